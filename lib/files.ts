@@ -1,0 +1,46 @@
+import { ApiObject } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { toYamlFile } from './yaml';
+
+/** Props of an {@link OutputFile}. */
+export interface OutputFileProps {
+  /** Path of the file, relative to the stack folder (`nova/nova-static-overrides.yaml`). */
+  readonly path: string;
+  /**
+   * The YAML documents of the file, in order.
+   * @default - the Kubernetes objects defined under this construct, in the order they were added
+   */
+  readonly documents?: readonly unknown[];
+}
+
+/**
+ * One file of a stack. The writer lays out every OutputFile of a stack and nothing else, so a
+ * construct decides its own file names (cdk8s' one-file-per-chart layout does not fit a Flux tree).
+ */
+export class OutputFile extends Construct {
+  /** Path relative to the stack folder. */
+  public readonly path: string;
+  private readonly fixedDocuments?: readonly unknown[];
+
+  constructor(scope: Construct, id: string, props: OutputFileProps) {
+    super(scope, id);
+    this.path = props.path;
+    this.fixedDocuments = props.documents;
+  }
+
+  /** The documents of this file: the fixed ones, or the ApiObjects under this construct. */
+  public documents(): unknown[] {
+    if (this.fixedDocuments) return [...this.fixedDocuments];
+    return this.node.children.filter((c): c is ApiObject => c instanceof ApiObject).map((o) => o.toJson());
+  }
+
+  /** The file's text, as the writer writes it. */
+  public render(): string {
+    return toYamlFile(this.documents());
+  }
+}
+
+/** Every OutputFile under `root`, in construct-tree order. */
+export function outputFiles(root: IConstruct): OutputFile[] {
+  return root.node.findAll().filter((c): c is OutputFile => c instanceof OutputFile);
+}

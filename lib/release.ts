@@ -1,0 +1,145 @@
+import { Construct } from 'constructs';
+import { HelmRelease, HelmReleaseSpecChartSpecSourceRefKind, HelmReleaseSpecValuesFromKind } from '../imports/helm.toolkit.fluxcd.io';
+import type { ReleaseName } from '../releases/names';
+import type { ImageRefs } from '../overrides/images';
+import { OutputFile } from './files';
+import { Values } from './values';
+
+/** Flags of a Helm action (install or upgrade) as StarlingX sets them. */
+export interface HelmActionFlags {
+  /** @default false */
+  readonly disableHooks?: boolean;
+  /** @default - not set (Flux waits for resources) */
+  readonly disableWait?: boolean;
+}
+
+/**
+ * What is particular to one release: its facts (chart, names, ordering, Helm flags) and its values.
+ * One file per release in `releases/` exports one of these.
+ */
+export interface ReleaseDefinition {
+  /** HelmRelease name, folder name, key in the chart selection. */
+  readonly name: ReleaseName;
+  /** Chart name in the Helm repository. */
+  readonly chart: string;
+  /** Helm release name (`osh-openstack-<name>` for most). */
+  readonly releaseName: string;
+  /** The `chart_group` label. */
+  readonly chartGroup: string;
+  /** Releases that must be ready first (Flux `dependsOn`, same namespace). */
+  readonly dependsOn: readonly ReleaseName[];
+  /** Reconcile interval. @default '1m' */
+  readonly interval?: string;
+  /** How often Flux checks the chart source for a new chart version. @default - Flux's default */
+  readonly chartInterval?: string;
+  /** Timeout of each Helm action. @default '30m' */
+  readonly timeout?: string;
+  /** Install flags; `undefined` leaves `spec.install` out (as StarlingX does for two releases). */
+  readonly install?: HelmActionFlags;
+  /** Upgrade flags. */
+  readonly upgrade: HelmActionFlags;
+  /** Run `helm test` after install or upgrade. @default false */
+  readonly testEnable?: boolean;
+  /** Prefix of the override files and Secrets. @default - the release name */
+  readonly overridesName?: string;
+  /** Labels that kustomize adds to every object of the release. @default - none */
+  readonly commonLabels?: Readonly<Record<string, string>>;
+  /** Enabled unless the deployment says otherwise. @default true */
+  readonly enabledByDefault?: boolean;
+  /** Static values: the StarlingX settings over the chart defaults, for one image build. */
+  readonly staticValues: (images: ImageRefs) => Values;
+}
+
+/** Props of a {@link ReleaseConstruct}. */
+export interface ReleaseConstructProps {
+  readonly definition: ReleaseDefinition;
+  /** Chart version to install (from the chart version table). */
+  readonly chartVersion: string;
+  /** Name of the HelmRepository the chart comes from. */
+  readonly repositoryName: string;
+  /** Namespace of the release and of its `dependsOn` targets. */
+  readonly namespace: string;
+  /** Static values (already computed for the stack's image build). */
+  readonly staticValues: Values;
+  /** System values; an empty mapping writes an empty file for the platform to fill. @default {} */
+  readonly systemValues?: Values;
+  /**
+   * The `dependsOn` edges to emit (after the stack removed or repaired disabled targets).
+   * @default - the definition's dependsOn
+   */
+  readonly dependsOn?: readonly string[];
+  /**
+   * Labels for the generated override Secrets (`generatorOptions.labels`), e.g.
+   * `reconcile.fluxcd.io/watch: Enabled` so that a values change triggers an upgrade.
+   * @default - none
+   */
+  readonly secretLabels?: Readonly<Record<string, string>>;
+}
+
+/** The file names and Secret names of a release's override files. */
+export function overrideFiles(definition: ReleaseDefinition): { static: string; system: string } {
+  const prefix = definition.overridesName ?? definition.name;
+  return { static: `${prefix}-static-overrides`, system: `${prefix}-system-overrides` };
+}
+
+/**
+ * One release folder: `helmrelease.yaml`, the static and system override files, and the
+ * `kustomization.yaml` whose secretGenerator turns them into the Secrets that valuesFrom reads.
+ */
+export class ReleaseConstruct extends Construct {
+  public readonly definition: ReleaseDefinition;
+  public readonly helmRelease: HelmRelease;
+
+  constructor(scope: Construct, id: string, props: ReleaseConstructProps) {
+    super(scope, id);
+    const def = props.definition;
+    this.definition = def;
+    const files = overrideFiles(def);
+    const dir = def.name;
+    const dependsOn = props.dependsOn ?? def.dependsOn;
+
+    const manifest = new OutputFile(this, 'helmrelease', { path: `${dir}/helmrelease.yaml` });
+    this.helmRelease = new HelmRelease(manifest, 'release', {
+      metadata: { name: def.name, labels: { chart_group: def.chartGroup } },
+      spec: {
+        releaseName: def.releaseName,
+        chart: {
+          spec: {
+            chart: def.chart,
+            version: props.chartVersion,
+            sourceRef: { kind: HelmReleaseSpecChartSpecSourceRefKind.HELM_REPOSITORY, name: props.repositoryName },
+            interval: def.chartInterval,
+          },
+        },
+        interval: def.interval ?? '1m',
+        timeout: def.timeout ?? '30m',
+        test: { enable: def.testEnable ?? false },
+        install: def.install ? { ...def.install, disableHooks: def.install.disableHooks ?? false } : undefined,
+        upgrade: { ...def.upgrade, disableHooks: def.upgrade.disableHooks ?? false },
+        dependsOn: dependsOn.length > 0 ? dependsOn.map((name) => ({ name, namespace: props.namespace })) : undefined,
+        valuesFrom: [files.static, files.system].map((name) => ({
+          kind: HelmReleaseSpecValuesFromKind.SECRET,
+          name,
+          valuesKey: `${name}.yaml`,
+        })),
+      },
+    });
+
+    new OutputFile(this, 'static', { path: `${dir}/${files.static}.yaml`, documents: [props.staticValues] });
+    const system = props.systemValues ?? {};
+    new OutputFile(this, 'system', {
+      path: `${dir}/${files.system}.yaml`,
+      documents: Object.keys(system).length > 0 ? [system] : [],
+    });
+
+    const kustomization: Record<string, unknown> = { namespace: props.namespace };
+    if (def.commonLabels) kustomization.commonLabels = { ...def.commonLabels };
+    kustomization.resources = ['helmrelease.yaml'];
+    kustomization.secretGenerator = [files.static, files.system].map((name) => ({ name, files: [`${name}.yaml`] }));
+    kustomization.generatorOptions = {
+      disableNameSuffixHash: true,
+      ...(props.secretLabels ? { labels: { ...props.secretLabels } } : {}),
+    };
+    new OutputFile(this, 'kustomization', { path: `${dir}/kustomization.yaml`, documents: [kustomization] });
+  }
+}

@@ -1,0 +1,83 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { App } from 'cdk8s';
+import { outputFiles } from './files';
+import { FluxStack } from './stack';
+
+/** The rendered files of one stack: relative path to text, sorted by path. */
+export interface RenderedStack {
+  readonly name: string;
+  readonly files: ReadonlyMap<string, string>;
+  readonly releases: number;
+  readonly notes: readonly string[];
+}
+
+/** Renders every FluxStack of an app in memory (no I/O). */
+export function renderApp(app: App): RenderedStack[] {
+  const stacks = app.node.children.filter((c): c is FluxStack => c instanceof FluxStack);
+  const seen = new Map<string, string>();
+  return stacks.map((stack) => {
+    const owner = seen.get(stack.stackName);
+    if (owner) {
+      throw new Error(`stacks "${owner}" and "${stack.node.id}" both write the output folder "${stack.stackName}"`);
+    }
+    seen.set(stack.stackName, stack.node.id);
+    const files = new Map<string, string>();
+    for (const file of outputFiles(stack)) {
+      if (files.has(file.path)) throw new Error(`stack "${stack.stackName}": two constructs write ${file.path}`);
+      files.set(file.path, file.render());
+    }
+    const sorted = new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const notes = stack.repairedEdges.map(
+      (e) => `dependsOn ${e.release} -> ${e.removed} (disabled) replaced by [${e.replacedBy.join(', ')}]`,
+    );
+    return { name: stack.stackName, files: sorted, releases: stack.releases.length, notes };
+  });
+}
+
+/**
+ * Writes the stacks under `outRoot`, atomically: everything goes to a temporary sibling folder
+ * first, which replaces `outRoot` only once all files are written. A failure leaves `outRoot`
+ * exactly as it was; a release or stack that is gone leaves no stale files.
+ */
+export function writeStacks(outRoot: string, stacks: readonly RenderedStack[]): void {
+  const target = path.resolve(outRoot);
+  const parent = path.dirname(target);
+  fs.mkdirSync(parent, { recursive: true });
+  try {
+    fs.accessSync(parent, fs.constants.W_OK);
+  } catch {
+    throw new Error(`output folder ${target}: its parent folder is not writable`);
+  }
+  const staging = fs.mkdtempSync(path.join(parent, `.${path.basename(target)}.new-`));
+  try {
+    for (const stack of stacks) {
+      for (const [rel, text] of stack.files) {
+        const file = path.join(staging, stack.name, rel);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, text);
+      }
+    }
+  } catch (error) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  const previous = fs.existsSync(target) ? `${staging.replace('.new-', '.old-')}` : undefined;
+  if (previous) fs.renameSync(target, previous);
+  try {
+    fs.renameSync(staging, target);
+  } catch (error) {
+    if (previous) fs.renameSync(previous, target);
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  if (previous) fs.rmSync(previous, { recursive: true, force: true });
+}
+
+/** One line per stack: releases, files, bytes. */
+export function summary(stacks: readonly RenderedStack[]): string[] {
+  return stacks.flatMap((s) => {
+    const bytes = [...s.files.values()].reduce((n, text) => n + Buffer.byteLength(text), 0);
+    return [`${s.name}: ${s.releases} releases, ${s.files.size} files, ${bytes} bytes`, ...s.notes.map((n) => `  ${n}`)];
+  });
+}

@@ -1,0 +1,29 @@
+/** A Helm values tree, as plain data. */
+export type Value = string | number | boolean | null | Value[] | Values;
+export interface Values {
+  [key: string]: Value;
+}
+
+/** True for a plain mapping (not an array, not null). */
+export function isValues(value: unknown): value is Values {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Deep-merges `overlay` onto `base` the way Helm merges values files: mappings merge key by key,
+ * anything else (lists included) is replaced; a `null` in the overlay removes the key.
+ */
+export function mergeValues(base: Values, overlay: Values): Values {
+  const out: Values = { ...base };
+  for (const [key, value] of Object.entries(overlay)) {
+    const current = out[key];
+    if (value === null) {
+      delete out[key];
+    } else if (isValues(current) && isValues(value)) {
+      out[key] = mergeValues(current, value);
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,54 @@
+/** Builders for value blocks that OpenStack-Helm charts share, with the StarlingX settings. */
+import { Values } from '../lib/values';
+
+/** oslo.log's Python logging config (`conf.logging`) for a service. */
+export function osloLogging(
+  /** Loggers at INFO on stdout, besides root (e.g. `['nova', 'os.brick']`). */
+  serviceLoggers: readonly string[],
+  /** `datefmt` of both formatters. @default - the library default */
+  dateFormat?: string,
+): Values {
+  const values: Values = {
+    loggers: { keys: ['root', ...serviceLoggers] },
+    handlers: { keys: ['stdout', 'stderr', 'null'] },
+    formatters: { keys: ['context', 'default'] },
+    logger_root: { level: 'WARNING', handlers: 'null' },
+  };
+  for (const logger of serviceLoggers) {
+    values[`logger_${logger}`] = { level: 'INFO', handlers: ['stdout'], qualname: logger };
+  }
+  // Chatty libraries go to stderr at WARNING.
+  const quiet: Array<[string, string]> = [
+    ['amqp', 'amqp'],
+    ['amqplib', 'amqplib'],
+    ['eventletwsgi', 'eventlet.wsgi.server'],
+    ['sqlalchemy', 'sqlalchemy'],
+    ['boto', 'boto'],
+  ];
+  for (const [name, qualname] of quiet) {
+    values[`logger_${name}`] = { level: 'WARNING', handlers: 'stderr', qualname };
+  }
+  values.handler_null = { class: 'logging.NullHandler', formatter: 'default', args: '()' };
+  values.handler_stdout = { class: 'StreamHandler', args: '(sys.stdout,)', formatter: 'context' };
+  values.handler_stderr = { class: 'StreamHandler', args: '(sys.stderr,)', formatter: 'context' };
+  const dated: Values = dateFormat === undefined ? {} : { datefmt: dateFormat };
+  values.formatter_context = { class: 'oslo_log.formatters.ContextFormatter', ...dated };
+  values.formatter_default = { format: '%(message)s', ...dated };
+  return values;
+}
+
+/**
+ * A Keystone user of `endpoints.identity.auth` (or `oslo_messaging.auth`, ...): the chart's
+ * placeholder password, which system or credential values replace at deploy time.
+ */
+export function keystoneUser(username: string, fields: Values = {}): Values {
+  return {
+    region_name: 'RegionOne',
+    username,
+    password: 'password',
+    project_name: 'service',
+    user_domain_name: 'service',
+    project_domain_name: 'service',
+    ...fields,
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * Builders for configuration files that charts take as text (`conf.rootwrap`, sudoers,
+ * my.cnf fragments, ...). The content is data; the layout is ours: no comments are carried.
+ */
+
+/** A file of lines, each ended by a newline. */
+export function configText(lines: readonly string[]): string {
+  return lines.map((line) => `${line}\n`).join('');
+}
+
+/** Multi-line text kept line by line (a trailing newline after the last line). */
+export function textLines(lines: readonly string[]): string {
+  return configText(lines);
+}
+
+/** An INI file: sections in order, `key=value` or a bare `key` (null) per line. */
+export function iniFile(sections: Readonly<Record<string, Readonly<Record<string, string | null>>>>): string {
+  const lines: string[] = [];
+  for (const [section, entries] of Object.entries(sections)) {
+    lines.push(`[${section}]`);
+    for (const [key, value] of Object.entries(entries)) {
+      lines.push(value === null ? key : `${key}=${value}`);
+    }
+  }
+  return configText(lines);
+}
+
+/**
+ * An oslo.rootwrap filter file: filter name to `[FilterClass, executable/user/args...]`,
+ * written as `name: FilterClass, arg, arg` under `[Filters]`.
+ */
+export function rootwrapFilters(filters: Readonly<Record<string, readonly string[]>>): string {
+  return configText(['[Filters]', ...Object.entries(filters).map(([name, args]) => `${name}: ${args.join(', ')}`)]);
+}

@@ -1,0 +1,167 @@
+import { Values } from '../lib/values';
+import { ImageRefs } from './images';
+import { controlPlaneTolerations, internalKeystoneAuthtokenInterface } from './common';
+
+/** Static values of gnocchi: the StarlingX settings applied over the chart defaults. */
+export function gnocchiStaticValues(img: ImageRefs): Values {
+  return {
+    release_group: 'osh-openstack-gnocchi',
+    labels: {
+      isApplication: false,
+    },
+    images: {
+      tags: {
+        db_init: img.gnocchi,
+        db_init_indexer: img.gnocchi,
+        db_sync: img.gnocchi,
+        dep_check: img.kubernetesEntrypoint,
+        gnocchi_api: img.gnocchi,
+        gnocchi_metricd: img.gnocchi,
+        gnocchi_resources_cleaner: img.gnocchi,
+        gnocchi_statsd: img.gnocchi,
+        gnocchi_storage_init: img.cephConfigHelper,
+        image_repo_sync: null,
+        ks_endpoints: img.heat,
+        ks_service: img.heat,
+        ks_user: img.openstackclients,
+        pre_apply_cleanup: img.vaultManager,
+      },
+    },
+    conf: {
+      gnocchi: {
+        indexer: {
+          driver: 'mariadb',
+        },
+        keystone_authtoken: internalKeystoneAuthtokenInterface,
+      },
+      paste: {
+        'composite:gnocchi+basic': {
+          use: 'egg:Paste#urlmap',
+          '/': 'gnocchiversions_pipeline',
+          '/v1': 'gnocchiv1+noauth',
+          '/healthcheck': 'healthcheck',
+        },
+        'composite:gnocchi+keystone': {
+          use: 'egg:Paste#urlmap',
+          '/': 'gnocchiversions_pipeline',
+          '/v1': 'gnocchiv1+keystone',
+          '/healthcheck': 'healthcheck',
+        },
+        'composite:gnocchi+remoteuser': {
+          use: 'egg:Paste#urlmap',
+          '/': 'gnocchiversions_pipeline',
+          '/v1': 'gnocchiv1+noauth',
+          '/healthcheck': 'healthcheck',
+        },
+        'pipeline:gnocchiv1+noauth': {
+          pipeline: 'gnocchiv1',
+        },
+        'pipeline:gnocchiv1+keystone': {
+          pipeline: 'keystone_authtoken gnocchiv1',
+        },
+        'pipeline:gnocchiversions_pipeline': {
+          pipeline: 'gnocchiversions',
+        },
+        'app:gnocchiversions': {
+          'paste.app_factory': 'gnocchi.rest.app:app_factory',
+          root: 'gnocchi.rest.api.VersionsController',
+        },
+        'app:gnocchiv1': {
+          'paste.app_factory': 'gnocchi.rest.app:app_factory',
+          root: 'gnocchi.rest.api.V1Controller',
+        },
+        'filter:keystone_authtoken': {
+          use: 'egg:keystonemiddleware#auth_token',
+          oslo_config_project: 'gnocchi',
+        },
+        'app:healthcheck': {
+          use: 'egg:oslo.middleware#healthcheck',
+          oslo_config_project: 'gnocchi',
+        },
+      },
+    },
+    network: {
+      api: {
+        ingress: {
+          classes: {
+            namespace: 'nginx-openstack',
+            cluster: 'nginx',
+          },
+        },
+      },
+    },
+    pod: {
+      labels: {
+        include_app_kubernetes_io: false,
+      },
+      affinity: {
+        anti: {
+          type: {
+            default: 'requiredDuringSchedulingIgnoredDuringExecution',
+          },
+        },
+      },
+      tolerations: {
+        gnocchi: controlPlaneTolerations,
+      },
+    },
+    dependencies: {
+      static: {
+        db_sync: {
+          jobs: ['gnocchi-storage-init', 'gnocchi-db-init'],
+          services: [
+            {
+              endpoint: 'internal',
+              service: 'oslo_db',
+            },
+          ],
+        },
+        metricd: {
+          services: [
+            {
+              endpoint: 'internal',
+              service: 'oslo_db',
+            },
+            {
+              endpoint: 'internal',
+              service: 'oslo_cache',
+            },
+            {
+              endpoint: 'internal',
+              service: 'metric',
+            },
+          ],
+        },
+        tests: {
+          services: [
+            {
+              endpoint: 'internal',
+              service: 'identity',
+            },
+            {
+              endpoint: 'internal',
+              service: 'oslo_db',
+            },
+            {
+              endpoint: 'internal',
+              service: 'metric',
+            },
+          ],
+        },
+      },
+    },
+    manifests: {
+      daemonset_statsd: false,
+      job_db_init_indexer: false,
+      secret_db_indexer: false,
+      service_statsd: false,
+    },
+    endpoints: {
+      oslo_cache: {
+        hosts: {
+          default: 'memcached',
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,1316 @@
+import { Values } from '../lib/values';
+import { ImageRefs } from './images';
+import { keystoneUser, osloLogging } from './blocks';
+import { controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, internalPasswordAuth, kubeDnsEndpoint, publicIngress, rabbitmqAdminAuth, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
+import { heatBootstrapScript } from './scripts';
+
+/** Static values of heat: the StarlingX settings applied over the chart defaults. */
+export function heatStaticValues(img: ImageRefs): Values {
+  return {
+    release_group: 'osh-openstack-heat',
+    labels: {
+      isApplication: false,
+      api: {
+        node_selector_key: 'openstack-control-plane',
+        node_selector_value: 'enabled',
+      },
+      cfn: {
+        node_selector_key: 'openstack-control-plane',
+        node_selector_value: 'enabled',
+      },
+      engine: {
+        node_selector_key: 'openstack-control-plane',
+        node_selector_value: 'enabled',
+      },
+      job: {
+        node_selector_key: 'openstack-control-plane',
+        node_selector_value: 'enabled',
+      },
+      test: {
+        node_selector_key: 'openstack-control-plane',
+        node_selector_value: 'enabled',
+      },
+    },
+    images: {
+      tags: {
+        test: null,
+        bootstrap: img.heat,
+        db_init: img.heat,
+        heat_db_sync: img.heat,
+        db_drop: img.heat,
+        rabbit_init: img.rabbitmqManagement,
+        ks_user: img.openstackclients,
+        ks_service: img.heat,
+        ks_endpoints: img.heat,
+        heat_api: img.heat,
+        heat_cfn: img.heat,
+        heat_engine: img.heat,
+        heat_engine_cleaner: img.heat,
+        heat_purge_deleted: img.heat,
+        dep_check: img.kubernetesEntrypoint,
+        image_repo_sync: null,
+        pre_apply_cleanup: img.vaultManager,
+      },
+      pull_policy: 'IfNotPresent',
+      local_registry: {
+        active: false,
+        exclude: ['dep_check', 'image_repo_sync'],
+      },
+    },
+    jobs: {
+      engine_cleaner: {
+        cron: '*/5 * * * *',
+        starting_deadline: 600,
+        history: {
+          success: 3,
+          failed: 1,
+        },
+      },
+      purge_deleted: {
+        cron: '20 */24 * * *',
+        purge_age: 60,
+        history: {
+          success: 3,
+          failed: 1,
+        },
+      },
+    },
+    conf: {
+      rally_tests: {
+        run_tempest: false,
+        tests: {
+          'HeatStacks.create_update_delete_stack': [
+            {
+              args: {
+                template_path: '/tmp/rally-jobs/random_strings.yaml',
+                updated_template_path: '/tmp/rally-jobs/updated_random_strings_replace.yaml',
+              },
+              runner: {
+                concurrency: 1,
+                times: 1,
+                type: 'constant',
+              },
+              sla: {
+                failure_rate: {
+                  max: 0,
+                },
+              },
+            },
+          ],
+          'HeatStacks.create_check_delete_stack': [
+            {
+              args: {
+                template_path: '/tmp/rally-jobs/random_strings.yaml',
+              },
+              runner: {
+                concurrency: 1,
+                times: 1,
+                type: 'constant',
+              },
+              sla: {
+                failure_rate: {
+                  max: 0,
+                },
+              },
+            },
+          ],
+          'HeatStacks.create_and_delete_stack': [
+            {
+              args: {
+                template_path: '/tmp/rally-jobs/resource_group_with_constraint.yaml',
+              },
+              runner: {
+                concurrency: 1,
+                times: 1,
+                type: 'constant',
+              },
+              sla: {
+                failure_rate: {
+                  max: 0,
+                },
+              },
+            },
+          ],
+          'HeatStacks.create_and_list_stack': [
+            {
+              args: {
+                template_path: '/tmp/rally-jobs/default.yaml',
+              },
+              runner: {
+                concurrency: 1,
+                times: 1,
+                type: 'constant',
+              },
+              sla: {
+                failure_rate: {
+                  max: 0,
+                },
+              },
+            },
+          ],
+          'HeatStacks.create_snapshot_restore_delete_stack': [
+            {
+              args: {
+                template_path: '/tmp/rally-jobs/random_strings.yaml',
+              },
+              runner: {
+                concurrency: 1,
+                times: 1,
+                type: 'constant',
+              },
+              sla: {
+                failure_rate: {
+                  max: 0,
+                },
+              },
+            },
+          ],
+          'HeatStacks.create_stack_and_list_output': [
+            {
+              args: {
+                template_path: '/tmp/rally-jobs/resource_group_with_outputs.yaml',
+              },
+              runner: {
+                concurrency: 1,
+                times: 1,
+                type: 'constant',
+              },
+              sla: {
+                failure_rate: {
+                  max: 0,
+                },
+              },
+            },
+          ],
+          'HeatStacks.create_stack_and_list_output_via_API': [
+            {
+              args: {
+                template_path: '/tmp/rally-jobs/resource_group_with_outputs.yaml',
+              },
+              runner: {
+                concurrency: 1,
+                times: 1,
+                type: 'constant',
+              },
+              sla: {
+                failure_rate: {
+                  max: 0,
+                },
+              },
+            },
+          ],
+        },
+        templates: [
+          {
+            name: '/tmp/rally-jobs/default.yaml',
+            template: 'heat_template_version: 2014-10-16\n',
+          },
+          {
+            name: '/tmp/rally-jobs/random_strings.yaml',
+          },
+          {
+            name: '/tmp/rally-jobs/resource_group_with_constraint.yaml',
+          },
+          {
+            name: '/tmp/rally-jobs/resource_group_with_outputs.yaml',
+          },
+          {
+            name: '/tmp/rally-jobs/updated_random_strings_replace.yaml',
+          },
+        ],
+      },
+      paste: {
+        'pipeline:heat-api': {
+          pipeline: 'cors request_id faultwrap http_proxy_to_wsgi versionnegotiation osprofiler authurl authtoken audit context apiv1app',
+        },
+        'pipeline:heat-api-standalone': {
+          pipeline: 'cors request_id faultwrap http_proxy_to_wsgi versionnegotiation authurl authpassword context apiv1app',
+        },
+        'pipeline:heat-api-custombackend': {
+          pipeline: 'cors request_id faultwrap versionnegotiation context custombackendauth apiv1app',
+        },
+        'pipeline:heat-api-cfn': {
+          pipeline: 'cors http_proxy_to_wsgi cfnversionnegotiation osprofiler ec2authtoken authtoken audit context apicfnv1app',
+        },
+        'pipeline:heat-api-cfn-standalone': {
+          pipeline: 'cors http_proxy_to_wsgi cfnversionnegotiation ec2authtoken context apicfnv1app',
+        },
+        'app:apiv1app': {
+          'paste.app_factory': 'heat.common.wsgi:app_factory',
+          'heat.app_factory': 'heat.api.openstack.v1:API',
+        },
+        'app:apicfnv1app': {
+          'paste.app_factory': 'heat.common.wsgi:app_factory',
+          'heat.app_factory': 'heat.api.cfn.v1:API',
+        },
+        'filter:versionnegotiation': {
+          'paste.filter_factory': 'heat.common.wsgi:filter_factory',
+          'heat.filter_factory': 'heat.api.openstack:version_negotiation_filter',
+        },
+        'filter:cors': {
+          'paste.filter_factory': 'oslo_middleware.cors:filter_factory',
+          oslo_config_project: 'heat',
+        },
+        'filter:faultwrap': {
+          'paste.filter_factory': 'heat.common.wsgi:filter_factory',
+          'heat.filter_factory': 'heat.api.openstack:faultwrap_filter',
+        },
+        'filter:cfnversionnegotiation': {
+          'paste.filter_factory': 'heat.common.wsgi:filter_factory',
+          'heat.filter_factory': 'heat.api.cfn:version_negotiation_filter',
+        },
+        'filter:context': {
+          'paste.filter_factory': 'heat.common.context:ContextMiddleware_filter_factory',
+        },
+        'filter:ec2authtoken': {
+          'paste.filter_factory': 'heat.api.aws.ec2token:EC2Token_filter_factory',
+        },
+        'filter:http_proxy_to_wsgi': {
+          'paste.filter_factory': 'oslo_middleware:HTTPProxyToWSGI.factory',
+        },
+        'filter:authurl': {
+          'paste.filter_factory': 'heat.common.auth_url:filter_factory',
+        },
+        'filter:authtoken': {
+          'paste.filter_factory': 'keystonemiddleware.auth_token:filter_factory',
+        },
+        'filter:authpassword': {
+          'paste.filter_factory': 'heat.common.auth_password:filter_factory',
+        },
+        'filter:custombackendauth': {
+          'paste.filter_factory': 'heat.common.custom_backend_auth:filter_factory',
+        },
+        'filter:audit': {
+          'paste.filter_factory': 'keystonemiddleware.audit:filter_factory',
+          audit_map_file: '/etc/heat/api_audit_map.conf',
+        },
+        'filter:request_id': {
+          'paste.filter_factory': 'oslo_middleware.request_id:RequestId.factory',
+        },
+        'filter:osprofiler': {
+          'paste.filter_factory': 'osprofiler.web:WsgiMiddleware.factory',
+        },
+      },
+      policy: {
+        'stacks:global_index': 'rule:context_is_admin',
+        'software_configs:global_index': 'rule:context_is_admin',
+      },
+      heat: {
+        DEFAULT: {
+          control_exchange: 'heat',
+          log_config_append: '/etc/heat/logging.conf',
+          num_engine_workers: 1,
+          trusts_delegated_roles: '',
+          host: 'heat-engine',
+        },
+        keystone_authtoken: {
+          auth_type: 'password',
+          auth_version: 'v3',
+          memcache_security_strategy: 'ENCRYPT',
+          service_type: 'orchestration',
+          auth_uri: 'http://keystone.openstack.svc.cluster.local:80/v3',
+          auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
+        },
+        database: {
+          max_retries: -1,
+          connection: '',
+        },
+        trustee: internalPasswordAuth,
+        heat_api: {
+          bind_port: null,
+          workers: 1,
+          bind_host: '::',
+        },
+        heat_api_cfn: {
+          bind_port: null,
+          workers: 1,
+          bind_host: '::',
+        },
+        paste_deploy: {
+          api_paste_config: '/etc/heat/api-paste.ini',
+        },
+        clients: {
+          endpoint_type: 'internalURL',
+        },
+        clients_heat: {
+          endpoint_type: 'publicURL',
+        },
+        clients_keystone: {
+          endpoint_type: 'internalURL',
+          auth_uri: 'http://keystone.openstack.svc.cluster.local:80/v3',
+        },
+        oslo_messaging_notifications: {
+          driver: 'messagingv2',
+        },
+        oslo_middleware: {
+          enable_proxy_headers_parsing: true,
+        },
+        oslo_messaging_rabbit: {
+          rabbit_ha_queues: true,
+        },
+        oslo_concurrency: {
+          lock_path: '/var/lib/oslo-lock',
+        },
+        oslo_policy: {
+          policy_file: '/etc/heat/policy.yaml',
+        },
+      },
+      api_audit_map: {
+        DEFAULT: {
+          target_endpoint_type: 'None',
+        },
+        path_keywords: {
+          stacks: 'stack',
+          resources: 'resource',
+          preview: 'None',
+          detail: 'None',
+          abandon: 'None',
+          snapshots: 'snapshot',
+          restore: 'None',
+          outputs: 'output',
+          metadata: 'server',
+          signal: 'None',
+          events: 'event',
+          template: 'None',
+          template_versions: 'template_version',
+          functions: 'None',
+          validate: 'None',
+          resource_types: 'resource_type',
+          build_info: 'None',
+          actions: 'None',
+          software_configs: 'software_config',
+          software_deployments: 'software_deployment',
+          services: 'None',
+        },
+        service_endpoints: 'orchestration:service/orchestration',
+      },
+      logging: osloLogging(['heat'], '%Y-%m-%d %H:%M:%S'),
+      rabbitmq: {
+        policies: [
+          {
+            vhost: 'heat',
+            name: 'ha_ttl_heat',
+            definition: {
+              'ha-mode': 'all',
+              'ha-sync-mode': 'automatic',
+              'message-ttl': 70000,
+            },
+            priority: 0,
+            'apply-to': 'all',
+            pattern: '^(?!(amq\\.|reply_)).*',
+          },
+        ],
+      },
+      heat_api_uwsgi: {
+        uwsgi: {
+          'add-header': 'Connection: close',
+          'buffer-size': 65535,
+          'die-on-term': true,
+          'enable-threads': true,
+          'exit-on-reload': false,
+          'hook-master-start': 'unix_signal:15 gracefully_kill_them_all',
+          'lazy-apps': true,
+          'log-x-forwarded-for': true,
+          master: true,
+          'procname-prefix-spaced': 'heat-api:',
+          'route-user-agent': '^kube-probe.* donotlog:',
+          'thunder-lock': true,
+          'worker-reload-mercy': 80,
+          module: 'heat.wsgi.api:application',
+          stats: '[::]:1717',
+          'stats-http': true,
+        },
+      },
+      heat_api_cfn_uwsgi: {
+        uwsgi: {
+          'add-header': 'Connection: close',
+          'buffer-size': 65535,
+          'die-on-term': true,
+          'enable-threads': true,
+          'exit-on-reload': false,
+          'hook-master-start': 'unix_signal:15 gracefully_kill_them_all',
+          'lazy-apps': true,
+          'log-x-forwarded-for': true,
+          master: true,
+          'procname-prefix-spaced': 'heat-api-cfn:',
+          'route-user-agent': '^kube-probe.* donotlog:',
+          'thunder-lock': true,
+          'worker-reload-mercy': 80,
+          module: 'heat.wsgi.cfn:application',
+          stats: '[::]:1717',
+          'stats-http': true,
+        },
+      },
+    },
+    network: {
+      api: {
+        ingress: publicIngress,
+        external_policy_local: false,
+        node_port: {
+          enabled: false,
+          port: 30004,
+        },
+      },
+      cfn: {
+        ingress: publicIngress,
+        node_port: {
+          enabled: false,
+          port: 30800,
+        },
+      },
+    },
+    bootstrap: {
+      enabled: true,
+      ks_user: 'admin',
+      script: heatBootstrapScript,
+    },
+    dependencies: {
+      dynamic: {
+        common: {
+          local_image_registry: {
+            jobs: ['heat-image-repo-sync'],
+            services: [
+              {
+                endpoint: 'node',
+                service: 'local_image_registry',
+              },
+            ],
+          },
+        },
+      },
+      static: {
+        api: {
+          jobs: [
+            'heat-db-sync',
+            'heat-rabbit-init',
+            'heat-ks-user',
+            'heat-domain-ks-user',
+            'heat-ks-endpoints',
+            'heat-bootstrap',
+          ],
+          services: [
+            {
+              endpoint: 'internal',
+              service: 'oslo_db',
+            },
+            {
+              endpoint: 'internal',
+              service: 'oslo_messaging',
+            },
+            {
+              endpoint: 'internal',
+              service: 'identity',
+            },
+          ],
+        },
+        cfn: {
+          jobs: [
+            'heat-db-sync',
+            'heat-rabbit-init',
+            'heat-ks-user',
+            'heat-ks-user',
+            'heat-domain-ks-user',
+            'heat-ks-endpoints',
+            'heat-bootstrap',
+          ],
+          services: [
+            {
+              endpoint: 'internal',
+              service: 'oslo_db',
+            },
+            {
+              endpoint: 'internal',
+              service: 'oslo_messaging',
+            },
+            {
+              endpoint: 'internal',
+              service: 'identity',
+            },
+          ],
+        },
+        cloudwatch: {
+          jobs: [
+            'heat-db-sync',
+            'heat-rabbit-init',
+            'heat-ks-user',
+            'heat-domain-ks-user',
+            'heat-ks-endpoints',
+            'heat-bootstrap',
+          ],
+          services: [
+            {
+              endpoint: 'internal',
+              service: 'oslo_db',
+            },
+            {
+              endpoint: 'internal',
+              service: 'oslo_messaging',
+            },
+            {
+              endpoint: 'internal',
+              service: 'identity',
+            },
+          ],
+        },
+        db_drop: {
+          services: [
+            {
+              endpoint: 'internal',
+              service: 'oslo_db',
+            },
+          ],
+        },
+        db_init: {
+          services: [
+            {
+              endpoint: 'internal',
+              service: 'oslo_db',
+            },
+          ],
+        },
+        db_sync: {
+          jobs: ['heat-db-init'],
+          services: [
+            {
+              endpoint: 'internal',
+              service: 'oslo_db',
+            },
+          ],
+        },
+        bootstrap: {
+          services: [
+            {
+              endpoint: 'internal',
+              service: 'identity',
+            },
+          ],
+        },
+        engine: {
+          jobs: [
+            'heat-db-sync',
+            'heat-rabbit-init',
+            'heat-ks-user',
+            'heat-domain-ks-user',
+            'heat-ks-endpoints',
+            'heat-bootstrap',
+          ],
+          services: [
+            {
+              endpoint: 'internal',
+              service: 'oslo_db',
+            },
+            {
+              endpoint: 'internal',
+              service: 'oslo_messaging',
+            },
+            {
+              endpoint: 'internal',
+              service: 'identity',
+            },
+          ],
+        },
+        engine_cleaner: {
+          jobs: ['heat-db-sync', 'heat-ks-user', 'heat-domain-ks-user', 'heat-ks-endpoints'],
+          services: [
+            {
+              endpoint: 'internal',
+              service: 'oslo_db',
+            },
+            {
+              endpoint: 'internal',
+              service: 'oslo_messaging',
+            },
+            {
+              endpoint: 'internal',
+              service: 'identity',
+            },
+          ],
+        },
+        purge_deleted: {
+          jobs: ['heat-db-sync', 'heat-ks-user', 'heat-domain-ks-user', 'heat-ks-endpoints'],
+          services: [
+            {
+              endpoint: 'internal',
+              service: 'oslo_db',
+            },
+            {
+              endpoint: 'internal',
+              service: 'oslo_messaging',
+            },
+            {
+              endpoint: 'internal',
+              service: 'identity',
+            },
+          ],
+        },
+        ks_endpoints: {
+          jobs: ['heat-ks-service'],
+          services: [
+            {
+              endpoint: 'internal',
+              service: 'identity',
+            },
+          ],
+        },
+        ks_service: {
+          services: [
+            {
+              endpoint: 'internal',
+              service: 'identity',
+            },
+          ],
+        },
+        ks_user: {
+          services: [
+            {
+              endpoint: 'internal',
+              service: 'identity',
+            },
+          ],
+        },
+        rabbit_init: {
+          services: [
+            {
+              endpoint: 'internal',
+              service: 'oslo_messaging',
+            },
+          ],
+        },
+        trusts: {
+          jobs: ['heat-ks-user', 'heat-domain-ks-user'],
+          services: [
+            {
+              endpoint: 'internal',
+              service: 'identity',
+            },
+          ],
+        },
+        image_repo_sync: {
+          services: [
+            {
+              endpoint: 'internal',
+              service: 'local_image_registry',
+            },
+          ],
+        },
+        tests: {
+          services: [
+            {
+              endpoint: 'internal',
+              service: 'identity',
+            },
+            {
+              endpoint: 'internal',
+              service: 'orchestration',
+            },
+          ],
+        },
+      },
+    },
+    secrets: {
+      identity: {
+        admin: 'heat-keystone-admin',
+        heat: 'heat-keystone-user',
+        heat_trustee: 'heat-keystone-trustee',
+        heat_stack_user: 'heat-keystone-stack-user',
+        test: 'heat-keystone-test',
+      },
+      oslo_db: {
+        admin: 'heat-db-admin',
+        heat: 'heat-db-user',
+      },
+      oslo_messaging: {
+        admin: 'heat-rabbitmq-admin',
+        heat: 'heat-rabbitmq-user',
+      },
+      tls: {
+        orchestration: {
+          api: {
+            public: 'heat-tls-public',
+            internal: 'heat-tls-api',
+          },
+        },
+        cloudformation: {
+          cfn: {
+            public: 'cloudformation-tls-public',
+            internal: 'heat-tls-cfn',
+          },
+        },
+      },
+      oci_image_registry: {
+        heat: 'heat-oci-image-registry',
+      },
+    },
+    endpoints: {
+      cluster_domain_suffix: 'cluster.local',
+      local_image_registry: endpointsLocalImageRegistry,
+      oci_image_registry: {
+        name: 'oci-image-registry',
+        namespace: 'oci-image-registry',
+        auth: {
+          enabled: false,
+          heat: {
+            username: 'heat',
+            password: 'password',
+          },
+        },
+        hosts: {
+          default: 'localhost',
+        },
+        host_fqdn_override: {
+          default: null,
+        },
+        port: {
+          registry: {
+            default: null,
+          },
+        },
+      },
+      identity: {
+        name: 'keystone',
+        auth: {
+          admin: identityAuthAdmin,
+          heat: keystoneUser('heat', {
+            role: 'admin',
+          }),
+          heat_trustee: keystoneUser('heat-trust', {
+            role: 'admin',
+          }),
+          heat_stack_user: {
+            role: 'admin',
+            region_name: 'RegionOne',
+            username: 'heat-domain',
+            password: 'password',
+            domain_name: 'heat',
+          },
+          test: keystoneUser('heat-test', {
+            role: 'admin',
+            project_name: 'test',
+          }),
+        },
+        hosts: {
+          default: 'keystone',
+          internal: 'keystone-api',
+        },
+        host_fqdn_override: {
+          default: null,
+        },
+        path: {
+          default: '/v3',
+        },
+        scheme: {
+          default: 'http',
+        },
+        port: {
+          api: {
+            default: 80,
+            internal: 5000,
+          },
+        },
+      },
+      orchestration: {
+        name: 'heat',
+        hosts: {
+          default: 'heat-api',
+          public: 'heat',
+        },
+        host_fqdn_override: {
+          default: null,
+        },
+        path: {
+          default: '/v1/%(project_id)s',
+        },
+        scheme: {
+          default: 'http',
+          service: 'http',
+        },
+        port: {
+          api: {
+            default: 8004,
+            public: 80,
+            service: 8004,
+          },
+        },
+      },
+      cloudformation: {
+        name: 'heat-cfn',
+        hosts: {
+          default: 'heat-cfn',
+          public: 'cloudformation',
+        },
+        host_fqdn_override: {
+          default: null,
+        },
+        path: {
+          default: '/v1',
+        },
+        scheme: {
+          default: 'http',
+          service: 'http',
+        },
+        port: {
+          api: {
+            default: 8000,
+            public: 80,
+            service: 8000,
+          },
+        },
+      },
+      oslo_db: {
+        auth: {
+          admin: {
+            username: 'root',
+            password: 'password',
+            secret: {
+              tls: {
+                internal: 'mariadb-tls-direct',
+              },
+            },
+          },
+          heat: {
+            username: 'heat',
+            password: 'password',
+          },
+        },
+        hosts: {
+          default: 'mariadb',
+        },
+        host_fqdn_override: {
+          default: null,
+        },
+        path: '/heat',
+        scheme: 'mysql+pymysql',
+        port: {
+          mysql: {
+            default: 3306,
+          },
+        },
+      },
+      oslo_cache: {
+        auth: {
+          memcache_secret_key: null,
+        },
+        hosts: {
+          default: 'heat-memcached',
+        },
+        host_fqdn_override: {
+          default: null,
+        },
+        port: {
+          memcache: {
+            default: 11211,
+          },
+        },
+      },
+      oslo_messaging: {
+        auth: {
+          admin: rabbitmqAdminAuth,
+          heat: {
+            username: 'heat',
+            password: 'password',
+          },
+        },
+        statefulset: {
+          replicas: 2,
+          name: 'osh-openstack-rabbitmq-rabbitmq',
+        },
+        hosts: {
+          default: 'rabbitmq',
+        },
+        host_fqdn_override: {
+          default: null,
+        },
+        path: '/heat',
+        scheme: 'rabbit',
+        port: {
+          amqp: {
+            default: 5672,
+          },
+          http: {
+            default: 15672,
+          },
+        },
+      },
+      fluentd: endpointsFluentd,
+      kube_dns: kubeDnsEndpoint,
+      ingress: ingressEndpoint,
+    },
+    pod: {
+      labels: {
+        include_app_kubernetes_io: false,
+      },
+      security_context: {
+        heat: {
+          pod: {
+            runAsUser: 42424,
+          },
+          container: {
+            heat_api: {
+              readOnlyRootFilesystem: true,
+              allowPrivilegeEscalation: false,
+            },
+            heat_cfn: {
+              readOnlyRootFilesystem: true,
+              allowPrivilegeEscalation: false,
+            },
+            heat_engine: {
+              readOnlyRootFilesystem: true,
+              allowPrivilegeEscalation: false,
+            },
+          },
+        },
+        trusts: {
+          pod: {
+            runAsUser: 42424,
+          },
+          container: {
+            heat_trusts: {
+              readOnlyRootFilesystem: true,
+              allowPrivilegeEscalation: false,
+            },
+          },
+        },
+        ks_user: {
+          pod: {
+            runAsUser: 42424,
+          },
+          container: {
+            heat_ks_domain_user: {
+              readOnlyRootFilesystem: true,
+              allowPrivilegeEscalation: false,
+            },
+          },
+        },
+        engine_cleaner: {
+          pod: {
+            runAsUser: 42424,
+          },
+          container: {
+            heat_engine_cleaner: {
+              readOnlyRootFilesystem: true,
+              allowPrivilegeEscalation: false,
+            },
+          },
+        },
+      },
+      affinity: requiredAntiAffinity,
+      tolerations: {
+        heat: controlPlaneTolerations,
+      },
+      etcSources: {
+        heat_api: [],
+        heat_cfn: [],
+        heat_engine: [],
+        heat_engine_cleaner: [],
+        heat_purge_deleted: [],
+        heat_db_sync: [],
+      },
+      mounts: {
+        heat_api: {
+          init_container: null,
+          heat_api: {
+            volumeMounts: null,
+            volumes: null,
+          },
+        },
+        heat_cfn: {
+          init_container: null,
+          heat_cfn: {
+            volumeMounts: null,
+            volumes: null,
+          },
+        },
+        heat_engine: {
+          init_container: null,
+          heat_engine: {
+            volumeMounts: null,
+            volumes: null,
+          },
+        },
+        heat_bootstrap: {
+          init_container: null,
+          heat_bootstrap: {
+            volumeMounts: null,
+            volumes: null,
+          },
+        },
+        heat_trusts: {
+          init_container: null,
+          heat_trusts: {
+            volumeMounts: null,
+            volumes: null,
+          },
+        },
+        heat_engine_cleaner: {
+          init_container: null,
+          heat_engine_cleaner: {
+            volumeMounts: null,
+            volumes: null,
+          },
+        },
+        heat_purge_deleted: {
+          init_container: null,
+          heat_purge_deleted: {
+            volumeMounts: null,
+            volumes: null,
+          },
+        },
+        heat_tests: {
+          init_container: null,
+          heat_tests: {
+            volumeMounts: null,
+            volumes: null,
+          },
+        },
+        heat_db_sync: {
+          heat_db_sync: {
+            volumeMounts: null,
+            volumes: null,
+          },
+        },
+      },
+      replicas: {
+        api: 2,
+        cfn: 2,
+        engine: 2,
+      },
+      lifecycle: {
+        upgrades: rollingUpdateUpgrades,
+        disruption_budget: {
+          api: {
+            min_available: 0,
+          },
+          cfn: {
+            min_available: 0,
+          },
+        },
+        termination_grace_period: {
+          api: {
+            timeout: 30,
+          },
+          cfn: {
+            timeout: 30,
+          },
+          engine: {
+            timeout: 30,
+          },
+        },
+      },
+      resources: {
+        enabled: false,
+        api: {
+          requests: {
+            memory: '128Mi',
+            cpu: '100m',
+          },
+          limits: {
+            memory: '1024Mi',
+            cpu: '2000m',
+          },
+        },
+        cfn: {
+          requests: {
+            memory: '128Mi',
+            cpu: '100m',
+          },
+          limits: {
+            memory: '1024Mi',
+            cpu: '2000m',
+          },
+        },
+        engine: {
+          requests: {
+            memory: '128Mi',
+            cpu: '100m',
+          },
+          limits: {
+            memory: '1024Mi',
+            cpu: '2000m',
+          },
+        },
+        jobs: {
+          bootstrap: {
+            requests: {
+              memory: '128Mi',
+              cpu: '100m',
+            },
+            limits: {
+              memory: '1024Mi',
+              cpu: '2000m',
+            },
+          },
+          db_init: {
+            requests: {
+              memory: '128Mi',
+              cpu: '100m',
+            },
+            limits: {
+              memory: '1024Mi',
+              cpu: '2000m',
+            },
+          },
+          db_sync: {
+            requests: {
+              memory: '128Mi',
+              cpu: '100m',
+            },
+            limits: {
+              memory: '1024Mi',
+              cpu: '2000m',
+            },
+          },
+          db_drop: {
+            requests: {
+              memory: '128Mi',
+              cpu: '100m',
+            },
+            limits: {
+              memory: '1024Mi',
+              cpu: '2000m',
+            },
+          },
+          ks_endpoints: {
+            requests: {
+              memory: '128Mi',
+              cpu: '100m',
+            },
+            limits: {
+              memory: '1024Mi',
+              cpu: '2000m',
+            },
+          },
+          ks_service: {
+            requests: {
+              memory: '128Mi',
+              cpu: '100m',
+            },
+            limits: {
+              memory: '1024Mi',
+              cpu: '2000m',
+            },
+          },
+          ks_user: {
+            requests: {
+              memory: '128Mi',
+              cpu: '100m',
+            },
+            limits: {
+              memory: '1024Mi',
+              cpu: '2000m',
+            },
+          },
+          rabbit_init: {
+            requests: {
+              memory: '128Mi',
+              cpu: '100m',
+            },
+            limits: {
+              memory: '1024Mi',
+              cpu: '2000m',
+            },
+          },
+          tests: {
+            requests: {
+              memory: '128Mi',
+              cpu: '100m',
+            },
+            limits: {
+              memory: '1024Mi',
+              cpu: '2000m',
+            },
+          },
+          trusts: {
+            requests: {
+              memory: '128Mi',
+              cpu: '100m',
+            },
+            limits: {
+              memory: '1024Mi',
+              cpu: '2000m',
+            },
+          },
+          engine_cleaner: {
+            requests: {
+              memory: '128Mi',
+              cpu: '100m',
+            },
+            limits: {
+              memory: '1024Mi',
+              cpu: '2000m',
+            },
+          },
+          purge_deleted: {
+            requests: {
+              memory: '124Mi',
+              cpu: '100m',
+            },
+            limits: {
+              memory: '1024Mi',
+              cpu: '2000m',
+            },
+          },
+          image_repo_sync: {
+            requests: {
+              memory: '128Mi',
+              cpu: '100m',
+            },
+            limits: {
+              memory: '1024Mi',
+              cpu: '2000m',
+            },
+          },
+        },
+      },
+    },
+    network_policy: {
+      heat: {
+        ingress: [{}],
+        egress: [{}],
+      },
+    },
+    helm3_hook: false,
+    tls: {
+      identity: false,
+      oslo_messaging: false,
+      oslo_db: false,
+    },
+    manifests: {
+      certificates: false,
+      configmap_bin: true,
+      configmap_etc: true,
+      cron_job_engine_cleaner: true,
+      cron_job_purge_deleted: true,
+      deployment_api: true,
+      deployment_cfn: true,
+      deployment_engine: true,
+      ingress_api: true,
+      ingress_cfn: true,
+      job_pre_apply_cleanup: true,
+      job_bootstrap: true,
+      job_db_init: true,
+      job_db_sync: true,
+      job_db_drop: false,
+      job_image_repo_sync: true,
+      job_ks_endpoints: true,
+      job_ks_service: true,
+      job_ks_user_domain: true,
+      job_ks_user_trustee: true,
+      job_ks_user: true,
+      job_rabbit_init: true,
+      pdb_api: true,
+      pdb_cfn: true,
+      pod_rally_test: true,
+      network_policy: false,
+      secret_db: true,
+      secret_ingress_tls: true,
+      secret_keystone: true,
+      secret_rabbitmq: true,
+      secret_registry: true,
+      service_api: true,
+      service_cfn: true,
+      service_ingress_api: true,
+      service_ingress_cfn: true,
+      statefulset_engine: false,
+    },
+  };
+}

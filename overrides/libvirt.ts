@@ -1,0 +1,321 @@
+import { Values } from '../lib/values';
+import { ImageRefs } from './images';
+import { controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, dynamicTargetedOvn, dynamicTargetedSriov, endpointsLocalImageRegistry, imageRepoSyncJobResources, preferredAntiAffinity } from './common';
+
+/** Static values of libvirt: the StarlingX settings applied over the chart defaults. */
+export function libvirtStaticValues(img: ImageRefs): Values {
+  return {
+    release_group: 'osh-openstack-libvirt',
+    labels: {
+      isApplication: false,
+      agent: {
+        libvirt: {
+          node_selector_key: 'openstack-compute-node',
+          node_selector_value: 'enabled',
+        },
+      },
+    },
+    images: {
+      tags: {
+        libvirt: img.libvirt,
+        ceph_config_helper: img.cephConfigHelper,
+        dep_check: img.kubernetesEntrypoint,
+        image_repo_sync: null,
+        kubectl: null,
+        pre_apply_cleanup: img.vaultManager,
+      },
+      pull_policy: 'IfNotPresent',
+      local_registry: {
+        active: false,
+        exclude: ['dep_check', 'image_repo_sync'],
+      },
+    },
+    network: {
+      backend: ['openvswitch'],
+    },
+    endpoints: {
+      cluster_domain_suffix: 'cluster.local',
+      local_image_registry: endpointsLocalImageRegistry,
+      oci_image_registry: {
+        name: 'oci-image-registry',
+        namespace: 'oci-image-registry',
+        auth: {
+          enabled: false,
+          libvirt: {
+            username: 'libvirt',
+            password: 'password',
+          },
+        },
+        hosts: {
+          default: 'localhost',
+        },
+        host_fqdn_override: {
+          default: null,
+        },
+        port: {
+          registry: {
+            default: null,
+          },
+        },
+      },
+    },
+    network_policy: {
+      libvirt: {
+        ingress: [{}],
+        egress: [{}],
+      },
+    },
+    ceph_client: {
+      configmap: 'ceph-etc',
+      user_secret_name: 'cinder-volume-rbd-keyring',
+    },
+    conf: {
+      ceph: {
+        enabled: true,
+        admin_keyring: null,
+        cinder: {
+          user: 'cinder',
+          keyring: null,
+          secret_uuid: '457eb676-33da-42ec-9a8c-9293d545c337',
+          external_ceph: {
+            enabled: false,
+            user: null,
+            secret_uuid: null,
+            user_secret_name: null,
+          },
+        },
+      },
+      libvirt: {
+        listen_tcp: '1',
+        listen_tls: '0',
+        auth_tcp: 'none',
+        ca_file: '/etc/pki/CA/cacert.pem',
+        cert_file: '/etc/pki/libvirt/servercert.pem',
+        key_file: '/etc/pki/libvirt/private/serverkey.pem',
+        auth_unix_rw: 'none',
+        listen_addr: '${LISTEN_IP_ADDRESS}',
+        log_level: '3',
+        log_outputs: '1:file:/var/log/libvirt/libvirtd.log',
+      },
+      dynamic_options: {
+        libvirt: {
+          listen_interface: null,
+          listen_address: null,
+        },
+      },
+      qemu: {
+        vnc_tls: '0',
+        vnc_tls_x509_verify: '0',
+        stdio_handler: 'file',
+        user: 'nova',
+        group: 'kvm',
+      },
+      kubernetes: {
+        cgroup: 'k8s-infra',
+        cgroup_controllers: [
+          'blkio',
+          'cpu',
+          'devices',
+          'freezer',
+          'hugetlb',
+          'memory',
+          'net_cls',
+          'perf_event',
+          'rdma',
+          'misc',
+          'pids',
+        ],
+      },
+      init_modules: {
+        enabled: false,
+      },
+      vencrypt: {
+        issuer: {
+          kind: 'ClusterIssuer',
+          name: 'ca-clusterissuer',
+        },
+      },
+      hooks: {
+        enabled: false,
+        scripts: {},
+      },
+    },
+    pod: {
+      labels: {
+        include_app_kubernetes_io: false,
+      },
+      probes: {
+        libvirt: {
+          libvirt: {
+            liveness: {
+              enabled: true,
+              params: {
+                initialDelaySeconds: 30,
+                periodSeconds: 60,
+                timeoutSeconds: 5,
+              },
+            },
+            readiness: {
+              enabled: true,
+              params: {
+                initialDelaySeconds: 15,
+                periodSeconds: 60,
+                timeoutSeconds: 5,
+              },
+            },
+          },
+        },
+      },
+      security_context: {
+        libvirt: {
+          pod: {
+            runAsUser: 0,
+          },
+          container: {
+            ceph_admin_keyring_placement: {
+              readOnlyRootFilesystem: false,
+            },
+            ceph_keyring_placement: {
+              readOnlyRootFilesystem: false,
+            },
+            libvirt: {
+              privileged: true,
+              readOnlyRootFilesystem: false,
+            },
+            libvirt_init_modules: {
+              readOnlyRootFilesystem: true,
+              privileged: true,
+              capabilities: {
+                drop: ['ALL'],
+              },
+            },
+            init_dynamic_options: {
+              runAsUser: 65534,
+              runAsNonRoot: true,
+              readOnlyRootFilesystem: true,
+              allowPrivilegeEscalation: false,
+              capabilities: {
+                drop: ['ALL'],
+              },
+            },
+          },
+        },
+      },
+      affinity: preferredAntiAffinity,
+      tolerations: {
+        libvirt: controlPlaneTolerations,
+      },
+      dns_policy: 'ClusterFirstWithHostNet',
+      mounts: {
+        libvirt: {
+          init_container: null,
+          libvirt: null,
+        },
+      },
+      lifecycle: {
+        upgrades: {
+          daemonsets: {
+            pod_replacement_strategy: 'RollingUpdate',
+            libvirt: {
+              enabled: true,
+              min_ready_seconds: 0,
+              max_unavailable: 1,
+            },
+          },
+        },
+      },
+      resources: {
+        enabled: false,
+        libvirt: {
+          requests: {
+            memory: '128Mi',
+            cpu: '100m',
+          },
+          limits: {
+            memory: '1024Mi',
+            cpu: '2000m',
+          },
+        },
+        jobs: imageRepoSyncJobResources,
+      },
+    },
+    dependencies: {
+      dynamic: {
+        common: {
+          local_image_registry: {
+            jobs: ['libvirt-image-repo-sync'],
+            services: [
+              {
+                endpoint: 'node',
+                service: 'local_image_registry',
+              },
+            ],
+          },
+        },
+        targeted: {
+          ovn: {
+            libvirt: dynamicTargetedOvn,
+          },
+          openvswitch: {
+            libvirt: dynamicTargetedOpenvswitch,
+          },
+          linuxbridge: {
+            libvirt: dynamicTargetedLinuxbridge,
+          },
+          sriov: {
+            libvirt: dynamicTargetedSriov,
+          },
+        },
+      },
+      static: {
+        libvirt: {
+          services: null,
+        },
+        image_repo_sync: {
+          services: [
+            {
+              endpoint: 'internal',
+              service: 'local_image_registry',
+            },
+          ],
+        },
+      },
+    },
+    storage_conf: {
+      nfs_shares: {
+        enabled: false,
+        server: '127.0.0.1',
+        path: '/openstack_instances',
+        instances_path: '/var/lib/instances',
+      },
+      pvc: {
+        enabled: false,
+        name: 'nova-instances',
+        instances_path: '/var/lib/instances',
+      },
+    },
+    manifests: {
+      configmap_bin: true,
+      configmap_etc: true,
+      daemonset_libvirt: true,
+      job_pre_apply_cleanup: true,
+      job_image_repo_sync: true,
+      network_policy: false,
+      role_cert_manager: false,
+      secret_registry: true,
+    },
+    secrets: {
+      oci_image_registry: {
+        libvirt: 'libvirt-oci-image-registry-key',
+      },
+      tls: {
+        server: 'libvirt-tls-server',
+        client: 'libvirt-tls-client',
+      },
+    },
+    libvirt: {
+      listen_addr: '::',
+      extraContainers: [],
+    },
+  };
+}

@@ -1,0 +1,9 @@
+import { Values } from '../lib/values';
+import type { ImageRefs } from './images';
+
+/** Static values of nginx-ports-control: the StarlingX settings applied over the chart defaults. */
+export function nginxPortsControlStaticValues(_img: ImageRefs): Values {
+  return {
+    release_group: 'osh-openstack-nginx-ports-control',
+  };
+}

@@ -1,0 +1,249 @@
+import { Values } from '../lib/values';
+import { ImageRefs } from './images';
+import { controlPlaneTolerations, endpointsLocalImageRegistry, imageRepoSyncJobResources, podSecurityContextContainer } from './common';
+
+/** Static values of openvswitch: the StarlingX settings applied over the chart defaults. */
+export function openvswitchStaticValues(img: ImageRefs): Values {
+  return {
+    release_group: 'osh-openstack-openvswitch',
+    images: {
+      tags: {
+        openvswitch_db_server: img.ovs,
+        openvswitch_vswitchd: img.ovs,
+        dep_check: img.kubernetesEntrypoint,
+        image_repo_sync: null,
+        pre_apply_cleanup: img.vaultManager,
+      },
+      pull_policy: 'IfNotPresent',
+      local_registry: {
+        active: false,
+        exclude: ['dep_check', 'image_repo_sync'],
+      },
+    },
+    labels: {
+      isApplication: false,
+      ovs: {
+        node_selector_key: 'openvswitch',
+        node_selector_value: 'enabled',
+      },
+    },
+    pod: {
+      labels: {
+        include_app_kubernetes_io: false,
+      },
+      tini: {
+        enabled: true,
+      },
+      tolerations: {
+        openvswitch: controlPlaneTolerations,
+      },
+      probes: {
+        ovs: {
+          ovs_db: {
+            liveness: {
+              enabled: true,
+              params: {
+                initialDelaySeconds: 60,
+                periodSeconds: 30,
+                timeoutSeconds: 5,
+              },
+            },
+            readiness: {
+              enabled: true,
+              params: {
+                initialDelaySeconds: 90,
+                periodSeconds: 30,
+                timeoutSeconds: 5,
+              },
+            },
+          },
+          ovs_vswitch: {
+            liveness: {
+              enabled: true,
+              params: {
+                initialDelaySeconds: 60,
+                periodSeconds: 30,
+                timeoutSeconds: 5,
+              },
+            },
+            readiness: {
+              enabled: true,
+              params: {
+                failureThreshold: 3,
+                periodSeconds: 10,
+                timeoutSeconds: 1,
+              },
+            },
+          },
+        },
+      },
+      security_context: {
+        ovs: {
+          pod: {
+            runAsUser: 42424,
+          },
+          container: {
+            perms: {
+              runAsUser: 0,
+              allowPrivilegeEscalation: false,
+              readOnlyRootFilesystem: true,
+            },
+            server: {
+              runAsUser: 42424,
+              allowPrivilegeEscalation: false,
+              readOnlyRootFilesystem: true,
+            },
+            modules: podSecurityContextContainer,
+            vswitchd: {
+              runAsUser: 0,
+              capabilities: {
+                add: ['NET_ADMIN'],
+              },
+              readOnlyRootFilesystem: true,
+            },
+          },
+        },
+      },
+      dns_policy: 'ClusterFirstWithHostNet',
+      lifecycle: {
+        upgrades: {
+          daemonsets: {
+            pod_replacement_strategy: 'RollingUpdate',
+            ovs: {
+              enabled: true,
+              min_ready_seconds: 0,
+              max_unavailable: 1,
+            },
+          },
+        },
+      },
+      resources: {
+        enabled: false,
+        ovs: {
+          db: {
+            requests: {
+              memory: '128Mi',
+              cpu: '100m',
+            },
+            limits: {
+              memory: '1024Mi',
+              cpu: '2000m',
+            },
+          },
+          vswitchd: {
+            requests: {
+              memory: '128Mi',
+              cpu: '100m',
+            },
+            limits: {
+              memory: '1024Mi',
+              cpu: '2000m',
+            },
+          },
+        },
+        jobs: imageRepoSyncJobResources,
+      },
+      user: {
+        nova: {
+          uid: 42424,
+        },
+      },
+    },
+    secrets: {
+      oci_image_registry: {
+        openvswitch: 'openvswitch-oci-image-registry-key',
+      },
+    },
+    endpoints: {
+      cluster_domain_suffix: 'cluster.local',
+      local_image_registry: endpointsLocalImageRegistry,
+      oci_image_registry: {
+        name: 'oci-image-registry',
+        namespace: 'oci-image-registry',
+        auth: {
+          enabled: false,
+          openvswitch: {
+            username: 'openvswitch',
+            password: 'password',
+          },
+        },
+        hosts: {
+          default: 'localhost',
+        },
+        host_fqdn_override: {
+          default: null,
+        },
+        port: {
+          registry: {
+            default: null,
+          },
+        },
+      },
+    },
+    network_policy: {
+      openvswitch: {
+        ingress: [{}],
+        egress: [{}],
+      },
+    },
+    dependencies: {
+      dynamic: {
+        common: {
+          local_image_registry: {
+            jobs: ['openvswitch-image-repo-sync'],
+            services: [
+              {
+                endpoint: 'node',
+                service: 'local_image_registry',
+              },
+            ],
+          },
+        },
+      },
+      static: {
+        ovs: null,
+        image_repo_sync: {
+          services: [
+            {
+              endpoint: 'internal',
+              service: 'local_image_registry',
+            },
+          ],
+        },
+      },
+    },
+    manifests: {
+      configmap_bin: true,
+      daemonset: true,
+      daemonset_ovs_vswitchd: true,
+      job_pre_apply_cleanup: true,
+      job_image_repo_sync: true,
+      network_policy: false,
+      secret_registry: true,
+    },
+    openvswitch: {
+      extraContainers: [],
+    },
+    conf: {
+      poststart: {
+        timeout: 5,
+        rootUser: 'root',
+        extraCommand: null,
+      },
+      openvswitch_db_server: {
+        ptcp_port: null,
+      },
+      ovs_other_config: {
+        handler_threads: null,
+        revalidator_threads: null,
+      },
+      ovs_hw_offload: {
+        enabled: false,
+      },
+      ovs_dpdk: {
+        enabled: false,
+      },
+      ovs_user_name: 'openvswitch:openvswitch',
+    },
+  };
+}

@@ -1,0 +1,311 @@
+import { Values } from '../lib/values';
+import { ImageRefs } from './images';
+import { keystoneUser } from './blocks';
+import { controlPlaneTolerations, endpointsLocalImageRegistry, identityAuthAdmin, requiredAntiAffinityWeighted, rollingUpdateUpgrades } from './common';
+
+/** Static values of prometheus-openstack-exporter: the StarlingX settings applied over the chart defaults. */
+export function prometheusOpenstackExporterStaticValues(img: ImageRefs): Values {
+  return {
+    images: {
+      tags: {
+        prometheus_openstack_exporter: img.openstackExporter,
+        dep_check: img.kubernetesEntrypoint,
+        image_repo_sync: null,
+        ks_user: img.openstackclients,
+        pre_apply_cleanup: img.vaultManager,
+      },
+      pull_policy: 'IfNotPresent',
+      local_registry: {
+        active: false,
+        exclude: ['dep_check', 'image_repo_sync'],
+      },
+    },
+    labels: {
+      isApplication: false,
+      openstack_exporter: {
+        node_selector_key: 'openstack-control-plane',
+        node_selector_value: 'enabled',
+      },
+      job: {
+        node_selector_key: 'openstack-control-plane',
+        node_selector_value: 'enabled',
+      },
+    },
+    pod: {
+      labels: {
+        include_app_kubernetes_io: false,
+      },
+      security_context: {
+        exporter: {
+          pod: {
+            runAsUser: 65534,
+          },
+          container: {
+            openstack_metrics_exporter: {
+              readOnlyRootFilesystem: true,
+              allowPrivilegeEscalation: false,
+            },
+          },
+        },
+        ks_user: {
+          pod: {
+            runAsUser: 65534,
+          },
+          container: {
+            prometheus_openstack_exporter_ks_user: {
+              readOnlyRootFilesystem: true,
+              allowPrivilegeEscalation: false,
+            },
+          },
+        },
+        clouds_yaml_gen: {
+          container: {
+            prometheus_openstack_exporter_ks_user: {
+              readOnlyRootFilesystem: true,
+              allowPrivilegeEscalation: false,
+            },
+          },
+        },
+      },
+      affinity: requiredAntiAffinityWeighted,
+      tolerations: {
+        prometheus_openstack_exporter: controlPlaneTolerations,
+      },
+      mounts: {
+        prometheus_openstack_exporter: {
+          prometheus_openstack_exporter: null,
+          init_container: null,
+        },
+      },
+      replicas: {
+        prometheus_openstack_exporter: 1,
+      },
+      lifecycle: {
+        upgrades: rollingUpdateUpgrades,
+        termination_grace_period: {
+          prometheus_openstack_exporter: {
+            timeout: 30,
+          },
+        },
+      },
+      resources: {
+        enabled: false,
+        prometheus_openstack_exporter: {
+          requests: {
+            memory: '128Mi',
+            cpu: '100m',
+          },
+          limits: {
+            memory: '1024Mi',
+            cpu: '2000m',
+          },
+        },
+        clouds_yaml_gen: {
+          requests: {
+            memory: '128Mi',
+            cpu: '100m',
+          },
+          limits: {
+            memory: '1024Mi',
+            cpu: '2000m',
+          },
+        },
+        jobs: {
+          image_repo_sync: {
+            requests: {
+              memory: '128Mi',
+              cpu: '100m',
+            },
+            limits: {
+              memory: '1024Mi',
+              cpu: '2000m',
+            },
+          },
+          ks_user: {
+            requests: {
+              memory: '128Mi',
+              cpu: '100m',
+            },
+            limits: {
+              memory: '1024Mi',
+              cpu: '2000m',
+            },
+          },
+        },
+      },
+    },
+    dependencies: {
+      dynamic: {
+        common: {
+          local_image_registry: {
+            jobs: ['prometheus-openstack-exporter-image-repo-sync'],
+            services: [
+              {
+                endpoint: 'node',
+                service: 'local_image_registry',
+              },
+            ],
+          },
+        },
+      },
+      static: {
+        image_repo_sync: {
+          services: [
+            {
+              endpoint: 'internal',
+              service: 'local_image_registry',
+            },
+          ],
+        },
+        ks_user: {
+          services: [
+            {
+              endpoint: 'internal',
+              service: 'identity',
+            },
+          ],
+        },
+        prometheus_openstack_exporter: {
+          jobs: ['prometheus-openstack-exporter-ks-user'],
+          services: [
+            {
+              endpoint: 'internal',
+              service: 'identity',
+            },
+          ],
+        },
+      },
+    },
+    conf: {
+      prometheus_openstack_exporter: {
+        OS_POLLING_INTERVAL: 30,
+        TIMEOUT_SECONDS: 20,
+        OS_RETRIES: 1,
+      },
+    },
+    secrets: {
+      identity: {
+        admin: 'prometheus-openstack-exporter-keystone-admin',
+        user: 'prometheus-openstack-exporter-keystone-user',
+      },
+      oci_image_registry: {
+        'prometheus-openstack-exporter': 'prometheus-openstack-exporter-oci-image-registry-key',
+      },
+      tls: {
+        identity: {
+          api: {
+            internal: 'keystone-tls-api',
+          },
+        },
+      },
+    },
+    endpoints: {
+      cluster_domain_suffix: 'cluster.local',
+      local_image_registry: endpointsLocalImageRegistry,
+      oci_image_registry: {
+        name: 'oci-image-registry',
+        namespace: 'oci-image-registry',
+        auth: {
+          enabled: false,
+          'prometheus-openstack-exporter': {
+            username: 'prometheus-openstack-exporter',
+            password: 'password',
+          },
+        },
+        hosts: {
+          default: 'localhost',
+        },
+        host_fqdn_override: {
+          default: null,
+        },
+        port: {
+          registry: {
+            default: null,
+          },
+        },
+      },
+      prometheus_openstack_exporter: {
+        namespace: 'openstack',
+        hosts: {
+          default: 'openstack-metrics',
+        },
+        host_fqdn_override: {
+          default: null,
+        },
+        path: {
+          default: null,
+        },
+        scheme: {
+          default: 'http',
+        },
+        port: {
+          exporter: {
+            default: 9180,
+          },
+        },
+      },
+      identity: {
+        name: 'keystone',
+        auth: {
+          admin: identityAuthAdmin,
+          user: keystoneUser('prometheus-openstack-exporter', {
+            role: 'admin',
+            user_domain_name: 'default',
+            project_domain_name: 'default',
+          }),
+        },
+        hosts: {
+          default: 'keystone',
+          internal: 'keystone-api',
+        },
+        host_fqdn_override: {
+          default: null,
+        },
+        path: {
+          default: '/v3',
+        },
+        scheme: {
+          default: 'http',
+        },
+        port: {
+          api: {
+            default: 80,
+            internal: 5000,
+          },
+        },
+      },
+    },
+    monitoring: {
+      prometheus: {
+        enabled: true,
+        openstack_exporter: {
+          scrape: true,
+        },
+      },
+    },
+    network: {
+      openstack_metrics_exporter: {
+        port: 9180,
+      },
+    },
+    network_policy: {
+      'prometheus-openstack-exporter': {
+        ingress: [{}],
+        egress: [{}],
+      },
+    },
+    manifests: {
+      certificates: false,
+      configmap_bin: true,
+      deployment: true,
+      job_pre_apply_cleanup: true,
+      job_image_repo_sync: true,
+      job_ks_user: true,
+      network_policy: false,
+      secret_keystone: true,
+      secret_registry: true,
+      service: true,
+    },
+    extraObjects: [],
+  };
+}

@@ -1,0 +1,13 @@
+import { ReleaseDefinition } from '../lib/release';
+import { garbdStaticValues } from '../overrides/garbd';
+
+export const garbd: ReleaseDefinition = {
+  name: 'garbd',
+  chart: 'garbd',
+  releaseName: 'osh-openstack-garbd',
+  chartGroup: 'openstack-garbd',
+  dependsOn: ['mariadb'],
+  install: {},
+  upgrade: {},
+  staticValues: garbdStaticValues,
+};

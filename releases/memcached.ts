@@ -1,0 +1,13 @@
+import { ReleaseDefinition } from '../lib/release';
+import { memcachedStaticValues } from '../overrides/memcached';
+
+export const memcached: ReleaseDefinition = {
+  name: 'memcached',
+  chart: 'memcached',
+  releaseName: 'osh-openstack-memcached',
+  chartGroup: 'openstack-memcached',
+  dependsOn: ['mariadb'],
+  install: {},
+  upgrade: {},
+  staticValues: memcachedStaticValues,
+};

@@ -1,0 +1,12 @@
+import { ReleaseDefinition } from '../lib/release';
+import { nginxPortsControlStaticValues } from '../overrides/nginx-ports-control';
+
+export const nginxPortsControl: ReleaseDefinition = {
+  name: 'nginx-ports-control',
+  chart: 'nginx-ports-control',
+  releaseName: 'osh-openstack-nginx-ports-control',
+  chartGroup: 'openstack-nginx-ports-control',
+  dependsOn: [],
+  upgrade: {},
+  staticValues: nginxPortsControlStaticValues,
+};
