@@ -1,5 +1,6 @@
 import { Values } from '../lib/values';
 import { ImageRefs } from './images';
+import { wsgiSite } from './apache';
 import { keystoneUser, osloLogging } from './blocks';
 import { apiPodLifecycle, controlPlaneTolerations, endpointsAlarming, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';
 
@@ -503,6 +504,7 @@ export function aodhStaticValues(img: ImageRefs): Values {
       },
     },
     conf: {
+      wsgi_aodh: wsgiSite({ port: ['alarming', 'internal', 'api'], processGroup: 'aodh', user: 'aodh', processes: 2, script: '/var/www/cgi-bin/aodh/aodh-api' }),
       paste: {
         'composite:aodh+noauth': {
           use: 'egg:Paste#urlmap',

@@ -1,5 +1,6 @@
 import { Values } from '../lib/values';
 import { ImageRefs } from './images';
+import { wsgiSite } from './apache';
 import { controlPlaneTolerations, internalKeystoneAuthtokenInterface } from './common';
 
 /** Static values of gnocchi: the StarlingX settings applied over the chart defaults. */
@@ -34,6 +35,16 @@ export function gnocchiStaticValues(img: ImageRefs): Values {
         },
         keystone_authtoken: internalKeystoneAuthtokenInterface,
       },
+      apache: wsgiSite({
+        port: ['metric', 'internal', 'api'],
+        processGroup: 'gnocchi',
+        user: 'gnocchi',
+        processes: 1,
+        threads: 2,
+        script: '/var/lib/openstack/bin/gnocchi-api',
+        logFormats: false,
+        vhostDirectives: ['<Directory "/var/lib/openstack/bin">', '    Require all granted', '</Directory>'],
+      }),
       paste: {
         'composite:gnocchi+basic': {
           use: 'egg:Paste#urlmap',

@@ -1,5 +1,6 @@
 import { Values } from '../lib/values';
 import { ImageRefs } from './images';
+import { wsgiSite } from './apache';
 import { controlPlaneTolerations, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, kubeDnsEndpoint, preferredAntiAffinity, publicIngressUnlimitedBody, rollingUpdateUpgrades } from './common';
 import { configText } from './config-files';
 
@@ -70,6 +71,29 @@ export function horizonStaticValues(img: ImageRefs): Values {
           logo_splash: null,
           favicon: null,
         },
+        apache: wsgiSite({
+          port: ['dashboard', 'internal', 'web'],
+          processGroup: 'horizon-http',
+          user: 'horizon',
+          processes: 5,
+          script: '/var/www/cgi-bin/horizon/django.wsgi',
+          passAuthorization: true,
+          vhostDirectives: [
+            'WSGIScriptReloading On',
+            // Only the methods the dashboard uses.
+            'RewriteEngine on',
+            'RewriteCond %{REQUEST_METHOD} !^(POST|PUT|GET|DELETE|PATCH)',
+            'RewriteRule .* - [F]',
+            '<Location "/">',
+            '    Require all granted',
+            '</Location>',
+            'Alias /static /var/www/html/horizon',
+            '<Location "/static">',
+            '    SetHandler static',
+            '</Location>',
+            'TransferLog /dev/stdout',
+          ],
+        }),
         security: configText([
           'ServerTokens Prod',
           'ServerSignature Off',

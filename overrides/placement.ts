@@ -1,5 +1,6 @@
 import { Values } from '../lib/values';
 import { ImageRefs } from './images';
+import { wsgiSite } from './apache';
 import { keystoneUser, osloLogging } from './blocks';
 import { apiPodLifecycle, controlPlaneLabels, controlPlaneTolerations, endpointsLocalImageRegistry, endpointsPlacement, identityAuthAdmin, osloCacheEndpoint, publicIngress, requiredAntiAffinityWeighted } from './common';
 
@@ -85,6 +86,24 @@ export function placementStaticValues(img: ImageRefs): Values {
           'stats-http': true,
         },
       },
+      wsgi_placement: wsgiSite({
+        port: ['placement', 'internal', 'api'],
+        processGroup: 'placement-api',
+        user: 'placement',
+        processes: 4,
+        script: '/var/www/cgi-bin/placement/placement-api',
+        passAuthorization: true,
+        afterVhost: [
+          'Alias /placement /var/www/cgi-bin/placement/placement-api',
+          '<Location /placement>',
+          '    SetHandler wsgi-script',
+          '    Options +ExecCGI',
+          '    WSGIProcessGroup placement-api',
+          '    WSGIApplicationGroup %{GLOBAL}',
+          '    WSGIPassAuthorization On',
+          '</Location>',
+        ],
+      }),
     },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',

@@ -5,9 +5,13 @@
  * file (CRDS_DIR, crdsPresent, loadCrdSchemas), so the loader can move when the project ships
  * the schemas itself.
  *
- * What the API server does and ajv does not: evaluate the CEL rules (`x-kubernetes-validations`,
- * registered here as annotations only) and validate `metadata` (a bare `type: object` in a CRD;
- * a minimal ObjectMeta schema is put in its place, see OBJECT_META).
+ * What the API server does and plain ajv does not:
+ * - evaluate the CEL rules of `x-kubernetes-validations`: the rules written in the small subset of
+ *   ./cel.ts (all of those of the Flux CRDs today) are checked, any other is listed in
+ *   `uncheckedRules` and ignored;
+ * - validate `metadata` (a bare `type: object` in a CRD): a minimal ObjectMeta schema is put in
+ *   its place, see OBJECT_META.
+ * Other `x-kubernetes-*` keywords are registered as annotations (no check).
  * What ajv does and the API server does not: reject unknown fields. The API server prunes them
  * (or rejects them under strict field validation); either way a misspelt field is lost, so every
  * object schema with `properties` and without `x-kubernetes-preserve-unknown-fields` is closed.
@@ -17,6 +21,7 @@ import * as path from 'path';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parseYaml12 } from '../../lib/yaml';
+import { compileCel } from './cel';
 
 /** `../shared/crds`, beside the project. */
 export const CRDS_DIR = path.resolve(__dirname, '..', '..', '..', 'shared', 'crds');
@@ -146,6 +151,8 @@ export interface FluxValidator {
   readonly kinds: readonly string[];
   /** The `x-kubernetes-*` keywords registered with ajv. */
   readonly extensions: readonly string[];
+  /** CEL rules outside the supported subset, not checked. */
+  readonly uncheckedRules: readonly string[];
   /** Errors of one document (`/spec/interval: must be string`); empty when valid or not a Flux object. */
   validate(doc: unknown): string[];
 }
@@ -164,7 +171,45 @@ export function createFluxValidator(dir: string = CRDS_DIR): FluxValidator {
   const ajv = new Ajv({ strict: true, allErrors: true });
   addFormats(ajv);
   const extensions = [...new Set([...KNOWN_K8S_EXTENSIONS, ...k8sExtensionsIn(crds.map((c) => c.schema))])].sort();
-  for (const keyword of extensions) ajv.addKeyword({ keyword });
+  const uncheckedRules: string[] = [];
+  for (const keyword of extensions) {
+    if (keyword !== 'x-kubernetes-validations') {
+      ajv.addKeyword({ keyword });
+      continue;
+    }
+    ajv.addKeyword({
+      keyword,
+      schemaType: 'array',
+      errors: true,
+      compile(rules: Array<{ rule: string; message?: string }>) {
+        const checks = rules.flatMap(({ rule, message }) => {
+          const check = compileCel(rule);
+          if (!check) {
+            uncheckedRules.push(rule);
+            return [];
+          }
+          return [{ rule, message: message ?? `failed rule: ${rule}`, check }];
+        });
+        const validate = (data: unknown): boolean => {
+          const errors: Array<Partial<ErrorObject>> = [];
+          for (const { rule, message, check } of checks) {
+            let ok: boolean;
+            let why = message;
+            try {
+              ok = check(data);
+            } catch (error) {
+              ok = false;
+              why = `${message} (${(error as Error).message})`;
+            }
+            if (!ok) errors.push({ keyword, message: why, params: { rule } });
+          }
+          (validate as { errors?: unknown }).errors = errors;
+          return errors.length === 0;
+        };
+        return validate;
+      },
+    });
+  }
   const validators = new Map<string, ValidateFunction>();
   for (const crd of crds) {
     const key = `${crd.apiVersion} ${crd.kind}`;
@@ -178,6 +223,7 @@ export function createFluxValidator(dir: string = CRDS_DIR): FluxValidator {
   return {
     kinds: [...validators.keys()].sort(),
     extensions,
+    uncheckedRules,
     validate(doc: unknown): string[] {
       if (!isObject(doc)) return [];
       const { apiVersion, kind } = doc;
