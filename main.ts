@@ -23,8 +23,9 @@ function main(): void {
     fs.mkdirSync(SCRATCH, { recursive: true });
     fs.writeFileSync(path.join(SCRATCH, 'synth-summary.yaml'), lines.map((l) => `# ${l}`).join('\n') + '\n');
   }
-  console.log(`wrote ${path.relative(process.cwd(), target) || '.'}/`);
-  for (const line of lines) console.log(`  ${line}`);
+  // The cdk8s CLI swallows the app's stdout; stderr reaches the operator.
+  console.error(`wrote ${path.relative(process.cwd(), target) || '.'}/`);
+  for (const line of lines) console.error(`  ${line}`);
 }
 
 try {
