@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { HelmRelease, HelmReleaseSpecChartSpecSourceRefKind, HelmReleaseSpecValuesFromKind } from '../imports/helm.toolkit.fluxcd.io';
 import type { ReleaseName } from '../releases/names';
 import type { ImageRefs } from '../overrides/images';
+import type { DeploymentContext } from './system';
 import { OutputFile } from './files';
 import { Values } from './values';
 
@@ -48,6 +49,12 @@ export interface ReleaseDefinition {
   readonly enabledByDefault?: boolean;
   /** Static values: the StarlingX settings over the chart defaults, for one image build. */
   readonly staticValues: (images: ImageRefs) => Values;
+  /**
+   * System values: what StarlingX's plugin computes from the platform at apply time, here from the
+   * deployment profile at synth time. Credentials appear as CredentialRef leaves.
+   * @default - no system values (an empty file)
+   */
+  readonly systemValues?: (ctx: DeploymentContext) => Values;
 }
 
 /** Props of a {@link ReleaseConstruct}. */

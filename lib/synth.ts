@@ -62,7 +62,9 @@ export function writeStacks(outRoot: string, stacks: readonly RenderedStack[]): 
     fs.rmSync(staging, { recursive: true, force: true });
     throw error;
   }
-  const previous = fs.existsSync(target) ? `${staging.replace('.new-', '.old-')}` : undefined;
+  const previous = fs.existsSync(target)
+    ? path.join(parent, path.basename(staging).replace(/^(\.[^/]*)\.new-/, '$1.old-'))
+    : undefined;
   if (previous) fs.renameSync(target, previous);
   try {
     fs.renameSync(staging, target);

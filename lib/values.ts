@@ -1,12 +1,17 @@
-/** A Helm values tree, as plain data. */
-export type Value = string | number | boolean | null | Value[] | Values;
+import { CredentialRef } from './credentials';
+
+/**
+ * A Helm values tree, as plain data. A {@link CredentialRef} leaf marks where a credential goes;
+ * the stack moves it to a `valuesFrom` entry before anything is written.
+ */
+export type Value = string | number | boolean | null | Value[] | Values | CredentialRef;
 export interface Values {
   [key: string]: Value;
 }
 
 /** True for a plain mapping (not an array, not null). */
 export function isValues(value: unknown): value is Values {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof CredentialRef);
 }
 
 /**

@@ -166,3 +166,24 @@ if (!present) {
     expect(present).toBe(false);
   });
 }
+
+describe('crdsPresent', () => {
+  const saved = process.env.CI;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.CI;
+    else process.env.CI = saved;
+    jest.restoreAllMocks();
+  });
+
+  test('says why the schema tests are skipped when the CRDs are absent', () => {
+    delete process.env.CI;
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(crdsPresent('/nonexistent/crds')).toBe(false);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('skipped: /nonexistent/crds is absent'));
+  });
+
+  test('fails when the CRDs are absent in CI', () => {
+    process.env.CI = 'true';
+    expect(() => crdsPresent('/nonexistent/crds')).toThrow(/CI must run the schema tests/);
+  });
+});

@@ -125,7 +125,10 @@ export function readKustomization(files: ReadonlyMap<string, string>, file: stri
 
   // resources: files or folders with a kustomization, inside the stack.
   const resources = stringList(k.resources, file, 'resources', problems);
-  for (const dup of duplicates(resources)) problems.push(`${file}: resources entry "${dup}" is listed twice`);
+  // kustomize refuses to load the same file or folder twice (`nova` and `./nova/` included).
+  for (const dup of duplicates(resources.map((entry) => join(dir, entry)))) {
+    problems.push(`${file}: resources entry "${path.posix.relative(dir || '.', dup) || '.'}" is listed twice`);
+  }
   for (const entry of resources) {
     if (/^[a-z]+:\/\//.test(entry) || entry.startsWith('github.com/')) {
       problems.push(`${file}: resources entry "${entry}" is remote (the tree must be self-contained)`);
@@ -331,7 +334,8 @@ export function checkValuesFrom(files: ReadonlyMap<string, string>): string[] {
 
 /**
  * Checks the references between the Flux objects of a stack: every chart sourceRef names a
- * HelmRepository of the stack, every dependsOn names a HelmRelease of the stack, not itself.
+ * HelmRepository of the stack, every dependsOn names a HelmRelease of the stack, not itself, with
+ * no cycle; no two HelmReleases share a Helm release name.
  */
 export function checkFluxReferences(files: ReadonlyMap<string, string>): string[] {
   const problems: string[] = [];
@@ -355,6 +359,31 @@ export function checkFluxReferences(files: ReadonlyMap<string, string>): string[
       else if (!releases.has(target)) problems.push(`${file}: HelmRelease ${name} depends on ${target}, not in the stack`);
     }
   }
+  // dependsOn must be acyclic (Flux would wait forever), and release names unique in Helm.
+  const edges = new Map<string, string[]>();
+  const releaseNames = new Map<string, string>();
+  for (const { file, doc } of objects.filter(({ doc }) => isHelmRelease(doc))) {
+    const name = String((doc.metadata as Json).name);
+    const spec = isObject(doc.spec) ? doc.spec : {};
+    const dependsOn = Array.isArray(spec.dependsOn) ? spec.dependsOn : [];
+    edges.set(name, dependsOn.map((d) => (isObject(d) ? String(d.name) : String(d))));
+    const releaseName = typeof spec.releaseName === 'string' ? spec.releaseName : name;
+    const owner = releaseNames.get(releaseName);
+    if (owner) problems.push(`${file}: HelmRelease ${name} has the Helm release name ${releaseName} of ${owner}`);
+    else releaseNames.set(releaseName, name);
+  }
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (name: string, chain: string[]): void => {
+    if (state.get(name) === 'done') return;
+    if (state.get(name) === 'visiting') {
+      problems.push(`dependsOn cycle: ${[...chain.slice(chain.indexOf(name)), name].join(' -> ')}`);
+      return;
+    }
+    state.set(name, 'visiting');
+    for (const next of edges.get(name) ?? []) if (edges.has(next) && next !== name) visit(next, [...chain, name]);
+    state.set(name, 'done');
+  };
+  [...edges.keys()].sort().forEach((name) => visit(name, []));
   return problems;
 }
 
