@@ -1,8 +1,10 @@
+import * as path from 'path';
 import { App } from 'cdk8s';
 import { DEFAULT_IMAGE_BUILD, ImageBuild } from '../overrides/images';
-import { RELEASES } from '../releases';
-import { RELEASE_NAMES } from '../releases/names';
 import { STX_OPENSTACK_APP } from './app-metadata';
+import { addDeploymentStack } from './deployment';
+import { loadProfiles, LoadedProfile } from './profile-loader';
+import { ALL_RELEASES } from './releases-list';
 import { FluxStack } from './stack';
 
 /** Options of the whole synth. */
@@ -14,15 +16,29 @@ export interface BuildOptions {
    * floating address. @default 'http://192.168.206.1:8080/helm_charts/starlingx'
    */
   readonly platformRepositoryUrl?: string;
+  /**
+   * Profile files or folders; each profile becomes a stack.
+   * @default - every profile in deployments/ (or the paths in STX_PROFILES, comma-separated)
+   */
+  readonly profiles?: readonly string[];
+  /** Profiles already loaded (tests). @default - loaded from `profiles` */
+  readonly loadedProfiles?: readonly LoadedProfile[];
 }
 
-/** Every release definition, in kustomization order. */
-export const ALL_RELEASES = RELEASE_NAMES.map((name) => RELEASES[name]);
+export { ALL_RELEASES };
+
+/** The profile locations of a synth: STX_PROFILES (comma-separated), else deployments/. */
+export function defaultProfileLocations(): string[] {
+  const fromEnv = process.env.STX_PROFILES;
+  if (fromEnv) return fromEnv.split(',').map((p) => p.trim()).filter(Boolean);
+  return [path.resolve(__dirname, '..', 'deployments')];
+}
 
 /**
  * The app with every stack:
  * - `starlingx-app`: the tree StarlingX packages into its application, system values left empty for
- *   the platform to compute at apply time, the namespace left to the platform.
+ *   the platform to compute at apply time, the namespace left to the platform;
+ * - one stack per deployment profile, system values computed from the profile.
  */
 export function buildApp(options: BuildOptions = {}): App {
   const app = new App({ outdir: '.cdk8s-out' });
@@ -34,5 +50,12 @@ export function buildApp(options: BuildOptions = {}): App {
     appMetadata: STX_OPENSTACK_APP,
     createNamespace: false,
   });
+  const profiles = options.loadedProfiles ?? loadProfiles(options.profiles ?? defaultProfileLocations());
+  for (const loaded of profiles) {
+    if (loaded.profile.name === 'starlingx-app') {
+      throw new Error(`${loaded.file}: name: "starlingx-app" is the platform stack's folder (expected another name)`);
+    }
+    addDeploymentStack(app, loaded);
+  }
   return app;
 }

@@ -3,6 +3,7 @@ import { HelmRelease, HelmReleaseSpecChartSpecSourceRefKind, HelmReleaseSpecValu
 import type { ReleaseName } from '../releases/names';
 import type { ImageRefs } from '../overrides/images';
 import type { DeploymentContext } from './system';
+import { CredentialRef, splitCredentials } from './credentials';
 import { OutputFile } from './files';
 import { Values } from './values';
 
@@ -68,8 +69,19 @@ export interface ReleaseConstructProps {
   readonly namespace: string;
   /** Static values (already computed for the stack's image build). */
   readonly staticValues: Values;
-  /** System values; an empty mapping writes an empty file for the platform to fill. @default {} */
+  /**
+   * System values; an empty mapping writes an empty file for the platform to fill. Credential
+   * leaves become `valuesFrom` entries with `targetPath` (see `credentialSource`). @default {}
+   */
   readonly systemValues?: Values;
+  /**
+   * Where each credential lives: the Secret (created out of band, never from a file in `dist/`)
+   * and its data key. Required when the system values hold credentials.
+   * @default - credentials are refused
+   */
+  readonly credentialSource?: (ref: CredentialRef) => { readonly name: string; readonly key: string };
+  /** User values, merged over everything else (`<prefix>-user-overrides.yaml`). @default - none */
+  readonly userValues?: Values;
   /**
    * The `dependsOn` edges to emit (after the stack removed or repaired disabled targets).
    * @default - the definition's dependsOn
@@ -84,9 +96,9 @@ export interface ReleaseConstructProps {
 }
 
 /** The file names and Secret names of a release's override files. */
-export function overrideFiles(definition: ReleaseDefinition): { static: string; system: string } {
+export function overrideFiles(definition: ReleaseDefinition): { static: string; system: string; user: string } {
   const prefix = definition.overridesName ?? definition.name;
-  return { static: `${prefix}-static-overrides`, system: `${prefix}-system-overrides` };
+  return { static: `${prefix}-static-overrides`, system: `${prefix}-system-overrides`, user: `${prefix}-user-overrides` };
 }
 
 /**
@@ -104,6 +116,11 @@ export class ReleaseConstruct extends Construct {
     const files = overrideFiles(def);
     const dir = def.name;
     const dependsOn = props.dependsOn ?? def.dependsOn;
+    const { plain: systemValues, leaves: credentials } = splitCredentials(props.systemValues ?? {});
+    if (credentials.length > 0 && !props.credentialSource) {
+      throw new Error(`release "${def.name}": system values hold credentials (${credentials[0].ref.id}) but the stack gives no credential Secret`);
+    }
+    const generated = props.userValues ? [files.static, files.system, files.user] : [files.static, files.system];
 
     const manifest = new OutputFile(this, 'helmrelease', { path: `${dir}/helmrelease.yaml` });
     this.helmRelease = new HelmRelease(manifest, 'release', {
@@ -124,25 +141,33 @@ export class ReleaseConstruct extends Construct {
         install: def.install ? { ...def.install, disableHooks: def.install.disableHooks ?? false } : undefined,
         upgrade: { ...def.upgrade, disableHooks: def.upgrade.disableHooks ?? false },
         dependsOn: dependsOn.length > 0 ? dependsOn.map((name) => ({ name, namespace: props.namespace })) : undefined,
-        valuesFrom: [files.static, files.system].map((name) => ({
-          kind: HelmReleaseSpecValuesFromKind.SECRET,
-          name,
-          valuesKey: `${name}.yaml`,
-        })),
+        valuesFrom: [
+          ...[files.static, files.system].map((name) => ({ kind: HelmReleaseSpecValuesFromKind.SECRET, name, valuesKey: `${name}.yaml` })),
+          // Each credential is set at its path, read as a literal string (passwords may hold , or =).
+          ...credentials.map(({ ref, targetPath }) => {
+            const source = props.credentialSource!(ref);
+            return { kind: HelmReleaseSpecValuesFromKind.SECRET, name: source.name, valuesKey: source.key, targetPath, literal: true };
+          }),
+          ...(props.userValues
+            ? [{ kind: HelmReleaseSpecValuesFromKind.SECRET, name: files.user, valuesKey: `${files.user}.yaml` }]
+            : []),
+        ],
       },
     });
 
     new OutputFile(this, 'static', { path: `${dir}/${files.static}.yaml`, documents: [props.staticValues] });
-    const system = props.systemValues ?? {};
     new OutputFile(this, 'system', {
       path: `${dir}/${files.system}.yaml`,
-      documents: Object.keys(system).length > 0 ? [system] : [],
+      documents: Object.keys(systemValues as object).length > 0 ? [systemValues] : [],
     });
+    if (props.userValues) {
+      new OutputFile(this, 'user', { path: `${dir}/${files.user}.yaml`, documents: [props.userValues] });
+    }
 
     const kustomization: Record<string, unknown> = { namespace: props.namespace };
     if (def.commonLabels) kustomization.commonLabels = { ...def.commonLabels };
     kustomization.resources = ['helmrelease.yaml'];
-    kustomization.secretGenerator = [files.static, files.system].map((name) => ({ name, files: [`${name}.yaml`] }));
+    kustomization.secretGenerator = generated.map((name) => ({ name, files: [`${name}.yaml`] }));
     kustomization.generatorOptions = {
       disableNameSuffixHash: true,
       ...(props.secretLabels ? { labels: { ...props.secretLabels } } : {}),

@@ -4,6 +4,7 @@ import { ImageBuild, imageRefs } from '../overrides/images';
 import { CHART_VERSIONS } from '../releases/chart-versions';
 import { ReleaseName } from '../releases/names';
 import { AppMetadata } from './app-metadata';
+import { CredentialRef } from './credentials';
 import { OutputFile } from './files';
 import { ReleaseConstruct, ReleaseDefinition } from './release';
 import { Values } from './values';
@@ -50,6 +51,12 @@ export interface FluxStackProps {
   readonly createNamespace?: boolean;
   /** Labels on the generated override Secrets. @default - none */
   readonly secretLabels?: Readonly<Record<string, string>>;
+  /** Where each credential of the system values lives. @default - no credentials allowed */
+  readonly credentialSource?: (ref: CredentialRef) => { readonly name: string; readonly key: string };
+  /** User values per release. @default - none */
+  readonly userValues?: (release: ReleaseDefinition) => Values | undefined;
+  /** Lines for the synth summary (why a release is not deployed, ...). @default - none */
+  readonly notes?: readonly string[];
 }
 
 /** A dependsOn edge that was rewritten because its target is not emitted. */
@@ -67,10 +74,12 @@ export class FluxStack extends Chart {
   public readonly stackName: string;
   public readonly releases: ReleaseConstruct[] = [];
   public readonly repairedEdges: RepairedEdge[] = [];
+  public readonly notes: readonly string[];
 
   constructor(scope: App, id: string, props: FluxStackProps) {
     super(scope, id, { disableResourceNameHashes: true });
     this.stackName = props.name;
+    this.notes = props.notes ?? [];
     const namespace = props.namespace ?? 'openstack';
     const enabled = props.enabled ?? new Set(props.releases.map((r) => r.name));
     const byName = new Map(props.releases.map((r) => [r.name, r]));
@@ -96,6 +105,8 @@ export class FluxStack extends Chart {
           systemValues: props.systemValues?.(release) ?? {},
           dependsOn: dependsOn.get(release.name),
           secretLabels: props.secretLabels,
+          credentialSource: props.credentialSource,
+          userValues: props.userValues?.(release),
         }),
       );
     }

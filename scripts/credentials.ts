@@ -1,0 +1,169 @@
+/**
+ * `npm run credentials -- <deployment> [--rotate] [--out DIR]`
+ *
+ * Writes, outside dist/ (default `credentials/<deployment>/`, ignored by git), one Secret manifest
+ * per credential Secret that the deployment's HelmReleases read through valuesFrom, with fresh
+ * crypto-strong values: passwords, the nova SSH key pair, the memcache and Horizon secret keys, and
+ * the RabbitMQ notification URLs built from the rabbit admin password. Ready for `kubectl apply -f`
+ * or for encryption with SOPS. Existing values are kept unless `--rotate` is given.
+ * TLS material (https.certRef) and Ceph keyrings come from elsewhere and are listed, not generated.
+ */
+import { generateKeyPairSync, randomBytes, randomInt } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { defaultProfileLocations } from '../lib/app';
+import { buildContext } from '../lib/context';
+import { CredentialRef, splitCredentials } from '../lib/credentials';
+import { credentialSource } from '../lib/deployment';
+import { derive } from '../lib/derived';
+import { enablement } from '../lib/enablement';
+import { loadProfiles } from '../lib/profile-loader';
+import { DeploymentProfile } from '../lib/profile';
+import { ALL_RELEASES } from '../lib/releases-list';
+import { renderNotificationUrl } from '../lib/system';
+import { parseYaml12, toYamlFile } from '../lib/yaml';
+
+const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+
+/** A random password of `length` letters and digits (about 5.8 bits each). */
+export function randomPassword(length = 32): string {
+  let out = '';
+  for (let i = 0; i < length; i++) out += ALPHABET[randomInt(ALPHABET.length)];
+  return out;
+}
+
+/** OpenSSH `ssh-rsa` public key from a JWK's modulus and exponent. */
+function opensshPublicKey(n: string, e: string, comment: string): string {
+  const mpint = (b64url: string) => {
+    let bytes = Buffer.from(b64url, 'base64url');
+    if (bytes[0] & 0x80) bytes = Buffer.concat([Buffer.from([0]), bytes]);
+    return bytes;
+  };
+  const field = (buf: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(buf.length);
+    return Buffer.concat([len, buf]);
+  };
+  const blob = Buffer.concat([field(Buffer.from('ssh-rsa')), field(mpint(e)), field(mpint(n))]);
+  return `ssh-rsa ${blob.toString('base64')} ${comment}`;
+}
+
+/** Every credential the deployment's emitted releases read, with where it lives. */
+export function credentialsOf(profile: DeploymentProfile): Map<string, { ref: CredentialRef; secret: string; key: string }> {
+  const { enabled } = enablement(profile, derive(profile));
+  const ctx = buildContext(profile, enabled);
+  const out = new Map<string, { ref: CredentialRef; secret: string; key: string }>();
+  for (const release of ALL_RELEASES) {
+    if (!enabled.has(release.name) || !release.systemValues) continue;
+    for (const { ref } of splitCredentials(release.systemValues(ctx)).leaves) {
+      const source = credentialSource(profile, ref);
+      out.set(`${source.name}/${source.key}`, { ref, secret: source.name, key: source.key });
+    }
+  }
+  return out;
+}
+
+/** Generates values for every generated credential, keeping `existing` ones unless rotating. */
+export function generateValues(
+  profile: DeploymentProfile,
+  existing: ReadonlyMap<string, Record<string, string>>,
+  rotate: boolean,
+): { secrets: Map<string, Record<string, string>>; external: string[] } {
+  const needed = credentialsOf(profile);
+  const secrets = new Map<string, Record<string, string>>();
+  const external: string[] = [];
+  const keep = (secret: string, key: string) => (rotate ? undefined : existing.get(secret)?.[key]);
+  const put = (secret: string, key: string, value: string) => {
+    if (!secrets.has(secret)) secrets.set(secret, {});
+    secrets.get(secret)![key] = value;
+  };
+  let sshPair: { privateKey: string; publicKey: string } | undefined;
+  const ssh = () => {
+    if (!sshPair) {
+      const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+      const jwk = publicKey.export({ format: 'jwk' });
+      sshPair = {
+        privateKey: privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+        publicKey: opensshPublicKey(jwk.n as string, jwk.e as string, `nova@${profile.name}`),
+      };
+    }
+    return sshPair;
+  };
+  // Base credentials first: derived ones (URLs) are built from them.
+  const entries = [...needed.values()].sort((a, b) => Number(a.ref.kind === 'rabbit-url') - Number(b.ref.kind === 'rabbit-url') || a.key.localeCompare(b.key));
+  for (const { ref, secret, key } of entries) {
+    const current = keep(secret, key);
+    switch (ref.kind) {
+      case 'tls':
+      case 'ceph-keyring':
+        external.push(`${secret}/${key} (${ref.kind === 'tls' ? 'TLS material of https.certRef' : 'Ceph keyring from the storage backend'})`);
+        break;
+      case 'rabbit-url': {
+        const admin = credentialSource(profile, new CredentialRef('rabbit-admin-password', 'password'));
+        const password = secrets.get(admin.name)?.[admin.key] ?? existing.get(admin.name)?.[admin.key] ?? randomPassword();
+        put(admin.name, admin.key, password);
+        put(secret, key, renderNotificationUrl(password, ref.detail ?? ''));
+        break;
+      }
+      case 'ssh-private-key':
+        put(secret, key, current ?? ssh().privateKey);
+        break;
+      case 'ssh-public-key':
+        put(secret, key, current ?? ssh().publicKey);
+        break;
+      case 'hex-key':
+        put(secret, key, current ?? randomBytes(32).toString('hex'));
+        break;
+      case 'django-secret-key':
+        put(secret, key, current ?? randomBytes(48).toString('base64url'));
+        break;
+      case 'password':
+        if (!secrets.get(secret)?.[key]) put(secret, key, current ?? randomPassword());
+        break;
+    }
+  }
+  return { secrets, external };
+}
+
+function readExisting(dir: string): Map<string, Record<string, string>> {
+  const out = new Map<string, Record<string, string>>();
+  if (!fs.existsSync(dir)) return out;
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
+    const doc = parseYaml12(fs.readFileSync(path.join(dir, file), 'utf8'), file)[0] as { metadata?: { name?: string }; stringData?: Record<string, string> };
+    if (doc?.metadata?.name && doc.stringData) out.set(doc.metadata.name, doc.stringData);
+  }
+  return out;
+}
+
+function main(argv: string[]): void {
+  const rotate = argv.includes('--rotate');
+  const outIndex = argv.indexOf('--out');
+  const outRoot = outIndex >= 0 ? argv[outIndex + 1] : 'credentials';
+  const names = argv.filter((a, i) => !a.startsWith('--') && (outIndex < 0 || i !== outIndex + 1));
+  if (names.length !== 1) throw new Error('usage: npm run credentials -- <deployment> [--rotate] [--out DIR]');
+  const profiles = loadProfiles(defaultProfileLocations());
+  const loaded = profiles.find((p) => p.profile.name === names[0]);
+  if (!loaded) throw new Error(`no deployment named "${names[0]}" (known: ${profiles.map((p) => p.profile.name).join(', ')})`);
+  const dir = path.join(outRoot, loaded.profile.name);
+  if (path.resolve(dir).split(path.sep).includes('dist')) throw new Error(`refusing to write credentials under dist/ (${dir})`);
+  const existing = readExisting(dir);
+  const { secrets, external } = generateValues(loaded.profile, existing, rotate);
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  for (const [name, data] of [...secrets.entries()].sort()) {
+    const sorted = Object.fromEntries(Object.entries(data).sort(([a], [b]) => a.localeCompare(b)));
+    const manifest = { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace: 'openstack' }, type: 'Opaque', stringData: sorted };
+    const file = path.join(dir, `${name}.yaml`);
+    fs.writeFileSync(file, toYamlFile([manifest], `Credentials of deployment ${loaded.profile.name}. Keep out of git (or encrypt with SOPS).`), { mode: 0o600 });
+    console.error(`wrote ${file}: ${Object.keys(sorted).length} values${rotate ? ' (rotated)' : ''}`);
+  }
+  for (const item of external) console.error(`provide yourself: ${item}`);
+}
+
+if (require.main === module) {
+  try {
+    main(process.argv.slice(2));
+  } catch (error) {
+    console.error(`credentials: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,20 @@
+/** Writes deployments/profile.schema.json from the profile's zod schema (the single source of truth). */
+import * as fs from 'fs';
+import * as path from 'path';
+import { profileJsonSchema } from '../lib/profile';
+
+export const SCHEMA_FILE = path.resolve(__dirname, '..', 'deployments', 'profile.schema.json');
+
+export function renderSchema(): string {
+  const schema = {
+    ...profileJsonSchema(),
+    $id: 'https://stx-openstack-gitops/profile.schema.json',
+    title: 'stx-openstack-gitops deployment profile',
+  };
+  return JSON.stringify(schema, null, 2) + '\n';
+}
+
+if (require.main === module) {
+  fs.writeFileSync(SCHEMA_FILE, renderSchema());
+  console.error(`wrote ${path.relative(process.cwd(), SCHEMA_FILE)}`);
+}
