@@ -5,6 +5,7 @@ import { STX_OPENSTACK_APP } from './app-metadata';
 import { addDeploymentStack } from './deployment';
 import { loadProfiles, LoadedProfile } from './profile-loader';
 import { ALL_RELEASES } from './releases-list';
+import { ReleaseDefinition } from './release';
 import { FluxStack } from './stack';
 
 /** Options of the whole synth. */
@@ -23,6 +24,8 @@ export interface BuildOptions {
   readonly profiles?: readonly string[];
   /** Profiles already loaded (tests). @default - loaded from `profiles` */
   readonly loadedProfiles?: readonly LoadedProfile[];
+  /** Release definitions to use instead of the project's (tests inject a failing one). @default ALL_RELEASES */
+  readonly releases?: readonly ReleaseDefinition[];
 }
 
 export { ALL_RELEASES };
@@ -44,7 +47,7 @@ export function buildApp(options: BuildOptions = {}): App {
   const app = new App({ outdir: '.cdk8s-out' });
   new FluxStack(app, 'starlingx-app', {
     name: 'starlingx-app',
-    releases: ALL_RELEASES,
+    releases: options.releases ?? ALL_RELEASES,
     imageBuild: options.imageBuild ?? DEFAULT_IMAGE_BUILD,
     helmRepository: { url: options.platformRepositoryUrl ?? 'http://192.168.206.1:8080/helm_charts/starlingx' },
     appMetadata: STX_OPENSTACK_APP,

@@ -22,7 +22,9 @@ export type CredentialKind =
   /** RabbitMQ notification URL, built from the rabbit admin password. */
   | 'rabbit-url'
   /** TLS material from the profile's certificate Secret (not generated). */
-  | 'tls';
+  | 'tls'
+  /** Built from platform secrets this tool does not know (distributed-cloud URLs): provided by hand. */
+  | 'external';
 
 /** A credential leaf in a values tree: the logical id of the credential that goes there. */
 export class CredentialRef {

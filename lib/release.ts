@@ -95,6 +95,9 @@ export interface ReleaseConstructProps {
   readonly secretLabels?: Readonly<Record<string, string>>;
 }
 
+/** HelmRelease annotation naming the Secrets created out of band (credentials, TLS material). */
+export const EXTERNAL_SECRETS_ANNOTATION = 'stx-openstack-gitops.io/external-secrets';
+
 /** The file names and Secret names of a release's override files. */
 export function overrideFiles(definition: ReleaseDefinition): { static: string; system: string; user: string } {
   const prefix = definition.overridesName ?? definition.name;
@@ -122,9 +125,15 @@ export class ReleaseConstruct extends Construct {
     }
     const generated = props.userValues ? [files.static, files.system, files.user] : [files.static, files.system];
 
+    const credentialSecrets = [...new Set(credentials.map(({ ref }) => props.credentialSource!(ref).name))].sort();
     const manifest = new OutputFile(this, 'helmrelease', { path: `${dir}/helmrelease.yaml` });
     this.helmRelease = new HelmRelease(manifest, 'release', {
-      metadata: { name: def.name, labels: { chart_group: def.chartGroup } },
+      metadata: {
+        name: def.name,
+        labels: { chart_group: def.chartGroup },
+        // Declares the Secrets that valuesFrom reads but the tree does not generate (validate checks the rest).
+        ...(credentialSecrets.length > 0 ? { annotations: { [EXTERNAL_SECRETS_ANNOTATION]: credentialSecrets.join(',') } } : {}),
+      },
       spec: {
         releaseName: def.releaseName,
         chart: {

@@ -1,5 +1,17 @@
 import { ReleaseDefinition } from '../lib/release';
+import { DeploymentContext, fqdnOverride, identityAuth } from '../lib/system';
+import { Values } from '../lib/values';
 import { dcdbsyncStaticValues } from '../overrides/dcdbsync';
+
+/** System values of dcdbsync (spec §3.22, P3: only a DC system controller would run it). */
+function dcdbsyncSystemValues(ctx: DeploymentContext): Values {
+  return {
+    endpoints: {
+      identity: { auth: identityAuth(ctx, 'dcdbsync', ['dcdbsync']) },
+      dcorch_dbsync: { host_fqdn_override: fqdnOverride(ctx, 'dcdbsync') },
+    },
+  };
+}
 
 export const dcdbsync: ReleaseDefinition = {
   name: 'dcdbsync',
@@ -12,4 +24,5 @@ export const dcdbsync: ReleaseDefinition = {
   // Off in the StarlingX app until an operator enables it.
   enabledByDefault: false,
   staticValues: dcdbsyncStaticValues,
+  systemValues: dcdbsyncSystemValues,
 };

@@ -10,4 +10,6 @@ export const garbd: ReleaseDefinition = {
   install: {},
   upgrade: {},
   staticValues: garbdStaticValues,
+  // Enablement only (spec §3.2, §4.1): the platform computes no values for garbd.
+  systemValues: () => ({}),
 };

@@ -1,5 +1,26 @@
 import { ReleaseDefinition } from '../lib/release';
+import { CA_PATH, DeploymentContext, identityAuth, osloCache, osloDbAuth, publicEndpoint, rookImageTags } from '../lib/system';
+import { Values } from '../lib/values';
 import { gnocchiStaticValues } from '../overrides/gnocchi';
+
+/** System values of gnocchi (spec §3.21). */
+function gnocchiSystemValues(ctx: DeploymentContext): Values {
+  const values: Values = {
+    pod: { replicas: { api: ctx.derived.controllers } },
+    endpoints: {
+      metric: publicEndpoint(ctx, 'gnocchi'),
+      identity: { auth: identityAuth(ctx, 'gnocchi', ['gnocchi']) },
+      oslo_cache: osloCache(),
+      oslo_db: { auth: osloDbAuth(['gnocchi']) },
+    },
+    ceph_client: { user_secret_name: 'ceph-admin' },
+  };
+  if (ctx.derived.https) values.conf = { gnocchi: { keystone_authtoken: { cafile: CA_PATH } } };
+  // Spec §2.7: the storage init job needs rook's ceph-config-helper image.
+  const tags = rookImageTags(ctx, ['gnocchi_storage_init']);
+  if (Object.keys(tags).length > 0) values.images = { tags };
+  return values;
+}
 
 export const gnocchi: ReleaseDefinition = {
   name: 'gnocchi',
@@ -12,4 +33,5 @@ export const gnocchi: ReleaseDefinition = {
   // Off in the StarlingX app until an operator enables it.
   enabledByDefault: false,
   staticValues: gnocchiStaticValues,
+  systemValues: gnocchiSystemValues,
 };

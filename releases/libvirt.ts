@@ -1,5 +1,10 @@
+import { credential } from '../lib/credentials';
 import { ReleaseDefinition } from '../lib/release';
+import { DeploymentContext, rookImageTags } from '../lib/system';
+import { Values } from '../lib/values';
 import { libvirtStaticValues } from '../overrides/libvirt';
+import { cinderUsesCeph } from './cinder';
+import { novaEphemeral, novaNfs, novaPvc } from './nova';
 
 export const libvirt: ReleaseDefinition = {
   name: 'libvirt',
@@ -10,4 +15,59 @@ export const libvirt: ReleaseDefinition = {
   install: { disableWait: true },
   upgrade: { disableWait: true },
   staticValues: libvirtStaticValues,
+  systemValues: libvirtSystemValues,
 };
+
+/** Libvirt's system values (spec §3.11): ceph wiring as nova's, plus nova's ephemeral share or PVC. */
+function libvirtSystemValues(ctx: DeploymentContext): Values {
+  const ceph = ctx.profile.storage.ceph;
+  const fsid = ceph.kind !== 'none' ? ceph.fsid : undefined;
+  const cephEnabled = cinderUsesCeph(ctx);
+  const ephemeral = novaEphemeral(ctx);
+
+  const storageConf: Values = {};
+  if (ephemeral === 'pvc') {
+    const pvc = novaPvc(ctx);
+    storageConf.pvc = { enabled: true, name: pvc.name, instances_path: pvc.instancesPath };
+  }
+  if (ephemeral === 'nfs') {
+    const nfs = novaNfs(ctx);
+    storageConf.nfs_shares = { enabled: true, server: nfs.server, path: nfs.path, instances_path: nfs.instancesPath };
+  }
+  const imageTags = rookImageTags(ctx, ['ceph_config_helper']);
+
+  return {
+    pod: {
+      mounts: {
+        libvirt: {
+          libvirt: {
+            volumes: [
+              { name: 'ovmf', hostPath: { path: '/usr/share/OVMF' } },
+              { name: 'qemu-ovmf', hostPath: { path: '/usr/share/qemu' } },
+            ],
+            volumeMounts: [
+              { name: 'ovmf', mountPath: '/usr/share/OVMF' },
+              { name: 'qemu-ovmf', mountPath: '/usr/share/qemu' },
+            ],
+          },
+        },
+      },
+    },
+    conf: {
+      qemu: {
+        user: 'root',
+        group: 'root',
+        cgroup_controllers: ['cpu', 'cpuacct', 'cpuset', 'freezer', 'net_cls', 'perf_event'],
+        namespaces: [],
+        clear_emulator_capabilities: 0,
+      },
+      ceph: {
+        enabled: cephEnabled,
+        admin_keyring: ceph.kind === 'rook' && cephEnabled ? credential.cephAdminKeyring() : 'null',
+        cinder: !cephEnabled ? { external_ceph: { enabled: false }, keyring: 'null' } : fsid ? { secret_uuid: fsid } : {},
+      },
+    },
+    ...(Object.keys(storageConf).length > 0 ? { storage_conf: storageConf } : {}),
+    ...(Object.keys(imageTags).length > 0 ? { images: { tags: imageTags } } : {}),
+  };
+}

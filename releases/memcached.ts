@@ -1,5 +1,6 @@
 import { ReleaseDefinition } from '../lib/release';
 import { memcachedStaticValues } from '../overrides/memcached';
+import { DeploymentContext } from '../lib/system';
 
 export const memcached: ReleaseDefinition = {
   name: 'memcached',
@@ -10,4 +11,5 @@ export const memcached: ReleaseDefinition = {
   install: {},
   upgrade: {},
   staticValues: memcachedStaticValues,
+  systemValues: (ctx: DeploymentContext) => ({ pod: { replicas: { server: ctx.derived.controllers } } }),
 };

@@ -9,4 +9,5 @@ export const nginxPortsControl: ReleaseDefinition = {
   dependsOn: [],
   upgrade: {},
   staticValues: nginxPortsControlStaticValues,
+  systemValues: () => ({ manifests: { global_network_policy: true } }),
 };

@@ -1,5 +1,6 @@
 import { ReleaseDefinition } from '../lib/release';
 import { openvswitchStaticValues } from '../overrides/openvswitch';
+import { DeploymentContext } from '../lib/system';
 
 export const openvswitch: ReleaseDefinition = {
   name: 'openvswitch',
@@ -10,4 +11,6 @@ export const openvswitch: ReleaseDefinition = {
   install: { disableWait: true },
   upgrade: { disableWait: true },
   staticValues: openvswitchStaticValues,
+  // Always false in practice: the release is only enabled for plain OVS (spec §3.13, §4.1).
+  systemValues: (ctx: DeploymentContext) => ({ conf: { ovs_dpdk: { enabled: ctx.derived.vswitch === 'ovs-dpdk' } } }),
 };

@@ -1,5 +1,24 @@
 import { ReleaseDefinition } from '../lib/release';
 import { placementStaticValues } from '../overrides/placement';
+import { CA_PATH, certificates, DeploymentContext, identityAuth, osloDbAuth, publicEndpoint } from '../lib/system';
+import { Values } from '../lib/values';
+
+/** System values of placement (spec §3.14). */
+function placementSystemValues(ctx: DeploymentContext): Values {
+  const values: Values = {
+    pod: { replicas: { api: ctx.derived.controllers } },
+    endpoints: {
+      identity: { name: 'keystone', auth: identityAuth(ctx, 'placement', ['placement']) },
+      oslo_db: { auth: osloDbAuth(['placement']) },
+      placement: publicEndpoint(ctx, 'placement'),
+    },
+  };
+  if (ctx.derived.https) {
+    values.conf = { placement: { keystone_authtoken: { cafile: CA_PATH } } };
+    values.manifests = certificates(ctx);
+  }
+  return values;
+}
 
 export const placement: ReleaseDefinition = {
   name: 'placement',
@@ -10,4 +29,5 @@ export const placement: ReleaseDefinition = {
   install: { disableWait: true },
   upgrade: { disableWait: true },
   staticValues: placementStaticValues,
+  systemValues: placementSystemValues,
 };

@@ -1,5 +1,33 @@
 import { ReleaseDefinition } from '../lib/release';
 import { rabbitmqStaticValues } from '../overrides/rabbitmq';
+import { credential } from '../lib/credentials';
+import { DeploymentContext, storageClass } from '../lib/system';
+import { Values } from '../lib/values';
+
+/** System values of rabbitmq (spec §3.4). */
+function rabbitmqSystemValues(ctx: DeploymentContext): Values {
+  const { aio, platformLimits } = ctx.derived;
+  // Computed on Standard too, where the limits are disabled: "0000m" / "0Mi" as the original emits.
+  const limits = { cpu: `${platformLimits.cpus}000m`, memory: `${platformLimits.memMiB}Mi` };
+  const ioThreads = Math.min(1024, Math.max(64, platformLimits.cpus * 16));
+  return {
+    pod: {
+      replicas: { server: ctx.derived.controllers },
+      resources: {
+        enabled: aio,
+        server: { limits: { ...limits } },
+        prometheus_rabbitmq_exporter: { limits: { ...limits } },
+      },
+    },
+    io_thread_pool: { enabled: aio, size: String(ioThreads) },
+    // Primary family only: differs from mariadb on IPv4-primary dual-stack (spec §6-6).
+    manifests: { config_ipv6: ctx.derived.primaryIPv6 },
+    volume: { class_name: storageClass(ctx, 'rabbitmq') },
+    endpoints: {
+      oslo_messaging: { auth: { user: { username: 'rabbitmq-admin', password: credential.rabbitAdminPassword() } } },
+    },
+  };
+}
 
 export const rabbitmq: ReleaseDefinition = {
   name: 'rabbitmq',
@@ -10,4 +38,5 @@ export const rabbitmq: ReleaseDefinition = {
   install: {},
   upgrade: {},
   staticValues: rabbitmqStaticValues,
+  systemValues: rabbitmqSystemValues,
 };

@@ -96,7 +96,8 @@ export function generateValues(
     switch (ref.kind) {
       case 'tls':
       case 'ceph-keyring':
-        external.push(`${secret}/${key} (${ref.kind === 'tls' ? 'TLS material of https.certRef' : 'Ceph keyring from the storage backend'})`);
+      case 'external':
+        external.push(`${secret}/${key} (${ref.kind === 'tls' ? 'TLS material of https.certRef' : ref.kind === 'external' ? 'built from platform secrets' : 'Ceph keyring from the storage backend'})`);
         break;
       case 'rabbit-url': {
         const admin = credentialSource(profile, new CredentialRef('rabbit-admin-password', 'password'));

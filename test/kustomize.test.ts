@@ -10,7 +10,7 @@ import {
   checkStack,
   checkValuesFrom,
   deprecatedFields,
-} from './support/kustomize-check';
+} from '../lib/tree-check';
 import { renderStack, renderStacks } from './support/synth';
 
 const STACK = 'starlingx-app';

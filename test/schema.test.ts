@@ -7,7 +7,7 @@ import {
   k8sExtensionsIn,
   loadCrdSchemas,
   validateFluxObject,
-} from './support/schema';
+} from '../lib/flux-schema';
 import { renderStack, renderStacks } from './support/synth';
 
 interface Located {

@@ -20,11 +20,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { parseYaml12 } from '../../lib/yaml';
+import { parseYaml12 } from './yaml';
 import { compileCel } from './cel';
 
 /** `../shared/crds`, beside the project. */
-export const CRDS_DIR = path.resolve(__dirname, '..', '..', '..', 'shared', 'crds');
+export const CRDS_DIR = path.resolve(__dirname, '..', '..', 'shared', 'crds');
 
 /** The `x-kubernetes-*` extensions of structural schemas (registered even when no CRD uses them). */
 export const KNOWN_K8S_EXTENSIONS = [
@@ -85,6 +85,21 @@ export function loadCrdSchemas(dir: string = CRDS_DIR): CrdSchema[] {
   }
   if (out.length === 0) throw new Error(`${dir}: no CustomResourceDefinition found`);
   return out;
+}
+
+/**
+ * The schemas as `npm run import` bundles them (imports/flux-crd-schemas.json), so that validation
+ * works without ../shared beside the project.
+ */
+export const BUNDLED_SCHEMAS = path.resolve(__dirname, '..', 'imports', 'flux-crd-schemas.json');
+
+export function loadBundledSchemas(file: string = BUNDLED_SCHEMAS): CrdSchema[] {
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as Array<Omit<CrdSchema, 'file'>>).map((c) => ({ ...c, file }));
+}
+
+/** The schemas to bundle: the CRDs' served+storage versions, without the file paths. */
+export function bundleSchemas(dir: string = CRDS_DIR): string {
+  return JSON.stringify(loadCrdSchemas(dir).map(({ apiVersion, kind, schema }) => ({ apiVersion, kind, schema }))) + '\n';
 }
 
 /** Every `x-kubernetes-*` key used anywhere in the given schemas, sorted. */
@@ -167,7 +182,7 @@ function formatError(error: ErrorObject): string {
 
 /** Compiles the schemas of `dir` with ajv in strict mode. */
 export function createFluxValidator(dir: string = CRDS_DIR): FluxValidator {
-  const crds = loadCrdSchemas(dir);
+  const crds = fs.existsSync(dir) ? loadCrdSchemas(dir) : loadBundledSchemas();
   const ajv = new Ajv({ strict: true, allErrors: true });
   addFormats(ajv);
   const extensions = [...new Set([...KNOWN_K8S_EXTENSIONS, ...k8sExtensionsIn(crds.map((c) => c.schema))])].sort();
