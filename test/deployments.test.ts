@@ -1,0 +1,193 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { buildApp } from '../lib/app';
+import { checkCredentialRouting, scanCredentials } from '../lib/credential-scan';
+import { DeploymentProfileInput } from '../lib/profile';
+import { validateProfile } from '../lib/profile-loader';
+import { renderApp, RenderedStack, writeStacks } from '../lib/synth';
+import { kubectlAvailable, validateStack } from '../lib/validate';
+import { parseYaml11 } from '../lib/yaml';
+import { aioSimplex, controller, standard, worker } from './support/profiles';
+import { renderStacks } from './support/synth';
+
+const BUILT_IN = ['aio-sx', 'aio-dx', 'standard', 'aio-sx-subcloud'];
+
+/** Given a profile input, when synthesized, the stack it gives. */
+function synth(input: DeploymentProfileInput): RenderedStack {
+  const profile = validateProfile(input, `${input.name}.yaml`);
+  const stacks = renderApp(buildApp({ loadedProfiles: [{ file: `${input.name}.yaml`, profile }] }));
+  return stacks.find((s) => s.name === input.name)!;
+}
+
+function doc(stack: RenderedStack, file: string): any {
+  const text = stack.files.get(file);
+  if (text === undefined) throw new Error(`${stack.name} has no ${file}`);
+  return parseYaml11(text, file)[0] ?? {};
+}
+
+const folders = (stack: RenderedStack) => new Set([...stack.files.keys()].map((f) => f.split('/')[0]).filter((d) => !d.endsWith('.yaml')));
+
+describe('the built-in deployment stacks', () => {
+  const stacks = renderStacks();
+
+  it.each(BUILT_IN)('writes dist/%s', (name) => {
+    const stack = stacks.find((s) => s.name === name)!;
+    expect(stack).toBeDefined();
+    expect(Object.fromEntries(stack.files)).toMatchSnapshot();
+  });
+
+  it.each(BUILT_IN)('%s: lists the namespace, and labels the values Secrets so that Flux upgrades on change', (name) => {
+    const stack = stacks.find((s) => s.name === name)!;
+    expect(doc(stack, 'base/kustomization.yaml').resources).toEqual(['namespace.yaml', 'helmrepository.yaml']);
+    expect(doc(stack, 'keystone/kustomization.yaml').generatorOptions.labels).toEqual({ 'reconcile.fluxcd.io/watch': 'Enabled' });
+  });
+
+  it.each(BUILT_IN)('%s: writes no credential, and reads every one through valuesFrom targetPath from an out-of-band Secret', (name) => {
+    const stack = stacks.find((s) => s.name === name)!;
+    expect(scanCredentials(stack.files)).toEqual([]);
+    expect(checkCredentialRouting(stack.files)).toEqual([]);
+    const keystone = doc(stack, 'keystone/helmrelease.yaml');
+    const paths = keystone.spec.valuesFrom.filter((v: any) => v.targetPath).map((v: any) => v.targetPath);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'endpoints.identity.auth.admin.password',
+        'endpoints.identity.auth.stx_admin.password',
+        'endpoints.oslo_db.auth.admin.password',
+        'endpoints.oslo_db.auth.keystone.password',
+        'endpoints.oslo_messaging.auth.keystone.password',
+        'conf.keystone.oslo_messaging_notifications.transport_url',
+      ]),
+    );
+    for (const v of keystone.spec.valuesFrom.filter((v: any) => v.targetPath)) {
+      expect(v).toMatchObject({ kind: 'Secret', literal: true });
+      // Generated credentials, or the operator's TLS Secret for the public certificate.
+      expect(v.name).toBe(v.targetPath.includes('.tls.') ? 'openstack-public-tls' : 'stx-openstack-credentials');
+    }
+  });
+
+  it('puts the HelmRepository at the cluster-host floating address, IPv6 bracketed (spec §4.4)', () => {
+    const standardStack = stacks.find((s) => s.name === 'standard')!;
+    expect(doc(standardStack, 'base/helmrepository.yaml').spec.url).toBe('http://[fd02::1]:8080/helm_charts/starlingx');
+    const aio = stacks.find((s) => s.name === 'aio-sx')!;
+    expect(doc(aio, 'base/helmrepository.yaml').spec.url).toBe('http://192.168.206.1:8080/helm_charts/starlingx');
+  });
+
+  it('runs garbd only on the standard system with two control-plane hosts (S02, spec §4.1)', () => {
+    expect(folders(stacks.find((s) => s.name === 'standard')!).has('garbd')).toBe(true);
+    for (const name of ['aio-sx', 'aio-dx', 'aio-sx-subcloud']) {
+      const stack = stacks.find((s) => s.name === name)!;
+      expect(folders(stack).has('garbd')).toBe(false);
+      expect(doc(stack, 'kustomization.yaml').resources).not.toContain('garbd');
+    }
+  });
+
+  it('reads the TLS material of aio-dx from its certificate Secret', () => {
+    const aioDx = stacks.find((s) => s.name === 'aio-dx')!;
+    const keystone = doc(aioDx, 'keystone/helmrelease.yaml');
+    expect(keystone.spec.valuesFrom).toContainEqual({
+      kind: 'Secret',
+      name: 'openstack-public-tls',
+      valuesKey: 'tls.crt',
+      targetPath: 'endpoints.identity.host_fqdn_override.public.tls.crt',
+      literal: true,
+    });
+    expect(doc(aioDx, 'keystone/keystone-system-overrides.yaml').endpoints.identity.host_fqdn_override.public.host).toBe('keystone.openstack.example.com');
+  });
+
+  it('gives the subcloud its own region', () => {
+    const subcloud = stacks.find((s) => s.name === 'aio-sx-subcloud')!;
+    expect(doc(subcloud, 'horizon/horizon-system-overrides.yaml').conf.horizon.local_settings.config.system_region_name).toBe('subcloud1');
+  });
+
+  (kubectlAvailable() ? it : it.skip)('builds every deployment stack with kubectl kustomize and validates it (schema, tree, names, YAML, credentials)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deploy-'));
+    writeStacks(path.join(dir, 'dist'), stacks);
+    for (const name of BUILT_IN) {
+      expect(validateStack(path.join(dir, 'dist', name)).problems).toEqual([]);
+    }
+  });
+
+  if (!kubectlAvailable()) {
+    it('validates every deployment stack without kubectl (kubectl is absent here)', () => {
+      console.warn('kubectl is absent: the kustomize build of the deployment stacks is skipped; our own tree check runs');
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deploy-'));
+      writeStacks(path.join(dir, 'dist'), stacks);
+      for (const name of BUILT_IN) expect(validateStack(path.join(dir, 'dist', name), { kustomize: false }).problems).toEqual([]);
+    });
+  }
+});
+
+describe('chart selection', () => {
+  it('removes a disabled release: its folder and its top-level resource', () => {
+    const stack = synth(aioSimplex({ name: 'no-aodh', charts: { enabled: { aodh: false } } }));
+    expect(folders(stack).has('aodh')).toBe(false);
+    expect(doc(stack, 'kustomization.yaml').resources).not.toContain('aodh');
+  });
+
+  it('enables a release that the app disables by default', () => {
+    const stack = synth(aioSimplex({ name: 'with-barbican', charts: { enabled: { barbican: true } } }));
+    expect(folders(stack).has('barbican')).toBe(true);
+    expect(doc(stack, 'barbican/barbican-system-overrides.yaml').pod.replicas.api).toBe(1);
+  });
+
+  it('disables openvswitch when the deployment has no ovs vswitch (S39)', () => {
+    const stack = synth(aioSimplex({ name: 'no-ovs', vswitch: 'none' }));
+    expect(folders(stack).has('openvswitch')).toBe(false);
+    expect(doc(stack, 'neutron/neutron-system-overrides.yaml').vswitch_labels).toEqual(['none']);
+  });
+
+  it('repairs a dependsOn onto a disabled release with that release own dependencies, and says so', () => {
+    const stack = synth(aioSimplex({ name: 'no-heat', charts: { enabled: { heat: false }, repairDependsOn: true } }));
+    expect(folders(stack).has('heat')).toBe(false);
+    const dependsOn = (release: string) => (doc(stack, `${release}/helmrelease.yaml`).spec.dependsOn ?? []).map((d: any) => d.name);
+    expect(dependsOn('clients')).toEqual(['placement']);
+    expect(dependsOn('ceilometer')).toEqual(['nova', 'neutron', 'placement']);
+    expect(stack.notes).toContain('dependsOn clients -> heat (disabled) replaced by [placement]');
+  });
+
+  it('pins a chart version from the profile', () => {
+    const stack = synth(aioSimplex({ name: 'pinned', charts: { versions: { nova: '0.3.50' } } }));
+    expect(doc(stack, 'nova/helmrelease.yaml').spec.chart.spec.version).toBe('0.3.50');
+  });
+
+  it('rewrites every image to the registry mirror', () => {
+    const stack = synth(aioSimplex({ name: 'mirror', images: { registry: 'registry.local:9001' } }));
+    const tags = doc(stack, 'nova/nova-static-overrides.yaml').images.tags as Record<string, string | null>;
+    for (const tag of Object.values(tags).filter((t): t is string => typeof t === 'string')) {
+      expect(tag.startsWith('registry.local:9001/')).toBe(true);
+    }
+  });
+});
+
+describe('user values and policy sets', () => {
+  it('merges user values last, from their own generated Secret', () => {
+    const stack = synth(aioSimplex({ name: 'user', userOverrides: { nova: { conf: { nova: { DEFAULT: { debug: true } } } } } }));
+    const release = doc(stack, 'nova/helmrelease.yaml');
+    expect(release.spec.valuesFrom.at(-1)).toEqual({ kind: 'Secret', name: 'nova-user-overrides', valuesKey: 'nova-user-overrides.yaml' });
+    expect(doc(stack, 'nova/nova-user-overrides.yaml')).toEqual({ conf: { nova: { DEFAULT: { debug: true } } } });
+    expect(doc(stack, 'nova/kustomization.yaml').secretGenerator.map((g: any) => g.name)).toContain('nova-user-overrides');
+  });
+
+  it('applies the enhanced RBAC policy set when the profile asks for it', () => {
+    const plain = synth(aioSimplex({ name: 'plain' }));
+    const rbac = synth(aioSimplex({ name: 'rbac', policies: ['enhanced-rbac'] }));
+    expect(doc(plain, 'glance/glance-system-overrides.yaml').conf?.policy).toBeUndefined();
+    expect(doc(rbac, 'glance/glance-system-overrides.yaml').conf.policy.add_image).toBe('rule:admin_or_projectmember_required');
+    expect(doc(rbac, 'horizon/horizon-system-overrides.yaml').conf.horizon.policy.nova.owner).toBe('project_id:%(project_id)s');
+  });
+});
+
+describe('per-host values come from the profile hosts, in a stable order', () => {
+  it('groups workers with identical interfaces into one neutron host entry (S22)', () => {
+    const stack = synth(standard(2, { name: 'two-workers' }));
+    const hosts = doc(stack, 'neutron/neutron-system-overrides.yaml').conf.overrides['neutron_ovs-agent'].hosts;
+    expect(hosts.map((h: any) => h.name)).toEqual([['worker-0', 'worker-1']]);
+  });
+
+  it('lists only provisioned compute hosts in nova hosts_uuids (S40)', () => {
+    const stack = synth(standard(0, { name: 'provisioned', hosts: [controller(0, false), controller(1, false), worker(0, { provisioned: false, available: false }), worker(1)] }));
+    const uuids = doc(stack, 'nova/nova-system-overrides.yaml').hosts_uuids;
+    expect(uuids.map((h: any) => h.name)).toEqual(['worker-1']);
+  });
+});

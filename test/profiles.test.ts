@@ -1,0 +1,163 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { stringify } from 'yaml';
+import { loadProfile, ProfileError, validateProfile } from '../lib/profile-loader';
+import { DeploymentProfileInput } from '../lib/profile';
+import { renderSchema, SCHEMA_FILE } from '../scripts/schema';
+import { aioDuplex, aioSimplex, controller, standard, worker } from './support/profiles';
+
+/** The problems of a profile, or [] when it is valid. */
+function problemsOf(input: unknown): string[] {
+  try {
+    validateProfile(input, 'deployments/test.yaml');
+    return [];
+  } catch (error) {
+    if (error instanceof ProfileError) return [...error.problems];
+    throw error;
+  }
+}
+
+describe('profile validation: the rules of spec §1.3', () => {
+  it('accepts the fixtures', () => {
+    expect(problemsOf(aioSimplex())).toEqual([]);
+    expect(problemsOf(aioDuplex())).toEqual([]);
+    expect(problemsOf(standard(3))).toEqual([]);
+  });
+
+  it('fails when the deployment is a distributed-cloud system controller (rule 1)', () => {
+    const problems = problemsOf(aioSimplex({ system: { type: 'aio', mode: 'simplex', distributedCloudRole: 'systemcontroller' } }));
+    expect(problems).toContainEqual(expect.stringMatching(/^system\.distributedCloudRole: stx-openstack cannot be deployed on a distributed-cloud system controller/));
+  });
+
+  it('fails when there is no compute host (rule 2)', () => {
+    const problems = problemsOf(standard(0));
+    expect(problems).toContainEqual(expect.stringMatching(/^hosts: no compute host/));
+  });
+
+  it('fails when compute hosts disagree on the vswitch labels (rule 2, S39)', () => {
+    const unlabelled = worker(1, { labels: { 'openstack-compute-node': 'enabled' } });
+    const problems = problemsOf(standard(0, { hosts: [controller(0, false), controller(1, false), worker(0), unlabelled] }));
+    expect(problems).toContainEqual(expect.stringMatching(/^hosts: compute hosts do not agree on one vswitch label set \(got worker-0=ovs, worker-1=none/));
+  });
+
+  it('fails when a compute host has no interface with a datanetwork (rule 3)', () => {
+    const problems = problemsOf(standard(0, { hosts: [controller(0, false), controller(1, false), worker(0, { interfaces: [] })] }));
+    expect(problems).toContainEqual('hosts[2].interfaces: compute host "worker-0" has no interface with a datanetwork (expected at least one)');
+  });
+
+  it('fails when an interface carries more than one datanetwork (rule 3)', () => {
+    const w = worker(0);
+    w.interfaces![0].datanetworks = ['data0', 'data1'];
+    const problems = problemsOf(standard(0, { hosts: [controller(0, false), controller(1, false), w] }));
+    expect(problems).toContainEqual('hosts[2].interfaces[0].datanetworks: an interface carries at most one datanetwork (got ["data0","data1"])');
+  });
+
+  it('fails when no storage backend is available (rule 4)', () => {
+    const problems = problemsOf(aioSimplex({ storage: { ceph: { kind: 'host' } } }));
+    expect(problems).toContainEqual(expect.stringMatching(/^storage: no storage backend available/));
+  });
+
+  it('fails when a PVC of mariadb or rabbitmq resolves no StorageClass (rule 5, S09)', () => {
+    const problems = problemsOf(
+      aioSimplex({
+        storage: {
+          ceph: { kind: 'host', fsid: '89bd29e9-c505-4170-a097-04dc8e43c897', monitors: ['192.168.204.2'] },
+          selection: { rabbitmq: { priority: ['unknown-backend'] } },
+        },
+      }),
+    );
+    expect(problems).toEqual(['storage.selection.rabbitmq: no StorageClass resolves for rabbitmq (priority ["unknown-backend"]; expected an available backend)']);
+  });
+
+  it('fails when DEX is enabled without an endpoint domain and an issuer (rule 6)', () => {
+    const problems = problemsOf(aioSimplex({ keystone: { dex: { enabled: true } } }));
+    expect(problems).toContain('endpoints.domain: required when keystone.dex.enabled is true');
+    expect(problems).toContain('platform.oidcIssuerUrl: required when keystone.dex.enabled is true');
+  });
+
+  it('fails when no controller is available (rule 7)', () => {
+    const problems = problemsOf(aioSimplex({ hosts: [controller(0, true, { available: false })] }));
+    expect(problems).toContainEqual(expect.stringMatching(/^hosts: no available controller/));
+  });
+});
+
+describe('profile validation: schema errors name the field, the value and what was expected', () => {
+  it('fails when a field is misspelt', () => {
+    const input = { ...aioSimplex(), sytem: {} } as unknown;
+    expect(problemsOf(input)).toContainEqual(expect.stringMatching(/^sytem: unknown field/));
+  });
+
+  it('fails when a required field is missing', () => {
+    const input = aioSimplex() as Record<string, unknown>;
+    delete input.hosts;
+    expect(problemsOf(input)).toContainEqual(expect.stringMatching(/^hosts: required field missing/));
+  });
+
+  it('fails when an address is not an IP address', () => {
+    const input = aioSimplex({ network: { clusterHost: { subnet: '192.168.206.0/24', floatingAddress: '192.168.300.1' }, oam: { floatingAddress: '10.10.10.2' } } });
+    expect(problemsOf(input)).toEqual(['network.clusterHost.floatingAddress: expected an IPv4 or IPv6 address (got "192.168.300.1")']);
+  });
+
+  it('fails when a host name repeats, naming both entries', () => {
+    const input = aioDuplex({ hosts: [controller(0, true), controller(0, true)] });
+    expect(problemsOf(input)).toContain('hosts[1].hostname: duplicate host name "controller-0" (also hosts[0]; expected unique names)');
+  });
+
+  it('fails when a simplex system has two controllers', () => {
+    const input = aioSimplex({ hosts: [controller(0, true), controller(1, true)] });
+    expect(problemsOf(input)).toContain('hosts: 2 controllers for system mode "simplex" (expected at most 1)');
+  });
+
+  it('fails when user values target a release that is not deployed', () => {
+    const input = aioSimplex({ userOverrides: { ironic: { pod: { replicas: { api: 1 } } } } });
+    expect(problemsOf(input)).toEqual([
+      'userOverrides.ironic: user values for release "ironic", which is not deployed (enable it in charts.enabled or remove the values)',
+    ]);
+  });
+
+  it('fails when a release others depend on is disabled, unless asked to repair', () => {
+    const input = aioSimplex({ charts: { enabled: { heat: false } } });
+    expect(problemsOf(input)).toContain(
+      'charts.enabled.heat: release "clients" depends on "heat", which is disabled (enable "heat", disable "clients", or set charts.repairDependsOn: true)',
+    );
+    expect(problemsOf(aioSimplex({ charts: { enabled: { heat: false }, repairDependsOn: true } }))).toEqual([]);
+  });
+});
+
+describe('profile files', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'profiles-'));
+
+  it('reads a YAML profile and a TypeScript profile into the same validated profile', () => {
+    const input: DeploymentProfileInput = aioSimplex({ name: 'same' });
+    fs.writeFileSync(path.join(dir, 'same.yaml'), stringify(input));
+    fs.writeFileSync(path.join(dir, 'same.ts'), `export default ${JSON.stringify(input)};\n`);
+    const fromYaml = loadProfile(path.join(dir, 'same.yaml'));
+    const fromTs = loadProfile(path.join(dir, 'same.ts'));
+    expect(fromYaml.profile).toEqual(fromTs.profile);
+    expect(fromYaml.profile.system.regionName).toBe('RegionOne'); // defaults applied
+  });
+
+  it('fails with the line and column of malformed YAML', () => {
+    fs.writeFileSync(path.join(dir, 'bad.yaml'), 'name: x\nsystem: [\n');
+    expect(() => loadProfile(path.join(dir, 'bad.yaml'))).toThrow(/bad\.yaml: line \d+, column \d+: malformed YAML/);
+  });
+
+  it('reads YAML as YAML 1.2: an unquoted yes is a string, refused where a boolean is expected', () => {
+    fs.writeFileSync(path.join(dir, 'yes.yaml'), stringify(aioSimplex()).replace('type: aio', 'type: aio\n  virtual: yes'));
+    expect(() => loadProfile(path.join(dir, 'yes.yaml'))).toThrow(/system\.virtual: Invalid input: expected boolean, received string \(got "yes"\)/);
+  });
+});
+
+describe('the published JSON Schema', () => {
+  it('is what the profile schema generates (run npm run schema after changing lib/profile.ts)', () => {
+    expect(fs.readFileSync(SCHEMA_FILE, 'utf8')).toBe(renderSchema());
+  });
+
+  it('describes the profile fields and refuses unknown ones', () => {
+    const schema = JSON.parse(renderSchema());
+    expect(schema.required).toEqual(expect.arrayContaining(['name', 'system', 'network', 'hosts', 'storage']));
+    expect(schema.additionalProperties).toBe(false);
+    expect(schema.properties.system.properties.mode.enum).toEqual(['simplex', 'duplex', 'duplex-direct']);
+  });
+});
