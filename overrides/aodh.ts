@@ -1,38 +1,30 @@
-import { Values } from '../lib/values';
+import { Value, Values } from '../lib/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
-import { keystoneUser, osloLogging } from './blocks';
+import { internalServices, keystoneUser, osloLogging } from './blocks';
 import { apiPodLifecycle, controlPlaneTolerations, endpointsAlarming, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';
+
+/** Repeated within the aodh values. */
+const evaluatorServices: Value[] = [
+  { endpoint: 'internal', service: 'oslo_db' },
+  { endpoint: 'internal', service: 'identity' },
+  { endpoint: 'internal', service: 'alarming' },
+];
+
+/** Repeated within the aodh values. */
+const staticEvaluator: Values = { jobs: ['aodh-db-sync', 'aodh-rabbit-init'], services: evaluatorServices };
 
 /** Static values of aodh: the StarlingX settings applied over the chart defaults. */
 export function aodhStaticValues(img: ImageRefs): Values {
   return {
     release_group: 'osh-openstack-aodh',
     labels: {
-      api: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      evaluator: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      listener: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      notifier: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      job: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      test: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
+      api: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      evaluator: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      listener: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      notifier: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      job: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      test: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
       isApplication: false,
     },
     images: {
@@ -55,105 +47,35 @@ export function aodhStaticValues(img: ImageRefs): Values {
         pre_apply_cleanup: img.vaultManager,
       },
       pull_policy: 'IfNotPresent',
-      local_registry: {
-        active: false,
-        exclude: ['dep_check', 'image_repo_sync'],
-      },
+      local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
     },
-    jobs: {
-      alarms_cleaner: {
-        cron: '35 */24 * * *',
-        history: {
-          success: 3,
-          failed: 1,
-        },
-      },
-    },
+    jobs: { alarms_cleaner: { cron: '35 */24 * * *', history: { success: 3, failed: 1 } } },
     pod: {
       security_context: {
         aodh: {
-          pod: {
-            runAsUser: 42402,
-          },
+          pod: { runAsUser: 42402 },
           container: {
-            aodh_api: {
-              runAsUser: 0,
-            },
-            aodh_evaluator: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
-            aodh_notifier: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
-            aodh_listener: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
+            aodh_api: { runAsUser: 0 },
+            aodh_evaluator: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            aodh_notifier: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            aodh_listener: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
           },
         },
       },
       affinity: requiredAntiAffinity,
-      tolerations: {
-        aodh: controlPlaneTolerations,
-      },
+      tolerations: { aodh: controlPlaneTolerations },
       mounts: {
-        aodh_api: {
-          init_container: null,
-          aodh_api: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
-        aodh_evaluator: {
-          init_container: null,
-          aodh_evaluator: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
-        aodh_listener: {
-          init_container: null,
-          aodh_listener: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
-        aodh_notifier: {
-          init_container: null,
-          aodh_notifier: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
+        aodh_api: { init_container: null, aodh_api: { volumeMounts: null, volumes: null } },
+        aodh_evaluator: { init_container: null, aodh_evaluator: { volumeMounts: null, volumes: null } },
+        aodh_listener: { init_container: null, aodh_listener: { volumeMounts: null, volumes: null } },
+        aodh_notifier: { init_container: null, aodh_notifier: { volumeMounts: null, volumes: null } },
         aodh_alarms_cleaner: {
           init_container: null,
-          aodh_alarms_cleaner: {
-            volumeMounts: null,
-            volumes: null,
-          },
+          aodh_alarms_cleaner: { volumeMounts: null, volumes: null },
         },
-        aodh_bootstrap: {
-          init_container: null,
-          aodh_bootstrap: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
-        aodh_tests: {
-          init_container: null,
-          aodh_tests: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
-        aodh_db_sync: {
-          aodh_db_sync: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
+        aodh_bootstrap: { init_container: null, aodh_bootstrap: { volumeMounts: null, volumes: null } },
+        aodh_tests: { init_container: null, aodh_tests: { volumeMounts: null, volumes: null } },
+        aodh_db_sync: { aodh_db_sync: { volumeMounts: null, volumes: null } },
       },
       etcSources: {
         aodh_api: [],
@@ -163,180 +85,80 @@ export function aodhStaticValues(img: ImageRefs): Values {
         aodh_alarms_cleaner: [],
         aodh_db_sync: [],
       },
-      replicas: {
-        api: 1,
-        evaluator: 1,
-        listener: 1,
-        notifier: 1,
-      },
+      replicas: { api: 1, evaluator: 1, listener: 1, notifier: 1 },
       lifecycle: apiPodLifecycle,
       resources: {
         enabled: false,
         api: {
-          requests: {
-            memory: '128Mi',
-            cpu: '100m',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '128Mi', cpu: '100m' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         evaluator: {
-          requests: {
-            memory: '128Mi',
-            cpu: '100m',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '128Mi', cpu: '100m' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         listener: {
-          requests: {
-            memory: '128Mi',
-            cpu: '100m',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '128Mi', cpu: '100m' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         notifier: {
-          requests: {
-            memory: '128Mi',
-            cpu: '100m',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '128Mi', cpu: '100m' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         jobs: {
           bootstrap: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           rabbit_init: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           db_init: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           db_sync: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           ks_endpoints: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           ks_service: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           ks_user: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           alarms_cleaner: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           db_drop: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           tests: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           image_repo_sync: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
         },
       },
-      labels: {
-        include_app_kubernetes_io: false,
-      },
+      labels: { include_app_kubernetes_io: false },
     },
     network: {
       api: {
         ingress: publicIngress,
         external_policy_local: false,
-        node_port: {
-          enabled: false,
-          port: 8042,
-        },
+        node_port: { enabled: false, port: 8042 },
       },
     },
     dependencies: {
@@ -344,12 +166,7 @@ export function aodhStaticValues(img: ImageRefs): Values {
         common: {
           local_image_registry: {
             jobs: ['aodh-image-repo-sync'],
-            services: [
-              {
-                endpoint: 'node',
-                service: 'local_image_registry',
-              },
-            ],
+            services: [{ endpoint: 'node', service: 'local_image_registry' }],
           },
         },
       },
@@ -357,148 +174,33 @@ export function aodhStaticValues(img: ImageRefs): Values {
         api: {
           jobs: ['aodh-db-sync', 'aodh-ks-user', 'aodh-ks-endpoints'],
           services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
+            { endpoint: 'internal', service: 'oslo_db' },
+            { endpoint: 'internal', service: 'identity' },
           ],
         },
-        evaluator: {
-          jobs: ['aodh-db-sync', 'aodh-rabbit-init'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-            {
-              endpoint: 'internal',
-              service: 'alarming',
-            },
-          ],
-        },
-        listener: {
-          jobs: ['aodh-db-sync', 'aodh-rabbit-init'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-            {
-              endpoint: 'internal',
-              service: 'alarming',
-            },
-          ],
-        },
-        notifier: {
-          jobs: ['aodh-db-sync', 'aodh-rabbit-init'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-            {
-              endpoint: 'internal',
-              service: 'alarming',
-            },
-          ],
-        },
-        rabbit_init: {
-          services: [
-            {
-              service: 'oslo_messaging',
-              endpoint: 'internal',
-            },
-          ],
-        },
-        db_init: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
-        },
+        evaluator: staticEvaluator,
+        listener: staticEvaluator,
+        notifier: staticEvaluator,
+        rabbit_init: internalServices('oslo_messaging'),
+        db_init: internalServices('oslo_db'),
         db_sync: {
           jobs: ['aodh-db-init'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
+          services: [{ endpoint: 'internal', service: 'oslo_db' }],
         },
-        db_drop: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
-        },
+        db_drop: internalServices('oslo_db'),
         ks_endpoints: {
           jobs: ['aodh-ks-service'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
+          services: [{ endpoint: 'internal', service: 'identity' }],
         },
-        ks_service: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
-        },
-        ks_user: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
-        },
-        image_repo_sync: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'local_image_registry',
-            },
-          ],
-        },
+        ks_service: internalServices('identity'),
+        ks_user: internalServices('identity'),
+        image_repo_sync: internalServices('local_image_registry'),
         tests: {
           jobs: ['aodh-db-sync'],
           services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-            {
-              endpoint: 'internal',
-              service: 'alarming',
-            },
+            { endpoint: 'internal', service: 'identity' },
+            { endpoint: 'internal', service: 'oslo_db' },
+            { endpoint: 'internal', service: 'alarming' },
           ],
         },
       },
@@ -518,23 +220,14 @@ export function aodhStaticValues(img: ImageRefs): Values {
           '/v2': 'aodhv2_keystone_pipeline',
           '/healthcheck': 'healthcheck',
         },
-        'app:healthcheck': {
-          use: 'egg:oslo.middleware#healthcheck',
-          oslo_config_project: 'aodh',
-        },
-        'pipeline:aodhversions_pipeline': {
-          pipeline: 'cors http_proxy_to_wsgi aodhversions',
-        },
+        'app:healthcheck': { use: 'egg:oslo.middleware#healthcheck', oslo_config_project: 'aodh' },
+        'pipeline:aodhversions_pipeline': { pipeline: 'cors http_proxy_to_wsgi aodhversions' },
         'app:aodhversions': {
           'paste.app_factory': 'aodh.api.app:app_factory',
           root: 'aodh.api.controllers.root.VersionsController',
         },
-        'pipeline:aodhv2_keystone_pipeline': {
-          pipeline: 'cors http_proxy_to_wsgi request_id authtoken aodhv2',
-        },
-        'pipeline:aodhv2_noauth_pipeline': {
-          pipeline: 'cors http_proxy_to_wsgi request_id aodhv2',
-        },
+        'pipeline:aodhv2_keystone_pipeline': { pipeline: 'cors http_proxy_to_wsgi request_id authtoken aodhv2' },
+        'pipeline:aodhv2_noauth_pipeline': { pipeline: 'cors http_proxy_to_wsgi request_id aodhv2' },
         'app:aodhv2': {
           'paste.app_factory': 'aodh.api.app:app_factory',
           root: 'aodh.api.controllers.v2.root.V2Controller',
@@ -543,9 +236,7 @@ export function aodhStaticValues(img: ImageRefs): Values {
           'paste.filter_factory': 'keystonemiddleware.auth_token:filter_factory',
           oslo_config_project: 'aodh',
         },
-        'filter:request_id': {
-          'paste.filter_factory': 'oslo_middleware:RequestId.factory',
-        },
+        'filter:request_id': { 'paste.filter_factory': 'oslo_middleware:RequestId.factory' },
         'filter:cors': {
           'paste.filter_factory': 'oslo_middleware.cors:filter_factory',
           oslo_config_project: 'aodh',
@@ -564,20 +255,10 @@ export function aodhStaticValues(img: ImageRefs): Values {
           additional_ingestion_lag: 0,
           enable_evaluation_results_metrics: false,
         },
-        oslo_middleware: {
-          enable_proxy_headers_parsing: true,
-        },
-        oslo_policy: {
-          policy_file: '/etc/aodh/policy.yaml',
-        },
-        oslo_concurrency: {
-          lock_path: '/var/lib/oslo-lock',
-        },
-        database: {
-          alarm_history_time_to_live: 86400,
-          max_retries: -1,
-          connection: '',
-        },
+        oslo_middleware: { enable_proxy_headers_parsing: true },
+        oslo_policy: { policy_file: '/etc/aodh/policy.yaml' },
+        oslo_concurrency: { lock_path: '/var/lib/oslo-lock' },
+        database: { alarm_history_time_to_live: 86400, max_retries: -1, connection: '' },
         keystone_authtoken: {
           auth_version: 'v3',
           auth_type: 'password',
@@ -599,160 +280,63 @@ export function aodhStaticValues(img: ImageRefs): Values {
         port: 9090,
       },
     },
-    aodh_notifier: {
-      tls: {
-        host_cert: '/var/opt/openstack/certs/aodh-rest-notifier.pem',
-      },
-    },
+    aodh_notifier: { tls: { host_cert: '/var/opt/openstack/certs/aodh-rest-notifier.pem' } },
     secrets: {
-      identity: {
-        admin: 'aodh-keystone-admin',
-        aodh: 'aodh-keystone-user',
-      },
-      oslo_db: {
-        admin: 'aodh-db-admin',
-        aodh: 'aodh-db-user',
-      },
-      oslo_messaging: {
-        admin: 'aodh-rabbitmq-admin',
-        aodh: 'aodh-rabbitmq-user',
-      },
-      tls: {
-        alarming: {
-          api: {
-            public: 'aodh-tls-public',
-          },
-        },
-      },
-      oci_image_registry: {
-        aodh: 'aodh-oci-image-registry',
-      },
+      identity: { admin: 'aodh-keystone-admin', aodh: 'aodh-keystone-user' },
+      oslo_db: { admin: 'aodh-db-admin', aodh: 'aodh-db-user' },
+      oslo_messaging: { admin: 'aodh-rabbitmq-admin', aodh: 'aodh-rabbitmq-user' },
+      tls: { alarming: { api: { public: 'aodh-tls-public' } } },
+      oci_image_registry: { aodh: 'aodh-oci-image-registry' },
     },
-    bootstrap: {
-      enabled: false,
-      ks_user: 'aodh',
-      script: 'openstack token issue\n',
-    },
+    bootstrap: { enabled: false, ks_user: 'aodh', script: 'openstack token issue\n' },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
       local_image_registry: endpointsLocalImageRegistry,
       oci_image_registry: {
         name: 'oci-image-registry',
         namespace: 'oci-image-registry',
-        auth: {
-          enabled: false,
-          aodh: {
-            username: 'aodh',
-            password: 'password',
-          },
-        },
-        hosts: {
-          default: 'localhost',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        port: {
-          registry: {
-            default: null,
-          },
-        },
+        auth: { enabled: false, aodh: { username: 'aodh', password: 'password' } },
+        hosts: { default: 'localhost' },
+        host_fqdn_override: { default: null },
+        port: { registry: { default: null } },
       },
       identity: {
         name: 'keystone',
-        auth: {
-          admin: identityAuthAdmin,
-          aodh: keystoneUser('aodh', {
-            role: 'admin',
-          }),
-        },
-        hosts: {
-          default: 'keystone',
-          internal: 'keystone-api',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        path: {
-          default: '/v3',
-        },
-        scheme: {
-          default: 'http',
-        },
-        port: {
-          api: {
-            default: 80,
-            internal: 5000,
-          },
-        },
+        auth: { admin: identityAuthAdmin, aodh: keystoneUser('aodh', { role: 'admin' }) },
+        hosts: { default: 'keystone', internal: 'keystone-api' },
+        host_fqdn_override: { default: null },
+        path: { default: '/v3' },
+        scheme: { default: 'http' },
+        port: { api: { default: 80, internal: 5000 } },
       },
       alarming: endpointsAlarming,
       oslo_db: {
         auth: {
-          admin: {
-            username: 'root',
-            password: 'password',
-          },
-          aodh: {
-            username: 'aodh',
-            password: 'password',
-          },
+          admin: { username: 'root', password: 'password' },
+          aodh: { username: 'aodh', password: 'password' },
         },
-        hosts: {
-          default: 'mariadb',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
+        hosts: { default: 'mariadb' },
+        host_fqdn_override: { default: null },
         path: '/aodh',
         scheme: 'mysql+pymysql',
-        port: {
-          mysql: {
-            default: 3306,
-          },
-        },
+        port: { mysql: { default: 3306 } },
       },
       oslo_cache: osloCacheEndpoint,
       oslo_messaging: {
         auth: {
-          admin: {
-            username: 'rabbitmq',
-            password: 'password',
-          },
-          aodh: {
-            username: 'aodh',
-            password: 'password',
-          },
+          admin: { username: 'rabbitmq', password: 'password' },
+          aodh: { username: 'aodh', password: 'password' },
         },
-        statefulset: {
-          replicas: 2,
-          name: 'osh-openstack-rabbitmq-rabbitmq',
-        },
-        hosts: {
-          default: 'rabbitmq',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
+        statefulset: { replicas: 2, name: 'osh-openstack-rabbitmq-rabbitmq' },
+        hosts: { default: 'rabbitmq' },
+        host_fqdn_override: { default: null },
         path: '/aodh',
         scheme: 'rabbit',
-        port: {
-          amqp: {
-            default: 5672,
-          },
-          http: {
-            default: 15672,
-          },
-        },
+        port: { amqp: { default: 5672 }, http: { default: 15672 } },
       },
       fluentd: endpointsFluentd,
     },
-    network_policy: {
-      aodh: {
-        ingress: [{}],
-        egress: [{}],
-      },
-    },
+    network_policy: { aodh: { ingress: [{}], egress: [{}] } },
     manifests: {
       configmap_bin: true,
       configmap_etc: true,

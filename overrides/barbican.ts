@@ -25,52 +25,18 @@ export function barbicanStaticValues(img: ImageRefs): Values {
       },
     },
     pod: {
-      labels: {
-        include_app_kubernetes_io: false,
-      },
-      replicas: {
-        api: 2,
-      },
-      affinity: {
-        anti: {
-          type: {
-            default: 'requiredDuringSchedulingIgnoredDuringExecution',
-          },
-        },
-      },
-      tolerations: {
-        barbican: controlPlaneTolerations,
-      },
+      labels: { include_app_kubernetes_io: false },
+      replicas: { api: 2 },
+      affinity: { anti: { type: { default: 'requiredDuringSchedulingIgnoredDuringExecution' } } },
+      tolerations: { barbican: controlPlaneTolerations },
     },
-    network: {
-      api: {
-        ingress: {
-          classes: {
-            namespace: 'nginx-openstack',
-            cluster: 'nginx',
-          },
-        },
-      },
-    },
-    endpoints: {
-      oslo_messaging: {
-        statefulset: {
-          name: 'osh-openstack-rabbitmq-rabbitmq',
-        },
-      },
-    },
+    network: { api: { ingress: { classes: { namespace: 'nginx-openstack', cluster: 'nginx' } } } },
+    endpoints: { oslo_messaging: { statefulset: { name: 'osh-openstack-rabbitmq-rabbitmq' } } },
     conf: {
       barbican: {
-        barbican_api: {
-          bind_host: '::',
-        },
-        oslo_concurrency: {
-          lock_path: '/var/lib/oslo-lock',
-        },
-        database: {
-          max_retries: -1,
-          connection: '',
-        },
+        barbican_api: { bind_host: '::' },
+        oslo_concurrency: { lock_path: '/var/lib/oslo-lock' },
+        database: { max_retries: -1, connection: '' },
         keystone_authtoken: internalKeystoneAuthtoken,
       },
     },

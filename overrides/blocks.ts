@@ -52,3 +52,8 @@ export function keystoneUser(username: string, fields: Values = {}): Values {
     ...fields,
   };
 }
+
+/** A dependency on services at their internal endpoints (`dependencies.static.<job>`). */
+export function internalServices(...services: string[]): Values {
+  return { services: services.map((service) => ({ endpoint: 'internal', service })) };
+}

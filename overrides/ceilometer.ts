@@ -3,36 +3,131 @@ import { ImageRefs } from './images';
 import { keystoneUser } from './blocks';
 import { controlPlaneTolerations, endpointsAlarming, endpointsLocalImageRegistry, identityAuthAdmin, internalKeystoneAuthtoken, osloCacheEndpoint, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';
 
+/** Repeated within the ceilometer values. */
+const instanceTraits: Values = {
+  tenant_id: { fields: 'payload.tenant_id' },
+  user_id: { fields: 'payload.user_id' },
+  instance_id: { fields: 'payload.instance_id' },
+  resource_id: { fields: 'payload.instance_id' },
+  host: { fields: 'publisher_id.`split(., 1, 1)`' },
+  service: { fields: 'publisher_id.`split(., 0, -1)`' },
+  memory_mb: { type: 'int', fields: 'payload.memory_mb' },
+  disk_gb: { type: 'int', fields: 'payload.disk_gb' },
+  root_gb: { type: 'int', fields: 'payload.root_gb' },
+  ephemeral_gb: { type: 'int', fields: 'payload.ephemeral_gb' },
+  vcpus: { type: 'int', fields: 'payload.vcpus' },
+  instance_type_id: { type: 'int', fields: 'payload.instance_type_id' },
+  instance_type: { fields: 'payload.instance_type' },
+  state: { fields: 'payload.state' },
+  os_architecture: { fields: 'payload.image_meta.\'org.openstack__1__architecture\'' },
+  os_version: { fields: 'payload.image_meta.\'org.openstack__1__os_version\'' },
+  os_distro: { fields: 'payload.image_meta.\'org.openstack__1__os_distro\'' },
+  launched_at: { type: 'datetime', fields: 'payload.launched_at' },
+  deleted_at: { type: 'datetime', fields: 'payload.deleted_at' },
+};
+
+/** Repeated within the ceilometer values. */
+const saharaCrud: Values = {
+  project_id: { fields: 'payload.project_id' },
+  user_id: { fields: '_context_user_id' },
+  resource_id: { fields: 'payload.cluster_id' },
+};
+
+/** Repeated within the ceilometer values. */
+const networkTraits: Values = { user_id: { fields: '_context_user_id' }, project_id: { fields: '_context_tenant_id' } };
+
+/** Repeated within the ceilometer values. */
+const httpAudit: Values = {
+  project_id: { fields: 'payload.initiator.project_id' },
+  user_id: { fields: 'payload.initiator.id' },
+  typeURI: { fields: 'payload.typeURI' },
+  eventType: { fields: 'payload.eventType' },
+  action: { fields: 'payload.action' },
+  outcome: { fields: 'payload.outcome' },
+  id: { fields: 'payload.id' },
+  eventTime: { fields: 'payload.eventTime' },
+  requestPath: { fields: 'payload.requestPath' },
+  observer_id: { fields: 'payload.observer.id' },
+  target_id: { fields: 'payload.target.id' },
+  target_typeURI: { fields: 'payload.target.typeURI' },
+  target_name: { fields: 'payload.target.name' },
+  initiator_typeURI: { fields: 'payload.initiator.typeURI' },
+  initiator_id: { fields: 'payload.initiator.id' },
+  initiator_name: { fields: 'payload.initiator.name' },
+  initiator_host_address: { fields: 'payload.initiator.host.address' },
+};
+
+/** Repeated within the ceilometer values. */
+const dnsDomainTraits: Values = {
+  status: { fields: 'payload.status' },
+  retry: { fields: 'payload.retry' },
+  description: { fields: 'payload.description' },
+  expire: { fields: 'payload.expire' },
+  email: { fields: 'payload.email' },
+  ttl: { fields: 'payload.ttl' },
+  action: { fields: 'payload.action' },
+  name: { fields: 'payload.name' },
+  resource_id: { fields: 'payload.id' },
+  created_at: { fields: 'payload.created_at' },
+  updated_at: { fields: 'payload.updated_at' },
+  version: { fields: 'payload.version' },
+  parent_domain_id: { fields: 'parent_domain_id' },
+  serial: { fields: 'payload.serial' },
+};
+
+/** Repeated within the ceilometer values. */
+const cinderTraits: Values = {
+  user_id: { fields: 'payload.user_id' },
+  project_id: { fields: 'payload.tenant_id' },
+  availability_zone: { fields: 'payload.availability_zone' },
+  display_name: { fields: 'payload.display_name' },
+  replication_status: { fields: 'payload.replication_status' },
+  status: { fields: 'payload.status' },
+  created_at: { fields: 'payload.created_at' },
+};
+
+/** Repeated within the ceilometer values. */
+const troveBaseTraits: Values = {
+  instance_type: { fields: 'payload.instance_type' },
+  user_id: { fields: 'payload.user_id' },
+  resource_id: { fields: 'payload.instance_id' },
+  instance_type_id: { fields: 'payload.instance_type_id' },
+  launched_at: { type: 'datetime', fields: 'payload.launched_at' },
+  instance_name: { fields: 'payload.instance_name' },
+  state: { fields: 'payload.state' },
+  nova_instance_id: { fields: 'payload.nova_instance_id' },
+  service_id: { fields: 'payload.service_id' },
+  created_at: { type: 'datetime', fields: 'payload.created_at' },
+  region: { fields: 'payload.region' },
+};
+
+/** Repeated within the ceilometer values. */
+const troveCommonTraits: Values = {
+  name: { fields: 'payload.name' },
+  availability_zone: { fields: 'payload.availability_zone' },
+  instance_size: { type: 'int', fields: 'payload.instance_size' },
+  volume_size: { type: 'int', fields: 'payload.volume_size' },
+  nova_volume_id: { fields: 'payload.nova_volume_id' },
+};
+
+/** Repeated within the ceilometer values. */
+const staticCentral: Values = {
+  jobs: ['ceilometer-rabbit-init', 'ceilometer-ks-user'],
+  services: [{ endpoint: 'internal', service: 'identity' }],
+};
+
 /** Static values of ceilometer: the StarlingX settings applied over the chart defaults. */
 export function ceilometerStaticValues(img: ImageRefs): Values {
   return {
     release_group: 'osh-openstack-ceilometer',
     labels: {
       isApplication: false,
-      compute: {
-        node_selector_key: 'openstack-compute-node',
-        node_selector_value: 'enabled',
-      },
-      central: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      ipmi: {
-        node_selector_key: 'openstack-node',
-        node_selector_value: 'enabled',
-      },
-      notification: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      job: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      test: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
+      compute: { node_selector_key: 'openstack-compute-node', node_selector_value: 'enabled' },
+      central: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      ipmi: { node_selector_key: 'openstack-node', node_selector_value: 'enabled' },
+      notification: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      job: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      test: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
     },
     images: {
       tags: {
@@ -55,17 +150,12 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
         test: null,
       },
       pull_policy: 'IfNotPresent',
-      local_registry: {
-        active: false,
-        exclude: ['dep_check', 'image_repo_sync'],
-      },
+      local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
     },
     ipmi_device: '/dev/ipmi0',
     conf: {
       ceilometer: {
-        DEFAULT: {
-          transport_url: null,
-        },
+        DEFAULT: { transport_url: null },
         keystone_authtoken: internalKeystoneAuthtoken,
         service_credentials: {
           auth_type: 'password',
@@ -86,247 +176,27 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
             ],
           },
         },
-        oslo_messaging_notifications: {
-          driver: 'messagingv2',
-          topics: ['notifications'],
-        },
-        oslo_concurrency: {
-          lock_path: '/var/lib/oslo-lock',
-        },
-        cache: {
-          enabled: true,
-          backend: 'dogpile.cache.memcached',
-          expiration_time: 86400,
-        },
-        polling: {
-          enable_prometheus_exporter: true,
-          prometheus_listen_addresses: '[::]:9101',
-        },
+        oslo_messaging_notifications: { driver: 'messagingv2', topics: ['notifications'] },
+        oslo_concurrency: { lock_path: '/var/lib/oslo-lock' },
+        cache: { enabled: true, backend: 'dogpile.cache.memcached', expiration_time: 86400 },
+        polling: { enable_prometheus_exporter: true, prometheus_listen_addresses: '[::]:9101' },
         compute: {
           resource_update_interval: 60,
           instance_discovery_method: 'workload_partitioning',
         },
       },
       event_definitions: [
-        {
-          event_type: 'compute.instance.*',
-          traits: {
-            tenant_id: {
-              fields: 'payload.tenant_id',
-            },
-            user_id: {
-              fields: 'payload.user_id',
-            },
-            instance_id: {
-              fields: 'payload.instance_id',
-            },
-            resource_id: {
-              fields: 'payload.instance_id',
-            },
-            host: {
-              fields: 'publisher_id.`split(., 1, 1)`',
-            },
-            service: {
-              fields: 'publisher_id.`split(., 0, -1)`',
-            },
-            memory_mb: {
-              type: 'int',
-              fields: 'payload.memory_mb',
-            },
-            disk_gb: {
-              type: 'int',
-              fields: 'payload.disk_gb',
-            },
-            root_gb: {
-              type: 'int',
-              fields: 'payload.root_gb',
-            },
-            ephemeral_gb: {
-              type: 'int',
-              fields: 'payload.ephemeral_gb',
-            },
-            vcpus: {
-              type: 'int',
-              fields: 'payload.vcpus',
-            },
-            instance_type_id: {
-              type: 'int',
-              fields: 'payload.instance_type_id',
-            },
-            instance_type: {
-              fields: 'payload.instance_type',
-            },
-            state: {
-              fields: 'payload.state',
-            },
-            os_architecture: {
-              fields: 'payload.image_meta.\'org.openstack__1__architecture\'',
-            },
-            os_version: {
-              fields: 'payload.image_meta.\'org.openstack__1__os_version\'',
-            },
-            os_distro: {
-              fields: 'payload.image_meta.\'org.openstack__1__os_distro\'',
-            },
-            launched_at: {
-              type: 'datetime',
-              fields: 'payload.launched_at',
-            },
-            deleted_at: {
-              type: 'datetime',
-              fields: 'payload.deleted_at',
-            },
-          },
-        },
+        { event_type: 'compute.instance.*', traits: instanceTraits },
         {
           event_type: 'compute.instance.update',
-          traits: {
-            tenant_id: {
-              fields: 'payload.tenant_id',
-            },
-            user_id: {
-              fields: 'payload.user_id',
-            },
-            instance_id: {
-              fields: 'payload.instance_id',
-            },
-            resource_id: {
-              fields: 'payload.instance_id',
-            },
-            host: {
-              fields: 'publisher_id.`split(., 1, 1)`',
-            },
-            service: {
-              fields: 'publisher_id.`split(., 0, -1)`',
-            },
-            memory_mb: {
-              type: 'int',
-              fields: 'payload.memory_mb',
-            },
-            disk_gb: {
-              type: 'int',
-              fields: 'payload.disk_gb',
-            },
-            root_gb: {
-              type: 'int',
-              fields: 'payload.root_gb',
-            },
-            ephemeral_gb: {
-              type: 'int',
-              fields: 'payload.ephemeral_gb',
-            },
-            vcpus: {
-              type: 'int',
-              fields: 'payload.vcpus',
-            },
-            instance_type_id: {
-              type: 'int',
-              fields: 'payload.instance_type_id',
-            },
-            instance_type: {
-              fields: 'payload.instance_type',
-            },
-            state: {
-              fields: 'payload.state',
-            },
-            os_architecture: {
-              fields: 'payload.image_meta.\'org.openstack__1__architecture\'',
-            },
-            os_version: {
-              fields: 'payload.image_meta.\'org.openstack__1__os_version\'',
-            },
-            os_distro: {
-              fields: 'payload.image_meta.\'org.openstack__1__os_distro\'',
-            },
-            launched_at: {
-              type: 'datetime',
-              fields: 'payload.launched_at',
-            },
-            deleted_at: {
-              type: 'datetime',
-              fields: 'payload.deleted_at',
-            },
-            old_state: {
-              fields: 'payload.old_state',
-            },
-          },
+          traits: { ...instanceTraits, old_state: { fields: 'payload.old_state' } },
         },
         {
           event_type: 'compute.instance.exists',
           traits: {
-            tenant_id: {
-              fields: 'payload.tenant_id',
-            },
-            user_id: {
-              fields: 'payload.user_id',
-            },
-            instance_id: {
-              fields: 'payload.instance_id',
-            },
-            resource_id: {
-              fields: 'payload.instance_id',
-            },
-            host: {
-              fields: 'publisher_id.`split(., 1, 1)`',
-            },
-            service: {
-              fields: 'publisher_id.`split(., 0, -1)`',
-            },
-            memory_mb: {
-              type: 'int',
-              fields: 'payload.memory_mb',
-            },
-            disk_gb: {
-              type: 'int',
-              fields: 'payload.disk_gb',
-            },
-            root_gb: {
-              type: 'int',
-              fields: 'payload.root_gb',
-            },
-            ephemeral_gb: {
-              type: 'int',
-              fields: 'payload.ephemeral_gb',
-            },
-            vcpus: {
-              type: 'int',
-              fields: 'payload.vcpus',
-            },
-            instance_type_id: {
-              type: 'int',
-              fields: 'payload.instance_type_id',
-            },
-            instance_type: {
-              fields: 'payload.instance_type',
-            },
-            state: {
-              fields: 'payload.state',
-            },
-            os_architecture: {
-              fields: 'payload.image_meta.\'org.openstack__1__architecture\'',
-            },
-            os_version: {
-              fields: 'payload.image_meta.\'org.openstack__1__os_version\'',
-            },
-            os_distro: {
-              fields: 'payload.image_meta.\'org.openstack__1__os_distro\'',
-            },
-            launched_at: {
-              type: 'datetime',
-              fields: 'payload.launched_at',
-            },
-            deleted_at: {
-              type: 'datetime',
-              fields: 'payload.deleted_at',
-            },
-            audit_period_beginning: {
-              type: 'datetime',
-              fields: 'payload.audit_period_beginning',
-            },
-            audit_period_ending: {
-              type: 'datetime',
-              fields: 'payload.audit_period_ending',
-            },
+            ...instanceTraits,
+            audit_period_beginning: { type: 'datetime', fields: 'payload.audit_period_beginning' },
+            audit_period_ending: { type: 'datetime', fields: 'payload.audit_period_ending' },
           },
         },
         {
@@ -343,29 +213,7 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
             'snapshot.delete.*',
             'snapshot.update.*',
           ],
-          traits: {
-            user_id: {
-              fields: 'payload.user_id',
-            },
-            project_id: {
-              fields: 'payload.tenant_id',
-            },
-            availability_zone: {
-              fields: 'payload.availability_zone',
-            },
-            display_name: {
-              fields: 'payload.display_name',
-            },
-            replication_status: {
-              fields: 'payload.replication_status',
-            },
-            status: {
-              fields: 'payload.status',
-            },
-            created_at: {
-              fields: 'payload.created_at',
-            },
-          },
+          traits: cinderTraits,
         },
         {
           event_type: [
@@ -378,197 +226,69 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
             'volume.update.*',
           ],
           traits: {
-            user_id: {
-              fields: 'payload.user_id',
-            },
-            project_id: {
-              fields: 'payload.tenant_id',
-            },
-            availability_zone: {
-              fields: 'payload.availability_zone',
-            },
-            display_name: {
-              fields: 'payload.display_name',
-            },
-            replication_status: {
-              fields: 'payload.replication_status',
-            },
-            status: {
-              fields: 'payload.status',
-            },
-            created_at: {
-              fields: 'payload.created_at',
-            },
-            resource_id: {
-              fields: 'payload.volume_id',
-            },
-            host: {
-              fields: 'payload.host',
-            },
-            size: {
-              fields: 'payload.size',
-            },
-            type: {
-              fields: 'payload.volume_type',
-            },
+            ...cinderTraits,
+            replication_status: { fields: 'payload.replication_status' },
+            resource_id: { fields: 'payload.volume_id' },
+            host: { fields: 'payload.host' },
+            size: { fields: 'payload.size' },
+            type: { fields: 'payload.volume_type' },
           },
         },
         {
           event_type: ['snapshot.exists', 'snapshot.create.*', 'snapshot.delete.*', 'snapshot.update.*'],
           traits: {
-            user_id: {
-              fields: 'payload.user_id',
-            },
-            project_id: {
-              fields: 'payload.tenant_id',
-            },
-            availability_zone: {
-              fields: 'payload.availability_zone',
-            },
-            display_name: {
-              fields: 'payload.display_name',
-            },
-            replication_status: {
-              fields: 'payload.replication_status',
-            },
-            status: {
-              fields: 'payload.status',
-            },
-            created_at: {
-              fields: 'payload.created_at',
-            },
-            resource_id: {
-              fields: 'payload.snapshot_id',
-            },
-            volume_id: {
-              fields: 'payload.volume_id',
-            },
+            ...cinderTraits,
+            resource_id: { fields: 'payload.snapshot_id' },
+            volume_id: { fields: 'payload.volume_id' },
           },
         },
         {
           event_type: ['image_volume_cache.*'],
-          traits: {
-            image_id: {
-              fields: 'payload.image_id',
-            },
-            host: {
-              fields: 'payload.host',
-            },
-          },
+          traits: { image_id: { fields: 'payload.image_id' }, host: { fields: 'payload.host' } },
         },
         {
           event_type: ['image.create', 'image.update', 'image.upload', 'image.delete'],
           traits: {
-            project_id: {
-              fields: 'payload.owner',
-            },
-            resource_id: {
-              fields: 'payload.id',
-            },
-            name: {
-              fields: 'payload.name',
-            },
-            status: {
-              fields: 'payload.status',
-            },
-            created_at: {
-              fields: 'payload.created_at',
-            },
-            user_id: {
-              fields: 'payload.owner',
-            },
-            deleted_at: {
-              fields: 'payload.deleted_at',
-            },
-            size: {
-              fields: 'payload.size',
-            },
+            project_id: { fields: 'payload.owner' },
+            resource_id: { fields: 'payload.id' },
+            name: { fields: 'payload.name' },
+            status: { fields: 'payload.status' },
+            created_at: { fields: 'payload.created_at' },
+            user_id: { fields: 'payload.owner' },
+            deleted_at: { fields: 'payload.deleted_at' },
+            size: { fields: 'payload.size' },
           },
         },
         {
           event_type: 'image.send',
           traits: {
-            receiver_project: {
-              fields: 'payload.receiver_tenant_id',
-            },
-            receiver_user: {
-              fields: 'payload.receiver_user_id',
-            },
-            user_id: {
-              fields: 'payload.owner_id',
-            },
-            image_id: {
-              fields: 'payload.image_id',
-            },
-            destination_ip: {
-              fields: 'payload.destination_ip',
-            },
-            bytes_sent: {
-              type: 'int',
-              fields: 'payload.bytes_sent',
-            },
+            receiver_project: { fields: 'payload.receiver_tenant_id' },
+            receiver_user: { fields: 'payload.receiver_user_id' },
+            user_id: { fields: 'payload.owner_id' },
+            image_id: { fields: 'payload.image_id' },
+            destination_ip: { fields: 'payload.destination_ip' },
+            bytes_sent: { type: 'int', fields: 'payload.bytes_sent' },
           },
         },
         {
           event_type: 'orchestration.stack.*',
           traits: {
-            project_id: {
-              fields: 'payload.tenant_id',
-            },
-            user_id: {
-              fields: ['_context_trustor_user_id', '_context_user_id'],
-            },
-            resource_id: {
-              fields: 'payload.stack_identity',
-            },
+            project_id: { fields: 'payload.tenant_id' },
+            user_id: { fields: ['_context_trustor_user_id', '_context_user_id'] },
+            resource_id: { fields: 'payload.stack_identity' },
           },
         },
-        {
-          event_type: 'sahara.cluster.*',
-          traits: {
-            project_id: {
-              fields: 'payload.project_id',
-            },
-            user_id: {
-              fields: '_context_user_id',
-            },
-            resource_id: {
-              fields: 'payload.cluster_id',
-            },
-          },
-        },
+        { event_type: 'sahara.cluster.*', traits: saharaCrud },
         {
           event_type: 'sahara.cluster.health',
           traits: {
-            project_id: {
-              fields: 'payload.project_id',
-            },
-            user_id: {
-              fields: '_context_user_id',
-            },
-            resource_id: {
-              fields: 'payload.cluster_id',
-            },
-            verification_id: {
-              fields: 'payload.verification_id',
-            },
-            health_check_status: {
-              fields: 'payload.health_check_status',
-            },
-            health_check_name: {
-              fields: 'payload.health_check_name',
-            },
-            health_check_description: {
-              fields: 'payload.health_check_description',
-            },
-            created_at: {
-              type: 'datetime',
-              fields: 'payload.created_at',
-            },
-            updated_at: {
-              type: 'datetime',
-              fields: 'payload.updated_at',
-            },
+            ...saharaCrud,
+            verification_id: { fields: 'payload.verification_id' },
+            health_check_status: { fields: 'payload.health_check_status' },
+            health_check_name: { fields: 'payload.health_check_name' },
+            health_check_description: { fields: 'payload.health_check_description' },
+            created_at: { type: 'datetime', fields: 'payload.created_at' },
+            updated_at: { type: 'datetime', fields: 'payload.updated_at' },
           },
         },
         {
@@ -584,144 +304,62 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
             'identity.policy.*',
           ],
           traits: {
-            resource_id: {
-              fields: 'payload.resource_info',
-            },
-            initiator_id: {
-              fields: 'payload.initiator.id',
-            },
-            project_id: {
-              fields: 'payload.initiator.project_id',
-            },
-            domain_id: {
-              fields: 'payload.initiator.domain_id',
-            },
+            resource_id: { fields: 'payload.resource_info' },
+            initiator_id: { fields: 'payload.initiator.id' },
+            project_id: { fields: 'payload.initiator.project_id' },
+            domain_id: { fields: 'payload.initiator.domain_id' },
           },
         },
         {
           event_type: 'identity.role_assignment.*',
           traits: {
-            role: {
-              fields: 'payload.role',
-            },
-            group: {
-              fields: 'payload.group',
-            },
-            domain: {
-              fields: 'payload.domain',
-            },
-            user: {
-              fields: 'payload.user',
-            },
-            project: {
-              fields: 'payload.project',
-            },
+            role: { fields: 'payload.role' },
+            group: { fields: 'payload.group' },
+            domain: { fields: 'payload.domain' },
+            user: { fields: 'payload.user' },
+            project: { fields: 'payload.project' },
           },
         },
         {
           event_type: 'identity.authenticate',
           traits: {
-            typeURI: {
-              fields: 'payload.typeURI',
-            },
-            id: {
-              fields: 'payload.id',
-            },
-            action: {
-              fields: 'payload.action',
-            },
-            eventType: {
-              fields: 'payload.eventType',
-            },
-            eventTime: {
-              fields: 'payload.eventTime',
-            },
-            outcome: {
-              fields: 'payload.outcome',
-            },
-            initiator_typeURI: {
-              fields: 'payload.initiator.typeURI',
-            },
-            initiator_id: {
-              fields: 'payload.initiator.id',
-            },
-            initiator_name: {
-              fields: 'payload.initiator.name',
-            },
-            initiator_host_agent: {
-              fields: 'payload.initiator.host.agent',
-            },
-            initiator_host_addr: {
-              fields: 'payload.initiator.host.address',
-            },
-            target_typeURI: {
-              fields: 'payload.target.typeURI',
-            },
-            target_id: {
-              fields: 'payload.target.id',
-            },
-            observer_typeURI: {
-              fields: 'payload.observer.typeURI',
-            },
-            observer_id: {
-              fields: 'payload.observer.id',
-            },
+            typeURI: { fields: 'payload.typeURI' },
+            id: { fields: 'payload.id' },
+            action: { fields: 'payload.action' },
+            eventType: { fields: 'payload.eventType' },
+            eventTime: { fields: 'payload.eventTime' },
+            outcome: { fields: 'payload.outcome' },
+            initiator_typeURI: { fields: 'payload.initiator.typeURI' },
+            initiator_id: { fields: 'payload.initiator.id' },
+            initiator_name: { fields: 'payload.initiator.name' },
+            initiator_host_agent: { fields: 'payload.initiator.host.agent' },
+            initiator_host_addr: { fields: 'payload.initiator.host.address' },
+            target_typeURI: { fields: 'payload.target.typeURI' },
+            target_id: { fields: 'payload.target.id' },
+            observer_typeURI: { fields: 'payload.observer.typeURI' },
+            observer_id: { fields: 'payload.observer.id' },
           },
         },
         {
           event_type: 'objectstore.http.request',
           traits: {
-            typeURI: {
-              fields: 'payload.typeURI',
-            },
-            id: {
-              fields: 'payload.id',
-            },
-            action: {
-              fields: 'payload.action',
-            },
-            eventType: {
-              fields: 'payload.eventType',
-            },
-            eventTime: {
-              fields: 'payload.eventTime',
-            },
-            outcome: {
-              fields: 'payload.outcome',
-            },
-            initiator_typeURI: {
-              fields: 'payload.initiator.typeURI',
-            },
-            initiator_id: {
-              fields: 'payload.initiator.id',
-            },
-            initiator_project_id: {
-              fields: 'payload.initiator.project_id',
-            },
-            target_typeURI: {
-              fields: 'payload.target.typeURI',
-            },
-            target_id: {
-              fields: 'payload.target.id',
-            },
-            target_action: {
-              fields: 'payload.target.action',
-            },
-            target_metadata_path: {
-              fields: 'payload.target.metadata.path',
-            },
-            target_metadata_version: {
-              fields: 'payload.target.metadata.version',
-            },
-            target_metadata_container: {
-              fields: 'payload.target.metadata.container',
-            },
-            target_metadata_object: {
-              fields: 'payload.target.metadata.object',
-            },
-            observer_id: {
-              fields: 'payload.observer.id',
-            },
+            typeURI: { fields: 'payload.typeURI' },
+            id: { fields: 'payload.id' },
+            action: { fields: 'payload.action' },
+            eventType: { fields: 'payload.eventType' },
+            eventTime: { fields: 'payload.eventTime' },
+            outcome: { fields: 'payload.outcome' },
+            initiator_typeURI: { fields: 'payload.initiator.typeURI' },
+            initiator_id: { fields: 'payload.initiator.id' },
+            initiator_project_id: { fields: 'payload.initiator.project_id' },
+            target_typeURI: { fields: 'payload.target.typeURI' },
+            target_id: { fields: 'payload.target.id' },
+            target_action: { fields: 'payload.target.action' },
+            target_metadata_path: { fields: 'payload.target.metadata.path' },
+            target_metadata_version: { fields: 'payload.target.metadata.version' },
+            target_metadata_container: { fields: 'payload.target.metadata.container' },
+            target_metadata_object: { fields: 'payload.target.metadata.object' },
+            observer_id: { fields: 'payload.observer.id' },
           },
         },
         {
@@ -746,538 +384,114 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
             'ikepolicy.*',
             'ipsec_site_connection.*',
           ],
-          traits: {
-            user_id: {
-              fields: '_context_user_id',
-            },
-            project_id: {
-              fields: '_context_tenant_id',
-            },
-          },
+          traits: networkTraits,
         },
         {
           event_type: 'network.*',
-          traits: {
-            user_id: {
-              fields: '_context_user_id',
-            },
-            project_id: {
-              fields: '_context_tenant_id',
-            },
-            resource_id: {
-              fields: ['payload.network.id', 'payload.id'],
-            },
-          },
+          traits: { ...networkTraits, resource_id: { fields: ['payload.network.id', 'payload.id'] } },
         },
         {
           event_type: 'subnet.*',
-          traits: {
-            user_id: {
-              fields: '_context_user_id',
-            },
-            project_id: {
-              fields: '_context_tenant_id',
-            },
-            resource_id: {
-              fields: ['payload.subnet.id', 'payload.id'],
-            },
-          },
+          traits: { ...networkTraits, resource_id: { fields: ['payload.subnet.id', 'payload.id'] } },
         },
         {
           event_type: 'port.*',
-          traits: {
-            user_id: {
-              fields: '_context_user_id',
-            },
-            project_id: {
-              fields: '_context_tenant_id',
-            },
-            resource_id: {
-              fields: ['payload.port.id', 'payload.id'],
-            },
-          },
+          traits: { ...networkTraits, resource_id: { fields: ['payload.port.id', 'payload.id'] } },
         },
         {
           event_type: 'router.*',
-          traits: {
-            user_id: {
-              fields: '_context_user_id',
-            },
-            project_id: {
-              fields: '_context_tenant_id',
-            },
-            resource_id: {
-              fields: ['payload.router.id', 'payload.id'],
-            },
-          },
+          traits: { ...networkTraits, resource_id: { fields: ['payload.router.id', 'payload.id'] } },
         },
         {
           event_type: 'floatingip.*',
-          traits: {
-            user_id: {
-              fields: '_context_user_id',
-            },
-            project_id: {
-              fields: '_context_tenant_id',
-            },
-            resource_id: {
-              fields: ['payload.floatingip.id', 'payload.id'],
-            },
-          },
+          traits: { ...networkTraits, resource_id: { fields: ['payload.floatingip.id', 'payload.id'] } },
         },
         {
           event_type: 'pool.*',
-          traits: {
-            user_id: {
-              fields: '_context_user_id',
-            },
-            project_id: {
-              fields: '_context_tenant_id',
-            },
-            resource_id: {
-              fields: ['payload.pool.id', 'payload.id'],
-            },
-          },
+          traits: { ...networkTraits, resource_id: { fields: ['payload.pool.id', 'payload.id'] } },
         },
         {
           event_type: 'vip.*',
-          traits: {
-            user_id: {
-              fields: '_context_user_id',
-            },
-            project_id: {
-              fields: '_context_tenant_id',
-            },
-            resource_id: {
-              fields: ['payload.vip.id', 'payload.id'],
-            },
-          },
+          traits: { ...networkTraits, resource_id: { fields: ['payload.vip.id', 'payload.id'] } },
         },
         {
           event_type: 'member.*',
-          traits: {
-            user_id: {
-              fields: '_context_user_id',
-            },
-            project_id: {
-              fields: '_context_tenant_id',
-            },
-            resource_id: {
-              fields: ['payload.member.id', 'payload.id'],
-            },
-          },
+          traits: { ...networkTraits, resource_id: { fields: ['payload.member.id', 'payload.id'] } },
         },
         {
           event_type: 'health_monitor.*',
           traits: {
-            user_id: {
-              fields: '_context_user_id',
-            },
-            project_id: {
-              fields: '_context_tenant_id',
-            },
-            resource_id: {
-              fields: ['payload.health_monitor.id', 'payload.id'],
-            },
+            ...networkTraits,
+            resource_id: { fields: ['payload.health_monitor.id',
+            'payload.id'] },
           },
         },
         {
           event_type: 'healthmonitor.*',
-          traits: {
-            user_id: {
-              fields: '_context_user_id',
-            },
-            project_id: {
-              fields: '_context_tenant_id',
-            },
-            resource_id: {
-              fields: ['payload.healthmonitor.id', 'payload.id'],
-            },
-          },
+          traits: { ...networkTraits, resource_id: { fields: ['payload.healthmonitor.id', 'payload.id'] } },
         },
         {
           event_type: 'listener.*',
-          traits: {
-            user_id: {
-              fields: '_context_user_id',
-            },
-            project_id: {
-              fields: '_context_tenant_id',
-            },
-            resource_id: {
-              fields: ['payload.listener.id', 'payload.id'],
-            },
-          },
+          traits: { ...networkTraits, resource_id: { fields: ['payload.listener.id', 'payload.id'] } },
         },
         {
           event_type: 'loadbalancer.*',
-          traits: {
-            user_id: {
-              fields: '_context_user_id',
-            },
-            project_id: {
-              fields: '_context_tenant_id',
-            },
-            resource_id: {
-              fields: ['payload.loadbalancer.id', 'payload.id'],
-            },
-          },
+          traits: { ...networkTraits, resource_id: { fields: ['payload.loadbalancer.id', 'payload.id'] } },
         },
         {
           event_type: 'firewall.*',
-          traits: {
-            user_id: {
-              fields: '_context_user_id',
-            },
-            project_id: {
-              fields: '_context_tenant_id',
-            },
-            resource_id: {
-              fields: ['payload.firewall.id', 'payload.id'],
-            },
-          },
+          traits: { ...networkTraits, resource_id: { fields: ['payload.firewall.id', 'payload.id'] } },
         },
         {
           event_type: 'firewall_policy.*',
           traits: {
-            user_id: {
-              fields: '_context_user_id',
-            },
-            project_id: {
-              fields: '_context_tenant_id',
-            },
-            resource_id: {
-              fields: ['payload.firewall_policy.id', 'payload.id'],
-            },
+            ...networkTraits,
+            resource_id: { fields: ['payload.firewall_policy.id',
+            'payload.id'] },
           },
         },
         {
           event_type: 'firewall_rule.*',
-          traits: {
-            user_id: {
-              fields: '_context_user_id',
-            },
-            project_id: {
-              fields: '_context_tenant_id',
-            },
-            resource_id: {
-              fields: ['payload.firewall_rule.id', 'payload.id'],
-            },
-          },
+          traits: { ...networkTraits, resource_id: { fields: ['payload.firewall_rule.id', 'payload.id'] } },
         },
         {
           event_type: 'vpnservice.*',
-          traits: {
-            user_id: {
-              fields: '_context_user_id',
-            },
-            project_id: {
-              fields: '_context_tenant_id',
-            },
-            resource_id: {
-              fields: ['payload.vpnservice.id', 'payload.id'],
-            },
-          },
+          traits: { ...networkTraits, resource_id: { fields: ['payload.vpnservice.id', 'payload.id'] } },
         },
         {
           event_type: 'ipsecpolicy.*',
-          traits: {
-            user_id: {
-              fields: '_context_user_id',
-            },
-            project_id: {
-              fields: '_context_tenant_id',
-            },
-            resource_id: {
-              fields: ['payload.ipsecpolicy.id', 'payload.id'],
-            },
-          },
+          traits: { ...networkTraits, resource_id: { fields: ['payload.ipsecpolicy.id', 'payload.id'] } },
         },
         {
           event_type: 'ikepolicy.*',
-          traits: {
-            user_id: {
-              fields: '_context_user_id',
-            },
-            project_id: {
-              fields: '_context_tenant_id',
-            },
-            resource_id: {
-              fields: ['payload.ikepolicy.id', 'payload.id'],
-            },
-          },
+          traits: { ...networkTraits, resource_id: { fields: ['payload.ikepolicy.id', 'payload.id'] } },
         },
         {
           event_type: 'ipsec_site_connection.*',
           traits: {
-            user_id: {
-              fields: '_context_user_id',
-            },
-            project_id: {
-              fields: '_context_tenant_id',
-            },
-            resource_id: {
-              fields: ['payload.ipsec_site_connection.id', 'payload.id'],
-            },
+            ...networkTraits,
+            resource_id: { fields: ['payload.ipsec_site_connection.id',
+            'payload.id'] },
           },
         },
-        {
-          event_type: '*http.*',
-          traits: {
-            project_id: {
-              fields: 'payload.initiator.project_id',
-            },
-            user_id: {
-              fields: 'payload.initiator.id',
-            },
-            typeURI: {
-              fields: 'payload.typeURI',
-            },
-            eventType: {
-              fields: 'payload.eventType',
-            },
-            action: {
-              fields: 'payload.action',
-            },
-            outcome: {
-              fields: 'payload.outcome',
-            },
-            id: {
-              fields: 'payload.id',
-            },
-            eventTime: {
-              fields: 'payload.eventTime',
-            },
-            requestPath: {
-              fields: 'payload.requestPath',
-            },
-            observer_id: {
-              fields: 'payload.observer.id',
-            },
-            target_id: {
-              fields: 'payload.target.id',
-            },
-            target_typeURI: {
-              fields: 'payload.target.typeURI',
-            },
-            target_name: {
-              fields: 'payload.target.name',
-            },
-            initiator_typeURI: {
-              fields: 'payload.initiator.typeURI',
-            },
-            initiator_id: {
-              fields: 'payload.initiator.id',
-            },
-            initiator_name: {
-              fields: 'payload.initiator.name',
-            },
-            initiator_host_address: {
-              fields: 'payload.initiator.host.address',
-            },
-          },
-        },
+        { event_type: '*http.*', traits: httpAudit },
         {
           event_type: '*http.response',
-          traits: {
-            project_id: {
-              fields: 'payload.initiator.project_id',
-            },
-            user_id: {
-              fields: 'payload.initiator.id',
-            },
-            typeURI: {
-              fields: 'payload.typeURI',
-            },
-            eventType: {
-              fields: 'payload.eventType',
-            },
-            action: {
-              fields: 'payload.action',
-            },
-            outcome: {
-              fields: 'payload.outcome',
-            },
-            id: {
-              fields: 'payload.id',
-            },
-            eventTime: {
-              fields: 'payload.eventTime',
-            },
-            requestPath: {
-              fields: 'payload.requestPath',
-            },
-            observer_id: {
-              fields: 'payload.observer.id',
-            },
-            target_id: {
-              fields: 'payload.target.id',
-            },
-            target_typeURI: {
-              fields: 'payload.target.typeURI',
-            },
-            target_name: {
-              fields: 'payload.target.name',
-            },
-            initiator_typeURI: {
-              fields: 'payload.initiator.typeURI',
-            },
-            initiator_id: {
-              fields: 'payload.initiator.id',
-            },
-            initiator_name: {
-              fields: 'payload.initiator.name',
-            },
-            initiator_host_address: {
-              fields: 'payload.initiator.host.address',
-            },
-            reason_code: {
-              fields: 'payload.reason.reasonCode',
-            },
-          },
+          traits: { ...httpAudit, reason_code: { fields: 'payload.reason.reasonCode' } },
         },
         {
           event_type: ['dns.domain.create', 'dns.domain.update', 'dns.domain.delete'],
-          traits: {
-            status: {
-              fields: 'payload.status',
-            },
-            retry: {
-              fields: 'payload.retry',
-            },
-            description: {
-              fields: 'payload.description',
-            },
-            expire: {
-              fields: 'payload.expire',
-            },
-            email: {
-              fields: 'payload.email',
-            },
-            ttl: {
-              fields: 'payload.ttl',
-            },
-            action: {
-              fields: 'payload.action',
-            },
-            name: {
-              fields: 'payload.name',
-            },
-            resource_id: {
-              fields: 'payload.id',
-            },
-            created_at: {
-              fields: 'payload.created_at',
-            },
-            updated_at: {
-              fields: 'payload.updated_at',
-            },
-            version: {
-              fields: 'payload.version',
-            },
-            parent_domain_id: {
-              fields: 'parent_domain_id',
-            },
-            serial: {
-              fields: 'payload.serial',
-            },
-          },
+          traits: dnsDomainTraits,
         },
         {
           event_type: 'dns.domain.exists',
           traits: {
-            status: {
-              fields: 'payload.status',
-            },
-            retry: {
-              fields: 'payload.retry',
-            },
-            description: {
-              fields: 'payload.description',
-            },
-            expire: {
-              fields: 'payload.expire',
-            },
-            email: {
-              fields: 'payload.email',
-            },
-            ttl: {
-              fields: 'payload.ttl',
-            },
-            action: {
-              fields: 'payload.action',
-            },
-            name: {
-              fields: 'payload.name',
-            },
-            resource_id: {
-              fields: 'payload.id',
-            },
-            created_at: {
-              fields: 'payload.created_at',
-            },
-            updated_at: {
-              fields: 'payload.updated_at',
-            },
-            version: {
-              fields: 'payload.version',
-            },
-            parent_domain_id: {
-              fields: 'parent_domain_id',
-            },
-            serial: {
-              fields: 'payload.serial',
-            },
-            audit_period_beginning: {
-              type: 'datetime',
-              fields: 'payload.audit_period_beginning',
-            },
-            audit_period_ending: {
-              type: 'datetime',
-              fields: 'payload.audit_period_ending',
-            },
+            ...dnsDomainTraits,
+            audit_period_beginning: { type: 'datetime', fields: 'payload.audit_period_beginning' },
+            audit_period_ending: { type: 'datetime', fields: 'payload.audit_period_ending' },
           },
         },
-        {
-          event_type: 'trove.*',
-          traits: {
-            instance_type: {
-              fields: 'payload.instance_type',
-            },
-            user_id: {
-              fields: 'payload.user_id',
-            },
-            resource_id: {
-              fields: 'payload.instance_id',
-            },
-            instance_type_id: {
-              fields: 'payload.instance_type_id',
-            },
-            launched_at: {
-              type: 'datetime',
-              fields: 'payload.launched_at',
-            },
-            instance_name: {
-              fields: 'payload.instance_name',
-            },
-            state: {
-              fields: 'payload.state',
-            },
-            nova_instance_id: {
-              fields: 'payload.nova_instance_id',
-            },
-            service_id: {
-              fields: 'payload.service_id',
-            },
-            created_at: {
-              type: 'datetime',
-              fields: 'payload.created_at',
-            },
-            region: {
-              fields: 'payload.region',
-            },
-          },
-        },
+        { event_type: 'trove.*', traits: troveBaseTraits },
         {
           event_type: [
             'trove.instance.create',
@@ -1285,437 +499,91 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
             'trove.instance.modify_flavor',
             'trove.instance.delete',
           ],
-          traits: {
-            name: {
-              fields: 'payload.name',
-            },
-            availability_zone: {
-              fields: 'payload.availability_zone',
-            },
-            instance_size: {
-              type: 'int',
-              fields: 'payload.instance_size',
-            },
-            volume_size: {
-              type: 'int',
-              fields: 'payload.volume_size',
-            },
-            nova_volume_id: {
-              fields: 'payload.nova_volume_id',
-            },
-          },
+          traits: troveCommonTraits,
         },
         {
           event_type: 'trove.instance.create',
-          traits: {
-            name: {
-              fields: 'payload.name',
-            },
-            availability_zone: {
-              fields: 'payload.availability_zone',
-            },
-            instance_size: {
-              type: 'int',
-              fields: 'payload.instance_size',
-            },
-            volume_size: {
-              type: 'int',
-              fields: 'payload.volume_size',
-            },
-            nova_volume_id: {
-              fields: 'payload.nova_volume_id',
-            },
-            instance_type: {
-              fields: 'payload.instance_type',
-            },
-            user_id: {
-              fields: 'payload.user_id',
-            },
-            resource_id: {
-              fields: 'payload.instance_id',
-            },
-            instance_type_id: {
-              fields: 'payload.instance_type_id',
-            },
-            launched_at: {
-              type: 'datetime',
-              fields: 'payload.launched_at',
-            },
-            instance_name: {
-              fields: 'payload.instance_name',
-            },
-            state: {
-              fields: 'payload.state',
-            },
-            nova_instance_id: {
-              fields: 'payload.nova_instance_id',
-            },
-            service_id: {
-              fields: 'payload.service_id',
-            },
-            created_at: {
-              type: 'datetime',
-              fields: 'payload.created_at',
-            },
-            region: {
-              fields: 'payload.region',
-            },
-          },
+          traits: { ...troveCommonTraits, ...troveBaseTraits },
         },
         {
           event_type: 'trove.instance.modify_volume',
           traits: {
-            name: {
-              fields: 'payload.name',
-            },
-            availability_zone: {
-              fields: 'payload.availability_zone',
-            },
-            instance_size: {
-              type: 'int',
-              fields: 'payload.instance_size',
-            },
-            volume_size: {
-              type: 'int',
-              fields: 'payload.volume_size',
-            },
-            nova_volume_id: {
-              fields: 'payload.nova_volume_id',
-            },
-            instance_type: {
-              fields: 'payload.instance_type',
-            },
-            user_id: {
-              fields: 'payload.user_id',
-            },
-            resource_id: {
-              fields: 'payload.instance_id',
-            },
-            instance_type_id: {
-              fields: 'payload.instance_type_id',
-            },
-            launched_at: {
-              type: 'datetime',
-              fields: 'payload.launched_at',
-            },
-            instance_name: {
-              fields: 'payload.instance_name',
-            },
-            state: {
-              fields: 'payload.state',
-            },
-            nova_instance_id: {
-              fields: 'payload.nova_instance_id',
-            },
-            service_id: {
-              fields: 'payload.service_id',
-            },
-            created_at: {
-              type: 'datetime',
-              fields: 'payload.created_at',
-            },
-            region: {
-              fields: 'payload.region',
-            },
-            old_volume_size: {
-              type: 'int',
-              fields: 'payload.old_volume_size',
-            },
-            modify_at: {
-              type: 'datetime',
-              fields: 'payload.modify_at',
-            },
+            ...troveCommonTraits,
+            ...troveBaseTraits,
+            old_volume_size: { type: 'int', fields: 'payload.old_volume_size' },
+            modify_at: { type: 'datetime', fields: 'payload.modify_at' },
           },
         },
         {
           event_type: 'trove.instance.modify_flavor',
           traits: {
-            name: {
-              fields: 'payload.name',
-            },
-            availability_zone: {
-              fields: 'payload.availability_zone',
-            },
-            instance_size: {
-              type: 'int',
-              fields: 'payload.instance_size',
-            },
-            volume_size: {
-              type: 'int',
-              fields: 'payload.volume_size',
-            },
-            nova_volume_id: {
-              fields: 'payload.nova_volume_id',
-            },
-            instance_type: {
-              fields: 'payload.instance_type',
-            },
-            user_id: {
-              fields: 'payload.user_id',
-            },
-            resource_id: {
-              fields: 'payload.instance_id',
-            },
-            instance_type_id: {
-              fields: 'payload.instance_type_id',
-            },
-            launched_at: {
-              type: 'datetime',
-              fields: 'payload.launched_at',
-            },
-            instance_name: {
-              fields: 'payload.instance_name',
-            },
-            state: {
-              fields: 'payload.state',
-            },
-            nova_instance_id: {
-              fields: 'payload.nova_instance_id',
-            },
-            service_id: {
-              fields: 'payload.service_id',
-            },
-            created_at: {
-              type: 'datetime',
-              fields: 'payload.created_at',
-            },
-            region: {
-              fields: 'payload.region',
-            },
-            old_instance_size: {
-              type: 'int',
-              fields: 'payload.old_instance_size',
-            },
-            modify_at: {
-              type: 'datetime',
-              fields: 'payload.modify_at',
-            },
+            ...troveCommonTraits,
+            ...troveBaseTraits,
+            old_instance_size: { type: 'int', fields: 'payload.old_instance_size' },
+            modify_at: { type: 'datetime', fields: 'payload.modify_at' },
           },
         },
         {
           event_type: 'trove.instance.delete',
           traits: {
-            name: {
-              fields: 'payload.name',
-            },
-            availability_zone: {
-              fields: 'payload.availability_zone',
-            },
-            instance_size: {
-              type: 'int',
-              fields: 'payload.instance_size',
-            },
-            volume_size: {
-              type: 'int',
-              fields: 'payload.volume_size',
-            },
-            nova_volume_id: {
-              fields: 'payload.nova_volume_id',
-            },
-            instance_type: {
-              fields: 'payload.instance_type',
-            },
-            user_id: {
-              fields: 'payload.user_id',
-            },
-            resource_id: {
-              fields: 'payload.instance_id',
-            },
-            instance_type_id: {
-              fields: 'payload.instance_type_id',
-            },
-            launched_at: {
-              type: 'datetime',
-              fields: 'payload.launched_at',
-            },
-            instance_name: {
-              fields: 'payload.instance_name',
-            },
-            state: {
-              fields: 'payload.state',
-            },
-            nova_instance_id: {
-              fields: 'payload.nova_instance_id',
-            },
-            service_id: {
-              fields: 'payload.service_id',
-            },
-            created_at: {
-              type: 'datetime',
-              fields: 'payload.created_at',
-            },
-            region: {
-              fields: 'payload.region',
-            },
-            deleted_at: {
-              type: 'datetime',
-              fields: 'payload.deleted_at',
-            },
+            ...troveCommonTraits,
+            ...troveBaseTraits,
+            deleted_at: { type: 'datetime',
+            fields: 'payload.deleted_at' },
           },
         },
         {
           event_type: 'trove.instance.exists',
           traits: {
-            instance_type: {
-              fields: 'payload.instance_type',
-            },
-            user_id: {
-              fields: 'payload.user_id',
-            },
-            resource_id: {
-              fields: 'payload.instance_id',
-            },
-            instance_type_id: {
-              fields: 'payload.instance_type_id',
-            },
-            launched_at: {
-              type: 'datetime',
-              fields: 'payload.launched_at',
-            },
-            instance_name: {
-              fields: 'payload.instance_name',
-            },
-            state: {
-              fields: 'payload.state',
-            },
-            nova_instance_id: {
-              fields: 'payload.nova_instance_id',
-            },
-            service_id: {
-              fields: 'payload.service_id',
-            },
-            created_at: {
-              type: 'datetime',
-              fields: 'payload.created_at',
-            },
-            region: {
-              fields: 'payload.region',
-            },
-            display_name: {
-              fields: 'payload.display_name',
-            },
-            audit_period_beginning: {
-              type: 'datetime',
-              fields: 'payload.audit_period_beginning',
-            },
-            audit_period_ending: {
-              type: 'datetime',
-              fields: 'payload.audit_period_ending',
-            },
+            ...troveBaseTraits,
+            display_name: { fields: 'payload.display_name' },
+            audit_period_beginning: { type: 'datetime', fields: 'payload.audit_period_beginning' },
+            audit_period_ending: { type: 'datetime', fields: 'payload.audit_period_ending' },
           },
         },
         {
           event_type: 'profiler.*',
           traits: {
-            project: {
-              fields: 'payload.project',
-            },
-            service: {
-              fields: 'payload.service',
-            },
-            name: {
-              fields: 'payload.name',
-            },
-            base_id: {
-              fields: 'payload.base_id',
-            },
-            trace_id: {
-              fields: 'payload.trace_id',
-            },
-            parent_id: {
-              fields: 'payload.parent_id',
-            },
-            timestamp: {
-              fields: 'payload.timestamp',
-            },
-            host: {
-              fields: 'payload.info.host',
-            },
-            path: {
-              fields: 'payload.info.request.path',
-            },
-            query: {
-              fields: 'payload.info.request.query',
-            },
-            method: {
-              fields: 'payload.info.request.method',
-            },
-            scheme: {
-              fields: 'payload.info.request.scheme',
-            },
-            'db.statement': {
-              fields: 'payload.info.db.statement',
-            },
-            'db.params': {
-              fields: 'payload.info.db.params',
-            },
+            project: { fields: 'payload.project' },
+            service: { fields: 'payload.service' },
+            name: { fields: 'payload.name' },
+            base_id: { fields: 'payload.base_id' },
+            trace_id: { fields: 'payload.trace_id' },
+            parent_id: { fields: 'payload.parent_id' },
+            timestamp: { fields: 'payload.timestamp' },
+            host: { fields: 'payload.info.host' },
+            path: { fields: 'payload.info.request.path' },
+            query: { fields: 'payload.info.request.query' },
+            method: { fields: 'payload.info.request.method' },
+            scheme: { fields: 'payload.info.request.scheme' },
+            'db.statement': { fields: 'payload.info.db.statement' },
+            'db.params': { fields: 'payload.info.db.params' },
           },
         },
         {
           event_type: 'magnum.bay.*',
           traits: {
-            id: {
-              fields: 'payload.id',
-            },
-            typeURI: {
-              fields: 'payload.typeURI',
-            },
-            eventType: {
-              fields: 'payload.eventType',
-            },
-            eventTime: {
-              fields: 'payload.eventTime',
-            },
-            action: {
-              fields: 'payload.action',
-            },
-            outcome: {
-              fields: 'payload.outcome',
-            },
-            initiator_id: {
-              fields: 'payload.initiator.id',
-            },
-            initiator_typeURI: {
-              fields: 'payload.initiator.typeURI',
-            },
-            initiator_name: {
-              fields: 'payload.initiator.name',
-            },
-            initiator_host_agent: {
-              fields: 'payload.initiator.host.agent',
-            },
-            initiator_host_address: {
-              fields: 'payload.initiator.host.address',
-            },
-            target_id: {
-              fields: 'payload.target.id',
-            },
-            target_typeURI: {
-              fields: 'payload.target.typeURI',
-            },
-            observer_id: {
-              fields: 'payload.observer.id',
-            },
-            observer_typeURI: {
-              fields: 'payload.observer.typeURI',
-            },
+            id: { fields: 'payload.id' },
+            typeURI: { fields: 'payload.typeURI' },
+            eventType: { fields: 'payload.eventType' },
+            eventTime: { fields: 'payload.eventTime' },
+            action: { fields: 'payload.action' },
+            outcome: { fields: 'payload.outcome' },
+            initiator_id: { fields: 'payload.initiator.id' },
+            initiator_typeURI: { fields: 'payload.initiator.typeURI' },
+            initiator_name: { fields: 'payload.initiator.name' },
+            initiator_host_agent: { fields: 'payload.initiator.host.agent' },
+            initiator_host_address: { fields: 'payload.initiator.host.address' },
+            target_id: { fields: 'payload.target.id' },
+            target_typeURI: { fields: 'payload.target.typeURI' },
+            observer_id: { fields: 'payload.observer.id' },
+            observer_typeURI: { fields: 'payload.observer.typeURI' },
           },
         },
       ],
       event_pipeline: {
-        sinks: [
-          {
-            name: 'event_sink',
-            publishers: ['notifier://?topic=alarm.all'],
-          },
-        ],
-        sources: [
-          {
-            events: ['*'],
-            name: 'event_source',
-            sinks: ['event_sink'],
-          },
-        ],
+        sinks: [{ name: 'event_sink', publishers: ['notifier://?topic=alarm.all'] }],
+        sources: [{ events: ['*'], name: 'event_source', sinks: ['event_sink'] }],
       },
       polling: {
         sources: [
@@ -1761,11 +629,7 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
               'memory.available',
             ],
           },
-          {
-            name: 'openstack_image_service',
-            interval: 600,
-            meters: ['image.size'],
-          },
+          { name: 'openstack_image_service', interval: 600, meters: ['image.size'] },
           {
             name: 'openstack_block_storage',
             interval: 600,
@@ -1780,75 +644,30 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
               'volume.provider.pool.capacity.virtual_free',
             ],
           },
-          {
-            name: 'openstack_networking',
-            interval: 600,
-            meters: ['ip.floating'],
-          },
+          { name: 'openstack_networking', interval: 600, meters: ['ip.floating'] },
         ],
       },
-      pipeline: {
-        sinks: [],
-        sources: [],
-      },
+      pipeline: { sinks: [], sources: [] },
     },
     dependencies: {
       dynamic: {
         common: {
           local_image_registry: {
             jobs: ['ceilometer-image-repo-sync'],
-            services: [
-              {
-                endpoint: 'node',
-                service: 'local_image_registry',
-              },
-            ],
+            services: [{ endpoint: 'node', service: 'local_image_registry' }],
           },
         },
       },
       static: {
-        central: {
-          jobs: ['ceilometer-rabbit-init', 'ceilometer-ks-user'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
-        },
-        compute: {
-          jobs: ['ceilometer-rabbit-init', 'ceilometer-ks-user'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
-        },
-        ipmi: {
-          jobs: ['ceilometer-rabbit-init'],
-          services: null,
-        },
-        notification: {
-          jobs: ['ceilometer-rabbit-init', 'ceilometer-ks-user'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
-        },
+        central: staticCentral,
+        compute: staticCentral,
+        ipmi: { jobs: ['ceilometer-rabbit-init'], services: null },
+        notification: staticCentral,
         db_sync: {
           jobs: ['ceilometer-ks-user'],
           services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-            {
-              endpoint: 'internal',
-              service: 'metric',
-            },
+            { endpoint: 'internal', service: 'identity' },
+            { endpoint: 'internal', service: 'metric' },
           ],
         },
       },
@@ -1859,161 +678,69 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
         ceilometer: 'ceilometer-keystone-user',
         test: 'ceilometer-keystone-test',
       },
-      oslo_messaging: {
-        admin: 'ceilometer-rabbitmq-admin',
-        ceilometer: 'ceilometer-rabbitmq-user',
-      },
-      oci_image_registry: {
-        ceilometer: 'ceilometer-oci-image-registry',
-      },
+      oslo_messaging: { admin: 'ceilometer-rabbitmq-admin', ceilometer: 'ceilometer-rabbitmq-user' },
+      oci_image_registry: { ceilometer: 'ceilometer-oci-image-registry' },
     },
-    bootstrap: {
-      enabled: false,
-      ks_user: 'ceilometer',
-      script: 'openstack token issue\n',
-    },
+    bootstrap: { enabled: false, ks_user: 'ceilometer', script: 'openstack token issue\n' },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
       local_image_registry: endpointsLocalImageRegistry,
       oci_image_registry: {
         name: 'oci-image-registry',
         namespace: 'oci-image-registry',
-        auth: {
-          enabled: false,
-          ceilometer: {
-            username: 'ceilometer',
-            password: 'password',
-          },
-        },
-        hosts: {
-          default: 'localhost',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        port: {
-          registry: {
-            default: null,
-          },
-        },
+        auth: { enabled: false, ceilometer: { username: 'ceilometer', password: 'password' } },
+        hosts: { default: 'localhost' },
+        host_fqdn_override: { default: null },
+        port: { registry: { default: null } },
       },
       identity: {
         name: 'keystone',
         auth: {
           admin: identityAuthAdmin,
-          ceilometer: keystoneUser('ceilometer', {
-            role: 'admin',
-          }),
-          test: keystoneUser('ceilometer-test', {
-            role: 'admin',
-            project_name: 'test',
-          }),
+          ceilometer: keystoneUser('ceilometer', { role: 'admin' }),
+          test: keystoneUser('ceilometer-test', { role: 'admin', project_name: 'test' }),
         },
-        hosts: {
-          default: 'keystone',
-          internal: 'keystone-api',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        path: {
-          default: '/v3',
-        },
-        scheme: {
-          default: 'http',
-        },
-        port: {
-          api: {
-            default: 80,
-            internal: 5000,
-          },
-        },
+        hosts: { default: 'keystone', internal: 'keystone-api' },
+        host_fqdn_override: { default: null },
+        path: { default: '/v3' },
+        scheme: { default: 'http' },
+        port: { api: { default: 80, internal: 5000 } },
       },
       alarming: endpointsAlarming,
       oslo_cache: osloCacheEndpoint,
       oslo_messaging: {
         auth: {
-          admin: {
-            username: 'rabbitmq',
-            password: 'password',
-          },
-          ceilometer: {
-            username: 'ceilometer',
-            password: 'password',
-          },
+          admin: { username: 'rabbitmq', password: 'password' },
+          ceilometer: { username: 'ceilometer', password: 'password' },
         },
-        statefulset: {
-          replicas: 2,
-          name: 'osh-openstack-rabbitmq-rabbitmq',
-        },
-        hosts: {
-          default: 'rabbitmq',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
+        statefulset: { replicas: 2, name: 'osh-openstack-rabbitmq-rabbitmq' },
+        hosts: { default: 'rabbitmq' },
+        host_fqdn_override: { default: null },
         path: '/ceilometer',
         scheme: 'rabbit',
-        port: {
-          amqp: {
-            default: 5672,
-          },
-          http: {
-            default: 15672,
-          },
-        },
+        port: { amqp: { default: 5672 }, http: { default: 15672 } },
       },
     },
     pod: {
-      labels: {
-        include_app_kubernetes_io: false,
-      },
+      labels: { include_app_kubernetes_io: false },
       affinity: requiredAntiAffinity,
-      tolerations: {
-        ceilometer: controlPlaneTolerations,
-      },
+      tolerations: { ceilometer: controlPlaneTolerations },
       mounts: {
-        ceilometer_tests: {
-          init_container: null,
-          ceilometer_tests: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
+        ceilometer_tests: { init_container: null, ceilometer_tests: { volumeMounts: null, volumes: null } },
         ceilometer_compute: {
           init_container: null,
-          ceilometer_compute: {
-            volumeMounts: null,
-            volumes: null,
-          },
+          ceilometer_compute: { volumeMounts: null, volumes: null },
         },
         ceilometer_central: {
           init_container: null,
-          ceilometer_central: {
-            volumeMounts: null,
-            volumes: null,
-          },
+          ceilometer_central: { volumeMounts: null, volumes: null },
         },
-        ceilometer_ipmi: {
-          init_container: null,
-          ceilometer_ipmi: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
+        ceilometer_ipmi: { init_container: null, ceilometer_ipmi: { volumeMounts: null, volumes: null } },
         ceilometer_notification: {
           init_container: null,
-          ceilometer_notification: {
-            volumeMounts: null,
-            volumes: null,
-          },
+          ceilometer_notification: { volumeMounts: null, volumes: null },
         },
-        ceilometer_db_sync: {
-          ceilometer_db_sync: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
+        ceilometer_db_sync: { ceilometer_db_sync: { volumeMounts: null, volumes: null } },
       },
       etcSources: {
         ceilometer_compute: [],
@@ -2022,128 +749,54 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
         ceilometer_notification: [],
         ceilometer_db_sync: [],
       },
-      replicas: {
-        central: 1,
-        notification: 1,
-      },
-      lifecycle: {
-        upgrades: rollingUpdateUpgradesWithDaemonsets,
-      },
+      replicas: { central: 1, notification: 1 },
+      lifecycle: { upgrades: rollingUpdateUpgradesWithDaemonsets },
       resources: {
         enabled: true,
         compute: {
-          requests: {
-            memory: '128Mi',
-            cpu: '100m',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '128Mi', cpu: '100m' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         notification: {
-          requests: {
-            memory: '128Mi',
-            cpu: '100m',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '128Mi', cpu: '100m' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         central: {
-          requests: {
-            memory: '128Mi',
-            cpu: '100m',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '128Mi', cpu: '100m' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         ipmi: {
-          requests: {
-            memory: '124Mi',
-            cpu: '100m',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '124Mi', cpu: '100m' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         jobs: {
           db_sync: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           rabbit_init: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           ks_user: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           tests: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           image_repo_sync: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
         },
       },
     },
-    network: {
-      api: {
-        ingress: {
-          classes: {
-            namespace: 'nginx-openstack',
-            cluster: 'nginx',
-          },
-        },
-      },
-    },
+    network: { api: { ingress: { classes: { namespace: 'nginx-openstack', cluster: 'nginx' } } } },
     servicemonitor: {
-      central: {
-        scrape_interval: '30s',
-        scrape_timeout: '10s',
-      },
-      compute: {
-        scrape_interval: '30s',
-        scrape_timeout: '10s',
-      },
+      central: { scrape_interval: '30s', scrape_timeout: '10s' },
+      compute: { scrape_interval: '30s', scrape_timeout: '10s' },
     },
     manifests: {
       configmap_bin: true,

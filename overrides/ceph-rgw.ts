@@ -6,29 +6,11 @@ import { controlPlaneTolerationList } from './common';
 export function cephRgwStaticValues(img: ImageRefs): Values {
   return {
     release_group: 'osh-openstack-ceph-rgw',
-    conf: {
-      ceph: {
-        global: {
-          cephx: false,
-        },
-      },
-      rgw_ks: {
-        enabled: true,
-      },
-    },
+    conf: { ceph: { global: { cephx: false } }, rgw_ks: { enabled: true } },
     endpoints: {
       object_store: {
-        path: {
-          default: '/swift/v1',
-        },
-        port: {
-          api: {
-            default: null,
-            admin: 7480,
-            internal: 7480,
-            public: 7480,
-          },
-        },
+        path: { default: '/swift/v1' },
+        port: { api: { default: null, admin: 7480, internal: 7480, public: 7480 } },
       },
     },
     images: {
@@ -49,49 +31,16 @@ export function cephRgwStaticValues(img: ImageRefs): Values {
     },
     labels: {
       isApplication: false,
-      api: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      job: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      registry: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
+      api: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      job: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      registry: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
     },
-    network: {
-      api: {
-        ingress: {
-          classes: {
-            namespace: 'nginx-openstack',
-            cluster: 'nginx',
-          },
-        },
-      },
-    },
+    network: { api: { ingress: { classes: { namespace: 'nginx-openstack', cluster: 'nginx' } } } },
     pod: {
-      labels: {
-        include_app_kubernetes_io: false,
-      },
-      replicas: {
-        api: 2,
-        registry: 2,
-      },
-      affinity: {
-        anti: {
-          type: {
-            default: 'requiredDuringSchedulingIgnoredDuringExecution',
-          },
-        },
-      },
-      tolerations: {
-        rgw: {
-          tolerations: controlPlaneTolerationList,
-        },
-      },
+      labels: { include_app_kubernetes_io: false },
+      replicas: { api: 2, registry: 2 },
+      affinity: { anti: { type: { default: 'requiredDuringSchedulingIgnoredDuringExecution' } } },
+      tolerations: { rgw: { tolerations: controlPlaneTolerationList } },
     },
   };
 }

@@ -1,8 +1,23 @@
-import { Values } from '../lib/values';
+import { Value, Values } from '../lib/values';
 import { ImageRefs } from './images';
-import { keystoneUser, osloLogging } from './blocks';
+import { internalServices, keystoneUser, osloLogging } from './blocks';
 import { apiPodLifecycle, controlPlaneTolerations, endpointsFluentd, endpointsImage, endpointsLocalImageRegistry, endpointsVolumev3, identityAuthAdmin, identityAuthCinder, ingressEndpoint, kubeDnsEndpoint, osloCacheEndpoint, publicIngress, rabbitmqAdminAuth, requiredAntiAffinity } from './common';
 import { configText, iniFile } from './config-files';
+
+/** Repeated within the cinder values. */
+const apiJobs: Value[] = [
+  'cinder-db-sync',
+  'cinder-ks-user',
+  'cinder-ks-endpoints',
+  'cinder-rabbit-init',
+  'cinder-storage-init',
+];
+
+/** Repeated within the cinder values. */
+const staticScheduler: Values = {
+  jobs: apiJobs,
+  services: [{ endpoint: 'internal', service: 'identity' }, { endpoint: 'internal', service: 'volumev3' }],
+};
 
 /** Static values of cinder: the StarlingX settings applied over the chart defaults. */
 export function cinderStaticValues(img: ImageRefs): Values {
@@ -11,30 +26,12 @@ export function cinderStaticValues(img: ImageRefs): Values {
     storage: 'rbd',
     labels: {
       isApplication: false,
-      api: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      backup: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      job: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      scheduler: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      test: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      volume: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
+      api: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      backup: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      job: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      scheduler: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      test: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      volume: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
     },
     images: {
       tags: {
@@ -60,28 +57,11 @@ export function cinderStaticValues(img: ImageRefs): Values {
         pre_apply_cleanup: img.vaultManager,
       },
       pull_policy: 'IfNotPresent',
-      local_registry: {
-        active: false,
-        exclude: ['dep_check', 'image_repo_sync'],
-      },
+      local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
     },
     jobs: {
-      volume_usage_audit: {
-        cron: '5 * * * *',
-        starting_deadline: 600,
-        history: {
-          success: 3,
-          failed: 1,
-        },
-      },
-      db_purge: {
-        cron: '0 0 * * *',
-        starting_deadline: 600,
-        history: {
-          success: 3,
-          failed: 1,
-        },
-      },
+      volume_usage_audit: { cron: '5 * * * *', starting_deadline: 600, history: { success: 3, failed: 1 } },
+      db_purge: { cron: '0 0 * * *', starting_deadline: 600, history: { success: 3, failed: 1 } },
     },
     pod: {
       probes: {
@@ -97,170 +77,84 @@ export function cinderStaticValues(img: ImageRefs): Values {
                 successThreshold: 1,
               },
             },
-            readiness: {
-              enabled: true,
-              params: {
-                initialDelaySeconds: 30,
-              },
-            },
+            readiness: { enabled: true, params: { initialDelaySeconds: 30 } },
           },
         },
       },
-      labels: {
-        include_app_kubernetes_io: false,
-      },
+      labels: { include_app_kubernetes_io: false },
       security_context: {
         db_purge: {
-          pod: {
-            runAsUser: 42424,
-          },
+          pod: { runAsUser: 42424 },
           container: {
-            cinder_db_purge: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
+            cinder_db_purge: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
           },
         },
         volume_usage_audit: {
-          pod: {
-            runAsUser: 42425,
-          },
+          pod: { runAsUser: 42425 },
           container: {
-            cinder_volume_usage_audit: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
+            cinder_volume_usage_audit: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
           },
         },
         cinder_api: {
-          pod: {
-            runAsUser: 42425,
-          },
+          pod: { runAsUser: 42425 },
           container: {
-            ceph_coordination_volume_perms: {
-              runAsUser: 0,
-              readOnlyRootFilesystem: true,
-            },
-            cinder_api: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
+            ceph_coordination_volume_perms: { runAsUser: 0, readOnlyRootFilesystem: true },
+            cinder_api: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
           },
         },
         cinder_backup: {
-          pod: {
-            runAsUser: 42425,
-          },
+          pod: { runAsUser: 42425 },
           container: {
-            ceph_backup_keyring_placement: {
-              runAsUser: 0,
-              readOnlyRootFilesystem: true,
-            },
-            ceph_keyring_placement: {
-              runAsUser: 0,
-              readOnlyRootFilesystem: true,
-            },
-            ceph_backup_volume_perms: {
-              runAsUser: 0,
-              readOnlyRootFilesystem: true,
-            },
-            ceph_coordination_volume_perms: {
-              runAsUser: 0,
-              readOnlyRootFilesystem: true,
-            },
+            ceph_backup_keyring_placement: { runAsUser: 0, readOnlyRootFilesystem: true },
+            ceph_keyring_placement: { runAsUser: 0, readOnlyRootFilesystem: true },
+            ceph_backup_volume_perms: { runAsUser: 0, readOnlyRootFilesystem: true },
+            ceph_coordination_volume_perms: { runAsUser: 0, readOnlyRootFilesystem: true },
             cinder_backup: {
-              capabilities: {
-                add: ['SYS_ADMIN', 'DAC_READ_SEARCH'],
-              },
+              capabilities: { add: ['SYS_ADMIN', 'DAC_READ_SEARCH'] },
               readOnlyRootFilesystem: true,
               runAsUser: 0,
             },
           },
         },
         cinder_scheduler: {
-          pod: {
-            runAsUser: 42425,
-          },
+          pod: { runAsUser: 42425 },
           container: {
-            ceph_coordination_volume_perms: {
-              runAsUser: 0,
-              readOnlyRootFilesystem: true,
-            },
-            cinder_scheduler: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
+            ceph_coordination_volume_perms: { runAsUser: 0, readOnlyRootFilesystem: true },
+            cinder_scheduler: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
           },
         },
         cinder_volume: {
-          pod: {
-            runAsUser: 42425,
-          },
+          pod: { runAsUser: 42425 },
           container: {
-            ceph_keyring_placement: {
-              runAsUser: 0,
-              readOnlyRootFilesystem: true,
-            },
-            ceph_coordination_volume_perms: {
-              runAsUser: 0,
-              readOnlyRootFilesystem: true,
-            },
-            init_cinder_conf: {
-              runAsUser: 0,
-              readOnlyRootFilesystem: true,
-            },
-            cinder_volume: {
-              privileged: true,
-              readOnlyRootFilesystem: true,
-            },
+            ceph_keyring_placement: { runAsUser: 0, readOnlyRootFilesystem: true },
+            ceph_coordination_volume_perms: { runAsUser: 0, readOnlyRootFilesystem: true },
+            init_cinder_conf: { runAsUser: 0, readOnlyRootFilesystem: true },
+            cinder_volume: { privileged: true, readOnlyRootFilesystem: true },
           },
         },
         storage_init: {
-          pod: {
-            runAsUser: 42425,
-          },
+          pod: { runAsUser: 42425 },
           container: {
-            ceph_keyring_placement: {
-              runAsUser: 0,
-              readOnlyRootFilesystem: true,
-            },
-            cinder_backup_storage_init: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
+            ceph_keyring_placement: { runAsUser: 0, readOnlyRootFilesystem: true },
+            cinder_backup_storage_init: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
           },
         },
         clean: {
-          pod: {
-            runAsUser: 42425,
-          },
+          pod: { runAsUser: 42425 },
           container: {
-            cinder_volume_rbd_secret_clean: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
+            cinder_volume_rbd_secret_clean: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
           },
         },
         create_internal_tenant: {
-          pod: {
-            runAsUser: 42425,
-          },
+          pod: { runAsUser: 42425 },
           container: {
-            create_internal_tenant: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
+            create_internal_tenant: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
           },
         },
       },
       affinity: requiredAntiAffinity,
-      tolerations: {
-        cinder: controlPlaneTolerations,
-      },
-      useHostNetwork: {
-        volume: false,
-        backup: false,
-      },
+      tolerations: { cinder: controlPlaneTolerations },
+      useHostNetwork: { volume: false, backup: false },
       etcSources: {
         cinder_api: [],
         cinder_scheduler: [],
@@ -271,241 +165,90 @@ export function cinderStaticValues(img: ImageRefs): Values {
         cinder_db_sync: [],
       },
       mounts: {
-        cinder_api: {
-          init_container: null,
-          cinder_api: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
-        cinder_scheduler: {
-          init_container: null,
-          cinder_scheduler: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
-        cinder_volume: {
-          init_container: null,
-          cinder_volume: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
+        cinder_api: { init_container: null, cinder_api: { volumeMounts: null, volumes: null } },
+        cinder_scheduler: { init_container: null, cinder_scheduler: { volumeMounts: null, volumes: null } },
+        cinder_volume: { init_container: null, cinder_volume: { volumeMounts: null, volumes: null } },
         cinder_volume_usage_audit: {
           init_container: null,
-          cinder_volume_usage_audit: {
-            volumeMounts: null,
-            volumes: null,
-          },
+          cinder_volume_usage_audit: { volumeMounts: null, volumes: null },
         },
-        cinder_db_purge: {
-          init_container: null,
-          cinder_db_purge: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
-        cinder_backup: {
-          init_container: null,
-          cinder_backup: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
-        cinder_tests: {
-          init_container: null,
-          cinder_tests: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
-        cinder_db_sync: {
-          cinder_db_sync: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
+        cinder_db_purge: { init_container: null, cinder_db_purge: { volumeMounts: null, volumes: null } },
+        cinder_backup: { init_container: null, cinder_backup: { volumeMounts: null, volumes: null } },
+        cinder_tests: { init_container: null, cinder_tests: { volumeMounts: null, volumes: null } },
+        cinder_db_sync: { cinder_db_sync: { volumeMounts: null, volumes: null } },
       },
-      replicas: {
-        api: 2,
-        volume: 1,
-        scheduler: 1,
-        backup: 1,
-      },
+      replicas: { api: 2, volume: 1, scheduler: 1, backup: 1 },
       lifecycle: apiPodLifecycle,
       resources: {
         enabled: false,
         api: {
-          requests: {
-            memory: '128Mi',
-            cpu: '100m',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '128Mi', cpu: '100m' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         scheduler: {
-          requests: {
-            memory: '128Mi',
-            cpu: '100m',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '128Mi', cpu: '100m' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         volume: {
-          requests: {
-            memory: '128Mi',
-            cpu: '100m',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '128Mi', cpu: '100m' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         jobs: {
           volume_usage_audit: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           bootstrap: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           rabbit_init: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           db_init: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           db_sync: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           db_drop: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           clean: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           backup_storage_init: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           storage_init: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           ks_endpoints: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           ks_service: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           ks_user: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           tests: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           image_repo_sync: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
         },
       },
@@ -514,21 +257,13 @@ export function cinderStaticValues(img: ImageRefs): Values {
       enabled: true,
       ks_user: 'admin',
       bootstrap_conf_backends: true,
-      volume_types: {
-        name: {
-          group: null,
-          volume_backend_name: null,
-        },
-      },
+      volume_types: { name: { group: null, volume_backend_name: null } },
     },
     network: {
       api: {
         ingress: publicIngress,
         external_policy_local: false,
-        node_port: {
-          enabled: false,
-          port: 30877,
-        },
+        node_port: { enabled: false, port: 30877 },
       },
     },
     ceph_client: {
@@ -540,10 +275,7 @@ export function cinderStaticValues(img: ImageRefs): Values {
         rbd_user: null,
         rbd_user_keyring: null,
         configmap: null,
-        conf: {
-          global: null,
-          osd: null,
-        },
+        conf: { global: null, osd: null },
       },
     },
     conf: {
@@ -560,9 +292,7 @@ export function cinderStaticValues(img: ImageRefs): Values {
           keystone: 'cors http_proxy_to_wsgi request_id faultwrap sizelimit osprofiler authtoken audit keystonecontext apiv3',
           keystone_nolimit: 'cors http_proxy_to_wsgi request_id faultwrap sizelimit osprofiler authtoken audit keystonecontext apiv3',
         },
-        'filter:request_id': {
-          'paste.filter_factory': 'oslo_middleware.request_id:RequestId.factory',
-        },
+        'filter:request_id': { 'paste.filter_factory': 'oslo_middleware.request_id:RequestId.factory' },
         'filter:http_proxy_to_wsgi': {
           'paste.filter_factory': 'oslo_middleware.http_proxy_to_wsgi:HTTPProxyToWSGI.factory',
         },
@@ -570,38 +300,24 @@ export function cinderStaticValues(img: ImageRefs): Values {
           'paste.filter_factory': 'oslo_middleware.cors:filter_factory',
           oslo_config_project: 'cinder',
         },
-        'filter:faultwrap': {
-          'paste.filter_factory': 'cinder.api.middleware.fault:FaultWrapper.factory',
-        },
-        'filter:osprofiler': {
-          'paste.filter_factory': 'osprofiler.web:WsgiMiddleware.factory',
-        },
-        'filter:noauth': {
-          'paste.filter_factory': 'cinder.api.middleware.auth:NoAuthMiddleware.factory',
-        },
+        'filter:faultwrap': { 'paste.filter_factory': 'cinder.api.middleware.fault:FaultWrapper.factory' },
+        'filter:osprofiler': { 'paste.filter_factory': 'osprofiler.web:WsgiMiddleware.factory' },
+        'filter:noauth': { 'paste.filter_factory': 'cinder.api.middleware.auth:NoAuthMiddleware.factory' },
         'filter:sizelimit': {
           'paste.filter_factory': 'oslo_middleware.sizelimit:RequestBodySizeLimiter.factory',
         },
-        'app:apiv3': {
-          'paste.app_factory': 'cinder.api.v3.router:APIRouter.factory',
-        },
+        'app:apiv3': { 'paste.app_factory': 'cinder.api.v3.router:APIRouter.factory' },
         'app:healthcheck': {
           'paste.app_factory': 'oslo_middleware:Healthcheck.app_factory',
           backends: 'disable_by_file',
           disable_by_file_path: '/etc/cinder/healthcheck_disable',
         },
-        'pipeline:apiversions': {
-          pipeline: 'cors http_proxy_to_wsgi faultwrap osvolumeversionapp',
-        },
-        'app:osvolumeversionapp': {
-          'paste.app_factory': 'cinder.api.versions:Versions.factory',
-        },
+        'pipeline:apiversions': { pipeline: 'cors http_proxy_to_wsgi faultwrap osvolumeversionapp' },
+        'app:osvolumeversionapp': { 'paste.app_factory': 'cinder.api.versions:Versions.factory' },
         'filter:keystonecontext': {
           'paste.filter_factory': 'cinder.api.middleware.auth:CinderKeystoneContext.factory',
         },
-        'filter:authtoken': {
-          'paste.filter_factory': 'keystonemiddleware.auth_token:filter_factory',
-        },
+        'filter:authtoken': { 'paste.filter_factory': 'keystonemiddleware.auth_token:filter_factory' },
         'filter:audit': {
           'paste.filter_factory': 'keystonemiddleware.audit:filter_factory',
           audit_map_file: '/etc/cinder/api_audit_map.conf',
@@ -609,9 +325,7 @@ export function cinderStaticValues(img: ImageRefs): Values {
       },
       policy: {},
       api_audit_map: {
-        DEFAULT: {
-          target_endpoint_type: 'None',
-        },
+        DEFAULT: { target_endpoint_type: 'None' },
         custom_actions: {
           associate: 'update/associate',
           disassociate: 'update/disassociate_all',
@@ -628,9 +342,7 @@ export function cinderStaticValues(img: ImageRefs): Values {
           types: 'type',
           volumes: 'volume',
         },
-        service_endpoints: {
-          volumev3: 'service/storage/block',
-        },
+        service_endpoints: { volumev3: 'service/storage/block' },
       },
       cinder_sudoers: configText([
         'Defaults !requiretty',
@@ -830,10 +542,7 @@ export function cinderStaticValues(img: ImageRefs): Values {
           osapi_volume_listen: '::',
           glance_api_servers: 'http://glance.openstack.svc.cluster.local:80/',
         },
-        database: {
-          max_retries: -1,
-          connection: '',
-        },
+        database: { max_retries: -1, connection: '' },
         keystone_authtoken: {
           service_token_roles: 'service',
           service_token_roles_required: true,
@@ -845,33 +554,14 @@ export function cinderStaticValues(img: ImageRefs): Values {
           auth_uri: 'http://keystone.openstack.svc.cluster.local:80/v3',
           auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
         },
-        nova: {
-          auth_type: 'password',
-          auth_version: 'v3',
-          interface: 'internal',
-        },
-        oslo_policy: {
-          policy_file: '/etc/cinder/policy.yaml',
-        },
-        oslo_concurrency: {
-          lock_path: '/var/lib/oslo-lock',
-        },
-        oslo_messaging_notifications: {
-          driver: 'messagingv2',
-        },
-        oslo_middleware: {
-          enable_proxy_headers_parsing: true,
-        },
-        oslo_messaging_rabbit: {
-          rabbit_ha_queues: true,
-        },
-        coordination: {
-          backend_url: 'file:///var/lib/cinder/coordination',
-        },
-        service_user: {
-          auth_type: 'password',
-          send_service_user_token: true,
-        },
+        nova: { auth_type: 'password', auth_version: 'v3', interface: 'internal' },
+        oslo_policy: { policy_file: '/etc/cinder/policy.yaml' },
+        oslo_concurrency: { lock_path: '/var/lib/oslo-lock' },
+        oslo_messaging_notifications: { driver: 'messagingv2' },
+        oslo_middleware: { enable_proxy_headers_parsing: true },
+        oslo_messaging_rabbit: { rabbit_ha_queues: true },
+        coordination: { backend_url: 'file:///var/lib/cinder/coordination' },
+        service_user: { auth_type: 'password', send_service_user_token: true },
       },
       logging: osloLogging(['cinder'], '%Y-%m-%d %H:%M:%S'),
       rabbitmq: {
@@ -879,11 +569,7 @@ export function cinderStaticValues(img: ImageRefs): Values {
           {
             vhost: 'cinder',
             name: 'ha_ttl_cinder',
-            definition: {
-              'ha-mode': 'all',
-              'ha-sync-mode': 'automatic',
-              'message-ttl': 70000,
-            },
+            definition: { 'ha-mode': 'all', 'ha-sync-mode': 'automatic', 'message-ttl': 70000 },
             priority: 0,
             'apply-to': 'all',
             pattern: '^(?!(amq\\.|reply_)).*',
@@ -896,37 +582,14 @@ export function cinderStaticValues(img: ImageRefs): Values {
         tests: {
           'CinderVolumes.create_and_delete_volume': [
             {
-              args: {
-                size: 1,
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
+              args: { size: 1 },
+              runner: { concurrency: 1, times: 1, type: 'constant' },
+              sla: { failure_rate: { max: 0 } },
             },
             {
-              args: {
-                size: {
-                  max: 5,
-                  min: 1,
-                },
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
+              args: { size: { max: 5, min: 1 } },
+              runner: { concurrency: 1, times: 1, type: 'constant' },
+              sla: { failure_rate: { max: 0 } },
             },
           ],
         },
@@ -972,59 +635,32 @@ export function cinderStaticValues(img: ImageRefs): Values {
           'stats-http': true,
         },
       },
-      db_purge: {
-        before: 30,
-      },
+      db_purge: { before: 30 },
     },
     backup: {
       external_ceph_rbd: {
         enabled: false,
         admin_keyring: null,
         configmap: null,
-        conf: {
-          global: null,
-          osd: null,
-        },
+        conf: { global: null, osd: null },
       },
-      posix: {
-        volume: {
-          class_name: 'general',
-          size: '10Gi',
-        },
-      },
+      posix: { volume: { class_name: 'general', size: '10Gi' } },
     },
     dependencies: {
       dynamic: {
         common: {
           local_image_registry: {
             jobs: ['cinder-image-repo-sync'],
-            services: [
-              {
-                endpoint: 'node',
-                service: 'local_image_registry',
-              },
-            ],
+            services: [{ endpoint: 'node', service: 'local_image_registry' }],
           },
         },
       },
       static: {
         api: {
-          jobs: [
-            'cinder-db-sync',
-            'cinder-ks-user',
-            'cinder-ks-endpoints',
-            'cinder-rabbit-init',
-            'cinder-storage-init',
-          ],
+          jobs: apiJobs,
           services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
+            { endpoint: 'internal', service: 'oslo_db' },
+            { endpoint: 'internal', service: 'identity' },
           ],
         },
         backup: {
@@ -1037,120 +673,38 @@ export function cinderStaticValues(img: ImageRefs): Values {
             'cinder-backup-storage-init',
           ],
           services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-            {
-              endpoint: 'internal',
-              service: 'volumev3',
-            },
+            { endpoint: 'internal', service: 'identity' },
+            { endpoint: 'internal', service: 'volumev3' },
           ],
         },
-        backup_storage_init: {
-          jobs: null,
-        },
+        backup_storage_init: { jobs: null },
         bootstrap: {
           services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-            {
-              endpoint: 'internal',
-              service: 'volumev3',
-            },
+            { endpoint: 'internal', service: 'identity' },
+            { endpoint: 'internal', service: 'volumev3' },
           ],
           pod: [
             {
               requireSameNode: false,
-              labels: {
-                application: 'cinder',
-                component: 'volume',
-              },
+              labels: { application: 'cinder', component: 'volume' },
             },
           ],
         },
-        clean: {
-          jobs: null,
-        },
-        db_drop: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
-        },
-        db_init: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
-        },
+        clean: { jobs: null },
+        db_drop: internalServices('oslo_db'),
+        db_init: internalServices('oslo_db'),
         db_sync: {
           jobs: ['cinder-db-init'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
+          services: [{ endpoint: 'internal', service: 'oslo_db' }],
         },
         ks_endpoints: {
           jobs: ['cinder-ks-service'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
+          services: [{ endpoint: 'internal', service: 'identity' }],
         },
-        ks_service: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
-        },
-        ks_user: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
-        },
-        rabbit_init: {
-          services: [
-            {
-              service: 'oslo_messaging',
-              endpoint: 'internal',
-            },
-          ],
-        },
-        scheduler: {
-          jobs: [
-            'cinder-db-sync',
-            'cinder-ks-user',
-            'cinder-ks-endpoints',
-            'cinder-rabbit-init',
-            'cinder-storage-init',
-          ],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-            {
-              endpoint: 'internal',
-              service: 'volumev3',
-            },
-          ],
-        },
+        ks_service: internalServices('identity'),
+        ks_user: internalServices('identity'),
+        rabbit_init: internalServices('oslo_messaging'),
+        scheduler: staticScheduler,
         db_purge: {
           jobs: [
             'cinder-db-sync',
@@ -1160,85 +714,16 @@ export function cinderStaticValues(img: ImageRefs): Values {
             'cinder-rabbit-init',
           ],
           services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
+            { endpoint: 'internal', service: 'oslo_db' },
+            { endpoint: 'internal', service: 'identity' },
           ],
         },
-        storage_init: {
-          jobs: null,
-        },
-        tests: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-            {
-              endpoint: 'internal',
-              service: 'volumev3',
-            },
-          ],
-        },
-        volume: {
-          jobs: [
-            'cinder-db-sync',
-            'cinder-ks-user',
-            'cinder-ks-endpoints',
-            'cinder-rabbit-init',
-            'cinder-storage-init',
-          ],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-            {
-              endpoint: 'internal',
-              service: 'volumev3',
-            },
-          ],
-        },
-        volume_usage_audit: {
-          jobs: [
-            'cinder-db-sync',
-            'cinder-ks-user',
-            'cinder-ks-endpoints',
-            'cinder-rabbit-init',
-            'cinder-storage-init',
-          ],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-            {
-              endpoint: 'internal',
-              service: 'volumev3',
-            },
-          ],
-        },
-        image_repo_sync: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'local_image_registry',
-            },
-          ],
-        },
-        create_internal_tenant: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
-        },
+        storage_init: { jobs: null },
+        tests: internalServices('identity', 'volumev3'),
+        volume: staticScheduler,
+        volume_usage_audit: staticScheduler,
+        image_repo_sync: internalServices('local_image_registry'),
+        create_internal_tenant: internalServices('identity'),
       },
     },
     secrets: {
@@ -1252,30 +737,15 @@ export function cinderStaticValues(img: ImageRefs): Values {
         test: 'cinder-keystone-test',
         stx_admin: 'cinder-keystone-stx-admin',
       },
-      oslo_db: {
-        admin: 'cinder-db-admin',
-        cinder: 'cinder-db-user',
-      },
+      oslo_db: { admin: 'cinder-db-admin', cinder: 'cinder-db-user' },
       rbd: {
         backup: 'cinder-backup-rbd-keyring',
         volume: 'cinder-volume-rbd-keyring',
         volume_external: 'cinder-volume-external-rbd-keyring',
       },
-      oslo_messaging: {
-        admin: 'cinder-rabbitmq-admin',
-        cinder: 'cinder-rabbitmq-user',
-      },
-      tls: {
-        volumev3: {
-          api: {
-            public: 'cinder-tls-public',
-            internal: 'cinder-tls-api',
-          },
-        },
-      },
-      oci_image_registry: {
-        cinder: 'cinder-oci-image-registry',
-      },
+      oslo_messaging: { admin: 'cinder-rabbitmq-admin', cinder: 'cinder-rabbitmq-user' },
+      tls: { volumev3: { api: { public: 'cinder-tls-public', internal: 'cinder-tls-api' } } },
+      oci_image_registry: { cinder: 'cinder-oci-image-registry' },
     },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
@@ -1283,60 +753,25 @@ export function cinderStaticValues(img: ImageRefs): Values {
       oci_image_registry: {
         name: 'oci-image-registry',
         namespace: 'oci-image-registry',
-        auth: {
-          enabled: false,
-          cinder: {
-            username: 'cinder',
-            password: 'password',
-          },
-        },
-        hosts: {
-          default: 'localhost',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        port: {
-          registry: {
-            default: null,
-          },
-        },
+        auth: { enabled: false, cinder: { username: 'cinder', password: 'password' } },
+        hosts: { default: 'localhost' },
+        host_fqdn_override: { default: null },
+        port: { registry: { default: null } },
       },
       identity: {
         name: 'keystone',
         auth: {
           admin: identityAuthAdmin,
           cinder: identityAuthCinder,
-          nova: keystoneUser('cinder_nova', {
-            role: 'admin,service',
-          }),
-          service: keystoneUser('cinder_service_user', {
-            role: 'admin,service',
-          }),
-          test: keystoneUser('cinder-test', {
-            role: 'admin',
-            project_name: 'test',
-          }),
+          nova: keystoneUser('cinder_nova', { role: 'admin,service' }),
+          service: keystoneUser('cinder_service_user', { role: 'admin,service' }),
+          test: keystoneUser('cinder-test', { role: 'admin', project_name: 'test' }),
         },
-        hosts: {
-          default: 'keystone',
-          internal: 'keystone-api',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        path: {
-          default: '/v3',
-        },
-        scheme: {
-          default: 'http',
-        },
-        port: {
-          api: {
-            default: 80,
-            internal: 5000,
-          },
-        },
+        hosts: { default: 'keystone', internal: 'keystone-api' },
+        host_fqdn_override: { default: null },
+        path: { default: '/v3' },
+        scheme: { default: 'http' },
+        port: { api: { default: 80, internal: 5000 } },
       },
       image: endpointsImage,
       volumev3: endpointsVolumev3,
@@ -1345,95 +780,42 @@ export function cinderStaticValues(img: ImageRefs): Values {
           admin: {
             username: 'root',
             password: 'password',
-            secret: {
-              tls: {
-                internal: 'mariadb-tls-direct',
-              },
-            },
+            secret: { tls: { internal: 'mariadb-tls-direct' } },
           },
-          cinder: {
-            username: 'cinder',
-            password: 'password',
-          },
+          cinder: { username: 'cinder', password: 'password' },
         },
-        hosts: {
-          default: 'mariadb',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
+        hosts: { default: 'mariadb' },
+        host_fqdn_override: { default: null },
         path: '/cinder',
         scheme: 'mysql+pymysql',
-        port: {
-          mysql: {
-            default: 3306,
-          },
-        },
+        port: { mysql: { default: 3306 } },
       },
       oslo_messaging: {
         auth: {
           admin: rabbitmqAdminAuth,
-          cinder: {
-            username: 'cinder',
-            password: 'password',
-          },
+          cinder: { username: 'cinder', password: 'password' },
         },
-        statefulset: {
-          replicas: 2,
-          name: 'osh-openstack-rabbitmq-rabbitmq',
-        },
-        hosts: {
-          default: 'rabbitmq',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
+        statefulset: { replicas: 2, name: 'osh-openstack-rabbitmq-rabbitmq' },
+        hosts: { default: 'rabbitmq' },
+        host_fqdn_override: { default: null },
         path: '/cinder',
         scheme: 'rabbit',
-        port: {
-          amqp: {
-            default: 5672,
-          },
-          http: {
-            default: 15672,
-          },
-        },
+        port: { amqp: { default: 5672 }, http: { default: 15672 } },
       },
       oslo_cache: osloCacheEndpoint,
       fluentd: endpointsFluentd,
       kube_dns: kubeDnsEndpoint,
       ingress: ingressEndpoint,
     },
-    network_policy: {
-      cinder: {
-        ingress: [{}],
-        egress: [{}],
-      },
-    },
+    network_policy: { cinder: { ingress: [{}], egress: [{}] } },
     helm3_hook: false,
-    tls: {
-      identity: false,
-      oslo_messaging: false,
-      oslo_db: false,
-    },
+    tls: { identity: false, oslo_messaging: false, oslo_db: false },
     storage_conf: {
       storage_backends: [
-        {
-          name: 'ceph',
-          enabled: true,
-        },
-        {
-          name: 'netapp-nfs',
-          enabled: false,
-        },
-        {
-          name: 'netapp-iscsi',
-          enabled: false,
-        },
-        {
-          name: 'netapp-fc',
-          enabled: false,
-        },
+        { name: 'ceph', enabled: true },
+        { name: 'netapp-nfs', enabled: false },
+        { name: 'netapp-iscsi', enabled: false },
+        { name: 'netapp-fc', enabled: false },
       ],
       volume_storage_class_priority: ['ceph', 'netapp-nfs', 'netapp-iscsi', 'netapp-fc'],
       backup_storage_class_priority: ['ceph', 'netapp-nfs', 'netapp-iscsi', 'netapp-fc'],
@@ -1443,22 +825,10 @@ export function cinderStaticValues(img: ImageRefs): Values {
       },
       backends_conf: [],
       extra_mounts: {
-        cinder_volume: {
-          volumeMounts: [],
-          volumes: [],
-        },
-        cinder_backup: {
-          volumeMounts: [],
-          volumes: [],
-        },
-        cinder_api: {
-          volumeMounts: [],
-          volumes: [],
-        },
-        cinder_scheduler: {
-          volumeMounts: [],
-          volumes: [],
-        },
+        cinder_volume: { volumeMounts: [], volumes: [] },
+        cinder_backup: { volumeMounts: [], volumes: [] },
+        cinder_api: { volumeMounts: [], volumes: [] },
+        cinder_scheduler: { volumeMounts: [], volumes: [] },
       },
     },
     manifests: {

@@ -5,9 +5,7 @@ import { ImageRefs } from './images';
 export function clientsStaticValues(img: ImageRefs): Values {
   return {
     release_group: 'osh-openstack-clients',
-    labels: {
-      isApplication: false,
-    },
+    labels: { isApplication: false },
     images: {
       tags: {
         openstack_clients: img.openstackclients,
@@ -19,9 +17,7 @@ export function clientsStaticValues(img: ImageRefs): Values {
       },
     },
     pod: {
-      labels: {
-        include_app_kubernetes_io: false,
-      },
+      labels: { include_app_kubernetes_io: false },
       tolerations: {
         clients: {
           enabled: true,
@@ -39,9 +35,7 @@ export function clientsStaticValues(img: ImageRefs): Values {
           ],
         },
       },
-      resources: {
-        enabled: true,
-      },
+      resources: { enabled: true },
     },
   };
 }

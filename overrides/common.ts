@@ -5,26 +5,14 @@ import { keystoneUser } from './blocks';
 /** Used by neutron, nova. */
 export const podProbesLiveness: Values = {
   enabled: true,
-  params: {
-    initialDelaySeconds: 120,
-    periodSeconds: 90,
-    timeoutSeconds: 70,
-  },
+  params: { initialDelaySeconds: 120, periodSeconds: 90, timeoutSeconds: 70 },
 };
 
 /** Used by keystone, nova. */
 export const rallyOnce: Value[] = [
   {
-    runner: {
-      concurrency: 1,
-      times: 1,
-      type: 'constant',
-    },
-    sla: {
-      failure_rate: {
-        max: 0,
-      },
-    },
+    runner: { concurrency: 1, times: 1, type: 'constant' },
+    sla: { failure_rate: { max: 0 } },
   },
 ];
 
@@ -33,10 +21,7 @@ export const dynamicTargetedOvn: Values = {
   pod: [
     {
       requireSameNode: true,
-      labels: {
-        application: 'ovn',
-        component: 'ovn-controller',
-      },
+      labels: { application: 'ovn', component: 'ovn-controller' },
     },
   ],
 };
@@ -45,18 +30,13 @@ export const dynamicTargetedOvn: Values = {
 export const targetedSriovPod: Value[] = [
   {
     requireSameNode: true,
-    labels: {
-      application: 'neutron',
-      component: 'neutron-sriov-agent',
-    },
+    labels: { application: 'neutron', component: 'neutron-sriov-agent' },
   },
 ];
 
 /** Used by neutron, openvswitch. */
 export const podSecurityContextContainer: Values = {
-  capabilities: {
-    add: ['SYS_MODULE', 'SYS_CHROOT'],
-  },
+  capabilities: { add: ['SYS_MODULE', 'SYS_CHROOT'] },
   runAsUser: 0,
   readOnlyRootFilesystem: true,
 };
@@ -65,11 +45,7 @@ export const podSecurityContextContainer: Values = {
 export const rabbitmqAdminAuth: Values = {
   username: 'rabbitmq',
   password: 'password',
-  secret: {
-    tls: {
-      internal: 'rabbitmq-tls-direct',
-    },
-  },
+  secret: { tls: { internal: 'rabbitmq-tls-direct' } },
 };
 
 /** Used by libvirt, neutron, nova. */
@@ -77,10 +53,7 @@ export const dynamicTargetedLinuxbridge: Values = {
   pod: [
     {
       requireSameNode: true,
-      labels: {
-        application: 'neutron',
-        component: 'neutron-lb-agent',
-      },
+      labels: { application: 'neutron', component: 'neutron-lb-agent' },
     },
   ],
 };
@@ -90,10 +63,7 @@ export const dynamicTargetedOpenvswitch: Values = {
   pod: [
     {
       requireSameNode: true,
-      labels: {
-        application: 'neutron',
-        component: 'neutron-ovs-agent',
-      },
+      labels: { application: 'neutron', component: 'neutron-ovs-agent' },
     },
   ],
 };
@@ -102,34 +72,18 @@ export const dynamicTargetedOpenvswitch: Values = {
 export const ingressEndpoint: Values = {
   namespace: null,
   name: 'ingress',
-  hosts: {
-    default: 'ingress',
-  },
-  port: {
-    ingress: {
-      default: 80,
-    },
-  },
+  hosts: { default: 'ingress' },
+  port: { ingress: { default: 80 } },
 };
 
 /** Used by libvirt, nova. */
-export const dynamicTargetedSriov: Values = {
-  pod: targetedSriovPod,
-};
+export const dynamicTargetedSriov: Values = { pod: targetedSriovPod };
 
 /** Used by keystone, nova. */
 export const rallyOnceNoArgsRun: Values = {
   args: {},
-  runner: {
-    concurrency: 1,
-    times: 1,
-    type: 'constant',
-  },
-  sla: {
-    failure_rate: {
-      max: 0,
-    },
-  },
+  runner: { concurrency: 1, times: 1, type: 'constant' },
+  sla: { failure_rate: { max: 0 } },
 };
 
 /** Used by heat, nova. */
@@ -145,45 +99,28 @@ export const rallyOnceNoArgs: Value[] = [rallyOnceNoArgsRun];
 /** Used by libvirt, memcached, openvswitch. */
 export const imageRepoSyncJobResources: Values = {
   image_repo_sync: {
-    requests: {
-      memory: '128Mi',
-      cpu: '100m',
-    },
-    limits: {
-      memory: '1024Mi',
-      cpu: '2000m',
-    },
+    requests: { memory: '128Mi', cpu: '100m' },
+    limits: { memory: '1024Mi', cpu: '2000m' },
   },
 };
 
 /** Used by ceilometer, nova. */
 export const rollingUpdateDaemonsets: Values = {
   pod_replacement_strategy: 'RollingUpdate',
-  compute: {
-    enabled: true,
-    min_ready_seconds: 0,
-    max_unavailable: 1,
-  },
+  compute: { enabled: true, min_ready_seconds: 0, max_unavailable: 1 },
 };
 
 /** Used by placement, prometheus-openstack-exporter. */
 export const requiredAntiAffinityWeightedRule: Values = {
-  type: {
-    default: 'requiredDuringSchedulingIgnoredDuringExecution',
-  },
-  topologyKey: {
-    default: 'kubernetes.io/hostname',
-  },
+  type: { default: 'requiredDuringSchedulingIgnoredDuringExecution' },
+  topologyKey: { default: 'kubernetes.io/hostname' },
 };
 
 /** Used by aodh, ceilometer, cinder, glance, heat, horizon, keystone, mariadb, memcached, neutron, nova, placement, prometheus-openstack-exporter, rabbitmq. */
 export const rollingUpdateDeployments: Values = {
   revision_history: 3,
   pod_replacement_strategy: 'RollingUpdate',
-  rolling_update: {
-    max_unavailable: 1,
-    max_surge: 3,
-  },
+  rolling_update: { max_unavailable: 1, max_surge: 3 },
 };
 
 /** Used by barbican, ceilometer, fm-rest-api, glance, ironic. */
@@ -193,9 +130,7 @@ export const internalKeystoneAuthtoken: Values = {
 };
 
 /** Used by placement, prometheus-openstack-exporter. */
-export const requiredAntiAffinityWeighted: Values = {
-  anti: requiredAntiAffinityWeightedRule,
-};
+export const requiredAntiAffinityWeighted: Values = { anti: requiredAntiAffinityWeightedRule };
 
 /** Used by glance, horizon. */
 export const unlimitedBodyIngressAnnotations: Values = {
@@ -207,48 +142,26 @@ export const unlimitedBodyIngressAnnotations: Values = {
 /** Used by keystone, memcached. */
 export const osloCacheEndpointNamespaced: Values = {
   namespace: null,
-  hosts: {
-    default: 'memcached',
-  },
-  host_fqdn_override: {
-    default: null,
-  },
-  port: {
-    memcache: {
-      default: 11211,
-    },
-  },
+  hosts: { default: 'memcached' },
+  host_fqdn_override: { default: null },
+  port: { memcache: { default: 11211 } },
 };
 
 /** Used by aodh, cinder, glance, heat, horizon, keystone, mariadb, memcached, placement, prometheus-openstack-exporter, rabbitmq. */
-export const rollingUpdateUpgrades: Values = {
-  deployments: rollingUpdateDeployments,
-};
+export const rollingUpdateUpgrades: Values = { deployments: rollingUpdateDeployments };
 
 /** Used by aodh, ceilometer, cinder, glance, heat, keystone, mariadb, neutron, nova, rabbitmq. */
 export const requiredAntiAffinityRule: Values = {
-  type: {
-    default: 'requiredDuringSchedulingIgnoredDuringExecution',
-  },
-  topologyKey: {
-    default: 'kubernetes.io/hostname',
-  },
-  weight: {
-    default: 10,
-  },
+  type: { default: 'requiredDuringSchedulingIgnoredDuringExecution' },
+  topologyKey: { default: 'kubernetes.io/hostname' },
+  weight: { default: 10 },
 };
 
 /** Used by horizon, libvirt, memcached. */
 export const preferredAntiAffinityRule: Values = {
-  type: {
-    default: 'preferredDuringSchedulingIgnoredDuringExecution',
-  },
-  topologyKey: {
-    default: 'kubernetes.io/hostname',
-  },
-  weight: {
-    default: 10,
-  },
+  type: { default: 'preferredDuringSchedulingIgnoredDuringExecution' },
+  topologyKey: { default: 'kubernetes.io/hostname' },
+  weight: { default: 10 },
 };
 
 /** Used by gnocchi, nova-api-proxy. */
@@ -260,107 +173,55 @@ export const internalKeystoneAuthtokenInterface: Values = {
 
 /** Used by aodh, ceilometer, cinder, glance, neutron, nova, placement. */
 export const osloCacheEndpoint: Values = {
-  auth: {
-    memcache_secret_key: null,
-  },
-  hosts: {
-    default: 'memcached',
-  },
-  host_fqdn_override: {
-    default: null,
-  },
-  port: {
-    memcache: {
-      default: 11211,
-    },
-  },
+  auth: { memcache_secret_key: null },
+  hosts: { default: 'memcached' },
+  host_fqdn_override: { default: null },
+  port: { memcache: { default: 11211 } },
 };
 
 /** Used by aodh, ceilometer, cinder, glance, heat, keystone, mariadb, neutron, nova, rabbitmq. */
-export const requiredAntiAffinity: Values = {
-  anti: requiredAntiAffinityRule,
-};
+export const requiredAntiAffinity: Values = { anti: requiredAntiAffinityRule };
 
 /** Used by aodh, ceilometer, cinder, glance, heat, horizon, neutron, nova, placement, prometheus-openstack-exporter. */
-export const identityAuthAdmin: Values = keystoneUser('admin', {
-  project_name: 'admin',
-  user_domain_name: 'default',
-  project_domain_name: 'default',
-});
+export const identityAuthAdmin: Values = keystoneUser('admin', { project_name: 'admin', user_domain_name: 'default', project_domain_name: 'default' });
 
 /** Used by horizon, libvirt, memcached. */
-export const preferredAntiAffinity: Values = {
-  anti: preferredAntiAffinityRule,
-};
+export const preferredAntiAffinity: Values = { anti: preferredAntiAffinityRule };
 
 /** Used by aodh, cinder, heat, keystone, neutron, nova, placement, rabbitmq. */
 export const publicIngress: Values = {
   public: true,
-  classes: {
-    namespace: 'nginx-openstack',
-    cluster: 'nginx',
-  },
-  annotations: {
-    'nginx.ingress.kubernetes.io/rewrite-target': '/',
-    'haproxy.org/path-rewrite': '/',
-  },
+  classes: { namespace: 'nginx-openstack', cluster: 'nginx' },
+  annotations: { 'nginx.ingress.kubernetes.io/rewrite-target': '/', 'haproxy.org/path-rewrite': '/' },
 };
 
 /** Used by neutron, nova. */
-export const identityAuthNova: Values = keystoneUser('nova', {
-  role: 'admin,service',
-});
+export const identityAuthNova: Values = keystoneUser('nova', { role: 'admin,service' });
 
 /** Used by cinder, nova. */
-export const identityAuthCinder: Values = keystoneUser('cinder', {
-  role: 'admin,service',
-});
+export const identityAuthCinder: Values = keystoneUser('cinder', { role: 'admin,service' });
 
 /** Used by neutron, nova. */
-export const identityAuthNeutron: Values = keystoneUser('neutron', {
-  role: 'admin,service',
-});
+export const identityAuthNeutron: Values = keystoneUser('neutron', { role: 'admin,service' });
 
 /** Used by neutron, nova. */
-export const identityAuthPlacement: Values = keystoneUser('placement', {
-  role: 'admin,service',
-});
+export const identityAuthPlacement: Values = keystoneUser('placement', { role: 'admin,service' });
 
 /** Used by barbican, fm-rest-api, placement. */
 export const controlPlaneLabels: Values = {
   isApplication: false,
-  api: {
-    node_selector_key: 'openstack-control-plane',
-    node_selector_value: 'enabled',
-  },
-  job: {
-    node_selector_key: 'openstack-control-plane',
-    node_selector_value: 'enabled',
-  },
+  api: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+  job: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
 };
 
 /** Used by aodh, ceilometer. */
 export const endpointsAlarming: Values = {
   name: 'aodh',
-  hosts: {
-    default: 'aodh-api',
-    public: 'aodh',
-  },
-  host_fqdn_override: {
-    default: null,
-  },
-  path: {
-    default: null,
-  },
-  scheme: {
-    default: 'http',
-  },
-  port: {
-    api: {
-      default: 8042,
-      public: 80,
-    },
-  },
+  hosts: { default: 'aodh-api', public: 'aodh' },
+  host_fqdn_override: { default: null },
+  path: { default: null },
+  scheme: { default: 'http' },
+  port: { api: { default: 8042, public: 80 } },
 };
 
 /** Used by keystone, nova. */
@@ -377,104 +238,50 @@ export const apache2Software: Values = {
 /** Used by cinder, nova. */
 export const endpointsImage: Values = {
   name: 'glance',
-  hosts: {
-    default: 'glance-api',
-    public: 'glance',
-  },
-  host_fqdn_override: {
-    default: null,
-  },
-  path: {
-    default: null,
-  },
-  scheme: {
-    default: 'http',
-  },
-  port: {
-    api: {
-      default: 9292,
-      public: 80,
-    },
-  },
+  hosts: { default: 'glance-api', public: 'glance' },
+  host_fqdn_override: { default: null },
+  path: { default: null },
+  scheme: { default: 'http' },
+  port: { api: { default: 9292, public: 80 } },
 };
 
 /** Used by neutron, nova. */
 export const endpointsBaremetal: Values = {
   name: 'ironic',
-  hosts: {
-    default: 'ironic-api',
-    public: 'ironic',
-  },
-  host_fqdn_override: {
-    default: null,
-  },
-  path: {
-    default: null,
-  },
-  scheme: {
-    default: 'http',
-  },
-  port: {
-    api: {
-      default: 6385,
-      public: 80,
-    },
-  },
+  hosts: { default: 'ironic-api', public: 'ironic' },
+  host_fqdn_override: { default: null },
+  path: { default: null },
+  scheme: { default: 'http' },
+  port: { api: { default: 6385, public: 80 } },
 };
 
 /** Used by aodh, ceilometer, cinder, glance, heat, horizon, keystone, libvirt, mariadb, memcached, neutron, nova, openvswitch, placement, prometheus-openstack-exporter, rabbitmq. */
 export const endpointsLocalImageRegistry: Values = {
   name: 'docker-registry',
   namespace: 'docker-registry',
-  hosts: {
-    default: 'localhost',
-    internal: 'docker-registry',
-    node: 'localhost',
-  },
-  host_fqdn_override: {
-    default: null,
-  },
-  port: {
-    registry: {
-      node: 5000,
-    },
-  },
+  hosts: { default: 'localhost', internal: 'docker-registry', node: 'localhost' },
+  host_fqdn_override: { default: null },
+  port: { registry: { node: 5000 } },
 };
 
 /** Used by cinder, glance, heat, horizon, keystone, neutron, nova. */
 export const kubeDnsEndpoint: Values = {
   namespace: 'kube-system',
   name: 'kubernetes-dns',
-  hosts: {
-    default: 'kube-dns',
-  },
-  host_fqdn_override: {
-    default: null,
-  },
-  path: {
-    default: null,
-  },
+  hosts: { default: 'kube-dns' },
+  host_fqdn_override: { default: null },
+  path: { default: null },
   scheme: 'http',
-  port: {
-    dns: {
-      default: 53,
-      protocol: 'UDP',
-    },
-  },
+  port: { dns: { default: 53, protocol: 'UDP' } },
 };
 
 /** Used by keystone, nova. */
-export const apacheSoftware: Values = {
-  apache2: apache2Software,
-};
+export const apacheSoftware: Values = { apache2: apache2Software };
 
 /** Used by glance, horizon. */
 export const publicIngressUnlimitedBody: Values = {
   public: true,
-  classes: {
-    namespace: 'nginx-openstack',
-    cluster: 'nginx',
-  },
+  classes: { namespace: 'nginx-openstack', cluster: 'nginx' },
   annotations: unlimitedBodyIngressAnnotations,
 };
 
@@ -482,169 +289,75 @@ export const publicIngressUnlimitedBody: Values = {
 export const endpointsFluentd: Values = {
   namespace: null,
   name: 'fluentd',
-  hosts: {
-    default: 'fluentd-logging',
-  },
-  host_fqdn_override: {
-    default: null,
-  },
-  path: {
-    default: null,
-  },
+  hosts: { default: 'fluentd-logging' },
+  host_fqdn_override: { default: null },
+  path: { default: null },
   scheme: 'http',
-  port: {
-    service: {
-      default: 24224,
-    },
-    metrics: {
-      default: 24220,
-    },
-  },
+  port: { service: { default: 24224 }, metrics: { default: 24220 } },
 };
 
 /** Used by mariadb, rabbitmq. */
 export const endpointsMonitoring: Values = {
   name: 'prometheus',
   namespace: null,
-  hosts: {
-    default: 'prom-metrics',
-    public: 'prometheus',
-  },
-  host_fqdn_override: {
-    default: null,
-  },
-  path: {
-    default: null,
-  },
-  scheme: {
-    default: 'http',
-  },
-  port: {
-    api: {
-      default: 9090,
-      public: 80,
-    },
-  },
+  hosts: { default: 'prom-metrics', public: 'prometheus' },
+  host_fqdn_override: { default: null },
+  path: { default: null },
+  scheme: { default: 'http' },
+  port: { api: { default: 9090, public: 80 } },
 };
 
 /** Used by mariadb, memcached, rabbitmq. */
 export const kubeDnsEndpointInfra: Values = {
   namespace: 'kube-system',
   name: 'kubernetes-dns',
-  hosts: {
-    default: 'kube-dns',
-  },
-  host_fqdn_override: {
-    default: null,
-  },
-  path: {
-    default: null,
-  },
+  hosts: { default: 'kube-dns' },
+  host_fqdn_override: { default: null },
+  path: { default: null },
   scheme: 'http',
-  port: {
-    dns_tcp: {
-      default: 53,
-    },
-    dns: {
-      default: 53,
-      protocol: 'UDP',
-    },
-  },
+  port: { dns_tcp: { default: 53 }, dns: { default: 53, protocol: 'UDP' } },
 };
 
 /** Used by cinder, nova. */
 export const endpointsVolumev3: Values = {
   name: 'cinderv3',
-  hosts: {
-    default: 'cinder-api',
-    public: 'cinder',
-  },
-  host_fqdn_override: {
-    default: null,
-  },
-  path: {
-    default: '/v3',
-    healthcheck: '/healthcheck',
-  },
-  scheme: {
-    default: 'http',
-  },
-  port: {
-    api: {
-      default: 8776,
-      public: 80,
-    },
-  },
+  hosts: { default: 'cinder-api', public: 'cinder' },
+  host_fqdn_override: { default: null },
+  path: { default: '/v3', healthcheck: '/healthcheck' },
+  scheme: { default: 'http' },
+  port: { api: { default: 8776, public: 80 } },
 };
 
 /** Used by aodh, cinder, glance, keystone, placement. */
 export const apiPodLifecycle: Values = {
   upgrades: rollingUpdateUpgrades,
-  disruption_budget: {
-    api: {
-      min_available: 0,
-    },
-  },
-  termination_grace_period: {
-    api: {
-      timeout: 30,
-    },
-  },
+  disruption_budget: { api: { min_available: 0 } },
+  termination_grace_period: { api: { timeout: 30 } },
 };
 
 /** Used by aodh, barbican, ceilometer, ceph-rgw, cinder, fm-rest-api, glance, gnocchi, heat, horizon, ingress-nginx-openstack, ironic, keystone, libvirt, mariadb, memcached, neutron, nova, nova-api-proxy, openvswitch, pci-irq-affinity-agent, placement, prometheus-openstack-exporter, rabbitmq. */
 export const controlPlaneTolerationList: Value[] = [
-  {
-    key: 'node-role.kubernetes.io/master',
-    operator: 'Exists',
-    effect: 'NoSchedule',
-  },
+  { key: 'node-role.kubernetes.io/master', operator: 'Exists', effect: 'NoSchedule' },
   {
     key: 'node-role.kubernetes.io/control-plane',
     operator: 'Exists',
     effect: 'NoSchedule',
   },
-  {
-    key: 'openstack-compute-node',
-    operator: 'Exists',
-    effect: 'NoSchedule',
-  },
+  { key: 'openstack-compute-node', operator: 'Exists', effect: 'NoSchedule' },
 ];
 
 /** Used by nova, placement. */
 export const endpointsPlacement: Values = {
   name: 'placement',
-  hosts: {
-    default: 'placement-api',
-    public: 'placement',
-  },
-  host_fqdn_override: {
-    default: null,
-  },
-  path: {
-    default: '/',
-  },
-  scheme: {
-    default: 'http',
-    service: 'http',
-  },
-  port: {
-    api: {
-      default: 8778,
-      public: 80,
-      service: 8778,
-    },
-  },
+  hosts: { default: 'placement-api', public: 'placement' },
+  host_fqdn_override: { default: null },
+  path: { default: '/' },
+  scheme: { default: 'http', service: 'http' },
+  port: { api: { default: 8778, public: 80, service: 8778 } },
 };
 
 /** Used by ceilometer, nova. */
-export const rollingUpdateUpgradesWithDaemonsets: Values = {
-  deployments: rollingUpdateDeployments,
-  daemonsets: rollingUpdateDaemonsets,
-};
+export const rollingUpdateUpgradesWithDaemonsets: Values = { deployments: rollingUpdateDeployments, daemonsets: rollingUpdateDaemonsets };
 
 /** Used by aodh, barbican, ceilometer, cinder, fm-rest-api, glance, gnocchi, heat, horizon, ironic, keystone, libvirt, mariadb, memcached, neutron, nova, nova-api-proxy, openvswitch, placement, prometheus-openstack-exporter, rabbitmq. */
-export const controlPlaneTolerations: Values = {
-  enabled: true,
-  tolerations: controlPlaneTolerationList,
-};
+export const controlPlaneTolerations: Values = { enabled: true, tolerations: controlPlaneTolerationList };

@@ -5,9 +5,7 @@ import { ImageRefs } from './images';
 export function dcdbsyncStaticValues(img: ImageRefs): Values {
   return {
     release_group: 'osh-openstack-dcdbsync',
-    labels: {
-      isApplication: false,
-    },
+    labels: { isApplication: false },
     images: {
       tags: {
         dcdbsync: img.keystone,
@@ -16,10 +14,6 @@ export function dcdbsyncStaticValues(img: ImageRefs): Values {
         dep_check: img.kubernetesEntrypoint,
       },
     },
-    pod: {
-      labels: {
-        include_app_kubernetes_io: false,
-      },
-    },
+    pod: { labels: { include_app_kubernetes_io: false } },
   };
 }

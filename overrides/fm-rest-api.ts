@@ -7,37 +7,13 @@ export function fmRestApiStaticValues(img: ImageRefs): Values {
   return {
     release_group: 'osh-openstack-fm-rest-api',
     pod: {
-      labels: {
-        include_app_kubernetes_io: false,
-      },
-      affinity: {
-        anti: {
-          type: {
-            default: 'requiredDuringSchedulingIgnoredDuringExecution',
-          },
-        },
-      },
-      tolerations: {
-        fm: controlPlaneTolerations,
-      },
-      resources: {
-        enabled: true,
-        fm: {
-          requests: {
-            'ephemeral-storage': '20000Ki',
-          },
-        },
-      },
+      labels: { include_app_kubernetes_io: false },
+      affinity: { anti: { type: { default: 'requiredDuringSchedulingIgnoredDuringExecution' } } },
+      tolerations: { fm: controlPlaneTolerations },
+      resources: { enabled: true, fm: { requests: { 'ephemeral-storage': '20000Ki' } } },
     },
     network: {
-      faultmanagement: {
-        ingress: {
-          classes: {
-            namespace: 'nginx-openstack',
-            cluster: 'nginx',
-          },
-        },
-      },
+      faultmanagement: { ingress: { classes: { namespace: 'nginx-openstack', cluster: 'nginx' } } },
     },
     labels: controlPlaneLabels,
     images: {
@@ -53,13 +29,6 @@ export function fmRestApiStaticValues(img: ImageRefs): Values {
         dep_check: img.kubernetesEntrypoint,
       },
     },
-    conf: {
-      fm: {
-        api: {
-          bind_host: '::',
-        },
-        keystone_authtoken: internalKeystoneAuthtoken,
-      },
-    },
+    conf: { fm: { api: { bind_host: '::' }, keystone_authtoken: internalKeystoneAuthtoken } },
   };
 }

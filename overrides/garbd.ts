@@ -7,15 +7,10 @@ export function garbdStaticValues(img: ImageRefs): Values {
     release_group: 'osh-openstack-garbd',
     labels: {
       isApplication: false,
-      server: {
-        node_selector_key: 'openstack-compute-node',
-        node_selector_value: 'enabled',
-      },
+      server: { node_selector_key: 'openstack-compute-node', node_selector_value: 'enabled' },
     },
     pod: {
-      labels: {
-        include_app_kubernetes_io: false,
-      },
+      labels: { include_app_kubernetes_io: false },
       tolerations: {
         garbd: {
           enabled: true,
@@ -25,11 +20,7 @@ export function garbdStaticValues(img: ImageRefs): Values {
               operator: 'Exists',
               effect: 'NoSchedule',
             },
-            {
-              key: 'openstack-compute-node',
-              operator: 'Exists',
-              effect: 'NoSchedule',
-            },
+            { key: 'openstack-compute-node', operator: 'Exists', effect: 'NoSchedule' },
           ],
         },
       },

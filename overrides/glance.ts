@@ -1,8 +1,32 @@
-import { Values } from '../lib/values';
+import { Value, Values } from '../lib/values';
 import { ImageRefs } from './images';
-import { keystoneUser, osloLogging } from './blocks';
+import { internalServices, keystoneUser, osloLogging } from './blocks';
 import { apiPodLifecycle, controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, internalKeystoneAuthtoken, kubeDnsEndpoint, osloCacheEndpoint, publicIngressUnlimitedBody, rabbitmqAdminAuth, requiredAntiAffinity } from './common';
 import { configText, iniFile, rootwrapFilters } from './config-files';
+
+/** Repeated within the glance values. */
+const pasteCompositeglanceApi: Values = {
+  'paste.composite_factory': 'glance.api:root_app_factory',
+  '/': 'api',
+  '/healthcheck': 'healthcheck',
+};
+
+/** Repeated within the glance values. */
+const GlanceImagesCreateAndDeleteImageArgs: Values = {
+  container_format: 'bare',
+  disk_format: 'qcow2',
+  image_location: 'http://download.cirros-cloud.net/0.6.2/cirros-0.6.2-x86_64-disk.img',
+};
+
+/** Repeated within the glance values. */
+const testsGlanceImagesCreateAndDeleteImage: Values = {
+  args: GlanceImagesCreateAndDeleteImageArgs,
+  runner: { concurrency: 1, times: 1, type: 'constant' },
+  sla: { failure_rate: { max: 0 } },
+};
+
+/** Repeated within the glance values. */
+const testsGlanceImagesCreateAndDeleteImage2: Value[] = [testsGlanceImagesCreateAndDeleteImage];
 
 /** Static values of glance: the StarlingX settings applied over the chart defaults. */
 export function glanceStaticValues(img: ImageRefs): Values {
@@ -11,22 +35,10 @@ export function glanceStaticValues(img: ImageRefs): Values {
     storage: 'swift',
     labels: {
       isApplication: false,
-      api: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      job: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      test: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      registry: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
+      api: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      job: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      test: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      registry: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
     },
     images: {
       tags: {
@@ -47,10 +59,7 @@ export function glanceStaticValues(img: ImageRefs): Values {
         pre_apply_cleanup: img.vaultManager,
       },
       pull_policy: 'IfNotPresent',
-      local_registry: {
-        active: false,
-        exclude: ['dep_check', 'image_repo_sync'],
-      },
+      local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
     },
     bootstrap: {
       enabled: true,
@@ -67,113 +76,31 @@ export function glanceStaticValues(img: ImageRefs): Values {
             image_type: 'qcow2',
             container_format: 'bare',
             private: true,
-            properties: {
-              os_distro: 'cirros',
-            },
+            properties: { os_distro: 'cirros' },
           },
         },
       },
     },
-    ceph_client: {
-      configmap: 'ceph-etc',
-      user_secret_name: 'pvc-ceph-client-key',
-    },
-    network_policy: {
-      glance: {
-        ingress: [{}],
-        egress: [{}],
-      },
-    },
+    ceph_client: { configmap: 'ceph-etc', user_secret_name: 'pvc-ceph-client-key' },
+    network_policy: { glance: { ingress: [{}], egress: [{}] } },
     conf: {
-      software: {
-        rbd: {
-          rbd_store_pool_app_name: 'glance-image',
-        },
-      },
+      software: { rbd: { rbd_store_pool_app_name: 'glance-image' } },
       rally_tests: {
         run_tempest: false,
         tests: {
-          'GlanceImages.create_and_delete_image': [
-            {
-              args: {
-                container_format: 'bare',
-                disk_format: 'qcow2',
-                image_location: 'http://download.cirros-cloud.net/0.6.2/cirros-0.6.2-x86_64-disk.img',
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
-            },
-          ],
-          'GlanceImages.create_and_list_image': [
-            {
-              args: {
-                container_format: 'bare',
-                disk_format: 'qcow2',
-                image_location: 'http://download.cirros-cloud.net/0.6.2/cirros-0.6.2-x86_64-disk.img',
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
-            },
-          ],
+          'GlanceImages.create_and_delete_image': testsGlanceImagesCreateAndDeleteImage2,
+          'GlanceImages.create_and_list_image': testsGlanceImagesCreateAndDeleteImage2,
         },
       },
-      ceph: {
-        monitors: [],
-        admin_keyring: null,
-        override: null,
-        append: null,
-      },
-      ceph_client: {
-        override: null,
-        append: null,
-      },
+      ceph: { monitors: [], admin_keyring: null, override: null, append: null },
+      ceph_client: { override: null, append: null },
       paste: {
-        'composite:glance-api': {
-          'paste.composite_factory': 'glance.api:root_app_factory',
-          '/': 'api',
-          '/healthcheck': 'healthcheck',
-        },
-        'composite:glance-api-caching': {
-          'paste.composite_factory': 'glance.api:root_app_factory',
-          '/': 'api',
-          '/healthcheck': 'healthcheck',
-        },
-        'composite:glance-api-cachemanagement': {
-          'paste.composite_factory': 'glance.api:root_app_factory',
-          '/': 'api',
-          '/healthcheck': 'healthcheck',
-        },
-        'composite:glance-api-keystone': {
-          'paste.composite_factory': 'glance.api:root_app_factory',
-          '/': 'api',
-          '/healthcheck': 'healthcheck',
-        },
-        'composite:glance-api-keystone+caching': {
-          'paste.composite_factory': 'glance.api:root_app_factory',
-          '/': 'api',
-          '/healthcheck': 'healthcheck',
-        },
-        'composite:glance-api-keystone+cachemanagement': {
-          'paste.composite_factory': 'glance.api:root_app_factory',
-          '/': 'api',
-          '/healthcheck': 'healthcheck',
-        },
+        'composite:glance-api': pasteCompositeglanceApi,
+        'composite:glance-api-caching': pasteCompositeglanceApi,
+        'composite:glance-api-cachemanagement': pasteCompositeglanceApi,
+        'composite:glance-api-keystone': pasteCompositeglanceApi,
+        'composite:glance-api-keystone+caching': pasteCompositeglanceApi,
+        'composite:glance-api-keystone+cachemanagement': pasteCompositeglanceApi,
         'composite:api': {
           'paste.composite_factory': 'glance.api:pipeline_factory',
           default: 'cors http_proxy_to_wsgi versionnegotiation osprofiler unauthenticated-context rootapp',
@@ -188,12 +115,8 @@ export function glanceStaticValues(img: ImageRefs): Values {
           '/': 'apiversions',
           '/v2': 'apiv2app',
         },
-        'app:apiversions': {
-          'paste.app_factory': 'glance.api.versions:create_resource',
-        },
-        'app:apiv2app': {
-          'paste.app_factory': 'glance.api.v2.router:API.factory',
-        },
+        'app:apiversions': { 'paste.app_factory': 'glance.api.versions:create_resource' },
+        'app:apiv2app': { 'paste.app_factory': 'glance.api.v2.router:API.factory' },
         'app:healthcheck': {
           'paste.app_factory': 'oslo_middleware:Healthcheck.app_factory',
           backends: 'disable_by_file',
@@ -202,9 +125,7 @@ export function glanceStaticValues(img: ImageRefs): Values {
         'filter:versionnegotiation': {
           'paste.filter_factory': 'glance.api.middleware.version_negotiation:VersionNegotiationFilter.factory',
         },
-        'filter:cache': {
-          'paste.filter_factory': 'glance.api.middleware.cache:CacheFilter.factory',
-        },
+        'filter:cache': { 'paste.filter_factory': 'glance.api.middleware.cache:CacheFilter.factory' },
         'filter:cachemanage': {
           'paste.filter_factory': 'glance.api.middleware.cache_manage:CacheManageFilter.factory',
         },
@@ -218,20 +139,14 @@ export function glanceStaticValues(img: ImageRefs): Values {
           'paste.filter_factory': 'keystonemiddleware.auth_token:filter_factory',
           delay_auth_decision: true,
         },
-        'filter:gzip': {
-          'paste.filter_factory': 'glance.api.middleware.gzip:GzipMiddleware.factory',
-        },
-        'filter:osprofiler': {
-          'paste.filter_factory': 'osprofiler.web:WsgiMiddleware.factory',
-        },
+        'filter:gzip': { 'paste.filter_factory': 'glance.api.middleware.gzip:GzipMiddleware.factory' },
+        'filter:osprofiler': { 'paste.filter_factory': 'osprofiler.web:WsgiMiddleware.factory' },
         'filter:cors': {
           'paste.filter_factory': 'oslo_middleware.cors:filter_factory',
           oslo_config_project: 'glance',
           oslo_config_program: 'glance-api',
         },
-        'filter:http_proxy_to_wsgi': {
-          'paste.filter_factory': 'oslo_middleware:HTTPProxyToWSGI.factory',
-        },
+        'filter:http_proxy_to_wsgi': { 'paste.filter_factory': 'oslo_middleware:HTTPProxyToWSGI.factory' },
       },
       extra_metadata: {
         pci_irq_affinity: {
@@ -247,19 +162,9 @@ export function glanceStaticValues(img: ImageRefs): Values {
           },
           protected: true,
           resource_type_associations: [
-            {
-              name: 'OS::Nova::Flavor',
-              prefix: 'hw:',
-            },
-            {
-              name: 'OS::Glance::Image',
-              prefix: 'hw_',
-            },
-            {
-              name: 'OS::Cinder::Volume',
-              prefix: 'hw_',
-              properties_target: 'image',
-            },
+            { name: 'OS::Nova::Flavor', prefix: 'hw:' },
+            { name: 'OS::Glance::Image', prefix: 'hw_' },
+            { name: 'OS::Cinder::Volume', prefix: 'hw_', properties_target: 'image' },
           ],
           visibility: 'public',
         },
@@ -302,9 +207,7 @@ export function glanceStaticValues(img: ImageRefs): Values {
           registry_host: 'glance-reg.openstack.svc.cluster.local',
           registry_port: 80,
         },
-        oslo_middleware: {
-          enable_proxy_headers_parsing: true,
-        },
+        oslo_middleware: { enable_proxy_headers_parsing: true },
         keystone_authtoken: {
           service_token_roles: 'service',
           service_token_roles_required: true,
@@ -330,15 +233,9 @@ export function glanceStaticValues(img: ImageRefs): Values {
           swift_store_config_file: '/etc/glance/swift-store.conf',
           swift_store_endpoint_type: 'internalURL',
         },
-        file: {
-          filesystem_store_datadir: '/var/lib/glance/images',
-        },
-        os_glance_tasks_store: {
-          filesystem_store_datadir: '/var/lib/glance/tmp/os_glance_tasks_store',
-        },
-        os_glance_staging_store: {
-          filesystem_store_datadir: '/var/lib/glance/tmp/os_glance_staging_store',
-        },
+        file: { filesystem_store_datadir: '/var/lib/glance/images' },
+        os_glance_tasks_store: { filesystem_store_datadir: '/var/lib/glance/tmp/os_glance_tasks_store' },
+        os_glance_staging_store: { filesystem_store_datadir: '/var/lib/glance/tmp/os_glance_staging_store' },
         rbd: {
           rbd_store_chunk_size: 8,
           rbd_store_replication: 3,
@@ -354,53 +251,26 @@ export function glanceStaticValues(img: ImageRefs): Values {
           swift_store_config_file: '/etc/glance/swift-store.conf',
           swift_store_endpoint_type: 'internalURL',
         },
-        paste_deploy: {
-          flavor: 'keystone',
-        },
-        database: {
-          max_retries: -1,
-          connection: '',
-        },
-        oslo_concurrency: {
-          lock_path: '/var/lib/oslo-lock',
-        },
-        oslo_messaging_notifications: {
-          driver: 'messagingv2',
-        },
-        oslo_messaging_rabbit: {
-          rabbit_ha_queues: true,
-        },
-        oslo_policy: {
-          policy_file: '/etc/glance/policy.yaml',
-        },
+        paste_deploy: { flavor: 'keystone' },
+        database: { max_retries: -1, connection: '' },
+        oslo_concurrency: { lock_path: '/var/lib/oslo-lock' },
+        oslo_messaging_notifications: { driver: 'messagingv2' },
+        oslo_messaging_rabbit: { rabbit_ha_queues: true },
+        oslo_policy: { policy_file: '/etc/glance/policy.yaml' },
         cors: {},
       },
       logging: osloLogging(['glance'], '%Y-%m-%d %H:%M:%S'),
       api_audit_map: {
-        DEFAULT: {
-          target_endpoint_type: 'None',
-        },
-        path_keywords: {
-          detail: 'None',
-          file: 'None',
-          images: 'image',
-          members: 'member',
-          tags: 'tag',
-        },
-        service_endpoints: {
-          image: 'service/storage/image',
-        },
+        DEFAULT: { target_endpoint_type: 'None' },
+        path_keywords: { detail: 'None', file: 'None', images: 'image', members: 'member', tags: 'tag' },
+        service_endpoints: { image: 'service/storage/image' },
       },
       rabbitmq: {
         policies: [
           {
             vhost: 'glance',
             name: 'ha_ttl_glance',
-            definition: {
-              'ha-mode': 'all',
-              'ha-sync-mode': 'automatic',
-              'message-ttl': 70000,
-            },
+            definition: { 'ha-mode': 'all', 'ha-sync-mode': 'automatic', 'message-ttl': 70000 },
             priority: 0,
             'apply-to': 'all',
             pattern: '^(?!(amq\\.|reply_)).*',
@@ -429,36 +299,22 @@ export function glanceStaticValues(img: ImageRefs): Values {
           'stats-http': true,
         },
       },
-      glance_registry: {
-        keystone_authtoken: internalKeystoneAuthtoken,
-      },
+      glance_registry: { keystone_authtoken: internalKeystoneAuthtoken },
     },
     network: {
       api: {
         ingress: publicIngressUnlimitedBody,
         external_policy_local: false,
-        node_port: {
-          enabled: false,
-          port: 30092,
-        },
+        node_port: { enabled: false, port: 30092 },
       },
     },
-    volume: {
-      class_name: 'general',
-      size: '2Gi',
-      accessModes: ['ReadWriteOnce'],
-    },
+    volume: { class_name: 'general', size: '2Gi', accessModes: ['ReadWriteOnce'] },
     dependencies: {
       dynamic: {
         common: {
           local_image_registry: {
             jobs: ['glance-image-repo-sync'],
-            services: [
-              {
-                endpoint: 'node',
-                service: 'local_image_registry',
-              },
-            ],
+            services: [{ endpoint: 'node', service: 'local_image_registry' }],
           },
         },
       },
@@ -472,126 +328,36 @@ export function glanceStaticValues(img: ImageRefs): Values {
             'glance-ks-endpoints',
           ],
           services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-            {
-              endpoint: 'internal',
-              service: 'oslo_messaging',
-            },
+            { endpoint: 'internal', service: 'oslo_db' },
+            { endpoint: 'internal', service: 'identity' },
+            { endpoint: 'internal', service: 'oslo_messaging' },
           ],
         },
         bootstrap: {
           jobs: null,
           services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-            {
-              endpoint: 'internal',
-              service: 'image',
-            },
+            { endpoint: 'internal', service: 'identity' },
+            { endpoint: 'internal', service: 'image' },
           ],
         },
-        clean: {
-          jobs: null,
-        },
-        db_drop: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
-        },
-        db_init: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
-        },
+        clean: { jobs: null },
+        db_drop: internalServices('oslo_db'),
+        db_init: internalServices('oslo_db'),
         db_sync: {
           jobs: ['glance-db-init'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
+          services: [{ endpoint: 'internal', service: 'oslo_db' }],
         },
         ks_endpoints: {
           jobs: ['glance-ks-service'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
+          services: [{ endpoint: 'internal', service: 'identity' }],
         },
-        ks_service: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
-        },
-        ks_user: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
-        },
-        rabbit_init: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_messaging',
-            },
-          ],
-        },
-        storage_init: {
-          jobs: ['glance-ks-user'],
-          services: null,
-        },
-        metadefs_load: {
-          jobs: ['glance-db-sync'],
-          services: null,
-        },
-        tests: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-            {
-              endpoint: 'internal',
-              service: 'image',
-            },
-          ],
-        },
-        image_repo_sync: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'local_image_registry',
-            },
-          ],
-        },
+        ks_service: internalServices('identity'),
+        ks_user: internalServices('identity'),
+        rabbit_init: internalServices('oslo_messaging'),
+        storage_init: { jobs: ['glance-ks-user'], services: null },
+        metadefs_load: { jobs: ['glance-db-sync'], services: null },
+        tests: internalServices('oslo_db', 'identity', 'image'),
+        image_repo_sync: internalServices('local_image_registry'),
       },
     },
     secrets: {
@@ -600,26 +366,11 @@ export function glanceStaticValues(img: ImageRefs): Values {
         glance: 'glance-keystone-user',
         test: 'glance-keystone-test',
       },
-      oslo_db: {
-        admin: 'glance-db-admin',
-        glance: 'glance-db-user',
-      },
+      oslo_db: { admin: 'glance-db-admin', glance: 'glance-db-user' },
       rbd: 'images-rbd-keyring',
-      oslo_messaging: {
-        admin: 'glance-rabbitmq-admin',
-        glance: 'glance-rabbitmq-user',
-      },
-      tls: {
-        image: {
-          api: {
-            public: 'glance-tls-public',
-            internal: 'glance-tls-api',
-          },
-        },
-      },
-      oci_image_registry: {
-        glance: 'glance-oci-image-registry',
-      },
+      oslo_messaging: { admin: 'glance-rabbitmq-admin', glance: 'glance-rabbitmq-user' },
+      tls: { image: { api: { public: 'glance-tls-public', internal: 'glance-tls-api' } } },
+      oci_image_registry: { glance: 'glance-oci-image-registry' },
     },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
@@ -627,300 +378,129 @@ export function glanceStaticValues(img: ImageRefs): Values {
       oci_image_registry: {
         name: 'oci-image-registry',
         namespace: 'oci-image-registry',
-        auth: {
-          enabled: false,
-          glance: {
-            username: 'glance',
-            password: 'password',
-          },
-        },
-        hosts: {
-          default: 'localhost',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        port: {
-          registry: {
-            default: null,
-          },
-        },
+        auth: { enabled: false, glance: { username: 'glance', password: 'password' } },
+        hosts: { default: 'localhost' },
+        host_fqdn_override: { default: null },
+        port: { registry: { default: null } },
       },
       identity: {
         name: 'keystone',
         auth: {
           admin: identityAuthAdmin,
-          glance: keystoneUser('glance', {
-            role: 'admin',
-          }),
-          test: keystoneUser('glance-test', {
-            role: 'admin',
-            project_name: 'test',
-          }),
+          glance: keystoneUser('glance', { role: 'admin' }),
+          test: keystoneUser('glance-test', { role: 'admin', project_name: 'test' }),
         },
-        hosts: {
-          default: 'keystone',
-          internal: 'keystone-api',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        path: {
-          default: '/v3',
-        },
-        scheme: {
-          default: 'http',
-        },
-        port: {
-          api: {
-            default: 80,
-            internal: 5000,
-          },
-        },
+        hosts: { default: 'keystone', internal: 'keystone-api' },
+        host_fqdn_override: { default: null },
+        path: { default: '/v3' },
+        scheme: { default: 'http' },
+        port: { api: { default: 80, internal: 5000 } },
       },
       image: {
         name: 'glance',
-        hosts: {
-          default: 'glance-api',
-          public: 'glance',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        path: {
-          default: null,
-          healthcheck: '/healthcheck',
-        },
-        scheme: {
-          default: 'http',
-          service: 'http',
-        },
-        port: {
-          api: {
-            default: 9292,
-            public: 80,
-          },
-        },
+        hosts: { default: 'glance-api', public: 'glance' },
+        host_fqdn_override: { default: null },
+        path: { default: null, healthcheck: '/healthcheck' },
+        scheme: { default: 'http', service: 'http' },
+        port: { api: { default: 9292, public: 80 } },
       },
       oslo_db: {
         auth: {
           admin: {
             username: 'root',
             password: 'password',
-            secret: {
-              tls: {
-                internal: 'mariadb-tls-direct',
-              },
-            },
+            secret: { tls: { internal: 'mariadb-tls-direct' } },
           },
-          glance: {
-            username: 'glance',
-            password: 'password',
-          },
+          glance: { username: 'glance', password: 'password' },
         },
-        hosts: {
-          default: 'mariadb',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
+        hosts: { default: 'mariadb' },
+        host_fqdn_override: { default: null },
         path: '/glance',
         scheme: 'mysql+pymysql',
-        port: {
-          mysql: {
-            default: 3306,
-          },
-        },
+        port: { mysql: { default: 3306 } },
       },
       oslo_cache: osloCacheEndpoint,
       oslo_messaging: {
         auth: {
           admin: rabbitmqAdminAuth,
-          glance: {
-            username: 'glance',
-            password: 'password',
-          },
+          glance: { username: 'glance', password: 'password' },
         },
-        statefulset: {
-          replicas: 2,
-          name: 'osh-openstack-rabbitmq-rabbitmq',
-        },
-        hosts: {
-          default: 'rabbitmq',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
+        statefulset: { replicas: 2, name: 'osh-openstack-rabbitmq-rabbitmq' },
+        hosts: { default: 'rabbitmq' },
+        host_fqdn_override: { default: null },
         path: '/glance',
         scheme: 'rabbit',
-        port: {
-          amqp: {
-            default: 5672,
-          },
-          http: {
-            default: 15672,
-          },
-        },
+        port: { amqp: { default: 5672 }, http: { default: 15672 } },
       },
       object_store: {
         name: 'swift',
         namespace: 'ceph',
-        auth: {
-          glance: {
-            tmpurlkey: 'supersecret',
-          },
-        },
-        hosts: {
-          default: 'ceph-rgw',
-          public: 'radosgw',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        path: {
-          default: '/swift/v1/KEY_$(tenant_id)s',
-        },
-        scheme: {
-          default: 'http',
-        },
-        port: {
-          api: {
-            default: 8088,
-            public: 80,
-          },
-        },
+        auth: { glance: { tmpurlkey: 'supersecret' } },
+        hosts: { default: 'ceph-rgw', public: 'radosgw' },
+        host_fqdn_override: { default: null },
+        path: { default: '/swift/v1/KEY_$(tenant_id)s' },
+        scheme: { default: 'http' },
+        port: { api: { default: 8088, public: 80 } },
       },
       ceph_object_store: {
         name: 'radosgw',
         namespace: 'ceph',
         auth: {
-          glance: {
-            username: 'glance',
-            password: 'password',
-            tmpurlkey: 'supersecret',
-          },
+          glance: { username: 'glance', password: 'password', tmpurlkey: 'supersecret' },
         },
-        hosts: {
-          default: 'ceph-rgw',
-          public: 'radosgw',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        path: {
-          default: '/auth/v1.0',
-        },
-        scheme: {
-          default: 'http',
-        },
-        port: {
-          api: {
-            default: 8088,
-            public: 80,
-          },
-        },
+        hosts: { default: 'ceph-rgw', public: 'radosgw' },
+        host_fqdn_override: { default: null },
+        path: { default: '/auth/v1.0' },
+        scheme: { default: 'http' },
+        port: { api: { default: 8088, public: 80 } },
       },
       fluentd: endpointsFluentd,
       dashboard: {
         name: 'horizon',
-        hosts: {
-          default: 'horizon-int',
-          public: 'horizon',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        path: {
-          default: null,
-        },
-        scheme: {
-          default: 'http',
-          public: 'https',
-        },
-        port: {
-          web: {
-            default: 80,
-            public: 443,
-          },
-        },
+        hosts: { default: 'horizon-int', public: 'horizon' },
+        host_fqdn_override: { default: null },
+        path: { default: null },
+        scheme: { default: 'http', public: 'https' },
+        port: { web: { default: 80, public: 443 } },
       },
       kube_dns: kubeDnsEndpoint,
       ingress: ingressEndpoint,
     },
     pod: {
-      labels: {
-        include_app_kubernetes_io: false,
-      },
+      labels: { include_app_kubernetes_io: false },
       security_context: {
         glance: {
-          pod: {
-            runAsUser: 42424,
-          },
+          pod: { runAsUser: 42424 },
           container: {
-            glance_perms: {
-              readOnlyRootFilesystem: true,
-              runAsUser: 0,
-            },
-            ceph_keyring_placement: {
-              readOnlyRootFilesystem: true,
-              runAsUser: 0,
-            },
-            glance_api: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
-            nginx: {
-              readOnlyRootFilesystem: false,
-              runAsUser: 0,
-            },
+            glance_perms: { readOnlyRootFilesystem: true, runAsUser: 0 },
+            ceph_keyring_placement: { readOnlyRootFilesystem: true, runAsUser: 0 },
+            glance_api: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            nginx: { readOnlyRootFilesystem: false, runAsUser: 0 },
           },
         },
         clean: {
-          pod: {
-            runAsUser: 42424,
-          },
+          pod: { runAsUser: 42424 },
           container: {
-            glance_secret_clean: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
+            glance_secret_clean: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
           },
         },
         metadefs_load: {
-          pod: {
-            runAsUser: 42424,
-          },
+          pod: { runAsUser: 42424 },
           container: {
-            glance_metadefs_load: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
+            glance_metadefs_load: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
           },
         },
         storage_init: {
-          pod: {
-            runAsUser: 42424,
-          },
+          pod: { runAsUser: 42424 },
           container: {
-            ceph_keyring_placement: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
-            glance_storage_init: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
+            ceph_keyring_placement: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            glance_storage_init: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
           },
         },
         test: {
-          pod: {
-            runAsUser: 42424,
-          },
+          pod: { runAsUser: 42424 },
           container: {
-            glance_test_ks_user: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
+            glance_test_ks_user: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
             glance_test: {
               runAsUser: 65500,
               readOnlyRootFilesystem: true,
@@ -930,61 +510,23 @@ export function glanceStaticValues(img: ImageRefs): Values {
         },
       },
       affinity: requiredAntiAffinity,
-      tolerations: {
-        glance: controlPlaneTolerations,
-      },
-      useHostNetwork: {
-        api: false,
-      },
-      etcSources: {
-        glance_api: [],
-        glance_db_sync: [],
-        glance_metadefs_load: [],
-      },
+      tolerations: { glance: controlPlaneTolerations },
+      useHostNetwork: { api: false },
+      etcSources: { glance_api: [], glance_db_sync: [], glance_metadefs_load: [] },
       mounts: {
-        glance_api: {
-          init_container: null,
-          glance_api: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
-        glance_tests: {
-          init_container: null,
-          glance_tests: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
-        glance_db_sync: {
-          glance_db_sync: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
+        glance_api: { init_container: null, glance_api: { volumeMounts: null, volumes: null } },
+        glance_tests: { init_container: null, glance_tests: { volumeMounts: null, volumes: null } },
+        glance_db_sync: { glance_db_sync: { volumeMounts: null, volumes: null } },
       },
-      replicas: {
-        api: 2,
-        registry: 2,
-      },
+      replicas: { api: 2, registry: 2 },
       lifecycle: apiPodLifecycle,
       probes: {
         api: {
           'glance-api': {
-            readiness: {
-              enabled: true,
-              params: {
-                periodSeconds: 10,
-                timeoutSeconds: 5,
-              },
-            },
+            readiness: { enabled: true, params: { periodSeconds: 10, timeoutSeconds: 5 } },
             liveness: {
               enabled: true,
-              params: {
-                initialDelaySeconds: 5,
-                periodSeconds: 10,
-                timeoutSeconds: 5,
-              },
+              params: { initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5 },
             },
           },
         },
@@ -992,154 +534,68 @@ export function glanceStaticValues(img: ImageRefs): Values {
       resources: {
         enabled: false,
         api: {
-          requests: {
-            memory: '128Mi',
-            cpu: '100m',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '128Mi', cpu: '100m' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         jobs: {
           storage_init: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           metadefs_load: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           db_sync: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           db_init: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           db_drop: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           ks_user: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           ks_service: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           ks_endpoints: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           rabbit_init: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           bootstrap: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           tests: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           image_repo_sync: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
         },
       },
     },
     helm3_hook: false,
-    tls: {
-      identity: false,
-      oslo_messaging: false,
-      oslo_db: false,
-    },
+    tls: { identity: false, oslo_messaging: false, oslo_db: false },
     storage_conf: {
       volume_storage_class_priority: ['ceph', 'pvc', 'cinder'],
       pvc: {
         storage_class_priority: ['netapp-nfs', 'netapp-iscsi', 'netapp-fc'],
-        volume: {
-          class_name: 'general',
-          size: '2Gi',
-          access_modes: ['ReadWriteOnce'],
-        },
+        volume: { class_name: 'general', size: '2Gi', access_modes: ['ReadWriteOnce'] },
       },
     },
     manifests: {

@@ -1,15 +1,22 @@
 import { Values } from '../lib/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
+import { internalServices } from './blocks';
 import { controlPlaneTolerations, internalKeystoneAuthtokenInterface } from './common';
+
+/** Repeated within the gnocchi values. */
+const pasteCompositegnocchibasic: Values = {
+  use: 'egg:Paste#urlmap',
+  '/': 'gnocchiversions_pipeline',
+  '/v1': 'gnocchiv1+noauth',
+  '/healthcheck': 'healthcheck',
+};
 
 /** Static values of gnocchi: the StarlingX settings applied over the chart defaults. */
 export function gnocchiStaticValues(img: ImageRefs): Values {
   return {
     release_group: 'osh-openstack-gnocchi',
-    labels: {
-      isApplication: false,
-    },
+    labels: { isApplication: false },
     images: {
       tags: {
         db_init: img.gnocchi,
@@ -30,9 +37,7 @@ export function gnocchiStaticValues(img: ImageRefs): Values {
     },
     conf: {
       gnocchi: {
-        indexer: {
-          driver: 'mariadb',
-        },
+        indexer: { driver: 'mariadb' },
         keystone_authtoken: internalKeystoneAuthtokenInterface,
       },
       apache: wsgiSite({
@@ -46,33 +51,17 @@ export function gnocchiStaticValues(img: ImageRefs): Values {
         vhostDirectives: ['<Directory "/var/lib/openstack/bin">', '    Require all granted', '</Directory>'],
       }),
       paste: {
-        'composite:gnocchi+basic': {
-          use: 'egg:Paste#urlmap',
-          '/': 'gnocchiversions_pipeline',
-          '/v1': 'gnocchiv1+noauth',
-          '/healthcheck': 'healthcheck',
-        },
+        'composite:gnocchi+basic': pasteCompositegnocchibasic,
         'composite:gnocchi+keystone': {
           use: 'egg:Paste#urlmap',
           '/': 'gnocchiversions_pipeline',
           '/v1': 'gnocchiv1+keystone',
           '/healthcheck': 'healthcheck',
         },
-        'composite:gnocchi+remoteuser': {
-          use: 'egg:Paste#urlmap',
-          '/': 'gnocchiversions_pipeline',
-          '/v1': 'gnocchiv1+noauth',
-          '/healthcheck': 'healthcheck',
-        },
-        'pipeline:gnocchiv1+noauth': {
-          pipeline: 'gnocchiv1',
-        },
-        'pipeline:gnocchiv1+keystone': {
-          pipeline: 'keystone_authtoken gnocchiv1',
-        },
-        'pipeline:gnocchiversions_pipeline': {
-          pipeline: 'gnocchiversions',
-        },
+        'composite:gnocchi+remoteuser': pasteCompositegnocchibasic,
+        'pipeline:gnocchiv1+noauth': { pipeline: 'gnocchiv1' },
+        'pipeline:gnocchiv1+keystone': { pipeline: 'keystone_authtoken gnocchiv1' },
+        'pipeline:gnocchiversions_pipeline': { pipeline: 'gnocchiversions' },
         'app:gnocchiversions': {
           'paste.app_factory': 'gnocchi.rest.app:app_factory',
           root: 'gnocchi.rest.api.VersionsController',
@@ -81,84 +70,24 @@ export function gnocchiStaticValues(img: ImageRefs): Values {
           'paste.app_factory': 'gnocchi.rest.app:app_factory',
           root: 'gnocchi.rest.api.V1Controller',
         },
-        'filter:keystone_authtoken': {
-          use: 'egg:keystonemiddleware#auth_token',
-          oslo_config_project: 'gnocchi',
-        },
-        'app:healthcheck': {
-          use: 'egg:oslo.middleware#healthcheck',
-          oslo_config_project: 'gnocchi',
-        },
+        'filter:keystone_authtoken': { use: 'egg:keystonemiddleware#auth_token', oslo_config_project: 'gnocchi' },
+        'app:healthcheck': { use: 'egg:oslo.middleware#healthcheck', oslo_config_project: 'gnocchi' },
       },
     },
-    network: {
-      api: {
-        ingress: {
-          classes: {
-            namespace: 'nginx-openstack',
-            cluster: 'nginx',
-          },
-        },
-      },
-    },
+    network: { api: { ingress: { classes: { namespace: 'nginx-openstack', cluster: 'nginx' } } } },
     pod: {
-      labels: {
-        include_app_kubernetes_io: false,
-      },
-      affinity: {
-        anti: {
-          type: {
-            default: 'requiredDuringSchedulingIgnoredDuringExecution',
-          },
-        },
-      },
-      tolerations: {
-        gnocchi: controlPlaneTolerations,
-      },
+      labels: { include_app_kubernetes_io: false },
+      affinity: { anti: { type: { default: 'requiredDuringSchedulingIgnoredDuringExecution' } } },
+      tolerations: { gnocchi: controlPlaneTolerations },
     },
     dependencies: {
       static: {
         db_sync: {
           jobs: ['gnocchi-storage-init', 'gnocchi-db-init'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
+          services: [{ endpoint: 'internal', service: 'oslo_db' }],
         },
-        metricd: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-            {
-              endpoint: 'internal',
-              service: 'oslo_cache',
-            },
-            {
-              endpoint: 'internal',
-              service: 'metric',
-            },
-          ],
-        },
-        tests: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-            {
-              endpoint: 'internal',
-              service: 'metric',
-            },
-          ],
-        },
+        metricd: internalServices('oslo_db', 'oslo_cache', 'metric'),
+        tests: internalServices('identity', 'oslo_db', 'metric'),
       },
     },
     manifests: {
@@ -167,12 +96,6 @@ export function gnocchiStaticValues(img: ImageRefs): Values {
       secret_db_indexer: false,
       service_statsd: false,
     },
-    endpoints: {
-      oslo_cache: {
-        hosts: {
-          default: 'memcached',
-        },
-      },
-    },
+    endpoints: { oslo_cache: { hosts: { default: 'memcached' } } },
   };
 }

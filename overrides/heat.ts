@@ -1,8 +1,54 @@
-import { Values } from '../lib/values';
+import { Value, Values } from '../lib/values';
 import { ImageRefs } from './images';
-import { keystoneUser, osloLogging } from './blocks';
+import { internalServices, keystoneUser, osloLogging } from './blocks';
 import { controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, internalPasswordAuth, kubeDnsEndpoint, publicIngress, rabbitmqAdminAuth, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
 import { heatBootstrapScript } from './scripts';
+
+/** Repeated within the heat values. */
+const apiJobs: Value[] = [
+  'heat-db-sync',
+  'heat-rabbit-init',
+  'heat-ks-user',
+  'heat-domain-ks-user',
+  'heat-ks-endpoints',
+  'heat-bootstrap',
+];
+
+/** Repeated within the heat values. */
+const apiServices: Value[] = [
+  { endpoint: 'internal', service: 'oslo_db' },
+  { endpoint: 'internal', service: 'oslo_messaging' },
+  { endpoint: 'internal', service: 'identity' },
+];
+
+/** Repeated within the heat values. */
+const testsHeatStacksCreateCheckDeleteStack: Values = {
+  args: { template_path: '/tmp/rally-jobs/random_strings.yaml' },
+  runner: { concurrency: 1, times: 1, type: 'constant' },
+  sla: { failure_rate: { max: 0 } },
+};
+
+/** Repeated within the heat values. */
+const testsHeatStacksCreateCheckDeleteStack2: Value[] = [testsHeatStacksCreateCheckDeleteStack];
+
+/** Repeated within the heat values. */
+const testsHeatStacksCreateStackAndListOutput: Values = {
+  args: { template_path: '/tmp/rally-jobs/resource_group_with_outputs.yaml' },
+  runner: { concurrency: 1, times: 1, type: 'constant' },
+  sla: { failure_rate: { max: 0 } },
+};
+
+/** Repeated within the heat values. */
+const testsHeatStacksCreateStackAndListOutput2: Value[] = [testsHeatStacksCreateStackAndListOutput];
+
+/** Repeated within the heat values. */
+const staticEngineCleaner: Values = {
+  jobs: ['heat-db-sync', 'heat-ks-user', 'heat-domain-ks-user', 'heat-ks-endpoints'],
+  services: apiServices,
+};
+
+/** Repeated within the heat values. */
+const staticApi: Values = { jobs: apiJobs, services: apiServices };
 
 /** Static values of heat: the StarlingX settings applied over the chart defaults. */
 export function heatStaticValues(img: ImageRefs): Values {
@@ -10,26 +56,11 @@ export function heatStaticValues(img: ImageRefs): Values {
     release_group: 'osh-openstack-heat',
     labels: {
       isApplication: false,
-      api: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      cfn: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      engine: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      job: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      test: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
+      api: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      cfn: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      engine: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      job: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      test: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
     },
     images: {
       tags: {
@@ -52,28 +83,11 @@ export function heatStaticValues(img: ImageRefs): Values {
         pre_apply_cleanup: img.vaultManager,
       },
       pull_policy: 'IfNotPresent',
-      local_registry: {
-        active: false,
-        exclude: ['dep_check', 'image_repo_sync'],
-      },
+      local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
     },
     jobs: {
-      engine_cleaner: {
-        cron: '*/5 * * * *',
-        starting_deadline: 600,
-        history: {
-          success: 3,
-          failed: 1,
-        },
-      },
-      purge_deleted: {
-        cron: '20 */24 * * *',
-        purge_age: 60,
-        history: {
-          success: 3,
-          failed: 1,
-        },
-      },
+      engine_cleaner: { cron: '*/5 * * * *', starting_deadline: 600, history: { success: 3, failed: 1 } },
+      purge_deleted: { cron: '20 */24 * * *', purge_age: 60, history: { success: 3, failed: 1 } },
     },
     conf: {
       rally_tests: {
@@ -85,138 +99,38 @@ export function heatStaticValues(img: ImageRefs): Values {
                 template_path: '/tmp/rally-jobs/random_strings.yaml',
                 updated_template_path: '/tmp/rally-jobs/updated_random_strings_replace.yaml',
               },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
+              runner: { concurrency: 1, times: 1, type: 'constant' },
+              sla: { failure_rate: { max: 0 } },
             },
           ],
-          'HeatStacks.create_check_delete_stack': [
-            {
-              args: {
-                template_path: '/tmp/rally-jobs/random_strings.yaml',
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
-            },
-          ],
+          'HeatStacks.create_check_delete_stack': testsHeatStacksCreateCheckDeleteStack2,
           'HeatStacks.create_and_delete_stack': [
             {
-              args: {
-                template_path: '/tmp/rally-jobs/resource_group_with_constraint.yaml',
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
+              args: { template_path: '/tmp/rally-jobs/resource_group_with_constraint.yaml' },
+              runner: { concurrency: 1, times: 1, type: 'constant' },
+              sla: { failure_rate: { max: 0 } },
             },
           ],
           'HeatStacks.create_and_list_stack': [
             {
-              args: {
-                template_path: '/tmp/rally-jobs/default.yaml',
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
+              args: { template_path: '/tmp/rally-jobs/default.yaml' },
+              runner: { concurrency: 1, times: 1, type: 'constant' },
+              sla: { failure_rate: { max: 0 } },
             },
           ],
-          'HeatStacks.create_snapshot_restore_delete_stack': [
-            {
-              args: {
-                template_path: '/tmp/rally-jobs/random_strings.yaml',
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
-            },
-          ],
-          'HeatStacks.create_stack_and_list_output': [
-            {
-              args: {
-                template_path: '/tmp/rally-jobs/resource_group_with_outputs.yaml',
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
-            },
-          ],
-          'HeatStacks.create_stack_and_list_output_via_API': [
-            {
-              args: {
-                template_path: '/tmp/rally-jobs/resource_group_with_outputs.yaml',
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
-            },
-          ],
+          'HeatStacks.create_snapshot_restore_delete_stack': testsHeatStacksCreateCheckDeleteStack2,
+          'HeatStacks.create_stack_and_list_output': testsHeatStacksCreateStackAndListOutput2,
+          'HeatStacks.create_stack_and_list_output_via_API': testsHeatStacksCreateStackAndListOutput2,
         },
         templates: [
           {
             name: '/tmp/rally-jobs/default.yaml',
             template: 'heat_template_version: 2014-10-16\n',
           },
-          {
-            name: '/tmp/rally-jobs/random_strings.yaml',
-          },
-          {
-            name: '/tmp/rally-jobs/resource_group_with_constraint.yaml',
-          },
-          {
-            name: '/tmp/rally-jobs/resource_group_with_outputs.yaml',
-          },
-          {
-            name: '/tmp/rally-jobs/updated_random_strings_replace.yaml',
-          },
+          { name: '/tmp/rally-jobs/random_strings.yaml' },
+          { name: '/tmp/rally-jobs/resource_group_with_constraint.yaml' },
+          { name: '/tmp/rally-jobs/resource_group_with_outputs.yaml' },
+          { name: '/tmp/rally-jobs/updated_random_strings_replace.yaml' },
         ],
       },
       paste: {
@@ -262,34 +176,18 @@ export function heatStaticValues(img: ImageRefs): Values {
         'filter:context': {
           'paste.filter_factory': 'heat.common.context:ContextMiddleware_filter_factory',
         },
-        'filter:ec2authtoken': {
-          'paste.filter_factory': 'heat.api.aws.ec2token:EC2Token_filter_factory',
-        },
-        'filter:http_proxy_to_wsgi': {
-          'paste.filter_factory': 'oslo_middleware:HTTPProxyToWSGI.factory',
-        },
-        'filter:authurl': {
-          'paste.filter_factory': 'heat.common.auth_url:filter_factory',
-        },
-        'filter:authtoken': {
-          'paste.filter_factory': 'keystonemiddleware.auth_token:filter_factory',
-        },
-        'filter:authpassword': {
-          'paste.filter_factory': 'heat.common.auth_password:filter_factory',
-        },
-        'filter:custombackendauth': {
-          'paste.filter_factory': 'heat.common.custom_backend_auth:filter_factory',
-        },
+        'filter:ec2authtoken': { 'paste.filter_factory': 'heat.api.aws.ec2token:EC2Token_filter_factory' },
+        'filter:http_proxy_to_wsgi': { 'paste.filter_factory': 'oslo_middleware:HTTPProxyToWSGI.factory' },
+        'filter:authurl': { 'paste.filter_factory': 'heat.common.auth_url:filter_factory' },
+        'filter:authtoken': { 'paste.filter_factory': 'keystonemiddleware.auth_token:filter_factory' },
+        'filter:authpassword': { 'paste.filter_factory': 'heat.common.auth_password:filter_factory' },
+        'filter:custombackendauth': { 'paste.filter_factory': 'heat.common.custom_backend_auth:filter_factory' },
         'filter:audit': {
           'paste.filter_factory': 'keystonemiddleware.audit:filter_factory',
           audit_map_file: '/etc/heat/api_audit_map.conf',
         },
-        'filter:request_id': {
-          'paste.filter_factory': 'oslo_middleware.request_id:RequestId.factory',
-        },
-        'filter:osprofiler': {
-          'paste.filter_factory': 'osprofiler.web:WsgiMiddleware.factory',
-        },
+        'filter:request_id': { 'paste.filter_factory': 'oslo_middleware.request_id:RequestId.factory' },
+        'filter:osprofiler': { 'paste.filter_factory': 'osprofiler.web:WsgiMiddleware.factory' },
       },
       policy: {
         'stacks:global_index': 'rule:context_is_admin',
@@ -311,54 +209,25 @@ export function heatStaticValues(img: ImageRefs): Values {
           auth_uri: 'http://keystone.openstack.svc.cluster.local:80/v3',
           auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
         },
-        database: {
-          max_retries: -1,
-          connection: '',
-        },
+        database: { max_retries: -1, connection: '' },
         trustee: internalPasswordAuth,
-        heat_api: {
-          bind_port: null,
-          workers: 1,
-          bind_host: '::',
-        },
-        heat_api_cfn: {
-          bind_port: null,
-          workers: 1,
-          bind_host: '::',
-        },
-        paste_deploy: {
-          api_paste_config: '/etc/heat/api-paste.ini',
-        },
-        clients: {
-          endpoint_type: 'internalURL',
-        },
-        clients_heat: {
-          endpoint_type: 'publicURL',
-        },
+        heat_api: { bind_port: null, workers: 1, bind_host: '::' },
+        heat_api_cfn: { bind_port: null, workers: 1, bind_host: '::' },
+        paste_deploy: { api_paste_config: '/etc/heat/api-paste.ini' },
+        clients: { endpoint_type: 'internalURL' },
+        clients_heat: { endpoint_type: 'publicURL' },
         clients_keystone: {
           endpoint_type: 'internalURL',
           auth_uri: 'http://keystone.openstack.svc.cluster.local:80/v3',
         },
-        oslo_messaging_notifications: {
-          driver: 'messagingv2',
-        },
-        oslo_middleware: {
-          enable_proxy_headers_parsing: true,
-        },
-        oslo_messaging_rabbit: {
-          rabbit_ha_queues: true,
-        },
-        oslo_concurrency: {
-          lock_path: '/var/lib/oslo-lock',
-        },
-        oslo_policy: {
-          policy_file: '/etc/heat/policy.yaml',
-        },
+        oslo_messaging_notifications: { driver: 'messagingv2' },
+        oslo_middleware: { enable_proxy_headers_parsing: true },
+        oslo_messaging_rabbit: { rabbit_ha_queues: true },
+        oslo_concurrency: { lock_path: '/var/lib/oslo-lock' },
+        oslo_policy: { policy_file: '/etc/heat/policy.yaml' },
       },
       api_audit_map: {
-        DEFAULT: {
-          target_endpoint_type: 'None',
-        },
+        DEFAULT: { target_endpoint_type: 'None' },
         path_keywords: {
           stacks: 'stack',
           resources: 'resource',
@@ -390,11 +259,7 @@ export function heatStaticValues(img: ImageRefs): Values {
           {
             vhost: 'heat',
             name: 'ha_ttl_heat',
-            definition: {
-              'ha-mode': 'all',
-              'ha-sync-mode': 'automatic',
-              'message-ttl': 70000,
-            },
+            definition: { 'ha-mode': 'all', 'ha-sync-mode': 'automatic', 'message-ttl': 70000 },
             priority: 0,
             'apply-to': 'all',
             pattern: '^(?!(amq\\.|reply_)).*',
@@ -446,63 +311,22 @@ export function heatStaticValues(img: ImageRefs): Values {
       api: {
         ingress: publicIngress,
         external_policy_local: false,
-        node_port: {
-          enabled: false,
-          port: 30004,
-        },
+        node_port: { enabled: false, port: 30004 },
       },
-      cfn: {
-        ingress: publicIngress,
-        node_port: {
-          enabled: false,
-          port: 30800,
-        },
-      },
+      cfn: { ingress: publicIngress, node_port: { enabled: false, port: 30800 } },
     },
-    bootstrap: {
-      enabled: true,
-      ks_user: 'admin',
-      script: heatBootstrapScript,
-    },
+    bootstrap: { enabled: true, ks_user: 'admin', script: heatBootstrapScript },
     dependencies: {
       dynamic: {
         common: {
           local_image_registry: {
             jobs: ['heat-image-repo-sync'],
-            services: [
-              {
-                endpoint: 'node',
-                service: 'local_image_registry',
-              },
-            ],
+            services: [{ endpoint: 'node', service: 'local_image_registry' }],
           },
         },
       },
       static: {
-        api: {
-          jobs: [
-            'heat-db-sync',
-            'heat-rabbit-init',
-            'heat-ks-user',
-            'heat-domain-ks-user',
-            'heat-ks-endpoints',
-            'heat-bootstrap',
-          ],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-            {
-              endpoint: 'internal',
-              service: 'oslo_messaging',
-            },
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
-        },
+        api: staticApi,
         cfn: {
           jobs: [
             'heat-db-sync',
@@ -513,198 +337,32 @@ export function heatStaticValues(img: ImageRefs): Values {
             'heat-ks-endpoints',
             'heat-bootstrap',
           ],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-            {
-              endpoint: 'internal',
-              service: 'oslo_messaging',
-            },
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
+          services: apiServices,
         },
-        cloudwatch: {
-          jobs: [
-            'heat-db-sync',
-            'heat-rabbit-init',
-            'heat-ks-user',
-            'heat-domain-ks-user',
-            'heat-ks-endpoints',
-            'heat-bootstrap',
-          ],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-            {
-              endpoint: 'internal',
-              service: 'oslo_messaging',
-            },
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
-        },
-        db_drop: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
-        },
-        db_init: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
-        },
+        cloudwatch: staticApi,
+        db_drop: internalServices('oslo_db'),
+        db_init: internalServices('oslo_db'),
         db_sync: {
           jobs: ['heat-db-init'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
+          services: [{ endpoint: 'internal', service: 'oslo_db' }],
         },
-        bootstrap: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
-        },
-        engine: {
-          jobs: [
-            'heat-db-sync',
-            'heat-rabbit-init',
-            'heat-ks-user',
-            'heat-domain-ks-user',
-            'heat-ks-endpoints',
-            'heat-bootstrap',
-          ],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-            {
-              endpoint: 'internal',
-              service: 'oslo_messaging',
-            },
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
-        },
-        engine_cleaner: {
-          jobs: ['heat-db-sync', 'heat-ks-user', 'heat-domain-ks-user', 'heat-ks-endpoints'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-            {
-              endpoint: 'internal',
-              service: 'oslo_messaging',
-            },
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
-        },
-        purge_deleted: {
-          jobs: ['heat-db-sync', 'heat-ks-user', 'heat-domain-ks-user', 'heat-ks-endpoints'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-            {
-              endpoint: 'internal',
-              service: 'oslo_messaging',
-            },
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
-        },
+        bootstrap: internalServices('identity'),
+        engine: staticApi,
+        engine_cleaner: staticEngineCleaner,
+        purge_deleted: staticEngineCleaner,
         ks_endpoints: {
           jobs: ['heat-ks-service'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
+          services: [{ endpoint: 'internal', service: 'identity' }],
         },
-        ks_service: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
-        },
-        ks_user: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
-        },
-        rabbit_init: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_messaging',
-            },
-          ],
-        },
+        ks_service: internalServices('identity'),
+        ks_user: internalServices('identity'),
+        rabbit_init: internalServices('oslo_messaging'),
         trusts: {
           jobs: ['heat-ks-user', 'heat-domain-ks-user'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
+          services: [{ endpoint: 'internal', service: 'identity' }],
         },
-        image_repo_sync: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'local_image_registry',
-            },
-          ],
-        },
-        tests: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-            {
-              endpoint: 'internal',
-              service: 'orchestration',
-            },
-          ],
-        },
+        image_repo_sync: internalServices('local_image_registry'),
+        tests: internalServices('identity', 'orchestration'),
       },
     },
     secrets: {
@@ -715,31 +373,13 @@ export function heatStaticValues(img: ImageRefs): Values {
         heat_stack_user: 'heat-keystone-stack-user',
         test: 'heat-keystone-test',
       },
-      oslo_db: {
-        admin: 'heat-db-admin',
-        heat: 'heat-db-user',
-      },
-      oslo_messaging: {
-        admin: 'heat-rabbitmq-admin',
-        heat: 'heat-rabbitmq-user',
-      },
+      oslo_db: { admin: 'heat-db-admin', heat: 'heat-db-user' },
+      oslo_messaging: { admin: 'heat-rabbitmq-admin', heat: 'heat-rabbitmq-user' },
       tls: {
-        orchestration: {
-          api: {
-            public: 'heat-tls-public',
-            internal: 'heat-tls-api',
-          },
-        },
-        cloudformation: {
-          cfn: {
-            public: 'cloudformation-tls-public',
-            internal: 'heat-tls-cfn',
-          },
-        },
+        orchestration: { api: { public: 'heat-tls-public', internal: 'heat-tls-api' } },
+        cloudformation: { cfn: { public: 'cloudformation-tls-public', internal: 'heat-tls-cfn' } },
       },
-      oci_image_registry: {
-        heat: 'heat-oci-image-registry',
-      },
+      oci_image_registry: { heat: 'heat-oci-image-registry' },
     },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
@@ -747,35 +387,17 @@ export function heatStaticValues(img: ImageRefs): Values {
       oci_image_registry: {
         name: 'oci-image-registry',
         namespace: 'oci-image-registry',
-        auth: {
-          enabled: false,
-          heat: {
-            username: 'heat',
-            password: 'password',
-          },
-        },
-        hosts: {
-          default: 'localhost',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        port: {
-          registry: {
-            default: null,
-          },
-        },
+        auth: { enabled: false, heat: { username: 'heat', password: 'password' } },
+        hosts: { default: 'localhost' },
+        host_fqdn_override: { default: null },
+        port: { registry: { default: null } },
       },
       identity: {
         name: 'keystone',
         auth: {
           admin: identityAuthAdmin,
-          heat: keystoneUser('heat', {
-            role: 'admin',
-          }),
-          heat_trustee: keystoneUser('heat-trust', {
-            role: 'admin',
-          }),
+          heat: keystoneUser('heat', { role: 'admin' }),
+          heat_trustee: keystoneUser('heat-trust', { role: 'admin' }),
           heat_stack_user: {
             role: 'admin',
             region_name: 'RegionOne',
@@ -783,220 +405,96 @@ export function heatStaticValues(img: ImageRefs): Values {
             password: 'password',
             domain_name: 'heat',
           },
-          test: keystoneUser('heat-test', {
-            role: 'admin',
-            project_name: 'test',
-          }),
+          test: keystoneUser('heat-test', { role: 'admin', project_name: 'test' }),
         },
-        hosts: {
-          default: 'keystone',
-          internal: 'keystone-api',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        path: {
-          default: '/v3',
-        },
-        scheme: {
-          default: 'http',
-        },
-        port: {
-          api: {
-            default: 80,
-            internal: 5000,
-          },
-        },
+        hosts: { default: 'keystone', internal: 'keystone-api' },
+        host_fqdn_override: { default: null },
+        path: { default: '/v3' },
+        scheme: { default: 'http' },
+        port: { api: { default: 80, internal: 5000 } },
       },
       orchestration: {
         name: 'heat',
-        hosts: {
-          default: 'heat-api',
-          public: 'heat',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        path: {
-          default: '/v1/%(project_id)s',
-        },
-        scheme: {
-          default: 'http',
-          service: 'http',
-        },
-        port: {
-          api: {
-            default: 8004,
-            public: 80,
-            service: 8004,
-          },
-        },
+        hosts: { default: 'heat-api', public: 'heat' },
+        host_fqdn_override: { default: null },
+        path: { default: '/v1/%(project_id)s' },
+        scheme: { default: 'http', service: 'http' },
+        port: { api: { default: 8004, public: 80, service: 8004 } },
       },
       cloudformation: {
         name: 'heat-cfn',
-        hosts: {
-          default: 'heat-cfn',
-          public: 'cloudformation',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        path: {
-          default: '/v1',
-        },
-        scheme: {
-          default: 'http',
-          service: 'http',
-        },
-        port: {
-          api: {
-            default: 8000,
-            public: 80,
-            service: 8000,
-          },
-        },
+        hosts: { default: 'heat-cfn', public: 'cloudformation' },
+        host_fqdn_override: { default: null },
+        path: { default: '/v1' },
+        scheme: { default: 'http', service: 'http' },
+        port: { api: { default: 8000, public: 80, service: 8000 } },
       },
       oslo_db: {
         auth: {
           admin: {
             username: 'root',
             password: 'password',
-            secret: {
-              tls: {
-                internal: 'mariadb-tls-direct',
-              },
-            },
+            secret: { tls: { internal: 'mariadb-tls-direct' } },
           },
-          heat: {
-            username: 'heat',
-            password: 'password',
-          },
+          heat: { username: 'heat', password: 'password' },
         },
-        hosts: {
-          default: 'mariadb',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
+        hosts: { default: 'mariadb' },
+        host_fqdn_override: { default: null },
         path: '/heat',
         scheme: 'mysql+pymysql',
-        port: {
-          mysql: {
-            default: 3306,
-          },
-        },
+        port: { mysql: { default: 3306 } },
       },
       oslo_cache: {
-        auth: {
-          memcache_secret_key: null,
-        },
-        hosts: {
-          default: 'heat-memcached',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        port: {
-          memcache: {
-            default: 11211,
-          },
-        },
+        auth: { memcache_secret_key: null },
+        hosts: { default: 'heat-memcached' },
+        host_fqdn_override: { default: null },
+        port: { memcache: { default: 11211 } },
       },
       oslo_messaging: {
-        auth: {
-          admin: rabbitmqAdminAuth,
-          heat: {
-            username: 'heat',
-            password: 'password',
-          },
-        },
-        statefulset: {
-          replicas: 2,
-          name: 'osh-openstack-rabbitmq-rabbitmq',
-        },
-        hosts: {
-          default: 'rabbitmq',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
+        auth: { admin: rabbitmqAdminAuth, heat: { username: 'heat', password: 'password' } },
+        statefulset: { replicas: 2, name: 'osh-openstack-rabbitmq-rabbitmq' },
+        hosts: { default: 'rabbitmq' },
+        host_fqdn_override: { default: null },
         path: '/heat',
         scheme: 'rabbit',
-        port: {
-          amqp: {
-            default: 5672,
-          },
-          http: {
-            default: 15672,
-          },
-        },
+        port: { amqp: { default: 5672 }, http: { default: 15672 } },
       },
       fluentd: endpointsFluentd,
       kube_dns: kubeDnsEndpoint,
       ingress: ingressEndpoint,
     },
     pod: {
-      labels: {
-        include_app_kubernetes_io: false,
-      },
+      labels: { include_app_kubernetes_io: false },
       security_context: {
         heat: {
-          pod: {
-            runAsUser: 42424,
-          },
+          pod: { runAsUser: 42424 },
           container: {
-            heat_api: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
-            heat_cfn: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
-            heat_engine: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
+            heat_api: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            heat_cfn: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            heat_engine: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
           },
         },
         trusts: {
-          pod: {
-            runAsUser: 42424,
-          },
+          pod: { runAsUser: 42424 },
           container: {
-            heat_trusts: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
+            heat_trusts: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
           },
         },
         ks_user: {
-          pod: {
-            runAsUser: 42424,
-          },
+          pod: { runAsUser: 42424 },
           container: {
-            heat_ks_domain_user: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
+            heat_ks_domain_user: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
           },
         },
         engine_cleaner: {
-          pod: {
-            runAsUser: 42424,
-          },
+          pod: { runAsUser: 42424 },
           container: {
-            heat_engine_cleaner: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
+            heat_engine_cleaner: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
           },
         },
       },
       affinity: requiredAntiAffinity,
-      tolerations: {
-        heat: controlPlaneTolerations,
-      },
+      tolerations: { heat: controlPlaneTolerations },
       etcSources: {
         heat_api: [],
         heat_cfn: [],
@@ -1006,274 +504,101 @@ export function heatStaticValues(img: ImageRefs): Values {
         heat_db_sync: [],
       },
       mounts: {
-        heat_api: {
-          init_container: null,
-          heat_api: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
-        heat_cfn: {
-          init_container: null,
-          heat_cfn: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
-        heat_engine: {
-          init_container: null,
-          heat_engine: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
-        heat_bootstrap: {
-          init_container: null,
-          heat_bootstrap: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
-        heat_trusts: {
-          init_container: null,
-          heat_trusts: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
+        heat_api: { init_container: null, heat_api: { volumeMounts: null, volumes: null } },
+        heat_cfn: { init_container: null, heat_cfn: { volumeMounts: null, volumes: null } },
+        heat_engine: { init_container: null, heat_engine: { volumeMounts: null, volumes: null } },
+        heat_bootstrap: { init_container: null, heat_bootstrap: { volumeMounts: null, volumes: null } },
+        heat_trusts: { init_container: null, heat_trusts: { volumeMounts: null, volumes: null } },
         heat_engine_cleaner: {
           init_container: null,
-          heat_engine_cleaner: {
-            volumeMounts: null,
-            volumes: null,
-          },
+          heat_engine_cleaner: { volumeMounts: null, volumes: null },
         },
         heat_purge_deleted: {
           init_container: null,
-          heat_purge_deleted: {
-            volumeMounts: null,
-            volumes: null,
-          },
+          heat_purge_deleted: { volumeMounts: null, volumes: null },
         },
-        heat_tests: {
-          init_container: null,
-          heat_tests: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
-        heat_db_sync: {
-          heat_db_sync: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
+        heat_tests: { init_container: null, heat_tests: { volumeMounts: null, volumes: null } },
+        heat_db_sync: { heat_db_sync: { volumeMounts: null, volumes: null } },
       },
-      replicas: {
-        api: 2,
-        cfn: 2,
-        engine: 2,
-      },
+      replicas: { api: 2, cfn: 2, engine: 2 },
       lifecycle: {
         upgrades: rollingUpdateUpgrades,
-        disruption_budget: {
-          api: {
-            min_available: 0,
-          },
-          cfn: {
-            min_available: 0,
-          },
-        },
-        termination_grace_period: {
-          api: {
-            timeout: 30,
-          },
-          cfn: {
-            timeout: 30,
-          },
-          engine: {
-            timeout: 30,
-          },
-        },
+        disruption_budget: { api: { min_available: 0 }, cfn: { min_available: 0 } },
+        termination_grace_period: { api: { timeout: 30 }, cfn: { timeout: 30 }, engine: { timeout: 30 } },
       },
       resources: {
         enabled: false,
         api: {
-          requests: {
-            memory: '128Mi',
-            cpu: '100m',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '128Mi', cpu: '100m' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         cfn: {
-          requests: {
-            memory: '128Mi',
-            cpu: '100m',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '128Mi', cpu: '100m' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         engine: {
-          requests: {
-            memory: '128Mi',
-            cpu: '100m',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '128Mi', cpu: '100m' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         jobs: {
           bootstrap: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           db_init: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           db_sync: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           db_drop: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           ks_endpoints: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           ks_service: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           ks_user: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           rabbit_init: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           tests: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           trusts: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           engine_cleaner: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           purge_deleted: {
-            requests: {
-              memory: '124Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '124Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           image_repo_sync: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
         },
       },
     },
-    network_policy: {
-      heat: {
-        ingress: [{}],
-        egress: [{}],
-      },
-    },
+    network_policy: { heat: { ingress: [{}], egress: [{}] } },
     helm3_hook: false,
-    tls: {
-      identity: false,
-      oslo_messaging: false,
-      oslo_db: false,
-    },
+    tls: { identity: false, oslo_messaging: false, oslo_db: false },
     manifests: {
       certificates: false,
       configmap_bin: true,

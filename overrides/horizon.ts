@@ -1,6 +1,7 @@
 import { Values } from '../lib/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
+import { internalServices } from './blocks';
 import { controlPlaneTolerations, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, kubeDnsEndpoint, preferredAntiAffinity, publicIngressUnlimitedBody, rollingUpdateUpgrades } from './common';
 import { configText } from './config-files';
 
@@ -20,36 +21,19 @@ export function horizonStaticValues(img: ImageRefs): Values {
         pre_apply_cleanup: img.vaultManager,
       },
       pull_policy: 'IfNotPresent',
-      local_registry: {
-        active: false,
-        exclude: ['dep_check', 'image_repo_sync'],
-      },
+      local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
     },
     selenium_v4: true,
     labels: {
       isApplication: false,
-      dashboard: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      job: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      test: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
+      dashboard: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      job: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      test: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
     },
     network: {
-      dashboard: {
-        ingress: publicIngressUnlimitedBody,
-      },
+      dashboard: { ingress: publicIngressUnlimitedBody },
       external_policy_local: false,
-      node_port: {
-        enabled: 'true',
-        port: 31000,
-      },
+      node_port: { enabled: 'true', port: 31000 },
     },
     conf: {
       software: {
@@ -66,11 +50,7 @@ export function horizonStaticValues(img: ImageRefs): Values {
         },
       },
       horizon: {
-        branding: {
-          logo: null,
-          logo_splash: null,
-          favicon: null,
-        },
+        branding: { logo: null, logo_splash: null, favicon: null },
         apache: wsgiSite({
           port: ['dashboard', 'internal', 'web'],
           processGroup: 'horizon-http',
@@ -110,9 +90,7 @@ export function horizonStaticValues(img: ImageRefs): Values {
             endpoint_type: 'internalURL',
             keystone_multidomain_support: 'False',
             keystone_multidomain_dropdown: 'False',
-            keystone_domains: {
-              Default: 'Default',
-            },
+            keystone_domains: { Default: 'Default' },
             keystone_default_domain: 'Default',
             disable_password_reveal: 'True',
             show_openrc_file: 'True',
@@ -133,9 +111,7 @@ export function horizonStaticValues(img: ImageRefs): Values {
             ssl_no_verify: 'True',
             allowed_hosts: ['*'],
             horizon_images_upload_mode: 'legacy',
-            openstack_cinder_features: {
-              enable_backup: 'True',
-            },
+            openstack_cinder_features: { enable_backup: 'True' },
             openstack_neutron_network: {
               enable_router: 'True',
               enable_quotas: 'True',
@@ -149,10 +125,7 @@ export function horizonStaticValues(img: ImageRefs): Values {
             },
             openstack_enable_password_retrieve: 'False',
             auth: {
-              sso: {
-                enabled: false,
-                initial_choice: 'credentials',
-              },
+              sso: { enabled: false, initial_choice: 'credentials' },
               idp_mapping: [
                 {
                   name: 'acme_oidc',
@@ -170,9 +143,7 @@ export function horizonStaticValues(img: ImageRefs): Values {
             },
             log_level: 'DEBUG',
             raw: {},
-            openstack_api_versions: {
-              container_infra: '1.10',
-            },
+            openstack_api_versions: { container_infra: '1.10' },
             ss_enabled: 'False',
             dc_mode: 'False',
             https_enabled: 'False',
@@ -272,12 +243,7 @@ export function horizonStaticValues(img: ImageRefs): Values {
         common: {
           local_image_registry: {
             jobs: ['horizon-image-repo-sync'],
-            services: [
-              {
-                endpoint: 'node',
-                service: 'local_image_registry',
-              },
-            ],
+            services: [{ endpoint: 'node', service: 'local_image_registry' }],
           },
         },
       },
@@ -285,72 +251,26 @@ export function horizonStaticValues(img: ImageRefs): Values {
         dashboard: {
           jobs: ['horizon-db-sync'],
           services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_cache',
-            },
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
+            { endpoint: 'internal', service: 'oslo_cache' },
+            { endpoint: 'internal', service: 'oslo_db' },
+            { endpoint: 'internal', service: 'identity' },
           ],
         },
-        db_drop: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
-        },
-        db_init: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
-        },
+        db_drop: internalServices('oslo_db'),
+        db_init: internalServices('oslo_db'),
         db_sync: {
           jobs: ['horizon-db-init'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
+          services: [{ endpoint: 'internal', service: 'oslo_db' }],
         },
-        image_repo_sync: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'local_image_registry',
-            },
-          ],
-        },
-        tests: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'dashboard',
-            },
-          ],
-        },
+        image_repo_sync: internalServices('local_image_registry'),
+        tests: internalServices('dashboard'),
       },
     },
     pod: {
-      labels: {
-        include_app_kubernetes_io: false,
-      },
+      labels: { include_app_kubernetes_io: false },
       security_context: {
         horizon: {
-          pod: {
-            runAsUser: 42424,
-          },
+          pod: { runAsUser: 42424 },
           container: {
             horizon: {
               readOnlyRootFilesystem: false,
@@ -360,9 +280,7 @@ export function horizonStaticValues(img: ImageRefs): Values {
           },
         },
         db_sync: {
-          pod: {
-            runAsUser: 42424,
-          },
+          pod: { runAsUser: 42424 },
           container: {
             horizon_db_sync: {
               readOnlyRootFilesystem: false,
@@ -372,293 +290,128 @@ export function horizonStaticValues(img: ImageRefs): Values {
           },
         },
         test: {
-          pod: {
-            runAsUser: 42424,
-          },
+          pod: { runAsUser: 42424 },
           container: {
-            horizon_test: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
+            horizon_test: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
           },
         },
       },
       affinity: preferredAntiAffinity,
-      tolerations: {
-        horizon: controlPlaneTolerations,
-      },
+      tolerations: { horizon: controlPlaneTolerations },
       mounts: {
-        horizon_db_init: {
-          init_container: null,
-          horizon_db_init: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
-        horizon_db_sync: {
-          init_container: null,
-          horizon_db_sync: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
+        horizon_db_init: { init_container: null, horizon_db_init: { volumeMounts: null, volumes: null } },
+        horizon_db_sync: { init_container: null, horizon_db_sync: { volumeMounts: null, volumes: null } },
         horizon: {
           init_container: null,
           horizon: {
-            volumeMounts: [
-              {
-                mountPath: '/opt/branding',
-                name: 'horizon-branding',
-              },
-            ],
+            volumeMounts: [{ mountPath: '/opt/branding', name: 'horizon-branding' }],
             volumes: [
               {
-                hostPath: {
-                  path: '/opt/branding',
-                  type: 'Directory',
-                },
+                hostPath: { path: '/opt/branding', type: 'Directory' },
                 name: 'horizon-branding',
               },
             ],
           },
         },
-        horizon_tests: {
-          init_container: null,
-          horizon_tests: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
+        horizon_tests: { init_container: null, horizon_tests: { volumeMounts: null, volumes: null } },
       },
-      replicas: {
-        server: 1,
-      },
+      replicas: { server: 1 },
       lifecycle: {
         upgrades: rollingUpdateUpgrades,
-        disruption_budget: {
-          horizon: {
-            min_available: 0,
-          },
-        },
-        termination_grace_period: {
-          horizon: {
-            timeout: 30,
-          },
-        },
+        disruption_budget: { horizon: { min_available: 0 } },
+        termination_grace_period: { horizon: { timeout: 30 } },
       },
       resources: {
         enabled: true,
         server: {
-          requests: {
-            memory: '128Mi',
-            cpu: '100m',
-            'ephemeral-storage': '25000Ki',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '128Mi', cpu: '100m', 'ephemeral-storage': '25000Ki' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         jobs: {
           db_init: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           db_sync: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           db_drop: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           image_repo_sync: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           tests: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
         },
       },
     },
     secrets: {
-      identity: {
-        admin: 'horizon-keystone-admin',
-      },
-      oslo_db: {
-        admin: 'horizon-db-admin',
-        horizon: 'horizon-db-user',
-      },
+      identity: { admin: 'horizon-keystone-admin' },
+      oslo_db: { admin: 'horizon-db-admin', horizon: 'horizon-db-user' },
       tls: {
-        dashboard: {
-          dashboard: {
-            public: 'horizon-tls-public',
-            internal: 'horizon-tls-web',
-          },
-        },
+        dashboard: { dashboard: { public: 'horizon-tls-public', internal: 'horizon-tls-web' } },
       },
-      oci_image_registry: {
-        horizon: 'horizon-oci-image-registry',
-      },
+      oci_image_registry: { horizon: 'horizon-oci-image-registry' },
     },
-    tls: {
-      identity: false,
-    },
+    tls: { identity: false },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
       local_image_registry: endpointsLocalImageRegistry,
       oci_image_registry: {
         name: 'oci-image-registry',
         namespace: 'oci-image-registry',
-        auth: {
-          enabled: false,
-          horizon: {
-            username: 'horizon',
-            password: 'password',
-          },
-        },
-        hosts: {
-          default: 'localhost',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        port: {
-          registry: {
-            default: null,
-          },
-        },
+        auth: { enabled: false, horizon: { username: 'horizon', password: 'password' } },
+        hosts: { default: 'localhost' },
+        host_fqdn_override: { default: null },
+        port: { registry: { default: null } },
       },
       identity: {
         name: 'keystone',
-        auth: {
-          admin: identityAuthAdmin,
-        },
-        hosts: {
-          default: 'keystone',
-          internal: 'keystone-api',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        path: {
-          default: '/v3',
-        },
-        scheme: {
-          default: 'http',
-        },
-        port: {
-          api: {
-            default: 80,
-            internal: 5000,
-          },
-        },
+        auth: { admin: identityAuthAdmin },
+        hosts: { default: 'keystone', internal: 'keystone-api' },
+        host_fqdn_override: { default: null },
+        path: { default: '/v3' },
+        scheme: { default: 'http' },
+        port: { api: { default: 80, internal: 5000 } },
       },
       oslo_cache: {
-        hosts: {
-          default: 'memcached',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        port: {
-          memcache: {
-            default: 11211,
-          },
-        },
+        hosts: { default: 'memcached' },
+        host_fqdn_override: { default: null },
+        port: { memcache: { default: 11211 } },
       },
       dashboard: {
         name: 'horizon',
-        hosts: {
-          default: 'horizon-int',
-          public: 'horizon',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        path: {
-          default: null,
-        },
-        scheme: {
-          default: 'http',
-        },
-        port: {
-          web: {
-            default: 80,
-          },
-        },
+        hosts: { default: 'horizon-int', public: 'horizon' },
+        host_fqdn_override: { default: null },
+        path: { default: null },
+        scheme: { default: 'http' },
+        port: { web: { default: 80 } },
       },
       oslo_db: {
         auth: {
           admin: {
             username: 'root',
             password: 'password',
-            secret: {
-              tls: {
-                internal: 'mariadb-tls-direct',
-              },
-            },
+            secret: { tls: { internal: 'mariadb-tls-direct' } },
           },
-          horizon: {
-            username: 'horizon',
-            password: 'password',
-          },
+          horizon: { username: 'horizon', password: 'password' },
         },
-        hosts: {
-          default: 'mariadb',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
+        hosts: { default: 'mariadb' },
+        host_fqdn_override: { default: null },
         path: '/horizon',
         scheme: 'mysql+pymysql',
-        port: {
-          mysql: {
-            default: 3306,
-          },
-        },
+        port: { mysql: { default: 3306 } },
       },
       kube_dns: kubeDnsEndpoint,
       ingress: ingressEndpoint,
     },
-    network_policy: {
-      horizon: {
-        ingress: [{}],
-        egress: [{}],
-      },
-    },
+    network_policy: { horizon: { ingress: [{}], egress: [{}] } },
     helm3_hook: false,
     manifests: {
       certificates: false,

@@ -12,11 +12,7 @@ export function ingressNginxOpenstackStaticValues(img: ImageRefs): Values {
         ...splitImage(img.ingressNginxController),
         digest: null,
       },
-      opentelemetry: {
-        image: {
-          image: null,
-        },
-      },
+      opentelemetry: { image: { image: null } },
       config: {
         'bind-address': '::',
         'worker-processes': '4',
@@ -27,19 +23,10 @@ export function ingressNginxOpenstackStaticValues(img: ImageRefs): Values {
       },
       dnsPolicy: 'ClusterFirst',
       hostNetwork: false,
-      ingressClassResource: {
-        name: 'nginx-openstack',
-        controllerValue: 'k8s.io/ingress-nginx-openstack',
-      },
+      ingressClassResource: { name: 'nginx-openstack', controllerValue: 'k8s.io/ingress-nginx-openstack' },
       ingressClass: 'nginx-openstack',
-      scope: {
-        enabled: true,
-        namespace: 'openstack',
-        namespaceSelector: 'openstack',
-      },
-      labels: {
-        app: 'ingress-api',
-      },
+      scope: { enabled: true, namespace: 'openstack', namespaceSelector: 'openstack' },
+      labels: { app: 'ingress-api' },
       tolerations: controlPlaneTolerationList,
       affinity: {
         podAntiAffinity: {
@@ -69,45 +56,14 @@ export function ingressNginxOpenstackStaticValues(img: ImageRefs): Values {
           ],
         },
       },
-      nodeSelector: {
-        'openstack-control-plane': 'enabled',
-      },
-      service: {
-        type: 'ClusterIP',
-        ipFamilyPolicy: 'PreferDualStack',
-        ipFamilies: [],
-      },
-      admissionWebhooks: {
-        patch: {
-          image: {
-            image: null,
-          },
-        },
-        enabled: false,
-      },
-      updateStrategy: {
-        type: 'RollingUpdate',
-        rollingUpdate: {
-          maxUnavailable: 1,
-          maxSurge: 3,
-        },
-      },
-      resources: {
-        requests: {
-          cpu: '100m',
-          'ephemeral-storage': '2000Ki',
-          memory: '128Mi',
-        },
-      },
+      nodeSelector: { 'openstack-control-plane': 'enabled' },
+      service: { type: 'ClusterIP', ipFamilyPolicy: 'PreferDualStack', ipFamilies: [] },
+      admissionWebhooks: { patch: { image: { image: null } }, enabled: false },
+      updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 3 } },
+      resources: { requests: { cpu: '100m', 'ephemeral-storage': '2000Ki', memory: '128Mi' } },
     },
-    defaultBackend: {
-      enabled: false,
-    },
+    defaultBackend: { enabled: false },
     revisionHistoryLimit: 3,
-    imagePullSecrets: [
-      {
-        name: 'default-registry-key',
-      },
-    ],
+    imagePullSecrets: [{ name: 'default-registry-key' }],
   };
 }

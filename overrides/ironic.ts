@@ -7,53 +7,18 @@ export function ironicStaticValues(img: ImageRefs): Values {
   return {
     release_group: 'osh-openstack-ironic',
     pod: {
-      labels: {
-        include_app_kubernetes_io: false,
-      },
-      replicas: {
-        api: 2,
-        conductor: 2,
-      },
-      user: {
-        ironic: {
-          uid: 0,
-        },
-      },
-      affinity: {
-        anti: {
-          type: {
-            default: 'requiredDuringSchedulingIgnoredDuringExecution',
-          },
-        },
-      },
-      tolerations: {
-        ironic: controlPlaneTolerations,
-      },
+      labels: { include_app_kubernetes_io: false },
+      replicas: { api: 2, conductor: 2 },
+      user: { ironic: { uid: 0 } },
+      affinity: { anti: { type: { default: 'requiredDuringSchedulingIgnoredDuringExecution' } } },
+      tolerations: { ironic: controlPlaneTolerations },
     },
-    network: {
-      api: {
-        ingress: {
-          classes: {
-            namespace: 'nginx-openstack',
-            cluster: 'nginx',
-          },
-        },
-      },
-    },
+    network: { api: { ingress: { classes: { namespace: 'nginx-openstack', cluster: 'nginx' } } } },
     labels: {
       isApplication: false,
-      api: {
-        node_selector_key: 'openstack-ironic',
-        node_selector_value: 'enabled',
-      },
-      conductor: {
-        node_selector_key: 'openstack-ironic',
-        node_selector_value: 'enabled',
-      },
-      job: {
-        node_selector_key: 'openstack-ironic',
-        node_selector_value: 'enabled',
-      },
+      api: { node_selector_key: 'openstack-ironic', node_selector_value: 'enabled' },
+      conductor: { node_selector_key: 'openstack-ironic', node_selector_value: 'enabled' },
+      job: { node_selector_key: 'openstack-ironic', node_selector_value: 'enabled' },
     },
     images: {
       tags: {
@@ -101,42 +66,20 @@ export function ironicStaticValues(img: ImageRefs): Values {
           glance_port: 80,
           auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
         },
-        inspector: {
-          auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
-        },
+        inspector: { auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3' },
         neutron: {
           url: 'http://neutron.openstack.svc.cluster.local:80/',
           auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
         },
-        api: {
-          port: 6385,
-        },
-        pxe: {
-          pxe_append_params: 'nofb nomodeset vga=normal console=ttyS0,115200n8',
-        },
-        dhcp: {
-          dhcp_provider: 'neutron',
-        },
+        api: { port: 6385 },
+        pxe: { pxe_append_params: 'nofb nomodeset vga=normal console=ttyS0,115200n8' },
+        dhcp: { dhcp_provider: 'neutron' },
       },
     },
-    bootstrap: {
-      image: {
-        enabled: false,
-      },
-    },
+    bootstrap: { image: { enabled: false } },
     endpoints: {
-      oslo_messaging: {
-        statefulset: {
-          name: 'osh-openstack-rabbitmq-rabbitmq',
-        },
-      },
-      baremetal: {
-        port: {
-          pxe_http: {
-            default: 28080,
-          },
-        },
-      },
+      oslo_messaging: { statefulset: { name: 'osh-openstack-rabbitmq-rabbitmq' } },
+      baremetal: { port: { pxe_http: { default: 28080 } } },
     },
   };
 }

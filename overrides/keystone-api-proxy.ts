@@ -5,9 +5,7 @@ import { ImageRefs } from './images';
 export function keystoneApiProxyStaticValues(img: ImageRefs): Values {
   return {
     release_group: 'osh-openstack-keystone-api-proxy',
-    labels: {
-      isApplication: false,
-    },
+    labels: { isApplication: false },
     images: {
       tags: {
         keystone_api_proxy: img.keystoneApiProxy,
@@ -17,14 +15,7 @@ export function keystoneApiProxyStaticValues(img: ImageRefs): Values {
       },
     },
     network: {
-      keystone_api_proxy: {
-        ingress: {
-          classes: {
-            namespace: 'nginx-openstack',
-            cluster: 'nginx',
-          },
-        },
-      },
+      keystone_api_proxy: { ingress: { classes: { namespace: 'nginx-openstack', cluster: 'nginx' } } },
     },
     conf: {
       keystone_api_proxy: {
@@ -35,10 +26,6 @@ export function keystoneApiProxyStaticValues(img: ImageRefs): Values {
         },
       },
     },
-    pod: {
-      labels: {
-        include_app_kubernetes_io: false,
-      },
-    },
+    pod: { labels: { include_app_kubernetes_io: false } },
   };
 }

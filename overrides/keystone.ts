@@ -1,9 +1,19 @@
-import { Values } from '../lib/values';
+import { Value, Values } from '../lib/values';
 import { ImageRefs } from './images';
-import { keystoneUser, osloLogging } from './blocks';
+import { internalServices, keystoneUser, osloLogging } from './blocks';
 import { apacheSoftware, apiPodLifecycle, controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, ingressEndpoint, kubeDnsEndpoint, osloCacheEndpointNamespaced, publicIngress, rabbitmqAdminAuth, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity } from './common';
 import { configText, textLines } from './config-files';
 import { keystoneBootstrapScript } from './scripts';
+
+/** Repeated within the keystone values. */
+const testsKeystoneBasicCreateAndDeleteService: Values = {
+  args: { description: 'test_description', service_type: 'Rally_test_type' },
+  runner: { concurrency: 1, times: 1, type: 'constant' },
+  sla: { failure_rate: { max: 0 } },
+};
+
+/** Repeated within the keystone values. */
+const testsKeystoneBasicCreateAndDeleteService2: Value[] = [testsKeystoneBasicCreateAndDeleteService];
 
 /** Static values of keystone: the StarlingX settings applied over the chart defaults. */
 export function keystoneStaticValues(img: ImageRefs): Values {
@@ -11,18 +21,9 @@ export function keystoneStaticValues(img: ImageRefs): Values {
     release_group: 'osh-openstack-keystone',
     labels: {
       isApplication: false,
-      api: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      job: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      test: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
+      api: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      job: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      test: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
     },
     helm3_hook: false,
     images: {
@@ -46,225 +47,94 @@ export function keystoneStaticValues(img: ImageRefs): Values {
         pre_apply_cleanup: img.vaultManager,
       },
       pull_policy: 'IfNotPresent',
-      local_registry: {
-        active: false,
-        exclude: ['dep_check', 'image_repo_sync'],
-      },
+      local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
     },
-    bootstrap: {
-      enabled: true,
-      ks_user: 'admin',
-      script: keystoneBootstrapScript,
-    },
+    bootstrap: { enabled: true, ks_user: 'admin', script: keystoneBootstrapScript },
     network: {
       api: {
         ingress: publicIngress,
         external_policy_local: false,
-        node_port: {
-          enabled: false,
-          port: 30500,
-        },
+        node_port: { enabled: false, port: 30500 },
       },
-      admin: {
-        node_port: {
-          enabled: false,
-          port: 30357,
-        },
-      },
+      admin: { node_port: { enabled: false, port: 30357 } },
     },
     dependencies: {
       dynamic: {
         common: {
           local_image_registry: {
             jobs: ['keystone-image-repo-sync'],
-            services: [
-              {
-                endpoint: 'node',
-                service: 'local_image_registry',
-              },
-            ],
+            services: [{ endpoint: 'node', service: 'local_image_registry' }],
           },
         },
-        rabbit_init: {
-          services: [
-            {
-              service: 'oslo_messaging',
-              endpoint: 'internal',
-            },
-          ],
-        },
+        rabbit_init: internalServices('oslo_messaging'),
       },
       static: {
         api: {
           jobs: ['keystone-db-sync', 'keystone-credential-setup', 'keystone-fernet-setup'],
           services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_cache',
-            },
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
+            { endpoint: 'internal', service: 'oslo_cache' },
+            { endpoint: 'internal', service: 'oslo_db' },
           ],
         },
         bootstrap: {
           jobs: ['keystone-domain-manage'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
+          services: [{ endpoint: 'internal', service: 'identity' }],
         },
-        credential_rotate: {
-          jobs: ['keystone-credential-setup'],
-        },
+        credential_rotate: { jobs: ['keystone-credential-setup'] },
         credential_setup: null,
-        credential_cleanup: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
-        },
-        db_drop: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
-        },
-        db_init: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
-        },
+        credential_cleanup: internalServices('oslo_db'),
+        db_drop: internalServices('oslo_db'),
+        db_init: internalServices('oslo_db'),
         db_sync: {
           jobs: ['keystone-db-init', 'keystone-credential-setup', 'keystone-fernet-setup'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
+          services: [{ endpoint: 'internal', service: 'oslo_db' }],
         },
-        ks_user: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
-        },
-        domain_manage: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
-        },
-        fernet_rotate: {
-          jobs: ['keystone-fernet-setup'],
-        },
+        ks_user: internalServices('identity'),
+        domain_manage: internalServices('identity'),
+        fernet_rotate: { jobs: ['keystone-fernet-setup'] },
         fernet_setup: null,
-        tests: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
-        },
-        image_repo_sync: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'local_image_registry',
-            },
-          ],
-        },
+        tests: internalServices('identity'),
+        image_repo_sync: internalServices('local_image_registry'),
       },
     },
     pod: {
-      labels: {
-        include_app_kubernetes_io: false,
-      },
+      labels: { include_app_kubernetes_io: false },
       security_context: {
         keystone: {
-          pod: {
-            runAsUser: 0,
-          },
+          pod: { runAsUser: 0 },
           container: {
-            keystone_api: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
+            keystone_api: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
           },
         },
         credential_setup: {
-          pod: {
-            runAsUser: 42424,
-          },
+          pod: { runAsUser: 42424 },
           container: {
-            keystone_credential_setup: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
+            keystone_credential_setup: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
           },
         },
         fernet_setup: {
-          pod: {
-            runAsUser: 42424,
-          },
+          pod: { runAsUser: 42424 },
           container: {
-            keystone_fernet_setup: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
+            keystone_fernet_setup: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
           },
         },
         fernet_rotate: {
-          pod: {
-            runAsUser: 42424,
-          },
+          pod: { runAsUser: 42424 },
           container: {
-            keystone_fernet_rotate: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
+            keystone_fernet_rotate: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
           },
         },
         domain_manage: {
-          pod: {
-            runAsUser: 42424,
-          },
+          pod: { runAsUser: 42424 },
           container: {
-            keystone_domain_manage_init: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
-            keystone_domain_manage: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
+            keystone_domain_manage_init: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            keystone_domain_manage: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
           },
         },
         test: {
-          pod: {
-            runAsUser: 42424,
-          },
+          pod: { runAsUser: 42424 },
           container: {
-            keystone_test_ks_user: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
+            keystone_test_ks_user: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
             keystone_test: {
               runAsUser: 65500,
               readOnlyRootFilesystem: true,
@@ -274,9 +144,7 @@ export function keystoneStaticValues(img: ImageRefs): Values {
         },
       },
       affinity: requiredAntiAffinity,
-      tolerations: {
-        keystone: controlPlaneTolerations,
-      },
+      tolerations: { keystone: controlPlaneTolerations },
       etcSources: {
         keystone_db_sync: [],
         keystone_api: [],
@@ -287,230 +155,99 @@ export function keystoneStaticValues(img: ImageRefs): Values {
         keystone_domain_manage: [],
       },
       mounts: {
-        keystone_db_init: {
-          init_container: null,
-          keystone_db_init: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
-        keystone_db_sync: {
-          init_container: null,
-          keystone_db_sync: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
-        keystone_api: {
-          init_container: null,
-          keystone_api: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
-        keystone_tests: {
-          init_container: null,
-          keystone_tests: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
+        keystone_db_init: { init_container: null, keystone_db_init: { volumeMounts: null, volumes: null } },
+        keystone_db_sync: { init_container: null, keystone_db_sync: { volumeMounts: null, volumes: null } },
+        keystone_api: { init_container: null, keystone_api: { volumeMounts: null, volumes: null } },
+        keystone_tests: { init_container: null, keystone_tests: { volumeMounts: null, volumes: null } },
         keystone_bootstrap: {
           init_container: null,
-          keystone_bootstrap: {
-            volumeMounts: null,
-            volumes: null,
-          },
+          keystone_bootstrap: { volumeMounts: null, volumes: null },
         },
         keystone_fernet_setup: {
           init_container: null,
-          keystone_fernet_setup: {
-            volumeMounts: null,
-            volumes: null,
-          },
+          keystone_fernet_setup: { volumeMounts: null, volumes: null },
         },
         keystone_fernet_rotate: {
           init_container: null,
-          keystone_fernet_rotate: {
-            volumeMounts: null,
-            volumes: null,
-          },
+          keystone_fernet_rotate: { volumeMounts: null, volumes: null },
         },
         keystone_credential_setup: {
           init_container: null,
-          keystone_credential_setup: {
-            volumeMounts: null,
-            volumes: null,
-          },
+          keystone_credential_setup: { volumeMounts: null, volumes: null },
         },
         keystone_credential_rotate: {
           init_container: null,
-          keystone_credential_rotate: {
-            volumeMounts: null,
-            volumes: null,
-          },
+          keystone_credential_rotate: { volumeMounts: null, volumes: null },
         },
         keystone_credential_cleanup: {
           init_container: null,
-          keystone_credential_cleanup: {
-            volumeMounts: null,
-            volumes: null,
-          },
+          keystone_credential_cleanup: { volumeMounts: null, volumes: null },
         },
         keystone_domain_manage: {
           init_container: null,
-          keystone_domain_manage: {
-            volumeMounts: null,
-            volumes: null,
-          },
+          keystone_domain_manage: { volumeMounts: null, volumes: null },
         },
       },
-      replicas: {
-        api: 2,
-      },
+      replicas: { api: 2 },
       lifecycle: apiPodLifecycle,
       resources: {
         enabled: false,
         api: {
-          requests: {
-            memory: '128Mi',
-            cpu: '100m',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '128Mi', cpu: '100m' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         jobs: {
           bootstrap: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           domain_manage: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           db_init: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           db_sync: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           db_drop: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           rabbit_init: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           tests: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           fernet_setup: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           fernet_rotate: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           credential_setup: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           credential_rotate: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           credential_cleanup: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           image_repo_sync: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
         },
       },
@@ -519,59 +256,34 @@ export function keystoneStaticValues(img: ImageRefs): Values {
           api: {
             readiness: {
               enabled: true,
-              params: {
-                initialDelaySeconds: 15,
-                periodSeconds: 60,
-                timeoutSeconds: 15,
-              },
+              params: { initialDelaySeconds: 15, periodSeconds: 60, timeoutSeconds: 15 },
             },
             liveness: {
               enabled: true,
-              params: {
-                initialDelaySeconds: 50,
-                periodSeconds: 60,
-                timeoutSeconds: 15,
-              },
+              params: { initialDelaySeconds: 50, periodSeconds: 60, timeoutSeconds: 15 },
             },
           },
         },
       },
     },
     jobs: {
-      fernet_setup: {
-        user: 'keystone',
-        group: 'keystone',
-      },
+      fernet_setup: { user: 'keystone', group: 'keystone' },
       fernet_rotate: {
         cron: '0 */12 * * *',
         user: 'keystone',
         group: 'keystone',
-        history: {
-          success: 3,
-          failed: 1,
-        },
+        history: { success: 3, failed: 1 },
       },
-      credential_setup: {
-        user: 'keystone',
-        group: 'keystone',
-      },
+      credential_setup: { user: 'keystone', group: 'keystone' },
       credential_rotate: {
         cron: '0 0 1 * *',
         migrate_wait: 120,
         user: 'keystone',
         group: 'keystone',
-        history: {
-          success: 3,
-          failed: 1,
-        },
+        history: { success: 3, failed: 1 },
       },
     },
-    network_policy: {
-      keystone: {
-        ingress: [{}],
-        egress: [{}],
-      },
-    },
+    network_policy: { keystone: { ingress: [{}], egress: [{}] } },
     conf: {
       security: configText([
         'ServerTokens Prod',
@@ -585,48 +297,21 @@ export function keystoneStaticValues(img: ImageRefs): Values {
           log_config_append: '/etc/keystone/logging.conf',
           max_token_size: 255,
         },
-        token: {
-          provider: 'fernet',
-          expiration: 43200,
-        },
+        token: { provider: 'fernet', expiration: 43200 },
         identity: {
           domain_specific_drivers_enabled: true,
           domain_config_dir: '/etc/keystone/domains',
         },
-        fernet_tokens: {
-          key_repository: '/etc/keystone/fernet-keys/',
-          max_active_keys: 7,
-        },
-        credential: {
-          key_repository: '/etc/keystone/credential-keys/',
-        },
-        database: {
-          max_retries: -1,
-          connection: '',
-        },
-        cache: {
-          enabled: true,
-          backend: 'dogpile.cache.memcached',
-        },
-        oslo_messaging_notifications: {
-          driver: 'messagingv2',
-        },
-        oslo_messaging_rabbit: {
-          rabbit_ha_queues: true,
-        },
-        oslo_middleware: {
-          enable_proxy_headers_parsing: true,
-        },
-        oslo_concurrency: {
-          lock_path: '/var/lib/oslo-lock',
-        },
-        oslo_policy: {
-          policy_file: '/etc/keystone/policy.yaml',
-        },
-        security_compliance: {
-          lockout_failure_attempts: 5,
-          lockout_duration: 1800,
-        },
+        fernet_tokens: { key_repository: '/etc/keystone/fernet-keys/', max_active_keys: 7 },
+        credential: { key_repository: '/etc/keystone/credential-keys/' },
+        database: { max_retries: -1, connection: '' },
+        cache: { enabled: true, backend: 'dogpile.cache.memcached' },
+        oslo_messaging_notifications: { driver: 'messagingv2' },
+        oslo_messaging_rabbit: { rabbit_ha_queues: true },
+        oslo_middleware: { enable_proxy_headers_parsing: true },
+        oslo_concurrency: { lock_path: '/var/lib/oslo-lock' },
+        oslo_policy: { policy_file: '/etc/keystone/policy.yaml' },
+        security_compliance: { lockout_failure_attempts: 5, lockout_duration: 1800 },
       },
       federation: {
         wsgi: {
@@ -641,12 +326,7 @@ export function keystoneStaticValues(img: ImageRefs): Values {
           OIDCEnableMemcached: true,
           OIDCClaimDelimiter: ';',
         },
-        dex_conf: {
-          verify: false,
-          retries: 1,
-          timeout: 5,
-          probe_endpoint: '/healthz',
-        },
+        dex_conf: { verify: false, retries: 1, timeout: 5, probe_endpoint: '/healthz' },
         dex_idp: {
           enabled: false,
           provider_name: 'dex',
@@ -680,9 +360,7 @@ export function keystoneStaticValues(img: ImageRefs): Values {
             '  ]',
             '}]',
           ]),
-          bootstrap: {
-            enabled: true,
-          },
+          bootstrap: { enabled: true },
         },
       },
       policy: {},
@@ -692,11 +370,7 @@ export function keystoneStaticValues(img: ImageRefs): Values {
           {
             vhost: 'keystone',
             name: 'ha_ttl_keystone',
-            definition: {
-              'ha-mode': 'all',
-              'ha-sync-mode': 'automatic',
-              'message-ttl': 70000,
-            },
+            definition: { 'ha-mode': 'all', 'ha-sync-mode': 'automatic', 'message-ttl': 70000 },
             priority: 0,
             'apply-to': 'all',
             pattern: '^(?!(amq\\.|reply_)).*',
@@ -712,96 +386,32 @@ export function keystoneStaticValues(img: ImageRefs): Values {
           'KeystoneBasic.create_and_delete_ec2credential': rallyOnce,
           'KeystoneBasic.create_and_list_ec2credentials': rallyOnce,
           'KeystoneBasic.create_and_delete_role': rallyOnce,
-          'KeystoneBasic.create_and_delete_service': [
-            {
-              args: {
-                description: 'test_description',
-                service_type: 'Rally_test_type',
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
-            },
-          ],
+          'KeystoneBasic.create_and_delete_service': testsKeystoneBasicCreateAndDeleteService2,
           'KeystoneBasic.create_and_get_role': rallyOnceNoArgs,
-          'KeystoneBasic.create_and_list_services': [
-            {
-              args: {
-                description: 'test_description',
-                service_type: 'Rally_test_type',
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
-            },
-          ],
+          'KeystoneBasic.create_and_list_services': testsKeystoneBasicCreateAndDeleteService2,
           'KeystoneBasic.create_and_list_tenants': rallyOnceNoArgs,
           'KeystoneBasic.create_and_list_users': rallyOnceNoArgs,
           'KeystoneBasic.create_delete_user': rallyOnceNoArgs,
           'KeystoneBasic.create_tenant': rallyOnceNoArgs,
           'KeystoneBasic.create_tenant_with_users': [
             {
-              args: {
-                users_per_tenant: 1,
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
+              args: { users_per_tenant: 1 },
+              runner: { concurrency: 1, times: 1, type: 'constant' },
+              sla: { failure_rate: { max: 0 } },
             },
           ],
           'KeystoneBasic.create_update_and_delete_tenant': rallyOnceNoArgs,
           'KeystoneBasic.create_user': rallyOnceNoArgs,
           'KeystoneBasic.create_user_set_enabled_and_delete': [
             {
-              args: {
-                enabled: true,
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
+              args: { enabled: true },
+              runner: { concurrency: 1, times: 1, type: 'constant' },
+              sla: { failure_rate: { max: 0 } },
             },
             {
-              args: {
-                enabled: false,
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
+              args: { enabled: false },
+              runner: { concurrency: 1, times: 1, type: 'constant' },
+              sla: { failure_rate: { max: 0 } },
             },
           ],
           'KeystoneBasic.create_user_update_password': rallyOnceNoArgs,
@@ -827,28 +437,13 @@ export function keystoneStaticValues(img: ImageRefs): Values {
         test: 'keystone-keystone-test',
         stx_admin: 'keystone-keystone-stxadmin',
       },
-      oslo_db: {
-        admin: 'keystone-db-admin',
-        keystone: 'keystone-db-user',
-      },
-      oslo_messaging: {
-        admin: 'keystone-rabbitmq-admin',
-        keystone: 'keystone-rabbitmq-user',
-      },
-      ldap: {
-        tls: 'keystone-ldap-tls',
-      },
+      oslo_db: { admin: 'keystone-db-admin', keystone: 'keystone-db-user' },
+      oslo_messaging: { admin: 'keystone-rabbitmq-admin', keystone: 'keystone-rabbitmq-user' },
+      ldap: { tls: 'keystone-ldap-tls' },
       tls: {
-        identity: {
-          api: {
-            public: 'keystone-tls-public',
-            internal: 'keystone-tls-api',
-          },
-        },
+        identity: { api: { public: 'keystone-tls-public', internal: 'keystone-tls-api' } },
       },
-      oci_image_registry: {
-        keystone: 'keystone-oci-image-registry',
-      },
+      oci_image_registry: { keystone: 'keystone-oci-image-registry' },
     },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
@@ -856,24 +451,10 @@ export function keystoneStaticValues(img: ImageRefs): Values {
       oci_image_registry: {
         name: 'oci-image-registry',
         namespace: 'oci-image-registry',
-        auth: {
-          enabled: false,
-          keystone: {
-            username: 'keystone',
-            password: 'password',
-          },
-        },
-        hosts: {
-          default: 'localhost',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        port: {
-          registry: {
-            default: null,
-          },
-        },
+        auth: { enabled: false, keystone: { username: 'keystone', password: 'password' } },
+        hosts: { default: 'localhost' },
+        host_fqdn_override: { default: null },
+        port: { registry: { default: null } },
       },
       identity: {
         namespace: 'openstack',
@@ -900,28 +481,11 @@ export function keystoneStaticValues(img: ImageRefs): Values {
             default_domain_id: 'default',
           }),
         },
-        hosts: {
-          default: 'keystone',
-          internal: 'keystone-api',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        path: {
-          default: '/v3',
-          healthcheck: '/healthcheck',
-        },
-        scheme: {
-          default: 'http',
-          service: 'http',
-        },
-        port: {
-          api: {
-            default: 80,
-            internal: 5000,
-            service: 5000,
-          },
-        },
+        hosts: { default: 'keystone', internal: 'keystone-api' },
+        host_fqdn_override: { default: null },
+        path: { default: '/v3', healthcheck: '/healthcheck' },
+        scheme: { default: 'http', service: 'http' },
+        port: { api: { default: 80, internal: 5000, service: 5000 } },
       },
       oslo_db: {
         namespace: null,
@@ -929,80 +493,36 @@ export function keystoneStaticValues(img: ImageRefs): Values {
           admin: {
             username: 'root',
             password: 'password',
-            secret: {
-              tls: {
-                internal: 'mariadb-tls-direct',
-              },
-            },
+            secret: { tls: { internal: 'mariadb-tls-direct' } },
           },
-          keystone: {
-            username: 'keystone',
-            password: 'password',
-          },
+          keystone: { username: 'keystone', password: 'password' },
         },
-        hosts: {
-          default: 'mariadb',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
+        hosts: { default: 'mariadb' },
+        host_fqdn_override: { default: null },
         path: '/keystone',
         scheme: 'mysql+pymysql',
-        port: {
-          mysql: {
-            default: 3306,
-          },
-        },
+        port: { mysql: { default: 3306 } },
       },
       oslo_messaging: {
         namespace: null,
         auth: {
           admin: rabbitmqAdminAuth,
-          keystone: {
-            username: 'keystone',
-            password: 'password',
-          },
+          keystone: { username: 'keystone', password: 'password' },
         },
-        statefulset: {
-          replicas: 2,
-          name: 'osh-openstack-rabbitmq-rabbitmq',
-        },
-        hosts: {
-          default: 'rabbitmq',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
+        statefulset: { replicas: 2, name: 'osh-openstack-rabbitmq-rabbitmq' },
+        hosts: { default: 'rabbitmq' },
+        host_fqdn_override: { default: null },
         path: '/keystone',
         scheme: 'rabbit',
-        port: {
-          amqp: {
-            default: 5672,
-          },
-          http: {
-            default: 15672,
-          },
-        },
+        port: { amqp: { default: 5672 }, http: { default: 15672 } },
       },
       oslo_cache: osloCacheEndpointNamespaced,
-      ldap: {
-        auth: {
-          client: {
-            tls: {
-              ca: null,
-            },
-          },
-        },
-      },
+      ldap: { auth: { client: { tls: { ca: null } } } },
       fluentd: endpointsFluentd,
       kube_dns: kubeDnsEndpoint,
       ingress: ingressEndpoint,
     },
-    tls: {
-      identity: false,
-      oslo_messaging: false,
-      oslo_db: false,
-    },
+    tls: { identity: false, oslo_messaging: false, oslo_db: false },
     manifests: {
       certificates: false,
       configmap_bin: true,

@@ -1,5 +1,6 @@
 import { Values } from '../lib/values';
 import { ImageRefs } from './images';
+import { internalServices } from './blocks';
 import { controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, dynamicTargetedOvn, dynamicTargetedSriov, endpointsLocalImageRegistry, imageRepoSyncJobResources, preferredAntiAffinity } from './common';
 
 /** Static values of libvirt: the StarlingX settings applied over the chart defaults. */
@@ -9,10 +10,7 @@ export function libvirtStaticValues(img: ImageRefs): Values {
     labels: {
       isApplication: false,
       agent: {
-        libvirt: {
-          node_selector_key: 'openstack-compute-node',
-          node_selector_value: 'enabled',
-        },
+        libvirt: { node_selector_key: 'openstack-compute-node', node_selector_value: 'enabled' },
       },
     },
     images: {
@@ -25,50 +23,23 @@ export function libvirtStaticValues(img: ImageRefs): Values {
         pre_apply_cleanup: img.vaultManager,
       },
       pull_policy: 'IfNotPresent',
-      local_registry: {
-        active: false,
-        exclude: ['dep_check', 'image_repo_sync'],
-      },
+      local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
     },
-    network: {
-      backend: ['openvswitch'],
-    },
+    network: { backend: ['openvswitch'] },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
       local_image_registry: endpointsLocalImageRegistry,
       oci_image_registry: {
         name: 'oci-image-registry',
         namespace: 'oci-image-registry',
-        auth: {
-          enabled: false,
-          libvirt: {
-            username: 'libvirt',
-            password: 'password',
-          },
-        },
-        hosts: {
-          default: 'localhost',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        port: {
-          registry: {
-            default: null,
-          },
-        },
+        auth: { enabled: false, libvirt: { username: 'libvirt', password: 'password' } },
+        hosts: { default: 'localhost' },
+        host_fqdn_override: { default: null },
+        port: { registry: { default: null } },
       },
     },
-    network_policy: {
-      libvirt: {
-        ingress: [{}],
-        egress: [{}],
-      },
-    },
-    ceph_client: {
-      configmap: 'ceph-etc',
-      user_secret_name: 'cinder-volume-rbd-keyring',
-    },
+    network_policy: { libvirt: { ingress: [{}], egress: [{}] } },
+    ceph_client: { configmap: 'ceph-etc', user_secret_name: 'cinder-volume-rbd-keyring' },
     conf: {
       ceph: {
         enabled: true,
@@ -77,12 +48,7 @@ export function libvirtStaticValues(img: ImageRefs): Values {
           user: 'cinder',
           keyring: null,
           secret_uuid: '457eb676-33da-42ec-9a8c-9293d545c337',
-          external_ceph: {
-            enabled: false,
-            user: null,
-            secret_uuid: null,
-            user_secret_name: null,
-          },
+          external_ceph: { enabled: false, user: null, secret_uuid: null, user_secret_name: null },
         },
       },
       libvirt: {
@@ -97,12 +63,7 @@ export function libvirtStaticValues(img: ImageRefs): Values {
         log_level: '3',
         log_outputs: '1:file:/var/log/libvirt/libvirtd.log',
       },
-      dynamic_options: {
-        libvirt: {
-          listen_interface: null,
-          listen_address: null,
-        },
-      },
+      dynamic_options: { libvirt: { listen_interface: null, listen_address: null } },
       qemu: {
         vnc_tls: '0',
         vnc_tls_x509_verify: '0',
@@ -126,115 +87,65 @@ export function libvirtStaticValues(img: ImageRefs): Values {
           'pids',
         ],
       },
-      init_modules: {
-        enabled: false,
-      },
-      vencrypt: {
-        issuer: {
-          kind: 'ClusterIssuer',
-          name: 'ca-clusterissuer',
-        },
-      },
-      hooks: {
-        enabled: false,
-        scripts: {},
-      },
+      init_modules: { enabled: false },
+      vencrypt: { issuer: { kind: 'ClusterIssuer', name: 'ca-clusterissuer' } },
+      hooks: { enabled: false, scripts: {} },
     },
     pod: {
-      labels: {
-        include_app_kubernetes_io: false,
-      },
+      labels: { include_app_kubernetes_io: false },
       probes: {
         libvirt: {
           libvirt: {
             liveness: {
               enabled: true,
-              params: {
-                initialDelaySeconds: 30,
-                periodSeconds: 60,
-                timeoutSeconds: 5,
-              },
+              params: { initialDelaySeconds: 30, periodSeconds: 60, timeoutSeconds: 5 },
             },
             readiness: {
               enabled: true,
-              params: {
-                initialDelaySeconds: 15,
-                periodSeconds: 60,
-                timeoutSeconds: 5,
-              },
+              params: { initialDelaySeconds: 15, periodSeconds: 60, timeoutSeconds: 5 },
             },
           },
         },
       },
       security_context: {
         libvirt: {
-          pod: {
-            runAsUser: 0,
-          },
+          pod: { runAsUser: 0 },
           container: {
-            ceph_admin_keyring_placement: {
-              readOnlyRootFilesystem: false,
-            },
-            ceph_keyring_placement: {
-              readOnlyRootFilesystem: false,
-            },
-            libvirt: {
-              privileged: true,
-              readOnlyRootFilesystem: false,
-            },
+            ceph_admin_keyring_placement: { readOnlyRootFilesystem: false },
+            ceph_keyring_placement: { readOnlyRootFilesystem: false },
+            libvirt: { privileged: true, readOnlyRootFilesystem: false },
             libvirt_init_modules: {
               readOnlyRootFilesystem: true,
               privileged: true,
-              capabilities: {
-                drop: ['ALL'],
-              },
+              capabilities: { drop: ['ALL'] },
             },
             init_dynamic_options: {
               runAsUser: 65534,
               runAsNonRoot: true,
               readOnlyRootFilesystem: true,
               allowPrivilegeEscalation: false,
-              capabilities: {
-                drop: ['ALL'],
-              },
+              capabilities: { drop: ['ALL'] },
             },
           },
         },
       },
       affinity: preferredAntiAffinity,
-      tolerations: {
-        libvirt: controlPlaneTolerations,
-      },
+      tolerations: { libvirt: controlPlaneTolerations },
       dns_policy: 'ClusterFirstWithHostNet',
-      mounts: {
-        libvirt: {
-          init_container: null,
-          libvirt: null,
-        },
-      },
+      mounts: { libvirt: { init_container: null, libvirt: null } },
       lifecycle: {
         upgrades: {
           daemonsets: {
             pod_replacement_strategy: 'RollingUpdate',
-            libvirt: {
-              enabled: true,
-              min_ready_seconds: 0,
-              max_unavailable: 1,
-            },
+            libvirt: { enabled: true, min_ready_seconds: 0, max_unavailable: 1 },
           },
         },
       },
       resources: {
         enabled: false,
         libvirt: {
-          requests: {
-            memory: '128Mi',
-            cpu: '100m',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '128Mi', cpu: '100m' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         jobs: imageRepoSyncJobResources,
       },
@@ -244,41 +155,19 @@ export function libvirtStaticValues(img: ImageRefs): Values {
         common: {
           local_image_registry: {
             jobs: ['libvirt-image-repo-sync'],
-            services: [
-              {
-                endpoint: 'node',
-                service: 'local_image_registry',
-              },
-            ],
+            services: [{ endpoint: 'node', service: 'local_image_registry' }],
           },
         },
         targeted: {
-          ovn: {
-            libvirt: dynamicTargetedOvn,
-          },
-          openvswitch: {
-            libvirt: dynamicTargetedOpenvswitch,
-          },
-          linuxbridge: {
-            libvirt: dynamicTargetedLinuxbridge,
-          },
-          sriov: {
-            libvirt: dynamicTargetedSriov,
-          },
+          ovn: { libvirt: dynamicTargetedOvn },
+          openvswitch: { libvirt: dynamicTargetedOpenvswitch },
+          linuxbridge: { libvirt: dynamicTargetedLinuxbridge },
+          sriov: { libvirt: dynamicTargetedSriov },
         },
       },
       static: {
-        libvirt: {
-          services: null,
-        },
-        image_repo_sync: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'local_image_registry',
-            },
-          ],
-        },
+        libvirt: { services: null },
+        image_repo_sync: internalServices('local_image_registry'),
       },
     },
     storage_conf: {
@@ -288,11 +177,7 @@ export function libvirtStaticValues(img: ImageRefs): Values {
         path: '/openstack_instances',
         instances_path: '/var/lib/instances',
       },
-      pvc: {
-        enabled: false,
-        name: 'nova-instances',
-        instances_path: '/var/lib/instances',
-      },
+      pvc: { enabled: false, name: 'nova-instances', instances_path: '/var/lib/instances' },
     },
     manifests: {
       configmap_bin: true,
@@ -305,17 +190,9 @@ export function libvirtStaticValues(img: ImageRefs): Values {
       secret_registry: true,
     },
     secrets: {
-      oci_image_registry: {
-        libvirt: 'libvirt-oci-image-registry-key',
-      },
-      tls: {
-        server: 'libvirt-tls-server',
-        client: 'libvirt-tls-client',
-      },
+      oci_image_registry: { libvirt: 'libvirt-oci-image-registry-key' },
+      tls: { server: 'libvirt-tls-server', client: 'libvirt-tls-client' },
     },
-    libvirt: {
-      listen_addr: '::',
-      extraContainers: [],
-    },
+    libvirt: { listen_addr: '::', extraContainers: [] },
   };
 }

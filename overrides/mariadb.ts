@@ -1,5 +1,6 @@
 import { Values } from '../lib/values';
 import { ImageRefs } from './images';
+import { internalServices } from './blocks';
 import { controlPlaneTolerations, endpointsLocalImageRegistry, endpointsMonitoring, kubeDnsEndpointInfra, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
 import { configText, iniFile } from './config-files';
 
@@ -22,38 +23,18 @@ export function mariadbStaticValues(img: ImageRefs): Values {
         mariadb_controller: img.mariadb,
       },
       pull_policy: 'IfNotPresent',
-      local_registry: {
-        active: false,
-        exclude: ['dep_check', 'image_repo_sync'],
-      },
+      local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
     },
     labels: {
       isApplication: false,
-      server: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      prometheus_mysql_exporter: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      job: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      test: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      controller: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
+      server: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      prometheus_mysql_exporter: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      job: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      test: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      controller: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
     },
     pod: {
-      labels: {
-        include_app_kubernetes_io: false,
-      },
+      labels: { include_app_kubernetes_io: false },
       env: {
         mariadb_controller: {
           MARIADB_CONTROLLER_DEBUG: 0,
@@ -85,43 +66,26 @@ export function mariadbStaticValues(img: ImageRefs): Values {
             },
             startup: {
               enabled: true,
-              params: {
-                initialDelaySeconds: 60,
-                periodSeconds: 60,
-                failureThreshold: 10,
-              },
+              params: { initialDelaySeconds: 60, periodSeconds: 60, failureThreshold: 10 },
             },
           },
           mariadb_exporter: {
             readiness: {
               enabled: true,
-              params: {
-                initialDelaySeconds: 5,
-                periodSeconds: 60,
-                timeoutSeconds: 10,
-              },
+              params: { initialDelaySeconds: 5, periodSeconds: 60, timeoutSeconds: 10 },
             },
             liveness: {
               enabled: true,
-              params: {
-                initialDelaySeconds: 15,
-                periodSeconds: 60,
-                timeoutSeconds: 10,
-              },
+              params: { initialDelaySeconds: 15, periodSeconds: 60, timeoutSeconds: 10 },
             },
           },
         },
       },
       security_context: {
         server: {
-          pod: {
-            runAsUser: 999,
-          },
+          pod: { runAsUser: 999 },
           container: {
-            perms: {
-              runAsUser: 0,
-              readOnlyRootFilesystem: true,
-            },
+            perms: { runAsUser: 0, readOnlyRootFilesystem: true },
             mariadb: {
               runAsUser: 999,
               allowPrivilegeEscalation: false,
@@ -130,9 +94,7 @@ export function mariadbStaticValues(img: ImageRefs): Values {
           },
         },
         prometheus_mysql_exporter: {
-          pod: {
-            runAsUser: 99,
-          },
+          pod: { runAsUser: 99 },
           container: {
             exporter: {
               runAsUser: 99,
@@ -142,29 +104,14 @@ export function mariadbStaticValues(img: ImageRefs): Values {
           },
         },
         prometheus_create_mysql_user: {
-          pod: {
-            runAsUser: 0,
-          },
-          container: {
-            main: {
-              allowPrivilegeEscalation: false,
-              readOnlyRootFilesystem: true,
-            },
-          },
+          pod: { runAsUser: 0 },
+          container: { main: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true } },
         },
         mariadb_backup: {
-          pod: {
-            runAsUser: 65534,
-          },
+          pod: { runAsUser: 65534 },
           container: {
-            backup_perms: {
-              runAsUser: 0,
-              readOnlyRootFilesystem: true,
-            },
-            verify_perms: {
-              runAsUser: 0,
-              readOnlyRootFilesystem: true,
-            },
+            backup_perms: { runAsUser: 0, readOnlyRootFilesystem: true },
+            verify_perms: { runAsUser: 0, readOnlyRootFilesystem: true },
             mariadb_backup: {
               runAsUser: 65534,
               readOnlyRootFilesystem: true,
@@ -173,125 +120,56 @@ export function mariadbStaticValues(img: ImageRefs): Values {
           },
         },
         tests: {
-          pod: {
-            runAsUser: 999,
-          },
-          container: {
-            test: {
-              runAsUser: 999,
-              readOnlyRootFilesystem: true,
-            },
-          },
+          pod: { runAsUser: 999 },
+          container: { test: { runAsUser: 999, readOnlyRootFilesystem: true } },
         },
         controller: {
-          pod: {
-            runAsUser: 65534,
-          },
+          pod: { runAsUser: 65534 },
           container: {
-            controller: {
-              allowPrivilegeEscalation: false,
-              readOnlyRootFilesystem: true,
-            },
+            controller: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true },
           },
         },
         cluster_wait: {
-          pod: {
-            runAsUser: 65534,
-            runAsNonRoot: true,
-          },
+          pod: { runAsUser: 65534, runAsNonRoot: true },
           container: {
-            mariadb_cluster_wait: {
-              allowPrivilegeEscalation: false,
-              capabilities: {
-                drop: ['ALL'],
-              },
-            },
+            mariadb_cluster_wait: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
           },
         },
       },
       affinity: requiredAntiAffinity,
-      tolerations: {
-        mariadb: controlPlaneTolerations,
-      },
-      replicas: {
-        server: 3,
-        controller: 1,
-      },
+      tolerations: { mariadb: controlPlaneTolerations },
+      replicas: { server: 3, controller: 1 },
       lifecycle: {
         upgrades: rollingUpdateUpgrades,
-        termination_grace_period: {
-          server: {
-            timeout: 600,
-          },
-        },
-        disruption_budget: {
-          mariadb: {
-            min_available: 0,
-          },
-        },
+        termination_grace_period: { server: { timeout: 600 } },
+        disruption_budget: { mariadb: { min_available: 0 } },
       },
       resources: {
         enabled: false,
         server: {
-          requests: {
-            memory: '128Mi',
-            cpu: '100m',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '128Mi', cpu: '100m' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         jobs: {
           tests: {
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
+            limits: { memory: '1024Mi', cpu: '2000m' },
+            requests: { memory: '128Mi', cpu: '100m' },
           },
           prometheus_create_mysql_user: {
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
+            limits: { memory: '1024Mi', cpu: '2000m' },
+            requests: { memory: '128Mi', cpu: '100m' },
           },
           image_repo_sync: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           mariadb_backup: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           ks_user: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
         },
       },
@@ -301,76 +179,29 @@ export function mariadbStaticValues(img: ImageRefs): Values {
         common: {
           local_image_registry: {
             jobs: ['mariadb-image-repo-sync'],
-            services: [
-              {
-                endpoint: 'node',
-                service: 'local_image_registry',
-              },
-            ],
+            services: [{ endpoint: 'node', service: 'local_image_registry' }],
           },
         },
       },
       static: {
         mariadb_backup: {
           jobs: ['mariadb-ks-user'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
+          services: [{ endpoint: 'internal', service: 'oslo_db' }],
         },
-        prometheus_create_mysql_user: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
-        },
-        image_repo_sync: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'local_image_registry',
-            },
-          ],
-        },
-        tests: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
-        },
-        controller: {
-          services: null,
-        },
-        cluster_wait: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
-        },
+        prometheus_create_mysql_user: internalServices('oslo_db'),
+        image_repo_sync: internalServices('local_image_registry'),
+        tests: internalServices('oslo_db'),
+        controller: { services: null },
+        cluster_wait: internalServices('oslo_db'),
       },
     },
     volume: {
-      use_local_path_for_single_pod_cluster: {
-        enabled: false,
-        host_path: '/tmp/mysql-data',
-      },
+      use_local_path_for_single_pod_cluster: { enabled: false, host_path: '/tmp/mysql-data' },
       chown_on_start: true,
       enabled: true,
       class_name: 'general',
       size: '5Gi',
-      backup: {
-        enabled: true,
-        class_name: 'general',
-        size: '5Gi',
-      },
+      backup: { enabled: true, class_name: 'general', size: '5Gi' },
     },
     jobs: {
       cluster_wait: {
@@ -379,23 +210,14 @@ export function mariadbStaticValues(img: ImageRefs): Values {
         clusterStabilityCount: 30,
         clusterStabilityWait: 4,
       },
-      exporter_create_sql_user: {
-        backoffLimit: 87600,
-        activeDeadlineSeconds: 3600,
-      },
+      exporter_create_sql_user: { backoffLimit: 87600, activeDeadlineSeconds: 3600 },
       mariadb_backup: {
         activeDeadlineSeconds: 0,
         backoffLimit: 6,
         cron: '0 0 * * *',
-        history: {
-          success: 3,
-          failed: 1,
-        },
+        history: { success: 3, failed: 1 },
       },
-      ks_user: {
-        activeDeadlineSeconds: 0,
-        backoffLimit: 6,
-      },
+      ks_user: { activeDeadlineSeconds: 0, backoffLimit: 6 },
     },
     conf: {
       tests: {
@@ -408,18 +230,11 @@ export function mariadbStaticValues(img: ImageRefs): Values {
           '--number-int-cols=1',
         ],
       },
-      mariadb_server: {
-        setup_wait: {
-          iteration: 30,
-          duration: 5,
-        },
-      },
+      mariadb_server: { setup_wait: { iteration: 30, duration: 5 } },
       backup: {
         enabled: false,
         base_path: '/var/backup',
-        validateData: {
-          ageOffset: 120,
-        },
+        validateData: { ageOffset: 120 },
         mysqldump_options: '--single-transaction --quick --add-drop-database --add-drop-table --add-locks --databases\n',
         days_to_keep: 3,
         remote_backup: {
@@ -428,10 +243,7 @@ export function mariadbStaticValues(img: ImageRefs): Values {
           days_to_keep: 14,
           storage_policy: 'default-placement',
           number_of_retries: 5,
-          delay_range: {
-            min: 30,
-            max: 60,
-          },
+          delay_range: { min: 30, max: 60 },
           throttle_backups: {
             enabled: false,
             sessions_limit: 480,
@@ -443,9 +255,7 @@ export function mariadbStaticValues(img: ImageRefs): Values {
           failover_user_class: 'mariadb_failover',
         },
       },
-      galera: {
-        cluster_leader_ttl: 60,
-      },
+      galera: { cluster_leader_ttl: 60 },
       database: {
         mysql_histfile: '/dev/null',
         my: iniFile({
@@ -549,35 +359,16 @@ export function mariadbStaticValues(img: ImageRefs): Values {
         }),
       },
     },
-    monitoring: {
-      prometheus: {
-        enabled: false,
-        mysqld_exporter: {
-          scrape: true,
-        },
-      },
-    },
+    monitoring: { prometheus: { enabled: false, mysqld_exporter: { scrape: true } } },
     storage_conf: {
       volume_storage_class_priority: ['ceph', 'netapp-nfs', 'netapp-iscsi', 'netapp-fc'],
     },
     secrets: {
-      identity: {
-        admin: 'keystone-admin-user',
-        mariadb: 'mariadb-backup-user',
-      },
-      mariadb: {
-        backup_restore: 'mariadb-backup-restore',
-      },
-      oci_image_registry: {
-        mariadb: 'mariadb-oci-image-registry-key',
-      },
+      identity: { admin: 'keystone-admin-user', mariadb: 'mariadb-backup-user' },
+      mariadb: { backup_restore: 'mariadb-backup-restore' },
+      oci_image_registry: { mariadb: 'mariadb-oci-image-registry-key' },
       tls: {
-        oslo_db: {
-          server: {
-            public: 'mariadb-tls-server',
-            internal: 'mariadb-tls-direct',
-          },
-        },
+        oslo_db: { server: { public: 'mariadb-tls-server', internal: 'mariadb-tls-direct' } },
       },
     },
     endpoints: {
@@ -586,89 +377,37 @@ export function mariadbStaticValues(img: ImageRefs): Values {
       oci_image_registry: {
         name: 'oci-image-registry',
         namespace: 'oci-image-registry',
-        auth: {
-          enabled: false,
-          mariadb: {
-            username: 'mariadb',
-            password: 'password',
-          },
-        },
-        hosts: {
-          default: 'localhost',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        port: {
-          registry: {
-            default: null,
-          },
-        },
+        auth: { enabled: false, mariadb: { username: 'mariadb', password: 'password' } },
+        hosts: { default: 'localhost' },
+        host_fqdn_override: { default: null },
+        port: { registry: { default: null } },
       },
       monitoring: endpointsMonitoring,
       prometheus_mysql_exporter: {
         namespace: null,
-        hosts: {
-          default: 'mysql-exporter',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        path: {
-          default: '/metrics',
-        },
-        scheme: {
-          default: 'http',
-        },
-        port: {
-          metrics: {
-            default: 9104,
-          },
-        },
+        hosts: { default: 'mysql-exporter' },
+        host_fqdn_override: { default: null },
+        path: { default: '/metrics' },
+        scheme: { default: 'http' },
+        port: { metrics: { default: 9104 } },
       },
       oslo_db: {
         namespace: null,
         auth: {
-          admin: {
-            username: 'root',
-            password: 'password',
-          },
-          sst: {
-            username: 'sst',
-            password: 'password',
-          },
-          audit: {
-            username: 'audit',
-            password: 'password',
-          },
-          exporter: {
-            username: 'exporter',
-            password: 'password',
-          },
+          admin: { username: 'root', password: 'password' },
+          sst: { username: 'sst', password: 'password' },
+          audit: { username: 'audit', password: 'password' },
+          exporter: { username: 'exporter', password: 'password' },
         },
-        hosts: {
-          default: 'mariadb',
-          direct: 'mariadb-server',
-          discovery: 'mariadb-discovery',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
+        hosts: { default: 'mariadb', direct: 'mariadb-server', discovery: 'mariadb-discovery' },
+        host_fqdn_override: { default: null },
         path: null,
         scheme: 'mysql+pymysql',
         port: {
-          mysql: {
-            default: 3306,
-          },
-          wsrep: {
-            default: 4567,
-          },
-          ist: {
-            default: 4568,
-          },
-          sst: {
-            default: 4444,
-          },
+          mysql: { default: 3306 },
+          wsrep: { default: 4567 },
+          ist: { default: 4568 },
+          sst: { default: 4444 },
         },
       },
       kube_dns: kubeDnsEndpointInfra,
@@ -696,25 +435,11 @@ export function mariadbStaticValues(img: ImageRefs): Values {
             project_domain_name: 'service',
           },
         },
-        hosts: {
-          default: 'keystone',
-          internal: 'keystone-api',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        path: {
-          default: '/v3',
-        },
-        scheme: {
-          default: 'http',
-        },
-        port: {
-          api: {
-            default: 80,
-            internal: 5000,
-          },
-        },
+        hosts: { default: 'keystone', internal: 'keystone-api' },
+        host_fqdn_override: { default: null },
+        path: { default: '/v3' },
+        scheme: { default: 'http' },
+        port: { api: { default: 80, internal: 5000 } },
       },
     },
     network: {
@@ -724,14 +449,8 @@ export function mariadbStaticValues(img: ImageRefs): Values {
       ip_family_policy: 'PreferDualStack',
     },
     network_policy: {
-      mariadb: {
-        ingress: [{}],
-        egress: [{}],
-      },
-      'prometheus-mysql-exporter': {
-        ingress: [{}],
-        egress: [{}],
-      },
+      mariadb: { ingress: [{}], egress: [{}] },
+      'prometheus-mysql-exporter': { ingress: [{}], egress: [{}] },
     },
     helm3_hook: false,
     manifests: {
@@ -744,13 +463,7 @@ export function mariadbStaticValues(img: ImageRefs): Values {
       cron_job_mariadb_backup: false,
       job_ks_user: false,
       pvc_backup: false,
-      monitoring: {
-        prometheus: {
-          configmap_bin: true,
-          job_user_create: true,
-          secret_etc: true,
-        },
-      },
+      monitoring: { prometheus: { configmap_bin: true, job_user_create: true, secret_etc: true } },
       pdb_server: true,
       network_policy: false,
       pod_test: false,

@@ -1,5 +1,6 @@
 import { Values } from '../lib/values';
 import { ImageRefs } from './images';
+import { internalServices } from './blocks';
 import { controlPlaneTolerations, endpointsLocalImageRegistry, imageRepoSyncJobResources, kubeDnsEndpointInfra, osloCacheEndpointNamespaced, preferredAntiAffinity, rollingUpdateUpgrades } from './common';
 
 /** Static values of memcached: the StarlingX settings applied over the chart defaults. */
@@ -7,84 +8,39 @@ export function memcachedStaticValues(img: ImageRefs): Values {
   return {
     release_group: 'osh-openstack-memcached',
     conf: {
-      memcached: {
-        max_connections: 8192,
-        memory: 1024,
-        stats_cachedump: {
-          enabled: true,
-        },
-      },
+      memcached: { max_connections: 8192, memory: 1024, stats_cachedump: { enabled: true } },
     },
     dependencies: {
       dynamic: {
         common: {
           local_image_registry: {
             jobs: ['memcached-image-repo-sync'],
-            services: [
-              {
-                endpoint: 'node',
-                service: 'local_image_registry',
-              },
-            ],
+            services: [{ endpoint: 'node', service: 'local_image_registry' }],
           },
         },
       },
       static: {
-        memcached: {
-          jobs: null,
-        },
-        image_repo_sync: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'local_image_registry',
-            },
-          ],
-        },
+        memcached: { jobs: null },
+        image_repo_sync: internalServices('local_image_registry'),
       },
     },
-    secrets: {
-      oci_image_registry: {
-        memcached: 'memcached-oci-image-registry-key',
-      },
-    },
+    secrets: { oci_image_registry: { memcached: 'memcached-oci-image-registry-key' } },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
       local_image_registry: endpointsLocalImageRegistry,
       oci_image_registry: {
         name: 'oci-image-registry',
         namespace: 'oci-image-registry',
-        auth: {
-          enabled: false,
-          memcached: {
-            username: 'memcached',
-            password: 'password',
-          },
-        },
-        hosts: {
-          default: 'localhost',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        port: {
-          registry: {
-            default: null,
-          },
-        },
+        auth: { enabled: false, memcached: { username: 'memcached', password: 'password' } },
+        hosts: { default: 'localhost' },
+        host_fqdn_override: { default: null },
+        port: { registry: { default: null } },
       },
       oslo_cache: osloCacheEndpointNamespaced,
       kube_dns: kubeDnsEndpointInfra,
     },
-    network: {
-      memcached: {},
-    },
-    network_policy: {
-      memcached: {
-        ingress: [{}],
-        egress: [{}],
-      },
-    },
+    network: { memcached: {} },
+    network_policy: { memcached: { ingress: [{}], egress: [{}] } },
     images: {
       pull_policy: 'IfNotPresent',
       tags: {
@@ -94,26 +50,14 @@ export function memcachedStaticValues(img: ImageRefs): Values {
         image_repo_sync: null,
         pre_apply_cleanup: img.vaultManager,
       },
-      local_registry: {
-        active: false,
-        exclude: ['dep_check', 'image_repo_sync'],
-      },
+      local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
     },
     labels: {
       isApplication: false,
-      server: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      prometheus_memcached_exporter: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
+      server: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      prometheus_memcached_exporter: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
     },
-    memcached: {
-      extraContainers: [],
-      extraServicePorts: [],
-    },
+    memcached: { extraContainers: [], extraServicePorts: [] },
     manifests: {
       configmap_bin: true,
       statefulset: true,
@@ -124,23 +68,15 @@ export function memcachedStaticValues(img: ImageRefs): Values {
       secret_registry: true,
     },
     pod: {
-      labels: {
-        include_app_kubernetes_io: false,
-      },
+      labels: { include_app_kubernetes_io: false },
       security_context: {
         server: {
-          pod: {
-            runAsUser: 65534,
-            runAsNonRoot: true,
-            fsGroup: 65534,
-          },
+          pod: { runAsUser: 65534, runAsNonRoot: true, fsGroup: 65534 },
           container: {
             memcached: {
               allowPrivilegeEscalation: false,
               readOnlyRootFilesystem: true,
-              capabilities: {
-                drop: ['ALL'],
-              },
+              capabilities: { drop: ['ALL'] },
             },
           },
         },
@@ -150,49 +86,27 @@ export function memcachedStaticValues(img: ImageRefs): Values {
           memcached: {
             readiness: {
               enabled: true,
-              params: {
-                initialDelaySeconds: 0,
-                periodSeconds: 10,
-                timeoutSeconds: 5,
-              },
+              params: { initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 5 },
             },
             liveness: {
               enabled: true,
-              params: {
-                initialDelaySeconds: 10,
-                periodSeconds: 15,
-                timeoutSeconds: 10,
-              },
+              params: { initialDelaySeconds: 10, periodSeconds: 15, timeoutSeconds: 10 },
             },
           },
         },
       },
       affinity: preferredAntiAffinity,
-      tolerations: {
-        memcached: controlPlaneTolerations,
-      },
+      tolerations: { memcached: controlPlaneTolerations },
       lifecycle: {
         upgrades: rollingUpdateUpgrades,
-        termination_grace_period: {
-          memcached: {
-            timeout: 30,
-          },
-        },
+        termination_grace_period: { memcached: { timeout: 30 } },
       },
-      replicas: {
-        server: 1,
-      },
+      replicas: { server: 1 },
       resources: {
         enabled: false,
         memcached: {
-          limits: {
-            cpu: '2000m',
-            memory: '1024Mi',
-          },
-          requests: {
-            cpu: '500m',
-            memory: '128Mi',
-          },
+          limits: { cpu: '2000m', memory: '1024Mi' },
+          requests: { cpu: '500m', memory: '128Mi' },
         },
         jobs: imageRepoSyncJobResources,
       },

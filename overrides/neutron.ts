@@ -1,8 +1,146 @@
-import { Values } from '../lib/values';
+import { Value, Values } from '../lib/values';
 import { ImageRefs } from './images';
-import { keystoneUser, osloLogging } from './blocks';
+import { internalServices, keystoneUser, osloLogging } from './blocks';
 import { controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, endpointsBaremetal, endpointsLocalImageRegistry, identityAuthAdmin, identityAuthNeutron, identityAuthNova, identityAuthPlacement, ingressEndpoint, kubeDnsEndpoint, osloCacheEndpoint, podProbesLiveness, podSecurityContextContainer, publicIngress, rabbitmqAdminAuth, requiredAntiAffinity, rollingUpdateDeployments } from './common';
 import { configText, iniFile, rootwrapFilters } from './config-files';
+
+/** Repeated within the neutron values. */
+const ovnVpnAgentReadiness: Values = {
+  enabled: true,
+  params: { initialDelaySeconds: 30, periodSeconds: 190, timeoutSeconds: 185 },
+};
+
+/** Repeated within the neutron values. */
+const dhcpAgentReadiness: Values = {
+  enabled: false,
+  params: { initialDelaySeconds: 30, periodSeconds: 190, timeoutSeconds: 185 },
+};
+
+/** Repeated within the neutron values. */
+const ovnVpnAgentLiveness: Values = {
+  enabled: true,
+  params: { initialDelaySeconds: 120, periodSeconds: 600, timeoutSeconds: 580 },
+};
+
+/** Repeated within the neutron values. */
+const lbAgentServices: Value[] = [{ endpoint: 'internal', service: 'oslo_messaging' }, { endpoint: 'internal', service: 'network' }];
+
+/** Repeated within the neutron values. */
+const dhcpAgentLiveness: Values = {
+  enabled: false,
+  params: { initialDelaySeconds: 120, periodSeconds: 600, timeoutSeconds: 580 },
+};
+
+/** Repeated within the neutron values. */
+const staticBootstrap: Values = internalServices('network', 'compute');
+
+/** Repeated within the neutron values. */
+const NeutronNetworksCreateAndDeleteSubnetsArgs: Values = {
+  network_create_args: {},
+  subnet_cidr_start: '1.1.0.0/30',
+  subnet_create_args: {},
+  subnets_per_network: 2,
+};
+
+/** Repeated within the neutron values. */
+const debugPods: Value[] = [
+  'dhcp_agent',
+  'l3_agent',
+  'lb_agent',
+  'metadata_agent',
+  'ovn_metadata_agent',
+  'ovn_vpn_agent',
+  'ovs_agent',
+  'sriov_agent',
+];
+
+/** Repeated within the neutron values. */
+const NeutronNetworksCreateAndDeleteRoutersArgs: Values = {
+  network_create_args: {},
+  router_create_args: {},
+  subnet_cidr_start: '1.1.0.0/30',
+  subnet_create_args: {},
+  subnets_per_network: 2,
+};
+
+/** Repeated within the neutron values. */
+const netnsCleanupPods: Value[] = [
+  'dhcp_agent',
+  'l3_agent',
+  'lb_agent',
+  'metadata_agent',
+  'ovn_metadata_agent',
+  'ovn_vpn_agent',
+  'ovs_agent',
+  'sriov_agent',
+  'netns_cleanup_cron',
+];
+
+/** Repeated within the neutron values. */
+const dhcpServices: Value[] = [
+  { endpoint: 'internal', service: 'oslo_messaging' },
+  { endpoint: 'internal', service: 'network' },
+  { endpoint: 'internal', service: 'compute' },
+];
+
+/** Repeated within the neutron values. */
+const staticLbAgent: Values = { pod: null, jobs: ['neutron-rabbit-init'], services: lbAgentServices };
+
+/** Repeated within the neutron values. */
+const testsNeutronNetworksCreateAndDeleteNetworks: Values = {
+  args: { network_create_args: {} },
+  context: { quotas: { neutron: { network: -1 } } },
+  runner: { concurrency: 1, times: 1, type: 'constant' },
+  sla: { failure_rate: { max: 0 } },
+};
+
+/** Repeated within the neutron values. */
+const testsNeutronNetworksCreateAndDeleteNetworks2: Value[] = [testsNeutronNetworksCreateAndDeleteNetworks];
+
+/** Repeated within the neutron values. */
+const serverServices: Value[] = [
+  { endpoint: 'internal', service: 'oslo_db' },
+  { endpoint: 'internal', service: 'oslo_messaging' },
+  { endpoint: 'internal', service: 'oslo_cache' },
+  { endpoint: 'internal', service: 'identity' },
+];
+
+/** Repeated within the neutron values. */
+const staticDhcp: Values = { pod: null, jobs: ['neutron-rabbit-init'], services: dhcpServices };
+
+/** Repeated within the neutron values. */
+const ovnVpnAgentOvnVpnAgent: Values = { readiness: ovnVpnAgentReadiness, liveness: ovnVpnAgentLiveness };
+
+/** Repeated within the neutron values. */
+const dhcpAgentDhcpAgent: Values = { readiness: dhcpAgentReadiness, liveness: dhcpAgentLiveness };
+
+/** Repeated within the neutron values. */
+const testsNeutronNetworksCreateAndDeleteSubnets: Values = {
+  args: NeutronNetworksCreateAndDeleteSubnetsArgs,
+  context: { network: {}, quotas: { neutron: { network: -1, subnet: -1 } } },
+  runner: { concurrency: 1, times: 1, type: 'constant' },
+  sla: { failure_rate: { max: 0 } },
+};
+
+/** Repeated within the neutron values. */
+const testsNeutronNetworksCreateAndDeleteSubnets2: Value[] = [testsNeutronNetworksCreateAndDeleteSubnets];
+
+/** Repeated within the neutron values. */
+const staticServer: Values = {
+  jobs: ['neutron-db-sync', 'neutron-ks-user', 'neutron-ks-endpoints', 'neutron-rabbit-init'],
+  services: serverServices,
+};
+
+/** Repeated within the neutron values. */
+const testsNeutronNetworksCreateAndDeleteRouters: Values = {
+  args: NeutronNetworksCreateAndDeleteRoutersArgs,
+  context: { network: {}, quotas: { neutron: { network: -1, router: -1, subnet: -1 } } },
+  runner: { concurrency: 1, times: 1, type: 'constant' },
+  sla: { failure_rate: { max: 0 } },
+};
+
+/** Repeated within the neutron values. */
+const testsNeutronNetworksCreateAndDeleteRouters2: Value[] = [testsNeutronNetworksCreateAndDeleteRouters];
 
 /** Static values of neutron: the StarlingX settings applied over the chart defaults. */
 export function neutronStaticValues(img: ImageRefs): Values {
@@ -44,119 +182,52 @@ export function neutronStaticValues(img: ImageRefs): Values {
         pre_apply_cleanup: img.vaultManager,
       },
       pull_policy: 'IfNotPresent',
-      local_registry: {
-        active: false,
-        exclude: ['dep_check', 'image_repo_sync'],
-      },
+      local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
     },
     labels: {
       isApplication: false,
       agent: {
-        dhcp: {
-          node_selector_key: 'openstack-compute-node',
-          node_selector_value: 'enabled',
-        },
-        l3: {
-          node_selector_key: 'openstack-compute-node',
-          node_selector_value: 'enabled',
-        },
-        metadata: {
-          node_selector_key: 'openstack-compute-node',
-          node_selector_value: 'enabled',
-        },
-        l2gw: {
-          node_selector_key: 'openstack-compute-node',
-          node_selector_value: 'enabled',
-        },
+        dhcp: { node_selector_key: 'openstack-compute-node', node_selector_value: 'enabled' },
+        l3: { node_selector_key: 'openstack-compute-node', node_selector_value: 'enabled' },
+        metadata: { node_selector_key: 'openstack-compute-node', node_selector_value: 'enabled' },
+        l2gw: { node_selector_key: 'openstack-compute-node', node_selector_value: 'enabled' },
       },
-      job: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      lb: {
-        node_selector_key: 'linuxbridge',
-        node_selector_value: 'enabled',
-      },
-      ovs: {
-        node_selector_key: 'openvswitch',
-        node_selector_value: 'enabled',
-      },
-      sriov: {
-        node_selector_key: 'sriov',
-        node_selector_value: 'enabled',
-      },
-      bagpipe_bgp: {
-        node_selector_key: 'openstack-compute-node',
-        node_selector_value: 'enabled',
-      },
-      bgp_dragent: {
-        node_selector_key: 'openstack-compute-node',
-        node_selector_value: 'enabled',
-      },
-      server: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      rpc_server: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      ironic_agent: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      netns_cleanup_cron: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      test: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
+      job: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      lb: { node_selector_key: 'linuxbridge', node_selector_value: 'enabled' },
+      ovs: { node_selector_key: 'openvswitch', node_selector_value: 'enabled' },
+      sriov: { node_selector_key: 'sriov', node_selector_value: 'enabled' },
+      bagpipe_bgp: { node_selector_key: 'openstack-compute-node', node_selector_value: 'enabled' },
+      bgp_dragent: { node_selector_key: 'openstack-compute-node', node_selector_value: 'enabled' },
+      server: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      rpc_server: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      ironic_agent: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      netns_cleanup_cron: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      test: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
     },
     network: {
       backend: ['openvswitch', 'sriov'],
       share_namespaces: true,
-      interface: {
-        tunnel: null,
-        tunnel_network_cidr: '0/0',
-      },
+      interface: { tunnel: null, tunnel_network_cidr: '0/0' },
       server: {
         ingress: publicIngress,
         external_policy_local: false,
-        node_port: {
-          enabled: false,
-          port: 30096,
-        },
+        node_port: { enabled: false, port: 30096 },
       },
     },
-    bootstrap: {
-      enabled: false,
-      ks_user: 'neutron',
-      script: 'openstack token issue\n',
-    },
+    bootstrap: { enabled: false, ks_user: 'neutron', script: 'openstack token issue\n' },
     dependencies: {
       dynamic: {
         common: {
           local_image_registry: {
             jobs: ['neutron-image-repo-sync'],
-            services: [
-              {
-                endpoint: 'node',
-                service: 'local_image_registry',
-              },
-            ],
+            services: [{ endpoint: 'node', service: 'local_image_registry' }],
           },
         },
         targeted: {
           sriov: {},
           l2gateway: {},
           bagpipe_bgp: {},
-          ovn: {
-            server: {
-              pod: null,
-            },
-          },
+          ovn: { server: { pod: null } },
           bgp_dragent: {},
           openvswitch: {
             dhcp: dynamicTargetedOpenvswitch,
@@ -167,731 +238,215 @@ export function neutronStaticValues(img: ImageRefs): Values {
             dhcp: dynamicTargetedLinuxbridge,
             l3: dynamicTargetedLinuxbridge,
             metadata: dynamicTargetedLinuxbridge,
-            lb_agent: {
-              pod: null,
-            },
+            lb_agent: { pod: null },
           },
         },
       },
       static: {
-        bootstrap: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'network',
-            },
-            {
-              endpoint: 'internal',
-              service: 'compute',
-            },
-          ],
-        },
-        db_drop: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
-        },
-        db_init: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
-        },
+        bootstrap: staticBootstrap,
+        db_drop: internalServices('oslo_db'),
+        db_init: internalServices('oslo_db'),
         db_sync: {
           jobs: ['neutron-db-init'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
+          services: [{ endpoint: 'internal', service: 'oslo_db' }],
         },
-        dhcp: {
-          pod: null,
-          jobs: ['neutron-rabbit-init'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_messaging',
-            },
-            {
-              endpoint: 'internal',
-              service: 'network',
-            },
-            {
-              endpoint: 'internal',
-              service: 'compute',
-            },
-          ],
-        },
+        dhcp: staticDhcp,
         ks_endpoints: {
           jobs: ['neutron-ks-service'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
+          services: [{ endpoint: 'internal', service: 'identity' }],
         },
-        ks_service: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
-        },
-        ks_user: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
-        },
-        rabbit_init: {
-          services: [
-            {
-              service: 'oslo_messaging',
-              endpoint: 'internal',
-            },
-          ],
-        },
-        l3: {
-          pod: null,
-          jobs: ['neutron-rabbit-init'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_messaging',
-            },
-            {
-              endpoint: 'internal',
-              service: 'network',
-            },
-            {
-              endpoint: 'internal',
-              service: 'compute',
-            },
-          ],
-        },
-        lb_agent: {
-          pod: null,
-          jobs: ['neutron-rabbit-init'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_messaging',
-            },
-            {
-              endpoint: 'internal',
-              service: 'network',
-            },
-          ],
-        },
+        ks_service: internalServices('identity'),
+        ks_user: internalServices('identity'),
+        rabbit_init: internalServices('oslo_messaging'),
+        l3: staticDhcp,
+        lb_agent: staticLbAgent,
         metadata: {
           pod: null,
           jobs: ['neutron-rabbit-init'],
           services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_messaging',
-            },
-            {
-              endpoint: 'internal',
-              service: 'network',
-            },
-            {
-              endpoint: 'internal',
-              service: 'compute',
-            },
-            {
-              endpoint: 'internal',
-              service: 'compute_metadata',
-            },
+            { endpoint: 'internal', service: 'oslo_messaging' },
+            { endpoint: 'internal', service: 'network' },
+            { endpoint: 'internal', service: 'compute' },
+            { endpoint: 'internal', service: 'compute_metadata' },
           ],
         },
         ovn_metadata: {
           pod: [
             {
               requireSameNode: true,
-              labels: {
-                application: 'ovn',
-                component: 'ovn-controller',
-              },
+              labels: { application: 'ovn', component: 'ovn-controller' },
             },
           ],
           services: [
-            {
-              endpoint: 'internal',
-              service: 'compute_metadata',
-            },
-            {
-              endpoint: 'internal',
-              service: 'network',
-            },
+            { endpoint: 'internal', service: 'compute_metadata' },
+            { endpoint: 'internal', service: 'network' },
           ],
         },
         ovn_vpn_agent: {
           pod: [
             {
               requireSameNode: true,
-              labels: {
-                application: 'ovn',
-                component: 'ovn-controller',
-              },
+              labels: { application: 'ovn', component: 'ovn-controller' },
             },
           ],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_messaging',
-            },
-            {
-              endpoint: 'internal',
-              service: 'network',
-            },
-          ],
+          services: lbAgentServices,
         },
-        ovs_agent: {
-          jobs: ['neutron-rabbit-init'],
-          pod: null,
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_messaging',
-            },
-            {
-              endpoint: 'internal',
-              service: 'network',
-            },
-          ],
-        },
-        server: {
-          jobs: ['neutron-db-sync', 'neutron-ks-user', 'neutron-ks-endpoints', 'neutron-rabbit-init'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-            {
-              endpoint: 'internal',
-              service: 'oslo_messaging',
-            },
-            {
-              endpoint: 'internal',
-              service: 'oslo_cache',
-            },
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
-        },
-        rpc_server: {
-          jobs: ['neutron-db-sync', 'neutron-rabbit-init'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-            {
-              endpoint: 'internal',
-              service: 'oslo_messaging',
-            },
-            {
-              endpoint: 'internal',
-              service: 'oslo_cache',
-            },
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
-        },
-        ironic_agent: {
-          jobs: ['neutron-db-sync', 'neutron-ks-user', 'neutron-ks-endpoints', 'neutron-rabbit-init'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-            {
-              endpoint: 'internal',
-              service: 'oslo_messaging',
-            },
-            {
-              endpoint: 'internal',
-              service: 'oslo_cache',
-            },
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
-        },
-        tests: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'network',
-            },
-            {
-              endpoint: 'internal',
-              service: 'compute',
-            },
-          ],
-        },
-        image_repo_sync: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'local_image_registry',
-            },
-          ],
-        },
+        ovs_agent: staticLbAgent,
+        server: staticServer,
+        rpc_server: { jobs: ['neutron-db-sync', 'neutron-rabbit-init'], services: serverServices },
+        ironic_agent: staticServer,
+        tests: staticBootstrap,
+        image_repo_sync: internalServices('local_image_registry'),
       },
     },
     pod: {
-      labels: {
-        include_app_kubernetes_io: false,
-      },
-      use_fqdn: {
-        neutron_agent: true,
-      },
+      labels: { include_app_kubernetes_io: false },
+      use_fqdn: { neutron_agent: true },
       probes: {
         rpc_timeout: 60,
         rpc_retries: 2,
-        dhcp_agent: {
-          dhcp_agent: {
-            readiness: {
-              enabled: false,
-              params: {
-                initialDelaySeconds: 30,
-                periodSeconds: 190,
-                timeoutSeconds: 185,
-              },
-            },
-            liveness: {
-              enabled: false,
-              params: {
-                initialDelaySeconds: 120,
-                periodSeconds: 600,
-                timeoutSeconds: 580,
-              },
-            },
-          },
-        },
-        l3_agent: {
-          l3_agent: {
-            readiness: {
-              enabled: false,
-              params: {
-                initialDelaySeconds: 30,
-                periodSeconds: 190,
-                timeoutSeconds: 185,
-              },
-            },
-            liveness: {
-              enabled: false,
-              params: {
-                initialDelaySeconds: 120,
-                periodSeconds: 600,
-                timeoutSeconds: 580,
-              },
-            },
-          },
-        },
-        lb_agent: {
-          lb_agent: {
-            readiness: {
-              enabled: false,
-            },
-            liveness: {
-              enabled: false,
-            },
-          },
-        },
-        metadata_agent: {
-          metadata_agent: {
-            readiness: {
-              enabled: false,
-              params: {
-                initialDelaySeconds: 30,
-                periodSeconds: 190,
-                timeoutSeconds: 185,
-              },
-            },
-            liveness: {
-              enabled: false,
-              params: {
-                initialDelaySeconds: 120,
-                periodSeconds: 600,
-                timeoutSeconds: 580,
-              },
-            },
-          },
-        },
-        ovn_vpn_agent: {
-          ovn_vpn_agent: {
-            readiness: {
-              enabled: true,
-              params: {
-                initialDelaySeconds: 30,
-                periodSeconds: 190,
-                timeoutSeconds: 185,
-              },
-            },
-            liveness: {
-              enabled: true,
-              params: {
-                initialDelaySeconds: 120,
-                periodSeconds: 600,
-                timeoutSeconds: 580,
-              },
-            },
-          },
-        },
-        ovn_metadata_agent: {
-          ovn_metadata_agent: {
-            readiness: {
-              enabled: true,
-              params: {
-                initialDelaySeconds: 30,
-                periodSeconds: 190,
-                timeoutSeconds: 185,
-              },
-            },
-            liveness: {
-              enabled: true,
-              params: {
-                initialDelaySeconds: 120,
-                periodSeconds: 600,
-                timeoutSeconds: 580,
-              },
-            },
-          },
-        },
+        dhcp_agent: { dhcp_agent: dhcpAgentDhcpAgent },
+        l3_agent: { l3_agent: dhcpAgentDhcpAgent },
+        lb_agent: { lb_agent: { readiness: { enabled: false }, liveness: { enabled: false } } },
+        metadata_agent: { metadata_agent: dhcpAgentDhcpAgent },
+        ovn_vpn_agent: { ovn_vpn_agent: ovnVpnAgentOvnVpnAgent },
+        ovn_metadata_agent: { ovn_metadata_agent: ovnVpnAgentOvnVpnAgent },
         ovs_agent: {
           ovs_agent: {
-            readiness: {
-              enabled: false,
-              params: {
-                timeoutSeconds: 10,
-              },
-            },
-            liveness: {
-              enabled: false,
-              params: {
-                initialDelaySeconds: 120,
-                periodSeconds: 600,
-                timeoutSeconds: 580,
-              },
-            },
+            readiness: { enabled: false, params: { timeoutSeconds: 10 } },
+            liveness: dhcpAgentLiveness,
           },
         },
-        sriov_agent: {
-          sriov_agent: {
-            readiness: {
-              enabled: false,
-              params: {
-                initialDelaySeconds: 30,
-                periodSeconds: 190,
-                timeoutSeconds: 185,
-              },
-            },
-            liveness: {
-              enabled: false,
-            },
-          },
-        },
+        sriov_agent: { sriov_agent: { readiness: dhcpAgentReadiness, liveness: { enabled: false } } },
         bagpipe_bgp: {
           bagpipe_bgp: {
-            readiness: {
-              enabled: true,
-              params: null,
-            },
-            liveness: {
-              enabled: true,
-              params: {
-                initialDelaySeconds: 60,
-              },
-            },
+            readiness: { enabled: true, params: null },
+            liveness: { enabled: true, params: { initialDelaySeconds: 60 } },
           },
         },
         bgp_dragent: {
           bgp_dragent: {
-            readiness: {
-              enabled: false,
-              params: null,
-            },
-            liveness: {
-              enabled: true,
-              params: {
-                initialDelaySeconds: 60,
-              },
-            },
+            readiness: { enabled: false, params: null },
+            liveness: { enabled: true, params: { initialDelaySeconds: 60 } },
           },
         },
         l2gw_agent: {
           l2gw_agent: {
             readiness: {
               enabled: true,
-              params: {
-                initialDelaySeconds: 30,
-                periodSeconds: 15,
-                timeoutSeconds: 65,
-              },
+              params: { initialDelaySeconds: 30, periodSeconds: 15, timeoutSeconds: 65 },
             },
             liveness: podProbesLiveness,
           },
         },
         server: {
           server: {
-            readiness: {
-              enabled: true,
-              params: {
-                periodSeconds: 15,
-                timeoutSeconds: 10,
-              },
-            },
+            readiness: { enabled: true, params: { periodSeconds: 15, timeoutSeconds: 10 } },
             liveness: {
               enabled: true,
               port: 1717,
-              params: {
-                initialDelaySeconds: 60,
-                periodSeconds: 15,
-                timeoutSeconds: 10,
-              },
+              params: { initialDelaySeconds: 60, periodSeconds: 15, timeoutSeconds: 10 },
             },
           },
         },
         rpc_server: {
           rpc_server: {
-            readiness: {
-              enabled: true,
-              params: {
-                periodSeconds: 15,
-                timeoutSeconds: 10,
-              },
-            },
+            readiness: { enabled: true, params: { periodSeconds: 15, timeoutSeconds: 10 } },
             liveness: {
               enabled: true,
-              params: {
-                initialDelaySeconds: 60,
-                periodSeconds: 15,
-                timeoutSeconds: 10,
-              },
+              params: { initialDelaySeconds: 60, periodSeconds: 15, timeoutSeconds: 10 },
             },
           },
         },
       },
       security_context: {
         neutron_dhcp_agent: {
-          pod: {
-            runAsUser: 0,
-          },
-          container: {
-            neutron_dhcp_agent: {
-              readOnlyRootFilesystem: true,
-              privileged: true,
-            },
-          },
+          pod: { runAsUser: 0 },
+          container: { neutron_dhcp_agent: { readOnlyRootFilesystem: true, privileged: true } },
         },
         neutron_l2gw_agent: {
-          pod: {
-            runAsUser: 0,
-          },
-          container: {
-            neutron_l2gw_agent: {
-              readOnlyRootFilesystem: true,
-              privileged: true,
-            },
-          },
+          pod: { runAsUser: 0 },
+          container: { neutron_l2gw_agent: { readOnlyRootFilesystem: true, privileged: true } },
         },
         neutron_bagpipe_bgp: {
-          pod: {
-            runAsUser: 0,
-          },
-          container: {
-            neutron_bagpipe_bgp: {
-              readOnlyRootFilesystem: true,
-              privileged: true,
-            },
-          },
+          pod: { runAsUser: 0 },
+          container: { neutron_bagpipe_bgp: { readOnlyRootFilesystem: true, privileged: true } },
         },
         neutron_bgp_dragent: {
-          pod: {
-            runAsUser: 42424,
-          },
-          container: {
-            neutron_bgp_dragent: {
-              readOnlyRootFilesystem: true,
-              privileged: true,
-            },
-          },
+          pod: { runAsUser: 42424 },
+          container: { neutron_bgp_dragent: { readOnlyRootFilesystem: true, privileged: true } },
         },
         neutron_l3_agent: {
-          pod: {
-            runAsUser: 0,
-          },
-          container: {
-            neutron_l3_agent: {
-              readOnlyRootFilesystem: true,
-              privileged: true,
-            },
-          },
+          pod: { runAsUser: 0 },
+          container: { neutron_l3_agent: { readOnlyRootFilesystem: true, privileged: true } },
         },
         neutron_lb_agent: {
-          pod: {
-            runAsUser: 0,
-          },
+          pod: { runAsUser: 0 },
           container: {
             neutron_lb_agent_kernel_modules: podSecurityContextContainer,
-            neutron_lb_agent_init: {
-              privileged: true,
-              runAsUser: 0,
-              readOnlyRootFilesystem: true,
-            },
-            neutron_lb_agent: {
-              readOnlyRootFilesystem: true,
-              privileged: true,
-            },
+            neutron_lb_agent_init: { privileged: true, runAsUser: 0, readOnlyRootFilesystem: true },
+            neutron_lb_agent: { readOnlyRootFilesystem: true, privileged: true },
           },
         },
         neutron_metadata_agent: {
-          pod: {
-            runAsUser: 0,
-          },
-          container: {
-            neutron_metadata_agent_init: {
-              runAsUser: 0,
-              readOnlyRootFilesystem: true,
-            },
-          },
+          pod: { runAsUser: 0 },
+          container: { neutron_metadata_agent_init: { runAsUser: 0, readOnlyRootFilesystem: true } },
         },
         neutron_ovn_metadata_agent: {
-          pod: {
-            runAsUser: 42424,
-          },
+          pod: { runAsUser: 42424 },
           container: {
-            neutron_ovn_metadata_agent_init: {
-              runAsUser: 0,
-              readOnlyRootFilesystem: true,
-            },
+            neutron_ovn_metadata_agent_init: { runAsUser: 0, readOnlyRootFilesystem: true },
           },
         },
         ovn_vpn_agent: {
-          pod: {
-            runAsUser: 42424,
-          },
-          container: {
-            ovn_vpn_agent_init: {
-              runAsUser: 0,
-              readOnlyRootFilesystem: true,
-            },
-          },
+          pod: { runAsUser: 42424 },
+          container: { ovn_vpn_agent_init: { runAsUser: 0, readOnlyRootFilesystem: true } },
         },
         neutron_ovs_agent: {
-          pod: {
-            runAsUser: 0,
-          },
+          pod: { runAsUser: 0 },
           container: {
             neutron_openvswitch_agent_kernel_modules: podSecurityContextContainer,
-            netoffload: {
-              privileged: true,
-              runAsUser: 0,
-              readOnlyRootFilesystem: true,
-            },
-            neutron_ovs_agent_init: {
-              privileged: true,
-              runAsUser: 0,
-              readOnlyRootFilesystem: true,
-            },
-            neutron_ovs_agent: {
-              readOnlyRootFilesystem: true,
-              privileged: true,
-            },
+            netoffload: { privileged: true, runAsUser: 0, readOnlyRootFilesystem: true },
+            neutron_ovs_agent_init: { privileged: true, runAsUser: 0, readOnlyRootFilesystem: true },
+            neutron_ovs_agent: { readOnlyRootFilesystem: true, privileged: true },
           },
         },
         neutron_server: {
-          pod: {
-            runAsUser: 0,
-          },
+          pod: { runAsUser: 0 },
           container: {
-            nginx: {
-              runAsUser: 0,
-              readOnlyRootFilesystem: false,
-            },
-            neutron_server: {
-              allowPrivilegeEscalation: false,
-              readOnlyRootFilesystem: true,
-            },
+            nginx: { runAsUser: 0, readOnlyRootFilesystem: false },
+            neutron_server: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true },
           },
         },
         neutron_rpc_server: {
-          pod: {
-            runAsUser: 42424,
-          },
+          pod: { runAsUser: 42424 },
           container: {
-            neutron_rpc_server: {
-              allowPrivilegeEscalation: false,
-              readOnlyRootFilesystem: true,
-            },
+            neutron_rpc_server: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true },
           },
         },
         neutron_sriov_agent: {
-          pod: {
-            runAsUser: 0,
-          },
+          pod: { runAsUser: 0 },
           container: {
-            neutron_sriov_agent_init: {
-              privileged: true,
-              runAsUser: 0,
-              readOnlyRootFilesystem: false,
-            },
-            neutron_sriov_agent: {
-              readOnlyRootFilesystem: true,
-              privileged: true,
-            },
+            neutron_sriov_agent_init: { privileged: true, runAsUser: 0, readOnlyRootFilesystem: false },
+            neutron_sriov_agent: { readOnlyRootFilesystem: true, privileged: true },
           },
         },
         neutron_ironic_agent: {
-          pod: {
-            runAsUser: 42424,
-          },
+          pod: { runAsUser: 42424 },
           container: {
-            neutron_ironic_agent_init: {
-              runAsUser: 0,
-              readOnlyRootFilesystem: true,
-            },
-            neutron_ironic_agent: {
-              allowPrivilegeEscalation: false,
-              readOnlyRootFilesystem: true,
-            },
+            neutron_ironic_agent_init: { runAsUser: 0, readOnlyRootFilesystem: true },
+            neutron_ironic_agent: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true },
           },
         },
         neutron_netns_cleanup_cron: {
-          pod: {
-            runAsUser: 0,
-          },
+          pod: { runAsUser: 0 },
           container: {
-            neutron_netns_cleanup_cron: {
-              readOnlyRootFilesystem: true,
-              privileged: true,
-            },
+            neutron_netns_cleanup_cron: { readOnlyRootFilesystem: true, privileged: true },
           },
         },
       },
       affinity: requiredAntiAffinity,
-      tolerations: {
-        neutron: controlPlaneTolerations,
-      },
+      tolerations: { neutron: controlPlaneTolerations },
       etcSources: {
         neutron_server: [],
         neutron_rpc_server: [],
@@ -914,131 +469,56 @@ export function neutronStaticValues(img: ImageRefs): Values {
         neutron_db_sync: [],
       },
       mounts: {
-        neutron_server: {
-          init_container: null,
-          neutron_server: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
+        neutron_server: { init_container: null, neutron_server: { volumeMounts: null, volumes: null } },
         neutron_rpc_server: {
           init_container: null,
-          neutron_rpc_server: {
-            volumeMounts: null,
-            volumes: null,
-          },
+          neutron_rpc_server: { volumeMounts: null, volumes: null },
         },
         neutron_dhcp_agent: {
           init_container: null,
-          neutron_dhcp_agent: {
-            volumeMounts: null,
-            volumes: null,
-          },
+          neutron_dhcp_agent: { volumeMounts: null, volumes: null },
         },
-        neutron_l3_agent: {
-          init_container: null,
-          neutron_l3_agent: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
-        neutron_lb_agent: {
-          init_container: null,
-          neutron_lb_agent: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
+        neutron_l3_agent: { init_container: null, neutron_l3_agent: { volumeMounts: null, volumes: null } },
+        neutron_lb_agent: { init_container: null, neutron_lb_agent: { volumeMounts: null, volumes: null } },
         neutron_metadata_agent: {
           init_container: null,
-          neutron_metadata_agent: {
-            volumeMounts: null,
-            volumes: null,
-          },
+          neutron_metadata_agent: { volumeMounts: null, volumes: null },
         },
         neutron_ovn_db_sync: {
           init_container: null,
-          neutron_ovn_db_sync: {
-            volumeMounts: null,
-            volumes: null,
-          },
+          neutron_ovn_db_sync: { volumeMounts: null, volumes: null },
         },
         neutron_ovn_metadata_agent: {
           init_container: null,
-          neutron_ovn_metadata_agent: {
-            volumeMounts: null,
-            volumes: null,
-          },
+          neutron_ovn_metadata_agent: { volumeMounts: null, volumes: null },
         },
-        ovn_vpn_agent: {
-          init_container: null,
-          ovn_vpn_agent: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
+        ovn_vpn_agent: { init_container: null, ovn_vpn_agent: { volumeMounts: null, volumes: null } },
         neutron_ovs_agent: {
           init_container: null,
-          neutron_ovs_agent: {
-            volumeMounts: null,
-            volumes: null,
-          },
+          neutron_ovs_agent: { volumeMounts: null, volumes: null },
         },
         neutron_sriov_agent: {
           init_container: null,
-          neutron_sriov_agent: {
-            volumeMounts: null,
-            volumes: null,
-          },
+          neutron_sriov_agent: { volumeMounts: null, volumes: null },
         },
         neutron_l2gw_agent: {
           init_container: null,
-          neutron_l2gw_agent: {
-            volumeMounts: null,
-            volumes: null,
-          },
+          neutron_l2gw_agent: { volumeMounts: null, volumes: null },
         },
-        bagpipe_bgp: {
-          init_container: null,
-          bagpipe_bgp: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
-        bgp_dragent: {
-          init_container: null,
-          bgp_dragent: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
+        bagpipe_bgp: { init_container: null, bagpipe_bgp: { volumeMounts: null, volumes: null } },
+        bgp_dragent: { init_container: null, bgp_dragent: { volumeMounts: null, volumes: null } },
         neutron_ironic_agent: {
           init_container: null,
-          neutron_ironic_agent: {
-            volumeMounts: null,
-            volumes: null,
-          },
+          neutron_ironic_agent: { volumeMounts: null, volumes: null },
         },
         neutron_netns_cleanup_cron: {
           init_container: null,
-          neutron_netns_cleanup_cron: {
-            volumeMounts: null,
-            volumes: null,
-          },
+          neutron_netns_cleanup_cron: { volumeMounts: null, volumes: null },
         },
-        neutron_tests: {
-          init_container: null,
-          neutron_tests: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
+        neutron_tests: { init_container: null, neutron_tests: { volumeMounts: null, volumes: null } },
         neutron_bootstrap: {
           init_container: null,
-          neutron_bootstrap: {
-            volumeMounts: null,
-            volumes: null,
-          },
+          neutron_bootstrap: { volumeMounts: null, volumes: null },
         },
         neutron_db_sync: {
           neutron_db_sync: {
@@ -1054,334 +534,134 @@ export function neutronStaticValues(img: ImageRefs): Values {
           },
         },
       },
-      replicas: {
-        server: 2,
-        rpc_server: 1,
-        ironic_agent: 1,
-      },
+      replicas: { server: 2, rpc_server: 1, ironic_agent: 1 },
       lifecycle: {
         upgrades: {
           deployments: rollingUpdateDeployments,
           daemonsets: {
             pod_replacement_strategy: 'RollingUpdate',
-            dhcp_agent: {
-              enabled: true,
-              min_ready_seconds: 0,
-              max_unavailable: 1,
-            },
-            l3_agent: {
-              enabled: true,
-              min_ready_seconds: 0,
-              max_unavailable: 1,
-            },
-            lb_agent: {
-              enabled: true,
-              min_ready_seconds: 0,
-              max_unavailable: 1,
-            },
-            metadata_agent: {
-              enabled: true,
-              min_ready_seconds: 0,
-              max_unavailable: 1,
-            },
-            ovn_metadata_agent: {
-              enabled: true,
-              min_ready_seconds: 0,
-              max_unavailable: 1,
-            },
-            ovn_vpn_agent: {
-              enabled: true,
-              min_ready_seconds: 0,
-              max_unavailable: 1,
-            },
-            ovs_agent: {
-              enabled: true,
-              min_ready_seconds: 0,
-              max_unavailable: 1,
-            },
-            sriov_agent: {
-              enabled: true,
-              min_ready_seconds: 0,
-              max_unavailable: 1,
-            },
-            netns_cleanup_cron: {
-              enabled: true,
-              min_ready_seconds: 0,
-              max_unavailable: 1,
-            },
+            dhcp_agent: { enabled: true, min_ready_seconds: 0, max_unavailable: 1 },
+            l3_agent: { enabled: true, min_ready_seconds: 0, max_unavailable: 1 },
+            lb_agent: { enabled: true, min_ready_seconds: 0, max_unavailable: 1 },
+            metadata_agent: { enabled: true, min_ready_seconds: 0, max_unavailable: 1 },
+            ovn_metadata_agent: { enabled: true, min_ready_seconds: 0, max_unavailable: 1 },
+            ovn_vpn_agent: { enabled: true, min_ready_seconds: 0, max_unavailable: 1 },
+            ovs_agent: { enabled: true, min_ready_seconds: 0, max_unavailable: 1 },
+            sriov_agent: { enabled: true, min_ready_seconds: 0, max_unavailable: 1 },
+            netns_cleanup_cron: { enabled: true, min_ready_seconds: 0, max_unavailable: 1 },
           },
         },
-        disruption_budget: {
-          server: {
-            min_available: 0,
-          },
-        },
+        disruption_budget: { server: { min_available: 0 } },
         termination_grace_period: {
-          server: {
-            timeout: 30,
-          },
-          rpc_server: {
-            timeout: 30,
-          },
-          ironic_agent: {
-            timeout: 30,
-          },
+          server: { timeout: 30 },
+          rpc_server: { timeout: 30 },
+          ironic_agent: { timeout: 30 },
         },
       },
       resources: {
         enabled: false,
         agent: {
           dhcp: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           l3: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           lb: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           metadata: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           ovn_metadata: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           ovn_vpn: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           ovs: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           sriov: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           l2gw: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           bagpipe_bgp: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           bgp_dragent: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
         },
         server: {
-          requests: {
-            memory: '128Mi',
-            cpu: '100m',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '128Mi', cpu: '100m' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         ironic_agent: {
-          requests: {
-            memory: '128Mi',
-            cpu: '100m',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '128Mi', cpu: '100m' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         netns_cleanup_cron: {
-          requests: {
-            memory: '128Mi',
-            cpu: '100m',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '128Mi', cpu: '100m' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         jobs: {
           bootstrap: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           db_init: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           rabbit_init: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           db_sync: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           db_drop: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           ks_endpoints: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           ks_service: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           ks_user: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           tests: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           image_repo_sync: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           ovn_db_sync: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
         },
       },
@@ -1390,227 +670,26 @@ export function neutronStaticValues(img: ImageRefs): Values {
       rally_tests: {
         run_tempest: false,
         tests: {
-          'NeutronNetworks.create_and_delete_networks': [
-            {
-              args: {
-                network_create_args: {},
-              },
-              context: {
-                quotas: {
-                  neutron: {
-                    network: -1,
-                  },
-                },
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
-            },
-          ],
+          'NeutronNetworks.create_and_delete_networks': testsNeutronNetworksCreateAndDeleteNetworks2,
           'NeutronNetworks.create_and_delete_ports': [
             {
-              args: {
-                network_create_args: {},
-                port_create_args: {},
-                ports_per_network: 10,
-              },
-              context: {
-                network: {},
-                quotas: {
-                  neutron: {
-                    network: -1,
-                    port: -1,
-                  },
-                },
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
+              args: { network_create_args: {}, port_create_args: {}, ports_per_network: 10 },
+              context: { network: {}, quotas: { neutron: { network: -1, port: -1 } } },
+              runner: { concurrency: 1, times: 1, type: 'constant' },
+              sla: { failure_rate: { max: 0 } },
             },
           ],
-          'NeutronNetworks.create_and_delete_routers': [
-            {
-              args: {
-                network_create_args: {},
-                router_create_args: {},
-                subnet_cidr_start: '1.1.0.0/30',
-                subnet_create_args: {},
-                subnets_per_network: 2,
-              },
-              context: {
-                network: {},
-                quotas: {
-                  neutron: {
-                    network: -1,
-                    router: -1,
-                    subnet: -1,
-                  },
-                },
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
-            },
-          ],
-          'NeutronNetworks.create_and_delete_subnets': [
-            {
-              args: {
-                network_create_args: {},
-                subnet_cidr_start: '1.1.0.0/30',
-                subnet_create_args: {},
-                subnets_per_network: 2,
-              },
-              context: {
-                network: {},
-                quotas: {
-                  neutron: {
-                    network: -1,
-                    subnet: -1,
-                  },
-                },
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
-            },
-          ],
-          'NeutronNetworks.create_and_list_routers': [
-            {
-              args: {
-                network_create_args: {},
-                router_create_args: {},
-                subnet_cidr_start: '1.1.0.0/30',
-                subnet_create_args: {},
-                subnets_per_network: 2,
-              },
-              context: {
-                network: {},
-                quotas: {
-                  neutron: {
-                    network: -1,
-                    router: -1,
-                    subnet: -1,
-                  },
-                },
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
-            },
-          ],
-          'NeutronNetworks.create_and_list_subnets': [
-            {
-              args: {
-                network_create_args: {},
-                subnet_cidr_start: '1.1.0.0/30',
-                subnet_create_args: {},
-                subnets_per_network: 2,
-              },
-              context: {
-                network: {},
-                quotas: {
-                  neutron: {
-                    network: -1,
-                    subnet: -1,
-                  },
-                },
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
-            },
-          ],
-          'NeutronNetworks.create_and_show_network': [
-            {
-              args: {
-                network_create_args: {},
-              },
-              context: {
-                quotas: {
-                  neutron: {
-                    network: -1,
-                  },
-                },
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
-            },
-          ],
+          'NeutronNetworks.create_and_delete_routers': testsNeutronNetworksCreateAndDeleteRouters2,
+          'NeutronNetworks.create_and_delete_subnets': testsNeutronNetworksCreateAndDeleteSubnets2,
+          'NeutronNetworks.create_and_list_routers': testsNeutronNetworksCreateAndDeleteRouters2,
+          'NeutronNetworks.create_and_list_subnets': testsNeutronNetworksCreateAndDeleteSubnets2,
+          'NeutronNetworks.create_and_show_network': testsNeutronNetworksCreateAndDeleteNetworks2,
           'NeutronNetworks.create_and_update_networks': [
             {
-              args: {
-                network_create_args: {},
-                network_update_args: {
-                  admin_state_up: false,
-                },
-              },
-              context: {
-                quotas: {
-                  neutron: {
-                    network: -1,
-                  },
-                },
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
+              args: { network_create_args: {}, network_update_args: { admin_state_up: false } },
+              context: { quotas: { neutron: { network: -1 } } },
+              runner: { concurrency: 1, times: 1, type: 'constant' },
+              sla: { failure_rate: { max: 0 } },
             },
           ],
           'NeutronNetworks.create_and_update_ports': [
@@ -1625,25 +704,9 @@ export function neutronStaticValues(img: ImageRefs): Values {
                 },
                 ports_per_network: 5,
               },
-              context: {
-                network: {},
-                quotas: {
-                  neutron: {
-                    network: -1,
-                    port: -1,
-                  },
-                },
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
+              context: { network: {}, quotas: { neutron: { network: -1, port: -1 } } },
+              runner: { concurrency: 1, times: 1, type: 'constant' },
+              sla: { failure_rate: { max: 0 } },
             },
           ],
           'NeutronNetworks.create_and_update_routers': [
@@ -1651,33 +714,17 @@ export function neutronStaticValues(img: ImageRefs): Values {
               args: {
                 network_create_args: {},
                 router_create_args: {},
-                router_update_args: {
-                  admin_state_up: false,
-                },
+                router_update_args: { admin_state_up: false },
                 subnet_cidr_start: '1.1.0.0/30',
                 subnet_create_args: {},
                 subnets_per_network: 2,
               },
               context: {
                 network: {},
-                quotas: {
-                  neutron: {
-                    network: -1,
-                    router: -1,
-                    subnet: -1,
-                  },
-                },
+                quotas: { neutron: { network: -1, router: -1, subnet: -1 } },
               },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
+              runner: { concurrency: 1, times: 1, type: 'constant' },
+              sla: { failure_rate: { max: 0 } },
             },
           ],
           'NeutronNetworks.create_and_update_subnets': [
@@ -1686,96 +733,35 @@ export function neutronStaticValues(img: ImageRefs): Values {
                 network_create_args: {},
                 subnet_cidr_start: '1.4.0.0/16',
                 subnet_create_args: {},
-                subnet_update_args: {
-                  enable_dhcp: false,
-                },
+                subnet_update_args: { enable_dhcp: false },
                 subnets_per_network: 2,
               },
-              context: {
-                network: {},
-                quotas: {
-                  neutron: {
-                    network: -1,
-                    subnet: -1,
-                  },
-                },
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
+              context: { network: {}, quotas: { neutron: { network: -1, subnet: -1 } } },
+              runner: { concurrency: 1, times: 1, type: 'constant' },
+              sla: { failure_rate: { max: 0 } },
             },
           ],
           'NeutronNetworks.list_agents': [
             {
-              args: {
-                agent_args: {},
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
+              args: { agent_args: {} },
+              runner: { concurrency: 1, times: 1, type: 'constant' },
+              sla: { failure_rate: { max: 0 } },
             },
           ],
           'NeutronSecurityGroup.create_and_list_security_groups': [
             {
-              args: {
-                security_group_create_args: {},
-              },
-              context: {
-                quotas: {
-                  neutron: {
-                    security_group: -1,
-                  },
-                },
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
+              args: { security_group_create_args: {} },
+              context: { quotas: { neutron: { security_group: -1 } } },
+              runner: { concurrency: 1, times: 1, type: 'constant' },
+              sla: { failure_rate: { max: 0 } },
             },
           ],
           'NeutronSecurityGroup.create_and_update_security_groups': [
             {
-              args: {
-                security_group_create_args: {},
-                security_group_update_args: {},
-              },
-              context: {
-                quotas: {
-                  neutron: {
-                    security_group: -1,
-                  },
-                },
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
+              args: { security_group_create_args: {}, security_group_update_args: {} },
+              context: { quotas: { neutron: { security_group: -1 } } },
+              runner: { concurrency: 1, times: 1, type: 'constant' },
+              sla: { failure_rate: { max: 0 } },
             },
           ],
         },
@@ -1796,12 +782,8 @@ export function neutronStaticValues(img: ImageRefs): Values {
           noauth: 'cors http_proxy_to_wsgi neutronversions',
           keystone: 'cors http_proxy_to_wsgi neutronversions',
         },
-        'filter:request_id': {
-          'paste.filter_factory': 'oslo_middleware:RequestId.factory',
-        },
-        'filter:catch_errors': {
-          'paste.filter_factory': 'oslo_middleware:CatchErrors.factory',
-        },
+        'filter:request_id': { 'paste.filter_factory': 'oslo_middleware:RequestId.factory' },
+        'filter:catch_errors': { 'paste.filter_factory': 'oslo_middleware:CatchErrors.factory' },
         'filter:cors': {
           'paste.filter_factory': 'oslo_middleware.cors:filter_factory',
           oslo_config_project: 'neutron',
@@ -1809,12 +791,8 @@ export function neutronStaticValues(img: ImageRefs): Values {
         'filter:http_proxy_to_wsgi': {
           'paste.filter_factory': 'oslo_middleware.http_proxy_to_wsgi:HTTPProxyToWSGI.factory',
         },
-        'filter:keystonecontext': {
-          'paste.filter_factory': 'neutron.auth:NeutronKeystoneContext.factory',
-        },
-        'filter:authtoken': {
-          'paste.filter_factory': 'keystonemiddleware.auth_token:filter_factory',
-        },
+        'filter:keystonecontext': { 'paste.filter_factory': 'neutron.auth:NeutronKeystoneContext.factory' },
+        'filter:authtoken': { 'paste.filter_factory': 'keystonemiddleware.auth_token:filter_factory' },
         'filter:audit': {
           'paste.filter_factory': 'keystonemiddleware.audit:filter_factory',
           audit_map_file: '/etc/neutron/api_audit_map.conf',
@@ -1822,15 +800,9 @@ export function neutronStaticValues(img: ImageRefs): Values {
         'filter:extensions': {
           'paste.filter_factory': 'neutron.api.extensions:plugin_aware_extension_middleware_factory',
         },
-        'app:neutronversions': {
-          'paste.app_factory': 'neutron.pecan_wsgi.app:versions_factory',
-        },
-        'app:neutronapiapp_v2_0': {
-          'paste.app_factory': 'neutron.api.v2.router:APIRouter.factory',
-        },
-        'filter:osprofiler': {
-          'paste.filter_factory': 'osprofiler.web:WsgiMiddleware.factory',
-        },
+        'app:neutronversions': { 'paste.app_factory': 'neutron.pecan_wsgi.app:versions_factory' },
+        'app:neutronapiapp_v2_0': { 'paste.app_factory': 'neutron.api.v2.router:APIRouter.factory' },
+        'filter:osprofiler': { 'paste.filter_factory': 'osprofiler.web:WsgiMiddleware.factory' },
       },
       neutron_api_uwsgi: {
         uwsgi: {
@@ -1855,13 +827,8 @@ export function neutronStaticValues(img: ImageRefs): Values {
       },
       policy: {},
       api_audit_map: {
-        DEFAULT: {
-          target_endpoint_type: 'None',
-        },
-        custom_actions: {
-          add_router_interface: 'update/add',
-          remove_router_interface: 'update/remove',
-        },
+        DEFAULT: { target_endpoint_type: 'None' },
+        custom_actions: { add_router_interface: 'update/add', remove_router_interface: 'update/remove' },
         path_keywords: {
           floatingips: 'ip',
           healthmonitors: 'healthmonitor',
@@ -1880,9 +847,7 @@ export function neutronStaticValues(img: ImageRefs): Values {
           subnets: 'subnet',
           vips: 'vip',
         },
-        service_endpoints: {
-          network: 'service/network',
-        },
+        service_endpoints: { network: 'service/network' },
       },
       neutron_sudoers: configText([
         'Defaults !requiretty',
@@ -1901,16 +866,7 @@ export function neutronStaticValues(img: ImageRefs): Values {
       }),
       rootwrap_filters: {
         debug: {
-          pods: [
-            'dhcp_agent',
-            'l3_agent',
-            'lb_agent',
-            'metadata_agent',
-            'ovn_metadata_agent',
-            'ovn_vpn_agent',
-            'ovs_agent',
-            'sriov_agent',
-          ],
+          pods: debugPods,
           content: rootwrapFilters({
             ping: ['RegExpFilter', 'ping', 'root', 'ping', '-w', '\\d+', '-c', '\\d+', '[0-9\\.]+'],
             ping_alt: ['RegExpFilter', 'ping', 'root', 'ping', '-c', '\\d+', '-w', '\\d+', '[0-9\\.]+'],
@@ -1919,46 +875,19 @@ export function neutronStaticValues(img: ImageRefs): Values {
           }),
         },
         dibbler: {
-          pods: [
-            'dhcp_agent',
-            'l3_agent',
-            'lb_agent',
-            'metadata_agent',
-            'ovn_metadata_agent',
-            'ovn_vpn_agent',
-            'ovs_agent',
-            'sriov_agent',
-          ],
+          pods: debugPods,
           content: rootwrapFilters({
             'dibbler-client': ['CommandFilter', 'dibbler-client', 'root'],
           }),
         },
         ipset_firewall: {
-          pods: [
-            'dhcp_agent',
-            'l3_agent',
-            'lb_agent',
-            'metadata_agent',
-            'ovn_metadata_agent',
-            'ovn_vpn_agent',
-            'ovs_agent',
-            'sriov_agent',
-          ],
+          pods: debugPods,
           content: rootwrapFilters({
             ipset: ['CommandFilter', 'ipset', 'root'],
           }),
         },
         l3: {
-          pods: [
-            'dhcp_agent',
-            'l3_agent',
-            'lb_agent',
-            'metadata_agent',
-            'ovn_metadata_agent',
-            'ovn_vpn_agent',
-            'ovs_agent',
-            'sriov_agent',
-          ],
+          pods: debugPods,
           content: rootwrapFilters({
             arping: ['CommandFilter', 'arping', 'root'],
             sysctl: ['CommandFilter', 'sysctl', 'root'],
@@ -2005,33 +934,13 @@ export function neutronStaticValues(img: ImageRefs): Values {
           }),
         },
         netns_cleanup: {
-          pods: [
-            'dhcp_agent',
-            'l3_agent',
-            'lb_agent',
-            'metadata_agent',
-            'ovn_metadata_agent',
-            'ovn_vpn_agent',
-            'ovs_agent',
-            'sriov_agent',
-            'netns_cleanup_cron',
-          ],
+          pods: netnsCleanupPods,
           content: rootwrapFilters({
             netstat: ['CommandFilter', 'netstat', 'root'],
           }),
         },
         dhcp: {
-          pods: [
-            'dhcp_agent',
-            'l3_agent',
-            'lb_agent',
-            'metadata_agent',
-            'ovn_metadata_agent',
-            'ovn_vpn_agent',
-            'ovs_agent',
-            'sriov_agent',
-            'netns_cleanup_cron',
-          ],
+          pods: netnsCleanupPods,
           content: rootwrapFilters({
             dnsmasq: ['CommandFilter', 'dnsmasq', 'root'],
             kill_dnsmasq: ['KillFilter', 'root', '/sbin/dnsmasq', '-9', '-HUP', '-15'],
@@ -2055,31 +964,13 @@ export function neutronStaticValues(img: ImageRefs): Values {
           }),
         },
         ebtables: {
-          pods: [
-            'dhcp_agent',
-            'l3_agent',
-            'lb_agent',
-            'metadata_agent',
-            'ovn_metadata_agent',
-            'ovn_vpn_agent',
-            'ovs_agent',
-            'sriov_agent',
-          ],
+          pods: debugPods,
           content: rootwrapFilters({
             ebtables: ['CommandFilter', 'ebtables', 'root'],
           }),
         },
         iptables_firewall: {
-          pods: [
-            'dhcp_agent',
-            'l3_agent',
-            'lb_agent',
-            'metadata_agent',
-            'ovn_metadata_agent',
-            'ovn_vpn_agent',
-            'ovs_agent',
-            'sriov_agent',
-          ],
+          pods: debugPods,
           content: rootwrapFilters({
             'iptables-save': ['CommandFilter', 'iptables-save', 'root'],
             'iptables-restore': ['CommandFilter', 'iptables-restore', 'root'],
@@ -2092,16 +983,7 @@ export function neutronStaticValues(img: ImageRefs): Values {
           }),
         },
         linuxbridge_plugin: {
-          pods: [
-            'dhcp_agent',
-            'l3_agent',
-            'lb_agent',
-            'metadata_agent',
-            'ovn_metadata_agent',
-            'ovn_vpn_agent',
-            'ovs_agent',
-            'sriov_agent',
-          ],
+          pods: debugPods,
           content: rootwrapFilters({
             brctl: ['CommandFilter', 'brctl', 'root'],
             bridge: ['CommandFilter', 'bridge', 'root'],
@@ -2117,16 +999,7 @@ export function neutronStaticValues(img: ImageRefs): Values {
           }),
         },
         openvswitch_plugin: {
-          pods: [
-            'dhcp_agent',
-            'l3_agent',
-            'lb_agent',
-            'metadata_agent',
-            'ovn_metadata_agent',
-            'ovn_vpn_agent',
-            'ovs_agent',
-            'sriov_agent',
-          ],
+          pods: debugPods,
           content: rootwrapFilters({
             'ovs-vsctl': ['CommandFilter', 'ovs-vsctl', 'root'],
             'ovs-ofctl': ['CommandFilter', 'ovs-ofctl', 'root'],
@@ -2141,17 +1014,7 @@ export function neutronStaticValues(img: ImageRefs): Values {
           }),
         },
         privsep: {
-          pods: [
-            'dhcp_agent',
-            'l3_agent',
-            'lb_agent',
-            'metadata_agent',
-            'ovn_metadata_agent',
-            'ovn_vpn_agent',
-            'ovs_agent',
-            'sriov_agent',
-            'netns_cleanup_cron',
-          ],
+          pods: netnsCleanupPods,
           content: configText([
             '[Filters]',
             'privsep: PathFilter, privsep-helper, root,',
@@ -2225,54 +1088,31 @@ export function neutronStaticValues(img: ImageRefs): Values {
           agent_down_time: 180,
           bind_host: '::',
         },
-        oslo_concurrency: {
-          lock_path: '/var/lib/oslo-lock',
-        },
-        database: {
-          max_retries: -1,
-          connection: '',
-        },
+        oslo_concurrency: { lock_path: '/var/lib/oslo-lock' },
+        database: { max_retries: -1, connection: '' },
         agent: {
           root_helper: 'sudo /var/lib/openstack/bin/neutron-rootwrap /etc/neutron/rootwrap.conf',
           root_helper_daemon: 'sudo /var/lib/openstack/bin/neutron-rootwrap-daemon /etc/neutron/rootwrap.conf',
         },
-        oslo_messaging_notifications: {
-          driver: 'messagingv2',
-        },
-        oslo_messaging_rabbit: {
-          rabbit_ha_queues: true,
-        },
-        oslo_middleware: {
-          enable_proxy_headers_parsing: true,
-        },
-        oslo_policy: {
-          policy_file: '/etc/neutron/policy.yaml',
-        },
-        ovn: {
-          ovn_metadata_enabled: true,
-        },
+        oslo_messaging_notifications: { driver: 'messagingv2' },
+        oslo_messaging_rabbit: { rabbit_ha_queues: true },
+        oslo_middleware: { enable_proxy_headers_parsing: true },
+        oslo_policy: { policy_file: '/etc/neutron/policy.yaml' },
+        ovn: { ovn_metadata_enabled: true },
         nova: {
           auth_type: 'password',
           auth_version: 'v3',
           endpoint_type: 'internal',
           auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
         },
-        placement: {
-          auth_type: 'password',
-          auth_version: 'v3',
-          endpoint_type: 'internal',
-        },
+        placement: { auth_type: 'password', auth_version: 'v3', endpoint_type: 'internal' },
         designate: {
           auth_type: 'password',
           auth_version: 'v3',
           endpoint_type: 'internal',
           allow_reverse_dns_lookup: true,
         },
-        ironic: {
-          auth_type: 'password',
-          auth_version: 'v3',
-          endpoint_type: 'internal',
-        },
+        ironic: { auth_type: 'password', auth_version: 'v3', endpoint_type: 'internal' },
         keystone_authtoken: {
           service_token_roles: 'service',
           service_token_roles_required: true,
@@ -2283,12 +1123,8 @@ export function neutronStaticValues(img: ImageRefs): Values {
           auth_uri: 'http://keystone.openstack.svc.cluster.local:80/v3',
           auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
         },
-        octavia: {
-          request_poll_timeout: 3000,
-        },
-        vhost: {
-          vhost_user_enabled: true,
-        },
+        octavia: { request_poll_timeout: 3000 },
+        vhost: { vhost_user_enabled: true },
       },
       logging: osloLogging(['neutron', 'neutron_taas'], '%Y-%m-%d %H:%M:%S'),
       plugins: {
@@ -2300,68 +1136,30 @@ export function neutronStaticValues(img: ImageRefs): Values {
             project_network_types: 'vlan,vxlan',
             path_mtu: 0,
           },
-          ml2_type_vxlan: {
-            vni_ranges: '',
-            vxlan_group: '',
-          },
-          ml2_type_flat: {
-            flat_networks: '*',
-          },
-          ml2_type_geneve: {
-            vni_ranges: '1:65536',
-            max_header_size: 38,
-          },
-          agent: {
-            extensions: '',
-          },
+          ml2_type_vxlan: { vni_ranges: '', vxlan_group: '' },
+          ml2_type_flat: { flat_networks: '*' },
+          ml2_type_geneve: { vni_ranges: '1:65536', max_header_size: 38 },
+          agent: { extensions: '' },
           ovn: {},
-          ovs_driver: {
-            vhost_user_enabled: true,
-          },
-          securitygroup: {
-            firewall_driver: 'openvswitch',
-          },
+          ovs_driver: { vhost_user_enabled: true },
+          securitygroup: { firewall_driver: 'openvswitch' },
         },
         ml2_conf_sriov: null,
-        taas: {
-          taas: {
-            enabled: false,
-          },
-        },
+        taas: { taas: { enabled: false } },
         openvswitch_agent: {
-          agent: {
-            tunnel_types: 'vxlan',
-            l2_population: true,
-            arp_responder: true,
-          },
-          ovs: {
-            bridge_mappings: 'public:br-ex',
-          },
-          securitygroup: {
-            firewall_driver: 'openvswitch',
-          },
+          agent: { tunnel_types: 'vxlan', l2_population: true, arp_responder: true },
+          ovs: { bridge_mappings: 'public:br-ex' },
+          securitygroup: { firewall_driver: 'openvswitch' },
         },
         linuxbridge_agent: {
-          linux_bridge: {
-            bridge_mappings: 'external:br-ex',
-          },
-          securitygroup: {
-            firewall_driver: 'iptables',
-          },
-          vxlan: {
-            l2_population: true,
-            arp_responder: true,
-          },
+          linux_bridge: { bridge_mappings: 'external:br-ex' },
+          securitygroup: { firewall_driver: 'iptables' },
+          vxlan: { l2_population: true, arp_responder: true },
         },
         macvtap_agent: null,
         sriov_agent: {
-          securitygroup: {
-            firewall_driver: 'neutron.agent.firewall.NoopFirewallDriver',
-          },
-          sriov_nic: {
-            physical_device_mappings: 'physnet2:enp3s0f1',
-            exclude_devices: '',
-          },
+          securitygroup: { firewall_driver: 'neutron.agent.firewall.NoopFirewallDriver' },
+          sriov_nic: { physical_device_mappings: 'physnet2:enp3s0f1', exclude_devices: '' },
         },
       },
       dhcp_agent: {
@@ -2378,22 +1176,14 @@ export function neutronStaticValues(img: ImageRefs): Values {
       dnsmasq: configText([]),
       neutron_vpnaas: null,
       ovn_vpn_agent: {
-        DEFAULT: {
-          interface_driver: 'openvswitch',
-        },
+        DEFAULT: { interface_driver: 'openvswitch' },
         vpnagent: {
           vpn_device_driver: 'neutron_vpnaas.services.vpn.device_drivers.ovn_ipsec.OvnStrongSwanDriver',
         },
-        ovs: {
-          ovsdb_connection: 'unix:/run/openvswitch/db.sock',
-        },
+        ovs: { ovsdb_connection: 'unix:/run/openvswitch/db.sock' },
       },
       l3_agent: {
-        DEFAULT: {
-          interface_driver: 'openvswitch',
-          agent_mode: 'dvr_snat',
-          metadata_port: 80,
-        },
+        DEFAULT: { interface_driver: 'openvswitch', agent_mode: 'dvr_snat', metadata_port: 80 },
       },
       metering_agent: null,
       metadata_agent: {
@@ -2402,10 +1192,7 @@ export function neutronStaticValues(img: ImageRefs): Values {
           metadata_proxy_socket: '/var/lib/neutron/openstack-helm/metadata_proxy',
           metadata_proxy_shared_secret: 'password',
         },
-        cache: {
-          enabled: true,
-          backend: 'dogpile.cache.memcached',
-        },
+        cache: { enabled: true, backend: 'dogpile.cache.memcached' },
       },
       bagpipe_bgp: {},
       ovn_metadata_agent: {
@@ -2414,13 +1201,8 @@ export function neutronStaticValues(img: ImageRefs): Values {
           metadata_proxy_shared_secret: 'password',
           metadata_workers: 2,
         },
-        cache: {
-          enabled: true,
-          backend: 'dogpile.cache.memcached',
-        },
-        ovs: {
-          ovsdb_connection: 'unix:/run/openvswitch/db.sock',
-        },
+        cache: { enabled: true, backend: 'dogpile.cache.memcached' },
+        ovs: { ovsdb_connection: 'unix:/run/openvswitch/db.sock' },
       },
       bgp_dragent: {},
       rabbitmq: {
@@ -2428,11 +1210,7 @@ export function neutronStaticValues(img: ImageRefs): Values {
           {
             vhost: 'neutron',
             name: 'ha_ttl_neutron',
-            definition: {
-              'ha-mode': 'all',
-              'ha-sync-mode': 'automatic',
-              'message-ttl': 70000,
-            },
+            definition: { 'ha-mode': 'all', 'ha-sync-mode': 'automatic', 'message-ttl': 70000 },
             priority: 0,
             'apply-to': 'all',
             pattern: '^(?!(amq\\.|reply_)).*',
@@ -2440,13 +1218,8 @@ export function neutronStaticValues(img: ImageRefs): Values {
         ],
       },
       sriov_init: [null],
-      auto_bridge_add: {
-        'br-ex': null,
-      },
-      netoffload: {
-        enabled: false,
-        asap2: null,
-      },
+      auto_bridge_add: { 'br-ex': null },
+      netoffload: { enabled: false, asap2: null },
       ovs_dpdk: {
         enabled: false,
         update_dpdk_bond_config: true,
@@ -2463,23 +1236,11 @@ export function neutronStaticValues(img: ImageRefs): Values {
             ofport_request: 1,
           },
         ],
-        bridges: [
-          {
-            name: 'br-phy',
-          },
-        ],
+        bridges: [{ name: 'br-phy' }],
       },
       overrides: {
         'neutron_netns-cleanup-cron': {
-          labels: [
-            {
-              conf: {},
-              label: {
-                key: 'openstack-control-plane',
-                values: ['enabled'],
-              },
-            },
-          ],
+          labels: [{ conf: {}, label: { key: 'openstack-control-plane', values: ['enabled'] } }],
         },
       },
     },
@@ -2493,31 +1254,13 @@ export function neutronStaticValues(img: ImageRefs): Values {
         ironic: 'neutron-keystone-ironic',
         stx_admin: 'neutron-keystone-stx-admin',
       },
-      oslo_db: {
-        admin: 'neutron-db-admin',
-        neutron: 'neutron-db-user',
-      },
-      oslo_messaging: {
-        admin: 'neutron-rabbitmq-admin',
-        neutron: 'neutron-rabbitmq-user',
-      },
+      oslo_db: { admin: 'neutron-db-admin', neutron: 'neutron-db-user' },
+      oslo_messaging: { admin: 'neutron-rabbitmq-admin', neutron: 'neutron-rabbitmq-user' },
       tls: {
-        compute_metadata: {
-          metadata: {
-            internal: 'metadata-tls-metadata',
-            public: 'neutron-tls-public',
-          },
-        },
-        network: {
-          server: {
-            public: 'neutron-tls-public',
-            internal: 'neutron-tls-server',
-          },
-        },
+        compute_metadata: { metadata: { internal: 'metadata-tls-metadata', public: 'neutron-tls-public' } },
+        network: { server: { public: 'neutron-tls-public', internal: 'neutron-tls-server' } },
       },
-      oci_image_registry: {
-        neutron: 'neutron-oci-image-registry',
-      },
+      oci_image_registry: { neutron: 'neutron-oci-image-registry' },
     },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
@@ -2525,131 +1268,54 @@ export function neutronStaticValues(img: ImageRefs): Values {
       oci_image_registry: {
         name: 'oci-image-registry',
         namespace: 'oci-image-registry',
-        auth: {
-          enabled: false,
-          neutron: {
-            username: 'neutron',
-            password: 'password',
-          },
-        },
-        hosts: {
-          default: 'localhost',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        port: {
-          registry: {
-            default: null,
-          },
-        },
+        auth: { enabled: false, neutron: { username: 'neutron', password: 'password' } },
+        hosts: { default: 'localhost' },
+        host_fqdn_override: { default: null },
+        port: { registry: { default: null } },
       },
       oslo_db: {
         auth: {
           admin: {
             username: 'root',
             password: 'password',
-            secret: {
-              tls: {
-                internal: 'mariadb-tls-direct',
-              },
-            },
+            secret: { tls: { internal: 'mariadb-tls-direct' } },
           },
-          neutron: {
-            username: 'neutron',
-            password: 'password',
-          },
+          neutron: { username: 'neutron', password: 'password' },
         },
-        hosts: {
-          default: 'mariadb',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
+        hosts: { default: 'mariadb' },
+        host_fqdn_override: { default: null },
         path: '/neutron',
         scheme: 'mysql+pymysql',
-        port: {
-          mysql: {
-            default: 3306,
-          },
-        },
+        port: { mysql: { default: 3306 } },
       },
       oslo_messaging: {
         auth: {
           admin: rabbitmqAdminAuth,
-          neutron: {
-            username: 'neutron',
-            password: 'password',
-          },
+          neutron: { username: 'neutron', password: 'password' },
         },
-        statefulset: {
-          replicas: 2,
-          name: 'osh-openstack-rabbitmq-rabbitmq',
-        },
-        hosts: {
-          default: 'rabbitmq',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
+        statefulset: { replicas: 2, name: 'osh-openstack-rabbitmq-rabbitmq' },
+        hosts: { default: 'rabbitmq' },
+        host_fqdn_override: { default: null },
         path: '/neutron',
         scheme: 'rabbit',
-        port: {
-          amqp: {
-            default: 5672,
-          },
-          http: {
-            default: 15672,
-          },
-        },
+        port: { amqp: { default: 5672 }, http: { default: 15672 } },
       },
       oslo_cache: osloCacheEndpoint,
       compute: {
         name: 'nova',
-        hosts: {
-          default: 'nova-api',
-          public: 'nova',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        path: {
-          default: '/v2.1/%(tenant_id)s',
-        },
-        scheme: {
-          default: 'http',
-        },
-        port: {
-          api: {
-            default: 8774,
-            public: 80,
-          },
-          novncproxy: {
-            default: 6080,
-          },
-        },
+        hosts: { default: 'nova-api', public: 'nova' },
+        host_fqdn_override: { default: null },
+        path: { default: '/v2.1/%(tenant_id)s' },
+        scheme: { default: 'http' },
+        port: { api: { default: 8774, public: 80 }, novncproxy: { default: 6080 } },
       },
       compute_metadata: {
         name: 'nova',
-        hosts: {
-          default: 'nova-metadata',
-          public: 'metadata',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        path: {
-          default: '/',
-        },
-        scheme: {
-          default: 'http',
-        },
-        port: {
-          metadata: {
-            default: 8775,
-            public: 80,
-          },
-        },
+        hosts: { default: 'nova-metadata', public: 'metadata' },
+        host_fqdn_override: { default: null },
+        path: { default: '/' },
+        scheme: { default: 'http' },
+        port: { metadata: { default: 8775, public: 80 } },
       },
       identity: {
         name: 'keystone',
@@ -2658,158 +1324,60 @@ export function neutronStaticValues(img: ImageRefs): Values {
           neutron: identityAuthNeutron,
           nova: identityAuthNova,
           placement: identityAuthPlacement,
-          designate: keystoneUser('designate', {
-            role: 'admin,service',
-          }),
-          ironic: keystoneUser('ironic', {
-            role: 'admin,service',
-          }),
-          test: keystoneUser('neutron-test', {
-            role: 'admin',
-            project_name: 'test',
-          }),
+          designate: keystoneUser('designate', { role: 'admin,service' }),
+          ironic: keystoneUser('ironic', { role: 'admin,service' }),
+          test: keystoneUser('neutron-test', { role: 'admin', project_name: 'test' }),
         },
-        hosts: {
-          default: 'keystone',
-          internal: 'keystone-api',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        path: {
-          default: '/v3',
-        },
-        scheme: {
-          default: 'http',
-        },
-        port: {
-          api: {
-            default: 80,
-            internal: 5000,
-          },
-        },
+        hosts: { default: 'keystone', internal: 'keystone-api' },
+        host_fqdn_override: { default: null },
+        path: { default: '/v3' },
+        scheme: { default: 'http' },
+        port: { api: { default: 80, internal: 5000 } },
       },
       network: {
         name: 'neutron',
-        hosts: {
-          default: 'neutron-server',
-          public: 'neutron',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        path: {
-          default: null,
-        },
-        scheme: {
-          default: 'http',
-          service: 'http',
-        },
-        port: {
-          api: {
-            default: 9696,
-            public: 80,
-            service: 9696,
-          },
-        },
+        hosts: { default: 'neutron-server', public: 'neutron' },
+        host_fqdn_override: { default: null },
+        path: { default: null },
+        scheme: { default: 'http', service: 'http' },
+        port: { api: { default: 9696, public: 80, service: 9696 } },
       },
       load_balancer: {
         name: 'octavia',
-        hosts: {
-          default: 'octavia-api',
-          public: 'octavia',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        path: {
-          default: null,
-        },
-        scheme: {
-          default: 'http',
-        },
-        port: {
-          api: {
-            default: 9876,
-            public: 80,
-          },
-        },
+        hosts: { default: 'octavia-api', public: 'octavia' },
+        host_fqdn_override: { default: null },
+        path: { default: null },
+        scheme: { default: 'http' },
+        port: { api: { default: 9876, public: 80 } },
       },
       fluentd: {
         namespace: 'osh-infra',
         name: 'fluentd',
-        hosts: {
-          default: 'fluentd-logging',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        path: {
-          default: null,
-        },
+        hosts: { default: 'fluentd-logging' },
+        host_fqdn_override: { default: null },
+        path: { default: null },
         scheme: 'http',
-        port: {
-          service: {
-            default: 24224,
-          },
-          metrics: {
-            default: 24220,
-          },
-        },
+        port: { service: { default: 24224 }, metrics: { default: 24220 } },
       },
       dns: {
         name: 'designate',
-        hosts: {
-          default: 'designate-api',
-          public: 'designate',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        path: {
-          default: '/',
-        },
-        scheme: {
-          default: 'http',
-        },
-        port: {
-          api: {
-            default: 9001,
-            public: 80,
-          },
-        },
+        hosts: { default: 'designate-api', public: 'designate' },
+        host_fqdn_override: { default: null },
+        path: { default: '/' },
+        scheme: { default: 'http' },
+        port: { api: { default: 9001, public: 80 } },
       },
       baremetal: endpointsBaremetal,
       kube_dns: kubeDnsEndpoint,
       ingress: ingressEndpoint,
     },
-    network_policy: {
-      neutron: {
-        ingress: [{}],
-        egress: [{}],
-      },
-    },
+    network_policy: { neutron: { ingress: [{}], egress: [{}] } },
     helm3_hook: false,
-    health_probe: {
-      logging: {
-        level: 'ERROR',
-      },
-    },
+    health_probe: { logging: { level: 'ERROR' } },
     jobs: {
-      ovn_db_sync: {
-        cron: '*/5 * * * *',
-        sync_mode: 'log',
-        history: {
-          success: 3,
-          failed: 1,
-        },
-      },
+      ovn_db_sync: { cron: '*/5 * * * *', sync_mode: 'log', history: { success: 3, failed: 1 } },
     },
-    tls: {
-      identity: false,
-      oslo_messaging: false,
-      oslo_db: false,
-    },
+    tls: { identity: false, oslo_messaging: false, oslo_db: false },
     manifests: {
       certificates: false,
       cron_job_ovn_db_sync: false,

@@ -6,9 +6,7 @@ import { controlPlaneTolerations, internalKeystoneAuthtokenInterface } from './c
 export function novaApiProxyStaticValues(img: ImageRefs): Values {
   return {
     release_group: 'osh-openstack-nova-api-proxy',
-    labels: {
-      isApplication: false,
-    },
+    labels: { isApplication: false },
     images: {
       tags: {
         nova_api_proxy: img.novaApiProxy,
@@ -18,38 +16,13 @@ export function novaApiProxyStaticValues(img: ImageRefs): Values {
       },
     },
     network: {
-      api_proxy: {
-        ingress: {
-          classes: {
-            namespace: 'nginx-openstack',
-            cluster: 'nginx',
-          },
-        },
-      },
+      api_proxy: { ingress: { classes: { namespace: 'nginx-openstack', cluster: 'nginx' } } },
     },
     pod: {
-      labels: {
-        include_app_kubernetes_io: false,
-      },
-      affinity: {
-        anti: {
-          type: {
-            default: 'requiredDuringSchedulingIgnoredDuringExecution',
-          },
-        },
-      },
-      tolerations: {
-        nova_api_proxy: controlPlaneTolerations,
-        nova: controlPlaneTolerations,
-      },
-      resources: {
-        enabled: true,
-        api_proxy: {
-          requests: {
-            'ephemeral-storage': '10000Ki',
-          },
-        },
-      },
+      labels: { include_app_kubernetes_io: false },
+      affinity: { anti: { type: { default: 'requiredDuringSchedulingIgnoredDuringExecution' } } },
+      tolerations: { nova_api_proxy: controlPlaneTolerations, nova: controlPlaneTolerations },
+      resources: { enabled: true, api_proxy: { requests: { 'ephemeral-storage': '10000Ki' } } },
     },
     conf: {
       nova_api_proxy: {

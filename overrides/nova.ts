@@ -1,8 +1,113 @@
-import { Values } from '../lib/values';
+import { Value, Values } from '../lib/values';
 import { ImageRefs } from './images';
-import { keystoneUser, osloLogging } from './blocks';
+import { internalServices, keystoneUser, osloLogging } from './blocks';
 import { apacheSoftware, controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, dynamicTargetedOvn, dynamicTargetedSriov, endpointsBaremetal, endpointsFluentd, endpointsImage, endpointsLocalImageRegistry, endpointsPlacement, endpointsVolumev3, identityAuthAdmin, identityAuthCinder, identityAuthNeutron, identityAuthNova, identityAuthPlacement, ingressEndpoint, internalPasswordAuth, kubeDnsEndpoint, osloCacheEndpoint, podProbesLiveness, publicIngress, rabbitmqAdminAuth, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';
 import { configText, iniFile, rootwrapFilters, textLines } from './config-files';
+
+/** Repeated within the nova values. */
+const osloDbApiAuth: Values = {
+  admin: { username: 'root', password: 'password' },
+  nova: { username: 'nova', password: 'password' },
+};
+
+/** Repeated within the nova values. */
+const defaultLiveness: Values = {
+  enabled: true,
+  params: { initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 6 },
+};
+
+/** Repeated within the nova values. */
+const testsNovaAvailabilityZonesListAvailabilityZones: Values = {
+  args: { detailed: true },
+  runner: { concurrency: 1, times: 1, type: 'constant' },
+  sla: { failure_rate: { max: 0 } },
+};
+
+/** Repeated within the nova values. */
+const testsNovaAvailabilityZonesListAvailabilityZones2: Value[] = [testsNovaAvailabilityZonesListAvailabilityZones];
+
+/** Repeated within the nova values. */
+const testsNovaAggregatesCreateAndGetAggregateDetails: Values = {
+  args: { availability_zone: 'nova' },
+  runner: { concurrency: 1, times: 1, type: 'constant' },
+  sla: { failure_rate: { max: 0 } },
+};
+
+/** Repeated within the nova values. */
+const testsNovaAggregatesCreateAndGetAggregateDetails2: Value[] = [testsNovaAggregatesCreateAndGetAggregateDetails];
+
+/** Repeated within the nova values. */
+const testsNovaFlavorsCreateAndDeleteFlavor: Values = {
+  args: { disk: 1, ram: 500, vcpus: 1 },
+  runner: { concurrency: 1, times: 1, type: 'constant' },
+  sla: { failure_rate: { max: 0 } },
+};
+
+/** Repeated within the nova values. */
+const testsNovaFlavorsCreateAndDeleteFlavor2: Value[] = [testsNovaFlavorsCreateAndDeleteFlavor];
+
+/** Repeated within the nova values. */
+const apiServices: Value[] = [
+  { endpoint: 'internal', service: 'oslo_messaging' },
+  { endpoint: 'internal', service: 'oslo_db' },
+  { endpoint: 'internal', service: 'identity' },
+];
+
+/** Repeated within the nova values. */
+const instancesSanitizerPod: Value[] = [
+  { requireSameNode: true, labels: { application: 'libvirt', component: 'libvirt' } },
+  { requireSameNode: false, labels: { application: 'nova', component: 'conductor' } },
+];
+
+/** Repeated within the nova values. */
+const consoleSerial: Values = {
+  compute: { server_proxyclient_interface: null, server_proxyclient_network_cidr: '0/0' },
+  proxy: { server_proxyclient_interface: null, server_proxyclient_network_cidr: '0/0' },
+};
+
+/** Repeated within the nova values. */
+const cellSetupServices: Value[] = [
+  { endpoint: 'internal', service: 'oslo_messaging' },
+  { endpoint: 'internal', service: 'oslo_db' },
+  { endpoint: 'internal', service: 'identity' },
+  { endpoint: 'internal', service: 'compute' },
+];
+
+/** Repeated within the nova values. */
+const novncproxyDefault: Values = {
+  liveness: {
+    enabled: true,
+    params: { initialDelaySeconds: 30, periodSeconds: 60, timeoutSeconds: 15 },
+  },
+  readiness: {
+    enabled: true,
+    params: { initialDelaySeconds: 30, periodSeconds: 60, timeoutSeconds: 15 },
+  },
+};
+
+/** Repeated within the nova values. */
+const conductorDefault: Values = {
+  liveness: podProbesLiveness,
+  readiness: {
+    enabled: true,
+    params: { initialDelaySeconds: 80, periodSeconds: 90, timeoutSeconds: 70 },
+  },
+};
+
+/** Repeated within the nova values. */
+const probesNovncproxy: Values = { default: novncproxyDefault };
+
+/** Repeated within the nova values. */
+const probesConductor: Values = { default: conductorDefault };
+
+/** Repeated within the nova values. */
+const staticApi: Values = {
+  jobs: ['nova-db-sync', 'nova-ks-user', 'nova-ks-endpoints', 'nova-rabbit-init'],
+  services: apiServices,
+};
+
+/** Repeated within the nova values. */
+const staticServiceCleaner: Values = { jobs: ['nova-db-sync', 'nova-rabbit-init'], services: cellSetupServices };
 
 /** Static values of nova: the StarlingX settings applied over the chart defaults. */
 export function novaStaticValues(img: ImageRefs): Values {
@@ -11,51 +116,18 @@ export function novaStaticValues(img: ImageRefs): Values {
     labels: {
       isApplication: false,
       agent: {
-        compute: {
-          node_selector_key: 'openstack-compute-node',
-          node_selector_value: 'enabled',
-        },
-        compute_ironic: {
-          node_selector_key: 'openstack-ironic',
-          node_selector_value: 'enabled',
-        },
+        compute: { node_selector_key: 'openstack-compute-node', node_selector_value: 'enabled' },
+        compute_ironic: { node_selector_key: 'openstack-ironic', node_selector_value: 'enabled' },
       },
-      api_metadata: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      conductor: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      job: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      novncproxy: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      osapi: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      scheduler: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      serialproxy: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      spiceproxy: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      test: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
+      api_metadata: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      conductor: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      job: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      novncproxy: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      osapi: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      scheduler: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      serialproxy: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      spiceproxy: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      test: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
     },
     images: {
       pull_policy: 'IfNotPresent',
@@ -91,52 +163,25 @@ export function novaStaticValues(img: ImageRefs): Values {
         nova_wait_for_computes_init: null,
         pre_apply_cleanup: img.vaultManager,
       },
-      local_registry: {
-        active: false,
-        exclude: ['dep_check', 'image_repo_sync'],
-      },
+      local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
     },
     jobs: {
       cell_setup: {
         cron: '0 */1 * * *',
         starting_deadline: 600,
-        history: {
-          success: 3,
-          failed: 1,
-        },
-        extended_wait: {
-          enabled: false,
-          iteration: 3,
-          duration: 5,
-        },
+        history: { success: 3, failed: 1 },
+        extended_wait: { enabled: false, iteration: 3, duration: 5 },
         extra_command: null,
       },
       service_cleaner: {
         cron: '0 */1 * * *',
         starting_deadline: 600,
-        history: {
-          success: 3,
-          failed: 1,
-        },
+        history: { success: 3, failed: 1 },
         sleep_time: 60,
         extra_command: null,
       },
-      instances_sanitizer: {
-        cron: '0 0 * * *',
-        starting_deadline: 600,
-        history: {
-          success: 3,
-          failed: 1,
-        },
-      },
-      archive_deleted_rows: {
-        cron: '0 */1 * * *',
-        starting_deadline: 600,
-        history: {
-          success: 3,
-          failed: 1,
-        },
-      },
+      instances_sanitizer: { cron: '0 0 * * *', starting_deadline: 600, history: { success: 3, failed: 1 } },
+      archive_deleted_rows: { cron: '0 */1 * * *', starting_deadline: 600, history: { success: 3, failed: 1 } },
     },
     bootstrap: {
       enabled: true,
@@ -146,44 +191,15 @@ export function novaStaticValues(img: ImageRefs): Values {
         flavors: {
           enabled: true,
           options: {
-            m1_tiny: {
-              name: 'm1.tiny',
-              ram: 512,
-              disk: 1,
-              vcpus: 1,
-            },
-            m1_small: {
-              name: 'm1.small',
-              ram: 2048,
-              disk: 20,
-              vcpus: 1,
-            },
-            m1_medium: {
-              name: 'm1.medium',
-              ram: 4096,
-              disk: 40,
-              vcpus: 2,
-            },
-            m1_large: {
-              name: 'm1.large',
-              ram: 8192,
-              disk: 80,
-              vcpus: 4,
-            },
-            m1_xlarge: {
-              name: 'm1.xlarge',
-              ram: 16384,
-              disk: 160,
-              vcpus: 8,
-            },
+            m1_tiny: { name: 'm1.tiny', ram: 512, disk: 1, vcpus: 1 },
+            m1_small: { name: 'm1.small', ram: 2048, disk: 20, vcpus: 1 },
+            m1_medium: { name: 'm1.medium', ram: 4096, disk: 40, vcpus: 2 },
+            m1_large: { name: 'm1.large', ram: 8192, disk: 80, vcpus: 4 },
+            m1_xlarge: { name: 'm1.xlarge', ram: 16384, disk: 160, vcpus: 8 },
           },
         },
       },
-      wait_for_computes: {
-        enabled: false,
-        wait_percentage: 70,
-        remaining_wait: 300,
-      },
+      wait_for_computes: { enabled: false, wait_percentage: 70, remaining_wait: 300 },
     },
     network: {
       backend: ['openvswitch'],
@@ -191,41 +207,17 @@ export function novaStaticValues(img: ImageRefs): Values {
         port: 8774,
         ingress: publicIngress,
         external_policy_local: false,
-        node_port: {
-          enabled: false,
-          port: 30774,
-        },
+        node_port: { enabled: false, port: 30774 },
       },
       metadata: {
         port: 8775,
         ingress: publicIngress,
         external_policy_local: false,
-        node_port: {
-          enabled: false,
-          port: 30775,
-        },
+        node_port: { enabled: false, port: 30775 },
       },
-      novncproxy: {
-        ingress: publicIngress,
-        node_port: {
-          enabled: false,
-          port: 30680,
-        },
-      },
-      serialproxy: {
-        ingress: publicIngress,
-        node_port: {
-          enabled: false,
-          port: 30683,
-        },
-      },
-      spiceproxy: {
-        ingress: publicIngress,
-        node_port: {
-          enabled: false,
-          port: 30682,
-        },
-      },
+      novncproxy: { ingress: publicIngress, node_port: { enabled: false, port: 30680 } },
+      serialproxy: { ingress: publicIngress, node_port: { enabled: false, port: 30683 } },
+      spiceproxy: { ingress: publicIngress, node_port: { enabled: false, port: 30682 } },
       ssh: {
         enabled: true,
         port: 8022,
@@ -240,413 +232,99 @@ export function novaStaticValues(img: ImageRefs): Values {
         common: {
           local_image_registry: {
             jobs: ['nova-image-repo-sync'],
-            services: [
-              {
-                endpoint: 'node',
-                service: 'local_image_registry',
-              },
-            ],
+            services: [{ endpoint: 'node', service: 'local_image_registry' }],
           },
         },
         targeted: {
-          ovn: {
-            compute: dynamicTargetedOvn,
-          },
-          openvswitch: {
-            compute: dynamicTargetedOpenvswitch,
-          },
-          linuxbridge: {
-            compute: dynamicTargetedLinuxbridge,
-          },
-          sriov: {
-            compute: dynamicTargetedSriov,
-          },
+          ovn: { compute: dynamicTargetedOvn },
+          openvswitch: { compute: dynamicTargetedOpenvswitch },
+          linuxbridge: { compute: dynamicTargetedLinuxbridge },
+          sriov: { compute: dynamicTargetedSriov },
         },
       },
       static: {
-        api: {
-          jobs: ['nova-db-sync', 'nova-ks-user', 'nova-ks-endpoints', 'nova-rabbit-init'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_messaging',
-            },
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
-        },
-        api_metadata: {
-          jobs: ['nova-db-sync', 'nova-ks-user', 'nova-ks-endpoints', 'nova-rabbit-init'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_messaging',
-            },
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
-        },
+        api: staticApi,
+        api_metadata: staticApi,
         bootstrap: {
           jobs: ['nova-cell-setup'],
           services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-            {
-              endpoint: 'internal',
-              service: 'compute',
-            },
+            { endpoint: 'internal', service: 'identity' },
+            { endpoint: 'internal', service: 'compute' },
           ],
         },
         cell_setup: {
           jobs: ['nova-db-sync', 'nova-rabbit-init'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_messaging',
-            },
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-            {
-              endpoint: 'internal',
-              service: 'compute',
-            },
-          ],
+          services: cellSetupServices,
           pod: [
             {
               requireSameNode: false,
-              labels: {
-                application: 'nova',
-                component: 'compute',
-              },
+              labels: { application: 'nova', component: 'compute' },
             },
           ],
         },
-        service_cleaner: {
-          jobs: ['nova-db-sync', 'nova-rabbit-init'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_messaging',
-            },
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-            {
-              endpoint: 'internal',
-              service: 'compute',
-            },
-          ],
-        },
+        service_cleaner: staticServiceCleaner,
         instances_sanitizer: {
           jobs: ['nova-db-sync', 'nova-rabbit-init'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_messaging',
-            },
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-            {
-              endpoint: 'internal',
-              service: 'compute',
-            },
-          ],
-          pod: [
-            {
-              requireSameNode: true,
-              labels: {
-                application: 'libvirt',
-                component: 'libvirt',
-              },
-            },
-            {
-              requireSameNode: false,
-              labels: {
-                application: 'nova',
-                component: 'conductor',
-              },
-            },
-          ],
+          services: cellSetupServices,
+          pod: instancesSanitizerPod,
         },
         compute: {
-          pod: [
-            {
-              requireSameNode: true,
-              labels: {
-                application: 'libvirt',
-                component: 'libvirt',
-              },
-            },
-            {
-              requireSameNode: false,
-              labels: {
-                application: 'nova',
-                component: 'conductor',
-              },
-            },
-          ],
+          pod: instancesSanitizerPod,
           jobs: ['nova-db-sync', 'nova-rabbit-init'],
           services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_messaging',
-            },
-            {
-              endpoint: 'internal',
-              service: 'image',
-            },
-            {
-              endpoint: 'internal',
-              service: 'compute',
-            },
-            {
-              endpoint: 'internal',
-              service: 'network',
-            },
-            {
-              endpoint: 'internal',
-              service: 'compute_metadata',
-            },
+            { endpoint: 'internal', service: 'oslo_messaging' },
+            { endpoint: 'internal', service: 'image' },
+            { endpoint: 'internal', service: 'compute' },
+            { endpoint: 'internal', service: 'network' },
+            { endpoint: 'internal', service: 'compute_metadata' },
           ],
         },
         compute_ironic: {
           jobs: ['nova-db-sync', 'nova-rabbit-init'],
           services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_messaging',
-            },
-            {
-              endpoint: 'internal',
-              service: 'image',
-            },
-            {
-              endpoint: 'internal',
-              service: 'compute',
-            },
-            {
-              endpoint: 'internal',
-              service: 'network',
-            },
-            {
-              endpoint: 'internal',
-              service: 'baremetal',
-            },
+            { endpoint: 'internal', service: 'oslo_messaging' },
+            { endpoint: 'internal', service: 'image' },
+            { endpoint: 'internal', service: 'compute' },
+            { endpoint: 'internal', service: 'network' },
+            { endpoint: 'internal', service: 'baremetal' },
           ],
         },
-        conductor: {
-          jobs: ['nova-db-sync', 'nova-rabbit-init'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_messaging',
-            },
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-            {
-              endpoint: 'internal',
-              service: 'compute',
-            },
-          ],
-        },
-        db_drop: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
-        },
-        archive_deleted_rows: {
-          jobs: ['nova-db-init', 'nova-db-sync'],
-        },
-        db_init: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
-        },
+        conductor: staticServiceCleaner,
+        db_drop: internalServices('oslo_db'),
+        archive_deleted_rows: { jobs: ['nova-db-init', 'nova-db-sync'] },
+        db_init: internalServices('oslo_db'),
         db_sync: {
           jobs: ['nova-db-init'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
+          services: [{ endpoint: 'internal', service: 'oslo_db' }],
         },
         ks_endpoints: {
           jobs: ['nova-ks-service'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
+          services: [{ endpoint: 'internal', service: 'identity' }],
         },
-        ks_service: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
-        },
-        ks_user: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
-        },
-        rabbit_init: {
-          services: [
-            {
-              service: 'oslo_messaging',
-              endpoint: 'internal',
-            },
-          ],
-        },
+        ks_service: internalServices('identity'),
+        ks_user: internalServices('identity'),
+        rabbit_init: internalServices('oslo_messaging'),
         novncproxy: {
           jobs: ['nova-db-sync'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
+          services: [{ endpoint: 'internal', service: 'oslo_db' }],
         },
         serialproxy: {
           jobs: ['nova-db-sync'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
+          services: [{ endpoint: 'internal', service: 'oslo_db' }],
         },
         spiceproxy: {
           jobs: ['nova-db-sync'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
+          services: [{ endpoint: 'internal', service: 'oslo_db' }],
         },
-        scheduler: {
-          jobs: ['nova-db-sync', 'nova-rabbit-init'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_messaging',
-            },
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-            {
-              endpoint: 'internal',
-              service: 'compute',
-            },
-          ],
-        },
-        tests: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'image',
-            },
-            {
-              endpoint: 'internal',
-              service: 'compute',
-            },
-            {
-              endpoint: 'internal',
-              service: 'network',
-            },
-            {
-              endpoint: 'internal',
-              service: 'compute_metadata',
-            },
-          ],
-        },
-        image_repo_sync: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'local_image_registry',
-            },
-          ],
-        },
+        scheduler: staticServiceCleaner,
+        tests: internalServices('image', 'compute', 'network', 'compute_metadata'),
+        image_repo_sync: internalServices('local_image_registry'),
       },
     },
     console: {
       console_kind: 'novnc',
-      serial: {
-        compute: {
-          server_proxyclient_interface: null,
-          server_proxyclient_network_cidr: '0/0',
-        },
-        proxy: {
-          server_proxyclient_interface: null,
-          server_proxyclient_network_cidr: '0/0',
-        },
-      },
-      spice: {
-        compute: {
-          server_proxyclient_interface: null,
-          server_proxyclient_network_cidr: '0/0',
-        },
-        proxy: {
-          server_proxyclient_interface: null,
-          server_proxyclient_network_cidr: '0/0',
-        },
-      },
+      serial: consoleSerial,
+      spice: consoleSerial,
       novnc: {
         compute: {
           vncserver_proxyclient_interface: null,
@@ -659,10 +337,7 @@ export function novaStaticValues(img: ImageRefs): Values {
       },
       address_search_enabled: false,
     },
-    ceph_client: {
-      configmap: 'ceph-etc',
-      user_secret_name: 'pvc-ceph-client-key',
-    },
+    ceph_client: { configmap: 'ceph-etc', user_secret_name: 'pvc-ceph-client-key' },
     rbd_pool: {
       app_name: 'nova-vms',
       replication: 3,
@@ -688,275 +363,47 @@ export function novaStaticValues(img: ImageRefs): Values {
       rally_tests: {
         run_tempest: false,
         tests: {
-          'NovaAggregates.create_and_get_aggregate_details': [
-            {
-              args: {
-                availability_zone: 'nova',
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
-            },
-          ],
-          'NovaAggregates.create_and_update_aggregate': [
-            {
-              args: {
-                availability_zone: 'nova',
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
-            },
-          ],
+          'NovaAggregates.create_and_get_aggregate_details': testsNovaAggregatesCreateAndGetAggregateDetails2,
+          'NovaAggregates.create_and_update_aggregate': testsNovaAggregatesCreateAndGetAggregateDetails2,
           'NovaAggregates.list_aggregates': rallyOnce,
-          'NovaAvailabilityZones.list_availability_zones': [
-            {
-              args: {
-                detailed: true,
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
-            },
-          ],
-          'NovaFlavors.create_and_delete_flavor': [
-            {
-              args: {
-                disk: 1,
-                ram: 500,
-                vcpus: 1,
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
-            },
-          ],
-          'NovaFlavors.create_and_list_flavor_access': [
-            {
-              args: {
-                disk: 1,
-                ram: 500,
-                vcpus: 1,
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
-            },
-          ],
-          'NovaFlavors.create_flavor': [
-            {
-              args: {
-                disk: 1,
-                ram: 500,
-                vcpus: 1,
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
-            },
-          ],
-          'NovaFlavors.create_flavor_and_add_tenant_access': [
-            {
-              args: {
-                disk: 1,
-                ram: 500,
-                vcpus: 1,
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
-            },
-          ],
+          'NovaAvailabilityZones.list_availability_zones': testsNovaAvailabilityZonesListAvailabilityZones2,
+          'NovaFlavors.create_and_delete_flavor': testsNovaFlavorsCreateAndDeleteFlavor2,
+          'NovaFlavors.create_and_list_flavor_access': testsNovaFlavorsCreateAndDeleteFlavor2,
+          'NovaFlavors.create_flavor': testsNovaFlavorsCreateAndDeleteFlavor2,
+          'NovaFlavors.create_flavor_and_add_tenant_access': testsNovaFlavorsCreateAndDeleteFlavor2,
           'NovaFlavors.create_flavor_and_set_keys': [
             {
               args: {
                 disk: 1,
-                extra_specs: {
-                  'quota:disk_read_bytes_sec': 10240,
-                },
+                extra_specs: { 'quota:disk_read_bytes_sec': 10240 },
                 ram: 500,
                 vcpus: 1,
               },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
+              runner: { concurrency: 1, times: 1, type: 'constant' },
+              sla: { failure_rate: { max: 0 } },
             },
           ],
-          'NovaFlavors.list_flavors': [
-            {
-              args: {
-                detailed: true,
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
-            },
-          ],
-          'NovaHypervisors.list_and_get_hypervisors': [
-            {
-              args: {
-                detailed: true,
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
-            },
-          ],
-          'NovaHypervisors.list_and_get_uptime_hypervisors': [
-            {
-              args: {
-                detailed: true,
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
-            },
-          ],
-          'NovaHypervisors.list_and_search_hypervisors': [
-            {
-              args: {
-                detailed: true,
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
-            },
-          ],
-          'NovaHypervisors.list_hypervisors': [
-            {
-              args: {
-                detailed: true,
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
-            },
-          ],
+          'NovaFlavors.list_flavors': testsNovaAvailabilityZonesListAvailabilityZones2,
+          'NovaHypervisors.list_and_get_hypervisors': testsNovaAvailabilityZonesListAvailabilityZones2,
+          'NovaHypervisors.list_and_get_uptime_hypervisors': testsNovaAvailabilityZonesListAvailabilityZones2,
+          'NovaHypervisors.list_and_search_hypervisors': testsNovaAvailabilityZonesListAvailabilityZones2,
+          'NovaHypervisors.list_hypervisors': testsNovaAvailabilityZonesListAvailabilityZones2,
           'NovaHypervisors.statistics_hypervisors': rallyOnceNoArgs,
           'NovaKeypair.create_and_delete_keypair': rallyOnce,
           'NovaKeypair.create_and_list_keypairs': rallyOnce,
           'NovaServerGroups.create_and_list_server_groups': [
             {
-              args: {
-                all_projects: false,
-                kwargs: {
-                  policies: ['affinity'],
-                },
-              },
-              runner: {
-                concurrency: 1,
-                times: 1,
-                type: 'constant',
-              },
-              sla: {
-                failure_rate: {
-                  max: 0,
-                },
-              },
+              args: { all_projects: false, kwargs: { policies: ['affinity'] } },
+              runner: { concurrency: 1, times: 1, type: 'constant' },
+              sla: { failure_rate: { max: 0 } },
             },
           ],
           'NovaServices.list_services': rallyOnce,
         },
       },
       paste: {
-        'composite:metadata': {
-          use: 'egg:Paste#urlmap',
-          '/': 'meta',
-        },
-        'pipeline:meta': {
-          pipeline: 'cors metaapp',
-        },
+        'composite:metadata': { use: 'egg:Paste#urlmap', '/': 'meta' },
+        'pipeline:meta': { pipeline: 'cors metaapp' },
         'app:metaapp': {
           'paste.app_factory': 'nova.api.metadata.handler:MetadataRequestHandler.factory',
         },
@@ -976,64 +423,41 @@ export function novaStaticValues(img: ImageRefs): Values {
           noauth2: 'cors http_proxy_to_wsgi compute_req_id faultwrap sizelimit noauth2 legacy_v2_compatible osapi_compute_app_v21',
           keystone: 'cors http_proxy_to_wsgi compute_req_id faultwrap sizelimit authtoken audit keystonecontext legacy_v2_compatible osapi_compute_app_v21',
         },
-        'filter:request_id': {
-          'paste.filter_factory': 'oslo_middleware:RequestId.factory',
-        },
+        'filter:request_id': { 'paste.filter_factory': 'oslo_middleware:RequestId.factory' },
         'filter:compute_req_id': {
           'paste.filter_factory': 'nova.api.compute_req_id:ComputeReqIdMiddleware.factory',
         },
-        'filter:faultwrap': {
-          'paste.filter_factory': 'nova.api.openstack:FaultWrapper.factory',
-        },
-        'filter:noauth2': {
-          'paste.filter_factory': 'nova.api.openstack.auth:NoAuthMiddleware.factory',
-        },
-        'filter:sizelimit': {
-          'paste.filter_factory': 'oslo_middleware:RequestBodySizeLimiter.factory',
-        },
+        'filter:faultwrap': { 'paste.filter_factory': 'nova.api.openstack:FaultWrapper.factory' },
+        'filter:noauth2': { 'paste.filter_factory': 'nova.api.openstack.auth:NoAuthMiddleware.factory' },
+        'filter:sizelimit': { 'paste.filter_factory': 'oslo_middleware:RequestBodySizeLimiter.factory' },
         'filter:http_proxy_to_wsgi': {
           'paste.filter_factory': 'oslo_middleware.http_proxy_to_wsgi:HTTPProxyToWSGI.factory',
         },
         'filter:legacy_v2_compatible': {
           'paste.filter_factory': 'nova.api.openstack:LegacyV2CompatibleWrapper.factory',
         },
-        'app:osapi_compute_app_v21': {
-          'paste.app_factory': 'nova.api.openstack.compute:APIRouterV21.factory',
-        },
-        'pipeline:oscomputeversions': {
-          pipeline: 'faultwrap http_proxy_to_wsgi oscomputeversionapp',
-        },
-        'app:oscomputeversionapp': {
-          'paste.app_factory': 'nova.api.openstack.compute.versions:Versions.factory',
-        },
+        'app:osapi_compute_app_v21': { 'paste.app_factory': 'nova.api.openstack.compute:APIRouterV21.factory' },
+        'pipeline:oscomputeversions': { pipeline: 'faultwrap http_proxy_to_wsgi oscomputeversionapp' },
+        'app:oscomputeversionapp': { 'paste.app_factory': 'nova.api.openstack.compute.versions:Versions.factory' },
         'filter:cors': {
           'paste.filter_factory': 'oslo_middleware.cors:filter_factory',
           oslo_config_project: 'nova',
         },
-        'filter:keystonecontext': {
-          'paste.filter_factory': 'nova.api.auth:NovaKeystoneContext.factory',
-        },
-        'filter:authtoken': {
-          'paste.filter_factory': 'keystonemiddleware.auth_token:filter_factory',
-        },
+        'filter:keystonecontext': { 'paste.filter_factory': 'nova.api.auth:NovaKeystoneContext.factory' },
+        'filter:authtoken': { 'paste.filter_factory': 'keystonemiddleware.auth_token:filter_factory' },
         'filter:audit': {
           'paste.filter_factory': 'keystonemiddleware.audit:filter_factory',
           audit_map_file: '/etc/nova/api_audit_map.conf',
         },
       },
-      policy: {
-        'os_compute_api:limits': '@',
-        'os_compute_api:os-availability-zone:list': '@',
-      },
+      policy: { 'os_compute_api:limits': '@', 'os_compute_api:os-availability-zone:list': '@' },
       nova_sudoers: configText([
         'Defaults !requiretty',
         'Defaults secure_path="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/snap/bin:/var/lib/openstack/bin:/var/lib/kolla/venv/bin"',
         'nova ALL = (root) NOPASSWD: /var/lib/kolla/venv/bin/nova-rootwrap /etc/nova/rootwrap.conf *, /var/lib/openstack/bin/nova-rootwrap /etc/nova/rootwrap.conf *',
       ]),
       api_audit_map: {
-        DEFAULT: {
-          target_endpoint_type: 'None',
-        },
+        DEFAULT: { target_endpoint_type: 'None' },
         custom_actions: {
           enable: 'enable',
           disable: 'disable',
@@ -1097,9 +521,7 @@ export function novaStaticValues(img: ImageRefs): Values {
           startup: 'None',
           statistics: 'None',
         },
-        service_endpoints: {
-          compute: 'service/compute',
-        },
+        service_endpoints: { compute: 'service/compute' },
       },
       rootwrap: iniFile({
         DEFAULT: {
@@ -1240,11 +662,7 @@ export function novaStaticValues(img: ImageRefs): Values {
         live_migration_interface: null,
         live_migration_network_cidr: '0/0',
       },
-      hypervisor: {
-        address_search_enabled: false,
-        host_interface: null,
-        host_network_cidr: '0/0',
-      },
+      hypervisor: { address_search_enabled: false, host_interface: null, host_network_cidr: '0/0' },
       nova_compute_redactions: ['database', 'api_database', 'cell0_database'],
       nova: {
         DEFAULT: {
@@ -1292,29 +710,13 @@ export function novaStaticValues(img: ImageRefs): Values {
           server_listen: '::',
           server_proxyclient_address: '::',
         },
-        spice: {
-          html5proxy_host: '::',
-          server_listen: '::',
-        },
-        serial_console: {
-          serialproxy_host: '::',
-        },
-        conductor: {
-          workers: 1,
-        },
-        oslo_policy: {
-          policy_file: '/etc/nova/policy.yaml',
-        },
-        oslo_concurrency: {
-          lock_path: '/var/lib/oslo-lock',
-        },
-        oslo_middleware: {
-          enable_proxy_headers_parsing: true,
-        },
-        glance: {
-          num_retries: 3,
-          api_servers: 'http://glance.openstack.svc.cluster.local:80/',
-        },
+        spice: { html5proxy_host: '::', server_listen: '::' },
+        serial_console: { serialproxy_host: '::' },
+        conductor: { workers: 1 },
+        oslo_policy: { policy_file: '/etc/nova/policy.yaml' },
+        oslo_concurrency: { lock_path: '/var/lib/oslo-lock' },
+        oslo_middleware: { enable_proxy_headers_parsing: true },
+        glance: { num_retries: 3, api_servers: 'http://glance.openstack.svc.cluster.local:80/' },
         ironic: {
           api_endpoint: 'http://ironic.openstack.svc.cluster.local:80/',
           auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
@@ -1328,11 +730,7 @@ export function novaStaticValues(img: ImageRefs): Values {
           url: 'http://neutron.openstack.svc.cluster.local:80/',
           auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
         },
-        cinder: {
-          auth_type: 'password',
-          catalog_info: 'volumev3::internalURL',
-          auth_url: null,
-        },
+        cinder: { auth_type: 'password', catalog_info: 'volumev3::internalURL', auth_url: null },
         database: {
           max_retries: -1,
           idle_timeout: 60,
@@ -1390,26 +788,13 @@ export function novaStaticValues(img: ImageRefs): Values {
           remove_unused_resized_minimum_age_seconds: 86400,
           live_migration_inbound_addr: '::',
         },
-        upgrade_levels: {
-          compute: 'auto',
-        },
-        cache: {
-          enabled: true,
-          backend: 'dogpile.cache.memcached',
-        },
-        wsgi: {
-          api_paste_config: '/etc/nova/api-paste.ini',
-        },
-        oslo_messaging_notifications: {
-          driver: 'messagingv2',
-        },
-        oslo_messaging_rabbit: {
-          rabbit_ha_queues: true,
-        },
+        upgrade_levels: { compute: 'auto' },
+        cache: { enabled: true, backend: 'dogpile.cache.memcached' },
+        wsgi: { api_paste_config: '/etc/nova/api-paste.ini' },
+        oslo_messaging_notifications: { driver: 'messagingv2' },
+        oslo_messaging_rabbit: { rabbit_ha_queues: true },
         placement: internalPasswordAuth,
-        compute: {
-          max_concurrent_disk_ops: 2,
-        },
+        compute: { max_concurrent_disk_ops: 2 },
         filter_scheduler: {
           build_failure_weight_multiplier: 0,
           cpu_weight_multiplier: 0,
@@ -1430,17 +815,9 @@ export function novaStaticValues(img: ImageRefs): Values {
           soft_affinity_weight_multiplier: 20,
           soft_anti_affinity_weight_multiplier: 20,
         },
-        scheduler: {
-          workers: 1,
-          discover_hosts_in_cells_interval: 30,
-          periodic_task_interval: -1,
-        },
-        metrics: {
-          required: false,
-        },
-        workarounds: {
-          enable_numa_live_migration: true,
-        },
+        scheduler: { workers: 1, discover_hosts_in_cells_interval: 30, periodic_task_interval: -1 },
+        metrics: { required: false },
+        workarounds: { enable_numa_live_migration: true },
       },
       logging: osloLogging(['nova', 'os.brick'], '%Y-%m-%d %H:%M:%S'),
       rabbitmq: {
@@ -1448,34 +825,21 @@ export function novaStaticValues(img: ImageRefs): Values {
           {
             vhost: 'nova',
             name: 'ha_ttl_nova',
-            definition: {
-              'ha-mode': 'all',
-              'ha-sync-mode': 'automatic',
-              'message-ttl': 70000,
-            },
+            definition: { 'ha-mode': 'all', 'ha-sync-mode': 'automatic', 'message-ttl': 70000 },
             priority: 0,
             'apply-to': 'all',
             pattern: '^(?!(amq\\.|reply_)).*',
           },
         ],
       },
-      vm_recovery: {
-        enabled: false,
-        max_workers: 4,
-      },
+      vm_recovery: { enabled: false, max_workers: 4 },
       enable_iscsi: false,
       archive_deleted_rows: {
         purge_deleted_rows: false,
         until_completion: true,
         all_cells: false,
-        max_rows: {
-          enabled: false,
-          rows: 1000,
-        },
-        before: {
-          enabled: false,
-          date: 'nil',
-        },
+        max_rows: { enabled: false, rows: 1000 },
+        before: { enabled: false, date: 'nil' },
       },
       nova_api_uwsgi: {
         uwsgi: {
@@ -1536,49 +900,21 @@ export function novaStaticValues(img: ImageRefs): Values {
         test: 'nova-keystone-test',
         stx_admin: 'nova-keystone-stx-admin',
       },
-      oslo_db: {
-        admin: 'nova-db-admin',
-        nova: 'nova-db-user',
-      },
-      oslo_db_api: {
-        admin: 'nova-db-api-admin',
-        nova: 'nova-db-api-user',
-      },
-      oslo_db_cell0: {
-        admin: 'nova-db-cell0-admin',
-        nova: 'nova-db-cell0-user',
-      },
-      oslo_messaging: {
-        admin: 'nova-rabbitmq-admin',
-        nova: 'nova-rabbitmq-user',
-      },
+      oslo_db: { admin: 'nova-db-admin', nova: 'nova-db-user' },
+      oslo_db_api: { admin: 'nova-db-api-admin', nova: 'nova-db-api-user' },
+      oslo_db_cell0: { admin: 'nova-db-cell0-admin', nova: 'nova-db-cell0-user' },
+      oslo_messaging: { admin: 'nova-rabbitmq-admin', nova: 'nova-rabbitmq-user' },
       tls: {
-        compute: {
-          osapi: {
-            public: 'nova-tls-public',
-            internal: 'nova-tls-api',
-          },
-        },
+        compute: { osapi: { public: 'nova-tls-public', internal: 'nova-tls-api' } },
         compute_novnc_proxy: {
-          novncproxy: {
-            public: 'nova-novncproxy-tls-public',
-            internal: 'nova-novncproxy-tls-proxy',
-          },
-          vencrypt: {
-            internal: 'nova-novncproxy-vencrypt',
-          },
+          novncproxy: { public: 'nova-novncproxy-tls-public', internal: 'nova-novncproxy-tls-proxy' },
+          vencrypt: { internal: 'nova-novncproxy-vencrypt' },
         },
         compute_metadata: {
-          metadata: {
-            public: 'metadata-tls-public',
-            internal: 'metadata-tls-metadata',
-          },
+          metadata: { public: 'metadata-tls-public', internal: 'metadata-tls-metadata' },
         },
         compute_spice_proxy: {
-          spiceproxy: {
-            public: 'nova-spiceproxy-tls-public',
-            internal: 'nova-spiceproxy-tls-proxy',
-          },
+          spiceproxy: { public: 'nova-spiceproxy-tls-public', internal: 'nova-spiceproxy-tls-proxy' },
         },
         compute_serial_proxy: {
           serialproxy: {
@@ -1587,9 +923,7 @@ export function novaStaticValues(img: ImageRefs): Values {
           },
         },
       },
-      oci_image_registry: {
-        nova: 'nova-oci-image-registry',
-      },
+      oci_image_registry: { nova: 'nova-oci-image-registry' },
     },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
@@ -1597,133 +931,50 @@ export function novaStaticValues(img: ImageRefs): Values {
       oci_image_registry: {
         name: 'oci-image-registry',
         namespace: 'oci-image-registry',
-        auth: {
-          enabled: false,
-          nova: {
-            username: 'nova',
-            password: 'password',
-          },
-        },
-        hosts: {
-          default: 'localhost',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        port: {
-          registry: {
-            default: null,
-          },
-        },
+        auth: { enabled: false, nova: { username: 'nova', password: 'password' } },
+        hosts: { default: 'localhost' },
+        host_fqdn_override: { default: null },
+        port: { registry: { default: null } },
       },
       oslo_db: {
         auth: {
           admin: {
             username: 'root',
             password: 'password',
-            secret: {
-              tls: {
-                internal: 'mariadb-tls-direct',
-              },
-            },
+            secret: { tls: { internal: 'mariadb-tls-direct' } },
           },
-          nova: {
-            username: 'nova',
-            password: 'password',
-          },
+          nova: { username: 'nova', password: 'password' },
         },
-        hosts: {
-          default: 'mariadb',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
+        hosts: { default: 'mariadb' },
+        host_fqdn_override: { default: null },
         path: '/nova',
         scheme: 'mysql+pymysql',
-        port: {
-          mysql: {
-            default: 3306,
-          },
-        },
+        port: { mysql: { default: 3306 } },
       },
       oslo_db_api: {
-        auth: {
-          admin: {
-            username: 'root',
-            password: 'password',
-          },
-          nova: {
-            username: 'nova',
-            password: 'password',
-          },
-        },
-        hosts: {
-          default: 'mariadb',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
+        auth: osloDbApiAuth,
+        hosts: { default: 'mariadb' },
+        host_fqdn_override: { default: null },
         path: '/nova_api',
         scheme: 'mysql+pymysql',
-        port: {
-          mysql: {
-            default: 3306,
-          },
-        },
+        port: { mysql: { default: 3306 } },
       },
       oslo_db_cell0: {
-        auth: {
-          admin: {
-            username: 'root',
-            password: 'password',
-          },
-          nova: {
-            username: 'nova',
-            password: 'password',
-          },
-        },
-        hosts: {
-          default: 'mariadb',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
+        auth: osloDbApiAuth,
+        hosts: { default: 'mariadb' },
+        host_fqdn_override: { default: null },
         path: '/nova_cell0',
         scheme: 'mysql+pymysql',
-        port: {
-          mysql: {
-            default: 3306,
-          },
-        },
+        port: { mysql: { default: 3306 } },
       },
       oslo_messaging: {
-        auth: {
-          admin: rabbitmqAdminAuth,
-          nova: {
-            username: 'nova',
-            password: 'password',
-          },
-        },
-        statefulset: {
-          replicas: 2,
-          name: 'osh-openstack-rabbitmq-rabbitmq',
-        },
-        hosts: {
-          default: 'rabbitmq',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
+        auth: { admin: rabbitmqAdminAuth, nova: { username: 'nova', password: 'password' } },
+        statefulset: { replicas: 2, name: 'osh-openstack-rabbitmq-rabbitmq' },
+        hosts: { default: 'rabbitmq' },
+        host_fqdn_override: { default: null },
         path: '/nova',
         scheme: 'rabbit',
-        port: {
-          amqp: {
-            default: 5672,
-          },
-          http: {
-            default: 15672,
-          },
-        },
+        port: { amqp: { default: 5672 }, http: { default: 15672 } },
       },
       oslo_cache: osloCacheEndpoint,
       identity: {
@@ -1731,9 +982,7 @@ export function novaStaticValues(img: ImageRefs): Values {
         auth: {
           admin: identityAuthAdmin,
           nova: identityAuthNova,
-          service: keystoneUser('nova_service_user', {
-            role: 'admin,service',
-          }),
+          service: keystoneUser('nova_service_user', { role: 'admin,service' }),
           neutron: identityAuthNeutron,
           ironic: {
             role: 'admin,service',
@@ -1748,184 +997,72 @@ export function novaStaticValues(img: ImageRefs): Values {
           },
           placement: identityAuthPlacement,
           cinder: identityAuthCinder,
-          test: keystoneUser('nova-test', {
-            role: 'admin',
-            project_name: 'test',
-          }),
+          test: keystoneUser('nova-test', { role: 'admin', project_name: 'test' }),
         },
-        hosts: {
-          default: 'keystone',
-          internal: 'keystone-api',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        path: {
-          default: '/v3',
-        },
-        scheme: {
-          default: 'http',
-        },
-        port: {
-          api: {
-            default: 80,
-            internal: 5000,
-          },
-        },
+        hosts: { default: 'keystone', internal: 'keystone-api' },
+        host_fqdn_override: { default: null },
+        path: { default: '/v3' },
+        scheme: { default: 'http' },
+        port: { api: { default: 80, internal: 5000 } },
       },
       image: endpointsImage,
       volumev3: endpointsVolumev3,
       compute: {
         name: 'nova',
-        hosts: {
-          default: 'nova-api',
-          public: 'nova-api-internal',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        path: {
-          default: '/v2.1/',
-        },
-        scheme: {
-          default: 'http',
-          service: 'http',
-        },
+        hosts: { default: 'nova-api', public: 'nova-api-internal' },
+        host_fqdn_override: { default: null },
+        path: { default: '/v2.1/' },
+        scheme: { default: 'http', service: 'http' },
         port: {
-          api: {
-            default: 8774,
-            public: 80,
-            service: 8774,
-          },
-          novncproxy: {
-            default: 6080,
-          },
+          api: { default: 8774, public: 80, service: 8774 },
+          novncproxy: { default: 6080 },
         },
       },
       compute_metadata: {
         name: 'nova',
-        ip: {
-          ingress: null,
-        },
-        hosts: {
-          default: 'nova-metadata',
-          public: 'metadata',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        path: {
-          default: '/',
-        },
-        scheme: {
-          default: 'http',
-        },
-        port: {
-          metadata: {
-            default: 8775,
-            public: 80,
-          },
-        },
+        ip: { ingress: null },
+        hosts: { default: 'nova-metadata', public: 'metadata' },
+        host_fqdn_override: { default: null },
+        path: { default: '/' },
+        scheme: { default: 'http' },
+        port: { metadata: { default: 8775, public: 80 } },
       },
       compute_novnc_proxy: {
         name: 'nova',
-        hosts: {
-          default: 'nova-novncproxy',
-          public: 'novncproxy',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        path: {
-          default: '/vnc_auto.html',
-        },
-        scheme: {
-          default: 'http',
-        },
-        port: {
-          novnc_proxy: {
-            default: 6080,
-            public: 80,
-          },
-        },
+        hosts: { default: 'nova-novncproxy', public: 'novncproxy' },
+        host_fqdn_override: { default: null },
+        path: { default: '/vnc_auto.html' },
+        scheme: { default: 'http' },
+        port: { novnc_proxy: { default: 6080, public: 80 } },
       },
       compute_novnc_vencrypt: {
-        hosts: {
-          default: 'nova-novncproxy',
-        },
-        host_fqdn_override: {
-          default: {
-            commonName: 'nova-novncproxy',
-            usages: ['client auth'],
-          },
-        },
+        hosts: { default: 'nova-novncproxy' },
+        host_fqdn_override: { default: { commonName: 'nova-novncproxy', usages: ['client auth'] } },
       },
       compute_serial_proxy: {
         name: 'nova',
-        hosts: {
-          default: 'nova-serialproxy',
-          public: 'serialproxy',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        scheme: {
-          default: 'ws',
-        },
-        path: {
-          default: '/serial_auto.html',
-        },
-        port: {
-          serial_proxy: {
-            default: 6083,
-            public: 80,
-          },
-        },
+        hosts: { default: 'nova-serialproxy', public: 'serialproxy' },
+        host_fqdn_override: { default: null },
+        scheme: { default: 'ws' },
+        path: { default: '/serial_auto.html' },
+        port: { serial_proxy: { default: 6083, public: 80 } },
       },
       compute_spice_proxy: {
         name: 'nova',
-        hosts: {
-          default: 'nova-spiceproxy',
-          public: 'spiceproxy',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        path: {
-          default: '/spice_auto.html',
-        },
-        scheme: {
-          default: 'http',
-        },
-        port: {
-          spice_proxy: {
-            default: 6082,
-            public: 80,
-          },
-        },
+        hosts: { default: 'nova-spiceproxy', public: 'spiceproxy' },
+        host_fqdn_override: { default: null },
+        path: { default: '/spice_auto.html' },
+        scheme: { default: 'http' },
+        port: { spice_proxy: { default: 6082, public: 80 } },
       },
       placement: endpointsPlacement,
       network: {
         name: 'neutron',
-        hosts: {
-          default: 'neutron-server',
-          public: 'neutron',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        path: {
-          default: null,
-        },
-        scheme: {
-          default: 'http',
-        },
-        port: {
-          api: {
-            default: 9696,
-            public: 80,
-          },
-        },
+        hosts: { default: 'neutron-server', public: 'neutron' },
+        host_fqdn_override: { default: null },
+        path: { default: null },
+        scheme: { default: 'http' },
+        port: { api: { default: 9696, public: 80 } },
       },
       baremetal: endpointsBaremetal,
       fluentd: endpointsFluentd,
@@ -1933,28 +1070,14 @@ export function novaStaticValues(img: ImageRefs): Values {
       ingress: ingressEndpoint,
     },
     pod: {
-      labels: {
-        include_app_kubernetes_io: false,
-      },
+      labels: { include_app_kubernetes_io: false },
       probes: {
         rpc_timeout: 60,
         rpc_retries: 2,
         compute: {
           default: {
-            liveness: {
-              enabled: true,
-              params: {
-                periodSeconds: 90,
-                timeoutSeconds: 70,
-              },
-            },
-            readiness: {
-              enabled: true,
-              params: {
-                periodSeconds: 90,
-                timeoutSeconds: 70,
-              },
-            },
+            liveness: { enabled: true, params: { periodSeconds: 90, timeoutSeconds: 70 } },
+            readiness: { enabled: true, params: { periodSeconds: 90, timeoutSeconds: 70 } },
             startup: {
               enabled: true,
               params: {
@@ -1970,318 +1093,98 @@ export function novaStaticValues(img: ImageRefs): Values {
           default: {
             liveness: {
               enabled: true,
-              params: {
-                initialDelaySeconds: 5,
-                periodSeconds: 10,
-                timeoutSeconds: 5,
-              },
+              params: { initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5 },
             },
             readiness: {
               enabled: true,
-              params: {
-                initialDelaySeconds: 5,
-                periodSeconds: 10,
-                timeoutSeconds: 5,
-              },
+              params: { initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5 },
             },
           },
         },
-        'api-osapi': {
-          default: {
-            liveness: {
-              enabled: true,
-              params: {
-                initialDelaySeconds: 5,
-                periodSeconds: 10,
-                timeoutSeconds: 5,
-                failureThreshold: 6,
-              },
-            },
-            readiness: {
-              enabled: true,
-              params: {
-                initialDelaySeconds: 5,
-                periodSeconds: 10,
-                timeoutSeconds: 5,
-                failureThreshold: 6,
-              },
-            },
-          },
-        },
-        conductor: {
-          default: {
-            liveness: podProbesLiveness,
-            readiness: {
-              enabled: true,
-              params: {
-                initialDelaySeconds: 80,
-                periodSeconds: 90,
-                timeoutSeconds: 70,
-              },
-            },
-          },
-        },
-        novncproxy: {
-          default: {
-            liveness: {
-              enabled: true,
-              params: {
-                initialDelaySeconds: 30,
-                periodSeconds: 60,
-                timeoutSeconds: 15,
-              },
-            },
-            readiness: {
-              enabled: true,
-              params: {
-                initialDelaySeconds: 30,
-                periodSeconds: 60,
-                timeoutSeconds: 15,
-              },
-            },
-          },
-        },
-        scheduler: {
-          default: {
-            liveness: podProbesLiveness,
-            readiness: {
-              enabled: true,
-              params: {
-                initialDelaySeconds: 80,
-                periodSeconds: 90,
-                timeoutSeconds: 70,
-              },
-            },
-          },
-        },
-        serialproxy: {
-          default: {
-            liveness: {
-              enabled: true,
-              params: {
-                initialDelaySeconds: 30,
-                periodSeconds: 60,
-                timeoutSeconds: 15,
-              },
-            },
-            readiness: {
-              enabled: true,
-              params: {
-                initialDelaySeconds: 30,
-                periodSeconds: 60,
-                timeoutSeconds: 15,
-              },
-            },
-          },
-        },
-        'compute-spice-proxy': {
-          default: {
-            liveness: {
-              enabled: true,
-              params: {
-                initialDelaySeconds: 30,
-                periodSeconds: 60,
-                timeoutSeconds: 15,
-              },
-            },
-            readiness: {
-              enabled: true,
-              params: {
-                initialDelaySeconds: 30,
-                periodSeconds: 60,
-                timeoutSeconds: 15,
-              },
-            },
-          },
-        },
+        'api-osapi': { default: { liveness: defaultLiveness, readiness: defaultLiveness } },
+        conductor: probesConductor,
+        novncproxy: probesNovncproxy,
+        scheduler: probesConductor,
+        serialproxy: probesNovncproxy,
+        'compute-spice-proxy': probesNovncproxy,
       },
       security_context: {
         nova: {
-          pod: {
-            runAsUser: 0,
-          },
+          pod: { runAsUser: 0 },
           container: {
-            nova_compute_init: {
-              readOnlyRootFilesystem: true,
-              runAsUser: 0,
-            },
-            ceph_perms: {
-              readOnlyRootFilesystem: true,
-              runAsUser: 0,
-            },
-            nova_compute_vnc_init: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
-            nova_compute_serial_init: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
-            nova_compute_spice_init: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
-            nova_compute: {
-              readOnlyRootFilesystem: true,
-              privileged: true,
-            },
-            nova_compute_ssh: {
-              privileged: true,
-              runAsUser: 0,
-            },
-            nova_compute_ssh_init: {
-              runAsUser: 0,
-            },
-            nova_api_metadata_init: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
-            nova_api: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
-            nova_osapi: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
-            nova_conductor: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
-            nova_novncproxy_init: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
-            nova_novncproxy_init_assests: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
-            nova_novncproxy: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
+            nova_compute_init: { readOnlyRootFilesystem: true, runAsUser: 0 },
+            ceph_perms: { readOnlyRootFilesystem: true, runAsUser: 0 },
+            nova_compute_vnc_init: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            nova_compute_serial_init: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            nova_compute_spice_init: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            nova_compute: { readOnlyRootFilesystem: true, privileged: true },
+            nova_compute_ssh: { privileged: true, runAsUser: 0 },
+            nova_compute_ssh_init: { runAsUser: 0 },
+            nova_api_metadata_init: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            nova_api: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            nova_osapi: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            nova_conductor: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            nova_novncproxy_init: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            nova_novncproxy_init_assests: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            nova_novncproxy: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
             nova_sanitizer: {
               runAsUser: 0,
               runAsGroup: 0,
               readOnlyRootFilesystem: true,
               allowPrivilegeEscalation: false,
             },
-            nova_scheduler: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
-            nova_serialproxy_init: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
-            nova_serialproxy: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
-            nova_spiceproxy_init: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
-            nova_spiceproxy_init_assets: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
-            nova_spiceproxy: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
+            nova_scheduler: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            nova_serialproxy_init: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            nova_serialproxy: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            nova_spiceproxy_init: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            nova_spiceproxy_init_assets: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            nova_spiceproxy: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
           },
         },
         bootstrap: {
-          pod: {
-            runAsUser: 42424,
-          },
+          pod: { runAsUser: 42424 },
           container: {
-            nova_wait_for_computes_init: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
-            bootstrap: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
+            nova_wait_for_computes_init: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            bootstrap: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
           },
         },
         nova_cell_setup: {
-          pod: {
-            runAsUser: 42424,
-          },
+          pod: { runAsUser: 42424 },
           container: {
-            nova_wait_for_computes_init: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
-            nova_cell_setup_init: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
-            nova_cell_setup: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
+            nova_wait_for_computes_init: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            nova_cell_setup_init: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            nova_cell_setup: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
           },
         },
         archive_deleted_rows: {
-          pod: {
-            runAsUser: 42424,
-          },
+          pod: { runAsUser: 42424 },
           container: {
-            nova_archive_deleted_rows_init: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
-            nova_archive_deleted_rows: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
+            nova_archive_deleted_rows_init: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            nova_archive_deleted_rows: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
           },
         },
         cell_setup: {
-          pod: {
-            runAsUser: 42424,
-          },
+          pod: { runAsUser: 42424 },
           container: {
-            nova_cell_setup: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
+            nova_cell_setup: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
           },
         },
         instances_sanitizer: {
-          pod: {
-            runAsUser: 0,
-          },
+          pod: { runAsUser: 0 },
           container: {
-            nova_sanitizer: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
+            nova_sanitizer: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
           },
         },
         service_cleaner: {
-          pod: {
-            runAsUser: 42424,
-          },
+          pod: { runAsUser: 42424 },
           container: {
-            nova_service_cleaner: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
+            nova_service_cleaner: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
           },
         },
       },
-      use_fqdn: {
-        compute: false,
-      },
+      use_fqdn: { compute: false },
       affinity: requiredAntiAffinity,
-      tolerations: {
-        nova: controlPlaneTolerations,
-      },
+      tolerations: { nova: controlPlaneTolerations },
       etcSources: {
         nova_compute: [],
         nova_compute_ironic: [],
@@ -2300,93 +1203,29 @@ export function novaStaticValues(img: ImageRefs): Values {
         nova_cell_setup: [],
       },
       mounts: {
-        nova_compute: {
-          init_container: null,
-          nova_compute: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
+        nova_compute: { init_container: null, nova_compute: { volumeMounts: null, volumes: null } },
         nova_compute_ironic: {
           init_container: null,
-          nova_compute_ironic: {
-            volumeMounts: null,
-            volumes: null,
-          },
+          nova_compute_ironic: { volumeMounts: null, volumes: null },
         },
         nova_api_metadata: {
           init_container: null,
-          nova_api_metadata: {
-            volumeMounts: null,
-            volumes: null,
-          },
+          nova_api_metadata: { volumeMounts: null, volumes: null },
         },
-        nova_api_osapi: {
-          init_container: null,
-          nova_api_osapi: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
-        nova_conductor: {
-          init_container: null,
-          nova_conductor: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
-        nova_scheduler: {
-          init_container: null,
-          nova_scheduler: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
-        nova_bootstrap: {
-          init_container: null,
-          nova_bootstrap: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
-        nova_tests: {
-          init_container: null,
-          nova_tests: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
-        nova_novncproxy: {
-          init_novncproxy: null,
-          nova_novncproxy: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
+        nova_api_osapi: { init_container: null, nova_api_osapi: { volumeMounts: null, volumes: null } },
+        nova_conductor: { init_container: null, nova_conductor: { volumeMounts: null, volumes: null } },
+        nova_scheduler: { init_container: null, nova_scheduler: { volumeMounts: null, volumes: null } },
+        nova_bootstrap: { init_container: null, nova_bootstrap: { volumeMounts: null, volumes: null } },
+        nova_tests: { init_container: null, nova_tests: { volumeMounts: null, volumes: null } },
+        nova_novncproxy: { init_novncproxy: null, nova_novncproxy: { volumeMounts: null, volumes: null } },
         nova_serialproxy: {
           init_serialproxy: null,
-          nova_serialproxy: {
-            volumeMounts: null,
-            volumes: null,
-          },
+          nova_serialproxy: { volumeMounts: null, volumes: null },
         },
-        nova_spiceproxy: {
-          init_spiceproxy: null,
-          nova_spiceproxy: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
-        nova_db_sync: {
-          nova_db_sync: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
+        nova_spiceproxy: { init_spiceproxy: null, nova_spiceproxy: { volumeMounts: null, volumes: null } },
+        nova_db_sync: { nova_db_sync: { volumeMounts: null, volumes: null } },
       },
-      useHostNetwork: {
-        novncproxy: false,
-      },
+      useHostNetwork: { novncproxy: false },
       replicas: {
         api_metadata: 1,
         compute_ironic: 1,
@@ -2399,346 +1238,140 @@ export function novaStaticValues(img: ImageRefs): Values {
       },
       lifecycle: {
         upgrades: rollingUpdateUpgradesWithDaemonsets,
-        disruption_budget: {
-          metadata: {
-            min_available: 0,
-          },
-          osapi: {
-            min_available: 0,
-          },
-        },
+        disruption_budget: { metadata: { min_available: 0 }, osapi: { min_available: 0 } },
         termination_grace_period: {
-          metadata: {
-            timeout: 180,
-          },
-          osapi: {
-            timeout: 180,
-          },
-          compute: {
-            timeout: 180,
-          },
-          conductor: {
-            timeout: 180,
-          },
-          scheduler: {
-            timeout: 180,
-          },
+          metadata: { timeout: 180 },
+          osapi: { timeout: 180 },
+          compute: { timeout: 180 },
+          conductor: { timeout: 180 },
+          scheduler: { timeout: 180 },
         },
       },
       resources: {
         enabled: true,
         compute: {
-          requests: {
-            memory: '128Mi',
-            cpu: '100m',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '128Mi', cpu: '100m' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         compute_ironic: {
-          requests: {
-            memory: '128Mi',
-            cpu: '100m',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '128Mi', cpu: '100m' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         api_metadata: {
-          requests: {
-            memory: '128Mi',
-            cpu: '100m',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '128Mi', cpu: '100m' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         api: {
-          requests: {
-            memory: '128Mi',
-            cpu: '100m',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '128Mi', cpu: '100m' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         conductor: {
-          requests: {
-            memory: '128Mi',
-            cpu: '100m',
-            'ephemeral-storage': '100Ki',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '128Mi', cpu: '100m', 'ephemeral-storage': '100Ki' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         sanitizer: {
-          requests: {
-            memory: '128Mi',
-            cpu: '100m',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '128Mi', cpu: '100m' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         scheduler: {
-          requests: {
-            memory: '128Mi',
-            cpu: '100m',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '128Mi', cpu: '100m' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         ssh: {
-          requests: {
-            memory: '128Mi',
-            cpu: '100m',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '128Mi', cpu: '100m' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         novncproxy: {
-          requests: {
-            memory: '128Mi',
-            cpu: '100m',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '128Mi', cpu: '100m' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         serialproxy: {
-          requests: {
-            memory: '128Mi',
-            cpu: '100m',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '128Mi', cpu: '100m' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         spiceproxy: {
-          requests: {
-            memory: '128Mi',
-            cpu: '100m',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '128Mi', cpu: '100m' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         jobs: {
           bootstrap: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           storage_init: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           db_init: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           rabbit_init: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           db_sync: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           archive_deleted_rows: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           db_drop: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           ks_endpoints: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           ks_service: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           ks_user: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           tests: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           cell_setup: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           service_cleaner: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           image_repo_sync: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
         },
       },
     },
-    network_policy: {
-      nova: {
-        ingress: [{}],
-        egress: [{}],
-      },
-    },
+    network_policy: { nova: { ingress: [{}], egress: [{}] } },
     helm3_hook: false,
-    health_probe: {
-      logging: {
-        level: 'ERROR',
-      },
-    },
-    tls: {
-      identity: false,
-      oslo_messaging: false,
-      oslo_db: false,
-    },
+    health_probe: { logging: { level: 'ERROR' } },
+    tls: { identity: false, oslo_messaging: false, oslo_db: false },
     storage_conf: {
       storage_backends: [
-        {
-          name: 'host-path',
-          enabled: true,
-        },
-        {
-          name: 'nfs',
-          enabled: true,
-        },
-        {
-          name: 'pvc',
-          enabled: true,
-        },
-        {
-          name: 'ceph',
-          enabled: true,
-        },
+        { name: 'host-path', enabled: true },
+        { name: 'nfs', enabled: true },
+        { name: 'pvc', enabled: true },
+        { name: 'ceph', enabled: true },
       ],
       volume_storage_class_priority: ['host-path', 'nfs', 'pvc', 'ceph'],
-      nfs_shares: {
-        enabled: false,
-        server: '127.0.0.1',
-        path: '/openstack_instances',
-      },
+      nfs_shares: { enabled: false, server: '127.0.0.1', path: '/openstack_instances' },
       pvc: {
         name: 'nova-instances',
         enabled: false,
         instances_path: '/var/lib/instances',
-        volume: {
-          class_name: 'general',
-          size: '10Gi',
-          access_modes: ['ReadWriteMany'],
-        },
-        storage_backends: [
-          {
-            name: 'netapp-nfs',
-            enabled: true,
-          },
-        ],
+        volume: { class_name: 'general', size: '10Gi', access_modes: ['ReadWriteMany'] },
+        storage_backends: [{ name: 'netapp-nfs', enabled: true }],
         storage_class_priority: ['netapp-nfs'],
       },
     },

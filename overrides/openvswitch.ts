@@ -1,5 +1,6 @@
 import { Values } from '../lib/values';
 import { ImageRefs } from './images';
+import { internalServices } from './blocks';
 import { controlPlaneTolerations, endpointsLocalImageRegistry, imageRepoSyncJobResources, podSecurityContextContainer } from './common';
 
 /** Static values of openvswitch: the StarlingX settings applied over the chart defaults. */
@@ -15,73 +16,43 @@ export function openvswitchStaticValues(img: ImageRefs): Values {
         pre_apply_cleanup: img.vaultManager,
       },
       pull_policy: 'IfNotPresent',
-      local_registry: {
-        active: false,
-        exclude: ['dep_check', 'image_repo_sync'],
-      },
+      local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
     },
     labels: {
       isApplication: false,
-      ovs: {
-        node_selector_key: 'openvswitch',
-        node_selector_value: 'enabled',
-      },
+      ovs: { node_selector_key: 'openvswitch', node_selector_value: 'enabled' },
     },
     pod: {
-      labels: {
-        include_app_kubernetes_io: false,
-      },
-      tini: {
-        enabled: true,
-      },
-      tolerations: {
-        openvswitch: controlPlaneTolerations,
-      },
+      labels: { include_app_kubernetes_io: false },
+      tini: { enabled: true },
+      tolerations: { openvswitch: controlPlaneTolerations },
       probes: {
         ovs: {
           ovs_db: {
             liveness: {
               enabled: true,
-              params: {
-                initialDelaySeconds: 60,
-                periodSeconds: 30,
-                timeoutSeconds: 5,
-              },
+              params: { initialDelaySeconds: 60, periodSeconds: 30, timeoutSeconds: 5 },
             },
             readiness: {
               enabled: true,
-              params: {
-                initialDelaySeconds: 90,
-                periodSeconds: 30,
-                timeoutSeconds: 5,
-              },
+              params: { initialDelaySeconds: 90, periodSeconds: 30, timeoutSeconds: 5 },
             },
           },
           ovs_vswitch: {
             liveness: {
               enabled: true,
-              params: {
-                initialDelaySeconds: 60,
-                periodSeconds: 30,
-                timeoutSeconds: 5,
-              },
+              params: { initialDelaySeconds: 60, periodSeconds: 30, timeoutSeconds: 5 },
             },
             readiness: {
               enabled: true,
-              params: {
-                failureThreshold: 3,
-                periodSeconds: 10,
-                timeoutSeconds: 1,
-              },
+              params: { failureThreshold: 3, periodSeconds: 10, timeoutSeconds: 1 },
             },
           },
         },
       },
       security_context: {
         ovs: {
-          pod: {
-            runAsUser: 42424,
-          },
+          pod: { runAsUser: 42424 },
           container: {
             perms: {
               runAsUser: 0,
@@ -96,9 +67,7 @@ export function openvswitchStaticValues(img: ImageRefs): Values {
             modules: podSecurityContextContainer,
             vswitchd: {
               runAsUser: 0,
-              capabilities: {
-                add: ['NET_ADMIN'],
-              },
+              capabilities: { add: ['NET_ADMIN'] },
               readOnlyRootFilesystem: true,
             },
           },
@@ -109,11 +78,7 @@ export function openvswitchStaticValues(img: ImageRefs): Values {
         upgrades: {
           daemonsets: {
             pod_replacement_strategy: 'RollingUpdate',
-            ovs: {
-              enabled: true,
-              min_ready_seconds: 0,
-              max_unavailable: 1,
-            },
+            ovs: { enabled: true, min_ready_seconds: 0, max_unavailable: 1 },
           },
         },
       },
@@ -121,39 +86,19 @@ export function openvswitchStaticValues(img: ImageRefs): Values {
         enabled: false,
         ovs: {
           db: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           vswitchd: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
         },
         jobs: imageRepoSyncJobResources,
       },
-      user: {
-        nova: {
-          uid: 42424,
-        },
-      },
+      user: { nova: { uid: 42424 } },
     },
-    secrets: {
-      oci_image_registry: {
-        openvswitch: 'openvswitch-oci-image-registry-key',
-      },
-    },
+    secrets: { oci_image_registry: { openvswitch: 'openvswitch-oci-image-registry-key' } },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
       local_image_registry: endpointsLocalImageRegistry,
@@ -162,55 +107,24 @@ export function openvswitchStaticValues(img: ImageRefs): Values {
         namespace: 'oci-image-registry',
         auth: {
           enabled: false,
-          openvswitch: {
-            username: 'openvswitch',
-            password: 'password',
-          },
+          openvswitch: { username: 'openvswitch', password: 'password' },
         },
-        hosts: {
-          default: 'localhost',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        port: {
-          registry: {
-            default: null,
-          },
-        },
+        hosts: { default: 'localhost' },
+        host_fqdn_override: { default: null },
+        port: { registry: { default: null } },
       },
     },
-    network_policy: {
-      openvswitch: {
-        ingress: [{}],
-        egress: [{}],
-      },
-    },
+    network_policy: { openvswitch: { ingress: [{}], egress: [{}] } },
     dependencies: {
       dynamic: {
         common: {
           local_image_registry: {
             jobs: ['openvswitch-image-repo-sync'],
-            services: [
-              {
-                endpoint: 'node',
-                service: 'local_image_registry',
-              },
-            ],
+            services: [{ endpoint: 'node', service: 'local_image_registry' }],
           },
         },
       },
-      static: {
-        ovs: null,
-        image_repo_sync: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'local_image_registry',
-            },
-          ],
-        },
-      },
+      static: { ovs: null, image_repo_sync: internalServices('local_image_registry') },
     },
     manifests: {
       configmap_bin: true,
@@ -221,28 +135,13 @@ export function openvswitchStaticValues(img: ImageRefs): Values {
       network_policy: false,
       secret_registry: true,
     },
-    openvswitch: {
-      extraContainers: [],
-    },
+    openvswitch: { extraContainers: [] },
     conf: {
-      poststart: {
-        timeout: 5,
-        rootUser: 'root',
-        extraCommand: null,
-      },
-      openvswitch_db_server: {
-        ptcp_port: null,
-      },
-      ovs_other_config: {
-        handler_threads: null,
-        revalidator_threads: null,
-      },
-      ovs_hw_offload: {
-        enabled: false,
-      },
-      ovs_dpdk: {
-        enabled: false,
-      },
+      poststart: { timeout: 5, rootUser: 'root', extraCommand: null },
+      openvswitch_db_server: { ptcp_port: null },
+      ovs_other_config: { handler_threads: null, revalidator_threads: null },
+      ovs_hw_offload: { enabled: false },
+      ovs_dpdk: { enabled: false },
       ovs_user_name: 'openvswitch:openvswitch',
     },
   };

@@ -6,9 +6,7 @@ import { controlPlaneTolerationList } from './common';
 export function pciIrqAffinityAgentStaticValues(img: ImageRefs): Values {
   return {
     release_group: 'osh-openstack-pci-irq-affinity-agent',
-    labels: {
-      isApplication: false,
-    },
+    labels: { isApplication: false },
     images: {
       tags: {
         pci_irq_affinity_agent: img.pciIrqAffinityAgent,
@@ -16,10 +14,6 @@ export function pciIrqAffinityAgentStaticValues(img: ImageRefs): Values {
       },
     },
     tolerations: controlPlaneTolerationList,
-    pod: {
-      labels: {
-        include_app_kubernetes_io: false,
-      },
-    },
+    pod: { labels: { include_app_kubernetes_io: false } },
   };
 }

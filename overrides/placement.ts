@@ -1,7 +1,7 @@
 import { Values } from '../lib/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
-import { keystoneUser, osloLogging } from './blocks';
+import { internalServices, keystoneUser, osloLogging } from './blocks';
 import { apiPodLifecycle, controlPlaneLabels, controlPlaneTolerations, endpointsLocalImageRegistry, endpointsPlacement, identityAuthAdmin, osloCacheEndpoint, publicIngress, requiredAntiAffinityWeighted } from './common';
 
 /** Static values of placement: the StarlingX settings applied over the chart defaults. */
@@ -23,20 +23,14 @@ export function placementStaticValues(img: ImageRefs): Values {
         placement_db_sync: img.placement,
         pre_apply_cleanup: img.vaultManager,
       },
-      local_registry: {
-        active: false,
-        exclude: ['dep_check', 'image_repo_sync'],
-      },
+      local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
     },
     network: {
       api: {
         port: 8778,
         ingress: publicIngress,
         external_policy_local: false,
-        node_port: {
-          enabled: false,
-          port: 30778,
-        },
+        node_port: { enabled: false, port: 30778 },
       },
     },
     conf: {
@@ -47,9 +41,7 @@ export function placementStaticValues(img: ImageRefs): Values {
           use_syslog: false,
           log_config_append: '/etc/placement/logging.conf',
         },
-        placement_database: {
-          connection: '',
-        },
+        placement_database: { connection: '' },
         keystone_authtoken: {
           service_token_roles: 'service',
           service_token_roles_required: true,
@@ -60,9 +52,7 @@ export function placementStaticValues(img: ImageRefs): Values {
           auth_uri: 'http://keystone.openstack.svc.cluster.local:80/v3',
           auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
         },
-        oslo_concurrency: {
-          lock_path: '/var/lib/oslo-lock',
-        },
+        oslo_concurrency: { lock_path: '/var/lib/oslo-lock' },
       },
       logging: osloLogging(['placement'], '%Y-%m-%d %H:%M:%S'),
       placement_api_uwsgi: {
@@ -111,257 +101,116 @@ export function placementStaticValues(img: ImageRefs): Values {
       oci_image_registry: {
         name: 'oci-image-registry',
         namespace: 'oci-image-registry',
-        auth: {
-          enabled: false,
-          placement: {
-            username: 'placement',
-            password: 'password',
-          },
-        },
-        hosts: {
-          default: 'localhost',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        port: {
-          registry: {
-            default: null,
-          },
-        },
+        auth: { enabled: false, placement: { username: 'placement', password: 'password' } },
+        hosts: { default: 'localhost' },
+        host_fqdn_override: { default: null },
+        port: { registry: { default: null } },
       },
       oslo_db: {
         auth: {
           admin: {
             username: 'root',
             password: 'password',
-            secret: {
-              tls: {
-                internal: 'mariadb-tls-direct',
-              },
-            },
+            secret: { tls: { internal: 'mariadb-tls-direct' } },
           },
-          placement: {
-            username: 'placement',
-            password: 'password',
-          },
-          nova_api: {
-            username: 'nova',
-            password: 'password',
-          },
+          placement: { username: 'placement', password: 'password' },
+          nova_api: { username: 'nova', password: 'password' },
         },
-        hosts: {
-          default: 'mariadb',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
+        hosts: { default: 'mariadb' },
+        host_fqdn_override: { default: null },
         path: '/placement',
         scheme: 'mysql+pymysql',
-        port: {
-          mysql: {
-            default: 3306,
-          },
-        },
+        port: { mysql: { default: 3306 } },
       },
       oslo_cache: osloCacheEndpoint,
       identity: {
         name: 'keystone',
         auth: {
           admin: identityAuthAdmin,
-          placement: keystoneUser('placement', {
-            role: 'admin',
-          }),
+          placement: keystoneUser('placement', { role: 'admin' }),
         },
-        hosts: {
-          default: 'keystone',
-          internal: 'keystone-api',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        path: {
-          default: '/v3',
-        },
-        scheme: {
-          default: 'http',
-        },
-        port: {
-          api: {
-            default: 80,
-            internal: 5000,
-          },
-        },
+        hosts: { default: 'keystone', internal: 'keystone-api' },
+        host_fqdn_override: { default: null },
+        path: { default: '/v3' },
+        scheme: { default: 'http' },
+        port: { api: { default: 80, internal: 5000 } },
       },
       placement: endpointsPlacement,
     },
     pod: {
-      labels: {
-        include_app_kubernetes_io: false,
-      },
+      labels: { include_app_kubernetes_io: false },
       security_context: {
         placement: {
-          pod: {
-            runAsUser: 42424,
-          },
+          pod: { runAsUser: 42424 },
           container: {
-            placement_api: {
-              readOnlyRootFilesystem: false,
-              runAsUser: 0,
-            },
-            placement_mysql_migration: {
-              readOnlyRootFilesystem: false,
-              runAsUser: 0,
-            },
+            placement_api: { readOnlyRootFilesystem: false, runAsUser: 0 },
+            placement_mysql_migration: { readOnlyRootFilesystem: false, runAsUser: 0 },
           },
         },
       },
       affinity: requiredAntiAffinityWeighted,
-      tolerations: {
-        placement: controlPlaneTolerations,
-      },
-      etcSources: {
-        placement: [],
-        placement_db_sync: [],
-      },
+      tolerations: { placement: controlPlaneTolerations },
+      etcSources: { placement: [], placement_db_sync: [] },
       mounts: {
-        placement: {
-          init_container: null,
-          placement: {
-            volumeMounts: null,
-            volumes: null,
-          },
-        },
+        placement: { init_container: null, placement: { volumeMounts: null, volumes: null } },
         placement_db_sync: {
           init_container: null,
-          placement_db_sync: {
-            volumeMounts: null,
-            volumes: null,
-          },
+          placement_db_sync: { volumeMounts: null, volumes: null },
         },
       },
-      replicas: {
-        api: 1,
-      },
+      replicas: { api: 1 },
       lifecycle: apiPodLifecycle,
       resources: {
         enabled: true,
         api: {
-          requests: {
-            'ephemeral-storage': '250Ki',
-            memory: '128Mi',
-            cpu: '100m',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { 'ephemeral-storage': '250Ki', memory: '128Mi', cpu: '100m' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
       },
       probes: {
-        placement: {
-          api: {
-            liveness: {
-              port: 1717,
-            },
-          },
-        },
+        placement: { api: { liveness: { port: 1717 } } },
         jobs: {
           db_init: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           db_sync: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           db_drop: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           ks_endpoints: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           ks_service: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           ks_user: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
         },
       },
     },
     secrets: {
-      identity: {
-        admin: 'placement-keystone-admin',
-        placement: 'placement-keystone-user',
-      },
-      oslo_db: {
-        admin: 'placement-db-admin',
-        placement: 'placement-db-user',
-      },
+      identity: { admin: 'placement-keystone-admin', placement: 'placement-keystone-user' },
+      oslo_db: { admin: 'placement-db-admin', placement: 'placement-db-user' },
       tls: {
-        placement: {
-          api: {
-            public: 'placement-tls-public',
-            internal: 'placement-tls-api',
-          },
-        },
+        placement: { api: { public: 'placement-tls-public', internal: 'placement-tls-api' } },
       },
-      oci_image_registry: {
-        placement: 'placement-oci-image-registry',
-      },
+      oci_image_registry: { placement: 'placement-oci-image-registry' },
     },
     dependencies: {
       dynamic: {
         common: {
           local_image_registry: {
             jobs: ['image-repo-sync'],
-            services: [
-              {
-                endpoint: 'node',
-                service: 'local_image_registry',
-              },
-            ],
+            services: [{ endpoint: 'node', service: 'local_image_registry' }],
           },
         },
       },
@@ -376,62 +225,20 @@ export function placementStaticValues(img: ImageRefs): Values {
         },
         ks_endpoints: {
           jobs: ['placement-ks-user', 'placement-ks-service'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
+          services: [{ endpoint: 'internal', service: 'identity' }],
         },
-        ks_service: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
-        },
-        ks_user: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
-        },
-        db_drop: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
-        },
-        db_init: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
-        },
+        ks_service: internalServices('identity'),
+        ks_user: internalServices('identity'),
+        db_drop: internalServices('oslo_db'),
+        db_init: internalServices('oslo_db'),
         db_sync: {
           jobs: ['placement-db-init'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_db',
-            },
-          ],
+          services: [{ endpoint: 'internal', service: 'oslo_db' }],
         },
       },
     },
     helm3_hook: false,
-    tls: {
-      identity: false,
-      oslo_messaging: false,
-      oslo_db: false,
-    },
+    tls: { identity: false, oslo_messaging: false, oslo_db: false },
     manifests: {
       certificates: false,
       configmap_bin: true,

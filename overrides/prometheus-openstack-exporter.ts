@@ -1,7 +1,12 @@
 import { Values } from '../lib/values';
 import { ImageRefs } from './images';
-import { keystoneUser } from './blocks';
+import { internalServices, keystoneUser } from './blocks';
 import { controlPlaneTolerations, endpointsLocalImageRegistry, identityAuthAdmin, requiredAntiAffinityWeighted, rollingUpdateUpgrades } from './common';
+
+/** Repeated within the prometheus-openstack-exporter values. */
+const ksUserContainer: Values = {
+  prometheus_openstack_exporter_ks_user: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+};
 
 /** Static values of prometheus-openstack-exporter: the StarlingX settings applied over the chart defaults. */
 export function prometheusOpenstackExporterStaticValues(img: ImageRefs): Values {
@@ -15,121 +20,53 @@ export function prometheusOpenstackExporterStaticValues(img: ImageRefs): Values 
         pre_apply_cleanup: img.vaultManager,
       },
       pull_policy: 'IfNotPresent',
-      local_registry: {
-        active: false,
-        exclude: ['dep_check', 'image_repo_sync'],
-      },
+      local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
     },
     labels: {
       isApplication: false,
-      openstack_exporter: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      job: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
+      openstack_exporter: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      job: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
     },
     pod: {
-      labels: {
-        include_app_kubernetes_io: false,
-      },
+      labels: { include_app_kubernetes_io: false },
       security_context: {
         exporter: {
-          pod: {
-            runAsUser: 65534,
-          },
+          pod: { runAsUser: 65534 },
           container: {
-            openstack_metrics_exporter: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
+            openstack_metrics_exporter: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
           },
         },
-        ks_user: {
-          pod: {
-            runAsUser: 65534,
-          },
-          container: {
-            prometheus_openstack_exporter_ks_user: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
-          },
-        },
-        clouds_yaml_gen: {
-          container: {
-            prometheus_openstack_exporter_ks_user: {
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
-          },
-        },
+        ks_user: { pod: { runAsUser: 65534 }, container: ksUserContainer },
+        clouds_yaml_gen: { container: ksUserContainer },
       },
       affinity: requiredAntiAffinityWeighted,
-      tolerations: {
-        prometheus_openstack_exporter: controlPlaneTolerations,
-      },
+      tolerations: { prometheus_openstack_exporter: controlPlaneTolerations },
       mounts: {
-        prometheus_openstack_exporter: {
-          prometheus_openstack_exporter: null,
-          init_container: null,
-        },
+        prometheus_openstack_exporter: { prometheus_openstack_exporter: null, init_container: null },
       },
-      replicas: {
-        prometheus_openstack_exporter: 1,
-      },
+      replicas: { prometheus_openstack_exporter: 1 },
       lifecycle: {
         upgrades: rollingUpdateUpgrades,
-        termination_grace_period: {
-          prometheus_openstack_exporter: {
-            timeout: 30,
-          },
-        },
+        termination_grace_period: { prometheus_openstack_exporter: { timeout: 30 } },
       },
       resources: {
         enabled: false,
         prometheus_openstack_exporter: {
-          requests: {
-            memory: '128Mi',
-            cpu: '100m',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '128Mi', cpu: '100m' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         clouds_yaml_gen: {
-          requests: {
-            memory: '128Mi',
-            cpu: '100m',
-          },
-          limits: {
-            memory: '1024Mi',
-            cpu: '2000m',
-          },
+          requests: { memory: '128Mi', cpu: '100m' },
+          limits: { memory: '1024Mi', cpu: '2000m' },
         },
         jobs: {
           image_repo_sync: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
           ks_user: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
         },
       },
@@ -139,49 +76,21 @@ export function prometheusOpenstackExporterStaticValues(img: ImageRefs): Values 
         common: {
           local_image_registry: {
             jobs: ['prometheus-openstack-exporter-image-repo-sync'],
-            services: [
-              {
-                endpoint: 'node',
-                service: 'local_image_registry',
-              },
-            ],
+            services: [{ endpoint: 'node', service: 'local_image_registry' }],
           },
         },
       },
       static: {
-        image_repo_sync: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'local_image_registry',
-            },
-          ],
-        },
-        ks_user: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
-        },
+        image_repo_sync: internalServices('local_image_registry'),
+        ks_user: internalServices('identity'),
         prometheus_openstack_exporter: {
           jobs: ['prometheus-openstack-exporter-ks-user'],
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'identity',
-            },
-          ],
+          services: [{ endpoint: 'internal', service: 'identity' }],
         },
       },
     },
     conf: {
-      prometheus_openstack_exporter: {
-        OS_POLLING_INTERVAL: 30,
-        TIMEOUT_SECONDS: 20,
-        OS_RETRIES: 1,
-      },
+      prometheus_openstack_exporter: { OS_POLLING_INTERVAL: 30, TIMEOUT_SECONDS: 20, OS_RETRIES: 1 },
     },
     secrets: {
       identity: {
@@ -191,13 +100,7 @@ export function prometheusOpenstackExporterStaticValues(img: ImageRefs): Values 
       oci_image_registry: {
         'prometheus-openstack-exporter': 'prometheus-openstack-exporter-oci-image-registry-key',
       },
-      tls: {
-        identity: {
-          api: {
-            internal: 'keystone-tls-api',
-          },
-        },
-      },
+      tls: { identity: { api: { internal: 'keystone-tls-api' } } },
     },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
@@ -207,93 +110,36 @@ export function prometheusOpenstackExporterStaticValues(img: ImageRefs): Values 
         namespace: 'oci-image-registry',
         auth: {
           enabled: false,
-          'prometheus-openstack-exporter': {
-            username: 'prometheus-openstack-exporter',
-            password: 'password',
-          },
+          'prometheus-openstack-exporter': { username: 'prometheus-openstack-exporter', password: 'password' },
         },
-        hosts: {
-          default: 'localhost',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        port: {
-          registry: {
-            default: null,
-          },
-        },
+        hosts: { default: 'localhost' },
+        host_fqdn_override: { default: null },
+        port: { registry: { default: null } },
       },
       prometheus_openstack_exporter: {
         namespace: 'openstack',
-        hosts: {
-          default: 'openstack-metrics',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        path: {
-          default: null,
-        },
-        scheme: {
-          default: 'http',
-        },
-        port: {
-          exporter: {
-            default: 9180,
-          },
-        },
+        hosts: { default: 'openstack-metrics' },
+        host_fqdn_override: { default: null },
+        path: { default: null },
+        scheme: { default: 'http' },
+        port: { exporter: { default: 9180 } },
       },
       identity: {
         name: 'keystone',
         auth: {
           admin: identityAuthAdmin,
-          user: keystoneUser('prometheus-openstack-exporter', {
-            role: 'admin',
-            user_domain_name: 'default',
-            project_domain_name: 'default',
-          }),
+          user: keystoneUser('prometheus-openstack-exporter', { role: 'admin', user_domain_name: 'default', project_domain_name: 'default' }),
         },
-        hosts: {
-          default: 'keystone',
-          internal: 'keystone-api',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        path: {
-          default: '/v3',
-        },
-        scheme: {
-          default: 'http',
-        },
-        port: {
-          api: {
-            default: 80,
-            internal: 5000,
-          },
-        },
+        hosts: { default: 'keystone', internal: 'keystone-api' },
+        host_fqdn_override: { default: null },
+        path: { default: '/v3' },
+        scheme: { default: 'http' },
+        port: { api: { default: 80, internal: 5000 } },
       },
     },
-    monitoring: {
-      prometheus: {
-        enabled: true,
-        openstack_exporter: {
-          scrape: true,
-        },
-      },
-    },
-    network: {
-      openstack_metrics_exporter: {
-        port: 9180,
-      },
-    },
-    network_policy: {
-      'prometheus-openstack-exporter': {
-        ingress: [{}],
-        egress: [{}],
-      },
-    },
+    monitoring: { prometheus: { enabled: true, openstack_exporter: { scrape: true } } },
+    network: { openstack_metrics_exporter: { port: 9180 } },
+    network_policy: { 'prometheus-openstack-exporter': { ingress: [{}], egress: [{}] } },
     manifests: {
       certificates: false,
       configmap_bin: true,

@@ -1,5 +1,6 @@
 import { Values } from '../lib/values';
 import { ImageRefs } from './images';
+import { internalServices } from './blocks';
 import { controlPlaneTolerations, endpointsLocalImageRegistry, endpointsMonitoring, kubeDnsEndpointInfra, publicIngress, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
 
 /** Static values of rabbitmq: the StarlingX settings applied over the chart defaults. */
@@ -8,18 +9,9 @@ export function rabbitmqStaticValues(img: ImageRefs): Values {
     release_group: 'osh-openstack-rabbitmq',
     labels: {
       isApplication: false,
-      server: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      test: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
-      jobs: {
-        node_selector_key: 'openstack-control-plane',
-        node_selector_value: 'enabled',
-      },
+      server: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      test: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      jobs: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
     },
     images: {
       tags: {
@@ -33,18 +25,11 @@ export function rabbitmqStaticValues(img: ImageRefs): Values {
         pre_apply_cleanup: img.vaultManager,
       },
       pull_policy: 'IfNotPresent',
-      local_registry: {
-        active: false,
-        exclude: ['dep_check', 'image_repo_sync'],
-      },
+      local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
     },
-    forceBoot: {
-      enabled: true,
-    },
+    forceBoot: { enabled: true },
     pod: {
-      labels: {
-        include_app_kubernetes_io: false,
-      },
+      labels: { include_app_kubernetes_io: false },
       probes: {
         rabbitmq: {
           rabbitmq: {
@@ -82,22 +67,11 @@ export function rabbitmqStaticValues(img: ImageRefs): Values {
       },
       security_context: {
         server: {
-          pod: {
-            runAsUser: 999,
-          },
+          pod: { runAsUser: 999 },
           container: {
-            rabbitmq_password: {
-              runAsUser: 0,
-              readOnlyRootFilesystem: true,
-            },
-            rabbitmq_cookie: {
-              runAsUser: 0,
-              readOnlyRootFilesystem: true,
-            },
-            rabbitmq_perms: {
-              runAsUser: 0,
-              readOnlyRootFilesystem: true,
-            },
+            rabbitmq_password: { runAsUser: 0, readOnlyRootFilesystem: true },
+            rabbitmq_cookie: { runAsUser: 0, readOnlyRootFilesystem: true },
+            rabbitmq_perms: { runAsUser: 0, readOnlyRootFilesystem: true },
             rabbitmq: {
               allowPrivilegeEscalation: false,
               runAsUser: 999,
@@ -106,79 +80,40 @@ export function rabbitmqStaticValues(img: ImageRefs): Values {
           },
         },
         cluster_wait: {
-          pod: {
-            runAsUser: 999,
-          },
+          pod: { runAsUser: 999 },
           container: {
-            rabbitmq_cluster_wait: {
-              allowPrivilegeEscalation: false,
-              readOnlyRootFilesystem: true,
-            },
-            rabbitmq_cookie: {
-              allowPrivilegeEscalation: false,
-              readOnlyRootFilesystem: true,
-            },
+            rabbitmq_cluster_wait: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true },
+            rabbitmq_cookie: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true },
           },
         },
         test: {
-          pod: {
-            runAsUser: 999,
-          },
+          pod: { runAsUser: 999 },
           container: {
-            rabbitmq_test: {
-              allowPrivilegeEscalation: false,
-              readOnlyRootFilesystem: true,
-            },
+            rabbitmq_test: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true },
           },
         },
       },
       affinity: requiredAntiAffinity,
-      tolerations: {
-        rabbitmq: controlPlaneTolerations,
-      },
-      replicas: {
-        server: 2,
-      },
+      tolerations: { rabbitmq: controlPlaneTolerations },
+      replicas: { server: 2 },
       lifecycle: {
         upgrades: rollingUpdateUpgrades,
-        disruption_budget: {
-          mariadb: {
-            min_available: 0,
-          },
-        },
+        disruption_budget: { mariadb: { min_available: 0 } },
       },
       resources: {
         enabled: false,
         server: {
-          limits: {
-            memory: '128Mi',
-            cpu: '500m',
-          },
-          requests: {
-            memory: '128Mi',
-            cpu: '500m',
-          },
+          limits: { memory: '128Mi', cpu: '500m' },
+          requests: { memory: '128Mi', cpu: '500m' },
         },
         jobs: {
           tests: {
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
+            limits: { memory: '1024Mi', cpu: '2000m' },
+            requests: { memory: '128Mi', cpu: '100m' },
           },
           image_repo_sync: {
-            requests: {
-              memory: '128Mi',
-              cpu: '100m',
-            },
-            limits: {
-              memory: '1024Mi',
-              cpu: '2000m',
-            },
+            requests: { memory: '128Mi', cpu: '100m' },
+            limits: { memory: '1024Mi', cpu: '2000m' },
           },
         },
       },
@@ -187,34 +122,19 @@ export function rabbitmqStaticValues(img: ImageRefs): Values {
       enabled_plugins: ['rabbitmq_management', 'rabbitmq_peer_discovery_k8s', 'rabbitmq_prometheus'],
       bind_address: '::',
       rabbitmq: {
-        listeners: {
-          tcp: {
-            '1': null,
-          },
-        },
+        listeners: { tcp: { '1': null } },
         cluster_formation: {
           peer_discovery_backend: 'rabbit_peer_discovery_k8s',
-          k8s: {
-            address_type: 'hostname',
-          },
-          node_cleanup: {
-            interval: '10',
-            only_log_warning: 'true',
-          },
+          k8s: { address_type: 'hostname' },
+          node_cleanup: { interval: '10', only_log_warning: 'true' },
         },
         cluster_partition_handling: 'autoheal',
         queue_master_locator: 'min-masters',
         'loopback_users.guest': 'false',
         'management.load_definitions': '/var/lib/rabbitmq/definitions.json',
       },
-      rabbit_additonal_conf: {
-        'management.listener.ip': '::',
-        'management.listener.port': null,
-      },
-      rabbit_advanced_config: {
-        enabled: false,
-        default_consumer_prefetch: 250,
-      },
+      rabbit_additonal_conf: { 'management.listener.ip': '::', 'management.listener.port': null },
+      rabbit_advanced_config: { enabled: false, default_consumer_prefetch: 250 },
       feature_flags: 'all',
       users: {},
       aux_conf: {},
@@ -224,71 +144,25 @@ export function rabbitmqStaticValues(img: ImageRefs): Values {
         common: {
           local_image_registry: {
             jobs: ['rabbitmq-image-repo-sync'],
-            services: [
-              {
-                endpoint: 'node',
-                service: 'local_image_registry',
-              },
-            ],
+            services: [{ endpoint: 'node', service: 'local_image_registry' }],
           },
         },
       },
       static: {
-        rabbitmq: {
-          jobs: null,
-        },
+        rabbitmq: { jobs: null },
         tests: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_messaging',
-            },
-          ],
+          services: [{ endpoint: 'internal', service: 'oslo_messaging' }],
           jobs: 'cluster_wait',
         },
-        cluster_wait: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'oslo_messaging',
-            },
-          ],
-        },
-        image_repo_sync: {
-          services: [
-            {
-              endpoint: 'internal',
-              service: 'local_image_registry',
-            },
-          ],
-        },
+        cluster_wait: internalServices('oslo_messaging'),
+        image_repo_sync: internalServices('local_image_registry'),
       },
     },
-    monitoring: {
-      prometheus: {
-        enabled: true,
-        rabbitmq: {
-          scrape: true,
-        },
-      },
-    },
-    network: {
-      host_namespace: false,
-      management: {
-        ingress: publicIngress,
-      },
-    },
+    monitoring: { prometheus: { enabled: true, rabbitmq: { scrape: true } } },
+    network: { host_namespace: false, management: { ingress: publicIngress } },
     secrets: {
-      oci_image_registry: {
-        rabbitmq: 'rabbitmq-oci-image-registry-key',
-      },
-      tls: {
-        oslo_messaging: {
-          server: {
-            internal: 'rabbitmq-tls-direct',
-          },
-        },
-      },
+      oci_image_registry: { rabbitmq: 'rabbitmq-oci-image-registry-key' },
+      tls: { oslo_messaging: { server: { internal: 'rabbitmq-tls-direct' } } },
     },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
@@ -296,85 +170,41 @@ export function rabbitmqStaticValues(img: ImageRefs): Values {
       oci_image_registry: {
         name: 'oci-image-registry',
         namespace: 'oci-image-registry',
-        auth: {
-          enabled: false,
-          rabbitmq: {
-            username: 'rabbitmq',
-            password: 'password',
-          },
-        },
-        hosts: {
-          default: 'localhost',
-        },
-        host_fqdn_override: {
-          default: null,
-        },
-        port: {
-          registry: {
-            default: null,
-          },
-        },
+        auth: { enabled: false, rabbitmq: { username: 'rabbitmq', password: 'password' } },
+        hosts: { default: 'localhost' },
+        host_fqdn_override: { default: null },
+        port: { registry: { default: null } },
       },
       monitoring: endpointsMonitoring,
       oslo_messaging: {
         auth: {
           erlang_cookie: 'openstack-cookie',
-          user: {
-            username: 'rabbitmq',
-            password: 'password',
-          },
-          guest: {
-            password: 'password',
-          },
+          user: { username: 'rabbitmq', password: 'password' },
+          guest: { password: 'password' },
         },
-        hosts: {
-          default: 'rabbitmq',
-          public: null,
-        },
-        host_fqdn_override: {
-          default: null,
-        },
+        hosts: { default: 'rabbitmq', public: null },
+        host_fqdn_override: { default: null },
         path: '/',
         scheme: 'rabbit',
         port: {
-          clustering: {
-            default: null,
-          },
-          amqp: {
-            default: 5672,
-          },
-          http: {
-            default: 15672,
-            public: 80,
-          },
-          metrics: {
-            default: 15692,
-          },
+          clustering: { default: null },
+          amqp: { default: 5672 },
+          http: { default: 15672, public: 80 },
+          metrics: { default: 15692 },
         },
       },
       kube_dns: kubeDnsEndpointInfra,
     },
-    network_policy: {
-      rabbitmq: {
-        ingress: [{}],
-        egress: [{}],
-      },
-    },
+    network_policy: { rabbitmq: { ingress: [{}], egress: [{}] } },
     volume: {
-      use_local_path: {
-        enabled: false,
-        host_path: '/var/lib/rabbitmq',
-      },
+      use_local_path: { enabled: false, host_path: '/var/lib/rabbitmq' },
       chown_on_start: true,
       enabled: true,
       class_name: 'general',
       size: '1Gi',
     },
     helm3_hook: false,
-    io_thread_pool: {
-      enabled: false,
-      size: 64,
-    },
+    io_thread_pool: { enabled: false, size: 64 },
     storage_conf: {
       volume_storage_class_priority: ['ceph', 'netapp-nfs', 'netapp-iscsi', 'netapp-fc'],
     },
@@ -387,11 +217,7 @@ export function rabbitmqStaticValues(img: ImageRefs): Values {
       job_pre_apply_cleanup: true,
       job_cluster_wait: true,
       job_image_repo_sync: true,
-      monitoring: {
-        prometheus: {
-          configmap_bin: false,
-        },
-      },
+      monitoring: { prometheus: { configmap_bin: false } },
       network_policy: false,
       pod_test: true,
       secret_admin_user: true,
