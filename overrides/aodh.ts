@@ -1,8 +1,9 @@
 import { Value, Values } from '../lib/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
-import { internalServices, keystoneUser, osloLogging } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, readOnlyContainer } from './blocks';
 import { apiPodLifecycle, controlPlaneTolerations, endpointsAlarming, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';
+import { osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
 /** Repeated within the aodh values. */
 const evaluatorServices: Value[] = [
@@ -19,12 +20,12 @@ export function aodhStaticValues(img: ImageRefs): Values {
   return {
     release_group: 'osh-openstack-aodh',
     labels: {
-      api: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      evaluator: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      listener: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      notifier: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      job: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      test: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      api: controlPlaneNode,
+      evaluator: controlPlaneNode,
+      listener: controlPlaneNode,
+      notifier: controlPlaneNode,
+      job: controlPlaneNode,
+      test: controlPlaneNode,
       isApplication: false,
     },
     images: {
@@ -56,26 +57,25 @@ export function aodhStaticValues(img: ImageRefs): Values {
           pod: { runAsUser: 42402 },
           container: {
             aodh_api: { runAsUser: 0 },
-            aodh_evaluator: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-            aodh_notifier: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-            aodh_listener: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            aodh_evaluator: readOnlyContainer,
+            aodh_notifier: readOnlyContainer,
+            aodh_listener: readOnlyContainer,
           },
         },
       },
       affinity: requiredAntiAffinity,
       tolerations: { aodh: controlPlaneTolerations },
       mounts: {
-        aodh_api: { init_container: null, aodh_api: { volumeMounts: null, volumes: null } },
-        aodh_evaluator: { init_container: null, aodh_evaluator: { volumeMounts: null, volumes: null } },
-        aodh_listener: { init_container: null, aodh_listener: { volumeMounts: null, volumes: null } },
-        aodh_notifier: { init_container: null, aodh_notifier: { volumeMounts: null, volumes: null } },
-        aodh_alarms_cleaner: {
-          init_container: null,
-          aodh_alarms_cleaner: { volumeMounts: null, volumes: null },
-        },
-        aodh_bootstrap: { init_container: null, aodh_bootstrap: { volumeMounts: null, volumes: null } },
-        aodh_tests: { init_container: null, aodh_tests: { volumeMounts: null, volumes: null } },
-        aodh_db_sync: { aodh_db_sync: { volumeMounts: null, volumes: null } },
+        ...noExtraMounts(
+          'aodh_api',
+          'aodh_evaluator',
+          'aodh_listener',
+          'aodh_notifier',
+          'aodh_alarms_cleaner',
+          'aodh_bootstrap',
+          'aodh_tests',
+        ),
+        aodh_db_sync: { aodh_db_sync: noVolumes },
       },
       etcSources: {
         aodh_api: [],
@@ -89,67 +89,22 @@ export function aodhStaticValues(img: ImageRefs): Values {
       lifecycle: apiPodLifecycle,
       resources: {
         enabled: false,
-        api: {
-          requests: { memory: '128Mi', cpu: '100m' },
-          limits: { memory: '1024Mi', cpu: '2000m' },
-        },
-        evaluator: {
-          requests: { memory: '128Mi', cpu: '100m' },
-          limits: { memory: '1024Mi', cpu: '2000m' },
-        },
-        listener: {
-          requests: { memory: '128Mi', cpu: '100m' },
-          limits: { memory: '1024Mi', cpu: '2000m' },
-        },
-        notifier: {
-          requests: { memory: '128Mi', cpu: '100m' },
-          limits: { memory: '1024Mi', cpu: '2000m' },
-        },
+        api: defaultJobResources,
+        evaluator: defaultJobResources,
+        listener: defaultJobResources,
+        notifier: defaultJobResources,
         jobs: {
-          bootstrap: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          rabbit_init: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          db_init: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          db_sync: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          ks_endpoints: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          ks_service: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          ks_user: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          alarms_cleaner: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          db_drop: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          tests: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          image_repo_sync: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
+          bootstrap: defaultJobResources,
+          rabbit_init: defaultJobResources,
+          db_init: defaultJobResources,
+          db_sync: defaultJobResources,
+          ks_endpoints: defaultJobResources,
+          ks_service: defaultJobResources,
+          ks_user: defaultJobResources,
+          alarms_cleaner: defaultJobResources,
+          db_drop: defaultJobResources,
+          tests: defaultJobResources,
+          image_repo_sync: defaultJobResources,
         },
       },
       labels: { include_app_kubernetes_io: false },
@@ -310,30 +265,9 @@ export function aodhStaticValues(img: ImageRefs): Values {
         port: { api: { default: 80, internal: 5000 } },
       },
       alarming: endpointsAlarming,
-      oslo_db: {
-        auth: {
-          admin: { username: 'root', password: 'password' },
-          aodh: { username: 'aodh', password: 'password' },
-        },
-        hosts: { default: 'mariadb' },
-        host_fqdn_override: { default: null },
-        path: '/aodh',
-        scheme: 'mysql+pymysql',
-        port: { mysql: { default: 3306 } },
-      },
+      oslo_db: osloDbEndpoint('aodh', { adminTls: false }),
       oslo_cache: osloCacheEndpoint,
-      oslo_messaging: {
-        auth: {
-          admin: { username: 'rabbitmq', password: 'password' },
-          aodh: { username: 'aodh', password: 'password' },
-        },
-        statefulset: { replicas: 2, name: 'osh-openstack-rabbitmq-rabbitmq' },
-        hosts: { default: 'rabbitmq' },
-        host_fqdn_override: { default: null },
-        path: '/aodh',
-        scheme: 'rabbit',
-        port: { amqp: { default: 5672 }, http: { default: 15672 } },
-      },
+      oslo_messaging: osloMessagingEndpoint('aodh', { adminTls: false }),
       fluentd: endpointsFluentd,
     },
     network_policy: { aodh: { ingress: [{}], egress: [{}] } },

@@ -1,5 +1,6 @@
 import { Values } from '../lib/values';
 import { ImageRefs } from './images';
+import { openstackIngressClasses } from './blocks';
 import { controlPlaneLabels, controlPlaneTolerations, internalKeystoneAuthtoken } from './common';
 
 /** Static values of barbican: the StarlingX settings applied over the chart defaults. */
@@ -30,7 +31,7 @@ export function barbicanStaticValues(img: ImageRefs): Values {
       affinity: { anti: { type: { default: 'requiredDuringSchedulingIgnoredDuringExecution' } } },
       tolerations: { barbican: controlPlaneTolerations },
     },
-    network: { api: { ingress: { classes: { namespace: 'nginx-openstack', cluster: 'nginx' } } } },
+    network: { api: { ingress: { classes: openstackIngressClasses } } },
     endpoints: { oslo_messaging: { statefulset: { name: 'osh-openstack-rabbitmq-rabbitmq' } } },
     conf: {
       barbican: {

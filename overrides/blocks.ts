@@ -57,3 +57,31 @@ export function keystoneUser(username: string, fields: Values = {}): Values {
 export function internalServices(...services: string[]): Values {
   return { services: services.map((service) => ({ endpoint: 'internal', service })) };
 }
+
+/** Resources of the charts' jobs as StarlingX sizes them. */
+export const defaultJobResources: Values = {
+  requests: { memory: '128Mi', cpu: '100m' },
+  limits: { memory: '1024Mi', cpu: '2000m' },
+};
+
+/** Schedules on nodes labelled `openstack-control-plane=enabled`. */
+export const controlPlaneNode: Values = { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' };
+
+/** A container that cannot write its root filesystem nor gain privileges. */
+export const readOnlyContainer: Values = { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false };
+
+/** Ingress classes of the OpenStack ingress controller. */
+export const openstackIngressClasses: Values = { namespace: 'nginx-openstack', cluster: 'nginx' };
+
+/** No extra volumes for a container. */
+export const noVolumes: Values = { volumeMounts: null, volumes: null };
+
+/** `pod.mounts` of components that add no volumes (the chart's defaults removed). */
+export function noExtraMounts(...components: string[]): Values {
+  return Object.fromEntries(components.map((c) => [c, { init_container: null, [c]: noVolumes }]));
+}
+
+/** One Rally scenario run once, no failure allowed (the charts' smoke tests). */
+export function rallyOnceWith(args: Values): Values[] {
+  return [{ args, runner: { concurrency: 1, times: 1, type: 'constant' }, sla: { failure_rate: { max: 0 } } }];
+}

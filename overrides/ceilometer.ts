@@ -1,7 +1,8 @@
 import { Values } from '../lib/values';
 import { ImageRefs } from './images';
-import { keystoneUser } from './blocks';
+import { controlPlaneNode, defaultJobResources, keystoneUser, noExtraMounts, noVolumes, openstackIngressClasses } from './blocks';
 import { controlPlaneTolerations, endpointsAlarming, endpointsLocalImageRegistry, identityAuthAdmin, internalKeystoneAuthtoken, osloCacheEndpoint, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';
+import { osloMessagingEndpoint } from './endpoints';
 
 /** Repeated within the ceilometer values. */
 const instanceTraits: Values = {
@@ -123,11 +124,11 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
     labels: {
       isApplication: false,
       compute: { node_selector_key: 'openstack-compute-node', node_selector_value: 'enabled' },
-      central: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      central: controlPlaneNode,
       ipmi: { node_selector_key: 'openstack-node', node_selector_value: 'enabled' },
-      notification: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      job: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      test: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      notification: controlPlaneNode,
+      job: controlPlaneNode,
+      test: controlPlaneNode,
     },
     images: {
       tags: {
@@ -422,8 +423,7 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
           event_type: 'health_monitor.*',
           traits: {
             ...networkTraits,
-            resource_id: { fields: ['payload.health_monitor.id',
-            'payload.id'] },
+            resource_id: { fields: ['payload.health_monitor.id', 'payload.id'] },
           },
         },
         {
@@ -446,8 +446,7 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
           event_type: 'firewall_policy.*',
           traits: {
             ...networkTraits,
-            resource_id: { fields: ['payload.firewall_policy.id',
-            'payload.id'] },
+            resource_id: { fields: ['payload.firewall_policy.id', 'payload.id'] },
           },
         },
         {
@@ -470,8 +469,7 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
           event_type: 'ipsec_site_connection.*',
           traits: {
             ...networkTraits,
-            resource_id: { fields: ['payload.ipsec_site_connection.id',
-            'payload.id'] },
+            resource_id: { fields: ['payload.ipsec_site_connection.id', 'payload.id'] },
           },
         },
         { event_type: '*http.*', traits: httpAudit },
@@ -528,8 +526,7 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
           traits: {
             ...troveCommonTraits,
             ...troveBaseTraits,
-            deleted_at: { type: 'datetime',
-            fields: 'payload.deleted_at' },
+            deleted_at: { type: 'datetime', fields: 'payload.deleted_at' },
           },
         },
         {
@@ -708,39 +705,21 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
       },
       alarming: endpointsAlarming,
       oslo_cache: osloCacheEndpoint,
-      oslo_messaging: {
-        auth: {
-          admin: { username: 'rabbitmq', password: 'password' },
-          ceilometer: { username: 'ceilometer', password: 'password' },
-        },
-        statefulset: { replicas: 2, name: 'osh-openstack-rabbitmq-rabbitmq' },
-        hosts: { default: 'rabbitmq' },
-        host_fqdn_override: { default: null },
-        path: '/ceilometer',
-        scheme: 'rabbit',
-        port: { amqp: { default: 5672 }, http: { default: 15672 } },
-      },
+      oslo_messaging: osloMessagingEndpoint('ceilometer', { adminTls: false }),
     },
     pod: {
       labels: { include_app_kubernetes_io: false },
       affinity: requiredAntiAffinity,
       tolerations: { ceilometer: controlPlaneTolerations },
       mounts: {
-        ceilometer_tests: { init_container: null, ceilometer_tests: { volumeMounts: null, volumes: null } },
-        ceilometer_compute: {
-          init_container: null,
-          ceilometer_compute: { volumeMounts: null, volumes: null },
-        },
-        ceilometer_central: {
-          init_container: null,
-          ceilometer_central: { volumeMounts: null, volumes: null },
-        },
-        ceilometer_ipmi: { init_container: null, ceilometer_ipmi: { volumeMounts: null, volumes: null } },
-        ceilometer_notification: {
-          init_container: null,
-          ceilometer_notification: { volumeMounts: null, volumes: null },
-        },
-        ceilometer_db_sync: { ceilometer_db_sync: { volumeMounts: null, volumes: null } },
+        ...noExtraMounts(
+          'ceilometer_tests',
+          'ceilometer_compute',
+          'ceilometer_central',
+          'ceilometer_ipmi',
+          'ceilometer_notification',
+        ),
+        ceilometer_db_sync: { ceilometer_db_sync: noVolumes },
       },
       etcSources: {
         ceilometer_compute: [],
@@ -753,47 +732,23 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
       lifecycle: { upgrades: rollingUpdateUpgradesWithDaemonsets },
       resources: {
         enabled: true,
-        compute: {
-          requests: { memory: '128Mi', cpu: '100m' },
-          limits: { memory: '1024Mi', cpu: '2000m' },
-        },
-        notification: {
-          requests: { memory: '128Mi', cpu: '100m' },
-          limits: { memory: '1024Mi', cpu: '2000m' },
-        },
-        central: {
-          requests: { memory: '128Mi', cpu: '100m' },
-          limits: { memory: '1024Mi', cpu: '2000m' },
-        },
+        compute: defaultJobResources,
+        notification: defaultJobResources,
+        central: defaultJobResources,
         ipmi: {
           requests: { memory: '124Mi', cpu: '100m' },
           limits: { memory: '1024Mi', cpu: '2000m' },
         },
         jobs: {
-          db_sync: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          rabbit_init: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          ks_user: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          tests: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          image_repo_sync: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
+          db_sync: defaultJobResources,
+          rabbit_init: defaultJobResources,
+          ks_user: defaultJobResources,
+          tests: defaultJobResources,
+          image_repo_sync: defaultJobResources,
         },
       },
     },
-    network: { api: { ingress: { classes: { namespace: 'nginx-openstack', cluster: 'nginx' } } } },
+    network: { api: { ingress: { classes: openstackIngressClasses } } },
     servicemonitor: {
       central: { scrape_interval: '30s', scrape_timeout: '10s' },
       compute: { scrape_interval: '30s', scrape_timeout: '10s' },

@@ -1,5 +1,6 @@
 import { Values } from '../lib/values';
 import { ImageRefs } from './images';
+import { controlPlaneNode, openstackIngressClasses } from './blocks';
 import { controlPlaneTolerationList } from './common';
 
 /** Static values of ceph-rgw: the StarlingX settings applied over the chart defaults. */
@@ -31,11 +32,11 @@ export function cephRgwStaticValues(img: ImageRefs): Values {
     },
     labels: {
       isApplication: false,
-      api: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      job: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      registry: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      api: controlPlaneNode,
+      job: controlPlaneNode,
+      registry: controlPlaneNode,
     },
-    network: { api: { ingress: { classes: { namespace: 'nginx-openstack', cluster: 'nginx' } } } },
+    network: { api: { ingress: { classes: openstackIngressClasses } } },
     pod: {
       labels: { include_app_kubernetes_io: false },
       replicas: { api: 2, registry: 2 },

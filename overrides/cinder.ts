@@ -1,8 +1,9 @@
 import { Value, Values } from '../lib/values';
 import { ImageRefs } from './images';
-import { internalServices, keystoneUser, osloLogging } from './blocks';
-import { apiPodLifecycle, controlPlaneTolerations, endpointsFluentd, endpointsImage, endpointsLocalImageRegistry, endpointsVolumev3, identityAuthAdmin, identityAuthCinder, ingressEndpoint, kubeDnsEndpoint, osloCacheEndpoint, publicIngress, rabbitmqAdminAuth, requiredAntiAffinity } from './common';
+import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, readOnlyContainer } from './blocks';
+import { apiPodLifecycle, controlPlaneTolerations, endpointsFluentd, endpointsImage, endpointsLocalImageRegistry, endpointsVolumev3, identityAuthAdmin, identityAuthCinder, ingressEndpoint, kubeDnsEndpoint, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';
 import { configText, iniFile } from './config-files';
+import { osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
 /** Repeated within the cinder values. */
 const apiJobs: Value[] = [
@@ -26,12 +27,12 @@ export function cinderStaticValues(img: ImageRefs): Values {
     storage: 'rbd',
     labels: {
       isApplication: false,
-      api: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      backup: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      job: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      scheduler: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      test: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      volume: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      api: controlPlaneNode,
+      backup: controlPlaneNode,
+      job: controlPlaneNode,
+      scheduler: controlPlaneNode,
+      test: controlPlaneNode,
+      volume: controlPlaneNode,
     },
     images: {
       tags: {
@@ -83,23 +84,16 @@ export function cinderStaticValues(img: ImageRefs): Values {
       },
       labels: { include_app_kubernetes_io: false },
       security_context: {
-        db_purge: {
-          pod: { runAsUser: 42424 },
-          container: {
-            cinder_db_purge: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-          },
-        },
+        db_purge: { pod: { runAsUser: 42424 }, container: { cinder_db_purge: readOnlyContainer } },
         volume_usage_audit: {
           pod: { runAsUser: 42425 },
-          container: {
-            cinder_volume_usage_audit: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-          },
+          container: { cinder_volume_usage_audit: readOnlyContainer },
         },
         cinder_api: {
           pod: { runAsUser: 42425 },
           container: {
             ceph_coordination_volume_perms: { runAsUser: 0, readOnlyRootFilesystem: true },
-            cinder_api: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            cinder_api: readOnlyContainer,
           },
         },
         cinder_backup: {
@@ -120,7 +114,7 @@ export function cinderStaticValues(img: ImageRefs): Values {
           pod: { runAsUser: 42425 },
           container: {
             ceph_coordination_volume_perms: { runAsUser: 0, readOnlyRootFilesystem: true },
-            cinder_scheduler: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            cinder_scheduler: readOnlyContainer,
           },
         },
         cinder_volume: {
@@ -136,20 +130,16 @@ export function cinderStaticValues(img: ImageRefs): Values {
           pod: { runAsUser: 42425 },
           container: {
             ceph_keyring_placement: { runAsUser: 0, readOnlyRootFilesystem: true },
-            cinder_backup_storage_init: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            cinder_backup_storage_init: readOnlyContainer,
           },
         },
         clean: {
           pod: { runAsUser: 42425 },
-          container: {
-            cinder_volume_rbd_secret_clean: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-          },
+          container: { cinder_volume_rbd_secret_clean: readOnlyContainer },
         },
         create_internal_tenant: {
           pod: { runAsUser: 42425 },
-          container: {
-            create_internal_tenant: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-          },
+          container: { create_internal_tenant: readOnlyContainer },
         },
       },
       affinity: requiredAntiAffinity,
@@ -165,91 +155,39 @@ export function cinderStaticValues(img: ImageRefs): Values {
         cinder_db_sync: [],
       },
       mounts: {
-        cinder_api: { init_container: null, cinder_api: { volumeMounts: null, volumes: null } },
-        cinder_scheduler: { init_container: null, cinder_scheduler: { volumeMounts: null, volumes: null } },
-        cinder_volume: { init_container: null, cinder_volume: { volumeMounts: null, volumes: null } },
-        cinder_volume_usage_audit: {
-          init_container: null,
-          cinder_volume_usage_audit: { volumeMounts: null, volumes: null },
-        },
-        cinder_db_purge: { init_container: null, cinder_db_purge: { volumeMounts: null, volumes: null } },
-        cinder_backup: { init_container: null, cinder_backup: { volumeMounts: null, volumes: null } },
-        cinder_tests: { init_container: null, cinder_tests: { volumeMounts: null, volumes: null } },
-        cinder_db_sync: { cinder_db_sync: { volumeMounts: null, volumes: null } },
+        ...noExtraMounts(
+          'cinder_api',
+          'cinder_scheduler',
+          'cinder_volume',
+          'cinder_volume_usage_audit',
+          'cinder_db_purge',
+          'cinder_backup',
+          'cinder_tests',
+        ),
+        cinder_db_sync: { cinder_db_sync: noVolumes },
       },
       replicas: { api: 2, volume: 1, scheduler: 1, backup: 1 },
       lifecycle: apiPodLifecycle,
       resources: {
         enabled: false,
-        api: {
-          requests: { memory: '128Mi', cpu: '100m' },
-          limits: { memory: '1024Mi', cpu: '2000m' },
-        },
-        scheduler: {
-          requests: { memory: '128Mi', cpu: '100m' },
-          limits: { memory: '1024Mi', cpu: '2000m' },
-        },
-        volume: {
-          requests: { memory: '128Mi', cpu: '100m' },
-          limits: { memory: '1024Mi', cpu: '2000m' },
-        },
+        api: defaultJobResources,
+        scheduler: defaultJobResources,
+        volume: defaultJobResources,
         jobs: {
-          volume_usage_audit: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          bootstrap: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          rabbit_init: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          db_init: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          db_sync: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          db_drop: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          clean: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          backup_storage_init: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          storage_init: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          ks_endpoints: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          ks_service: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          ks_user: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          tests: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          image_repo_sync: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
+          volume_usage_audit: defaultJobResources,
+          bootstrap: defaultJobResources,
+          rabbit_init: defaultJobResources,
+          db_init: defaultJobResources,
+          db_sync: defaultJobResources,
+          db_drop: defaultJobResources,
+          clean: defaultJobResources,
+          backup_storage_init: defaultJobResources,
+          storage_init: defaultJobResources,
+          ks_endpoints: defaultJobResources,
+          ks_service: defaultJobResources,
+          ks_user: defaultJobResources,
+          tests: defaultJobResources,
+          image_repo_sync: defaultJobResources,
         },
       },
     },
@@ -775,33 +713,8 @@ export function cinderStaticValues(img: ImageRefs): Values {
       },
       image: endpointsImage,
       volumev3: endpointsVolumev3,
-      oslo_db: {
-        auth: {
-          admin: {
-            username: 'root',
-            password: 'password',
-            secret: { tls: { internal: 'mariadb-tls-direct' } },
-          },
-          cinder: { username: 'cinder', password: 'password' },
-        },
-        hosts: { default: 'mariadb' },
-        host_fqdn_override: { default: null },
-        path: '/cinder',
-        scheme: 'mysql+pymysql',
-        port: { mysql: { default: 3306 } },
-      },
-      oslo_messaging: {
-        auth: {
-          admin: rabbitmqAdminAuth,
-          cinder: { username: 'cinder', password: 'password' },
-        },
-        statefulset: { replicas: 2, name: 'osh-openstack-rabbitmq-rabbitmq' },
-        hosts: { default: 'rabbitmq' },
-        host_fqdn_override: { default: null },
-        path: '/cinder',
-        scheme: 'rabbit',
-        port: { amqp: { default: 5672 }, http: { default: 15672 } },
-      },
+      oslo_db: osloDbEndpoint('cinder'),
+      oslo_messaging: osloMessagingEndpoint('cinder'),
       oslo_cache: osloCacheEndpoint,
       fluentd: endpointsFluentd,
       kube_dns: kubeDnsEndpoint,

@@ -1,6 +1,6 @@
 /** Blocks that several releases carry unchanged, written once. */
 import { Value, Values } from '../lib/values';
-import { keystoneUser } from './blocks';
+import { controlPlaneNode, defaultJobResources, keystoneUser, openstackIngressClasses } from './blocks';
 
 /** Used by neutron, nova. */
 export const podProbesLiveness: Values = {
@@ -97,12 +97,7 @@ export const internalPasswordAuth: Values = {
 export const rallyOnceNoArgs: Value[] = [rallyOnceNoArgsRun];
 
 /** Used by libvirt, memcached, openvswitch. */
-export const imageRepoSyncJobResources: Values = {
-  image_repo_sync: {
-    requests: { memory: '128Mi', cpu: '100m' },
-    limits: { memory: '1024Mi', cpu: '2000m' },
-  },
-};
+export const imageRepoSyncJobResources: Values = { image_repo_sync: defaultJobResources };
 
 /** Used by ceilometer, nova. */
 export const rollingUpdateDaemonsets: Values = {
@@ -191,7 +186,7 @@ export const preferredAntiAffinity: Values = { anti: preferredAntiAffinityRule }
 /** Used by aodh, cinder, heat, keystone, neutron, nova, placement, rabbitmq. */
 export const publicIngress: Values = {
   public: true,
-  classes: { namespace: 'nginx-openstack', cluster: 'nginx' },
+  classes: openstackIngressClasses,
   annotations: { 'nginx.ingress.kubernetes.io/rewrite-target': '/', 'haproxy.org/path-rewrite': '/' },
 };
 
@@ -208,11 +203,7 @@ export const identityAuthNeutron: Values = keystoneUser('neutron', { role: 'admi
 export const identityAuthPlacement: Values = keystoneUser('placement', { role: 'admin,service' });
 
 /** Used by barbican, fm-rest-api, placement. */
-export const controlPlaneLabels: Values = {
-  isApplication: false,
-  api: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-  job: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-};
+export const controlPlaneLabels: Values = { isApplication: false, api: controlPlaneNode, job: controlPlaneNode };
 
 /** Used by aodh, ceilometer. */
 export const endpointsAlarming: Values = {
@@ -281,7 +272,7 @@ export const apacheSoftware: Values = { apache2: apache2Software };
 /** Used by glance, horizon. */
 export const publicIngressUnlimitedBody: Values = {
   public: true,
-  classes: { namespace: 'nginx-openstack', cluster: 'nginx' },
+  classes: openstackIngressClasses,
   annotations: unlimitedBodyIngressAnnotations,
 };
 

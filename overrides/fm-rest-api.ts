@@ -1,5 +1,6 @@
 import { Values } from '../lib/values';
 import { ImageRefs } from './images';
+import { openstackIngressClasses } from './blocks';
 import { controlPlaneLabels, controlPlaneTolerations, internalKeystoneAuthtoken } from './common';
 
 /** Static values of fm-rest-api: the StarlingX settings applied over the chart defaults. */
@@ -12,9 +13,7 @@ export function fmRestApiStaticValues(img: ImageRefs): Values {
       tolerations: { fm: controlPlaneTolerations },
       resources: { enabled: true, fm: { requests: { 'ephemeral-storage': '20000Ki' } } },
     },
-    network: {
-      faultmanagement: { ingress: { classes: { namespace: 'nginx-openstack', cluster: 'nginx' } } },
-    },
+    network: { faultmanagement: { ingress: { classes: openstackIngressClasses } } },
     labels: controlPlaneLabels,
     images: {
       tags: {

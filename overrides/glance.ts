@@ -1,8 +1,9 @@
 import { Value, Values } from '../lib/values';
 import { ImageRefs } from './images';
-import { internalServices, keystoneUser, osloLogging } from './blocks';
-import { apiPodLifecycle, controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, internalKeystoneAuthtoken, kubeDnsEndpoint, osloCacheEndpoint, publicIngressUnlimitedBody, rabbitmqAdminAuth, requiredAntiAffinity } from './common';
+import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer } from './blocks';
+import { apiPodLifecycle, controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, internalKeystoneAuthtoken, kubeDnsEndpoint, osloCacheEndpoint, publicIngressUnlimitedBody, requiredAntiAffinity } from './common';
 import { configText, iniFile, rootwrapFilters } from './config-files';
+import { osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
 /** Repeated within the glance values. */
 const pasteCompositeglanceApi: Values = {
@@ -19,14 +20,7 @@ const GlanceImagesCreateAndDeleteImageArgs: Values = {
 };
 
 /** Repeated within the glance values. */
-const testsGlanceImagesCreateAndDeleteImage: Values = {
-  args: GlanceImagesCreateAndDeleteImageArgs,
-  runner: { concurrency: 1, times: 1, type: 'constant' },
-  sla: { failure_rate: { max: 0 } },
-};
-
-/** Repeated within the glance values. */
-const testsGlanceImagesCreateAndDeleteImage2: Value[] = [testsGlanceImagesCreateAndDeleteImage];
+const testsGlanceImagesCreateAndDeleteImage2: Value[] = rallyOnceWith(GlanceImagesCreateAndDeleteImageArgs);
 
 /** Static values of glance: the StarlingX settings applied over the chart defaults. */
 export function glanceStaticValues(img: ImageRefs): Values {
@@ -35,10 +29,10 @@ export function glanceStaticValues(img: ImageRefs): Values {
     storage: 'swift',
     labels: {
       isApplication: false,
-      api: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      job: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      test: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      registry: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      api: controlPlaneNode,
+      job: controlPlaneNode,
+      test: controlPlaneNode,
+      registry: controlPlaneNode,
     },
     images: {
       tags: {
@@ -404,34 +398,9 @@ export function glanceStaticValues(img: ImageRefs): Values {
         scheme: { default: 'http', service: 'http' },
         port: { api: { default: 9292, public: 80 } },
       },
-      oslo_db: {
-        auth: {
-          admin: {
-            username: 'root',
-            password: 'password',
-            secret: { tls: { internal: 'mariadb-tls-direct' } },
-          },
-          glance: { username: 'glance', password: 'password' },
-        },
-        hosts: { default: 'mariadb' },
-        host_fqdn_override: { default: null },
-        path: '/glance',
-        scheme: 'mysql+pymysql',
-        port: { mysql: { default: 3306 } },
-      },
+      oslo_db: osloDbEndpoint('glance'),
       oslo_cache: osloCacheEndpoint,
-      oslo_messaging: {
-        auth: {
-          admin: rabbitmqAdminAuth,
-          glance: { username: 'glance', password: 'password' },
-        },
-        statefulset: { replicas: 2, name: 'osh-openstack-rabbitmq-rabbitmq' },
-        hosts: { default: 'rabbitmq' },
-        host_fqdn_override: { default: null },
-        path: '/glance',
-        scheme: 'rabbit',
-        port: { amqp: { default: 5672 }, http: { default: 15672 } },
-      },
+      oslo_messaging: osloMessagingEndpoint('glance'),
       object_store: {
         name: 'swift',
         namespace: 'ceph',
@@ -474,33 +443,29 @@ export function glanceStaticValues(img: ImageRefs): Values {
           container: {
             glance_perms: { readOnlyRootFilesystem: true, runAsUser: 0 },
             ceph_keyring_placement: { readOnlyRootFilesystem: true, runAsUser: 0 },
-            glance_api: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            glance_api: readOnlyContainer,
             nginx: { readOnlyRootFilesystem: false, runAsUser: 0 },
           },
         },
         clean: {
           pod: { runAsUser: 42424 },
-          container: {
-            glance_secret_clean: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-          },
+          container: { glance_secret_clean: readOnlyContainer },
         },
         metadefs_load: {
           pod: { runAsUser: 42424 },
-          container: {
-            glance_metadefs_load: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-          },
+          container: { glance_metadefs_load: readOnlyContainer },
         },
         storage_init: {
           pod: { runAsUser: 42424 },
           container: {
-            ceph_keyring_placement: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-            glance_storage_init: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            ceph_keyring_placement: readOnlyContainer,
+            glance_storage_init: readOnlyContainer,
           },
         },
         test: {
           pod: { runAsUser: 42424 },
           container: {
-            glance_test_ks_user: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            glance_test_ks_user: readOnlyContainer,
             glance_test: {
               runAsUser: 65500,
               readOnlyRootFilesystem: true,
@@ -514,9 +479,8 @@ export function glanceStaticValues(img: ImageRefs): Values {
       useHostNetwork: { api: false },
       etcSources: { glance_api: [], glance_db_sync: [], glance_metadefs_load: [] },
       mounts: {
-        glance_api: { init_container: null, glance_api: { volumeMounts: null, volumes: null } },
-        glance_tests: { init_container: null, glance_tests: { volumeMounts: null, volumes: null } },
-        glance_db_sync: { glance_db_sync: { volumeMounts: null, volumes: null } },
+        ...noExtraMounts('glance_api', 'glance_tests'),
+        glance_db_sync: { glance_db_sync: noVolumes },
       },
       replicas: { api: 2, registry: 2 },
       lifecycle: apiPodLifecycle,
@@ -533,59 +497,20 @@ export function glanceStaticValues(img: ImageRefs): Values {
       },
       resources: {
         enabled: false,
-        api: {
-          requests: { memory: '128Mi', cpu: '100m' },
-          limits: { memory: '1024Mi', cpu: '2000m' },
-        },
+        api: defaultJobResources,
         jobs: {
-          storage_init: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          metadefs_load: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          db_sync: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          db_init: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          db_drop: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          ks_user: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          ks_service: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          ks_endpoints: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          rabbit_init: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          bootstrap: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          tests: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          image_repo_sync: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
+          storage_init: defaultJobResources,
+          metadefs_load: defaultJobResources,
+          db_sync: defaultJobResources,
+          db_init: defaultJobResources,
+          db_drop: defaultJobResources,
+          ks_user: defaultJobResources,
+          ks_service: defaultJobResources,
+          ks_endpoints: defaultJobResources,
+          rabbit_init: defaultJobResources,
+          bootstrap: defaultJobResources,
+          tests: defaultJobResources,
+          image_repo_sync: defaultJobResources,
         },
       },
     },

@@ -1,7 +1,7 @@
 import { Values } from '../lib/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
-import { internalServices } from './blocks';
+import { internalServices, openstackIngressClasses } from './blocks';
 import { controlPlaneTolerations, internalKeystoneAuthtokenInterface } from './common';
 
 /** Repeated within the gnocchi values. */
@@ -74,7 +74,7 @@ export function gnocchiStaticValues(img: ImageRefs): Values {
         'app:healthcheck': { use: 'egg:oslo.middleware#healthcheck', oslo_config_project: 'gnocchi' },
       },
     },
-    network: { api: { ingress: { classes: { namespace: 'nginx-openstack', cluster: 'nginx' } } } },
+    network: { api: { ingress: { classes: openstackIngressClasses } } },
     pod: {
       labels: { include_app_kubernetes_io: false },
       affinity: { anti: { type: { default: 'requiredDuringSchedulingIgnoredDuringExecution' } } },

@@ -1,7 +1,8 @@
 import { Value, Values } from '../lib/values';
 import { ImageRefs } from './images';
-import { internalServices, keystoneUser, osloLogging } from './blocks';
-import { controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, internalPasswordAuth, kubeDnsEndpoint, publicIngress, rabbitmqAdminAuth, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
+import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer } from './blocks';
+import { controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, internalPasswordAuth, kubeDnsEndpoint, publicIngress, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
+import { osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 import { heatBootstrapScript } from './scripts';
 
 /** Repeated within the heat values. */
@@ -22,24 +23,10 @@ const apiServices: Value[] = [
 ];
 
 /** Repeated within the heat values. */
-const testsHeatStacksCreateCheckDeleteStack: Values = {
-  args: { template_path: '/tmp/rally-jobs/random_strings.yaml' },
-  runner: { concurrency: 1, times: 1, type: 'constant' },
-  sla: { failure_rate: { max: 0 } },
-};
+const testsHeatStacksCreateCheckDeleteStack2: Value[] = rallyOnceWith({ template_path: '/tmp/rally-jobs/random_strings.yaml' });
 
 /** Repeated within the heat values. */
-const testsHeatStacksCreateCheckDeleteStack2: Value[] = [testsHeatStacksCreateCheckDeleteStack];
-
-/** Repeated within the heat values. */
-const testsHeatStacksCreateStackAndListOutput: Values = {
-  args: { template_path: '/tmp/rally-jobs/resource_group_with_outputs.yaml' },
-  runner: { concurrency: 1, times: 1, type: 'constant' },
-  sla: { failure_rate: { max: 0 } },
-};
-
-/** Repeated within the heat values. */
-const testsHeatStacksCreateStackAndListOutput2: Value[] = [testsHeatStacksCreateStackAndListOutput];
+const testsHeatStacksCreateStackAndListOutput2: Value[] = rallyOnceWith({ template_path: '/tmp/rally-jobs/resource_group_with_outputs.yaml' });
 
 /** Repeated within the heat values. */
 const staticEngineCleaner: Values = {
@@ -56,11 +43,11 @@ export function heatStaticValues(img: ImageRefs): Values {
     release_group: 'osh-openstack-heat',
     labels: {
       isApplication: false,
-      api: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      cfn: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      engine: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      job: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      test: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      api: controlPlaneNode,
+      cfn: controlPlaneNode,
+      engine: controlPlaneNode,
+      job: controlPlaneNode,
+      test: controlPlaneNode,
     },
     images: {
       tags: {
@@ -93,31 +80,13 @@ export function heatStaticValues(img: ImageRefs): Values {
       rally_tests: {
         run_tempest: false,
         tests: {
-          'HeatStacks.create_update_delete_stack': [
-            {
-              args: {
-                template_path: '/tmp/rally-jobs/random_strings.yaml',
-                updated_template_path: '/tmp/rally-jobs/updated_random_strings_replace.yaml',
-              },
-              runner: { concurrency: 1, times: 1, type: 'constant' },
-              sla: { failure_rate: { max: 0 } },
-            },
-          ],
+          'HeatStacks.create_update_delete_stack': rallyOnceWith({
+            template_path: '/tmp/rally-jobs/random_strings.yaml',
+            updated_template_path: '/tmp/rally-jobs/updated_random_strings_replace.yaml',
+          }),
           'HeatStacks.create_check_delete_stack': testsHeatStacksCreateCheckDeleteStack2,
-          'HeatStacks.create_and_delete_stack': [
-            {
-              args: { template_path: '/tmp/rally-jobs/resource_group_with_constraint.yaml' },
-              runner: { concurrency: 1, times: 1, type: 'constant' },
-              sla: { failure_rate: { max: 0 } },
-            },
-          ],
-          'HeatStacks.create_and_list_stack': [
-            {
-              args: { template_path: '/tmp/rally-jobs/default.yaml' },
-              runner: { concurrency: 1, times: 1, type: 'constant' },
-              sla: { failure_rate: { max: 0 } },
-            },
-          ],
+          'HeatStacks.create_and_delete_stack': rallyOnceWith({ template_path: '/tmp/rally-jobs/resource_group_with_constraint.yaml' }),
+          'HeatStacks.create_and_list_stack': rallyOnceWith({ template_path: '/tmp/rally-jobs/default.yaml' }),
           'HeatStacks.create_snapshot_restore_delete_stack': testsHeatStacksCreateCheckDeleteStack2,
           'HeatStacks.create_stack_and_list_output': testsHeatStacksCreateStackAndListOutput2,
           'HeatStacks.create_stack_and_list_output_via_API': testsHeatStacksCreateStackAndListOutput2,
@@ -429,36 +398,14 @@ export function heatStaticValues(img: ImageRefs): Values {
         scheme: { default: 'http', service: 'http' },
         port: { api: { default: 8000, public: 80, service: 8000 } },
       },
-      oslo_db: {
-        auth: {
-          admin: {
-            username: 'root',
-            password: 'password',
-            secret: { tls: { internal: 'mariadb-tls-direct' } },
-          },
-          heat: { username: 'heat', password: 'password' },
-        },
-        hosts: { default: 'mariadb' },
-        host_fqdn_override: { default: null },
-        path: '/heat',
-        scheme: 'mysql+pymysql',
-        port: { mysql: { default: 3306 } },
-      },
+      oslo_db: osloDbEndpoint('heat'),
       oslo_cache: {
         auth: { memcache_secret_key: null },
         hosts: { default: 'heat-memcached' },
         host_fqdn_override: { default: null },
         port: { memcache: { default: 11211 } },
       },
-      oslo_messaging: {
-        auth: { admin: rabbitmqAdminAuth, heat: { username: 'heat', password: 'password' } },
-        statefulset: { replicas: 2, name: 'osh-openstack-rabbitmq-rabbitmq' },
-        hosts: { default: 'rabbitmq' },
-        host_fqdn_override: { default: null },
-        path: '/heat',
-        scheme: 'rabbit',
-        port: { amqp: { default: 5672 }, http: { default: 15672 } },
-      },
+      oslo_messaging: osloMessagingEndpoint('heat'),
       fluentd: endpointsFluentd,
       kube_dns: kubeDnsEndpoint,
       ingress: ingressEndpoint,
@@ -469,28 +416,19 @@ export function heatStaticValues(img: ImageRefs): Values {
         heat: {
           pod: { runAsUser: 42424 },
           container: {
-            heat_api: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-            heat_cfn: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-            heat_engine: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            heat_api: readOnlyContainer,
+            heat_cfn: readOnlyContainer,
+            heat_engine: readOnlyContainer,
           },
         },
-        trusts: {
-          pod: { runAsUser: 42424 },
-          container: {
-            heat_trusts: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-          },
-        },
+        trusts: { pod: { runAsUser: 42424 }, container: { heat_trusts: readOnlyContainer } },
         ks_user: {
           pod: { runAsUser: 42424 },
-          container: {
-            heat_ks_domain_user: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-          },
+          container: { heat_ks_domain_user: readOnlyContainer },
         },
         engine_cleaner: {
           pod: { runAsUser: 42424 },
-          container: {
-            heat_engine_cleaner: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-          },
+          container: { heat_engine_cleaner: readOnlyContainer },
         },
       },
       affinity: requiredAntiAffinity,
@@ -504,21 +442,17 @@ export function heatStaticValues(img: ImageRefs): Values {
         heat_db_sync: [],
       },
       mounts: {
-        heat_api: { init_container: null, heat_api: { volumeMounts: null, volumes: null } },
-        heat_cfn: { init_container: null, heat_cfn: { volumeMounts: null, volumes: null } },
-        heat_engine: { init_container: null, heat_engine: { volumeMounts: null, volumes: null } },
-        heat_bootstrap: { init_container: null, heat_bootstrap: { volumeMounts: null, volumes: null } },
-        heat_trusts: { init_container: null, heat_trusts: { volumeMounts: null, volumes: null } },
-        heat_engine_cleaner: {
-          init_container: null,
-          heat_engine_cleaner: { volumeMounts: null, volumes: null },
-        },
-        heat_purge_deleted: {
-          init_container: null,
-          heat_purge_deleted: { volumeMounts: null, volumes: null },
-        },
-        heat_tests: { init_container: null, heat_tests: { volumeMounts: null, volumes: null } },
-        heat_db_sync: { heat_db_sync: { volumeMounts: null, volumes: null } },
+        ...noExtraMounts(
+          'heat_api',
+          'heat_cfn',
+          'heat_engine',
+          'heat_bootstrap',
+          'heat_trusts',
+          'heat_engine_cleaner',
+          'heat_purge_deleted',
+          'heat_tests',
+        ),
+        heat_db_sync: { heat_db_sync: noVolumes },
       },
       replicas: { api: 2, cfn: 2, engine: 2 },
       lifecycle: {
@@ -528,71 +462,26 @@ export function heatStaticValues(img: ImageRefs): Values {
       },
       resources: {
         enabled: false,
-        api: {
-          requests: { memory: '128Mi', cpu: '100m' },
-          limits: { memory: '1024Mi', cpu: '2000m' },
-        },
-        cfn: {
-          requests: { memory: '128Mi', cpu: '100m' },
-          limits: { memory: '1024Mi', cpu: '2000m' },
-        },
-        engine: {
-          requests: { memory: '128Mi', cpu: '100m' },
-          limits: { memory: '1024Mi', cpu: '2000m' },
-        },
+        api: defaultJobResources,
+        cfn: defaultJobResources,
+        engine: defaultJobResources,
         jobs: {
-          bootstrap: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          db_init: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          db_sync: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          db_drop: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          ks_endpoints: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          ks_service: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          ks_user: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          rabbit_init: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          tests: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          trusts: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          engine_cleaner: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
+          bootstrap: defaultJobResources,
+          db_init: defaultJobResources,
+          db_sync: defaultJobResources,
+          db_drop: defaultJobResources,
+          ks_endpoints: defaultJobResources,
+          ks_service: defaultJobResources,
+          ks_user: defaultJobResources,
+          rabbit_init: defaultJobResources,
+          tests: defaultJobResources,
+          trusts: defaultJobResources,
+          engine_cleaner: defaultJobResources,
           purge_deleted: {
             requests: { memory: '124Mi', cpu: '100m' },
             limits: { memory: '1024Mi', cpu: '2000m' },
           },
-          image_repo_sync: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
+          image_repo_sync: defaultJobResources,
         },
       },
     },

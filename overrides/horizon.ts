@@ -1,9 +1,10 @@
 import { Values } from '../lib/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
-import { internalServices } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalServices, noExtraMounts, readOnlyContainer } from './blocks';
 import { controlPlaneTolerations, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, kubeDnsEndpoint, preferredAntiAffinity, publicIngressUnlimitedBody, rollingUpdateUpgrades } from './common';
 import { configText } from './config-files';
+import { osloDbEndpoint } from './endpoints';
 
 /** Static values of horizon: the StarlingX settings applied over the chart defaults. */
 export function horizonStaticValues(img: ImageRefs): Values {
@@ -26,9 +27,9 @@ export function horizonStaticValues(img: ImageRefs): Values {
     selenium_v4: true,
     labels: {
       isApplication: false,
-      dashboard: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      job: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      test: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      dashboard: controlPlaneNode,
+      job: controlPlaneNode,
+      test: controlPlaneNode,
     },
     network: {
       dashboard: { ingress: publicIngressUnlimitedBody },
@@ -289,18 +290,12 @@ export function horizonStaticValues(img: ImageRefs): Values {
             },
           },
         },
-        test: {
-          pod: { runAsUser: 42424 },
-          container: {
-            horizon_test: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-          },
-        },
+        test: { pod: { runAsUser: 42424 }, container: { horizon_test: readOnlyContainer } },
       },
       affinity: preferredAntiAffinity,
       tolerations: { horizon: controlPlaneTolerations },
       mounts: {
-        horizon_db_init: { init_container: null, horizon_db_init: { volumeMounts: null, volumes: null } },
-        horizon_db_sync: { init_container: null, horizon_db_sync: { volumeMounts: null, volumes: null } },
+        ...noExtraMounts('horizon_db_init', 'horizon_db_sync', 'horizon_tests'),
         horizon: {
           init_container: null,
           horizon: {
@@ -313,7 +308,6 @@ export function horizonStaticValues(img: ImageRefs): Values {
             ],
           },
         },
-        horizon_tests: { init_container: null, horizon_tests: { volumeMounts: null, volumes: null } },
       },
       replicas: { server: 1 },
       lifecycle: {
@@ -328,26 +322,11 @@ export function horizonStaticValues(img: ImageRefs): Values {
           limits: { memory: '1024Mi', cpu: '2000m' },
         },
         jobs: {
-          db_init: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          db_sync: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          db_drop: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          image_repo_sync: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          tests: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
+          db_init: defaultJobResources,
+          db_sync: defaultJobResources,
+          db_drop: defaultJobResources,
+          image_repo_sync: defaultJobResources,
+          tests: defaultJobResources,
         },
       },
     },
@@ -393,21 +372,7 @@ export function horizonStaticValues(img: ImageRefs): Values {
         scheme: { default: 'http' },
         port: { web: { default: 80 } },
       },
-      oslo_db: {
-        auth: {
-          admin: {
-            username: 'root',
-            password: 'password',
-            secret: { tls: { internal: 'mariadb-tls-direct' } },
-          },
-          horizon: { username: 'horizon', password: 'password' },
-        },
-        hosts: { default: 'mariadb' },
-        host_fqdn_override: { default: null },
-        path: '/horizon',
-        scheme: 'mysql+pymysql',
-        port: { mysql: { default: 3306 } },
-      },
+      oslo_db: osloDbEndpoint('horizon'),
       kube_dns: kubeDnsEndpoint,
       ingress: ingressEndpoint,
     },

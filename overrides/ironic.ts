@@ -1,5 +1,6 @@
 import { Values } from '../lib/values';
 import { ImageRefs } from './images';
+import { openstackIngressClasses } from './blocks';
 import { controlPlaneTolerations, internalKeystoneAuthtoken } from './common';
 
 /** Static values of ironic: the StarlingX settings applied over the chart defaults. */
@@ -13,7 +14,7 @@ export function ironicStaticValues(img: ImageRefs): Values {
       affinity: { anti: { type: { default: 'requiredDuringSchedulingIgnoredDuringExecution' } } },
       tolerations: { ironic: controlPlaneTolerations },
     },
-    network: { api: { ingress: { classes: { namespace: 'nginx-openstack', cluster: 'nginx' } } } },
+    network: { api: { ingress: { classes: openstackIngressClasses } } },
     labels: {
       isApplication: false,
       api: { node_selector_key: 'openstack-ironic', node_selector_value: 'enabled' },

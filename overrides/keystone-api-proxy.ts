@@ -1,5 +1,6 @@
 import { Values } from '../lib/values';
 import { ImageRefs } from './images';
+import { openstackIngressClasses } from './blocks';
 
 /** Static values of keystone-api-proxy: the StarlingX settings applied over the chart defaults. */
 export function keystoneApiProxyStaticValues(img: ImageRefs): Values {
@@ -14,9 +15,7 @@ export function keystoneApiProxyStaticValues(img: ImageRefs): Values {
         dep_check: img.kubernetesEntrypoint,
       },
     },
-    network: {
-      keystone_api_proxy: { ingress: { classes: { namespace: 'nginx-openstack', cluster: 'nginx' } } },
-    },
+    network: { keystone_api_proxy: { ingress: { classes: openstackIngressClasses } } },
     conf: {
       keystone_api_proxy: {
         identity: {

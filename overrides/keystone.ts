@@ -1,19 +1,13 @@
 import { Value, Values } from '../lib/values';
 import { ImageRefs } from './images';
-import { internalServices, keystoneUser, osloLogging } from './blocks';
-import { apacheSoftware, apiPodLifecycle, controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, ingressEndpoint, kubeDnsEndpoint, osloCacheEndpointNamespaced, publicIngress, rabbitmqAdminAuth, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity } from './common';
+import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer } from './blocks';
+import { apacheSoftware, apiPodLifecycle, controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, ingressEndpoint, kubeDnsEndpoint, osloCacheEndpointNamespaced, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity } from './common';
 import { configText, textLines } from './config-files';
+import { osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 import { keystoneBootstrapScript } from './scripts';
 
 /** Repeated within the keystone values. */
-const testsKeystoneBasicCreateAndDeleteService: Values = {
-  args: { description: 'test_description', service_type: 'Rally_test_type' },
-  runner: { concurrency: 1, times: 1, type: 'constant' },
-  sla: { failure_rate: { max: 0 } },
-};
-
-/** Repeated within the keystone values. */
-const testsKeystoneBasicCreateAndDeleteService2: Value[] = [testsKeystoneBasicCreateAndDeleteService];
+const testsKeystoneBasicCreateAndDeleteService2: Value[] = rallyOnceWith({ description: 'test_description', service_type: 'Rally_test_type' });
 
 /** Static values of keystone: the StarlingX settings applied over the chart defaults. */
 export function keystoneStaticValues(img: ImageRefs): Values {
@@ -21,9 +15,9 @@ export function keystoneStaticValues(img: ImageRefs): Values {
     release_group: 'osh-openstack-keystone',
     labels: {
       isApplication: false,
-      api: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      job: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      test: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      api: controlPlaneNode,
+      job: controlPlaneNode,
+      test: controlPlaneNode,
     },
     helm3_hook: false,
     images: {
@@ -100,41 +94,30 @@ export function keystoneStaticValues(img: ImageRefs): Values {
     pod: {
       labels: { include_app_kubernetes_io: false },
       security_context: {
-        keystone: {
-          pod: { runAsUser: 0 },
-          container: {
-            keystone_api: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-          },
-        },
+        keystone: { pod: { runAsUser: 0 }, container: { keystone_api: readOnlyContainer } },
         credential_setup: {
           pod: { runAsUser: 42424 },
-          container: {
-            keystone_credential_setup: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-          },
+          container: { keystone_credential_setup: readOnlyContainer },
         },
         fernet_setup: {
           pod: { runAsUser: 42424 },
-          container: {
-            keystone_fernet_setup: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-          },
+          container: { keystone_fernet_setup: readOnlyContainer },
         },
         fernet_rotate: {
           pod: { runAsUser: 42424 },
-          container: {
-            keystone_fernet_rotate: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-          },
+          container: { keystone_fernet_rotate: readOnlyContainer },
         },
         domain_manage: {
           pod: { runAsUser: 42424 },
           container: {
-            keystone_domain_manage_init: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-            keystone_domain_manage: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            keystone_domain_manage_init: readOnlyContainer,
+            keystone_domain_manage: readOnlyContainer,
           },
         },
         test: {
           pod: { runAsUser: 42424 },
           container: {
-            keystone_test_ks_user: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            keystone_test_ks_user: readOnlyContainer,
             keystone_test: {
               runAsUser: 65500,
               readOnlyRootFilesystem: true,
@@ -154,101 +137,38 @@ export function keystoneStaticValues(img: ImageRefs): Values {
         keystone_credential_rotate: [],
         keystone_domain_manage: [],
       },
-      mounts: {
-        keystone_db_init: { init_container: null, keystone_db_init: { volumeMounts: null, volumes: null } },
-        keystone_db_sync: { init_container: null, keystone_db_sync: { volumeMounts: null, volumes: null } },
-        keystone_api: { init_container: null, keystone_api: { volumeMounts: null, volumes: null } },
-        keystone_tests: { init_container: null, keystone_tests: { volumeMounts: null, volumes: null } },
-        keystone_bootstrap: {
-          init_container: null,
-          keystone_bootstrap: { volumeMounts: null, volumes: null },
-        },
-        keystone_fernet_setup: {
-          init_container: null,
-          keystone_fernet_setup: { volumeMounts: null, volumes: null },
-        },
-        keystone_fernet_rotate: {
-          init_container: null,
-          keystone_fernet_rotate: { volumeMounts: null, volumes: null },
-        },
-        keystone_credential_setup: {
-          init_container: null,
-          keystone_credential_setup: { volumeMounts: null, volumes: null },
-        },
-        keystone_credential_rotate: {
-          init_container: null,
-          keystone_credential_rotate: { volumeMounts: null, volumes: null },
-        },
-        keystone_credential_cleanup: {
-          init_container: null,
-          keystone_credential_cleanup: { volumeMounts: null, volumes: null },
-        },
-        keystone_domain_manage: {
-          init_container: null,
-          keystone_domain_manage: { volumeMounts: null, volumes: null },
-        },
-      },
+      mounts: noExtraMounts(
+        'keystone_db_init',
+        'keystone_db_sync',
+        'keystone_api',
+        'keystone_tests',
+        'keystone_bootstrap',
+        'keystone_fernet_setup',
+        'keystone_fernet_rotate',
+        'keystone_credential_setup',
+        'keystone_credential_rotate',
+        'keystone_credential_cleanup',
+        'keystone_domain_manage',
+      ),
       replicas: { api: 2 },
       lifecycle: apiPodLifecycle,
       resources: {
         enabled: false,
-        api: {
-          requests: { memory: '128Mi', cpu: '100m' },
-          limits: { memory: '1024Mi', cpu: '2000m' },
-        },
+        api: defaultJobResources,
         jobs: {
-          bootstrap: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          domain_manage: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          db_init: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          db_sync: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          db_drop: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          rabbit_init: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          tests: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          fernet_setup: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          fernet_rotate: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          credential_setup: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          credential_rotate: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          credential_cleanup: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          image_repo_sync: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
+          bootstrap: defaultJobResources,
+          domain_manage: defaultJobResources,
+          db_init: defaultJobResources,
+          db_sync: defaultJobResources,
+          db_drop: defaultJobResources,
+          rabbit_init: defaultJobResources,
+          tests: defaultJobResources,
+          fernet_setup: defaultJobResources,
+          fernet_rotate: defaultJobResources,
+          credential_setup: defaultJobResources,
+          credential_rotate: defaultJobResources,
+          credential_cleanup: defaultJobResources,
+          image_repo_sync: defaultJobResources,
         },
       },
       probes: {
@@ -393,13 +313,7 @@ export function keystoneStaticValues(img: ImageRefs): Values {
           'KeystoneBasic.create_and_list_users': rallyOnceNoArgs,
           'KeystoneBasic.create_delete_user': rallyOnceNoArgs,
           'KeystoneBasic.create_tenant': rallyOnceNoArgs,
-          'KeystoneBasic.create_tenant_with_users': [
-            {
-              args: { users_per_tenant: 1 },
-              runner: { concurrency: 1, times: 1, type: 'constant' },
-              sla: { failure_rate: { max: 0 } },
-            },
-          ],
+          'KeystoneBasic.create_tenant_with_users': rallyOnceWith({ users_per_tenant: 1 }),
           'KeystoneBasic.create_update_and_delete_tenant': rallyOnceNoArgs,
           'KeystoneBasic.create_user': rallyOnceNoArgs,
           'KeystoneBasic.create_user_set_enabled_and_delete': [
@@ -489,32 +403,11 @@ export function keystoneStaticValues(img: ImageRefs): Values {
       },
       oslo_db: {
         namespace: null,
-        auth: {
-          admin: {
-            username: 'root',
-            password: 'password',
-            secret: { tls: { internal: 'mariadb-tls-direct' } },
-          },
-          keystone: { username: 'keystone', password: 'password' },
-        },
-        hosts: { default: 'mariadb' },
-        host_fqdn_override: { default: null },
-        path: '/keystone',
-        scheme: 'mysql+pymysql',
-        port: { mysql: { default: 3306 } },
+        ...osloDbEndpoint('keystone'),
       },
       oslo_messaging: {
         namespace: null,
-        auth: {
-          admin: rabbitmqAdminAuth,
-          keystone: { username: 'keystone', password: 'password' },
-        },
-        statefulset: { replicas: 2, name: 'osh-openstack-rabbitmq-rabbitmq' },
-        hosts: { default: 'rabbitmq' },
-        host_fqdn_override: { default: null },
-        path: '/keystone',
-        scheme: 'rabbit',
-        port: { amqp: { default: 5672 }, http: { default: 15672 } },
+        ...osloMessagingEndpoint('keystone'),
       },
       oslo_cache: osloCacheEndpointNamespaced,
       ldap: { auth: { client: { tls: { ca: null } } } },

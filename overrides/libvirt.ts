@@ -1,6 +1,6 @@
 import { Values } from '../lib/values';
 import { ImageRefs } from './images';
-import { internalServices } from './blocks';
+import { defaultJobResources, internalServices } from './blocks';
 import { controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, dynamicTargetedOvn, dynamicTargetedSriov, endpointsLocalImageRegistry, imageRepoSyncJobResources, preferredAntiAffinity } from './common';
 
 /** Static values of libvirt: the StarlingX settings applied over the chart defaults. */
@@ -141,14 +141,7 @@ export function libvirtStaticValues(img: ImageRefs): Values {
           },
         },
       },
-      resources: {
-        enabled: false,
-        libvirt: {
-          requests: { memory: '128Mi', cpu: '100m' },
-          limits: { memory: '1024Mi', cpu: '2000m' },
-        },
-        jobs: imageRepoSyncJobResources,
-      },
+      resources: { enabled: false, libvirt: defaultJobResources, jobs: imageRepoSyncJobResources },
     },
     dependencies: {
       dynamic: {

@@ -1,6 +1,6 @@
 import { Values } from '../lib/values';
 import { ImageRefs } from './images';
-import { internalServices } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalServices, readOnlyContainer } from './blocks';
 import { controlPlaneTolerations, endpointsLocalImageRegistry, endpointsMonitoring, kubeDnsEndpointInfra, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
 import { configText, iniFile } from './config-files';
 
@@ -27,11 +27,11 @@ export function mariadbStaticValues(img: ImageRefs): Values {
     },
     labels: {
       isApplication: false,
-      server: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      prometheus_mysql_exporter: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      job: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      test: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      controller: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      server: controlPlaneNode,
+      prometheus_mysql_exporter: controlPlaneNode,
+      job: controlPlaneNode,
+      test: controlPlaneNode,
+      controller: controlPlaneNode,
     },
     pod: {
       labels: { include_app_kubernetes_io: false },
@@ -103,10 +103,7 @@ export function mariadbStaticValues(img: ImageRefs): Values {
             },
           },
         },
-        prometheus_create_mysql_user: {
-          pod: { runAsUser: 0 },
-          container: { main: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true } },
-        },
+        prometheus_create_mysql_user: { pod: { runAsUser: 0 }, container: { main: readOnlyContainer } },
         mariadb_backup: {
           pod: { runAsUser: 65534 },
           container: {
@@ -123,12 +120,7 @@ export function mariadbStaticValues(img: ImageRefs): Values {
           pod: { runAsUser: 999 },
           container: { test: { runAsUser: 999, readOnlyRootFilesystem: true } },
         },
-        controller: {
-          pod: { runAsUser: 65534 },
-          container: {
-            controller: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true },
-          },
-        },
+        controller: { pod: { runAsUser: 65534 }, container: { controller: readOnlyContainer } },
         cluster_wait: {
           pod: { runAsUser: 65534, runAsNonRoot: true },
           container: {
@@ -146,31 +138,13 @@ export function mariadbStaticValues(img: ImageRefs): Values {
       },
       resources: {
         enabled: false,
-        server: {
-          requests: { memory: '128Mi', cpu: '100m' },
-          limits: { memory: '1024Mi', cpu: '2000m' },
-        },
+        server: defaultJobResources,
         jobs: {
-          tests: {
-            limits: { memory: '1024Mi', cpu: '2000m' },
-            requests: { memory: '128Mi', cpu: '100m' },
-          },
-          prometheus_create_mysql_user: {
-            limits: { memory: '1024Mi', cpu: '2000m' },
-            requests: { memory: '128Mi', cpu: '100m' },
-          },
-          image_repo_sync: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          mariadb_backup: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          ks_user: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
+          tests: defaultJobResources,
+          prometheus_create_mysql_user: defaultJobResources,
+          image_repo_sync: defaultJobResources,
+          mariadb_backup: defaultJobResources,
+          ks_user: defaultJobResources,
         },
       },
     },

@@ -1,6 +1,6 @@
 import { Values } from '../lib/values';
 import { ImageRefs } from './images';
-import { internalServices } from './blocks';
+import { controlPlaneNode, internalServices } from './blocks';
 import { controlPlaneTolerations, endpointsLocalImageRegistry, imageRepoSyncJobResources, kubeDnsEndpointInfra, osloCacheEndpointNamespaced, preferredAntiAffinity, rollingUpdateUpgrades } from './common';
 
 /** Static values of memcached: the StarlingX settings applied over the chart defaults. */
@@ -54,8 +54,8 @@ export function memcachedStaticValues(img: ImageRefs): Values {
     },
     labels: {
       isApplication: false,
-      server: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      prometheus_memcached_exporter: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      server: controlPlaneNode,
+      prometheus_memcached_exporter: controlPlaneNode,
     },
     memcached: { extraContainers: [], extraServicePorts: [] },
     manifests: {

@@ -1,8 +1,9 @@
 import { Value, Values } from '../lib/values';
 import { ImageRefs } from './images';
-import { internalServices, keystoneUser, osloLogging } from './blocks';
-import { controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, endpointsBaremetal, endpointsLocalImageRegistry, identityAuthAdmin, identityAuthNeutron, identityAuthNova, identityAuthPlacement, ingressEndpoint, kubeDnsEndpoint, osloCacheEndpoint, podProbesLiveness, podSecurityContextContainer, publicIngress, rabbitmqAdminAuth, requiredAntiAffinity, rollingUpdateDeployments } from './common';
+import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer } from './blocks';
+import { controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, endpointsBaremetal, endpointsLocalImageRegistry, identityAuthAdmin, identityAuthNeutron, identityAuthNova, identityAuthPlacement, ingressEndpoint, kubeDnsEndpoint, osloCacheEndpoint, podProbesLiveness, podSecurityContextContainer, publicIngress, requiredAntiAffinity, rollingUpdateDeployments } from './common';
 import { configText, iniFile, rootwrapFilters } from './config-files';
+import { osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
 /** Repeated within the neutron values. */
 const ovnVpnAgentReadiness: Values = {
@@ -192,17 +193,17 @@ export function neutronStaticValues(img: ImageRefs): Values {
         metadata: { node_selector_key: 'openstack-compute-node', node_selector_value: 'enabled' },
         l2gw: { node_selector_key: 'openstack-compute-node', node_selector_value: 'enabled' },
       },
-      job: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      job: controlPlaneNode,
       lb: { node_selector_key: 'linuxbridge', node_selector_value: 'enabled' },
       ovs: { node_selector_key: 'openvswitch', node_selector_value: 'enabled' },
       sriov: { node_selector_key: 'sriov', node_selector_value: 'enabled' },
       bagpipe_bgp: { node_selector_key: 'openstack-compute-node', node_selector_value: 'enabled' },
       bgp_dragent: { node_selector_key: 'openstack-compute-node', node_selector_value: 'enabled' },
-      server: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      rpc_server: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      ironic_agent: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      netns_cleanup_cron: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      test: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      server: controlPlaneNode,
+      rpc_server: controlPlaneNode,
+      ironic_agent: controlPlaneNode,
+      netns_cleanup_cron: controlPlaneNode,
+      test: controlPlaneNode,
     },
     network: {
       backend: ['openvswitch', 'sriov'],
@@ -415,14 +416,12 @@ export function neutronStaticValues(img: ImageRefs): Values {
           pod: { runAsUser: 0 },
           container: {
             nginx: { runAsUser: 0, readOnlyRootFilesystem: false },
-            neutron_server: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true },
+            neutron_server: readOnlyContainer,
           },
         },
         neutron_rpc_server: {
           pod: { runAsUser: 42424 },
-          container: {
-            neutron_rpc_server: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true },
-          },
+          container: { neutron_rpc_server: readOnlyContainer },
         },
         neutron_sriov_agent: {
           pod: { runAsUser: 0 },
@@ -435,7 +434,7 @@ export function neutronStaticValues(img: ImageRefs): Values {
           pod: { runAsUser: 42424 },
           container: {
             neutron_ironic_agent_init: { runAsUser: 0, readOnlyRootFilesystem: true },
-            neutron_ironic_agent: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true },
+            neutron_ironic_agent: readOnlyContainer,
           },
         },
         neutron_netns_cleanup_cron: {
@@ -469,57 +468,26 @@ export function neutronStaticValues(img: ImageRefs): Values {
         neutron_db_sync: [],
       },
       mounts: {
-        neutron_server: { init_container: null, neutron_server: { volumeMounts: null, volumes: null } },
-        neutron_rpc_server: {
-          init_container: null,
-          neutron_rpc_server: { volumeMounts: null, volumes: null },
-        },
-        neutron_dhcp_agent: {
-          init_container: null,
-          neutron_dhcp_agent: { volumeMounts: null, volumes: null },
-        },
-        neutron_l3_agent: { init_container: null, neutron_l3_agent: { volumeMounts: null, volumes: null } },
-        neutron_lb_agent: { init_container: null, neutron_lb_agent: { volumeMounts: null, volumes: null } },
-        neutron_metadata_agent: {
-          init_container: null,
-          neutron_metadata_agent: { volumeMounts: null, volumes: null },
-        },
-        neutron_ovn_db_sync: {
-          init_container: null,
-          neutron_ovn_db_sync: { volumeMounts: null, volumes: null },
-        },
-        neutron_ovn_metadata_agent: {
-          init_container: null,
-          neutron_ovn_metadata_agent: { volumeMounts: null, volumes: null },
-        },
-        ovn_vpn_agent: { init_container: null, ovn_vpn_agent: { volumeMounts: null, volumes: null } },
-        neutron_ovs_agent: {
-          init_container: null,
-          neutron_ovs_agent: { volumeMounts: null, volumes: null },
-        },
-        neutron_sriov_agent: {
-          init_container: null,
-          neutron_sriov_agent: { volumeMounts: null, volumes: null },
-        },
-        neutron_l2gw_agent: {
-          init_container: null,
-          neutron_l2gw_agent: { volumeMounts: null, volumes: null },
-        },
-        bagpipe_bgp: { init_container: null, bagpipe_bgp: { volumeMounts: null, volumes: null } },
-        bgp_dragent: { init_container: null, bgp_dragent: { volumeMounts: null, volumes: null } },
-        neutron_ironic_agent: {
-          init_container: null,
-          neutron_ironic_agent: { volumeMounts: null, volumes: null },
-        },
-        neutron_netns_cleanup_cron: {
-          init_container: null,
-          neutron_netns_cleanup_cron: { volumeMounts: null, volumes: null },
-        },
-        neutron_tests: { init_container: null, neutron_tests: { volumeMounts: null, volumes: null } },
-        neutron_bootstrap: {
-          init_container: null,
-          neutron_bootstrap: { volumeMounts: null, volumes: null },
-        },
+        ...noExtraMounts(
+          'neutron_server',
+          'neutron_rpc_server',
+          'neutron_dhcp_agent',
+          'neutron_l3_agent',
+          'neutron_lb_agent',
+          'neutron_metadata_agent',
+          'neutron_ovn_db_sync',
+          'neutron_ovn_metadata_agent',
+          'ovn_vpn_agent',
+          'neutron_ovs_agent',
+          'neutron_sriov_agent',
+          'neutron_l2gw_agent',
+          'bagpipe_bgp',
+          'bgp_dragent',
+          'neutron_ironic_agent',
+          'neutron_netns_cleanup_cron',
+          'neutron_tests',
+          'neutron_bootstrap',
+        ),
         neutron_db_sync: {
           neutron_db_sync: {
             volumeMounts: [
@@ -561,108 +529,33 @@ export function neutronStaticValues(img: ImageRefs): Values {
       resources: {
         enabled: false,
         agent: {
-          dhcp: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          l3: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          lb: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          metadata: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          ovn_metadata: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          ovn_vpn: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          ovs: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          sriov: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          l2gw: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          bagpipe_bgp: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          bgp_dragent: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
+          dhcp: defaultJobResources,
+          l3: defaultJobResources,
+          lb: defaultJobResources,
+          metadata: defaultJobResources,
+          ovn_metadata: defaultJobResources,
+          ovn_vpn: defaultJobResources,
+          ovs: defaultJobResources,
+          sriov: defaultJobResources,
+          l2gw: defaultJobResources,
+          bagpipe_bgp: defaultJobResources,
+          bgp_dragent: defaultJobResources,
         },
-        server: {
-          requests: { memory: '128Mi', cpu: '100m' },
-          limits: { memory: '1024Mi', cpu: '2000m' },
-        },
-        ironic_agent: {
-          requests: { memory: '128Mi', cpu: '100m' },
-          limits: { memory: '1024Mi', cpu: '2000m' },
-        },
-        netns_cleanup_cron: {
-          requests: { memory: '128Mi', cpu: '100m' },
-          limits: { memory: '1024Mi', cpu: '2000m' },
-        },
+        server: defaultJobResources,
+        ironic_agent: defaultJobResources,
+        netns_cleanup_cron: defaultJobResources,
         jobs: {
-          bootstrap: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          db_init: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          rabbit_init: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          db_sync: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          db_drop: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          ks_endpoints: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          ks_service: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          ks_user: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          tests: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          image_repo_sync: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          ovn_db_sync: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
+          bootstrap: defaultJobResources,
+          db_init: defaultJobResources,
+          rabbit_init: defaultJobResources,
+          db_sync: defaultJobResources,
+          db_drop: defaultJobResources,
+          ks_endpoints: defaultJobResources,
+          ks_service: defaultJobResources,
+          ks_user: defaultJobResources,
+          tests: defaultJobResources,
+          image_repo_sync: defaultJobResources,
+          ovn_db_sync: defaultJobResources,
         },
       },
     },
@@ -741,13 +634,7 @@ export function neutronStaticValues(img: ImageRefs): Values {
               sla: { failure_rate: { max: 0 } },
             },
           ],
-          'NeutronNetworks.list_agents': [
-            {
-              args: { agent_args: {} },
-              runner: { concurrency: 1, times: 1, type: 'constant' },
-              sla: { failure_rate: { max: 0 } },
-            },
-          ],
+          'NeutronNetworks.list_agents': rallyOnceWith({ agent_args: {} }),
           'NeutronSecurityGroup.create_and_list_security_groups': [
             {
               args: { security_group_create_args: {} },
@@ -1273,33 +1160,8 @@ export function neutronStaticValues(img: ImageRefs): Values {
         host_fqdn_override: { default: null },
         port: { registry: { default: null } },
       },
-      oslo_db: {
-        auth: {
-          admin: {
-            username: 'root',
-            password: 'password',
-            secret: { tls: { internal: 'mariadb-tls-direct' } },
-          },
-          neutron: { username: 'neutron', password: 'password' },
-        },
-        hosts: { default: 'mariadb' },
-        host_fqdn_override: { default: null },
-        path: '/neutron',
-        scheme: 'mysql+pymysql',
-        port: { mysql: { default: 3306 } },
-      },
-      oslo_messaging: {
-        auth: {
-          admin: rabbitmqAdminAuth,
-          neutron: { username: 'neutron', password: 'password' },
-        },
-        statefulset: { replicas: 2, name: 'osh-openstack-rabbitmq-rabbitmq' },
-        hosts: { default: 'rabbitmq' },
-        host_fqdn_override: { default: null },
-        path: '/neutron',
-        scheme: 'rabbit',
-        port: { amqp: { default: 5672 }, http: { default: 15672 } },
-      },
+      oslo_db: osloDbEndpoint('neutron'),
+      oslo_messaging: osloMessagingEndpoint('neutron'),
       oslo_cache: osloCacheEndpoint,
       compute: {
         name: 'nova',

@@ -1,5 +1,6 @@
 import { Values } from '../lib/values';
 import { ImageRefs } from './images';
+import { openstackIngressClasses } from './blocks';
 import { controlPlaneTolerations, internalKeystoneAuthtokenInterface } from './common';
 
 /** Static values of nova-api-proxy: the StarlingX settings applied over the chart defaults. */
@@ -15,9 +16,7 @@ export function novaApiProxyStaticValues(img: ImageRefs): Values {
         dep_check: img.kubernetesEntrypoint,
       },
     },
-    network: {
-      api_proxy: { ingress: { classes: { namespace: 'nginx-openstack', cluster: 'nginx' } } },
-    },
+    network: { api_proxy: { ingress: { classes: openstackIngressClasses } } },
     pod: {
       labels: { include_app_kubernetes_io: false },
       affinity: { anti: { type: { default: 'requiredDuringSchedulingIgnoredDuringExecution' } } },

@@ -1,14 +1,9 @@
 import { Value, Values } from '../lib/values';
 import { ImageRefs } from './images';
-import { internalServices, keystoneUser, osloLogging } from './blocks';
-import { apacheSoftware, controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, dynamicTargetedOvn, dynamicTargetedSriov, endpointsBaremetal, endpointsFluentd, endpointsImage, endpointsLocalImageRegistry, endpointsPlacement, endpointsVolumev3, identityAuthAdmin, identityAuthCinder, identityAuthNeutron, identityAuthNova, identityAuthPlacement, ingressEndpoint, internalPasswordAuth, kubeDnsEndpoint, osloCacheEndpoint, podProbesLiveness, publicIngress, rabbitmqAdminAuth, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';
+import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer } from './blocks';
+import { apacheSoftware, controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, dynamicTargetedOvn, dynamicTargetedSriov, endpointsBaremetal, endpointsFluentd, endpointsImage, endpointsLocalImageRegistry, endpointsPlacement, endpointsVolumev3, identityAuthAdmin, identityAuthCinder, identityAuthNeutron, identityAuthNova, identityAuthPlacement, ingressEndpoint, internalPasswordAuth, kubeDnsEndpoint, osloCacheEndpoint, podProbesLiveness, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';
 import { configText, iniFile, rootwrapFilters, textLines } from './config-files';
-
-/** Repeated within the nova values. */
-const osloDbApiAuth: Values = {
-  admin: { username: 'root', password: 'password' },
-  nova: { username: 'nova', password: 'password' },
-};
+import { osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
 /** Repeated within the nova values. */
 const defaultLiveness: Values = {
@@ -17,34 +12,13 @@ const defaultLiveness: Values = {
 };
 
 /** Repeated within the nova values. */
-const testsNovaAvailabilityZonesListAvailabilityZones: Values = {
-  args: { detailed: true },
-  runner: { concurrency: 1, times: 1, type: 'constant' },
-  sla: { failure_rate: { max: 0 } },
-};
+const testsNovaAvailabilityZonesListAvailabilityZones2: Value[] = rallyOnceWith({ detailed: true });
 
 /** Repeated within the nova values. */
-const testsNovaAvailabilityZonesListAvailabilityZones2: Value[] = [testsNovaAvailabilityZonesListAvailabilityZones];
+const testsNovaAggregatesCreateAndGetAggregateDetails2: Value[] = rallyOnceWith({ availability_zone: 'nova' });
 
 /** Repeated within the nova values. */
-const testsNovaAggregatesCreateAndGetAggregateDetails: Values = {
-  args: { availability_zone: 'nova' },
-  runner: { concurrency: 1, times: 1, type: 'constant' },
-  sla: { failure_rate: { max: 0 } },
-};
-
-/** Repeated within the nova values. */
-const testsNovaAggregatesCreateAndGetAggregateDetails2: Value[] = [testsNovaAggregatesCreateAndGetAggregateDetails];
-
-/** Repeated within the nova values. */
-const testsNovaFlavorsCreateAndDeleteFlavor: Values = {
-  args: { disk: 1, ram: 500, vcpus: 1 },
-  runner: { concurrency: 1, times: 1, type: 'constant' },
-  sla: { failure_rate: { max: 0 } },
-};
-
-/** Repeated within the nova values. */
-const testsNovaFlavorsCreateAndDeleteFlavor2: Value[] = [testsNovaFlavorsCreateAndDeleteFlavor];
+const testsNovaFlavorsCreateAndDeleteFlavor2: Value[] = rallyOnceWith({ disk: 1, ram: 500, vcpus: 1 });
 
 /** Repeated within the nova values. */
 const apiServices: Value[] = [
@@ -119,15 +93,15 @@ export function novaStaticValues(img: ImageRefs): Values {
         compute: { node_selector_key: 'openstack-compute-node', node_selector_value: 'enabled' },
         compute_ironic: { node_selector_key: 'openstack-ironic', node_selector_value: 'enabled' },
       },
-      api_metadata: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      conductor: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      job: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      novncproxy: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      osapi: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      scheduler: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      serialproxy: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      spiceproxy: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      test: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      api_metadata: controlPlaneNode,
+      conductor: controlPlaneNode,
+      job: controlPlaneNode,
+      novncproxy: controlPlaneNode,
+      osapi: controlPlaneNode,
+      scheduler: controlPlaneNode,
+      serialproxy: controlPlaneNode,
+      spiceproxy: controlPlaneNode,
+      test: controlPlaneNode,
     },
     images: {
       pull_policy: 'IfNotPresent',
@@ -371,18 +345,12 @@ export function novaStaticValues(img: ImageRefs): Values {
           'NovaFlavors.create_and_list_flavor_access': testsNovaFlavorsCreateAndDeleteFlavor2,
           'NovaFlavors.create_flavor': testsNovaFlavorsCreateAndDeleteFlavor2,
           'NovaFlavors.create_flavor_and_add_tenant_access': testsNovaFlavorsCreateAndDeleteFlavor2,
-          'NovaFlavors.create_flavor_and_set_keys': [
-            {
-              args: {
-                disk: 1,
-                extra_specs: { 'quota:disk_read_bytes_sec': 10240 },
-                ram: 500,
-                vcpus: 1,
-              },
-              runner: { concurrency: 1, times: 1, type: 'constant' },
-              sla: { failure_rate: { max: 0 } },
-            },
-          ],
+          'NovaFlavors.create_flavor_and_set_keys': rallyOnceWith({
+            disk: 1,
+            extra_specs: { 'quota:disk_read_bytes_sec': 10240 },
+            ram: 500,
+            vcpus: 1,
+          }),
           'NovaFlavors.list_flavors': testsNovaAvailabilityZonesListAvailabilityZones2,
           'NovaHypervisors.list_and_get_hypervisors': testsNovaAvailabilityZonesListAvailabilityZones2,
           'NovaHypervisors.list_and_get_uptime_hypervisors': testsNovaAvailabilityZonesListAvailabilityZones2,
@@ -391,13 +359,7 @@ export function novaStaticValues(img: ImageRefs): Values {
           'NovaHypervisors.statistics_hypervisors': rallyOnceNoArgs,
           'NovaKeypair.create_and_delete_keypair': rallyOnce,
           'NovaKeypair.create_and_list_keypairs': rallyOnce,
-          'NovaServerGroups.create_and_list_server_groups': [
-            {
-              args: { all_projects: false, kwargs: { policies: ['affinity'] } },
-              runner: { concurrency: 1, times: 1, type: 'constant' },
-              sla: { failure_rate: { max: 0 } },
-            },
-          ],
+          'NovaServerGroups.create_and_list_server_groups': rallyOnceWith({ all_projects: false, kwargs: { policies: ['affinity'] } }),
           'NovaServices.list_services': rallyOnce,
         },
       },
@@ -936,46 +898,10 @@ export function novaStaticValues(img: ImageRefs): Values {
         host_fqdn_override: { default: null },
         port: { registry: { default: null } },
       },
-      oslo_db: {
-        auth: {
-          admin: {
-            username: 'root',
-            password: 'password',
-            secret: { tls: { internal: 'mariadb-tls-direct' } },
-          },
-          nova: { username: 'nova', password: 'password' },
-        },
-        hosts: { default: 'mariadb' },
-        host_fqdn_override: { default: null },
-        path: '/nova',
-        scheme: 'mysql+pymysql',
-        port: { mysql: { default: 3306 } },
-      },
-      oslo_db_api: {
-        auth: osloDbApiAuth,
-        hosts: { default: 'mariadb' },
-        host_fqdn_override: { default: null },
-        path: '/nova_api',
-        scheme: 'mysql+pymysql',
-        port: { mysql: { default: 3306 } },
-      },
-      oslo_db_cell0: {
-        auth: osloDbApiAuth,
-        hosts: { default: 'mariadb' },
-        host_fqdn_override: { default: null },
-        path: '/nova_cell0',
-        scheme: 'mysql+pymysql',
-        port: { mysql: { default: 3306 } },
-      },
-      oslo_messaging: {
-        auth: { admin: rabbitmqAdminAuth, nova: { username: 'nova', password: 'password' } },
-        statefulset: { replicas: 2, name: 'osh-openstack-rabbitmq-rabbitmq' },
-        hosts: { default: 'rabbitmq' },
-        host_fqdn_override: { default: null },
-        path: '/nova',
-        scheme: 'rabbit',
-        port: { amqp: { default: 5672 }, http: { default: 15672 } },
-      },
+      oslo_db: osloDbEndpoint('nova'),
+      oslo_db_api: osloDbEndpoint('nova', { adminTls: false, path: '/nova_api' }),
+      oslo_db_cell0: osloDbEndpoint('nova', { adminTls: false, path: '/nova_cell0' }),
+      oslo_messaging: osloMessagingEndpoint('nova'),
       oslo_cache: osloCacheEndpoint,
       identity: {
         name: 'keystone',
@@ -1114,72 +1040,60 @@ export function novaStaticValues(img: ImageRefs): Values {
           container: {
             nova_compute_init: { readOnlyRootFilesystem: true, runAsUser: 0 },
             ceph_perms: { readOnlyRootFilesystem: true, runAsUser: 0 },
-            nova_compute_vnc_init: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-            nova_compute_serial_init: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-            nova_compute_spice_init: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            nova_compute_vnc_init: readOnlyContainer,
+            nova_compute_serial_init: readOnlyContainer,
+            nova_compute_spice_init: readOnlyContainer,
             nova_compute: { readOnlyRootFilesystem: true, privileged: true },
             nova_compute_ssh: { privileged: true, runAsUser: 0 },
             nova_compute_ssh_init: { runAsUser: 0 },
-            nova_api_metadata_init: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-            nova_api: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-            nova_osapi: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-            nova_conductor: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-            nova_novncproxy_init: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-            nova_novncproxy_init_assests: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-            nova_novncproxy: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            nova_api_metadata_init: readOnlyContainer,
+            nova_api: readOnlyContainer,
+            nova_osapi: readOnlyContainer,
+            nova_conductor: readOnlyContainer,
+            nova_novncproxy_init: readOnlyContainer,
+            nova_novncproxy_init_assests: readOnlyContainer,
+            nova_novncproxy: readOnlyContainer,
             nova_sanitizer: {
               runAsUser: 0,
               runAsGroup: 0,
               readOnlyRootFilesystem: true,
               allowPrivilegeEscalation: false,
             },
-            nova_scheduler: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-            nova_serialproxy_init: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-            nova_serialproxy: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-            nova_spiceproxy_init: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-            nova_spiceproxy_init_assets: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-            nova_spiceproxy: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            nova_scheduler: readOnlyContainer,
+            nova_serialproxy_init: readOnlyContainer,
+            nova_serialproxy: readOnlyContainer,
+            nova_spiceproxy_init: readOnlyContainer,
+            nova_spiceproxy_init_assets: readOnlyContainer,
+            nova_spiceproxy: readOnlyContainer,
           },
         },
         bootstrap: {
           pod: { runAsUser: 42424 },
           container: {
-            nova_wait_for_computes_init: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-            bootstrap: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            nova_wait_for_computes_init: readOnlyContainer,
+            bootstrap: readOnlyContainer,
           },
         },
         nova_cell_setup: {
           pod: { runAsUser: 42424 },
           container: {
-            nova_wait_for_computes_init: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-            nova_cell_setup_init: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-            nova_cell_setup: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            nova_wait_for_computes_init: readOnlyContainer,
+            nova_cell_setup_init: readOnlyContainer,
+            nova_cell_setup: readOnlyContainer,
           },
         },
         archive_deleted_rows: {
           pod: { runAsUser: 42424 },
           container: {
-            nova_archive_deleted_rows_init: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-            nova_archive_deleted_rows: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
+            nova_archive_deleted_rows_init: readOnlyContainer,
+            nova_archive_deleted_rows: readOnlyContainer,
           },
         },
-        cell_setup: {
-          pod: { runAsUser: 42424 },
-          container: {
-            nova_cell_setup: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-          },
-        },
-        instances_sanitizer: {
-          pod: { runAsUser: 0 },
-          container: {
-            nova_sanitizer: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-          },
-        },
+        cell_setup: { pod: { runAsUser: 42424 }, container: { nova_cell_setup: readOnlyContainer } },
+        instances_sanitizer: { pod: { runAsUser: 0 }, container: { nova_sanitizer: readOnlyContainer } },
         service_cleaner: {
           pod: { runAsUser: 42424 },
-          container: {
-            nova_service_cleaner: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-          },
+          container: { nova_service_cleaner: readOnlyContainer },
         },
       },
       use_fqdn: { compute: false },
@@ -1203,27 +1117,20 @@ export function novaStaticValues(img: ImageRefs): Values {
         nova_cell_setup: [],
       },
       mounts: {
-        nova_compute: { init_container: null, nova_compute: { volumeMounts: null, volumes: null } },
-        nova_compute_ironic: {
-          init_container: null,
-          nova_compute_ironic: { volumeMounts: null, volumes: null },
-        },
-        nova_api_metadata: {
-          init_container: null,
-          nova_api_metadata: { volumeMounts: null, volumes: null },
-        },
-        nova_api_osapi: { init_container: null, nova_api_osapi: { volumeMounts: null, volumes: null } },
-        nova_conductor: { init_container: null, nova_conductor: { volumeMounts: null, volumes: null } },
-        nova_scheduler: { init_container: null, nova_scheduler: { volumeMounts: null, volumes: null } },
-        nova_bootstrap: { init_container: null, nova_bootstrap: { volumeMounts: null, volumes: null } },
-        nova_tests: { init_container: null, nova_tests: { volumeMounts: null, volumes: null } },
-        nova_novncproxy: { init_novncproxy: null, nova_novncproxy: { volumeMounts: null, volumes: null } },
-        nova_serialproxy: {
-          init_serialproxy: null,
-          nova_serialproxy: { volumeMounts: null, volumes: null },
-        },
-        nova_spiceproxy: { init_spiceproxy: null, nova_spiceproxy: { volumeMounts: null, volumes: null } },
-        nova_db_sync: { nova_db_sync: { volumeMounts: null, volumes: null } },
+        ...noExtraMounts(
+          'nova_compute',
+          'nova_compute_ironic',
+          'nova_api_metadata',
+          'nova_api_osapi',
+          'nova_conductor',
+          'nova_scheduler',
+          'nova_bootstrap',
+          'nova_tests',
+        ),
+        nova_novncproxy: { init_novncproxy: null, nova_novncproxy: noVolumes },
+        nova_serialproxy: { init_serialproxy: null, nova_serialproxy: noVolumes },
+        nova_spiceproxy: { init_spiceproxy: null, nova_spiceproxy: noVolumes },
+        nova_db_sync: { nova_db_sync: noVolumes },
       },
       useHostNetwork: { novncproxy: false },
       replicas: {
@@ -1249,107 +1156,35 @@ export function novaStaticValues(img: ImageRefs): Values {
       },
       resources: {
         enabled: true,
-        compute: {
-          requests: { memory: '128Mi', cpu: '100m' },
-          limits: { memory: '1024Mi', cpu: '2000m' },
-        },
-        compute_ironic: {
-          requests: { memory: '128Mi', cpu: '100m' },
-          limits: { memory: '1024Mi', cpu: '2000m' },
-        },
-        api_metadata: {
-          requests: { memory: '128Mi', cpu: '100m' },
-          limits: { memory: '1024Mi', cpu: '2000m' },
-        },
-        api: {
-          requests: { memory: '128Mi', cpu: '100m' },
-          limits: { memory: '1024Mi', cpu: '2000m' },
-        },
+        compute: defaultJobResources,
+        compute_ironic: defaultJobResources,
+        api_metadata: defaultJobResources,
+        api: defaultJobResources,
         conductor: {
           requests: { memory: '128Mi', cpu: '100m', 'ephemeral-storage': '100Ki' },
           limits: { memory: '1024Mi', cpu: '2000m' },
         },
-        sanitizer: {
-          requests: { memory: '128Mi', cpu: '100m' },
-          limits: { memory: '1024Mi', cpu: '2000m' },
-        },
-        scheduler: {
-          requests: { memory: '128Mi', cpu: '100m' },
-          limits: { memory: '1024Mi', cpu: '2000m' },
-        },
-        ssh: {
-          requests: { memory: '128Mi', cpu: '100m' },
-          limits: { memory: '1024Mi', cpu: '2000m' },
-        },
-        novncproxy: {
-          requests: { memory: '128Mi', cpu: '100m' },
-          limits: { memory: '1024Mi', cpu: '2000m' },
-        },
-        serialproxy: {
-          requests: { memory: '128Mi', cpu: '100m' },
-          limits: { memory: '1024Mi', cpu: '2000m' },
-        },
-        spiceproxy: {
-          requests: { memory: '128Mi', cpu: '100m' },
-          limits: { memory: '1024Mi', cpu: '2000m' },
-        },
+        sanitizer: defaultJobResources,
+        scheduler: defaultJobResources,
+        ssh: defaultJobResources,
+        novncproxy: defaultJobResources,
+        serialproxy: defaultJobResources,
+        spiceproxy: defaultJobResources,
         jobs: {
-          bootstrap: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          storage_init: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          db_init: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          rabbit_init: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          db_sync: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          archive_deleted_rows: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          db_drop: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          ks_endpoints: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          ks_service: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          ks_user: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          tests: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          cell_setup: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          service_cleaner: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          image_repo_sync: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
+          bootstrap: defaultJobResources,
+          storage_init: defaultJobResources,
+          db_init: defaultJobResources,
+          rabbit_init: defaultJobResources,
+          db_sync: defaultJobResources,
+          archive_deleted_rows: defaultJobResources,
+          db_drop: defaultJobResources,
+          ks_endpoints: defaultJobResources,
+          ks_service: defaultJobResources,
+          ks_user: defaultJobResources,
+          tests: defaultJobResources,
+          cell_setup: defaultJobResources,
+          service_cleaner: defaultJobResources,
+          image_repo_sync: defaultJobResources,
         },
       },
     },

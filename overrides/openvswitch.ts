@@ -1,6 +1,6 @@
 import { Values } from '../lib/values';
 import { ImageRefs } from './images';
-import { internalServices } from './blocks';
+import { defaultJobResources, internalServices } from './blocks';
 import { controlPlaneTolerations, endpointsLocalImageRegistry, imageRepoSyncJobResources, podSecurityContextContainer } from './common';
 
 /** Static values of openvswitch: the StarlingX settings applied over the chart defaults. */
@@ -84,16 +84,7 @@ export function openvswitchStaticValues(img: ImageRefs): Values {
       },
       resources: {
         enabled: false,
-        ovs: {
-          db: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          vswitchd: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-        },
+        ovs: { db: defaultJobResources, vswitchd: defaultJobResources },
         jobs: imageRepoSyncJobResources,
       },
       user: { nova: { uid: 42424 } },

@@ -1,8 +1,9 @@
 import { Values } from '../lib/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
-import { internalServices, keystoneUser, osloLogging } from './blocks';
+import { defaultJobResources, internalServices, keystoneUser, noExtraMounts, osloLogging } from './blocks';
 import { apiPodLifecycle, controlPlaneLabels, controlPlaneTolerations, endpointsLocalImageRegistry, endpointsPlacement, identityAuthAdmin, osloCacheEndpoint, publicIngress, requiredAntiAffinityWeighted } from './common';
+import { osloDbEndpoint } from './endpoints';
 
 /** Static values of placement: the StarlingX settings applied over the chart defaults. */
 export function placementStaticValues(img: ImageRefs): Values {
@@ -106,22 +107,7 @@ export function placementStaticValues(img: ImageRefs): Values {
         host_fqdn_override: { default: null },
         port: { registry: { default: null } },
       },
-      oslo_db: {
-        auth: {
-          admin: {
-            username: 'root',
-            password: 'password',
-            secret: { tls: { internal: 'mariadb-tls-direct' } },
-          },
-          placement: { username: 'placement', password: 'password' },
-          nova_api: { username: 'nova', password: 'password' },
-        },
-        hosts: { default: 'mariadb' },
-        host_fqdn_override: { default: null },
-        path: '/placement',
-        scheme: 'mysql+pymysql',
-        port: { mysql: { default: 3306 } },
-      },
+      oslo_db: osloDbEndpoint('placement', { extraUsers: { nova_api: 'nova' } }),
       oslo_cache: osloCacheEndpoint,
       identity: {
         name: 'keystone',
@@ -151,13 +137,7 @@ export function placementStaticValues(img: ImageRefs): Values {
       affinity: requiredAntiAffinityWeighted,
       tolerations: { placement: controlPlaneTolerations },
       etcSources: { placement: [], placement_db_sync: [] },
-      mounts: {
-        placement: { init_container: null, placement: { volumeMounts: null, volumes: null } },
-        placement_db_sync: {
-          init_container: null,
-          placement_db_sync: { volumeMounts: null, volumes: null },
-        },
-      },
+      mounts: noExtraMounts('placement', 'placement_db_sync'),
       replicas: { api: 1 },
       lifecycle: apiPodLifecycle,
       resources: {
@@ -170,30 +150,12 @@ export function placementStaticValues(img: ImageRefs): Values {
       probes: {
         placement: { api: { liveness: { port: 1717 } } },
         jobs: {
-          db_init: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          db_sync: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          db_drop: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          ks_endpoints: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          ks_service: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          ks_user: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
+          db_init: defaultJobResources,
+          db_sync: defaultJobResources,
+          db_drop: defaultJobResources,
+          ks_endpoints: defaultJobResources,
+          ks_service: defaultJobResources,
+          ks_user: defaultJobResources,
         },
       },
     },

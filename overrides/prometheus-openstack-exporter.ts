@@ -1,12 +1,10 @@
 import { Values } from '../lib/values';
 import { ImageRefs } from './images';
-import { internalServices, keystoneUser } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, readOnlyContainer } from './blocks';
 import { controlPlaneTolerations, endpointsLocalImageRegistry, identityAuthAdmin, requiredAntiAffinityWeighted, rollingUpdateUpgrades } from './common';
 
 /** Repeated within the prometheus-openstack-exporter values. */
-const ksUserContainer: Values = {
-  prometheus_openstack_exporter_ks_user: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-};
+const ksUserContainer: Values = { prometheus_openstack_exporter_ks_user: readOnlyContainer };
 
 /** Static values of prometheus-openstack-exporter: the StarlingX settings applied over the chart defaults. */
 export function prometheusOpenstackExporterStaticValues(img: ImageRefs): Values {
@@ -22,19 +20,13 @@ export function prometheusOpenstackExporterStaticValues(img: ImageRefs): Values 
       pull_policy: 'IfNotPresent',
       local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
     },
-    labels: {
-      isApplication: false,
-      openstack_exporter: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      job: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-    },
+    labels: { isApplication: false, openstack_exporter: controlPlaneNode, job: controlPlaneNode },
     pod: {
       labels: { include_app_kubernetes_io: false },
       security_context: {
         exporter: {
           pod: { runAsUser: 65534 },
-          container: {
-            openstack_metrics_exporter: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false },
-          },
+          container: { openstack_metrics_exporter: readOnlyContainer },
         },
         ks_user: { pod: { runAsUser: 65534 }, container: ksUserContainer },
         clouds_yaml_gen: { container: ksUserContainer },
@@ -51,24 +43,9 @@ export function prometheusOpenstackExporterStaticValues(img: ImageRefs): Values 
       },
       resources: {
         enabled: false,
-        prometheus_openstack_exporter: {
-          requests: { memory: '128Mi', cpu: '100m' },
-          limits: { memory: '1024Mi', cpu: '2000m' },
-        },
-        clouds_yaml_gen: {
-          requests: { memory: '128Mi', cpu: '100m' },
-          limits: { memory: '1024Mi', cpu: '2000m' },
-        },
-        jobs: {
-          image_repo_sync: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-          ks_user: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-        },
+        prometheus_openstack_exporter: defaultJobResources,
+        clouds_yaml_gen: defaultJobResources,
+        jobs: { image_repo_sync: defaultJobResources, ks_user: defaultJobResources },
       },
     },
     dependencies: {

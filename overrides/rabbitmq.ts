@@ -1,6 +1,6 @@
 import { Values } from '../lib/values';
 import { ImageRefs } from './images';
-import { internalServices } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalServices, readOnlyContainer } from './blocks';
 import { controlPlaneTolerations, endpointsLocalImageRegistry, endpointsMonitoring, kubeDnsEndpointInfra, publicIngress, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
 
 /** Static values of rabbitmq: the StarlingX settings applied over the chart defaults. */
@@ -9,9 +9,9 @@ export function rabbitmqStaticValues(img: ImageRefs): Values {
     release_group: 'osh-openstack-rabbitmq',
     labels: {
       isApplication: false,
-      server: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      test: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
-      jobs: { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' },
+      server: controlPlaneNode,
+      test: controlPlaneNode,
+      jobs: controlPlaneNode,
     },
     images: {
       tags: {
@@ -82,16 +82,11 @@ export function rabbitmqStaticValues(img: ImageRefs): Values {
         cluster_wait: {
           pod: { runAsUser: 999 },
           container: {
-            rabbitmq_cluster_wait: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true },
-            rabbitmq_cookie: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true },
+            rabbitmq_cluster_wait: readOnlyContainer,
+            rabbitmq_cookie: readOnlyContainer,
           },
         },
-        test: {
-          pod: { runAsUser: 999 },
-          container: {
-            rabbitmq_test: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true },
-          },
-        },
+        test: { pod: { runAsUser: 999 }, container: { rabbitmq_test: readOnlyContainer } },
       },
       affinity: requiredAntiAffinity,
       tolerations: { rabbitmq: controlPlaneTolerations },
@@ -106,16 +101,7 @@ export function rabbitmqStaticValues(img: ImageRefs): Values {
           limits: { memory: '128Mi', cpu: '500m' },
           requests: { memory: '128Mi', cpu: '500m' },
         },
-        jobs: {
-          tests: {
-            limits: { memory: '1024Mi', cpu: '2000m' },
-            requests: { memory: '128Mi', cpu: '100m' },
-          },
-          image_repo_sync: {
-            requests: { memory: '128Mi', cpu: '100m' },
-            limits: { memory: '1024Mi', cpu: '2000m' },
-          },
-        },
+        jobs: { tests: defaultJobResources, image_repo_sync: defaultJobResources },
       },
     },
     conf: {

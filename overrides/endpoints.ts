@@ -1,0 +1,50 @@
+/**
+ * Endpoint blocks of the OpenStack-Helm charts that StarlingX sets the same way for every service:
+ * the service's database on MariaDB and its RabbitMQ vhost. Passwords here are the charts'
+ * placeholders; deployments replace them through credential values.
+ */
+import { Values } from '../lib/values';
+
+/** Options of {@link osloDbEndpoint} and {@link osloMessagingEndpoint}. */
+export interface OsloEndpointOptions {
+  /** The admin user reaches the server through its TLS Secret. @default true */
+  readonly adminTls?: boolean;
+  /** Database or vhost path. @default `/<service>` */
+  readonly path?: string;
+  /** More users of the service (name to user name). @default - none */
+  readonly extraUsers?: Readonly<Record<string, string>>;
+}
+
+function auth(admin: string, tlsSecret: string, service: string, options: OsloEndpointOptions): Values {
+  const values: Values = {
+    admin: { username: admin, password: 'password', ...((options.adminTls ?? true) ? { secret: { tls: { internal: tlsSecret } } } : {}) },
+    [service]: { username: service, password: 'password' },
+  };
+  for (const [key, username] of Object.entries(options.extraUsers ?? {})) values[key] = { username, password: 'password' };
+  return values;
+}
+
+/** `endpoints.oslo_db`: the service's database on the in-cluster MariaDB. */
+export function osloDbEndpoint(service: string, options: OsloEndpointOptions = {}): Values {
+  return {
+    auth: auth('root', 'mariadb-tls-direct', service, options),
+    hosts: { default: 'mariadb' },
+    host_fqdn_override: { default: null },
+    path: options.path ?? `/${service}`,
+    scheme: 'mysql+pymysql',
+    port: { mysql: { default: 3306 } },
+  };
+}
+
+/** `endpoints.oslo_messaging`: the service's vhost on the in-cluster RabbitMQ. */
+export function osloMessagingEndpoint(service: string, options: OsloEndpointOptions = {}): Values {
+  return {
+    auth: auth('rabbitmq', 'rabbitmq-tls-direct', service, options),
+    statefulset: { replicas: 2, name: 'osh-openstack-rabbitmq-rabbitmq' },
+    hosts: { default: 'rabbitmq' },
+    host_fqdn_override: { default: null },
+    path: options.path ?? `/${service}`,
+    scheme: 'rabbit',
+    port: { amqp: { default: 5672 }, http: { default: 15672 } },
+  };
+}
