@@ -10,7 +10,7 @@ import { buildContext } from './context';
 import { derive, vswitchOfLabels } from './derived';
 import { enablement } from './enablement';
 import { DeploymentProfile } from './profile';
-import { firstAvailable, storageClass, storageSelection } from './system';
+import { StorageChart, storageSelection } from './system';
 
 const show = (value: unknown) => JSON.stringify(value);
 
@@ -126,31 +126,29 @@ export function checkProfile(profile: DeploymentProfile): string[] {
     }
   }
 
-  // §1.3-5: every PVC resolves a StorageClass (only when the rest is sound).
+  // §1.3-5: every PVC resolves a StorageClass (only when the rest is sound). The releases' own
+  // system values say which PVCs they create and with which class.
   if (problems.length === 0) {
     const ctx = buildContext(profile, enabled);
-    for (const chart of ['mariadb', 'rabbitmq'] as const) {
-      if (enabled.has(chart) && storageClass(ctx, chart) === null) {
-        add(`storage.selection.${chart}`, `no StorageClass resolves for ${chart} (priority ${show(storageSelection(ctx, chart).priority)}; expected an available backend)`);
+    const pvcClasses: Array<[ReleaseName, string[], string]> = [
+      ['mariadb', ['volume', 'class_name'], 'storage.selection.mariadb'],
+      ['rabbitmq', ['volume', 'class_name'], 'storage.selection.rabbitmq'],
+      ['glance', ['volume', 'class_name'], 'storage.selection.glance.pvc'],
+      ['nova', ['storage_conf', 'pvc', 'volume', 'class_name'], 'storage.selection.nova.pvc'],
+      ['cinder', ['backup', 'posix', 'volume', 'class_name'], 'storage.selection.cinder.backupPriority'],
+    ];
+    for (const [release, path, field] of pvcClasses) {
+      const compute = RELEASES[release].systemValues;
+      if (!enabled.has(release) || !compute) continue;
+      let node: unknown = compute(ctx);
+      for (const key of path) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+      const createsPvc = node !== undefined || release === 'mariadb' || release === 'rabbitmq';
+      if (createsPvc && (node === null || node === '' || node === undefined)) {
+        add(field, `no StorageClass resolves for the ${release} volume (priority ${show(storageSelection(ctx, release as StorageChart).priority)}; expected an available backend)`);
       }
-    }
-    const glance = storageSelection(ctx, 'glance');
-    if (enabled.has('glance') && firstBackend(ctx, 'glance', glance.priority) === 'pvc' && storageClass(ctx, 'glance', glance.pvc?.priority ?? ['netapp-nfs', 'netapp-iscsi', 'netapp-fc']) === null) {
-      add('storage.selection.glance.pvc', 'glance stores images on a PVC but no StorageClass resolves (expected an available pvc backend)');
     }
   }
   return problems;
-}
-
-/** The backend glance would use: ceph when available, pvc when its class resolves, cinder always. */
-function firstBackend(ctx: ReturnType<typeof buildContext>, chart: 'glance', priority: readonly string[]): string | undefined {
-  for (const name of priority) {
-    if (name === 'ceph' && firstAvailable(ctx, chart, ['ceph'])) return 'ceph';
-    if (name === 'pvc' && priority.length === 1) return 'pvc';
-    if (name === 'pvc' && storageClass(ctx, chart, ctx.profile.storage.selection.glance?.pvc?.priority ?? ['netapp-nfs', 'netapp-iscsi', 'netapp-fc'])) return 'pvc';
-    if (name === 'cinder') return 'cinder';
-  }
-  return undefined;
 }
 
 /** `pod.replicas.*` in user values must be positive integers. */

@@ -67,7 +67,31 @@ describe('profile validation: the rules of spec §1.3', () => {
         },
       }),
     );
-    expect(problems).toEqual(['storage.selection.rabbitmq: no StorageClass resolves for rabbitmq (priority ["unknown-backend"]; expected an available backend)']);
+    expect(problems).toEqual(['storage.selection.rabbitmq: no StorageClass resolves for the rabbitmq volume (priority ["unknown-backend"]; expected an available backend)']);
+  });
+
+  it('fails when glance stores images on a PVC that resolves no StorageClass (rule 5)', () => {
+    const problems = problemsOf(
+      aioSimplex({
+        storage: {
+          ceph: { kind: 'host', fsid: '89bd29e9-c505-4170-a097-04dc8e43c897', monitors: ['192.168.204.2'] },
+          selection: { glance: { priority: ['pvc'], pvc: { priority: ['netapp-nfs'] } } },
+        },
+      }),
+    );
+    expect(problems).toEqual(['storage.selection.glance.pvc: no StorageClass resolves for the glance volume (priority ["pvc"]; expected an available backend)']);
+  });
+
+  it('fails when nova keeps instances on a PVC that resolves no StorageClass (rule 5)', () => {
+    const problems = problemsOf(
+      aioSimplex({
+        storage: {
+          ceph: { kind: 'host', fsid: '89bd29e9-c505-4170-a097-04dc8e43c897', monitors: ['192.168.204.2'] },
+          selection: { nova: { priority: ['pvc'] } },
+        },
+      }),
+    );
+    expect(problems).toEqual(['storage.selection.nova.pvc: no StorageClass resolves for the nova volume (priority ["pvc"]; expected an available backend)']);
   });
 
   it('fails when DEX is enabled without an endpoint domain and an issuer (rule 6)', () => {
