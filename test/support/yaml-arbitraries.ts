@@ -123,7 +123,7 @@ export function leadingString(v: unknown): string | undefined {
   return undefined;
 }
 
-/** A string document (not nested) that is multi-line and starts with a space (KNOWN BUG 3). */
+/** A string document (not nested), multi-line, whose first non-empty line starts with a space (KNOWN BUG 3). */
 export function isIndentedMultilineDocument(v: unknown): boolean {
-  return typeof v === 'string' && v.includes('\n') && v.startsWith(' ');
+  return typeof v === 'string' && v.includes('\n') && /^\n* /.test(v);
 }
