@@ -18,7 +18,7 @@ export function readsAsSameString(value: string): boolean {
   if (verdict === undefined) {
     verdict = ['1.1', '1.2'].every((version) => {
       try {
-        return parse(value, { version: version as '1.1' | '1.2' }) === value;
+        return parse(value, { version: version as '1.1' | '1.2', logLevel: 'silent' }) === value;
       } catch {
         return false;
       }
@@ -31,10 +31,20 @@ export function readsAsSameString(value: string): boolean {
 /** Characters that may start a scalar that is not a string in YAML 1.1 or 1.2. */
 const MAYBE_TYPED = /^[-+.~0-9nNyYoOtTfF<=:]|^$/;
 
+/**
+ * Multi-line text that a literal block cannot carry: a blank-only line (read back as indentation)
+ * or a leading blank (block indentation indicators are fragile at the document level).
+ */
+const UNSAFE_BLOCK = /(^|\n)[ \t]+(\n|$)|^[ \t]|^\n+[ \t]/;
+
 function protectScalar(node: Scalar): void {
   const value = node.value;
-  if (typeof value !== 'string' || value.includes('\n')) return;
-  if (value === '<<' || (MAYBE_TYPED.test(value) && !readsAsSameString(value))) {
+  if (typeof value !== 'string') return;
+  if (value.startsWith('\ufeff')) {
+    node.type = Scalar.QUOTE_DOUBLE; // a reader would take a leading U+FEFF for a byte order mark
+  } else if (value.includes('\n')) {
+    if (UNSAFE_BLOCK.test(value)) node.type = Scalar.QUOTE_DOUBLE;
+  } else if (value === '<<' || (MAYBE_TYPED.test(value) && !readsAsSameString(value))) {
     node.type = Scalar.QUOTE_DOUBLE;
   }
 }
