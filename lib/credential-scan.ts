@@ -79,7 +79,13 @@ export function checkCredentialRouting(files: ReadonlyMap<string, string>): Cred
   const out: CredentialFinding[] = [];
   for (const [file, text] of files) {
     if (!file.endsWith('helmrelease.yaml')) continue;
-    const doc = parseYaml11(text, file)[0] as {
+    let docs: unknown[];
+    try {
+      docs = parseYaml11(text, file);
+    } catch {
+      continue; // reported by the YAML check
+    }
+    const doc = docs[0] as {
       metadata?: { name?: string; annotations?: Record<string, string> };
       spec?: { valuesFrom?: Array<Record<string, unknown>> };
     };

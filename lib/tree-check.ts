@@ -84,7 +84,7 @@ export interface ReadKustomization {
 function stringList(value: unknown, file: string, field: string, problems: string[]): string[] {
   if (value === undefined) return [];
   if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
-    problems.push(`${file}: ${field} is not a list of strings`);
+    problems.push(`${file}: ${field}: not a list of strings`);
     return [];
   }
   return value as string[];
@@ -108,48 +108,49 @@ export function readKustomization(files: ReadonlyMap<string, string>, file: stri
   try {
     docs = parseYaml12(files.get(file) ?? '', file).filter((d) => d !== null);
   } catch (error) {
-    problems.push(`${file}: ${(error as Error).message}`);
+    problems.push(`${file}: (file): ${(error as Error).message.replace(`${file}: `, '')}`);
     return result;
   }
   if (docs.length !== 1 || !isObject(docs[0])) {
-    problems.push(`${file}: expected one mapping document, found ${docs.length} document(s)`);
+    problems.push(`${file}: (file): expected one mapping document, found ${docs.length} document(s)`);
     return result;
   }
   const k = docs[0];
   if (k.apiVersion !== undefined && k.apiVersion !== 'kustomize.config.k8s.io/v1beta1') {
-    problems.push(`${file}: apiVersion ${String(k.apiVersion)} is not kustomize.config.k8s.io/v1beta1`);
+    problems.push(`${file}: apiVersion: ${String(k.apiVersion)} is not kustomize.config.k8s.io/v1beta1`);
   }
-  if (k.kind !== undefined && k.kind !== 'Kustomization') problems.push(`${file}: kind ${String(k.kind)} is not Kustomization`);
+  if (k.kind !== undefined && k.kind !== 'Kustomization') problems.push(`${file}: kind: ${String(k.kind)} is not Kustomization`);
   for (const field of Object.keys(k)) {
-    if (!KUSTOMIZATION_FIELDS.has(field)) problems.push(`${file}: unknown field ${field} (kustomize refuses it)`);
+    if (!KUSTOMIZATION_FIELDS.has(field)) problems.push(`${file}: ${field}: unknown field (kustomize refuses it)`);
   }
 
   // resources: files or folders with a kustomization, inside the stack.
   const resources = stringList(k.resources, file, 'resources', problems);
   // kustomize refuses to load the same file or folder twice (`nova` and `./nova/` included).
   for (const dup of duplicates(resources.map((entry) => join(dir, entry)))) {
-    problems.push(`${file}: resources entry "${path.posix.relative(dir || '.', dup) || '.'}" is listed twice`);
+    const i = resources.map((entry) => join(dir, entry)).lastIndexOf(dup);
+    problems.push(`${file}: resources[${i}]: "${path.posix.relative(dir || '.', dup) || '.'}" is listed twice`);
   }
-  for (const entry of resources) {
+  resources.forEach((entry, i) => {
     if (/^[a-z]+:\/\//.test(entry) || entry.startsWith('github.com/')) {
-      problems.push(`${file}: resources entry "${entry}" is remote (the tree must be self-contained)`);
-      continue;
+      problems.push(`${file}: resources[${i}]: "${entry}" is remote (the tree must be self-contained)`);
+      return;
     }
     const target = join(dir, entry);
     if (target === '..' || target.startsWith('../') || path.posix.isAbsolute(target)) {
-      problems.push(`${file}: resources entry "${entry}" points outside the stack`);
+      problems.push(`${file}: resources[${i}]: "${entry}" points outside the stack`);
     } else if (files.has(target)) {
       if (path.posix.basename(target) === KUSTOMIZATION) {
-        problems.push(`${file}: resources entry "${entry}" is a kustomization file (list its folder instead)`);
+        problems.push(`${file}: resources[${i}]: "${entry}" is a kustomization file (list its folder instead)`);
       } else {
         resourceFiles.push(target);
       }
     } else if (files.has(kustomizationOf(target))) {
       resourceFolders.push(target);
     } else {
-      problems.push(`${file}: resources entry "${entry}" does not exist (no file ${target}, no ${kustomizationOf(target)})`);
+      problems.push(`${file}: resources[${i}]: "${entry}" does not exist (no file ${target}, no ${kustomizationOf(target)})`);
     }
-  }
+  });
 
   // generators: every file entry exists in the same folder tree.
   const options = isObject(k.generatorOptions) ? k.generatorOptions : {};
@@ -157,43 +158,43 @@ export function readKustomization(files: ReadonlyMap<string, string>, file: stri
     const generators = k[field];
     if (generators === undefined) continue;
     if (!Array.isArray(generators)) {
-      problems.push(`${file}: ${field} is not a list`);
+      problems.push(`${file}: ${field}: not a list`);
       continue;
     }
     generators.forEach((generator: unknown, i) => {
       if (!isObject(generator) || typeof generator.name !== 'string' || generator.name === '') {
-        problems.push(`${file}: ${field}[${i}] has no name`);
+        problems.push(`${file}: ${field}[${i}].name: missing`);
         return;
       }
       const name = generator.name;
       const keys: string[] = [];
-      const entries = stringList(generator.files, file, `${field} ${name} files`, problems);
-      for (const entry of entries) {
+      const entries = stringList(generator.files, file, `${field}[${i}].files`, problems);
+      entries.forEach((entry, j) => {
         // `key=path` or `path` (the key is then the file name).
         const eq = entry.indexOf('=');
         const key = eq >= 0 ? entry.slice(0, eq) : path.posix.basename(entry);
         const source = join(dir, eq >= 0 ? entry.slice(eq + 1) : entry);
         keys.push(key);
         if (source.startsWith('../')) {
-          problems.push(`${file}: ${field} ${name} file "${entry}" points outside the stack`);
+          problems.push(`${file}: ${field}[${i}].files[${j}]: "${entry}" points outside the stack`);
         } else if (!files.has(source)) {
-          problems.push(`${file}: ${field} ${name} file "${entry}" does not exist (no file ${source})`);
+          problems.push(`${file}: ${field}[${i}].files[${j}]: "${entry}" does not exist (no file ${source})`);
         } else {
           generatorFiles.push(source);
         }
-      }
-      for (const entry of stringList(generator.envs, file, `${field} ${name} envs`, problems)) {
+      });
+      stringList(generator.envs, file, `${field}[${i}].envs`, problems).forEach((entry, j) => {
         const source = join(dir, entry);
-        if (!files.has(source)) problems.push(`${file}: ${field} ${name} envs file "${entry}" does not exist`);
+        if (!files.has(source)) problems.push(`${file}: ${field}[${i}].envs[${j}]: "${entry}" does not exist`);
         else generatorFiles.push(source);
-      }
-      for (const dup of duplicates(keys)) problems.push(`${file}: ${field} ${name} has the key ${dup} twice`);
+      });
+      for (const dup of duplicates(keys)) problems.push(`${file}: ${field}[${i}].files: ${name} has the key ${dup} twice`);
       const own = isObject(generator.options) ? generator.options : {};
       const fixedName = (own.disableNameSuffixHash ?? options.disableNameSuffixHash) === true;
       generated.push({ kind, name, keys, fixedName });
     });
     for (const dup of duplicates(generated.filter((g) => g.kind === kind).map((g) => g.name))) {
-      problems.push(`${file}: ${field} generates ${dup} twice`);
+      problems.push(`${file}: ${field}: generates ${dup} twice`);
     }
   }
   return result;
@@ -223,7 +224,7 @@ export function checkKustomizations(
   const referenced = new Set<string>();
   const visit = (file: string, chain: readonly string[]): void => {
     if (chain.includes(file)) {
-      problems.push(`${file}: resources form a cycle (${[...chain, file].join(' -> ')})`);
+      problems.push(`${file}: resources: form a cycle (${[...chain, file].join(' -> ')})`);
       return;
     }
     if (referenced.has(file)) return;
@@ -239,7 +240,7 @@ export function checkKustomizations(
   for (const file of files.keys()) {
     if (referenced.has(file) || allowed.includes(file)) continue;
     const what = read.has(file) ? 'kustomization not reached from the top-level kustomization.yaml' : 'not referenced by any kustomization';
-    problems.push(`${file}: ${what}`);
+    problems.push(`${file}: (file): ${what}`);
   }
 
   // Resource files hold Kubernetes objects (kustomize needs apiVersion, kind and a name).
@@ -248,14 +249,14 @@ export function checkKustomizations(
     try {
       docs = parseYaml12(files.get(file) ?? '', file).filter((d) => d !== null);
     } catch (error) {
-      problems.push(`${file}: ${(error as Error).message}`);
+      problems.push(`${file}: (file): ${(error as Error).message.replace(`${file}: `, '')}`);
       continue;
     }
-    if (docs.length === 0) problems.push(`${file}: holds no object`);
+    if (docs.length === 0) problems.push(`${file}: (file): holds no object`);
     docs.forEach((doc, i) => {
       const meta = isObject(doc) && isObject(doc.metadata) ? doc.metadata : {};
       if (!isObject(doc) || typeof doc.apiVersion !== 'string' || typeof doc.kind !== 'string' || typeof meta.name !== 'string') {
-        problems.push(`${file}: document ${i} is not a Kubernetes object (apiVersion, kind, metadata.name)`);
+        problems.push(`${file}: (document ${i}): not a Kubernetes object (apiVersion, kind, metadata.name)`);
       }
     });
   }
@@ -304,9 +305,9 @@ export function checkValuesFrom(files: ReadonlyMap<string, string>): string[] {
     const annotations = isObject((doc.metadata as Json | undefined)?.annotations) ? ((doc.metadata as Json).annotations as Json) : {};
     const external = String(annotations[EXTERNAL_SECRETS_ANNOTATION] ?? '').split(',').filter(Boolean);
     valuesFrom.forEach((ref: unknown, i) => {
-      const where = `${file}: HelmRelease ${name} valuesFrom[${i}]`;
+      const where = `${file}: spec.valuesFrom[${i}]`;
       if (!isObject(ref)) {
-        problems.push(`${where} is not a mapping`);
+        problems.push(`${where}: not a mapping`);
         return;
       }
       const source = generated.find((g) => g.kind === ref.kind && g.name === ref.name);
@@ -316,7 +317,7 @@ export function checkValuesFrom(files: ReadonlyMap<string, string>): string[] {
         return;
       }
       if (!source) {
-        problems.push(`${where}: ${String(ref.kind)} ${String(ref.name)} is not generated by ${kfile}`);
+        problems.push(`${where}: ${String(ref.kind)} ${String(ref.name)} of HelmRelease ${name} is not generated by ${kfile}`);
         return;
       }
       used.add(`${source.kind} ${dir} ${source.name}`);
@@ -331,11 +332,13 @@ export function checkValuesFrom(files: ReadonlyMap<string, string>): string[] {
   }
   for (const kfile of kustomizationFiles(files)) {
     const dir = dirOf(kfile);
-    for (const g of readKustomization(files, kfile).generated) {
-      if (g.kind === 'Secret' && !used.has(`Secret ${dir} ${g.name}`)) {
-        problems.push(`${kfile}: secretGenerator ${g.name} is read by no HelmRelease of ${dir || 'the top-level folder'}`);
-      }
-    }
+    readKustomization(files, kfile)
+      .generated.filter((g) => g.kind === 'Secret')
+      .forEach((g, i) => {
+        if (!used.has(`Secret ${dir} ${g.name}`)) {
+          problems.push(`${kfile}: secretGenerator[${i}]: ${g.name} is read by no HelmRelease of ${dir || 'the top-level folder'}`);
+        }
+      });
   }
   return problems;
 }
@@ -358,33 +361,35 @@ export function checkFluxReferences(files: ReadonlyMap<string, string>): string[
     const chart = isObject(spec.chart) && isObject(spec.chart.spec) ? spec.chart.spec : undefined;
     const sourceRef = chart && isObject(chart.sourceRef) ? chart.sourceRef : undefined;
     if (sourceRef?.kind === 'HelmRepository' && !repositories.has(String(sourceRef.name))) {
-      problems.push(`${file}: HelmRelease ${name} chart sourceRef HelmRepository ${String(sourceRef.name)} is not in the stack`);
+      problems.push(`${file}: spec.chart.spec.sourceRef: HelmRepository ${String(sourceRef.name)} is not in the stack`);
     }
     const dependsOn = Array.isArray(spec.dependsOn) ? spec.dependsOn : [];
-    for (const dep of dependsOn) {
+    dependsOn.forEach((dep, i) => {
       const target = isObject(dep) ? String(dep.name) : String(dep);
-      if (target === name) problems.push(`${file}: HelmRelease ${name} depends on itself`);
-      else if (!releases.has(target)) problems.push(`${file}: HelmRelease ${name} depends on ${target}, not in the stack`);
-    }
+      if (target === name) problems.push(`${file}: spec.dependsOn[${i}]: HelmRelease ${name} depends on itself`);
+      else if (!releases.has(target)) problems.push(`${file}: spec.dependsOn[${i}]: ${target} is not a HelmRelease of the stack`);
+    });
   }
   // dependsOn must be acyclic (Flux would wait forever), and release names unique in Helm.
   const edges = new Map<string, string[]>();
   const releaseNames = new Map<string, string>();
+  const fileOf = new Map<string, string>();
   for (const { file, doc } of objects.filter(({ doc }) => isHelmRelease(doc))) {
     const name = String((doc.metadata as Json).name);
+    fileOf.set(name, file);
     const spec = isObject(doc.spec) ? doc.spec : {};
     const dependsOn = Array.isArray(spec.dependsOn) ? spec.dependsOn : [];
     edges.set(name, dependsOn.map((d) => (isObject(d) ? String(d.name) : String(d))));
     const releaseName = typeof spec.releaseName === 'string' ? spec.releaseName : name;
     const owner = releaseNames.get(releaseName);
-    if (owner) problems.push(`${file}: HelmRelease ${name} has the Helm release name ${releaseName} of ${owner}`);
+    if (owner) problems.push(`${file}: spec.releaseName: ${releaseName} is also the Helm release name of HelmRelease ${owner}`);
     else releaseNames.set(releaseName, name);
   }
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (name: string, chain: string[]): void => {
     if (state.get(name) === 'done') return;
     if (state.get(name) === 'visiting') {
-      problems.push(`dependsOn cycle: ${[...chain.slice(chain.indexOf(name)), name].join(' -> ')}`);
+      problems.push(`${fileOf.get(name)}: spec.dependsOn: cycle ${[...chain.slice(chain.indexOf(name)), name].join(' -> ')} (Flux would wait forever)`);
       return;
     }
     state.set(name, 'visiting');
@@ -401,7 +406,7 @@ export function deprecatedFields(files: ReadonlyMap<string, string>): string[] {
   for (const file of kustomizationFiles(files)) {
     const doc = parseYaml12(files.get(file) ?? '', file).find(isObject);
     for (const field of Object.keys(doc ?? {})) {
-      if (DEPRECATED_FIELDS[field]) out.push(`${file}: ${field} is deprecated (${DEPRECATED_FIELDS[field]})`);
+      if (DEPRECATED_FIELDS[field]) out.push(`${file}: ${field}: deprecated (${DEPRECATED_FIELDS[field]})`);
     }
   }
   return out;

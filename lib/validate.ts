@@ -57,7 +57,9 @@ export function checkYamlReadings(files: ReadonlyMap<string, string>): string[] 
       continue;
     }
     if (!sameJson(v11, v12)) {
-      problems.push(`${file}: ${firstDifference(v11, v12, '')}: YAML 1.1 (Helm) and YAML 1.2 (kustomize) read this differently; quote the value`);
+      // Single-document files name the field without the document index.
+      const where = v11.length === 1 && v12.length === 1 ? firstDifference(v11[0], v12[0], '') : firstDifference(v11, v12, '');
+      problems.push(`${file}: ${where}: YAML 1.1 (Helm) and YAML 1.2 (kustomize) read this differently; quote the value`);
     }
   }
   return problems;
@@ -150,8 +152,16 @@ export function kubectlAvailable(): boolean {
 export function checkKubectlKustomize(dir: string): string[] {
   const run = spawnSync('kubectl', ['kustomize', dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (run.status === 0) return [];
-  const reason = (run.stderr || run.error?.message || 'failed').trim().split('\n').slice(-1)[0];
-  return [`kustomization.yaml: (build): kubectl kustomize fails: ${reason}`];
+  // kubectl logs multi-line errors as `err=<` ... `>`: keep the lines that say what is wrong.
+  const lines = (run.stderr || run.error?.message || 'failed')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && l !== '>' && !/^W\d{4} /.test(l) && !l.includes('is deprecated'));
+  const reason = lines
+    .map((l) => l.replace(/^[EWI]\d{4} [\d:.]+\s+\d+ \S+\] /, '').replace(/^"command failed" /, '').replace(/^error: |^Error: |err=<$/, '').trim())
+    .filter(Boolean)
+    .join(' ');
+  return [`kustomization.yaml: (build): kubectl kustomize fails: ${reason || 'no reason given'}`];
 }
 
 /** Validates one stack folder. */
@@ -159,15 +169,25 @@ export function validateStack(dir: string, options: ValidateOptions = {}): Stack
   const files = readTree(dir);
   const problems = [
     ...checkYamlReadings(files),
+    ...checkNames(files),
     ...checkSchemas(files),
     ...checkStack(files),
-    ...checkNames(files),
     ...scanCredentials(files).map((f) => `${f.file}: ${f.path || '(document)'}: ${f.problem}`),
     ...checkCredentialRouting(files).map((f) => `${f.file}: ${f.path}: ${f.problem}`),
   ];
   if ((options.kustomize ?? true) && files.has('kustomization.yaml') && kubectlAvailable()) problems.push(...checkKubectlKustomize(dir));
   const stack = path.basename(dir);
-  return { stack, files: files.size, problems: [...new Set(problems)].map((p) => `${stack}/${p}`) };
+  // One line per fault: two checks that see the same field (schema and names, tree and
+  // credentials) keep the first line.
+  const seen = new Set<string>();
+  const unique = problems.filter((line) => {
+    const [file, field] = line.split(': ');
+    const key = field === '(file)' ? line : `${file}: ${field}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { stack, files: files.size, problems: unique.map((p) => `${stack}/${p}`) };
 }
 
 /** The stack folders of DIR: DIR itself when it holds a kustomization.yaml, else its subfolders. */

@@ -53,8 +53,8 @@ describe('kustomize structure, our check (no kustomize needed)', () => {
   test('metadata.yaml and base/namespace.yaml are the only files no kustomization references', () => {
     // given no allowance, then exactly the two allowed files are reported
     expect(checkKustomizations(stackFiles(), [])).toEqual([
-      'base/namespace.yaml: not referenced by any kustomization',
-      'metadata.yaml: not referenced by any kustomization',
+      'base/namespace.yaml: (file): not referenced by any kustomization',
+      'metadata.yaml: (file): not referenced by any kustomization',
     ]);
   });
 
@@ -64,14 +64,14 @@ describe('kustomize structure, our check (no kustomize needed)', () => {
     expect(files.delete('nova/helmrelease.yaml')).toBe(true);
     // then the kustomization that lists it is reported
     expect(checkKustomizations(files)).toEqual([
-      'nova/kustomization.yaml: resources entry "helmrelease.yaml" does not exist (no file nova/helmrelease.yaml, no nova/helmrelease.yaml/kustomization.yaml)',
+      'nova/kustomization.yaml: resources[0]: "helmrelease.yaml" does not exist (no file nova/helmrelease.yaml, no nova/helmrelease.yaml/kustomization.yaml)',
     ]);
   });
 
   test('fails when the base HelmRepository is removed', () => {
     const files = copyFiles();
     files.delete('base/helmrepository.yaml');
-    expect(checkKustomizations(files)).toEqual([expect.stringMatching(/^base\/kustomization\.yaml: resources entry "helmrepository\.yaml" does not exist/)]);
+    expect(checkKustomizations(files)).toEqual([expect.stringMatching(/^base\/kustomization\.yaml: resources\[0\]: "helmrepository\.yaml" does not exist/)]);
     // and the HelmReleases now point to a repository that is not in the stack
     expect(checkFluxReferences(files)).toHaveLength(29);
   });
@@ -80,10 +80,10 @@ describe('kustomize structure, our check (no kustomize needed)', () => {
     const files = copyFiles();
     files.delete('nova/kustomization.yaml');
     expect(checkKustomizations(files)).toEqual([
-      'kustomization.yaml: resources entry "nova" does not exist (no file nova, no nova/kustomization.yaml)',
-      'nova/helmrelease.yaml: not referenced by any kustomization',
-      'nova/nova-static-overrides.yaml: not referenced by any kustomization',
-      'nova/nova-system-overrides.yaml: not referenced by any kustomization',
+      'kustomization.yaml: resources[14]: "nova" does not exist (no file nova, no nova/kustomization.yaml)',
+      'nova/helmrelease.yaml: (file): not referenced by any kustomization',
+      'nova/nova-static-overrides.yaml: (file): not referenced by any kustomization',
+      'nova/nova-system-overrides.yaml: (file): not referenced by any kustomization',
     ]);
   });
 
@@ -91,7 +91,7 @@ describe('kustomize structure, our check (no kustomize needed)', () => {
     const files = copyFiles();
     files.delete('nova/nova-system-overrides.yaml');
     expect(checkKustomizations(files)).toEqual([
-      'nova/kustomization.yaml: secretGenerator nova-system-overrides file "nova-system-overrides.yaml" does not exist (no file nova/nova-system-overrides.yaml)',
+      'nova/kustomization.yaml: secretGenerator[1].files[0]: "nova-system-overrides.yaml" does not exist (no file nova/nova-system-overrides.yaml)',
     ]);
   });
 
@@ -100,70 +100,70 @@ describe('kustomize structure, our check (no kustomize needed)', () => {
     files.set('nova/extra.yaml', '---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n');
     files.set('old-release/helmrelease.yaml', '---\n');
     expect(checkKustomizations(files)).toEqual([
-      'nova/extra.yaml: not referenced by any kustomization',
-      'old-release/helmrelease.yaml: not referenced by any kustomization',
+      'nova/extra.yaml: (file): not referenced by any kustomization',
+      'old-release/helmrelease.yaml: (file): not referenced by any kustomization',
     ]);
   });
 
   test('fails when a release kustomization is not listed by the top-level one', () => {
     const files = edit(copyFiles(), 'kustomization.yaml', '  - nova\n', '');
     expect(checkKustomizations(files)).toEqual([
-      'nova/helmrelease.yaml: not referenced by any kustomization',
-      'nova/kustomization.yaml: kustomization not reached from the top-level kustomization.yaml',
-      'nova/nova-static-overrides.yaml: not referenced by any kustomization',
-      'nova/nova-system-overrides.yaml: not referenced by any kustomization',
+      'nova/helmrelease.yaml: (file): not referenced by any kustomization',
+      'nova/kustomization.yaml: (file): kustomization not reached from the top-level kustomization.yaml',
+      'nova/nova-static-overrides.yaml: (file): not referenced by any kustomization',
+      'nova/nova-system-overrides.yaml: (file): not referenced by any kustomization',
     ]);
   });
 
   test('fails when a kustomization has a misspelt field', () => {
     const files = edit(copyFiles(), 'nova/kustomization.yaml', 'resources:', 'resource:');
     expect(checkKustomizations(files)).toEqual(
-      expect.arrayContaining(['nova/kustomization.yaml: unknown field resource (kustomize refuses it)', 'nova/helmrelease.yaml: not referenced by any kustomization']),
+      expect.arrayContaining(['nova/kustomization.yaml: resource: unknown field (kustomize refuses it)', 'nova/helmrelease.yaml: (file): not referenced by any kustomization']),
     );
   });
 
   test('fails when a resources entry is listed twice', () => {
     for (const again of ['nova', './nova/']) {
       const files = edit(copyFiles(), 'kustomization.yaml', '  - nova\n', `  - nova\n  - ${again}\n`);
-      expect(checkKustomizations(files)).toEqual(['kustomization.yaml: resources entry "nova" is listed twice']);
+      expect(checkKustomizations(files)).toEqual(['kustomization.yaml: resources[15]: "nova" is listed twice']);
     }
     const files = edit(copyFiles(), 'nova/kustomization.yaml', '  - helmrelease.yaml\n', '  - helmrelease.yaml\n  - ./helmrelease.yaml\n');
-    expect(checkKustomizations(files)).toEqual(['nova/kustomization.yaml: resources entry "helmrelease.yaml" is listed twice']);
+    expect(checkKustomizations(files)).toEqual(['nova/kustomization.yaml: resources[1]: "helmrelease.yaml" is listed twice']);
   });
 
   test('fails when a HelmRelease reads a Secret its folder does not generate', () => {
     const files = edit(copyFiles(), 'nova/helmrelease.yaml', 'name: nova-system-overrides', 'name: nova-system-override');
     expect(checkValuesFrom(files)).toEqual([
-      'nova/helmrelease.yaml: HelmRelease nova valuesFrom[1]: Secret nova-system-override is not generated by nova/kustomization.yaml',
-      'nova/kustomization.yaml: secretGenerator nova-system-overrides is read by no HelmRelease of nova',
+      'nova/helmrelease.yaml: spec.valuesFrom[1]: Secret nova-system-override of HelmRelease nova is not generated by nova/kustomization.yaml',
+      'nova/kustomization.yaml: secretGenerator[1]: nova-system-overrides is read by no HelmRelease of nova',
     ]);
   });
 
   test('fails when a HelmRelease reads a Secret generated by another folder', () => {
     const files = edit(copyFiles(), 'nova/helmrelease.yaml', 'name: nova-system-overrides', 'name: placement-system-overrides');
     expect(checkValuesFrom(files)).toContain(
-      'nova/helmrelease.yaml: HelmRelease nova valuesFrom[1]: Secret placement-system-overrides is not generated by nova/kustomization.yaml',
+      'nova/helmrelease.yaml: spec.valuesFrom[1]: Secret placement-system-overrides of HelmRelease nova is not generated by nova/kustomization.yaml',
     );
   });
 
   test('fails when a valuesKey is not the generated file name', () => {
     const files = edit(copyFiles(), 'nova/helmrelease.yaml', 'valuesKey: nova-static-overrides.yaml', 'valuesKey: values.yaml');
     expect(checkValuesFrom(files)).toEqual([
-      'nova/helmrelease.yaml: HelmRelease nova valuesFrom[0]: valuesKey values.yaml is not a key of Secret nova-static-overrides (keys: nova-static-overrides.yaml)',
+      'nova/helmrelease.yaml: spec.valuesFrom[0]: valuesKey values.yaml is not a key of Secret nova-static-overrides (keys: nova-static-overrides.yaml)',
     ]);
   });
 
   test('fails when the generated Secret names get a hash suffix', () => {
     const files = edit(copyFiles(), 'nova/kustomization.yaml', 'disableNameSuffixHash: true', 'disableNameSuffixHash: false');
     expect(checkValuesFrom(files)).toEqual([
-      'nova/helmrelease.yaml: HelmRelease nova valuesFrom[0]: nova/kustomization.yaml appends a hash to nova-static-overrides (set generatorOptions.disableNameSuffixHash)',
-      'nova/helmrelease.yaml: HelmRelease nova valuesFrom[1]: nova/kustomization.yaml appends a hash to nova-system-overrides (set generatorOptions.disableNameSuffixHash)',
+      'nova/helmrelease.yaml: spec.valuesFrom[0]: nova/kustomization.yaml appends a hash to nova-static-overrides (set generatorOptions.disableNameSuffixHash)',
+      'nova/helmrelease.yaml: spec.valuesFrom[1]: nova/kustomization.yaml appends a hash to nova-system-overrides (set generatorOptions.disableNameSuffixHash)',
     ]);
   });
 
   test('fails when a HelmRelease depends on a release not in the stack', () => {
     const files = edit(copyFiles(), 'nova/helmrelease.yaml', '- name: placement\n', '- name: placemnt\n');
-    expect(checkFluxReferences(files)).toEqual(['nova/helmrelease.yaml: HelmRelease nova depends on placemnt, not in the stack']);
+    expect(checkFluxReferences(files)).toEqual(['nova/helmrelease.yaml: spec.dependsOn[0]: placemnt is not a HelmRelease of the stack']);
   });
 
   test('fails when dependsOn forms a cycle', () => {
@@ -176,21 +176,21 @@ describe('kustomize structure, our check (no kustomize needed)', () => {
       : placement.replace('  install:\n', '  dependsOn:\n    - name: nova\n      namespace: openstack\n  install:\n');
     files.set('placement/helmrelease.yaml', withDep);
     expect(checkFluxReferences(files)).toEqual([
-      expect.stringMatching(/^dependsOn cycle: (nova -> placement -> nova|placement -> nova -> placement)$/),
+      expect.stringMatching(/^(nova|placement)\/helmrelease\.yaml: spec\.dependsOn: cycle (nova -> placement -> nova|placement -> nova -> placement) \(Flux would wait forever\)$/),
     ]);
   });
 
   test('fails when two HelmReleases share a Helm release name', () => {
     const files = edit(copyFiles(), 'nova/helmrelease.yaml', 'releaseName: osh-openstack-nova', 'releaseName: osh-openstack-placement');
     expect(checkFluxReferences(files)).toEqual([
-      'placement/helmrelease.yaml: HelmRelease placement has the Helm release name osh-openstack-placement of nova',
+      'placement/helmrelease.yaml: spec.releaseName: osh-openstack-placement is also the Helm release name of HelmRelease nova',
     ]);
   });
 
   test('deprecated kustomize fields: only the commonLabels kept from the reference (kustomize v5 warns)', () => {
     expect(deprecatedFields(stackFiles())).toEqual([
-      "ingress-nginx-openstack/kustomization.yaml: commonLabels is deprecated (use 'labels')",
-      "prometheus-openstack-exporter/kustomization.yaml: commonLabels is deprecated (use 'labels')",
+      "ingress-nginx-openstack/kustomization.yaml: commonLabels: deprecated (use 'labels')",
+      "prometheus-openstack-exporter/kustomization.yaml: commonLabels: deprecated (use 'labels')",
     ]);
   });
 });
