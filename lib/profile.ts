@@ -8,7 +8,7 @@ import { isIP } from 'net';
 import { z } from 'zod';
 import { RELEASE_NAMES } from '../releases/names';
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_LABEL = /^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 const ip = z.string().refine((v) => isIP(v) !== 0, { message: 'expected an IPv4 or IPv6 address' });
@@ -25,6 +25,15 @@ const cidr = z.string().refine(
 );
 
 const releaseName = z.enum(RELEASE_NAMES);
+
+/** `host[:port][/path]`: DNS labels (or an IP address), a port from 1 to 65535, lower-case path parts. */
+function isRegistryReference(value: string): boolean {
+  const match = /^(\[[0-9a-f:]+\]|[^/:]+)(?::(\d{1,5}))?((?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*)$/.exec(value);
+  if (!match) return false;
+  const [, host, port] = match;
+  const hostOk = isIP(host.replace(/^\[|\]$/g, '')) !== 0 || host.split('.').every((label) => /^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(label));
+  return hostOk && (port === undefined || (Number(port) >= 1 && Number(port) <= 65535));
+}
 
 /** A map keyed by release name, with unknown names refused. */
 function byRelease<T extends z.ZodTypeAny>(value: T) {
@@ -169,7 +178,7 @@ const imagesSchema = z
     imageSuffix: z.string().regex(/^[A-Za-z0-9_.-]+$/).default('latest'),
     registry: z
       .string()
-      .regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?(\/[a-z0-9._-]+)*$/, 'expected a registry host[:port][/path], e.g. registry.local:9001')
+      .refine(isRegistryReference, 'expected a registry host[:port][/path], e.g. registry.local:9001')
       .optional()
       .describe('mirror every image: <registry>/<source registry>/<repository>:<tag>'),
     rookCephConfigHelper: z

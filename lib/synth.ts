@@ -44,13 +44,28 @@ export function renderApp(app: App): RenderedStack[] {
 export function writeStacks(outRoot: string, stacks: readonly RenderedStack[]): void {
   const target = path.resolve(outRoot);
   const parent = path.dirname(target);
-  fs.mkdirSync(parent, { recursive: true });
+  // The nearest existing ancestor must be a folder (mkdir's EEXIST/ENOTDIR say it less plainly).
+  let ancestor = parent;
+  while (!fs.existsSync(ancestor) && path.dirname(ancestor) !== ancestor) ancestor = path.dirname(ancestor);
+  if (fs.existsSync(ancestor) && !fs.statSync(ancestor).isDirectory()) {
+    throw new Error(`output folder ${target}: ${ancestor} is not a folder`);
+  }
+  try {
+    fs.mkdirSync(parent, { recursive: true });
+  } catch (error) {
+    throw new Error(`output folder ${target}: cannot create its parent folder (${(error as Error).message})`);
+  }
   try {
     fs.accessSync(parent, fs.constants.W_OK);
   } catch {
     throw new Error(`output folder ${target}: its parent folder is not writable`);
   }
-  const staging = fs.mkdtempSync(path.join(parent, `.${path.basename(target)}.new-`));
+  let staging: string;
+  try {
+    staging = fs.mkdtempSync(path.join(parent, `.${path.basename(target)}.new-`));
+  } catch (error) {
+    throw new Error(`output folder ${target}: cannot write beside it (${(error as Error).message})`);
+  }
   try {
     for (const stack of stacks) {
       for (const [rel, text] of stack.files) {
