@@ -58,7 +58,7 @@ export function buildApp(options: BuildOptions = {}): App {
     if (loaded.profile.name === 'starlingx-app') {
       throw new Error(`${loaded.file}: name: "starlingx-app" is the platform stack's folder (expected another name)`);
     }
-    addDeploymentStack(app, loaded);
+    addDeploymentStack(app, loaded, options.releases);
   }
   return app;
 }

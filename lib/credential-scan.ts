@@ -7,10 +7,10 @@ import { EXTERNAL_SECRETS_ANNOTATION } from './release';
 import { parseYaml11 } from './yaml';
 
 /** Keys whose string value is a credential. */
-const CREDENTIAL_KEY = /(^|[_.-])(password|passwd|pass|secret_key|secret|token|keyring|private_key|privatekey|api_key|apikey|credential|credentials)$/i;
+const CREDENTIAL_KEY = /(^|[_.-])(password|passwd|pass|secret_key|secret|token|keyring|private_key|privatekey|api_key|apikey|credential|credentials|cookie)$/i;
 
 /** Values that charts use as placeholders, replaced by system or credential values at deploy time. */
-export const PLACEHOLDERS: ReadonlySet<string> = new Set(['', 'password', 'null', 'none', 'None', 'changeme']);
+export const PLACEHOLDERS: ReadonlySet<string> = new Set(['', 'password', 'null', 'none', 'None', 'changeme', 'openstack-cookie']);
 
 /** `scheme://user:password@host`: a URL that carries a password. */
 const URL_WITH_PASSWORD = /[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:([^\s@]+)@/i;

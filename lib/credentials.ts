@@ -52,6 +52,8 @@ export const credential = {
   dbPassword: (service: string) => new CredentialRef(`db-password.${service}`, 'password'),
   rabbitAdminPassword: () => new CredentialRef('rabbit-admin-password', 'password'),
   rabbitPassword: (service: string) => new CredentialRef(`rabbit-password.${service}`, 'password'),
+  /** The Erlang cookie the RabbitMQ cluster members share (not in the spec's catalogue). */
+  rabbitErlangCookie: () => new CredentialRef('rabbit-erlang-cookie', 'password'),
   memcacheSecretKey: () => new CredentialRef('memcache-secret-key', 'hex-key'),
   horizonSecretKey: () => new CredentialRef('horizon-secret-key', 'django-secret-key'),
   novaSshPrivateKey: () => new CredentialRef('nova-ssh-private-key', 'ssh-private-key'),

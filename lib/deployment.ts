@@ -39,7 +39,7 @@ export function credentialSource(profile: DeploymentProfile, ref: CredentialRef)
 }
 
 /** Adds the stack of one profile to the app. */
-export function addDeploymentStack(app: App, { profile }: LoadedProfile): FluxStack {
+export function addDeploymentStack(app: App, { profile }: LoadedProfile, releases: readonly ReleaseDefinition[] = ALL_RELEASES): FluxStack {
   const derived = derive(profile);
   const { enabled, notes } = enablement(profile, derived);
   const ctx = buildContext(profile, enabled);
@@ -47,7 +47,7 @@ export function addDeploymentStack(app: App, { profile }: LoadedProfile): FluxSt
     profile.policies.reduce<Values>((acc, set) => mergeValues(acc, POLICY_SETS[set]?.[release.name] ?? {}), {});
   return new FluxStack(app, profile.name, {
     name: profile.name,
-    releases: ALL_RELEASES,
+    releases,
     enabled,
     disabledDependency: profile.charts.repairDependsOn ? 'repair' : 'error',
     imageBuild: profile.images,
@@ -61,5 +61,6 @@ export function addDeploymentStack(app: App, { profile }: LoadedProfile): FluxSt
     // A changed values Secret alone does not upgrade a HelmRelease; this label makes Flux watch it.
     secretLabels: { 'reconcile.fluxcd.io/watch': 'Enabled' },
     notes,
+    labelsField: 'labels',
   });
 }

@@ -83,6 +83,11 @@ export interface ReleaseConstructProps {
   /** User values, merged over everything else (`<prefix>-user-overrides.yaml`). @default - none */
   readonly userValues?: Values;
   /**
+   * How the kustomization adds the release's common labels: `commonLabels` as StarlingX writes it,
+   * or kustomize v5's `labels` (commonLabels is deprecated there). @default 'commonLabels'
+   */
+  readonly labelsField?: 'commonLabels' | 'labels';
+  /**
    * The `dependsOn` edges to emit (after the stack removed or repaired disabled targets).
    * @default - the definition's dependsOn
    */
@@ -174,7 +179,8 @@ export class ReleaseConstruct extends Construct {
     }
 
     const kustomization: Record<string, unknown> = { namespace: props.namespace };
-    if (def.commonLabels) kustomization.commonLabels = { ...def.commonLabels };
+    if (def.commonLabels && (props.labelsField ?? 'commonLabels') === 'commonLabels') kustomization.commonLabels = { ...def.commonLabels };
+    if (def.commonLabels && props.labelsField === 'labels') kustomization.labels = [{ pairs: { ...def.commonLabels }, includeSelectors: true }];
     kustomization.resources = ['helmrelease.yaml'];
     kustomization.secretGenerator = generated.map((name) => ({ name, files: [`${name}.yaml`] }));
     kustomization.generatorOptions = {

@@ -57,6 +57,8 @@ export interface FluxStackProps {
   readonly userValues?: (release: ReleaseDefinition) => Values | undefined;
   /** Lines for the synth summary (why a release is not deployed, ...). @default - none */
   readonly notes?: readonly string[];
+  /** See ReleaseConstructProps.labelsField. @default 'commonLabels' */
+  readonly labelsField?: 'commonLabels' | 'labels';
 }
 
 /** A dependsOn edge that was rewritten because its target is not emitted. */
@@ -107,6 +109,7 @@ export class FluxStack extends Chart {
           secretLabels: props.secretLabels,
           credentialSource: props.credentialSource,
           userValues: props.userValues?.(release),
+          labelsField: props.labelsField,
         }),
       );
     }

@@ -24,7 +24,13 @@ function rabbitmqSystemValues(ctx: DeploymentContext): Values {
     manifests: { config_ipv6: ctx.derived.primaryIPv6 },
     volume: { class_name: storageClass(ctx, 'rabbitmq') },
     endpoints: {
-      oslo_messaging: { auth: { user: { username: 'rabbitmq-admin', password: credential.rabbitAdminPassword() } } },
+      oslo_messaging: {
+        auth: {
+          user: { username: 'rabbitmq-admin', password: credential.rabbitAdminPassword() },
+          // The static values publish the chart's cookie; every deployment gets its own.
+          erlang_cookie: credential.rabbitErlangCookie(),
+        },
+      },
     },
   };
 }

@@ -174,10 +174,13 @@ describe('rabbitmq', () => {
     expect(at(systemValuesOf('rabbitmq', families(['ipv4', 'ipv6'])), 'manifests.config_ipv6')).toBe(false);
   });
 
-  it('given any profile, then the messaging user is rabbitmq-admin with the shared admin password as a credential', () => {
+  it('given any profile, then the messaging user is rabbitmq-admin with the shared admin password, and the Erlang cookie is a credential', () => {
     const v = systemValuesOf('rabbitmq', aioSimplex());
     expect(at(v, 'endpoints.oslo_messaging.auth.user.username')).toBe('rabbitmq-admin');
-    expect(credentialLeaves(v)).toEqual({ 'endpoints.oslo_messaging.auth.user.password': 'rabbit-admin-password' });
+    expect(credentialLeaves(v)).toEqual({
+      'endpoints.oslo_messaging.auth.user.password': 'rabbit-admin-password',
+      'endpoints.oslo_messaging.auth.erlang_cookie': 'rabbit-erlang-cookie',
+    });
   });
 });
 
