@@ -6,6 +6,7 @@
  */
 import { isIP } from 'net';
 import { z } from 'zod';
+import { DEFAULT_IMAGE_BUILD } from '../overrides/images';
 import { RELEASE_NAMES } from '../releases/names';
 
 const DNS_LABEL = /^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -170,12 +171,12 @@ const storageSchema = z
 
 const imagesSchema = z
   .object({
-    imagePrefix: z.string().regex(/^[A-Za-z0-9_.-]+$/).default('master'),
-    os: z.string().regex(/^[A-Za-z0-9_.-]+$/).default('debian'),
-    osCodename: z.string().regex(/^[A-Za-z0-9_.-]+$/).default('trixie'),
-    osArch: z.string().regex(/^[A-Za-z0-9_.-]+$/).default('amd64'),
-    buildStream: z.string().regex(/^[A-Za-z0-9_.-]+$/).default('stable'),
-    imageSuffix: z.string().regex(/^[A-Za-z0-9_.-]+$/).default('latest'),
+    imagePrefix: z.string().regex(/^[A-Za-z0-9_.-]+$/).default(DEFAULT_IMAGE_BUILD.imagePrefix),
+    os: z.string().regex(/^[A-Za-z0-9_.-]+$/).default(DEFAULT_IMAGE_BUILD.os),
+    osCodename: z.string().regex(/^[A-Za-z0-9_.-]+$/).default(DEFAULT_IMAGE_BUILD.osCodename),
+    osArch: z.string().regex(/^[A-Za-z0-9_.-]+$/).default(DEFAULT_IMAGE_BUILD.osArch),
+    buildStream: z.string().regex(/^[A-Za-z0-9_.-]+$/).default(DEFAULT_IMAGE_BUILD.buildStream),
+    imageSuffix: z.string().regex(/^[A-Za-z0-9_.-]+$/).default(DEFAULT_IMAGE_BUILD.imageSuffix),
     registry: z
       .string()
       .refine(isRegistryReference, 'expected a registry host[:port][/path], e.g. registry.local:9001')
@@ -218,7 +219,7 @@ export const deploymentProfileSchema = z
         clusterService: z
           .object({ families: z.array(z.enum(['ipv4', 'ipv6'])).min(1).max(2).default(['ipv4']).describe('first = primary') })
           .strict()
-          .default({ families: ['ipv4'] }),
+          .prefault({}),
         clusterHost: z.object({ subnet: cidr.optional(), floatingAddress: ip }).strict(),
         oam: z.object({ floatingAddress: ip }).strict(),
         mgmt: z.object({ floatingAddress: ip }).strict().optional(),
@@ -235,7 +236,7 @@ export const deploymentProfileSchema = z
         fqdnPattern: z.string().default('{service_name}.{endpoint_domain}'),
       })
       .strict()
-      .default({ fqdnPattern: '{service_name}.{endpoint_domain}' }),
+      .prefault({}),
     https: z
       .object({
         enabled: z.boolean().default(false),
@@ -251,7 +252,7 @@ export const deploymentProfileSchema = z
           .describe('Secret with the public TLS certificate, key and CA (created out of band)'),
       })
       .strict()
-      .default({ enabled: false }),
+      .prefault({}),
     hosts: z.array(hostSchema).min(1),
     datanetworks: z
       .array(z.object({ name: z.string().min(1), type: z.enum(['flat', 'vlan', 'vxlan']), mtu: z.number().int().min(576).max(9216) }).strict())
@@ -268,14 +269,14 @@ export const deploymentProfileSchema = z
           .describe('replace a dependsOn onto a disabled release by that release own dependencies instead of failing'),
       })
       .strict()
-      .default({ enabled: {}, versions: {}, repairDependsOn: false }),
+      .prefault({}),
     userOverrides: byRelease(z.record(z.string(), z.unknown())).default({}).describe('Helm values merged over the system values'),
     keystone: z
       .object({
         admin: z
           .object({ userName: z.string().default('admin'), projectName: z.string().default('admin'), userDomain: z.string().default('default'), projectDomain: z.string().default('default') })
           .strict()
-          .default({ userName: 'admin', projectName: 'admin', userDomain: 'default', projectDomain: 'default' }),
+          .prefault({}),
         passwordRules: z
           .object({ uniqueLastPasswordCount: z.number().int().nonnegative(), regex: z.string(), regexDescription: z.string() })
           .strict()
@@ -283,19 +284,11 @@ export const deploymentProfileSchema = z
         dex: z.object({ enabled: z.boolean().default(false) }).strict().optional(),
       })
       .strict()
-      .default({ admin: { userName: 'admin', projectName: 'admin', userDomain: 'default', projectDomain: 'default' } }),
+      .prefault({}),
     platform: z.object({ oidcIssuerUrl: z.url().optional() }).strict().default({}),
     horizon: z.object({ lockout: z.object({ retries: z.number().int().positive(), seconds: z.number().int().positive() }).strict().optional() }).strict().default({}),
-    aodh: z.object({ restNotifierCaCert: z.boolean().default(false) }).strict().default({ restNotifierCaCert: false }),
-    images: imagesSchema.default({
-      imagePrefix: 'master',
-      os: 'debian',
-      osCodename: 'trixie',
-      osArch: 'amd64',
-      buildStream: 'stable',
-      imageSuffix: 'latest',
-      rookCephConfigHelper: 'docker.io/openstackhelm/ceph-config-helper:ubuntu_jammy_18.2.2-1-20240312',
-    }),
+    aodh: z.object({ restNotifierCaCert: z.boolean().default(false) }).strict().prefault({}),
+    images: imagesSchema.prefault({}),
     helmRepository: z
       .object({ url: z.url().optional().describe('default: http://<cluster-host floating address>:<platformHttpPort>/helm_charts/starlingx') })
       .strict()
@@ -306,7 +299,7 @@ export const deploymentProfileSchema = z
         overrides: z.record(z.string(), secretKeyRef).default({}).describe('per logical credential id: another Secret and key'),
       })
       .strict()
-      .default({ secretName: 'stx-openstack-credentials', overrides: {} }),
+      .prefault({}),
     policies: z.array(z.string()).default([]).describe('RBAC policy sets to apply (see policies/)'),
     applyMode: z.enum(['normal', 'restore_db', 'restore_storage']).default('normal'),
   })

@@ -80,17 +80,22 @@ function firstDifference(a: unknown, b: unknown, at: string): string {
   return at || '(document)';
 }
 
-/** Kubernetes object names (DNS-1123) and Helm release names (at most 53 characters). */
-export function checkNames(files: ReadonlyMap<string, string>): string[] {
-  const problems: string[] = [];
+/** The documents of every YAML file that parses (the YAML check reports the others). */
+function* yamlDocuments(files: ReadonlyMap<string, string>): Generator<{ file: string; docs: unknown[] }> {
   for (const [file, text] of files) {
     if (!/\.ya?ml$/.test(file)) continue;
-    let docs: unknown[];
     try {
-      docs = parseYaml12(text, file);
+      yield { file, docs: parseYaml12(text, file) };
     } catch {
       continue;
     }
+  }
+}
+
+/** Kubernetes object names (DNS-1123) and Helm release names (at most 53 characters). */
+export function checkNames(files: ReadonlyMap<string, string>): string[] {
+  const problems: string[] = [];
+  for (const { file, docs } of yamlDocuments(files)) {
     for (const doc of docs) {
       const d = doc as { apiVersion?: unknown; kind?: unknown; metadata?: { name?: unknown }; spec?: { releaseName?: unknown }; secretGenerator?: Array<{ name?: unknown }> } | null;
       if (!d || typeof d !== 'object') continue;
@@ -122,14 +127,7 @@ export function checkNames(files: ReadonlyMap<string, string>): string[] {
 export function checkSchemas(files: ReadonlyMap<string, string>): string[] {
   const problems: string[] = [];
   const validator = fluxValidator();
-  for (const [file, text] of files) {
-    if (!/\.ya?ml$/.test(file)) continue;
-    let docs: unknown[];
-    try {
-      docs = parseYaml12(text, file);
-    } catch {
-      continue;
-    }
+  for (const { file, docs } of yamlDocuments(files)) {
     docs.forEach((doc) => {
       for (const error of validator.validate(doc)) {
         const [where, ...rest] = error.split(': ');
