@@ -91,6 +91,11 @@ export function checkProfile(profile: DeploymentProfile): string[] {
     add('storage', 'no storage backend available (expected ceph with an fsid, a NetApp backend, or an ESB entry with a k8sStorageClass)');
   }
 
+  // Restore modes (spec §4.3) are platform backup/restore paths this generator does not build.
+  if (profile.applyMode !== 'normal') {
+    add('applyMode', `restore modes are not supported (got ${show(profile.applyMode)}; expected "normal")`);
+  }
+
   // Network fields that other fields require.
   if (profile.https.enabled && !profile.https.certRef) add('https.certRef', 'required when https.enabled is true (the Secret with the public certificate)');
   if (!system.fqdnReady && !profile.network.mgmt) add('network.mgmt.floatingAddress', 'required when system.fqdnReady is false');
