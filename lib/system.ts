@@ -238,6 +238,23 @@ export function controllerAddress(ctx: DeploymentContext): string {
   return mgmt;
 }
 
+/** A host path mounted into a container: `[volume name, host path, mount path (default: the host path)]`. */
+export type HostPathMount = readonly [name: string, hostPath: string, mountPath?: string];
+
+/** UEFI firmware for guests (OVMF), which nova-compute and libvirt read from the host. */
+export const OVMF_MOUNTS: readonly HostPathMount[] = [
+  ['ovmf', '/usr/share/OVMF'],
+  ['qemu-ovmf', '/usr/share/qemu'],
+];
+
+/** `{volumes, volumeMounts}` of a container that mounts host paths. */
+export function hostPathMounts(mounts: readonly HostPathMount[]): Values {
+  return {
+    volumes: mounts.map(([name, hostPath]) => ({ name, hostPath: { path: hostPath } })),
+    volumeMounts: mounts.map(([name, hostPath, mountPath]) => ({ name, mountPath: mountPath ?? hostPath })),
+  };
+}
+
 /** Formats sorted CPU ids as ranges: `2-5,8`. */
 export function rangeSet(cpus: readonly number[]): string {
   const sorted = [...new Set(cpus)].sort((a, b) => a - b);

@@ -1,6 +1,6 @@
 import { credential } from '../lib/credentials';
 import { ReleaseDefinition } from '../lib/release';
-import { DeploymentContext, rookImageTags } from '../lib/system';
+import { DeploymentContext, hostPathMounts, OVMF_MOUNTS, rookImageTags } from '../lib/system';
 import { Values } from '../lib/values';
 import { libvirtStaticValues } from '../overrides/libvirt';
 import { cinderUsesCeph } from './cinder';
@@ -38,20 +38,7 @@ function libvirtSystemValues(ctx: DeploymentContext): Values {
 
   return {
     pod: {
-      mounts: {
-        libvirt: {
-          libvirt: {
-            volumes: [
-              { name: 'ovmf', hostPath: { path: '/usr/share/OVMF' } },
-              { name: 'qemu-ovmf', hostPath: { path: '/usr/share/qemu' } },
-            ],
-            volumeMounts: [
-              { name: 'ovmf', mountPath: '/usr/share/OVMF' },
-              { name: 'qemu-ovmf', mountPath: '/usr/share/qemu' },
-            ],
-          },
-        },
-      },
+      mounts: { libvirt: { libvirt: hostPathMounts(OVMF_MOUNTS) } },
     },
     conf: {
       qemu: {

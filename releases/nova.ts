@@ -9,11 +9,13 @@ import {
   crushRule,
   DeploymentContext,
   groupHosts,
+  hostPathMounts,
   identityAuth,
   notificationUrl,
   osloCache,
   osloDbAuth,
   osloMessagingAuth,
+  OVMF_MOUNTS,
   publicEndpoint,
   publicHost,
   rangeSet,
@@ -210,22 +212,8 @@ function novaSystemValues(ctx: DeploymentContext): Values {
   return {
     pod: {
       replicas: { api_metadata: C, placement: C, osapi: C, conductor: C, consoleauth: C, scheduler: C, novncproxy: C },
-      mounts: {
-        nova_compute: {
-          nova_compute: {
-            volumes: [
-              { name: 'ovmf', hostPath: { path: '/usr/share/OVMF' } },
-              { name: 'qemu-ovmf', hostPath: { path: '/usr/share/qemu' } },
-              { name: 'userhome', hostPath: { path: '/var/lib/nova-user-home' } },
-            ],
-            volumeMounts: [
-              { name: 'ovmf', mountPath: '/usr/share/OVMF' },
-              { name: 'qemu-ovmf', mountPath: '/usr/share/qemu' },
-              { name: 'userhome', mountPath: '/root' },
-            ],
-          },
-        },
-      },
+      // nova-compute's home (/root) is a host folder, so it outlives the pod.
+      mounts: { nova_compute: { nova_compute: hostPathMounts([...OVMF_MOUNTS, ['userhome', '/var/lib/nova-user-home', '/root']]) } },
     },
     manifests: { statefulset_compute_ironic: ctx.enabled.has('ironic'), ...certificates(ctx) },
     network: {
