@@ -152,7 +152,14 @@ function main(argv: string[]): void {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   for (const [name, data] of [...secrets.entries()].sort()) {
     const sorted = Object.fromEntries(Object.entries(data).sort(([a], [b]) => a.localeCompare(b)));
-    const manifest = { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace: 'openstack' }, type: 'Opaque', stringData: sorted };
+    const manifest = {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      // The label makes Flux upgrade the releases that read this Secret when a value is rotated.
+      metadata: { name, namespace: 'openstack', labels: { 'reconcile.fluxcd.io/watch': 'Enabled' } },
+      type: 'Opaque',
+      stringData: sorted,
+    };
     const file = path.join(dir, `${name}.yaml`);
     fs.writeFileSync(file, toYamlFile([manifest], `Credentials of deployment ${loaded.profile.name}. Keep out of git (or encrypt with SOPS).`), { mode: 0o600 });
     console.error(`wrote ${file}: ${Object.keys(sorted).length} values${rotate ? ' (rotated)' : ''}`);

@@ -62,7 +62,11 @@ describe('npm run credentials', () => {
     expect(run().status).toBe(0);
     const file = path.join(out, 'aio-sx', 'stx-openstack-credentials.yaml');
     const first = parseYaml12(fs.readFileSync(file, 'utf8'))[0] as any;
-    expect(first).toMatchObject({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'stx-openstack-credentials', namespace: 'openstack' } });
+    expect(first).toMatchObject({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'stx-openstack-credentials', namespace: 'openstack', labels: { 'reconcile.fluxcd.io/watch': 'Enabled' } },
+    });
     expect(fs.statSync(file).mode & 0o077).toBe(0);
     expect(run().status).toBe(0);
     expect((parseYaml12(fs.readFileSync(file, 'utf8'))[0] as any).stringData).toEqual(first.stringData);
