@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { loadProfile, ProfileError, validateProfile } from '../lib/profile-loader';
 import { DeploymentProfileInput } from '../lib/profile';
 import { renderSchema, SCHEMA_FILE } from '../scripts/schema';
@@ -187,5 +187,32 @@ describe('the published JSON Schema', () => {
     expect(schema.required).toEqual(expect.arrayContaining(['name', 'system', 'network', 'hosts', 'storage']));
     expect(schema.additionalProperties).toBe(false);
     expect(schema.properties.system.properties.mode.enum).toEqual(['simplex', 'duplex', 'duplex-direct']);
+  });
+});
+
+describe('the documentation and the schema agree with the profiles', () => {
+  const root = path.resolve(__dirname, '..');
+
+  it('the README YAML example is a valid profile, the same as deployments/aio-sx.yaml', () => {
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    const example = /A complete YAML profile[^\n]*\n\n```yaml\n([\s\S]*?)```/.exec(readme);
+    expect(example).not.toBeNull();
+    const documented = validateProfile(parse(example![1]), 'README.md');
+    expect(documented).toEqual(loadProfile(path.join(root, 'deployments', 'aio-sx.yaml')).profile);
+  });
+
+  it('the published JSON Schema accepts every built-in YAML profile and refuses a typo', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const Ajv2020 = require('ajv/dist/2020').default;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const addFormats = require('ajv-formats').default;
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8')));
+    for (const file of fs.readdirSync(path.join(root, 'deployments')).filter((f) => f.endsWith('.yaml'))) {
+      const profile = parse(fs.readFileSync(path.join(root, 'deployments', file), 'utf8'));
+      expect({ file, ok: validate(profile), errors: validate.errors }).toEqual({ file, ok: true, errors: null });
+      expect(validate({ ...profile, sytem: profile.system })).toBe(false);
+    }
   });
 });
