@@ -1,5 +1,8 @@
+import * as fs from 'fs';
 import { parseYaml12 } from '../lib/yaml';
 import {
+  BUNDLED_SCHEMAS,
+  bundleSchemas,
   createFluxValidator,
   crdsPresent,
   FluxValidator,
@@ -185,5 +188,19 @@ describe('crdsPresent', () => {
   test('fails when the CRDs are absent in CI', () => {
     process.env.CI = 'true';
     expect(() => crdsPresent('/nonexistent/crds')).toThrow(/CI must run the schema tests/);
+  });
+});
+
+describe('the schemas bundled at import time (validate without ../shared)', () => {
+  it('are the served versions of the CRDs (run npm run import after the CRDs change)', () => {
+    if (!crdsPresent()) return;
+    expect(fs.readFileSync(BUNDLED_SCHEMAS, 'utf8')).toBe(bundleSchemas());
+  });
+
+  it('validate Flux objects when the CRD folder is absent', () => {
+    const validator = createFluxValidator('/nonexistent/crds');
+    const release = parseYaml12(renderStack('starlingx-app').files.get('nova/helmrelease.yaml')!)[0] as any;
+    expect(validator.validate(release)).toEqual([]);
+    expect(validator.validate({ ...release, spec: { ...release.spec, interval: 5 } })).toEqual(['/spec/interval: must be string']);
   });
 });
