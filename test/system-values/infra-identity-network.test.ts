@@ -6,23 +6,15 @@
 import { CredentialRef } from '../../lib/credentials';
 import { DeploymentProfileInput } from '../../lib/profile';
 import { CA_PATH } from '../../lib/system';
-import { Value, Values } from '../../lib/values';
+import { Values } from '../../lib/values';
 import { ReleaseName } from '../../releases/names';
 import { leaves } from '../support/leaves';
 import { aioDuplex, aioSimplex, controller, dataInterface, standard, systemValuesOf, worker } from '../support/profiles';
+import { at } from '../support/values-path';
 
 type HostInput = DeploymentProfileInput['hosts'][number];
 type InterfaceInput = NonNullable<HostInput['interfaces']>[number];
 
-/** The value at a dot path (`a.b.c`); keys with dots go in a list segment. */
-function at(values: Value, ...path: string[]): Value | undefined {
-  let current: Value | undefined = values;
-  for (const segment of path.flatMap((p) => (p.startsWith('[') ? [p.slice(1, -1)] : p.split('.')))) {
-    if (current === null || typeof current !== 'object' || current instanceof CredentialRef) return undefined;
-    current = (current as Values)[segment];
-  }
-  return current;
-}
 
 /** Paths of the credential leaves, with their credential ids. */
 function credentialLeaves(values: Values): Record<string, string> {

@@ -9,6 +9,7 @@ import { renderNotificationUrl } from '../../lib/system';
 import { Value, Values } from '../../lib/values';
 import { ReleaseName } from '../../releases/names';
 import { aioDuplex, aioSimplex, controller, standard, systemValuesOf, worker } from '../support/profiles';
+import { at, credentialAt } from '../support/values-path';
 
 const CA = '/etc/ssl/certs/openstack-helm.crt';
 const HTTPS = { enabled: true, certRef: { secretName: 'openstack-tls', caKey: 'ca.crt' } };
@@ -32,15 +33,6 @@ const MY_RELEASES: ReleaseName[] = [
   'keystone-api-proxy',
 ];
 
-/** The value at a dot path (keys containing dots are not needed here). */
-function at(values: Value | undefined, path: string): Value | undefined {
-  let current: Value | undefined = values;
-  for (const key of path.split('.')) {
-    if (current === null || current === undefined || typeof current !== 'object' || current instanceof CredentialRef) return undefined;
-    current = Array.isArray(current) ? current[Number(key)] : (current as Values)[key];
-  }
-  return current;
-}
 
 /** Every leaf of a values tree with its path. */
 function leavesOf(value: Value, path = ''): Array<[string, Value]> {
@@ -50,12 +42,6 @@ function leavesOf(value: Value, path = ''): Array<[string, Value]> {
   return entries.flatMap(([k, v]) => leavesOf(v, path ? `${path}.${k}` : k));
 }
 
-/** The credential id at a path (fails when the leaf is not a CredentialRef). */
-function credentialAt(values: Values, path: string): string {
-  const leaf = at(values, path);
-  expect(leaf).toBeInstanceOf(CredentialRef);
-  return (leaf as CredentialRef).id;
-}
 
 /** Paths whose leaves are credentials [S]: passwords, keys, URLs with passwords, TLS material. */
 const SECRET_PATH = /(password|secret_key|transport_url|messaging_urls|connection|\.tls\.(crt|key|ca))(\.|$)/;

@@ -5,9 +5,10 @@
 import { CredentialRef, splitCredentials } from '../../lib/credentials';
 import { hostUuid } from '../../lib/derived';
 import { DeploymentProfileInput } from '../../lib/profile';
-import { Value, Values } from '../../lib/values';
+import { Values } from '../../lib/values';
 import { RELEASE_NAMES } from '../../releases/names';
 import { aioDuplex, aioSimplex, contextOf, controller, standard, systemValuesOf, worker } from '../support/profiles';
+import { at, credentialAt } from '../support/values-path';
 
 const CA = '/etc/ssl/certs/openstack-helm.crt';
 const FSID = '89bd29e9-c505-4170-a097-04dc8e43c897';
@@ -21,15 +22,6 @@ const HOST_CEPH: Storage['ceph'] = { kind: 'host', storageClass: 'general', fsid
 const ROOK_CEPH: Storage['ceph'] = { kind: 'rook', storageClass: 'general', fsid: FSID };
 const NETAPP_NFS = { nfs: { storageClass: 'netapp-nas-backend' } };
 
-/** The value at a dot path. */
-function at(values: Value | undefined, path: string): Value | undefined {
-  let current: Value | undefined = values;
-  for (const key of path.split('.')) {
-    if (current === null || current === undefined || typeof current !== 'object' || current instanceof CredentialRef) return undefined;
-    current = Array.isArray(current) ? current[Number(key)] : (current as Values)[key];
-  }
-  return current;
-}
 
 /** True when the dot path exists (even with a null value). */
 function has(values: Values, path: string): boolean {
@@ -38,12 +30,6 @@ function has(values: Values, path: string): boolean {
   return typeof parent === 'object' && parent !== null && !Array.isArray(parent) && !(parent instanceof CredentialRef) && keys[keys.length - 1] in parent;
 }
 
-/** The credential id at a path (fails when the leaf is not a CredentialRef). */
-function credentialAt(values: Values, path: string): string {
-  const leaf = at(values, path);
-  expect(leaf).toBeInstanceOf(CredentialRef);
-  return (leaf as CredentialRef).id;
-}
 
 /** The `--set` paths of every credential leaf, sorted. */
 function credentialPaths(values: Values): string[] {
