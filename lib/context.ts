@@ -1,5 +1,7 @@
 import { imageRefs } from '../overrides/images';
-import type { ReleaseName } from '../releases/names';
+import { RELEASES } from '../releases';
+import { RELEASE_NAMES, ReleaseName } from '../releases/names';
+import { CredentialRef, splitCredentials } from './credentials';
 import { derive } from './derived';
 import { DeploymentProfile } from './profile';
 import { DeploymentContext } from './system';
@@ -7,4 +9,12 @@ import { DeploymentContext } from './system';
 /** The context of a validated profile, for the given set of emitted releases. */
 export function buildContext(profile: DeploymentProfile, enabled: ReadonlySet<ReleaseName>): DeploymentContext {
   return { profile, derived: derive(profile), enabled, images: imageRefs(profile.images) };
+}
+
+/** Every credential the emitted releases' system values read, in release order (with repeats). */
+export function credentialRefsOf(ctx: DeploymentContext): CredentialRef[] {
+  return RELEASE_NAMES.filter((name) => ctx.enabled.has(name)).flatMap((name) => {
+    const compute = RELEASES[name].systemValues;
+    return compute ? splitCredentials(compute(ctx)).leaves.map((leaf) => leaf.ref) : [];
+  });
 }

@@ -6,8 +6,7 @@
 import { POLICY_SET_NAMES } from '../policies';
 import { RELEASES } from '../releases';
 import { ReleaseName } from '../releases/names';
-import { buildContext } from './context';
-import { splitCredentials } from './credentials';
+import { buildContext, credentialRefsOf } from './context';
 import { derive, vswitchOfLabels } from './derived';
 import { enablement } from './enablement';
 import { DeploymentProfile } from './profile';
@@ -135,12 +134,7 @@ export function checkProfile(profile: DeploymentProfile): string[] {
   // Credential overrides must name credentials this deployment reads (a typo would be ignored).
   const overrides = Object.keys(profile.credentials.overrides);
   if (overrides.length > 0) {
-    const ctx = buildContext(profile, enabled);
-    const used = new Set<string>();
-    for (const name of enabled) {
-      const compute = RELEASES[name].systemValues;
-      if (compute) splitCredentials(compute(ctx)).leaves.forEach(({ ref }) => used.add(ref.id));
-    }
+    const used = new Set(credentialRefsOf(buildContext(profile, enabled)).map((ref) => ref.id));
     for (const id of overrides.filter((o) => !used.has(o))) {
       const close = [...used].filter((u) => u.split('.')[0] === id.split('.')[0] || u.startsWith(id.slice(0, 5))).sort().slice(0, 5);
       add(`credentials.overrides.${id}`, `no credential of this deployment has the id ${show(id)} (expected one of the ids of npm run credentials${close.length ? `, such as ${close.join(', ')}` : ''})`);

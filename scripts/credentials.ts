@@ -12,14 +12,13 @@ import { generateKeyPairSync, randomBytes, randomInt } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { defaultProfileLocations } from '../lib/app';
-import { buildContext } from '../lib/context';
-import { CredentialRef, splitCredentials } from '../lib/credentials';
+import { buildContext, credentialRefsOf } from '../lib/context';
+import { CredentialRef } from '../lib/credentials';
 import { credentialSource } from '../lib/deployment';
 import { derive } from '../lib/derived';
 import { enablement } from '../lib/enablement';
 import { loadProfiles } from '../lib/profile-loader';
 import { DeploymentProfile } from '../lib/profile';
-import { ALL_RELEASES } from '../lib/releases-list';
 import { renderNotificationUrl } from '../lib/system';
 import { parseYaml12, toYamlFile } from '../lib/yaml';
 
@@ -51,14 +50,10 @@ function opensshPublicKey(n: string, e: string, comment: string): string {
 /** Every credential the deployment's emitted releases read, with where it lives. */
 export function credentialsOf(profile: DeploymentProfile): Map<string, { ref: CredentialRef; secret: string; key: string }> {
   const { enabled } = enablement(profile, derive(profile));
-  const ctx = buildContext(profile, enabled);
   const out = new Map<string, { ref: CredentialRef; secret: string; key: string }>();
-  for (const release of ALL_RELEASES) {
-    if (!enabled.has(release.name) || !release.systemValues) continue;
-    for (const { ref } of splitCredentials(release.systemValues(ctx)).leaves) {
-      const source = credentialSource(profile, ref);
-      out.set(`${source.name}/${source.key}`, { ref, secret: source.name, key: source.key });
-    }
+  for (const ref of credentialRefsOf(buildContext(profile, enabled))) {
+    const source = credentialSource(profile, ref);
+    out.set(`${source.name}/${source.key}`, { ref, secret: source.name, key: source.key });
   }
   return out;
 }
