@@ -131,10 +131,12 @@ export function checkProfile(profile: DeploymentProfile): string[] {
     }
   }
 
+  const ctx = buildContext(profile, enabled);
+
   // Credential overrides must name credentials this deployment reads (a typo would be ignored).
   const overrides = Object.keys(profile.credentials.overrides);
   if (overrides.length > 0) {
-    const used = new Set(credentialRefsOf(buildContext(profile, enabled)).map((ref) => ref.id));
+    const used = new Set(credentialRefsOf(ctx).map((ref) => ref.id));
     for (const id of overrides.filter((o) => !used.has(o))) {
       const close = [...used].filter((u) => u.split('.')[0] === id.split('.')[0] || u.startsWith(id.slice(0, 5))).sort().slice(0, 5);
       add(`credentials.overrides.${id}`, `no credential of this deployment has the id ${show(id)} (expected one of the ids of npm run credentials${close.length ? `, such as ${close.join(', ')}` : ''})`);
@@ -144,7 +146,6 @@ export function checkProfile(profile: DeploymentProfile): string[] {
   // §1.3-5: every PVC resolves a StorageClass (only when the rest is sound). The releases' own
   // system values say which PVCs they create and with which class.
   if (problems.length === 0) {
-    const ctx = buildContext(profile, enabled);
     const pvcClasses: Array<[ReleaseName, string[], string]> = [
       ['mariadb', ['volume', 'class_name'], 'storage.selection.mariadb'],
       ['rabbitmq', ['volume', 'class_name'], 'storage.selection.rabbitmq'],
