@@ -7,7 +7,7 @@
  * `--output DIR` writes them to DIR (which the CLI empties first), `STX_OUTPUT=DIR` writes them to
  * DIR atomically. A failed synth exits 1 and leaves dist/ (or STX_OUTPUT) as it was.
  */
-import { runSynth } from './lib/synth-command';
+import { runSynth } from './lib/commands/synth';
 
 const result = runSynth({ outdir: process.env.CDK8S_OUTDIR, output: process.env.STX_OUTPUT, fromCli: true });
 // The cdk8s CLI swallows the app's stdout; stderr reaches the operator.

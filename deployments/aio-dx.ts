@@ -1,4 +1,4 @@
-import type { DeploymentProfileInput } from '../lib/profile';
+import type { DeploymentProfileInput } from '../lib/profile/profile';
 
 /** All-in-one duplex: two controllers, IPv4, host ceph, HTTPS on an endpoint domain. */
 const controller = (n: number, pci: string): DeploymentProfileInput['hosts'][number] => ({

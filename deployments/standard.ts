@@ -1,4 +1,4 @@
-import type { DeploymentProfileInput } from '../lib/profile';
+import type { DeploymentProfileInput } from '../lib/profile/profile';
 
 /** Standard: 2 controllers (control plane) and 3 workers, IPv6 primary, host ceph, OVS, garbd on. */
 const controller = (n: number): DeploymentProfileInput['hosts'][number] => ({

@@ -1,4 +1,4 @@
-import { Value, Values } from '../lib/values';
+import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
 import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, readOnlyContainer } from './blocks';

@@ -1,5 +1,5 @@
 /** Builders for value blocks that OpenStack-Helm charts share, with the StarlingX settings. */
-import { Values } from '../lib/values';
+import { Values } from '../lib/engine/values';
 
 /** oslo.log's Python logging config (`conf.logging`) for a service. */
 export function osloLogging(

@@ -1,4 +1,4 @@
-import { Values } from '../lib/values';
+import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, keystoneUser, noExtraMounts, noVolumes, openstackIngressClasses } from './blocks';
 import { controlPlaneTolerations, endpointsAlarming, endpointsLocalImageRegistry, identityAuthAdmin, internalKeystoneAuthtoken, osloCacheEndpoint, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';

@@ -1,4 +1,4 @@
-import { Value, Values } from '../lib/values';
+import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, readOnlyContainer } from './blocks';
 import { apiPodLifecycle, controlPlaneTolerations, endpointsFluentd, endpointsImage, endpointsLocalImageRegistry, endpointsVolumev3, identityAuthAdmin, identityAuthCinder, ingressEndpoint, kubeDnsEndpoint, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';

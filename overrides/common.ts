@@ -1,5 +1,5 @@
 /** Blocks that several releases carry unchanged, written once. */
-import { Value, Values } from '../lib/values';
+import { Value, Values } from '../lib/engine/values';
 import { controlPlaneNode, defaultJobResources, keystoneUser, openstackIngressClasses } from './blocks';
 
 /** Used by neutron, nova. */

@@ -3,7 +3,7 @@
  * the service's database on MariaDB and its RabbitMQ vhost. Passwords here are the charts'
  * placeholders; deployments replace them through credential values.
  */
-import { Values } from '../lib/values';
+import { Values } from '../lib/engine/values';
 
 /** Options of {@link osloDbEndpoint} and {@link osloMessagingEndpoint}. */
 export interface OsloEndpointOptions {

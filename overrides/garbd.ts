@@ -1,4 +1,4 @@
-import { Values } from '../lib/values';
+import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 
 /** Static values of garbd: the StarlingX settings applied over the chart defaults. */

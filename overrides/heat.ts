@@ -1,4 +1,4 @@
-import { Value, Values } from '../lib/values';
+import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer } from './blocks';
 import { controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, internalPasswordAuth, kubeDnsEndpoint, publicIngress, requiredAntiAffinity, rollingUpdateUpgrades } from './common';

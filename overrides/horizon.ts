@@ -1,4 +1,4 @@
-import { Values } from '../lib/values';
+import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
 import { controlPlaneNode, defaultJobResources, internalServices, noExtraMounts, readOnlyContainer } from './blocks';

@@ -1,4 +1,4 @@
-import { Value, Values } from '../lib/values';
+import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer } from './blocks';
 import { apacheSoftware, apiPodLifecycle, controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, ingressEndpoint, kubeDnsEndpoint, osloCacheEndpointNamespaced, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity } from './common';

@@ -1,4 +1,4 @@
-import { Values } from '../lib/values';
+import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { controlPlaneNode, internalServices } from './blocks';
 import { controlPlaneTolerations, endpointsLocalImageRegistry, imageRepoSyncJobResources, kubeDnsEndpointInfra, osloCacheEndpointNamespaced, preferredAntiAffinity, rollingUpdateUpgrades } from './common';

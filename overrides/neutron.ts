@@ -1,4 +1,4 @@
-import { Value, Values } from '../lib/values';
+import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer } from './blocks';
 import { controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, endpointsBaremetal, endpointsLocalImageRegistry, identityAuthAdmin, identityAuthNeutron, identityAuthNova, identityAuthPlacement, ingressEndpoint, kubeDnsEndpoint, osloCacheEndpoint, podProbesLiveness, podSecurityContextContainer, publicIngress, requiredAntiAffinity, rollingUpdateDeployments } from './common';

@@ -1,4 +1,4 @@
-import { Values } from '../lib/values';
+import { Values } from '../lib/engine/values';
 import type { ImageRefs } from './images';
 
 /** Static values of nginx-ports-control: the StarlingX settings applied over the chart defaults. */

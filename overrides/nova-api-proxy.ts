@@ -1,4 +1,4 @@
-import { Values } from '../lib/values';
+import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { openstackIngressClasses } from './blocks';
 import { controlPlaneTolerations, internalKeystoneAuthtokenInterface } from './common';

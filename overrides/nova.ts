@@ -1,4 +1,4 @@
-import { Value, Values } from '../lib/values';
+import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer } from './blocks';
 import { apacheSoftware, controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, dynamicTargetedOvn, dynamicTargetedSriov, endpointsBaremetal, endpointsFluentd, endpointsImage, endpointsLocalImageRegistry, endpointsPlacement, endpointsVolumev3, identityAuthAdmin, identityAuthCinder, identityAuthNeutron, identityAuthNova, identityAuthPlacement, ingressEndpoint, internalPasswordAuth, kubeDnsEndpoint, osloCacheEndpoint, podProbesLiveness, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';

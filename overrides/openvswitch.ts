@@ -1,4 +1,4 @@
-import { Values } from '../lib/values';
+import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { defaultJobResources, internalServices } from './blocks';
 import { controlPlaneTolerations, endpointsLocalImageRegistry, imageRepoSyncJobResources, podSecurityContextContainer } from './common';

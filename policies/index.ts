@@ -2,7 +2,7 @@
  * RBAC policy sets, applied as an opt-in overlay per deployment (`policies: [enhanced-rbac]` in a
  * profile): each set gives values per release, merged over the release's system values.
  */
-import type { Values } from '../lib/values';
+import type { Values } from '../lib/engine/values';
 import type { ReleaseName } from '../releases/names';
 import { enhancedRbac } from './enhanced-rbac';
 

@@ -1,5 +1,5 @@
 /** Every release definition, keyed by release name. */
-import { ReleaseDefinition } from '../lib/release';
+import { ReleaseDefinition } from '../lib/engine/release';
 import { ReleaseName } from './names';
 import { aodh } from './aodh';
 import { barbican } from './barbican';

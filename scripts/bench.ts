@@ -9,8 +9,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { buildApp } from '../lib/app';
-import { renderApp } from '../lib/synth';
+import { buildApp } from '../lib/deployment/app';
+import { renderApp } from '../lib/engine/synth';
 
 const runs = Number(process.argv[2] ?? 5);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -11,16 +11,16 @@
 import { generateKeyPairSync, randomBytes, randomInt } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { defaultProfileLocations } from '../lib/app';
-import { buildContext, credentialRefsOf } from '../lib/context';
-import { CredentialRef } from '../lib/credentials';
-import { credentialSource } from '../lib/deployment';
-import { derive } from '../lib/derived';
-import { enablement } from '../lib/enablement';
-import { loadProfiles } from '../lib/profile-loader';
-import { DeploymentProfile } from '../lib/profile';
-import { renderNotificationUrl } from '../lib/system';
-import { parseYaml12, toYamlFile } from '../lib/yaml';
+import { defaultProfileLocations } from '../lib/deployment/app';
+import { buildContext, credentialRefsOf } from '../lib/deployment/resolve';
+import { CredentialRef } from '../lib/engine/credentials';
+import { credentialSource } from '../lib/deployment/stack';
+import { derive } from '../lib/profile/derived';
+import { enablement } from '../lib/deployment/enablement';
+import { loadProfiles } from '../lib/profile/loader';
+import { DeploymentProfile } from '../lib/profile/profile';
+import { renderNotificationUrl } from '../lib/profile/context';
+import { parseYaml12, toYamlFile } from '../lib/engine/yaml';
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
 

@@ -1,7 +1,7 @@
 /** Writes deployments/profile.schema.json from the profile's zod schema (the single source of truth). */
 import * as fs from 'fs';
 import * as path from 'path';
-import { profileJsonSchema } from '../lib/profile';
+import { profileJsonSchema } from '../lib/profile/profile';
 
 export const SCHEMA_FILE = path.resolve(__dirname, '..', 'deployments', 'profile.schema.json');
 

@@ -2,7 +2,7 @@
  * `npm run validate [-- DIR ...] [--no-kustomize]`: validates every stack under DIR (default dist/).
  * Prints one line per problem (`stack/path: field: what is wrong`), then a total; exits 1 on any.
  */
-import { stackFolders, validateStack } from '../lib/validate';
+import { stackFolders, validateStack } from '../lib/validate/validate';
 
 function main(argv: string[]): number {
   const kustomize = !argv.includes('--no-kustomize');

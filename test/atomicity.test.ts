@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ALL_RELEASES } from '../lib/releases-list';
-import { runSynth } from '../lib/synth-command';
-import { readTree } from '../lib/validate';
+import { ALL_RELEASES } from '../lib/deployment/releases-list';
+import { runSynth } from '../lib/commands/synth';
+import { readTree } from '../lib/validate/validate';
 
 const DEPLOYMENTS = path.resolve(__dirname, '..', 'deployments');
 

@@ -14,9 +14,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { stringify } from 'yaml';
-import { ALL_RELEASES } from '../lib/releases-list';
-import { ReleaseDefinition } from '../lib/release';
-import { runSynth, SynthRequest } from '../lib/synth-command';
+import { ALL_RELEASES } from '../lib/deployment/releases-list';
+import { ReleaseDefinition } from '../lib/engine/release';
+import { runSynth, SynthRequest } from '../lib/commands/synth';
 import { aioSimplex, controller } from './support/profiles';
 import { atomicLeftovers, changedPaths, snapshotTree } from './support/tree-snapshot';
 

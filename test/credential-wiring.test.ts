@@ -4,7 +4,7 @@
  * literal, from the right logical credential — an oracle written from the spec's table, not from
  * the code that routes them.
  */
-import { parseYaml11 } from '../lib/yaml';
+import { parseYaml11 } from '../lib/engine/yaml';
 import { renderStacks } from './support/synth';
 
 interface Wiring {

@@ -3,9 +3,9 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CredentialRef, splitCredentials } from '../lib/credentials';
-import { validateProfile } from '../lib/profile-loader';
-import { parseYaml12 } from '../lib/yaml';
+import { CredentialRef, splitCredentials } from '../lib/engine/credentials';
+import { validateProfile } from '../lib/profile/loader';
+import { parseYaml12 } from '../lib/engine/yaml';
 import { credentialsOf, generateValues, randomPassword } from '../scripts/credentials';
 import { aioDuplex, aioSimplex } from './support/profiles';
 

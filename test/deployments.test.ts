@@ -1,13 +1,13 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { buildApp } from '../lib/app';
-import { checkCredentialRouting, scanCredentials } from '../lib/credential-scan';
-import { DeploymentProfileInput } from '../lib/profile';
-import { validateProfile } from '../lib/profile-loader';
-import { renderApp, RenderedStack, writeStacks } from '../lib/synth';
-import { kubectlAvailable, validateStack } from '../lib/validate';
-import { parseYaml11 } from '../lib/yaml';
+import { buildApp } from '../lib/deployment/app';
+import { checkCredentialRouting, scanCredentials } from '../lib/validate/credential-scan';
+import { DeploymentProfileInput } from '../lib/profile/profile';
+import { validateProfile } from '../lib/profile/loader';
+import { renderApp, RenderedStack, writeStacks } from '../lib/engine/synth';
+import { kubectlAvailable, validateStack } from '../lib/validate/validate';
+import { parseYaml11 } from '../lib/engine/yaml';
 import { aioSimplex, controller, standard, worker } from './support/profiles';
 import { renderStacks } from './support/synth';
 

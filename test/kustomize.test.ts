@@ -2,15 +2,15 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { writeStacks } from '../lib/synth';
-import { parseYaml12 } from '../lib/yaml';
+import { writeStacks } from '../lib/engine/synth';
+import { parseYaml12 } from '../lib/engine/yaml';
 import {
   checkFluxReferences,
   checkKustomizations,
   checkStack,
   checkValuesFrom,
   deprecatedFields,
-} from '../lib/tree-check';
+} from '../lib/validate/tree-check';
 import { renderStack, renderStacks } from './support/synth';
 
 const STACK = 'starlingx-app';

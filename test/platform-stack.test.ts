@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseYaml11 } from '../lib/yaml';
+import { parseYaml11 } from '../lib/engine/yaml';
 import { RELEASE_NAMES } from '../releases/names';
 import { REFERENCE_MANIFESTS, referencePresent } from './support/reference';
 import { renderStack } from './support/synth';

@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parse, stringify } from 'yaml';
-import { loadProfile, ProfileError, validateProfile } from '../lib/profile-loader';
-import { DeploymentProfileInput } from '../lib/profile';
+import { loadProfile, ProfileError, validateProfile } from '../lib/profile/loader';
+import { DeploymentProfileInput } from '../lib/profile/profile';
 import { renderSchema, SCHEMA_FILE } from '../scripts/schema';
 import { aioDuplex, aioSimplex, controller, standard, worker } from './support/profiles';
 
@@ -178,7 +178,7 @@ describe('profile files', () => {
 });
 
 describe('the published JSON Schema', () => {
-  it('is what the profile schema generates (run npm run schema after changing lib/profile.ts)', () => {
+  it('is what the profile schema generates (run npm run schema after changing lib/profile/profile.ts)', () => {
     expect(fs.readFileSync(SCHEMA_FILE, 'utf8')).toBe(renderSchema());
   });
 

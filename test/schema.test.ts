@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { parseYaml12 } from '../lib/yaml';
+import { parseYaml12 } from '../lib/engine/yaml';
 import {
   BUNDLED_SCHEMAS,
   bundleSchemas,
@@ -10,7 +10,7 @@ import {
   k8sExtensionsIn,
   loadCrdSchemas,
   validateFluxObject,
-} from '../lib/flux-schema';
+} from '../lib/validate/flux-schema';
 import { renderStack, renderStacks } from './support/synth';
 
 interface Located {

@@ -7,10 +7,10 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { loadProfiles } from '../lib/profile-loader';
-import { runSynth } from '../lib/synth-command';
-import { kubectlAvailable, stackFolders, validateStack } from '../lib/validate';
-import { parseYaml12, toYamlFile } from '../lib/yaml';
+import { loadProfiles } from '../lib/profile/loader';
+import { runSynth } from '../lib/commands/synth';
+import { kubectlAvailable, stackFolders, validateStack } from '../lib/validate/validate';
+import { parseYaml12, toYamlFile } from '../lib/engine/yaml';
 
 const ROOT = path.resolve(__dirname, '..');
 const DEPLOYMENTS = path.join(ROOT, 'deployments');

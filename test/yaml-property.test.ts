@@ -1,5 +1,5 @@
 /**
- * Property test of the one YAML writer (lib/yaml.ts): whatever JSON-like value goes in, Helm
+ * Property test of the one YAML writer (lib/engine/yaml.ts): whatever JSON-like value goes in, Helm
  * (YAML 1.1) and kustomize/Flux (YAML 1.2) both read back exactly that value, keys included.
  *
  * Values are drawn from the strings that trip YAML readers (booleans and nulls of YAML 1.1, octal,
@@ -7,7 +7,7 @@
  * inside, multi-line text with and without a trailing newline, unicode), plus arbitrary strings,
  * finite numbers, booleans and null, nested in objects and arrays (test/support/yaml-arbitraries.ts).
  *
- * The property found three writer bugs, fixed in lib/yaml.ts and pinned by the tests below:
+ * The property found three writer bugs, fixed in lib/engine/yaml.ts and pinned by the tests below:
  * 1. multi-line strings whose lines are all blank (`" \n"`) lost their blanks;
  * 2. a BOM (U+FEFF) that starts the first key (or the string) of toYamlBody's output was dropped;
  * 3. a multi-line string *document* whose first non-empty line starts with a space was invalid YAML.
@@ -15,7 +15,7 @@
  * (JSON.stringify(-0) === '0'); the last test pins that.
  */
 import fc from 'fast-check';
-import { parseYaml11, parseYaml12, toYamlBody, toYamlFile } from '../lib/yaml';
+import { parseYaml11, parseYaml12, toYamlBody, toYamlFile } from '../lib/engine/yaml';
 import { mapping, value } from './support/yaml-arbitraries';
 
 const RUNS = { numRuns: 1000 };
@@ -51,7 +51,7 @@ describe('the YAML writer, property: YAML 1.1 and 1.2 read back what was written
   });
 });
 
-describe('the YAML writer, cases the property found (fixed in lib/yaml.ts)', () => {
+describe('the YAML writer, cases the property found (fixed in lib/engine/yaml.ts)', () => {
   // FORMER BUG 1: a multi-line string whose lines hold only blanks is written as a literal block
   // without an indentation indicator (`k: |+\n   \n`); the reader takes the blanks for indentation
   // and reads "\n" instead of " \n" (both YAML 1.1 and 1.2).

@@ -1,4 +1,4 @@
-import { isValues } from '../../lib/values';
+import { isValues } from '../../lib/engine/values';
 
 /** A leaf of a parsed YAML tree: its path (`conf.nova.DEFAULT.debug`, `tags[0]`) and value. */
 export type Leaves = Map<string, unknown>;

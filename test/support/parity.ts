@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseYaml11 } from '../../lib/yaml';
+import { parseYaml11 } from '../../lib/engine/yaml';
 import { DEFAULT_IMAGE_BUILD, ImageBuild } from '../../overrides/images';
 import { leaves, meaningfulLines } from './leaves';
 import { listFiles } from './reference';

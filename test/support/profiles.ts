@@ -3,10 +3,10 @@
  * 192.168.206.0/24, OAM 10.10.10.0/24, controllers labelled control-plane (and compute on AIO),
  * workers labelled compute, datanetworks data0 and data1 (vlan, mtu 1500).
  */
-import { buildContext } from '../../lib/context';
-import { deploymentProfileSchema, DeploymentProfile, DeploymentProfileInput } from '../../lib/profile';
-import { DeploymentContext } from '../../lib/system';
-import { Values } from '../../lib/values';
+import { buildContext } from '../../lib/deployment/resolve';
+import { deploymentProfileSchema, DeploymentProfile, DeploymentProfileInput } from '../../lib/profile/profile';
+import { DeploymentContext } from '../../lib/profile/context';
+import { Values } from '../../lib/engine/values';
 import { RELEASES } from '../../releases';
 import { RELEASE_NAMES, ReleaseName } from '../../releases/names';
 

@@ -1,5 +1,5 @@
-import { buildApp, BuildOptions } from '../../lib/app';
-import { renderApp, RenderedStack } from '../../lib/synth';
+import { buildApp, BuildOptions } from '../../lib/deployment/app';
+import { renderApp, RenderedStack } from '../../lib/engine/synth';
 
 const cache = new Map<string, RenderedStack[]>();
 

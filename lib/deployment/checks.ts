@@ -1,0 +1,181 @@
+/**
+ * Semantic rules of a profile that its schema cannot say: the pre-apply checks of StarlingX
+ * (spec §1.3) and the generator's own (host names, controller counts, references between fields).
+ * Each problem reads `field.path: what is wrong (got ...; expected ...)`.
+ */
+import { POLICY_SET_NAMES } from '../../policies';
+import { RELEASES } from '../../releases';
+import { ReleaseName } from '../../releases/names';
+import { buildContext, credentialRefsOf } from './resolve';
+import { derive, vswitchOfLabels } from '../profile/derived';
+import { enablement } from './enablement';
+import { DeploymentProfile } from '../profile/profile';
+import { StorageChart, storageSelection } from '../profile/context';
+
+const show = (value: unknown) => JSON.stringify(value);
+
+export function checkProfile(profile: DeploymentProfile): string[] {
+  const problems: string[] = [];
+  const add = (path: string, message: string) => problems.push(`${path}: ${message}`);
+  const derived = derive(profile);
+  const { system, hosts } = profile;
+
+  // §1.3-1: the app cannot run on a distributed-cloud central cloud.
+  if (system.distributedCloudRole === 'systemcontroller') {
+    add(
+      'system.distributedCloudRole',
+      'stx-openstack cannot be deployed on a distributed-cloud system controller (got "systemcontroller"; expected "none" or "subcloud")',
+    );
+  }
+
+  // Host names and controller counts.
+  const seen = new Map<string, number>();
+  hosts.forEach((host, i) => {
+    const first = seen.get(host.hostname);
+    if (first !== undefined) add(`hosts[${i}].hostname`, `duplicate host name ${show(host.hostname)} (also hosts[${first}]; expected unique names)`);
+    else seen.set(host.hostname, i);
+  });
+  const controllers = hosts.filter((h) => h.personality === 'controller');
+  const maxControllers = system.mode === 'simplex' ? 1 : 2;
+  if (controllers.length > maxControllers) {
+    add('hosts', `${controllers.length} controllers for system mode ${show(system.mode)} (expected at most ${maxControllers})`);
+  }
+  if (system.type === 'standard' && system.mode === 'simplex') {
+    add('system.mode', 'a standard system is duplex (got "simplex"; expected "duplex" or "duplex-direct")');
+  }
+  if (system.type === 'aio' && system.mode === 'simplex') {
+    hosts.forEach((h, i) => {
+      if (h.personality !== 'controller') add(`hosts[${i}].personality`, `an AIO simplex system has no ${h.personality} hosts (got ${show(h.personality)})`);
+    });
+  }
+  // §1.3-7
+  if (derived.controllers < 1) add('hosts', 'no available controller (expected at least one host with personality controller and available: true)');
+
+  // §1.3-2: compute hosts and one vswitch.
+  const computes = derived.computeHosts;
+  if (computes.length === 0) {
+    add('hosts', 'no compute host (expected a provisioned host with the worker function labelled openstack-compute-node=enabled)');
+  } else if (!profile.vswitch) {
+    const kinds = computes.map((h) => `${h.hostname}=${vswitchOfLabels(h.labels) ?? 'none'}`);
+    if (derived.vswitch === 'none') {
+      add('hosts', `compute hosts do not agree on one vswitch label set (got ${kinds.join(', ')}; expected every compute host labelled openvswitch=enabled, or all also dpdk=enabled)`);
+    }
+  }
+
+  // Datanetworks: unique, known, one per interface (§1.3-3).
+  const dnNames = new Set<string>();
+  profile.datanetworks.forEach((dn, i) => {
+    if (dnNames.has(dn.name)) add(`datanetworks[${i}].name`, `duplicate datanetwork ${show(dn.name)}`);
+    dnNames.add(dn.name);
+  });
+  hosts.forEach((host, h) => {
+    host.interfaces.forEach((itf, j) => {
+      itf.datanetworks.forEach((dn, k) => {
+        if (!dnNames.has(dn)) add(`hosts[${h}].interfaces[${j}].datanetworks[${k}]`, `unknown datanetwork ${show(dn)} (expected one of ${show([...dnNames])})`);
+      });
+      if (itf.datanetworks.length > 1 && (itf.class === 'data' || itf.class === 'pci-sriov')) {
+        add(`hosts[${h}].interfaces[${j}].datanetworks`, `an interface carries at most one datanetwork (got ${show(itf.datanetworks)})`);
+      }
+    });
+    if (computes.includes(host) && !host.interfaces.some((itf) => itf.datanetworks.length > 0)) {
+      add(`hosts[${h}].interfaces`, `compute host ${show(host.hostname)} has no interface with a datanetwork (expected at least one)`);
+    }
+  });
+
+  // §1.3-4: a storage backend.
+  const ceph = profile.storage.ceph;
+  const hasNetapp = Object.values(profile.storage.netapp ?? {}).some(Boolean);
+  const hasEsb = profile.storage.esb.some((e) => e.k8sStorageClass && e.k8sStorageClass !== 'none');
+  if (!(ceph.kind !== 'none' && ceph.fsid) && !hasNetapp && !hasEsb) {
+    add('storage', 'no storage backend available (expected ceph with an fsid, a NetApp backend, or an ESB entry with a k8sStorageClass)');
+  }
+
+  // Restore modes (spec §4.3) are platform backup/restore paths this generator does not build.
+  if (profile.applyMode !== 'normal') {
+    add('applyMode', `restore modes are not supported (got ${show(profile.applyMode)}; expected "normal")`);
+  }
+
+  // Network fields that other fields require.
+  if (profile.https.enabled && !profile.https.certRef) add('https.certRef', 'required when https.enabled is true (the Secret with the public certificate)');
+  if (!system.fqdnReady && !profile.network.mgmt) add('network.mgmt.floatingAddress', 'required when system.fqdnReady is false');
+  const families = profile.network.clusterService.families;
+  if (new Set(families).size !== families.length) add('network.clusterService.families', `duplicate family (got ${show(families)})`);
+
+  // §1.3-6: DEX.
+  if (profile.keystone.dex?.enabled) {
+    if (!profile.endpoints.domain) add('endpoints.domain', 'required when keystone.dex.enabled is true');
+    if (!profile.platform.oidcIssuerUrl) add('platform.oidcIssuerUrl', 'required when keystone.dex.enabled is true');
+  }
+
+  // Chart selection and user values against what is emitted.
+  const { enabled } = enablement(profile, derived);
+  for (const [name, values] of Object.entries(profile.userOverrides)) {
+    if (!enabled.has(name as ReleaseName)) {
+      add(`userOverrides.${name}`, `user values for release ${show(name)}, which is not deployed (enable it in charts.enabled or remove the values)`);
+    }
+    checkReplicas(values, `userOverrides.${name}`, add);
+  }
+  profile.policies.forEach((set, i) => {
+    if (!POLICY_SET_NAMES.includes(set)) add(`policies[${i}]`, `unknown policy set ${show(set)} (expected one of ${show(POLICY_SET_NAMES)})`);
+  });
+  if (!profile.charts.repairDependsOn) {
+    for (const name of enabled) {
+      for (const target of RELEASES[name].dependsOn) {
+        if (!enabled.has(target)) {
+          add(
+            `charts.enabled.${target}`,
+            `release ${show(name)} depends on ${show(target)}, which is disabled (enable ${show(target)}, disable ${show(name)}, or set charts.repairDependsOn: true)`,
+          );
+        }
+      }
+    }
+  }
+
+  const ctx = buildContext(profile, enabled);
+
+  // Credential overrides must name credentials this deployment reads (a typo would be ignored).
+  const overrides = Object.keys(profile.credentials.overrides);
+  if (overrides.length > 0) {
+    const used = new Set(credentialRefsOf(ctx).map((ref) => ref.id));
+    for (const id of overrides.filter((o) => !used.has(o))) {
+      const close = [...used].filter((u) => u.split('.')[0] === id.split('.')[0] || u.startsWith(id.slice(0, 5))).sort().slice(0, 5);
+      add(`credentials.overrides.${id}`, `no credential of this deployment has the id ${show(id)} (expected one of the ids of npm run credentials${close.length ? `, such as ${close.join(', ')}` : ''})`);
+    }
+  }
+
+  // §1.3-5: every PVC resolves a StorageClass (only when the rest is sound). The releases' own
+  // system values say which PVCs they create and with which class.
+  if (problems.length === 0) {
+    const pvcClasses: Array<[ReleaseName, string[], string]> = [
+      ['mariadb', ['volume', 'class_name'], 'storage.selection.mariadb'],
+      ['rabbitmq', ['volume', 'class_name'], 'storage.selection.rabbitmq'],
+      ['glance', ['volume', 'class_name'], 'storage.selection.glance.pvc'],
+      ['nova', ['storage_conf', 'pvc', 'volume', 'class_name'], 'storage.selection.nova.pvc'],
+      ['cinder', ['backup', 'posix', 'volume', 'class_name'], 'storage.selection.cinder.backupPriority'],
+    ];
+    for (const [release, path, field] of pvcClasses) {
+      const compute = RELEASES[release].systemValues;
+      if (!enabled.has(release) || !compute) continue;
+      let node: unknown = compute(ctx);
+      for (const key of path) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+      const createsPvc = node !== undefined || release === 'mariadb' || release === 'rabbitmq';
+      if (createsPvc && (node === null || node === '' || node === undefined)) {
+        add(field, `no StorageClass resolves for the ${release} volume (priority ${show(storageSelection(ctx, release as StorageChart).priority)}; expected an available backend)`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** `pod.replicas.*` in user values must be positive integers. */
+function checkReplicas(values: Record<string, unknown>, path: string, add: (path: string, message: string) => void): void {
+  const pod = values.pod;
+  if (typeof pod !== 'object' || pod === null) return;
+  const replicas = (pod as Record<string, unknown>).replicas;
+  if (typeof replicas !== 'object' || replicas === null) return;
+  for (const [key, value] of Object.entries(replicas)) {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+      add(`${path}.pod.replicas.${key}`, `expected a whole number of replicas, at least 1 (got ${show(value)})`);
+    }
+  }
+}

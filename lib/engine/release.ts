@@ -1,0 +1,192 @@
+import { Construct } from 'constructs';
+import { HelmRelease, HelmReleaseSpecChartSpecSourceRefKind, HelmReleaseSpecValuesFromKind } from '../../imports/helm.toolkit.fluxcd.io';
+import type { ReleaseName } from '../../releases/names';
+import type { ImageRefs } from '../../overrides/images';
+import type { DeploymentContext } from '../profile/context';
+import { CredentialRef, splitCredentials } from './credentials';
+import { OutputFile } from './files';
+import { Values } from './values';
+
+/** Flags of a Helm action (install or upgrade) as StarlingX sets them. */
+export interface HelmActionFlags {
+  /** @default false */
+  readonly disableHooks?: boolean;
+  /** @default - not set (Flux waits for resources) */
+  readonly disableWait?: boolean;
+}
+
+/**
+ * What is particular to one release: its facts (chart, names, ordering, Helm flags) and its values.
+ * One file per release in `releases/` exports one of these.
+ */
+export interface ReleaseDefinition {
+  /** HelmRelease name, folder name, key in the chart selection. */
+  readonly name: ReleaseName;
+  /** Chart name in the Helm repository. */
+  readonly chart: string;
+  /** Helm release name (`osh-openstack-<name>` for most). */
+  readonly releaseName: string;
+  /** The `chart_group` label. */
+  readonly chartGroup: string;
+  /** Releases that must be ready first (Flux `dependsOn`, same namespace). */
+  readonly dependsOn: readonly ReleaseName[];
+  /** Reconcile interval. @default '1m' */
+  readonly interval?: string;
+  /** How often Flux checks the chart source for a new chart version. @default - Flux's default */
+  readonly chartInterval?: string;
+  /** Timeout of each Helm action. @default '30m' */
+  readonly timeout?: string;
+  /** Install flags; `undefined` leaves `spec.install` out (as StarlingX does for two releases). */
+  readonly install?: HelmActionFlags;
+  /** Upgrade flags. */
+  readonly upgrade: HelmActionFlags;
+  /** Run `helm test` after install or upgrade. @default false */
+  readonly testEnable?: boolean;
+  /** Prefix of the override files and Secrets. @default - the release name */
+  readonly overridesName?: string;
+  /** Labels that kustomize adds to every object of the release. @default - none */
+  readonly commonLabels?: Readonly<Record<string, string>>;
+  /** Enabled unless the deployment says otherwise. @default true */
+  readonly enabledByDefault?: boolean;
+  /** Static values: the StarlingX settings over the chart defaults, for one image build. */
+  readonly staticValues: (images: ImageRefs) => Values;
+  /**
+   * System values: what StarlingX's plugin computes from the platform at apply time, here from the
+   * deployment profile at synth time. Credentials appear as CredentialRef leaves.
+   * @default - no system values (an empty file)
+   */
+  readonly systemValues?: (ctx: DeploymentContext) => Values;
+}
+
+/** Props of a {@link ReleaseConstruct}. */
+export interface ReleaseConstructProps {
+  readonly definition: ReleaseDefinition;
+  /** Chart version to install (from the chart version table). */
+  readonly chartVersion: string;
+  /** Name of the HelmRepository the chart comes from. */
+  readonly repositoryName: string;
+  /** Namespace of the release and of its `dependsOn` targets. */
+  readonly namespace: string;
+  /** Static values (already computed for the stack's image build). */
+  readonly staticValues: Values;
+  /**
+   * System values; an empty mapping writes an empty file for the platform to fill. Credential
+   * leaves become `valuesFrom` entries with `targetPath` (see `credentialSource`). @default {}
+   */
+  readonly systemValues?: Values;
+  /**
+   * Where each credential lives: the Secret (created out of band, never from a file in `dist/`)
+   * and its data key. Required when the system values hold credentials.
+   * @default - credentials are refused
+   */
+  readonly credentialSource?: (ref: CredentialRef) => { readonly name: string; readonly key: string };
+  /** User values, merged over everything else (`<prefix>-user-overrides.yaml`). @default - none */
+  readonly userValues?: Values;
+  /**
+   * How the kustomization adds the release's common labels: `commonLabels` as StarlingX writes it,
+   * or kustomize v5's `labels` (commonLabels is deprecated there). @default 'commonLabels'
+   */
+  readonly labelsField?: 'commonLabels' | 'labels';
+  /**
+   * The `dependsOn` edges to emit (after the stack removed or repaired disabled targets).
+   * @default - the definition's dependsOn
+   */
+  readonly dependsOn?: readonly string[];
+  /**
+   * Labels for the generated override Secrets (`generatorOptions.labels`), e.g.
+   * `reconcile.fluxcd.io/watch: Enabled` so that a values change triggers an upgrade.
+   * @default - none
+   */
+  readonly secretLabels?: Readonly<Record<string, string>>;
+}
+
+/** HelmRelease annotation naming the Secrets created out of band (credentials, TLS material). */
+export const EXTERNAL_SECRETS_ANNOTATION = 'stx-openstack-gitops.io/external-secrets';
+
+/** The file names and Secret names of a release's override files. */
+export function overrideFiles(definition: ReleaseDefinition): { static: string; system: string; user: string } {
+  const prefix = definition.overridesName ?? definition.name;
+  return { static: `${prefix}-static-overrides`, system: `${prefix}-system-overrides`, user: `${prefix}-user-overrides` };
+}
+
+/**
+ * One release folder: `helmrelease.yaml`, the static and system override files, and the
+ * `kustomization.yaml` whose secretGenerator turns them into the Secrets that valuesFrom reads.
+ */
+export class ReleaseConstruct extends Construct {
+  public readonly definition: ReleaseDefinition;
+  public readonly helmRelease: HelmRelease;
+
+  constructor(scope: Construct, id: string, props: ReleaseConstructProps) {
+    super(scope, id);
+    const def = props.definition;
+    this.definition = def;
+    const files = overrideFiles(def);
+    const dir = def.name;
+    const dependsOn = props.dependsOn ?? def.dependsOn;
+    const { plain: systemValues, leaves: credentials } = splitCredentials(props.systemValues ?? {});
+    if (credentials.length > 0 && !props.credentialSource) {
+      throw new Error(`release "${def.name}": system values hold credentials (${credentials[0].ref.id}) but the stack gives no credential Secret`);
+    }
+    const generated = props.userValues ? [files.static, files.system, files.user] : [files.static, files.system];
+
+    const credentialSecrets = [...new Set(credentials.map(({ ref }) => props.credentialSource!(ref).name))].sort();
+    const manifest = new OutputFile(this, 'helmrelease', { path: `${dir}/helmrelease.yaml` });
+    this.helmRelease = new HelmRelease(manifest, 'release', {
+      metadata: {
+        name: def.name,
+        labels: { chart_group: def.chartGroup },
+        // Declares the Secrets that valuesFrom reads but the tree does not generate (validate checks the rest).
+        ...(credentialSecrets.length > 0 ? { annotations: { [EXTERNAL_SECRETS_ANNOTATION]: credentialSecrets.join(',') } } : {}),
+      },
+      spec: {
+        releaseName: def.releaseName,
+        chart: {
+          spec: {
+            chart: def.chart,
+            version: props.chartVersion,
+            sourceRef: { kind: HelmReleaseSpecChartSpecSourceRefKind.HELM_REPOSITORY, name: props.repositoryName },
+            interval: def.chartInterval,
+          },
+        },
+        interval: def.interval ?? '1m',
+        timeout: def.timeout ?? '30m',
+        test: { enable: def.testEnable ?? false },
+        install: def.install ? { ...def.install, disableHooks: def.install.disableHooks ?? false } : undefined,
+        upgrade: { ...def.upgrade, disableHooks: def.upgrade.disableHooks ?? false },
+        dependsOn: dependsOn.length > 0 ? dependsOn.map((name) => ({ name, namespace: props.namespace })) : undefined,
+        valuesFrom: [
+          ...[files.static, files.system].map((name) => ({ kind: HelmReleaseSpecValuesFromKind.SECRET, name, valuesKey: `${name}.yaml` })),
+          // Each credential is set at its path, read as a literal string (passwords may hold , or =).
+          ...credentials.map(({ ref, targetPath }) => {
+            const source = props.credentialSource!(ref);
+            return { kind: HelmReleaseSpecValuesFromKind.SECRET, name: source.name, valuesKey: source.key, targetPath, literal: true };
+          }),
+          ...(props.userValues
+            ? [{ kind: HelmReleaseSpecValuesFromKind.SECRET, name: files.user, valuesKey: `${files.user}.yaml` }]
+            : []),
+        ],
+      },
+    });
+
+    new OutputFile(this, 'static', { path: `${dir}/${files.static}.yaml`, documents: [props.staticValues] });
+    new OutputFile(this, 'system', {
+      path: `${dir}/${files.system}.yaml`,
+      documents: Object.keys(systemValues as object).length > 0 ? [systemValues] : [],
+    });
+    if (props.userValues) {
+      new OutputFile(this, 'user', { path: `${dir}/${files.user}.yaml`, documents: [props.userValues] });
+    }
+
+    const kustomization: Record<string, unknown> = { namespace: props.namespace };
+    if (def.commonLabels && (props.labelsField ?? 'commonLabels') === 'commonLabels') kustomization.commonLabels = { ...def.commonLabels };
+    if (def.commonLabels && props.labelsField === 'labels') kustomization.labels = [{ pairs: { ...def.commonLabels }, includeSelectors: true }];
+    kustomization.resources = ['helmrelease.yaml'];
+    kustomization.secretGenerator = generated.map((name) => ({ name, files: [`${name}.yaml`] }));
+    kustomization.generatorOptions = {
+      disableNameSuffixHash: true,
+      ...(props.secretLabels ? { labels: { ...props.secretLabels } } : {}),
+    };
+    new OutputFile(this, 'kustomization', { path: `${dir}/kustomization.yaml`, documents: [kustomization] });
+  }
+}

@@ -1,0 +1,319 @@
+/**
+ * The deployment profile: everything StarlingX's plugins read from the platform at apply time,
+ * as one typed, validated object. This zod schema is the single source of truth: it gives the
+ * TypeScript type, the runtime validation (TS and YAML profiles alike) and the published JSON
+ * Schema (`npm run schema`).
+ */
+import { isIP } from 'net';
+import { z } from 'zod';
+import { DEFAULT_IMAGE_BUILD } from '../../overrides/images';
+import { RELEASE_NAMES } from '../../releases/names';
+
+const DNS_LABEL = /^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+const ip = z.string().refine((v) => isIP(v) !== 0, { message: 'expected an IPv4 or IPv6 address' });
+
+/** `network/prefix`, IPv4 or IPv6, with a prefix length that fits the family. */
+const cidr = z.string().refine(
+  (v) => {
+    const [address, prefix, ...rest] = v.split('/');
+    if (rest.length > 0 || prefix === undefined || !/^\d{1,3}$/.test(prefix)) return false;
+    const family = isIP(address);
+    return family !== 0 && Number(prefix) <= (family === 4 ? 32 : 128);
+  },
+  { message: 'expected a CIDR such as 192.168.206.0/24 or fd02::/64' },
+);
+
+const releaseName = z.enum(RELEASE_NAMES);
+
+/** `host[:port][/path]`: DNS labels (or an IP address), a port from 1 to 65535, lower-case path parts. */
+function isRegistryReference(value: string): boolean {
+  const match = /^(\[[0-9a-f:]+\]|[^/:]+)(?::(\d{1,5}))?((?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*)$/.exec(value);
+  if (!match) return false;
+  const [, host, port] = match;
+  const hostOk = isIP(host.replace(/^\[|\]$/g, '')) !== 0 || host.split('.').every((label) => /^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(label));
+  return hostOk && (port === undefined || (Number(port) >= 1 && Number(port) <= 65535));
+}
+
+/** A map keyed by release name, with unknown names refused. */
+function byRelease<T extends z.ZodTypeAny>(value: T) {
+  return z.partialRecord(releaseName, value);
+}
+
+const secretKeyRef = z
+  .object({
+    secretName: z.string().regex(DNS_SUBDOMAIN, 'expected a Kubernetes object name').describe('Secret in the release namespace'),
+    key: z.string().regex(/^[-._a-zA-Z0-9]+$/, 'expected a Secret data key').describe('data key in that Secret'),
+  })
+  .strict();
+
+const cpuList = z.array(z.number().int().nonnegative());
+
+const hostSchema = z
+  .object({
+    hostname: z.string().regex(DNS_LABEL, 'expected a host name (lower-case DNS label)').describe('e.g. controller-0, worker-3'),
+    personality: z.enum(['controller', 'worker', 'storage']).describe('AIO controllers also carry the worker sub-function'),
+    uuid: z.uuid().optional().describe('nova hosts_uuids; derived deterministically from the hostname when absent'),
+    provisioned: z.boolean().default(true).describe('included in per-host compute, network and client lists'),
+    provisioning: z.boolean().default(false).describe('being provisioned: counts for the clients chart like a provisioned host'),
+    available: z.boolean().default(true).describe('unlocked, enabled and services-enabled: counts as an available controller'),
+    labels: z.record(z.string(), z.string()).default({}).describe('Kubernetes node labels (openstack-control-plane, openstack-compute-node, openvswitch, dpdk, remote-storage, ...)'),
+    cpus: z
+      .object({ platform: cpuList, application: cpuList, isolated: cpuList.default([]) })
+      .strict()
+      .optional()
+      .describe('logical CPU ids per function'),
+    numa: z
+      .array(
+        z
+          .object({
+            node: z.number().int().nonnegative(),
+            platformReservedMiB: z.number().int().nonnegative(),
+            vswitchHugepageSizeMiB: z.number().int().positive().default(2),
+            vswitchHugepageCount: z.number().int().nonnegative().default(0),
+          })
+          .strict(),
+      )
+      .optional(),
+    interfaces: z
+      .array(
+        z
+          .object({
+            name: z.string().min(1),
+            type: z.enum(['ethernet', 'ae', 'vlan', 'vf']),
+            class: z.enum(['data', 'pci-sriov', 'pci-passthrough', 'platform', 'none']),
+            port: z
+              .object({ name: z.string().min(1), pciAddress: z.string().min(1), sriovVfAddresses: z.array(z.string()).default([]) })
+              .strict()
+              .optional()
+              .describe('ethernet interfaces only'),
+            uses: z.array(z.string()).default([]).describe('lower interfaces (ae members, vlan or vf parent)'),
+            sriovNumVfs: z.number().int().nonnegative().optional(),
+            datanetworks: z.array(z.string()).default([]),
+            addresses: z.array(ip).default([]),
+          })
+          .strict(),
+      )
+      .default([]),
+    pciDevices: z.array(z.object({ address: z.string().min(1), enabled: z.boolean() }).strict()).default([]),
+    imageConversionFs: z.boolean().default(false),
+  })
+  .strict();
+
+const cephSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }).strict(),
+  z
+    .object({
+      kind: z.enum(['host', 'rook']),
+      storageClass: z.string().regex(DNS_SUBDOMAIN).default('general'),
+      fsid: z.uuid().optional().describe('ceph cluster fsid; without it the secret-uuid keys are omitted'),
+      replication: z.number().int().min(1).max(3).optional().describe('default 1 on AIO simplex, else 2'),
+      osdCount: z.number().int().min(1).default(1).describe('host ceph: for the pool chunk-size estimate'),
+      monitors: z.array(ip).default([]).describe('host ceph: monitor addresses (on AIO only the first, the floating monitor, is used)'),
+      secondaryTiers: z.array(z.object({ tierName: z.string().min(1), backendName: z.string().min(1) }).strict()).default([]),
+    })
+    .strict(),
+]);
+
+const netappBackend = z
+  .object({
+    storageClass: z.string().regex(DNS_SUBDOMAIN),
+    managementLif: z.string().optional(),
+    svm: z.string().optional(),
+    credentialsRef: secretKeyRef.optional(),
+  })
+  .strict();
+
+const selection = z
+  .object({
+    backends: z.array(z.object({ name: z.string().min(1), enabled: z.boolean() }).strict()).optional(),
+    priority: z.array(z.string().min(1)).optional(),
+    backupPriority: z.array(z.string().min(1)).optional(),
+    pvc: z
+      .object({
+        priority: z.array(z.string()).optional(),
+        size: z.string().optional(),
+        accessModes: z.array(z.enum(['ReadWriteOnce', 'ReadWriteMany', 'ReadOnlyMany', 'ReadWriteOncePod'])).optional(),
+        name: z.string().optional(),
+        instancesPath: z.string().optional(),
+      })
+      .strict()
+      .optional(),
+    nfs: z.object({ server: z.string(), path: z.string(), instancesPath: z.string() }).partial().strict().optional(),
+  })
+  .strict();
+
+const storageSchema = z
+  .object({
+    ceph: cephSchema.default({ kind: 'none' }),
+    netapp: z.object({ nfs: netappBackend.optional(), iscsi: netappBackend.optional(), fc: netappBackend.optional() }).strict().optional(),
+    esb: z
+      .array(
+        z
+          .object({
+            name: z.string().min(1),
+            protocol: z.enum(['iscsi', 'fcp', 'nfs', 'local']),
+            k8sStorageClass: z.string().optional(),
+            volumeBackend: z.record(z.string(), z.unknown()).default({}),
+            secretRef: secretKeyRef.optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+    selection: z
+      .object({ cinder: selection, glance: selection, nova: selection, mariadb: selection, rabbitmq: selection })
+      .partial()
+      .strict()
+      .default({}),
+  })
+  .strict();
+
+const imagesSchema = z
+  .object({
+    imagePrefix: z.string().regex(/^[A-Za-z0-9_.-]+$/).default(DEFAULT_IMAGE_BUILD.imagePrefix),
+    os: z.string().regex(/^[A-Za-z0-9_.-]+$/).default(DEFAULT_IMAGE_BUILD.os),
+    osCodename: z.string().regex(/^[A-Za-z0-9_.-]+$/).default(DEFAULT_IMAGE_BUILD.osCodename),
+    osArch: z.string().regex(/^[A-Za-z0-9_.-]+$/).default(DEFAULT_IMAGE_BUILD.osArch),
+    buildStream: z.string().regex(/^[A-Za-z0-9_.-]+$/).default(DEFAULT_IMAGE_BUILD.buildStream),
+    imageSuffix: z.string().regex(/^[A-Za-z0-9_.-]+$/).default(DEFAULT_IMAGE_BUILD.imageSuffix),
+    registry: z
+      .string()
+      .refine(isRegistryReference, 'expected a registry host[:port][/path], e.g. registry.local:9001')
+      .optional()
+      .describe('mirror every image: <registry>/<source registry>/<repository>:<tag>'),
+    rookCephConfigHelper: z
+      .string()
+      .default('docker.io/openstackhelm/ceph-config-helper:ubuntu_jammy_18.2.2-1-20240312')
+      .describe('image for rook-ceph storage init jobs; prefixed with registry.local:9001/ unless already'),
+  })
+  .strict();
+
+/** Chart version: exact semver (with optional pre-release/build) or a semver range such as `>=0.1.0`. */
+const chartVersion = z
+  .string()
+  .regex(
+    /^(?:[<>=~^]{0,2}\s*)?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$|^\*$/,
+    'expected a semantic version such as 0.3.13, 4.12.1+STX.1 or a range such as >=0.1.0',
+  );
+
+export const deploymentProfileSchema = z
+  .object({
+    name: z.string().regex(DNS_LABEL, 'expected a lower-case DNS label (it names the output folder)').describe('stack name: dist/<name>/'),
+    description: z.string().optional(),
+    system: z
+      .object({
+        type: z.enum(['aio', 'standard']),
+        mode: z.enum(['simplex', 'duplex', 'duplex-direct']),
+        regionName: z
+          .string()
+          .regex(/^[A-Za-z][A-Za-z0-9_-]{0,254}$/, 'expected a region name: a letter, then letters, digits, - or _')
+          .default('RegionOne'),
+        distributedCloudRole: z.enum(['none', 'subcloud', 'systemcontroller']).default('none'),
+        virtual: z.boolean().default(false).describe('nova virt_type qemu instead of kvm'),
+        fqdnReady: z.boolean().default(true).describe('use controller.internal instead of the management floating address'),
+      })
+      .strict(),
+    network: z
+      .object({
+        clusterService: z
+          .object({ families: z.array(z.enum(['ipv4', 'ipv6'])).min(1).max(2).default(['ipv4']).describe('first = primary') })
+          .strict()
+          .prefault({}),
+        clusterHost: z.object({ subnet: cidr.optional(), floatingAddress: ip }).strict(),
+        oam: z.object({ floatingAddress: ip }).strict(),
+        mgmt: z.object({ floatingAddress: ip }).strict().optional(),
+        ironic: z
+          .object({ cidr: cidr, gateway: ip, rangeStart: ip, rangeEnd: ip, portName: z.string().min(1) })
+          .strict()
+          .optional(),
+        platformHttpPort: z.number().int().min(1).max(65535).default(8080),
+      })
+      .strict(),
+    endpoints: z
+      .object({
+        domain: z.string().regex(DNS_SUBDOMAIN, 'expected a DNS domain such as openstack.example.com').optional(),
+        fqdnPattern: z.string().default('{service_name}.{endpoint_domain}'),
+      })
+      .strict()
+      .prefault({}),
+    https: z
+      .object({
+        enabled: z.boolean().default(false),
+        certRef: z
+          .object({
+            secretName: z.string().regex(DNS_SUBDOMAIN),
+            crtKey: z.string().default('tls.crt'),
+            keyKey: z.string().default('tls.key'),
+            caKey: z.string().optional(),
+          })
+          .strict()
+          .optional()
+          .describe('Secret with the public TLS certificate, key and CA (created out of band)'),
+      })
+      .strict()
+      .prefault({}),
+    hosts: z.array(hostSchema).min(1),
+    datanetworks: z
+      .array(z.object({ name: z.string().min(1), type: z.enum(['flat', 'vlan', 'vxlan']), mtu: z.number().int().min(576).max(9216) }).strict())
+      .default([]),
+    storage: storageSchema,
+    vswitch: z.enum(['ovs', 'ovs-dpdk', 'none']).optional().describe('derived from the compute hosts labels when absent'),
+    charts: z
+      .object({
+        enabled: byRelease(z.boolean()).default({}).describe('enable or disable releases over the app defaults'),
+        versions: byRelease(chartVersion).default({}).describe('chart versions over the project table'),
+        repairDependsOn: z
+          .boolean()
+          .default(false)
+          .describe('replace a dependsOn onto a disabled release by that release own dependencies instead of failing'),
+      })
+      .strict()
+      .prefault({}),
+    userOverrides: byRelease(z.record(z.string(), z.unknown())).default({}).describe('Helm values merged over the system values'),
+    keystone: z
+      .object({
+        admin: z
+          .object({ userName: z.string().default('admin'), projectName: z.string().default('admin'), userDomain: z.string().default('default'), projectDomain: z.string().default('default') })
+          .strict()
+          .prefault({}),
+        passwordRules: z
+          .object({ uniqueLastPasswordCount: z.number().int().nonnegative(), regex: z.string(), regexDescription: z.string() })
+          .strict()
+          .optional(),
+        dex: z.object({ enabled: z.boolean().default(false) }).strict().optional(),
+      })
+      .strict()
+      .prefault({}),
+    platform: z.object({ oidcIssuerUrl: z.url().optional() }).strict().default({}),
+    horizon: z.object({ lockout: z.object({ retries: z.number().int().positive(), seconds: z.number().int().positive() }).strict().optional() }).strict().default({}),
+    aodh: z.object({ restNotifierCaCert: z.boolean().default(false) }).strict().prefault({}),
+    images: imagesSchema.prefault({}),
+    helmRepository: z
+      .object({ url: z.url().optional().describe('default: http://<cluster-host floating address>:<platformHttpPort>/helm_charts/starlingx') })
+      .strict()
+      .default({}),
+    credentials: z
+      .object({
+        secretName: z.string().regex(DNS_SUBDOMAIN).default('stx-openstack-credentials').describe('the Secret that holds every credential (created by npm run credentials)'),
+        overrides: z.record(z.string(), secretKeyRef).default({}).describe('per logical credential id: another Secret and key'),
+      })
+      .strict()
+      .prefault({}),
+    policies: z.array(z.string()).default([]).describe('RBAC policy sets to apply (see policies/)'),
+    applyMode: z.enum(['normal', 'restore_db', 'restore_storage']).default('normal'),
+  })
+  .strict();
+
+/** A profile as written (defaults not yet applied). */
+export type DeploymentProfileInput = z.input<typeof deploymentProfileSchema>;
+/** A validated profile, defaults applied. */
+export type DeploymentProfile = z.output<typeof deploymentProfileSchema>;
+export type Host = DeploymentProfile['hosts'][number];
+export type Interface = Host['interfaces'][number];
+export type StorageSelection = z.output<typeof selection>;
+
+/** The JSON Schema of a profile as written, for YAML editors. */
+export function profileJsonSchema(): object {
+  return z.toJSONSchema(deploymentProfileSchema, { io: 'input', target: 'draft-2020-12' });
+}

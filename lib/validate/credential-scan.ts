@@ -1,0 +1,107 @@
+/**
+ * Finds credentials written in plain text. A leaf whose key names a credential (password, secret
+ * key, token, keyring, private key) must hold nothing but a chart placeholder; a URL must not
+ * carry a password; no file may hold PEM private key or certificate material.
+ */
+import { EXTERNAL_SECRETS_ANNOTATION } from '../engine/release';
+import { parseYaml11 } from '../engine/yaml';
+
+/** Keys whose string value is a credential. */
+const CREDENTIAL_KEY = /(^|[_.-])(password|passwd|pass|secret_key|secret|token|keyring|private_key|privatekey|api_key|apikey|credential|credentials|cookie)$/i;
+
+/** Values that charts use as placeholders, replaced by system or credential values at deploy time. */
+export const PLACEHOLDERS: ReadonlySet<string> = new Set(['', 'password', 'null', 'none', 'None', 'changeme', 'openstack-cookie']);
+
+/** `scheme://user:password@host`: a URL that carries a password. */
+const URL_WITH_PASSWORD = /[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:([^\s@]+)@/i;
+const PEM = /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY|CERTIFICATE)-----/;
+
+export interface CredentialFinding {
+  readonly file: string;
+  readonly path: string;
+  readonly problem: string;
+}
+
+/** Helm template placeholders such as `{{ .Values.x }}` are not values. */
+const isTemplate = (value: string) => /^\{\{.*\}\}$/.test(value.trim()) || /\$\(|\$\{/.test(value);
+
+function scanValue(file: string, path: string, key: string, value: unknown, out: CredentialFinding[]): void {
+  if (typeof value === 'string') {
+    if (PEM.test(value)) out.push({ file, path, problem: 'holds PEM key or certificate material' });
+    const url = URL_WITH_PASSWORD.exec(value);
+    if (url && !PLACEHOLDERS.has(url[1]) && !isTemplate(url[1])) out.push({ file, path, problem: 'URL carries a password' });
+    // Policy rules are named after API actions (`identity:change_password`), not credentials.
+    const isPolicyRule = key.includes(':') || /(^|\.)policy(\.|$)/.test(path);
+    if (CREDENTIAL_KEY.test(key) && !isPolicyRule && !PLACEHOLDERS.has(value) && !isTemplate(value)) {
+      out.push({ file, path, problem: `plaintext credential (a ${value.length}-character value; only chart placeholders may be written)` });
+    }
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => scanValue(file, `${path}[${i}]`, key, item, out));
+    return;
+  }
+  if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) scanValue(file, path ? `${path}.${k}` : k, k, v, out);
+  }
+}
+
+/** Scans every YAML file of a stack. */
+export function scanCredentials(files: ReadonlyMap<string, string>): CredentialFinding[] {
+  const out: CredentialFinding[] = [];
+  for (const [file, text] of files) {
+    if (!/\.ya?ml$/.test(file)) continue;
+    if (PEM.test(text)) out.push({ file, path: '(file)', problem: 'holds PEM key or certificate material' });
+    let docs: unknown[];
+    try {
+      docs = parseYaml11(text, file);
+    } catch {
+      continue; // reported by the YAML check
+    }
+    docs.forEach((doc) => {
+      if (isSecretManifest(doc)) out.push({ file, path: 'data', problem: 'a Secret manifest in the tree (credentials belong outside git)' });
+      scanValue(file, '', '', doc, out);
+    });
+  }
+  return out;
+}
+
+function isSecretManifest(doc: unknown): boolean {
+  const d = doc as { apiVersion?: unknown; kind?: unknown; data?: unknown; stringData?: unknown } | null;
+  return !!d && d.apiVersion === 'v1' && d.kind === 'Secret' && (d.data !== undefined || d.stringData !== undefined);
+}
+
+/**
+ * In a stack with system values, every valuesFrom entry that reads an out-of-band Secret must set
+ * one value (targetPath) as a literal, and name a Secret the HelmRelease declares external.
+ */
+export function checkCredentialRouting(files: ReadonlyMap<string, string>): CredentialFinding[] {
+  const out: CredentialFinding[] = [];
+  for (const [file, text] of files) {
+    if (!file.endsWith('helmrelease.yaml')) continue;
+    let docs: unknown[];
+    try {
+      docs = parseYaml11(text, file);
+    } catch {
+      continue; // reported by the YAML check
+    }
+    const doc = docs[0] as {
+      metadata?: { name?: string; annotations?: Record<string, string> };
+      spec?: { valuesFrom?: Array<Record<string, unknown>> };
+    };
+    const dir = file.slice(0, file.lastIndexOf('/'));
+    const generated = new Set([...files.keys()].filter((f) => f.startsWith(`${dir}/`) && f.endsWith('-overrides.yaml')).map((f) => f.slice(dir.length + 1, -5)));
+    const external = (doc.metadata?.annotations?.[EXTERNAL_SECRETS_ANNOTATION] ?? '').split(',').filter(Boolean);
+    (doc.spec?.valuesFrom ?? []).forEach((ref, i) => {
+      const name = String(ref.name);
+      if (generated.has(name)) {
+        if (ref.targetPath !== undefined) out.push({ file, path: `spec.valuesFrom[${i}]`, problem: `targetPath reads ${name}, a Secret generated from a file in the tree` });
+        return;
+      }
+      if (!external.includes(name)) out.push({ file, path: `spec.valuesFrom[${i}]`, problem: `Secret ${name} is neither generated by the tree nor declared external` });
+      if (typeof ref.targetPath !== 'string') out.push({ file, path: `spec.valuesFrom[${i}]`, problem: `external Secret ${name} is read without targetPath` });
+      if (ref.literal !== true) out.push({ file, path: `spec.valuesFrom[${i}]`, problem: `credential from ${name} is not read as a literal (set literal: true)` });
+    });
+  }
+  return out;
+}

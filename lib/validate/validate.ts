@@ -1,0 +1,200 @@
+/**
+ * `npm run validate [-- DIR]`: checks generated (or hand-edited) stacks the way Flux, kustomize and
+ * Helm will read them. One problem per line, `stack/path: field: what is wrong`.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { checkCredentialRouting, scanCredentials } from './credential-scan';
+import { fluxValidator } from './flux-schema';
+import { checkStack } from './tree-check';
+import { parseYaml11, parseYaml12 } from '../engine/yaml';
+
+export interface ValidateOptions {
+  /** Run `kubectl kustomize` on each stack where kubectl exists. @default true */
+  readonly kustomize?: boolean;
+}
+
+export interface StackReport {
+  readonly stack: string;
+  readonly files: number;
+  readonly problems: string[];
+}
+
+const DNS_1123_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const HELM_RELEASE_NAME_MAX = 53;
+
+/** Every file of a folder, relative path to text. */
+export function readTree(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (rel: string) => {
+    for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const child = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(child);
+      else files.set(child, fs.readFileSync(path.join(dir, child), 'utf8'));
+    }
+  };
+  walk('');
+  return files;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Files that YAML 1.1 (Helm) and YAML 1.2 (kustomize, Flux) read differently. */
+export function checkYamlReadings(files: ReadonlyMap<string, string>): string[] {
+  const problems: string[] = [];
+  for (const [file, text] of files) {
+    if (!/\.ya?ml$/.test(file)) continue;
+    let v11: unknown[];
+    let v12: unknown[];
+    try {
+      v11 = parseYaml11(text, file);
+      v12 = parseYaml12(text, file);
+    } catch (error) {
+      problems.push(`${file}: (file): ${(error as Error).message.replace(`${file}: `, '')}`);
+      continue;
+    }
+    if (!sameJson(v11, v12)) {
+      // Single-document files name the field without the document index.
+      const where = v11.length === 1 && v12.length === 1 ? firstDifference(v11[0], v12[0], '') : firstDifference(v11, v12, '');
+      problems.push(`${file}: ${where}: YAML 1.1 (Helm) and YAML 1.2 (kustomize) read this differently; quote the value`);
+    }
+  }
+  return problems;
+}
+
+function firstDifference(a: unknown, b: unknown, at: string): string {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) if (!sameJson(a[i], b[i])) return firstDifference(a[i], b[i], `${at}[${i}]`);
+  } else if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const k of keys) {
+      const x = (a as Record<string, unknown>)[k];
+      const y = (b as Record<string, unknown>)[k];
+      if (!sameJson(x, y)) return firstDifference(x, y, at ? `${at}.${k}` : k);
+    }
+    if (!sameJson(Object.keys(a), Object.keys(b))) return `${at || '(document)'} keys`;
+  }
+  return at || '(document)';
+}
+
+/** The documents of every YAML file that parses (the YAML check reports the others). */
+function* yamlDocuments(files: ReadonlyMap<string, string>): Generator<{ file: string; docs: unknown[] }> {
+  for (const [file, text] of files) {
+    if (!/\.ya?ml$/.test(file)) continue;
+    try {
+      yield { file, docs: parseYaml12(text, file) };
+    } catch {
+      continue;
+    }
+  }
+}
+
+/** Kubernetes object names (DNS-1123) and Helm release names (at most 53 characters). */
+export function checkNames(files: ReadonlyMap<string, string>): string[] {
+  const problems: string[] = [];
+  for (const { file, docs } of yamlDocuments(files)) {
+    for (const doc of docs) {
+      const d = doc as { apiVersion?: unknown; kind?: unknown; metadata?: { name?: unknown }; spec?: { releaseName?: unknown }; secretGenerator?: Array<{ name?: unknown }> } | null;
+      if (!d || typeof d !== 'object') continue;
+      if (typeof d.apiVersion === 'string' && typeof d.kind === 'string' && d.kind !== 'Kustomization') {
+        const name = d.metadata?.name;
+        if (typeof name !== 'string' || !DNS_1123_SUBDOMAIN.test(name)) {
+          problems.push(`${file}: metadata.name: ${JSON.stringify(name)} is not a valid Kubernetes name (lower-case DNS-1123 subdomain)`);
+        }
+        if (d.kind === 'HelmRelease') {
+          const releaseName = typeof d.spec?.releaseName === 'string' ? d.spec.releaseName : name;
+          if (typeof releaseName === 'string' && releaseName.length > HELM_RELEASE_NAME_MAX) {
+            problems.push(`${file}: spec.releaseName: ${JSON.stringify(releaseName)} is ${releaseName.length} characters (Helm allows at most ${HELM_RELEASE_NAME_MAX})`);
+          }
+        }
+      }
+      if (file.endsWith('kustomization.yaml') && Array.isArray(d.secretGenerator)) {
+        d.secretGenerator.forEach((g, i) => {
+          if (typeof g?.name !== 'string' || !DNS_1123_SUBDOMAIN.test(g.name)) {
+            problems.push(`${file}: secretGenerator[${i}].name: ${JSON.stringify(g?.name)} is not a valid Kubernetes name`);
+          }
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Every Flux object against its CRD schema. */
+export function checkSchemas(files: ReadonlyMap<string, string>): string[] {
+  const problems: string[] = [];
+  const validator = fluxValidator();
+  for (const { file, docs } of yamlDocuments(files)) {
+    docs.forEach((doc) => {
+      for (const error of validator.validate(doc)) {
+        const [where, ...rest] = error.split(': ');
+        const field = where === '/' ? '(object)' : where.slice(1).replace(/\//g, '.');
+        problems.push(`${file}: ${field}: ${rest.join(': ')} (Flux CRD schema)`);
+      }
+    });
+  }
+  return problems;
+}
+
+let kubectlChecked: boolean | undefined;
+/** True when `kubectl` runs here. */
+export function kubectlAvailable(): boolean {
+  kubectlChecked ??= spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
+  return kubectlChecked;
+}
+
+/** `kubectl kustomize` of a stack folder; a problem line when it fails. */
+export function checkKubectlKustomize(dir: string): string[] {
+  const run = spawnSync('kubectl', ['kustomize', dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (run.status === 0) return [];
+  // kubectl logs multi-line errors as `err=<` ... `>`: keep the lines that say what is wrong.
+  const lines = (run.stderr || run.error?.message || 'failed')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && l !== '>' && !/^W\d{4} /.test(l) && !l.includes('is deprecated'));
+  const reason = lines
+    .map((l) => l.replace(/^[EWI]\d{4} [\d:.]+\s+\d+ \S+\] /, '').replace(/^"command failed" /, '').replace(/^error: |^Error: |err=<$/, '').trim())
+    .filter(Boolean)
+    .join(' ');
+  return [`kustomization.yaml: (build): kubectl kustomize fails: ${reason || 'no reason given'}`];
+}
+
+/** Validates one stack folder. */
+export function validateStack(dir: string, options: ValidateOptions = {}): StackReport {
+  const files = readTree(dir);
+  const problems = [
+    ...checkYamlReadings(files),
+    ...checkNames(files),
+    ...checkSchemas(files),
+    ...checkStack(files),
+    ...scanCredentials(files).map((f) => `${f.file}: ${f.path || '(document)'}: ${f.problem}`),
+    ...checkCredentialRouting(files).map((f) => `${f.file}: ${f.path}: ${f.problem}`),
+  ];
+  if ((options.kustomize ?? true) && files.has('kustomization.yaml') && kubectlAvailable()) problems.push(...checkKubectlKustomize(dir));
+  const stack = path.basename(dir);
+  // One line per fault: two checks that see the same field (schema and names, tree and
+  // credentials) keep the first line.
+  const seen = new Set<string>();
+  const unique = problems.filter((line) => {
+    const [file, field] = line.split(': ');
+    const key = field === '(file)' ? line : `${file}: ${field}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { stack, files: files.size, problems: unique.map((p) => `${stack}/${p}`) };
+}
+
+/** The stack folders of DIR: DIR itself when it holds a kustomization.yaml, else its subfolders. */
+export function stackFolders(dir: string): string[] {
+  if (!fs.existsSync(dir)) throw new Error(`${dir}: no such folder`);
+  if (fs.existsSync(path.join(dir, 'kustomization.yaml'))) return [dir];
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => path.join(dir, e.name))
+    .sort();
+}

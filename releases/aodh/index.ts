@@ -1,0 +1,49 @@
+import { ReleaseDefinition } from '../../lib/engine/release';
+import { CA_PATH, DeploymentContext, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessagingAuth, publicEndpoint } from '../../lib/profile/context';
+import { Values } from '../../lib/engine/values';
+import { aodhStaticValues } from '../../overrides/aodh';
+
+/** Where the notifier finds the CA of REST alarm targets (`aodh.restNotifierCaCert`). */
+const REST_NOTIFIER_CA_PATH = '/var/lib/openstack/certs/aodh-rest-notifier-ca.crt';
+const REST_NOTIFIER_CA_SECRET = 'aodh-rest-notifier-ca-cert';
+
+/** System values of aodh (spec §3.21). */
+function aodhSystemValues(ctx: DeploymentContext): Values {
+  const c = ctx.derived.controllers;
+  const caCert = ctx.profile.aodh.restNotifierCaCert;
+  const aodhConf: Values = {
+    DEFAULT: caCert ? { rest_notifier_ca_bundle_certificate_path: REST_NOTIFIER_CA_PATH } : {},
+    service_credentials: { region_name: ctx.profile.system.regionName },
+    // Sic: aodh publishes on the ceilometer vhost, as the original does.
+    oslo_messaging_notifications: { transport_url: notificationUrl('/ceilometer') },
+  };
+  if (ctx.derived.https) aodhConf.keystone_authtoken = { cafile: CA_PATH };
+  const volumes: Values[] = caCert ? [{ name: REST_NOTIFIER_CA_SECRET, secret: { secretName: REST_NOTIFIER_CA_SECRET, items: [{ key: 'ca.crt', path: 'ca.crt' }] } }] : [];
+  const volumeMounts: Values[] = caCert ? [{ name: REST_NOTIFIER_CA_SECRET, mountPath: REST_NOTIFIER_CA_PATH, subPath: 'ca.crt', readOnly: true }] : [];
+  return {
+    pod: {
+      replicas: { api: c, evaluator: c, listener: c, notifier: c },
+      mounts: { aodh_notifier: { aodh_notifier: { volumes, volumeMounts } } },
+    },
+    conf: { aodh: aodhConf },
+    endpoints: {
+      alarming: publicEndpoint(ctx, 'aodh'),
+      identity: { auth: identityAuth(ctx, 'aodh', ['aodh']) },
+      oslo_cache: osloCache(),
+      oslo_db: { auth: osloDbAuth(['aodh']) },
+      oslo_messaging: { auth: osloMessagingAuth(['aodh']) },
+    },
+  };
+}
+
+export const aodh: ReleaseDefinition = {
+  name: 'aodh',
+  chart: 'aodh',
+  releaseName: 'osh-openstack-aodh',
+  chartGroup: 'openstack-aodh',
+  dependsOn: ['ceilometer'],
+  install: {},
+  upgrade: {},
+  staticValues: aodhStaticValues,
+  systemValues: aodhSystemValues,
+};

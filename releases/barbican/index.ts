@@ -1,0 +1,33 @@
+import { ReleaseDefinition } from '../../lib/engine/release';
+import { CA_PATH, DeploymentContext, identityAuth, osloCache, osloDbAuth, osloMessagingAuth, publicEndpoint } from '../../lib/profile/context';
+import { Values } from '../../lib/engine/values';
+import { barbicanStaticValues } from '../../overrides/barbican';
+
+/** System values of barbican (spec §3.22). */
+function barbicanSystemValues(ctx: DeploymentContext): Values {
+  const values: Values = {
+    pod: { replicas: { api: ctx.derived.controllers } },
+    endpoints: {
+      key_manager: publicEndpoint(ctx, 'barbican'),
+      identity: { auth: identityAuth(ctx, 'barbican', ['barbican']) },
+      oslo_db: { auth: osloDbAuth(['barbican']) },
+      oslo_cache: osloCache(),
+      oslo_messaging: { auth: osloMessagingAuth(['barbican']) },
+    },
+  };
+  if (ctx.derived.https) values.conf = { barbican: { keystone_authtoken: { cafile: CA_PATH } } };
+  return values;
+}
+
+export const barbican: ReleaseDefinition = {
+  name: 'barbican',
+  chart: 'barbican',
+  releaseName: 'osh-openstack-barbican',
+  chartGroup: 'openstack-barbican',
+  dependsOn: ['keystone'],
+  upgrade: {},
+  // Off in the StarlingX app until an operator enables it.
+  enabledByDefault: false,
+  staticValues: barbicanStaticValues,
+  systemValues: barbicanSystemValues,
+};

@@ -1,0 +1,241 @@
+import { credential } from '../../lib/engine/credentials';
+import { ReleaseDefinition } from '../../lib/engine/release';
+import {
+  availability,
+  CA_PATH,
+  cephMonitors,
+  certificates,
+  chunkSize,
+  DeploymentContext,
+  identityAuth,
+  notificationUrl,
+  osloCache,
+  osloDbAuth,
+  osloMessagingAuth,
+  publicEndpoint,
+  rookImageTags,
+  storageSelection,
+} from '../../lib/profile/context';
+import { Value, Values } from '../../lib/engine/values';
+import { cinderStaticValues } from '../../overrides/cinder';
+
+export const cinder: ReleaseDefinition = {
+  name: 'cinder',
+  chart: 'cinder',
+  releaseName: 'osh-openstack-cinder',
+  chartGroup: 'openstack-cinder',
+  dependsOn: ['glance'],
+  install: { disableWait: true },
+  upgrade: { disableWait: true },
+  staticValues: cinderStaticValues,
+  systemValues: cinderSystemValues,
+};
+
+// -- Backend selection, shared with glance, nova and libvirt (spec §1.2 cinderVolumeBackends) ---------
+
+/** Storage protocol of the NetApp backends, as cinder's `active_protocols` names them. */
+const NETAPP_PROTOCOL: Readonly<Record<string, string>> = { 'netapp-nfs': 'nfs', 'netapp-iscsi': 'iscsi', 'netapp-fc': 'fcp' };
+
+/** The protocol of a cinder backend: ceph `rbd`, NetApp its protocol, an ESB entry its own. */
+export function cinderBackendProtocol(ctx: DeploymentContext, name: string): string | undefined {
+  if (name === 'ceph') return 'rbd';
+  if (name in NETAPP_PROTOCOL) return NETAPP_PROTOCOL[name];
+  return ctx.profile.storage.esb.find((e) => e.name === name)?.protocol;
+}
+
+/** Cinder priority entries whose backend is available, in priority order (no duplicates). */
+export function cinderVolumeBackends(ctx: DeploymentContext): string[] {
+  const avail = availability(ctx, 'cinder');
+  return [...new Set(storageSelection(ctx, 'cinder').priority)].filter((name) => !!avail.get(name));
+}
+
+/** Ceph is in cinder's volume backends: drives `conf.ceph.enabled` of nova and libvirt. */
+export function cinderUsesCeph(ctx: DeploymentContext): boolean {
+  return cinderVolumeBackends(ctx).includes('ceph');
+}
+
+// -- Ceph --------------------------------------------------------------------------------------------
+
+interface CephBackend {
+  /** Cinder backend (and volume type) name. */
+  readonly name: string;
+  readonly pool: string;
+  readonly crushRule: string;
+}
+
+/** The ceph backends cinder creates: host ceph's primary tier plus secondary tiers, or rook's one. */
+function cephBackends(ctx: DeploymentContext): CephBackend[] {
+  const ceph = ctx.profile.storage.ceph;
+  if (ceph.kind === 'rook') return [{ name: 'ceph-rook-store', pool: 'cinder-volumes', crushRule: 'kube-rbd' }];
+  if (ceph.kind !== 'host') return [];
+  return [
+    { name: 'ceph-store', pool: 'cinder-volumes', crushRule: 'storage_tier_ruleset' },
+    // Tier rules are `<tier>-tier-ruleset` with every dash made an underscore.
+    ...ceph.secondaryTiers.map((t) => ({ name: t.backendName, pool: `cinder-volumes-${t.tierName}`, crushRule: `${t.tierName}-tier-ruleset`.replace(/-/g, '_') })),
+  ];
+}
+
+/** `conf.backends.<name>` of a ceph backend. */
+function cephBackendSection(ctx: DeploymentContext, backend: CephBackend): Values {
+  const fsid = ctx.profile.storage.ceph.kind !== 'none' ? ctx.profile.storage.ceph.fsid : undefined;
+  return {
+    image_volume_cache_enabled: 'True', // a string, as the original writes it (§6-11)
+    volume_backend_name: backend.name,
+    volume_driver: 'cinder.volume.drivers.rbd.RBDDriver',
+    rbd_pool: backend.pool,
+    rbd_user: 'cinder',
+    rbd_ceph_conf: '/etc/ceph/ceph.conf',
+    ...(fsid ? { rbd_secret_uuid: fsid } : {}),
+  };
+}
+
+/** `conf.ceph`: monitors, admin keyring and the pools the storage init job creates. */
+function cephConf(ctx: DeploymentContext, backends: readonly CephBackend[]): Values {
+  const replication = ctx.derived.cephReplication;
+  const rook = ctx.profile.storage.ceph.kind === 'rook';
+  const pools: Values = {};
+  for (const b of backends) {
+    pools[b.pool] = { replication, crush_rule: b.crushRule, chunk_size: chunkSize(ctx, 512), app_name: 'cinder-volumes' };
+  }
+  // Backups share the primary backend's replication and crush rule.
+  pools.backup = { replication, crush_rule: backends[0].crushRule, chunk_size: chunkSize(ctx, 256), app_name: 'cinder-backup' };
+  return rook ? { admin_keyring: credential.cephAdminKeyring(), monitors: [], pools } : { monitors: cephMonitors(ctx), admin_keyring: 'null', pools };
+}
+
+// -- NetApp and ESB (P2) -----------------------------------------------------------------------------
+
+/** `conf.backends.<netapp-x>`: the NetApp unified driver on the profile's SVM (login: see userOverrides). */
+function netappSection(ctx: DeploymentContext, name: string): Values {
+  const protocol = name.slice('netapp-'.length) as 'nfs' | 'iscsi' | 'fc';
+  const backend = ctx.profile.storage.netapp?.[protocol];
+  return {
+    volume_backend_name: name,
+    volume_driver: 'cinder.volume.drivers.netapp.common.NetAppDriver',
+    netapp_storage_family: 'ontap_cluster',
+    netapp_storage_protocol: protocol,
+    ...(backend?.managementLif ? { netapp_server_hostname: backend.managementLif } : {}),
+    ...(backend?.svm ? { netapp_vserver: backend.svm } : {}),
+  };
+}
+
+/** A JSON-like profile value as a values-tree value. */
+function toValue(value: unknown, path: string): Value {
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (Array.isArray(value)) return value.map((v, i) => toValue(v, `${path}[${i}]`));
+  if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toValue(v, `${path}.${k}`)]));
+  throw new Error(`${path}: expected plain data (string, number, boolean, list or map), got ${typeof value}`);
+}
+
+/** `conf.backends.<esb>`: the entry's own volume backend settings. */
+function esbSection(ctx: DeploymentContext, name: string): Values {
+  const index = ctx.profile.storage.esb.findIndex((e) => e.name === name);
+  const esb = ctx.profile.storage.esb[index];
+  return { volume_backend_name: name, ...(toValue(esb.volumeBackend, `storage.esb[${index}].volumeBackend`) as Values) };
+}
+
+// -- Backup -------------------------------------------------------------------------------------------
+
+const BACKUP_DRIVERS: Readonly<Record<string, string | undefined>> = {
+  rbd: 'cinder.backup.drivers.ceph.CephBackupDriver',
+  nfs: 'cinder.backup.drivers.nfs.NFSBackupDriver',
+  iscsi: 'cinder.backup.drivers.posix.PosixBackupDriver',
+  fcp: 'cinder.backup.drivers.posix.PosixBackupDriver',
+  local: undefined,
+};
+
+// -- System values -------------------------------------------------------------------------------------
+
+/** Cinder's system values (spec §3.8). */
+function cinderSystemValues(ctx: DeploymentContext): Values {
+  const { profile, derived } = ctx;
+  const C = derived.controllers;
+  const selection = storageSelection(ctx, 'cinder');
+  const avail = availability(ctx, 'cinder');
+  const priority = [...new Set(selection.priority)];
+  const active = cinderVolumeBackends(ctx);
+  const cephAvail = !!avail.get('ceph');
+  const ceph = cephAvail ? cephBackends(ctx) : [];
+  const cephInPriority = cephAvail && priority.includes('ceph');
+
+  // Volume backends: ceph's (when ceph is in the priority) plus each available NetApp/ESB entry.
+  const others = active.filter((name) => name !== 'ceph');
+  const enabledBackends = [...(cephInPriority ? ceph.map((b) => b.name) : []), ...others].sort();
+  const defaultBackend = active[0];
+  const defaultVolumeType = defaultBackend === 'ceph' ? ceph[0].name : defaultBackend;
+
+  const backends: Values = {};
+  if (cephInPriority) for (const b of ceph) backends[b.name] = cephBackendSection(ctx, b);
+  for (const name of others) backends[name] = name in NETAPP_PROTOCOL ? netappSection(ctx, name) : esbSection(ctx, name);
+
+  // Backup: the first available entry of the backup priority picks the driver.
+  const backupBackend = [...new Set(selection.backupPriority ?? [])].find((name) => !!avail.get(name));
+  const backupProtocol = backupBackend ? cinderBackendProtocol(ctx, backupBackend) : 'rbd';
+  const backupDriver = BACKUP_DRIVERS[backupProtocol ?? 'rbd'];
+  const posixBackup = backupDriver === BACKUP_DRIVERS.iscsi;
+  const backupReplicas = backupBackend === 'netapp-iscsi' || backupBackend === 'netapp-fc' ? 1 : C;
+
+  const protocols = [...new Set(active.map((name) => cinderBackendProtocol(ctx, name)).filter((p): p is string => !!p))].sort();
+  const hasSan = protocols.includes('iscsi') || protocols.includes('fcp');
+  const nfsActive = protocols.includes('nfs');
+  const netappNfs = !!avail.get('netapp-nfs') && (priority.includes('netapp-nfs') || backupBackend === 'netapp-nfs');
+  const NFS_SHARE = '127.0.0.1:/nfs_volume\n';
+
+  const controllers = profile.hosts.filter((h) => h.personality === 'controller');
+  const imageConversion = controllers.length > 0 && controllers.every((h) => h.imageConversionFs);
+
+  const conversionMount: Values = {
+    volumes: [{ name: 'imageconversion', hostPath: { path: '/opt/conversion' } }],
+    volumeMounts: [{ name: 'imageconversion', mountPath: '/opt/conversion' }],
+  };
+
+  const DEFAULT: Values = {
+    os_region_name: profile.system.regionName,
+    state_path: '/var/lib/cinder',
+    ...(imageConversion ? { image_conversion_dir: '/opt/conversion' } : {}),
+    ...(enabledBackends.length > 0 ? { enabled_backends: enabledBackends.join(',') } : {}),
+    ...(defaultVolumeType ? { default_volume_type: defaultVolumeType } : {}),
+    ...(backupDriver ? { backup_driver: backupDriver } : {}),
+    ...(netappNfs ? { backup_share: NFS_SHARE } : {}),
+  };
+
+  const manifests = certificates(ctx);
+  const imageTags = cephAvail ? rookImageTags(ctx, ['cinder_backup_storage_init', 'cinder_storage_init']) : {};
+
+  return {
+    pod: {
+      replicas: { api: C, volume: C, scheduler: C, backup: backupReplicas },
+      useHostNetwork: { volume: hasSan, backup: hasSan },
+      security_context: {
+        cinder_backup: { container: { cinder_backup: { privileged: hasSan } } },
+        cinder_volume: { container: { cinder_volume: { readOnlyRootFilesystem: !hasSan || nfsActive } } },
+      },
+      mounts: {
+        cinder_volume: { cinder_volume: conversionMount },
+        cinder_backup: { cinder_backup: conversionMount },
+      },
+    },
+    conf: {
+      enable_iscsi: hasSan,
+      cinder: {
+        DEFAULT,
+        oslo_messaging_notifications: { transport_url: notificationUrl('/cinder') },
+        ...(derived.https ? { keystone_authtoken: { cafile: CA_PATH } } : {}),
+      },
+      backends,
+      ceph: cephAvail ? cephConf(ctx, ceph) : {},
+      ...(netappNfs ? { nfs_shares: NFS_SHARE } : {}),
+    },
+    ceph_client: cephAvail ? { user_secret_name: 'ceph-admin', internal_ceph_backend: ceph[0].name } : {},
+    storage_conf: { active_protocols: protocols },
+    backup: posixBackup && backupBackend ? { posix: { volume: { class_name: avail.get(backupBackend) ?? '' } } } : {},
+    endpoints: {
+      identity: { auth: identityAuth(ctx, 'cinder', ['cinder'], ['glance', 'nova', 'swift', 'service']) },
+      oslo_db: { auth: osloDbAuth(['cinder']) },
+      oslo_messaging: { auth: osloMessagingAuth(['cinder']) },
+      oslo_cache: osloCache(),
+      volumev3: publicEndpoint(ctx, 'cinder'),
+    },
+    ...(Object.keys(manifests).length > 0 ? { manifests } : {}),
+    ...(Object.keys(imageTags).length > 0 ? { images: { tags: imageTags } } : {}),
+  };
+}

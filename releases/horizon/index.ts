@@ -1,0 +1,75 @@
+import { credential } from '../../lib/engine/credentials';
+import { ReleaseDefinition } from '../../lib/engine/release';
+import { certificates, DeploymentContext, identityAuth, osloDbAuth, publicEndpoint } from '../../lib/profile/context';
+import { Values } from '../../lib/engine/values';
+import { horizonStaticValues } from '../../overrides/horizon';
+
+/** `conf.horizon.local_settings.config` (spec §3.17); regionConfig (P3) is out of scope. */
+function localSettingsConfig(ctx: DeploymentContext): Values {
+  const { profile, derived } = ctx;
+  const proto = derived.https ? 'https' : 'http';
+  const domain = profile.endpoints.domain?.toLowerCase();
+  const config: Values = {
+    horizon_secret_key: credential.horizonSecretKey(),
+    system_region_name: profile.system.regionName,
+    // The original builds `horizon.<domain>` literally, not from the FQDN pattern.
+    csrf_trusted_origins: domain ? [`${proto}://horizon.${domain}`] : [],
+  };
+  const raw: Values = {};
+  if (derived.https) {
+    config.https_enabled = 'True';
+    raw.SECURE_PROXY_SSL_HEADER = ['HTTP_X_FORWARDED_PROTO', 'https'];
+  }
+  if (profile.system.distributedCloudRole === 'systemcontroller') config.dc_mode = 'True';
+  const lockout = profile.horizon.lockout;
+  if (lockout) {
+    // Django settings strings, as the platform service parameters are.
+    config.lockout_retries_num = String(lockout.retries);
+    config.lockout_period_sec = String(lockout.seconds);
+  }
+  if (profile.keystone.dex?.enabled) {
+    // DEX needs the public keystone name (spec §1.3-6).
+    if (!domain) throw new Error('keystone.dex.enabled requires endpoints.domain');
+    config.auth = {
+      sso: { enabled: true, initial_choice: 'credentials' },
+      idp_mapping: [{ name: 'dex_oidc', label: 'Login with DEX SSO', idp: 'dex', protocol: 'openid' }],
+    };
+    raw.OPENSTACK_KEYSTONE_URL = `${proto}://keystone.${domain}/v3`;
+  }
+  if (Object.keys(raw).length > 0) config.raw = raw;
+  return config;
+}
+
+/** System values of horizon (spec §3.17). */
+function horizonSystemValues(ctx: DeploymentContext): Values {
+  const values: Values = {
+    pod: { replicas: { server: ctx.derived.controllers } },
+    conf: { horizon: { local_settings: { config: localSettingsConfig(ctx) } } },
+    endpoints: {
+      dashboard: publicEndpoint(ctx, 'horizon', 'web'),
+      oslo_db: { auth: osloDbAuth(['horizon']) },
+      // Spec §6-1 (reproduced): the chart's own `admin` user replaces the shared admin entry,
+      // with a horizon-private password and no username.
+      identity: { auth: identityAuth(ctx, 'horizon', ['admin'], [], { privateUsers: ['admin'] }) },
+    },
+    network: {
+      // Without an endpoint domain the dashboard is reached through its NodePort.
+      node_port: { enabled: !ctx.profile.endpoints.domain },
+      dashboard: { ingress: { annotations: { 'nginx.ingress.kubernetes.io/proxy-body-size': '2500m' } } },
+    },
+  };
+  if (ctx.derived.https) values.manifests = certificates(ctx);
+  return values;
+}
+
+export const horizon: ReleaseDefinition = {
+  name: 'horizon',
+  chart: 'horizon',
+  releaseName: 'osh-openstack-horizon',
+  chartGroup: 'openstack-horizon',
+  dependsOn: ['fm-rest-api'],
+  install: { disableWait: true },
+  upgrade: { disableWait: true },
+  staticValues: horizonStaticValues,
+  systemValues: horizonSystemValues,
+};

@@ -1,0 +1,60 @@
+import { credential } from '../../lib/engine/credentials';
+import { ReleaseDefinition } from '../../lib/engine/release';
+import { DeploymentContext, hostPathMounts, OVMF_MOUNTS, rookImageTags } from '../../lib/profile/context';
+import { Values } from '../../lib/engine/values';
+import { libvirtStaticValues } from '../../overrides/libvirt';
+import { cinderUsesCeph } from '../cinder';
+import { novaEphemeral, novaNfs, novaPvc } from '../nova';
+
+export const libvirt: ReleaseDefinition = {
+  name: 'libvirt',
+  chart: 'libvirt',
+  releaseName: 'osh-openstack-libvirt',
+  chartGroup: 'openstack-libvirt',
+  dependsOn: ['placement'],
+  install: { disableWait: true },
+  upgrade: { disableWait: true },
+  staticValues: libvirtStaticValues,
+  systemValues: libvirtSystemValues,
+};
+
+/** Libvirt's system values (spec §3.11): ceph wiring as nova's, plus nova's ephemeral share or PVC. */
+function libvirtSystemValues(ctx: DeploymentContext): Values {
+  const ceph = ctx.profile.storage.ceph;
+  const fsid = ceph.kind !== 'none' ? ceph.fsid : undefined;
+  const cephEnabled = cinderUsesCeph(ctx);
+  const ephemeral = novaEphemeral(ctx);
+
+  const storageConf: Values = {};
+  if (ephemeral === 'pvc') {
+    const pvc = novaPvc(ctx);
+    storageConf.pvc = { enabled: true, name: pvc.name, instances_path: pvc.instancesPath };
+  }
+  if (ephemeral === 'nfs') {
+    const nfs = novaNfs(ctx);
+    storageConf.nfs_shares = { enabled: true, server: nfs.server, path: nfs.path, instances_path: nfs.instancesPath };
+  }
+  const imageTags = rookImageTags(ctx, ['ceph_config_helper']);
+
+  return {
+    pod: {
+      mounts: { libvirt: { libvirt: hostPathMounts(OVMF_MOUNTS) } },
+    },
+    conf: {
+      qemu: {
+        user: 'root',
+        group: 'root',
+        cgroup_controllers: ['cpu', 'cpuacct', 'cpuset', 'freezer', 'net_cls', 'perf_event'],
+        namespaces: [],
+        clear_emulator_capabilities: 0,
+      },
+      ceph: {
+        enabled: cephEnabled,
+        admin_keyring: ceph.kind === 'rook' && cephEnabled ? credential.cephAdminKeyring() : 'null',
+        cinder: !cephEnabled ? { external_ceph: { enabled: false }, keyring: 'null' } : fsid ? { secret_uuid: fsid } : {},
+      },
+    },
+    ...(Object.keys(storageConf).length > 0 ? { storage_conf: storageConf } : {}),
+    ...(Object.keys(imageTags).length > 0 ? { images: { tags: imageTags } } : {}),
+  };
+}

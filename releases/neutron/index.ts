@@ -1,0 +1,178 @@
+import { ReleaseDefinition } from '../../lib/engine/release';
+import { neutronStaticValues } from '../../overrides/neutron';
+import { Host, Interface } from '../../lib/profile/profile';
+import {
+  CA_PATH,
+  certificates,
+  DeploymentContext,
+  groupHosts,
+  identityAuth,
+  osloCache,
+  osloDbAuth,
+  osloMessagingAuth,
+  publicEndpoint,
+} from '../../lib/profile/context';
+import { Values } from '../../lib/engine/values';
+
+/** The agents that all get the same per-host list (spec §3.12). */
+const PER_HOST_AGENTS = ['neutron_ovs-agent', 'neutron_dhcp-agent', 'neutron_l3-agent', 'neutron_metadata-agent', 'neutron_sriov-agent'];
+
+/** Sort rank of an interface type: ethernet first, then ae, then the rest (spec §3.12.1). */
+function typeRank(type: Interface['type']): number {
+  return type === 'ethernet' ? 0 : type === 'ae' ? 1 : 2;
+}
+
+/** The name the vswitch or the SR-IOV agent knows an interface by, or undefined when it has none. */
+function portName(iface: Interface, byName: ReadonlyMap<string, Interface>, seen: ReadonlySet<string> = new Set()): string | undefined {
+  switch (iface.type) {
+    case 'ethernet':
+      return iface.port?.name;
+    case 'ae':
+      return iface.name;
+    case 'vlan': {
+      // The agents write the VLAN separator as '#': vlan100 -> vlan#100, eth0.100 -> eth0#100.
+      const vlan = /^vlan(\d+)$/.exec(iface.name);
+      if (vlan) return `vlan#${vlan[1]}`;
+      const dotted = /^(.+)\.(\d+)$/.exec(iface.name);
+      return dotted ? `${dotted[1]}#${dotted[2]}` : iface.name;
+    }
+    case 'vf': {
+      const lower = iface.uses[0] !== undefined ? byName.get(iface.uses[0]) : undefined;
+      if (!lower || seen.has(lower.name)) return undefined;
+      return portName(lower, byName, new Set([...seen, iface.name]));
+    }
+  }
+}
+
+/** The per-host agent configuration of one compute host (spec §3.12.1). */
+function hostConf(ctx: DeploymentContext, host: Host): Values {
+  const vswitch = ctx.derived.vswitch;
+  const datanetworkType = new Map(ctx.profile.datanetworks.map((dn) => [dn.name, dn.type]));
+  const byName = new Map(host.interfaces.map((i) => [i.name, i]));
+  const interfaces = host.interfaces
+    .filter((i) => i.class === 'data' || i.class === 'pci-sriov')
+    .sort((a, b) => typeRank(a.type) - typeRank(b.type) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+
+  let bridgeMappings = '';
+  let deviceMappings = '';
+  let bridgeIndex = 0;
+  let localIp: string | undefined;
+  let vxlan = false;
+  const bridges: Values = {};
+  for (const iface of interfaces) {
+    const port = portName(iface, byName);
+    for (const dn of iface.datanetworks) {
+      const type = datanetworkType.get(dn);
+      if (iface.class === 'data' && type === 'vxlan') {
+        vxlan = true;
+        if (localIp === undefined && iface.addresses.length > 0) localIp = iface.addresses[0];
+      }
+      if (port === undefined) continue;
+      if (type === 'flat' || type === 'vlan') {
+        const bridge = `br-phy${bridgeIndex++}`;
+        // Trailing comma kept, as the platform writes it (spec §6-4).
+        bridgeMappings += `${dn}:${bridge},`;
+        bridges[bridge] = port;
+      }
+      if (iface.class === 'pci-sriov') deviceMappings += `${dn}:${port},`;
+    }
+  }
+
+  const ovs: Values = {
+    integration_bridge: 'br-int',
+    datapath_type: vswitch === 'ovs-dpdk' ? 'netdev' : 'system',
+    vhostuser_socket_dir: '/var/run/openvswitch',
+    bridge_mappings: bridgeMappings,
+  };
+  if (localIp !== undefined) ovs.local_ip = localIp;
+  const conf: Values = {
+    plugins: {
+      openvswitch_agent: { ovs, agent: vxlan ? { tunnel_types: 'vxlan' } : {} },
+      sriov_agent: {
+        securitygroup: { firewall_driver: 'noop' },
+        agent: { root_helper: '' },
+        sriov_nic: { physical_device_mappings: deviceMappings },
+      },
+    },
+  };
+  if (vswitch === 'ovs' || vswitch === 'ovs-dpdk') conf.auto_bridge_add = bridges;
+  return conf;
+}
+
+/** `vswitch_labels`: the node labels of the vswitch the compute hosts run (spec §3.12, §6-5 order). */
+function vswitchLabels(ctx: DeploymentContext): string[] {
+  switch (ctx.derived.vswitch) {
+    case 'ovs':
+      return ['openvswitch=enabled'];
+    case 'ovs-dpdk':
+      return ['openvswitch=enabled', 'dpdk=enabled'];
+    case 'none':
+      return ['none'];
+  }
+}
+
+/** DHCP agents per network: one per controller on AIO, up to three compute hosts on Standard. */
+function dhcpAgentsPerNetwork(ctx: DeploymentContext): number {
+  const { system } = ctx.profile;
+  if (system.type === 'aio') return system.mode === 'simplex' ? 1 : 2;
+  return Math.min(3, ctx.derived.computeHosts.length);
+}
+
+/** System values of neutron (spec §3.12). */
+function neutronSystemValues(ctx: DeploymentContext): Values {
+  const { derived, profile } = ctx;
+  const datanetworks = profile.datanetworks;
+  const namesOf = (type: string) =>
+    datanetworks
+      .filter((dn) => dn.type === type)
+      .map((dn) => dn.name)
+      .join(',');
+  const hosts = groupHosts(derived.computeHosts.map((host) => ({ hostname: host.hostname, conf: hostConf(ctx, host) })));
+
+  const neutronConf: Values = { DEFAULT: { dhcp_agents_per_network: dhcpAgentsPerNetwork(ctx) } };
+  const conf: Values = {
+    neutron: neutronConf,
+    plugins: {
+      ml2_conf: {
+        ml2: { physical_network_mtus: datanetworks.map((dn) => `${dn.name}:${dn.mtu}`).join(',') },
+        ml2_type_flat: { flat_networks: namesOf('flat') },
+        // Names only: the platform leaves VLAN ranges open.
+        ml2_type_vlan: { network_vlan_ranges: namesOf('vlan') },
+      },
+    },
+    overrides: Object.fromEntries(PER_HOST_AGENTS.map((agent) => [agent, { hosts: structuredClone(hosts) }])),
+    paste: { 'app:neutronversions': { 'paste.app_factory': 'neutron.pecan_wsgi.app:versions_factory' } },
+  };
+  const values: Values = {
+    pod: { replicas: { server: derived.controllers, rpc_server: derived.controllers } },
+    conf,
+    manifests: { daemonset_l3_agent: derived.vswitch === 'ovs' || derived.vswitch === 'ovs-dpdk' },
+    vswitch_labels: vswitchLabels(ctx),
+    endpoints: {
+      identity: { auth: identityAuth(ctx, 'neutron', ['neutron'], ['nova', 'placement', 'designate', 'ironic']) },
+      network: publicEndpoint(ctx, 'neutron'),
+      oslo_cache: osloCache(),
+      oslo_db: { auth: osloDbAuth(['neutron']) },
+      oslo_messaging: { auth: osloMessagingAuth(['neutron']) },
+    },
+  };
+  if (derived.https) {
+    neutronConf.keystone_authtoken = { cafile: CA_PATH };
+    neutronConf.nova = { cafile: CA_PATH };
+    conf.metadata_agent = { DEFAULT: { auth_ca_cert: CA_PATH } };
+    values.manifests = { ...(values.manifests as Values), ...certificates(ctx) };
+  }
+  return values;
+}
+
+export const neutron: ReleaseDefinition = {
+  name: 'neutron',
+  chart: 'neutron',
+  releaseName: 'osh-openstack-neutron',
+  chartGroup: 'openstack-neutron',
+  dependsOn: ['placement'],
+  install: { disableWait: true },
+  upgrade: { disableWait: true },
+  staticValues: neutronStaticValues,
+  systemValues: neutronSystemValues,
+};

@@ -1,0 +1,37 @@
+import { ReleaseDefinition } from '../../lib/engine/release';
+import { CA_PATH, certificates, controllerAddress, DeploymentContext, identityAuth, publicEndpoint } from '../../lib/profile/context';
+import { Values } from '../../lib/engine/values';
+import { novaApiProxyStaticValues } from '../../overrides/nova-api-proxy';
+
+/** System values of nova-api-proxy (spec §3.15): the proxy answers on the public `nova` endpoint. */
+function novaApiProxySystemValues(ctx: DeploymentContext): Values {
+  const https = ctx.derived.https;
+  const proxyConf: Values = { DEFAULT: { nfvi_compute_listen: controllerAddress(ctx) } };
+  if (https) proxyConf.keystone_authtoken = { cafile: CA_PATH };
+  const values: Values = {
+    pod: { user: { nova_api_proxy: { uid: 0 } }, replicas: { proxy: ctx.derived.controllers } },
+    conf: { nova_api_proxy: proxyConf },
+    endpoints: {
+      // The nova chart's users, with the same (shared) passwords.
+      identity: { auth: identityAuth(ctx, 'nova', ['nova'], ['neutron', 'placement']) },
+      compute: publicEndpoint(ctx, 'nova'),
+    },
+  };
+  if (https) {
+    values.secrets = { tls: { compute: { api_proxy: { public: 'nova-tls-public' } } } };
+    values.manifests = certificates(ctx);
+  }
+  return values;
+}
+
+export const novaApiProxy: ReleaseDefinition = {
+  name: 'nova-api-proxy',
+  chart: 'nova-api-proxy',
+  releaseName: 'osh-openstack-nova-api-proxy',
+  chartGroup: 'openstack-nova-api-proxy',
+  dependsOn: ['placement'],
+  install: {},
+  upgrade: {},
+  staticValues: novaApiProxyStaticValues,
+  systemValues: novaApiProxySystemValues,
+};

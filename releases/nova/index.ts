@@ -1,0 +1,264 @@
+import { credential } from '../../lib/engine/credentials';
+import { hostUuid } from '../../lib/profile/derived';
+import { Host, Interface } from '../../lib/profile/profile';
+import { ReleaseDefinition } from '../../lib/engine/release';
+import {
+  CA_PATH,
+  cephAvailable,
+  certificates,
+  crushRule,
+  DeploymentContext,
+  groupHosts,
+  hostPathMounts,
+  identityAuth,
+  notificationUrl,
+  osloCache,
+  osloDbAuth,
+  osloMessagingAuth,
+  OVMF_MOUNTS,
+  publicEndpoint,
+  publicHost,
+  rangeSet,
+  rookImageTags,
+  storageClass,
+  storageSelection,
+} from '../../lib/profile/context';
+import { Value, Values } from '../../lib/engine/values';
+import { novaStaticValues } from '../../overrides/nova';
+import { cinderUsesCeph } from '../cinder';
+
+export const nova: ReleaseDefinition = {
+  name: 'nova',
+  chart: 'nova',
+  releaseName: 'osh-openstack-nova',
+  chartGroup: 'openstack-nova',
+  dependsOn: ['placement'],
+  install: { disableWait: true },
+  upgrade: { disableWait: true },
+  staticValues: novaStaticValues,
+  systemValues: novaSystemValues,
+};
+
+// -- Ephemeral storage, shared with libvirt --------------------------------------------------------------
+
+export type NovaEphemeral = 'host-path' | 'nfs' | 'pvc' | 'ceph';
+const EPHEMERAL_KINDS: readonly string[] = ['host-path', 'nfs', 'pvc', 'ceph'];
+
+/**
+ * Nova's ephemeral backend: the first enabled entry of nova's priority; ceph only when a ceph
+ * backend exists for nova (else the next entry). host-path when nothing applies.
+ */
+export function novaEphemeral(ctx: DeploymentContext): NovaEphemeral {
+  const selection = storageSelection(ctx, 'nova');
+  const enabled = (name: string) => !selection.backends || selection.backends.some((b) => b.name === name && b.enabled);
+  for (const name of selection.priority) {
+    if (!EPHEMERAL_KINDS.includes(name) || !enabled(name)) continue;
+    if (name === 'ceph' && !cephAvailable(ctx, 'nova')) continue;
+    return name as NovaEphemeral;
+  }
+  return 'host-path';
+}
+
+/** The instances PVC settings (defaults of the nova plugin). */
+export function novaPvc(ctx: DeploymentContext): { name: string; instancesPath: string; className: string | null } {
+  const pvc = storageSelection(ctx, 'nova').pvc ?? {};
+  return {
+    name: pvc.name ?? 'nova-instances',
+    instancesPath: pvc.instancesPath ?? '/var/lib/instances',
+    className: storageClass(ctx, 'nova', pvc.priority ?? ['netapp-nfs']),
+  };
+}
+
+/** The instances NFS share settings (defaults of the nova plugin). */
+export function novaNfs(ctx: DeploymentContext): { server: string; path: string; instancesPath: string } {
+  const nfs = storageSelection(ctx, 'nova').nfs ?? {};
+  return { server: nfs.server ?? '127.0.0.1', path: nfs.path ?? '/openstack_instances', instancesPath: nfs.instancesPath ?? '/var/lib/instances' };
+}
+
+// -- Per-host compute configuration (spec §3.10.1) --------------------------------------------------------
+
+/** Python's `json.dumps` layout (`", "` and `": "` separators), keys in the given order. */
+function pythonJson(entries: ReadonlyArray<[string, string]>): string {
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')}}`;
+}
+
+/** The VF addresses each SR-IOV interface keeps: VF children take the last `sriovNumVfs` of their parent's. */
+function vfAddresses(host: Host): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const assign = (iface: Interface, addresses: string[], seen: Set<string>) => {
+    if (seen.has(iface.name)) return; // a cycle in `uses` is a profile error; do not loop on it
+    seen.add(iface.name);
+    let remaining = [...addresses];
+    for (const child of host.interfaces.filter((i) => i.type === 'vf' && i.uses.includes(iface.name))) {
+      const n = Math.min(child.sriovNumVfs ?? 0, remaining.length);
+      const taken = n > 0 ? remaining.slice(remaining.length - n) : [];
+      remaining = remaining.slice(0, remaining.length - n);
+      assign(child, taken, seen);
+    }
+    out.set(iface.name, remaining);
+  };
+  for (const iface of host.interfaces) {
+    if (iface.type !== 'vf' && iface.port) assign(iface, iface.port.sriovVfAddresses, new Set());
+  }
+  return out;
+}
+
+/** `pci.passthrough_whitelist` entries: passthrough interfaces, enabled PCI devices, then SR-IOV VFs. */
+function pciWhitelist(host: Host): string[] {
+  const devices: string[] = [];
+  for (const iface of host.interfaces) {
+    if (iface.class === 'pci-passthrough' && iface.port) {
+      devices.push(pythonJson([['address', iface.port.pciAddress], ['physical_network', iface.datanetworks.join(',')]]));
+    }
+  }
+  for (const device of host.pciDevices) if (device.enabled) devices.push(pythonJson([['address', device.address]]));
+  const vfs = vfAddresses(host);
+  for (const iface of host.interfaces) {
+    if (iface.class !== 'pci-sriov') continue;
+    for (const address of vfs.get(iface.name) ?? []) devices.push(pythonJson([['address', address], ['physical_network', iface.datanetworks.join(',')]]));
+  }
+  return devices;
+}
+
+const RBD_IMAGES: Values = { images_type: 'rbd', images_rbd_pool: 'ephemeral', images_rbd_ceph_conf: '/etc/ceph/ceph.conf' };
+
+/** One compute host's `conf` (its `nova` section). */
+function computeHostConf(host: Host, ephemeral: NovaEphemeral): Values {
+  const numa = host.numa ?? [];
+  const DEFAULT: Values = {};
+  if (numa.length > 0) {
+    const values = numa.flatMap((n) => [
+      `node:${n.node},size:4,count:${n.platformReservedMiB * 256}`,
+      `node:${n.node},size:${n.vswitchHugepageSizeMiB * 1024},count:${n.vswitchHugepageCount}`,
+    ]);
+    DEFAULT.reserved_huge_pages = { type: 'multistring', values };
+  }
+  DEFAULT.reserved_host_memory_mb = numa.reduce((sum, n) => sum + n.platformReservedMiB + n.vswitchHugepageSizeMiB * n.vswitchHugepageCount, 0);
+
+  // CPU sets carry literal double quotes (§6-11); no CPU data gives a real null (§6-12).
+  const compute: Value = host.cpus ? { cpu_shared_set: `"${rangeSet(host.cpus.application)}"`, cpu_dedicated_set: `"${rangeSet(host.cpus.isolated)}"` } : null;
+  const remoteStorage = (host.labels['remote-storage'] ?? '').toLowerCase() === 'enabled';
+  const libvirt: Values = ephemeral === 'ceph' || remoteStorage ? { ...RBD_IMAGES } : { images_type: 'default' };
+  const whitelist = pciWhitelist(host);
+  const pci: Value = whitelist.length > 0 ? { passthrough_whitelist: { type: 'multistring', values: whitelist } } : null;
+  return { nova: { DEFAULT, compute, libvirt, pci } };
+}
+
+// -- System values ------------------------------------------------------------------------------------------
+
+/** Nova's system values (spec §3.10). */
+function novaSystemValues(ctx: DeploymentContext): Values {
+  const { profile, derived } = ctx;
+  const C = derived.controllers;
+  const https = derived.https;
+  const ceph = profile.storage.ceph;
+  const fsid = ceph.kind !== 'none' ? ceph.fsid : undefined;
+  const cephEnabled = cinderUsesCeph(ctx);
+  const subnet = profile.network.clusterHost.subnet;
+  const ephemeral = novaEphemeral(ctx);
+  const esbSan = profile.storage.esb.some((e) => e.protocol === 'iscsi' || e.protocol === 'fcp');
+  const multipath = esbSan || !!profile.storage.netapp?.iscsi || !!profile.storage.netapp?.fc;
+
+  const proto = https ? 'https' : 'http';
+  const novncHost = publicHost(ctx, 'novncproxy');
+  // Bracketing follows the cluster-service family, not the OAM address family (as the original).
+  const oam = derived.primaryIPv6 ? `[${profile.network.oam.floatingAddress}]` : profile.network.oam.floatingAddress;
+  const novncproxyBaseUrl = novncHost ? `${proto}://${novncHost}/vnc_auto.html` : `${proto}://${oam}:30680/vnc_auto.html`;
+
+  const ephemeralStorage: Values =
+    ceph.kind === 'host' || (ceph.kind === 'rook' && cephEnabled)
+      ? {
+          type: 'rbd',
+          rbd_pools: [{ rbd_pool_name: 'ephemeral', rbd_user: 'cinder', rbd_crush_rule: crushRule(ctx), rbd_replication: derived.cephReplication, rbd_chunk_size: 0 }],
+        }
+      : {};
+  const cephCinder: Values = !cephEnabled ? { keyring: 'null', secret_uuid: 'null', user: 'null' } : fsid ? { secret_uuid: fsid } : {};
+
+  // §6-2: virt_type is kept even when ceph is enabled with an fsid (the original drops it).
+  const libvirt: Values = {
+    virt_type: profile.system.virtual ? 'qemu' : 'kvm',
+    ...(cephEnabled && fsid ? { rbd_secret_uuid: fsid } : {}),
+    volume_use_multipath: multipath,
+    ...(ephemeral === 'ceph' ? { ...RBD_IMAGES, rbd_user: 'cinder' } : {}),
+  };
+
+  const pvc = ephemeral === 'pvc' ? novaPvc(ctx) : undefined;
+  const nfs = ephemeral === 'nfs' ? novaNfs(ctx) : undefined;
+  const pvcSelection = storageSelection(ctx, 'nova').pvc;
+  const instancesPath = pvc?.instancesPath ?? nfs?.instancesPath;
+
+  const cafile = https ? Object.fromEntries(['keystone_authtoken', 'cinder', 'glance', 'keystone', 'neutron', 'placement', 'ironic'].map((s) => [s, { cafile: CA_PATH }])) : {};
+  const hosts = groupHosts(derived.computeHosts.map((h) => ({ hostname: h.hostname, conf: computeHostConf(h, ephemeral) })));
+
+  const storageConf: Values = {
+    ...(pvc
+      ? {
+          pvc: {
+            enabled: true,
+            name: pvc.name,
+            volume: {
+              class_name: pvc.className,
+              ...(pvcSelection?.size ? { size: pvcSelection.size } : {}),
+              ...(pvcSelection?.accessModes ? { access_modes: [...pvcSelection.accessModes] } : {}),
+            },
+          },
+        }
+      : {}),
+    ...(nfs ? { nfs_shares: { server: nfs.server, path: nfs.path, enabled: true } } : {}),
+  };
+  const imageTags = rookImageTags(ctx, ['nova_service_cleaner', 'nova_storage_init']);
+  const dbAuth = () => ({ auth: osloDbAuth(['nova']) });
+
+  return {
+    pod: {
+      replicas: { api_metadata: C, placement: C, osapi: C, conductor: C, consoleauth: C, scheduler: C, novncproxy: C },
+      // nova-compute's home (/root) is a host folder, so it outlives the pod.
+      mounts: { nova_compute: { nova_compute: hostPathMounts([...OVMF_MOUNTS, ['userhome', '/var/lib/nova-user-home', '/root']]) } },
+    },
+    manifests: { statefulset_compute_ironic: ctx.enabled.has('ironic'), ...certificates(ctx) },
+    network: {
+      ssh: {
+        enabled: 'true', // a string, as the original writes it (§6-11)
+        private_key: credential.novaSshPrivateKey(),
+        public_key: credential.novaSshPublicKey(),
+        ...(subnet ? { from_subnet: subnet } : {}),
+      },
+      novncproxy: { node_port: { enabled: !profile.endpoints.domain } },
+    },
+    ceph_client: { user_secret_name: 'ceph-admin' },
+    hosts_uuids: derived.computeHosts.map((h) => ({ name: h.hostname, uuid: hostUuid(profile, h) })),
+    conf: {
+      enable_iscsi: multipath,
+      ceph: {
+        enabled: cephEnabled,
+        ephemeral_storage: ephemeralStorage,
+        admin_keyring: ceph.kind === 'rook' && cephEnabled ? credential.cephAdminKeyring() : 'null',
+        cinder: cephCinder,
+      },
+      nova: {
+        ...(instancesPath ? { DEFAULT: { instances_path: instancesPath } } : {}),
+        libvirt,
+        workarounds: { skip_cpu_compare_on_dest: true },
+        vnc: { novncproxy_base_url: novncproxyBaseUrl },
+        oslo_messaging_notifications: { transport_url: notificationUrl('/nova') },
+        ...cafile,
+      },
+      ...(subnet ? { libvirt: { live_migration_network_cidr: subnet }, hypervisor: { host_network_cidr: subnet } } : {}),
+      overrides: { nova_compute: { hosts } },
+    },
+    ...(ephemeral === 'ceph' ? { rbd_pool: { replication: derived.cephReplication, crush_rule: crushRule(ctx), chunk_size: 0, app_name: 'ephemeral' } } : {}),
+    ...(Object.keys(storageConf).length > 0 ? { storage_conf: storageConf } : {}),
+    ...(https ? { secrets: { tls: { compute_metadata: { metadata: { public: 'nova-tls-public' } } } } } : {}),
+    endpoints: {
+      identity: { name: 'keystone', auth: identityAuth(ctx, 'nova', ['nova'], ['neutron', 'ironic', 'placement', 'cinder', 'service']) },
+      compute: publicEndpoint(ctx, 'nova-api-internal'),
+      compute_novnc_proxy: publicEndpoint(ctx, 'novncproxy'),
+      oslo_cache: osloCache(),
+      oslo_messaging: { auth: osloMessagingAuth(['nova']) },
+      oslo_db: dbAuth(),
+      oslo_db_api: dbAuth(),
+      oslo_db_cell0: dbAuth(),
+    },
+    ...(Object.keys(imageTags).length > 0 ? { images: { tags: imageTags } } : {}),
+  };
+}
