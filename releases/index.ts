@@ -1,6 +1,6 @@
 /** Every release definition, keyed by release name. */
-import { ReleaseDefinition } from '../lib/engine/release';
-import { ReleaseName } from './names';
+import { ReleaseDefinition } from './define';
+import { RELEASE_NAMES, ReleaseName } from './names';
 import { aodh } from './aodh';
 import { barbican } from './barbican';
 import { ceilometer } from './ceilometer';
@@ -62,3 +62,6 @@ export const RELEASES: Readonly<Record<ReleaseName, ReleaseDefinition>> = {
   'clients': clients,
   'prometheus-openstack-exporter': prometheusOpenstackExporter,
 };
+
+/** Every release definition, in kustomization order. */
+export const ALL_RELEASES: readonly ReleaseDefinition[] = RELEASE_NAMES.map((name) => RELEASES[name]);

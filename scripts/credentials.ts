@@ -11,16 +11,11 @@
 import { generateKeyPairSync, randomBytes, randomInt } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { defaultProfileLocations } from '../lib/deployment/app';
-import { buildContext, credentialRefsOf } from '../lib/deployment/resolve';
-import { CredentialRef } from '../lib/engine/credentials';
-import { credentialSource } from '../lib/deployment/stack';
-import { derive } from '../lib/profile/derived';
-import { enablement } from '../lib/deployment/enablement';
-import { loadProfiles } from '../lib/profile/loader';
-import { DeploymentProfile } from '../lib/profile/profile';
-import { renderNotificationUrl } from '../lib/profile/context';
+import { defaultProfileLocations, loadDeployments } from '../lib/deployment/app';
+import { credentialSource, ResolvedDeployment } from '../lib/deployment/resolve';
 import { parseYaml12, toYamlFile } from '../lib/engine/yaml';
+import { CredentialRef } from '../lib/engine/credentials';
+import { renderNotificationUrl } from '../overrides/system';
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
 
@@ -48,11 +43,10 @@ function opensshPublicKey(n: string, e: string, comment: string): string {
 }
 
 /** Every credential the deployment's emitted releases read, with where it lives. */
-export function credentialsOf(profile: DeploymentProfile): Map<string, { ref: CredentialRef; secret: string; key: string }> {
-  const { enabled } = enablement(profile, derive(profile));
+export function credentialsOf(deployment: ResolvedDeployment): Map<string, { ref: CredentialRef; secret: string; key: string }> {
   const out = new Map<string, { ref: CredentialRef; secret: string; key: string }>();
-  for (const ref of credentialRefsOf(buildContext(profile, enabled))) {
-    const source = credentialSource(profile, ref);
+  for (const ref of deployment.credentials) {
+    const source = deployment.credentialSources.get(ref.id)!;
     out.set(`${source.name}/${source.key}`, { ref, secret: source.name, key: source.key });
   }
   return out;
@@ -60,11 +54,11 @@ export function credentialsOf(profile: DeploymentProfile): Map<string, { ref: Cr
 
 /** Generates values for every generated credential, keeping `existing` ones unless rotating. */
 export function generateValues(
-  profile: DeploymentProfile,
+  deployment: ResolvedDeployment,
   existing: ReadonlyMap<string, Record<string, string>>,
   rotate: boolean,
 ): { secrets: Map<string, Record<string, string>>; external: string[] } {
-  const needed = credentialsOf(profile);
+  const needed = credentialsOf(deployment);
   const secrets = new Map<string, Record<string, string>>();
   const external: string[] = [];
   const keep = (secret: string, key: string) => (rotate ? undefined : existing.get(secret)?.[key]);
@@ -79,7 +73,7 @@ export function generateValues(
       const jwk = publicKey.export({ format: 'jwk' });
       sshPair = {
         privateKey: privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
-        publicKey: opensshPublicKey(jwk.n as string, jwk.e as string, `nova@${profile.name}`),
+        publicKey: opensshPublicKey(jwk.n as string, jwk.e as string, `nova@${deployment.profile.name}`),
       };
     }
     return sshPair;
@@ -95,7 +89,7 @@ export function generateValues(
         external.push(`${secret}/${key} (${ref.kind === 'tls' ? 'TLS material of https.certRef' : ref.kind === 'external' ? 'built from platform secrets' : 'Ceph keyring from the storage backend'})`);
         break;
       case 'rabbit-url': {
-        const admin = credentialSource(profile, new CredentialRef('rabbit-admin-password', 'password'));
+        const admin = credentialSource(deployment.profile, new CredentialRef('rabbit-admin-password', 'password'));
         const password = secrets.get(admin.name)?.[admin.key] ?? existing.get(admin.name)?.[admin.key] ?? randomPassword();
         put(admin.name, admin.key, password);
         put(secret, key, renderNotificationUrl(password, ref.detail ?? ''));
@@ -137,13 +131,13 @@ function main(argv: string[]): void {
   const outRoot = outIndex >= 0 ? argv[outIndex + 1] : 'credentials';
   const names = argv.filter((a, i) => !a.startsWith('--') && (outIndex < 0 || i !== outIndex + 1));
   if (names.length !== 1) throw new Error('usage: npm run credentials -- <deployment> [--rotate] [--out DIR]');
-  const profiles = loadProfiles(defaultProfileLocations());
+  const profiles = loadDeployments(defaultProfileLocations());
   const loaded = profiles.find((p) => p.profile.name === names[0]);
   if (!loaded) throw new Error(`no deployment named "${names[0]}" (known: ${profiles.map((p) => p.profile.name).join(', ')})`);
   const dir = path.join(outRoot, loaded.profile.name);
   if (path.resolve(dir).split(path.sep).includes('dist')) throw new Error(`refusing to write credentials under dist/ (${dir})`);
   const existing = readExisting(dir);
-  const { secrets, external } = generateValues(loaded.profile, existing, rotate);
+  const { secrets, external } = generateValues(loaded, existing, rotate);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   for (const [name, data] of [...secrets.entries()].sort()) {
     const sorted = Object.fromEntries(Object.entries(data).sort(([a], [b]) => a.localeCompare(b)));

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ALL_RELEASES } from '../lib/deployment/releases-list';
+import { ALL_RELEASES } from '../releases';
 import { runSynth } from '../lib/commands/synth';
 import { readTree } from '../lib/validate/validate';
 

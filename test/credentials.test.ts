@@ -3,13 +3,13 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CredentialRef, splitCredentials } from '../lib/engine/credentials';
-import { validateProfile } from '../lib/profile/loader';
+import { resolveInput } from '../lib/deployment/app';
 import { parseYaml12 } from '../lib/engine/yaml';
 import { credentialsOf, generateValues, randomPassword } from '../scripts/credentials';
 import { aioDuplex, aioSimplex } from './support/profiles';
+import { CredentialRef, splitCredentials } from '../lib/engine/credentials';
 
-const profile = validateProfile(aioSimplex(), 'aio.yaml');
+const profile = resolveInput(aioSimplex(), 'aio.yaml');
 
 describe('npm run credentials', () => {
   const { secrets, external } = generateValues(profile, new Map(), false);
@@ -50,7 +50,7 @@ describe('npm run credentials', () => {
   });
 
   it('lists the TLS material it does not make', () => {
-    const https = validateProfile(aioDuplex({ https: { enabled: true, certRef: { secretName: 'public-tls' } } }), 'dx.yaml');
+    const https = resolveInput(aioDuplex({ https: { enabled: true, certRef: { secretName: 'public-tls' } } }), 'dx.yaml');
     expect(generateValues(https, new Map(), false).external).toEqual(
       expect.arrayContaining(['public-tls/tls.crt (TLS material of https.certRef)', 'public-tls/tls.key (TLS material of https.certRef)']),
     );

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { buildApp } from '../lib/deployment/app';
 import { checkCredentialRouting, scanCredentials } from '../lib/validate/credential-scan';
 import { DeploymentProfileInput } from '../lib/profile/profile';
-import { validateProfile } from '../lib/profile/loader';
+import { validateProfile } from '../lib/deployment/app';
 import { renderApp, RenderedStack, writeStacks } from '../lib/engine/synth';
 import { kubectlAvailable, validateStack } from '../lib/validate/validate';
 import { parseYaml11 } from '../lib/engine/yaml';

@@ -43,3 +43,19 @@ export const STX_OPENSTACK_APP: Omit<AppMetadata, 'disabled_charts'> = {
   },
   dependent_apps: [{ name: 'prometheus', version: '^26\\.10.*', action: 'ignore' }],
 };
+
+/** The app's `metadata.yaml` for a set of emitted releases: the ones off by default are `disabled_charts`. */
+export function appMetadata(emitted: ReadonlyArray<{ readonly name: string; readonly enabledByDefault?: boolean }>): AppMetadata {
+  const { app_name, app_version, maintain_user_overrides, ...rest } = STX_OPENSTACK_APP;
+  return {
+    app_name,
+    app_version,
+    maintain_user_overrides,
+    class: rest.class,
+    disabled_charts: emitted.filter((r) => r.enabledByDefault === false).map((r) => r.name).sort(),
+    upgrades: rest.upgrades,
+    supported_k8s_version: rest.supported_k8s_version,
+    behavior: rest.behavior,
+    dependent_apps: rest.dependent_apps,
+  };
+}

@@ -1,12 +1,19 @@
+/**
+ * The whole app: the platform stack and one stack per deployment profile, each profile resolved
+ * once (lib/deployment/resolve.ts).
+ */
 import * as path from 'path';
 import { App } from 'cdk8s';
+import { ALL_RELEASES } from '../../releases';
+import { ReleaseDefinition } from '../../releases/define';
 import { DEFAULT_IMAGE_BUILD, ImageBuild } from '../../overrides/images';
-import { STX_OPENSTACK_APP } from './app-metadata';
-import { addDeploymentStack } from './stack';
-import { loadProfiles, LoadedProfile } from '../profile/loader';
-import { ALL_RELEASES } from './releases-list';
-import { ReleaseDefinition } from '../engine/release';
-import { FluxStack } from '../engine/stack';
+import { LoadedProfile, loadProfiles, parseProfile } from '../profile/loader';
+import { DeploymentProfile } from '../profile/profile';
+import { resolveDeployment, ResolvedDeployment } from './resolve';
+import { deploymentStack, platformStack } from './stack';
+
+/** The folder of the platform stack; no profile may take it. */
+export const PLATFORM_STACK = 'starlingx-app';
 
 /** Options of the whole synth. */
 export interface BuildOptions {
@@ -28,13 +35,34 @@ export interface BuildOptions {
   readonly releases?: readonly ReleaseDefinition[];
 }
 
-export { ALL_RELEASES };
-
 /** The profile locations of a synth: STX_PROFILES (comma-separated), else deployments/. */
 export function defaultProfileLocations(): string[] {
   const fromEnv = process.env.STX_PROFILES;
   if (fromEnv) return fromEnv.split(',').map((p) => p.trim()).filter(Boolean);
   return [path.resolve(__dirname, '..', '..', 'deployments')];
+}
+
+/** Resolves one loaded profile; the platform stack's folder name is refused. */
+export function resolveLoaded(loaded: LoadedProfile, releases: readonly ReleaseDefinition[] = ALL_RELEASES): ResolvedDeployment {
+  if (loaded.profile.name === PLATFORM_STACK) {
+    throw new Error(`${loaded.file}: name: "${PLATFORM_STACK}" is the platform stack's folder (expected another name)`);
+  }
+  return resolveDeployment(loaded, releases);
+}
+
+/** Loads and resolves every profile of the given files or folders, reporting every bad one. */
+export function loadDeployments(locations: readonly string[], releases: readonly ReleaseDefinition[] = ALL_RELEASES): ResolvedDeployment[] {
+  return loadProfiles(locations, (loaded) => resolveLoaded(loaded, releases));
+}
+
+/** Profile input (a parsed YAML file or a TS object) through the schema, the rules and the value checks. */
+export function resolveInput(input: unknown, file: string, releases: readonly ReleaseDefinition[] = ALL_RELEASES): ResolvedDeployment {
+  return resolveLoaded({ file, profile: parseProfile(input, file) }, releases);
+}
+
+/** The validated profile of profile input (throws a ProfileError listing every problem). */
+export function validateProfile(input: unknown, file: string): DeploymentProfile {
+  return resolveInput(input, file).profile;
 }
 
 /**
@@ -44,21 +72,16 @@ export function defaultProfileLocations(): string[] {
  * - one stack per deployment profile, system values computed from the profile.
  */
 export function buildApp(options: BuildOptions = {}): App {
+  const releases = options.releases ?? ALL_RELEASES;
   const app = new App({ outdir: '.cdk8s-out' });
-  new FluxStack(app, 'starlingx-app', {
-    name: 'starlingx-app',
-    releases: options.releases ?? ALL_RELEASES,
+  platformStack(app, PLATFORM_STACK, {
+    releases,
     imageBuild: options.imageBuild ?? DEFAULT_IMAGE_BUILD,
-    helmRepository: { url: options.platformRepositoryUrl ?? 'http://192.168.206.1:8080/helm_charts/starlingx' },
-    appMetadata: STX_OPENSTACK_APP,
-    createNamespace: false,
+    repositoryUrl: options.platformRepositoryUrl ?? 'http://192.168.206.1:8080/helm_charts/starlingx',
   });
-  const profiles = options.loadedProfiles ?? loadProfiles(options.profiles ?? defaultProfileLocations());
-  for (const loaded of profiles) {
-    if (loaded.profile.name === 'starlingx-app') {
-      throw new Error(`${loaded.file}: name: "starlingx-app" is the platform stack's folder (expected another name)`);
-    }
-    addDeploymentStack(app, loaded, options.releases);
-  }
+  const deployments = options.loadedProfiles
+    ? options.loadedProfiles.map((loaded) => resolveLoaded(loaded, releases))
+    : loadDeployments(options.profiles ?? defaultProfileLocations(), releases);
+  for (const deployment of deployments) deploymentStack(app, deployment);
   return app;
 }

@@ -4,20 +4,21 @@
  * Each problem reads `field.path: what is wrong (got ...; expected ...)`.
  */
 import { POLICY_SET_NAMES } from '../../policies';
-import { RELEASES } from '../../releases';
+import { CredentialRef } from '../engine/credentials';
+import { MissingEdge } from '../engine/depends-on';
 import { ReleaseName } from '../../releases/names';
-import { buildContext, credentialRefsOf } from './resolve';
-import { derive, vswitchOfLabels } from '../profile/derived';
-import { enablement } from './enablement';
+import { Derived, vswitchOfLabels } from '../profile/derived';
 import { DeploymentProfile } from '../profile/profile';
-import { StorageChart, storageSelection } from '../profile/context';
 
 const show = (value: unknown) => JSON.stringify(value);
 
-export function checkProfile(profile: DeploymentProfile): string[] {
+/**
+ * The rules that need no computed values, for the releases `enabled` by the enablement rules.
+ * Each problem reads `field.path: what is wrong`.
+ */
+export function checkProfileRules(profile: DeploymentProfile, derived: Derived, enabled: ReadonlySet<ReleaseName>): string[] {
   const problems: string[] = [];
   const add = (path: string, message: string) => problems.push(`${path}: ${message}`);
-  const derived = derive(profile);
   const { system, hosts } = profile;
 
   // §1.3-1: the app cannot run on a distributed-cloud central cloud.
@@ -108,7 +109,6 @@ export function checkProfile(profile: DeploymentProfile): string[] {
   }
 
   // Chart selection and user values against what is emitted.
-  const { enabled } = enablement(profile, derived);
   for (const [name, values] of Object.entries(profile.userOverrides)) {
     if (!enabled.has(name as ReleaseName)) {
       add(`userOverrides.${name}`, `user values for release ${show(name)}, which is not deployed (enable it in charts.enabled or remove the values)`);
@@ -118,53 +118,25 @@ export function checkProfile(profile: DeploymentProfile): string[] {
   profile.policies.forEach((set, i) => {
     if (!POLICY_SET_NAMES.includes(set)) add(`policies[${i}]`, `unknown policy set ${show(set)} (expected one of ${show(POLICY_SET_NAMES)})`);
   });
-  if (!profile.charts.repairDependsOn) {
-    for (const name of enabled) {
-      for (const target of RELEASES[name].dependsOn) {
-        if (!enabled.has(target)) {
-          add(
-            `charts.enabled.${target}`,
-            `release ${show(name)} depends on ${show(target)}, which is disabled (enable ${show(target)}, disable ${show(name)}, or set charts.repairDependsOn: true)`,
-          );
-        }
-      }
-    }
-  }
-
-  const ctx = buildContext(profile, enabled);
-
-  // Credential overrides must name credentials this deployment reads (a typo would be ignored).
-  const overrides = Object.keys(profile.credentials.overrides);
-  if (overrides.length > 0) {
-    const used = new Set(credentialRefsOf(ctx).map((ref) => ref.id));
-    for (const id of overrides.filter((o) => !used.has(o))) {
-      const close = [...used].filter((u) => u.split('.')[0] === id.split('.')[0] || u.startsWith(id.slice(0, 5))).sort().slice(0, 5);
-      add(`credentials.overrides.${id}`, `no credential of this deployment has the id ${show(id)} (expected one of the ids of npm run credentials${close.length ? `, such as ${close.join(', ')}` : ''})`);
-    }
-  }
-
-  // §1.3-5: every PVC resolves a StorageClass (only when the rest is sound). The releases' own
-  // system values say which PVCs they create and with which class.
-  if (problems.length === 0) {
-    const pvcClasses: Array<[ReleaseName, string[], string]> = [
-      ['mariadb', ['volume', 'class_name'], 'storage.selection.mariadb'],
-      ['rabbitmq', ['volume', 'class_name'], 'storage.selection.rabbitmq'],
-      ['glance', ['volume', 'class_name'], 'storage.selection.glance.pvc'],
-      ['nova', ['storage_conf', 'pvc', 'volume', 'class_name'], 'storage.selection.nova.pvc'],
-      ['cinder', ['backup', 'posix', 'volume', 'class_name'], 'storage.selection.cinder.backupPriority'],
-    ];
-    for (const [release, path, field] of pvcClasses) {
-      const compute = RELEASES[release].systemValues;
-      if (!enabled.has(release) || !compute) continue;
-      let node: unknown = compute(ctx);
-      for (const key of path) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
-      const createsPvc = node !== undefined || release === 'mariadb' || release === 'rabbitmq';
-      if (createsPvc && (node === null || node === '' || node === undefined)) {
-        add(field, `no StorageClass resolves for the ${release} volume (priority ${show(storageSelection(ctx, release as StorageChart).priority)}; expected an available backend)`);
-      }
-    }
-  }
   return problems;
+}
+
+/** A dependsOn edge onto a release this deployment does not emit, as a profile problem. */
+export function missingDependencyProblem(edge: MissingEdge): string {
+  if (edge.unknown) return `charts: release ${show(edge.release)} depends on ${show(edge.target)}, which is not a release of this deployment`;
+  const { release, target } = edge;
+  return `charts.enabled.${target}: release ${show(release)} depends on ${show(target)}, which is disabled (enable ${show(target)}, disable ${show(release)}, or set charts.repairDependsOn: true)`;
+}
+
+/** Credential overrides must name credentials this deployment reads (a typo would be ignored). */
+export function checkCredentialOverrides(profile: DeploymentProfile, credentials: readonly CredentialRef[]): string[] {
+  const used = new Set(credentials.map((ref) => ref.id));
+  return Object.keys(profile.credentials.overrides)
+    .filter((id) => !used.has(id))
+    .map((id) => {
+      const close = [...used].filter((u) => u.split('.')[0] === id.split('.')[0] || u.startsWith(id.slice(0, 5))).sort().slice(0, 5);
+      return `credentials.overrides.${id}: no credential of this deployment has the id ${show(id)} (expected one of the ids of npm run credentials${close.length ? `, such as ${close.join(', ')}` : ''})`;
+    });
 }
 
 /** `pod.replicas.*` in user values must be positive integers. */

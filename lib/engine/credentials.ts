@@ -1,71 +1,23 @@
 /**
- * Credentials in system values. A system value function never sees a password: where one goes it
- * puts a {@link CredentialRef}, and the stack turns each into a `valuesFrom` entry with
- * `targetPath` and `literal: true`, reading a Secret that is created out of band
- * (`npm run credentials`), never a file in `dist/`.
+ * Credentials in values. A value function never sees a password: where one goes it puts a
+ * {@link CredentialRef}, and the release construct turns each into a `valuesFrom` entry with
+ * `targetPath` and `literal: true`, reading a Secret that is created out of band, never a file in
+ * the tree.
  */
 
-/** What a credential is, which decides how `npm run credentials` makes one. */
-export type CredentialKind =
-  /** Random password (letters and digits). */
-  | 'password'
-  /** Random hex key (memcache secret key). */
-  | 'hex-key'
-  /** Random Django secret key. */
-  | 'django-secret-key'
-  /** Private half of an SSH key pair (PEM). */
-  | 'ssh-private-key'
-  /** Public half of the same pair (OpenSSH format). */
-  | 'ssh-public-key'
-  /** Ceph keyring secret, provided by the storage backend (not generated). */
-  | 'ceph-keyring'
-  /** RabbitMQ notification URL, built from the rabbit admin password. */
-  | 'rabbit-url'
-  /** TLS material from the profile's certificate Secret (not generated). */
-  | 'tls'
-  /** Built from platform secrets this tool does not know (distributed-cloud URLs): provided by hand. */
-  | 'external';
-
 /** A credential leaf in a values tree: the logical id of the credential that goes there. */
-export class CredentialRef {
+export class CredentialRef<Kind extends string = string> {
   constructor(
     /** Logical id, also the default Secret data key: `admin-password`, `db-password.nova`, ... */
     public readonly id: string,
-    public readonly kind: CredentialKind,
+    /** What the credential is (decides how a credentials tool makes one). */
+    public readonly kind: Kind,
     /** For derived credentials: what they are built from (the rabbit URL's vhost). */
     public readonly detail?: string,
   ) {
     if (!/^[-._a-zA-Z0-9]+$/.test(id)) throw new Error(`credential id "${id}" is not a valid Secret data key`);
   }
 }
-
-/** Logical credentials, one value per deployment (spec §2.8). */
-export const credential = {
-  adminPassword: () => new CredentialRef('admin-password', 'password'),
-  stxAdminPassword: () => new CredentialRef('stx-admin-password', 'password'),
-  testPassword: (service: string) => new CredentialRef(`test-password.${service}`, 'password'),
-  /** A service user's Keystone password, shared by every chart that uses that user. */
-  userPassword: (user: string) => new CredentialRef(`user-password.${user}`, 'password'),
-  /** A Keystone user private to one chart (clients' nova, horizon's admin, the exporter's user). */
-  chartUserPassword: (chart: string, user: string) => new CredentialRef(`chart-user-password.${chart}.${user}`, 'password'),
-  dbAdminPassword: () => new CredentialRef('db-admin-password', 'password'),
-  dbPassword: (service: string) => new CredentialRef(`db-password.${service}`, 'password'),
-  rabbitAdminPassword: () => new CredentialRef('rabbit-admin-password', 'password'),
-  rabbitPassword: (service: string) => new CredentialRef(`rabbit-password.${service}`, 'password'),
-  /** The Erlang cookie the RabbitMQ cluster members share (not in the spec's catalogue). */
-  rabbitErlangCookie: () => new CredentialRef('rabbit-erlang-cookie', 'password'),
-  memcacheSecretKey: () => new CredentialRef('memcache-secret-key', 'hex-key'),
-  horizonSecretKey: () => new CredentialRef('horizon-secret-key', 'django-secret-key'),
-  novaSshPrivateKey: () => new CredentialRef('nova-ssh-private-key', 'ssh-private-key'),
-  novaSshPublicKey: () => new CredentialRef('nova-ssh-public-key', 'ssh-public-key'),
-  cephAdminKeyring: () => new CredentialRef('ceph-admin-keyring', 'ceph-keyring'),
-  cephGlanceKeyring: () => new CredentialRef('ceph-glance-keyring', 'ceph-keyring'),
-  /** `rabbit://rabbitmq-admin:<password>@rabbitmq.openstack.svc.cluster.local:5672<vhost>` (spec §2.4). */
-  notificationUrl: (vhost: string) => new CredentialRef(`notification-url.${vhost.replace(/^\//, '') || 'root'}`, 'rabbit-url', vhost),
-  tlsCertificate: () => new CredentialRef('tls.crt', 'tls', 'crt'),
-  tlsKey: () => new CredentialRef('tls.key', 'tls', 'key'),
-  tlsCa: () => new CredentialRef('tls.ca', 'tls', 'ca'),
-} as const;
 
 /** A credential leaf found in a values tree, with the Helm `--set` path that reaches it. */
 export interface CredentialLeaf {

@@ -1,11 +1,8 @@
 import { Construct } from 'constructs';
 import { HelmRelease, HelmReleaseSpecChartSpecSourceRefKind, HelmReleaseSpecValuesFromKind } from '../../imports/helm.toolkit.fluxcd.io';
-import type { ReleaseName } from '../../releases/names';
-import type { ImageRefs } from '../../overrides/images';
-import type { DeploymentContext } from '../profile/context';
-import { CredentialRef, splitCredentials } from './credentials';
 import { OutputFile } from './files';
 import { Values } from './values';
+import { CredentialRef, splitCredentials } from './credentials';
 
 /** Flags of a Helm action (install or upgrade) as StarlingX sets them. */
 export interface HelmActionFlags {
@@ -16,27 +13,27 @@ export interface HelmActionFlags {
 }
 
 /**
- * What is particular to one release: its facts (chart, names, ordering, Helm flags) and its values.
- * One file per release in `releases/` exports one of these.
+ * The Flux facts of one Helm release: chart, names, ordering and Helm flags. Pure data; what the
+ * values are is decided above the engine and given to the construct already computed.
  */
-export interface ReleaseDefinition {
-  /** HelmRelease name, folder name, key in the chart selection. */
-  readonly name: ReleaseName;
+export interface HelmReleaseFacts {
+  /** HelmRelease name and folder name. */
+  readonly name: string;
   /** Chart name in the Helm repository. */
   readonly chart: string;
-  /** Helm release name (`osh-openstack-<name>` for most). */
+  /** Helm release name. */
   readonly releaseName: string;
   /** The `chart_group` label. */
   readonly chartGroup: string;
   /** Releases that must be ready first (Flux `dependsOn`, same namespace). */
-  readonly dependsOn: readonly ReleaseName[];
+  readonly dependsOn: readonly string[];
   /** Reconcile interval. @default '1m' */
   readonly interval?: string;
   /** How often Flux checks the chart source for a new chart version. @default - Flux's default */
   readonly chartInterval?: string;
   /** Timeout of each Helm action. @default '30m' */
   readonly timeout?: string;
-  /** Install flags; `undefined` leaves `spec.install` out (as StarlingX does for two releases). */
+  /** Install flags; `undefined` leaves `spec.install` out. */
   readonly install?: HelmActionFlags;
   /** Upgrade flags. */
   readonly upgrade: HelmActionFlags;
@@ -46,21 +43,17 @@ export interface ReleaseDefinition {
   readonly overridesName?: string;
   /** Labels that kustomize adds to every object of the release. @default - none */
   readonly commonLabels?: Readonly<Record<string, string>>;
-  /** Enabled unless the deployment says otherwise. @default true */
-  readonly enabledByDefault?: boolean;
-  /** Static values: the StarlingX settings over the chart defaults, for one image build. */
-  readonly staticValues: (images: ImageRefs) => Values;
-  /**
-   * System values: what StarlingX's plugin computes from the platform at apply time, here from the
-   * deployment profile at synth time. Credentials appear as CredentialRef leaves.
-   * @default - no system values (an empty file)
-   */
-  readonly systemValues?: (ctx: DeploymentContext) => Values;
+}
+
+/** The Secret and data key that hold one credential. */
+export interface SecretKeyRef {
+  readonly name: string;
+  readonly key: string;
 }
 
 /** Props of a {@link ReleaseConstruct}. */
 export interface ReleaseConstructProps {
-  readonly definition: ReleaseDefinition;
+  readonly facts: HelmReleaseFacts;
   /** Chart version to install (from the chart version table). */
   readonly chartVersion: string;
   /** Name of the HelmRepository the chart comes from. */
@@ -75,11 +68,11 @@ export interface ReleaseConstructProps {
    */
   readonly systemValues?: Values;
   /**
-   * Where each credential lives: the Secret (created out of band, never from a file in `dist/`)
-   * and its data key. Required when the system values hold credentials.
+   * Where each credential lives, by credential id: the Secret (created out of band, never from a
+   * file in the tree) and its data key. Required for every credential the system values hold.
    * @default - credentials are refused
    */
-  readonly credentialSource?: (ref: CredentialRef) => { readonly name: string; readonly key: string };
+  readonly credentialSources?: ReadonlyMap<string, SecretKeyRef>;
   /** User values, merged over everything else (`<prefix>-user-overrides.yaml`). @default - none */
   readonly userValues?: Values;
   /**
@@ -104,7 +97,7 @@ export interface ReleaseConstructProps {
 export const EXTERNAL_SECRETS_ANNOTATION = 'stx-openstack-gitops.io/external-secrets';
 
 /** The file names and Secret names of a release's override files. */
-export function overrideFiles(definition: ReleaseDefinition): { static: string; system: string; user: string } {
+export function overrideFiles(definition: HelmReleaseFacts): { static: string; system: string; user: string } {
   const prefix = definition.overridesName ?? definition.name;
   return { static: `${prefix}-static-overrides`, system: `${prefix}-system-overrides`, user: `${prefix}-user-overrides` };
 }
@@ -114,23 +107,25 @@ export function overrideFiles(definition: ReleaseDefinition): { static: string; 
  * `kustomization.yaml` whose secretGenerator turns them into the Secrets that valuesFrom reads.
  */
 export class ReleaseConstruct extends Construct {
-  public readonly definition: ReleaseDefinition;
+  public readonly facts: HelmReleaseFacts;
   public readonly helmRelease: HelmRelease;
 
   constructor(scope: Construct, id: string, props: ReleaseConstructProps) {
     super(scope, id);
-    const def = props.definition;
-    this.definition = def;
+    const def = props.facts;
+    this.facts = def;
     const files = overrideFiles(def);
     const dir = def.name;
     const dependsOn = props.dependsOn ?? def.dependsOn;
     const { plain: systemValues, leaves: credentials } = splitCredentials(props.systemValues ?? {});
-    if (credentials.length > 0 && !props.credentialSource) {
-      throw new Error(`release "${def.name}": system values hold credentials (${credentials[0].ref.id}) but the stack gives no credential Secret`);
-    }
+    const sourceOf = (ref: CredentialRef): SecretKeyRef => {
+      const source = props.credentialSources?.get(ref.id);
+      if (!source) throw new Error(`release "${def.name}": system values hold the credential "${ref.id}" but no Secret is given for it`);
+      return source;
+    };
     const generated = props.userValues ? [files.static, files.system, files.user] : [files.static, files.system];
 
-    const credentialSecrets = [...new Set(credentials.map(({ ref }) => props.credentialSource!(ref).name))].sort();
+    const credentialSecrets = [...new Set(credentials.map(({ ref }) => sourceOf(ref).name))].sort();
     const manifest = new OutputFile(this, 'helmrelease', { path: `${dir}/helmrelease.yaml` });
     this.helmRelease = new HelmRelease(manifest, 'release', {
       metadata: {
@@ -159,7 +154,7 @@ export class ReleaseConstruct extends Construct {
           ...[files.static, files.system].map((name) => ({ kind: HelmReleaseSpecValuesFromKind.SECRET, name, valuesKey: `${name}.yaml` })),
           // Each credential is set at its path, read as a literal string (passwords may hold , or =).
           ...credentials.map(({ ref, targetPath }) => {
-            const source = props.credentialSource!(ref);
+            const source = sourceOf(ref);
             return { kind: HelmReleaseSpecValuesFromKind.SECRET, name: source.name, valuesKey: source.key, targetPath, literal: true };
           }),
           ...(props.userValues

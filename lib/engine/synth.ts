@@ -28,11 +28,7 @@ export function renderApp(app: App): RenderedStack[] {
       files.set(file.path, file.render());
     }
     const sorted = new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    const notes = [
-      ...stack.notes,
-      ...stack.repairedEdges.map((e) => `dependsOn ${e.release} -> ${e.removed} (disabled) replaced by [${e.replacedBy.join(', ')}]`),
-    ];
-    return { name: stack.stackName, files: sorted, releases: stack.releases.length, notes };
+    return { name: stack.stackName, files: sorted, releases: stack.releases.length, notes: stack.notes };
   });
 }
 

@@ -1,13 +1,13 @@
 /**
- * Loads deployment profiles (TypeScript or YAML) and validates them through one path: the zod
- * schema (types, required fields, unknown fields), then the semantic rules of the spec (§1.3) and
- * of the generator. Every problem names the file, the field path, the value and what was expected.
+ * Loads deployment profiles (TypeScript or YAML) and validates them against the zod schema (types,
+ * required fields, unknown fields). The semantic rules run when the profile is resolved into a
+ * deployment (lib/deployment). Every problem names the file, the field path, the value and what
+ * was expected.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { checkProfile } from '../deployment/checks';
 import { deploymentProfileSchema, DeploymentProfile, profileJsonSchema } from './profile';
 
 /** A profile that failed validation: every problem, one per line. */
@@ -124,12 +124,10 @@ function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown): st
   return [...new Set(lines)];
 }
 
-/** Validates profile input from `file`; throws a ProfileError listing every problem. */
-export function validateProfile(input: unknown, file: string): DeploymentProfile {
+/** Parses profile input from `file` against the schema; throws a ProfileError listing every problem. */
+export function parseProfile(input: unknown, file: string): DeploymentProfile {
   const parsed = deploymentProfileSchema.safeParse(input);
   if (!parsed.success) throw new ProfileError(file, describeIssues(parsed.error.issues, input));
-  const problems = checkProfile(parsed.data);
-  if (problems.length > 0) throw new ProfileError(file, problems);
   return parsed.data;
 }
 
@@ -177,17 +175,20 @@ function displayPath(file: string): string {
   return rel && !rel.startsWith('..') ? rel : path.resolve(file);
 }
 
-/** Loads and validates one profile file. */
+/** Loads one profile file and checks it against the schema. */
 export function loadProfile(file: string): LoadedProfile {
   const rel = displayPath(file);
   if (!fs.existsSync(file)) throw new ProfileError(rel, ['profile file does not exist']);
   const input = /\.ya?ml$/.test(file) ? readYamlProfile(file, rel) : readTsProfile(file, rel);
-  return { file: rel, profile: validateProfile(input, rel) };
+  return { file: rel, profile: parseProfile(input, rel) };
 }
 
-/** Loads every profile of the given files or folders; reports every bad file, not only the first. */
-export function loadProfiles(locations: readonly string[]): LoadedProfile[] {
-  const loaded: LoadedProfile[] = [];
+/**
+ * Loads every profile of the given files or folders, each through `accept` (the schema alone by
+ * default); reports every bad file, not only the first, and two profiles with one name.
+ */
+export function loadProfiles<T extends LoadedProfile = LoadedProfile>(locations: readonly string[], accept: (loaded: LoadedProfile) => T = (l) => l as T): T[] {
+  const loaded: T[] = [];
   const errors: string[] = [];
   for (const location of locations) {
     let files: string[];
@@ -199,7 +200,7 @@ export function loadProfiles(locations: readonly string[]): LoadedProfile[] {
     }
     for (const file of files) {
       try {
-        loaded.push(loadProfile(file));
+        loaded.push(accept(loadProfile(file)));
       } catch (error) {
         errors.push((error as Error).message);
       }

@@ -1,7 +1,8 @@
-import { ReleaseDefinition } from '../../lib/engine/release';
-import { CA_PATH, DeploymentContext, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessagingAuth, publicEndpoint } from '../../lib/profile/context';
+import { defineRelease } from '../define';
 import { Values } from '../../lib/engine/values';
 import { aodhStaticValues } from '../../overrides/aodh';
+import { CA_PATH, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessagingAuth, publicEndpoint } from '../../overrides/system';
+import { DeploymentContext } from '../../lib/profile/context';
 
 /** Where the notifier finds the CA of REST alarm targets (`aodh.restNotifierCaCert`). */
 const REST_NOTIFIER_CA_PATH = '/var/lib/openstack/certs/aodh-rest-notifier-ca.crt';
@@ -36,14 +37,9 @@ function aodhSystemValues(ctx: DeploymentContext): Values {
   };
 }
 
-export const aodh: ReleaseDefinition = {
+export const aodh = defineRelease({
   name: 'aodh',
-  chart: 'aodh',
-  releaseName: 'osh-openstack-aodh',
-  chartGroup: 'openstack-aodh',
   dependsOn: ['ceilometer'],
-  install: {},
-  upgrade: {},
   staticValues: aodhStaticValues,
   systemValues: aodhSystemValues,
-};
+});

@@ -1,7 +1,8 @@
-import { ReleaseDefinition } from '../../lib/engine/release';
-import { CA_PATH, DeploymentContext, identityAuth, osloCache, osloDbAuth, osloMessagingAuth, publicEndpoint } from '../../lib/profile/context';
+import { defineRelease } from '../define';
 import { Values } from '../../lib/engine/values';
 import { barbicanStaticValues } from '../../overrides/barbican';
+import { CA_PATH, identityAuth, osloCache, osloDbAuth, osloMessagingAuth, publicEndpoint } from '../../overrides/system';
+import { DeploymentContext } from '../../lib/profile/context';
 
 /** System values of barbican (spec §3.22). */
 function barbicanSystemValues(ctx: DeploymentContext): Values {
@@ -19,15 +20,13 @@ function barbicanSystemValues(ctx: DeploymentContext): Values {
   return values;
 }
 
-export const barbican: ReleaseDefinition = {
+export const barbican = defineRelease({
   name: 'barbican',
-  chart: 'barbican',
-  releaseName: 'osh-openstack-barbican',
-  chartGroup: 'openstack-barbican',
   dependsOn: ['keystone'],
-  upgrade: {},
+  // StarlingX leaves spec.install out for this release.
+  install: null,
   // Off in the StarlingX app until an operator enables it.
   enabledByDefault: false,
   staticValues: barbicanStaticValues,
   systemValues: barbicanSystemValues,
-};
+});

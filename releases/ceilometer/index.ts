@@ -1,7 +1,8 @@
-import { ReleaseDefinition } from '../../lib/engine/release';
-import { CA_PATH, certificates, DeploymentContext, identityAuth, notificationUrl, osloCache, osloMessagingAuth } from '../../lib/profile/context';
+import { defineRelease, NO_WAIT } from '../define';
 import { Values } from '../../lib/engine/values';
 import { ceilometerStaticValues } from '../../overrides/ceilometer';
+import { CA_PATH, certificates, identityAuth, notificationUrl, osloCache, osloMessagingAuth } from '../../overrides/system';
+import { DeploymentContext } from '../../lib/profile/context';
 
 /** The vhosts whose notifications ceilometer listens to, in the original's order. */
 const NOTIFICATION_VHOSTS = ['/ceilometer', '/cinder', '/glance', '/nova', '/keystone', '/neutron', '/heat'];
@@ -29,14 +30,10 @@ function ceilometerSystemValues(ctx: DeploymentContext): Values {
   };
 }
 
-export const ceilometer: ReleaseDefinition = {
+export const ceilometer = defineRelease({
   name: 'ceilometer',
-  chart: 'ceilometer',
-  releaseName: 'osh-openstack-ceilometer',
-  chartGroup: 'openstack-ceilometer',
   dependsOn: ['nova', 'neutron', 'heat'],
-  install: { disableWait: true },
-  upgrade: { disableWait: true },
+  ...NO_WAIT,
   staticValues: ceilometerStaticValues,
   systemValues: ceilometerSystemValues,
-};
+});

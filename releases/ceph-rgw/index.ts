@@ -1,7 +1,8 @@
-import { ReleaseDefinition } from '../../lib/engine/release';
-import { controllerAddress, DeploymentContext, identityAuth } from '../../lib/profile/context';
+import { defineRelease } from '../define';
 import { Values } from '../../lib/engine/values';
 import { cephRgwStaticValues } from '../../overrides/ceph-rgw';
+import { controllerAddress, DeploymentContext } from '../../lib/profile/context';
+import { identityAuth } from '../../overrides/system';
 
 /** System values of ceph-rgw (spec §3.22): the platform's radosgw, reached on the controllers. */
 function cephRgwSystemValues(ctx: DeploymentContext): Values {
@@ -17,17 +18,12 @@ function cephRgwSystemValues(ctx: DeploymentContext): Values {
   };
 }
 
-export const cephRgw: ReleaseDefinition = {
+export const cephRgw = defineRelease({
   name: 'ceph-rgw',
-  chart: 'ceph-rgw',
-  releaseName: 'osh-openstack-ceph-rgw',
-  chartGroup: 'openstack-ceph-rgw',
   dependsOn: ['cinder'],
   timeout: '5m',
-  install: {},
-  upgrade: {},
   // Off in the StarlingX app until an operator enables it.
   enabledByDefault: false,
   staticValues: cephRgwStaticValues,
   systemValues: cephRgwSystemValues,
-};
+});

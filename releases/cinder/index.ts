@@ -1,58 +1,19 @@
-import { credential } from '../../lib/engine/credentials';
-import { ReleaseDefinition } from '../../lib/engine/release';
-import {
-  availability,
-  CA_PATH,
-  cephMonitors,
-  certificates,
-  chunkSize,
-  DeploymentContext,
-  identityAuth,
-  notificationUrl,
-  osloCache,
-  osloDbAuth,
-  osloMessagingAuth,
-  publicEndpoint,
-  rookImageTags,
-  storageSelection,
-} from '../../lib/profile/context';
+import { defineRelease, NO_WAIT, storageClassCheck } from '../define';
 import { Value, Values } from '../../lib/engine/values';
 import { cinderStaticValues } from '../../overrides/cinder';
+import { credential } from '../../overrides/credentials';
+import { CA_PATH, certificates, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessagingAuth, publicEndpoint, rookImageTags } from '../../overrides/system';
+import { DeploymentContext } from '../../lib/profile/context';
+import { availability, cephMonitors, chunkSize, cinderBackendProtocol, cinderVolumeBackends, NETAPP_PROTOCOL, storageSelection } from '../../lib/profile/storage';
 
-export const cinder: ReleaseDefinition = {
+export const cinder = defineRelease({
   name: 'cinder',
-  chart: 'cinder',
-  releaseName: 'osh-openstack-cinder',
-  chartGroup: 'openstack-cinder',
   dependsOn: ['glance'],
-  install: { disableWait: true },
-  upgrade: { disableWait: true },
+  ...NO_WAIT,
+  checks: storageClassCheck('cinder', ['backup', 'posix', 'volume', 'class_name'], 'storage.selection.cinder.backupPriority', false),
   staticValues: cinderStaticValues,
   systemValues: cinderSystemValues,
-};
-
-// -- Backend selection, shared with glance, nova and libvirt (spec §1.2 cinderVolumeBackends) ---------
-
-/** Storage protocol of the NetApp backends, as cinder's `active_protocols` names them. */
-const NETAPP_PROTOCOL: Readonly<Record<string, string>> = { 'netapp-nfs': 'nfs', 'netapp-iscsi': 'iscsi', 'netapp-fc': 'fcp' };
-
-/** The protocol of a cinder backend: ceph `rbd`, NetApp its protocol, an ESB entry its own. */
-export function cinderBackendProtocol(ctx: DeploymentContext, name: string): string | undefined {
-  if (name === 'ceph') return 'rbd';
-  if (name in NETAPP_PROTOCOL) return NETAPP_PROTOCOL[name];
-  return ctx.profile.storage.esb.find((e) => e.name === name)?.protocol;
-}
-
-/** Cinder priority entries whose backend is available, in priority order (no duplicates). */
-export function cinderVolumeBackends(ctx: DeploymentContext): string[] {
-  const avail = availability(ctx, 'cinder');
-  return [...new Set(storageSelection(ctx, 'cinder').priority)].filter((name) => !!avail.get(name));
-}
-
-/** Ceph is in cinder's volume backends: drives `conf.ceph.enabled` of nova and libvirt. */
-export function cinderUsesCeph(ctx: DeploymentContext): boolean {
-  return cinderVolumeBackends(ctx).includes('ceph');
-}
+});
 
 // -- Ceph --------------------------------------------------------------------------------------------
 

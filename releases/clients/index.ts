@@ -1,7 +1,8 @@
-import { ReleaseDefinition } from '../../lib/engine/release';
-import { DeploymentContext, fqdnOverride, identityAuth } from '../../lib/profile/context';
+import { defineRelease } from '../define';
 import { Values } from '../../lib/engine/values';
 import { clientsStaticValues } from '../../overrides/clients';
+import { DeploymentContext } from '../../lib/profile/context';
+import { fqdnOverride, identityAuth } from '../../overrides/system';
 
 /** System values of clients (spec §3.19). */
 function clientsSystemValues(ctx: DeploymentContext): Values {
@@ -25,14 +26,10 @@ function clientsSystemValues(ctx: DeploymentContext): Values {
   return values;
 }
 
-export const clients: ReleaseDefinition = {
+export const clients = defineRelease({
   name: 'clients',
-  chart: 'clients',
-  releaseName: 'osh-openstack-clients',
   chartGroup: 'clients',
   dependsOn: ['heat'],
-  install: {},
-  upgrade: {},
   staticValues: clientsStaticValues,
   systemValues: clientsSystemValues,
-};
+});

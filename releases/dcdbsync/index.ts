@@ -1,7 +1,8 @@
-import { ReleaseDefinition } from '../../lib/engine/release';
-import { DeploymentContext, fqdnOverride, identityAuth } from '../../lib/profile/context';
+import { defineRelease, onlyOnSystemController } from '../define';
 import { Values } from '../../lib/engine/values';
 import { dcdbsyncStaticValues } from '../../overrides/dcdbsync';
+import { DeploymentContext } from '../../lib/profile/context';
+import { fqdnOverride, identityAuth } from '../../overrides/system';
 
 /** System values of dcdbsync (spec §3.22, P3: only a DC system controller would run it). */
 function dcdbsyncSystemValues(ctx: DeploymentContext): Values {
@@ -13,16 +14,12 @@ function dcdbsyncSystemValues(ctx: DeploymentContext): Values {
   };
 }
 
-export const dcdbsync: ReleaseDefinition = {
+export const dcdbsync = defineRelease({
   name: 'dcdbsync',
-  chart: 'dcdbsync',
-  releaseName: 'osh-openstack-dcdbsync',
-  chartGroup: 'openstack-dcdbsync',
   dependsOn: ['cinder'],
-  install: {},
-  upgrade: {},
   // Off in the StarlingX app until an operator enables it.
   enabledByDefault: false,
+  enabled: onlyOnSystemController,
   staticValues: dcdbsyncStaticValues,
   systemValues: dcdbsyncSystemValues,
-};
+});

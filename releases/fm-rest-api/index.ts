@@ -1,7 +1,8 @@
-import { ReleaseDefinition } from '../../lib/engine/release';
-import { CA_PATH, certificates, DeploymentContext, identityAuth, osloDbAuth, publicEndpoint } from '../../lib/profile/context';
+import { defineRelease } from '../define';
 import { Values } from '../../lib/engine/values';
 import { fmRestApiStaticValues } from '../../overrides/fm-rest-api';
+import { CA_PATH, certificates, identityAuth, osloDbAuth, publicEndpoint } from '../../overrides/system';
+import { DeploymentContext } from '../../lib/profile/context';
 
 /** System values of fm-rest-api (spec §3.20). */
 function fmRestApiSystemValues(ctx: DeploymentContext): Values {
@@ -31,14 +32,9 @@ function fmRestApiSystemValues(ctx: DeploymentContext): Values {
   return values;
 }
 
-export const fmRestApi: ReleaseDefinition = {
+export const fmRestApi = defineRelease({
   name: 'fm-rest-api',
-  chart: 'fm-rest-api',
-  releaseName: 'osh-openstack-fm-rest-api',
-  chartGroup: 'openstack-fm-rest-api',
   dependsOn: ['heat'],
-  install: {},
-  upgrade: {},
   staticValues: fmRestApiStaticValues,
   systemValues: fmRestApiSystemValues,
-};
+});

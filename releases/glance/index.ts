@@ -1,39 +1,19 @@
-import { credential } from '../../lib/engine/credentials';
-import { ReleaseDefinition } from '../../lib/engine/release';
-import {
-  CA_PATH,
-  cephAvailable,
-  cephMonitors,
-  certificates,
-  chunkSize,
-  crushRule,
-  DeploymentContext,
-  identityAuth,
-  notificationUrl,
-  osloCache,
-  osloDbAuth,
-  osloMessagingAuth,
-  publicEndpoint,
-  publicHost,
-  rookImageTags,
-  storageClass,
-  storageSelection,
-} from '../../lib/profile/context';
+import { defineRelease, NO_WAIT, storageClassCheck } from '../define';
 import { Values } from '../../lib/engine/values';
 import { glanceStaticValues } from '../../overrides/glance';
-import { cinderBackendProtocol, cinderVolumeBackends } from '../cinder';
+import { credential } from '../../overrides/credentials';
+import { CA_PATH, certificates, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessagingAuth, publicEndpoint, publicHost, rookImageTags } from '../../overrides/system';
+import { DeploymentContext } from '../../lib/profile/context';
+import { cephAvailable, cephMonitors, chunkSize, cinderBackendProtocol, cinderVolumeBackends, crushRule, storageClass, storageSelection } from '../../lib/profile/storage';
 
-export const glance: ReleaseDefinition = {
+export const glance = defineRelease({
   name: 'glance',
-  chart: 'glance',
-  releaseName: 'osh-openstack-glance',
-  chartGroup: 'openstack-glance',
   dependsOn: ['keystone'],
-  install: { disableWait: true },
-  upgrade: { disableWait: true },
+  ...NO_WAIT,
+  checks: storageClassCheck('glance', ['volume', 'class_name'], 'storage.selection.glance.pvc', false),
   staticValues: glanceStaticValues,
   systemValues: glanceSystemValues,
-};
+});
 
 type GlanceBackend = 'rbd' | 'pvc' | 'cinder';
 

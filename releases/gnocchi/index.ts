@@ -1,7 +1,8 @@
-import { ReleaseDefinition } from '../../lib/engine/release';
-import { CA_PATH, DeploymentContext, identityAuth, osloCache, osloDbAuth, publicEndpoint, rookImageTags } from '../../lib/profile/context';
+import { defineRelease } from '../define';
 import { Values } from '../../lib/engine/values';
 import { gnocchiStaticValues } from '../../overrides/gnocchi';
+import { CA_PATH, identityAuth, osloCache, osloDbAuth, publicEndpoint, rookImageTags } from '../../overrides/system';
+import { DeploymentContext } from '../../lib/profile/context';
 
 /** System values of gnocchi (spec §3.21). */
 function gnocchiSystemValues(ctx: DeploymentContext): Values {
@@ -22,16 +23,11 @@ function gnocchiSystemValues(ctx: DeploymentContext): Values {
   return values;
 }
 
-export const gnocchi: ReleaseDefinition = {
+export const gnocchi = defineRelease({
   name: 'gnocchi',
-  chart: 'gnocchi',
-  releaseName: 'osh-openstack-gnocchi',
-  chartGroup: 'openstack-gnocchi',
   dependsOn: ['horizon'],
-  install: {},
-  upgrade: {},
   // Off in the StarlingX app until an operator enables it.
   enabledByDefault: false,
   staticValues: gnocchiStaticValues,
   systemValues: gnocchiSystemValues,
-};
+});

@@ -1,7 +1,8 @@
-import { ReleaseDefinition } from '../../lib/engine/release';
-import { CA_PATH, certificates, DeploymentContext, identityAuth, notificationUrl, osloDbAuth, osloMessagingAuth, publicEndpoint } from '../../lib/profile/context';
+import { defineRelease, NO_WAIT } from '../define';
 import { Values } from '../../lib/engine/values';
 import { heatStaticValues } from '../../overrides/heat';
+import { CA_PATH, certificates, identityAuth, notificationUrl, osloDbAuth, osloMessagingAuth, publicEndpoint } from '../../overrides/system';
+import { DeploymentContext } from '../../lib/profile/context';
 
 /** heat's OpenStack client sections that verify the public CA behind https. */
 const CLIENT_SECTIONS = ['clients', ...['aodh', 'neutron', 'cinder', 'glance', 'nova', 'swift', 'heat', 'keystone'].map((s) => `clients_${s}`)];
@@ -39,14 +40,10 @@ function heatSystemValues(ctx: DeploymentContext): Values {
   return values;
 }
 
-export const heat: ReleaseDefinition = {
+export const heat = defineRelease({
   name: 'heat',
-  chart: 'heat',
-  releaseName: 'osh-openstack-heat',
-  chartGroup: 'openstack-heat',
   dependsOn: ['placement'],
-  install: { disableWait: true },
-  upgrade: { disableWait: true },
+  ...NO_WAIT,
   staticValues: heatStaticValues,
   systemValues: heatSystemValues,
-};
+});

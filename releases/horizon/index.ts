@@ -1,8 +1,9 @@
-import { credential } from '../../lib/engine/credentials';
-import { ReleaseDefinition } from '../../lib/engine/release';
-import { certificates, DeploymentContext, identityAuth, osloDbAuth, publicEndpoint } from '../../lib/profile/context';
+import { defineRelease, NO_WAIT } from '../define';
 import { Values } from '../../lib/engine/values';
 import { horizonStaticValues } from '../../overrides/horizon';
+import { credential } from '../../overrides/credentials';
+import { certificates, identityAuth, osloDbAuth, publicEndpoint } from '../../overrides/system';
+import { DeploymentContext } from '../../lib/profile/context';
 
 /** `conf.horizon.local_settings.config` (spec §3.17); regionConfig (P3) is out of scope. */
 function localSettingsConfig(ctx: DeploymentContext): Values {
@@ -62,14 +63,10 @@ function horizonSystemValues(ctx: DeploymentContext): Values {
   return values;
 }
 
-export const horizon: ReleaseDefinition = {
+export const horizon = defineRelease({
   name: 'horizon',
-  chart: 'horizon',
-  releaseName: 'osh-openstack-horizon',
-  chartGroup: 'openstack-horizon',
   dependsOn: ['fm-rest-api'],
-  install: { disableWait: true },
-  upgrade: { disableWait: true },
+  ...NO_WAIT,
   staticValues: horizonStaticValues,
   systemValues: horizonSystemValues,
-};
+});

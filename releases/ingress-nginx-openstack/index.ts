@@ -1,7 +1,7 @@
-import { ReleaseDefinition } from '../../lib/engine/release';
+import { defineRelease } from '../define';
 import { ingressNginxOpenstackStaticValues } from '../../overrides/ingress-nginx-openstack';
-import { DeploymentContext } from '../../lib/profile/context';
 import { Values } from '../../lib/engine/values';
+import { DeploymentContext } from '../../lib/profile/context';
 
 /** System values of ingress-nginx-openstack (spec §3.5). */
 function ingressNginxSystemValues(ctx: DeploymentContext): Values {
@@ -17,17 +17,13 @@ function ingressNginxSystemValues(ctx: DeploymentContext): Values {
   return { controller, defaultBackend };
 }
 
-export const ingressNginxOpenstack: ReleaseDefinition = {
+export const ingressNginxOpenstack = defineRelease({
   name: 'ingress-nginx-openstack',
-  chart: 'ingress-nginx-openstack',
   releaseName: 'ingress-nginx-openstack',
   chartGroup: 'ingress-nginx-openstack',
-  dependsOn: [],
   chartInterval: '1m',
-  install: {},
-  upgrade: {},
   overridesName: 'ingress-nginx',
   commonLabels: { chart_group: 'openstack-ingress-nginx' },
   staticValues: ingressNginxOpenstackStaticValues,
   systemValues: ingressNginxSystemValues,
-};
+});

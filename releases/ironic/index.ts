@@ -1,7 +1,8 @@
-import { ReleaseDefinition } from '../../lib/engine/release';
-import { DeploymentContext, identityAuth, osloCache, osloDbAuth, osloMessagingAuth, publicEndpoint } from '../../lib/profile/context';
+import { defineRelease, TWO_CONTROL_PLANE_HOSTS } from '../define';
 import { Values } from '../../lib/engine/values';
 import { ironicStaticValues } from '../../overrides/ironic';
+import { DeploymentContext } from '../../lib/profile/context';
+import { identityAuth, osloCache, osloDbAuth, osloMessagingAuth, publicEndpoint } from '../../overrides/system';
 
 /** System values of ironic (spec §3.22). */
 function ironicSystemValues(ctx: DeploymentContext): Values {
@@ -31,16 +32,13 @@ function ironicSystemValues(ctx: DeploymentContext): Values {
   };
 }
 
-export const ironic: ReleaseDefinition = {
+export const ironic = defineRelease({
   name: 'ironic',
-  chart: 'ironic',
-  releaseName: 'osh-openstack-ironic',
-  chartGroup: 'openstack-ironic',
   dependsOn: ['cinder'],
-  install: {},
-  upgrade: {},
   // Off in the StarlingX app until an operator enables it.
   enabledByDefault: false,
+  enabled: ({ derived }, requested) =>
+    requested && derived.controlPlaneHosts < 2 ? { on: false, reason: TWO_CONTROL_PLANE_HOSTS } : { on: requested },
   staticValues: ironicStaticValues,
   systemValues: ironicSystemValues,
-};
+});

@@ -1,8 +1,9 @@
-import { CredentialRef } from '../../lib/engine/credentials';
-import { ReleaseDefinition } from '../../lib/engine/release';
-import { controllerAddress, DeploymentContext, identityAuth, publicEndpoint } from '../../lib/profile/context';
+import { defineRelease, onlyOnSystemController } from '../define';
 import { Values } from '../../lib/engine/values';
 import { keystoneApiProxyStaticValues } from '../../overrides/keystone-api-proxy';
+import { CredentialRef } from '../../lib/engine/credentials';
+import { controllerAddress, DeploymentContext } from '../../lib/profile/context';
+import { identityAuth, publicEndpoint } from '../../overrides/system';
 
 /**
  * System values of keystone-api-proxy (spec §3.22, P3: only a DC system controller would run it).
@@ -30,16 +31,12 @@ function keystoneApiProxySystemValues(ctx: DeploymentContext): Values {
   };
 }
 
-export const keystoneApiProxy: ReleaseDefinition = {
+export const keystoneApiProxy = defineRelease({
   name: 'keystone-api-proxy',
-  chart: 'keystone-api-proxy',
-  releaseName: 'osh-openstack-keystone-api-proxy',
-  chartGroup: 'openstack-keystone-api-proxy',
   dependsOn: ['keystone'],
-  install: {},
-  upgrade: {},
   // Off in the StarlingX app until an operator enables it.
   enabledByDefault: false,
+  enabled: onlyOnSystemController,
   staticValues: keystoneApiProxyStaticValues,
   systemValues: keystoneApiProxySystemValues,
-};
+});

@@ -1,15 +1,8 @@
-import { ReleaseDefinition } from '../../lib/engine/release';
+import { defineRelease, NO_WAIT } from '../define';
 import { keystoneStaticValues } from '../../overrides/keystone';
-import {
-  certificates,
-  DeploymentContext,
-  identityAuth,
-  notificationUrl,
-  osloDbAuth,
-  osloMessagingAuth,
-  publicEndpoint,
-} from '../../lib/profile/context';
 import { Values } from '../../lib/engine/values';
+import { certificates, identityAuth, notificationUrl, osloDbAuth, osloMessagingAuth, publicEndpoint } from '../../overrides/system';
+import { DeploymentContext } from '../../lib/profile/context';
 
 /** The platform's default password rules (`/etc/keystone/password-rules.conf`, spec §3.7). */
 const DEFAULT_PASSWORD_RULES = {
@@ -118,14 +111,10 @@ function keystoneSystemValues(ctx: DeploymentContext): Values {
   return values;
 }
 
-export const keystone: ReleaseDefinition = {
+export const keystone = defineRelease({
   name: 'keystone',
-  chart: 'keystone',
-  releaseName: 'osh-openstack-keystone',
-  chartGroup: 'openstack-keystone',
   dependsOn: ['rabbitmq'],
-  install: { disableWait: true },
-  upgrade: { disableWait: true },
+  ...NO_WAIT,
   staticValues: keystoneStaticValues,
   systemValues: keystoneSystemValues,
-};
+});

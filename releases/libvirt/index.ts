@@ -1,22 +1,18 @@
-import { credential } from '../../lib/engine/credentials';
-import { ReleaseDefinition } from '../../lib/engine/release';
-import { DeploymentContext, hostPathMounts, OVMF_MOUNTS, rookImageTags } from '../../lib/profile/context';
+import { defineRelease, NO_WAIT } from '../define';
 import { Values } from '../../lib/engine/values';
 import { libvirtStaticValues } from '../../overrides/libvirt';
-import { cinderUsesCeph } from '../cinder';
-import { novaEphemeral, novaNfs, novaPvc } from '../nova';
+import { credential } from '../../overrides/credentials';
+import { DeploymentContext } from '../../lib/profile/context';
+import { hostPathMounts, OVMF_MOUNTS, rookImageTags } from '../../overrides/system';
+import { cinderUsesCeph, novaEphemeral, novaNfs, novaPvc } from '../../lib/profile/storage';
 
-export const libvirt: ReleaseDefinition = {
+export const libvirt = defineRelease({
   name: 'libvirt',
-  chart: 'libvirt',
-  releaseName: 'osh-openstack-libvirt',
-  chartGroup: 'openstack-libvirt',
   dependsOn: ['placement'],
-  install: { disableWait: true },
-  upgrade: { disableWait: true },
+  ...NO_WAIT,
   staticValues: libvirtStaticValues,
   systemValues: libvirtSystemValues,
-};
+});
 
 /** Libvirt's system values (spec §3.11): ceph wiring as nova's, plus nova's ephemeral share or PVC. */
 function libvirtSystemValues(ctx: DeploymentContext): Values {

@@ -1,7 +1,9 @@
-import { ReleaseDefinition } from '../../lib/engine/release';
+import { defineRelease, storageClassCheck } from '../define';
 import { mariadbStaticValues } from '../../overrides/mariadb';
-import { DeploymentContext, identityAuth, osloDbAuth, storageClass } from '../../lib/profile/context';
 import { Values } from '../../lib/engine/values';
+import { DeploymentContext } from '../../lib/profile/context';
+import { identityAuth, osloDbAuth } from '../../overrides/system';
+import { storageClass } from '../../lib/profile/storage';
 
 /** System values of mariadb (spec §3.1). */
 function mariadbSystemValues(ctx: DeploymentContext): Values {
@@ -22,14 +24,10 @@ function mariadbSystemValues(ctx: DeploymentContext): Values {
   return values;
 }
 
-export const mariadb: ReleaseDefinition = {
+export const mariadb = defineRelease({
   name: 'mariadb',
-  chart: 'mariadb',
-  releaseName: 'osh-openstack-mariadb',
-  chartGroup: 'openstack-mariadb',
   dependsOn: ['nginx-ports-control'],
-  install: {},
-  upgrade: {},
+  checks: storageClassCheck('mariadb', ['volume', 'class_name'], 'storage.selection.mariadb', true),
   staticValues: mariadbStaticValues,
   systemValues: mariadbSystemValues,
-};
+});

@@ -1,15 +1,10 @@
-import { ReleaseDefinition } from '../../lib/engine/release';
+import { defineRelease } from '../define';
 import { memcachedStaticValues } from '../../overrides/memcached';
 import { DeploymentContext } from '../../lib/profile/context';
 
-export const memcached: ReleaseDefinition = {
+export const memcached = defineRelease({
   name: 'memcached',
-  chart: 'memcached',
-  releaseName: 'osh-openstack-memcached',
-  chartGroup: 'openstack-memcached',
   dependsOn: ['mariadb'],
-  install: {},
-  upgrade: {},
   staticValues: memcachedStaticValues,
   systemValues: (ctx: DeploymentContext) => ({ pod: { replicas: { server: ctx.derived.controllers } } }),
-};
+});

@@ -1,18 +1,9 @@
-import { ReleaseDefinition } from '../../lib/engine/release';
+import { defineRelease, NO_WAIT } from '../define';
 import { neutronStaticValues } from '../../overrides/neutron';
 import { Host, Interface } from '../../lib/profile/profile';
-import {
-  CA_PATH,
-  certificates,
-  DeploymentContext,
-  groupHosts,
-  identityAuth,
-  osloCache,
-  osloDbAuth,
-  osloMessagingAuth,
-  publicEndpoint,
-} from '../../lib/profile/context';
 import { Values } from '../../lib/engine/values';
+import { CA_PATH, certificates, groupHosts, identityAuth, osloCache, osloDbAuth, osloMessagingAuth, publicEndpoint } from '../../overrides/system';
+import { DeploymentContext } from '../../lib/profile/context';
 
 /** The agents that all get the same per-host list (spec §3.12). */
 const PER_HOST_AGENTS = ['neutron_ovs-agent', 'neutron_dhcp-agent', 'neutron_l3-agent', 'neutron_metadata-agent', 'neutron_sriov-agent'];
@@ -165,14 +156,10 @@ function neutronSystemValues(ctx: DeploymentContext): Values {
   return values;
 }
 
-export const neutron: ReleaseDefinition = {
+export const neutron = defineRelease({
   name: 'neutron',
-  chart: 'neutron',
-  releaseName: 'osh-openstack-neutron',
-  chartGroup: 'openstack-neutron',
   dependsOn: ['placement'],
-  install: { disableWait: true },
-  upgrade: { disableWait: true },
+  ...NO_WAIT,
   staticValues: neutronStaticValues,
   systemValues: neutronSystemValues,
-};
+});

@@ -1,13 +1,10 @@
-import { ReleaseDefinition } from '../../lib/engine/release';
+import { defineRelease } from '../define';
 import { nginxPortsControlStaticValues } from '../../overrides/nginx-ports-control';
 
-export const nginxPortsControl: ReleaseDefinition = {
+export const nginxPortsControl = defineRelease({
   name: 'nginx-ports-control',
-  chart: 'nginx-ports-control',
-  releaseName: 'osh-openstack-nginx-ports-control',
-  chartGroup: 'openstack-nginx-ports-control',
-  dependsOn: [],
-  upgrade: {},
+  // StarlingX leaves spec.install out for this release.
+  install: null,
   staticValues: nginxPortsControlStaticValues,
   systemValues: () => ({ manifests: { global_network_policy: true } }),
-};
+});

@@ -1,7 +1,8 @@
-import { ReleaseDefinition } from '../../lib/engine/release';
-import { CA_PATH, certificates, controllerAddress, DeploymentContext, identityAuth, publicEndpoint } from '../../lib/profile/context';
+import { defineRelease } from '../define';
 import { Values } from '../../lib/engine/values';
 import { novaApiProxyStaticValues } from '../../overrides/nova-api-proxy';
+import { CA_PATH, certificates, identityAuth, publicEndpoint } from '../../overrides/system';
+import { controllerAddress, DeploymentContext } from '../../lib/profile/context';
 
 /** System values of nova-api-proxy (spec §3.15): the proxy answers on the public `nova` endpoint. */
 function novaApiProxySystemValues(ctx: DeploymentContext): Values {
@@ -24,14 +25,9 @@ function novaApiProxySystemValues(ctx: DeploymentContext): Values {
   return values;
 }
 
-export const novaApiProxy: ReleaseDefinition = {
+export const novaApiProxy = defineRelease({
   name: 'nova-api-proxy',
-  chart: 'nova-api-proxy',
-  releaseName: 'osh-openstack-nova-api-proxy',
-  chartGroup: 'openstack-nova-api-proxy',
   dependsOn: ['placement'],
-  install: {},
-  upgrade: {},
   staticValues: novaApiProxyStaticValues,
   systemValues: novaApiProxySystemValues,
-};
+});

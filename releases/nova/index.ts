@@ -1,79 +1,21 @@
-import { credential } from '../../lib/engine/credentials';
 import { hostUuid } from '../../lib/profile/derived';
 import { Host, Interface } from '../../lib/profile/profile';
-import { ReleaseDefinition } from '../../lib/engine/release';
-import {
-  CA_PATH,
-  cephAvailable,
-  certificates,
-  crushRule,
-  DeploymentContext,
-  groupHosts,
-  hostPathMounts,
-  identityAuth,
-  notificationUrl,
-  osloCache,
-  osloDbAuth,
-  osloMessagingAuth,
-  OVMF_MOUNTS,
-  publicEndpoint,
-  publicHost,
-  rangeSet,
-  rookImageTags,
-  storageClass,
-  storageSelection,
-} from '../../lib/profile/context';
+import { defineRelease, NO_WAIT, storageClassCheck } from '../define';
 import { Value, Values } from '../../lib/engine/values';
 import { novaStaticValues } from '../../overrides/nova';
-import { cinderUsesCeph } from '../cinder';
+import { credential } from '../../overrides/credentials';
+import { CA_PATH, certificates, groupHosts, hostPathMounts, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessagingAuth, OVMF_MOUNTS, publicEndpoint, publicHost, rangeSet, rookImageTags } from '../../overrides/system';
+import { DeploymentContext } from '../../lib/profile/context';
+import { cinderUsesCeph, crushRule, novaEphemeral, NovaEphemeral, novaNfs, novaPvc, storageSelection } from '../../lib/profile/storage';
 
-export const nova: ReleaseDefinition = {
+export const nova = defineRelease({
   name: 'nova',
-  chart: 'nova',
-  releaseName: 'osh-openstack-nova',
-  chartGroup: 'openstack-nova',
   dependsOn: ['placement'],
-  install: { disableWait: true },
-  upgrade: { disableWait: true },
+  ...NO_WAIT,
+  checks: storageClassCheck('nova', ['storage_conf', 'pvc', 'volume', 'class_name'], 'storage.selection.nova.pvc', false),
   staticValues: novaStaticValues,
   systemValues: novaSystemValues,
-};
-
-// -- Ephemeral storage, shared with libvirt --------------------------------------------------------------
-
-export type NovaEphemeral = 'host-path' | 'nfs' | 'pvc' | 'ceph';
-const EPHEMERAL_KINDS: readonly string[] = ['host-path', 'nfs', 'pvc', 'ceph'];
-
-/**
- * Nova's ephemeral backend: the first enabled entry of nova's priority; ceph only when a ceph
- * backend exists for nova (else the next entry). host-path when nothing applies.
- */
-export function novaEphemeral(ctx: DeploymentContext): NovaEphemeral {
-  const selection = storageSelection(ctx, 'nova');
-  const enabled = (name: string) => !selection.backends || selection.backends.some((b) => b.name === name && b.enabled);
-  for (const name of selection.priority) {
-    if (!EPHEMERAL_KINDS.includes(name) || !enabled(name)) continue;
-    if (name === 'ceph' && !cephAvailable(ctx, 'nova')) continue;
-    return name as NovaEphemeral;
-  }
-  return 'host-path';
-}
-
-/** The instances PVC settings (defaults of the nova plugin). */
-export function novaPvc(ctx: DeploymentContext): { name: string; instancesPath: string; className: string | null } {
-  const pvc = storageSelection(ctx, 'nova').pvc ?? {};
-  return {
-    name: pvc.name ?? 'nova-instances',
-    instancesPath: pvc.instancesPath ?? '/var/lib/instances',
-    className: storageClass(ctx, 'nova', pvc.priority ?? ['netapp-nfs']),
-  };
-}
-
-/** The instances NFS share settings (defaults of the nova plugin). */
-export function novaNfs(ctx: DeploymentContext): { server: string; path: string; instancesPath: string } {
-  const nfs = storageSelection(ctx, 'nova').nfs ?? {};
-  return { server: nfs.server ?? '127.0.0.1', path: nfs.path ?? '/openstack_instances', instancesPath: nfs.instancesPath ?? '/var/lib/instances' };
-}
+});
 
 // -- Per-host compute configuration (spec §3.10.1) --------------------------------------------------------
 

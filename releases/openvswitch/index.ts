@@ -1,16 +1,17 @@
-import { ReleaseDefinition } from '../../lib/engine/release';
+import { defineRelease, isSystemController, NO_WAIT } from '../define';
 import { openvswitchStaticValues } from '../../overrides/openvswitch';
 import { DeploymentContext } from '../../lib/profile/context';
 
-export const openvswitch: ReleaseDefinition = {
+export const openvswitch = defineRelease({
   name: 'openvswitch',
-  chart: 'openvswitch',
-  releaseName: 'osh-openstack-openvswitch',
-  chartGroup: 'openstack-openvswitch',
   dependsOn: ['placement'],
-  install: { disableWait: true },
-  upgrade: { disableWait: true },
+  ...NO_WAIT,
+  enabled: (facts, requested) => {
+    if (isSystemController(facts)) return { on: true };
+    if (requested && facts.derived.vswitch !== 'ovs') return { on: false, reason: `runs only with the ovs vswitch (this deployment: ${facts.derived.vswitch})` };
+    return { on: requested };
+  },
   staticValues: openvswitchStaticValues,
   // Always false in practice: the release is only enabled for plain OVS (spec §3.13, §4.1).
   systemValues: (ctx: DeploymentContext) => ({ conf: { ovs_dpdk: { enabled: ctx.derived.vswitch === 'ovs-dpdk' } } }),
-};
+});

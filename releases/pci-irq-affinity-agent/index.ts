@@ -1,8 +1,9 @@
-import { credential } from '../../lib/engine/credentials';
-import { ReleaseDefinition } from '../../lib/engine/release';
-import { DeploymentContext, identityAuth } from '../../lib/profile/context';
+import { defineRelease, NO_WAIT } from '../define';
 import { Values } from '../../lib/engine/values';
 import { pciIrqAffinityAgentStaticValues } from '../../overrides/pci-irq-affinity-agent';
+import { credential } from '../../overrides/credentials';
+import { DeploymentContext } from '../../lib/profile/context';
+import { identityAuth } from '../../overrides/system';
 
 /** System values of pci-irq-affinity-agent (spec §3.16): the chart reads its endpoints under `conf`. */
 function pciIrqAffinityAgentSystemValues(ctx: DeploymentContext): Values {
@@ -17,14 +18,10 @@ function pciIrqAffinityAgentSystemValues(ctx: DeploymentContext): Values {
   };
 }
 
-export const pciIrqAffinityAgent: ReleaseDefinition = {
+export const pciIrqAffinityAgent = defineRelease({
   name: 'pci-irq-affinity-agent',
-  chart: 'pci-irq-affinity-agent',
-  releaseName: 'osh-openstack-pci-irq-affinity-agent',
-  chartGroup: 'openstack-pci-irq-affinity-agent',
   dependsOn: ['nova'],
-  install: { disableWait: true },
-  upgrade: { disableWait: true },
+  ...NO_WAIT,
   staticValues: pciIrqAffinityAgentStaticValues,
   systemValues: pciIrqAffinityAgentSystemValues,
-};
+});

@@ -1,7 +1,8 @@
-import { ReleaseDefinition } from '../../lib/engine/release';
+import { defineRelease, NO_WAIT } from '../define';
 import { placementStaticValues } from '../../overrides/placement';
-import { CA_PATH, certificates, DeploymentContext, identityAuth, osloDbAuth, publicEndpoint } from '../../lib/profile/context';
 import { Values } from '../../lib/engine/values';
+import { CA_PATH, certificates, identityAuth, osloDbAuth, publicEndpoint } from '../../overrides/system';
+import { DeploymentContext } from '../../lib/profile/context';
 
 /** System values of placement (spec §3.14). */
 function placementSystemValues(ctx: DeploymentContext): Values {
@@ -20,14 +21,10 @@ function placementSystemValues(ctx: DeploymentContext): Values {
   return values;
 }
 
-export const placement: ReleaseDefinition = {
+export const placement = defineRelease({
   name: 'placement',
-  chart: 'placement',
-  releaseName: 'osh-openstack-placement',
-  chartGroup: 'openstack-placement',
   dependsOn: ['cinder'],
-  install: { disableWait: true },
-  upgrade: { disableWait: true },
+  ...NO_WAIT,
   staticValues: placementStaticValues,
   systemValues: placementSystemValues,
-};
+});

@@ -1,7 +1,8 @@
-import { ReleaseDefinition } from '../../lib/engine/release';
-import { certificates, DeploymentContext, identityAuth } from '../../lib/profile/context';
+import { defineRelease } from '../define';
 import { Values } from '../../lib/engine/values';
 import { prometheusOpenstackExporterStaticValues } from '../../overrides/prometheus-openstack-exporter';
+import { certificates, identityAuth } from '../../overrides/system';
+import { DeploymentContext } from '../../lib/profile/context';
 
 /** System values of prometheus-openstack-exporter (spec §3.21). */
 function prometheusOpenstackExporterSystemValues(ctx: DeploymentContext): Values {
@@ -17,15 +18,12 @@ function prometheusOpenstackExporterSystemValues(ctx: DeploymentContext): Values
   return values;
 }
 
-export const prometheusOpenstackExporter: ReleaseDefinition = {
+export const prometheusOpenstackExporter = defineRelease({
   name: 'prometheus-openstack-exporter',
-  chart: 'prometheus-openstack-exporter',
   releaseName: 'osh-prometheus-openstack-exporter',
   chartGroup: 'prometheus-openstack-exporter',
   dependsOn: ['nova', 'neutron', 'heat'],
-  install: {},
-  upgrade: {},
   commonLabels: { chart_group: 'prometheus-openstack-exporter' },
   staticValues: prometheusOpenstackExporterStaticValues,
   systemValues: prometheusOpenstackExporterSystemValues,
-};
+});

@@ -1,8 +1,9 @@
-import { ReleaseDefinition } from '../../lib/engine/release';
+import { defineRelease, storageClassCheck } from '../define';
 import { rabbitmqStaticValues } from '../../overrides/rabbitmq';
-import { credential } from '../../lib/engine/credentials';
-import { DeploymentContext, storageClass } from '../../lib/profile/context';
 import { Values } from '../../lib/engine/values';
+import { credential } from '../../overrides/credentials';
+import { DeploymentContext } from '../../lib/profile/context';
+import { storageClass } from '../../lib/profile/storage';
 
 /** System values of rabbitmq (spec §3.4). */
 function rabbitmqSystemValues(ctx: DeploymentContext): Values {
@@ -35,14 +36,10 @@ function rabbitmqSystemValues(ctx: DeploymentContext): Values {
   };
 }
 
-export const rabbitmq: ReleaseDefinition = {
+export const rabbitmq = defineRelease({
   name: 'rabbitmq',
-  chart: 'rabbitmq',
-  releaseName: 'osh-openstack-rabbitmq',
-  chartGroup: 'openstack-rabbitmq',
   dependsOn: ['memcached'],
-  install: {},
-  upgrade: {},
+  checks: storageClassCheck('rabbitmq', ['volume', 'class_name'], 'storage.selection.rabbitmq', true),
   staticValues: rabbitmqStaticValues,
   systemValues: rabbitmqSystemValues,
-};
+});

@@ -3,12 +3,12 @@
  * 192.168.206.0/24, OAM 10.10.10.0/24, controllers labelled control-plane (and compute on AIO),
  * workers labelled compute, datanetworks data0 and data1 (vlan, mtu 1500).
  */
-import { buildContext } from '../../lib/deployment/resolve';
+import { deploymentContext } from '../../lib/deployment/resolve';
 import { deploymentProfileSchema, DeploymentProfile, DeploymentProfileInput } from '../../lib/profile/profile';
-import { DeploymentContext } from '../../lib/profile/context';
 import { Values } from '../../lib/engine/values';
 import { RELEASES } from '../../releases';
 import { RELEASE_NAMES, ReleaseName } from '../../releases/names';
+import { DeploymentContext } from '../../lib/profile/context';
 
 type HostInput = DeploymentProfileInput['hosts'][number];
 
@@ -80,7 +80,7 @@ export function parseProfile(input: DeploymentProfileInput): DeploymentProfile {
 
 /** The deployment context of a profile, with every release enabled unless told otherwise. */
 export function contextOf(input: DeploymentProfileInput, enabled: readonly ReleaseName[] = RELEASE_NAMES): DeploymentContext {
-  return buildContext(parseProfile(input), new Set(enabled));
+  return deploymentContext(parseProfile(input), new Set(enabled));
 }
 
 /** Given a profile, the system values of one release (credential leaves still as CredentialRef). */

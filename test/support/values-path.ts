@@ -1,5 +1,5 @@
-import { CredentialRef } from '../../lib/engine/credentials';
 import { Value, Values } from '../../lib/engine/values';
+import { CredentialRef } from '../../lib/engine/credentials';
 
 /**
  * The value at a path: dot-separated segments (`a.b.0.c`), each argument split on dots unless it

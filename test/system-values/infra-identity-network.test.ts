@@ -3,14 +3,14 @@
  * mariadb, garbd, memcached, rabbitmq, ingress-nginx-openstack, nginx-ports-control, keystone,
  * placement, neutron (with its per-host agent lists) and openvswitch.
  */
-import { CredentialRef } from '../../lib/engine/credentials';
 import { DeploymentProfileInput } from '../../lib/profile/profile';
-import { CA_PATH } from '../../lib/profile/context';
 import { Values } from '../../lib/engine/values';
 import { ReleaseName } from '../../releases/names';
 import { leaves } from '../support/leaves';
 import { aioDuplex, aioSimplex, controller, dataInterface, standard, systemValuesOf, worker } from '../support/profiles';
 import { at } from '../support/values-path';
+import { CredentialRef } from '../../lib/engine/credentials';
+import { CA_PATH } from '../../overrides/system';
 
 type HostInput = DeploymentProfileInput['hosts'][number];
 type InterfaceInput = NonNullable<HostInput['interfaces']>[number];

@@ -3,13 +3,13 @@
  * pci-irq-affinity-agent, horizon, heat, clients, fm-rest-api, telemetry, barbican, ironic,
  * ceph-rgw, dcdbsync and keystone-api-proxy.
  */
-import { CredentialRef } from '../../lib/engine/credentials';
 import { DeploymentProfileInput } from '../../lib/profile/profile';
-import { renderNotificationUrl } from '../../lib/profile/context';
 import { Value, Values } from '../../lib/engine/values';
 import { ReleaseName } from '../../releases/names';
 import { aioDuplex, aioSimplex, controller, standard, systemValuesOf, worker } from '../support/profiles';
 import { at, credentialAt } from '../support/values-path';
+import { CredentialRef } from '../../lib/engine/credentials';
+import { renderNotificationUrl } from '../../overrides/system';
 
 const CA = '/etc/ssl/certs/openstack-helm.crt';
 const HTTPS = { enabled: true, certRef: { secretName: 'openstack-tls', caKey: 'ca.crt' } };

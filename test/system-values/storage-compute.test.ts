@@ -2,13 +2,13 @@
  * System values of the storage and compute releases (spec §3.8–§3.11): cinder, glance, nova (with
  * its per-host compute configuration) and libvirt.
  */
-import { CredentialRef, splitCredentials } from '../../lib/engine/credentials';
 import { hostUuid } from '../../lib/profile/derived';
 import { DeploymentProfileInput } from '../../lib/profile/profile';
 import { Values } from '../../lib/engine/values';
 import { RELEASE_NAMES } from '../../releases/names';
 import { aioDuplex, aioSimplex, contextOf, controller, standard, systemValuesOf, worker } from '../support/profiles';
 import { at, credentialAt } from '../support/values-path';
+import { CredentialRef, splitCredentials } from '../../lib/engine/credentials';
 
 const CA = '/etc/ssl/certs/openstack-helm.crt';
 const FSID = '89bd29e9-c505-4170-a097-04dc8e43c897';

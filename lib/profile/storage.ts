@@ -1,0 +1,167 @@
+/**
+ * Storage decisions (spec §1.1 selection defaults, §1.2 backends, §2.6 StorageClass resolution),
+ * computed here once for every release that reads them (cinder, glance, nova, libvirt, mariadb,
+ * rabbitmq).
+ */
+import { StorageSelection } from './profile';
+import { DeploymentContext } from './context';
+
+export type StorageChart = 'cinder' | 'glance' | 'nova' | 'mariadb' | 'rabbitmq';
+
+const SAN_PRIORITY = ['ceph', 'netapp-nfs', 'netapp-iscsi', 'netapp-fc'];
+const NETAPP_PROTOCOLS = { 'netapp-nfs': 'nfs', 'netapp-iscsi': 'iscsi', 'netapp-fc': 'fc' } as const;
+export type NetappBackend = keyof typeof NETAPP_PROTOCOLS;
+
+/** The chart's storage selection with the plugin defaults filled in. */
+export function storageSelection(ctx: DeploymentContext, chart: StorageChart): Required<Pick<StorageSelection, 'priority'>> & StorageSelection {
+  const given = ctx.profile.storage.selection[chart] ?? {};
+  switch (chart) {
+    case 'glance':
+      return { ...given, priority: given.priority ?? ['ceph', 'pvc', 'cinder'] };
+    case 'nova':
+      return { ...given, priority: given.priority ?? ['host-path', 'nfs', 'pvc', 'ceph'] };
+    case 'cinder':
+      return { ...given, priority: given.priority ?? SAN_PRIORITY, backupPriority: given.backupPriority ?? SAN_PRIORITY };
+    default:
+      return { ...given, priority: given.priority ?? SAN_PRIORITY };
+  }
+}
+
+/** True when the chart's backends list allows `name` (no list: ceph and discovered NetApp do). */
+function backendAllowed(selection: StorageSelection, name: string): boolean {
+  if (!selection.backends) return true;
+  return selection.backends.some((b) => b.name === name && b.enabled);
+}
+
+/** Ceph is available to a chart (spec §1.2 cephAvail). */
+export function cephAvailable(ctx: DeploymentContext, chart: StorageChart): boolean {
+  return ctx.profile.storage.ceph.kind !== 'none' && backendAllowed(storageSelection(ctx, chart), 'ceph');
+}
+
+/**
+ * The availability map of a chart: backend name to StorageClass (`''` when not available).
+ * Ceph, the three NetApp protocols, then each ESB entry.
+ */
+export function availability(ctx: DeploymentContext, chart: StorageChart): Map<string, string> {
+  const selection = storageSelection(ctx, chart);
+  const ceph = ctx.profile.storage.ceph;
+  const map = new Map<string, string>();
+  map.set('ceph', ceph.kind !== 'none' && cephAvailable(ctx, chart) ? ceph.storageClass : '');
+  for (const [name, protocol] of Object.entries(NETAPP_PROTOCOLS)) {
+    const backend = ctx.profile.storage.netapp?.[protocol];
+    map.set(name, backend && backendAllowed(selection, name) ? backend.storageClass : '');
+  }
+  for (const esb of ctx.profile.storage.esb) {
+    const cls = esb.k8sStorageClass && esb.k8sStorageClass !== 'none' ? esb.k8sStorageClass : '';
+    map.set(esb.name, backendAllowed(selection, esb.name) || !selection.backends ? cls : '');
+  }
+  return map;
+}
+
+/** The first available backend of `priority` for a chart, with its StorageClass. */
+export function firstAvailable(ctx: DeploymentContext, chart: StorageChart, priority: readonly string[]): { name: string; storageClass: string } | undefined {
+  const map = availability(ctx, chart);
+  for (const name of priority) {
+    const storageClass = map.get(name);
+    if (storageClass) return { name, storageClass };
+  }
+  return undefined;
+}
+
+/** `SC(chart)`: the StorageClass a chart's PVCs use, or null when none resolves (a validation error). */
+export function storageClass(ctx: DeploymentContext, chart: StorageChart, priority?: readonly string[]): string | null {
+  return firstAvailable(ctx, chart, priority ?? storageSelection(ctx, chart).priority)?.storageClass ?? null;
+}
+
+/** The rook ceph-config-helper image, from the local registry (spec §2.7). */
+export function rookImage(ctx: DeploymentContext): string {
+  const image = ctx.profile.images.rookCephConfigHelper;
+  return image.startsWith('registry.local:9001/') ? image : `registry.local:9001/${image}`;
+}
+/** Ceph monitor addresses `ip:6789` (`[ip]:6789` for IPv6); AIO uses only the floating monitor. */
+export function cephMonitors(ctx: DeploymentContext): string[] {
+  const ceph = ctx.profile.storage.ceph;
+  if (ceph.kind !== 'host') return [];
+  const monitors = ctx.derived.aio ? ceph.monitors.slice(0, 1) : ceph.monitors;
+  return monitors.map((m) => (m.includes(':') ? `[${m}]:6789` : `${m}:6789`));
+}
+
+/** Largest power of two ≤ osdCount×100−1 (host ceph pool chunk size estimate), capped. */
+export function chunkSize(ctx: DeploymentContext, cap: number): number {
+  const ceph = ctx.profile.storage.ceph;
+  if (ceph.kind === 'rook') return 0;
+  const osds = Math.max(1, ceph.kind === 'host' ? ceph.osdCount : 1);
+  const estimate = 2 ** Math.floor(Math.log2(osds * 100 - 1));
+  return Math.min(estimate, cap);
+}
+
+/** The crush rule of ceph pools: host ceph tiers, or rook's. */
+export function crushRule(ctx: DeploymentContext): string {
+  return ctx.profile.storage.ceph.kind === 'rook' ? 'kube-rbd' : 'storage_tier_ruleset';
+}
+
+/** The ceph cluster's fsid, when ceph is configured and has one. */
+export function cephFsid(ctx: DeploymentContext): string | undefined {
+  const ceph = ctx.profile.storage.ceph;
+  return ceph.kind !== 'none' ? ceph.fsid : undefined;
+}
+
+// -- Backend selection, shared with glance, nova and libvirt (spec §1.2 cinderVolumeBackends) ---------
+
+/** Storage protocol of the NetApp backends, as cinder's `active_protocols` names them. */
+export const NETAPP_PROTOCOL: Readonly<Record<string, string>> = { 'netapp-nfs': 'nfs', 'netapp-iscsi': 'iscsi', 'netapp-fc': 'fcp' };
+
+/** The protocol of a cinder backend: ceph `rbd`, NetApp its protocol, an ESB entry its own. */
+export function cinderBackendProtocol(ctx: DeploymentContext, name: string): string | undefined {
+  if (name === 'ceph') return 'rbd';
+  if (name in NETAPP_PROTOCOL) return NETAPP_PROTOCOL[name];
+  return ctx.profile.storage.esb.find((e) => e.name === name)?.protocol;
+}
+
+/** Cinder priority entries whose backend is available, in priority order (no duplicates). */
+export function cinderVolumeBackends(ctx: DeploymentContext): string[] {
+  const avail = availability(ctx, 'cinder');
+  return [...new Set(storageSelection(ctx, 'cinder').priority)].filter((name) => !!avail.get(name));
+}
+
+/** Ceph is in cinder's volume backends: drives `conf.ceph.enabled` of nova and libvirt. */
+export function cinderUsesCeph(ctx: DeploymentContext): boolean {
+  return cinderVolumeBackends(ctx).includes('ceph');
+}
+
+// -- Ephemeral storage, shared with libvirt --------------------------------------------------------------
+
+export type NovaEphemeral = 'host-path' | 'nfs' | 'pvc' | 'ceph';
+const EPHEMERAL_KINDS: readonly string[] = ['host-path', 'nfs', 'pvc', 'ceph'];
+
+/**
+ * Nova's ephemeral backend: the first enabled entry of nova's priority; ceph only when a ceph
+ * backend exists for nova (else the next entry). host-path when nothing applies.
+ */
+export function novaEphemeral(ctx: DeploymentContext): NovaEphemeral {
+  const selection = storageSelection(ctx, 'nova');
+  const enabled = (name: string) => !selection.backends || selection.backends.some((b) => b.name === name && b.enabled);
+  for (const name of selection.priority) {
+    if (!EPHEMERAL_KINDS.includes(name) || !enabled(name)) continue;
+    if (name === 'ceph' && !cephAvailable(ctx, 'nova')) continue;
+    return name as NovaEphemeral;
+  }
+  return 'host-path';
+}
+
+/** The instances PVC settings (defaults of the nova plugin). */
+export function novaPvc(ctx: DeploymentContext): { name: string; instancesPath: string; className: string | null } {
+  const pvc = storageSelection(ctx, 'nova').pvc ?? {};
+  return {
+    name: pvc.name ?? 'nova-instances',
+    instancesPath: pvc.instancesPath ?? '/var/lib/instances',
+    className: storageClass(ctx, 'nova', pvc.priority ?? ['netapp-nfs']),
+  };
+}
+
+/** The instances NFS share settings (defaults of the nova plugin). */
+export function novaNfs(ctx: DeploymentContext): { server: string; path: string; instancesPath: string } {
+  const nfs = storageSelection(ctx, 'nova').nfs ?? {};
+  return { server: nfs.server ?? '127.0.0.1', path: nfs.path ?? '/openstack_instances', instancesPath: nfs.instancesPath ?? '/var/lib/instances' };
+}
+

@@ -1,0 +1,178 @@
+/**
+ * Shared building blocks of system values (spec §2), written once and used by every release whose
+ * system values need them. All pure functions of the deployment context.
+ */
+import { Values } from '../lib/engine/values';
+import { CredentialRef } from '../lib/engine/credentials';
+import { DeploymentContext } from '../lib/profile/context';
+import { credential } from './credentials';
+import { rookImage } from '../lib/profile/storage';
+
+/** Where OpenStack-Helm mounts the public CA inside containers. */
+export const CA_PATH = '/etc/ssl/certs/openstack-helm.crt';
+
+/** In-cluster RabbitMQ service, family-agnostic. */
+const RABBIT_SERVICE = 'rabbitmq.openstack.svc.cluster.local:5672';
+
+/** The notification transport URL of a vhost: `rabbit://rabbitmq-admin:<pw>@rabbitmq...:5672<vhost>`. */
+export function notificationUrl(vhost: string): CredentialRef {
+  return credential.notificationUrl(vhost);
+}
+
+/** Renders a notification URL from the rabbit admin password (used by `npm run credentials`). */
+export function renderNotificationUrl(rabbitAdminPassword: string, vhost: string): string {
+  return `rabbit://rabbitmq-admin:${encodeURIComponent(rabbitAdminPassword)}@${RABBIT_SERVICE}${vhost}`;
+}
+
+/** Options of {@link identityAuth}. */
+export interface IdentityAuthOptions {
+  /** Users whose password is private to this chart (not shared with other charts). @default - none */
+  readonly privateUsers?: readonly string[];
+}
+
+/**
+ * `endpoints.identity.auth` (spec §2.1): admin, test and stx_admin, then the chart's own users
+ * (replacing a same-named entry), then the service users whose passwords other charts own.
+ */
+export function identityAuth(
+  ctx: DeploymentContext,
+  service: string,
+  users: readonly string[] = [],
+  serviceUsers: readonly string[] = [],
+  options: IdentityAuthOptions = {},
+): Values {
+  const region = ctx.profile.system.regionName;
+  const auth: Values = {
+    admin: { region_name: region, username: ctx.profile.keystone.admin.userName, password: credential.adminPassword() },
+    test: { region_name: region, username: 'test', password: credential.testPassword(service) },
+    stx_admin: { region_name: region, username: 'stx_admin', password: credential.stxAdminPassword() },
+  };
+  for (const user of users) {
+    const password = options.privateUsers?.includes(user) ? credential.chartUserPassword(service, user) : credential.userPassword(user);
+    auth[user] = { region_name: region, password };
+  }
+  for (const user of serviceUsers) auth[user] = { region_name: region, password: credential.userPassword(user) };
+  if (ctx.derived.https) {
+    for (const entry of Object.values(auth)) (entry as Values).cacert = CA_PATH;
+  }
+  return auth;
+}
+
+/** The public FQDN of a service: the profile's pattern with the endpoint domain, lower-cased. */
+export function publicHost(ctx: DeploymentContext, serviceName: string): string | undefined {
+  const domain = ctx.profile.endpoints.domain;
+  if (!domain) return undefined;
+  return ctx.profile.endpoints.fqdnPattern.replace('{service_name}', serviceName).replace('{endpoint_domain}', domain).toLowerCase();
+}
+
+/** `host_fqdn_override` (spec §2.2): public host when a domain is set, TLS material when https. */
+export function fqdnOverride(ctx: DeploymentContext, serviceName: string): Values {
+  const publicOverride: Values = {};
+  const host = publicHost(ctx, serviceName);
+  if (host) publicOverride.host = host;
+  if (ctx.derived.https) {
+    const tls: Values = { crt: credential.tlsCertificate(), key: credential.tlsKey() };
+    if (ctx.profile.https.certRef?.caKey) tls.ca = credential.tlsCa();
+    publicOverride.tls = tls;
+  }
+  return { public: publicOverride };
+}
+
+/** `port` of a public endpoint: 443 behind https, else the chart's (empty map). */
+export function publicPort(ctx: DeploymentContext, portName = 'api'): Values {
+  return ctx.derived.https ? { [portName]: { public: 443 } } : {};
+}
+
+/** `scheme` of a public endpoint. */
+export function publicScheme(ctx: DeploymentContext): Values {
+  return ctx.derived.https ? { public: 'https' } : {};
+}
+
+/** An endpoint block with the public FQDN, port and scheme. */
+export function publicEndpoint(ctx: DeploymentContext, serviceName: string, portName = 'api'): Values {
+  return { host_fqdn_override: fqdnOverride(ctx, serviceName), port: publicPort(ctx, portName), scheme: publicScheme(ctx) };
+}
+
+/** `endpoints.oslo_db.auth`: the database admin and each user's own password. */
+export function osloDbAuth(users: readonly string[]): Values {
+  const auth: Values = { admin: { password: credential.dbAdminPassword() } };
+  for (const user of users) auth[user] = { password: credential.dbPassword(user) };
+  return auth;
+}
+
+/** `endpoints.oslo_messaging.auth`: the RabbitMQ admin and each user's own account. */
+export function osloMessagingAuth(users: readonly string[]): Values {
+  const auth: Values = { admin: { username: 'rabbitmq-admin', password: credential.rabbitAdminPassword() } };
+  for (const user of users) auth[user] = { username: `${user}-rabbitmq-user`, password: credential.rabbitPassword(user) };
+  return auth;
+}
+
+/** `endpoints.oslo_cache`: the shared memcache secret key. */
+export function osloCache(): Values {
+  return { auth: { memcache_secret_key: credential.memcacheSecretKey() } };
+}
+
+/** `manifests.certificates: true` behind https (spec §2.5). */
+export function certificates(ctx: DeploymentContext): Values {
+  return ctx.derived.https ? { certificates: true } : {};
+}
+
+/** `images.tags` entries swapped to the rook image when ceph is rook. */
+export function rookImageTags(ctx: DeploymentContext, tags: readonly string[]): Values {
+  if (ctx.profile.storage.ceph.kind !== 'rook') return {};
+  return Object.fromEntries(tags.map((tag) => [tag, rookImage(ctx)]));
+}
+
+/** A host path mounted into a container: `[volume name, host path, mount path (default: the host path)]`. */
+export type HostPathMount = readonly [name: string, hostPath: string, mountPath?: string];
+
+/** UEFI firmware for guests (OVMF), which nova-compute and libvirt read from the host. */
+export const OVMF_MOUNTS: readonly HostPathMount[] = [
+  ['ovmf', '/usr/share/OVMF'],
+  ['qemu-ovmf', '/usr/share/qemu'],
+];
+
+/** `{volumes, volumeMounts}` of a container that mounts host paths. */
+export function hostPathMounts(mounts: readonly HostPathMount[]): Values {
+  return {
+    volumes: mounts.map(([name, hostPath]) => ({ name, hostPath: { path: hostPath } })),
+    volumeMounts: mounts.map(([name, hostPath, mountPath]) => ({ name, mountPath: mountPath ?? hostPath })),
+  };
+}
+
+/** Formats sorted CPU ids as ranges: `2-5,8`. */
+export function rangeSet(cpus: readonly number[]): string {
+  const sorted = [...new Set(cpus)].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    runs.push(i === j ? `${sorted[i]}` : `${sorted[i]}-${sorted[j]}`);
+    i = j + 1;
+  }
+  return runs.join(',');
+}
+
+/** Groups hosts whose per-host conf is identical: `[{name: [hostnames], conf}]`, first-seen order. */
+export function groupHosts(entries: ReadonlyArray<{ hostname: string; conf: Values }>): Values[] {
+  const groups: Array<{ names: string[]; key: string; conf: Values }> = [];
+  for (const { hostname, conf } of entries) {
+    const key = stableKey(conf);
+    const group = groups.find((g) => g.key === key);
+    if (group) group.names.push(hostname);
+    else groups.push({ names: [hostname], key, conf });
+  }
+  return groups.map((g) => ({ name: g.names, conf: g.conf }));
+}
+
+function stableKey(value: unknown): string {
+  if (value instanceof CredentialRef) return `cred:${value.id}`;
+  if (Array.isArray(value)) return `[${value.map(stableKey).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableKey((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
