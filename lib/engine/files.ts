@@ -1,4 +1,4 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { toYamlFile } from './yaml';
 
@@ -13,6 +13,9 @@ export interface OutputFileProps {
   readonly documents?: readonly unknown[];
 }
 
+/** The paths written in each stack, with the construct that writes each. */
+const PATHS_OF_STACK = new WeakMap<Chart, Map<string, string>>();
+
 /**
  * One file of a stack. The writer lays out every OutputFile of a stack and nothing else, so a
  * construct decides its own file names (cdk8s' one-file-per-chart layout does not fit a Flux tree).
@@ -24,6 +27,13 @@ export class OutputFile extends Construct {
 
   constructor(scope: Construct, id: string, props: OutputFileProps) {
     super(scope, id);
+    // Two files with one path would overwrite each other: refuse the second when it is created.
+    const stack = Chart.of(this);
+    const paths = PATHS_OF_STACK.get(stack) ?? new Map<string, string>();
+    PATHS_OF_STACK.set(stack, paths);
+    const owner = paths.get(props.path);
+    if (owner) throw new Error(`stack "${stack.node.id}": ${this.node.path} and ${owner} both write ${props.path}`);
+    paths.set(props.path, this.node.path);
     this.path = props.path;
     this.fixedDocuments = props.documents;
   }

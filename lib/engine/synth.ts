@@ -23,10 +23,7 @@ export function renderApp(app: App): RenderedStack[] {
     }
     seen.set(stack.stackName, stack.node.id);
     const files = new Map<string, string>();
-    for (const file of outputFiles(stack)) {
-      if (files.has(file.path)) throw new Error(`stack "${stack.stackName}": two constructs write ${file.path}`);
-      files.set(file.path, file.render());
-    }
+    for (const file of outputFiles(stack)) files.set(file.path, file.render());
     const sorted = new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     return { name: stack.stackName, files: sorted, releases: stack.releases.length, notes: stack.notes };
   });
