@@ -1,6 +1,6 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
 import { apiPodLifecycle, controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, internalKeystoneAuthtoken, kubeDnsEndpoint, osloCacheEndpoint, publicIngressUnlimitedBody, requiredAntiAffinity } from './common';
 import { configText, iniFile, rootwrapFilters } from './config-files';
 import { osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
@@ -271,28 +271,7 @@ export function glanceStaticValues(img: ImageRefs): Values {
           },
         ],
       },
-      glance_api_uwsgi: {
-        uwsgi: {
-          'add-header': 'Connection: close',
-          'buffer-size': 65535,
-          'die-on-term': true,
-          'enable-threads': true,
-          'exit-on-reload': false,
-          'hook-master-start': 'unix_signal:15 gracefully_kill_them_all',
-          'http-auto-chunked': true,
-          'http-chunked-input': true,
-          'lazy-apps': true,
-          'log-x-forwarded-for': true,
-          master: true,
-          'procname-prefix-spaced': 'glance-api:',
-          'route-user-agent': '^kube-probe.* donotlog:',
-          'thunder-lock': true,
-          'worker-reload-mercy': 80,
-          module: 'glance.wsgi.api:application',
-          stats: '[::]:1717',
-          'stats-http': true,
-        },
-      },
+      glance_api_uwsgi: uwsgiConf('glance-api', 'glance.wsgi.api:application', { chunkedInput: true }),
       glance_registry: { keystone_authtoken: internalKeystoneAuthtoken },
     },
     network: {

@@ -1,6 +1,6 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
 import { controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, internalPasswordAuth, kubeDnsEndpoint, publicIngress, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
 import { osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 import { heatBootstrapScript } from './scripts';
@@ -235,46 +235,8 @@ export function heatStaticValues(img: ImageRefs): Values {
           },
         ],
       },
-      heat_api_uwsgi: {
-        uwsgi: {
-          'add-header': 'Connection: close',
-          'buffer-size': 65535,
-          'die-on-term': true,
-          'enable-threads': true,
-          'exit-on-reload': false,
-          'hook-master-start': 'unix_signal:15 gracefully_kill_them_all',
-          'lazy-apps': true,
-          'log-x-forwarded-for': true,
-          master: true,
-          'procname-prefix-spaced': 'heat-api:',
-          'route-user-agent': '^kube-probe.* donotlog:',
-          'thunder-lock': true,
-          'worker-reload-mercy': 80,
-          module: 'heat.wsgi.api:application',
-          stats: '[::]:1717',
-          'stats-http': true,
-        },
-      },
-      heat_api_cfn_uwsgi: {
-        uwsgi: {
-          'add-header': 'Connection: close',
-          'buffer-size': 65535,
-          'die-on-term': true,
-          'enable-threads': true,
-          'exit-on-reload': false,
-          'hook-master-start': 'unix_signal:15 gracefully_kill_them_all',
-          'lazy-apps': true,
-          'log-x-forwarded-for': true,
-          master: true,
-          'procname-prefix-spaced': 'heat-api-cfn:',
-          'route-user-agent': '^kube-probe.* donotlog:',
-          'thunder-lock': true,
-          'worker-reload-mercy': 80,
-          module: 'heat.wsgi.cfn:application',
-          stats: '[::]:1717',
-          'stats-http': true,
-        },
-      },
+      heat_api_uwsgi: uwsgiConf('heat-api', 'heat.wsgi.api:application'),
+      heat_api_cfn_uwsgi: uwsgiConf('heat-api-cfn', 'heat.wsgi.cfn:application'),
     },
     network: {
       api: {

@@ -1,6 +1,6 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
 import { controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, endpointsBaremetal, endpointsLocalImageRegistry, identityAuthAdmin, identityAuthNeutron, identityAuthNova, identityAuthPlacement, ingressEndpoint, kubeDnsEndpoint, osloCacheEndpoint, podProbesLiveness, podSecurityContextContainer, publicIngress, requiredAntiAffinity, rollingUpdateDeployments } from './common';
 import { configText, iniFile, rootwrapFilters } from './config-files';
 import { osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
@@ -691,27 +691,7 @@ export function neutronStaticValues(img: ImageRefs): Values {
         'app:neutronapiapp_v2_0': { 'paste.app_factory': 'neutron.api.v2.router:APIRouter.factory' },
         'filter:osprofiler': { 'paste.filter_factory': 'osprofiler.web:WsgiMiddleware.factory' },
       },
-      neutron_api_uwsgi: {
-        uwsgi: {
-          'add-header': 'Connection: close',
-          'buffer-size': 65535,
-          'die-on-term': true,
-          'enable-threads': true,
-          'exit-on-reload': false,
-          'hook-master-start': 'unix_signal:15 gracefully_kill_them_all',
-          'lazy-apps': true,
-          'log-x-forwarded-for': true,
-          master: true,
-          'procname-prefix-spaced': 'neutron-api:',
-          'route-user-agent': '^kube-probe.* donotlog:',
-          'start-time': '%t',
-          'thunder-lock': true,
-          'worker-reload-mercy': 80,
-          module: 'neutron.wsgi.api:application',
-          stats: '[::]:1717',
-          'stats-http': true,
-        },
-      },
+      neutron_api_uwsgi: uwsgiConf('neutron-api', 'neutron.wsgi.api:application', { startTime: '%t' }),
       policy: {},
       api_audit_map: {
         DEFAULT: { target_endpoint_type: 'None' },

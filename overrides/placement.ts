@@ -1,7 +1,7 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
-import { defaultJobResources, internalServices, keystoneUser, noExtraMounts, osloLogging } from './blocks';
+import { defaultJobResources, internalServices, keystoneUser, noExtraMounts, osloLogging, uwsgiConf } from './blocks';
 import { apiPodLifecycle, controlPlaneLabels, controlPlaneTolerations, endpointsLocalImageRegistry, endpointsPlacement, identityAuthAdmin, osloCacheEndpoint, publicIngress, requiredAntiAffinityWeighted } from './common';
 import { osloDbEndpoint } from './endpoints';
 
@@ -56,27 +56,7 @@ export function placementStaticValues(img: ImageRefs): Values {
         oslo_concurrency: { lock_path: '/var/lib/oslo-lock' },
       },
       logging: osloLogging(['placement'], '%Y-%m-%d %H:%M:%S'),
-      placement_api_uwsgi: {
-        uwsgi: {
-          processes: 1,
-          'add-header': 'Connection: close',
-          'buffer-size': 65535,
-          'die-on-term': true,
-          'enable-threads': true,
-          'exit-on-reload': false,
-          'hook-master-start': 'unix_signal:15 gracefully_kill_them_all',
-          'lazy-apps': true,
-          'log-x-forwarded-for': true,
-          master: true,
-          'procname-prefix-spaced': 'placement-api:',
-          'route-user-agent': '^kube-probe.* donotlog:',
-          'thunder-lock': true,
-          'worker-reload-mercy': 80,
-          module: 'placement.wsgi.api:application',
-          stats: '[::]:1717',
-          'stats-http': true,
-        },
-      },
+      placement_api_uwsgi: uwsgiConf('placement-api', 'placement.wsgi.api:application', { processes: 1 }),
       wsgi_placement: wsgiSite({
         port: ['placement', 'internal', 'api'],
         processGroup: 'placement-api',
