@@ -3,7 +3,7 @@ import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
 import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, readOnlyContainer } from './blocks';
 import { apiPodLifecycle, controlPlaneTolerations, endpointsAlarming, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';
-import { osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
+import { identityEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
 /** Repeated within the aodh values. */
 const evaluatorServices: Value[] = [
@@ -255,15 +255,7 @@ export function aodhStaticValues(img: ImageRefs): Values {
         host_fqdn_override: { default: null },
         port: { registry: { default: null } },
       },
-      identity: {
-        name: 'keystone',
-        auth: { admin: identityAuthAdmin, aodh: keystoneUser('aodh', { role: 'admin' }) },
-        hosts: { default: 'keystone', internal: 'keystone-api' },
-        host_fqdn_override: { default: null },
-        path: { default: '/v3' },
-        scheme: { default: 'http' },
-        port: { api: { default: 80, internal: 5000 } },
-      },
+      identity: identityEndpoint({ admin: identityAuthAdmin, aodh: keystoneUser('aodh', { role: 'admin' }) }),
       alarming: endpointsAlarming,
       oslo_db: osloDbEndpoint('aodh', { adminTls: false }),
       oslo_cache: osloCacheEndpoint,

@@ -2,7 +2,7 @@ import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, keystoneUser, noExtraMounts, noVolumes, openstackIngressClasses } from './blocks';
 import { controlPlaneTolerations, endpointsAlarming, endpointsLocalImageRegistry, identityAuthAdmin, internalKeystoneAuthtoken, osloCacheEndpoint, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';
-import { osloMessagingEndpoint } from './endpoints';
+import { identityEndpoint, osloMessagingEndpoint } from './endpoints';
 
 /** Repeated within the ceilometer values. */
 const instanceTraits: Values = {
@@ -690,19 +690,11 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
         host_fqdn_override: { default: null },
         port: { registry: { default: null } },
       },
-      identity: {
-        name: 'keystone',
-        auth: {
-          admin: identityAuthAdmin,
-          ceilometer: keystoneUser('ceilometer', { role: 'admin' }),
-          test: keystoneUser('ceilometer-test', { role: 'admin', project_name: 'test' }),
-        },
-        hosts: { default: 'keystone', internal: 'keystone-api' },
-        host_fqdn_override: { default: null },
-        path: { default: '/v3' },
-        scheme: { default: 'http' },
-        port: { api: { default: 80, internal: 5000 } },
-      },
+      identity: identityEndpoint({
+        admin: identityAuthAdmin,
+        ceilometer: keystoneUser('ceilometer', { role: 'admin' }),
+        test: keystoneUser('ceilometer-test', { role: 'admin', project_name: 'test' }),
+      }),
       alarming: endpointsAlarming,
       oslo_cache: osloCacheEndpoint,
       oslo_messaging: osloMessagingEndpoint('ceilometer', { adminTls: false }),

@@ -3,7 +3,7 @@ import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, readOnlyContainer, uwsgiConf } from './blocks';
 import { apiPodLifecycle, controlPlaneTolerations, endpointsFluentd, endpointsImage, endpointsLocalImageRegistry, endpointsVolumev3, identityAuthAdmin, identityAuthCinder, ingressEndpoint, kubeDnsEndpoint, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';
 import { configText, iniFile } from './config-files';
-import { osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
+import { identityEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
 /** Repeated within the cinder values. */
 const apiJobs: Value[] = [
@@ -677,21 +677,13 @@ export function cinderStaticValues(img: ImageRefs): Values {
         host_fqdn_override: { default: null },
         port: { registry: { default: null } },
       },
-      identity: {
-        name: 'keystone',
-        auth: {
-          admin: identityAuthAdmin,
-          cinder: identityAuthCinder,
-          nova: keystoneUser('cinder_nova', { role: 'admin,service' }),
-          service: keystoneUser('cinder_service_user', { role: 'admin,service' }),
-          test: keystoneUser('cinder-test', { role: 'admin', project_name: 'test' }),
-        },
-        hosts: { default: 'keystone', internal: 'keystone-api' },
-        host_fqdn_override: { default: null },
-        path: { default: '/v3' },
-        scheme: { default: 'http' },
-        port: { api: { default: 80, internal: 5000 } },
-      },
+      identity: identityEndpoint({
+        admin: identityAuthAdmin,
+        cinder: identityAuthCinder,
+        nova: keystoneUser('cinder_nova', { role: 'admin,service' }),
+        service: keystoneUser('cinder_service_user', { role: 'admin,service' }),
+        test: keystoneUser('cinder-test', { role: 'admin', project_name: 'test' }),
+      }),
       image: endpointsImage,
       volumev3: endpointsVolumev3,
       oslo_db: osloDbEndpoint('cinder'),

@@ -2,7 +2,7 @@ import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
 import { controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, internalPasswordAuth, kubeDnsEndpoint, publicIngress, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
-import { osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
+import { identityEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 import { heatBootstrapScript } from './scripts';
 
 /** Repeated within the heat values. */
@@ -323,27 +323,19 @@ export function heatStaticValues(img: ImageRefs): Values {
         host_fqdn_override: { default: null },
         port: { registry: { default: null } },
       },
-      identity: {
-        name: 'keystone',
-        auth: {
-          admin: identityAuthAdmin,
-          heat: keystoneUser('heat', { role: 'admin' }),
-          heat_trustee: keystoneUser('heat-trust', { role: 'admin' }),
-          heat_stack_user: {
-            role: 'admin',
-            region_name: 'RegionOne',
-            username: 'heat-domain',
-            password: 'password',
-            domain_name: 'heat',
-          },
-          test: keystoneUser('heat-test', { role: 'admin', project_name: 'test' }),
+      identity: identityEndpoint({
+        admin: identityAuthAdmin,
+        heat: keystoneUser('heat', { role: 'admin' }),
+        heat_trustee: keystoneUser('heat-trust', { role: 'admin' }),
+        heat_stack_user: {
+          role: 'admin',
+          region_name: 'RegionOne',
+          username: 'heat-domain',
+          password: 'password',
+          domain_name: 'heat',
         },
-        hosts: { default: 'keystone', internal: 'keystone-api' },
-        host_fqdn_override: { default: null },
-        path: { default: '/v3' },
-        scheme: { default: 'http' },
-        port: { api: { default: 80, internal: 5000 } },
-      },
+        test: keystoneUser('heat-test', { role: 'admin', project_name: 'test' }),
+      }),
       orchestration: {
         name: 'heat',
         hosts: { default: 'heat-api', public: 'heat' },

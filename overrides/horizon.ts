@@ -4,7 +4,7 @@ import { wsgiSite } from './apache';
 import { controlPlaneNode, defaultJobResources, internalServices, noExtraMounts, readOnlyContainer } from './blocks';
 import { controlPlaneTolerations, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, kubeDnsEndpoint, preferredAntiAffinity, publicIngressUnlimitedBody, rollingUpdateUpgrades } from './common';
 import { configText } from './config-files';
-import { osloDbEndpoint } from './endpoints';
+import { identityEndpoint, osloDbEndpoint } from './endpoints';
 
 /** Static values of horizon: the StarlingX settings applied over the chart defaults. */
 export function horizonStaticValues(img: ImageRefs): Values {
@@ -350,15 +350,7 @@ export function horizonStaticValues(img: ImageRefs): Values {
         host_fqdn_override: { default: null },
         port: { registry: { default: null } },
       },
-      identity: {
-        name: 'keystone',
-        auth: { admin: identityAuthAdmin },
-        hosts: { default: 'keystone', internal: 'keystone-api' },
-        host_fqdn_override: { default: null },
-        path: { default: '/v3' },
-        scheme: { default: 'http' },
-        port: { api: { default: 80, internal: 5000 } },
-      },
+      identity: identityEndpoint({ admin: identityAuthAdmin }),
       oslo_cache: {
         hosts: { default: 'memcached' },
         host_fqdn_override: { default: null },

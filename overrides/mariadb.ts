@@ -3,6 +3,7 @@ import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalServices, readOnlyContainer } from './blocks';
 import { controlPlaneTolerations, endpointsLocalImageRegistry, endpointsMonitoring, kubeDnsEndpointInfra, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
 import { configText, iniFile } from './config-files';
+import { keystoneApiLocation } from './endpoints';
 
 /** Static values of mariadb: the StarlingX settings applied over the chart defaults. */
 export function mariadbStaticValues(img: ImageRefs): Values {
@@ -409,11 +410,7 @@ export function mariadbStaticValues(img: ImageRefs): Values {
             project_domain_name: 'service',
           },
         },
-        hosts: { default: 'keystone', internal: 'keystone-api' },
-        host_fqdn_override: { default: null },
-        path: { default: '/v3' },
-        scheme: { default: 'http' },
-        port: { api: { default: 80, internal: 5000 } },
+        ...keystoneApiLocation,
       },
     },
     network: {

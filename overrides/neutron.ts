@@ -3,7 +3,7 @@ import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
 import { controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, endpointsBaremetal, endpointsLocalImageRegistry, identityAuthAdmin, identityAuthNeutron, identityAuthNova, identityAuthPlacement, ingressEndpoint, kubeDnsEndpoint, osloCacheEndpoint, podProbesLiveness, podSecurityContextContainer, publicIngress, requiredAntiAffinity, rollingUpdateDeployments } from './common';
 import { configText, iniFile, rootwrapFilters } from './config-files';
-import { osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
+import { identityEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
 /** Repeated within the neutron values. */
 const ovnVpnAgentReadiness: Values = {
@@ -1159,23 +1159,15 @@ export function neutronStaticValues(img: ImageRefs): Values {
         scheme: { default: 'http' },
         port: { metadata: { default: 8775, public: 80 } },
       },
-      identity: {
-        name: 'keystone',
-        auth: {
-          admin: identityAuthAdmin,
-          neutron: identityAuthNeutron,
-          nova: identityAuthNova,
-          placement: identityAuthPlacement,
-          designate: keystoneUser('designate', { role: 'admin,service' }),
-          ironic: keystoneUser('ironic', { role: 'admin,service' }),
-          test: keystoneUser('neutron-test', { role: 'admin', project_name: 'test' }),
-        },
-        hosts: { default: 'keystone', internal: 'keystone-api' },
-        host_fqdn_override: { default: null },
-        path: { default: '/v3' },
-        scheme: { default: 'http' },
-        port: { api: { default: 80, internal: 5000 } },
-      },
+      identity: identityEndpoint({
+        admin: identityAuthAdmin,
+        neutron: identityAuthNeutron,
+        nova: identityAuthNova,
+        placement: identityAuthPlacement,
+        designate: keystoneUser('designate', { role: 'admin,service' }),
+        ironic: keystoneUser('ironic', { role: 'admin,service' }),
+        test: keystoneUser('neutron-test', { role: 'admin', project_name: 'test' }),
+      }),
       network: {
         name: 'neutron',
         hosts: { default: 'neutron-server', public: 'neutron' },

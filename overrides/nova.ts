@@ -3,7 +3,7 @@ import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
 import { apacheSoftware, controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, dynamicTargetedOvn, dynamicTargetedSriov, endpointsBaremetal, endpointsFluentd, endpointsImage, endpointsLocalImageRegistry, endpointsPlacement, endpointsVolumev3, identityAuthAdmin, identityAuthCinder, identityAuthNeutron, identityAuthNova, identityAuthPlacement, ingressEndpoint, internalPasswordAuth, kubeDnsEndpoint, osloCacheEndpoint, podProbesLiveness, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';
 import { configText, iniFile, rootwrapFilters, textLines } from './config-files';
-import { osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
+import { identityEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
 /** Repeated within the nova values. */
 const defaultLiveness: Values = {
@@ -865,34 +865,26 @@ export function novaStaticValues(img: ImageRefs): Values {
       oslo_db_cell0: osloDbEndpoint('nova', { adminTls: false, path: '/nova_cell0' }),
       oslo_messaging: osloMessagingEndpoint('nova'),
       oslo_cache: osloCacheEndpoint,
-      identity: {
-        name: 'keystone',
-        auth: {
-          admin: identityAuthAdmin,
-          nova: identityAuthNova,
-          service: keystoneUser('nova_service_user', { role: 'admin,service' }),
-          neutron: identityAuthNeutron,
-          ironic: {
-            role: 'admin,service',
-            auth_type: 'password',
-            auth_version: 'v3',
-            region_name: 'RegionOne',
-            project_name: 'service',
-            user_domain_name: 'service',
-            project_domain_name: 'service',
-            username: 'ironic',
-            password: 'password',
-          },
-          placement: identityAuthPlacement,
-          cinder: identityAuthCinder,
-          test: keystoneUser('nova-test', { role: 'admin', project_name: 'test' }),
+      identity: identityEndpoint({
+        admin: identityAuthAdmin,
+        nova: identityAuthNova,
+        service: keystoneUser('nova_service_user', { role: 'admin,service' }),
+        neutron: identityAuthNeutron,
+        ironic: {
+          role: 'admin,service',
+          auth_type: 'password',
+          auth_version: 'v3',
+          region_name: 'RegionOne',
+          project_name: 'service',
+          user_domain_name: 'service',
+          project_domain_name: 'service',
+          username: 'ironic',
+          password: 'password',
         },
-        hosts: { default: 'keystone', internal: 'keystone-api' },
-        host_fqdn_override: { default: null },
-        path: { default: '/v3' },
-        scheme: { default: 'http' },
-        port: { api: { default: 80, internal: 5000 } },
-      },
+        placement: identityAuthPlacement,
+        cinder: identityAuthCinder,
+        test: keystoneUser('nova-test', { role: 'admin', project_name: 'test' }),
+      }),
       image: endpointsImage,
       volumev3: endpointsVolumev3,
       compute: {

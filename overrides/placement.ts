@@ -3,7 +3,7 @@ import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
 import { defaultJobResources, internalServices, keystoneUser, noExtraMounts, osloLogging, uwsgiConf } from './blocks';
 import { apiPodLifecycle, controlPlaneLabels, controlPlaneTolerations, endpointsLocalImageRegistry, endpointsPlacement, identityAuthAdmin, osloCacheEndpoint, publicIngress, requiredAntiAffinityWeighted } from './common';
-import { osloDbEndpoint } from './endpoints';
+import { identityEndpoint, osloDbEndpoint } from './endpoints';
 
 /** Static values of placement: the StarlingX settings applied over the chart defaults. */
 export function placementStaticValues(img: ImageRefs): Values {
@@ -89,18 +89,10 @@ export function placementStaticValues(img: ImageRefs): Values {
       },
       oslo_db: osloDbEndpoint('placement', { extraUsers: { nova_api: 'nova' } }),
       oslo_cache: osloCacheEndpoint,
-      identity: {
-        name: 'keystone',
-        auth: {
-          admin: identityAuthAdmin,
-          placement: keystoneUser('placement', { role: 'admin' }),
-        },
-        hosts: { default: 'keystone', internal: 'keystone-api' },
-        host_fqdn_override: { default: null },
-        path: { default: '/v3' },
-        scheme: { default: 'http' },
-        port: { api: { default: 80, internal: 5000 } },
-      },
+      identity: identityEndpoint({
+        admin: identityAuthAdmin,
+        placement: keystoneUser('placement', { role: 'admin' }),
+      }),
       placement: endpointsPlacement,
     },
     pod: {
