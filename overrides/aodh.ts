@@ -2,8 +2,8 @@ import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
 import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, readOnlyContainer } from './blocks';
-import { apiPodLifecycle, controlPlaneTolerations, endpointsAlarming, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';
-import { identityEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
+import { apiPodLifecycle, controlPlaneTolerations, endpointsAlarming, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, internalKeystoneAuthtoken, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';
+import { identityEndpoint, keystoneInternalUrl, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
 /** Repeated within the aodh values. */
 const evaluatorServices: Value[] = [
@@ -219,14 +219,13 @@ export function aodhStaticValues(img: ImageRefs): Values {
           auth_type: 'password',
           memcache_security_strategy: 'ENCRYPT',
           service_type: 'alarming',
-          auth_uri: 'http://keystone.openstack.svc.cluster.local:80/v3',
-          auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
+          ...internalKeystoneAuthtoken,
         },
         service_credentials: {
           auth_type: 'password',
           interface: 'internal',
           auth_version: 'v3',
-          auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
+          auth_url: keystoneInternalUrl,
         },
       },
       logging: osloLogging(['aodh']),

@@ -2,7 +2,7 @@ import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, keystoneUser, noExtraMounts, noVolumes, openstackIngressClasses } from './blocks';
 import { controlPlaneTolerations, endpointsAlarming, endpointsLocalImageRegistry, identityAuthAdmin, internalKeystoneAuthtoken, osloCacheEndpoint, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';
-import { identityEndpoint, osloMessagingEndpoint } from './endpoints';
+import { identityEndpoint, keystoneInternalUrl, osloMessagingEndpoint } from './endpoints';
 
 /** Repeated within the ceilometer values. */
 const instanceTraits: Values = {
@@ -161,7 +161,7 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
         service_credentials: {
           auth_type: 'password',
           interface: 'internal',
-          auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
+          auth_url: keystoneInternalUrl,
         },
         notification: {
           messaging_urls: {

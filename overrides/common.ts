@@ -1,6 +1,7 @@
 /** Blocks that several releases carry unchanged, written once. */
 import { Value, Values } from '../lib/engine/values';
 import { controlPlaneNode, defaultJobResources, keystoneUser, openstackIngressClasses } from './blocks';
+import { keystoneInternalUrl } from './endpoints';
 
 /** Used by neutron, nova. */
 export const podProbesLiveness: Values = {
@@ -90,7 +91,7 @@ export const rallyOnceNoArgsRun: Values = {
 export const internalPasswordAuth: Values = {
   auth_type: 'password',
   auth_version: 'v3',
-  auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
+  auth_url: keystoneInternalUrl,
 };
 
 /** Used by keystone, nova. */
@@ -120,8 +121,8 @@ export const rollingUpdateDeployments: Values = {
 
 /** Used by barbican, ceilometer, fm-rest-api, glance, ironic. */
 export const internalKeystoneAuthtoken: Values = {
-  auth_uri: 'http://keystone.openstack.svc.cluster.local:80/v3',
-  auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
+  auth_uri: keystoneInternalUrl,
+  auth_url: keystoneInternalUrl,
 };
 
 /** Used by placement, prometheus-openstack-exporter. */
@@ -160,11 +161,7 @@ export const preferredAntiAffinityRule: Values = {
 };
 
 /** Used by gnocchi, nova-api-proxy. */
-export const internalKeystoneAuthtokenInterface: Values = {
-  interface: 'internal',
-  auth_uri: 'http://keystone.openstack.svc.cluster.local:80/v3',
-  auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
-};
+export const internalKeystoneAuthtokenInterface: Values = { interface: 'internal', ...internalKeystoneAuthtoken };
 
 /** Used by aodh, ceilometer, cinder, glance, neutron, nova, placement. */
 export const osloCacheEndpoint: Values = {

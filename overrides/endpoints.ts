@@ -49,6 +49,9 @@ export function osloMessagingEndpoint(service: string, options: OsloEndpointOpti
   };
 }
 
+/** Keystone's v3 API at its in-cluster address, for the services' `auth_url` settings. */
+export const keystoneInternalUrl = 'http://keystone.openstack.svc.cluster.local:80/v3';
+
 /** The in-cluster Keystone API, as `endpoints.identity` locates it (without its name and users). */
 export const keystoneApiLocation: Values = {
   hosts: { default: 'keystone', internal: 'keystone-api' },

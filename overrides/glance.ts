@@ -209,8 +209,7 @@ export function glanceStaticValues(img: ImageRefs): Values {
           auth_version: 'v3',
           memcache_security_strategy: 'ENCRYPT',
           service_type: 'image',
-          auth_uri: 'http://keystone.openstack.svc.cluster.local:80/v3',
-          auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
+          ...internalKeystoneAuthtoken,
         },
         glance_store: {
           filesystem_store_datadir: '/var/lib/glance/images',

@@ -1,8 +1,8 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
-import { controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, internalPasswordAuth, kubeDnsEndpoint, publicIngress, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
-import { identityEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
+import { controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, internalKeystoneAuthtoken, internalPasswordAuth, kubeDnsEndpoint, publicIngress, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
+import { identityEndpoint, keystoneInternalUrl, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 import { heatBootstrapScript } from './scripts';
 
 /** Repeated within the heat values. */
@@ -175,8 +175,7 @@ export function heatStaticValues(img: ImageRefs): Values {
           auth_version: 'v3',
           memcache_security_strategy: 'ENCRYPT',
           service_type: 'orchestration',
-          auth_uri: 'http://keystone.openstack.svc.cluster.local:80/v3',
-          auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
+          ...internalKeystoneAuthtoken,
         },
         database: { max_retries: -1, connection: '' },
         trustee: internalPasswordAuth,
@@ -187,7 +186,7 @@ export function heatStaticValues(img: ImageRefs): Values {
         clients_heat: { endpoint_type: 'publicURL' },
         clients_keystone: {
           endpoint_type: 'internalURL',
-          auth_uri: 'http://keystone.openstack.svc.cluster.local:80/v3',
+          auth_uri: keystoneInternalUrl,
         },
         oslo_messaging_notifications: { driver: 'messagingv2' },
         oslo_middleware: { enable_proxy_headers_parsing: true },

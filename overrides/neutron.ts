@@ -1,9 +1,9 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
-import { controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, endpointsBaremetal, endpointsLocalImageRegistry, identityAuthAdmin, identityAuthNeutron, identityAuthNova, identityAuthPlacement, ingressEndpoint, kubeDnsEndpoint, osloCacheEndpoint, podProbesLiveness, podSecurityContextContainer, publicIngress, requiredAntiAffinity, rollingUpdateDeployments } from './common';
+import { controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, endpointsBaremetal, endpointsLocalImageRegistry, identityAuthAdmin, identityAuthNeutron, identityAuthNova, identityAuthPlacement, ingressEndpoint, internalKeystoneAuthtoken, kubeDnsEndpoint, osloCacheEndpoint, podProbesLiveness, podSecurityContextContainer, publicIngress, requiredAntiAffinity, rollingUpdateDeployments } from './common';
 import { configText, iniFile, rootwrapFilters } from './config-files';
-import { identityEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
+import { identityEndpoint, keystoneInternalUrl, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
 /** Repeated within the neutron values. */
 const ovnVpnAgentReadiness: Values = {
@@ -970,7 +970,7 @@ export function neutronStaticValues(img: ImageRefs): Values {
           auth_type: 'password',
           auth_version: 'v3',
           endpoint_type: 'internal',
-          auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
+          auth_url: keystoneInternalUrl,
         },
         placement: { auth_type: 'password', auth_version: 'v3', endpoint_type: 'internal' },
         designate: {
@@ -987,8 +987,7 @@ export function neutronStaticValues(img: ImageRefs): Values {
           auth_type: 'password',
           auth_version: 'v3',
           service_type: 'network',
-          auth_uri: 'http://keystone.openstack.svc.cluster.local:80/v3',
-          auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
+          ...internalKeystoneAuthtoken,
         },
         octavia: { request_poll_timeout: 3000 },
         vhost: { vhost_user_enabled: true },

@@ -1,9 +1,9 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
-import { apacheSoftware, controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, dynamicTargetedOvn, dynamicTargetedSriov, endpointsBaremetal, endpointsFluentd, endpointsImage, endpointsLocalImageRegistry, endpointsPlacement, endpointsVolumev3, identityAuthAdmin, identityAuthCinder, identityAuthNeutron, identityAuthNova, identityAuthPlacement, ingressEndpoint, internalPasswordAuth, kubeDnsEndpoint, osloCacheEndpoint, podProbesLiveness, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';
+import { apacheSoftware, controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, dynamicTargetedOvn, dynamicTargetedSriov, endpointsBaremetal, endpointsFluentd, endpointsImage, endpointsLocalImageRegistry, endpointsPlacement, endpointsVolumev3, identityAuthAdmin, identityAuthCinder, identityAuthNeutron, identityAuthNova, identityAuthPlacement, ingressEndpoint, internalKeystoneAuthtokenInterface, internalPasswordAuth, kubeDnsEndpoint, osloCacheEndpoint, podProbesLiveness, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';
 import { configText, iniFile, rootwrapFilters, textLines } from './config-files';
-import { identityEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
+import { identityEndpoint, keystoneInternalUrl, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
 /** Repeated within the nova values. */
 const defaultLiveness: Values = {
@@ -681,7 +681,7 @@ export function novaStaticValues(img: ImageRefs): Values {
         glance: { num_retries: 3, api_servers: 'http://glance.openstack.svc.cluster.local:80/' },
         ironic: {
           api_endpoint: 'http://ironic.openstack.svc.cluster.local:80/',
-          auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
+          auth_url: keystoneInternalUrl,
         },
         neutron: {
           metadata_proxy_shared_secret: 'password',
@@ -690,7 +690,7 @@ export function novaStaticValues(img: ImageRefs): Values {
           auth_version: 'v3',
           default_floating_pool: 'public',
           url: 'http://neutron.openstack.svc.cluster.local:80/',
-          auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
+          auth_url: keystoneInternalUrl,
         },
         cinder: { auth_type: 'password', catalog_info: 'volumev3::internalURL', auth_url: null },
         database: {
@@ -721,9 +721,7 @@ export function novaStaticValues(img: ImageRefs): Values {
           auth_version: 'v3',
           memcache_security_strategy: 'ENCRYPT',
           service_type: 'compute',
-          interface: 'internal',
-          auth_uri: 'http://keystone.openstack.svc.cluster.local:80/v3',
-          auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
+          ...internalKeystoneAuthtokenInterface,
         },
         notifications: {
           notify_on_state_change: 'vm_and_task_state',
@@ -732,7 +730,7 @@ export function novaStaticValues(img: ImageRefs): Values {
         service_user: {
           auth_type: 'password',
           send_service_user_token: true,
-          auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
+          auth_url: keystoneInternalUrl,
         },
         libvirt: {
           connection_uri: 'qemu+unix:///system?socket=/run/libvirt/libvirt-sock',

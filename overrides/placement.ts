@@ -2,7 +2,7 @@ import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
 import { defaultJobResources, internalServices, keystoneUser, noExtraMounts, osloLogging, uwsgiConf } from './blocks';
-import { apiPodLifecycle, controlPlaneLabels, controlPlaneTolerations, endpointsLocalImageRegistry, endpointsPlacement, identityAuthAdmin, osloCacheEndpoint, publicIngress, requiredAntiAffinityWeighted } from './common';
+import { apiPodLifecycle, controlPlaneLabels, controlPlaneTolerations, endpointsLocalImageRegistry, endpointsPlacement, identityAuthAdmin, internalKeystoneAuthtoken, osloCacheEndpoint, publicIngress, requiredAntiAffinityWeighted } from './common';
 import { identityEndpoint, osloDbEndpoint } from './endpoints';
 
 /** Static values of placement: the StarlingX settings applied over the chart defaults. */
@@ -50,8 +50,7 @@ export function placementStaticValues(img: ImageRefs): Values {
           auth_type: 'password',
           memcache_security_strategy: 'ENCRYPT',
           service_type: 'placement',
-          auth_uri: 'http://keystone.openstack.svc.cluster.local:80/v3',
-          auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
+          ...internalKeystoneAuthtoken,
         },
         oslo_concurrency: { lock_path: '/var/lib/oslo-lock' },
       },
