@@ -1,19 +1,12 @@
-import { Value, Values } from '../lib/engine/values';
+import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
-import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, readOnlyContainer } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, readOnlyContainer } from './blocks';
 import { apiPodLifecycle, controlPlaneTolerations, endpointsAlarming, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, internalKeystoneAuthtoken, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';
 import { identityEndpoint, keystoneInternalUrl, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
 /** Repeated within the aodh values. */
-const evaluatorServices: Value[] = [
-  { endpoint: 'internal', service: 'oslo_db' },
-  { endpoint: 'internal', service: 'identity' },
-  { endpoint: 'internal', service: 'alarming' },
-];
-
-/** Repeated within the aodh values. */
-const staticEvaluator: Values = { jobs: ['aodh-db-sync', 'aodh-rabbit-init'], services: evaluatorServices };
+const staticEvaluator: Values = { jobs: ['aodh-db-sync', 'aodh-rabbit-init'], services: internalEndpoints('oslo_db', 'identity', 'alarming') };
 
 /** Static values of aodh: the StarlingX settings applied over the chart defaults. */
 export function aodhStaticValues(img: ImageRefs): Values {
@@ -128,10 +121,7 @@ export function aodhStaticValues(img: ImageRefs): Values {
       static: {
         api: {
           jobs: ['aodh-db-sync', 'aodh-ks-user', 'aodh-ks-endpoints'],
-          services: [
-            { endpoint: 'internal', service: 'oslo_db' },
-            { endpoint: 'internal', service: 'identity' },
-          ],
+          services: internalEndpoints('oslo_db', 'identity'),
         },
         evaluator: staticEvaluator,
         listener: staticEvaluator,
@@ -140,23 +130,19 @@ export function aodhStaticValues(img: ImageRefs): Values {
         db_init: internalServices('oslo_db'),
         db_sync: {
           jobs: ['aodh-db-init'],
-          services: [{ endpoint: 'internal', service: 'oslo_db' }],
+          services: internalEndpoints('oslo_db'),
         },
         db_drop: internalServices('oslo_db'),
         ks_endpoints: {
           jobs: ['aodh-ks-service'],
-          services: [{ endpoint: 'internal', service: 'identity' }],
+          services: internalEndpoints('identity'),
         },
         ks_service: internalServices('identity'),
         ks_user: internalServices('identity'),
         image_repo_sync: internalServices('local_image_registry'),
         tests: {
           jobs: ['aodh-db-sync'],
-          services: [
-            { endpoint: 'internal', service: 'identity' },
-            { endpoint: 'internal', service: 'oslo_db' },
-            { endpoint: 'internal', service: 'alarming' },
-          ],
+          services: internalEndpoints('identity', 'oslo_db', 'alarming'),
         },
       },
     },

@@ -53,9 +53,14 @@ export function keystoneUser(username: string, fields: Values = {}): Values {
   };
 }
 
+/** Services at their internal endpoints, as `dependencies.*.services` lists them. */
+export function internalEndpoints(...services: string[]): Values[] {
+  return services.map((service) => ({ endpoint: 'internal', service }));
+}
+
 /** A dependency on services at their internal endpoints (`dependencies.static.<job>`). */
 export function internalServices(...services: string[]): Values {
-  return { services: services.map((service) => ({ endpoint: 'internal', service })) };
+  return { services: internalEndpoints(...services) };
 }
 
 /** Resources of the charts' jobs as StarlingX sizes them. */

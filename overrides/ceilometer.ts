@@ -1,6 +1,6 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, keystoneUser, noExtraMounts, noVolumes, openstackIngressClasses } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, keystoneUser, noExtraMounts, noVolumes, openstackIngressClasses } from './blocks';
 import { controlPlaneTolerations, endpointsAlarming, endpointsLocalImageRegistry, identityAuthAdmin, internalKeystoneAuthtoken, osloCacheEndpoint, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';
 import { identityEndpoint, keystoneInternalUrl, osloMessagingEndpoint } from './endpoints';
 
@@ -114,7 +114,7 @@ const troveCommonTraits: Values = {
 /** Repeated within the ceilometer values. */
 const staticCentral: Values = {
   jobs: ['ceilometer-rabbit-init', 'ceilometer-ks-user'],
-  services: [{ endpoint: 'internal', service: 'identity' }],
+  services: internalEndpoints('identity'),
 };
 
 /** Static values of ceilometer: the StarlingX settings applied over the chart defaults. */
@@ -662,10 +662,7 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
         notification: staticCentral,
         db_sync: {
           jobs: ['ceilometer-ks-user'],
-          services: [
-            { endpoint: 'internal', service: 'identity' },
-            { endpoint: 'internal', service: 'metric' },
-          ],
+          services: internalEndpoints('identity', 'metric'),
         },
       },
     },

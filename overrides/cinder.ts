@@ -1,6 +1,6 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, readOnlyContainer, uwsgiConf } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, readOnlyContainer, uwsgiConf } from './blocks';
 import { apiPodLifecycle, controlPlaneTolerations, endpointsFluentd, endpointsImage, endpointsLocalImageRegistry, endpointsVolumev3, identityAuthAdmin, identityAuthCinder, ingressEndpoint, internalKeystoneAuthtokenInterface, kubeDnsEndpoint, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';
 import { configText, iniFile } from './config-files';
 import { identityEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
@@ -17,7 +17,7 @@ const apiJobs: Value[] = [
 /** Repeated within the cinder values. */
 const staticScheduler: Values = {
   jobs: apiJobs,
-  services: [{ endpoint: 'internal', service: 'identity' }, { endpoint: 'internal', service: 'volumev3' }],
+  services: internalEndpoints('identity', 'volumev3'),
 };
 
 /** Static values of cinder: the StarlingX settings applied over the chart defaults. */
@@ -575,10 +575,7 @@ export function cinderStaticValues(img: ImageRefs): Values {
       static: {
         api: {
           jobs: apiJobs,
-          services: [
-            { endpoint: 'internal', service: 'oslo_db' },
-            { endpoint: 'internal', service: 'identity' },
-          ],
+          services: internalEndpoints('oslo_db', 'identity'),
         },
         backup: {
           jobs: [
@@ -589,17 +586,11 @@ export function cinderStaticValues(img: ImageRefs): Values {
             'cinder-storage-init',
             'cinder-backup-storage-init',
           ],
-          services: [
-            { endpoint: 'internal', service: 'identity' },
-            { endpoint: 'internal', service: 'volumev3' },
-          ],
+          services: internalEndpoints('identity', 'volumev3'),
         },
         backup_storage_init: { jobs: null },
         bootstrap: {
-          services: [
-            { endpoint: 'internal', service: 'identity' },
-            { endpoint: 'internal', service: 'volumev3' },
-          ],
+          services: internalEndpoints('identity', 'volumev3'),
           pod: [
             {
               requireSameNode: false,
@@ -612,11 +603,11 @@ export function cinderStaticValues(img: ImageRefs): Values {
         db_init: internalServices('oslo_db'),
         db_sync: {
           jobs: ['cinder-db-init'],
-          services: [{ endpoint: 'internal', service: 'oslo_db' }],
+          services: internalEndpoints('oslo_db'),
         },
         ks_endpoints: {
           jobs: ['cinder-ks-service'],
-          services: [{ endpoint: 'internal', service: 'identity' }],
+          services: internalEndpoints('identity'),
         },
         ks_service: internalServices('identity'),
         ks_user: internalServices('identity'),
@@ -630,10 +621,7 @@ export function cinderStaticValues(img: ImageRefs): Values {
             'cinder-ks-endpoints',
             'cinder-rabbit-init',
           ],
-          services: [
-            { endpoint: 'internal', service: 'oslo_db' },
-            { endpoint: 'internal', service: 'identity' },
-          ],
+          services: internalEndpoints('oslo_db', 'identity'),
         },
         storage_init: { jobs: null },
         tests: internalServices('identity', 'volumev3'),

@@ -1,6 +1,6 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
 import { apiPodLifecycle, controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, internalKeystoneAuthtoken, kubeDnsEndpoint, osloCacheEndpoint, publicIngressUnlimitedBody, requiredAntiAffinity } from './common';
 import { configText, iniFile, rootwrapFilters } from './config-files';
 import { identityEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
@@ -299,29 +299,22 @@ export function glanceStaticValues(img: ImageRefs): Values {
             'glance-ks-user',
             'glance-ks-endpoints',
           ],
-          services: [
-            { endpoint: 'internal', service: 'oslo_db' },
-            { endpoint: 'internal', service: 'identity' },
-            { endpoint: 'internal', service: 'oslo_messaging' },
-          ],
+          services: internalEndpoints('oslo_db', 'identity', 'oslo_messaging'),
         },
         bootstrap: {
           jobs: null,
-          services: [
-            { endpoint: 'internal', service: 'identity' },
-            { endpoint: 'internal', service: 'image' },
-          ],
+          services: internalEndpoints('identity', 'image'),
         },
         clean: { jobs: null },
         db_drop: internalServices('oslo_db'),
         db_init: internalServices('oslo_db'),
         db_sync: {
           jobs: ['glance-db-init'],
-          services: [{ endpoint: 'internal', service: 'oslo_db' }],
+          services: internalEndpoints('oslo_db'),
         },
         ks_endpoints: {
           jobs: ['glance-ks-service'],
-          services: [{ endpoint: 'internal', service: 'identity' }],
+          services: internalEndpoints('identity'),
         },
         ks_service: internalServices('identity'),
         ks_user: internalServices('identity'),

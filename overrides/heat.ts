@@ -1,6 +1,6 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
 import { controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, internalKeystoneAuthtoken, internalPasswordAuth, kubeDnsEndpoint, publicIngress, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
 import { identityEndpoint, keystoneInternalUrl, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 import { heatBootstrapScript } from './scripts';
@@ -16,11 +16,7 @@ const apiJobs: Value[] = [
 ];
 
 /** Repeated within the heat values. */
-const apiServices: Value[] = [
-  { endpoint: 'internal', service: 'oslo_db' },
-  { endpoint: 'internal', service: 'oslo_messaging' },
-  { endpoint: 'internal', service: 'identity' },
-];
+const apiServices: Value[] = internalEndpoints('oslo_db', 'oslo_messaging', 'identity');
 
 /** Repeated within the heat values. */
 const testsHeatStacksCreateCheckDeleteStack2: Value[] = rallyOnceWith({ template_path: '/tmp/rally-jobs/random_strings.yaml' });
@@ -274,7 +270,7 @@ export function heatStaticValues(img: ImageRefs): Values {
         db_init: internalServices('oslo_db'),
         db_sync: {
           jobs: ['heat-db-init'],
-          services: [{ endpoint: 'internal', service: 'oslo_db' }],
+          services: internalEndpoints('oslo_db'),
         },
         bootstrap: internalServices('identity'),
         engine: staticApi,
@@ -282,14 +278,14 @@ export function heatStaticValues(img: ImageRefs): Values {
         purge_deleted: staticEngineCleaner,
         ks_endpoints: {
           jobs: ['heat-ks-service'],
-          services: [{ endpoint: 'internal', service: 'identity' }],
+          services: internalEndpoints('identity'),
         },
         ks_service: internalServices('identity'),
         ks_user: internalServices('identity'),
         rabbit_init: internalServices('oslo_messaging'),
         trusts: {
           jobs: ['heat-ks-user', 'heat-domain-ks-user'],
-          services: [{ endpoint: 'internal', service: 'identity' }],
+          services: internalEndpoints('identity'),
         },
         image_repo_sync: internalServices('local_image_registry'),
         tests: internalServices('identity', 'orchestration'),

@@ -1,7 +1,7 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
-import { controlPlaneNode, defaultJobResources, internalServices, noExtraMounts, readOnlyContainer } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, noExtraMounts, readOnlyContainer } from './blocks';
 import { controlPlaneTolerations, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, kubeDnsEndpoint, preferredAntiAffinity, publicIngressUnlimitedBody, rollingUpdateUpgrades } from './common';
 import { configText } from './config-files';
 import { identityEndpoint, osloDbEndpoint } from './endpoints';
@@ -251,17 +251,13 @@ export function horizonStaticValues(img: ImageRefs): Values {
       static: {
         dashboard: {
           jobs: ['horizon-db-sync'],
-          services: [
-            { endpoint: 'internal', service: 'oslo_cache' },
-            { endpoint: 'internal', service: 'oslo_db' },
-            { endpoint: 'internal', service: 'identity' },
-          ],
+          services: internalEndpoints('oslo_cache', 'oslo_db', 'identity'),
         },
         db_drop: internalServices('oslo_db'),
         db_init: internalServices('oslo_db'),
         db_sync: {
           jobs: ['horizon-db-init'],
-          services: [{ endpoint: 'internal', service: 'oslo_db' }],
+          services: internalEndpoints('oslo_db'),
         },
         image_repo_sync: internalServices('local_image_registry'),
         tests: internalServices('dashboard'),

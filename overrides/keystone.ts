@@ -1,6 +1,6 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer } from './blocks';
 import { apacheSoftware, apiPodLifecycle, controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, ingressEndpoint, kubeDnsEndpoint, osloCacheEndpointNamespaced, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity } from './common';
 import { configText, textLines } from './config-files';
 import { osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
@@ -65,14 +65,11 @@ export function keystoneStaticValues(img: ImageRefs): Values {
       static: {
         api: {
           jobs: ['keystone-db-sync', 'keystone-credential-setup', 'keystone-fernet-setup'],
-          services: [
-            { endpoint: 'internal', service: 'oslo_cache' },
-            { endpoint: 'internal', service: 'oslo_db' },
-          ],
+          services: internalEndpoints('oslo_cache', 'oslo_db'),
         },
         bootstrap: {
           jobs: ['keystone-domain-manage'],
-          services: [{ endpoint: 'internal', service: 'identity' }],
+          services: internalEndpoints('identity'),
         },
         credential_rotate: { jobs: ['keystone-credential-setup'] },
         credential_setup: null,
@@ -81,7 +78,7 @@ export function keystoneStaticValues(img: ImageRefs): Values {
         db_init: internalServices('oslo_db'),
         db_sync: {
           jobs: ['keystone-db-init', 'keystone-credential-setup', 'keystone-fernet-setup'],
-          services: [{ endpoint: 'internal', service: 'oslo_db' }],
+          services: internalEndpoints('oslo_db'),
         },
         ks_user: internalServices('identity'),
         domain_manage: internalServices('identity'),

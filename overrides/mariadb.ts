@@ -1,6 +1,6 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalServices, readOnlyContainer } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, readOnlyContainer } from './blocks';
 import { controlPlaneTolerations, endpointsLocalImageRegistry, endpointsMonitoring, kubeDnsEndpointInfra, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
 import { configText, iniFile } from './config-files';
 import { keystoneApiLocation } from './endpoints';
@@ -161,7 +161,7 @@ export function mariadbStaticValues(img: ImageRefs): Values {
       static: {
         mariadb_backup: {
           jobs: ['mariadb-ks-user'],
-          services: [{ endpoint: 'internal', service: 'oslo_db' }],
+          services: internalEndpoints('oslo_db'),
         },
         prometheus_create_mysql_user: internalServices('oslo_db'),
         image_repo_sync: internalServices('local_image_registry'),

@@ -1,6 +1,6 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
 import { controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, endpointsBaremetal, endpointsLocalImageRegistry, identityAuthAdmin, identityAuthNeutron, identityAuthNova, identityAuthPlacement, ingressEndpoint, internalKeystoneAuthtoken, kubeDnsEndpoint, osloCacheEndpoint, podProbesLiveness, podSecurityContextContainer, publicIngress, requiredAntiAffinity, rollingUpdateDeployments } from './common';
 import { configText, iniFile, rootwrapFilters } from './config-files';
 import { identityEndpoint, keystoneInternalUrl, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
@@ -24,7 +24,7 @@ const ovnVpnAgentLiveness: Values = {
 };
 
 /** Repeated within the neutron values. */
-const lbAgentServices: Value[] = [{ endpoint: 'internal', service: 'oslo_messaging' }, { endpoint: 'internal', service: 'network' }];
+const lbAgentServices: Value[] = internalEndpoints('oslo_messaging', 'network');
 
 /** Repeated within the neutron values. */
 const dhcpAgentLiveness: Values = {
@@ -78,13 +78,6 @@ const netnsCleanupPods: Value[] = [
 ];
 
 /** Repeated within the neutron values. */
-const dhcpServices: Value[] = [
-  { endpoint: 'internal', service: 'oslo_messaging' },
-  { endpoint: 'internal', service: 'network' },
-  { endpoint: 'internal', service: 'compute' },
-];
-
-/** Repeated within the neutron values. */
 const staticLbAgent: Values = { pod: null, jobs: ['neutron-rabbit-init'], services: lbAgentServices };
 
 /** Repeated within the neutron values. */
@@ -99,15 +92,10 @@ const testsNeutronNetworksCreateAndDeleteNetworks: Values = {
 const testsNeutronNetworksCreateAndDeleteNetworks2: Value[] = [testsNeutronNetworksCreateAndDeleteNetworks];
 
 /** Repeated within the neutron values. */
-const serverServices: Value[] = [
-  { endpoint: 'internal', service: 'oslo_db' },
-  { endpoint: 'internal', service: 'oslo_messaging' },
-  { endpoint: 'internal', service: 'oslo_cache' },
-  { endpoint: 'internal', service: 'identity' },
-];
+const serverServices: Value[] = internalEndpoints('oslo_db', 'oslo_messaging', 'oslo_cache', 'identity');
 
 /** Repeated within the neutron values. */
-const staticDhcp: Values = { pod: null, jobs: ['neutron-rabbit-init'], services: dhcpServices };
+const staticDhcp: Values = { pod: null, jobs: ['neutron-rabbit-init'], services: internalEndpoints('oslo_messaging', 'network', 'compute') };
 
 /** Repeated within the neutron values. */
 const ovnVpnAgentOvnVpnAgent: Values = { readiness: ovnVpnAgentReadiness, liveness: ovnVpnAgentLiveness };
@@ -249,12 +237,12 @@ export function neutronStaticValues(img: ImageRefs): Values {
         db_init: internalServices('oslo_db'),
         db_sync: {
           jobs: ['neutron-db-init'],
-          services: [{ endpoint: 'internal', service: 'oslo_db' }],
+          services: internalEndpoints('oslo_db'),
         },
         dhcp: staticDhcp,
         ks_endpoints: {
           jobs: ['neutron-ks-service'],
-          services: [{ endpoint: 'internal', service: 'identity' }],
+          services: internalEndpoints('identity'),
         },
         ks_service: internalServices('identity'),
         ks_user: internalServices('identity'),
@@ -264,12 +252,7 @@ export function neutronStaticValues(img: ImageRefs): Values {
         metadata: {
           pod: null,
           jobs: ['neutron-rabbit-init'],
-          services: [
-            { endpoint: 'internal', service: 'oslo_messaging' },
-            { endpoint: 'internal', service: 'network' },
-            { endpoint: 'internal', service: 'compute' },
-            { endpoint: 'internal', service: 'compute_metadata' },
-          ],
+          services: internalEndpoints('oslo_messaging', 'network', 'compute', 'compute_metadata'),
         },
         ovn_metadata: {
           pod: [
@@ -278,10 +261,7 @@ export function neutronStaticValues(img: ImageRefs): Values {
               labels: { application: 'ovn', component: 'ovn-controller' },
             },
           ],
-          services: [
-            { endpoint: 'internal', service: 'compute_metadata' },
-            { endpoint: 'internal', service: 'network' },
-          ],
+          services: internalEndpoints('compute_metadata', 'network'),
         },
         ovn_vpn_agent: {
           pod: [

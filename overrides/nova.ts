@@ -1,6 +1,6 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
 import { apacheSoftware, controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, dynamicTargetedOvn, dynamicTargetedSriov, endpointsBaremetal, endpointsFluentd, endpointsImage, endpointsLocalImageRegistry, endpointsPlacement, endpointsVolumev3, identityAuthAdmin, identityAuthCinder, identityAuthNeutron, identityAuthNova, identityAuthPlacement, ingressEndpoint, internalKeystoneAuthtokenInterface, internalPasswordAuth, kubeDnsEndpoint, osloCacheEndpoint, podProbesLiveness, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';
 import { configText, iniFile, rootwrapFilters, textLines } from './config-files';
 import { identityEndpoint, keystoneInternalUrl, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
@@ -21,11 +21,7 @@ const testsNovaAggregatesCreateAndGetAggregateDetails2: Value[] = rallyOnceWith(
 const testsNovaFlavorsCreateAndDeleteFlavor2: Value[] = rallyOnceWith({ disk: 1, ram: 500, vcpus: 1 });
 
 /** Repeated within the nova values. */
-const apiServices: Value[] = [
-  { endpoint: 'internal', service: 'oslo_messaging' },
-  { endpoint: 'internal', service: 'oslo_db' },
-  { endpoint: 'internal', service: 'identity' },
-];
+const apiServices: Value[] = internalEndpoints('oslo_messaging', 'oslo_db', 'identity');
 
 /** Repeated within the nova values. */
 const instancesSanitizerPod: Value[] = [
@@ -40,12 +36,7 @@ const consoleSerial: Values = {
 };
 
 /** Repeated within the nova values. */
-const cellSetupServices: Value[] = [
-  { endpoint: 'internal', service: 'oslo_messaging' },
-  { endpoint: 'internal', service: 'oslo_db' },
-  { endpoint: 'internal', service: 'identity' },
-  { endpoint: 'internal', service: 'compute' },
-];
+const cellSetupServices: Value[] = internalEndpoints('oslo_messaging', 'oslo_db', 'identity', 'compute');
 
 /** Repeated within the nova values. */
 const novncproxyDefault: Values = {
@@ -221,10 +212,7 @@ export function novaStaticValues(img: ImageRefs): Values {
         api_metadata: staticApi,
         bootstrap: {
           jobs: ['nova-cell-setup'],
-          services: [
-            { endpoint: 'internal', service: 'identity' },
-            { endpoint: 'internal', service: 'compute' },
-          ],
+          services: internalEndpoints('identity', 'compute'),
         },
         cell_setup: {
           jobs: ['nova-db-sync', 'nova-rabbit-init'],
@@ -245,23 +233,11 @@ export function novaStaticValues(img: ImageRefs): Values {
         compute: {
           pod: instancesSanitizerPod,
           jobs: ['nova-db-sync', 'nova-rabbit-init'],
-          services: [
-            { endpoint: 'internal', service: 'oslo_messaging' },
-            { endpoint: 'internal', service: 'image' },
-            { endpoint: 'internal', service: 'compute' },
-            { endpoint: 'internal', service: 'network' },
-            { endpoint: 'internal', service: 'compute_metadata' },
-          ],
+          services: internalEndpoints('oslo_messaging', 'image', 'compute', 'network', 'compute_metadata'),
         },
         compute_ironic: {
           jobs: ['nova-db-sync', 'nova-rabbit-init'],
-          services: [
-            { endpoint: 'internal', service: 'oslo_messaging' },
-            { endpoint: 'internal', service: 'image' },
-            { endpoint: 'internal', service: 'compute' },
-            { endpoint: 'internal', service: 'network' },
-            { endpoint: 'internal', service: 'baremetal' },
-          ],
+          services: internalEndpoints('oslo_messaging', 'image', 'compute', 'network', 'baremetal'),
         },
         conductor: staticServiceCleaner,
         db_drop: internalServices('oslo_db'),
@@ -269,26 +245,26 @@ export function novaStaticValues(img: ImageRefs): Values {
         db_init: internalServices('oslo_db'),
         db_sync: {
           jobs: ['nova-db-init'],
-          services: [{ endpoint: 'internal', service: 'oslo_db' }],
+          services: internalEndpoints('oslo_db'),
         },
         ks_endpoints: {
           jobs: ['nova-ks-service'],
-          services: [{ endpoint: 'internal', service: 'identity' }],
+          services: internalEndpoints('identity'),
         },
         ks_service: internalServices('identity'),
         ks_user: internalServices('identity'),
         rabbit_init: internalServices('oslo_messaging'),
         novncproxy: {
           jobs: ['nova-db-sync'],
-          services: [{ endpoint: 'internal', service: 'oslo_db' }],
+          services: internalEndpoints('oslo_db'),
         },
         serialproxy: {
           jobs: ['nova-db-sync'],
-          services: [{ endpoint: 'internal', service: 'oslo_db' }],
+          services: internalEndpoints('oslo_db'),
         },
         spiceproxy: {
           jobs: ['nova-db-sync'],
-          services: [{ endpoint: 'internal', service: 'oslo_db' }],
+          services: internalEndpoints('oslo_db'),
         },
         scheduler: staticServiceCleaner,
         tests: internalServices('image', 'compute', 'network', 'compute_metadata'),

@@ -1,7 +1,7 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
-import { defaultJobResources, internalServices, keystoneUser, noExtraMounts, osloLogging, uwsgiConf } from './blocks';
+import { defaultJobResources, internalEndpoints, internalServices, keystoneUser, noExtraMounts, osloLogging, uwsgiConf } from './blocks';
 import { apiPodLifecycle, controlPlaneLabels, controlPlaneTolerations, endpointsLocalImageRegistry, endpointsPlacement, identityAuthAdmin, internalKeystoneAuthtoken, osloCacheEndpoint, publicIngress, requiredAntiAffinityWeighted } from './common';
 import { identityEndpoint, osloDbEndpoint } from './endpoints';
 
@@ -158,7 +158,7 @@ export function placementStaticValues(img: ImageRefs): Values {
         },
         ks_endpoints: {
           jobs: ['placement-ks-user', 'placement-ks-service'],
-          services: [{ endpoint: 'internal', service: 'identity' }],
+          services: internalEndpoints('identity'),
         },
         ks_service: internalServices('identity'),
         ks_user: internalServices('identity'),
@@ -166,7 +166,7 @@ export function placementStaticValues(img: ImageRefs): Values {
         db_init: internalServices('oslo_db'),
         db_sync: {
           jobs: ['placement-db-init'],
-          services: [{ endpoint: 'internal', service: 'oslo_db' }],
+          services: internalEndpoints('oslo_db'),
         },
       },
     },

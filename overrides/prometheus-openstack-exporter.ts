@@ -1,6 +1,6 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, readOnlyContainer } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, readOnlyContainer } from './blocks';
 import { controlPlaneTolerations, endpointsLocalImageRegistry, identityAuthAdmin, requiredAntiAffinityWeighted, rollingUpdateUpgrades } from './common';
 import { identityEndpoint } from './endpoints';
 
@@ -63,7 +63,7 @@ export function prometheusOpenstackExporterStaticValues(img: ImageRefs): Values 
         ks_user: internalServices('identity'),
         prometheus_openstack_exporter: {
           jobs: ['prometheus-openstack-exporter-ks-user'],
-          services: [{ endpoint: 'internal', service: 'identity' }],
+          services: internalEndpoints('identity'),
         },
       },
     },

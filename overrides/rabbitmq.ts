@@ -1,6 +1,6 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalServices, readOnlyContainer } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, readOnlyContainer } from './blocks';
 import { controlPlaneTolerations, endpointsLocalImageRegistry, endpointsMonitoring, kubeDnsEndpointInfra, publicIngress, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
 
 /** Static values of rabbitmq: the StarlingX settings applied over the chart defaults. */
@@ -137,7 +137,7 @@ export function rabbitmqStaticValues(img: ImageRefs): Values {
       static: {
         rabbitmq: { jobs: null },
         tests: {
-          services: [{ endpoint: 'internal', service: 'oslo_messaging' }],
+          services: internalEndpoints('oslo_messaging'),
           jobs: 'cluster_wait',
         },
         cluster_wait: internalServices('oslo_messaging'),
