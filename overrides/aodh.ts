@@ -5,7 +5,6 @@ import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServi
 import { apiPodLifecycle, controlPlaneTolerations, endpointsAlarming, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, internalKeystoneAuthtoken, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';
 import { identityEndpoint, keystoneInternalUrl, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
-/** Repeated within the aodh values. */
 const staticEvaluator: Values = { jobs: ['aodh-db-sync', 'aodh-rabbit-init'], services: internalEndpoints('oslo_db', 'identity', 'alarming') };
 
 /** Static values of aodh: the StarlingX settings applied over the chart defaults. */

@@ -4,7 +4,6 @@ import { controlPlaneNode, defaultJobResources, internalEndpoints, keystoneUser,
 import { controlPlaneTolerations, endpointsAlarming, endpointsLocalImageRegistry, identityAuthAdmin, internalKeystoneAuthtoken, osloCacheEndpoint, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';
 import { identityEndpoint, keystoneInternalUrl, osloMessagingEndpoint } from './endpoints';
 
-/** Repeated within the ceilometer values. */
 const instanceTraits: Values = {
   tenant_id: { fields: 'payload.tenant_id' },
   user_id: { fields: 'payload.user_id' },
@@ -27,17 +26,14 @@ const instanceTraits: Values = {
   deleted_at: { type: 'datetime', fields: 'payload.deleted_at' },
 };
 
-/** Repeated within the ceilometer values. */
 const saharaCrud: Values = {
   project_id: { fields: 'payload.project_id' },
   user_id: { fields: '_context_user_id' },
   resource_id: { fields: 'payload.cluster_id' },
 };
 
-/** Repeated within the ceilometer values. */
 const networkTraits: Values = { user_id: { fields: '_context_user_id' }, project_id: { fields: '_context_tenant_id' } };
 
-/** Repeated within the ceilometer values. */
 const httpAudit: Values = {
   project_id: { fields: 'payload.initiator.project_id' },
   user_id: { fields: 'payload.initiator.id' },
@@ -58,7 +54,6 @@ const httpAudit: Values = {
   initiator_host_address: { fields: 'payload.initiator.host.address' },
 };
 
-/** Repeated within the ceilometer values. */
 const dnsDomainTraits: Values = {
   status: { fields: 'payload.status' },
   retry: { fields: 'payload.retry' },
@@ -76,7 +71,6 @@ const dnsDomainTraits: Values = {
   serial: { fields: 'payload.serial' },
 };
 
-/** Repeated within the ceilometer values. */
 const cinderTraits: Values = {
   user_id: { fields: 'payload.user_id' },
   project_id: { fields: 'payload.tenant_id' },
@@ -87,7 +81,6 @@ const cinderTraits: Values = {
   created_at: { fields: 'payload.created_at' },
 };
 
-/** Repeated within the ceilometer values. */
 const troveBaseTraits: Values = {
   instance_type: { fields: 'payload.instance_type' },
   user_id: { fields: 'payload.user_id' },
@@ -102,7 +95,6 @@ const troveBaseTraits: Values = {
   region: { fields: 'payload.region' },
 };
 
-/** Repeated within the ceilometer values. */
 const troveCommonTraits: Values = {
   name: { fields: 'payload.name' },
   availability_zone: { fields: 'payload.availability_zone' },
@@ -111,7 +103,6 @@ const troveCommonTraits: Values = {
   nova_volume_id: { fields: 'payload.nova_volume_id' },
 };
 
-/** Repeated within the ceilometer values. */
 const staticCentral: Values = {
   jobs: ['ceilometer-rabbit-init', 'ceilometer-ks-user'],
   services: internalEndpoints('identity'),

@@ -5,7 +5,6 @@ import { apiPodLifecycle, controlPlaneTolerations, endpointsFluentd, endpointsIm
 import { configText, iniFile } from './config-files';
 import { identityEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
-/** Repeated within the cinder values. */
 const apiJobs: Value[] = [
   'cinder-db-sync',
   'cinder-ks-user',
@@ -14,7 +13,6 @@ const apiJobs: Value[] = [
   'cinder-storage-init',
 ];
 
-/** Repeated within the cinder values. */
 const staticScheduler: Values = {
   jobs: apiJobs,
   services: internalEndpoints('identity', 'volumev3'),

@@ -5,21 +5,18 @@ import { apiPodLifecycle, controlPlaneTolerations, endpointsFluentd, endpointsLo
 import { configText, iniFile, rootwrapFilters } from './config-files';
 import { identityEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
-/** Repeated within the glance values. */
 const pasteCompositeglanceApi: Values = {
   'paste.composite_factory': 'glance.api:root_app_factory',
   '/': 'api',
   '/healthcheck': 'healthcheck',
 };
 
-/** Repeated within the glance values. */
 const GlanceImagesCreateAndDeleteImageArgs: Values = {
   container_format: 'bare',
   disk_format: 'qcow2',
   image_location: 'http://download.cirros-cloud.net/0.6.2/cirros-0.6.2-x86_64-disk.img',
 };
 
-/** Repeated within the glance values. */
 const testsGlanceImagesCreateAndDeleteImage2: Value[] = rallyOnceWith(GlanceImagesCreateAndDeleteImageArgs);
 
 /** Static values of glance: the StarlingX settings applied over the chart defaults. */

@@ -4,7 +4,6 @@ import { wsgiSite } from './apache';
 import { internalEndpoints, internalServices, openstackIngressClasses } from './blocks';
 import { controlPlaneTolerations, internalKeystoneAuthtokenInterface } from './common';
 
-/** Repeated within the gnocchi values. */
 const pasteCompositegnocchibasic: Values = {
   use: 'egg:Paste#urlmap',
   '/': 'gnocchiversions_pipeline',

@@ -5,7 +5,6 @@ import { controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry,
 import { identityEndpoint, keystoneInternalUrl, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 import { heatBootstrapScript } from './scripts';
 
-/** Repeated within the heat values. */
 const apiJobs: Value[] = [
   'heat-db-sync',
   'heat-rabbit-init',
@@ -15,22 +14,17 @@ const apiJobs: Value[] = [
   'heat-bootstrap',
 ];
 
-/** Repeated within the heat values. */
 const apiServices: Value[] = internalEndpoints('oslo_db', 'oslo_messaging', 'identity');
 
-/** Repeated within the heat values. */
 const testsHeatStacksCreateCheckDeleteStack2: Value[] = rallyOnceWith({ template_path: '/tmp/rally-jobs/random_strings.yaml' });
 
-/** Repeated within the heat values. */
 const testsHeatStacksCreateStackAndListOutput2: Value[] = rallyOnceWith({ template_path: '/tmp/rally-jobs/resource_group_with_outputs.yaml' });
 
-/** Repeated within the heat values. */
 const staticEngineCleaner: Values = {
   jobs: ['heat-db-sync', 'heat-ks-user', 'heat-domain-ks-user', 'heat-ks-endpoints'],
   services: apiServices,
 };
 
-/** Repeated within the heat values. */
 const staticApi: Values = { jobs: apiJobs, services: apiServices };
 
 /** Static values of heat: the StarlingX settings applied over the chart defaults. */

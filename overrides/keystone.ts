@@ -6,7 +6,6 @@ import { configText, textLines } from './config-files';
 import { osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 import { keystoneBootstrapScript } from './scripts';
 
-/** Repeated within the keystone values. */
 const testsKeystoneBasicCreateAndDeleteService2: Value[] = rallyOnceWith({ description: 'test_description', service_type: 'Rally_test_type' });
 
 /** Static values of keystone: the StarlingX settings applied over the chart defaults. */

@@ -5,37 +5,30 @@ import { controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpe
 import { configText, iniFile, rootwrapFilters } from './config-files';
 import { identityEndpoint, keystoneInternalUrl, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
-/** Repeated within the neutron values. */
 const ovnVpnAgentReadiness: Values = {
   enabled: true,
   params: { initialDelaySeconds: 30, periodSeconds: 190, timeoutSeconds: 185 },
 };
 
-/** Repeated within the neutron values. */
 const dhcpAgentReadiness: Values = {
   enabled: false,
   params: { initialDelaySeconds: 30, periodSeconds: 190, timeoutSeconds: 185 },
 };
 
-/** Repeated within the neutron values. */
 const ovnVpnAgentLiveness: Values = {
   enabled: true,
   params: { initialDelaySeconds: 120, periodSeconds: 600, timeoutSeconds: 580 },
 };
 
-/** Repeated within the neutron values. */
 const lbAgentServices: Value[] = internalEndpoints('oslo_messaging', 'network');
 
-/** Repeated within the neutron values. */
 const dhcpAgentLiveness: Values = {
   enabled: false,
   params: { initialDelaySeconds: 120, periodSeconds: 600, timeoutSeconds: 580 },
 };
 
-/** Repeated within the neutron values. */
 const staticBootstrap: Values = internalServices('network', 'compute');
 
-/** Repeated within the neutron values. */
 const NeutronNetworksCreateAndDeleteSubnetsArgs: Values = {
   network_create_args: {},
   subnet_cidr_start: '1.1.0.0/30',
@@ -43,7 +36,6 @@ const NeutronNetworksCreateAndDeleteSubnetsArgs: Values = {
   subnets_per_network: 2,
 };
 
-/** Repeated within the neutron values. */
 const debugPods: Value[] = [
   'dhcp_agent',
   'l3_agent',
@@ -55,7 +47,6 @@ const debugPods: Value[] = [
   'sriov_agent',
 ];
 
-/** Repeated within the neutron values. */
 const NeutronNetworksCreateAndDeleteRoutersArgs: Values = {
   network_create_args: {},
   router_create_args: {},
@@ -64,7 +55,6 @@ const NeutronNetworksCreateAndDeleteRoutersArgs: Values = {
   subnets_per_network: 2,
 };
 
-/** Repeated within the neutron values. */
 const netnsCleanupPods: Value[] = [
   'dhcp_agent',
   'l3_agent',
@@ -77,10 +67,8 @@ const netnsCleanupPods: Value[] = [
   'netns_cleanup_cron',
 ];
 
-/** Repeated within the neutron values. */
 const staticLbAgent: Values = { pod: null, jobs: ['neutron-rabbit-init'], services: lbAgentServices };
 
-/** Repeated within the neutron values. */
 const testsNeutronNetworksCreateAndDeleteNetworks: Values = {
   args: { network_create_args: {} },
   context: { quotas: { neutron: { network: -1 } } },
@@ -88,22 +76,16 @@ const testsNeutronNetworksCreateAndDeleteNetworks: Values = {
   sla: { failure_rate: { max: 0 } },
 };
 
-/** Repeated within the neutron values. */
 const testsNeutronNetworksCreateAndDeleteNetworks2: Value[] = [testsNeutronNetworksCreateAndDeleteNetworks];
 
-/** Repeated within the neutron values. */
 const serverServices: Value[] = internalEndpoints('oslo_db', 'oslo_messaging', 'oslo_cache', 'identity');
 
-/** Repeated within the neutron values. */
 const staticDhcp: Values = { pod: null, jobs: ['neutron-rabbit-init'], services: internalEndpoints('oslo_messaging', 'network', 'compute') };
 
-/** Repeated within the neutron values. */
 const ovnVpnAgentOvnVpnAgent: Values = { readiness: ovnVpnAgentReadiness, liveness: ovnVpnAgentLiveness };
 
-/** Repeated within the neutron values. */
 const dhcpAgentDhcpAgent: Values = { readiness: dhcpAgentReadiness, liveness: dhcpAgentLiveness };
 
-/** Repeated within the neutron values. */
 const testsNeutronNetworksCreateAndDeleteSubnets: Values = {
   args: NeutronNetworksCreateAndDeleteSubnetsArgs,
   context: { network: {}, quotas: { neutron: { network: -1, subnet: -1 } } },
@@ -111,16 +93,13 @@ const testsNeutronNetworksCreateAndDeleteSubnets: Values = {
   sla: { failure_rate: { max: 0 } },
 };
 
-/** Repeated within the neutron values. */
 const testsNeutronNetworksCreateAndDeleteSubnets2: Value[] = [testsNeutronNetworksCreateAndDeleteSubnets];
 
-/** Repeated within the neutron values. */
 const staticServer: Values = {
   jobs: ['neutron-db-sync', 'neutron-ks-user', 'neutron-ks-endpoints', 'neutron-rabbit-init'],
   services: serverServices,
 };
 
-/** Repeated within the neutron values. */
 const testsNeutronNetworksCreateAndDeleteRouters: Values = {
   args: NeutronNetworksCreateAndDeleteRoutersArgs,
   context: { network: {}, quotas: { neutron: { network: -1, router: -1, subnet: -1 } } },
@@ -128,7 +107,6 @@ const testsNeutronNetworksCreateAndDeleteRouters: Values = {
   sla: { failure_rate: { max: 0 } },
 };
 
-/** Repeated within the neutron values. */
 const testsNeutronNetworksCreateAndDeleteRouters2: Value[] = [testsNeutronNetworksCreateAndDeleteRouters];
 
 /** Static values of neutron: the StarlingX settings applied over the chart defaults. */

@@ -5,40 +5,31 @@ import { apacheSoftware, controlPlaneTolerations, dynamicTargetedLinuxbridge, dy
 import { configText, iniFile, rootwrapFilters, textLines } from './config-files';
 import { identityEndpoint, keystoneInternalUrl, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
-/** Repeated within the nova values. */
 const defaultLiveness: Values = {
   enabled: true,
   params: { initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 6 },
 };
 
-/** Repeated within the nova values. */
 const testsNovaAvailabilityZonesListAvailabilityZones2: Value[] = rallyOnceWith({ detailed: true });
 
-/** Repeated within the nova values. */
 const testsNovaAggregatesCreateAndGetAggregateDetails2: Value[] = rallyOnceWith({ availability_zone: 'nova' });
 
-/** Repeated within the nova values. */
 const testsNovaFlavorsCreateAndDeleteFlavor2: Value[] = rallyOnceWith({ disk: 1, ram: 500, vcpus: 1 });
 
-/** Repeated within the nova values. */
 const apiServices: Value[] = internalEndpoints('oslo_messaging', 'oslo_db', 'identity');
 
-/** Repeated within the nova values. */
 const instancesSanitizerPod: Value[] = [
   { requireSameNode: true, labels: { application: 'libvirt', component: 'libvirt' } },
   { requireSameNode: false, labels: { application: 'nova', component: 'conductor' } },
 ];
 
-/** Repeated within the nova values. */
 const consoleSerial: Values = {
   compute: { server_proxyclient_interface: null, server_proxyclient_network_cidr: '0/0' },
   proxy: { server_proxyclient_interface: null, server_proxyclient_network_cidr: '0/0' },
 };
 
-/** Repeated within the nova values. */
 const cellSetupServices: Value[] = internalEndpoints('oslo_messaging', 'oslo_db', 'identity', 'compute');
 
-/** Repeated within the nova values. */
 const novncproxyDefault: Values = {
   liveness: {
     enabled: true,
@@ -50,7 +41,6 @@ const novncproxyDefault: Values = {
   },
 };
 
-/** Repeated within the nova values. */
 const conductorDefault: Values = {
   liveness: podProbesLiveness,
   readiness: {
@@ -59,19 +49,15 @@ const conductorDefault: Values = {
   },
 };
 
-/** Repeated within the nova values. */
 const probesNovncproxy: Values = { default: novncproxyDefault };
 
-/** Repeated within the nova values. */
 const probesConductor: Values = { default: conductorDefault };
 
-/** Repeated within the nova values. */
 const staticApi: Values = {
   jobs: ['nova-db-sync', 'nova-ks-user', 'nova-ks-endpoints', 'nova-rabbit-init'],
   services: apiServices,
 };
 
-/** Repeated within the nova values. */
 const staticServiceCleaner: Values = { jobs: ['nova-db-sync', 'nova-rabbit-init'], services: cellSetupServices };
 
 /** Static values of nova: the StarlingX settings applied over the chart defaults. */

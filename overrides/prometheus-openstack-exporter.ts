@@ -4,7 +4,6 @@ import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServi
 import { controlPlaneTolerations, endpointsLocalImageRegistry, identityAuthAdmin, requiredAntiAffinityWeighted, rollingUpdateUpgrades } from './common';
 import { identityEndpoint } from './endpoints';
 
-/** Repeated within the prometheus-openstack-exporter values. */
 const ksUserContainer: Values = { prometheus_openstack_exporter_ks_user: readOnlyContainer };
 
 /** Static values of prometheus-openstack-exporter: the StarlingX settings applied over the chart defaults. */
