@@ -1,7 +1,7 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, readOnlyContainer } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, readOnlyContainer } from './blocks';
 import { apiPodLifecycle, controlPlaneTolerations, endpointsAlarming, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, internalKeystoneAuthtoken, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';
 import { identityEndpoint, keystoneInternalUrl, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
@@ -111,10 +111,7 @@ export function aodhStaticValues(img: ImageRefs): Values {
     dependencies: {
       dynamic: {
         common: {
-          local_image_registry: {
-            jobs: ['aodh-image-repo-sync'],
-            services: [{ endpoint: 'node', service: 'local_image_registry' }],
-          },
+          local_image_registry: localImageRegistryDependency('aodh-image-repo-sync'),
         },
       },
       static: {

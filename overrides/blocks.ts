@@ -63,6 +63,14 @@ export function internalServices(...services: string[]): Values {
   return { services: internalEndpoints(...services) };
 }
 
+/**
+ * `dependencies.dynamic.common.local_image_registry`: with the local image registry enabled,
+ * pods wait for the job that fills it and for the registry on their own node.
+ */
+export function localImageRegistryDependency(job: string): Values {
+  return { jobs: [job], services: [{ endpoint: 'node', service: 'local_image_registry' }] };
+}
+
 /** Resources of the charts' jobs as StarlingX sizes them. */
 export const defaultJobResources: Values = {
   requests: { memory: '128Mi', cpu: '100m' },

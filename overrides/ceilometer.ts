@@ -1,6 +1,6 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, keystoneUser, noExtraMounts, noVolumes, openstackIngressClasses } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, openstackIngressClasses } from './blocks';
 import { controlPlaneTolerations, endpointsAlarming, endpointsLocalImageRegistry, identityAuthAdmin, internalKeystoneAuthtoken, osloCacheEndpoint, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';
 import { identityEndpoint, keystoneInternalUrl, osloMessagingEndpoint } from './endpoints';
 
@@ -640,10 +640,7 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
     dependencies: {
       dynamic: {
         common: {
-          local_image_registry: {
-            jobs: ['ceilometer-image-repo-sync'],
-            services: [{ endpoint: 'node', service: 'local_image_registry' }],
-          },
+          local_image_registry: localImageRegistryDependency('ceilometer-image-repo-sync'),
         },
       },
       static: {

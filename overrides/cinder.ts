@@ -1,6 +1,6 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, readOnlyContainer, uwsgiConf } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, readOnlyContainer, uwsgiConf } from './blocks';
 import { apiPodLifecycle, controlPlaneTolerations, endpointsFluentd, endpointsImage, endpointsLocalImageRegistry, endpointsVolumev3, identityAuthAdmin, identityAuthCinder, ingressEndpoint, internalKeystoneAuthtokenInterface, kubeDnsEndpoint, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';
 import { configText, iniFile } from './config-files';
 import { identityEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
@@ -564,10 +564,7 @@ export function cinderStaticValues(img: ImageRefs): Values {
     dependencies: {
       dynamic: {
         common: {
-          local_image_registry: {
-            jobs: ['cinder-image-repo-sync'],
-            services: [{ endpoint: 'node', service: 'local_image_registry' }],
-          },
+          local_image_registry: localImageRegistryDependency('cinder-image-repo-sync'),
         },
       },
       static: {

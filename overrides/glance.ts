@@ -1,6 +1,6 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
 import { apiPodLifecycle, controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, internalKeystoneAuthtoken, kubeDnsEndpoint, osloCacheEndpoint, publicIngressUnlimitedBody, requiredAntiAffinity } from './common';
 import { configText, iniFile, rootwrapFilters } from './config-files';
 import { identityEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
@@ -281,10 +281,7 @@ export function glanceStaticValues(img: ImageRefs): Values {
     dependencies: {
       dynamic: {
         common: {
-          local_image_registry: {
-            jobs: ['glance-image-repo-sync'],
-            services: [{ endpoint: 'node', service: 'local_image_registry' }],
-          },
+          local_image_registry: localImageRegistryDependency('glance-image-repo-sync'),
         },
       },
       static: {

@@ -1,6 +1,6 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
 import { controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, internalKeystoneAuthtoken, internalPasswordAuth, kubeDnsEndpoint, publicIngress, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
 import { identityEndpoint, keystoneInternalUrl, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 import { heatBootstrapScript } from './scripts';
@@ -239,10 +239,7 @@ export function heatStaticValues(img: ImageRefs): Values {
     dependencies: {
       dynamic: {
         common: {
-          local_image_registry: {
-            jobs: ['heat-image-repo-sync'],
-            services: [{ endpoint: 'node', service: 'local_image_registry' }],
-          },
+          local_image_registry: localImageRegistryDependency('heat-image-repo-sync'),
         },
       },
       static: {

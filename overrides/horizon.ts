@@ -1,7 +1,7 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, noExtraMounts, readOnlyContainer } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, localImageRegistryDependency, noExtraMounts, readOnlyContainer } from './blocks';
 import { controlPlaneTolerations, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, kubeDnsEndpoint, preferredAntiAffinity, publicIngressUnlimitedBody, rollingUpdateUpgrades } from './common';
 import { configText } from './config-files';
 import { identityEndpoint, osloDbEndpoint } from './endpoints';
@@ -242,10 +242,7 @@ export function horizonStaticValues(img: ImageRefs): Values {
     dependencies: {
       dynamic: {
         common: {
-          local_image_registry: {
-            jobs: ['horizon-image-repo-sync'],
-            services: [{ endpoint: 'node', service: 'local_image_registry' }],
-          },
+          local_image_registry: localImageRegistryDependency('horizon-image-repo-sync'),
         },
       },
       static: {

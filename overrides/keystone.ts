@@ -1,6 +1,6 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer } from './blocks';
 import { apacheSoftware, apiPodLifecycle, controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, ingressEndpoint, kubeDnsEndpoint, osloCacheEndpointNamespaced, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity } from './common';
 import { configText, textLines } from './config-files';
 import { osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
@@ -54,10 +54,7 @@ export function keystoneStaticValues(img: ImageRefs): Values {
     dependencies: {
       dynamic: {
         common: {
-          local_image_registry: {
-            jobs: ['keystone-image-repo-sync'],
-            services: [{ endpoint: 'node', service: 'local_image_registry' }],
-          },
+          local_image_registry: localImageRegistryDependency('keystone-image-repo-sync'),
         },
         rabbit_init: internalServices('oslo_messaging'),
       },

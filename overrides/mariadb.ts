@@ -1,6 +1,6 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, readOnlyContainer } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, localImageRegistryDependency, readOnlyContainer } from './blocks';
 import { controlPlaneTolerations, endpointsLocalImageRegistry, endpointsMonitoring, kubeDnsEndpointInfra, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
 import { configText, iniFile } from './config-files';
 import { keystoneApiLocation } from './endpoints';
@@ -152,10 +152,7 @@ export function mariadbStaticValues(img: ImageRefs): Values {
     dependencies: {
       dynamic: {
         common: {
-          local_image_registry: {
-            jobs: ['mariadb-image-repo-sync'],
-            services: [{ endpoint: 'node', service: 'local_image_registry' }],
-          },
+          local_image_registry: localImageRegistryDependency('mariadb-image-repo-sync'),
         },
       },
       static: {

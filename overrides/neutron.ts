@@ -1,6 +1,6 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
 import { controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, endpointsBaremetal, endpointsLocalImageRegistry, identityAuthAdmin, identityAuthNeutron, identityAuthNova, identityAuthPlacement, ingressEndpoint, internalKeystoneAuthtoken, kubeDnsEndpoint, osloCacheEndpoint, podProbesLiveness, podSecurityContextContainer, publicIngress, requiredAntiAffinity, rollingUpdateDeployments } from './common';
 import { configText, iniFile, rootwrapFilters } from './config-files';
 import { identityEndpoint, keystoneInternalUrl, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
@@ -226,10 +226,7 @@ function neutronDependencies(): Values {
   return {
     dynamic: {
       common: {
-        local_image_registry: {
-          jobs: ['neutron-image-repo-sync'],
-          services: [{ endpoint: 'node', service: 'local_image_registry' }],
-        },
+        local_image_registry: localImageRegistryDependency('neutron-image-repo-sync'),
       },
       targeted: {
         sriov: {},

@@ -1,6 +1,6 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
 import { apacheSoftware, controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, dynamicTargetedOvn, dynamicTargetedSriov, endpointsBaremetal, endpointsFluentd, endpointsImage, endpointsLocalImageRegistry, endpointsPlacement, endpointsVolumev3, identityAuthAdmin, identityAuthCinder, identityAuthNeutron, identityAuthNova, identityAuthPlacement, ingressEndpoint, internalKeystoneAuthtokenInterface, internalPasswordAuth, kubeDnsEndpoint, osloCacheEndpoint, podProbesLiveness, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';
 import { configText, iniFile, rootwrapFilters, textLines } from './config-files';
 import { identityEndpoint, keystoneInternalUrl, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
@@ -243,10 +243,7 @@ function novaDependencies(): Values {
   return {
     dynamic: {
       common: {
-        local_image_registry: {
-          jobs: ['nova-image-repo-sync'],
-          services: [{ endpoint: 'node', service: 'local_image_registry' }],
-        },
+        local_image_registry: localImageRegistryDependency('nova-image-repo-sync'),
       },
       targeted: {
         ovn: { compute: dynamicTargetedOvn },

@@ -1,7 +1,7 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
-import { defaultJobResources, internalEndpoints, internalServices, keystoneUser, noExtraMounts, osloLogging, uwsgiConf } from './blocks';
+import { defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, uwsgiConf } from './blocks';
 import { apiPodLifecycle, controlPlaneLabels, controlPlaneTolerations, endpointsLocalImageRegistry, endpointsPlacement, identityAuthAdmin, internalKeystoneAuthtoken, osloCacheEndpoint, publicIngress, requiredAntiAffinityWeighted } from './common';
 import { identityEndpoint, osloDbEndpoint } from './endpoints';
 
@@ -141,10 +141,7 @@ export function placementStaticValues(img: ImageRefs): Values {
     dependencies: {
       dynamic: {
         common: {
-          local_image_registry: {
-            jobs: ['image-repo-sync'],
-            services: [{ endpoint: 'node', service: 'local_image_registry' }],
-          },
+          local_image_registry: localImageRegistryDependency('image-repo-sync'),
         },
       },
       static: {

@@ -1,6 +1,6 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, readOnlyContainer } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, readOnlyContainer } from './blocks';
 import { controlPlaneTolerations, endpointsLocalImageRegistry, identityAuthAdmin, requiredAntiAffinityWeighted, rollingUpdateUpgrades } from './common';
 import { identityEndpoint } from './endpoints';
 
@@ -51,10 +51,7 @@ export function prometheusOpenstackExporterStaticValues(img: ImageRefs): Values 
     dependencies: {
       dynamic: {
         common: {
-          local_image_registry: {
-            jobs: ['prometheus-openstack-exporter-image-repo-sync'],
-            services: [{ endpoint: 'node', service: 'local_image_registry' }],
-          },
+          local_image_registry: localImageRegistryDependency('prometheus-openstack-exporter-image-repo-sync'),
         },
       },
       static: {
