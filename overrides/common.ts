@@ -1,6 +1,6 @@
 /** Blocks that several releases carry unchanged, written once. */
 import { Value, Values } from '../lib/engine/values';
-import { controlPlaneNode, defaultJobResources, keystoneUser, openstackIngressClasses } from './blocks';
+import { controlPlaneNode, defaultJobResources, keystoneUser, openstackIngressClasses, rallyOnceWith } from './blocks';
 import { keystoneInternalUrl } from './endpoints';
 
 export const podProbesLiveness: Values = {
@@ -15,44 +15,23 @@ export const rallyOnce: Value[] = [
   },
 ];
 
-export const dynamicTargetedOvn: Values = {
-  pod: [
-    {
-      requireSameNode: true,
-      labels: { application: 'ovn', component: 'ovn-controller' },
-    },
-  ],
-};
+/**
+ * A `dependencies.dynamic.targeted` entry: the pod waits for the network agent's pod on its own
+ * node, so it starts only once the node's networking is up.
+ */
+function sameNodeAgent(application: string, component: string): Values {
+  return { pod: [{ requireSameNode: true, labels: { application, component } }] };
+}
 
-export const targetedSriovPod: Value[] = [
-  {
-    requireSameNode: true,
-    labels: { application: 'neutron', component: 'neutron-sriov-agent' },
-  },
-];
+export const dynamicTargetedOvn: Values = sameNodeAgent('ovn', 'ovn-controller');
+export const dynamicTargetedLinuxbridge: Values = sameNodeAgent('neutron', 'neutron-lb-agent');
+export const dynamicTargetedOpenvswitch: Values = sameNodeAgent('neutron', 'neutron-ovs-agent');
+export const dynamicTargetedSriov: Values = sameNodeAgent('neutron', 'neutron-sriov-agent');
 
 export const podSecurityContextContainer: Values = {
   capabilities: { add: ['SYS_MODULE', 'SYS_CHROOT'] },
   runAsUser: 0,
   readOnlyRootFilesystem: true,
-};
-
-export const dynamicTargetedLinuxbridge: Values = {
-  pod: [
-    {
-      requireSameNode: true,
-      labels: { application: 'neutron', component: 'neutron-lb-agent' },
-    },
-  ],
-};
-
-export const dynamicTargetedOpenvswitch: Values = {
-  pod: [
-    {
-      requireSameNode: true,
-      labels: { application: 'neutron', component: 'neutron-ovs-agent' },
-    },
-  ],
 };
 
 export const ingressEndpoint: Values = {
@@ -62,21 +41,13 @@ export const ingressEndpoint: Values = {
   port: { ingress: { default: 80 } },
 };
 
-export const dynamicTargetedSriov: Values = { pod: targetedSriovPod };
-
-export const rallyOnceNoArgsRun: Values = {
-  args: {},
-  runner: { concurrency: 1, times: 1, type: 'constant' },
-  sla: { failure_rate: { max: 0 } },
-};
-
 export const internalPasswordAuth: Values = {
   auth_type: 'password',
   auth_version: 'v3',
   auth_url: keystoneInternalUrl,
 };
 
-export const rallyOnceNoArgs: Value[] = [rallyOnceNoArgsRun];
+export const rallyOnceNoArgs: Value[] = rallyOnceWith({});
 
 export const imageRepoSyncJobResources: Values = { image_repo_sync: defaultJobResources };
 
