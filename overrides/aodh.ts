@@ -1,19 +1,11 @@
-import { Value, Values } from '../lib/engine/values';
+import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
-import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, readOnlyContainer } from './blocks';
-import { apiPodLifecycle, controlPlaneTolerations, endpointsAlarming, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';
-import { osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, readOnlyContainer } from './blocks';
+import { apiPodLifecycle, controlPlaneTolerations, endpointsAlarming, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, internalKeystoneAuthtoken, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';
+import { identityEndpoint, keystoneInternalUrl, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
-/** Repeated within the aodh values. */
-const evaluatorServices: Value[] = [
-  { endpoint: 'internal', service: 'oslo_db' },
-  { endpoint: 'internal', service: 'identity' },
-  { endpoint: 'internal', service: 'alarming' },
-];
-
-/** Repeated within the aodh values. */
-const staticEvaluator: Values = { jobs: ['aodh-db-sync', 'aodh-rabbit-init'], services: evaluatorServices };
+const staticEvaluator: Values = { jobs: ['aodh-db-sync', 'aodh-rabbit-init'], services: internalEndpoints('oslo_db', 'identity', 'alarming') };
 
 /** Static values of aodh: the StarlingX settings applied over the chart defaults. */
 export function aodhStaticValues(img: ImageRefs): Values {
@@ -119,19 +111,13 @@ export function aodhStaticValues(img: ImageRefs): Values {
     dependencies: {
       dynamic: {
         common: {
-          local_image_registry: {
-            jobs: ['aodh-image-repo-sync'],
-            services: [{ endpoint: 'node', service: 'local_image_registry' }],
-          },
+          local_image_registry: localImageRegistryDependency('aodh-image-repo-sync'),
         },
       },
       static: {
         api: {
           jobs: ['aodh-db-sync', 'aodh-ks-user', 'aodh-ks-endpoints'],
-          services: [
-            { endpoint: 'internal', service: 'oslo_db' },
-            { endpoint: 'internal', service: 'identity' },
-          ],
+          services: internalEndpoints('oslo_db', 'identity'),
         },
         evaluator: staticEvaluator,
         listener: staticEvaluator,
@@ -140,23 +126,19 @@ export function aodhStaticValues(img: ImageRefs): Values {
         db_init: internalServices('oslo_db'),
         db_sync: {
           jobs: ['aodh-db-init'],
-          services: [{ endpoint: 'internal', service: 'oslo_db' }],
+          services: internalEndpoints('oslo_db'),
         },
         db_drop: internalServices('oslo_db'),
         ks_endpoints: {
           jobs: ['aodh-ks-service'],
-          services: [{ endpoint: 'internal', service: 'identity' }],
+          services: internalEndpoints('identity'),
         },
         ks_service: internalServices('identity'),
         ks_user: internalServices('identity'),
         image_repo_sync: internalServices('local_image_registry'),
         tests: {
           jobs: ['aodh-db-sync'],
-          services: [
-            { endpoint: 'internal', service: 'identity' },
-            { endpoint: 'internal', service: 'oslo_db' },
-            { endpoint: 'internal', service: 'alarming' },
-          ],
+          services: internalEndpoints('identity', 'oslo_db', 'alarming'),
         },
       },
     },
@@ -219,14 +201,13 @@ export function aodhStaticValues(img: ImageRefs): Values {
           auth_type: 'password',
           memcache_security_strategy: 'ENCRYPT',
           service_type: 'alarming',
-          auth_uri: 'http://keystone.openstack.svc.cluster.local:80/v3',
-          auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
+          ...internalKeystoneAuthtoken,
         },
         service_credentials: {
           auth_type: 'password',
           interface: 'internal',
           auth_version: 'v3',
-          auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
+          auth_url: keystoneInternalUrl,
         },
       },
       logging: osloLogging(['aodh']),
@@ -255,15 +236,7 @@ export function aodhStaticValues(img: ImageRefs): Values {
         host_fqdn_override: { default: null },
         port: { registry: { default: null } },
       },
-      identity: {
-        name: 'keystone',
-        auth: { admin: identityAuthAdmin, aodh: keystoneUser('aodh', { role: 'admin' }) },
-        hosts: { default: 'keystone', internal: 'keystone-api' },
-        host_fqdn_override: { default: null },
-        path: { default: '/v3' },
-        scheme: { default: 'http' },
-        port: { api: { default: 80, internal: 5000 } },
-      },
+      identity: identityEndpoint({ admin: identityAuthAdmin, aodh: keystoneUser('aodh', { role: 'admin' }) }),
       alarming: endpointsAlarming,
       oslo_db: osloDbEndpoint('aodh', { adminTls: false }),
       oslo_cache: osloCacheEndpoint,

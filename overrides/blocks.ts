@@ -53,9 +53,22 @@ export function keystoneUser(username: string, fields: Values = {}): Values {
   };
 }
 
+/** Services at their internal endpoints, as `dependencies.*.services` lists them. */
+export function internalEndpoints(...services: string[]): Values[] {
+  return services.map((service) => ({ endpoint: 'internal', service }));
+}
+
 /** A dependency on services at their internal endpoints (`dependencies.static.<job>`). */
 export function internalServices(...services: string[]): Values {
-  return { services: services.map((service) => ({ endpoint: 'internal', service })) };
+  return { services: internalEndpoints(...services) };
+}
+
+/**
+ * `dependencies.dynamic.common.local_image_registry`: with the local image registry enabled,
+ * pods wait for the job that fills it and for the registry on their own node.
+ */
+export function localImageRegistryDependency(job: string): Values {
+  return { jobs: [job], services: [{ endpoint: 'node', service: 'local_image_registry' }] };
 }
 
 /** Resources of the charts' jobs as StarlingX sizes them. */
@@ -84,4 +97,50 @@ export function noExtraMounts(...components: string[]): Values {
 /** One Rally scenario run once, no failure allowed (the charts' smoke tests). */
 export function rallyOnceWith(args: Values): Values[] {
   return [{ args, runner: { concurrency: 1, times: 1, type: 'constant' }, sla: { failure_rate: { max: 0 } } }];
+}
+
+/** Options of {@link uwsgiConf}. */
+export interface UwsgiOptions {
+  /** uWSGI worker processes. @default - the chart's */
+  readonly processes?: number;
+  /** Accept chunked request bodies (image uploads stream without a Content-Length). @default false */
+  readonly chunkedInput?: boolean;
+  /** `start-time` option. @default - none */
+  readonly startTime?: string;
+}
+
+/**
+ * `conf.<service>_uwsgi` of an API the chart serves with uWSGI: kubelet probes are not logged, and
+ * on SIGTERM (the pod's stop signal) the master lets its workers finish before it exits.
+ */
+export function uwsgiConf(
+  /** The process name prefix, e.g. `nova-api`. */
+  procname: string,
+  /** The WSGI application, e.g. `nova.wsgi.osapi_compute:application`. */
+  module: string,
+  options: UwsgiOptions = {},
+): Values {
+  return {
+    uwsgi: {
+      ...(options.processes === undefined ? {} : { processes: options.processes }),
+      'add-header': 'Connection: close',
+      'buffer-size': 65535,
+      'die-on-term': true,
+      'enable-threads': true,
+      'exit-on-reload': false,
+      'hook-master-start': 'unix_signal:15 gracefully_kill_them_all',
+      ...(options.chunkedInput ? { 'http-auto-chunked': true, 'http-chunked-input': true } : {}),
+      'lazy-apps': true,
+      'log-x-forwarded-for': true,
+      master: true,
+      'procname-prefix-spaced': `${procname}:`,
+      'route-user-agent': '^kube-probe.* donotlog:',
+      ...(options.startTime === undefined ? {} : { 'start-time': options.startTime }),
+      'thunder-lock': true,
+      'worker-reload-mercy': 80,
+      module,
+      stats: '[::]:1717',
+      'stats-http': true,
+    },
+  };
 }

@@ -1,10 +1,9 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, keystoneUser, noExtraMounts, noVolumes, openstackIngressClasses } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, openstackIngressClasses } from './blocks';
 import { controlPlaneTolerations, endpointsAlarming, endpointsLocalImageRegistry, identityAuthAdmin, internalKeystoneAuthtoken, osloCacheEndpoint, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';
-import { osloMessagingEndpoint } from './endpoints';
+import { identityEndpoint, keystoneInternalUrl, osloMessagingEndpoint } from './endpoints';
 
-/** Repeated within the ceilometer values. */
 const instanceTraits: Values = {
   tenant_id: { fields: 'payload.tenant_id' },
   user_id: { fields: 'payload.user_id' },
@@ -27,17 +26,14 @@ const instanceTraits: Values = {
   deleted_at: { type: 'datetime', fields: 'payload.deleted_at' },
 };
 
-/** Repeated within the ceilometer values. */
 const saharaCrud: Values = {
   project_id: { fields: 'payload.project_id' },
   user_id: { fields: '_context_user_id' },
   resource_id: { fields: 'payload.cluster_id' },
 };
 
-/** Repeated within the ceilometer values. */
 const networkTraits: Values = { user_id: { fields: '_context_user_id' }, project_id: { fields: '_context_tenant_id' } };
 
-/** Repeated within the ceilometer values. */
 const httpAudit: Values = {
   project_id: { fields: 'payload.initiator.project_id' },
   user_id: { fields: 'payload.initiator.id' },
@@ -58,7 +54,6 @@ const httpAudit: Values = {
   initiator_host_address: { fields: 'payload.initiator.host.address' },
 };
 
-/** Repeated within the ceilometer values. */
 const dnsDomainTraits: Values = {
   status: { fields: 'payload.status' },
   retry: { fields: 'payload.retry' },
@@ -76,7 +71,6 @@ const dnsDomainTraits: Values = {
   serial: { fields: 'payload.serial' },
 };
 
-/** Repeated within the ceilometer values. */
 const cinderTraits: Values = {
   user_id: { fields: 'payload.user_id' },
   project_id: { fields: 'payload.tenant_id' },
@@ -87,7 +81,6 @@ const cinderTraits: Values = {
   created_at: { fields: 'payload.created_at' },
 };
 
-/** Repeated within the ceilometer values. */
 const troveBaseTraits: Values = {
   instance_type: { fields: 'payload.instance_type' },
   user_id: { fields: 'payload.user_id' },
@@ -102,7 +95,6 @@ const troveBaseTraits: Values = {
   region: { fields: 'payload.region' },
 };
 
-/** Repeated within the ceilometer values. */
 const troveCommonTraits: Values = {
   name: { fields: 'payload.name' },
   availability_zone: { fields: 'payload.availability_zone' },
@@ -111,10 +103,9 @@ const troveCommonTraits: Values = {
   nova_volume_id: { fields: 'payload.nova_volume_id' },
 };
 
-/** Repeated within the ceilometer values. */
 const staticCentral: Values = {
   jobs: ['ceilometer-rabbit-init', 'ceilometer-ks-user'],
-  services: [{ endpoint: 'internal', service: 'identity' }],
+  services: internalEndpoints('identity'),
 };
 
 /** Static values of ceilometer: the StarlingX settings applied over the chart defaults. */
@@ -161,7 +152,7 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
         service_credentials: {
           auth_type: 'password',
           interface: 'internal',
-          auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
+          auth_url: keystoneInternalUrl,
         },
         notification: {
           messaging_urls: {
@@ -649,10 +640,7 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
     dependencies: {
       dynamic: {
         common: {
-          local_image_registry: {
-            jobs: ['ceilometer-image-repo-sync'],
-            services: [{ endpoint: 'node', service: 'local_image_registry' }],
-          },
+          local_image_registry: localImageRegistryDependency('ceilometer-image-repo-sync'),
         },
       },
       static: {
@@ -662,10 +650,7 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
         notification: staticCentral,
         db_sync: {
           jobs: ['ceilometer-ks-user'],
-          services: [
-            { endpoint: 'internal', service: 'identity' },
-            { endpoint: 'internal', service: 'metric' },
-          ],
+          services: internalEndpoints('identity', 'metric'),
         },
       },
     },
@@ -690,19 +675,11 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
         host_fqdn_override: { default: null },
         port: { registry: { default: null } },
       },
-      identity: {
-        name: 'keystone',
-        auth: {
-          admin: identityAuthAdmin,
-          ceilometer: keystoneUser('ceilometer', { role: 'admin' }),
-          test: keystoneUser('ceilometer-test', { role: 'admin', project_name: 'test' }),
-        },
-        hosts: { default: 'keystone', internal: 'keystone-api' },
-        host_fqdn_override: { default: null },
-        path: { default: '/v3' },
-        scheme: { default: 'http' },
-        port: { api: { default: 80, internal: 5000 } },
-      },
+      identity: identityEndpoint({
+        admin: identityAuthAdmin,
+        ceilometer: keystoneUser('ceilometer', { role: 'admin' }),
+        test: keystoneUser('ceilometer-test', { role: 'admin', project_name: 'test' }),
+      }),
       alarming: endpointsAlarming,
       oslo_cache: osloCacheEndpoint,
       oslo_messaging: osloMessagingEndpoint('ceilometer', { adminTls: false }),

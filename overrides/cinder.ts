@@ -1,11 +1,10 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, readOnlyContainer } from './blocks';
-import { apiPodLifecycle, controlPlaneTolerations, endpointsFluentd, endpointsImage, endpointsLocalImageRegistry, endpointsVolumev3, identityAuthAdmin, identityAuthCinder, ingressEndpoint, kubeDnsEndpoint, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, readOnlyContainer, uwsgiConf } from './blocks';
+import { apiPodLifecycle, controlPlaneTolerations, endpointsFluentd, endpointsImage, endpointsLocalImageRegistry, endpointsVolumev3, identityAuthAdmin, identityAuthCinder, ingressEndpoint, internalKeystoneAuthtokenInterface, kubeDnsEndpoint, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';
 import { configText, iniFile } from './config-files';
-import { osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
+import { identityEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
-/** Repeated within the cinder values. */
 const apiJobs: Value[] = [
   'cinder-db-sync',
   'cinder-ks-user',
@@ -14,10 +13,9 @@ const apiJobs: Value[] = [
   'cinder-storage-init',
 ];
 
-/** Repeated within the cinder values. */
 const staticScheduler: Values = {
   jobs: apiJobs,
-  services: [{ endpoint: 'internal', service: 'identity' }, { endpoint: 'internal', service: 'volumev3' }],
+  services: internalEndpoints('identity', 'volumev3'),
 };
 
 /** Static values of cinder: the StarlingX settings applied over the chart defaults. */
@@ -488,9 +486,7 @@ export function cinderStaticValues(img: ImageRefs): Values {
           auth_type: 'password',
           memcache_security_strategy: 'ENCRYPT',
           service_type: 'volumev3',
-          interface: 'internal',
-          auth_uri: 'http://keystone.openstack.svc.cluster.local:80/v3',
-          auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
+          ...internalKeystoneAuthtokenInterface,
         },
         nova: { auth_type: 'password', auth_version: 'v3', interface: 'internal' },
         oslo_policy: { policy_file: '/etc/cinder/policy.yaml' },
@@ -553,26 +549,7 @@ export function cinderStaticValues(img: ImageRefs): Values {
       },
       enable_conversion_tmpfs: false,
       conversion_tmpfs_size: '10Gi',
-      cinder_api_uwsgi: {
-        uwsgi: {
-          'add-header': 'Connection: close',
-          'buffer-size': 65535,
-          'die-on-term': true,
-          'enable-threads': true,
-          'exit-on-reload': false,
-          'hook-master-start': 'unix_signal:15 gracefully_kill_them_all',
-          'lazy-apps': true,
-          'log-x-forwarded-for': true,
-          master: true,
-          'procname-prefix-spaced': 'cinder-api:',
-          'route-user-agent': '^kube-probe.* donotlog:',
-          'thunder-lock': true,
-          'worker-reload-mercy': 80,
-          module: 'cinder.wsgi.api:application',
-          stats: '[::]:1717',
-          'stats-http': true,
-        },
-      },
+      cinder_api_uwsgi: uwsgiConf('cinder-api', 'cinder.wsgi.api:application'),
       db_purge: { before: 30 },
     },
     backup: {
@@ -587,19 +564,13 @@ export function cinderStaticValues(img: ImageRefs): Values {
     dependencies: {
       dynamic: {
         common: {
-          local_image_registry: {
-            jobs: ['cinder-image-repo-sync'],
-            services: [{ endpoint: 'node', service: 'local_image_registry' }],
-          },
+          local_image_registry: localImageRegistryDependency('cinder-image-repo-sync'),
         },
       },
       static: {
         api: {
           jobs: apiJobs,
-          services: [
-            { endpoint: 'internal', service: 'oslo_db' },
-            { endpoint: 'internal', service: 'identity' },
-          ],
+          services: internalEndpoints('oslo_db', 'identity'),
         },
         backup: {
           jobs: [
@@ -610,17 +581,11 @@ export function cinderStaticValues(img: ImageRefs): Values {
             'cinder-storage-init',
             'cinder-backup-storage-init',
           ],
-          services: [
-            { endpoint: 'internal', service: 'identity' },
-            { endpoint: 'internal', service: 'volumev3' },
-          ],
+          services: internalEndpoints('identity', 'volumev3'),
         },
         backup_storage_init: { jobs: null },
         bootstrap: {
-          services: [
-            { endpoint: 'internal', service: 'identity' },
-            { endpoint: 'internal', service: 'volumev3' },
-          ],
+          services: internalEndpoints('identity', 'volumev3'),
           pod: [
             {
               requireSameNode: false,
@@ -633,11 +598,11 @@ export function cinderStaticValues(img: ImageRefs): Values {
         db_init: internalServices('oslo_db'),
         db_sync: {
           jobs: ['cinder-db-init'],
-          services: [{ endpoint: 'internal', service: 'oslo_db' }],
+          services: internalEndpoints('oslo_db'),
         },
         ks_endpoints: {
           jobs: ['cinder-ks-service'],
-          services: [{ endpoint: 'internal', service: 'identity' }],
+          services: internalEndpoints('identity'),
         },
         ks_service: internalServices('identity'),
         ks_user: internalServices('identity'),
@@ -651,10 +616,7 @@ export function cinderStaticValues(img: ImageRefs): Values {
             'cinder-ks-endpoints',
             'cinder-rabbit-init',
           ],
-          services: [
-            { endpoint: 'internal', service: 'oslo_db' },
-            { endpoint: 'internal', service: 'identity' },
-          ],
+          services: internalEndpoints('oslo_db', 'identity'),
         },
         storage_init: { jobs: null },
         tests: internalServices('identity', 'volumev3'),
@@ -696,21 +658,13 @@ export function cinderStaticValues(img: ImageRefs): Values {
         host_fqdn_override: { default: null },
         port: { registry: { default: null } },
       },
-      identity: {
-        name: 'keystone',
-        auth: {
-          admin: identityAuthAdmin,
-          cinder: identityAuthCinder,
-          nova: keystoneUser('cinder_nova', { role: 'admin,service' }),
-          service: keystoneUser('cinder_service_user', { role: 'admin,service' }),
-          test: keystoneUser('cinder-test', { role: 'admin', project_name: 'test' }),
-        },
-        hosts: { default: 'keystone', internal: 'keystone-api' },
-        host_fqdn_override: { default: null },
-        path: { default: '/v3' },
-        scheme: { default: 'http' },
-        port: { api: { default: 80, internal: 5000 } },
-      },
+      identity: identityEndpoint({
+        admin: identityAuthAdmin,
+        cinder: identityAuthCinder,
+        nova: keystoneUser('cinder_nova', { role: 'admin,service' }),
+        service: keystoneUser('cinder_service_user', { role: 'admin,service' }),
+        test: keystoneUser('cinder-test', { role: 'admin', project_name: 'test' }),
+      }),
       image: endpointsImage,
       volumev3: endpointsVolumev3,
       oslo_db: osloDbEndpoint('cinder'),

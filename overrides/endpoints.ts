@@ -1,7 +1,7 @@
 /**
  * Endpoint blocks of the OpenStack-Helm charts that StarlingX sets the same way for every service:
- * the service's database on MariaDB and its RabbitMQ vhost. Passwords here are the charts'
- * placeholders; deployments replace them through credential values.
+ * the service's database on MariaDB, its RabbitMQ vhost and the in-cluster Keystone. Passwords here
+ * are the charts' placeholders; deployments replace them through credential values.
  */
 import { Values } from '../lib/engine/values';
 
@@ -47,4 +47,21 @@ export function osloMessagingEndpoint(service: string, options: OsloEndpointOpti
     scheme: 'rabbit',
     port: { amqp: { default: 5672 }, http: { default: 15672 } },
   };
+}
+
+/** Keystone's v3 API at its in-cluster address, for the services' `auth_url` settings. */
+export const keystoneInternalUrl = 'http://keystone.openstack.svc.cluster.local:80/v3';
+
+/** The in-cluster Keystone API, as `endpoints.identity` locates it (without its name and users). */
+export const keystoneApiLocation: Values = {
+  hosts: { default: 'keystone', internal: 'keystone-api' },
+  host_fqdn_override: { default: null },
+  path: { default: '/v3' },
+  scheme: { default: 'http' },
+  port: { api: { default: 80, internal: 5000 } },
+};
+
+/** `endpoints.identity`: the in-cluster Keystone with the service's users (`auth`). */
+export function identityEndpoint(auth: Values): Values {
+  return { name: 'keystone', auth, ...keystoneApiLocation };
 }

@@ -1,25 +1,22 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
 import { apiPodLifecycle, controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, internalKeystoneAuthtoken, kubeDnsEndpoint, osloCacheEndpoint, publicIngressUnlimitedBody, requiredAntiAffinity } from './common';
 import { configText, iniFile, rootwrapFilters } from './config-files';
-import { osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
+import { identityEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
-/** Repeated within the glance values. */
 const pasteCompositeglanceApi: Values = {
   'paste.composite_factory': 'glance.api:root_app_factory',
   '/': 'api',
   '/healthcheck': 'healthcheck',
 };
 
-/** Repeated within the glance values. */
 const GlanceImagesCreateAndDeleteImageArgs: Values = {
   container_format: 'bare',
   disk_format: 'qcow2',
   image_location: 'http://download.cirros-cloud.net/0.6.2/cirros-0.6.2-x86_64-disk.img',
 };
 
-/** Repeated within the glance values. */
 const testsGlanceImagesCreateAndDeleteImage2: Value[] = rallyOnceWith(GlanceImagesCreateAndDeleteImageArgs);
 
 /** Static values of glance: the StarlingX settings applied over the chart defaults. */
@@ -209,8 +206,7 @@ export function glanceStaticValues(img: ImageRefs): Values {
           auth_version: 'v3',
           memcache_security_strategy: 'ENCRYPT',
           service_type: 'image',
-          auth_uri: 'http://keystone.openstack.svc.cluster.local:80/v3',
-          auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
+          ...internalKeystoneAuthtoken,
         },
         glance_store: {
           filesystem_store_datadir: '/var/lib/glance/images',
@@ -271,28 +267,7 @@ export function glanceStaticValues(img: ImageRefs): Values {
           },
         ],
       },
-      glance_api_uwsgi: {
-        uwsgi: {
-          'add-header': 'Connection: close',
-          'buffer-size': 65535,
-          'die-on-term': true,
-          'enable-threads': true,
-          'exit-on-reload': false,
-          'hook-master-start': 'unix_signal:15 gracefully_kill_them_all',
-          'http-auto-chunked': true,
-          'http-chunked-input': true,
-          'lazy-apps': true,
-          'log-x-forwarded-for': true,
-          master: true,
-          'procname-prefix-spaced': 'glance-api:',
-          'route-user-agent': '^kube-probe.* donotlog:',
-          'thunder-lock': true,
-          'worker-reload-mercy': 80,
-          module: 'glance.wsgi.api:application',
-          stats: '[::]:1717',
-          'stats-http': true,
-        },
-      },
+      glance_api_uwsgi: uwsgiConf('glance-api', 'glance.wsgi.api:application', { chunkedInput: true }),
       glance_registry: { keystone_authtoken: internalKeystoneAuthtoken },
     },
     network: {
@@ -306,10 +281,7 @@ export function glanceStaticValues(img: ImageRefs): Values {
     dependencies: {
       dynamic: {
         common: {
-          local_image_registry: {
-            jobs: ['glance-image-repo-sync'],
-            services: [{ endpoint: 'node', service: 'local_image_registry' }],
-          },
+          local_image_registry: localImageRegistryDependency('glance-image-repo-sync'),
         },
       },
       static: {
@@ -321,29 +293,22 @@ export function glanceStaticValues(img: ImageRefs): Values {
             'glance-ks-user',
             'glance-ks-endpoints',
           ],
-          services: [
-            { endpoint: 'internal', service: 'oslo_db' },
-            { endpoint: 'internal', service: 'identity' },
-            { endpoint: 'internal', service: 'oslo_messaging' },
-          ],
+          services: internalEndpoints('oslo_db', 'identity', 'oslo_messaging'),
         },
         bootstrap: {
           jobs: null,
-          services: [
-            { endpoint: 'internal', service: 'identity' },
-            { endpoint: 'internal', service: 'image' },
-          ],
+          services: internalEndpoints('identity', 'image'),
         },
         clean: { jobs: null },
         db_drop: internalServices('oslo_db'),
         db_init: internalServices('oslo_db'),
         db_sync: {
           jobs: ['glance-db-init'],
-          services: [{ endpoint: 'internal', service: 'oslo_db' }],
+          services: internalEndpoints('oslo_db'),
         },
         ks_endpoints: {
           jobs: ['glance-ks-service'],
-          services: [{ endpoint: 'internal', service: 'identity' }],
+          services: internalEndpoints('identity'),
         },
         ks_service: internalServices('identity'),
         ks_user: internalServices('identity'),
@@ -377,19 +342,11 @@ export function glanceStaticValues(img: ImageRefs): Values {
         host_fqdn_override: { default: null },
         port: { registry: { default: null } },
       },
-      identity: {
-        name: 'keystone',
-        auth: {
-          admin: identityAuthAdmin,
-          glance: keystoneUser('glance', { role: 'admin' }),
-          test: keystoneUser('glance-test', { role: 'admin', project_name: 'test' }),
-        },
-        hosts: { default: 'keystone', internal: 'keystone-api' },
-        host_fqdn_override: { default: null },
-        path: { default: '/v3' },
-        scheme: { default: 'http' },
-        port: { api: { default: 80, internal: 5000 } },
-      },
+      identity: identityEndpoint({
+        admin: identityAuthAdmin,
+        glance: keystoneUser('glance', { role: 'admin' }),
+        test: keystoneUser('glance-test', { role: 'admin', project_name: 'test' }),
+      }),
       image: {
         name: 'glance',
         hosts: { default: 'glance-api', public: 'glance' },

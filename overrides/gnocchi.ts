@@ -1,10 +1,9 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
-import { internalServices, openstackIngressClasses } from './blocks';
+import { internalEndpoints, internalServices, openstackIngressClasses } from './blocks';
 import { controlPlaneTolerations, internalKeystoneAuthtokenInterface } from './common';
 
-/** Repeated within the gnocchi values. */
 const pasteCompositegnocchibasic: Values = {
   use: 'egg:Paste#urlmap',
   '/': 'gnocchiversions_pipeline',
@@ -84,7 +83,7 @@ export function gnocchiStaticValues(img: ImageRefs): Values {
       static: {
         db_sync: {
           jobs: ['gnocchi-storage-init', 'gnocchi-db-init'],
-          services: [{ endpoint: 'internal', service: 'oslo_db' }],
+          services: internalEndpoints('oslo_db'),
         },
         metricd: internalServices('oslo_db', 'oslo_cache', 'metric'),
         tests: internalServices('identity', 'oslo_db', 'metric'),

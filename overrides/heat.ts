@@ -1,11 +1,10 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer } from './blocks';
-import { controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, internalPasswordAuth, kubeDnsEndpoint, publicIngress, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
-import { osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
+import { controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, internalKeystoneAuthtoken, internalPasswordAuth, kubeDnsEndpoint, publicIngress, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
+import { identityEndpoint, keystoneInternalUrl, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 import { heatBootstrapScript } from './scripts';
 
-/** Repeated within the heat values. */
 const apiJobs: Value[] = [
   'heat-db-sync',
   'heat-rabbit-init',
@@ -15,26 +14,17 @@ const apiJobs: Value[] = [
   'heat-bootstrap',
 ];
 
-/** Repeated within the heat values. */
-const apiServices: Value[] = [
-  { endpoint: 'internal', service: 'oslo_db' },
-  { endpoint: 'internal', service: 'oslo_messaging' },
-  { endpoint: 'internal', service: 'identity' },
-];
+const apiServices: Value[] = internalEndpoints('oslo_db', 'oslo_messaging', 'identity');
 
-/** Repeated within the heat values. */
 const testsHeatStacksCreateCheckDeleteStack2: Value[] = rallyOnceWith({ template_path: '/tmp/rally-jobs/random_strings.yaml' });
 
-/** Repeated within the heat values. */
 const testsHeatStacksCreateStackAndListOutput2: Value[] = rallyOnceWith({ template_path: '/tmp/rally-jobs/resource_group_with_outputs.yaml' });
 
-/** Repeated within the heat values. */
 const staticEngineCleaner: Values = {
   jobs: ['heat-db-sync', 'heat-ks-user', 'heat-domain-ks-user', 'heat-ks-endpoints'],
   services: apiServices,
 };
 
-/** Repeated within the heat values. */
 const staticApi: Values = { jobs: apiJobs, services: apiServices };
 
 /** Static values of heat: the StarlingX settings applied over the chart defaults. */
@@ -175,8 +165,7 @@ export function heatStaticValues(img: ImageRefs): Values {
           auth_version: 'v3',
           memcache_security_strategy: 'ENCRYPT',
           service_type: 'orchestration',
-          auth_uri: 'http://keystone.openstack.svc.cluster.local:80/v3',
-          auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
+          ...internalKeystoneAuthtoken,
         },
         database: { max_retries: -1, connection: '' },
         trustee: internalPasswordAuth,
@@ -187,7 +176,7 @@ export function heatStaticValues(img: ImageRefs): Values {
         clients_heat: { endpoint_type: 'publicURL' },
         clients_keystone: {
           endpoint_type: 'internalURL',
-          auth_uri: 'http://keystone.openstack.svc.cluster.local:80/v3',
+          auth_uri: keystoneInternalUrl,
         },
         oslo_messaging_notifications: { driver: 'messagingv2' },
         oslo_middleware: { enable_proxy_headers_parsing: true },
@@ -235,46 +224,8 @@ export function heatStaticValues(img: ImageRefs): Values {
           },
         ],
       },
-      heat_api_uwsgi: {
-        uwsgi: {
-          'add-header': 'Connection: close',
-          'buffer-size': 65535,
-          'die-on-term': true,
-          'enable-threads': true,
-          'exit-on-reload': false,
-          'hook-master-start': 'unix_signal:15 gracefully_kill_them_all',
-          'lazy-apps': true,
-          'log-x-forwarded-for': true,
-          master: true,
-          'procname-prefix-spaced': 'heat-api:',
-          'route-user-agent': '^kube-probe.* donotlog:',
-          'thunder-lock': true,
-          'worker-reload-mercy': 80,
-          module: 'heat.wsgi.api:application',
-          stats: '[::]:1717',
-          'stats-http': true,
-        },
-      },
-      heat_api_cfn_uwsgi: {
-        uwsgi: {
-          'add-header': 'Connection: close',
-          'buffer-size': 65535,
-          'die-on-term': true,
-          'enable-threads': true,
-          'exit-on-reload': false,
-          'hook-master-start': 'unix_signal:15 gracefully_kill_them_all',
-          'lazy-apps': true,
-          'log-x-forwarded-for': true,
-          master: true,
-          'procname-prefix-spaced': 'heat-api-cfn:',
-          'route-user-agent': '^kube-probe.* donotlog:',
-          'thunder-lock': true,
-          'worker-reload-mercy': 80,
-          module: 'heat.wsgi.cfn:application',
-          stats: '[::]:1717',
-          'stats-http': true,
-        },
-      },
+      heat_api_uwsgi: uwsgiConf('heat-api', 'heat.wsgi.api:application'),
+      heat_api_cfn_uwsgi: uwsgiConf('heat-api-cfn', 'heat.wsgi.cfn:application'),
     },
     network: {
       api: {
@@ -288,10 +239,7 @@ export function heatStaticValues(img: ImageRefs): Values {
     dependencies: {
       dynamic: {
         common: {
-          local_image_registry: {
-            jobs: ['heat-image-repo-sync'],
-            services: [{ endpoint: 'node', service: 'local_image_registry' }],
-          },
+          local_image_registry: localImageRegistryDependency('heat-image-repo-sync'),
         },
       },
       static: {
@@ -313,7 +261,7 @@ export function heatStaticValues(img: ImageRefs): Values {
         db_init: internalServices('oslo_db'),
         db_sync: {
           jobs: ['heat-db-init'],
-          services: [{ endpoint: 'internal', service: 'oslo_db' }],
+          services: internalEndpoints('oslo_db'),
         },
         bootstrap: internalServices('identity'),
         engine: staticApi,
@@ -321,14 +269,14 @@ export function heatStaticValues(img: ImageRefs): Values {
         purge_deleted: staticEngineCleaner,
         ks_endpoints: {
           jobs: ['heat-ks-service'],
-          services: [{ endpoint: 'internal', service: 'identity' }],
+          services: internalEndpoints('identity'),
         },
         ks_service: internalServices('identity'),
         ks_user: internalServices('identity'),
         rabbit_init: internalServices('oslo_messaging'),
         trusts: {
           jobs: ['heat-ks-user', 'heat-domain-ks-user'],
-          services: [{ endpoint: 'internal', service: 'identity' }],
+          services: internalEndpoints('identity'),
         },
         image_repo_sync: internalServices('local_image_registry'),
         tests: internalServices('identity', 'orchestration'),
@@ -361,27 +309,19 @@ export function heatStaticValues(img: ImageRefs): Values {
         host_fqdn_override: { default: null },
         port: { registry: { default: null } },
       },
-      identity: {
-        name: 'keystone',
-        auth: {
-          admin: identityAuthAdmin,
-          heat: keystoneUser('heat', { role: 'admin' }),
-          heat_trustee: keystoneUser('heat-trust', { role: 'admin' }),
-          heat_stack_user: {
-            role: 'admin',
-            region_name: 'RegionOne',
-            username: 'heat-domain',
-            password: 'password',
-            domain_name: 'heat',
-          },
-          test: keystoneUser('heat-test', { role: 'admin', project_name: 'test' }),
+      identity: identityEndpoint({
+        admin: identityAuthAdmin,
+        heat: keystoneUser('heat', { role: 'admin' }),
+        heat_trustee: keystoneUser('heat-trust', { role: 'admin' }),
+        heat_stack_user: {
+          role: 'admin',
+          region_name: 'RegionOne',
+          username: 'heat-domain',
+          password: 'password',
+          domain_name: 'heat',
         },
-        hosts: { default: 'keystone', internal: 'keystone-api' },
-        host_fqdn_override: { default: null },
-        path: { default: '/v3' },
-        scheme: { default: 'http' },
-        port: { api: { default: 80, internal: 5000 } },
-      },
+        test: keystoneUser('heat-test', { role: 'admin', project_name: 'test' }),
+      }),
       orchestration: {
         name: 'heat',
         hosts: { default: 'heat-api', public: 'heat' },

@@ -1,10 +1,10 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
-import { controlPlaneNode, defaultJobResources, internalServices, noExtraMounts, readOnlyContainer } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, localImageRegistryDependency, noExtraMounts, readOnlyContainer } from './blocks';
 import { controlPlaneTolerations, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, kubeDnsEndpoint, preferredAntiAffinity, publicIngressUnlimitedBody, rollingUpdateUpgrades } from './common';
 import { configText } from './config-files';
-import { osloDbEndpoint } from './endpoints';
+import { identityEndpoint, osloDbEndpoint } from './endpoints';
 
 /** Static values of horizon: the StarlingX settings applied over the chart defaults. */
 export function horizonStaticValues(img: ImageRefs): Values {
@@ -242,26 +242,19 @@ export function horizonStaticValues(img: ImageRefs): Values {
     dependencies: {
       dynamic: {
         common: {
-          local_image_registry: {
-            jobs: ['horizon-image-repo-sync'],
-            services: [{ endpoint: 'node', service: 'local_image_registry' }],
-          },
+          local_image_registry: localImageRegistryDependency('horizon-image-repo-sync'),
         },
       },
       static: {
         dashboard: {
           jobs: ['horizon-db-sync'],
-          services: [
-            { endpoint: 'internal', service: 'oslo_cache' },
-            { endpoint: 'internal', service: 'oslo_db' },
-            { endpoint: 'internal', service: 'identity' },
-          ],
+          services: internalEndpoints('oslo_cache', 'oslo_db', 'identity'),
         },
         db_drop: internalServices('oslo_db'),
         db_init: internalServices('oslo_db'),
         db_sync: {
           jobs: ['horizon-db-init'],
-          services: [{ endpoint: 'internal', service: 'oslo_db' }],
+          services: internalEndpoints('oslo_db'),
         },
         image_repo_sync: internalServices('local_image_registry'),
         tests: internalServices('dashboard'),
@@ -350,15 +343,7 @@ export function horizonStaticValues(img: ImageRefs): Values {
         host_fqdn_override: { default: null },
         port: { registry: { default: null } },
       },
-      identity: {
-        name: 'keystone',
-        auth: { admin: identityAuthAdmin },
-        hosts: { default: 'keystone', internal: 'keystone-api' },
-        host_fqdn_override: { default: null },
-        path: { default: '/v3' },
-        scheme: { default: 'http' },
-        port: { api: { default: 80, internal: 5000 } },
-      },
+      identity: identityEndpoint({ admin: identityAuthAdmin }),
       oslo_cache: {
         hosts: { default: 'memcached' },
         host_fqdn_override: { default: null },

@@ -2,6 +2,7 @@ import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { openstackIngressClasses } from './blocks';
 import { controlPlaneTolerations, internalKeystoneAuthtoken } from './common';
+import { keystoneInternalUrl } from './endpoints';
 
 /** Static values of ironic: the StarlingX settings applied over the chart defaults. */
 export function ironicStaticValues(img: ImageRefs): Values {
@@ -65,12 +66,12 @@ export function ironicStaticValues(img: ImageRefs): Values {
         glance: {
           glance_host: 'glance.openstack.svc.cluster.local',
           glance_port: 80,
-          auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
+          auth_url: keystoneInternalUrl,
         },
-        inspector: { auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3' },
+        inspector: { auth_url: keystoneInternalUrl },
         neutron: {
           url: 'http://neutron.openstack.svc.cluster.local:80/',
-          auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
+          auth_url: keystoneInternalUrl,
         },
         api: { port: 6385 },
         pxe: { pxe_append_params: 'nofb nomodeset vga=normal console=ttyS0,115200n8' },

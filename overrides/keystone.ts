@@ -1,12 +1,11 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer } from './blocks';
 import { apacheSoftware, apiPodLifecycle, controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, ingressEndpoint, kubeDnsEndpoint, osloCacheEndpointNamespaced, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity } from './common';
 import { configText, textLines } from './config-files';
 import { osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 import { keystoneBootstrapScript } from './scripts';
 
-/** Repeated within the keystone values. */
 const testsKeystoneBasicCreateAndDeleteService2: Value[] = rallyOnceWith({ description: 'test_description', service_type: 'Rally_test_type' });
 
 /** Static values of keystone: the StarlingX settings applied over the chart defaults. */
@@ -55,24 +54,18 @@ export function keystoneStaticValues(img: ImageRefs): Values {
     dependencies: {
       dynamic: {
         common: {
-          local_image_registry: {
-            jobs: ['keystone-image-repo-sync'],
-            services: [{ endpoint: 'node', service: 'local_image_registry' }],
-          },
+          local_image_registry: localImageRegistryDependency('keystone-image-repo-sync'),
         },
         rabbit_init: internalServices('oslo_messaging'),
       },
       static: {
         api: {
           jobs: ['keystone-db-sync', 'keystone-credential-setup', 'keystone-fernet-setup'],
-          services: [
-            { endpoint: 'internal', service: 'oslo_cache' },
-            { endpoint: 'internal', service: 'oslo_db' },
-          ],
+          services: internalEndpoints('oslo_cache', 'oslo_db'),
         },
         bootstrap: {
           jobs: ['keystone-domain-manage'],
-          services: [{ endpoint: 'internal', service: 'identity' }],
+          services: internalEndpoints('identity'),
         },
         credential_rotate: { jobs: ['keystone-credential-setup'] },
         credential_setup: null,
@@ -81,7 +74,7 @@ export function keystoneStaticValues(img: ImageRefs): Values {
         db_init: internalServices('oslo_db'),
         db_sync: {
           jobs: ['keystone-db-init', 'keystone-credential-setup', 'keystone-fernet-setup'],
-          services: [{ endpoint: 'internal', service: 'oslo_db' }],
+          services: internalEndpoints('oslo_db'),
         },
         ks_user: internalServices('identity'),
         domain_manage: internalServices('identity'),

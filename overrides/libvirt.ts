@@ -1,6 +1,6 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { defaultJobResources, internalServices } from './blocks';
+import { defaultJobResources, internalServices, localImageRegistryDependency } from './blocks';
 import { controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, dynamicTargetedOvn, dynamicTargetedSriov, endpointsLocalImageRegistry, imageRepoSyncJobResources, preferredAntiAffinity } from './common';
 
 /** Static values of libvirt: the StarlingX settings applied over the chart defaults. */
@@ -146,10 +146,7 @@ export function libvirtStaticValues(img: ImageRefs): Values {
     dependencies: {
       dynamic: {
         common: {
-          local_image_registry: {
-            jobs: ['libvirt-image-repo-sync'],
-            services: [{ endpoint: 'node', service: 'local_image_registry' }],
-          },
+          local_image_registry: localImageRegistryDependency('libvirt-image-repo-sync'),
         },
         targeted: {
           ovn: { libvirt: dynamicTargetedOvn },

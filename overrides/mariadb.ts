@@ -1,8 +1,9 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalServices, readOnlyContainer } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, localImageRegistryDependency, readOnlyContainer } from './blocks';
 import { controlPlaneTolerations, endpointsLocalImageRegistry, endpointsMonitoring, kubeDnsEndpointInfra, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
 import { configText, iniFile } from './config-files';
+import { keystoneApiLocation } from './endpoints';
 
 /** Static values of mariadb: the StarlingX settings applied over the chart defaults. */
 export function mariadbStaticValues(img: ImageRefs): Values {
@@ -151,16 +152,13 @@ export function mariadbStaticValues(img: ImageRefs): Values {
     dependencies: {
       dynamic: {
         common: {
-          local_image_registry: {
-            jobs: ['mariadb-image-repo-sync'],
-            services: [{ endpoint: 'node', service: 'local_image_registry' }],
-          },
+          local_image_registry: localImageRegistryDependency('mariadb-image-repo-sync'),
         },
       },
       static: {
         mariadb_backup: {
           jobs: ['mariadb-ks-user'],
-          services: [{ endpoint: 'internal', service: 'oslo_db' }],
+          services: internalEndpoints('oslo_db'),
         },
         prometheus_create_mysql_user: internalServices('oslo_db'),
         image_repo_sync: internalServices('local_image_registry'),
@@ -409,11 +407,7 @@ export function mariadbStaticValues(img: ImageRefs): Values {
             project_domain_name: 'service',
           },
         },
-        hosts: { default: 'keystone', internal: 'keystone-api' },
-        host_fqdn_override: { default: null },
-        path: { default: '/v3' },
-        scheme: { default: 'http' },
-        port: { api: { default: 80, internal: 5000 } },
+        ...keystoneApiLocation,
       },
     },
     network: {

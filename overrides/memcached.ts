@@ -1,6 +1,6 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, internalServices } from './blocks';
+import { controlPlaneNode, internalServices, localImageRegistryDependency } from './blocks';
 import { controlPlaneTolerations, endpointsLocalImageRegistry, imageRepoSyncJobResources, kubeDnsEndpointInfra, osloCacheEndpointNamespaced, preferredAntiAffinity, rollingUpdateUpgrades } from './common';
 
 /** Static values of memcached: the StarlingX settings applied over the chart defaults. */
@@ -13,10 +13,7 @@ export function memcachedStaticValues(img: ImageRefs): Values {
     dependencies: {
       dynamic: {
         common: {
-          local_image_registry: {
-            jobs: ['memcached-image-repo-sync'],
-            services: [{ endpoint: 'node', service: 'local_image_registry' }],
-          },
+          local_image_registry: localImageRegistryDependency('memcached-image-repo-sync'),
         },
       },
       static: {

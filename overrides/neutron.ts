@@ -1,41 +1,34 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer } from './blocks';
-import { controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, endpointsBaremetal, endpointsLocalImageRegistry, identityAuthAdmin, identityAuthNeutron, identityAuthNova, identityAuthPlacement, ingressEndpoint, kubeDnsEndpoint, osloCacheEndpoint, podProbesLiveness, podSecurityContextContainer, publicIngress, requiredAntiAffinity, rollingUpdateDeployments } from './common';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
+import { controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, endpointsBaremetal, endpointsLocalImageRegistry, identityAuthAdmin, identityAuthNeutron, identityAuthNova, identityAuthPlacement, ingressEndpoint, internalKeystoneAuthtoken, kubeDnsEndpoint, osloCacheEndpoint, podProbesLiveness, podSecurityContextContainer, publicIngress, requiredAntiAffinity, rollingUpdateDeployments } from './common';
 import { configText, iniFile, rootwrapFilters } from './config-files';
-import { osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
+import { identityEndpoint, keystoneInternalUrl, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
-/** Repeated within the neutron values. */
 const ovnVpnAgentReadiness: Values = {
   enabled: true,
   params: { initialDelaySeconds: 30, periodSeconds: 190, timeoutSeconds: 185 },
 };
 
-/** Repeated within the neutron values. */
 const dhcpAgentReadiness: Values = {
   enabled: false,
   params: { initialDelaySeconds: 30, periodSeconds: 190, timeoutSeconds: 185 },
 };
 
-/** Repeated within the neutron values. */
 const ovnVpnAgentLiveness: Values = {
   enabled: true,
   params: { initialDelaySeconds: 120, periodSeconds: 600, timeoutSeconds: 580 },
 };
 
-/** Repeated within the neutron values. */
-const lbAgentServices: Value[] = [{ endpoint: 'internal', service: 'oslo_messaging' }, { endpoint: 'internal', service: 'network' }];
+const lbAgentServices: Value[] = internalEndpoints('oslo_messaging', 'network');
 
-/** Repeated within the neutron values. */
 const dhcpAgentLiveness: Values = {
   enabled: false,
   params: { initialDelaySeconds: 120, periodSeconds: 600, timeoutSeconds: 580 },
 };
 
-/** Repeated within the neutron values. */
 const staticBootstrap: Values = internalServices('network', 'compute');
 
-/** Repeated within the neutron values. */
 const NeutronNetworksCreateAndDeleteSubnetsArgs: Values = {
   network_create_args: {},
   subnet_cidr_start: '1.1.0.0/30',
@@ -43,7 +36,6 @@ const NeutronNetworksCreateAndDeleteSubnetsArgs: Values = {
   subnets_per_network: 2,
 };
 
-/** Repeated within the neutron values. */
 const debugPods: Value[] = [
   'dhcp_agent',
   'l3_agent',
@@ -55,7 +47,6 @@ const debugPods: Value[] = [
   'sriov_agent',
 ];
 
-/** Repeated within the neutron values. */
 const NeutronNetworksCreateAndDeleteRoutersArgs: Values = {
   network_create_args: {},
   router_create_args: {},
@@ -64,7 +55,6 @@ const NeutronNetworksCreateAndDeleteRoutersArgs: Values = {
   subnets_per_network: 2,
 };
 
-/** Repeated within the neutron values. */
 const netnsCleanupPods: Value[] = [
   'dhcp_agent',
   'l3_agent',
@@ -77,17 +67,8 @@ const netnsCleanupPods: Value[] = [
   'netns_cleanup_cron',
 ];
 
-/** Repeated within the neutron values. */
-const dhcpServices: Value[] = [
-  { endpoint: 'internal', service: 'oslo_messaging' },
-  { endpoint: 'internal', service: 'network' },
-  { endpoint: 'internal', service: 'compute' },
-];
-
-/** Repeated within the neutron values. */
 const staticLbAgent: Values = { pod: null, jobs: ['neutron-rabbit-init'], services: lbAgentServices };
 
-/** Repeated within the neutron values. */
 const testsNeutronNetworksCreateAndDeleteNetworks: Values = {
   args: { network_create_args: {} },
   context: { quotas: { neutron: { network: -1 } } },
@@ -95,27 +76,16 @@ const testsNeutronNetworksCreateAndDeleteNetworks: Values = {
   sla: { failure_rate: { max: 0 } },
 };
 
-/** Repeated within the neutron values. */
 const testsNeutronNetworksCreateAndDeleteNetworks2: Value[] = [testsNeutronNetworksCreateAndDeleteNetworks];
 
-/** Repeated within the neutron values. */
-const serverServices: Value[] = [
-  { endpoint: 'internal', service: 'oslo_db' },
-  { endpoint: 'internal', service: 'oslo_messaging' },
-  { endpoint: 'internal', service: 'oslo_cache' },
-  { endpoint: 'internal', service: 'identity' },
-];
+const serverServices: Value[] = internalEndpoints('oslo_db', 'oslo_messaging', 'oslo_cache', 'identity');
 
-/** Repeated within the neutron values. */
-const staticDhcp: Values = { pod: null, jobs: ['neutron-rabbit-init'], services: dhcpServices };
+const staticDhcp: Values = { pod: null, jobs: ['neutron-rabbit-init'], services: internalEndpoints('oslo_messaging', 'network', 'compute') };
 
-/** Repeated within the neutron values. */
 const ovnVpnAgentOvnVpnAgent: Values = { readiness: ovnVpnAgentReadiness, liveness: ovnVpnAgentLiveness };
 
-/** Repeated within the neutron values. */
 const dhcpAgentDhcpAgent: Values = { readiness: dhcpAgentReadiness, liveness: dhcpAgentLiveness };
 
-/** Repeated within the neutron values. */
 const testsNeutronNetworksCreateAndDeleteSubnets: Values = {
   args: NeutronNetworksCreateAndDeleteSubnetsArgs,
   context: { network: {}, quotas: { neutron: { network: -1, subnet: -1 } } },
@@ -123,16 +93,13 @@ const testsNeutronNetworksCreateAndDeleteSubnets: Values = {
   sla: { failure_rate: { max: 0 } },
 };
 
-/** Repeated within the neutron values. */
 const testsNeutronNetworksCreateAndDeleteSubnets2: Value[] = [testsNeutronNetworksCreateAndDeleteSubnets];
 
-/** Repeated within the neutron values. */
 const staticServer: Values = {
   jobs: ['neutron-db-sync', 'neutron-ks-user', 'neutron-ks-endpoints', 'neutron-rabbit-init'],
   services: serverServices,
 };
 
-/** Repeated within the neutron values. */
 const testsNeutronNetworksCreateAndDeleteRouters: Values = {
   args: NeutronNetworksCreateAndDeleteRoutersArgs,
   context: { network: {}, quotas: { neutron: { network: -1, router: -1, subnet: -1 } } },
@@ -140,51 +107,13 @@ const testsNeutronNetworksCreateAndDeleteRouters: Values = {
   sla: { failure_rate: { max: 0 } },
 };
 
-/** Repeated within the neutron values. */
 const testsNeutronNetworksCreateAndDeleteRouters2: Value[] = [testsNeutronNetworksCreateAndDeleteRouters];
 
 /** Static values of neutron: the StarlingX settings applied over the chart defaults. */
 export function neutronStaticValues(img: ImageRefs): Values {
   return {
     release_group: 'osh-openstack-neutron',
-    images: {
-      tags: {
-        bootstrap: img.heat,
-        test: null,
-        purge_test: null,
-        db_init: img.heat,
-        neutron_db_sync: img.neutron,
-        db_drop: img.heat,
-        rabbit_init: img.rabbitmqManagement,
-        ks_user: img.openstackclients,
-        ks_service: img.heat,
-        ks_endpoints: img.heat,
-        netoffload: null,
-        neutron_server: img.neutron,
-        neutron_rpc_server: img.neutron,
-        neutron_dhcp: img.neutron,
-        neutron_metadata: img.neutron,
-        neutron_ovn_metadata: null,
-        neutron_ovn_db_sync: img.neutron,
-        neutron_ovn_vpn: null,
-        neutron_l3: img.neutron,
-        neutron_l2gw: img.neutron,
-        neutron_openvswitch_agent: img.neutron,
-        neutron_linuxbridge_agent: img.neutron,
-        neutron_sriov_agent: img.neutron,
-        neutron_sriov_agent_init: img.neutron,
-        neutron_bagpipe_bgp: img.neutron,
-        neutron_bgp_dragent: null,
-        neutron_ironic_agent_init: img.neutron,
-        neutron_ironic_agent: img.neutron,
-        neutron_netns_cleanup_cron: img.neutron,
-        dep_check: img.kubernetesEntrypoint,
-        image_repo_sync: null,
-        pre_apply_cleanup: img.vaultManager,
-      },
-      pull_policy: 'IfNotPresent',
-      local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
-    },
+    images: neutronImages(img),
     labels: {
       isApplication: false,
       agent: {
@@ -216,921 +145,9 @@ export function neutronStaticValues(img: ImageRefs): Values {
       },
     },
     bootstrap: { enabled: false, ks_user: 'neutron', script: 'openstack token issue\n' },
-    dependencies: {
-      dynamic: {
-        common: {
-          local_image_registry: {
-            jobs: ['neutron-image-repo-sync'],
-            services: [{ endpoint: 'node', service: 'local_image_registry' }],
-          },
-        },
-        targeted: {
-          sriov: {},
-          l2gateway: {},
-          bagpipe_bgp: {},
-          ovn: { server: { pod: null } },
-          bgp_dragent: {},
-          openvswitch: {
-            dhcp: dynamicTargetedOpenvswitch,
-            l3: dynamicTargetedOpenvswitch,
-            metadata: dynamicTargetedOpenvswitch,
-          },
-          linuxbridge: {
-            dhcp: dynamicTargetedLinuxbridge,
-            l3: dynamicTargetedLinuxbridge,
-            metadata: dynamicTargetedLinuxbridge,
-            lb_agent: { pod: null },
-          },
-        },
-      },
-      static: {
-        bootstrap: staticBootstrap,
-        db_drop: internalServices('oslo_db'),
-        db_init: internalServices('oslo_db'),
-        db_sync: {
-          jobs: ['neutron-db-init'],
-          services: [{ endpoint: 'internal', service: 'oslo_db' }],
-        },
-        dhcp: staticDhcp,
-        ks_endpoints: {
-          jobs: ['neutron-ks-service'],
-          services: [{ endpoint: 'internal', service: 'identity' }],
-        },
-        ks_service: internalServices('identity'),
-        ks_user: internalServices('identity'),
-        rabbit_init: internalServices('oslo_messaging'),
-        l3: staticDhcp,
-        lb_agent: staticLbAgent,
-        metadata: {
-          pod: null,
-          jobs: ['neutron-rabbit-init'],
-          services: [
-            { endpoint: 'internal', service: 'oslo_messaging' },
-            { endpoint: 'internal', service: 'network' },
-            { endpoint: 'internal', service: 'compute' },
-            { endpoint: 'internal', service: 'compute_metadata' },
-          ],
-        },
-        ovn_metadata: {
-          pod: [
-            {
-              requireSameNode: true,
-              labels: { application: 'ovn', component: 'ovn-controller' },
-            },
-          ],
-          services: [
-            { endpoint: 'internal', service: 'compute_metadata' },
-            { endpoint: 'internal', service: 'network' },
-          ],
-        },
-        ovn_vpn_agent: {
-          pod: [
-            {
-              requireSameNode: true,
-              labels: { application: 'ovn', component: 'ovn-controller' },
-            },
-          ],
-          services: lbAgentServices,
-        },
-        ovs_agent: staticLbAgent,
-        server: staticServer,
-        rpc_server: { jobs: ['neutron-db-sync', 'neutron-rabbit-init'], services: serverServices },
-        ironic_agent: staticServer,
-        tests: staticBootstrap,
-        image_repo_sync: internalServices('local_image_registry'),
-      },
-    },
-    pod: {
-      labels: { include_app_kubernetes_io: false },
-      use_fqdn: { neutron_agent: true },
-      probes: {
-        rpc_timeout: 60,
-        rpc_retries: 2,
-        dhcp_agent: { dhcp_agent: dhcpAgentDhcpAgent },
-        l3_agent: { l3_agent: dhcpAgentDhcpAgent },
-        lb_agent: { lb_agent: { readiness: { enabled: false }, liveness: { enabled: false } } },
-        metadata_agent: { metadata_agent: dhcpAgentDhcpAgent },
-        ovn_vpn_agent: { ovn_vpn_agent: ovnVpnAgentOvnVpnAgent },
-        ovn_metadata_agent: { ovn_metadata_agent: ovnVpnAgentOvnVpnAgent },
-        ovs_agent: {
-          ovs_agent: {
-            readiness: { enabled: false, params: { timeoutSeconds: 10 } },
-            liveness: dhcpAgentLiveness,
-          },
-        },
-        sriov_agent: { sriov_agent: { readiness: dhcpAgentReadiness, liveness: { enabled: false } } },
-        bagpipe_bgp: {
-          bagpipe_bgp: {
-            readiness: { enabled: true, params: null },
-            liveness: { enabled: true, params: { initialDelaySeconds: 60 } },
-          },
-        },
-        bgp_dragent: {
-          bgp_dragent: {
-            readiness: { enabled: false, params: null },
-            liveness: { enabled: true, params: { initialDelaySeconds: 60 } },
-          },
-        },
-        l2gw_agent: {
-          l2gw_agent: {
-            readiness: {
-              enabled: true,
-              params: { initialDelaySeconds: 30, periodSeconds: 15, timeoutSeconds: 65 },
-            },
-            liveness: podProbesLiveness,
-          },
-        },
-        server: {
-          server: {
-            readiness: { enabled: true, params: { periodSeconds: 15, timeoutSeconds: 10 } },
-            liveness: {
-              enabled: true,
-              port: 1717,
-              params: { initialDelaySeconds: 60, periodSeconds: 15, timeoutSeconds: 10 },
-            },
-          },
-        },
-        rpc_server: {
-          rpc_server: {
-            readiness: { enabled: true, params: { periodSeconds: 15, timeoutSeconds: 10 } },
-            liveness: {
-              enabled: true,
-              params: { initialDelaySeconds: 60, periodSeconds: 15, timeoutSeconds: 10 },
-            },
-          },
-        },
-      },
-      security_context: {
-        neutron_dhcp_agent: {
-          pod: { runAsUser: 0 },
-          container: { neutron_dhcp_agent: { readOnlyRootFilesystem: true, privileged: true } },
-        },
-        neutron_l2gw_agent: {
-          pod: { runAsUser: 0 },
-          container: { neutron_l2gw_agent: { readOnlyRootFilesystem: true, privileged: true } },
-        },
-        neutron_bagpipe_bgp: {
-          pod: { runAsUser: 0 },
-          container: { neutron_bagpipe_bgp: { readOnlyRootFilesystem: true, privileged: true } },
-        },
-        neutron_bgp_dragent: {
-          pod: { runAsUser: 42424 },
-          container: { neutron_bgp_dragent: { readOnlyRootFilesystem: true, privileged: true } },
-        },
-        neutron_l3_agent: {
-          pod: { runAsUser: 0 },
-          container: { neutron_l3_agent: { readOnlyRootFilesystem: true, privileged: true } },
-        },
-        neutron_lb_agent: {
-          pod: { runAsUser: 0 },
-          container: {
-            neutron_lb_agent_kernel_modules: podSecurityContextContainer,
-            neutron_lb_agent_init: { privileged: true, runAsUser: 0, readOnlyRootFilesystem: true },
-            neutron_lb_agent: { readOnlyRootFilesystem: true, privileged: true },
-          },
-        },
-        neutron_metadata_agent: {
-          pod: { runAsUser: 0 },
-          container: { neutron_metadata_agent_init: { runAsUser: 0, readOnlyRootFilesystem: true } },
-        },
-        neutron_ovn_metadata_agent: {
-          pod: { runAsUser: 42424 },
-          container: {
-            neutron_ovn_metadata_agent_init: { runAsUser: 0, readOnlyRootFilesystem: true },
-          },
-        },
-        ovn_vpn_agent: {
-          pod: { runAsUser: 42424 },
-          container: { ovn_vpn_agent_init: { runAsUser: 0, readOnlyRootFilesystem: true } },
-        },
-        neutron_ovs_agent: {
-          pod: { runAsUser: 0 },
-          container: {
-            neutron_openvswitch_agent_kernel_modules: podSecurityContextContainer,
-            netoffload: { privileged: true, runAsUser: 0, readOnlyRootFilesystem: true },
-            neutron_ovs_agent_init: { privileged: true, runAsUser: 0, readOnlyRootFilesystem: true },
-            neutron_ovs_agent: { readOnlyRootFilesystem: true, privileged: true },
-          },
-        },
-        neutron_server: {
-          pod: { runAsUser: 0 },
-          container: {
-            nginx: { runAsUser: 0, readOnlyRootFilesystem: false },
-            neutron_server: readOnlyContainer,
-          },
-        },
-        neutron_rpc_server: {
-          pod: { runAsUser: 42424 },
-          container: { neutron_rpc_server: readOnlyContainer },
-        },
-        neutron_sriov_agent: {
-          pod: { runAsUser: 0 },
-          container: {
-            neutron_sriov_agent_init: { privileged: true, runAsUser: 0, readOnlyRootFilesystem: false },
-            neutron_sriov_agent: { readOnlyRootFilesystem: true, privileged: true },
-          },
-        },
-        neutron_ironic_agent: {
-          pod: { runAsUser: 42424 },
-          container: {
-            neutron_ironic_agent_init: { runAsUser: 0, readOnlyRootFilesystem: true },
-            neutron_ironic_agent: readOnlyContainer,
-          },
-        },
-        neutron_netns_cleanup_cron: {
-          pod: { runAsUser: 0 },
-          container: {
-            neutron_netns_cleanup_cron: { readOnlyRootFilesystem: true, privileged: true },
-          },
-        },
-      },
-      affinity: requiredAntiAffinity,
-      tolerations: { neutron: controlPlaneTolerations },
-      etcSources: {
-        neutron_server: [],
-        neutron_rpc_server: [],
-        neutron_dhcp_agent: [],
-        neutron_l3_agent: [],
-        neutron_lb_agent: [],
-        neutron_metadata_agent: [],
-        neutron_ovn_db_sync: [],
-        neutron_ovn_metadata_agent: [],
-        ovn_vpn_agent: [],
-        neutron_ovs_agent: [],
-        neutron_sriov_agent: [],
-        neutron_l2gw_agent: [],
-        bagpipe_bgp: [],
-        bgp_dragent: [],
-        neutron_ironic_agent: [],
-        neutron_netns_cleanup_cron: [],
-        neutron_tests: [],
-        neutron_bootstrap: [],
-        neutron_db_sync: [],
-      },
-      mounts: {
-        ...noExtraMounts(
-          'neutron_server',
-          'neutron_rpc_server',
-          'neutron_dhcp_agent',
-          'neutron_l3_agent',
-          'neutron_lb_agent',
-          'neutron_metadata_agent',
-          'neutron_ovn_db_sync',
-          'neutron_ovn_metadata_agent',
-          'ovn_vpn_agent',
-          'neutron_ovs_agent',
-          'neutron_sriov_agent',
-          'neutron_l2gw_agent',
-          'bagpipe_bgp',
-          'bgp_dragent',
-          'neutron_ironic_agent',
-          'neutron_netns_cleanup_cron',
-          'neutron_tests',
-          'neutron_bootstrap',
-        ),
-        neutron_db_sync: {
-          neutron_db_sync: {
-            volumeMounts: [
-              {
-                name: 'db-sync-conf',
-                mountPath: '/etc/neutron/plugins/ml2/ml2_conf.ini',
-                subPath: 'ml2_conf.ini',
-                readOnly: true,
-              },
-            ],
-            volumes: null,
-          },
-        },
-      },
-      replicas: { server: 2, rpc_server: 1, ironic_agent: 1 },
-      lifecycle: {
-        upgrades: {
-          deployments: rollingUpdateDeployments,
-          daemonsets: {
-            pod_replacement_strategy: 'RollingUpdate',
-            dhcp_agent: { enabled: true, min_ready_seconds: 0, max_unavailable: 1 },
-            l3_agent: { enabled: true, min_ready_seconds: 0, max_unavailable: 1 },
-            lb_agent: { enabled: true, min_ready_seconds: 0, max_unavailable: 1 },
-            metadata_agent: { enabled: true, min_ready_seconds: 0, max_unavailable: 1 },
-            ovn_metadata_agent: { enabled: true, min_ready_seconds: 0, max_unavailable: 1 },
-            ovn_vpn_agent: { enabled: true, min_ready_seconds: 0, max_unavailable: 1 },
-            ovs_agent: { enabled: true, min_ready_seconds: 0, max_unavailable: 1 },
-            sriov_agent: { enabled: true, min_ready_seconds: 0, max_unavailable: 1 },
-            netns_cleanup_cron: { enabled: true, min_ready_seconds: 0, max_unavailable: 1 },
-          },
-        },
-        disruption_budget: { server: { min_available: 0 } },
-        termination_grace_period: {
-          server: { timeout: 30 },
-          rpc_server: { timeout: 30 },
-          ironic_agent: { timeout: 30 },
-        },
-      },
-      resources: {
-        enabled: false,
-        agent: {
-          dhcp: defaultJobResources,
-          l3: defaultJobResources,
-          lb: defaultJobResources,
-          metadata: defaultJobResources,
-          ovn_metadata: defaultJobResources,
-          ovn_vpn: defaultJobResources,
-          ovs: defaultJobResources,
-          sriov: defaultJobResources,
-          l2gw: defaultJobResources,
-          bagpipe_bgp: defaultJobResources,
-          bgp_dragent: defaultJobResources,
-        },
-        server: defaultJobResources,
-        ironic_agent: defaultJobResources,
-        netns_cleanup_cron: defaultJobResources,
-        jobs: {
-          bootstrap: defaultJobResources,
-          db_init: defaultJobResources,
-          rabbit_init: defaultJobResources,
-          db_sync: defaultJobResources,
-          db_drop: defaultJobResources,
-          ks_endpoints: defaultJobResources,
-          ks_service: defaultJobResources,
-          ks_user: defaultJobResources,
-          tests: defaultJobResources,
-          image_repo_sync: defaultJobResources,
-          ovn_db_sync: defaultJobResources,
-        },
-      },
-    },
-    conf: {
-      rally_tests: {
-        run_tempest: false,
-        tests: {
-          'NeutronNetworks.create_and_delete_networks': testsNeutronNetworksCreateAndDeleteNetworks2,
-          'NeutronNetworks.create_and_delete_ports': [
-            {
-              args: { network_create_args: {}, port_create_args: {}, ports_per_network: 10 },
-              context: { network: {}, quotas: { neutron: { network: -1, port: -1 } } },
-              runner: { concurrency: 1, times: 1, type: 'constant' },
-              sla: { failure_rate: { max: 0 } },
-            },
-          ],
-          'NeutronNetworks.create_and_delete_routers': testsNeutronNetworksCreateAndDeleteRouters2,
-          'NeutronNetworks.create_and_delete_subnets': testsNeutronNetworksCreateAndDeleteSubnets2,
-          'NeutronNetworks.create_and_list_routers': testsNeutronNetworksCreateAndDeleteRouters2,
-          'NeutronNetworks.create_and_list_subnets': testsNeutronNetworksCreateAndDeleteSubnets2,
-          'NeutronNetworks.create_and_show_network': testsNeutronNetworksCreateAndDeleteNetworks2,
-          'NeutronNetworks.create_and_update_networks': [
-            {
-              args: { network_create_args: {}, network_update_args: { admin_state_up: false } },
-              context: { quotas: { neutron: { network: -1 } } },
-              runner: { concurrency: 1, times: 1, type: 'constant' },
-              sla: { failure_rate: { max: 0 } },
-            },
-          ],
-          'NeutronNetworks.create_and_update_ports': [
-            {
-              args: {
-                network_create_args: {},
-                port_create_args: {},
-                port_update_args: {
-                  admin_state_up: false,
-                  device_id: 'dummy_id',
-                  device_owner: 'dummy_owner',
-                },
-                ports_per_network: 5,
-              },
-              context: { network: {}, quotas: { neutron: { network: -1, port: -1 } } },
-              runner: { concurrency: 1, times: 1, type: 'constant' },
-              sla: { failure_rate: { max: 0 } },
-            },
-          ],
-          'NeutronNetworks.create_and_update_routers': [
-            {
-              args: {
-                network_create_args: {},
-                router_create_args: {},
-                router_update_args: { admin_state_up: false },
-                subnet_cidr_start: '1.1.0.0/30',
-                subnet_create_args: {},
-                subnets_per_network: 2,
-              },
-              context: {
-                network: {},
-                quotas: { neutron: { network: -1, router: -1, subnet: -1 } },
-              },
-              runner: { concurrency: 1, times: 1, type: 'constant' },
-              sla: { failure_rate: { max: 0 } },
-            },
-          ],
-          'NeutronNetworks.create_and_update_subnets': [
-            {
-              args: {
-                network_create_args: {},
-                subnet_cidr_start: '1.4.0.0/16',
-                subnet_create_args: {},
-                subnet_update_args: { enable_dhcp: false },
-                subnets_per_network: 2,
-              },
-              context: { network: {}, quotas: { neutron: { network: -1, subnet: -1 } } },
-              runner: { concurrency: 1, times: 1, type: 'constant' },
-              sla: { failure_rate: { max: 0 } },
-            },
-          ],
-          'NeutronNetworks.list_agents': rallyOnceWith({ agent_args: {} }),
-          'NeutronSecurityGroup.create_and_list_security_groups': [
-            {
-              args: { security_group_create_args: {} },
-              context: { quotas: { neutron: { security_group: -1 } } },
-              runner: { concurrency: 1, times: 1, type: 'constant' },
-              sla: { failure_rate: { max: 0 } },
-            },
-          ],
-          'NeutronSecurityGroup.create_and_update_security_groups': [
-            {
-              args: { security_group_create_args: {}, security_group_update_args: {} },
-              context: { quotas: { neutron: { security_group: -1 } } },
-              runner: { concurrency: 1, times: 1, type: 'constant' },
-              sla: { failure_rate: { max: 0 } },
-            },
-          ],
-        },
-      },
-      paste: {
-        'composite:neutron': {
-          use: 'egg:Paste#urlmap',
-          '/': 'neutronversions_composite',
-          '/v2.0': 'neutronapi_v2_0',
-        },
-        'composite:neutronapi_v2_0': {
-          use: 'call:neutron.auth:pipeline_factory',
-          noauth: 'cors http_proxy_to_wsgi request_id catch_errors extensions neutronapiapp_v2_0',
-          keystone: 'cors http_proxy_to_wsgi request_id catch_errors authtoken audit keystonecontext extensions neutronapiapp_v2_0',
-        },
-        'composite:neutronversions_composite': {
-          use: 'call:neutron.auth:pipeline_factory',
-          noauth: 'cors http_proxy_to_wsgi neutronversions',
-          keystone: 'cors http_proxy_to_wsgi neutronversions',
-        },
-        'filter:request_id': { 'paste.filter_factory': 'oslo_middleware:RequestId.factory' },
-        'filter:catch_errors': { 'paste.filter_factory': 'oslo_middleware:CatchErrors.factory' },
-        'filter:cors': {
-          'paste.filter_factory': 'oslo_middleware.cors:filter_factory',
-          oslo_config_project: 'neutron',
-        },
-        'filter:http_proxy_to_wsgi': {
-          'paste.filter_factory': 'oslo_middleware.http_proxy_to_wsgi:HTTPProxyToWSGI.factory',
-        },
-        'filter:keystonecontext': { 'paste.filter_factory': 'neutron.auth:NeutronKeystoneContext.factory' },
-        'filter:authtoken': { 'paste.filter_factory': 'keystonemiddleware.auth_token:filter_factory' },
-        'filter:audit': {
-          'paste.filter_factory': 'keystonemiddleware.audit:filter_factory',
-          audit_map_file: '/etc/neutron/api_audit_map.conf',
-        },
-        'filter:extensions': {
-          'paste.filter_factory': 'neutron.api.extensions:plugin_aware_extension_middleware_factory',
-        },
-        'app:neutronversions': { 'paste.app_factory': 'neutron.pecan_wsgi.app:versions_factory' },
-        'app:neutronapiapp_v2_0': { 'paste.app_factory': 'neutron.api.v2.router:APIRouter.factory' },
-        'filter:osprofiler': { 'paste.filter_factory': 'osprofiler.web:WsgiMiddleware.factory' },
-      },
-      neutron_api_uwsgi: {
-        uwsgi: {
-          'add-header': 'Connection: close',
-          'buffer-size': 65535,
-          'die-on-term': true,
-          'enable-threads': true,
-          'exit-on-reload': false,
-          'hook-master-start': 'unix_signal:15 gracefully_kill_them_all',
-          'lazy-apps': true,
-          'log-x-forwarded-for': true,
-          master: true,
-          'procname-prefix-spaced': 'neutron-api:',
-          'route-user-agent': '^kube-probe.* donotlog:',
-          'start-time': '%t',
-          'thunder-lock': true,
-          'worker-reload-mercy': 80,
-          module: 'neutron.wsgi.api:application',
-          stats: '[::]:1717',
-          'stats-http': true,
-        },
-      },
-      policy: {},
-      api_audit_map: {
-        DEFAULT: { target_endpoint_type: 'None' },
-        custom_actions: { add_router_interface: 'update/add', remove_router_interface: 'update/remove' },
-        path_keywords: {
-          floatingips: 'ip',
-          healthmonitors: 'healthmonitor',
-          health_monitors: 'health_monitor',
-          lb: 'None',
-          members: 'member',
-          'metering-labels': 'label',
-          'metering-label-rules': 'rule',
-          networks: 'network',
-          pools: 'pool',
-          ports: 'port',
-          routers: 'router',
-          quotas: 'quota',
-          'security-groups': 'security-group',
-          'security-group-rules': 'rule',
-          subnets: 'subnet',
-          vips: 'vip',
-        },
-        service_endpoints: { network: 'service/network' },
-      },
-      neutron_sudoers: configText([
-        'Defaults !requiretty',
-        'Defaults secure_path="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/snap/bin:/var/lib/openstack/bin:/var/lib/kolla/venv/bin"',
-        'neutron ALL = (root) NOPASSWD: /var/lib/kolla/venv/bin/neutron-rootwrap /etc/neutron/rootwrap.conf *, /var/lib/openstack/bin/neutron-rootwrap /etc/neutron/rootwrap.conf *',
-        'neutron ALL = (root) NOPASSWD: /var/lib/kolla/venv/bin/neutron-rootwrap-daemon /etc/neutron/rootwrap.conf, /var/lib/openstack/bin/neutron-rootwrap-daemon /etc/neutron/rootwrap.conf',
-      ]),
-      rootwrap: iniFile({
-        DEFAULT: {
-          filters_path: '/etc/neutron/rootwrap.d,/usr/share/neutron/rootwrap,/var/lib/openstack/etc/neutron/rootwrap.d',
-          exec_dirs: '/sbin,/usr/sbin,/bin,/usr/bin,/usr/local/bin,/usr/local/sbin,/var/lib/openstack/bin,/var/lib/kolla/venv/bin',
-          use_syslog: 'False',
-          syslog_log_facility: 'syslog',
-          syslog_log_level: 'ERROR',
-        },
-      }),
-      rootwrap_filters: {
-        debug: {
-          pods: debugPods,
-          content: rootwrapFilters({
-            ping: ['RegExpFilter', 'ping', 'root', 'ping', '-w', '\\d+', '-c', '\\d+', '[0-9\\.]+'],
-            ping_alt: ['RegExpFilter', 'ping', 'root', 'ping', '-c', '\\d+', '-w', '\\d+', '[0-9\\.]+'],
-            ping6: ['RegExpFilter', 'ping6', 'root', 'ping6', '-w', '\\d+', '-c', '\\d+', '[0-9A-Fa-f:]+'],
-            ping6_alt: ['RegExpFilter', 'ping6', 'root', 'ping6', '-c', '\\d+', '-w', '\\d+', '[0-9A-Fa-f:]+'],
-          }),
-        },
-        dibbler: {
-          pods: debugPods,
-          content: rootwrapFilters({
-            'dibbler-client': ['CommandFilter', 'dibbler-client', 'root'],
-          }),
-        },
-        ipset_firewall: {
-          pods: debugPods,
-          content: rootwrapFilters({
-            ipset: ['CommandFilter', 'ipset', 'root'],
-          }),
-        },
-        l3: {
-          pods: debugPods,
-          content: rootwrapFilters({
-            arping: ['CommandFilter', 'arping', 'root'],
-            sysctl: ['CommandFilter', 'sysctl', 'root'],
-            route: ['CommandFilter', 'route', 'root'],
-            radvd: ['CommandFilter', 'radvd', 'root'],
-            haproxy: ['RegExpFilter', 'haproxy', 'root', 'haproxy', '-f', '.*'],
-            kill_haproxy: ['KillFilter', 'root', 'haproxy', '-15', '-9', '-HUP'],
-            metadata_proxy: ['CommandFilter', 'neutron-ns-metadata-proxy', 'root'],
-            kill_metadata: ['KillFilter', 'root', 'python', '-15', '-9'],
-            kill_metadata2: ['KillFilter', 'root', 'python2', '-15', '-9'],
-            kill_metadata7: ['KillFilter', 'root', 'python2.7', '-15', '-9'],
-            kill_metadata3: ['KillFilter', 'root', 'python3', '-15', '-9'],
-            kill_metadata35: ['KillFilter', 'root', 'python3.5', '-15', '-9'],
-            kill_metadata36: ['KillFilter', 'root', 'python3.6', '-15', '-9'],
-            kill_metadata37: ['KillFilter', 'root', 'python3.7', '-15', '-9'],
-            kill_radvd_usr: ['KillFilter', 'root', '/usr/sbin/radvd', '-15', '-9', '-HUP'],
-            kill_radvd: ['KillFilter', 'root', '/sbin/radvd', '-15', '-9', '-HUP'],
-            ip: ['IpFilter', 'ip', 'root'],
-            find: ['RegExpFilter', 'find', 'root', 'find', '/sys/class/net', '-maxdepth', '1', '-type', 'l', '-printf', '%.*'],
-            ip_exec: ['IpNetnsExecFilter', 'ip', 'root'],
-            l3_tc_show_qdisc: ['RegExpFilter', 'tc', 'root', 'tc', 'qdisc', 'show', 'dev', '.+'],
-            l3_tc_add_qdisc_ingress: ['RegExpFilter', 'tc', 'root', 'tc', 'qdisc', 'add', 'dev', '.+', 'ingress'],
-            l3_tc_add_qdisc_egress: ['RegExpFilter', 'tc', 'root', 'tc', 'qdisc', 'add', 'dev', '.+', 'root', 'handle', '1:', 'htb'],
-            l3_tc_show_filters: ['RegExpFilter', 'tc', 'root', 'tc', '-p', '-s', '-d', 'filter', 'show', 'dev', '.+', 'parent', '.+', 'prio', '1'],
-            l3_tc_delete_filters: ['RegExpFilter', 'tc', 'root', 'tc', 'filter', 'del', 'dev', '.+', 'parent', '.+', 'prio', '1', 'handle', '.+', 'u32'],
-            l3_tc_add_filter_ingress: ['RegExpFilter', 'tc', 'root', 'tc', 'filter', 'add', 'dev', '.+', 'parent', '.+', 'protocol', 'ip', 'prio', '1', 'u32', 'match', 'ip', 'dst', '.+', 'police', 'rate', '.+', 'burst', '.+', 'drop', 'flowid', ':1'],
-            l3_tc_add_filter_egress: [' RegExpFilter', 'tc', 'root', 'tc', 'filter', 'add', 'dev', '.+', 'parent', '.+', 'protocol', 'ip', 'prio', '1', 'u32', 'match', 'ip', 'src', '.+', 'police', 'rate', '.+', 'burst', '.+', 'drop', 'flowid', ':1'],
-            kill_ip_monitor: ['KillFilter', 'root', 'ip', '-9'],
-            'ovs-vsctl': ['CommandFilter', 'ovs-vsctl', 'root'],
-            'iptables-save': ['CommandFilter', 'iptables-save', 'root'],
-            'iptables-restore': ['CommandFilter', 'iptables-restore', 'root'],
-            'ip6tables-save': ['CommandFilter', 'ip6tables-save', 'root'],
-            'ip6tables-restore': ['CommandFilter', 'ip6tables-restore', 'root'],
-            keepalived: ['CommandFilter', 'keepalived', 'root'],
-            kill_keepalived: ['KillFilter', 'root', 'keepalived', '-HUP', '-15', '-9'],
-            conntrack: ['CommandFilter', 'conntrack', 'root'],
-            keepalived_state_change: ['CommandFilter', 'neutron-keepalived-state-change', 'root'],
-            kill_keepalived_monitor_py: ['KillFilter', 'root', 'python', '-15'],
-            kill_keepalived_monitor_py27: ['KillFilter', 'root', 'python2.7', '-15'],
-            kill_keepalived_monitor_py3: ['KillFilter', 'root', 'python3', '-15'],
-            kill_keepalived_monitor_py35: ['KillFilter', 'root', 'python3.5', '-15'],
-            kill_keepalived_monitor_py36: ['KillFilter', 'root', 'python3.6', '-15'],
-            kill_keepalived_monitor_py37: ['KillFilter', 'root', 'python3.7', '-15'],
-          }),
-        },
-        netns_cleanup: {
-          pods: netnsCleanupPods,
-          content: rootwrapFilters({
-            netstat: ['CommandFilter', 'netstat', 'root'],
-          }),
-        },
-        dhcp: {
-          pods: netnsCleanupPods,
-          content: rootwrapFilters({
-            dnsmasq: ['CommandFilter', 'dnsmasq', 'root'],
-            kill_dnsmasq: ['KillFilter', 'root', '/sbin/dnsmasq', '-9', '-HUP', '-15'],
-            kill_dnsmasq_usr: ['KillFilter', 'root', '/usr/sbin/dnsmasq', '-9', '-HUP', '-15'],
-            'ovs-vsctl': ['CommandFilter', 'ovs-vsctl', 'root'],
-            'ivs-ctl': ['CommandFilter', 'ivs-ctl', 'root'],
-            'mm-ctl': ['CommandFilter', 'mm-ctl', 'root'],
-            dhcp_release: ['CommandFilter', 'dhcp_release', 'root'],
-            dhcp_release6: ['CommandFilter', 'dhcp_release6', 'root'],
-            metadata_proxy: ['CommandFilter', 'neutron-ns-metadata-proxy', 'root'],
-            kill_metadata: ['KillFilter', 'root', 'python', '-9'],
-            kill_metadata2: ['KillFilter', 'root', 'python2', '-9'],
-            kill_metadata7: ['KillFilter', 'root', 'python2.7', '-9'],
-            kill_metadata3: ['KillFilter', 'root', 'python3', '-9'],
-            kill_metadata35: ['KillFilter', 'root', 'python3.5', '-9'],
-            kill_metadata36: ['KillFilter', 'root', 'python3.6', '-9'],
-            kill_metadata37: ['KillFilter', 'root', 'python3.7', '-9'],
-            ip: ['IpFilter', 'ip', 'root'],
-            find: ['RegExpFilter', 'find', 'root', 'find', '/sys/class/net', '-maxdepth', '1', '-type', 'l', '-printf', '%.*'],
-            ip_exec: ['IpNetnsExecFilter', 'ip', 'root'],
-          }),
-        },
-        ebtables: {
-          pods: debugPods,
-          content: rootwrapFilters({
-            ebtables: ['CommandFilter', 'ebtables', 'root'],
-          }),
-        },
-        iptables_firewall: {
-          pods: debugPods,
-          content: rootwrapFilters({
-            'iptables-save': ['CommandFilter', 'iptables-save', 'root'],
-            'iptables-restore': ['CommandFilter', 'iptables-restore', 'root'],
-            'ip6tables-save': ['CommandFilter', 'ip6tables-save', 'root'],
-            'ip6tables-restore': ['CommandFilter', 'ip6tables-restore', 'root'],
-            iptables: ['CommandFilter', 'iptables', 'root'],
-            ip6tables: ['CommandFilter', 'ip6tables', 'root'],
-            sysctl: ['CommandFilter', 'sysctl', 'root'],
-            conntrack: ['CommandFilter', 'conntrack', 'root'],
-          }),
-        },
-        linuxbridge_plugin: {
-          pods: debugPods,
-          content: rootwrapFilters({
-            brctl: ['CommandFilter', 'brctl', 'root'],
-            bridge: ['CommandFilter', 'bridge', 'root'],
-            ip: ['IpFilter', 'ip', 'root'],
-            find: ['RegExpFilter', 'find', 'root', 'find', '/sys/class/net', '-maxdepth', '1', '-type', 'l', '-printf', '%.*'],
-            ip_exec: ['IpNetnsExecFilter', 'ip', 'root'],
-            tc_replace_tbf: ['RegExpFilter', 'tc', 'root', 'tc', 'qdisc', 'replace', 'dev', '.+', 'root', 'tbf', 'rate', '.+', 'latency', '.+', 'burst', '.+'],
-            tc_add_ingress: ['RegExpFilter', 'tc', 'root', 'tc', 'qdisc', 'add', 'dev', '.+', 'ingress', 'handle', '.+'],
-            tc_delete: ['RegExpFilter', 'tc', 'root', 'tc', 'qdisc', 'del', 'dev', '.+', '.+'],
-            tc_show_qdisc: ['RegExpFilter', 'tc', 'root', 'tc', 'qdisc', 'show', 'dev', '.+'],
-            tc_show_filters: ['RegExpFilter', 'tc', 'root', 'tc', 'filter', 'show', 'dev', '.+', 'parent', '.+'],
-            tc_add_filter: ['RegExpFilter', 'tc', 'root', 'tc', 'filter', 'add', 'dev', '.+', 'parent', '.+', 'protocol', 'all', 'prio', '.+', 'basic', 'police', 'rate', '.+', 'burst', '.+', 'mtu', '.+', 'drop'],
-          }),
-        },
-        openvswitch_plugin: {
-          pods: debugPods,
-          content: rootwrapFilters({
-            'ovs-vsctl': ['CommandFilter', 'ovs-vsctl', 'root'],
-            'ovs-ofctl': ['CommandFilter', 'ovs-ofctl', 'root'],
-            'ovs-appctl': ['CommandFilter', 'ovs-appctl', 'root'],
-            kill_ovsdb_client: ['KillFilter', 'root', '/usr/bin/ovsdb-client', '-9'],
-            'ovsdb-client': ['CommandFilter', 'ovsdb-client', 'root'],
-            xe: ['CommandFilter', 'xe', 'root'],
-            ip: ['IpFilter', 'ip', 'root'],
-            find: ['RegExpFilter', 'find', 'root', 'find', '/sys/class/net', '-maxdepth', '1', '-type', 'l', '-printf', '%.*'],
-            ip_exec: ['IpNetnsExecFilter', 'ip', 'root'],
-            bridge: ['CommandFilter', 'bridge', 'root'],
-          }),
-        },
-        privsep: {
-          pods: netnsCleanupPods,
-          content: configText([
-            '[Filters]',
-            'privsep: PathFilter, privsep-helper, root,',
-            ' --config-file, /etc,',
-            ' --privsep_context, neutron.privileged.default,',
-            ' --privsep_sock_path, /',
-          ]),
-        },
-        linux_vxlan: {
-          pods: ['bagpipe_bgp'],
-          content: rootwrapFilters({
-            modprobe: ['CommandFilter', 'modprobe', 'root'],
-            brctl: ['CommandFilter', 'brctl', 'root'],
-            bridge: ['CommandFilter', 'bridge', 'root'],
-            ip: ['IpFilter', 'ip', 'root'],
-            ip_exec: ['IpNetnsExecFilter', 'ip', 'root'],
-            sh: ['CommandFilter', 'sh', 'root'],
-          }),
-        },
-        mpls_ovs_dataplane: {
-          pods: ['bagpipe_bgp'],
-          content: rootwrapFilters({
-            'ovs-vsctl': ['CommandFilter', 'ovs-vsctl', 'root'],
-            'ovs-ofctl': ['CommandFilter', 'ovs-ofctl', 'root'],
-            ip: ['IpFilter', 'ip', 'root'],
-            ip_exec: ['IpNetnsExecFilter', 'ip', 'root'],
-            sh: ['CommandFilter', 'sh', 'root'],
-          }),
-        },
-      },
-      neutron: {
-        DEFAULT: {
-          metadata_proxy_socket: '/var/lib/neutron/openstack-helm/metadata_proxy',
-          log_config_append: '/etc/neutron/logging.conf',
-          bind_port: null,
-          default_availability_zones: 'nova',
-          api_workers: 1,
-          rpc_workers: 4,
-          allow_overlapping_ips: true,
-          state_path: '/var/run/neutron',
-          core_plugin: 'neutron.plugins.ml2.plugin.Ml2Plugin',
-          service_plugins: 'router,network_segment_range',
-          allow_automatic_l3agent_failover: true,
-          l3_ha: false,
-          max_l3_agents_per_router: 1,
-          l3_ha_network_type: 'vxlan',
-          network_auto_schedule: true,
-          router_auto_schedule: true,
-          interface_driver: null,
-          min_l3_agents_per_router: 1,
-          dhcp_agents_per_network: 1,
-          max_overflow: 64,
-          max_pool_size: 1,
-          idle_timeout: 60,
-          rpc_response_max_timeout: 60,
-          router_status_managed: true,
-          wsgi_default_pool_size: 100,
-          notify_nova_on_port_data_changes: true,
-          notify_nova_on_port_status_changes: true,
-          control_exchange: 'neutron',
-          syslog_log_facility: 'local2',
-          use_syslog: true,
-          pnet_audit_enabled: false,
-          driver: 'messagingv2',
-          enable_proxy_headers_parsing: true,
-          log_format: '[%(name)s] %(message)s',
-          policy_file: '/etc/neutron/policy.json',
-          dns_domain: 'openstacklocal',
-          enable_new_agents: false,
-          allow_automatic_dhcp_failover: true,
-          agent_down_time: 180,
-          bind_host: '::',
-        },
-        oslo_concurrency: { lock_path: '/var/lib/oslo-lock' },
-        database: { max_retries: -1, connection: '' },
-        agent: {
-          root_helper: 'sudo /var/lib/openstack/bin/neutron-rootwrap /etc/neutron/rootwrap.conf',
-          root_helper_daemon: 'sudo /var/lib/openstack/bin/neutron-rootwrap-daemon /etc/neutron/rootwrap.conf',
-        },
-        oslo_messaging_notifications: { driver: 'messagingv2' },
-        oslo_messaging_rabbit: { rabbit_ha_queues: true },
-        oslo_middleware: { enable_proxy_headers_parsing: true },
-        oslo_policy: { policy_file: '/etc/neutron/policy.yaml' },
-        ovn: { ovn_metadata_enabled: true },
-        nova: {
-          auth_type: 'password',
-          auth_version: 'v3',
-          endpoint_type: 'internal',
-          auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
-        },
-        placement: { auth_type: 'password', auth_version: 'v3', endpoint_type: 'internal' },
-        designate: {
-          auth_type: 'password',
-          auth_version: 'v3',
-          endpoint_type: 'internal',
-          allow_reverse_dns_lookup: true,
-        },
-        ironic: { auth_type: 'password', auth_version: 'v3', endpoint_type: 'internal' },
-        keystone_authtoken: {
-          service_token_roles: 'service',
-          service_token_roles_required: true,
-          memcache_security_strategy: 'ENCRYPT',
-          auth_type: 'password',
-          auth_version: 'v3',
-          service_type: 'network',
-          auth_uri: 'http://keystone.openstack.svc.cluster.local:80/v3',
-          auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
-        },
-        octavia: { request_poll_timeout: 3000 },
-        vhost: { vhost_user_enabled: true },
-      },
-      logging: osloLogging(['neutron', 'neutron_taas'], '%Y-%m-%d %H:%M:%S'),
-      plugins: {
-        ml2_conf: {
-          ml2: {
-            extension_drivers: 'port_security',
-            mechanism_drivers: 'openvswitch,sriovnicswitch,l2population',
-            type_drivers: 'flat,vlan,vxlan',
-            project_network_types: 'vlan,vxlan',
-            path_mtu: 0,
-          },
-          ml2_type_vxlan: { vni_ranges: '', vxlan_group: '' },
-          ml2_type_flat: { flat_networks: '*' },
-          ml2_type_geneve: { vni_ranges: '1:65536', max_header_size: 38 },
-          agent: { extensions: '' },
-          ovn: {},
-          ovs_driver: { vhost_user_enabled: true },
-          securitygroup: { firewall_driver: 'openvswitch' },
-        },
-        ml2_conf_sriov: null,
-        taas: { taas: { enabled: false } },
-        openvswitch_agent: {
-          agent: { tunnel_types: 'vxlan', l2_population: true, arp_responder: true },
-          ovs: { bridge_mappings: 'public:br-ex' },
-          securitygroup: { firewall_driver: 'openvswitch' },
-        },
-        linuxbridge_agent: {
-          linux_bridge: { bridge_mappings: 'external:br-ex' },
-          securitygroup: { firewall_driver: 'iptables' },
-          vxlan: { l2_population: true, arp_responder: true },
-        },
-        macvtap_agent: null,
-        sriov_agent: {
-          securitygroup: { firewall_driver: 'neutron.agent.firewall.NoopFirewallDriver' },
-          sriov_nic: { physical_device_mappings: 'physnet2:enp3s0f1', exclude_devices: '' },
-        },
-      },
-      dhcp_agent: {
-        DEFAULT: {
-          interface_driver: 'openvswitch',
-          dnsmasq_config_file: '/etc/neutron/dnsmasq.conf',
-          force_metadata: true,
-          enable_isolated_metadata: true,
-          enable_metadata_network: false,
-          resync_interval: 30,
-        },
-        ovs: {},
-      },
-      dnsmasq: configText([]),
-      neutron_vpnaas: null,
-      ovn_vpn_agent: {
-        DEFAULT: { interface_driver: 'openvswitch' },
-        vpnagent: {
-          vpn_device_driver: 'neutron_vpnaas.services.vpn.device_drivers.ovn_ipsec.OvnStrongSwanDriver',
-        },
-        ovs: { ovsdb_connection: 'unix:/run/openvswitch/db.sock' },
-      },
-      l3_agent: {
-        DEFAULT: { interface_driver: 'openvswitch', agent_mode: 'dvr_snat', metadata_port: 80 },
-      },
-      metering_agent: null,
-      metadata_agent: {
-        DEFAULT: {
-          log_config_append: '/etc/neutron/logging.conf',
-          metadata_proxy_socket: '/var/lib/neutron/openstack-helm/metadata_proxy',
-          metadata_proxy_shared_secret: 'password',
-        },
-        cache: { enabled: true, backend: 'dogpile.cache.memcached' },
-      },
-      bagpipe_bgp: {},
-      ovn_metadata_agent: {
-        DEFAULT: {
-          metadata_proxy_socket: '/var/lib/neutron/openstack-helm/metadata_proxy',
-          metadata_proxy_shared_secret: 'password',
-          metadata_workers: 2,
-        },
-        cache: { enabled: true, backend: 'dogpile.cache.memcached' },
-        ovs: { ovsdb_connection: 'unix:/run/openvswitch/db.sock' },
-      },
-      bgp_dragent: {},
-      rabbitmq: {
-        policies: [
-          {
-            vhost: 'neutron',
-            name: 'ha_ttl_neutron',
-            definition: { 'ha-mode': 'all', 'ha-sync-mode': 'automatic', 'message-ttl': 70000 },
-            priority: 0,
-            'apply-to': 'all',
-            pattern: '^(?!(amq\\.|reply_)).*',
-          },
-        ],
-      },
-      sriov_init: [null],
-      auto_bridge_add: { 'br-ex': null },
-      netoffload: { enabled: false, asap2: null },
-      ovs_dpdk: {
-        enabled: false,
-        update_dpdk_bond_config: true,
-        driver: 'uio_pci_generic',
-        nics: [
-          {
-            name: 'dpdk0',
-            pci_id: '0000:05:00.0',
-            bridge: 'br-phy',
-            migrate_ip: true,
-            n_rxq: 2,
-            n_txq: 2,
-            pmd_rxq_affinity: '0:3,1:27',
-            ofport_request: 1,
-          },
-        ],
-        bridges: [{ name: 'br-phy' }],
-      },
-      overrides: {
-        'neutron_netns-cleanup-cron': {
-          labels: [{ conf: {}, label: { key: 'openstack-control-plane', values: ['enabled'] } }],
-        },
-      },
-    },
+    dependencies: neutronDependencies(),
+    pod: neutronPod(),
+    conf: neutronConf(),
     secrets: {
       identity: {
         admin: 'neutron-keystone-admin',
@@ -1149,90 +166,7 @@ export function neutronStaticValues(img: ImageRefs): Values {
       },
       oci_image_registry: { neutron: 'neutron-oci-image-registry' },
     },
-    endpoints: {
-      cluster_domain_suffix: 'cluster.local',
-      local_image_registry: endpointsLocalImageRegistry,
-      oci_image_registry: {
-        name: 'oci-image-registry',
-        namespace: 'oci-image-registry',
-        auth: { enabled: false, neutron: { username: 'neutron', password: 'password' } },
-        hosts: { default: 'localhost' },
-        host_fqdn_override: { default: null },
-        port: { registry: { default: null } },
-      },
-      oslo_db: osloDbEndpoint('neutron'),
-      oslo_messaging: osloMessagingEndpoint('neutron'),
-      oslo_cache: osloCacheEndpoint,
-      compute: {
-        name: 'nova',
-        hosts: { default: 'nova-api', public: 'nova' },
-        host_fqdn_override: { default: null },
-        path: { default: '/v2.1/%(tenant_id)s' },
-        scheme: { default: 'http' },
-        port: { api: { default: 8774, public: 80 }, novncproxy: { default: 6080 } },
-      },
-      compute_metadata: {
-        name: 'nova',
-        hosts: { default: 'nova-metadata', public: 'metadata' },
-        host_fqdn_override: { default: null },
-        path: { default: '/' },
-        scheme: { default: 'http' },
-        port: { metadata: { default: 8775, public: 80 } },
-      },
-      identity: {
-        name: 'keystone',
-        auth: {
-          admin: identityAuthAdmin,
-          neutron: identityAuthNeutron,
-          nova: identityAuthNova,
-          placement: identityAuthPlacement,
-          designate: keystoneUser('designate', { role: 'admin,service' }),
-          ironic: keystoneUser('ironic', { role: 'admin,service' }),
-          test: keystoneUser('neutron-test', { role: 'admin', project_name: 'test' }),
-        },
-        hosts: { default: 'keystone', internal: 'keystone-api' },
-        host_fqdn_override: { default: null },
-        path: { default: '/v3' },
-        scheme: { default: 'http' },
-        port: { api: { default: 80, internal: 5000 } },
-      },
-      network: {
-        name: 'neutron',
-        hosts: { default: 'neutron-server', public: 'neutron' },
-        host_fqdn_override: { default: null },
-        path: { default: null },
-        scheme: { default: 'http', service: 'http' },
-        port: { api: { default: 9696, public: 80, service: 9696 } },
-      },
-      load_balancer: {
-        name: 'octavia',
-        hosts: { default: 'octavia-api', public: 'octavia' },
-        host_fqdn_override: { default: null },
-        path: { default: null },
-        scheme: { default: 'http' },
-        port: { api: { default: 9876, public: 80 } },
-      },
-      fluentd: {
-        namespace: 'osh-infra',
-        name: 'fluentd',
-        hosts: { default: 'fluentd-logging' },
-        host_fqdn_override: { default: null },
-        path: { default: null },
-        scheme: 'http',
-        port: { service: { default: 24224 }, metrics: { default: 24220 } },
-      },
-      dns: {
-        name: 'designate',
-        hosts: { default: 'designate-api', public: 'designate' },
-        host_fqdn_override: { default: null },
-        path: { default: '/' },
-        scheme: { default: 'http' },
-        port: { api: { default: 9001, public: 80 } },
-      },
-      baremetal: endpointsBaremetal,
-      kube_dns: kubeDnsEndpoint,
-      ingress: ingressEndpoint,
-    },
+    endpoints: neutronEndpoints(),
     network_policy: { neutron: { ingress: [{}], egress: [{}] } },
     helm3_hook: false,
     health_probe: { logging: { level: 'ERROR' } },
@@ -1240,49 +174,1121 @@ export function neutronStaticValues(img: ImageRefs): Values {
       ovn_db_sync: { cron: '*/5 * * * *', sync_mode: 'log', history: { success: 3, failed: 1 } },
     },
     tls: { identity: false, oslo_messaging: false, oslo_db: false },
-    manifests: {
-      certificates: false,
-      cron_job_ovn_db_sync: false,
-      configmap_bin: true,
-      configmap_etc: true,
-      daemonset_dhcp_agent: true,
-      daemonset_l3_agent: true,
-      daemonset_lb_agent: true,
-      daemonset_metadata_agent: true,
-      daemonset_ovs_agent: true,
-      daemonset_sriov_agent: true,
-      daemonset_l2gw_agent: false,
-      daemonset_bagpipe_bgp: false,
-      daemonset_bgp_dragent: false,
-      daemonset_netns_cleanup_cron: true,
-      daemonset_ovn_metadata_agent: false,
-      daemonset_ovn_vpn_agent: false,
-      deployment_ironic_agent: false,
-      deployment_server: true,
-      deployment_rpc_server: true,
-      ingress_server: true,
-      job_pre_apply_cleanup: true,
-      job_bootstrap: true,
-      job_db_init: true,
-      job_db_sync: true,
-      job_db_drop: false,
-      job_image_repo_sync: true,
-      job_ks_endpoints: true,
-      job_ks_service: true,
-      job_ks_user: true,
-      job_rabbit_init: true,
-      pdb_server: true,
-      pod_rally_test: true,
-      network_policy: false,
-      secret_db: true,
-      secret_ingress_tls: true,
-      secret_keystone: true,
-      secret_ks_etc: true,
-      secret_rabbitmq: true,
-      secret_registry: true,
-      service_ingress_server: true,
-      service_server: true,
-    },
+    manifests: neutronManifests(),
     vswitch_labels: ['none'],
+  };
+}
+
+/** `images`: the image each container runs. */
+function neutronImages(img: ImageRefs): Values {
+  return {
+    tags: {
+      bootstrap: img.heat,
+      test: null,
+      purge_test: null,
+      db_init: img.heat,
+      neutron_db_sync: img.neutron,
+      db_drop: img.heat,
+      rabbit_init: img.rabbitmqManagement,
+      ks_user: img.openstackclients,
+      ks_service: img.heat,
+      ks_endpoints: img.heat,
+      netoffload: null,
+      neutron_server: img.neutron,
+      neutron_rpc_server: img.neutron,
+      neutron_dhcp: img.neutron,
+      neutron_metadata: img.neutron,
+      neutron_ovn_metadata: null,
+      neutron_ovn_db_sync: img.neutron,
+      neutron_ovn_vpn: null,
+      neutron_l3: img.neutron,
+      neutron_l2gw: img.neutron,
+      neutron_openvswitch_agent: img.neutron,
+      neutron_linuxbridge_agent: img.neutron,
+      neutron_sriov_agent: img.neutron,
+      neutron_sriov_agent_init: img.neutron,
+      neutron_bagpipe_bgp: img.neutron,
+      neutron_bgp_dragent: null,
+      neutron_ironic_agent_init: img.neutron,
+      neutron_ironic_agent: img.neutron,
+      neutron_netns_cleanup_cron: img.neutron,
+      dep_check: img.kubernetesEntrypoint,
+      image_repo_sync: null,
+      pre_apply_cleanup: img.vaultManager,
+    },
+    pull_policy: 'IfNotPresent',
+    local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
+  };
+}
+
+/** `dependencies`: the jobs and services each component waits for. */
+function neutronDependencies(): Values {
+  return {
+    dynamic: {
+      common: {
+        local_image_registry: localImageRegistryDependency('neutron-image-repo-sync'),
+      },
+      targeted: {
+        sriov: {},
+        l2gateway: {},
+        bagpipe_bgp: {},
+        ovn: { server: { pod: null } },
+        bgp_dragent: {},
+        openvswitch: {
+          dhcp: dynamicTargetedOpenvswitch,
+          l3: dynamicTargetedOpenvswitch,
+          metadata: dynamicTargetedOpenvswitch,
+        },
+        linuxbridge: {
+          dhcp: dynamicTargetedLinuxbridge,
+          l3: dynamicTargetedLinuxbridge,
+          metadata: dynamicTargetedLinuxbridge,
+          lb_agent: { pod: null },
+        },
+      },
+    },
+    static: {
+      bootstrap: staticBootstrap,
+      db_drop: internalServices('oslo_db'),
+      db_init: internalServices('oslo_db'),
+      db_sync: {
+        jobs: ['neutron-db-init'],
+        services: internalEndpoints('oslo_db'),
+      },
+      dhcp: staticDhcp,
+      ks_endpoints: {
+        jobs: ['neutron-ks-service'],
+        services: internalEndpoints('identity'),
+      },
+      ks_service: internalServices('identity'),
+      ks_user: internalServices('identity'),
+      rabbit_init: internalServices('oslo_messaging'),
+      l3: staticDhcp,
+      lb_agent: staticLbAgent,
+      metadata: {
+        pod: null,
+        jobs: ['neutron-rabbit-init'],
+        services: internalEndpoints('oslo_messaging', 'network', 'compute', 'compute_metadata'),
+      },
+      ovn_metadata: {
+        pod: [
+          {
+            requireSameNode: true,
+            labels: { application: 'ovn', component: 'ovn-controller' },
+          },
+        ],
+        services: internalEndpoints('compute_metadata', 'network'),
+      },
+      ovn_vpn_agent: {
+        pod: [
+          {
+            requireSameNode: true,
+            labels: { application: 'ovn', component: 'ovn-controller' },
+          },
+        ],
+        services: lbAgentServices,
+      },
+      ovs_agent: staticLbAgent,
+      server: staticServer,
+      rpc_server: { jobs: ['neutron-db-sync', 'neutron-rabbit-init'], services: serverServices },
+      ironic_agent: staticServer,
+      tests: staticBootstrap,
+      image_repo_sync: internalServices('local_image_registry'),
+    },
+  };
+}
+
+/** `pod`: scheduling, probes, security, mounts and resources of the pods. */
+function neutronPod(): Values {
+  return {
+    labels: { include_app_kubernetes_io: false },
+    use_fqdn: { neutron_agent: true },
+    probes: neutronPodProbes(),
+    security_context: neutronSecurityContext(),
+    affinity: requiredAntiAffinity,
+    tolerations: { neutron: controlPlaneTolerations },
+    etcSources: {
+      neutron_server: [],
+      neutron_rpc_server: [],
+      neutron_dhcp_agent: [],
+      neutron_l3_agent: [],
+      neutron_lb_agent: [],
+      neutron_metadata_agent: [],
+      neutron_ovn_db_sync: [],
+      neutron_ovn_metadata_agent: [],
+      ovn_vpn_agent: [],
+      neutron_ovs_agent: [],
+      neutron_sriov_agent: [],
+      neutron_l2gw_agent: [],
+      bagpipe_bgp: [],
+      bgp_dragent: [],
+      neutron_ironic_agent: [],
+      neutron_netns_cleanup_cron: [],
+      neutron_tests: [],
+      neutron_bootstrap: [],
+      neutron_db_sync: [],
+    },
+    mounts: {
+      ...noExtraMounts(
+        'neutron_server',
+        'neutron_rpc_server',
+        'neutron_dhcp_agent',
+        'neutron_l3_agent',
+        'neutron_lb_agent',
+        'neutron_metadata_agent',
+        'neutron_ovn_db_sync',
+        'neutron_ovn_metadata_agent',
+        'ovn_vpn_agent',
+        'neutron_ovs_agent',
+        'neutron_sriov_agent',
+        'neutron_l2gw_agent',
+        'bagpipe_bgp',
+        'bgp_dragent',
+        'neutron_ironic_agent',
+        'neutron_netns_cleanup_cron',
+        'neutron_tests',
+        'neutron_bootstrap',
+      ),
+      neutron_db_sync: {
+        neutron_db_sync: {
+          volumeMounts: [
+            {
+              name: 'db-sync-conf',
+              mountPath: '/etc/neutron/plugins/ml2/ml2_conf.ini',
+              subPath: 'ml2_conf.ini',
+              readOnly: true,
+            },
+          ],
+          volumes: null,
+        },
+      },
+    },
+    replicas: { server: 2, rpc_server: 1, ironic_agent: 1 },
+    lifecycle: {
+      upgrades: {
+        deployments: rollingUpdateDeployments,
+        daemonsets: {
+          pod_replacement_strategy: 'RollingUpdate',
+          dhcp_agent: { enabled: true, min_ready_seconds: 0, max_unavailable: 1 },
+          l3_agent: { enabled: true, min_ready_seconds: 0, max_unavailable: 1 },
+          lb_agent: { enabled: true, min_ready_seconds: 0, max_unavailable: 1 },
+          metadata_agent: { enabled: true, min_ready_seconds: 0, max_unavailable: 1 },
+          ovn_metadata_agent: { enabled: true, min_ready_seconds: 0, max_unavailable: 1 },
+          ovn_vpn_agent: { enabled: true, min_ready_seconds: 0, max_unavailable: 1 },
+          ovs_agent: { enabled: true, min_ready_seconds: 0, max_unavailable: 1 },
+          sriov_agent: { enabled: true, min_ready_seconds: 0, max_unavailable: 1 },
+          netns_cleanup_cron: { enabled: true, min_ready_seconds: 0, max_unavailable: 1 },
+        },
+      },
+      disruption_budget: { server: { min_available: 0 } },
+      termination_grace_period: {
+        server: { timeout: 30 },
+        rpc_server: { timeout: 30 },
+        ironic_agent: { timeout: 30 },
+      },
+    },
+    resources: neutronPodResources(),
+  };
+}
+
+/** `pod.probes`: the liveness, readiness and startup probes of each component. */
+function neutronPodProbes(): Values {
+  return {
+    rpc_timeout: 60,
+    rpc_retries: 2,
+    dhcp_agent: { dhcp_agent: dhcpAgentDhcpAgent },
+    l3_agent: { l3_agent: dhcpAgentDhcpAgent },
+    lb_agent: { lb_agent: { readiness: { enabled: false }, liveness: { enabled: false } } },
+    metadata_agent: { metadata_agent: dhcpAgentDhcpAgent },
+    ovn_vpn_agent: { ovn_vpn_agent: ovnVpnAgentOvnVpnAgent },
+    ovn_metadata_agent: { ovn_metadata_agent: ovnVpnAgentOvnVpnAgent },
+    ovs_agent: {
+      ovs_agent: {
+        readiness: { enabled: false, params: { timeoutSeconds: 10 } },
+        liveness: dhcpAgentLiveness,
+      },
+    },
+    sriov_agent: { sriov_agent: { readiness: dhcpAgentReadiness, liveness: { enabled: false } } },
+    bagpipe_bgp: {
+      bagpipe_bgp: {
+        readiness: { enabled: true, params: null },
+        liveness: { enabled: true, params: { initialDelaySeconds: 60 } },
+      },
+    },
+    bgp_dragent: {
+      bgp_dragent: {
+        readiness: { enabled: false, params: null },
+        liveness: { enabled: true, params: { initialDelaySeconds: 60 } },
+      },
+    },
+    l2gw_agent: {
+      l2gw_agent: {
+        readiness: {
+          enabled: true,
+          params: { initialDelaySeconds: 30, periodSeconds: 15, timeoutSeconds: 65 },
+        },
+        liveness: podProbesLiveness,
+      },
+    },
+    server: {
+      server: {
+        readiness: { enabled: true, params: { periodSeconds: 15, timeoutSeconds: 10 } },
+        liveness: {
+          enabled: true,
+          port: 1717,
+          params: { initialDelaySeconds: 60, periodSeconds: 15, timeoutSeconds: 10 },
+        },
+      },
+    },
+    rpc_server: {
+      rpc_server: {
+        readiness: { enabled: true, params: { periodSeconds: 15, timeoutSeconds: 10 } },
+        liveness: {
+          enabled: true,
+          params: { initialDelaySeconds: 60, periodSeconds: 15, timeoutSeconds: 10 },
+        },
+      },
+    },
+  };
+}
+
+/** `pod.security_context`: who each container runs as. */
+function neutronSecurityContext(): Values {
+  return {
+    neutron_dhcp_agent: {
+      pod: { runAsUser: 0 },
+      container: { neutron_dhcp_agent: { readOnlyRootFilesystem: true, privileged: true } },
+    },
+    neutron_l2gw_agent: {
+      pod: { runAsUser: 0 },
+      container: { neutron_l2gw_agent: { readOnlyRootFilesystem: true, privileged: true } },
+    },
+    neutron_bagpipe_bgp: {
+      pod: { runAsUser: 0 },
+      container: { neutron_bagpipe_bgp: { readOnlyRootFilesystem: true, privileged: true } },
+    },
+    neutron_bgp_dragent: {
+      pod: { runAsUser: 42424 },
+      container: { neutron_bgp_dragent: { readOnlyRootFilesystem: true, privileged: true } },
+    },
+    neutron_l3_agent: {
+      pod: { runAsUser: 0 },
+      container: { neutron_l3_agent: { readOnlyRootFilesystem: true, privileged: true } },
+    },
+    neutron_lb_agent: {
+      pod: { runAsUser: 0 },
+      container: {
+        neutron_lb_agent_kernel_modules: podSecurityContextContainer,
+        neutron_lb_agent_init: { privileged: true, runAsUser: 0, readOnlyRootFilesystem: true },
+        neutron_lb_agent: { readOnlyRootFilesystem: true, privileged: true },
+      },
+    },
+    neutron_metadata_agent: {
+      pod: { runAsUser: 0 },
+      container: { neutron_metadata_agent_init: { runAsUser: 0, readOnlyRootFilesystem: true } },
+    },
+    neutron_ovn_metadata_agent: {
+      pod: { runAsUser: 42424 },
+      container: {
+        neutron_ovn_metadata_agent_init: { runAsUser: 0, readOnlyRootFilesystem: true },
+      },
+    },
+    ovn_vpn_agent: {
+      pod: { runAsUser: 42424 },
+      container: { ovn_vpn_agent_init: { runAsUser: 0, readOnlyRootFilesystem: true } },
+    },
+    neutron_ovs_agent: {
+      pod: { runAsUser: 0 },
+      container: {
+        neutron_openvswitch_agent_kernel_modules: podSecurityContextContainer,
+        netoffload: { privileged: true, runAsUser: 0, readOnlyRootFilesystem: true },
+        neutron_ovs_agent_init: { privileged: true, runAsUser: 0, readOnlyRootFilesystem: true },
+        neutron_ovs_agent: { readOnlyRootFilesystem: true, privileged: true },
+      },
+    },
+    neutron_server: {
+      pod: { runAsUser: 0 },
+      container: {
+        nginx: { runAsUser: 0, readOnlyRootFilesystem: false },
+        neutron_server: readOnlyContainer,
+      },
+    },
+    neutron_rpc_server: {
+      pod: { runAsUser: 42424 },
+      container: { neutron_rpc_server: readOnlyContainer },
+    },
+    neutron_sriov_agent: {
+      pod: { runAsUser: 0 },
+      container: {
+        neutron_sriov_agent_init: { privileged: true, runAsUser: 0, readOnlyRootFilesystem: false },
+        neutron_sriov_agent: { readOnlyRootFilesystem: true, privileged: true },
+      },
+    },
+    neutron_ironic_agent: {
+      pod: { runAsUser: 42424 },
+      container: {
+        neutron_ironic_agent_init: { runAsUser: 0, readOnlyRootFilesystem: true },
+        neutron_ironic_agent: readOnlyContainer,
+      },
+    },
+    neutron_netns_cleanup_cron: {
+      pod: { runAsUser: 0 },
+      container: {
+        neutron_netns_cleanup_cron: { readOnlyRootFilesystem: true, privileged: true },
+      },
+    },
+  };
+}
+
+/** `pod.resources`: requests and limits of each component and job. */
+function neutronPodResources(): Values {
+  return {
+    enabled: false,
+    agent: {
+      dhcp: defaultJobResources,
+      l3: defaultJobResources,
+      lb: defaultJobResources,
+      metadata: defaultJobResources,
+      ovn_metadata: defaultJobResources,
+      ovn_vpn: defaultJobResources,
+      ovs: defaultJobResources,
+      sriov: defaultJobResources,
+      l2gw: defaultJobResources,
+      bagpipe_bgp: defaultJobResources,
+      bgp_dragent: defaultJobResources,
+    },
+    server: defaultJobResources,
+    ironic_agent: defaultJobResources,
+    netns_cleanup_cron: defaultJobResources,
+    jobs: {
+      bootstrap: defaultJobResources,
+      db_init: defaultJobResources,
+      rabbit_init: defaultJobResources,
+      db_sync: defaultJobResources,
+      db_drop: defaultJobResources,
+      ks_endpoints: defaultJobResources,
+      ks_service: defaultJobResources,
+      ks_user: defaultJobResources,
+      tests: defaultJobResources,
+      image_repo_sync: defaultJobResources,
+      ovn_db_sync: defaultJobResources,
+    },
+  };
+}
+
+/** `conf`: the contents of neutron's configuration files, and the chart's other settings. */
+function neutronConf(): Values {
+  return {
+    rally_tests: neutronRallyTests(),
+    paste: neutronPaste(),
+    neutron_api_uwsgi: uwsgiConf('neutron-api', 'neutron.wsgi.api:application', { startTime: '%t' }),
+    policy: {},
+    api_audit_map: neutronApiAuditMap(),
+    neutron_sudoers: configText([
+      'Defaults !requiretty',
+      'Defaults secure_path="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/snap/bin:/var/lib/openstack/bin:/var/lib/kolla/venv/bin"',
+      'neutron ALL = (root) NOPASSWD: /var/lib/kolla/venv/bin/neutron-rootwrap /etc/neutron/rootwrap.conf *, /var/lib/openstack/bin/neutron-rootwrap /etc/neutron/rootwrap.conf *',
+      'neutron ALL = (root) NOPASSWD: /var/lib/kolla/venv/bin/neutron-rootwrap-daemon /etc/neutron/rootwrap.conf, /var/lib/openstack/bin/neutron-rootwrap-daemon /etc/neutron/rootwrap.conf',
+    ]),
+    rootwrap: iniFile({
+      DEFAULT: {
+        filters_path: '/etc/neutron/rootwrap.d,/usr/share/neutron/rootwrap,/var/lib/openstack/etc/neutron/rootwrap.d',
+        exec_dirs: '/sbin,/usr/sbin,/bin,/usr/bin,/usr/local/bin,/usr/local/sbin,/var/lib/openstack/bin,/var/lib/kolla/venv/bin',
+        use_syslog: 'False',
+        syslog_log_facility: 'syslog',
+        syslog_log_level: 'ERROR',
+      },
+    }),
+    rootwrap_filters: neutronRootwrapFilters(),
+    neutron: neutronConfFile(),
+    logging: osloLogging(['neutron', 'neutron_taas'], '%Y-%m-%d %H:%M:%S'),
+    plugins: neutronPlugins(),
+    dhcp_agent: {
+      DEFAULT: {
+        interface_driver: 'openvswitch',
+        dnsmasq_config_file: '/etc/neutron/dnsmasq.conf',
+        force_metadata: true,
+        enable_isolated_metadata: true,
+        enable_metadata_network: false,
+        resync_interval: 30,
+      },
+      ovs: {},
+    },
+    dnsmasq: configText([]),
+    neutron_vpnaas: null,
+    ovn_vpn_agent: {
+      DEFAULT: { interface_driver: 'openvswitch' },
+      vpnagent: {
+        vpn_device_driver: 'neutron_vpnaas.services.vpn.device_drivers.ovn_ipsec.OvnStrongSwanDriver',
+      },
+      ovs: { ovsdb_connection: 'unix:/run/openvswitch/db.sock' },
+    },
+    l3_agent: {
+      DEFAULT: { interface_driver: 'openvswitch', agent_mode: 'dvr_snat', metadata_port: 80 },
+    },
+    metering_agent: null,
+    metadata_agent: {
+      DEFAULT: {
+        log_config_append: '/etc/neutron/logging.conf',
+        metadata_proxy_socket: '/var/lib/neutron/openstack-helm/metadata_proxy',
+        metadata_proxy_shared_secret: 'password',
+      },
+      cache: { enabled: true, backend: 'dogpile.cache.memcached' },
+    },
+    bagpipe_bgp: {},
+    ovn_metadata_agent: {
+      DEFAULT: {
+        metadata_proxy_socket: '/var/lib/neutron/openstack-helm/metadata_proxy',
+        metadata_proxy_shared_secret: 'password',
+        metadata_workers: 2,
+      },
+      cache: { enabled: true, backend: 'dogpile.cache.memcached' },
+      ovs: { ovsdb_connection: 'unix:/run/openvswitch/db.sock' },
+    },
+    bgp_dragent: {},
+    rabbitmq: {
+      policies: [
+        {
+          vhost: 'neutron',
+          name: 'ha_ttl_neutron',
+          definition: { 'ha-mode': 'all', 'ha-sync-mode': 'automatic', 'message-ttl': 70000 },
+          priority: 0,
+          'apply-to': 'all',
+          pattern: '^(?!(amq\\.|reply_)).*',
+        },
+      ],
+    },
+    sriov_init: [null],
+    auto_bridge_add: { 'br-ex': null },
+    netoffload: { enabled: false, asap2: null },
+    ovs_dpdk: {
+      enabled: false,
+      update_dpdk_bond_config: true,
+      driver: 'uio_pci_generic',
+      nics: [
+        {
+          name: 'dpdk0',
+          pci_id: '0000:05:00.0',
+          bridge: 'br-phy',
+          migrate_ip: true,
+          n_rxq: 2,
+          n_txq: 2,
+          pmd_rxq_affinity: '0:3,1:27',
+          ofport_request: 1,
+        },
+      ],
+      bridges: [{ name: 'br-phy' }],
+    },
+    overrides: {
+      'neutron_netns-cleanup-cron': {
+        labels: [{ conf: {}, label: { key: 'openstack-control-plane', values: ['enabled'] } }],
+      },
+    },
+  };
+}
+
+/** `conf.rally_tests`: the Rally smoke tests of the chart's test pod. */
+function neutronRallyTests(): Values {
+  return {
+    run_tempest: false,
+    tests: {
+      'NeutronNetworks.create_and_delete_networks': testsNeutronNetworksCreateAndDeleteNetworks2,
+      'NeutronNetworks.create_and_delete_ports': [
+        {
+          args: { network_create_args: {}, port_create_args: {}, ports_per_network: 10 },
+          context: { network: {}, quotas: { neutron: { network: -1, port: -1 } } },
+          runner: { concurrency: 1, times: 1, type: 'constant' },
+          sla: { failure_rate: { max: 0 } },
+        },
+      ],
+      'NeutronNetworks.create_and_delete_routers': testsNeutronNetworksCreateAndDeleteRouters2,
+      'NeutronNetworks.create_and_delete_subnets': testsNeutronNetworksCreateAndDeleteSubnets2,
+      'NeutronNetworks.create_and_list_routers': testsNeutronNetworksCreateAndDeleteRouters2,
+      'NeutronNetworks.create_and_list_subnets': testsNeutronNetworksCreateAndDeleteSubnets2,
+      'NeutronNetworks.create_and_show_network': testsNeutronNetworksCreateAndDeleteNetworks2,
+      'NeutronNetworks.create_and_update_networks': [
+        {
+          args: { network_create_args: {}, network_update_args: { admin_state_up: false } },
+          context: { quotas: { neutron: { network: -1 } } },
+          runner: { concurrency: 1, times: 1, type: 'constant' },
+          sla: { failure_rate: { max: 0 } },
+        },
+      ],
+      'NeutronNetworks.create_and_update_ports': [
+        {
+          args: {
+            network_create_args: {},
+            port_create_args: {},
+            port_update_args: {
+              admin_state_up: false,
+              device_id: 'dummy_id',
+              device_owner: 'dummy_owner',
+            },
+            ports_per_network: 5,
+          },
+          context: { network: {}, quotas: { neutron: { network: -1, port: -1 } } },
+          runner: { concurrency: 1, times: 1, type: 'constant' },
+          sla: { failure_rate: { max: 0 } },
+        },
+      ],
+      'NeutronNetworks.create_and_update_routers': [
+        {
+          args: {
+            network_create_args: {},
+            router_create_args: {},
+            router_update_args: { admin_state_up: false },
+            subnet_cidr_start: '1.1.0.0/30',
+            subnet_create_args: {},
+            subnets_per_network: 2,
+          },
+          context: {
+            network: {},
+            quotas: { neutron: { network: -1, router: -1, subnet: -1 } },
+          },
+          runner: { concurrency: 1, times: 1, type: 'constant' },
+          sla: { failure_rate: { max: 0 } },
+        },
+      ],
+      'NeutronNetworks.create_and_update_subnets': [
+        {
+          args: {
+            network_create_args: {},
+            subnet_cidr_start: '1.4.0.0/16',
+            subnet_create_args: {},
+            subnet_update_args: { enable_dhcp: false },
+            subnets_per_network: 2,
+          },
+          context: { network: {}, quotas: { neutron: { network: -1, subnet: -1 } } },
+          runner: { concurrency: 1, times: 1, type: 'constant' },
+          sla: { failure_rate: { max: 0 } },
+        },
+      ],
+      'NeutronNetworks.list_agents': rallyOnceWith({ agent_args: {} }),
+      'NeutronSecurityGroup.create_and_list_security_groups': [
+        {
+          args: { security_group_create_args: {} },
+          context: { quotas: { neutron: { security_group: -1 } } },
+          runner: { concurrency: 1, times: 1, type: 'constant' },
+          sla: { failure_rate: { max: 0 } },
+        },
+      ],
+      'NeutronSecurityGroup.create_and_update_security_groups': [
+        {
+          args: { security_group_create_args: {}, security_group_update_args: {} },
+          context: { quotas: { neutron: { security_group: -1 } } },
+          runner: { concurrency: 1, times: 1, type: 'constant' },
+          sla: { failure_rate: { max: 0 } },
+        },
+      ],
+    },
+  };
+}
+
+/** `conf.paste`: api-paste.ini of the networking API. */
+function neutronPaste(): Values {
+  return {
+    'composite:neutron': {
+      use: 'egg:Paste#urlmap',
+      '/': 'neutronversions_composite',
+      '/v2.0': 'neutronapi_v2_0',
+    },
+    'composite:neutronapi_v2_0': {
+      use: 'call:neutron.auth:pipeline_factory',
+      noauth: 'cors http_proxy_to_wsgi request_id catch_errors extensions neutronapiapp_v2_0',
+      keystone: 'cors http_proxy_to_wsgi request_id catch_errors authtoken audit keystonecontext extensions neutronapiapp_v2_0',
+    },
+    'composite:neutronversions_composite': {
+      use: 'call:neutron.auth:pipeline_factory',
+      noauth: 'cors http_proxy_to_wsgi neutronversions',
+      keystone: 'cors http_proxy_to_wsgi neutronversions',
+    },
+    'filter:request_id': { 'paste.filter_factory': 'oslo_middleware:RequestId.factory' },
+    'filter:catch_errors': { 'paste.filter_factory': 'oslo_middleware:CatchErrors.factory' },
+    'filter:cors': {
+      'paste.filter_factory': 'oslo_middleware.cors:filter_factory',
+      oslo_config_project: 'neutron',
+    },
+    'filter:http_proxy_to_wsgi': {
+      'paste.filter_factory': 'oslo_middleware.http_proxy_to_wsgi:HTTPProxyToWSGI.factory',
+    },
+    'filter:keystonecontext': { 'paste.filter_factory': 'neutron.auth:NeutronKeystoneContext.factory' },
+    'filter:authtoken': { 'paste.filter_factory': 'keystonemiddleware.auth_token:filter_factory' },
+    'filter:audit': {
+      'paste.filter_factory': 'keystonemiddleware.audit:filter_factory',
+      audit_map_file: '/etc/neutron/api_audit_map.conf',
+    },
+    'filter:extensions': {
+      'paste.filter_factory': 'neutron.api.extensions:plugin_aware_extension_middleware_factory',
+    },
+    'app:neutronversions': { 'paste.app_factory': 'neutron.pecan_wsgi.app:versions_factory' },
+    'app:neutronapiapp_v2_0': { 'paste.app_factory': 'neutron.api.v2.router:APIRouter.factory' },
+    'filter:osprofiler': { 'paste.filter_factory': 'osprofiler.web:WsgiMiddleware.factory' },
+  };
+}
+
+/** `conf.api_audit_map`: how the audit middleware names API requests. */
+function neutronApiAuditMap(): Values {
+  return {
+    DEFAULT: { target_endpoint_type: 'None' },
+    custom_actions: { add_router_interface: 'update/add', remove_router_interface: 'update/remove' },
+    path_keywords: {
+      floatingips: 'ip',
+      healthmonitors: 'healthmonitor',
+      health_monitors: 'health_monitor',
+      lb: 'None',
+      members: 'member',
+      'metering-labels': 'label',
+      'metering-label-rules': 'rule',
+      networks: 'network',
+      pools: 'pool',
+      ports: 'port',
+      routers: 'router',
+      quotas: 'quota',
+      'security-groups': 'security-group',
+      'security-group-rules': 'rule',
+      subnets: 'subnet',
+      vips: 'vip',
+    },
+    service_endpoints: { network: 'service/network' },
+  };
+}
+
+/** `conf.rootwrap_filters`: the commands each pod may run as root. */
+function neutronRootwrapFilters(): Values {
+  return {
+    debug: {
+      pods: debugPods,
+      content: rootwrapFilters({
+        ping: ['RegExpFilter', 'ping', 'root', 'ping', '-w', '\\d+', '-c', '\\d+', '[0-9\\.]+'],
+        ping_alt: ['RegExpFilter', 'ping', 'root', 'ping', '-c', '\\d+', '-w', '\\d+', '[0-9\\.]+'],
+        ping6: ['RegExpFilter', 'ping6', 'root', 'ping6', '-w', '\\d+', '-c', '\\d+', '[0-9A-Fa-f:]+'],
+        ping6_alt: ['RegExpFilter', 'ping6', 'root', 'ping6', '-c', '\\d+', '-w', '\\d+', '[0-9A-Fa-f:]+'],
+      }),
+    },
+    dibbler: {
+      pods: debugPods,
+      content: rootwrapFilters({
+        'dibbler-client': ['CommandFilter', 'dibbler-client', 'root'],
+      }),
+    },
+    ipset_firewall: {
+      pods: debugPods,
+      content: rootwrapFilters({
+        ipset: ['CommandFilter', 'ipset', 'root'],
+      }),
+    },
+    l3: neutronL3RootwrapFilters(),
+    netns_cleanup: {
+      pods: netnsCleanupPods,
+      content: rootwrapFilters({
+        netstat: ['CommandFilter', 'netstat', 'root'],
+      }),
+    },
+    dhcp: {
+      pods: netnsCleanupPods,
+      content: rootwrapFilters({
+        dnsmasq: ['CommandFilter', 'dnsmasq', 'root'],
+        kill_dnsmasq: ['KillFilter', 'root', '/sbin/dnsmasq', '-9', '-HUP', '-15'],
+        kill_dnsmasq_usr: ['KillFilter', 'root', '/usr/sbin/dnsmasq', '-9', '-HUP', '-15'],
+        'ovs-vsctl': ['CommandFilter', 'ovs-vsctl', 'root'],
+        'ivs-ctl': ['CommandFilter', 'ivs-ctl', 'root'],
+        'mm-ctl': ['CommandFilter', 'mm-ctl', 'root'],
+        dhcp_release: ['CommandFilter', 'dhcp_release', 'root'],
+        dhcp_release6: ['CommandFilter', 'dhcp_release6', 'root'],
+        metadata_proxy: ['CommandFilter', 'neutron-ns-metadata-proxy', 'root'],
+        kill_metadata: ['KillFilter', 'root', 'python', '-9'],
+        kill_metadata2: ['KillFilter', 'root', 'python2', '-9'],
+        kill_metadata7: ['KillFilter', 'root', 'python2.7', '-9'],
+        kill_metadata3: ['KillFilter', 'root', 'python3', '-9'],
+        kill_metadata35: ['KillFilter', 'root', 'python3.5', '-9'],
+        kill_metadata36: ['KillFilter', 'root', 'python3.6', '-9'],
+        kill_metadata37: ['KillFilter', 'root', 'python3.7', '-9'],
+        ip: ['IpFilter', 'ip', 'root'],
+        find: ['RegExpFilter', 'find', 'root', 'find', '/sys/class/net', '-maxdepth', '1', '-type', 'l', '-printf', '%.*'],
+        ip_exec: ['IpNetnsExecFilter', 'ip', 'root'],
+      }),
+    },
+    ebtables: {
+      pods: debugPods,
+      content: rootwrapFilters({
+        ebtables: ['CommandFilter', 'ebtables', 'root'],
+      }),
+    },
+    iptables_firewall: {
+      pods: debugPods,
+      content: rootwrapFilters({
+        'iptables-save': ['CommandFilter', 'iptables-save', 'root'],
+        'iptables-restore': ['CommandFilter', 'iptables-restore', 'root'],
+        'ip6tables-save': ['CommandFilter', 'ip6tables-save', 'root'],
+        'ip6tables-restore': ['CommandFilter', 'ip6tables-restore', 'root'],
+        iptables: ['CommandFilter', 'iptables', 'root'],
+        ip6tables: ['CommandFilter', 'ip6tables', 'root'],
+        sysctl: ['CommandFilter', 'sysctl', 'root'],
+        conntrack: ['CommandFilter', 'conntrack', 'root'],
+      }),
+    },
+    linuxbridge_plugin: {
+      pods: debugPods,
+      content: rootwrapFilters({
+        brctl: ['CommandFilter', 'brctl', 'root'],
+        bridge: ['CommandFilter', 'bridge', 'root'],
+        ip: ['IpFilter', 'ip', 'root'],
+        find: ['RegExpFilter', 'find', 'root', 'find', '/sys/class/net', '-maxdepth', '1', '-type', 'l', '-printf', '%.*'],
+        ip_exec: ['IpNetnsExecFilter', 'ip', 'root'],
+        tc_replace_tbf: ['RegExpFilter', 'tc', 'root', 'tc', 'qdisc', 'replace', 'dev', '.+', 'root', 'tbf', 'rate', '.+', 'latency', '.+', 'burst', '.+'],
+        tc_add_ingress: ['RegExpFilter', 'tc', 'root', 'tc', 'qdisc', 'add', 'dev', '.+', 'ingress', 'handle', '.+'],
+        tc_delete: ['RegExpFilter', 'tc', 'root', 'tc', 'qdisc', 'del', 'dev', '.+', '.+'],
+        tc_show_qdisc: ['RegExpFilter', 'tc', 'root', 'tc', 'qdisc', 'show', 'dev', '.+'],
+        tc_show_filters: ['RegExpFilter', 'tc', 'root', 'tc', 'filter', 'show', 'dev', '.+', 'parent', '.+'],
+        tc_add_filter: ['RegExpFilter', 'tc', 'root', 'tc', 'filter', 'add', 'dev', '.+', 'parent', '.+', 'protocol', 'all', 'prio', '.+', 'basic', 'police', 'rate', '.+', 'burst', '.+', 'mtu', '.+', 'drop'],
+      }),
+    },
+    openvswitch_plugin: {
+      pods: debugPods,
+      content: rootwrapFilters({
+        'ovs-vsctl': ['CommandFilter', 'ovs-vsctl', 'root'],
+        'ovs-ofctl': ['CommandFilter', 'ovs-ofctl', 'root'],
+        'ovs-appctl': ['CommandFilter', 'ovs-appctl', 'root'],
+        kill_ovsdb_client: ['KillFilter', 'root', '/usr/bin/ovsdb-client', '-9'],
+        'ovsdb-client': ['CommandFilter', 'ovsdb-client', 'root'],
+        xe: ['CommandFilter', 'xe', 'root'],
+        ip: ['IpFilter', 'ip', 'root'],
+        find: ['RegExpFilter', 'find', 'root', 'find', '/sys/class/net', '-maxdepth', '1', '-type', 'l', '-printf', '%.*'],
+        ip_exec: ['IpNetnsExecFilter', 'ip', 'root'],
+        bridge: ['CommandFilter', 'bridge', 'root'],
+      }),
+    },
+    privsep: {
+      pods: netnsCleanupPods,
+      content: configText([
+        '[Filters]',
+        'privsep: PathFilter, privsep-helper, root,',
+        ' --config-file, /etc,',
+        ' --privsep_context, neutron.privileged.default,',
+        ' --privsep_sock_path, /',
+      ]),
+    },
+    linux_vxlan: {
+      pods: ['bagpipe_bgp'],
+      content: rootwrapFilters({
+        modprobe: ['CommandFilter', 'modprobe', 'root'],
+        brctl: ['CommandFilter', 'brctl', 'root'],
+        bridge: ['CommandFilter', 'bridge', 'root'],
+        ip: ['IpFilter', 'ip', 'root'],
+        ip_exec: ['IpNetnsExecFilter', 'ip', 'root'],
+        sh: ['CommandFilter', 'sh', 'root'],
+      }),
+    },
+    mpls_ovs_dataplane: {
+      pods: ['bagpipe_bgp'],
+      content: rootwrapFilters({
+        'ovs-vsctl': ['CommandFilter', 'ovs-vsctl', 'root'],
+        'ovs-ofctl': ['CommandFilter', 'ovs-ofctl', 'root'],
+        ip: ['IpFilter', 'ip', 'root'],
+        ip_exec: ['IpNetnsExecFilter', 'ip', 'root'],
+        sh: ['CommandFilter', 'sh', 'root'],
+      }),
+    },
+  };
+}
+
+/** `conf.rootwrap_filters.l3`: the commands the L3 agent may run as root. */
+function neutronL3RootwrapFilters(): Values {
+  return {
+    pods: debugPods,
+    content: rootwrapFilters({
+      arping: ['CommandFilter', 'arping', 'root'],
+      sysctl: ['CommandFilter', 'sysctl', 'root'],
+      route: ['CommandFilter', 'route', 'root'],
+      radvd: ['CommandFilter', 'radvd', 'root'],
+      haproxy: ['RegExpFilter', 'haproxy', 'root', 'haproxy', '-f', '.*'],
+      kill_haproxy: ['KillFilter', 'root', 'haproxy', '-15', '-9', '-HUP'],
+      metadata_proxy: ['CommandFilter', 'neutron-ns-metadata-proxy', 'root'],
+      kill_metadata: ['KillFilter', 'root', 'python', '-15', '-9'],
+      kill_metadata2: ['KillFilter', 'root', 'python2', '-15', '-9'],
+      kill_metadata7: ['KillFilter', 'root', 'python2.7', '-15', '-9'],
+      kill_metadata3: ['KillFilter', 'root', 'python3', '-15', '-9'],
+      kill_metadata35: ['KillFilter', 'root', 'python3.5', '-15', '-9'],
+      kill_metadata36: ['KillFilter', 'root', 'python3.6', '-15', '-9'],
+      kill_metadata37: ['KillFilter', 'root', 'python3.7', '-15', '-9'],
+      kill_radvd_usr: ['KillFilter', 'root', '/usr/sbin/radvd', '-15', '-9', '-HUP'],
+      kill_radvd: ['KillFilter', 'root', '/sbin/radvd', '-15', '-9', '-HUP'],
+      ip: ['IpFilter', 'ip', 'root'],
+      find: ['RegExpFilter', 'find', 'root', 'find', '/sys/class/net', '-maxdepth', '1', '-type', 'l', '-printf', '%.*'],
+      ip_exec: ['IpNetnsExecFilter', 'ip', 'root'],
+      l3_tc_show_qdisc: ['RegExpFilter', 'tc', 'root', 'tc', 'qdisc', 'show', 'dev', '.+'],
+      l3_tc_add_qdisc_ingress: ['RegExpFilter', 'tc', 'root', 'tc', 'qdisc', 'add', 'dev', '.+', 'ingress'],
+      l3_tc_add_qdisc_egress: ['RegExpFilter', 'tc', 'root', 'tc', 'qdisc', 'add', 'dev', '.+', 'root', 'handle', '1:', 'htb'],
+      l3_tc_show_filters: ['RegExpFilter', 'tc', 'root', 'tc', '-p', '-s', '-d', 'filter', 'show', 'dev', '.+', 'parent', '.+', 'prio', '1'],
+      l3_tc_delete_filters: ['RegExpFilter', 'tc', 'root', 'tc', 'filter', 'del', 'dev', '.+', 'parent', '.+', 'prio', '1', 'handle', '.+', 'u32'],
+      l3_tc_add_filter_ingress: ['RegExpFilter', 'tc', 'root', 'tc', 'filter', 'add', 'dev', '.+', 'parent', '.+', 'protocol', 'ip', 'prio', '1', 'u32', 'match', 'ip', 'dst', '.+', 'police', 'rate', '.+', 'burst', '.+', 'drop', 'flowid', ':1'],
+      l3_tc_add_filter_egress: [' RegExpFilter', 'tc', 'root', 'tc', 'filter', 'add', 'dev', '.+', 'parent', '.+', 'protocol', 'ip', 'prio', '1', 'u32', 'match', 'ip', 'src', '.+', 'police', 'rate', '.+', 'burst', '.+', 'drop', 'flowid', ':1'],
+      kill_ip_monitor: ['KillFilter', 'root', 'ip', '-9'],
+      'ovs-vsctl': ['CommandFilter', 'ovs-vsctl', 'root'],
+      'iptables-save': ['CommandFilter', 'iptables-save', 'root'],
+      'iptables-restore': ['CommandFilter', 'iptables-restore', 'root'],
+      'ip6tables-save': ['CommandFilter', 'ip6tables-save', 'root'],
+      'ip6tables-restore': ['CommandFilter', 'ip6tables-restore', 'root'],
+      keepalived: ['CommandFilter', 'keepalived', 'root'],
+      kill_keepalived: ['KillFilter', 'root', 'keepalived', '-HUP', '-15', '-9'],
+      conntrack: ['CommandFilter', 'conntrack', 'root'],
+      keepalived_state_change: ['CommandFilter', 'neutron-keepalived-state-change', 'root'],
+      kill_keepalived_monitor_py: ['KillFilter', 'root', 'python', '-15'],
+      kill_keepalived_monitor_py27: ['KillFilter', 'root', 'python2.7', '-15'],
+      kill_keepalived_monitor_py3: ['KillFilter', 'root', 'python3', '-15'],
+      kill_keepalived_monitor_py35: ['KillFilter', 'root', 'python3.5', '-15'],
+      kill_keepalived_monitor_py36: ['KillFilter', 'root', 'python3.6', '-15'],
+      kill_keepalived_monitor_py37: ['KillFilter', 'root', 'python3.7', '-15'],
+    }),
+  };
+}
+
+/** `conf.neutron`: neutron.conf. */
+function neutronConfFile(): Values {
+  return {
+    DEFAULT: {
+      metadata_proxy_socket: '/var/lib/neutron/openstack-helm/metadata_proxy',
+      log_config_append: '/etc/neutron/logging.conf',
+      bind_port: null,
+      default_availability_zones: 'nova',
+      api_workers: 1,
+      rpc_workers: 4,
+      allow_overlapping_ips: true,
+      state_path: '/var/run/neutron',
+      core_plugin: 'neutron.plugins.ml2.plugin.Ml2Plugin',
+      service_plugins: 'router,network_segment_range',
+      allow_automatic_l3agent_failover: true,
+      l3_ha: false,
+      max_l3_agents_per_router: 1,
+      l3_ha_network_type: 'vxlan',
+      network_auto_schedule: true,
+      router_auto_schedule: true,
+      interface_driver: null,
+      min_l3_agents_per_router: 1,
+      dhcp_agents_per_network: 1,
+      max_overflow: 64,
+      max_pool_size: 1,
+      idle_timeout: 60,
+      rpc_response_max_timeout: 60,
+      router_status_managed: true,
+      wsgi_default_pool_size: 100,
+      notify_nova_on_port_data_changes: true,
+      notify_nova_on_port_status_changes: true,
+      control_exchange: 'neutron',
+      syslog_log_facility: 'local2',
+      use_syslog: true,
+      pnet_audit_enabled: false,
+      driver: 'messagingv2',
+      enable_proxy_headers_parsing: true,
+      log_format: '[%(name)s] %(message)s',
+      policy_file: '/etc/neutron/policy.json',
+      dns_domain: 'openstacklocal',
+      enable_new_agents: false,
+      allow_automatic_dhcp_failover: true,
+      agent_down_time: 180,
+      bind_host: '::',
+    },
+    oslo_concurrency: { lock_path: '/var/lib/oslo-lock' },
+    database: { max_retries: -1, connection: '' },
+    agent: {
+      root_helper: 'sudo /var/lib/openstack/bin/neutron-rootwrap /etc/neutron/rootwrap.conf',
+      root_helper_daemon: 'sudo /var/lib/openstack/bin/neutron-rootwrap-daemon /etc/neutron/rootwrap.conf',
+    },
+    oslo_messaging_notifications: { driver: 'messagingv2' },
+    oslo_messaging_rabbit: { rabbit_ha_queues: true },
+    oslo_middleware: { enable_proxy_headers_parsing: true },
+    oslo_policy: { policy_file: '/etc/neutron/policy.yaml' },
+    ovn: { ovn_metadata_enabled: true },
+    nova: {
+      auth_type: 'password',
+      auth_version: 'v3',
+      endpoint_type: 'internal',
+      auth_url: keystoneInternalUrl,
+    },
+    placement: { auth_type: 'password', auth_version: 'v3', endpoint_type: 'internal' },
+    designate: {
+      auth_type: 'password',
+      auth_version: 'v3',
+      endpoint_type: 'internal',
+      allow_reverse_dns_lookup: true,
+    },
+    ironic: { auth_type: 'password', auth_version: 'v3', endpoint_type: 'internal' },
+    keystone_authtoken: {
+      service_token_roles: 'service',
+      service_token_roles_required: true,
+      memcache_security_strategy: 'ENCRYPT',
+      auth_type: 'password',
+      auth_version: 'v3',
+      service_type: 'network',
+      ...internalKeystoneAuthtoken,
+    },
+    octavia: { request_poll_timeout: 3000 },
+    vhost: { vhost_user_enabled: true },
+  };
+}
+
+/** `conf.plugins`: the configuration files of the ML2 plugin and the L2 agents. */
+function neutronPlugins(): Values {
+  return {
+    ml2_conf: {
+      ml2: {
+        extension_drivers: 'port_security',
+        mechanism_drivers: 'openvswitch,sriovnicswitch,l2population',
+        type_drivers: 'flat,vlan,vxlan',
+        project_network_types: 'vlan,vxlan',
+        path_mtu: 0,
+      },
+      ml2_type_vxlan: { vni_ranges: '', vxlan_group: '' },
+      ml2_type_flat: { flat_networks: '*' },
+      ml2_type_geneve: { vni_ranges: '1:65536', max_header_size: 38 },
+      agent: { extensions: '' },
+      ovn: {},
+      ovs_driver: { vhost_user_enabled: true },
+      securitygroup: { firewall_driver: 'openvswitch' },
+    },
+    ml2_conf_sriov: null,
+    taas: { taas: { enabled: false } },
+    openvswitch_agent: {
+      agent: { tunnel_types: 'vxlan', l2_population: true, arp_responder: true },
+      ovs: { bridge_mappings: 'public:br-ex' },
+      securitygroup: { firewall_driver: 'openvswitch' },
+    },
+    linuxbridge_agent: {
+      linux_bridge: { bridge_mappings: 'external:br-ex' },
+      securitygroup: { firewall_driver: 'iptables' },
+      vxlan: { l2_population: true, arp_responder: true },
+    },
+    macvtap_agent: null,
+    sriov_agent: {
+      securitygroup: { firewall_driver: 'neutron.agent.firewall.NoopFirewallDriver' },
+      sriov_nic: { physical_device_mappings: 'physnet2:enp3s0f1', exclude_devices: '' },
+    },
+  };
+}
+
+/** `endpoints`: the services neutron reaches and its own. */
+function neutronEndpoints(): Values {
+  return {
+    cluster_domain_suffix: 'cluster.local',
+    local_image_registry: endpointsLocalImageRegistry,
+    oci_image_registry: {
+      name: 'oci-image-registry',
+      namespace: 'oci-image-registry',
+      auth: { enabled: false, neutron: { username: 'neutron', password: 'password' } },
+      hosts: { default: 'localhost' },
+      host_fqdn_override: { default: null },
+      port: { registry: { default: null } },
+    },
+    oslo_db: osloDbEndpoint('neutron'),
+    oslo_messaging: osloMessagingEndpoint('neutron'),
+    oslo_cache: osloCacheEndpoint,
+    compute: {
+      name: 'nova',
+      hosts: { default: 'nova-api', public: 'nova' },
+      host_fqdn_override: { default: null },
+      path: { default: '/v2.1/%(tenant_id)s' },
+      scheme: { default: 'http' },
+      port: { api: { default: 8774, public: 80 }, novncproxy: { default: 6080 } },
+    },
+    compute_metadata: {
+      name: 'nova',
+      hosts: { default: 'nova-metadata', public: 'metadata' },
+      host_fqdn_override: { default: null },
+      path: { default: '/' },
+      scheme: { default: 'http' },
+      port: { metadata: { default: 8775, public: 80 } },
+    },
+    identity: identityEndpoint({
+      admin: identityAuthAdmin,
+      neutron: identityAuthNeutron,
+      nova: identityAuthNova,
+      placement: identityAuthPlacement,
+      designate: keystoneUser('designate', { role: 'admin,service' }),
+      ironic: keystoneUser('ironic', { role: 'admin,service' }),
+      test: keystoneUser('neutron-test', { role: 'admin', project_name: 'test' }),
+    }),
+    network: {
+      name: 'neutron',
+      hosts: { default: 'neutron-server', public: 'neutron' },
+      host_fqdn_override: { default: null },
+      path: { default: null },
+      scheme: { default: 'http', service: 'http' },
+      port: { api: { default: 9696, public: 80, service: 9696 } },
+    },
+    load_balancer: {
+      name: 'octavia',
+      hosts: { default: 'octavia-api', public: 'octavia' },
+      host_fqdn_override: { default: null },
+      path: { default: null },
+      scheme: { default: 'http' },
+      port: { api: { default: 9876, public: 80 } },
+    },
+    fluentd: {
+      namespace: 'osh-infra',
+      name: 'fluentd',
+      hosts: { default: 'fluentd-logging' },
+      host_fqdn_override: { default: null },
+      path: { default: null },
+      scheme: 'http',
+      port: { service: { default: 24224 }, metrics: { default: 24220 } },
+    },
+    dns: {
+      name: 'designate',
+      hosts: { default: 'designate-api', public: 'designate' },
+      host_fqdn_override: { default: null },
+      path: { default: '/' },
+      scheme: { default: 'http' },
+      port: { api: { default: 9001, public: 80 } },
+    },
+    baremetal: endpointsBaremetal,
+    kube_dns: kubeDnsEndpoint,
+    ingress: ingressEndpoint,
+  };
+}
+
+/** `manifests`: which of the chart's objects are rendered. */
+function neutronManifests(): Values {
+  return {
+    certificates: false,
+    cron_job_ovn_db_sync: false,
+    configmap_bin: true,
+    configmap_etc: true,
+    daemonset_dhcp_agent: true,
+    daemonset_l3_agent: true,
+    daemonset_lb_agent: true,
+    daemonset_metadata_agent: true,
+    daemonset_ovs_agent: true,
+    daemonset_sriov_agent: true,
+    daemonset_l2gw_agent: false,
+    daemonset_bagpipe_bgp: false,
+    daemonset_bgp_dragent: false,
+    daemonset_netns_cleanup_cron: true,
+    daemonset_ovn_metadata_agent: false,
+    daemonset_ovn_vpn_agent: false,
+    deployment_ironic_agent: false,
+    deployment_server: true,
+    deployment_rpc_server: true,
+    ingress_server: true,
+    job_pre_apply_cleanup: true,
+    job_bootstrap: true,
+    job_db_init: true,
+    job_db_sync: true,
+    job_db_drop: false,
+    job_image_repo_sync: true,
+    job_ks_endpoints: true,
+    job_ks_service: true,
+    job_ks_user: true,
+    job_rabbit_init: true,
+    pdb_server: true,
+    pod_rally_test: true,
+    network_policy: false,
+    secret_db: true,
+    secret_ingress_tls: true,
+    secret_keystone: true,
+    secret_ks_etc: true,
+    secret_rabbitmq: true,
+    secret_registry: true,
+    service_ingress_server: true,
+    service_server: true,
   };
 }

@@ -1,6 +1,6 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { defaultJobResources, internalServices } from './blocks';
+import { defaultJobResources, internalServices, localImageRegistryDependency } from './blocks';
 import { controlPlaneTolerations, endpointsLocalImageRegistry, imageRepoSyncJobResources, podSecurityContextContainer } from './common';
 
 /** Static values of openvswitch: the StarlingX settings applied over the chart defaults. */
@@ -109,10 +109,7 @@ export function openvswitchStaticValues(img: ImageRefs): Values {
     dependencies: {
       dynamic: {
         common: {
-          local_image_registry: {
-            jobs: ['openvswitch-image-repo-sync'],
-            services: [{ endpoint: 'node', service: 'local_image_registry' }],
-          },
+          local_image_registry: localImageRegistryDependency('openvswitch-image-repo-sync'),
         },
       },
       static: { ovs: null, image_repo_sync: internalServices('local_image_registry') },

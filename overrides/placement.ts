@@ -1,9 +1,9 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
-import { defaultJobResources, internalServices, keystoneUser, noExtraMounts, osloLogging } from './blocks';
-import { apiPodLifecycle, controlPlaneLabels, controlPlaneTolerations, endpointsLocalImageRegistry, endpointsPlacement, identityAuthAdmin, osloCacheEndpoint, publicIngress, requiredAntiAffinityWeighted } from './common';
-import { osloDbEndpoint } from './endpoints';
+import { defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, uwsgiConf } from './blocks';
+import { apiPodLifecycle, controlPlaneLabels, controlPlaneTolerations, endpointsLocalImageRegistry, endpointsPlacement, identityAuthAdmin, internalKeystoneAuthtoken, osloCacheEndpoint, publicIngress, requiredAntiAffinityWeighted } from './common';
+import { identityEndpoint, osloDbEndpoint } from './endpoints';
 
 /** Static values of placement: the StarlingX settings applied over the chart defaults. */
 export function placementStaticValues(img: ImageRefs): Values {
@@ -50,33 +50,12 @@ export function placementStaticValues(img: ImageRefs): Values {
           auth_type: 'password',
           memcache_security_strategy: 'ENCRYPT',
           service_type: 'placement',
-          auth_uri: 'http://keystone.openstack.svc.cluster.local:80/v3',
-          auth_url: 'http://keystone.openstack.svc.cluster.local:80/v3',
+          ...internalKeystoneAuthtoken,
         },
         oslo_concurrency: { lock_path: '/var/lib/oslo-lock' },
       },
       logging: osloLogging(['placement'], '%Y-%m-%d %H:%M:%S'),
-      placement_api_uwsgi: {
-        uwsgi: {
-          processes: 1,
-          'add-header': 'Connection: close',
-          'buffer-size': 65535,
-          'die-on-term': true,
-          'enable-threads': true,
-          'exit-on-reload': false,
-          'hook-master-start': 'unix_signal:15 gracefully_kill_them_all',
-          'lazy-apps': true,
-          'log-x-forwarded-for': true,
-          master: true,
-          'procname-prefix-spaced': 'placement-api:',
-          'route-user-agent': '^kube-probe.* donotlog:',
-          'thunder-lock': true,
-          'worker-reload-mercy': 80,
-          module: 'placement.wsgi.api:application',
-          stats: '[::]:1717',
-          'stats-http': true,
-        },
-      },
+      placement_api_uwsgi: uwsgiConf('placement-api', 'placement.wsgi.api:application', { processes: 1 }),
       wsgi_placement: wsgiSite({
         port: ['placement', 'internal', 'api'],
         processGroup: 'placement-api',
@@ -109,18 +88,10 @@ export function placementStaticValues(img: ImageRefs): Values {
       },
       oslo_db: osloDbEndpoint('placement', { extraUsers: { nova_api: 'nova' } }),
       oslo_cache: osloCacheEndpoint,
-      identity: {
-        name: 'keystone',
-        auth: {
-          admin: identityAuthAdmin,
-          placement: keystoneUser('placement', { role: 'admin' }),
-        },
-        hosts: { default: 'keystone', internal: 'keystone-api' },
-        host_fqdn_override: { default: null },
-        path: { default: '/v3' },
-        scheme: { default: 'http' },
-        port: { api: { default: 80, internal: 5000 } },
-      },
+      identity: identityEndpoint({
+        admin: identityAuthAdmin,
+        placement: keystoneUser('placement', { role: 'admin' }),
+      }),
       placement: endpointsPlacement,
     },
     pod: {
@@ -170,10 +141,7 @@ export function placementStaticValues(img: ImageRefs): Values {
     dependencies: {
       dynamic: {
         common: {
-          local_image_registry: {
-            jobs: ['image-repo-sync'],
-            services: [{ endpoint: 'node', service: 'local_image_registry' }],
-          },
+          local_image_registry: localImageRegistryDependency('image-repo-sync'),
         },
       },
       static: {
@@ -187,7 +155,7 @@ export function placementStaticValues(img: ImageRefs): Values {
         },
         ks_endpoints: {
           jobs: ['placement-ks-user', 'placement-ks-service'],
-          services: [{ endpoint: 'internal', service: 'identity' }],
+          services: internalEndpoints('identity'),
         },
         ks_service: internalServices('identity'),
         ks_user: internalServices('identity'),
@@ -195,7 +163,7 @@ export function placementStaticValues(img: ImageRefs): Values {
         db_init: internalServices('oslo_db'),
         db_sync: {
           jobs: ['placement-db-init'],
-          services: [{ endpoint: 'internal', service: 'oslo_db' }],
+          services: internalEndpoints('oslo_db'),
         },
       },
     },

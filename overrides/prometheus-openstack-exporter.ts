@@ -1,9 +1,9 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalServices, keystoneUser, readOnlyContainer } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, readOnlyContainer } from './blocks';
 import { controlPlaneTolerations, endpointsLocalImageRegistry, identityAuthAdmin, requiredAntiAffinityWeighted, rollingUpdateUpgrades } from './common';
+import { identityEndpoint } from './endpoints';
 
-/** Repeated within the prometheus-openstack-exporter values. */
 const ksUserContainer: Values = { prometheus_openstack_exporter_ks_user: readOnlyContainer };
 
 /** Static values of prometheus-openstack-exporter: the StarlingX settings applied over the chart defaults. */
@@ -51,10 +51,7 @@ export function prometheusOpenstackExporterStaticValues(img: ImageRefs): Values 
     dependencies: {
       dynamic: {
         common: {
-          local_image_registry: {
-            jobs: ['prometheus-openstack-exporter-image-repo-sync'],
-            services: [{ endpoint: 'node', service: 'local_image_registry' }],
-          },
+          local_image_registry: localImageRegistryDependency('prometheus-openstack-exporter-image-repo-sync'),
         },
       },
       static: {
@@ -62,7 +59,7 @@ export function prometheusOpenstackExporterStaticValues(img: ImageRefs): Values 
         ks_user: internalServices('identity'),
         prometheus_openstack_exporter: {
           jobs: ['prometheus-openstack-exporter-ks-user'],
-          services: [{ endpoint: 'internal', service: 'identity' }],
+          services: internalEndpoints('identity'),
         },
       },
     },
@@ -101,18 +98,10 @@ export function prometheusOpenstackExporterStaticValues(img: ImageRefs): Values 
         scheme: { default: 'http' },
         port: { exporter: { default: 9180 } },
       },
-      identity: {
-        name: 'keystone',
-        auth: {
-          admin: identityAuthAdmin,
-          user: keystoneUser('prometheus-openstack-exporter', { role: 'admin', user_domain_name: 'default', project_domain_name: 'default' }),
-        },
-        hosts: { default: 'keystone', internal: 'keystone-api' },
-        host_fqdn_override: { default: null },
-        path: { default: '/v3' },
-        scheme: { default: 'http' },
-        port: { api: { default: 80, internal: 5000 } },
-      },
+      identity: identityEndpoint({
+        admin: identityAuthAdmin,
+        user: keystoneUser('prometheus-openstack-exporter', { role: 'admin', user_domain_name: 'default', project_domain_name: 'default' }),
+      }),
     },
     monitoring: { prometheus: { enabled: true, openstack_exporter: { scrape: true } } },
     network: { openstack_metrics_exporter: { port: 9180 } },

@@ -1,6 +1,6 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalServices, readOnlyContainer } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, localImageRegistryDependency, readOnlyContainer } from './blocks';
 import { controlPlaneTolerations, endpointsLocalImageRegistry, endpointsMonitoring, kubeDnsEndpointInfra, publicIngress, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
 
 /** Static values of rabbitmq: the StarlingX settings applied over the chart defaults. */
@@ -128,16 +128,13 @@ export function rabbitmqStaticValues(img: ImageRefs): Values {
     dependencies: {
       dynamic: {
         common: {
-          local_image_registry: {
-            jobs: ['rabbitmq-image-repo-sync'],
-            services: [{ endpoint: 'node', service: 'local_image_registry' }],
-          },
+          local_image_registry: localImageRegistryDependency('rabbitmq-image-repo-sync'),
         },
       },
       static: {
         rabbitmq: { jobs: null },
         tests: {
-          services: [{ endpoint: 'internal', service: 'oslo_messaging' }],
+          services: internalEndpoints('oslo_messaging'),
           jobs: 'cluster_wait',
         },
         cluster_wait: internalServices('oslo_messaging'),
