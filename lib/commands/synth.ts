@@ -5,7 +5,28 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildApp, BuildOptions, defaultProfileLocations } from '../deployment/app';
-import { renderApp, summary, writeStacks } from '../engine/synth';
+import { renderApp, RenderedStack, summary, writeStacks } from '../engine/synth';
+import { scanCredentials } from '../validate/credential-scan';
+
+/** The marker at the root of the output folder: the generator and its version. */
+function marker(): string {
+  const { name, version } = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8')) as { name: string; version: string };
+  return `${name} ${version}\n`;
+}
+
+/**
+ * Every file about to be written goes through the credential scan of validate: a password in user
+ * values, or a URL with one, fails the synth instead of reaching git.
+ */
+function credentialProblems(stacks: readonly RenderedStack[]): string[] {
+  return stacks.flatMap((stack) =>
+    scanCredentials(stack.files).map((f) => {
+      const user = /^([^/]+)\/[^/]+-user-overrides\.yaml$/.exec(f.file);
+      const fix = user ? ` (from userOverrides.${user[1]}: route credentials through the credentials Secret, credentials.overrides)` : '';
+      return `${stack.name}/${f.file}: ${f.path}: ${f.problem}${fix}`;
+    }),
+  );
+}
 
 export interface SynthRequest {
   /** The folder the cdk8s CLI asked for (CDK8S_OUTDIR). @default '.cdk8s-out' (the scratch folder) */
@@ -18,7 +39,11 @@ export interface SynthRequest {
   readonly output?: string;
   /** The request comes from the cdk8s CLI (which has emptied an `--output` folder already). @default false */
   readonly fromCli?: boolean;
-  /** Profile files or folders. @default STX_PROFILES or deployments/ */
+  /**
+   * Profile files or folders. Given (or set in STX_PROFILES), the synth replaces only the stacks of
+   * those profiles (and the platform stack) and keeps every other stack as it was.
+   * @default STX_PROFILES, or every profile of deployments/ (then the output folder holds exactly the stacks written)
+   */
   readonly profiles?: readonly string[];
   /** Extra build options (tests inject releases through these). */
   readonly build?: Omit<BuildOptions, 'profiles'>;
@@ -41,9 +66,17 @@ export function runSynth(request: SynthRequest = {}): SynthResult {
   const target = request.output ? path.resolve(request.output) : requested === scratch ? path.resolve('dist') : requested;
   const emptiedByCli = request.fromCli === true && !request.output && requested !== scratch;
   try {
+    const onlyThese = request.profiles !== undefined || !!process.env.STX_PROFILES;
     const stacks = renderApp(buildApp({ ...request.build, profiles: request.profiles ?? defaultProfileLocations() }));
-    writeStacks(target, stacks);
-    const lines = summary(stacks);
+    const leaks = credentialProblems(stacks);
+    if (leaks.length > 0) throw new Error(`plaintext credentials would be written:\n${leaks.join('\n')}`);
+    const kept = onlyThese && fs.existsSync(target) ? fs.readdirSync(target).filter((e) => !e.startsWith('.') && !stacks.some((s) => s.name === e)) : [];
+    const warnings = writeStacks(target, stacks, { marker: marker(), onlyThese });
+    const lines = [
+      ...summary(stacks),
+      ...(kept.length > 0 ? [`kept as they were: ${kept.sort().join(', ')} (a synth of every profile removes a stack whose profile is gone)`] : []),
+      ...warnings,
+    ];
     if (requested === scratch) {
       // The CLI expects its output folder to exist; leave it the synth summary.
       fs.mkdirSync(scratch, { recursive: true });

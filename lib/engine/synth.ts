@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdk8s';
 import { outputFiles } from './files';
+import { MARKER_FILE, realTarget, replaceFolder } from './output-folder';
 import { FluxStack } from './stack';
 
 /** The rendered files of one stack: relative path to text, sorted by path. */
@@ -29,60 +30,31 @@ export function renderApp(app: App): RenderedStack[] {
   });
 }
 
+/** Options of {@link writeStacks}. */
+export interface WriteStacksOptions {
+  /** The text of the marker file at the root of the output folder. @default 'stx-openstack-gitops\n' */
+  readonly marker?: string;
+  /**
+   * Replace only the given stacks and keep every other entry of the output folder as it was (a
+   * synth of some profiles). @default false: the output folder holds exactly the given stacks
+   */
+  readonly onlyThese?: boolean;
+}
+
 /**
- * Writes the stacks under `outRoot`, atomically: everything goes to a temporary sibling folder
- * first, which replaces `outRoot` only once all files are written. A failure leaves `outRoot`
- * exactly as it was; a release or stack that is gone leaves no stale files.
+ * Writes the stacks under `outRoot`, atomically (lib/engine/output-folder.ts): a failure leaves
+ * `outRoot` exactly as it was; a release or stack that is gone leaves no stale files. Returns
+ * warnings worth telling (an interrupted earlier synth completed, an old tree left behind).
  */
-export function writeStacks(outRoot: string, stacks: readonly RenderedStack[]): void {
-  const target = path.resolve(outRoot);
-  const parent = path.dirname(target);
-  // The nearest existing ancestor must be a folder (mkdir's EEXIST/ENOTDIR say it less plainly).
-  let ancestor = parent;
-  while (!fs.existsSync(ancestor) && path.dirname(ancestor) !== ancestor) ancestor = path.dirname(ancestor);
-  if (fs.existsSync(ancestor) && !fs.statSync(ancestor).isDirectory()) {
-    throw new Error(`output folder ${target}: ${ancestor} is not a folder`);
-  }
-  try {
-    fs.mkdirSync(parent, { recursive: true });
-  } catch (error) {
-    throw new Error(`output folder ${target}: cannot create its parent folder (${(error as Error).message})`);
-  }
-  try {
-    fs.accessSync(parent, fs.constants.W_OK);
-  } catch {
-    throw new Error(`output folder ${target}: its parent folder is not writable`);
-  }
-  let staging: string;
-  try {
-    staging = fs.mkdtempSync(path.join(parent, `.${path.basename(target)}.new-`));
-  } catch (error) {
-    throw new Error(`output folder ${target}: cannot write beside it (${(error as Error).message})`);
-  }
-  try {
-    for (const stack of stacks) {
-      for (const [rel, text] of stack.files) {
-        const file = path.join(staging, stack.name, rel);
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        fs.writeFileSync(file, text);
-      }
-    }
-  } catch (error) {
-    fs.rmSync(staging, { recursive: true, force: true });
-    throw error;
-  }
-  const previous = fs.existsSync(target)
-    ? path.join(parent, path.basename(staging).replace(/^(\.[^/]*)\.new-/, '$1.old-'))
-    : undefined;
-  if (previous) fs.renameSync(target, previous);
-  try {
-    fs.renameSync(staging, target);
-  } catch (error) {
-    if (previous) fs.renameSync(previous, target);
-    fs.rmSync(staging, { recursive: true, force: true });
-    throw error;
-  }
-  if (previous) fs.rmSync(previous, { recursive: true, force: true });
+export function writeStacks(outRoot: string, stacks: readonly RenderedStack[], options: WriteStacksOptions = {}): string[] {
+  const files = new Map<string, string>();
+  for (const stack of stacks) for (const [rel, text] of stack.files) files.set(path.join(stack.name, rel), text);
+  const target = realTarget(outRoot);
+  const names = new Set(stacks.map((s) => s.name));
+  const keep = options.onlyThese && fs.existsSync(target) && fs.statSync(target).isDirectory()
+    ? fs.readdirSync(target).filter((e) => !names.has(e) && e !== MARKER_FILE)
+    : [];
+  return [...replaceFolder(outRoot, files, { marker: options.marker ?? 'stx-openstack-gitops\n', keep }).warnings];
 }
 
 /** One line per stack: releases, files, bytes. */

@@ -197,6 +197,9 @@ const chartVersion = z
     'expected a semantic version such as 0.3.13, 4.12.1+STX.1 or a range such as >=0.1.0',
   );
 
+/** A URL that a chart or Flux fetches: http or https only (no file:, javascript:, ...). */
+const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http or https URL' });
+
 export const deploymentProfileSchema = z
   .object({
     name: z.string().regex(DNS_LABEL, 'expected a lower-case DNS label (it names the output folder)').describe('stack name: dist/<name>/'),
@@ -285,12 +288,12 @@ export const deploymentProfileSchema = z
       })
       .strict()
       .prefault({}),
-    platform: z.object({ oidcIssuerUrl: z.url().optional() }).strict().default({}),
+    platform: z.object({ oidcIssuerUrl: httpUrl.optional() }).strict().default({}),
     horizon: z.object({ lockout: z.object({ retries: z.number().int().positive(), seconds: z.number().int().positive() }).strict().optional() }).strict().default({}),
     aodh: z.object({ restNotifierCaCert: z.boolean().default(false) }).strict().prefault({}),
     images: imagesSchema.prefault({}),
     helmRepository: z
-      .object({ url: z.url().optional().describe('default: http://<cluster-host floating address>:<platformHttpPort>/helm_charts/starlingx') })
+      .object({ url: httpUrl.optional().describe('default: http://<cluster-host floating address>:<platformHttpPort>/helm_charts/starlingx') })
       .strict()
       .default({}),
     credentials: z

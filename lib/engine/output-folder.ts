@@ -1,0 +1,246 @@
+/**
+ * The output folder is the operator's: we replace it only when we wrote it, we replace it whole or
+ * not at all, and a run that is killed leaves the old tree or the new one, never a mix.
+ *
+ * - A marker file at the root says a folder is ours. A non-empty folder without it is refused
+ *   (a tree written before the marker existed is recognised by its generated-file headers).
+ * - A symlinked target is followed: the tree lands where it points, and the link stays.
+ * - The new tree is written into a staging folder beside the target; then a journal names the
+ *   staging and previous folders, the target is renamed away, the staging folder takes its place,
+ *   and the journal is removed. A run killed between the renames leaves the journal, and the next
+ *   run (or `completeInterruptedSwap`) finishes the swap before it does anything else.
+ * - One writer at a time: a lock file beside the target names its holder; a second run fails fast.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { GENERATED_HEADER } from './yaml';
+
+/** The file at the root of every folder we write. */
+export const MARKER_FILE = '.stx-openstack-gitops';
+
+/** Options of {@link replaceFolder}. */
+export interface ReplaceFolderOptions {
+  /** The marker file's text (the generator and its version). */
+  readonly marker: string;
+  /**
+   * Top-level entries of the current tree to carry over unchanged (the stacks a partial synth does
+   * not rewrite). @default - none: the new tree replaces the old one whole
+   */
+  readonly keep?: readonly string[];
+}
+
+/** The result of a replace: what else the operator should know (true statements only). */
+export interface ReplaceFolderResult {
+  /** The real folder written (the symlink's target when the given path is a link). */
+  readonly target: string;
+  readonly warnings: readonly string[];
+}
+
+/** The sibling paths of one target: staging and previous prefixes, journal, lock. */
+function siblings(target: string) {
+  const parent = path.dirname(target);
+  const base = path.basename(target);
+  return {
+    parent,
+    stagingPrefix: path.join(parent, `.${base}.new-`),
+    previousPrefix: path.join(parent, `.${base}.old-`),
+    journal: path.join(parent, `.${base}.swap`),
+    lock: path.join(parent, `.${base}.lock`),
+  };
+}
+
+/** The real path of the output folder: a symlink is followed (a dangling one too). */
+export function realTarget(outRoot: string): string {
+  let target = path.resolve(outRoot);
+  for (let hops = 0; hops < 32; hops++) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.lstatSync(target);
+    } catch {
+      return target;
+    }
+    if (!stat.isSymbolicLink()) return target;
+    target = path.resolve(path.dirname(target), fs.readlinkSync(target));
+  }
+  throw new Error(`output folder ${outRoot}: too many levels of symbolic links`);
+}
+
+/** True when `dir` is a tree we wrote: it has the marker, or every entry is a stack with our header. */
+function writtenByUs(dir: string): boolean {
+  if (fs.existsSync(path.join(dir, MARKER_FILE))) return true;
+  const entries = fs.readdirSync(dir, { withFileTypes: true });
+  return entries.length > 0 && entries.every((e) => {
+    if (!e.isDirectory()) return false;
+    try {
+      return fs.readFileSync(path.join(dir, e.name, 'kustomization.yaml'), 'utf8').startsWith(`# ${GENERATED_HEADER}`);
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Refuses a target that exists and is not an empty folder or a tree we wrote. */
+function checkTarget(target: string): void {
+  if (!fs.existsSync(target)) return;
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) throw new Error(`output folder ${target}: it is a file, not a folder (refusing to replace it)`);
+  const entries = fs.readdirSync(target);
+  if (entries.length === 0 || writtenByUs(target)) return;
+  const shown = entries.sort().slice(0, 5).join(', ') + (entries.length > 5 ? `, ... (${entries.length} entries)` : '');
+  throw new Error(
+    `output folder ${target}: not written by this generator (no ${MARKER_FILE} marker) and not empty (it holds ${shown}); ` +
+      'choose a new or empty folder, or remove its content yourself',
+  );
+}
+
+/** Takes the lock beside the target, or throws naming the live holder. A stale lock is taken over. */
+function takeLock(lock: string): () => void {
+  const mine = `${process.pid} ${os.hostname()} ${new Date().toISOString()}\n`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lock, mine, { flag: 'wx' });
+      return () => fs.rmSync(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = fs.readFileSync(lock, 'utf8').trim();
+      const [pid, host] = holder.split(' ');
+      if (host === os.hostname() && !processAlive(Number(pid))) {
+        fs.rmSync(lock, { force: true });
+        continue;
+      }
+      throw new Error(`output folder ${path.join(path.dirname(lock), path.basename(lock).slice(1, -'.lock'.length))}: another synth is writing it (lock ${lock}: pid ${pid} on ${host}, since ${holder.split(' ')[2] ?? '?'}); wait for it, or remove the lock if that process is gone`);
+    }
+  }
+  throw new Error(`lock ${lock}: could not be taken`);
+}
+
+function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+interface Journal {
+  readonly staging: string;
+  readonly previous: string;
+}
+
+/**
+ * Finishes a swap that a killed run left half-done, then removes staging and previous folders
+ * that killed runs left beside the target. Returns what it did.
+ */
+export function completeInterruptedSwap(target: string): string[] {
+  const { parent, journal, stagingPrefix, previousPrefix } = siblings(target);
+  const done: string[] = [];
+  if (fs.existsSync(journal)) {
+    const { staging, previous } = JSON.parse(fs.readFileSync(journal, 'utf8')) as Journal;
+    if (!fs.existsSync(target) && fs.existsSync(staging)) {
+      fs.renameSync(staging, target);
+      done.push(`completed the swap of ${target} that an interrupted synth left`);
+    } else if (!fs.existsSync(target) && fs.existsSync(previous)) {
+      fs.renameSync(previous, target);
+      done.push(`restored ${target} that an interrupted synth had moved away`);
+    }
+    fs.rmSync(journal, { force: true });
+  }
+  if (fs.existsSync(parent)) {
+    for (const entry of fs.readdirSync(parent)) {
+      const full = path.join(parent, entry);
+      if (full.startsWith(stagingPrefix) || full.startsWith(previousPrefix)) {
+        fs.rmSync(full, { recursive: true, force: true });
+        done.push(`removed ${full}, left by an interrupted synth`);
+      }
+    }
+  }
+  return done;
+}
+
+/** Creates the parent folder if needed, with messages that name the path. */
+function prepareParent(target: string): void {
+  const parent = path.dirname(target);
+  let ancestor = parent;
+  while (!fs.existsSync(ancestor) && path.dirname(ancestor) !== ancestor) ancestor = path.dirname(ancestor);
+  if (fs.existsSync(ancestor) && !fs.statSync(ancestor).isDirectory()) throw new Error(`output folder ${target}: ${ancestor} is not a folder`);
+  try {
+    fs.mkdirSync(parent, { recursive: true });
+  } catch (error) {
+    throw new Error(`output folder ${target}: cannot create its parent folder (${reason(error)})`);
+  }
+  try {
+    fs.accessSync(parent, fs.constants.W_OK);
+  } catch {
+    throw new Error(`output folder ${target}: its parent folder ${parent} is not writable`);
+  }
+}
+
+/** A system error as one short phrase (`ENOSPC: no space left on device`). */
+function reason(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  return e.code ? `${e.code}: ${e.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*$/, '')}` : String(e.message ?? e);
+}
+
+/**
+ * Replaces `outRoot` by the tree `files` (relative path to text), atomically (see the module
+ * comment). Throws, leaving the folder as it was, on any failure before the swap.
+ */
+export function replaceFolder(outRoot: string, files: ReadonlyMap<string, string>, options: ReplaceFolderOptions): ReplaceFolderResult {
+  const target = realTarget(outRoot);
+  prepareParent(target);
+  const { parent, stagingPrefix, previousPrefix, journal, lock } = siblings(target);
+  const release = takeLock(lock);
+  try {
+    const warnings = completeInterruptedSwap(target);
+    checkTarget(target);
+    const mode = fs.existsSync(target) ? fs.statSync(target).mode & 0o7777 : 0o777 & ~process.umask();
+    let staging: string;
+    try {
+      staging = fs.mkdtempSync(stagingPrefix);
+    } catch (error) {
+      throw new Error(`output folder ${target}: cannot write beside it in ${parent} (${reason(error)})`);
+    }
+    try {
+      for (const [rel, text] of files) {
+        const file = path.join(staging, rel);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, text);
+      }
+      for (const entry of options.keep ?? []) {
+        const from = path.join(target, entry);
+        if (fs.existsSync(from) && !fs.existsSync(path.join(staging, entry))) fs.cpSync(from, path.join(staging, entry), { recursive: true, preserveTimestamps: true });
+      }
+      fs.writeFileSync(path.join(staging, MARKER_FILE), options.marker);
+      fs.chmodSync(staging, mode);
+    } catch (error) {
+      fs.rmSync(staging, { recursive: true, force: true });
+      throw new Error(`output folder ${target}: writing the new tree failed (${reason(error)}); ${target} is unchanged`);
+    }
+    const previous = previousPrefix + path.basename(staging).slice(path.basename(stagingPrefix).length);
+    const hadTarget = fs.existsSync(target);
+    try {
+      fs.writeFileSync(journal, JSON.stringify({ staging, previous } satisfies Journal));
+      if (hadTarget) fs.renameSync(target, previous);
+      fs.renameSync(staging, target);
+    } catch (error) {
+      if (hadTarget && !fs.existsSync(target) && fs.existsSync(previous)) fs.renameSync(previous, target);
+      fs.rmSync(staging, { recursive: true, force: true });
+      fs.rmSync(journal, { force: true });
+      throw new Error(`output folder ${target}: the swap failed (${reason(error)}); ${target} is unchanged`);
+    }
+    fs.rmSync(journal, { force: true });
+    if (hadTarget) {
+      try {
+        fs.rmSync(previous, { recursive: true, force: true });
+      } catch (error) {
+        warnings.push(`${target} holds the new tree, but the previous tree ${previous} could not be removed (${reason(error)}); the next synth removes it`);
+      }
+    }
+    return { target, warnings };
+  } finally {
+    release();
+  }
+}
