@@ -9,6 +9,7 @@ import { MissingEdge } from '../engine/depends-on';
 import { ReleaseName } from '../../releases/names';
 import { Derived, vswitchOfLabels } from '../profile/derived';
 import { DeploymentProfile } from '../profile/profile';
+import { checkProfileSemantics } from '../profile/semantics';
 
 const show = (value: unknown) => JSON.stringify(value);
 
@@ -101,6 +102,8 @@ export function checkProfileRules(profile: DeploymentProfile, derived: Derived, 
   if (!system.fqdnReady && !profile.network.mgmt) add('network.mgmt.floatingAddress', 'required when system.fqdnReady is false');
   const families = profile.network.clusterService.families;
   if (new Set(families).size !== families.length) add('network.clusterService.families', `duplicate family (got ${show(families)})`);
+
+  problems.push(...checkProfileSemantics(profile));
 
   // §1.3-6: DEX.
   if (profile.keystone.dex?.enabled) {

@@ -24,6 +24,7 @@ export class OutputFile extends Construct {
   /** Path relative to the stack folder. */
   public readonly path: string;
   private readonly fixedDocuments?: readonly unknown[];
+  private rendered?: string;
 
   constructor(scope: Construct, id: string, props: OutputFileProps) {
     super(scope, id);
@@ -44,9 +45,10 @@ export class OutputFile extends Construct {
     return this.node.children.filter((c): c is ApiObject => c instanceof ApiObject).map((o) => o.toJson());
   }
 
-  /** The file's text, as the writer writes it. */
+  /** The file's text, as the writer writes it (rendered once: the tree does not change after synth starts). */
   public render(): string {
-    return toYamlFile(this.documents());
+    this.rendered ??= toYamlFile(this.documents());
+    return this.rendered;
   }
 }
 

@@ -93,6 +93,25 @@ export interface ReleaseConstructProps {
   readonly secretLabels?: Readonly<Record<string, string>>;
 }
 
+/** Kubernetes refuses a Secret whose data exceeds 1 MiB. */
+export const MAX_SECRET_BYTES = 1024 * 1024;
+
+/**
+ * The Secret that kustomize generates from an override file holds the file's bytes; over the
+ * Kubernetes limit the apply fails on the cluster, so the synth fails first, naming the release and
+ * (for user values) the largest top-level keys.
+ */
+function checkSecretSize(release: string, file: OutputFile, userValues: Values | undefined): void {
+  const bytes = Buffer.byteLength(file.render());
+  if (bytes <= MAX_SECRET_BYTES) return;
+  let largest = '';
+  if (userValues) {
+    const sizes = Object.entries(userValues).map(([key, value]) => [key, Buffer.byteLength(JSON.stringify(value) ?? '')] as const);
+    largest = `; largest user values: ${sizes.sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, n]) => `${k} (about ${n} bytes)`).join(', ')}`;
+  }
+  throw new Error(`release "${release}": ${file.path} is ${bytes} bytes, over the 1 MiB (${MAX_SECRET_BYTES} bytes) a Kubernetes Secret may hold${largest}`);
+}
+
 /** HelmRelease annotation naming the Secrets created out of band (credentials, TLS material). */
 export const EXTERNAL_SECRETS_ANNOTATION = 'stx-openstack-gitops.io/external-secrets';
 
@@ -164,14 +183,17 @@ export class ReleaseConstruct extends Construct {
       },
     });
 
-    new OutputFile(this, 'static', { path: `${dir}/${files.static}.yaml`, documents: [props.staticValues] });
-    new OutputFile(this, 'system', {
-      path: `${dir}/${files.system}.yaml`,
-      documents: Object.keys(systemValues as object).length > 0 ? [systemValues] : [],
-    });
+    const written = [
+      new OutputFile(this, 'static', { path: `${dir}/${files.static}.yaml`, documents: [props.staticValues] }),
+      new OutputFile(this, 'system', {
+        path: `${dir}/${files.system}.yaml`,
+        documents: Object.keys(systemValues as object).length > 0 ? [systemValues] : [],
+      }),
+    ];
     if (props.userValues) {
-      new OutputFile(this, 'user', { path: `${dir}/${files.user}.yaml`, documents: [props.userValues] });
+      written.push(new OutputFile(this, 'user', { path: `${dir}/${files.user}.yaml`, documents: [props.userValues] }));
     }
+    for (const file of written) checkSecretSize(def.name, file, file.node.id === 'user' ? props.userValues : undefined);
 
     const kustomization: Record<string, unknown> = { namespace: props.namespace };
     if (def.commonLabels && (props.labelsField ?? 'commonLabels') === 'commonLabels') kustomization.commonLabels = { ...def.commonLabels };

@@ -107,6 +107,11 @@ function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown): st
       // A record keyed by release name: the key is the last path segment.
       const key = String(issue.path[issue.path.length - 1]);
       const inner = issue.issues[0];
+      if (inner && inner.code === 'custom') {
+        // A key with its own rule (a Kubernetes label key): the rule's message says what is expected.
+        lines.push(`${formatPath(issue.path)}: ${inner.message} (got ${JSON.stringify(key)})`);
+        continue;
+      }
       const allowed = inner && inner.code === 'invalid_value' ? inner.values.map(String) : [];
       lines.push(`${formatPath(issue.path)}: unknown ${allowed.length > 0 ? 'release' : 'key'} ${JSON.stringify(key)} (${suggestion(key, allowed)})`);
       continue;

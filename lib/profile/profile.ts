@@ -12,7 +12,28 @@ import { RELEASE_NAMES } from '../../releases/names';
 const DNS_LABEL = /^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
-const ip = z.string().refine((v) => isIP(v) !== 0, { message: 'expected an IPv4 or IPv6 address' });
+const ip = z.string().refine((v) => isIP(v) !== 0 && !v.includes('%'), { message: 'expected an IPv4 or IPv6 address' });
+
+/** A Linux network device name (IFNAMSIZ: at most 15 characters); it is written into OVS and neutron config. */
+const netdevName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,14}$/, 'expected a Linux interface name: up to 15 letters, digits, ".", "_" or "-"');
+/** A PCI address `domain:bus:device.function`, as nova's whitelist and neutron's SR-IOV agent read it. */
+const pciAddress = z.string().regex(/^[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]$/, 'expected a PCI address such as 0000:18:00.0');
+/** A name spliced into config strings (`physnet0:br-phy0,` in neutron's bridge_mappings): no separators. */
+const configName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,254}$/, 'expected letters, digits, ".", "_" or "-", starting with a letter or digit');
+/** Kubernetes label key (optional DNS-subdomain prefix, then a name of up to 63 characters) and value. */
+const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const labelKey = z.string().refine((k) => {
+  const slash = k.lastIndexOf('/');
+  const [prefix, name] = slash < 0 ? [undefined, k] : [k.slice(0, slash), k.slice(slash + 1)];
+  return LABEL_NAME.test(name) && (prefix === undefined || DNS_SUBDOMAIN.test(prefix));
+}, 'expected a Kubernetes label key such as openstack-compute-node or example.com/role');
+const labelValue = z.string().regex(/^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/, 'expected a Kubernetes label value (up to 63 letters, digits, "-", "_" or ".")');
+/** A Keystone name written into the charts' values (user, project, domain). */
+const keystoneName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.@+-]{0,63}$/, 'expected a Keystone name: letters, digits, "_", ".", "@", "+" or "-"');
+/** An absolute path without whitespace or the separators of the config strings it goes into. */
+const absolutePath = z.string().regex(/^\/[A-Za-z0-9_./-]*$/, 'expected an absolute path of letters, digits, "_", ".", "/" or "-"');
+/** A Kubernetes quantity for a volume size (`10Gi`, `500M`). */
+const quantity = z.string().regex(/^\d+(\.\d+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/, 'expected a Kubernetes quantity such as 10Gi');
 
 /** `network/prefix`, IPv4 or IPv6, with a prefix length that fits the family. */
 const cidr = z.string().refine(
@@ -58,7 +79,7 @@ const hostSchema = z
     provisioned: z.boolean().default(true).describe('included in per-host compute, network and client lists'),
     provisioning: z.boolean().default(false).describe('being provisioned: counts for the clients chart like a provisioned host'),
     available: z.boolean().default(true).describe('unlocked, enabled and services-enabled: counts as an available controller'),
-    labels: z.record(z.string(), z.string()).default({}).describe('Kubernetes node labels (openstack-control-plane, openstack-compute-node, openvswitch, dpdk, remote-storage, ...)'),
+    labels: z.record(labelKey, labelValue).default({}).describe('Kubernetes node labels (openstack-control-plane, openstack-compute-node, openvswitch, dpdk, remote-storage, ...)'),
     cpus: z
       .object({ platform: cpuList, application: cpuList, isolated: cpuList.default([]) })
       .strict()
@@ -80,23 +101,23 @@ const hostSchema = z
       .array(
         z
           .object({
-            name: z.string().min(1),
+            name: netdevName,
             type: z.enum(['ethernet', 'ae', 'vlan', 'vf']),
             class: z.enum(['data', 'pci-sriov', 'pci-passthrough', 'platform', 'none']),
             port: z
-              .object({ name: z.string().min(1), pciAddress: z.string().min(1), sriovVfAddresses: z.array(z.string()).default([]) })
+              .object({ name: netdevName, pciAddress, sriovVfAddresses: z.array(pciAddress).default([]) })
               .strict()
               .optional()
               .describe('ethernet interfaces only'),
-            uses: z.array(z.string()).default([]).describe('lower interfaces (ae members, vlan or vf parent)'),
+            uses: z.array(netdevName).default([]).describe('lower interfaces (ae members, vlan or vf parent)'),
             sriovNumVfs: z.number().int().nonnegative().optional(),
-            datanetworks: z.array(z.string()).default([]),
+            datanetworks: z.array(configName).default([]),
             addresses: z.array(ip).default([]),
           })
           .strict(),
       )
       .default([]),
-    pciDevices: z.array(z.object({ address: z.string().min(1), enabled: z.boolean() }).strict()).default([]),
+    pciDevices: z.array(z.object({ address: pciAddress, enabled: z.boolean() }).strict()).default([]),
     imageConversionFs: z.boolean().default(false),
   })
   .strict();
@@ -111,7 +132,7 @@ const cephSchema = z.discriminatedUnion('kind', [
       replication: z.number().int().min(1).max(3).optional().describe('default 1 on AIO simplex, else 2'),
       osdCount: z.number().int().min(1).default(1).describe('host ceph: for the pool chunk-size estimate'),
       monitors: z.array(ip).default([]).describe('host ceph: monitor addresses (on AIO only the first, the floating monitor, is used)'),
-      secondaryTiers: z.array(z.object({ tierName: z.string().min(1), backendName: z.string().min(1) }).strict()).default([]),
+      secondaryTiers: z.array(z.object({ tierName: configName, backendName: configName }).strict()).default([]),
     })
     .strict(),
 ]);
@@ -133,14 +154,22 @@ const selection = z
     pvc: z
       .object({
         priority: z.array(z.string()).optional(),
-        size: z.string().optional(),
+        size: quantity.optional(),
         accessModes: z.array(z.enum(['ReadWriteOnce', 'ReadWriteMany', 'ReadOnlyMany', 'ReadWriteOncePod'])).optional(),
-        name: z.string().optional(),
-        instancesPath: z.string().optional(),
+        name: z.string().regex(DNS_LABEL, 'expected a PVC name (lower-case DNS label)').optional(),
+        instancesPath: absolutePath.optional(),
       })
       .strict()
       .optional(),
-    nfs: z.object({ server: z.string(), path: z.string(), instancesPath: z.string() }).partial().strict().optional(),
+    nfs: z
+      .object({
+        server: z.string().refine((v) => isIP(v) !== 0 || DNS_SUBDOMAIN.test(v), 'expected an IP address or a DNS name'),
+        path: absolutePath,
+        instancesPath: absolutePath,
+      })
+      .partial()
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -152,7 +181,7 @@ const storageSchema = z
       .array(
         z
           .object({
-            name: z.string().min(1),
+            name: configName,
             protocol: z.enum(['iscsi', 'fcp', 'nfs', 'local']),
             k8sStorageClass: z.string().optional(),
             volumeBackend: z.record(z.string(), z.unknown()).default({}),
@@ -258,7 +287,7 @@ export const deploymentProfileSchema = z
       .prefault({}),
     hosts: z.array(hostSchema).min(1),
     datanetworks: z
-      .array(z.object({ name: z.string().min(1), type: z.enum(['flat', 'vlan', 'vxlan']), mtu: z.number().int().min(576).max(9216) }).strict())
+      .array(z.object({ name: configName, type: z.enum(['flat', 'vlan', 'vxlan']), mtu: z.number().int().min(576).max(9216) }).strict())
       .default([]),
     storage: storageSchema,
     vswitch: z.enum(['ovs', 'ovs-dpdk', 'none']).optional().describe('derived from the compute hosts labels when absent'),
@@ -277,7 +306,7 @@ export const deploymentProfileSchema = z
     keystone: z
       .object({
         admin: z
-          .object({ userName: z.string().default('admin'), projectName: z.string().default('admin'), userDomain: z.string().default('default'), projectDomain: z.string().default('default') })
+          .object({ userName: keystoneName.default('admin'), projectName: keystoneName.default('admin'), userDomain: keystoneName.default('default'), projectDomain: keystoneName.default('default') })
           .strict()
           .prefault({}),
         passwordRules: z
