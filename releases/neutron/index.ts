@@ -73,8 +73,9 @@ function hostConf(ctx: DeploymentContext, host: Host): Values {
     integration_bridge: 'br-int',
     datapath_type: vswitch === 'ovs-dpdk' ? 'netdev' : 'system',
     vhostuser_socket_dir: '/var/run/openvswitch',
-    bridge_mappings: bridgeMappings,
   };
+  // Without a bridge the key is left out, so the chart's static mapping stays.
+  if (bridgeMappings !== '') ovs.bridge_mappings = bridgeMappings;
   if (localIp !== undefined) ovs.local_ip = localIp;
   const conf: Values = {
     plugins: {
