@@ -55,8 +55,10 @@ function hostConf(ctx: DeploymentContext, host: Host): Values {
     for (const dn of iface.datanetworks) {
       const type = datanetworkType.get(dn);
       if (iface.class === 'data' && type === 'vxlan') {
+        // The last vxlan data interface in (type, name) order gives local_ip, even when it has no
+        // address (then local_ip is left out).
         vxlan = true;
-        if (localIp === undefined && iface.addresses.length > 0) localIp = iface.addresses[0];
+        localIp = iface.addresses[0];
       }
       if (port === undefined) continue;
       if (type === 'flat' || type === 'vlan') {

@@ -511,6 +511,40 @@ describe('neutron', () => {
     });
   });
 
+  describe('§3.12.1 local_ip: the first address of the last vxlan data interface in (type, name) order, left out when it has none', () => {
+    const datanetworks = [
+      { name: 'data0', type: 'vlan' as const, mtu: 1500 },
+      { name: 'vx', type: 'vxlan' as const, mtu: 1450 },
+    ];
+    const vxlan = (name: string, type: InterfaceInput['type'], addresses: string[], cls: InterfaceInput['class'] = 'data'): InterfaceInput =>
+      type === 'ethernet'
+        ? { name, type, class: cls, port: { name, pciAddress: '0000:05:00.0' }, datanetworks: ['vx'], addresses }
+        : { name, type, class: cls, uses: ['data0'], datanetworks: ['vx'], addresses };
+    const cases: Array<[string, string | undefined, InterfaceInput[]]> = [
+      ['one with two addresses', '10.0.0.1', [vxlan('tun0', 'ethernet', ['10.0.0.1', '10.0.0.2'])]],
+      ['two ethernet ones, listed by name', '10.0.0.2', [vxlan('tun0', 'ethernet', ['10.0.0.1']), vxlan('tun1', 'ethernet', ['10.0.0.2'])]],
+      ['two ethernet ones, listed in reverse', '10.0.0.2', [vxlan('tun1', 'ethernet', ['10.0.0.2']), vxlan('tun0', 'ethernet', ['10.0.0.1'])]],
+      ['an ae after an ethernet one whose name sorts later', '10.0.0.3', [vxlan('bond0', 'ae', ['10.0.0.3']), vxlan('zeth', 'ethernet', ['10.0.0.1'])]],
+      ['a vlan after an ae one', '10.0.0.4', [vxlan('vlan100', 'vlan', ['10.0.0.4']), vxlan('bond0', 'ae', ['10.0.0.3'])]],
+      ['a last one without address after one with an address', undefined, [vxlan('tun0', 'ethernet', ['10.0.0.1']), vxlan('tun1', 'ethernet', [])]],
+      ['a data one and a later pci-sriov one (not data)', '10.0.0.1', [vxlan('tun0', 'ethernet', ['10.0.0.1']), vxlan('zsriov', 'ethernet', ['10.0.0.9'], 'pci-sriov')]],
+    ];
+
+    it.each(cases)('given vxlan interfaces: %s, then local_ip is %p and the tunnel type is vxlan', (_, expected, tunnels) => {
+      const interfaces = [dataInterface('data0', 'data0'), ...tunnels];
+      const agent = at(perHost(systemValuesOf('neutron', standardWithInterfaces([interfaces], { datanetworks })))[0], 'conf.plugins.openvswitch_agent') as Values;
+      expect(at(agent, 'ovs.local_ip')).toBe(expected);
+      expect('local_ip' in (agent.ovs as Values)).toBe(expected !== undefined);
+      expect(agent.agent).toEqual({ tunnel_types: 'vxlan' });
+    });
+
+    it('given no vxlan data interface, then neither local_ip nor a tunnel type is set', () => {
+      const agent = at(perHost(systemValuesOf('neutron', standard(2)))[0], 'conf.plugins.openvswitch_agent') as Values;
+      expect('local_ip' in (agent.ovs as Values)).toBe(false);
+      expect(agent.agent).toEqual({});
+    });
+  });
+
   it('given vswitch ovs-dpdk, then the datapath is netdev; given vswitch none, there is no auto_bridge_add', () => {
     const dpdk = perHost(systemValuesOf('neutron', standard(2, { vswitch: 'ovs-dpdk' })))[0].conf as Values;
     expect(at(dpdk, 'plugins.openvswitch_agent.ovs.datapath_type')).toBe('netdev');
