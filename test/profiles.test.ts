@@ -6,7 +6,20 @@ import { validateProfile } from '../lib/deployment/app';
 import { loadProfile, ProfileError } from '../lib/profile/loader';
 import { DeploymentProfileInput } from '../lib/profile/profile';
 import { renderSchema, SCHEMA_FILE } from '../scripts/schema';
-import { aioDuplex, aioSimplex, controller, standard, worker } from './support/profiles';
+import { aioDuplex, aioSimplex, controller, parseProfile, standard, systemValuesOf, worker } from './support/profiles';
+import { RELEASES } from '../releases';
+import { RELEASE_NAMES } from '../releases/names';
+
+/** An ajv validator of the published JSON Schema (what YAML editors check a profile against). */
+function publishedSchemaValidator(): ((data: unknown) => boolean) & { errors?: unknown } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Ajv2020 = require('ajv/dist/2020').default;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const addFormats = require('ajv-formats').default;
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  return ajv.compile(JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8')));
+}
 
 /** The problems of a profile, or [] when it is valid. */
 function problemsOf(input: unknown): string[] {
@@ -203,17 +216,52 @@ describe('the documentation and the schema agree with the profiles', () => {
   });
 
   it('the published JSON Schema accepts every built-in YAML profile and refuses a typo', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const Ajv2020 = require('ajv/dist/2020').default;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const addFormats = require('ajv-formats').default;
-    const ajv = new Ajv2020({ strict: false, allErrors: true });
-    addFormats(ajv);
-    const validate = ajv.compile(JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8')));
+    const validate = publishedSchemaValidator();
     for (const file of fs.readdirSync(path.join(root, 'deployments')).filter((f) => f.endsWith('.yaml'))) {
       const profile = parse(fs.readFileSync(path.join(root, 'deployments', file), 'utf8'));
       expect({ file, ok: validate(profile), errors: validate.errors }).toEqual({ file, ok: true, errors: null });
       expect(validate({ ...profile, sytem: profile.system })).toBe(false);
     }
+  });
+});
+
+describe('normalized input: what StarlingX accepts and normalizes, the schema accepts and normalizes (spec §1.2, §2.2)', () => {
+  const MIXED_CASE = ['Example.COM', 'OpenStack.Example.com', 'EXAMPLE.ORG', 'Cloud-1.Example.Net'];
+  const withDomain = (domain: string) =>
+    aioDuplex({
+      endpoints: { domain },
+      https: { enabled: true, certRef: { secretName: 'openstack-tls', caKey: 'ca.crt' } },
+      keystone: { dex: { enabled: true } },
+      platform: { oidcIssuerUrl: 'https://oam.example.com:30556/dex' },
+    });
+
+  it.each(MIXED_CASE)('given the endpoint domain %p, then the profile is valid and its domain is lower-cased', (domain) => {
+    expect(problemsOf(withDomain(domain))).toEqual([]);
+    expect(parseProfile(withDomain(domain)).endpoints.domain).toBe(domain.toLowerCase());
+    expect(publishedSchemaValidator()(parse(stringify(withDomain(domain))))).toBe(true);
+  });
+
+  it.each(MIXED_CASE)('given the endpoint domain %p, then every release computes the same system values as with it lower-cased', (domain) => {
+    for (const name of RELEASE_NAMES.filter((n) => RELEASES[n].systemValues)) {
+      expect({ name, values: systemValuesOf(name, withDomain(domain)) }).toEqual({ name, values: systemValuesOf(name, withDomain(domain.toLowerCase())) });
+    }
+  });
+
+  const casedLabels = (value: string) => ({ 'openstack-control-plane': 'enabled', 'openstack-compute-node': value, openvswitch: value, 'remote-storage': value });
+  const withLabels = (value: string) =>
+    standard(0, { hosts: [controller(0, false), controller(1, false), worker(0, { labels: casedLabels(value) }), worker(1, { labels: { ...casedLabels(value), dpdk: value } })], vswitch: 'ovs' });
+
+  it.each(['Enabled', 'ENABLED', 'eNaBlEd'])('given the switch labels set to %p, then they are lower-cased, other labels kept, and every release computes the same system values as with enabled', (value) => {
+    const hosts = parseProfile(withLabels(value)).hosts;
+    expect(hosts[2].labels).toEqual(casedLabels('enabled'));
+    expect(hosts[3].labels.dpdk).toBe('enabled');
+    expect(parseProfile(standard(0, { hosts: [controller(0, false, { labels: { 'openstack-control-plane': 'Yes', 'Custom': 'MiXed' } })] })).hosts[0].labels).toEqual({ 'openstack-control-plane': 'Yes', Custom: 'MiXed' });
+    for (const name of RELEASE_NAMES.filter((n) => RELEASES[n].systemValues)) {
+      expect({ name, values: systemValuesOf(name, withLabels(value)) }).toEqual({ name, values: systemValuesOf(name, withLabels('enabled')) });
+    }
+  });
+
+  it.each(['example..com', '-example.com', 'exa mple.com', ' example.com', 'example.com.', 'example_com'])('fails when the endpoint domain %p is not a DNS name', (domain) => {
+    expect(problemsOf(withDomain(domain))).toContainEqual(expect.stringMatching(/^endpoints\.domain: /));
   });
 });

@@ -32,14 +32,14 @@ export function hasWorkerFunction(host: Host, profile: DeploymentProfile): boole
 /** Compute hosts: worker function, labelled `openstack-compute-node=enabled`, provisioned. */
 export function computeHosts(profile: DeploymentProfile): Host[] {
   return profile.hosts.filter(
-    (h) => hasWorkerFunction(h, profile) && (h.labels['openstack-compute-node'] ?? '').toLowerCase() === 'enabled' && h.provisioned,
+    (h) => hasWorkerFunction(h, profile) && h.labels['openstack-compute-node'] === 'enabled' && h.provisioned,
   );
 }
 
 /** The vswitch a host's labels ask for, or undefined when its label set is not an allowed one. */
 export function vswitchOfLabels(labels: Readonly<Record<string, string>>): Vswitch | undefined {
-  const ovs = (labels.openvswitch ?? '').toLowerCase() === 'enabled';
-  const dpdk = (labels.dpdk ?? '').toLowerCase() === 'enabled';
+  const ovs = labels.openvswitch === 'enabled';
+  const dpdk = labels.dpdk === 'enabled';
   if (ovs && dpdk) return 'ovs-dpdk';
   if (ovs && !('dpdk' in labels)) return 'ovs';
   return undefined;

@@ -11,6 +11,8 @@ import { RELEASE_NAMES } from '../../releases/names';
 
 const DNS_LABEL = /^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/** A DNS domain in any case (the JSON Schema keeps no regex flags, so both cases are spelled out). */
+const DNS_DOMAIN_ANY_CASE = /^(?=.{1,253}$)[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?(\.[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?)*$/;
 
 const ip = z.string().refine((v) => isIP(v) !== 0 && !v.includes('%'), { message: 'expected an IPv4 or IPv6 address' });
 
@@ -71,6 +73,14 @@ const secretKeyRef = z
 
 const cpuList = z.array(z.number().int().nonnegative());
 
+/** Node labels whose value `enabled` switches a host on; the platform reads their value in any case. */
+const SWITCH_LABELS: readonly string[] = ['openstack-compute-node', 'openvswitch', 'dpdk', 'remote-storage'];
+
+/** Lower-cases the values of the switch labels (`Enabled` → `enabled`), other labels as written. */
+function normalizeSwitchLabels(labels: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(labels).map(([key, value]) => [key, SWITCH_LABELS.includes(key) ? value.toLowerCase() : value]));
+}
+
 const hostSchema = z
   .object({
     hostname: z.string().regex(DNS_LABEL, 'expected a host name (lower-case DNS label)').describe('e.g. controller-0, worker-3'),
@@ -79,7 +89,11 @@ const hostSchema = z
     provisioned: z.boolean().default(true).describe('included in per-host compute, network and client lists'),
     provisioning: z.boolean().default(false).describe('being provisioned: counts for the clients chart like a provisioned host'),
     available: z.boolean().default(true).describe('unlocked, enabled and services-enabled: counts as an available controller'),
-    labels: z.record(labelKey, labelValue).default({}).describe('Kubernetes node labels (openstack-control-plane, openstack-compute-node, openvswitch, dpdk, remote-storage, ...)'),
+    labels: z
+      .record(labelKey, labelValue)
+      .default({})
+      .transform(normalizeSwitchLabels)
+      .describe('Kubernetes node labels (openstack-control-plane, openstack-compute-node, openvswitch, dpdk, remote-storage, ...); the values of the last four in any case, lower-cased'),
     cpus: z
       .object({ platform: cpuList, application: cpuList, isolated: cpuList.default([]) })
       .strict()
@@ -264,7 +278,13 @@ export const deploymentProfileSchema = z
       .strict(),
     endpoints: z
       .object({
-        domain: z.string().regex(DNS_SUBDOMAIN, 'expected a DNS domain such as openstack.example.com').optional(),
+        domain: z
+          .string()
+          .regex(DNS_DOMAIN_ANY_CASE, 'expected a DNS domain such as openstack.example.com')
+          // DNS names are case-insensitive: the platform lower-cases the endpoint domain (spec §2.2).
+          .transform((domain) => domain.toLowerCase())
+          .optional()
+          .describe('public endpoint domain; any case, lower-cased'),
         fqdnPattern: z.string().default('{service_name}.{endpoint_domain}'),
       })
       .strict()

@@ -135,14 +135,22 @@ export type NovaEphemeral = 'host-path' | 'nfs' | 'pvc' | 'ceph';
 const EPHEMERAL_KINDS: readonly string[] = ['host-path', 'nfs', 'pvc', 'ceph'];
 
 /**
+ * Whether nova's `backends` list enables an ephemeral kind (spec §1.1, defaults of `selection`):
+ * without a list host-path, pvc and ceph are enabled, but nfs is not (the platform's NFS check
+ * falls back to `[ceph]`); with a list, exactly the kinds it enables.
+ */
+function ephemeralEnabled(selection: StorageSelection, name: string): boolean {
+  return selection.backends ? backendAllowed(selection, name) : name !== 'nfs';
+}
+
+/**
  * Nova's ephemeral backend: the first enabled entry of nova's priority; ceph only when a ceph
  * backend exists for nova (else the next entry). host-path when nothing applies.
  */
 export function novaEphemeral(ctx: DeploymentContext): NovaEphemeral {
   const selection = storageSelection(ctx, 'nova');
-  const enabled = (name: string) => !selection.backends || selection.backends.some((b) => b.name === name && b.enabled);
   for (const name of selection.priority) {
-    if (!EPHEMERAL_KINDS.includes(name) || !enabled(name)) continue;
+    if (!EPHEMERAL_KINDS.includes(name) || !ephemeralEnabled(selection, name)) continue;
     if (name === 'ceph' && !cephAvailable(ctx, 'nova')) continue;
     return name as NovaEphemeral;
   }

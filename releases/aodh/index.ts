@@ -1,7 +1,7 @@
 import { defineRelease } from '../define';
 import { Values } from '../../lib/engine/values';
 import { aodhStaticValues } from '../../overrides/aodh';
-import { CA_PATH, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessagingAuth, publicEndpoint } from '../../overrides/system';
+import { CA_PATH, certificates, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessagingAuth, publicEndpoint } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
 
 /** Where the notifier finds the CA of REST alarm targets (`aodh.restNotifierCaCert`). */
@@ -21,7 +21,7 @@ function aodhSystemValues(ctx: DeploymentContext): Values {
   if (ctx.derived.https) aodhConf.keystone_authtoken = { cafile: CA_PATH };
   const volumes: Values[] = caCert ? [{ name: REST_NOTIFIER_CA_SECRET, secret: { secretName: REST_NOTIFIER_CA_SECRET, items: [{ key: 'ca.crt', path: 'ca.crt' }] } }] : [];
   const volumeMounts: Values[] = caCert ? [{ name: REST_NOTIFIER_CA_SECRET, mountPath: REST_NOTIFIER_CA_PATH, subPath: 'ca.crt', readOnly: true }] : [];
-  return {
+  const values: Values = {
     pod: {
       replicas: { api: c, evaluator: c, listener: c, notifier: c },
       mounts: { aodh_notifier: { aodh_notifier: { volumes, volumeMounts } } },
@@ -35,6 +35,8 @@ function aodhSystemValues(ctx: DeploymentContext): Values {
       oslo_messaging: { auth: osloMessagingAuth(['aodh']) },
     },
   };
+  if (ctx.derived.https) values.manifests = certificates(ctx);
+  return values;
 }
 
 export const aodh = defineRelease({

@@ -1,7 +1,7 @@
 import { defineRelease } from '../define';
 import { Values } from '../../lib/engine/values';
 import { barbicanStaticValues } from '../../overrides/barbican';
-import { CA_PATH, identityAuth, osloCache, osloDbAuth, osloMessagingAuth, publicEndpoint } from '../../overrides/system';
+import { CA_PATH, certificates, identityAuth, osloCache, osloDbAuth, osloMessagingAuth, publicEndpoint } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
 
 /** System values of barbican (spec §3.22). */
@@ -16,7 +16,10 @@ function barbicanSystemValues(ctx: DeploymentContext): Values {
       oslo_messaging: { auth: osloMessagingAuth(['barbican']) },
     },
   };
-  if (ctx.derived.https) values.conf = { barbican: { keystone_authtoken: { cafile: CA_PATH } } };
+  if (ctx.derived.https) {
+    values.conf = { barbican: { keystone_authtoken: { cafile: CA_PATH } } };
+    values.manifests = certificates(ctx);
+  }
   return values;
 }
 

@@ -9,7 +9,7 @@ import { DeploymentContext } from '../../lib/profile/context';
 function localSettingsConfig(ctx: DeploymentContext): Values {
   const { profile, derived } = ctx;
   const proto = derived.https ? 'https' : 'http';
-  const domain = profile.endpoints.domain?.toLowerCase();
+  const domain = profile.endpoints.domain;
   const config: Values = {
     horizon_secret_key: credential.horizonSecretKey(),
     system_region_name: profile.system.regionName,

@@ -55,8 +55,10 @@ function hostConf(ctx: DeploymentContext, host: Host): Values {
     for (const dn of iface.datanetworks) {
       const type = datanetworkType.get(dn);
       if (iface.class === 'data' && type === 'vxlan') {
+        // The last vxlan data interface in (type, name) order gives local_ip, even when it has no
+        // address (then local_ip is left out).
         vxlan = true;
-        if (localIp === undefined && iface.addresses.length > 0) localIp = iface.addresses[0];
+        localIp = iface.addresses[0];
       }
       if (port === undefined) continue;
       if (type === 'flat' || type === 'vlan') {
@@ -73,8 +75,9 @@ function hostConf(ctx: DeploymentContext, host: Host): Values {
     integration_bridge: 'br-int',
     datapath_type: vswitch === 'ovs-dpdk' ? 'netdev' : 'system',
     vhostuser_socket_dir: '/var/run/openvswitch',
-    bridge_mappings: bridgeMappings,
   };
+  // Without a bridge the key is left out, so the chart's static mapping stays.
+  if (bridgeMappings !== '') ovs.bridge_mappings = bridgeMappings;
   if (localIp !== undefined) ovs.local_ip = localIp;
   const conf: Values = {
     plugins: {

@@ -79,7 +79,7 @@ function computeHostConf(host: Host, ephemeral: NovaEphemeral): Values {
 
   // CPU sets carry literal double quotes (§6-11); no CPU data gives a real null (§6-12).
   const compute: Value = host.cpus ? { cpu_shared_set: `"${rangeSet(host.cpus.application)}"`, cpu_dedicated_set: `"${rangeSet(host.cpus.isolated)}"` } : null;
-  const remoteStorage = (host.labels['remote-storage'] ?? '').toLowerCase() === 'enabled';
+  const remoteStorage = host.labels['remote-storage'] === 'enabled';
   const libvirt: Values = ephemeral === 'ceph' || remoteStorage ? { ...RBD_IMAGES } : { images_type: 'default' };
   const whitelist = pciWhitelist(host);
   const pci: Value = whitelist.length > 0 ? { passthrough_whitelist: { type: 'multistring', values: whitelist } } : null;

@@ -483,6 +483,68 @@ describe('neutron', () => {
     expect(at(conf, 'auto_bridge_add')).toEqual({ 'br-phy0': 'data0' });
   });
 
+  describe('§3.12.1 bridge_mappings: one br-phy<i> per flat/vlan datanetwork with a port, the key left out when a host has none', () => {
+    const datanetworks = [
+      { name: 'dn-vlan', type: 'vlan' as const, mtu: 1500 },
+      { name: 'dn-flat', type: 'flat' as const, mtu: 1500 },
+      { name: 'vx', type: 'vxlan' as const, mtu: 1450 },
+    ];
+    const tunnel = (name: string, addresses: string[] = ['192.168.50.10']): InterfaceInput => ({ ...dataInterface(name, 'vx'), addresses });
+    const cases: Array<[string, string | undefined, InterfaceInput[]]> = [
+      ['a vlan data interface', 'dn-vlan:br-phy0,', [dataInterface('eth0', 'dn-vlan')]],
+      ['a flat data and a vlan pci-sriov interface', 'dn-flat:br-phy0,dn-vlan:br-phy1,', [dataInterface('eth0', 'dn-flat'), { ...dataInterface('eth1', 'dn-vlan'), class: 'pci-sriov' }]],
+      ['only a vxlan data interface', undefined, [tunnel('tun0')]],
+      ['a vlan pci-passthrough interface and a vxlan data interface', undefined, [{ ...dataInterface('pt0', 'dn-vlan'), class: 'pci-passthrough' }, tunnel('tun0')]],
+      ['a vlan vf interface whose lower interface is missing', undefined, [{ name: 'vf0', type: 'vf', class: 'pci-sriov', uses: ['gone'], datanetworks: ['dn-vlan'] }, tunnel('tun0')]],
+    ];
+
+    it.each(cases)('given a compute host with %s, then bridge_mappings is %p', (_, expected, interfaces) => {
+      const ovs = at(perHost(systemValuesOf('neutron', standardWithInterfaces([interfaces], { datanetworks })))[0], 'conf.plugins.openvswitch_agent.ovs') as Values;
+      expect(ovs.bridge_mappings).toBe(expected);
+      expect('bridge_mappings' in ovs).toBe(expected !== undefined);
+    });
+
+    it('given one worker with bridges and one without, then only the first entry carries bridge_mappings', () => {
+      const hosts = perHost(systemValuesOf('neutron', standardWithInterfaces([[dataInterface('eth0', 'dn-vlan')], [tunnel('tun0')]], { datanetworks })));
+      expect(hosts.map((h) => h.name)).toEqual([['worker-0'], ['worker-1']]);
+      expect(hosts.map((h) => 'bridge_mappings' in (at(h, 'conf.plugins.openvswitch_agent.ovs') as Values))).toEqual([true, false]);
+    });
+  });
+
+  describe('§3.12.1 local_ip: the first address of the last vxlan data interface in (type, name) order, left out when it has none', () => {
+    const datanetworks = [
+      { name: 'data0', type: 'vlan' as const, mtu: 1500 },
+      { name: 'vx', type: 'vxlan' as const, mtu: 1450 },
+    ];
+    const vxlan = (name: string, type: InterfaceInput['type'], addresses: string[], cls: InterfaceInput['class'] = 'data'): InterfaceInput =>
+      type === 'ethernet'
+        ? { name, type, class: cls, port: { name, pciAddress: '0000:05:00.0' }, datanetworks: ['vx'], addresses }
+        : { name, type, class: cls, uses: ['data0'], datanetworks: ['vx'], addresses };
+    const cases: Array<[string, string | undefined, InterfaceInput[]]> = [
+      ['one with two addresses', '10.0.0.1', [vxlan('tun0', 'ethernet', ['10.0.0.1', '10.0.0.2'])]],
+      ['two ethernet ones, listed by name', '10.0.0.2', [vxlan('tun0', 'ethernet', ['10.0.0.1']), vxlan('tun1', 'ethernet', ['10.0.0.2'])]],
+      ['two ethernet ones, listed in reverse', '10.0.0.2', [vxlan('tun1', 'ethernet', ['10.0.0.2']), vxlan('tun0', 'ethernet', ['10.0.0.1'])]],
+      ['an ae after an ethernet one whose name sorts later', '10.0.0.3', [vxlan('bond0', 'ae', ['10.0.0.3']), vxlan('zeth', 'ethernet', ['10.0.0.1'])]],
+      ['a vlan after an ae one', '10.0.0.4', [vxlan('vlan100', 'vlan', ['10.0.0.4']), vxlan('bond0', 'ae', ['10.0.0.3'])]],
+      ['a last one without address after one with an address', undefined, [vxlan('tun0', 'ethernet', ['10.0.0.1']), vxlan('tun1', 'ethernet', [])]],
+      ['a data one and a later pci-sriov one (not data)', '10.0.0.1', [vxlan('tun0', 'ethernet', ['10.0.0.1']), vxlan('zsriov', 'ethernet', ['10.0.0.9'], 'pci-sriov')]],
+    ];
+
+    it.each(cases)('given vxlan interfaces: %s, then local_ip is %p and the tunnel type is vxlan', (_, expected, tunnels) => {
+      const interfaces = [dataInterface('data0', 'data0'), ...tunnels];
+      const agent = at(perHost(systemValuesOf('neutron', standardWithInterfaces([interfaces], { datanetworks })))[0], 'conf.plugins.openvswitch_agent') as Values;
+      expect(at(agent, 'ovs.local_ip')).toBe(expected);
+      expect('local_ip' in (agent.ovs as Values)).toBe(expected !== undefined);
+      expect(agent.agent).toEqual({ tunnel_types: 'vxlan' });
+    });
+
+    it('given no vxlan data interface, then neither local_ip nor a tunnel type is set', () => {
+      const agent = at(perHost(systemValuesOf('neutron', standard(2)))[0], 'conf.plugins.openvswitch_agent') as Values;
+      expect('local_ip' in (agent.ovs as Values)).toBe(false);
+      expect(agent.agent).toEqual({});
+    });
+  });
+
   it('given vswitch ovs-dpdk, then the datapath is netdev; given vswitch none, there is no auto_bridge_add', () => {
     const dpdk = perHost(systemValuesOf('neutron', standard(2, { vswitch: 'ovs-dpdk' })))[0].conf as Values;
     expect(at(dpdk, 'plugins.openvswitch_agent.ovs.datapath_type')).toBe('netdev');

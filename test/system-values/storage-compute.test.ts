@@ -538,7 +538,8 @@ describe('nova', () => {
   });
 
   test('given ephemeral nfs selected, when nova values are computed, then the NFS share and instances path are set', () => {
-    const v = systemValuesOf('nova', aioSimplex({ storage: storage(HOST_CEPH, { selection: { nova: { priority: ['nfs'], nfs: { server: '10.0.0.5' } } } }) }));
+    const nova = { priority: ['nfs'], backends: [{ name: 'nfs', enabled: true }], nfs: { server: '10.0.0.5' } };
+    const v = systemValuesOf('nova', aioSimplex({ storage: storage(HOST_CEPH, { selection: { nova } }) }));
     expect(at(v, 'storage_conf')).toEqual({ nfs_shares: { server: '10.0.0.5', path: '/openstack_instances', enabled: true } });
     expect(at(v, 'conf.nova.DEFAULT')).toEqual({ instances_path: '/var/lib/instances' });
   });
@@ -797,6 +798,45 @@ describe('nova per-host compute configuration', () => {
 });
 
 // =========================================================================================
+// nova ephemeral storage, shared by nova and libvirt (§1.1 defaults of selection, §3.10, §3.11)
+// =========================================================================================
+describe('§1.1 nova ephemeral selection: the first enabled kind of the priority; nfs only when the backends list enables it', () => {
+  type Selection = NonNullable<NonNullable<Storage['selection']>['nova']>;
+  const on = (...names: string[]) => names.map((name) => ({ name, enabled: true }));
+  const off = (...names: string[]) => names.map((name) => ({ name, enabled: false }));
+
+  /** The ephemeral kind nova's values show, and the one libvirt's show (libvirt knows only nfs and pvc). */
+  function observed(ceph: Storage['ceph'], nova: Selection): [string, string] {
+    const profile = aioSimplex({ storage: storage(ceph, { netapp: NETAPP_NFS, selection: { nova } }) });
+    const n = systemValuesOf('nova', profile);
+    const l = systemValuesOf('libvirt', profile);
+    const novaKind = has(n, 'storage_conf.nfs_shares') ? 'nfs' : has(n, 'storage_conf.pvc') ? 'pvc' : at(n, 'conf.nova.libvirt.images_type') === 'rbd' ? 'ceph' : 'host-path';
+    const libvirtKind = has(l, 'storage_conf.nfs_shares') ? 'nfs' : has(l, 'storage_conf.pvc') ? 'pvc' : 'none';
+    return [novaKind, libvirtKind];
+  }
+
+  const cases: Array<[string, string, Storage['ceph'], Selection]> = [
+    ['default selection', 'host-path', HOST_CEPH, {}],
+    ['nfs first, no backends list, then host-path', 'host-path', HOST_CEPH, { priority: ['nfs', 'host-path'] }],
+    ['nfs first, no backends list, then pvc', 'pvc', NO_CEPH, { priority: ['nfs', 'pvc'] }],
+    ['nfs first, no backends list, then ceph', 'ceph', HOST_CEPH, { priority: ['nfs', 'ceph'] }],
+    ['nfs only, no backends list (nothing applies)', 'host-path', HOST_CEPH, { priority: ['nfs'], nfs: { server: '10.0.0.5' } }],
+    ['nfs only, enabled in the backends list', 'nfs', HOST_CEPH, { priority: ['nfs'], backends: on('nfs') }],
+    ['nfs only, disabled in the backends list', 'host-path', HOST_CEPH, { priority: ['nfs'], backends: off('nfs') }],
+    ['default priority, host-path disabled and nfs enabled', 'nfs', HOST_CEPH, { backends: [...off('host-path'), ...on('nfs')] }],
+    ['default priority, only pvc enabled', 'pvc', NO_CEPH, { backends: on('pvc') }],
+    ['pvc first, no backends list', 'pvc', NO_CEPH, { priority: ['pvc', 'host-path'] }],
+    ['ceph first, no backends list', 'ceph', HOST_CEPH, { priority: ['ceph', 'host-path'] }],
+    ['ceph first, not in the backends list', 'host-path', HOST_CEPH, { priority: ['ceph', 'host-path'], backends: on('host-path') }],
+    ['ceph first without a ceph backend', 'host-path', NO_CEPH, { priority: ['ceph', 'nfs', 'host-path'] }],
+  ];
+
+  test.each(cases)('given %s, when nova and libvirt values are computed, then nova uses %s ephemeral storage and libvirt agrees', (_, expected, ceph, nova) => {
+    expect(observed(ceph, nova)).toEqual([expected, expected === 'nfs' || expected === 'pvc' ? expected : 'none']);
+  });
+});
+
+// =========================================================================================
 // libvirt (§3.11)
 // =========================================================================================
 describe('libvirt', () => {
@@ -852,7 +892,7 @@ describe('libvirt', () => {
   });
 
   test('given ephemeral nfs, when libvirt values are computed, then the NFS share is enabled', () => {
-    const v = systemValuesOf('libvirt', aioSimplex({ storage: storage(HOST_CEPH, { selection: { nova: { priority: ['nfs'] } } }) }));
+    const v = systemValuesOf('libvirt', aioSimplex({ storage: storage(HOST_CEPH, { selection: { nova: { priority: ['nfs'], backends: [{ name: 'nfs', enabled: true }] } } }) }));
     expect(at(v, 'storage_conf')).toEqual({ nfs_shares: { enabled: true, server: '127.0.0.1', path: '/openstack_instances', instances_path: '/var/lib/instances' } });
   });
 });
