@@ -15,6 +15,19 @@ function marker(): string {
 }
 
 /**
+ * `flux bootstrap --path=dist/clusters/<site>` commits Flux's own manifests to
+ * `clusters/<site>/flux-system/`: not ours, so every synth carries them over.
+ */
+function bootstrapFolders(target: string): string[] {
+  const clusters = path.join(target, 'clusters');
+  if (!fs.existsSync(clusters) || !fs.statSync(clusters).isDirectory()) return [];
+  return fs
+    .readdirSync(clusters)
+    .map((site) => `clusters/${site}/flux-system`)
+    .filter((rel) => fs.existsSync(path.join(target, rel)));
+}
+
+/**
  * Every file about to be written goes through the credential scan of validate: a password in user
  * values, or a URL with one, fails the synth instead of reaching git.
  */
@@ -71,7 +84,7 @@ export function runSynth(request: SynthRequest = {}): SynthResult {
     const leaks = credentialProblems(stacks);
     if (leaks.length > 0) throw new Error(`plaintext credentials would be written:\n${leaks.join('\n')}`);
     const kept = onlyThese && fs.existsSync(target) ? fs.readdirSync(target).filter((e) => !e.startsWith('.') && !stacks.some((s) => s.name === e)) : [];
-    const warnings = writeStacks(target, stacks, { marker: marker(), onlyThese });
+    const warnings = writeStacks(target, stacks, { marker: marker(), onlyThese, keep: bootstrapFolders(target) });
     const lines = [
       ...summary(stacks),
       ...(kept.length > 0 ? [`kept as they were: ${kept.sort().join(', ')} (a synth of every profile removes a stack whose profile is gone)`] : []),

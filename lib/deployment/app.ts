@@ -10,7 +10,7 @@ import { DEFAULT_IMAGE_BUILD, ImageBuild } from '../../overrides/images';
 import { LoadedProfile, loadProfiles, parseProfile } from '../profile/loader';
 import { DeploymentProfile } from '../profile/profile';
 import { resolveDeployment, ResolvedDeployment } from './resolve';
-import { deploymentStack, platformStack } from './stack';
+import { clusterEntrypoints, deploymentStack, platformStack } from './stack';
 
 /** The folder of the platform stack; no profile may take it. */
 export const PLATFORM_STACK = 'starlingx-app';
@@ -82,6 +82,9 @@ export function buildApp(options: BuildOptions = {}): App {
   const deployments = options.loadedProfiles
     ? options.loadedProfiles.map((loaded) => resolveLoaded(loaded, releases))
     : loadDeployments(options.profiles ?? defaultProfileLocations(), releases);
-  for (const deployment of deployments) deploymentStack(app, deployment);
+  for (const deployment of deployments) {
+    deploymentStack(app, deployment);
+    clusterEntrypoints(app, deployment);
+  }
   return app;
 }

@@ -10,7 +10,8 @@ import { ReleaseName } from '../../releases/names';
 import { imageRefs } from '../../overrides/images';
 import { CredentialRef, splitCredentials } from '../engine/credentials';
 import { resolveDependsOn, RepairedEdge } from '../engine/depends-on';
-import { SecretKeyRef } from '../engine/release';
+import { HelmReleaseSettings, SecretKeyRef } from '../engine/release';
+import { HelmReleaseSpecDriftDetectionMode, HelmReleaseSpecUpgradeRemediationStrategy } from '../../imports/helm.toolkit.fluxcd.io';
 import { mergeValues, Values } from '../engine/values';
 import { DeploymentContext } from '../profile/context';
 import { derive } from '../profile/derived';
@@ -29,7 +30,21 @@ export interface ResolvedRelease {
   readonly userValues?: Values;
   /** The dependsOn edges to emit (after repair). */
   readonly dependsOn: readonly string[];
+  /** How Flux runs it: the generator defaults, the profile's defaults, then its own settings. */
+  readonly settings: HelmReleaseSettings;
 }
+
+/**
+ * How Flux runs every release of a deployment stack unless the profile says otherwise: a failed
+ * install is retried 3 times (uninstalled in between, as Flux does); a failed upgrade is rolled
+ * back and retried 3 times, and the last failure is left in place for the operator to see; drift
+ * is reported, not corrected (the charts' own jobs and the platform change objects Helm made).
+ */
+export const DEFAULT_HELM_RELEASE_SETTINGS: HelmReleaseSettings = {
+  install: { remediation: { retries: 3 } },
+  upgrade: { remediation: { retries: 3, remediateLastFailure: false, strategy: HelmReleaseSpecUpgradeRemediationStrategy.ROLLBACK } },
+  driftDetection: { mode: HelmReleaseSpecDriftDetectionMode.WARN },
+};
 
 export interface ResolvedDeployment {
   /** The profile's file, as messages name it. */
@@ -110,6 +125,10 @@ export function resolveDeployment({ file, profile }: LoadedProfile, releases: re
       systemValues: mergeValues(ownSystemValues, policyValues(definition.name)),
       userValues: profile.userOverrides[definition.name] as Values | undefined,
       dependsOn: graph.edges.get(definition.name) ?? [],
+      settings: mergeValues(
+        mergeValues(DEFAULT_HELM_RELEASE_SETTINGS as unknown as Values, (profile.helmReleases.defaults ?? {}) as Values),
+        (profile.helmReleases.releases[definition.name] ?? {}) as Values,
+      ) as unknown as HelmReleaseSettings,
     })),
     credentials,
     credentialSources: new Map(credentials.map((ref) => [ref.id, credentialSource(profile, ref)])),

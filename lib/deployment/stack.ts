@@ -6,7 +6,9 @@
 import { App } from 'cdk8s';
 import { ReleaseDefinition } from '../../releases/define';
 import { ImageBuild, imageRefs } from '../../overrides/images';
-import { FluxStack } from '../engine/stack';
+import { FluxEntrypoints } from '../engine/entrypoints';
+import { FluxStack, HelmRepositorySource } from '../engine/stack';
+import { DeploymentProfile } from '../profile/profile';
 import { appMetadata } from './app-metadata';
 import { platformRepositoryUrl, ResolvedDeployment } from './resolve';
 
@@ -22,14 +24,59 @@ export function deploymentStack(app: App, deployment: ResolvedDeployment): FluxS
       userValues: release.userValues,
       dependsOn: release.dependsOn,
       credentialSources: deployment.credentialSources,
+      settings: release.settings,
     })),
-    helmRepository: { url: platformRepositoryUrl(profile) },
+    helmRepository: chartSource(profile),
     metadata: appMetadata(deployment.releases.map((r) => r.definition)),
-    createNamespace: true,
+    // The namespace is its own Flux Kustomization (dist/clusters/<name>/), never pruned: deleting
+    // the app's Kustomization must not take the PVCs and the credentials with it.
+    namespaceManifest: 'folder',
+    namespaceAnnotations: { 'kustomize.toolkit.fluxcd.io/prune': 'disabled' },
     // A changed values Secret alone does not upgrade a HelmRelease; this label makes Flux watch it.
     secretLabels: { 'reconcile.fluxcd.io/watch': 'Enabled' },
     notes: deployment.notes,
     labelsField: 'labels',
+  });
+}
+
+/** Where the charts come from: the platform's repository, an HTTP chart repository, or an OCI registry. */
+export function chartSource(profile: DeploymentProfile): HelmRepositorySource {
+  const url = platformRepositoryUrl(profile);
+  return {
+    url,
+    ...(url.startsWith('oci://') ? { type: 'oci' as const } : {}),
+    ...(profile.helmRepository.secretName ? { secretName: profile.helmRepository.secretName } : {}),
+  };
+}
+
+/** The Flux entry points of a deployment: namespace, then credentials, then the stack. */
+export function clusterEntrypoints(app: App, deployment: ResolvedDeployment, distPath = './dist'): FluxEntrypoints {
+  const { profile } = deployment;
+  const { flux } = profile;
+  const site = profile.name;
+  return new FluxEntrypoints(app, `clusters/${site}`, {
+    gitRepository: { name: flux.gitRepository, namespace: flux.gitRepositoryNamespace },
+    kustomizations: [
+      { name: `${site}-namespace`, path: `${distPath}/${site}/namespace`, prune: false, interval: flux.interval },
+      {
+        name: `${site}-credentials`,
+        path: flux.credentialsPath ?? `./credentials/${site}`,
+        dependsOn: [`${site}-namespace`],
+        // Never garbage-collect credentials: they are the one thing git alone cannot rebuild in the cluster.
+        prune: false,
+        interval: flux.interval,
+        sopsSecret: flux.sopsSecret,
+      },
+      {
+        name: `${site}-openstack`,
+        path: `${distPath}/${site}`,
+        dependsOn: [`${site}-namespace`, `${site}-credentials`],
+        prune: true,
+        wait: true,
+        interval: flux.interval,
+        timeout: flux.timeout,
+      },
+    ],
   });
 }
 
@@ -52,6 +99,6 @@ export function platformStack(app: App, id: string, props: PlatformStackProps): 
     })),
     helmRepository: { url: props.repositoryUrl },
     metadata: appMetadata(props.releases),
-    createNamespace: false,
+    namespaceManifest: 'unlisted',
   });
 }

@@ -211,7 +211,10 @@ export function replaceFolder(outRoot: string, files: ReadonlyMap<string, string
       }
       for (const entry of options.keep ?? []) {
         const from = path.join(target, entry);
-        if (fs.existsSync(from) && !fs.existsSync(path.join(staging, entry))) fs.cpSync(from, path.join(staging, entry), { recursive: true, preserveTimestamps: true });
+        const to = path.join(staging, entry);
+        if (!fs.existsSync(from) || fs.existsSync(to)) continue;
+        fs.mkdirSync(path.dirname(to), { recursive: true });
+        fs.cpSync(from, to, { recursive: true, preserveTimestamps: true, verbatimSymlinks: true });
       }
       fs.writeFileSync(path.join(staging, MARKER_FILE), options.marker);
       fs.chmodSync(staging, mode);

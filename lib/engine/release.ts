@@ -1,5 +1,12 @@
 import { Construct } from 'constructs';
-import { HelmRelease, HelmReleaseSpecChartSpecSourceRefKind, HelmReleaseSpecValuesFromKind } from '../../imports/helm.toolkit.fluxcd.io';
+import {
+  HelmRelease,
+  HelmReleaseSpecChartSpecSourceRefKind,
+  HelmReleaseSpecDriftDetection,
+  HelmReleaseSpecInstallRemediation,
+  HelmReleaseSpecUpgradeRemediation,
+  HelmReleaseSpecValuesFromKind,
+} from '../../imports/helm.toolkit.fluxcd.io';
 import { OutputFile } from './files';
 import { Values } from './values';
 import { CredentialRef, splitCredentials } from './credentials';
@@ -43,6 +50,19 @@ export interface HelmReleaseFacts {
   readonly overridesName?: string;
   /** Labels that kustomize adds to every object of the release. @default - none */
   readonly commonLabels?: Readonly<Record<string, string>>;
+}
+
+/**
+ * How Flux runs a release, over the facts: reconcile interval, action timeout, remediation of a
+ * failed install or upgrade, drift detection, `helm test`. Typed from the HelmRelease CRD.
+ */
+export interface HelmReleaseSettings {
+  readonly interval?: string;
+  readonly timeout?: string;
+  readonly install?: { readonly remediation?: HelmReleaseSpecInstallRemediation };
+  readonly upgrade?: { readonly remediation?: HelmReleaseSpecUpgradeRemediation };
+  readonly driftDetection?: HelmReleaseSpecDriftDetection;
+  readonly test?: { readonly enable: boolean };
 }
 
 /** The Secret and data key that hold one credential. */
@@ -91,6 +111,8 @@ export interface ReleaseConstructProps {
    * @default - none
    */
   readonly secretLabels?: Readonly<Record<string, string>>;
+  /** Flux's handling of the release, over the facts. @default - the facts alone */
+  readonly settings?: HelmReleaseSettings;
 }
 
 /** Kubernetes refuses a Secret whose data exceeds 1 MiB. */
@@ -136,6 +158,7 @@ export class ReleaseConstruct extends Construct {
     const files = overrideFiles(def);
     const dir = def.name;
     const dependsOn = props.dependsOn ?? def.dependsOn;
+    const settings = props.settings ?? {};
     const { plain: systemValues, leaves: credentials } = splitCredentials(props.systemValues ?? {});
     const sourceOf = (ref: CredentialRef): SecretKeyRef => {
       const source = props.credentialSources?.get(ref.id);
@@ -163,11 +186,14 @@ export class ReleaseConstruct extends Construct {
             interval: def.chartInterval,
           },
         },
-        interval: def.interval ?? '1m',
-        timeout: def.timeout ?? '30m',
-        test: { enable: def.testEnable ?? false },
-        install: def.install ? { ...def.install, disableHooks: def.install.disableHooks ?? false } : undefined,
-        upgrade: { ...def.upgrade, disableHooks: def.upgrade.disableHooks ?? false },
+        interval: settings.interval ?? def.interval ?? '1m',
+        timeout: settings.timeout ?? def.timeout ?? '30m',
+        test: { enable: settings.test?.enable ?? def.testEnable ?? false },
+        install: def.install || settings.install
+          ? { ...def.install, disableHooks: def.install?.disableHooks ?? false, ...(settings.install?.remediation ? { remediation: settings.install.remediation } : {}) }
+          : undefined,
+        upgrade: { ...def.upgrade, disableHooks: def.upgrade.disableHooks ?? false, ...(settings.upgrade?.remediation ? { remediation: settings.upgrade.remediation } : {}) },
+        driftDetection: settings.driftDetection,
         dependsOn: dependsOn.length > 0 ? dependsOn.map((name) => ({ name, namespace: props.namespace })) : undefined,
         valuesFrom: [
           ...[files.static, files.system].map((name) => ({ kind: HelmReleaseSpecValuesFromKind.SECRET, name, valuesKey: `${name}.yaml` })),

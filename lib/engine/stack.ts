@@ -1,5 +1,5 @@
 import { ApiObject, App, Chart } from 'cdk8s';
-import { HelmRepository } from '../../imports/source.toolkit.fluxcd.io';
+import { HelmRepository, HelmRepositorySpecType } from '../../imports/source.toolkit.fluxcd.io';
 import { findCycle } from './depends-on';
 import { OutputFile } from './files';
 import { ReleaseConstruct, ReleaseConstructProps } from './release';
@@ -8,11 +8,24 @@ import { ReleaseConstruct, ReleaseConstructProps } from './release';
 export interface HelmRepositorySource {
   /** @default 'starlingx' */
   readonly name?: string;
-  /** URL of the repository. */
+  /** URL of the repository (`oci://...` for an OCI registry). */
   readonly url: string;
   /** @default '1m' */
   readonly interval?: string;
+  /** `oci` for an OCI registry. @default - an HTTP chart repository */
+  readonly type?: 'oci';
+  /** Secret (created out of band) with the repository's login. @default - none */
+  readonly secretName?: string;
 }
+
+/** Where the Namespace manifest goes. */
+export type NamespaceManifest =
+  /** `base/namespace.yaml`, listed in base/ (a plain `kubectl apply -k` creates it). */
+  | 'base'
+  /** `base/namespace.yaml`, not listed: the platform creates the namespace. */
+  | 'unlisted'
+  /** `namespace/`, a kustomization of its own, for a Flux Kustomization that owns the namespace apart. */
+  | 'folder';
 
 /** One release of a stack: everything its construct needs, already computed. */
 export type StackRelease = Omit<ReleaseConstructProps, 'repositoryName' | 'namespace' | 'secretLabels' | 'labelsField'>;
@@ -26,11 +39,10 @@ export interface FluxStackProps {
   readonly namespace?: string;
   /** The document of `metadata.yaml` (an application's own metadata). @default - no metadata.yaml */
   readonly metadata?: object;
-  /**
-   * List `base/namespace.yaml` as a resource. A platform that creates the namespace itself leaves
-   * it out; a plain Flux deployment needs it. @default true
-   */
-  readonly createNamespace?: boolean;
+  /** Where the Namespace manifest goes. @default 'base' */
+  readonly namespaceManifest?: NamespaceManifest;
+  /** Annotations of the Namespace (e.g. Flux's prune protection). @default - none */
+  readonly namespaceAnnotations?: Readonly<Record<string, string>>;
   /** Labels on the generated override Secrets. @default - none */
   readonly secretLabels?: Readonly<Record<string, string>>;
   /** Lines for the synth summary (why a release is not deployed, ...). @default - none */
@@ -81,17 +93,25 @@ export class FluxStack extends Chart {
       );
     }
 
+    const repo = props.helmRepository;
     const base = new OutputFile(this, 'base-helmrepository', { path: 'base/helmrepository.yaml' });
     new HelmRepository(base, 'repository', {
       metadata: { name: repositoryName },
-      spec: { url: props.helmRepository.url, interval: props.helmRepository.interval ?? '1m' },
+      spec: {
+        ...(repo.type === 'oci' ? { type: HelmRepositorySpecType.OCI } : {}),
+        url: repo.url,
+        interval: repo.interval ?? '1m',
+        ...(repo.secretName ? { secretRef: { name: repo.secretName } } : {}),
+      },
     });
-    const ns = new OutputFile(this, 'base-namespace', { path: 'base/namespace.yaml' });
-    new ApiObject(ns, 'namespace', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
-    const createNamespace = props.createNamespace ?? true;
+    const placement = props.namespaceManifest ?? 'base';
+    const nsFile = new OutputFile(this, 'base-namespace', { path: placement === 'folder' ? 'namespace/namespace.yaml' : 'base/namespace.yaml' });
+    const annotations = props.namespaceAnnotations && Object.keys(props.namespaceAnnotations).length > 0 ? { annotations: { ...props.namespaceAnnotations } } : {};
+    new ApiObject(nsFile, 'namespace', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace, ...annotations } });
+    if (placement === 'folder') new OutputFile(this, 'namespace-kustomization', { path: 'namespace/kustomization.yaml', documents: [{ resources: ['namespace.yaml'] }] });
     new OutputFile(this, 'base-kustomization', {
       path: 'base/kustomization.yaml',
-      documents: [{ resources: createNamespace ? ['namespace.yaml', 'helmrepository.yaml'] : ['helmrepository.yaml'] }],
+      documents: [{ resources: placement === 'base' ? ['namespace.yaml', 'helmrepository.yaml'] : ['helmrepository.yaml'] }],
     });
 
     new OutputFile(this, 'kustomization', {

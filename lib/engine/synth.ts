@@ -3,6 +3,7 @@ import * as path from 'path';
 import { App } from 'cdk8s';
 import { outputFiles } from './files';
 import { MARKER_FILE, realTarget, replaceFolder } from './output-folder';
+import { FluxEntrypoints } from './entrypoints';
 import { FluxStack } from './stack';
 
 /** The rendered files of one stack: relative path to text, sorted by path. */
@@ -15,7 +16,7 @@ export interface RenderedStack {
 
 /** Renders every FluxStack of an app in memory (no I/O). */
 export function renderApp(app: App): RenderedStack[] {
-  const stacks = app.node.children.filter((c): c is FluxStack => c instanceof FluxStack);
+  const stacks = app.node.children.filter((c): c is FluxStack | FluxEntrypoints => c instanceof FluxStack || c instanceof FluxEntrypoints);
   const seen = new Map<string, string>();
   return stacks.map((stack) => {
     const owner = seen.get(stack.stackName);
@@ -39,6 +40,26 @@ export interface WriteStacksOptions {
    * synth of some profiles). @default false: the output folder holds exactly the given stacks
    */
   readonly onlyThese?: boolean;
+  /**
+   * Paths of the current tree (relative) to carry over whatever else happens: what someone else
+   * writes inside our folder (Flux bootstrap's `clusters/<site>/flux-system`). @default - none
+   */
+  readonly keep?: readonly string[];
+}
+
+/**
+ * The entries of `target` that no written stack covers, as paths relative to it: a folder that
+ * holds written stacks (`clusters` for `clusters/a`) is looked into, any other entry is whole.
+ */
+function unwrittenEntries(target: string, written: readonly string[], dir = ''): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(path.join(target, dir))) {
+    const rel = dir ? `${dir}/${entry}` : entry;
+    if (rel === MARKER_FILE || written.includes(rel)) continue;
+    if (written.some((w) => w.startsWith(`${rel}/`)) && fs.statSync(path.join(target, rel)).isDirectory()) out.push(...unwrittenEntries(target, written, rel));
+    else out.push(rel);
+  }
+  return out;
 }
 
 /**
@@ -50,10 +71,9 @@ export function writeStacks(outRoot: string, stacks: readonly RenderedStack[], o
   const files = new Map<string, string>();
   for (const stack of stacks) for (const [rel, text] of stack.files) files.set(path.join(stack.name, rel), text);
   const target = realTarget(outRoot);
-  const names = new Set(stacks.map((s) => s.name));
-  const keep = options.onlyThese && fs.existsSync(target) && fs.statSync(target).isDirectory()
-    ? fs.readdirSync(target).filter((e) => !names.has(e) && e !== MARKER_FILE)
-    : [];
+  const exists = fs.existsSync(target) && fs.statSync(target).isDirectory();
+  const unwritten = options.onlyThese && exists ? unwrittenEntries(target, stacks.map((s) => s.name)) : [];
+  const keep = [...unwritten, ...(options.keep ?? []).filter((k) => exists && fs.existsSync(path.join(target, k)))];
   return [...replaceFolder(outRoot, files, { marker: options.marker ?? 'stx-openstack-gitops\n', keep }).warnings];
 }
 

@@ -242,6 +242,62 @@ const chartVersion = z
 
 /** A URL that a chart or Flux fetches: http or https only (no file:, javascript:, ...). */
 const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http or https URL' });
+/** A Helm chart source: an HTTP chart repository or an OCI registry. */
+const chartRepositoryUrl = z.url({ protocol: /^(https?|oci)$/, error: 'expected an http, https or oci:// URL' });
+
+/** A Go duration as Flux reads it (`30s`, `10m`, `1h30m`). */
+const duration = z.string().regex(/^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$/, 'expected a duration such as 30s, 10m or 1h');
+
+/** How Flux runs a release (spec fields of the HelmRelease CRD). */
+const helmReleaseSettings = z
+  .object({
+    interval: duration.optional(),
+    timeout: duration.optional(),
+    install: z
+      .object({
+        remediation: z
+          .object({ retries: z.number().int().min(-1).max(100).optional(), remediateLastFailure: z.boolean().optional(), ignoreTestFailures: z.boolean().optional() })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .optional(),
+    upgrade: z
+      .object({
+        remediation: z
+          .object({
+            retries: z.number().int().min(-1).max(100).optional(),
+            remediateLastFailure: z.boolean().optional(),
+            ignoreTestFailures: z.boolean().optional(),
+            strategy: z.enum(['rollback', 'uninstall']).optional(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .optional(),
+    driftDetection: z
+      .object({
+        mode: z.enum(['enabled', 'warn', 'disabled']),
+        ignore: z
+          .array(
+            z
+              .object({
+                paths: z.array(z.string().min(1)).min(1).describe('JSON pointers, e.g. /spec/replicas'),
+                target: z
+                  .object({ group: z.string().optional(), version: z.string().optional(), kind: z.string().optional(), name: z.string().optional(), namespace: z.string().optional() })
+                  .strict()
+                  .optional(),
+              })
+              .strict(),
+          )
+          .optional(),
+      })
+      .strict()
+      .optional(),
+    test: z.object({ enable: z.boolean() }).strict().optional(),
+  })
+  .strict();
 
 export const deploymentProfileSchema = z
   .object({
@@ -342,9 +398,38 @@ export const deploymentProfileSchema = z
     aodh: z.object({ restNotifierCaCert: z.boolean().default(false) }).strict().prefault({}),
     images: imagesSchema.prefault({}),
     helmRepository: z
-      .object({ url: httpUrl.optional().describe('default: http://<cluster-host floating address>:<platformHttpPort>/helm_charts/starlingx') })
+      .object({
+        url: chartRepositoryUrl
+          .optional()
+          .describe('default: http://<cluster-host floating address>:<platformHttpPort>/helm_charts/starlingx; oci://registry/path for an OCI registry'),
+        secretName: z.string().regex(DNS_SUBDOMAIN).optional().describe('Secret with the repository login (created out of band in the release namespace)'),
+      })
       .strict()
       .default({}),
+    helmReleases: z
+      .object({
+        defaults: helmReleaseSettings.optional().describe('over the generator defaults, for every release'),
+        releases: byRelease(helmReleaseSettings).default({}).describe('per release, over the defaults'),
+      })
+      .strict()
+      .prefault({})
+      .describe('how Flux installs, upgrades, remediates and watches the releases'),
+    flux: z
+      .object({
+        gitRepository: z.string().regex(DNS_SUBDOMAIN).default('flux-system').describe('the GitRepository of this repository (flux bootstrap names it flux-system)'),
+        gitRepositoryNamespace: z.string().regex(DNS_LABEL).default('flux-system'),
+        interval: duration.default('10m'),
+        timeout: duration.default('60m').describe('how long the openstack Kustomization waits for the releases'),
+        sopsSecret: z.string().regex(DNS_SUBDOMAIN).default('sops-age').describe('Secret in flux-system with the age key that decrypts the credentials'),
+        credentialsPath: z
+          .string()
+          .regex(/^\.\/[A-Za-z0-9_./-]*$/, 'expected a path in the repository such as ./credentials/aio-sx')
+          .optional()
+          .describe('default: ./credentials/<name>'),
+      })
+      .strict()
+      .prefault({})
+      .describe('the Flux Kustomizations of dist/clusters/<name>/'),
     credentials: z
       .object({
         secretName: z.string().regex(DNS_SUBDOMAIN).default('stx-openstack-credentials').describe('the Secret that holds every credential (created by npm run credentials)'),

@@ -18,6 +18,10 @@ export const ALLOWED_UNREFERENCED: readonly string[] = [
   // Written for every stack; the platform creates the namespace of `starlingx-app`, so its base
   // kustomization does not list it.
   'base/namespace.yaml',
+  // A deployment stack's namespace: its own Flux Kustomization applies it (dist/clusters/<site>/),
+  // apart from the stack so that pruning the stack never deletes the namespace.
+  'namespace/kustomization.yaml',
+  'namespace/namespace.yaml',
 ];
 
 /** Top-level fields of a kustomize v5 Kustomization (kustomize refuses any other). */

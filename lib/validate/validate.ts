@@ -6,6 +6,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkCredentialRouting, scanCredentials } from './credential-scan';
+import { checkEntrypoints, isEntrypointFolder } from './entrypoints';
 import { fluxValidator } from './flux-schema';
 import { checkStack } from './tree-check';
 import { parseYaml11, parseYaml12 } from '../engine/yaml';
@@ -165,11 +166,13 @@ export function checkKubectlKustomize(dir: string): string[] {
 /** Validates one stack folder. */
 export function validateStack(dir: string, options: ValidateOptions = {}): StackReport {
   const files = readTree(dir);
+  const entrypoints = isEntrypointFolder(files);
   const problems = [
     ...checkYamlReadings(files),
     ...checkNames(files),
     ...checkSchemas(files),
-    ...checkStack(files),
+    // Flux entry points (dist/clusters/) are read by kustomize-controller file by file, paths from the repository root.
+    ...(entrypoints ? checkEntrypoints(files, path.dirname(path.dirname(path.resolve(dir))), path.dirname(path.resolve(dir))) : checkStack(files)),
     ...scanCredentials(files).map((f) => `${f.file}: ${f.path || '(document)'}: ${f.problem}`),
     ...checkCredentialRouting(files).map((f) => `${f.file}: ${f.path}: ${f.problem}`),
   ];

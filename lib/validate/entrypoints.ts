@@ -1,0 +1,76 @@
+/**
+ * Checks of a folder of Flux entry points (`clusters/<site>/*.yaml`, one Flux Kustomization per
+ * file, no kustomization.yaml): dependsOn targets among the cluster's Kustomizations, no cycle, and
+ * each `spec.path` present in the repository that holds the tree.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseYaml12 } from '../engine/yaml';
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const isFluxKustomization = (doc: unknown): boolean =>
+  isObject(doc) && typeof doc.apiVersion === 'string' && doc.apiVersion.startsWith('kustomize.toolkit.fluxcd.io/') && doc.kind === 'Kustomization';
+
+/** True when the folder's files are Flux entry points: YAML files of Flux Kustomizations only, no kustomization.yaml. */
+export function isEntrypointFolder(files: ReadonlyMap<string, string>): boolean {
+  const yaml = [...files.keys()].filter((f) => /\.ya?ml$/.test(f));
+  if (yaml.length === 0 || yaml.some((f) => path.posix.basename(f) === 'kustomization.yaml' && !f.includes('/flux-system/'))) return false;
+  return yaml.filter((f) => !f.includes('/flux-system/')).every((f) => {
+    try {
+      return parseYaml12(files.get(f) ?? '', f).every((d) => d === null || isFluxKustomization(d));
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * The problems of an entry-point folder. `repoRoot` is the folder that Flux's GitRepository
+ * checks out (paths are relative to it); paths that point into `generatedRoot` (the tree being
+ * validated) must exist. Either undefined skips the path check.
+ */
+export function checkEntrypoints(files: ReadonlyMap<string, string>, repoRoot: string | undefined, generatedRoot?: string): string[] {
+  const problems: string[] = [];
+  const bySite = new Map<string, Array<{ file: string; doc: Json }>>();
+  for (const [file, text] of files) {
+    if (!/\.ya?ml$/.test(file) || file.includes('/flux-system/')) continue;
+    const site = path.posix.dirname(file);
+    for (const doc of parseYaml12(text, file)) {
+      if (!isFluxKustomization(doc)) continue;
+      bySite.set(site, [...(bySite.get(site) ?? []), { file, doc: doc as Json }]);
+    }
+  }
+  for (const entries of bySite.values()) {
+    const names = new Set(entries.map(({ doc }) => String((doc.metadata as Json | undefined)?.name)));
+    const edges = new Map<string, string[]>();
+    for (const { file, doc } of entries) {
+      const spec = (isObject(doc.spec) ? doc.spec : {}) as Json;
+      const name = String((doc.metadata as Json | undefined)?.name);
+      const targets = Array.isArray(spec.dependsOn) ? spec.dependsOn.map((d) => String((d as Json).name)) : [];
+      edges.set(name, targets);
+      targets.forEach((t, i) => {
+        if (!names.has(t)) problems.push(`${file}: spec.dependsOn[${i}]: Kustomization ${JSON.stringify(t)} is not defined beside it`);
+      });
+      // Paths into the generated tree must exist; others (the operator's credentials folder) are theirs to create.
+      const target = typeof spec.path === 'string' && repoRoot ? path.join(repoRoot, spec.path) : undefined;
+      if (target && generatedRoot && target.startsWith(generatedRoot + path.sep) && !fs.existsSync(target)) {
+        problems.push(`${file}: spec.path: ${spec.path} does not exist in the repository (${repoRoot})`);
+      }
+    }
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (node: string, chain: string[]): void => {
+      if (state.get(node) === 'done') return;
+      if (state.get(node) === 'open') {
+        problems.push(`${entries[0].file}: spec.dependsOn: cycle ${[...chain.slice(chain.indexOf(node)), node].join(' -> ')}`);
+        return;
+      }
+      state.set(node, 'open');
+      for (const next of edges.get(node) ?? []) visit(next, [...chain, node]);
+      state.set(node, 'done');
+    };
+    [...edges.keys()].sort().forEach((n) => visit(n, []));
+  }
+  return problems;
+}
