@@ -46,7 +46,7 @@ export function writeStacks(outRoot: string, stacks: readonly RenderedStack[]): 
   try {
     fs.mkdirSync(parent, { recursive: true });
   } catch (error) {
-    throw new Error(`output folder ${target}: cannot create its parent folder (${(error as Error).message})`);
+    throw new Error(`output folder ${target}: cannot create its parent folder (${(error as Error).message})`, { cause: error });
   }
   try {
     fs.accessSync(parent, fs.constants.W_OK);
@@ -57,7 +57,7 @@ export function writeStacks(outRoot: string, stacks: readonly RenderedStack[]): 
   try {
     staging = fs.mkdtempSync(path.join(parent, `.${path.basename(target)}.new-`));
   } catch (error) {
-    throw new Error(`output folder ${target}: cannot write beside it (${(error as Error).message})`);
+    throw new Error(`output folder ${target}: cannot write beside it (${(error as Error).message})`, { cause: error });
   }
   try {
     for (const stack of stacks) {
