@@ -35,6 +35,22 @@ export function renderApp(app: App): RenderedStack[] {
  * exactly as it was; a release or stack that is gone leaves no stale files.
  */
 export function writeStacks(outRoot: string, stacks: readonly RenderedStack[]): void {
+  replaceFolder(outRoot, (staging) => {
+    for (const stack of stacks) {
+      for (const [rel, text] of stack.files) {
+        const file = path.join(staging, stack.name, rel);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, text);
+      }
+    }
+  });
+}
+
+/**
+ * Replaces the folder `outRoot` atomically by what `fill` writes into an empty temporary sibling
+ * folder (`staging`). When `fill` throws, or the swap fails, `outRoot` is left exactly as it was.
+ */
+export function replaceFolder(outRoot: string, fill: (staging: string) => void): void {
   const target = path.resolve(outRoot);
   const parent = path.dirname(target);
   // The nearest existing ancestor must be a folder (mkdir's EEXIST/ENOTDIR say it less plainly).
@@ -60,13 +76,7 @@ export function writeStacks(outRoot: string, stacks: readonly RenderedStack[]): 
     throw new Error(`output folder ${target}: cannot write beside it (${(error as Error).message})`, { cause: error });
   }
   try {
-    for (const stack of stacks) {
-      for (const [rel, text] of stack.files) {
-        const file = path.join(staging, stack.name, rel);
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        fs.writeFileSync(file, text);
-      }
-    }
+    fill(staging);
   } catch (error) {
     fs.rmSync(staging, { recursive: true, force: true });
     throw error;
