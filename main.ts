@@ -5,11 +5,18 @@
  * The cdk8s CLI empties its output folder before it runs this program, so cdk8s.yaml points it at a
  * scratch folder (`.cdk8s-out`); when the CLI passes that folder, the stacks go to `dist/`, and
  * `--output DIR` writes them to DIR (which the CLI empties first), `STX_OUTPUT=DIR` writes them to
- * DIR atomically. A failed synth exits 1 and leaves dist/ (or STX_OUTPUT) as it was.
+ * DIR atomically. A failed synth exits 1 and leaves dist/ (or STX_OUTPUT) as it was. It takes no
+ * arguments of its own (`--help` prints the usage line).
  */
+import { parseCommandLine, runCommand } from './lib/commands/cli';
 import { runSynth } from './lib/commands/synth';
 
-const result = runSynth({ outdir: process.env.CDK8S_OUTDIR, output: process.env.STX_OUTPUT, fromCli: true });
-// The cdk8s CLI swallows the app's stdout; stderr reaches the operator.
-for (const line of result.messages) console.error(line);
-process.exitCode = result.code;
+const USAGE = 'usage: npx cdk8s synth [--output DIR]   (npx tsx main.ts takes no arguments; STX_OUTPUT=DIR writes DIR atomically)';
+
+runCommand('synth', USAGE, () => {
+  parseCommandLine(process.argv.slice(2), {});
+  const result = runSynth({ outdir: process.env.CDK8S_OUTDIR, output: process.env.STX_OUTPUT, fromCli: true });
+  // The cdk8s CLI swallows the app's stdout; stderr reaches the operator.
+  for (const line of result.messages) console.error(line);
+  return result.code;
+});

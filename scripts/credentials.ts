@@ -16,6 +16,9 @@ import { credentialSource, ResolvedDeployment } from '../lib/deployment/resolve'
 import { parseYaml12, toYamlFile } from '../lib/engine/yaml';
 import { CredentialRef } from '../lib/engine/credentials';
 import { renderNotificationUrl } from '../overrides/system';
+import { parseCommandLine, runCommand } from '../lib/commands/cli';
+
+export const USAGE = 'usage: npm run credentials -- <deployment> [--rotate] [--out DIR]';
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
 
@@ -125,15 +128,24 @@ function readExisting(dir: string): Map<string, Record<string, string>> {
   return out;
 }
 
-function main(argv: string[]): void {
-  const rotate = argv.includes('--rotate');
-  const outIndex = argv.indexOf('--out');
-  const outRoot = outIndex >= 0 ? argv[outIndex + 1] : 'credentials';
-  const names = argv.filter((a, i) => !a.startsWith('--') && (outIndex < 0 || i !== outIndex + 1));
-  if (names.length !== 1) throw new Error('usage: npm run credentials -- <deployment> [--rotate] [--out DIR]');
+export interface CredentialsArgs {
+  readonly deployment: string;
+  readonly rotate: boolean;
+  /** The folder under which `<deployment>/` is written. */
+  readonly outRoot: string;
+}
+
+/** The command line (without node and the script); throws UsageError or HelpRequested. */
+export function parseCredentialsArgs(argv: readonly string[]): CredentialsArgs {
+  const { values, positionals } = parseCommandLine(argv, { rotate: { type: 'boolean' }, out: { type: 'string' } }, { min: 1, max: 1, name: 'deployment' });
+  return { deployment: positionals[0], rotate: values.rotate ?? false, outRoot: values.out ?? 'credentials' };
+}
+
+function main(argv: readonly string[]): void {
+  const { deployment, rotate, outRoot } = parseCredentialsArgs(argv);
   const profiles = loadDeployments(defaultProfileLocations());
-  const loaded = profiles.find((p) => p.profile.name === names[0]);
-  if (!loaded) throw new Error(`no deployment named "${names[0]}" (known: ${profiles.map((p) => p.profile.name).join(', ')})`);
+  const loaded = profiles.find((p) => p.profile.name === deployment);
+  if (!loaded) throw new Error(`no deployment named "${deployment}" (known: ${profiles.map((p) => p.profile.name).join(', ')})`);
   const dir = path.join(outRoot, loaded.profile.name);
   if (path.resolve(dir).split(path.sep).includes('dist')) throw new Error(`refusing to write credentials under dist/ (${dir})`);
   const existing = readExisting(dir);
@@ -156,11 +168,4 @@ function main(argv: string[]): void {
   for (const item of external) console.error(`provide yourself: ${item}`);
 }
 
-if (require.main === module) {
-  try {
-    main(process.argv.slice(2));
-  } catch (error) {
-    console.error(`credentials: ${(error as Error).message}`);
-    process.exit(1);
-  }
-}
+if (require.main === module) runCommand('credentials', USAGE, () => main(process.argv.slice(2)));

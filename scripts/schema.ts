@@ -2,6 +2,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { profileJsonSchema } from '../lib/profile/profile';
+import { parseCommandLine, runCommand } from '../lib/commands/cli';
+
+export const USAGE = 'usage: npm run schema   (writes deployments/profile.schema.json; takes no arguments)';
 
 export const SCHEMA_FILE = path.resolve(__dirname, '..', 'deployments', 'profile.schema.json');
 
@@ -15,6 +18,9 @@ export function renderSchema(): string {
 }
 
 if (require.main === module) {
-  fs.writeFileSync(SCHEMA_FILE, renderSchema());
-  console.error(`wrote ${path.relative(process.cwd(), SCHEMA_FILE)}`);
+  runCommand('schema', USAGE, () => {
+    parseCommandLine(process.argv.slice(2), {});
+    fs.writeFileSync(SCHEMA_FILE, renderSchema());
+    console.error(`wrote ${path.relative(process.cwd(), SCHEMA_FILE)}`);
+  });
 }

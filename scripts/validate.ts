@@ -3,11 +3,25 @@
  * Prints one line per problem (`stack/path: field: what is wrong`), then a total; exits 1 on any.
  */
 import { stackFolders, validateStack } from '../lib/validate/validate';
+import { parseCommandLine, runCommand } from '../lib/commands/cli';
 
-function main(argv: string[]): number {
-  const kustomize = !argv.includes('--no-kustomize');
-  const dirs = argv.filter((a) => !a.startsWith('--'));
-  const stacks = (dirs.length > 0 ? dirs : ['dist']).flatMap(stackFolders);
+export const USAGE = 'usage: npm run validate [-- DIR ...] [--no-kustomize]';
+
+export interface ValidateArgs {
+  /** Trees or stack folders to validate. */
+  readonly dirs: string[];
+  readonly kustomize: boolean;
+}
+
+/** The command line (without node and the script); throws UsageError or HelpRequested. */
+export function parseValidateArgs(argv: readonly string[]): ValidateArgs {
+  const { values, positionals } = parseCommandLine(argv, { 'no-kustomize': { type: 'boolean' } }, { min: 0, max: Infinity, name: 'folder' });
+  return { dirs: positionals.length > 0 ? positionals : ['dist'], kustomize: !values['no-kustomize'] };
+}
+
+function main(argv: readonly string[]): number {
+  const { dirs, kustomize } = parseValidateArgs(argv);
+  const stacks = dirs.flatMap(stackFolders);
   if (stacks.length === 0) {
     console.error('validate: no stack found');
     return 1;
@@ -24,9 +38,4 @@ function main(argv: string[]): number {
   return problems === 0 ? 0 : 1;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  console.error(`validate: ${(error as Error).message}`);
-  process.exitCode = 1;
-}
+if (require.main === module) runCommand('validate', USAGE, () => main(process.argv.slice(2)));

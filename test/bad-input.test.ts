@@ -19,15 +19,12 @@ import { ReleaseDefinition } from '../releases/define';
 import { runSynth, SynthRequest } from '../lib/commands/synth';
 import { aioSimplex, controller } from './support/profiles';
 import { atomicLeftovers, changedPaths, snapshotTree } from './support/tree-snapshot';
+import type { Loose } from './support/loose';
 
 const ROOT = path.resolve(__dirname, '..');
 
 // ---------------------------------------------------------------------------------------------
 // Profile texts
-
-/** A profile as plain data, free to break (the fixtures' types forbid the broken shapes). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Loose = any;
 
 /** The valid AIO simplex fixture as YAML, after `mutate`. */
 function profileYaml(mutate: (p: Loose) => void = () => undefined): string {

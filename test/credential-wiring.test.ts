@@ -6,6 +6,7 @@
  */
 import { parseYaml11 } from '../lib/engine/yaml';
 import { renderStacks } from './support/synth';
+import type { Loose } from './support/loose';
 
 interface Wiring {
   readonly releases: readonly string[];
@@ -56,7 +57,7 @@ describe.each(['aio-sx', 'aio-dx', 'standard', 'aio-sx-subcloud'])('credential w
   );
 
   it.each(cases)('%s reads %s from %s', (release, targetPath, key) => {
-    const hr = parseYaml11(stack.files.get(`${release}/helmrelease.yaml`)!)[0] as any;
+    const hr = parseYaml11(stack.files.get(`${release}/helmrelease.yaml`)!)[0] as Loose;
     expect(hr.spec.valuesFrom).toContainEqual({ kind: 'Secret', name: 'stx-openstack-credentials', valuesKey: key, targetPath, literal: true });
   });
 

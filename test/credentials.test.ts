@@ -8,6 +8,7 @@ import { parseYaml12 } from '../lib/engine/yaml';
 import { credentialsOf, generateValues, randomPassword } from '../scripts/credentials';
 import { aioDuplex, aioSimplex } from './support/profiles';
 import { CredentialRef, splitCredentials } from '../lib/engine/credentials';
+import type { Loose } from './support/loose';
 
 const profile = resolveInput(aioSimplex(), 'aio.yaml');
 
@@ -61,7 +62,7 @@ describe('npm run credentials', () => {
     const run = () => spawnSync('npx', ['tsx', 'scripts/credentials.ts', 'aio-sx', '--out', out], { encoding: 'utf8' });
     expect(run().status).toBe(0);
     const file = path.join(out, 'aio-sx', 'stx-openstack-credentials.yaml');
-    const first = parseYaml12(fs.readFileSync(file, 'utf8'))[0] as any;
+    const first = parseYaml12(fs.readFileSync(file, 'utf8'))[0] as Loose;
     expect(first).toMatchObject({
       apiVersion: 'v1',
       kind: 'Secret',
@@ -69,7 +70,7 @@ describe('npm run credentials', () => {
     });
     expect(fs.statSync(file).mode & 0o077).toBe(0);
     expect(run().status).toBe(0);
-    expect((parseYaml12(fs.readFileSync(file, 'utf8'))[0] as any).stringData).toEqual(first.stringData);
+    expect((parseYaml12(fs.readFileSync(file, 'utf8'))[0] as Loose).stringData).toEqual(first.stringData);
   });
 });
 

@@ -10,6 +10,7 @@ import { kubectlAvailable, validateStack } from '../lib/validate/validate';
 import { parseYaml11 } from '../lib/engine/yaml';
 import { aioSimplex, controller, standard, worker } from './support/profiles';
 import { renderStacks } from './support/synth';
+import type { Loose } from './support/loose';
 
 const BUILT_IN = ['aio-sx', 'aio-dx', 'standard', 'aio-sx-subcloud'];
 
@@ -20,7 +21,7 @@ function synth(input: DeploymentProfileInput): RenderedStack {
   return stacks.find((s) => s.name === input.name)!;
 }
 
-function doc(stack: RenderedStack, file: string): any {
+function doc(stack: RenderedStack, file: string): Loose {
   const text = stack.files.get(file);
   if (text === undefined) throw new Error(`${stack.name} has no ${file}`);
   return parseYaml11(text, file)[0] ?? {};
@@ -48,7 +49,7 @@ describe('the built-in deployment stacks', () => {
     expect(scanCredentials(stack.files)).toEqual([]);
     expect(checkCredentialRouting(stack.files)).toEqual([]);
     const keystone = doc(stack, 'keystone/helmrelease.yaml');
-    const paths = keystone.spec.valuesFrom.filter((v: any) => v.targetPath).map((v: any) => v.targetPath);
+    const paths = keystone.spec.valuesFrom.filter((v: Loose) => v.targetPath).map((v: Loose) => v.targetPath);
     expect(paths).toEqual(
       expect.arrayContaining([
         'endpoints.identity.auth.admin.password',
@@ -59,7 +60,7 @@ describe('the built-in deployment stacks', () => {
         'conf.keystone.oslo_messaging_notifications.transport_url',
       ]),
     );
-    for (const v of keystone.spec.valuesFrom.filter((v: any) => v.targetPath)) {
+    for (const v of keystone.spec.valuesFrom.filter((v: Loose) => v.targetPath)) {
       expect(v).toMatchObject({ kind: 'Secret', literal: true });
       // Generated credentials, or the operator's TLS Secret for the public certificate.
       expect(v.name).toBe(v.targetPath.includes('.tls.') ? 'openstack-public-tls' : 'stx-openstack-credentials');
@@ -140,7 +141,7 @@ describe('chart selection', () => {
   it('repairs a dependsOn onto a disabled release with that release own dependencies, and says so', () => {
     const stack = synth(aioSimplex({ name: 'no-heat', charts: { enabled: { heat: false }, repairDependsOn: true } }));
     expect(folders(stack).has('heat')).toBe(false);
-    const dependsOn = (release: string) => (doc(stack, `${release}/helmrelease.yaml`).spec.dependsOn ?? []).map((d: any) => d.name);
+    const dependsOn = (release: string) => (doc(stack, `${release}/helmrelease.yaml`).spec.dependsOn ?? []).map((d: Loose) => d.name);
     expect(dependsOn('clients')).toEqual(['placement']);
     expect(dependsOn('ceilometer')).toEqual(['nova', 'neutron', 'placement']);
     expect(stack.notes).toContain('dependsOn clients -> heat (disabled) replaced by [placement]');
@@ -166,7 +167,7 @@ describe('user values and policy sets', () => {
     const release = doc(stack, 'nova/helmrelease.yaml');
     expect(release.spec.valuesFrom.at(-1)).toEqual({ kind: 'Secret', name: 'nova-user-overrides', valuesKey: 'nova-user-overrides.yaml' });
     expect(doc(stack, 'nova/nova-user-overrides.yaml')).toEqual({ conf: { nova: { DEFAULT: { debug: true } } } });
-    expect(doc(stack, 'nova/kustomization.yaml').secretGenerator.map((g: any) => g.name)).toContain('nova-user-overrides');
+    expect(doc(stack, 'nova/kustomization.yaml').secretGenerator.map((g: Loose) => g.name)).toContain('nova-user-overrides');
   });
 
   it('applies the enhanced RBAC policy set when the profile asks for it', () => {
@@ -182,12 +183,12 @@ describe('per-host values come from the profile hosts, in a stable order', () =>
   it('groups workers with identical interfaces into one neutron host entry (S22)', () => {
     const stack = synth(standard(2, { name: 'two-workers' }));
     const hosts = doc(stack, 'neutron/neutron-system-overrides.yaml').conf.overrides['neutron_ovs-agent'].hosts;
-    expect(hosts.map((h: any) => h.name)).toEqual([['worker-0', 'worker-1']]);
+    expect(hosts.map((h: Loose) => h.name)).toEqual([['worker-0', 'worker-1']]);
   });
 
   it('lists only provisioned compute hosts in nova hosts_uuids (S40)', () => {
     const stack = synth(standard(0, { name: 'provisioned', hosts: [controller(0, false), controller(1, false), worker(0, { provisioned: false, available: false }), worker(1)] }));
     const uuids = doc(stack, 'nova/nova-system-overrides.yaml').hosts_uuids;
-    expect(uuids.map((h: any) => h.name)).toEqual(['worker-1']);
+    expect(uuids.map((h: Loose) => h.name)).toEqual(['worker-1']);
   });
 });

@@ -12,6 +12,7 @@ import {
   deprecatedFields,
 } from '../lib/validate/tree-check';
 import { renderStack, renderStacks } from './support/synth';
+import type { Loose } from './support/loose';
 
 const STACK = 'starlingx-app';
 
@@ -211,7 +212,7 @@ if (!kubectl) {
 }
 
 (kubectl ? describe : describe.skip)('kubectl kustomize of the written starlingx-app', () => {
-  type Obj = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string }; [k: string]: any };
+  type Obj = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string }; [k: string]: Loose };
   let tmp: string;
   let objects: Obj[];
   let stderr: string;

@@ -7,7 +7,7 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { completeInterruptedSwap, MARKER_FILE, replaceFolder } from '../lib/engine/output-folder';
+import { completeInterruptedSwap, MARKER_FILE, replaceFolder, writeFiles } from '../lib/engine/output-folder';
 import { RenderedStack, writeStacks } from '../lib/engine/synth';
 import { runSynth } from '../lib/commands/synth';
 import { aioSimplex } from './support/profiles';
@@ -43,7 +43,7 @@ describe('the output folder', () => {
 
   test('a new folder gets the tree and the marker, and nothing is left beside it', () => {
     const target = path.join(tmp, 'dist');
-    replaceFolder(target, FILES, { marker: 'gen 1\n' });
+    replaceFolder(target, writeFiles(FILES), { marker: 'gen 1\n' });
     expect(tree(target)).toStrictEqual({ [MARKER_FILE]: 'gen 1\n', 'one/a.yaml': 'a: 1\n', 'one/kustomization.yaml': FILES.get('one/kustomization.yaml') });
     expect(fs.readdirSync(tmp)).toStrictEqual(['dist']);
   });
@@ -60,7 +60,7 @@ describe('the output folder', () => {
     fs.mkdirSync(target);
     fill(target);
     const before = tree(target);
-    expect(() => replaceFolder(target, FILES, { marker: 'm' })).toThrow(new RegExp(`output folder .*work: not written by this generator \\(no ${MARKER_FILE} marker\\) and not empty \\(it holds .*${shown.replace('.', '\\.')}`));
+    expect(() => replaceFolder(target, writeFiles(FILES), { marker: 'm' })).toThrow(new RegExp(`output folder .*work: not written by this generator \\(no ${MARKER_FILE} marker\\) and not empty \\(it holds .*${shown.replace('.', '\\.')}`));
     expect(tree(target)).toStrictEqual(before);
     expect(fs.readdirSync(tmp)).toStrictEqual(['work']);
   });
@@ -68,7 +68,7 @@ describe('the output folder', () => {
   test('fails when the target is a file', () => {
     const target = path.join(tmp, 'dist');
     fs.writeFileSync(target, 'precious');
-    expect(() => replaceFolder(target, FILES, { marker: 'm' })).toThrow(/it is a file, not a folder/);
+    expect(() => replaceFolder(target, writeFiles(FILES), { marker: 'm' })).toThrow(/it is a file, not a folder/);
     expect(fs.readFileSync(target, 'utf8')).toBe('precious');
   });
 
@@ -76,7 +76,7 @@ describe('the output folder', () => {
     const target = path.join(tmp, 'dist');
     fs.mkdirSync(path.join(target, 'old'), { recursive: true });
     fs.writeFileSync(path.join(target, 'old', 'kustomization.yaml'), toYamlFile([{ resources: [] }]));
-    replaceFolder(target, FILES, { marker: 'm' });
+    replaceFolder(target, writeFiles(FILES), { marker: 'm' });
     expect(Object.keys(tree(target)).sort()).toStrictEqual([MARKER_FILE, 'one/a.yaml', 'one/kustomization.yaml']);
   });
 
@@ -85,7 +85,7 @@ describe('the output folder', () => {
     fs.mkdirSync(real);
     const link = path.join(tmp, 'dist');
     fs.symlinkSync(real, link);
-    const result = replaceFolder(link, FILES, { marker: 'm' });
+    const result = replaceFolder(link, writeFiles(FILES), { marker: 'm' });
     expect(result.target).toBe(real);
     expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
     expect(fs.readFileSync(path.join(real, 'one', 'a.yaml'), 'utf8')).toBe('a: 1\n');
@@ -96,13 +96,13 @@ describe('the output folder', () => {
     const target = path.join(tmp, 'dist');
     fs.mkdirSync(target);
     fs.chmodSync(target, mode);
-    replaceFolder(target, FILES, { marker: 'm' });
+    replaceFolder(target, writeFiles(FILES), { marker: 'm' });
     expect(fs.statSync(target).mode & 0o777).toBe(mode);
   });
 
   test('a new folder gets the mode of the umask, not mkdtemp 700', () => {
     const target = path.join(tmp, 'dist');
-    replaceFolder(target, FILES, { marker: 'm' });
+    replaceFolder(target, writeFiles(FILES), { marker: 'm' });
     expect(fs.statSync(target).mode & 0o777).toBe(0o777 & ~process.umask());
   });
 
@@ -145,7 +145,7 @@ describe('the output folder', () => {
       fs.mkdirSync(path.join(tmp, '.dist.new-1'));
       fs.mkdirSync(path.join(tmp, '.dist.old-2'));
       fs.mkdirSync(path.join(tmp, '.other.new-3'));
-      const warnings = replaceFolder(target(), FILES, { marker: 'm' }).warnings;
+      const warnings = replaceFolder(target(), writeFiles(FILES), { marker: 'm' }).warnings;
       expect(fs.readdirSync(tmp).sort()).toStrictEqual(['.other.new-3', 'dist']);
       expect(warnings).toHaveLength(2);
       const ignore = fs.readFileSync(path.resolve(__dirname, '..', '.gitignore'), 'utf8').split('\n');
@@ -158,7 +158,7 @@ describe('the output folder', () => {
       const child = spawn('sleep', ['30']);
       try {
         fs.writeFileSync(path.join(tmp, '.dist.lock'), `${child.pid} ${os.hostname()} 2026-01-01T00:00:00Z\n`);
-        expect(() => replaceFolder(path.join(tmp, 'dist'), FILES, { marker: 'm' })).toThrow(
+        expect(() => replaceFolder(path.join(tmp, 'dist'), writeFiles(FILES), { marker: 'm' })).toThrow(
           new RegExp(`another synth is writing it \\(lock .*\\.dist\\.lock: pid ${child.pid} on `),
         );
         expect(fs.existsSync(path.join(tmp, 'dist'))).toBe(false);
@@ -169,7 +169,7 @@ describe('the output folder', () => {
 
     test('a lock left by a dead process is taken over and removed after', () => {
       fs.writeFileSync(path.join(tmp, '.dist.lock'), `999999999 ${os.hostname()} 2026-01-01T00:00:00Z\n`);
-      replaceFolder(path.join(tmp, 'dist'), FILES, { marker: 'm' });
+      replaceFolder(path.join(tmp, 'dist'), writeFiles(FILES), { marker: 'm' });
       expect(fs.readdirSync(tmp)).toStrictEqual(['dist']);
     });
   });

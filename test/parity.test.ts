@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { compareWithReference, Deviation, ParityReport } from './support/parity';
@@ -52,7 +53,7 @@ describeWithReference('parity of dist/starlingx-app with the StarlingX reference
 
 describe('the parity comparator', () => {
   // Guards the oracle itself: a comparator that always says "equal" would pass everything.
-  const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'parity-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-'));
   fs.writeFileSync(path.join(dir, 'a.yaml'), 'x: &base {k: 1}\nw:\n  <<: *base\n  j: 2\nimage: docker.io/starlingx/stx-heat:@IMAGE_PREFIX@-@OS@-@OS_CODENAME@-@OS_ARCH@-@BUILD_STREAM@-@IMAGE_SUFFIX@\n');
 
   it('expands YAML 1.1 merge keys and build tokens in the reference', () => {

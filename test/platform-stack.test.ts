@@ -4,11 +4,12 @@ import { parseYaml11 } from '../lib/engine/yaml';
 import { RELEASE_NAMES } from '../releases/names';
 import { REFERENCE_MANIFESTS, referencePresent } from './support/reference';
 import { renderStack } from './support/synth';
+import type { Loose } from './support/loose';
 
 /** Given the platform stack, when synthesized, then ... */
 describe('dist/starlingx-app', () => {
   const stack = renderStack('starlingx-app');
-  const doc = (file: string): any => {
+  const doc = (file: string): Loose => {
     const text = stack.files.get(file);
     if (text === undefined) throw new Error(`no ${file}`);
     return parseYaml11(text, file)[0];
@@ -42,8 +43,8 @@ describe('dist/starlingx-app', () => {
   it('reads valuesFrom as static then system overrides, from Secrets its own kustomization generates', () => {
     for (const release of helmReleases) {
       const folder = release.metadata.name;
-      const generated = doc(`${folder}/kustomization.yaml`).secretGenerator.map((g: any) => g.name);
-      const names = release.spec.valuesFrom.map((v: any) => v.name);
+      const generated = doc(`${folder}/kustomization.yaml`).secretGenerator.map((g: Loose) => g.name);
+      const names = release.spec.valuesFrom.map((v: Loose) => v.name);
       expect(names).toHaveLength(2);
       expect(names[0]).toMatch(/-static-overrides$/);
       expect(names[1]).toMatch(/-system-overrides$/);
@@ -89,11 +90,11 @@ describe('dist/starlingx-app', () => {
     const reference: Record<string, string[]> = {};
     for (const name of RELEASE_NAMES) {
       const text = fs.readFileSync(path.join(REFERENCE_MANIFESTS, name, 'helmrelease.yaml'), 'utf8');
-      const hr: any = parseYaml11(text)[0];
-      reference[hr.metadata.name] = (hr.spec.dependsOn ?? []).map((d: any) => `${d.namespace}/${d.name}`);
+      const hr: Loose = parseYaml11(text)[0];
+      reference[hr.metadata.name] = (hr.spec.dependsOn ?? []).map((d: Loose) => `${d.namespace}/${d.name}`);
     }
     const ours = Object.fromEntries(
-      helmReleases.map((hr) => [hr.metadata.name, (hr.spec.dependsOn ?? []).map((d: any) => `${d.namespace}/${d.name}`)]),
+      helmReleases.map((hr) => [hr.metadata.name, (hr.spec.dependsOn ?? []).map((d: Loose) => `${d.namespace}/${d.name}`)]),
     );
     expect(ours).toEqual(reference);
   });

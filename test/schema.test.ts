@@ -12,6 +12,7 @@ import {
   validateFluxObject,
 } from '../lib/validate/flux-schema';
 import { renderStack, renderStacks } from './support/synth';
+import type { Loose } from './support/loose';
 
 interface Located {
   readonly where: string;
@@ -37,10 +38,10 @@ function clone<T>(value: T): T {
 }
 
 /** A rendered HelmRelease to break in the negative tests. */
-function novaRelease(): Record<string, any> {
+function novaRelease(): Loose {
   const text = renderStack('starlingx-app').files.get('nova/helmrelease.yaml');
   if (text === undefined) throw new Error('no nova/helmrelease.yaml');
-  return clone(parseYaml12(text)[0] as Record<string, any>);
+  return clone(parseYaml12(text)[0] as Loose);
 }
 
 const present = crdsPresent();
@@ -199,7 +200,7 @@ describe('the schemas bundled at import time (validate without ../shared)', () =
 
   it('validate Flux objects when the CRD folder is absent', () => {
     const validator = createFluxValidator('/nonexistent/crds');
-    const release = parseYaml12(renderStack('starlingx-app').files.get('nova/helmrelease.yaml')!)[0] as any;
+    const release = parseYaml12(renderStack('starlingx-app').files.get('nova/helmrelease.yaml')!)[0] as Loose;
     expect(validator.validate(release)).toEqual([]);
     expect(validator.validate({ ...release, spec: { ...release.spec, interval: 5 } })).toEqual(['/spec/interval: must be string']);
   });

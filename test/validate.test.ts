@@ -11,6 +11,7 @@ import { loadProfiles } from '../lib/profile/loader';
 import { runSynth } from '../lib/commands/synth';
 import { kubectlAvailable, stackFolders, validateStack } from '../lib/validate/validate';
 import { parseYaml12, toYamlFile } from '../lib/engine/yaml';
+import type { Loose } from './support/loose';
 
 const ROOT = path.resolve(__dirname, '..');
 const DEPLOYMENTS = path.join(ROOT, 'deployments');
@@ -26,9 +27,6 @@ const STACK_NAMES = ['starlingx-app', ...loadProfiles([DEPLOYMENTS]).map((p) => 
  * path without spaces (`spec.valuesFrom[2]`) or a marker such as `(file)` or `(build)`.
  */
 const LINE_FORM = /^[a-z0-9-]+\/[^\s:]+: (\([a-z]+\)|[^\s:]+): \S/;
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Loose = any;
 
 let tmp: string;
 let fresh: string;

@@ -21,8 +21,11 @@ export const MARKER_FILE = '.stx-openstack-gitops';
 
 /** Options of {@link replaceFolder}. */
 export interface ReplaceFolderOptions {
-  /** The marker file's text (the generator and its version). */
-  readonly marker: string;
+  /**
+   * The marker file's text (the generator and its version). With a marker, a non-empty target
+   * without it is refused. @default - no marker, no ownership check (a folder only we write, such as imports/)
+   */
+  readonly marker?: string;
   /**
    * Top-level entries of the current tree to carry over unchanged (the stacks a partial synth does
    * not rewrite). @default - none: the new tree replaces the old one whole
@@ -109,7 +112,7 @@ function takeLock(lock: string): () => void {
         fs.rmSync(lock, { force: true });
         continue;
       }
-      throw new Error(`output folder ${path.join(path.dirname(lock), path.basename(lock).slice(1, -'.lock'.length))}: another synth is writing it (lock ${lock}: pid ${pid} on ${host}, since ${holder.split(' ')[2] ?? '?'}); wait for it, or remove the lock if that process is gone`);
+      throw new Error(`output folder ${path.join(path.dirname(lock), path.basename(lock).slice(1, -'.lock'.length))}: another synth is writing it (lock ${lock}: pid ${pid} on ${host}, since ${holder.split(' ')[2] ?? '?'}); wait for it, or remove the lock if that process is gone`, { cause: error });
     }
   }
   throw new Error(`lock ${lock}: could not be taken`);
@@ -169,7 +172,7 @@ function prepareParent(target: string): void {
   try {
     fs.mkdirSync(parent, { recursive: true });
   } catch (error) {
-    throw new Error(`output folder ${target}: cannot create its parent folder (${reason(error)})`);
+    throw new Error(`output folder ${target}: cannot create its parent folder (${reason(error)})`, { cause: error });
   }
   try {
     fs.accessSync(parent, fs.constants.W_OK);
@@ -184,31 +187,41 @@ function reason(error: unknown): string {
   return e.code ? `${e.code}: ${e.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*$/, '')}` : String(e.message ?? e);
 }
 
+/** A writer of the new tree into an empty staging folder. */
+export type FolderFill = (staging: string) => void;
+
+/** A fill that writes `files` (relative path to text). */
+export function writeFiles(files: ReadonlyMap<string, string>): FolderFill {
+  return (staging) => {
+    for (const [rel, text] of files) {
+      const file = path.join(staging, rel);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, text);
+    }
+  };
+}
+
 /**
- * Replaces `outRoot` by the tree `files` (relative path to text), atomically (see the module
- * comment). Throws, leaving the folder as it was, on any failure before the swap.
+ * Replaces `outRoot` by what `fill` writes, atomically (see the module comment). Throws, leaving
+ * the folder as it was, on any failure before the swap.
  */
-export function replaceFolder(outRoot: string, files: ReadonlyMap<string, string>, options: ReplaceFolderOptions): ReplaceFolderResult {
+export function replaceFolder(outRoot: string, fill: FolderFill, options: ReplaceFolderOptions = {}): ReplaceFolderResult {
   const target = realTarget(outRoot);
   prepareParent(target);
   const { parent, stagingPrefix, previousPrefix, journal, lock } = siblings(target);
   const release = takeLock(lock);
   try {
     const warnings = completeInterruptedSwap(target);
-    checkTarget(target);
+    if (options.marker !== undefined) checkTarget(target);
     const mode = fs.existsSync(target) ? fs.statSync(target).mode & 0o7777 : 0o777 & ~process.umask();
     let staging: string;
     try {
       staging = fs.mkdtempSync(stagingPrefix);
     } catch (error) {
-      throw new Error(`output folder ${target}: cannot write beside it in ${parent} (${reason(error)})`);
+      throw new Error(`output folder ${target}: cannot write beside it in ${parent} (${reason(error)})`, { cause: error });
     }
     try {
-      for (const [rel, text] of files) {
-        const file = path.join(staging, rel);
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        fs.writeFileSync(file, text);
-      }
+      fill(staging);
       for (const entry of options.keep ?? []) {
         const from = path.join(target, entry);
         const to = path.join(staging, entry);
@@ -216,11 +229,13 @@ export function replaceFolder(outRoot: string, files: ReadonlyMap<string, string
         fs.mkdirSync(path.dirname(to), { recursive: true });
         fs.cpSync(from, to, { recursive: true, preserveTimestamps: true, verbatimSymlinks: true });
       }
-      fs.writeFileSync(path.join(staging, MARKER_FILE), options.marker);
+      if (options.marker !== undefined) fs.writeFileSync(path.join(staging, MARKER_FILE), options.marker);
       fs.chmodSync(staging, mode);
     } catch (error) {
       fs.rmSync(staging, { recursive: true, force: true });
-      throw new Error(`output folder ${target}: writing the new tree failed (${reason(error)}); ${target} is unchanged`);
+      // A fill that throws its own error (a render failure) keeps its message; a system error gets the path.
+      if (!(error as NodeJS.ErrnoException).code) throw error;
+      throw new Error(`output folder ${target}: writing the new tree failed (${reason(error)}); ${target} is unchanged`, { cause: error });
     }
     const previous = previousPrefix + path.basename(staging).slice(path.basename(stagingPrefix).length);
     const hadTarget = fs.existsSync(target);
@@ -232,7 +247,7 @@ export function replaceFolder(outRoot: string, files: ReadonlyMap<string, string
       if (hadTarget && !fs.existsSync(target) && fs.existsSync(previous)) fs.renameSync(previous, target);
       fs.rmSync(staging, { recursive: true, force: true });
       fs.rmSync(journal, { force: true });
-      throw new Error(`output folder ${target}: the swap failed (${reason(error)}); ${target} is unchanged`);
+      throw new Error(`output folder ${target}: the swap failed (${reason(error)}); ${target} is unchanged`, { cause: error });
     }
     fs.rmSync(journal, { force: true });
     if (hadTarget) {

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdk8s';
 import { outputFiles } from './files';
-import { MARKER_FILE, realTarget, replaceFolder } from './output-folder';
+import { MARKER_FILE, realTarget, replaceFolder, writeFiles } from './output-folder';
 import { FluxEntrypoints } from './entrypoints';
 import { FluxStack } from './stack';
 
@@ -74,7 +74,7 @@ export function writeStacks(outRoot: string, stacks: readonly RenderedStack[], o
   const exists = fs.existsSync(target) && fs.statSync(target).isDirectory();
   const unwritten = options.onlyThese && exists ? unwrittenEntries(target, stacks.map((s) => s.name)) : [];
   const keep = [...unwritten, ...(options.keep ?? []).filter((k) => exists && fs.existsSync(path.join(target, k)))];
-  return [...replaceFolder(outRoot, files, { marker: options.marker ?? 'stx-openstack-gitops\n', keep }).warnings];
+  return [...replaceFolder(outRoot, writeFiles(files), { marker: options.marker ?? 'stx-openstack-gitops\n', keep }).warnings];
 }
 
 /** One line per stack: releases, files, bytes. */

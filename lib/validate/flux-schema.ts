@@ -232,7 +232,7 @@ export function createFluxValidator(dir: string = CRDS_DIR): FluxValidator {
     try {
       validators.set(key, ajv.compile(prepare(crd.schema)));
     } catch (error) {
-      throw new Error(`${crd.file}: the schema of ${key} does not compile: ${(error as Error).message}`);
+      throw new Error(`${crd.file}: the schema of ${key} does not compile: ${(error as Error).message}`, { cause: error });
     }
   }
   return {

@@ -1,0 +1,16 @@
+// ESLint (flat config): typescript-eslint's recommended rules on every TypeScript and JavaScript file
+// of the project; run by `npm run lint` and `npm test`.
+import eslint from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'imports/', 'node_modules/', 'coverage/', '.cdk8s-out/', 'credentials/', 'scratch/'] },
+  eslint.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    // CommonJS configuration files (jest, dependency-cruiser).
+    files: ['**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);
