@@ -1,171 +1,76 @@
 /**
- * `npm run credentials -- <deployment> [--rotate] [--out DIR]`
+ * `npm run credentials -- <deployment> [--rotate ID[,ID...] | --rotate-all] [--force] [--dry-run]
+ *   [--age-recipient AGE] [--out DIR]`
  *
- * Writes, outside dist/ (default `credentials/<deployment>/`, ignored by git), one Secret manifest
- * per credential Secret that the deployment's HelmReleases read through valuesFrom, with fresh
- * crypto-strong values: passwords, the nova SSH key pair, the memcache and Horizon secret keys, and
- * the RabbitMQ notification URLs built from the rabbit admin password. Ready for `kubectl apply -f`
- * or for encryption with SOPS. Existing values are kept unless `--rotate` is given.
- * TLS material (https.certRef) and Ceph keyrings come from elsewhere and are listed, not generated.
+ * Writes `credentials/<deployment>/<secret>.yaml` (git ignores them; mode 0600) with every
+ * credential the deployment reads, keeping every existing value and every key it does not know.
+ * Encrypt each with `sops` into `<secret>.sops.yaml` and commit those: the site's
+ * `<site>-credentials` Flux Kustomization decrypts them. See lib/commands/credentials.ts.
  */
-import { generateKeyPairSync, randomBytes, randomInt } from 'crypto';
-import * as fs from 'fs';
 import * as path from 'path';
 import { defaultProfileLocations, loadDeployments } from '../lib/deployment/app';
-import { credentialSource, ResolvedDeployment } from '../lib/deployment/resolve';
-import { parseYaml12, toYamlFile } from '../lib/engine/yaml';
-import { CredentialRef } from '../lib/engine/credentials';
-import { renderNotificationUrl } from '../overrides/system';
-import { parseCommandLine, runCommand } from '../lib/commands/cli';
+import { parseCommandLine, runCommand, UsageError } from '../lib/commands/cli';
+import { runCredentials } from '../lib/commands/credentials';
 
-export const USAGE = 'usage: npm run credentials -- <deployment> [--rotate] [--out DIR]';
+export { credentialsOf, generateValues, randomPassword } from '../lib/commands/credentials';
 
-const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
-
-/** A random password of `length` letters and digits (about 5.8 bits each). */
-export function randomPassword(length = 32): string {
-  let out = '';
-  for (let i = 0; i < length; i++) out += ALPHABET[randomInt(ALPHABET.length)];
-  return out;
-}
-
-/** OpenSSH `ssh-rsa` public key from a JWK's modulus and exponent. */
-function opensshPublicKey(n: string, e: string, comment: string): string {
-  const mpint = (b64url: string) => {
-    let bytes = Buffer.from(b64url, 'base64url');
-    if (bytes[0] & 0x80) bytes = Buffer.concat([Buffer.from([0]), bytes]);
-    return bytes;
-  };
-  const field = (buf: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(buf.length);
-    return Buffer.concat([len, buf]);
-  };
-  const blob = Buffer.concat([field(Buffer.from('ssh-rsa')), field(mpint(e)), field(mpint(n))]);
-  return `ssh-rsa ${blob.toString('base64')} ${comment}`;
-}
-
-/** Every credential the deployment's emitted releases read, with where it lives. */
-export function credentialsOf(deployment: ResolvedDeployment): Map<string, { ref: CredentialRef; secret: string; key: string }> {
-  const out = new Map<string, { ref: CredentialRef; secret: string; key: string }>();
-  for (const ref of deployment.credentials) {
-    const source = deployment.credentialSources.get(ref.id)!;
-    out.set(`${source.name}/${source.key}`, { ref, secret: source.name, key: source.key });
-  }
-  return out;
-}
-
-/** Generates values for every generated credential, keeping `existing` ones unless rotating. */
-export function generateValues(
-  deployment: ResolvedDeployment,
-  existing: ReadonlyMap<string, Record<string, string>>,
-  rotate: boolean,
-): { secrets: Map<string, Record<string, string>>; external: string[] } {
-  const needed = credentialsOf(deployment);
-  const secrets = new Map<string, Record<string, string>>();
-  const external: string[] = [];
-  const keep = (secret: string, key: string) => (rotate ? undefined : existing.get(secret)?.[key]);
-  const put = (secret: string, key: string, value: string) => {
-    if (!secrets.has(secret)) secrets.set(secret, {});
-    secrets.get(secret)![key] = value;
-  };
-  let sshPair: { privateKey: string; publicKey: string } | undefined;
-  const ssh = () => {
-    if (!sshPair) {
-      const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-      const jwk = publicKey.export({ format: 'jwk' });
-      sshPair = {
-        privateKey: privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
-        publicKey: opensshPublicKey(jwk.n as string, jwk.e as string, `nova@${deployment.profile.name}`),
-      };
-    }
-    return sshPair;
-  };
-  // Base credentials first: derived ones (URLs) are built from them.
-  const entries = [...needed.values()].sort((a, b) => Number(a.ref.kind === 'rabbit-url') - Number(b.ref.kind === 'rabbit-url') || a.key.localeCompare(b.key));
-  for (const { ref, secret, key } of entries) {
-    const current = keep(secret, key);
-    switch (ref.kind) {
-      case 'tls':
-      case 'ceph-keyring':
-      case 'external':
-        external.push(`${secret}/${key} (${ref.kind === 'tls' ? 'TLS material of https.certRef' : ref.kind === 'external' ? 'built from platform secrets' : 'Ceph keyring from the storage backend'})`);
-        break;
-      case 'rabbit-url': {
-        const admin = credentialSource(deployment.profile, new CredentialRef('rabbit-admin-password', 'password'));
-        const password = secrets.get(admin.name)?.[admin.key] ?? existing.get(admin.name)?.[admin.key] ?? randomPassword();
-        put(admin.name, admin.key, password);
-        put(secret, key, renderNotificationUrl(password, ref.detail ?? ''));
-        break;
-      }
-      case 'ssh-private-key':
-        put(secret, key, current ?? ssh().privateKey);
-        break;
-      case 'ssh-public-key':
-        put(secret, key, current ?? ssh().publicKey);
-        break;
-      case 'hex-key':
-        put(secret, key, current ?? randomBytes(32).toString('hex'));
-        break;
-      case 'django-secret-key':
-        put(secret, key, current ?? randomBytes(48).toString('base64url'));
-        break;
-      case 'password':
-        if (!secrets.get(secret)?.[key]) put(secret, key, current ?? randomPassword());
-        break;
-    }
-  }
-  return { secrets, external };
-}
-
-function readExisting(dir: string): Map<string, Record<string, string>> {
-  const out = new Map<string, Record<string, string>>();
-  if (!fs.existsSync(dir)) return out;
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
-    const doc = parseYaml12(fs.readFileSync(path.join(dir, file), 'utf8'), file)[0] as { metadata?: { name?: string }; stringData?: Record<string, string> };
-    if (doc?.metadata?.name && doc.stringData) out.set(doc.metadata.name, doc.stringData);
-  }
-  return out;
-}
+export const USAGE =
+  'usage: npm run credentials -- <deployment> [--rotate ID[,ID...] | --rotate-all] [--force] [--dry-run] [--age-recipient AGE] [--out DIR]';
 
 export interface CredentialsArgs {
   readonly deployment: string;
-  readonly rotate: boolean;
+  /** Credential ids to rotate, or all of them. */
+  readonly rotate?: ReadonlySet<string> | 'all';
+  readonly force: boolean;
+  readonly dryRun: boolean;
+  readonly ageRecipient?: string;
   /** The folder under which `<deployment>/` is written. */
   readonly outRoot: string;
 }
 
 /** The command line (without node and the script); throws UsageError or HelpRequested. */
 export function parseCredentialsArgs(argv: readonly string[]): CredentialsArgs {
-  const { values, positionals } = parseCommandLine(argv, { rotate: { type: 'boolean' }, out: { type: 'string' } }, { min: 1, max: 1, name: 'deployment' });
-  return { deployment: positionals[0], rotate: values.rotate ?? false, outRoot: values.out ?? 'credentials' };
+  const { values, positionals } = parseCommandLine(
+    argv,
+    {
+      rotate: { type: 'string' },
+      'rotate-all': { type: 'boolean' },
+      force: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      'age-recipient': { type: 'string' },
+      out: { type: 'string' },
+    },
+    { min: 1, max: 1, name: 'deployment' },
+  );
+  if (values.rotate !== undefined && values['rotate-all']) throw new UsageError('--rotate and --rotate-all exclude each other');
+  const ids = values.rotate?.split(',').map((s) => s.trim()).filter(Boolean);
+  if (values.rotate !== undefined && ids?.length === 0) throw new UsageError('--rotate needs credential ids (e.g. --rotate db-password.nova)');
+  return {
+    deployment: positionals[0],
+    rotate: values['rotate-all'] ? 'all' : ids ? new Set(ids) : undefined,
+    force: values.force ?? false,
+    dryRun: values['dry-run'] ?? false,
+    ageRecipient: values['age-recipient'],
+    outRoot: values.out ?? 'credentials',
+  };
 }
 
 function main(argv: readonly string[]): void {
-  const { deployment, rotate, outRoot } = parseCredentialsArgs(argv);
+  const args = parseCredentialsArgs(argv);
   const profiles = loadDeployments(defaultProfileLocations());
-  const loaded = profiles.find((p) => p.profile.name === deployment);
-  if (!loaded) throw new Error(`no deployment named "${deployment}" (known: ${profiles.map((p) => p.profile.name).join(', ')})`);
-  const dir = path.join(outRoot, loaded.profile.name);
-  if (path.resolve(dir).split(path.sep).includes('dist')) throw new Error(`refusing to write credentials under dist/ (${dir})`);
-  const existing = readExisting(dir);
-  const { secrets, external } = generateValues(loaded, existing, rotate);
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  for (const [name, data] of [...secrets.entries()].sort()) {
-    const sorted = Object.fromEntries(Object.entries(data).sort(([a], [b]) => a.localeCompare(b)));
-    const manifest = {
-      apiVersion: 'v1',
-      kind: 'Secret',
-      // The label makes Flux upgrade the releases that read this Secret when a value is rotated.
-      metadata: { name, namespace: 'openstack', labels: { 'reconcile.fluxcd.io/watch': 'Enabled' } },
-      type: 'Opaque',
-      stringData: sorted,
-    };
-    const file = path.join(dir, `${name}.yaml`);
-    fs.writeFileSync(file, toYamlFile([manifest], `Credentials of deployment ${loaded.profile.name}. Keep out of git (or encrypt with SOPS).`), { mode: 0o600 });
-    console.error(`wrote ${file}: ${Object.keys(sorted).length} values${rotate ? ' (rotated)' : ''}`);
-  }
-  for (const item of external) console.error(`provide yourself: ${item}`);
+  const deployment = profiles.find((p) => p.profile.name === args.deployment);
+  if (!deployment) throw new Error(`no deployment named "${args.deployment}" (known: ${profiles.map((p) => p.profile.name).join(', ')})`);
+  const root = path.resolve(__dirname, '..');
+  const { lines } = runCredentials({
+    deployment,
+    dir: path.join(args.outRoot, deployment.profile.name),
+    rotate: args.rotate,
+    force: args.force,
+    dryRun: args.dryRun,
+    generatedRoot: path.join(root, 'dist'),
+    sops: { configFile: path.join(root, '.sops.yaml'), ageRecipient: args.ageRecipient },
+  });
+  for (const line of lines) console.error(line);
 }
 
 if (require.main === module) runCommand('credentials', USAGE, () => main(process.argv.slice(2)));

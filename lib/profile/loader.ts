@@ -53,7 +53,7 @@ function show(value: unknown): string {
 }
 
 /** Edit distance, for "did you mean" suggestions. */
-function distance(a: string, b: string): number {
+export function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     let previous = row[0];

@@ -1,0 +1,317 @@
+/**
+ * The credential lifecycle of a deployment (`npm run credentials`): make every credential its
+ * releases read, keep what exists, rotate only what is asked for, and never lose an operator's
+ * data: keys added by hand are kept, a SOPS-encrypted file is never rewritten, nothing is written
+ * under the generated tree.
+ *
+ * Files: `credentials/<site>/<secret>.yaml` holds the plain Secret manifest (git ignores it, mode
+ * 0600); the operator encrypts it with `sops` into `<secret>.sops.yaml`, which git keeps and the
+ * site's `<site>-credentials` Flux Kustomization decrypts (its `kustomization.yaml` lists them).
+ */
+import { generateKeyPairSync, randomBytes, randomInt } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { credentialSource, ResolvedDeployment } from '../deployment/resolve';
+import { CredentialRef } from '../engine/credentials';
+import { parseYaml12, toYamlFile } from '../engine/yaml';
+import { distance } from '../profile/loader';
+import { renderNotificationUrl } from '../../overrides/system';
+
+const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+
+/** A random password of `length` letters and digits (about 5.8 bits each). */
+export function randomPassword(length = 32): string {
+  let out = '';
+  for (let i = 0; i < length; i++) out += ALPHABET[randomInt(ALPHABET.length)];
+  return out;
+}
+
+/** OpenSSH `ssh-rsa` public key from a JWK's modulus and exponent. */
+function opensshPublicKey(n: string, e: string, comment: string): string {
+  const mpint = (b64url: string) => {
+    let bytes = Buffer.from(b64url, 'base64url');
+    if (bytes[0] & 0x80) bytes = Buffer.concat([Buffer.from([0]), bytes]);
+    return bytes;
+  };
+  const field = (buf: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(buf.length);
+    return Buffer.concat([len, buf]);
+  };
+  const blob = Buffer.concat([field(Buffer.from('ssh-rsa')), field(mpint(e)), field(mpint(n))]);
+  return `ssh-rsa ${blob.toString('base64')} ${comment}`;
+}
+
+/** Every credential the deployment's emitted releases read, with where it lives. */
+export function credentialsOf(deployment: ResolvedDeployment): Map<string, { ref: CredentialRef; secret: string; key: string }> {
+  const out = new Map<string, { ref: CredentialRef; secret: string; key: string }>();
+  for (const ref of deployment.credentials) {
+    const source = deployment.credentialSources.get(ref.id)!;
+    out.set(`${source.name}/${source.key}`, { ref, secret: source.name, key: source.key });
+  }
+  return out;
+}
+
+/** Generates values for every generated credential, keeping `existing` ones unless rotating. */
+export function generateValues(
+  deployment: ResolvedDeployment,
+  existing: ReadonlyMap<string, Record<string, string>>,
+  rotate: boolean | ReadonlySet<string>,
+): { secrets: Map<string, Record<string, string>>; external: string[] } {
+  const needed = credentialsOf(deployment);
+  const secrets = new Map<string, Record<string, string>>();
+  const external: string[] = [];
+  const rotating = (id: string) => rotate === true || (rotate !== false && rotate.has(id));
+  const keep = (id: string, secret: string, key: string) => (rotating(id) ? undefined : existing.get(secret)?.[key]);
+  const put = (secret: string, key: string, value: string) => {
+    if (!secrets.has(secret)) secrets.set(secret, {});
+    secrets.get(secret)![key] = value;
+  };
+  let sshPair: { privateKey: string; publicKey: string } | undefined;
+  const ssh = () => {
+    if (!sshPair) {
+      const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+      const jwk = publicKey.export({ format: 'jwk' });
+      sshPair = {
+        privateKey: privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+        publicKey: opensshPublicKey(jwk.n as string, jwk.e as string, `nova@${deployment.profile.name}`),
+      };
+    }
+    return sshPair;
+  };
+  // Base credentials first: derived ones (URLs) are built from them.
+  const entries = [...needed.values()].sort((a, b) => Number(a.ref.kind === 'rabbit-url') - Number(b.ref.kind === 'rabbit-url') || a.key.localeCompare(b.key));
+  for (const { ref, secret, key } of entries) {
+    const current = keep(ref.id, secret, key);
+    switch (ref.kind) {
+      case 'tls':
+      case 'ceph-keyring':
+      case 'external':
+        external.push(`${secret}/${key} (${ref.kind === 'tls' ? 'TLS material of https.certRef' : ref.kind === 'external' ? 'built from platform secrets' : 'Ceph keyring from the storage backend'})`);
+        break;
+      case 'rabbit-url': {
+        const admin = credentialSource(deployment.profile, new CredentialRef('rabbit-admin-password', 'password'));
+        const password = secrets.get(admin.name)?.[admin.key] ?? keep('rabbit-admin-password', admin.name, admin.key) ?? randomPassword();
+        put(admin.name, admin.key, password);
+        put(secret, key, renderNotificationUrl(password, ref.detail ?? ''));
+        break;
+      }
+      case 'ssh-private-key':
+        put(secret, key, current ?? ssh().privateKey);
+        break;
+      case 'ssh-public-key':
+        put(secret, key, current ?? ssh().publicKey);
+        break;
+      case 'hex-key':
+        put(secret, key, current ?? randomBytes(32).toString('hex'));
+        break;
+      case 'django-secret-key':
+        put(secret, key, current ?? randomBytes(48).toString('base64url'));
+        break;
+      case 'password':
+        if (!secrets.get(secret)?.[key]) put(secret, key, current ?? randomPassword());
+        break;
+    }
+  }
+  return { secrets, external };
+}
+
+/**
+ * Credentials whose rotation needs more than a values change (the charts read them only when the
+ * service is created, or several hosts must change together), with what the operator must do.
+ */
+export const ROTATION_NEEDS_FORCE: Readonly<Record<string, string>> = {
+  'db-admin-password':
+    'MariaDB sets its root password when the database is created: change it in MariaDB first (ALTER USER on every Galera node), then apply the new Secret',
+  'rabbit-admin-password':
+    'RabbitMQ creates its admin user at bootstrap: change it in RabbitMQ first (rabbitmqctl change_password rabbitmq-admin), then apply the new Secret; the notification URLs follow it',
+  'rabbit-erlang-cookie': 'RabbitMQ members must share the cookie: scale rabbitmq to 0, apply the new Secret, scale it back',
+  'nova-ssh-private-key': 'compute hosts trust each other by this key pair: live migrations fail until every nova-compute pod restarted with the new pair; do it in a maintenance window',
+  'nova-ssh-public-key': 'compute hosts trust each other by this key pair: live migrations fail until every nova-compute pod restarted with the new pair; do it in a maintenance window',
+};
+
+/** What `npm run credentials` is asked to do. */
+export interface CredentialsRequest {
+  readonly deployment: ResolvedDeployment;
+  /** The deployment's folder: `credentials/<site>`. */
+  readonly dir: string;
+  /** Credential ids to rotate, or every one. @default - none */
+  readonly rotate?: ReadonlySet<string> | 'all';
+  /** Allow rotations that need more than a values change. @default false */
+  readonly force?: boolean;
+  /** Say what would change, write nothing. @default false */
+  readonly dryRun?: boolean;
+  /** The generated tree, where credentials must never go. */
+  readonly generatedRoot: string;
+  /** The repository's SOPS configuration and the age recipient to put in it. @default - none */
+  readonly sops?: { readonly configFile: string; readonly ageRecipient?: string };
+}
+
+export interface CredentialsResult {
+  /** What happened, one line each, for stderr. */
+  readonly lines: string[];
+  /** Files written (none on a dry run). */
+  readonly written: string[];
+}
+
+/** The real path of `p`, following symlinks of the part that exists. */
+function realPath(p: string): string {
+  let existing = path.resolve(p);
+  const rest: string[] = [];
+  while (!fs.existsSync(existing) && path.dirname(existing) !== existing) {
+    rest.unshift(path.basename(existing));
+    existing = path.dirname(existing);
+  }
+  return path.join(fs.realpathSync(existing), ...rest);
+}
+
+const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
+
+interface SecretDoc {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: { name?: string; namespace?: string; labels?: Record<string, string>; [k: string]: unknown };
+  stringData?: Record<string, string>;
+  sops?: unknown;
+  [k: string]: unknown;
+}
+
+const HEADER = (site: string) => `Credentials of deployment ${site}. Never commit this file: encrypt it with sops into <name>.sops.yaml.`;
+const KUSTOMIZATION_HEADER = 'Written by npm run credentials: the encrypted Secrets of this site, for its <site>-credentials Flux Kustomization.';
+
+/** The known ids closest to a typo (edit distance at most 3), nearest first. */
+function closeIds(id: string, known: readonly string[]): string[] {
+  return known
+    .map((k) => [k, distance(k, id)] as const)
+    .filter(([, d]) => d <= 3)
+    .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+    .slice(0, 3)
+    .map(([k]) => k);
+}
+
+/** Masks a value for a dry run: its length only. */
+const masked = (value: string) => `<${value.length} characters>`;
+
+/** Writes a file through a temporary sibling and a rename, so a crash never leaves half a file. */
+function writeAtomically(file: string, text: string, mode: number): void {
+  const tmp = `${file}.tmp-${process.pid}`;
+  fs.writeFileSync(tmp, text, { mode });
+  fs.renameSync(tmp, file);
+}
+
+/** Runs the credential lifecycle of one deployment (see the module comment). Throws, writing nothing, on refusal. */
+export function runCredentials(request: CredentialsRequest): CredentialsResult {
+  const { deployment } = request;
+  const site = deployment.profile.name;
+  const dir = realPath(request.dir);
+  const generated = realPath(request.generatedRoot);
+  if (inside(dir, generated) || inside(generated, dir)) {
+    throw new Error(`refusing to write credentials to ${request.dir}: it is ${dir}, ${inside(dir, generated) ? 'inside' : 'around'} the generated tree ${generated}`);
+  }
+  const needed = credentialsOf(deployment);
+  const generatedKinds = new Set(['password', 'hex-key', 'django-secret-key', 'ssh-private-key', 'ssh-public-key', 'rabbit-url']);
+  const ids = [...new Set([...needed.values()].filter((c) => generatedKinds.has(c.ref.kind)).map((c) => c.ref.id))].sort();
+
+  // Which rotations, and are they allowed.
+  const rotate = request.rotate === 'all' ? new Set(ids.filter((id) => !id.startsWith('notification-url.'))) : new Set(request.rotate ?? []);
+  for (const id of rotate) {
+    if (!ids.includes(id)) {
+      const close = closeIds(id, ids);
+      throw new Error(`--rotate: no credential of ${site} has the id "${id}"${close.length ? ` (did you mean ${close.join(', ')}?)` : ''}`);
+    }
+    if (id.startsWith('notification-url.')) throw new Error(`--rotate: "${id}" is built from rabbit-admin-password; rotate that one (with --force)`);
+  }
+  const risky = [...rotate].filter((id) => ROTATION_NEEDS_FORCE[id]);
+  if (risky.length > 0 && !request.force) {
+    throw new Error(
+      `rotating ${risky.join(', ')} needs more than a new value, so it needs --force; before you do:\n` +
+        risky.map((id) => `  ${id}: ${ROTATION_NEEDS_FORCE[id]}`).join('\n'),
+    );
+  }
+
+  // What exists: plain files kept whole; encrypted ones never touched.
+  const existingDocs = new Map<string, { file: string; doc: SecretDoc }>();
+  const secretNames = [...new Set([...needed.values()].map((c) => c.secret))].sort();
+  if (fs.existsSync(dir)) {
+    for (const file of fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f) && f !== 'kustomization.yaml' && !/\.sops\.ya?ml$/.test(f)).sort()) {
+      const full = path.join(dir, file);
+      const doc = parseYaml12(fs.readFileSync(full, 'utf8'), full)[0] as SecretDoc | null;
+      if (doc && typeof doc === 'object' && 'sops' in doc) {
+        throw new Error(`${full} is encrypted with SOPS (it has a sops: block), so it cannot be read or rewritten here; decrypt it first (sops --decrypt --in-place ${full}) or change values with sops edit. Nothing was written`);
+      }
+      const name = doc?.metadata?.name;
+      if (name) existingDocs.set(name, { file: full, doc });
+    }
+    for (const name of secretNames) {
+      const encrypted = path.join(dir, `${name}.sops.yaml`);
+      if (!existingDocs.has(name) && fs.existsSync(encrypted)) {
+        throw new Error(`the values of Secret ${name} exist only encrypted (${encrypted}); decrypt them first (sops --decrypt ${encrypted} > ${path.join(dir, `${name}.yaml`)}) so that they are kept. Nothing was written`);
+      }
+    }
+  }
+  const existing = new Map([...existingDocs].map(([name, { doc }]) => [name, { ...(doc.stringData ?? {}) }]));
+  const { secrets, external } = generateValues(deployment, existing, rotate);
+
+  const lines: string[] = [];
+  const written: string[] = [];
+  const writes: Array<[string, string, number]> = [];
+  for (const name of [...secrets.keys()].sort()) {
+    const before = existing.get(name) ?? {};
+    const fresh = secrets.get(name)!;
+    const data: Record<string, string> = { ...before, ...fresh };
+    const added = Object.keys(fresh).filter((k) => before[k] === undefined).sort();
+    const changed = Object.keys(fresh).filter((k) => before[k] !== undefined && before[k] !== fresh[k]).sort();
+    const unknown = Object.keys(before).filter((k) => fresh[k] === undefined).sort();
+    const old = existingDocs.get(name)?.doc;
+    const doc: SecretDoc = {
+      ...(old ?? {}),
+      apiVersion: 'v1',
+      kind: 'Secret',
+      // The label makes Flux upgrade the releases that read this Secret when a value is rotated.
+      metadata: { ...(old?.metadata ?? {}), name, namespace: old?.metadata?.namespace ?? 'openstack', labels: { ...(old?.metadata?.labels ?? {}), 'reconcile.fluxcd.io/watch': 'Enabled' } },
+      type: (old?.type as string | undefined) ?? 'Opaque',
+      stringData: Object.fromEntries(Object.entries(data).sort(([a], [b]) => a.localeCompare(b))),
+    };
+    const file = existingDocs.get(name)?.file ?? path.join(dir, `${name}.yaml`);
+    const verb = request.dryRun ? 'would write' : 'wrote';
+    lines.push(`${verb} ${file}: ${Object.keys(data).length} values (${added.length} new, ${changed.length} rotated, ${Object.keys(data).length - added.length - changed.length} kept)`);
+    for (const k of added) lines.push(`  new ${k}${request.dryRun ? `: ${masked(data[k])}` : ''}`);
+    for (const k of changed) lines.push(`  rotated ${k}${request.dryRun ? `: ${masked(before[k])} -> ${masked(data[k])}` : ''}`);
+    if (unknown.length > 0) lines.push(`  kept keys this deployment does not read (added by hand?): ${unknown.join(', ')}`);
+    writes.push([file, toYamlFile([doc], HEADER(site)), 0o600]);
+  }
+  for (const id of risky) lines.push(`rotated ${id}: now ${ROTATION_NEEDS_FORCE[id]}`);
+  for (const item of external) lines.push(`provide yourself: ${item}`);
+  if (deployment.profile.helmRepository.secretName) lines.push(`provide yourself: ${deployment.profile.helmRepository.secretName} (login of the Helm repository, in namespace openstack)`);
+
+  // The encrypted Secrets the site's credentials Kustomization applies.
+  const kustomizationFile = path.join(dir, 'kustomization.yaml');
+  const ownKustomization = !fs.existsSync(kustomizationFile) || fs.readFileSync(kustomizationFile, 'utf8').includes(KUSTOMIZATION_HEADER);
+  if (ownKustomization) {
+    const names = [...new Set([...secrets.keys(), ...existingDocs.keys()])].sort();
+    writes.push([kustomizationFile, toYamlFile([{ resources: names.map((n) => `${n}.sops.yaml`) }], KUSTOMIZATION_HEADER), 0o644]);
+  } else {
+    lines.push(`kept ${kustomizationFile} as it is (not written by this command): list the .sops.yaml files in it yourself`);
+  }
+
+  if (request.sops?.ageRecipient) {
+    const { configFile, ageRecipient } = request.sops;
+    if (!/^age1[0-9a-z]{20,}$/.test(ageRecipient)) throw new Error(`--age-recipient: expected an age public key (age1...), got "${ageRecipient}"`);
+    const rule = { path_regex: '^credentials/.*\\.ya?ml$', encrypted_regex: '^(data|stringData)$', age: ageRecipient };
+    if (!fs.existsSync(configFile)) writes.push([configFile, toYamlFile([{ creation_rules: [rule] }], 'SOPS creation rules written by npm run credentials'), 0o644]);
+    else if (!fs.readFileSync(configFile, 'utf8').includes(ageRecipient)) {
+      lines.push(`kept ${configFile} as it is; add this creation rule to it yourself: ${JSON.stringify(rule)}`);
+    }
+  }
+
+  if (!request.dryRun) {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    for (const [file, text, mode] of writes) {
+      writeAtomically(file, text, mode);
+      written.push(file);
+    }
+    const plain = [...secrets.keys()].sort().map((n) => existingDocs.get(n)?.file ?? path.join(dir, `${n}.yaml`));
+    lines.push(`next: encrypt, commit the .sops.yaml files (git ignores the plain ones): ${plain.map((f) => `sops --encrypt ${path.relative(process.cwd(), f)} > ${path.relative(process.cwd(), f).replace(/\.ya?ml$/, '.sops.yaml')}`).join('; ')}`);
+  }
+  return { lines, written };
+}
