@@ -189,13 +189,13 @@ describe('synth refuses plaintext credentials', () => {
   test('fails when user values hold a password, naming the file, the field and the fix', () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'stx-cred-'));
     try {
-      const profile = aioSimplex({ name: 'leaky', userOverrides: { nova: { endpoints: { oslo_db: { auth: { nova: { password: 'hunter2hunter2' } } } } } } });
+      const profile = aioSimplex({ name: 'leaky', userOverrides: { nova: { conf: { nova: { DEFAULT: { my_password: 'hunter2hunter2' } } } } } });
       fs.writeFileSync(path.join(tmp, 'leaky.yaml'), JSON.stringify(profile));
       const out = path.join(tmp, 'dist');
       const result = runSynth({ output: out, profiles: [path.join(tmp, 'leaky.yaml')] });
       expect(result.code).toBe(1);
       expect(result.messages.join('\n')).toMatch(
-        /leaky\/nova\/nova-user-overrides\.yaml: endpoints\.oslo_db\.auth\.nova\.password: plaintext credential .* \(from userOverrides\.nova: route credentials through the credentials Secret, credentials\.overrides\)/,
+        /leaky\/nova\/nova-user-overrides\.yaml: conf\.nova\.DEFAULT\.my_password: plaintext credential .* \(from userOverrides\.nova: route credentials through the credentials Secret, credentials\.overrides\)/,
       );
       expect(fs.existsSync(out)).toBe(false);
     } finally {
@@ -210,7 +210,7 @@ describe('URLs in a profile', () => {
     ['helmRepository.url', { helmRepository: { url: 'javascript:alert(1)' } }],
     ['platform.oidcIssuerUrl', { platform: { oidcIssuerUrl: 'ftp://issuer.example.com/' } }],
   ])('fails when %s is not http or https', (field, overrides) => {
-    expect(() => validateProfile(aioSimplex(overrides), 'p.yaml')).toThrow(new RegExp(`p\\.yaml: ${field.replace('.', '\\.')}: expected an http or https URL`));
+    expect(() => validateProfile(aioSimplex(overrides), 'p.yaml')).toThrow(new RegExp(`p\\.yaml: ${field.replace('.', '\\.')}: expected an http(, https or oci://| or https) URL`));
   });
 
   test('fails when the Helm repository URL carries a password (it would land in base/helmrepository.yaml)', () => {

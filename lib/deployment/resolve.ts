@@ -105,7 +105,7 @@ export function resolveDeployment({ file, profile }: LoadedProfile, releases: re
     .map((definition) => ({ definition, ownSystemValues: definition.systemValues?.(ctx) ?? {} }));
   const credentials = uniqueById(computed.flatMap(({ ownSystemValues }) => splitCredentials(ownSystemValues).leaves.map((leaf) => leaf.ref)));
 
-  const valueProblems = checkCredentialOverrides(profile, credentials);
+  const valueProblems = [...checkCredentialOverrides(profile, credentials), ...computed.flatMap(({ definition, ownSystemValues }) => userCredentialConflicts(definition.name, ownSystemValues, profile.userOverrides[definition.name]))];
   if (valueProblems.length === 0) {
     for (const { definition, ownSystemValues } of computed) {
       for (const { field, message } of definition.checks?.(ctx, ownSystemValues) ?? []) valueProblems.push(`${field}: ${message}`);
@@ -132,8 +132,47 @@ export function resolveDeployment({ file, profile }: LoadedProfile, releases: re
     })),
     credentials,
     credentialSources: new Map(credentials.map((ref) => [ref.id, credentialSource(profile, ref)])),
-    notes: [...notes, ...graph.repaired.map(repairNote)],
+    notes: [
+      ...notes,
+      ...graph.repaired.map(repairNote),
+      ...computed.flatMap(({ definition, ownSystemValues }) => {
+        const user = profile.userOverrides[definition.name];
+        const fresh = user ? newKeys(user, [definition.staticValues(ctx.images), ownSystemValues]) : [];
+        return fresh.length > 0 ? [`${definition.name}: user values add keys the chart's static and system values do not have (a typo?): ${fresh.join(', ')}`] : [];
+      }),
+    ],
   };
+}
+
+const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof CredentialRef);
+
+/**
+ * A user value at a path where the system values put a credential would silently beat the routed
+ * Secret (Helm applies user values last): an error, naming the path and the fix.
+ */
+function userCredentialConflicts(release: string, system: Values, user: Record<string, unknown> | undefined): string[] {
+  if (!user) return [];
+  const out: string[] = [];
+  const walk = (sys: unknown, usr: unknown, at: string[]): void => {
+    if (sys instanceof CredentialRef) {
+      out.push(`userOverrides.${release}.${at.join('.')}: sets the value of the credential ${JSON.stringify(sys.id)}, which comes from its Secret; change it there (npm run credentials, or credentials.overrides to read another Secret) and remove it from userOverrides`);
+      return;
+    }
+    if (isMapping(sys) && isMapping(usr)) for (const key of Object.keys(usr)) if (key in sys) walk(sys[key], usr[key], [...at, key]);
+  };
+  walk(system, user, []);
+  return out;
+}
+
+/** The paths of user values that no layer below has: first missing key of each branch. */
+function newKeys(user: Record<string, unknown>, layers: readonly unknown[], at: string[] = []): string[] {
+  const out: string[] = [];
+  for (const [key, value] of Object.entries(user)) {
+    const below = layers.filter(isMapping).map((layer) => layer[key]).filter((v) => v !== undefined);
+    if (below.length === 0) out.push([...at, key].join('.'));
+    else if (isMapping(value)) out.push(...newKeys(value, below, [...at, key]));
+  }
+  return out;
 }
 
 function repairNote(edge: RepairedEdge): string {
