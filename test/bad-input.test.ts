@@ -490,7 +490,7 @@ beforeAll(() => {
   goodSynth = path.join(tmp, 'good-synth');
   const result = runSynth({ outdir: goodSynth, profiles: [good] });
   expect(result).toMatchObject({ code: 0 });
-  expect(fs.readdirSync(goodSynth).sort()).toEqual(['.stx-openstack-gitops', 'starlingx-app', 'test-aio-sx']);
+  expect(fs.readdirSync(goodSynth).sort()).toEqual(['.stx-openstack-gitops', 'clusters', 'starlingx-app', 'test-aio-sx']);
 });
 
 afterAll(() => {

@@ -77,9 +77,9 @@ describe('parseCommandLine', () => {
 });
 
 describe('the scripts’ command lines', () => {
-  test('credentials: <deployment> [--rotate] [--out DIR]', () => {
-    expect(parseCredentialsArgs(['aio-sx'])).toEqual({ deployment: 'aio-sx', rotate: false, outRoot: 'credentials' });
-    expect(parseCredentialsArgs(['--rotate', 'aio-sx', '--out', 'o'])).toEqual({ deployment: 'aio-sx', rotate: true, outRoot: 'o' });
+  test('credentials: <deployment> [--rotate IDS | --rotate-all] [--force] [--dry-run] [--out DIR]', () => {
+    expect(parseCredentialsArgs(['aio-sx'])).toStrictEqual({ deployment: 'aio-sx', rotate: undefined, force: false, dryRun: false, ageRecipient: undefined, outRoot: 'credentials' });
+    expect(parseCredentialsArgs(['--rotate', 'admin-password', 'aio-sx', '--out', 'o'])).toMatchObject({ deployment: 'aio-sx', rotate: new Set(['admin-password']), outRoot: 'o' });
     expect(thrown(() => parseCredentialsArgs(['aio-sx', '--rotat']))).toBe(usageError("Unknown option '--rotat'"));
     expect(thrown(() => parseCredentialsArgs(['aio-sx', '--out']))).toBe(usageError("Option '--out <value>' argument missing"));
     expect(thrown(() => parseCredentialsArgs([]))).toBe(usageError('expected 1 deployment, got none'));

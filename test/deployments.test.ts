@@ -38,9 +38,11 @@ describe('the built-in deployment stacks', () => {
     expect(Object.fromEntries(stack.files)).toMatchSnapshot();
   });
 
-  it.each(BUILT_IN)('%s: lists the namespace, and labels the values Secrets so that Flux upgrades on change', (name) => {
+  it.each(BUILT_IN)('%s: keeps the namespace apart, never pruned, and labels the values Secrets so that Flux upgrades on change', (name) => {
     const stack = stacks.find((s) => s.name === name)!;
-    expect(doc(stack, 'base/kustomization.yaml').resources).toEqual(['namespace.yaml', 'helmrepository.yaml']);
+    expect(doc(stack, 'base/kustomization.yaml').resources).toStrictEqual(['helmrepository.yaml']);
+    expect(doc(stack, 'namespace/kustomization.yaml').resources).toStrictEqual(['namespace.yaml']);
+    expect(doc(stack, 'namespace/namespace.yaml').metadata).toStrictEqual({ name: 'openstack', annotations: { 'kustomize.toolkit.fluxcd.io/prune': 'disabled' } });
     expect(doc(stack, 'keystone/kustomization.yaml').generatorOptions.labels).toEqual({ 'reconcile.fluxcd.io/watch': 'Enabled' });
   });
 

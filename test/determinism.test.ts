@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { buildApp } from '../lib/deployment/app';
 import { renderApp, RenderedStack, writeStacks } from '../lib/engine/synth';
+import { MARKER_FILE } from '../lib/engine/output-folder';
 import { listFiles } from './support/reference';
 import { renderStacks } from './support/synth';
 
@@ -51,7 +52,7 @@ describe('writeStacks', () => {
     const out = path.join(tmp, 'out');
     const stacks = renderStacks();
     writeStacks(out, stacks);
-    const expected = stacks.flatMap((s) => [...s.files.keys()].map((f) => `${s.name}/${f}`)).sort();
+    const expected = [MARKER_FILE, ...stacks.flatMap((s) => [...s.files.keys()].map((f) => `${s.name}/${f}`))].sort();
     const written = snapshot(out);
     expect([...written.keys()]).toEqual(expected);
     const changed = stacks.flatMap((s) =>

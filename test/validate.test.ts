@@ -19,8 +19,8 @@ const KUBECTL = kubectlAvailable();
 /** The stack the broken copies start from: a deployment stack (system values, external Secrets). */
 const STACK = 'aio-sx';
 
-/** Every stack a synth of deployments/ writes. */
-const STACK_NAMES = ['starlingx-app', ...loadProfiles([DEPLOYMENTS]).map((p) => p.profile.name)].sort();
+/** Every stack a synth of deployments/ writes, and the folder of their Flux entry points. */
+const STACK_NAMES = ['starlingx-app', 'clusters', ...loadProfiles([DEPLOYMENTS]).map((p) => p.profile.name)].sort();
 
 /**
  * The documented form of a problem line: `stack/path: field: what is wrong`, where the field is a

@@ -235,7 +235,9 @@ export function replaceFolder(outRoot: string, fill: FolderFill, options: Replac
       fs.rmSync(staging, { recursive: true, force: true });
       // A fill that throws its own error (a render failure) keeps its message; a system error gets the path.
       if (!(error as NodeJS.ErrnoException).code) throw error;
-      throw new Error(`output folder ${target}: writing the new tree failed (${reason(error)}); ${target} is unchanged`, { cause: error });
+      const at = (error as NodeJS.ErrnoException).path;
+      const where = at && at.startsWith(staging) ? ` at ${path.relative(staging, at)}` : '';
+      throw new Error(`output folder ${target}: writing the new tree failed${where} (${reason(error)}); ${target} is unchanged`, { cause: error });
     }
     const previous = previousPrefix + path.basename(staging).slice(path.basename(stagingPrefix).length);
     const hadTarget = fs.existsSync(target);
