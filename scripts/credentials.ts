@@ -42,6 +42,14 @@ function opensshPublicKey(n: string, e: string, comment: string): string {
   return `ssh-rsa ${blob.toString('base64')} ${comment}`;
 }
 
+/** Where a credential that this command does not make comes from. */
+const EXTERNAL_ORIGIN: Readonly<Record<string, string>> = {
+  tls: 'TLS material of https.certRef',
+  external: 'built from platform secrets',
+  'ceph-keyring': 'Ceph keyring from the storage backend',
+  'storage-secret': 'storage array credential named in storage.netapp or storage.esb',
+};
+
 /** Every credential the deployment's emitted releases read, with where it lives. */
 export function credentialsOf(deployment: ResolvedDeployment): Map<string, { ref: CredentialRef; secret: string; key: string }> {
   const out = new Map<string, { ref: CredentialRef; secret: string; key: string }>();
@@ -86,7 +94,8 @@ export function generateValues(
       case 'tls':
       case 'ceph-keyring':
       case 'external':
-        external.push(`${secret}/${key} (${ref.kind === 'tls' ? 'TLS material of https.certRef' : ref.kind === 'external' ? 'built from platform secrets' : 'Ceph keyring from the storage backend'})`);
+      case 'storage-secret':
+        external.push(`${secret}/${key} (${EXTERNAL_ORIGIN[ref.kind]})`);
         break;
       case 'rabbit-url': {
         const admin = credentialSource(deployment.profile, new CredentialRef('rabbit-admin-password', 'password'));

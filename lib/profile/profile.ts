@@ -64,10 +64,11 @@ function byRelease<T extends z.ZodTypeAny>(value: T) {
   return z.partialRecord(releaseName, value);
 }
 
+const secretDataKey = z.string().regex(/^[-._a-zA-Z0-9]+$/, 'expected a Secret data key');
 const secretKeyRef = z
   .object({
     secretName: z.string().regex(DNS_SUBDOMAIN, 'expected a Kubernetes object name').describe('Secret in the release namespace'),
-    key: z.string().regex(/^[-._a-zA-Z0-9]+$/, 'expected a Secret data key').describe('data key in that Secret'),
+    key: secretDataKey.describe('data key in that Secret'),
   })
   .strict();
 
@@ -156,7 +157,15 @@ const netappBackend = z
     storageClass: z.string().regex(DNS_SUBDOMAIN),
     managementLif: z.string().optional(),
     svm: z.string().optional(),
-    credentialsRef: secretKeyRef.optional(),
+    credentialsRef: z
+      .object({
+        secretName: z.string().regex(DNS_SUBDOMAIN, 'expected a Kubernetes object name').describe('Secret in the openstack namespace (the Trident backend Secret copied there)'),
+        usernameKey: secretDataKey.default('username').describe('data key of the ONTAP login'),
+        passwordKey: secretDataKey.default('password').describe('data key of the ONTAP password'),
+      })
+      .strict()
+      .optional()
+      .describe('Secret with the ONTAP login and password: cinder netapp_login/netapp_password are read from it (never written to git)'),
   })
   .strict();
 

@@ -65,7 +65,11 @@ function cephConf(ctx: DeploymentContext, backends: readonly CephBackend[]): Val
 
 // -- NetApp and ESB (P2) -----------------------------------------------------------------------------
 
-/** `conf.backends.<netapp-x>`: the NetApp unified driver on the profile's SVM (login: see userOverrides). */
+/**
+ * `conf.backends.<netapp-x>`: the NetApp unified driver on the profile's SVM. The ONTAP login and
+ * password, which StarlingX reads from the Trident backend Secret, are credential leaves read from
+ * the `credentialsRef` Secret; without one they are left to user values, as the platform does.
+ */
 function netappSection(ctx: DeploymentContext, name: string): Values {
   const protocol = name.slice('netapp-'.length) as 'nfs' | 'iscsi' | 'fc';
   const backend = ctx.profile.storage.netapp?.[protocol];
@@ -76,6 +80,12 @@ function netappSection(ctx: DeploymentContext, name: string): Values {
     netapp_storage_protocol: protocol,
     ...(backend?.managementLif ? { netapp_server_hostname: backend.managementLif } : {}),
     ...(backend?.svm ? { netapp_vserver: backend.svm } : {}),
+    ...(backend?.credentialsRef
+      ? {
+          netapp_login: credential.netappLogin(protocol, backend.credentialsRef.secretName, backend.credentialsRef.usernameKey),
+          netapp_password: credential.netappPassword(protocol, backend.credentialsRef.secretName, backend.credentialsRef.passwordKey),
+        }
+      : {}),
   };
 }
 

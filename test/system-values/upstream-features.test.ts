@@ -1,0 +1,67 @@
+/**
+ * Upstream features beyond the core (issue 12, part 2): storage array credentials, ESB secretRef,
+ * the storage CA mount and extra mounts, external ephemeral pools, the StorageClass fallback,
+ * Dex naming, regionConfig, restore modes, and the interface types as StarlingX configures them.
+ * Each test names the spec section it follows.
+ */
+import { resolveInput } from '../../lib/deployment/app';
+import { DeploymentProfileInput } from '../../lib/profile/profile';
+import { generateValues } from '../../scripts/credentials';
+import { aioSimplex, standard, systemValuesOf } from '../support/profiles';
+import { at, credentialAt } from '../support/values-path';
+
+type Storage = DeploymentProfileInput['storage'];
+const NO_CEPH: Storage['ceph'] = { kind: 'none' };
+
+/** Where each credential of a resolved deployment lives, `secret/key` by id. */
+function sourcesOf(input: DeploymentProfileInput): Map<string, string> {
+  const deployment = resolveInput(input, 'test.yaml');
+  return new Map([...deployment.credentialSources].map(([id, s]) => [id, `${s.name}/${s.key}`]));
+}
+
+describe('§2.8 NetApp credentials', () => {
+  const netapp = {
+    nfs: { storageClass: 'netapp-nas-backend', managementLif: '10.0.0.10', svm: 'svm_nfs', credentialsRef: { secretName: 'ontap-nas-creds' } },
+    iscsi: { storageClass: 'netapp-san-backend', credentialsRef: { secretName: 'ontap-san-creds', usernameKey: 'user', passwordKey: 'pass' } },
+  };
+  const input = aioSimplex({ storage: { ceph: NO_CEPH, netapp } });
+
+  test('§2.8 NetApp: given a netapp backend with credentialsRef, then cinder netapp_login/netapp_password are credential leaves', () => {
+    const v = systemValuesOf('cinder', input);
+    expect(credentialAt(v, 'conf.backends.netapp-nfs.netapp_login')).toBe('netapp-login.nfs');
+    expect(credentialAt(v, 'conf.backends.netapp-nfs.netapp_password')).toBe('netapp-password.nfs');
+    expect(credentialAt(v, 'conf.backends.netapp-iscsi.netapp_login')).toBe('netapp-login.iscsi');
+    expect(at(v, 'conf.backends.netapp-nfs.netapp_server_hostname')).toBe('10.0.0.10');
+  });
+
+  test('§2.8 NetApp: given credentialsRef, then the leaves read that Secret (username/password keys by default, as Trident names them)', () => {
+    const sources = sourcesOf(input);
+    expect(sources.get('netapp-login.nfs')).toBe('ontap-nas-creds/username');
+    expect(sources.get('netapp-password.nfs')).toBe('ontap-nas-creds/password');
+    expect(sources.get('netapp-login.iscsi')).toBe('ontap-san-creds/user');
+    expect(sources.get('netapp-password.iscsi')).toBe('ontap-san-creds/pass');
+  });
+
+  test('§2.8 NetApp: credentials.overrides still moves a NetApp credential to another Secret', () => {
+    const sources = sourcesOf({ ...input, credentials: { overrides: { 'netapp-password.nfs': { secretName: 'vault-sync', key: 'ontap' } } } });
+    expect(sources.get('netapp-password.nfs')).toBe('vault-sync/ontap');
+  });
+
+  test('§2.8 NetApp: the credentials command makes no NetApp value and lists each as "provide yourself"', () => {
+    const { secrets, external } = generateValues(resolveInput(input, 'test.yaml'), new Map(), false);
+    expect(secrets.has('ontap-nas-creds')).toBe(false);
+    expect(external).toEqual(
+      expect.arrayContaining([
+        'ontap-nas-creds/username (storage array credential named in storage.netapp or storage.esb)',
+        'ontap-nas-creds/password (storage array credential named in storage.netapp or storage.esb)',
+        'ontap-san-creds/user (storage array credential named in storage.netapp or storage.esb)',
+      ]),
+    );
+  });
+
+  test('§2.8 NetApp: without credentialsRef the login is left to user values, as the platform does when Trident has no Secret', () => {
+    const v = systemValuesOf('cinder', aioSimplex({ storage: { ceph: NO_CEPH, netapp: { nfs: { storageClass: 'netapp-nas-backend' } } } }));
+    expect(at(v, 'conf.backends.netapp-nfs.netapp_login')).toBeUndefined();
+    expect(at(v, 'conf.backends.netapp-nfs.netapp_password')).toBeUndefined();
+  });
+});
