@@ -10,6 +10,7 @@ import { ReleaseName } from '../../releases/names';
 import { Derived, vswitchOfLabels } from '../profile/derived';
 import { DeploymentProfile } from '../profile/profile';
 import { checkProfileSemantics } from '../profile/semantics';
+import { esbStorageClass } from '../profile/storage';
 
 const show = (value: unknown) => JSON.stringify(value);
 
@@ -87,7 +88,7 @@ export function checkProfileRules(profile: DeploymentProfile, derived: Derived, 
   // §1.3-4: a storage backend.
   const ceph = profile.storage.ceph;
   const hasNetapp = Object.values(profile.storage.netapp ?? {}).some(Boolean);
-  const hasEsb = profile.storage.esb.some((e) => e.k8sStorageClass && e.k8sStorageClass !== 'none');
+  const hasEsb = profile.storage.esb.some((e) => esbStorageClass(e) !== '');
   if (!(ceph.kind !== 'none' && ceph.fsid) && !hasNetapp && !hasEsb) {
     add('storage', 'no storage backend available (expected ceph with an fsid, a NetApp backend, or an ESB entry with a k8sStorageClass)');
   }

@@ -72,6 +72,11 @@ const secretKeyRef = z
   })
   .strict();
 
+/** A cinder.conf option name (`san_password`, `san_login`). */
+const cinderOption = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'expected a cinder.conf option name: letters, digits and "_"');
+/** An ESB StorageClass: a Kubernetes object name, or `none` in any case. */
+const ESB_STORAGE_CLASS = /^(?:[Nn][Oo][Nn][Ee]|(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)$/;
+
 const cpuList = z.array(z.number().int().nonnegative());
 
 /** Node labels whose value `enabled` switches a host on; the platform reads their value in any case. */
@@ -206,9 +211,23 @@ const storageSchema = z
           .object({
             name: configName,
             protocol: z.enum(['iscsi', 'fcp', 'nfs', 'local']),
-            k8sStorageClass: z.string().optional(),
-            volumeBackend: z.record(z.string(), z.unknown()).default({}),
-            secretRef: secretKeyRef.optional(),
+            k8sStorageClass: z
+              .string()
+              .regex(ESB_STORAGE_CLASS, 'expected a StorageClass name, or none')
+              .optional()
+              .describe('StorageClass of the backend for PVCs; none (any case) or absent: cinder only'),
+            volumeBackend: z.record(z.string(), z.unknown()).default({}).describe('the cinder.conf section of the backend, as given'),
+            secretRef: z
+              .object({
+                secretName: z.string().regex(DNS_SUBDOMAIN, 'expected a Kubernetes object name').describe('Secret in the openstack namespace'),
+                keys: z
+                  .record(cinderOption, secretDataKey)
+                  .refine((keys) => Object.keys(keys).length > 0, 'expected at least one cinder.conf field')
+                  .describe('cinder.conf field of the backend section -> data key in the Secret'),
+              })
+              .strict()
+              .optional()
+              .describe('credentials of the backend: each field is read from the Secret (a literal volumeBackend field of the same name wins)'),
           })
           .strict(),
       )

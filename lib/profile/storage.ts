@@ -52,10 +52,16 @@ export function availability(ctx: DeploymentContext, chart: StorageChart): Map<s
     map.set(name, backend && backendAllowed(selection, name) ? backend.storageClass : '');
   }
   for (const esb of ctx.profile.storage.esb) {
-    const cls = esb.k8sStorageClass && esb.k8sStorageClass !== 'none' ? esb.k8sStorageClass : '';
+    const cls = esbStorageClass(esb);
     map.set(esb.name, backendAllowed(selection, esb.name) || !selection.backends ? cls : '');
   }
   return map;
+}
+
+/** An ESB entry's StorageClass, `''` when it has none (absent or `none` in any case). */
+export function esbStorageClass(esb: { k8sStorageClass?: string }): string {
+  const cls = esb.k8sStorageClass?.trim() ?? '';
+  return cls.toLowerCase() === 'none' ? '' : cls;
 }
 
 /** The first available backend of `priority` for a chart, with its StorageClass. */

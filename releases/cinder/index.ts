@@ -97,11 +97,20 @@ function toValue(value: unknown, path: string): Value {
   throw new Error(`${path}: expected plain data (string, number, boolean, list or map), got ${typeof value}`);
 }
 
-/** `conf.backends.<esb>`: the entry's own volume backend settings. */
+/**
+ * `conf.backends.<esb>`: the entry's own volume backend settings, with each `secretRef` field a
+ * credential leaf read from the entry's Secret; a literal field of the same name wins, as on the
+ * platform.
+ */
 function esbSection(ctx: DeploymentContext, name: string): Values {
   const index = ctx.profile.storage.esb.findIndex((e) => e.name === name);
   const esb = ctx.profile.storage.esb[index];
-  return { volume_backend_name: name, ...(toValue(esb.volumeBackend, `storage.esb[${index}].volumeBackend`) as Values) };
+  const literal = toValue(esb.volumeBackend, `storage.esb[${index}].volumeBackend`) as Values;
+  const secret: Values = {};
+  for (const [field, key] of Object.entries(esb.secretRef?.keys ?? {})) {
+    if (!(field in literal)) secret[field] = credential.esbField(name, field, esb.secretRef!.secretName, key);
+  }
+  return { volume_backend_name: name, ...secret, ...literal };
 }
 
 // -- Backup -------------------------------------------------------------------------------------------

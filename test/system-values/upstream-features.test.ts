@@ -7,7 +7,7 @@
 import { resolveInput } from '../../lib/deployment/app';
 import { DeploymentProfileInput } from '../../lib/profile/profile';
 import { generateValues } from '../../scripts/credentials';
-import { aioSimplex, standard, systemValuesOf } from '../support/profiles';
+import { aioSimplex, systemValuesOf } from '../support/profiles';
 import { at, credentialAt } from '../support/values-path';
 
 type Storage = DeploymentProfileInput['storage'];
@@ -63,5 +63,49 @@ describe('§2.8 NetApp credentials', () => {
     const v = systemValuesOf('cinder', aioSimplex({ storage: { ceph: NO_CEPH, netapp: { nfs: { storageClass: 'netapp-nas-backend' } } } }));
     expect(at(v, 'conf.backends.netapp-nfs.netapp_login')).toBeUndefined();
     expect(at(v, 'conf.backends.netapp-nfs.netapp_password')).toBeUndefined();
+  });
+});
+
+describe('§2.8 ESB secretRef', () => {
+  const esb = (secretRef?: object, volumeBackend: object = { volume_driver: 'cinder.volume.drivers.dell_emc.powerstore.driver.PowerStoreDriver', san_ip: '10.0.0.9' }) =>
+    aioSimplex({
+      storage: {
+        ceph: NO_CEPH,
+        esb: [{ name: 'dell-iscsi', protocol: 'iscsi', k8sStorageClass: 'dell-sc', volumeBackend, ...(secretRef ? { secretRef } : {}) } as Storage['esb'] extends (infer E)[] | undefined ? E : never],
+        selection: { cinder: { priority: ['dell-iscsi'] }, mariadb: { priority: ['dell-iscsi'] }, rabbitmq: { priority: ['dell-iscsi'] } },
+      },
+    });
+
+  test('§2.8 ESB: given secretRef keys, then each mapped cinder.conf field of the backend section is a credential leaf read from that Secret', () => {
+    const input = esb({ secretName: 'powerstore-creds', keys: { san_login: 'username', san_password: 'password' } });
+    const v = systemValuesOf('cinder', input);
+    expect(credentialAt(v, 'conf.backends.dell-iscsi.san_login')).toBe('esb.dell-iscsi.san_login');
+    expect(credentialAt(v, 'conf.backends.dell-iscsi.san_password')).toBe('esb.dell-iscsi.san_password');
+    expect(at(v, 'conf.backends.dell-iscsi.san_ip')).toBe('10.0.0.9');
+    const sources = sourcesOf(input);
+    expect(sources.get('esb.dell-iscsi.san_login')).toBe('powerstore-creds/username');
+    expect(sources.get('esb.dell-iscsi.san_password')).toBe('powerstore-creds/password');
+  });
+
+  test('§2.8 ESB: a literal volumeBackend field wins over the secretRef field of the same name (as the platform merges them)', () => {
+    const v = systemValuesOf('cinder', esb({ secretName: 'powerstore-creds', keys: { san_login: 'username', san_ip: 'address' } }));
+    expect(at(v, 'conf.backends.dell-iscsi.san_ip')).toBe('10.0.0.9');
+    expect(credentialAt(v, 'conf.backends.dell-iscsi.san_login')).toBe('esb.dell-iscsi.san_login');
+  });
+
+  test('§2.8 ESB: an ESB backend not among cinder volume backends reads no Secret', () => {
+    const input = esb({ secretName: 'powerstore-creds', keys: { san_password: 'password' } });
+    const v = systemValuesOf('cinder', { ...input, storage: { ...input.storage, ceph: { kind: 'host', fsid: '89bd29e9-c505-4170-a097-04dc8e43c897' }, selection: { cinder: { priority: ['ceph'] } } } });
+    expect(at(v, 'conf.backends.dell-iscsi')).toBeUndefined();
+  });
+
+  test('§2.8 ESB: secretRef needs at least one field, and field names are cinder.conf option names', () => {
+    expect(() => resolveInput(esb({ secretName: 'x', keys: {} }), 'test.yaml')).toThrow(/at least one cinder.conf field/);
+    expect(() => resolveInput(esb({ secretName: 'x', keys: { 'san password': 'p' } }), 'test.yaml')).toThrow(/secretRef\.keys\.san password/);
+  });
+
+  test('§2.6 ESB: k8sStorageClass none in any case gives no StorageClass', () => {
+    const v = systemValuesOf('cinder', aioSimplex({ storage: { ceph: NO_CEPH, netapp: { nfs: { storageClass: 'nas' } }, esb: [{ name: 'dell', protocol: 'iscsi', k8sStorageClass: 'None' }], selection: { cinder: { backupPriority: ['dell', 'netapp-nfs'] } } } }));
+    expect(at(v, 'conf.cinder.DEFAULT.backup_driver')).toBe('cinder.backup.drivers.nfs.NFSBackupDriver');
   });
 });
