@@ -16,6 +16,7 @@ import { credentialSource, ResolvedDeployment } from '../lib/deployment/resolve'
 import { parseYaml12, toYamlFile } from '../lib/engine/yaml';
 import { CredentialRef } from '../lib/engine/credentials';
 import { renderNotificationUrl } from '../overrides/system';
+import { STORAGE_CA_SECRET } from '../releases/cinder';
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
 
@@ -120,6 +121,11 @@ export function generateValues(
         if (!secrets.get(secret)?.[key]) put(secret, key, current ?? randomPassword());
         break;
     }
+  }
+  // The storage arrays' CA is mounted from a Secret, not read through values.
+  const caCert = deployment.profile.storage.caCert;
+  if (caCert && caCert.containerPaths.length > 0 && deployment.releases.some((r) => r.definition.name === 'cinder')) {
+    external.push(`${STORAGE_CA_SECRET}/ca.crt (CA of the storage arrays, mounted by cinder; the platform copies it from ${caCert.hostPath})`);
   }
   return { secrets, external };
 }

@@ -232,6 +232,14 @@ const storageSchema = z
           .strict(),
       )
       .default([]),
+    caCert: z
+      .object({
+        hostPath: absolutePath.default('/var/opt/openstack/certs/storage.pem').describe('where the CA file lies on the controllers (informational: the Secret storage-ca-cert holds it)'),
+        containerPaths: z.array(absolutePath).default(['/usr/lib/ssl/cert.pem']).describe('where cinder-volume and cinder-backup see it'),
+      })
+      .strict()
+      .optional()
+      .describe('CA of the storage arrays: the Secret storage-ca-cert (key ca.crt, created out of band) is mounted into cinder-volume and cinder-backup'),
     selection: z
       .object({ cinder: selection, glance: selection, nova: selection, mariadb: selection, rabbitmq: selection })
       .partial()

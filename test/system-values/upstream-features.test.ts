@@ -109,3 +109,54 @@ describe('§2.8 ESB secretRef', () => {
     expect(at(v, 'conf.cinder.DEFAULT.backup_driver')).toBe('cinder.backup.drivers.nfs.NFSBackupDriver');
   });
 });
+
+describe('§3.8 cinder mounts: storage CA and extra mounts', () => {
+  const CA_VOLUME = { name: 'storage-ca-cert', secret: { secretName: 'storage-ca-cert', items: [{ key: 'ca.crt', path: 'ca.crt' }] } };
+  const CONVERSION_VOLUME = { name: 'imageconversion', hostPath: { path: '/opt/conversion' } };
+
+  test('§3.8 storage CA: given storage.caCert with defaults, then cinder-volume and cinder-backup mount storage-ca-cert at /usr/lib/ssl/cert.pem', () => {
+    const v = systemValuesOf('cinder', aioSimplex({ storage: { ceph: { kind: 'host', fsid: '89bd29e9-c505-4170-a097-04dc8e43c897' }, caCert: {} } }));
+    for (const pod of ['cinder_volume', 'cinder_backup']) {
+      expect(at(v, `pod.mounts.${pod}.${pod}.volumes`)).toEqual([CONVERSION_VOLUME, CA_VOLUME]);
+      expect(at(v, `pod.mounts.${pod}.${pod}.volumeMounts`)).toEqual([
+        { name: 'imageconversion', mountPath: '/opt/conversion' },
+        { name: 'storage-ca-cert', mountPath: '/usr/lib/ssl/cert.pem', subPath: 'ca.crt', readOnly: true },
+      ]);
+    }
+  });
+
+  test('§3.8 storage CA: one mount per container path; an empty list mounts nothing (as the platform)', () => {
+    const many = systemValuesOf('cinder', aioSimplex({ storage: { ceph: { kind: 'host', fsid: '89bd29e9-c505-4170-a097-04dc8e43c897' }, caCert: { containerPaths: ['/etc/ssl/a.pem', '/etc/ssl/b.pem'] } } }));
+    expect((at(many, 'pod.mounts.cinder_volume.cinder_volume.volumeMounts') as object[]).map((m) => (m as { mountPath: string }).mountPath)).toEqual(['/opt/conversion', '/etc/ssl/a.pem', '/etc/ssl/b.pem']);
+    const none = systemValuesOf('cinder', aioSimplex({ storage: { ceph: { kind: 'host', fsid: '89bd29e9-c505-4170-a097-04dc8e43c897' }, caCert: { containerPaths: [] } } }));
+    expect(at(none, 'pod.mounts.cinder_volume.cinder_volume.volumes')).toEqual([CONVERSION_VOLUME]);
+  });
+
+  test('§3.8 storage CA: without storage.caCert no CA is mounted, and the credentials command lists the Secret when it is', () => {
+    const v = systemValuesOf('cinder', aioSimplex());
+    expect(at(v, 'pod.mounts.cinder_backup.cinder_backup.volumes')).toEqual([CONVERSION_VOLUME]);
+    const { external } = generateValues(resolveInput(aioSimplex({ storage: { ceph: { kind: 'host', fsid: '89bd29e9-c505-4170-a097-04dc8e43c897' }, caCert: {} } }), 'test.yaml'), new Map(), false);
+    expect(external).toContain('storage-ca-cert/ca.crt (CA of the storage arrays, mounted by cinder; the platform copies it from /var/opt/openstack/certs/storage.pem)');
+  });
+
+  test('§3.8 extra_mounts: storage_conf.extra_mounts.cinder_volume/cinder_backup in cinder user values are appended after the system mounts', () => {
+    const nfsVolume = { name: 'array-nfs', nfs: { server: '10.0.0.9', path: '/export' } };
+    const nfsMount = { name: 'array-nfs', mountPath: '/mnt/array' };
+    const v = systemValuesOf(
+      'cinder',
+      aioSimplex({
+        storage: { ceph: { kind: 'host', fsid: '89bd29e9-c505-4170-a097-04dc8e43c897' }, caCert: {} },
+        userOverrides: { cinder: { storage_conf: { extra_mounts: { cinder_volume: { volumes: [nfsVolume], volumeMounts: [nfsMount] }, cinder_backup: { volumeMounts: [nfsMount] } } } } },
+      }),
+    );
+    expect(at(v, 'pod.mounts.cinder_volume.cinder_volume.volumes')).toEqual([CONVERSION_VOLUME, CA_VOLUME, nfsVolume]);
+    expect((at(v, 'pod.mounts.cinder_volume.cinder_volume.volumeMounts') as object[]).slice(-1)).toEqual([nfsMount]);
+    expect(at(v, 'pod.mounts.cinder_backup.cinder_backup.volumes')).toEqual([CONVERSION_VOLUME, CA_VOLUME]);
+    expect((at(v, 'pod.mounts.cinder_backup.cinder_backup.volumeMounts') as object[]).slice(-1)).toEqual([nfsMount]);
+  });
+
+  test('§3.8 extra_mounts: an entry that is not a list of maps is refused, naming the field', () => {
+    const input = aioSimplex({ userOverrides: { cinder: { storage_conf: { extra_mounts: { cinder_volume: { volumes: 'array-nfs' } } } } } });
+    expect(() => resolveInput(input, 'test.yaml')).toThrow('userOverrides.cinder.storage_conf.extra_mounts.cinder_volume.volumes: expected a list of Kubernetes volume or volumeMount maps');
+  });
+});
