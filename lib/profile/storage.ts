@@ -64,11 +64,23 @@ export function esbStorageClass(esb: { k8sStorageClass?: string }): string {
   return cls.toLowerCase() === 'none' ? '' : cls;
 }
 
-/** The first available backend of `priority` for a chart, with its StorageClass. */
+/** Backends the platform knows by name (ceph and NetApp); every other name is an ESB entry's. */
+const STRICT_BACKENDS: readonly string[] = ['ceph', ...Object.keys(NETAPP_PROTOCOLS)];
+
+/**
+ * The first backend of `priority` that resolves a StorageClass for a chart (spec §2.6): its value in
+ * the chart's availability map, or, for a name that is not ceph or NetApp and has no value there,
+ * the `k8sStorageClass` of cinder's ESB entry of that name (even when the chart's backends list
+ * does not enable it).
+ */
 export function firstAvailable(ctx: DeploymentContext, chart: StorageChart, priority: readonly string[]): { name: string; storageClass: string } | undefined {
   const map = availability(ctx, chart);
   for (const name of priority) {
-    const storageClass = map.get(name);
+    let storageClass = map.get(name) ?? '';
+    if (!storageClass && !STRICT_BACKENDS.includes(name)) {
+      const esb = ctx.profile.storage.esb.find((e) => e.name === name);
+      storageClass = esb ? esbStorageClass(esb) : '';
+    }
     if (storageClass) return { name, storageClass };
   }
   return undefined;

@@ -160,3 +160,42 @@ describe('§3.8 cinder mounts: storage CA and extra mounts', () => {
     expect(() => resolveInput(input, 'test.yaml')).toThrow('userOverrides.cinder.storage_conf.extra_mounts.cinder_volume.volumes: expected a list of Kubernetes volume or volumeMount maps');
   });
 });
+
+describe('§2.6 StorageClass fallback to the cinder ESB entry', () => {
+  const FSID = '89bd29e9-c505-4170-a097-04dc8e43c897';
+  const esb: Storage['esb'] = [{ name: 'dell-nfs', protocol: 'nfs', k8sStorageClass: 'dell-nfs-sc' }];
+
+  test('§2.6: given a chart whose backends list does not enable an ESB entry named in its priority, then the entry k8sStorageClass still resolves', () => {
+    const selection = { backends: [{ name: 'ceph', enabled: false }], priority: ['ceph', 'dell-nfs'] };
+    const input = aioSimplex({ storage: { ceph: { kind: 'host', fsid: FSID }, esb, selection: { mariadb: selection, rabbitmq: selection } } });
+    expect(at(systemValuesOf('mariadb', input), 'volume.class_name')).toBe('dell-nfs-sc');
+    expect(at(systemValuesOf('rabbitmq', input), 'volume.class_name')).toBe('dell-nfs-sc');
+  });
+
+  test('§2.6: the fallback is for ESB names only: a disabled NetApp backend or an unknown name does not resolve', () => {
+    const selection = { backends: [{ name: 'ceph', enabled: true }], priority: ['netapp-nfs', 'no-such-backend'] };
+    const input = aioSimplex({ storage: { ceph: { kind: 'host', fsid: FSID }, netapp: { nfs: { storageClass: 'nas' } }, esb, selection: { mariadb: selection } } });
+    expect(at(systemValuesOf('mariadb', input), 'volume.class_name')).toBeNull();
+  });
+
+  test('§2.6: an ESB entry with k8sStorageClass none gives no fallback', () => {
+    const selection = { backends: [{ name: 'ceph', enabled: false }], priority: ['dell-nfs'] };
+    const input = aioSimplex({ storage: { ceph: { kind: 'host', fsid: FSID }, esb: [{ name: 'dell-nfs', protocol: 'nfs', k8sStorageClass: 'none' }], selection: { mariadb: selection } } });
+    expect(at(systemValuesOf('mariadb', input), 'volume.class_name')).toBeNull();
+  });
+
+  test('§2.6: glance pvc and nova pvc priorities fall back the same way', () => {
+    const input = aioSimplex({
+      storage: {
+        ceph: { kind: 'host', fsid: FSID },
+        esb,
+        selection: {
+          glance: { backends: [{ name: 'ceph', enabled: true }], priority: ['pvc'], pvc: { priority: ['dell-nfs'] } },
+          nova: { backends: [{ name: 'pvc', enabled: true }], priority: ['pvc'], pvc: { priority: ['dell-nfs'] } },
+        },
+      },
+    });
+    expect(at(systemValuesOf('glance', input), 'volume.class_name')).toBe('dell-nfs-sc');
+    expect(at(systemValuesOf('nova', input), 'storage_conf.pvc.volume.class_name')).toBe('dell-nfs-sc');
+  });
+});
