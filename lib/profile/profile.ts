@@ -153,6 +153,9 @@ const cephSchema = z.discriminatedUnion('kind', [
       osdCount: z.number().int().min(1).default(1).describe('host ceph: for the pool chunk-size estimate'),
       monitors: z.array(ip).default([]).describe('host ceph: monitor addresses (on AIO only the first, the floating monitor, is used)'),
       secondaryTiers: z.array(z.object({ tierName: configName, backendName: configName }).strict()).default([]),
+      externalEphemeralPool: configName
+        .optional()
+        .describe('RBD pool of an external ceph cluster that serves nova: the compute hosts put ephemeral disks there instead of "ephemeral"'),
     })
     .strict(),
 ]);

@@ -7,7 +7,7 @@
 import { resolveInput } from '../../lib/deployment/app';
 import { DeploymentProfileInput } from '../../lib/profile/profile';
 import { generateValues } from '../../scripts/credentials';
-import { aioSimplex, systemValuesOf } from '../support/profiles';
+import { aioSimplex, controller, standard, systemValuesOf, worker } from '../support/profiles';
 import { at, credentialAt } from '../support/values-path';
 
 type Storage = DeploymentProfileInput['storage'];
@@ -197,5 +197,31 @@ describe('§2.6 StorageClass fallback to the cinder ESB entry', () => {
     });
     expect(at(systemValuesOf('glance', input), 'volume.class_name')).toBe('dell-nfs-sc');
     expect(at(systemValuesOf('nova', input), 'storage_conf.pvc.volume.class_name')).toBe('dell-nfs-sc');
+  });
+});
+
+describe('§3.10.1 nova externalEphemeralPool', () => {
+  const FSID = '89bd29e9-c505-4170-a097-04dc8e43c897';
+  const cephFirst = { nova: { priority: ['ceph', 'host-path'] } };
+
+  test('§3.10.1: given ceph ephemeral and an external ephemeral pool, then each compute host puts images in that pool; the global libvirt settings keep "ephemeral" (as the platform)', () => {
+    const v = systemValuesOf('nova', aioSimplex({ storage: { ceph: { kind: 'host', fsid: FSID, externalEphemeralPool: 'ext-ephemeral' }, selection: cephFirst } }));
+    expect(at(v, 'conf.overrides.nova_compute.hosts.0.conf.nova.libvirt')).toEqual({ images_type: 'rbd', images_rbd_pool: 'ext-ephemeral', images_rbd_ceph_conf: '/etc/ceph/ceph.conf' });
+    expect(at(v, 'conf.nova.libvirt.images_rbd_pool')).toBe('ephemeral');
+  });
+
+  test('§3.10.1: a remote-storage host uses the external pool too', () => {
+    const v = systemValuesOf(
+      'nova',
+      standard(1, { storage: { ceph: { kind: 'host', fsid: FSID, externalEphemeralPool: 'ext-ephemeral' } }, hosts: [controller(0, false), controller(1, false), worker(0, { labels: { 'openstack-compute-node': 'enabled', openvswitch: 'enabled', 'remote-storage': 'enabled' } })] }),
+    );
+    expect(at(v, 'conf.overrides.nova_compute.hosts.0.conf.nova.libvirt.images_rbd_pool')).toBe('ext-ephemeral');
+  });
+
+  test('§3.10.1: without an external pool the hosts use "ephemeral"; host-path ephemeral ignores the pool', () => {
+    const internal = systemValuesOf('nova', aioSimplex({ storage: { ceph: { kind: 'host', fsid: FSID }, selection: cephFirst } }));
+    expect(at(internal, 'conf.overrides.nova_compute.hosts.0.conf.nova.libvirt.images_rbd_pool')).toBe('ephemeral');
+    const hostPath = systemValuesOf('nova', aioSimplex({ storage: { ceph: { kind: 'host', fsid: FSID, externalEphemeralPool: 'ext-ephemeral' } } }));
+    expect(at(hostPath, 'conf.overrides.nova_compute.hosts.0.conf.nova.libvirt')).toEqual({ images_type: 'default' });
   });
 });
