@@ -372,7 +372,21 @@ export const deploymentProfileSchema = z
           .object({ uniqueLastPasswordCount: z.number().int().nonnegative(), regex: z.string(), regexDescription: z.string() })
           .strict()
           .optional(),
-        dex: z.object({ enabled: z.boolean().default(false) }).strict().optional(),
+        dex: z
+          .object({
+            enabled: z.boolean().default(false),
+            providerName: keystoneName.default('dex').describe('Keystone identity provider of Dex (horizon idp_mapping idp, keystone dex_idp.provider_name)'),
+            protocolName: keystoneName.default('openid').describe('Keystone federation protocol (horizon idp_mapping protocol, keystone dex_idp.protocol_name)'),
+            webssoLabel: z
+              .string()
+              .regex(/^[A-Za-z0-9][A-Za-z0-9 _.,()+-]{0,63}$/, 'expected a short label: letters, digits, spaces and _ . , ( ) + -')
+              .default('Login with DEX SSO')
+              .describe('the login choice Horizon shows'),
+            webssoInitialChoice: z.enum(['credentials', 'dex_oidc']).default('credentials').describe('the login choice Horizon selects first'),
+          })
+          .strict()
+          .optional()
+          .describe('OIDC login through Dex (spec §3.7, §3.17)'),
       })
       .strict()
       .prefault({}),

@@ -28,12 +28,13 @@ function localSettingsConfig(ctx: DeploymentContext): Values {
     config.lockout_retries_num = String(lockout.retries);
     config.lockout_period_sec = String(lockout.seconds);
   }
-  if (profile.keystone.dex?.enabled) {
+  const dex = profile.keystone.dex;
+  if (dex?.enabled) {
     // DEX needs the public keystone name (spec §1.3-6).
     if (!domain) throw new Error('keystone.dex.enabled requires endpoints.domain');
     config.auth = {
-      sso: { enabled: true, initial_choice: 'credentials' },
-      idp_mapping: [{ name: 'dex_oidc', label: 'Login with DEX SSO', idp: 'dex', protocol: 'openid' }],
+      sso: { enabled: true, initial_choice: dex.webssoInitialChoice },
+      idp_mapping: [{ name: 'dex_oidc', label: dex.webssoLabel, idp: dex.providerName, protocol: dex.protocolName }],
     };
     raw.OPENSTACK_KEYSTONE_URL = `${proto}://keystone.${domain}/v3`;
   }

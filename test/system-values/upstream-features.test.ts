@@ -225,3 +225,31 @@ describe('§3.10.1 nova externalEphemeralPool', () => {
     expect(at(hostPath, 'conf.overrides.nova_compute.hosts.0.conf.nova.libvirt')).toEqual({ images_type: 'default' });
   });
 });
+
+describe('§3.7/§3.17 Dex providerName and protocolName', () => {
+  const ISSUER = 'https://oam.example.com:30556/dex';
+  const dexProfile = (dex: object) => aioSimplex({ keystone: { dex: { enabled: true, ...dex } }, endpoints: { domain: 'example.com' }, platform: { oidcIssuerUrl: ISSUER } });
+
+  test('§3.17 DEX: given providerName and protocolName, then horizon idp_mapping names that identity provider and protocol', () => {
+    const v = systemValuesOf('horizon', dexProfile({ providerName: 'corp-dex', protocolName: 'oidc', webssoLabel: 'Corporate SSO', webssoInitialChoice: 'dex_oidc' }));
+    expect(at(v, 'conf.horizon.local_settings.config.auth')).toEqual({
+      sso: { enabled: true, initial_choice: 'dex_oidc' },
+      idp_mapping: [{ name: 'dex_oidc', label: 'Corporate SSO', idp: 'corp-dex', protocol: 'oidc' }],
+    });
+  });
+
+  test('§3.7 DEX: given other names, then keystone dex_idp carries them so the provider keystone creates is the one horizon offers; auth methods keep openid (the plugin, as the platform)', () => {
+    const v = systemValuesOf('keystone', dexProfile({ providerName: 'corp-dex', protocolName: 'oidc' }));
+    expect(at(v, 'conf.federation.dex_idp')).toEqual({ provider_remote_id: ISSUER, enabled: true, provider_name: 'corp-dex', protocol_name: 'oidc' });
+    expect(at(v, 'conf.keystone.auth.methods')).toBe('external,password,token,oauth1,mapped,application_credential,openid');
+  });
+
+  test('§3.7 DEX: with the default names, keystone and horizon are as before (dex, openid)', () => {
+    expect(at(systemValuesOf('keystone', dexProfile({})), 'conf.federation.dex_idp')).toEqual({ provider_remote_id: ISSUER, enabled: true });
+    expect(at(systemValuesOf('horizon', dexProfile({})), 'conf.horizon.local_settings.config.auth.idp_mapping')).toEqual([{ name: 'dex_oidc', label: 'Login with DEX SSO', idp: 'dex', protocol: 'openid' }]);
+  });
+
+  test('§3.7 DEX: names are Keystone names (no spaces or separators)', () => {
+    expect(() => resolveInput(dexProfile({ protocolName: 'open id' }), 'test.yaml')).toThrow(/keystone\.dex\.protocolName/);
+  });
+});
