@@ -93,11 +93,6 @@ export function checkProfileRules(profile: DeploymentProfile, derived: Derived, 
     add('storage', 'no storage backend available (expected ceph with an fsid, a NetApp backend, or an ESB entry with a k8sStorageClass)');
   }
 
-  // Restore modes (spec §4.3) are platform backup/restore paths this generator does not build.
-  if (profile.applyMode !== 'normal') {
-    add('applyMode', `restore modes are not supported (got ${show(profile.applyMode)}; expected "normal")`);
-  }
-
   // Network fields that other fields require.
   if (profile.https.enabled && !profile.https.certRef) add('https.certRef', 'required when https.enabled is true (the Secret with the public certificate)');
   if (!system.fqdnReady && !profile.network.mgmt) add('network.mgmt.floatingAddress', 'required when system.fqdnReady is false');
@@ -114,7 +109,8 @@ export function checkProfileRules(profile: DeploymentProfile, derived: Derived, 
 
   // Chart selection and user values against what is emitted.
   for (const [name, values] of Object.entries(profile.userOverrides)) {
-    if (!enabled.has(name as ReleaseName)) {
+    // A restore leaves most releases out; their user values stay for the normal apply.
+    if (!enabled.has(name as ReleaseName) && profile.applyMode === 'normal') {
       add(`userOverrides.${name}`, `user values for release ${show(name)}, which is not deployed (enable it in charts.enabled or remove the values)`);
     }
     checkReplicas(values, `userOverrides.${name}`, add);

@@ -406,7 +406,10 @@ export const deploymentProfileSchema = z
       .strict()
       .prefault({}),
     policies: z.array(z.string()).default([]).describe('RBAC policy sets to apply (see policies/)'),
-    applyMode: z.enum(['normal', 'restore_db', 'restore_storage']).default('normal'),
+    applyMode: z
+      .enum(['normal', 'restore_db', 'restore_storage'])
+      .default('normal')
+      .describe('restore_db: only ingress, nginx-ports-control, mariadb, garbd; restore_storage: also memcached, rabbitmq, keystone, keystone-api-proxy, glance, cinder (spec §4.3)'),
   })
   .strict();
 

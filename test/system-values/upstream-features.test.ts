@@ -253,3 +253,30 @@ describe('§3.7/§3.17 Dex providerName and protocolName', () => {
     expect(() => resolveInput(dexProfile({ protocolName: 'open id' }), 'test.yaml')).toThrow(/keystone\.dex\.protocolName/);
   });
 });
+
+describe('§4.3 restore modes', () => {
+  const emitted = (input: DeploymentProfileInput) => resolveInput(input, 'test.yaml').releases.map((r) => r.definition.name);
+
+  test('§4.3 restore_db: only ingress-nginx-openstack, nginx-ports-control and mariadb (AIO-SX: garbd is off anyway)', () => {
+    expect(emitted(aioSimplex({ applyMode: 'restore_db' })).sort()).toEqual(['ingress-nginx-openstack', 'mariadb', 'nginx-ports-control']);
+  });
+
+  test('§4.3 restore_db: garbd too where it is enabled (Standard with two control-plane hosts)', () => {
+    expect(emitted(standard(2, { applyMode: 'restore_db' })).sort()).toEqual(['garbd', 'ingress-nginx-openstack', 'mariadb', 'nginx-ports-control']);
+  });
+
+  test('§4.3 restore_storage: also memcached, rabbitmq, keystone, glance and cinder, with their dependsOn edges inside the subset', () => {
+    const deployment = resolveInput(standard(2, { applyMode: 'restore_storage' }), 'test.yaml');
+    expect(deployment.releases.map((r) => r.definition.name).sort()).toEqual(['cinder', 'garbd', 'glance', 'ingress-nginx-openstack', 'keystone', 'mariadb', 'memcached', 'nginx-ports-control', 'rabbitmq']);
+    const names = new Set(deployment.releases.map((r) => r.definition.name as string));
+    for (const r of deployment.releases) for (const dep of r.dependsOn) expect(names.has(dep)).toBe(true);
+  });
+
+  test('§4.3 restore: user values of releases a restore leaves out are kept, not refused', () => {
+    expect(emitted(aioSimplex({ applyMode: 'restore_db', userOverrides: { nova: { conf: { nova: { DEFAULT: { debug: true } } } } } }))).not.toContain('nova');
+  });
+
+  test('§4.3 normal mode deploys every enabled release', () => {
+    expect(emitted(aioSimplex())).toEqual(expect.arrayContaining(['nova', 'neutron', 'horizon', 'cinder']));
+  });
+});
