@@ -280,3 +280,102 @@ describe('§4.3 restore modes', () => {
     expect(emitted(aioSimplex())).toEqual(expect.arrayContaining(['nova', 'neutron', 'horizon', 'cinder']));
   });
 });
+
+describe('§3.10.1/§3.12.1 interface types as StarlingX configures them', () => {
+  type Iface = NonNullable<NonNullable<DeploymentProfileInput['hosts'][number]['interfaces']>[number]>;
+  const DATANETWORKS: DeploymentProfileInput['datanetworks'] = [
+    { name: 'physnet0', type: 'vlan', mtu: 1500 },
+    { name: 'physnet1', type: 'flat', mtu: 1500 },
+    { name: 'sriovnet0', type: 'vlan', mtu: 1500 },
+    { name: 'sriovnet1', type: 'vlan', mtu: 1500 },
+    { name: 'ptnet0', type: 'flat', mtu: 1500 },
+    { name: 'ptnet1', type: 'vlan', mtu: 1500 },
+  ];
+  /** A standard system with one worker carrying `interfaces` (and `pciDevices`). */
+  const withWorker = (interfaces: Iface[], pciDevices: Array<{ address: string; enabled: boolean }> = []) =>
+    standard(1, {
+      datanetworks: DATANETWORKS,
+      hosts: [controller(0, false), controller(1, false), worker(0, { interfaces, pciDevices })],
+    });
+  const neutronHost = (input: DeploymentProfileInput) => at(systemValuesOf('neutron', input), 'conf.overrides.neutron_ovs-agent.hosts.0.conf') as Record<string, unknown>;
+  const whitelist = (input: DeploymentProfileInput) => at(systemValuesOf('nova', input), 'conf.overrides.nova_compute.hosts.0.conf.nova.pci');
+  const member = (name: string, pci: string): Iface => ({ name, type: 'ethernet', class: 'none', port: { name, pciAddress: pci } });
+
+  test('§3.12.1 ae: an aggregated data interface is bridged by its own name (members carry no class)', () => {
+    const conf = neutronHost(withWorker([member('enp1', '0000:18:00.0'), member('enp2', '0000:18:00.1'), { name: 'ae0', type: 'ae', class: 'data', uses: ['enp1', 'enp2'], datanetworks: ['physnet0'] }]));
+    expect(at(conf as never, 'plugins.openvswitch_agent.ovs.bridge_mappings')).toBe('physnet0:br-phy0,');
+    expect(conf.auto_bridge_add).toEqual({ 'br-phy0': 'ae0' });
+  });
+
+  test('§3.12.1 vlan: a VLAN data interface is bridged by its OS name (vlan100 -> vlan#100, data0.200 -> data0#200), after ethernet and ae interfaces', () => {
+    const conf = neutronHost(
+      withWorker([
+        member('enp1', '0000:18:00.0'),
+        { name: 'vlan100', type: 'vlan', class: 'data', uses: ['enp1'], datanetworks: ['physnet1'] },
+        { name: 'enp1.200', type: 'vlan', class: 'data', uses: ['enp1'], datanetworks: ['ptnet0'] },
+        { name: 'data9', type: 'ethernet', class: 'data', port: { name: 'enp9', pciAddress: '0000:19:00.0' }, datanetworks: ['physnet0'] },
+      ]),
+    );
+    expect(at(conf as never, 'plugins.openvswitch_agent.ovs.bridge_mappings')).toBe('physnet0:br-phy0,ptnet0:br-phy1,physnet1:br-phy2,');
+    expect(conf.auto_bridge_add).toEqual({ 'br-phy0': 'enp9', 'br-phy1': 'enp1#200', 'br-phy2': 'vlan#100' });
+  });
+
+  const SRIOV_VFS = ['0000:18:02.0', '0000:18:02.1', '0000:18:02.2', '0000:18:02.3'];
+  const sriovParent: Iface = { name: 'sriov0', type: 'ethernet', class: 'pci-sriov', port: { name: 'enp24s0f0', pciAddress: '0000:18:00.0', sriovVfAddresses: SRIOV_VFS }, sriovNumVfs: 4, datanetworks: ['sriovnet0'] };
+  const vf: Iface = { name: 'vf0', type: 'vf', class: 'pci-sriov', uses: ['sriov0'], sriovNumVfs: 1, datanetworks: ['sriovnet1'] };
+  const data: Iface = { name: 'data0', type: 'ethernet', class: 'data', port: { name: 'enp25s0f0', pciAddress: '0000:19:00.0' }, datanetworks: ['physnet0'] };
+
+  test('§3.12.1 pci-sriov: the SR-IOV agent maps each datanetwork to the physical port; a vf interface maps to its parent port', () => {
+    const conf = neutronHost(withWorker([data, sriovParent, vf]));
+    expect(at(conf as never, 'plugins.sriov_agent')).toEqual({
+      securitygroup: { firewall_driver: 'noop' },
+      agent: { root_helper: '' },
+      sriov_nic: { physical_device_mappings: 'sriovnet0:enp24s0f0,sriovnet1:enp24s0f0,' },
+    });
+  });
+
+  test('§3.12.1 pci-sriov: SR-IOV interfaces on flat/vlan datanetworks also get OVS bridges (the platform bridges data and pci-sriov alike)', () => {
+    const conf = neutronHost(withWorker([data, sriovParent, vf]));
+    expect(at(conf as never, 'plugins.openvswitch_agent.ovs.bridge_mappings')).toBe('physnet0:br-phy0,sriovnet0:br-phy1,sriovnet1:br-phy2,');
+    expect(conf.auto_bridge_add).toEqual({ 'br-phy0': 'enp25s0f0', 'br-phy1': 'enp24s0f0', 'br-phy2': 'enp24s0f0' });
+  });
+
+  test('§3.12.1 without SR-IOV interfaces physical_device_mappings is empty', () => {
+    expect(at(neutronHost(withWorker([data])) as never, 'plugins.sriov_agent.sriov_nic.physical_device_mappings')).toBe('');
+  });
+
+  test('§3.10.1 pci-sriov whitelist: each VF is whitelisted on its datanetwork; a vf child takes the last sriovNumVfs of its parent', () => {
+    expect(whitelist(withWorker([data, sriovParent, vf]))).toEqual({
+      passthrough_whitelist: {
+        type: 'multistring',
+        values: [
+          '{"address": "0000:18:02.0", "physical_network": "sriovnet0"}',
+          '{"address": "0000:18:02.1", "physical_network": "sriovnet0"}',
+          '{"address": "0000:18:02.2", "physical_network": "sriovnet0"}',
+          '{"address": "0000:18:02.3", "physical_network": "sriovnet1"}',
+        ],
+      },
+    });
+  });
+
+  test('§3.10.1 pci-passthrough and pciDevices: passthrough ports on their datanetworks (comma-joined), then enabled PCI devices by address only, then SR-IOV VFs', () => {
+    const passthrough: Iface = { name: 'pthru0', type: 'ethernet', class: 'pci-passthrough', port: { name: 'enp26s0f0', pciAddress: '0000:1a:00.0' }, datanetworks: ['ptnet0', 'ptnet1'] };
+    const values = at(
+      whitelist(withWorker([data, passthrough, sriovParent], [{ address: '0000:3d:00.0', enabled: true }, { address: '0000:3e:00.0', enabled: false }])) as never,
+      'passthrough_whitelist.values',
+    ) as string[];
+    expect(values.slice(0, 2)).toEqual(['{"address": "0000:1a:00.0", "physical_network": "ptnet0,ptnet1"}', '{"address": "0000:3d:00.0"}']);
+    expect(values.slice(2)).toHaveLength(4);
+  });
+
+  test('§3.12.1 pci-passthrough interfaces are not bridged and not SR-IOV mapped', () => {
+    const passthrough: Iface = { name: 'pthru0', type: 'ethernet', class: 'pci-passthrough', port: { name: 'enp26s0f0', pciAddress: '0000:1a:00.0' }, datanetworks: ['ptnet0'] };
+    const conf = neutronHost(withWorker([data, passthrough]));
+    expect(conf.auto_bridge_add).toEqual({ 'br-phy0': 'enp25s0f0' });
+    expect(at(conf as never, 'plugins.sriov_agent.sriov_nic.physical_device_mappings')).toBe('');
+  });
+
+  test('§3.10.1 no PCI device, passthrough or SR-IOV interface: pci is a real null', () => {
+    expect(whitelist(withWorker([data], [{ address: '0000:3d:00.0', enabled: false }]))).toBeNull();
+  });
+});
