@@ -77,6 +77,8 @@ const cinderOption = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'expected
 /** An ESB StorageClass: a Kubernetes object name, or `none` in any case. */
 const ESB_STORAGE_CLASS = /^(?:[Nn][Oo][Nn][Ee]|(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)$/;
 
+const regionName = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,254}$/, 'expected a region name: a letter, then letters, digits, - or _');
+
 const cpuList = z.array(z.number().int().nonnegative());
 
 /** Node labels whose value `enabled` switches a host on; the platform reads their value in any case. */
@@ -290,13 +292,20 @@ export const deploymentProfileSchema = z
       .object({
         type: z.enum(['aio', 'standard']),
         mode: z.enum(['simplex', 'duplex', 'duplex-direct']),
-        regionName: z
-          .string()
-          .regex(/^[A-Za-z][A-Za-z0-9_-]{0,254}$/, 'expected a region name: a letter, then letters, digits, - or _')
-          .default('RegionOne'),
+        regionName: regionName.default('RegionOne'),
         distributedCloudRole: z.enum(['none', 'subcloud', 'systemcontroller']).default('none'),
         virtual: z.boolean().default(false).describe('nova virt_type qemu instead of kvm'),
         fqdnReady: z.boolean().default(true).describe('use controller.internal instead of the management floating address'),
+        regionConfig: z
+          .object({
+            services: z
+              .record(configName, z.object({ regionName: regionName }).strict())
+              .default({})
+              .describe('per service (keystone name: cinder, nova, ...): the region its users and client settings use'),
+          })
+          .strict()
+          .optional()
+          .describe('a system installed with a region configuration (P3): per-service regions; horizon lists the region (not on a subcloud)'),
       })
       .strict(),
     network: z

@@ -2,7 +2,7 @@ import { defineRelease, NO_WAIT, storageClassCheck } from '../define';
 import { Value, Values } from '../../lib/engine/values';
 import { cinderStaticValues } from '../../overrides/cinder';
 import { credential } from '../../overrides/credentials';
-import { CA_PATH, certificates, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessagingAuth, publicEndpoint, rookImageTags } from '../../overrides/system';
+import { CA_PATH, certificates, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessagingAuth, publicEndpoint, rookImageTags, serviceRegion } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
 import { availability, cephMonitors, chunkSize, cinderBackendProtocol, cinderVolumeBackends, NETAPP_PROTOCOL, storageSelection } from '../../lib/profile/storage';
 
@@ -226,7 +226,7 @@ function cinderSystemValues(ctx: DeploymentContext): Values {
 
 
   const DEFAULT: Values = {
-    os_region_name: profile.system.regionName,
+    os_region_name: serviceRegion(ctx, 'cinder'),
     state_path: '/var/lib/cinder',
     ...(imageConversion ? { image_conversion_dir: '/opt/conversion' } : {}),
     ...(enabledBackends.length > 0 ? { enabled_backends: enabledBackends.join(',') } : {}),

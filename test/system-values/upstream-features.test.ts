@@ -379,3 +379,32 @@ describe('§3.10.1/§3.12.1 interface types as StarlingX configures them', () =>
     expect(whitelist(withWorker([data], [{ address: '0000:3d:00.0', enabled: false }]))).toBeNull();
   });
 });
+
+describe('§1.1/§3.17 regionConfig (P3)', () => {
+  const regionConfig = { services: { cinder: { regionName: 'StorageRegion' } } };
+
+  test('§2.1 regionConfig: a service with its own region gives that region to its identity users and cinder os_region_name; other services keep the system region', () => {
+    const input = aioSimplex({ system: { type: 'aio', mode: 'simplex', regionConfig } });
+    const cinder = systemValuesOf('cinder', input);
+    expect(at(cinder, 'endpoints.identity.auth.admin.region_name')).toBe('StorageRegion');
+    expect(at(cinder, 'endpoints.identity.auth.cinder.region_name')).toBe('StorageRegion');
+    expect(at(cinder, 'conf.cinder.DEFAULT.os_region_name')).toBe('StorageRegion');
+    expect(at(systemValuesOf('nova', input), 'endpoints.identity.auth.nova.region_name')).toBe('RegionOne');
+  });
+
+  test('§3.17 regionConfig: horizon gets the keystone URL, region, available regions and ss_enabled (the platform fixed values)', () => {
+    const config = at(systemValuesOf('horizon', aioSimplex({ system: { type: 'aio', mode: 'simplex', regionConfig } })), 'conf.horizon.local_settings.config');
+    expect(config).toMatchObject({
+      openstack_keystone_url: 'http://controller:5000/v3',
+      region_name: 'RegionOne',
+      available_regions: [['http://controller:5000/v3', 'RegionOne']],
+      ss_enabled: 'True',
+    });
+  });
+
+  test('§3.17 regionConfig: not on a subcloud, and not without regionConfig', () => {
+    const sub = at(systemValuesOf('horizon', aioSimplex({ system: { type: 'aio', mode: 'simplex', distributedCloudRole: 'subcloud', regionName: 'subcloud1', regionConfig } })), 'conf.horizon.local_settings.config') as object;
+    expect(sub).not.toHaveProperty('ss_enabled');
+    expect(at(systemValuesOf('horizon', aioSimplex()), 'conf.horizon.local_settings.config') as object).not.toHaveProperty('openstack_keystone_url');
+  });
+});
