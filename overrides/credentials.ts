@@ -23,7 +23,12 @@ export type CredentialKind =
   /** TLS material from the profile's certificate Secret (not generated). */
   | 'tls'
   /** Built from platform secrets this tool does not know (distributed-cloud URLs): provided by hand. */
-  | 'external';
+  | 'external'
+  /**
+   * A storage array's login or secret, read from a Secret the profile names (`detail` is
+   * `<secretName>/<key>`): provided by the operator, never generated.
+   */
+  | 'storage-secret';
 
 /** Logical credentials, one value per deployment (spec §2.8). */
 export const credential = {
@@ -48,6 +53,11 @@ export const credential = {
   cephGlanceKeyring: () => new CredentialRef<CredentialKind>('ceph-glance-keyring', 'ceph-keyring'),
   /** `rabbit://rabbitmq-admin:<password>@rabbitmq.openstack.svc.cluster.local:5672<vhost>` (spec §2.4). */
   notificationUrl: (vhost: string) => new CredentialRef<CredentialKind>(`notification-url.${vhost.replace(/^\//, '') || 'root'}`, 'rabbit-url', vhost),
+  /** NetApp ONTAP login/password of one protocol's backend, from the profile's `credentialsRef` Secret. */
+  netappLogin: (protocol: string, secretName: string, key: string) => new CredentialRef<CredentialKind>(`netapp-login.${protocol}`, 'storage-secret', `${secretName}/${key}`),
+  netappPassword: (protocol: string, secretName: string, key: string) => new CredentialRef<CredentialKind>(`netapp-password.${protocol}`, 'storage-secret', `${secretName}/${key}`),
+  /** A cinder.conf field of an ESB backend, from the entry's `secretRef` Secret. */
+  esbField: (backend: string, field: string, secretName: string, key: string) => new CredentialRef<CredentialKind>(`esb.${backend}.${field}`, 'storage-secret', `${secretName}/${key}`),
   tlsCertificate: () => new CredentialRef<CredentialKind>('tls.crt', 'tls', 'crt'),
   tlsKey: () => new CredentialRef<CredentialKind>('tls.key', 'tls', 'key'),
   tlsCa: () => new CredentialRef<CredentialKind>('tls.ca', 'tls', 'ca'),

@@ -41,7 +41,7 @@ export function identityAuth(
   serviceUsers: readonly string[] = [],
   options: IdentityAuthOptions = {},
 ): Values {
-  const region = ctx.profile.system.regionName;
+  const region = serviceRegion(ctx, service);
   const auth: Values = {
     admin: { region_name: region, username: ctx.profile.keystone.admin.userName, password: credential.adminPassword() },
     test: { region_name: region, username: 'test', password: credential.testPassword(service) },
@@ -56,6 +56,11 @@ export function identityAuth(
     for (const entry of Object.values(auth)) (entry as Values).cacert = CA_PATH;
   }
   return auth;
+}
+
+/** The region of a service: its regionConfig entry, else the system's region. */
+export function serviceRegion(ctx: DeploymentContext, service: string): string {
+  return ctx.profile.system.regionConfig?.services[service]?.regionName ?? ctx.profile.system.regionName;
 }
 
 /** The public FQDN of a service: the profile's pattern with the endpoint domain, lower-cased. */

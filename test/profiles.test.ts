@@ -147,10 +147,6 @@ describe('profile validation: schema errors name the field, the value and what w
     expect(problemsOf(input)).toContain('hosts: 2 controllers for system mode "simplex" (expected at most 1)');
   });
 
-  it('fails when a restore mode is asked for (not supported)', () => {
-    expect(problemsOf(aioSimplex({ applyMode: 'restore_db' }))).toEqual(['applyMode: restore modes are not supported (got "restore_db"; expected "normal")']);
-  });
-
   it('fails when user values target a release that is not deployed', () => {
     const input = aioSimplex({ userOverrides: { ironic: { pod: { replicas: { api: 1 } } } } });
     expect(problemsOf(input)).toEqual([

@@ -16,6 +16,7 @@ import { CredentialRef } from '../engine/credentials';
 import { parseYaml12, toYamlFile } from '../engine/yaml';
 import { distance } from '../profile/loader';
 import { renderNotificationUrl } from '../../overrides/system';
+import { STORAGE_CA_SECRET } from '../../releases/cinder';
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
 
@@ -41,6 +42,14 @@ function opensshPublicKey(n: string, e: string, comment: string): string {
   const blob = Buffer.concat([field(Buffer.from('ssh-rsa')), field(mpint(e)), field(mpint(n))]);
   return `ssh-rsa ${blob.toString('base64')} ${comment}`;
 }
+
+/** Where a credential that this command does not make comes from. */
+const EXTERNAL_ORIGIN: Readonly<Record<string, string>> = {
+  tls: 'TLS material of https.certRef',
+  external: 'built from platform secrets',
+  'ceph-keyring': 'Ceph keyring from the storage backend',
+  'storage-secret': 'storage array credential named in storage.netapp or storage.esb',
+};
 
 /** Every credential the deployment's emitted releases read, with where it lives. */
 export function credentialsOf(deployment: ResolvedDeployment): Map<string, { ref: CredentialRef; secret: string; key: string }> {
@@ -87,7 +96,8 @@ export function generateValues(
       case 'tls':
       case 'ceph-keyring':
       case 'external':
-        external.push(`${secret}/${key} (${ref.kind === 'tls' ? 'TLS material of https.certRef' : ref.kind === 'external' ? 'built from platform secrets' : 'Ceph keyring from the storage backend'})`);
+      case 'storage-secret':
+        external.push(`${secret}/${key} (${EXTERNAL_ORIGIN[ref.kind]})`);
         break;
       case 'rabbit-url': {
         const admin = credentialSource(deployment.profile, new CredentialRef('rabbit-admin-password', 'password'));
@@ -112,6 +122,11 @@ export function generateValues(
         if (!secrets.get(secret)?.[key]) put(secret, key, current ?? randomPassword());
         break;
     }
+  }
+  // The storage arrays' CA is mounted from a Secret, not read through values.
+  const caCert = deployment.profile.storage.caCert;
+  if (caCert && caCert.containerPaths.length > 0 && deployment.releases.some((r) => r.definition.name === 'cinder')) {
+    external.push(`${STORAGE_CA_SECRET}/ca.crt (CA of the storage arrays, mounted by cinder; the platform copies it from ${caCert.hostPath})`);
   }
   return { secrets, external };
 }

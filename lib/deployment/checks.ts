@@ -10,6 +10,7 @@ import { ReleaseName } from '../../releases/names';
 import { Derived, vswitchOfLabels } from '../profile/derived';
 import { DeploymentProfile } from '../profile/profile';
 import { checkProfileSemantics } from '../profile/semantics';
+import { esbStorageClass } from '../profile/storage';
 
 const show = (value: unknown) => JSON.stringify(value);
 
@@ -87,14 +88,9 @@ export function checkProfileRules(profile: DeploymentProfile, derived: Derived, 
   // §1.3-4: a storage backend.
   const ceph = profile.storage.ceph;
   const hasNetapp = Object.values(profile.storage.netapp ?? {}).some(Boolean);
-  const hasEsb = profile.storage.esb.some((e) => e.k8sStorageClass && e.k8sStorageClass !== 'none');
+  const hasEsb = profile.storage.esb.some((e) => esbStorageClass(e) !== '');
   if (!(ceph.kind !== 'none' && ceph.fsid) && !hasNetapp && !hasEsb) {
     add('storage', 'no storage backend available (expected ceph with an fsid, a NetApp backend, or an ESB entry with a k8sStorageClass)');
-  }
-
-  // Restore modes (spec §4.3) are platform backup/restore paths this generator does not build.
-  if (profile.applyMode !== 'normal') {
-    add('applyMode', `restore modes are not supported (got ${show(profile.applyMode)}; expected "normal")`);
   }
 
   // Network fields that other fields require.
@@ -113,7 +109,8 @@ export function checkProfileRules(profile: DeploymentProfile, derived: Derived, 
 
   // Chart selection and user values against what is emitted.
   for (const [name, values] of Object.entries(profile.userOverrides)) {
-    if (!enabled.has(name as ReleaseName)) {
+    // A restore leaves most releases out; their user values stay for the normal apply.
+    if (!enabled.has(name as ReleaseName) && profile.applyMode === 'normal') {
       add(`userOverrides.${name}`, `user values for release ${show(name)}, which is not deployed (enable it in charts.enabled or remove the values)`);
     }
     checkReplicas(values, `userOverrides.${name}`, add);

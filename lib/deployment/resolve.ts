@@ -79,7 +79,13 @@ export function credentialSource(profile: DeploymentProfile, ref: CredentialRef)
     return { name: cert.secretName, key };
   }
   const override = profile.credentials.overrides[ref.id];
-  return override ? { name: override.secretName, key: override.key } : { name: profile.credentials.secretName, key: ref.id };
+  if (override) return { name: override.secretName, key: override.key };
+  if (ref.kind === 'storage-secret' && ref.detail) {
+    // A storage array's credential lives in the Secret the profile names (`<secretName>/<key>`).
+    const slash = ref.detail.indexOf('/');
+    return { name: ref.detail.slice(0, slash), key: ref.detail.slice(slash + 1) };
+  }
+  return { name: profile.credentials.secretName, key: ref.id };
 }
 
 /** The context the release value functions read, for a set of emitted releases. */

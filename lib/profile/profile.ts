@@ -64,12 +64,20 @@ function byRelease<T extends z.ZodTypeAny>(value: T) {
   return z.partialRecord(releaseName, value);
 }
 
+const secretDataKey = z.string().regex(/^[-._a-zA-Z0-9]+$/, 'expected a Secret data key');
 const secretKeyRef = z
   .object({
     secretName: z.string().regex(DNS_SUBDOMAIN, 'expected a Kubernetes object name').describe('Secret in the release namespace'),
-    key: z.string().regex(/^[-._a-zA-Z0-9]+$/, 'expected a Secret data key').describe('data key in that Secret'),
+    key: secretDataKey.describe('data key in that Secret'),
   })
   .strict();
+
+/** A cinder.conf option name (`san_password`, `san_login`). */
+const cinderOption = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'expected a cinder.conf option name: letters, digits and "_"');
+/** An ESB StorageClass: a Kubernetes object name, or `none` in any case. */
+const ESB_STORAGE_CLASS = /^(?:[Nn][Oo][Nn][Ee]|(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)$/;
+
+const regionName = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,254}$/, 'expected a region name: a letter, then letters, digits, - or _');
 
 const cpuList = z.array(z.number().int().nonnegative());
 
@@ -147,6 +155,9 @@ const cephSchema = z.discriminatedUnion('kind', [
       osdCount: z.number().int().min(1).default(1).describe('host ceph: for the pool chunk-size estimate'),
       monitors: z.array(ip).default([]).describe('host ceph: monitor addresses (on AIO only the first, the floating monitor, is used)'),
       secondaryTiers: z.array(z.object({ tierName: configName, backendName: configName }).strict()).default([]),
+      externalEphemeralPool: configName
+        .optional()
+        .describe('RBD pool of an external ceph cluster that serves nova: the compute hosts put ephemeral disks there instead of "ephemeral"'),
     })
     .strict(),
 ]);
@@ -156,7 +167,15 @@ const netappBackend = z
     storageClass: z.string().regex(DNS_SUBDOMAIN),
     managementLif: z.string().optional(),
     svm: z.string().optional(),
-    credentialsRef: secretKeyRef.optional(),
+    credentialsRef: z
+      .object({
+        secretName: z.string().regex(DNS_SUBDOMAIN, 'expected a Kubernetes object name').describe('Secret in the openstack namespace (the Trident backend Secret copied there)'),
+        usernameKey: secretDataKey.default('username').describe('data key of the ONTAP login'),
+        passwordKey: secretDataKey.default('password').describe('data key of the ONTAP password'),
+      })
+      .strict()
+      .optional()
+      .describe('Secret with the ONTAP login and password: cinder netapp_login/netapp_password are read from it (never written to git)'),
   })
   .strict();
 
@@ -197,13 +216,35 @@ const storageSchema = z
           .object({
             name: configName,
             protocol: z.enum(['iscsi', 'fcp', 'nfs', 'local']),
-            k8sStorageClass: z.string().optional(),
-            volumeBackend: z.record(z.string(), z.unknown()).default({}),
-            secretRef: secretKeyRef.optional(),
+            k8sStorageClass: z
+              .string()
+              .regex(ESB_STORAGE_CLASS, 'expected a StorageClass name, or none')
+              .optional()
+              .describe('StorageClass of the backend for PVCs; none (any case) or absent: cinder only'),
+            volumeBackend: z.record(z.string(), z.unknown()).default({}).describe('the cinder.conf section of the backend, as given'),
+            secretRef: z
+              .object({
+                secretName: z.string().regex(DNS_SUBDOMAIN, 'expected a Kubernetes object name').describe('Secret in the openstack namespace'),
+                keys: z
+                  .record(cinderOption, secretDataKey)
+                  .refine((keys) => Object.keys(keys).length > 0, 'expected at least one cinder.conf field')
+                  .describe('cinder.conf field of the backend section -> data key in the Secret'),
+              })
+              .strict()
+              .optional()
+              .describe('credentials of the backend: each field is read from the Secret (a literal volumeBackend field of the same name wins)'),
           })
           .strict(),
       )
       .default([]),
+    caCert: z
+      .object({
+        hostPath: absolutePath.default('/var/opt/openstack/certs/storage.pem').describe('where the CA file lies on the controllers (informational: the Secret storage-ca-cert holds it)'),
+        containerPaths: z.array(absolutePath).default(['/usr/lib/ssl/cert.pem']).describe('where cinder-volume and cinder-backup see it'),
+      })
+      .strict()
+      .optional()
+      .describe('CA of the storage arrays: the Secret storage-ca-cert (key ca.crt, created out of band) is mounted into cinder-volume and cinder-backup'),
     selection: z
       .object({ cinder: selection, glance: selection, nova: selection, mariadb: selection, rabbitmq: selection })
       .partial()
@@ -307,13 +348,20 @@ export const deploymentProfileSchema = z
       .object({
         type: z.enum(['aio', 'standard']),
         mode: z.enum(['simplex', 'duplex', 'duplex-direct']),
-        regionName: z
-          .string()
-          .regex(/^[A-Za-z][A-Za-z0-9_-]{0,254}$/, 'expected a region name: a letter, then letters, digits, - or _')
-          .default('RegionOne'),
+        regionName: regionName.default('RegionOne'),
         distributedCloudRole: z.enum(['none', 'subcloud', 'systemcontroller']).default('none'),
         virtual: z.boolean().default(false).describe('nova virt_type qemu instead of kvm'),
         fqdnReady: z.boolean().default(true).describe('use controller.internal instead of the management floating address'),
+        regionConfig: z
+          .object({
+            services: z
+              .record(configName, z.object({ regionName: regionName }).strict())
+              .default({})
+              .describe('per service (keystone name: cinder, nova, ...): the region its users and client settings use'),
+          })
+          .strict()
+          .optional()
+          .describe('a system installed with a region configuration (P3): per-service regions; horizon lists the region (not on a subcloud)'),
       })
       .strict(),
     network: z
@@ -389,7 +437,21 @@ export const deploymentProfileSchema = z
           .object({ uniqueLastPasswordCount: z.number().int().nonnegative(), regex: z.string(), regexDescription: z.string() })
           .strict()
           .optional(),
-        dex: z.object({ enabled: z.boolean().default(false) }).strict().optional(),
+        dex: z
+          .object({
+            enabled: z.boolean().default(false),
+            providerName: keystoneName.default('dex').describe('Keystone identity provider of Dex (horizon idp_mapping idp, keystone dex_idp.provider_name)'),
+            protocolName: keystoneName.default('openid').describe('Keystone federation protocol (horizon idp_mapping protocol, keystone dex_idp.protocol_name)'),
+            webssoLabel: z
+              .string()
+              .regex(/^[A-Za-z0-9][A-Za-z0-9 _.,()+-]{0,63}$/, 'expected a short label: letters, digits, spaces and _ . , ( ) + -')
+              .default('Login with DEX SSO')
+              .describe('the login choice Horizon shows'),
+            webssoInitialChoice: z.enum(['credentials', 'dex_oidc']).default('credentials').describe('the login choice Horizon selects first'),
+          })
+          .strict()
+          .optional()
+          .describe('OIDC login through Dex (spec §3.7, §3.17)'),
       })
       .strict()
       .prefault({}),
@@ -438,7 +500,10 @@ export const deploymentProfileSchema = z
       .strict()
       .prefault({}),
     policies: z.array(z.string()).default([]).describe('RBAC policy sets to apply (see policies/)'),
-    applyMode: z.enum(['normal', 'restore_db', 'restore_storage']).default('normal'),
+    applyMode: z
+      .enum(['normal', 'restore_db', 'restore_storage'])
+      .default('normal')
+      .describe('restore_db: only ingress, nginx-ports-control, mariadb, garbd; restore_storage: also memcached, rabbitmq, keystone, keystone-api-proxy, glance, cinder (spec §4.3)'),
   })
   .strict();
 

@@ -52,17 +52,35 @@ export function availability(ctx: DeploymentContext, chart: StorageChart): Map<s
     map.set(name, backend && backendAllowed(selection, name) ? backend.storageClass : '');
   }
   for (const esb of ctx.profile.storage.esb) {
-    const cls = esb.k8sStorageClass && esb.k8sStorageClass !== 'none' ? esb.k8sStorageClass : '';
+    const cls = esbStorageClass(esb);
     map.set(esb.name, backendAllowed(selection, esb.name) || !selection.backends ? cls : '');
   }
   return map;
 }
 
-/** The first available backend of `priority` for a chart, with its StorageClass. */
+/** An ESB entry's StorageClass, `''` when it has none (absent or `none` in any case). */
+export function esbStorageClass(esb: { k8sStorageClass?: string }): string {
+  const cls = esb.k8sStorageClass?.trim() ?? '';
+  return cls.toLowerCase() === 'none' ? '' : cls;
+}
+
+/** Backends the platform knows by name (ceph and NetApp); every other name is an ESB entry's. */
+const STRICT_BACKENDS: readonly string[] = ['ceph', ...Object.keys(NETAPP_PROTOCOLS)];
+
+/**
+ * The first backend of `priority` that resolves a StorageClass for a chart (spec §2.6): its value in
+ * the chart's availability map, or, for a name that is not ceph or NetApp and has no value there,
+ * the `k8sStorageClass` of cinder's ESB entry of that name (even when the chart's backends list
+ * does not enable it).
+ */
 export function firstAvailable(ctx: DeploymentContext, chart: StorageChart, priority: readonly string[]): { name: string; storageClass: string } | undefined {
   const map = availability(ctx, chart);
   for (const name of priority) {
-    const storageClass = map.get(name);
+    let storageClass = map.get(name) ?? '';
+    if (!storageClass && !STRICT_BACKENDS.includes(name)) {
+      const esb = ctx.profile.storage.esb.find((e) => e.name === name);
+      storageClass = esb ? esbStorageClass(esb) : '';
+    }
     if (storageClass) return { name, storageClass };
   }
   return undefined;

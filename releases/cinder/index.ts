@@ -2,7 +2,7 @@ import { defineRelease, NO_WAIT, storageClassCheck } from '../define';
 import { Value, Values } from '../../lib/engine/values';
 import { cinderStaticValues } from '../../overrides/cinder';
 import { credential } from '../../overrides/credentials';
-import { CA_PATH, certificates, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessagingAuth, publicEndpoint, rookImageTags } from '../../overrides/system';
+import { CA_PATH, certificates, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessagingAuth, publicEndpoint, rookImageTags, serviceRegion } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
 import { availability, cephMonitors, chunkSize, cinderBackendProtocol, cinderVolumeBackends, NETAPP_PROTOCOL, storageSelection } from '../../lib/profile/storage';
 
@@ -10,7 +10,10 @@ export const cinder = defineRelease({
   name: 'cinder',
   dependsOn: ['glance'],
   ...NO_WAIT,
-  checks: storageClassCheck('cinder', ['backup', 'posix', 'volume', 'class_name'], 'storage.selection.cinder.backupPriority', false),
+  checks: (ctx, values) => [
+    ...storageClassCheck('cinder', ['backup', 'posix', 'volume', 'class_name'], 'storage.selection.cinder.backupPriority', false)(ctx, values),
+    ...extraMountProblems(ctx),
+  ],
   staticValues: cinderStaticValues,
   systemValues: cinderSystemValues,
 });
@@ -65,7 +68,11 @@ function cephConf(ctx: DeploymentContext, backends: readonly CephBackend[]): Val
 
 // -- NetApp and ESB (P2) -----------------------------------------------------------------------------
 
-/** `conf.backends.<netapp-x>`: the NetApp unified driver on the profile's SVM (login: see userOverrides). */
+/**
+ * `conf.backends.<netapp-x>`: the NetApp unified driver on the profile's SVM. The ONTAP login and
+ * password, which StarlingX reads from the Trident backend Secret, are credential leaves read from
+ * the `credentialsRef` Secret; without one they are left to user values, as the platform does.
+ */
 function netappSection(ctx: DeploymentContext, name: string): Values {
   const protocol = name.slice('netapp-'.length) as 'nfs' | 'iscsi' | 'fc';
   const backend = ctx.profile.storage.netapp?.[protocol];
@@ -76,6 +83,12 @@ function netappSection(ctx: DeploymentContext, name: string): Values {
     netapp_storage_protocol: protocol,
     ...(backend?.managementLif ? { netapp_server_hostname: backend.managementLif } : {}),
     ...(backend?.svm ? { netapp_vserver: backend.svm } : {}),
+    ...(backend?.credentialsRef
+      ? {
+          netapp_login: credential.netappLogin(protocol, backend.credentialsRef.secretName, backend.credentialsRef.usernameKey),
+          netapp_password: credential.netappPassword(protocol, backend.credentialsRef.secretName, backend.credentialsRef.passwordKey),
+        }
+      : {}),
   };
 }
 
@@ -87,11 +100,20 @@ function toValue(value: unknown, path: string): Value {
   throw new Error(`${path}: expected plain data (string, number, boolean, list or map), got ${typeof value}`);
 }
 
-/** `conf.backends.<esb>`: the entry's own volume backend settings. */
+/**
+ * `conf.backends.<esb>`: the entry's own volume backend settings, with each `secretRef` field a
+ * credential leaf read from the entry's Secret; a literal field of the same name wins, as on the
+ * platform.
+ */
 function esbSection(ctx: DeploymentContext, name: string): Values {
   const index = ctx.profile.storage.esb.findIndex((e) => e.name === name);
   const esb = ctx.profile.storage.esb[index];
-  return { volume_backend_name: name, ...(toValue(esb.volumeBackend, `storage.esb[${index}].volumeBackend`) as Values) };
+  const literal = toValue(esb.volumeBackend, `storage.esb[${index}].volumeBackend`) as Values;
+  const secret: Values = {};
+  for (const [field, key] of Object.entries(esb.secretRef?.keys ?? {})) {
+    if (!(field in literal)) secret[field] = credential.esbField(name, field, esb.secretRef!.secretName, key);
+  }
+  return { volume_backend_name: name, ...secret, ...literal };
 }
 
 // -- Backup -------------------------------------------------------------------------------------------
@@ -103,6 +125,64 @@ const BACKUP_DRIVERS: Readonly<Record<string, string | undefined>> = {
   fcp: 'cinder.backup.drivers.posix.PosixBackupDriver',
   local: undefined,
 };
+
+// -- Mounts (spec §3.8 pod.mounts) ----------------------------------------------------------------------
+
+/** The Secret with the storage arrays' CA, created out of band (the platform copies the host file into it). */
+export const STORAGE_CA_SECRET = 'storage-ca-cert';
+const STORAGE_CA_KEY = 'ca.crt';
+
+type CinderPod = 'cinder_volume' | 'cinder_backup';
+const EXTRA_MOUNT_LISTS = ['volumes', 'volumeMounts'] as const;
+
+/** The user's `storage_conf.extra_mounts.<pod>` lists (from cinder's user values, where StarlingX reads them). */
+function extraMounts(ctx: DeploymentContext, pod: CinderPod): Record<(typeof EXTRA_MOUNT_LISTS)[number], Values[]> {
+  const entry = at(ctx.profile.userOverrides.cinder, ['storage_conf', 'extra_mounts', pod]);
+  const list = (key: string) => {
+    const value = entry && typeof entry === 'object' ? (entry as Record<string, unknown>)[key] : undefined;
+    return Array.isArray(value) && value.every(isMap) ? (value as Values[]) : [];
+  };
+  return { volumes: list('volumes'), volumeMounts: list('volumeMounts') };
+}
+
+/** `storage_conf.extra_mounts` entries that are not lists of maps (the platform would fail on them). */
+function extraMountProblems(ctx: DeploymentContext): Array<{ field: string; message: string }> {
+  const problems: Array<{ field: string; message: string }> = [];
+  for (const pod of ['cinder_volume', 'cinder_backup'] as const) {
+    const entry = at(ctx.profile.userOverrides.cinder, ['storage_conf', 'extra_mounts', pod]);
+    for (const key of EXTRA_MOUNT_LISTS) {
+      const value = entry && typeof entry === 'object' ? (entry as Record<string, unknown>)[key] : undefined;
+      if (value !== undefined && !(Array.isArray(value) && value.every(isMap))) {
+        problems.push({ field: `userOverrides.cinder.storage_conf.extra_mounts.${pod}.${key}`, message: 'expected a list of Kubernetes volume or volumeMount maps' });
+      }
+    }
+  }
+  return problems;
+}
+
+function isMap(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function at(value: unknown, path: readonly string[]): unknown {
+  return path.reduce<unknown>((node, key) => (isMap(node) ? (node as Record<string, unknown>)[key] : undefined), value);
+}
+
+/**
+ * `pod.mounts.<pod>.<pod>`: the image conversion folder, the storage CA (one mount per container
+ * path, when `storage.caCert` is set), then the user's extra mounts appended.
+ */
+function podMounts(ctx: DeploymentContext, pod: CinderPod): Values {
+  const volumes: Values[] = [{ name: 'imageconversion', hostPath: { path: '/opt/conversion' } }];
+  const volumeMounts: Values[] = [{ name: 'imageconversion', mountPath: '/opt/conversion' }];
+  const caPaths = ctx.profile.storage.caCert?.containerPaths ?? [];
+  if (caPaths.length > 0) {
+    volumes.push({ name: STORAGE_CA_SECRET, secret: { secretName: STORAGE_CA_SECRET, items: [{ key: STORAGE_CA_KEY, path: STORAGE_CA_KEY }] } });
+    for (const mountPath of caPaths) volumeMounts.push({ name: STORAGE_CA_SECRET, mountPath, subPath: STORAGE_CA_KEY, readOnly: true });
+  }
+  const extra = extraMounts(ctx, pod);
+  return { volumes: [...volumes, ...structuredClone(extra.volumes)], volumeMounts: [...volumeMounts, ...structuredClone(extra.volumeMounts)] };
+}
 
 // -- System values -------------------------------------------------------------------------------------
 
@@ -144,13 +224,9 @@ function cinderSystemValues(ctx: DeploymentContext): Values {
   const controllers = profile.hosts.filter((h) => h.personality === 'controller');
   const imageConversion = controllers.length > 0 && controllers.every((h) => h.imageConversionFs);
 
-  const conversionMount: Values = {
-    volumes: [{ name: 'imageconversion', hostPath: { path: '/opt/conversion' } }],
-    volumeMounts: [{ name: 'imageconversion', mountPath: '/opt/conversion' }],
-  };
 
   const DEFAULT: Values = {
-    os_region_name: profile.system.regionName,
+    os_region_name: serviceRegion(ctx, 'cinder'),
     state_path: '/var/lib/cinder',
     ...(imageConversion ? { image_conversion_dir: '/opt/conversion' } : {}),
     ...(enabledBackends.length > 0 ? { enabled_backends: enabledBackends.join(',') } : {}),
@@ -171,8 +247,8 @@ function cinderSystemValues(ctx: DeploymentContext): Values {
         cinder_volume: { container: { cinder_volume: { readOnlyRootFilesystem: !hasSan || nfsActive } } },
       },
       mounts: {
-        cinder_volume: { cinder_volume: conversionMount },
-        cinder_backup: { cinder_backup: conversionMount },
+        cinder_volume: { cinder_volume: podMounts(ctx, 'cinder_volume') },
+        cinder_backup: { cinder_backup: podMounts(ctx, 'cinder_backup') },
       },
     },
     conf: {

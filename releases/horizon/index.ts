@@ -5,7 +5,7 @@ import { credential } from '../../overrides/credentials';
 import { certificates, identityAuth, osloDbAuth, publicEndpoint } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
 
-/** `conf.horizon.local_settings.config` (spec §3.17); regionConfig (P3) is out of scope. */
+/** `conf.horizon.local_settings.config` (spec §3.17). */
 function localSettingsConfig(ctx: DeploymentContext): Values {
   const { profile, derived } = ctx;
   const proto = derived.https ? 'https' : 'http';
@@ -21,6 +21,11 @@ function localSettingsConfig(ctx: DeploymentContext): Values {
     config.https_enabled = 'True';
     raw.SECURE_PROXY_SSL_HEADER = ['HTTP_X_FORWARDED_PROTO', 'https'];
   }
+  if (profile.system.regionConfig && profile.system.distributedCloudRole !== 'subcloud') {
+    // The platform's region-config settings, with its fixed keystone address (spec §3.17).
+    const keystoneUrl = 'http://controller:5000/v3';
+    Object.assign(config, { openstack_keystone_url: keystoneUrl, region_name: profile.system.regionName, available_regions: [[keystoneUrl, profile.system.regionName]], ss_enabled: 'True' });
+  }
   if (profile.system.distributedCloudRole === 'systemcontroller') config.dc_mode = 'True';
   const lockout = profile.horizon.lockout;
   if (lockout) {
@@ -28,12 +33,13 @@ function localSettingsConfig(ctx: DeploymentContext): Values {
     config.lockout_retries_num = String(lockout.retries);
     config.lockout_period_sec = String(lockout.seconds);
   }
-  if (profile.keystone.dex?.enabled) {
+  const dex = profile.keystone.dex;
+  if (dex?.enabled) {
     // DEX needs the public keystone name (spec §1.3-6).
     if (!domain) throw new Error('keystone.dex.enabled requires endpoints.domain');
     config.auth = {
-      sso: { enabled: true, initial_choice: 'credentials' },
-      idp_mapping: [{ name: 'dex_oidc', label: 'Login with DEX SSO', idp: 'dex', protocol: 'openid' }],
+      sso: { enabled: true, initial_choice: dex.webssoInitialChoice },
+      idp_mapping: [{ name: 'dex_oidc', label: dex.webssoLabel, idp: dex.providerName, protocol: dex.protocolName }],
     };
     raw.OPENSTACK_KEYSTONE_URL = `${proto}://keystone.${domain}/v3`;
   }

@@ -69,8 +69,15 @@ function keystoneSystemValues(ctx: DeploymentContext): Values {
   };
   // The issuer is emitted even without DEX: it comes from the kube-apiserver OIDC parameter.
   const dexIdp: Values = { provider_remote_id: issuer };
-  if (dex) {
+  const dexNames = profile.keystone.dex;
+  if (dex && dexNames) {
     dexIdp.enabled = true;
+    // Names other than the chart's (dex, openid, its label and choice) go to the chart, so that the
+    // identity provider keystone creates is the one Horizon offers. The auth method stays
+    // `openid`, the OIDC plugin, whatever the protocol is called (as the platform writes it).
+    const chartDefaults = { provider_name: 'dex', protocol_name: 'openid', websso_label: 'Login with DEX SSO', websso_initial_choice: 'credentials' };
+    const given = { provider_name: dexNames.providerName, protocol_name: dexNames.protocolName, websso_label: dexNames.webssoLabel, websso_initial_choice: dexNames.webssoInitialChoice };
+    for (const [key, value] of Object.entries(given)) if (value !== chartDefaults[key as keyof typeof chartDefaults]) dexIdp[key] = value;
     keystoneConf.auth = { methods: 'external,password,token,oauth1,mapped,application_credential,openid' };
     // Validation requires a domain with DEX (spec §1.3-6); without one there is no dashboard to trust.
     if (domain) {

@@ -64,8 +64,8 @@ function pciWhitelist(host: Host): string[] {
 
 const RBD_IMAGES: Values = { images_type: 'rbd', images_rbd_pool: 'ephemeral', images_rbd_ceph_conf: '/etc/ceph/ceph.conf' };
 
-/** One compute host's `conf` (its `nova` section). */
-function computeHostConf(host: Host, ephemeral: NovaEphemeral): Values {
+/** One compute host's `conf` (its `nova` section); `rbdPool` is where its RBD ephemeral disks go. */
+function computeHostConf(host: Host, ephemeral: NovaEphemeral, rbdPool: string): Values {
   const numa = host.numa ?? [];
   const DEFAULT: Values = {};
   if (numa.length > 0) {
@@ -80,7 +80,7 @@ function computeHostConf(host: Host, ephemeral: NovaEphemeral): Values {
   // CPU sets carry literal double quotes (§6-11); no CPU data gives a real null (§6-12).
   const compute: Value = host.cpus ? { cpu_shared_set: `"${rangeSet(host.cpus.application)}"`, cpu_dedicated_set: `"${rangeSet(host.cpus.isolated)}"` } : null;
   const remoteStorage = host.labels['remote-storage'] === 'enabled';
-  const libvirt: Values = ephemeral === 'ceph' || remoteStorage ? { ...RBD_IMAGES } : { images_type: 'default' };
+  const libvirt: Values = ephemeral === 'ceph' || remoteStorage ? { ...RBD_IMAGES, images_rbd_pool: rbdPool } : { images_type: 'default' };
   const whitelist = pciWhitelist(host);
   const pci: Value = whitelist.length > 0 ? { passthrough_whitelist: { type: 'multistring', values: whitelist } } : null;
   return { nova: { DEFAULT, compute, libvirt, pci } };
@@ -98,6 +98,9 @@ function novaSystemValues(ctx: DeploymentContext): Values {
   const cephEnabled = cinderUsesCeph(ctx);
   const subnet = profile.network.clusterHost.subnet;
   const ephemeral = novaEphemeral(ctx);
+  // An external ceph cluster serving nova holds the hosts' ephemeral disks (per host only; the
+  // global RBD settings keep the internal pool, as the platform writes them).
+  const externalPool = ceph.kind !== 'none' ? ceph.externalEphemeralPool : undefined;
   const esbSan = profile.storage.esb.some((e) => e.protocol === 'iscsi' || e.protocol === 'fcp');
   const multipath = esbSan || !!profile.storage.netapp?.iscsi || !!profile.storage.netapp?.fc;
 
@@ -130,7 +133,7 @@ function novaSystemValues(ctx: DeploymentContext): Values {
   const instancesPath = pvc?.instancesPath ?? nfs?.instancesPath;
 
   const cafile = https ? Object.fromEntries(['keystone_authtoken', 'cinder', 'glance', 'keystone', 'neutron', 'placement', 'ironic'].map((s) => [s, { cafile: CA_PATH }])) : {};
-  const hosts = groupHosts(derived.computeHosts.map((h) => ({ hostname: h.hostname, conf: computeHostConf(h, ephemeral) })));
+  const hosts = groupHosts(derived.computeHosts.map((h) => ({ hostname: h.hostname, conf: computeHostConf(h, ephemeral, externalPool ?? 'ephemeral') })));
 
   const storageConf: Values = {
     ...(pvc
