@@ -7,7 +7,20 @@ import * as path from 'path';
 import {
   effectiveValues, formatValues, parseSetPath, readStack, releaseValues, targetValue, treeReleases,
 } from '../lib/commands/values';
+import { mirrorCommands, stackImages } from '../lib/commands/images';
+import { stackFromFiles } from '../lib/commands/values';
+import { buildApp, validateProfile } from '../lib/deployment/app';
+import { renderApp, RenderedStack } from '../lib/engine/synth';
+import { DeploymentProfileInput } from '../lib/profile/profile';
+import { DEFAULT_IMAGE_BUILD, IMAGE_NAMES, imageParts, imageRefs } from '../overrides/images';
+import { aioSimplex } from './support/profiles';
 import { REFERENCE_MANIFESTS, referencePresent } from './support/reference';
+
+/** The stack of one profile, rendered in memory. */
+function renderProfile(input: DeploymentProfileInput): RenderedStack {
+  const profile = validateProfile(input, `${input.name}.yaml`);
+  return renderApp(buildApp({ loadedProfiles: [{ file: `${input.name}.yaml`, profile }] })).find((s) => s.name === input.name)!;
+}
 
 /** A folder with the given files (relative path to text). */
 function writeTree(files: Record<string, string>): string {
@@ -127,5 +140,40 @@ describe('effective values (npm run values)', () => {
     const nova = releaseValues(stack, 'nova');
     expect((nova.values.images as { tags: Record<string, string> }).tags.nova_api).toMatch(/^docker\.io\/starlingx\/stx-nova:/);
     expect(new Set([...nova.sources.values()].map((s) => s.file))).toEqual(new Set(['nova/nova-static-overrides.yaml']));
+  });
+});
+
+describe('image list (npm run images)', () => {
+  const registry = 'mirror.example:5000';
+  const stack = renderProfile(aioSimplex({ name: 'mirrored', images: { registry } }));
+  const images = stackImages(stackFromFiles(stack.files));
+  const build = { ...DEFAULT_IMAGE_BUILD, registry };
+  const table = imageRefs(build);
+
+  it('lists every image of the table the stack pulls, each once, sorted, through the registry', () => {
+    // What a grep of the written files finds (a full reference, or a chart's `repository:` field)...
+    const texts = [...stack.files.values()];
+    const named = IMAGE_NAMES.filter((name) => texts.some((t) => t.includes(table[name]) || t.includes(`repository: ${imageParts(name, build).repository}\n`)));
+    // ...less the one image that the system values set to null (host ceph: clients' rook helper):
+    // Helm drops a null key, so it is written but never pulled.
+    const nulled = table.cephConfigHelperJammy;
+    expect(texts.some((t) => t.includes(`rook_ceph_config_helper: ${nulled}`))).toBe(true);
+    const expected = [...new Set(named.map((n) => table[n]))].filter((ref) => ref !== nulled).sort();
+    expect(images).toEqual(expected);
+    expect(images).toHaveLength(25);
+    for (const image of images) expect(image.startsWith(`${registry}/`)).toBe(true);
+  });
+
+  it('prints skopeo copy lines from the upstream image to the mirror', () => {
+    const lines = mirrorCommands(images, 'airgap.local:5000');
+    expect(lines).toHaveLength(images.length);
+    expect(lines).toContain(
+      'skopeo copy --all docker://docker.io/starlingx/stx-nova:master-debian-trixie-amd64-stable-latest docker://airgap.local:5000/docker.io/starlingx/stx-nova:master-debian-trixie-amd64-stable-latest',
+    );
+  });
+
+  (referencePresent() ? it : it.skip)('finds the whole image table in the reference tree', () => {
+    const reference = stackImages(readStack(REFERENCE_MANIFESTS));
+    expect(reference).toHaveLength(new Set(Object.values(imageRefs(DEFAULT_IMAGE_BUILD))).size);
   });
 });

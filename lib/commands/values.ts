@@ -406,7 +406,11 @@ export interface StackTree {
 }
 
 export function readStack(dir: string): StackTree {
-  const files = readTree(dir);
+  return stackFromFiles(readTree(dir), dir);
+}
+
+/** A stack from its files in memory (a rendered stack, a tree read from git). */
+export function stackFromFiles(files: ReadonlyMap<string, string>, dir = '<memory>'): StackTree {
   return { dir, files, releases: treeReleases(files) };
 }
 
