@@ -1,15 +1,19 @@
 /**
  * The review tools (issue 10): effective values, values diff, images, stack README.
  */
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import {
   effectiveValues, formatValues, parseSetPath, readStack, releaseValues, targetValue, treeReleases,
 } from '../lib/commands/values';
+import { diffStacks, formatDiff, runDiff } from '../lib/commands/diff';
 import { mirrorCommands, stackImages } from '../lib/commands/images';
 import { stackFromFiles } from '../lib/commands/values';
-import { buildApp, validateProfile } from '../lib/deployment/app';
+import { App } from 'cdk8s';
+import { resolveInput } from '../lib/deployment/app';
+import { deploymentStack } from '../lib/deployment/stack';
 import { renderApp, RenderedStack } from '../lib/engine/synth';
 import { DeploymentProfileInput } from '../lib/profile/profile';
 import { DEFAULT_IMAGE_BUILD, IMAGE_NAMES, imageParts, imageRefs } from '../overrides/images';
@@ -18,8 +22,10 @@ import { REFERENCE_MANIFESTS, referencePresent } from './support/reference';
 
 /** The stack of one profile, rendered in memory. */
 function renderProfile(input: DeploymentProfileInput): RenderedStack {
-  const profile = validateProfile(input, `${input.name}.yaml`);
-  return renderApp(buildApp({ loadedProfiles: [{ file: `${input.name}.yaml`, profile }] })).find((s) => s.name === input.name)!;
+  // Only the deployment's stack (buildApp would render the platform stack too).
+  const app = new App({ outdir: '.cdk8s-out' });
+  deploymentStack(app, resolveInput(input, `${input.name}.yaml`));
+  return renderApp(app)[0];
 }
 
 /** A folder with the given files (relative path to text). */
@@ -175,5 +181,42 @@ describe('image list (npm run images)', () => {
   (referencePresent() ? it : it.skip)('finds the whole image table in the reference tree', () => {
     const reference = stackImages(readStack(REFERENCE_MANIFESTS));
     expect(reference).toHaveLength(new Set(Object.values(imageRefs(DEFAULT_IMAGE_BUILD))).size);
+  });
+});
+
+describe('values diff (npm run diff)', () => {
+  const before = renderProfile(aioSimplex({ name: 'lab' }));
+
+  it('shows a one-line profile change as exactly the leaves it moves', () => {
+    // given the same profile but for one field (the OAM floating address)
+    const after = renderProfile(aioSimplex({ name: 'lab', network: { ...aioSimplex().network, oam: { floatingAddress: '10.10.10.9' } } }));
+    const diffs = diffStacks(new Map([['lab', stackFromFiles(before.files)]]), new Map([['lab', stackFromFiles(after.files)]]));
+    // then the changed leaves are exactly those whose value held the old address, now the new one
+    const changed = diffs.flatMap((s) => s.releases.flatMap((r) => r.leaves.map((l) => `${r.release} ${l.kind} ${l.path}: ${JSON.stringify(l.old)} → ${JSON.stringify(l.new)}`)));
+    expect(changed).toEqual(['nova changed conf.nova.vnc.novncproxy_base_url: "http://10.10.10.2:30680/vnc_auto.html" → "http://10.10.10.9:30680/vnc_auto.html"']);
+    expect(diffs.flatMap((s) => s.releases.flatMap((r) => r.spec))).toEqual([]);
+    expect(formatDiff(diffs, 'a', 'b')).toContain('  ~ conf.nova.vnc.novncproxy_base_url: "http://10.10.10.2:30680/vnc_auto.html" → "http://10.10.10.9:30680/vnc_auto.html"');
+  });
+
+  it('reports the enabled set and chart versions as spec changes', () => {
+    const after = renderProfile(aioSimplex({ name: 'lab', charts: { enabled: { barbican: true }, versions: { nova: '0.3.50' } } }));
+    const diffs = diffStacks(new Map([['lab', stackFromFiles(before.files)]]), new Map([['lab', stackFromFiles(after.files)]]));
+    const spec = diffs.flatMap((s) => s.releases.filter((r) => r.spec.length > 0).map((r) => `${r.release}: ${r.spec.join('; ')}`));
+    expect(spec).toEqual(expect.arrayContaining(['barbican: release added (chart version >=0.1.0)', 'nova: chart version: >=0.1.0 → 0.3.50']));
+  });
+
+  it('compares the working tree with a git revision; exit 1 on change, 0 without', () => {
+    const repo = writeTree(Object.fromEntries(Object.entries(SMALL_TREE).map(([f, t]) => [`dist/demo/${f}`, t])));
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '.');
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'tree');
+    expect(runDiff({ cwd: repo }).code).toBe(0);
+    fs.writeFileSync(path.join(repo, 'dist/demo/app/app-user-overrides.yaml'), 'a: {b: 4}\n');
+    const result = runDiff({ cwd: repo, rev: 'HEAD' });
+    expect(result.code).toBe(1);
+    expect(result.text).toContain('## demo\n### app\n  ~ a.b: 3 → 4\n');
+    expect(() => runDiff({ cwd: repo, rev: 'no-such-rev' })).toThrow(/not a git revision/);
+    fs.rmSync(repo, { recursive: true, force: true });
   });
 });
