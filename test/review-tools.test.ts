@@ -18,6 +18,8 @@ import { renderApp, RenderedStack } from '../lib/engine/synth';
 import { DeploymentProfileInput } from '../lib/profile/profile';
 import { DEFAULT_IMAGE_BUILD, IMAGE_NAMES, imageParts, imageRefs } from '../overrides/images';
 import { aioSimplex } from './support/profiles';
+import { checkStack } from '../lib/validate/tree-check';
+import { checkYamlReadings } from '../lib/validate/validate';
 import { REFERENCE_MANIFESTS, referencePresent } from './support/reference';
 
 /** The stack of one profile, rendered in memory. */
@@ -218,5 +220,27 @@ describe('values diff (npm run diff)', () => {
     expect(result.text).toContain('## demo\n### app\n  ~ a.b: 3 → 4\n');
     expect(() => runDiff({ cwd: repo, rev: 'no-such-rev' })).toThrow(/not a git revision/);
     fs.rmSync(repo, { recursive: true, force: true });
+  });
+});
+
+describe('stack README (dist/<stack>/README.md)', () => {
+  const stack = renderProfile(aioSimplex({ name: 'lab', description: 'A lab', charts: { enabled: { garbd: true } } }));
+  const readme = stack.files.get('README.md')!;
+
+  it('says what the stack is, lists every release with why a disabled one is off, and draws the dependsOn graph', () => {
+    expect(readme).toContain('# lab\n\nA lab\n');
+    expect(readme).toContain('| system | aio simplex, region RegionOne |');
+    expect(readme).toContain('| storage | host ceph, StorageClass `general` |');
+    expect(readme).toMatch(/\| nova \| nova \| `>=0\.1\.0` \| yes \| placement \| `stx-openstack-credentials` \(\d+ values\) \|/);
+    expect(readme).toContain('| garbd | garbd | — | no: it needs at least 2 hosts labelled openstack-control-plane | — | — |');
+    expect(readme).toContain('| barbican | barbican | — | no: off by default (`charts.enabled.barbican: true` enables it) | — | — |');
+    expect(readme).toContain('```mermaid\ngraph LR\n');
+    expect(readme).toContain('  nova[nova] --> placement[placement]\n');
+    expect(readme).toContain('  ceilometer[ceilometer] --> nova[nova]\n  ceilometer[ceilometer] --> neutron[neutron]\n');
+  });
+
+  it('is accepted by validate: not a kustomize resource, not read as YAML', () => {
+    expect(checkStack(stack.files)).toEqual([]);
+    expect(checkYamlReadings(stack.files)).toEqual([]);
   });
 });

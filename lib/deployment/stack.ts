@@ -8,6 +8,7 @@ import { ReleaseDefinition } from '../../releases/define';
 import { ImageBuild, imageRefs } from '../../overrides/images';
 import { FluxStack } from '../engine/stack';
 import { appMetadata } from './app-metadata';
+import { stackReadme } from './readme';
 import { platformRepositoryUrl, ResolvedDeployment } from './resolve';
 
 /** The stack of one resolved deployment, in the folder named after its profile. */
@@ -30,6 +31,8 @@ export function deploymentStack(app: App, deployment: ResolvedDeployment): FluxS
     secretLabels: { 'reconcile.fluxcd.io/watch': 'Enabled' },
     notes: deployment.notes,
     labelsField: 'labels',
+    // For people; the platform stack has none (it must stay equal to the StarlingX tree).
+    extraFiles: { 'README.md': stackReadme(deployment) },
   });
 }
 
