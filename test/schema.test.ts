@@ -23,7 +23,8 @@ interface Located {
 /** Every document of every file of every stack whose apiVersion is a Flux group. */
 function fluxDocuments(): Located[] {
   return renderStacks().flatMap((stack) =>
-    [...stack.files].flatMap(([file, text]) =>
+    // YAML files only: a stack also holds its README.md.
+    [...stack.files].filter(([file]) => /\.ya?ml$/.test(file)).flatMap(([file, text]) =>
       parseYaml12(text, `${stack.name}/${file}`).flatMap((doc, i) =>
         typeof doc === 'object' && doc !== null && isFluxApiVersion((doc as Record<string, unknown>).apiVersion)
           ? [{ where: `${stack.name}/${file}#${i}`, stack: stack.name, doc: doc as Record<string, unknown> }]

@@ -10,6 +10,7 @@ import { FluxEntrypoints } from '../engine/entrypoints';
 import { FluxStack, HelmRepositorySource } from '../engine/stack';
 import { DeploymentProfile } from '../profile/profile';
 import { appMetadata } from './app-metadata';
+import { stackReadme } from './readme';
 import { platformRepositoryUrl, ResolvedDeployment } from './resolve';
 
 /** The stack of one resolved deployment, in the folder named after its profile. */
@@ -36,6 +37,8 @@ export function deploymentStack(app: App, deployment: ResolvedDeployment): FluxS
     secretLabels: { 'reconcile.fluxcd.io/watch': 'Enabled' },
     notes: deployment.notes,
     labelsField: 'labels',
+    // For people; the platform stack has none (it must stay equal to the StarlingX tree).
+    extraFiles: { 'README.md': stackReadme(deployment) },
   });
 }
 

@@ -56,3 +56,29 @@ export class OutputFile extends Construct {
 export function outputFiles(root: IConstruct): OutputFile[] {
   return root.node.findAll().filter((c): c is OutputFile => c instanceof OutputFile);
 }
+
+/** Props of a {@link TextFile}. */
+export interface TextFileProps {
+  /** Path of the file, relative to the stack folder (`README.md`). */
+  readonly path: string;
+  /** The file's text, written verbatim (no header: the writer adds nothing). */
+  readonly text: string;
+}
+
+/** A plain file of a stack (not YAML, not a kustomize resource): written as given. */
+export class TextFile extends OutputFile {
+  private readonly text: string;
+
+  constructor(scope: Construct, id: string, props: TextFileProps) {
+    super(scope, id, { path: props.path, documents: [] });
+    this.text = props.text;
+  }
+
+  public documents(): unknown[] {
+    return [];
+  }
+
+  public render(): string {
+    return this.text;
+  }
+}

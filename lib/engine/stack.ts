@@ -1,7 +1,7 @@
 import { ApiObject, App, Chart } from 'cdk8s';
 import { HelmRepository, HelmRepositorySpecType } from '../../imports/source.toolkit.fluxcd.io';
 import { findCycle } from './depends-on';
-import { OutputFile } from './files';
+import { OutputFile, TextFile } from './files';
 import { ReleaseConstruct, ReleaseConstructProps } from './release';
 
 /** The Helm repository a stack installs its charts from. */
@@ -49,6 +49,11 @@ export interface FluxStackProps {
   readonly notes?: readonly string[];
   /** See ReleaseConstructProps.labelsField. @default 'commonLabels' */
   readonly labelsField?: 'commonLabels' | 'labels';
+  /**
+   * Plain files to write beside the tree (a README, ...), path relative to the stack folder to
+   * text, written verbatim. They are not kustomize resources. @default - none
+   */
+  readonly extraFiles?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -127,5 +132,8 @@ export class FluxStack extends Chart {
     });
 
     if (props.metadata) new OutputFile(this, 'metadata', { path: 'metadata.yaml', documents: [props.metadata] });
+    for (const [file, text] of Object.entries(props.extraFiles ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      new TextFile(this, `extra-${file}`, { path: file, text });
+    }
   }
 }

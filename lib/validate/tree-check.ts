@@ -15,6 +15,8 @@ import { parseYaml12 } from '../engine/yaml';
 export const ALLOWED_UNREFERENCED: readonly string[] = [
   // StarlingX app metadata, read by the platform, not by kustomize.
   'metadata.yaml',
+  // The stack's description for people (what it is, its releases, the dependsOn graph).
+  'README.md',
   // Written for every stack; the platform creates the namespace of `starlingx-app`, so its base
   // kustomization does not list it.
   'base/namespace.yaml',
