@@ -4,20 +4,17 @@
  * changed, 1 when something did, 2 on error (so CI can tell a change from a failure).
  */
 import { runDiff } from '../lib/commands/diff';
-import { parseCommandLine, runMain } from './cli';
+import { parseCommandLine, runCommand } from '../lib/commands/cli';
 
 const USAGE = 'usage: npm run diff -- [<git-rev>] [--stack <stack>] [--dist <dir>]';
 
-runMain(
+// Exit 1 means "values changed", so every error (a bad flag too) exits 2.
+runCommand(
   'diff',
-  (argv) => {
-    const parsed = parseCommandLine('diff', USAGE, argv, { stack: { type: 'string' }, dist: { type: 'string' } });
-    if (typeof parsed === 'number') return parsed === 0 ? 0 : 2;
-    if (parsed.positionals.length > 1) {
-      console.error(USAGE);
-      return 2;
-    }
-    const result = runDiff({ rev: parsed.positionals[0], stack: parsed.values.stack, dist: parsed.values.dist });
+  USAGE,
+  () => {
+    const { values, positionals } = parseCommandLine(process.argv.slice(2), { stack: { type: 'string' }, dist: { type: 'string' } }, { min: 0, max: 1, name: 'revision' });
+    const result = runDiff({ rev: positionals[0], stack: values.stack, dist: values.dist });
     process.stdout.write(result.text);
     return result.code;
   },

@@ -4,19 +4,14 @@
  */
 import { mirrorCommands, stackImages } from '../lib/commands/images';
 import { readStack, resolveStackDir } from '../lib/commands/values';
-import { parseCommandLine, runMain } from './cli';
+import { parseCommandLine, runCommand, UsageError } from '../lib/commands/cli';
 
 const USAGE = 'usage: npm run images -- <stack-dir-or-name> [--mirror <registry>]';
 
-runMain('images', (argv) => {
-  const parsed = parseCommandLine('images', USAGE, argv, { mirror: { type: 'string' } });
-  if (typeof parsed === 'number') return parsed;
-  if (parsed.positionals.length !== 1 || parsed.values.mirror === '') {
-    console.error(USAGE);
-    return 1;
-  }
-  const images = stackImages(readStack(resolveStackDir(parsed.positionals[0])));
-  const lines = parsed.values.mirror ? mirrorCommands(images, parsed.values.mirror) : images;
+runCommand('images', USAGE, () => {
+  const { values, positionals } = parseCommandLine(process.argv.slice(2), { mirror: { type: 'string' } }, { min: 1, max: 1, name: 'stack' });
+  if (values.mirror === '') throw new UsageError('--mirror needs a registry');
+  const images = stackImages(readStack(resolveStackDir(positionals[0])));
+  const lines = values.mirror ? mirrorCommands(images, values.mirror) : images;
   process.stdout.write(lines.map((l) => `${l}\n`).join(''));
-  return 0;
 });

@@ -3,19 +3,13 @@
  * receive for one HelmRelease of a written tree (lib/commands/values.ts).
  */
 import { formatValues, readStack, releaseValues, resolveStackDir } from '../lib/commands/values';
-import { parseCommandLine, runMain } from './cli';
+import { parseCommandLine, runCommand } from '../lib/commands/cli';
 
 const USAGE = 'usage: npm run values -- <stack-dir-or-name> <release> [--source] [--json]';
 
-runMain('values', (argv) => {
-  const parsed = parseCommandLine('values', USAGE, argv, { source: { type: 'boolean' }, json: { type: 'boolean' } });
-  if (typeof parsed === 'number') return parsed;
-  if (parsed.positionals.length !== 2) {
-    console.error(USAGE);
-    return 1;
-  }
-  const [stack, release] = parsed.positionals;
+runCommand('values', USAGE, () => {
+  const { values, positionals } = parseCommandLine(process.argv.slice(2), { source: { type: 'boolean' }, json: { type: 'boolean' } }, { min: 2, max: 2, name: 'argument' });
+  const [stack, release] = positionals;
   const ev = releaseValues(readStack(resolveStackDir(stack)), release);
-  process.stdout.write(formatValues(ev, { source: parsed.values.source, json: parsed.values.json }));
-  return 0;
+  process.stdout.write(formatValues(ev, { source: values.source, json: values.json }));
 });

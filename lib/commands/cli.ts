@@ -50,9 +50,14 @@ export function parseCommandLine<const O extends Options>(argv: readonly string[
 
 /**
  * Runs a command's `main` and sets the exit code: main's return (default 0); 0 with the usage line
- * on stdout for `--help`; 1 with `name: message` (and the usage line for a UsageError) on stderr.
+ * on stdout for `--help`; `errorCode` (default 1) with `name: message` (and the usage line for a
+ * UsageError) on stderr. A reader that closes the pipe early (`| head`) is not an error.
  */
-export function runCommand(name: string, usage: string, main: () => number | void): void {
+export function runCommand(name: string, usage: string, main: () => number | void, errorCode = 1): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   try {
     process.exitCode = main() ?? 0;
   } catch (error) {
@@ -63,6 +68,6 @@ export function runCommand(name: string, usage: string, main: () => number | voi
     }
     console.error(`${name}: ${error instanceof Error ? error.message : String(error)}`);
     if (error instanceof UsageError) console.error(usage);
-    process.exitCode = 1;
+    process.exitCode = errorCode;
   }
 }
