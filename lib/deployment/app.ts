@@ -35,10 +35,15 @@ export interface BuildOptions {
   readonly releases?: readonly ReleaseDefinition[];
 }
 
-/** The profile locations of a synth: STX_PROFILES (comma-separated), else deployments/. */
+/** The profile locations of a synth: STX_PROFILES (comma-separated, at least one), else deployments/. */
 export function defaultProfileLocations(): string[] {
   const fromEnv = process.env.STX_PROFILES;
-  if (fromEnv) return fromEnv.split(',').map((p) => p.trim()).filter(Boolean);
+  if (fromEnv !== undefined) {
+    const locations = fromEnv.split(',').map((p) => p.trim()).filter(Boolean);
+    // An empty list would synthesize no deployment stack and remove the existing ones.
+    if (locations.length === 0) throw new Error(`STX_PROFILES=${JSON.stringify(fromEnv)} names no profile file or folder (unset it to use deployments/)`);
+    return locations;
+  }
   return [path.resolve(__dirname, '..', '..', 'deployments')];
 }
 

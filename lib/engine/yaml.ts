@@ -84,27 +84,184 @@ export function toYamlFile(documents: readonly unknown[], header: string = GENER
   return head + documents.map((d) => '---\n' + toYamlBody(d)).join('');
 }
 
-/** Parses every document of a YAML text as Helm does (YAML 1.1, merge keys expanded). */
-export function parseYaml11(text: string, file = '<input>'): unknown[] {
-  const docs = parseAllDocuments(text, { version: '1.1', merge: true, uniqueKeys: true });
+/** Bounds of every YAML reading: alias expansion and nesting. */
+export interface YamlLimits {
+  /**
+   * The yaml package's `maxAliasCount`: how far aliases may expand (uses of an anchor times its
+   * own aliases) before the reading is refused as a resource exhaustion attack. @default 1000
+   */
+  readonly maxAliasCount?: number;
+  /** Deepest nesting of collections. @default 64 */
+  readonly maxDepth?: number;
+}
+
+export const DEFAULT_MAX_ALIAS_COUNT = 1000;
+export const DEFAULT_MAX_DEPTH = 64;
+
+/** Line and column (1-based) of an offset in a text. */
+export function lineColumn(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, col: offset - start + 1 };
+}
+
+/**
+ * An upper bound of the nesting depth of a YAML (or JSON) text, without parsing it: open flow
+ * brackets plus block indentation levels plus compact `- ` entries. Brackets inside quoted strings
+ * count too, so it may overestimate, never underestimate by more than the quoting.
+ * The yaml parser is recursive and overflows the stack on a few thousand levels; callers refuse a
+ * text whose bound is far above the limit before parsing it, and check the exact depth afterwards.
+ */
+export function nestingBound(text: string): number {
+  let max = 0;
+  let flow = 0;
+  const indents: number[] = [];
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      lineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (lineStart) {
+      if (c === 32) {
+        indent++;
+        continue;
+      }
+      lineStart = false;
+      if (c === 35 /* # */ || c === 13) continue;
+      while (indents.length > 0 && indents[indents.length - 1] >= indent) indents.pop();
+      indents.push(indent);
+      // `- - - x`: each compact entry nests one level more.
+      let j = i;
+      let dashes = 0;
+      while (text.charCodeAt(j) === 45 && text.charCodeAt(j + 1) === 32) {
+        dashes++;
+        j += 2;
+        while (text.charCodeAt(j) === 32) j++;
+      }
+      max = Math.max(max, indents.length + dashes + flow);
+    }
+    if (c === 91 || c === 123) max = Math.max(max, ++flow + indents.length);
+    else if ((c === 93 || c === 125) && flow > 0) flow--;
+  }
+  return max;
+}
+
+/** The first key that repeats a key of the same mapping, in one pass (the yaml package's check is quadratic). */
+export function firstDuplicateKey(doc: Document.Parsed | Document): { key: string; offset: number } | undefined {
+  let found: { key: string; offset: number } | undefined;
+  visit(doc, {
+    Map(_, map) {
+      // Scalar keys with the same value, as the yaml package compares them.
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const value: unknown = pair.key.value;
+        if (seen.has(value)) {
+          found = { key: String(value), offset: pair.key.range?.[0] ?? 0 };
+          return visit.BREAK;
+        }
+        seen.add(value);
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** Parses every document, with the limits; the first problem thrown as `file: invalid YAML: ...`. */
+function parseBounded(text: string, file: string, version: '1.1' | '1.2', limits: YamlLimits): unknown[] {
+  const maxDepth = limits.maxDepth ?? DEFAULT_MAX_DEPTH;
+  // Far above the limit: refused before the recursive parser sees it.
+  if (nestingBound(text) > maxDepth * 4) throw new Error(`${file}: invalid YAML: nested deeper than ${maxDepth} levels`);
+  const docs = parseAllDocuments(text, { version, merge: version === '1.1', uniqueKeys: false });
   const list = Array.isArray(docs) ? docs : [docs];
   return list.map((doc) => {
     if (doc.errors.length > 0) {
       throw new Error(`${file}: invalid YAML: ${doc.errors[0].message}`);
     }
-    return doc.toJS({ maxAliasCount: -1 });
+    const duplicate = firstDuplicateKey(doc);
+    if (duplicate) {
+      const { line, col } = lineColumn(text, duplicate.offset);
+      throw new Error(`${file}: invalid YAML: Map keys must be unique at line ${line}, column ${col} (${JSON.stringify(duplicate.key)})`);
+    }
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: limits.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT });
+    } catch (error) {
+      throw new Error(`${file}: invalid YAML: ${(error as Error).message}`);
+    }
+    const depth = depthOf(value, maxDepth);
+    if (depth > maxDepth) throw new Error(`${file}: invalid YAML: nested deeper than ${maxDepth} levels`);
+    return value;
   });
+}
+
+/** The nesting depth of a value, counted up to `limit + 1` (shared subtrees count once per path). */
+export function depthOf(value: unknown, limit: number): number {
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  const seen = new Set<unknown>();
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d + 1 > max) max = d + 1;
+    if (max > limit) return max;
+    // An alias shares its subtree: walk each object once (depth may then be underestimated for
+    // aliased subtrees reached at a shallower depth first, which the alias bound keeps small).
+    if (seen.has(v)) continue;
+    seen.add(v);
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, d + 1]);
+  }
+  return max;
+}
+
+/** Readings kept while `withYamlCache` runs: version and text to the documents, or the error. */
+let cache: Map<string, { docs?: unknown[]; error?: Error }> | undefined;
+
+/**
+ * Runs `fn` with every YAML reading remembered, so that checks reading one file many times parse
+ * it once per YAML version. The documents are shared between callers: they must not change them.
+ */
+export function withYamlCache<T>(fn: () => T): T {
+  const outer = cache;
+  cache ??= new Map();
+  try {
+    return fn();
+  } finally {
+    cache = outer;
+  }
+}
+
+function parseCached(text: string, file: string, version: '1.1' | '1.2', limits: YamlLimits): unknown[] {
+  if (!cache || limits.maxAliasCount !== undefined || limits.maxDepth !== undefined) return parseBounded(text, file, version, limits);
+  const key = version + text;
+  let entry = cache.get(key);
+  if (!entry) {
+    try {
+      entry = { docs: parseBounded(text, '\0', version, limits) };
+    } catch (error) {
+      entry = { error: error as Error };
+    }
+    cache.set(key, entry);
+  }
+  if (entry.error) throw new Error(entry.error.message.replace('\0', file));
+  return entry.docs!;
+}
+
+/** Parses every document of a YAML text as Helm does (YAML 1.1, merge keys expanded). */
+export function parseYaml11(text: string, file = '<input>', limits: YamlLimits = {}): unknown[] {
+  return parseCached(text, file, '1.1', limits);
 }
 
 /** Parses every document under YAML 1.2 (core schema), as kustomize and Flux read it. */
-export function parseYaml12(text: string, file = '<input>'): unknown[] {
-  const docs = parseAllDocuments(text, { version: '1.2', uniqueKeys: true });
-  const list = Array.isArray(docs) ? docs : [docs];
-  return list.map((doc) => {
-    if (doc.errors.length > 0) {
-      throw new Error(`${file}: invalid YAML: ${doc.errors[0].message}`);
-    }
-    return doc.toJS({ maxAliasCount: -1 });
-  });
+export function parseYaml12(text: string, file = '<input>', limits: YamlLimits = {}): unknown[] {
+  return parseCached(text, file, '1.2', limits);
 }
-

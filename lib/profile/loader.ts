@@ -7,6 +7,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseDocument } from 'yaml';
+import { firstDuplicateKey, lineColumn, nestingBound } from '../engine/yaml';
+import { decodeUtf8, invalidUtf8Offset } from '../engine/utf8';
 import { z } from 'zod';
 import { deploymentProfileSchema, DeploymentProfile, profileJsonSchema } from './profile';
 
@@ -46,9 +48,19 @@ function valueAt(input: unknown, segments: ReadonlyArray<PropertyKey>): unknown 
   return current;
 }
 
-function show(value: unknown): string {
+/** A value as messages show it, shortened; never throws (BigInt, circular, functions, symbols). */
+export function show(value: unknown): string {
   if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  let text: string;
+  try {
+    text =
+      JSON.stringify(value, (_key, v: unknown) =>
+        typeof v === 'bigint' ? `${v}n` : typeof v === 'function' ? '[a function]' : typeof v === 'symbol' ? v.toString() : v,
+      ) ?? String(value);
+  } catch {
+    text = Array.isArray(value) ? '[a circular list]' : '[a circular object]';
+  }
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
@@ -136,42 +148,208 @@ export function parseProfile(input: unknown, file: string): DeploymentProfile {
   return parsed.data;
 }
 
-/** Reads a YAML profile (YAML 1.2, duplicate keys refused). */
+/** The largest profile file read. */
+export const MAX_PROFILE_BYTES = 1024 * 1024;
+/** The deepest nesting of a profile (a real profile nests about 6 levels). */
+export const MAX_PROFILE_DEPTH = 64;
+/** How far YAML aliases may expand (the yaml package's maxAliasCount). */
+export const MAX_PROFILE_ALIASES = 100;
+/** The most values (objects, lists, scalars) a profile may hold. */
+export const MAX_PROFILE_VALUES = 100_000;
+/** Keys that a JavaScript object cannot hold as data: they vanish or change the object's prototype. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The text of a profile file: at most MAX_PROFILE_BYTES, valid UTF-8. */
+function readProfileText(file: string, name: string): string {
+  const size = fs.statSync(file).size;
+  if (size > MAX_PROFILE_BYTES) throw new ProfileError(name, [`(file): ${size} bytes (a profile holds at most ${MAX_PROFILE_BYTES} bytes)`]);
+  const bytes = fs.readFileSync(file);
+  const text = decodeUtf8(bytes);
+  if (text === undefined) throw new ProfileError(name, [`(file): not valid UTF-8 (byte ${invalidUtf8Offset(bytes)}; expected UTF-8 text)`]);
+  return text;
+}
+
+/** Refuses a text nested far deeper than any profile before a recursive parser sees it. */
+function refuseDeepText(text: string, name: string): void {
+  if (nestingBound(text) > MAX_PROFILE_DEPTH * 4) throw new ProfileError(name, [`(file): nested deeper than ${MAX_PROFILE_DEPTH} levels`]);
+}
+
+/**
+ * Profile input as data: plain objects, lists, strings, numbers, booleans and null, at most
+ * MAX_PROFILE_DEPTH deep, no key that a JavaScript object loses. One problem per bad value.
+ */
+export function dataProblems(input: unknown): string[] {
+  const problems: string[] = [];
+  let values = 0;
+  const ancestors = new Set<object>();
+  const walk = (value: unknown, at: PropertyKey[]): void => {
+    if (problems.length >= 20) return;
+    if (++values > MAX_PROFILE_VALUES) {
+      if (values === MAX_PROFILE_VALUES + 1) problems.push(`(profile): more than ${MAX_PROFILE_VALUES} values (expected a deployment profile)`);
+      return;
+    }
+    const where = formatPath(at);
+    switch (typeof value) {
+      case 'string':
+      case 'number':
+      case 'boolean':
+      case 'undefined':
+        return;
+      case 'function':
+        problems.push(`${where}: a function (expected data: an object, list, string, number, boolean or null)`);
+        return;
+      case 'bigint':
+        problems.push(`${where}: a BigInt ${value}n (expected a number)`);
+        return;
+      case 'symbol':
+        problems.push(`${where}: a symbol ${value.toString()} (expected data)`);
+        return;
+    }
+    if (value === null) return;
+    const object = value as object;
+    if (ancestors.has(object)) {
+      problems.push(`${where}: a circular reference (the value contains itself)`);
+      return;
+    }
+    if (at.length >= MAX_PROFILE_DEPTH) {
+      problems.push(`${where}: nested deeper than ${MAX_PROFILE_DEPTH} levels`);
+      return;
+    }
+    const proto: unknown = Object.getPrototypeOf(object);
+    const isList = Array.isArray(object);
+    if (!isList && proto !== Object.prototype && proto !== null) {
+      const ctor = (proto as { constructor?: unknown }).constructor;
+      const kind = typeof ctor === 'function' && ctor.name && ctor !== Object ? `a ${ctor.name}` : 'an object with another prototype (a __proto__ key?)';
+      problems.push(`${where}: ${kind} (expected a plain object)`);
+      return;
+    }
+    ancestors.add(object);
+    if (isList) {
+      (object as unknown[]).forEach((item, i) => walk(item, [...at, i]));
+    } else {
+      for (const key of Object.keys(object)) {
+        if (FORBIDDEN_KEYS.has(key)) {
+          problems.push(`${formatPath([...at, key])}: the key ${JSON.stringify(key)} is not allowed (a JavaScript object would lose it or take it as its prototype)`);
+          continue;
+        }
+        walk((object as Record<string, unknown>)[key], [...at, key]);
+      }
+    }
+    ancestors.delete(object);
+  };
+  walk(input, []);
+  return problems;
+}
+
+/** A mapping of profile fields, or a ProfileError. */
+function expectMapping(value: unknown, name: string): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ProfileError(name, [`(profile): expected a mapping of profile fields (got ${show(value)})`]);
+  }
+  const problems = dataProblems(value);
+  if (problems.length > 0) throw new ProfileError(name, problems);
+  return value;
+}
+
+/** Reads a YAML profile (YAML 1.2; duplicate keys, unknown tags and alias bombs refused). */
 function readYamlProfile(file: string, name: string): unknown {
-  const doc = parseDocument(fs.readFileSync(file, 'utf8'), { version: '1.2', uniqueKeys: true, prettyErrors: true });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
+  const text = readProfileText(file, name);
+  refuseDeepText(text, name);
+  const doc = parseDocument(text, { version: '1.2', uniqueKeys: false, prettyErrors: true });
+  // Errors, then warnings (an unknown tag would otherwise be read as a string).
+  const e = doc.errors[0] ?? doc.warnings[0];
+  if (e) {
     const where = e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}: ` : '';
     const what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     throw new ProfileError(name, [`${where}malformed YAML: ${what}`]);
   }
-  const value = doc.toJS();
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ProfileError(name, [`(profile): expected a mapping of profile fields (got ${show(value)})`]);
+  // The yaml package's own duplicate check is quadratic in the keys of a mapping.
+  const duplicate = firstDuplicateKey(doc);
+  if (duplicate) {
+    const { line, col } = lineColumn(text, duplicate.offset);
+    throw new ProfileError(name, [`line ${line}, column ${col}: malformed YAML: Map keys must be unique (${JSON.stringify(duplicate.key)} appears twice)`]);
   }
-  return value;
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_PROFILE_ALIASES });
+  } catch (error) {
+    throw new ProfileError(name, [`(file): refused YAML: ${(error as Error).message} (aliases expand beyond ${MAX_PROFILE_ALIASES})`]);
+  }
+  return expectMapping(value, name);
 }
 
-/** Reads a TypeScript profile: its default export (or `profile`). */
+/** Reads a JSON profile (duplicate keys refused, as in YAML). */
+function readJsonProfile(file: string, name: string): unknown {
+  const text = readProfileText(file, name);
+  refuseDeepText(text, name);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ProfileError(name, [`(file): malformed JSON: ${(error as Error).message}`]);
+  }
+  // JSON.parse keeps the last of two equal keys; JSON is YAML 1.2, whose reading finds them.
+  const duplicate = firstDuplicateKey(parseDocument(text, { version: '1.2', uniqueKeys: false }));
+  if (duplicate) {
+    const { line, col } = lineColumn(text, duplicate.offset);
+    throw new ProfileError(name, [`line ${line}, column ${col}: malformed JSON: the key ${JSON.stringify(duplicate.key)} appears twice in one object`]);
+  }
+  return expectMapping(value, name);
+}
+
+/** Reads a TypeScript profile: its default export (or `profile`), a plain object of data. */
 function readTsProfile(file: string, name: string): unknown {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mod = require(path.resolve(file));
-  const value = mod.default ?? mod.profile;
+  readProfileText(file, name);
+  const exit = process.exit;
+  let exitCode: unknown;
+  let mod: { default?: unknown; profile?: unknown } | undefined;
+  // A profile that exits would end the synth with no message; while it loads, exit throws.
+  process.exit = ((code?: unknown) => {
+    exitCode = code ?? 0;
+    throw new Error(`process.exit(${show(code)})`);
+  }) as typeof process.exit;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    mod = require(path.resolve(file));
+  } catch (error) {
+    const what = exitCode !== undefined ? `it calls process.exit(${show(exitCode)})` : `it throws ${error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : show(error)}`;
+    throw new ProfileError(name, [`(file): the TypeScript profile cannot be loaded: ${what}`]);
+  } finally {
+    process.exit = exit;
+  }
+  // A profile that catches the exception of its own exit is refused all the same.
+  if (exitCode !== undefined) throw new ProfileError(name, [`(file): the TypeScript profile cannot be loaded: it calls process.exit(${show(exitCode)})`]);
+  const value = mod?.default ?? mod?.profile;
   if (value === undefined) throw new ProfileError(name, ['(profile): expected a default export with the profile']);
-  return value;
+  if (typeof value === 'function') throw new ProfileError(name, ['(profile): the default export is a function (expected the profile object itself)']);
+  return expectMapping(value, name);
 }
 
-const PROFILE_FILE = /\.(ya?ml|ts)$/;
+/** How each profile extension is read (matched case-insensitively). */
+const READERS: Readonly<Record<string, (file: string, name: string) => unknown>> = {
+  '.yaml': readYamlProfile,
+  '.yml': readYamlProfile,
+  '.json': readJsonProfile,
+  '.ts': readTsProfile,
+};
+const EXTENSIONS = Object.keys(READERS).join(', ');
+
+/** Files in a profile folder that are not profiles though their extension says so. */
+const NOT_A_PROFILE = /\.(d\.ts|test\.ts|schema\.json)$/i;
 
 /** The profile files of a folder (or the file itself), sorted; files starting with `_` are skipped. */
 export function profileFiles(location: string): string[] {
   if (!fs.existsSync(location)) throw new ProfileError(displayPath(location), ['profile file or folder does not exist']);
   if (fs.statSync(location).isFile()) return [location];
-  return fs
+  const files = fs
     .readdirSync(location)
-    .filter((f) => PROFILE_FILE.test(f) && !f.startsWith('_') && !f.endsWith('.d.ts') && !f.endsWith('.test.ts'))
+    .filter((f) => path.extname(f).toLowerCase() in READERS && !f.startsWith('_') && !NOT_A_PROFILE.test(f))
     .sort()
     .map((f) => path.join(location, f));
+  if (files.length === 0) {
+    throw new ProfileError(displayPath(location), [`(folder): holds no profile (expected a file ending in ${EXTENSIONS}; names starting with _ are skipped)`]);
+  }
+  return files;
 }
 
 /** A file path as messages show it: relative to the working folder when inside it. */
@@ -184,8 +362,14 @@ function displayPath(file: string): string {
 export function loadProfile(file: string): LoadedProfile {
   const rel = displayPath(file);
   if (!fs.existsSync(file)) throw new ProfileError(rel, ['profile file does not exist']);
-  const input = /\.ya?ml$/.test(file) ? readYamlProfile(file, rel) : readTsProfile(file, rel);
-  return { file: rel, profile: parseProfile(input, rel) };
+  const extension = path.extname(file);
+  const read = READERS[extension.toLowerCase()];
+  if (!read) throw new ProfileError(rel, [`(file): ${JSON.stringify(extension || '(none)')} is not a profile extension (expected ${EXTENSIONS})`]);
+  if (read === readTsProfile && extension !== '.ts') {
+    // Node, tsx and ts-jest pick the TypeScript loader by the exact extension: `.TS` would run as JavaScript.
+    throw new ProfileError(rel, [`(file): a TypeScript profile must end in lower-case .ts (the TypeScript loader does not read ${extension}); rename it`]);
+  }
+  return { file: rel, profile: parseProfile(read(file, rel), rel) };
 }
 
 /**
@@ -195,6 +379,7 @@ export function loadProfile(file: string): LoadedProfile {
 export function loadProfiles<T extends LoadedProfile = LoadedProfile>(locations: readonly string[], accept: (loaded: LoadedProfile) => T = (l) => l as T): T[] {
   const loaded: T[] = [];
   const errors: string[] = [];
+  if (locations.length === 0) throw new Error('no profile file or folder given');
   for (const location of locations) {
     let files: string[];
     try {

@@ -12,8 +12,35 @@ const CREDENTIAL_KEY = /(^|[_.-])(password|passwd|pass|secret_key|secret|token|k
 /** Values that charts use as placeholders, replaced by system or credential values at deploy time. */
 export const PLACEHOLDERS: ReadonlySet<string> = new Set(['', 'password', 'null', 'none', 'None', 'changeme', 'openstack-cookie']);
 
-/** `scheme://user:password@host`: a URL that carries a password. */
-const URL_WITH_PASSWORD = /[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:([^\s@]+)@/i;
+const isSchemeChar = (c: string) => /^[a-z0-9+.-]$/i.test(c);
+const isBlank = (c: string) => /^\s$/.test(c);
+
+/**
+ * The passwords of the URLs in a text, `scheme://user:password@host`: the user holds no `:`, `/`,
+ * `@` or blank, the password no `@` or blank. One pass over the text (a regular expression for
+ * this backtracks quadratically over a long line without `@`).
+ */
+export function urlPasswords(text: string): string[] {
+  const out: string[] = [];
+  let stop = -1; // the first blank or `@` at or after the last password start
+  for (let at = text.indexOf('://'); at !== -1; at = text.indexOf('://', at + 1)) {
+    // A scheme before `://`: scheme characters back to a letter.
+    let s = at;
+    while (s > 0 && isSchemeChar(text[s - 1])) s--;
+    while (s < at && !/^[a-z]$/i.test(text[s])) s++;
+    if (s === at) continue;
+    let u = at + 3;
+    while (u < text.length && !/^[\s:/@]$/.test(text[u])) u++;
+    if (u === at + 3 || text[u] !== ':') continue;
+    const start = u + 1;
+    if (stop < start) {
+      stop = start;
+      while (stop < text.length && text[stop] !== '@' && !isBlank(text[stop])) stop++;
+    }
+    if (stop > start && text[stop] === '@') out.push(text.slice(start, stop));
+  }
+  return out;
+}
 const PEM = /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY|CERTIFICATE)-----/;
 
 export interface CredentialFinding {
@@ -28,8 +55,7 @@ const isTemplate = (value: string) => /^\{\{.*\}\}$/.test(value.trim()) || /\$\(
 function scanValue(file: string, path: string, key: string, value: unknown, out: CredentialFinding[]): void {
   if (typeof value === 'string') {
     if (PEM.test(value)) out.push({ file, path, problem: 'holds PEM key or certificate material' });
-    const url = URL_WITH_PASSWORD.exec(value);
-    if (url && !PLACEHOLDERS.has(url[1]) && !isTemplate(url[1])) out.push({ file, path, problem: 'URL carries a password' });
+    if (value.includes('://') && urlPasswords(value).some((p) => !PLACEHOLDERS.has(p) && !isTemplate(p))) out.push({ file, path, problem: 'URL carries a password' });
     // Policy rules are named after API actions (`identity:change_password`), not credentials.
     const isPolicyRule = key.includes(':') || /(^|\.)policy(\.|$)/.test(path);
     if (CREDENTIAL_KEY.test(key) && !isPolicyRule && !PLACEHOLDERS.has(value) && !isTemplate(value)) {

@@ -289,6 +289,16 @@ function objectsOf(files: ReadonlyMap<string, string>): Array<Located<Json>> {
   return out;
 }
 
+/**
+ * The Helm release name Flux gives a HelmRelease: spec.releaseName, else `<targetNamespace>-<name>`
+ * when spec.targetNamespace is set, else the object's name.
+ */
+export function helmReleaseName(name: string, spec: { releaseName?: unknown; targetNamespace?: unknown }): string {
+  if (typeof spec.releaseName === 'string' && spec.releaseName !== '') return spec.releaseName;
+  if (typeof spec.targetNamespace === 'string' && spec.targetNamespace !== '') return `${spec.targetNamespace}-${name}`;
+  return name;
+}
+
 const isHelmRelease = (doc: Json) =>
   typeof doc.apiVersion === 'string' && doc.apiVersion.startsWith('helm.toolkit.fluxcd.io/') && doc.kind === 'HelmRelease';
 
@@ -386,7 +396,7 @@ export function checkFluxReferences(files: ReadonlyMap<string, string>): string[
     const spec = isObject(doc.spec) ? doc.spec : {};
     const dependsOn = Array.isArray(spec.dependsOn) ? spec.dependsOn : [];
     edges.set(name, dependsOn.map((d) => (isObject(d) ? String(d.name) : String(d))));
-    const releaseName = typeof spec.releaseName === 'string' ? spec.releaseName : name;
+    const releaseName = helmReleaseName(name, spec);
     const owner = releaseNames.get(releaseName);
     if (owner) problems.push(`${file}: spec.releaseName: ${releaseName} is also the Helm release name of HelmRelease ${owner}`);
     else releaseNames.set(releaseName, name);

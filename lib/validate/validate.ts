@@ -8,8 +8,9 @@ import * as path from 'path';
 import { checkCredentialRouting, scanCredentials } from './credential-scan';
 import { checkEntrypoints, isEntrypointFolder } from './entrypoints';
 import { fluxValidator } from './flux-schema';
-import { checkStack } from './tree-check';
-import { parseYaml11, parseYaml12 } from '../engine/yaml';
+import { checkStack, helmReleaseName } from './tree-check';
+import { decodeUtf8, invalidUtf8Offset } from '../engine/utf8';
+import { parseYaml11, parseYaml12, withYamlCache } from '../engine/yaml';
 
 export interface ValidateOptions {
   /** Run `kubectl kustomize` on each stack where kubectl exists. @default true */
@@ -25,18 +26,73 @@ export interface StackReport {
 const DNS_1123_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const HELM_RELEASE_NAME_MAX = 53;
 
-/** Every file of a folder, relative path to text. */
-export function readTree(dir: string): Map<string, string> {
+/** A folder's files as text, and what stopped a file from being read as the tree Flux would see. */
+export interface ReadTree {
+  readonly files: Map<string, string>;
+  /** One line each: `path: (file): what is wrong`. */
+  readonly problems: string[];
+}
+
+/**
+ * Every regular file of a folder, relative path to text, with a problem line for what Flux would
+ * not read as we do: a file that is not UTF-8 (kept, decoded with U+FFFD, so the other checks
+ * still see it), a symlink that leaves the tree or loops, anything that is not a file or folder
+ * (a FIFO would block the read). Symlinks inside the tree are followed, as git and kustomize do.
+ */
+export function readTreeChecked(dir: string): ReadTree {
   const files = new Map<string, string>();
-  const walk = (rel: string) => {
+  const problems: string[] = [];
+  const root = fs.realpathSync(dir);
+  const inside = (real: string) => real === root || real.startsWith(root + path.sep);
+  const walk = (rel: string, realDir: string, ancestors: ReadonlySet<string>) => {
     for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const child = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(child);
-      else files.set(child, fs.readFileSync(path.join(dir, child), 'utf8'));
+      const full = path.join(dir, child);
+      let real = path.join(realDir, entry.name);
+      if (entry.isSymbolicLink()) {
+        const link = fs.readlinkSync(full);
+        try {
+          real = fs.realpathSync(full);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          problems.push(`${child}: (file): ${code === 'ELOOP' ? 'symlink loop' : 'dangling symlink'} (-> ${link})`);
+          continue;
+        }
+        if (!inside(real)) {
+          problems.push(`${child}: (file): symlink leaves the tree (-> ${link})`);
+          continue;
+        }
+      }
+      const stat = fs.statSync(real);
+      if (stat.isDirectory()) {
+        if (ancestors.has(real)) {
+          problems.push(`${child}: (file): symlink loop (-> ${fs.readlinkSync(full)}, a folder that holds it)`);
+          continue;
+        }
+        walk(child, real, new Set([...ancestors, real]));
+      } else if (stat.isFile()) {
+        if (stat.size > MAX_FILE_BYTES) {
+          // Not read: Flux could not apply it, and parsing tens of megabytes takes minutes.
+          problems.push(`${child}: (file): ${stat.size} bytes (a Kubernetes object or generated Secret holds at most ${MAX_FILE_BYTES}; not read)`);
+          files.set(child, '');
+          continue;
+        }
+        const bytes = fs.readFileSync(real);
+        const text = decodeUtf8(bytes);
+        if (text === undefined) problems.push(`${child}: (file): not valid UTF-8 (byte ${invalidUtf8Offset(bytes)})`);
+        files.set(child, text ?? bytes.toString('utf8'));
+      } else {
+        problems.push(`${child}: (file): not a regular file or folder`);
+      }
     }
   };
-  walk('');
-  return files;
+  walk('', root, new Set([root]));
+  return { files, problems };
+}
+
+/** Every file of a folder, relative path to text (see readTreeChecked for the problems). */
+export function readTree(dir: string): Map<string, string> {
+  return readTreeChecked(dir).files;
 }
 
 function sameJson(a: unknown, b: unknown): boolean {
@@ -105,10 +161,16 @@ export function checkNames(files: ReadonlyMap<string, string>): string[] {
         if (typeof name !== 'string' || !DNS_1123_SUBDOMAIN.test(name)) {
           problems.push(`${file}: metadata.name: ${JSON.stringify(name)} is not a valid Kubernetes name (lower-case DNS-1123 subdomain)`);
         }
-        if (d.kind === 'HelmRelease') {
-          const releaseName = typeof d.spec?.releaseName === 'string' ? d.spec.releaseName : name;
-          if (typeof releaseName === 'string' && releaseName.length > HELM_RELEASE_NAME_MAX) {
-            problems.push(`${file}: spec.releaseName: ${JSON.stringify(releaseName)} is ${releaseName.length} characters (Helm allows at most ${HELM_RELEASE_NAME_MAX})`);
+        if (d.kind === 'HelmRelease' && typeof name === 'string') {
+          const spec = (d.spec ?? {}) as { releaseName?: unknown; targetNamespace?: unknown };
+          const releaseName = helmReleaseName(name, spec);
+          if (releaseName.length > HELM_RELEASE_NAME_MAX) {
+            const derived = typeof spec.releaseName !== 'string' && typeof spec.targetNamespace === 'string' && spec.targetNamespace !== '';
+            problems.push(
+              derived
+                ? `${file}: spec.targetNamespace: the Helm release name ${JSON.stringify(releaseName)} (targetNamespace-name, as Flux derives it) is ${releaseName.length} characters (Helm allows at most ${HELM_RELEASE_NAME_MAX}; Flux would shorten it with a hash; set spec.releaseName)`
+                : `${file}: spec.releaseName: ${JSON.stringify(releaseName)} is ${releaseName.length} characters (Helm allows at most ${HELM_RELEASE_NAME_MAX})`,
+            );
           }
         }
       }
@@ -163,11 +225,22 @@ export function checkKubectlKustomize(dir: string): string[] {
   return [`kustomization.yaml: (build): kubectl kustomize fails: ${reason || 'no reason given'}`];
 }
 
+/**
+ * The largest file validate reads: every file of a stack becomes a Kubernetes object or the data
+ * of a generated Secret or ConfigMap, which hold at most 1 MiB.
+ */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
 /** Validates one stack folder. */
 export function validateStack(dir: string, options: ValidateOptions = {}): StackReport {
-  const files = readTree(dir);
+  return withYamlCache(() => validateStackFiles(dir, options));
+}
+
+function validateStackFiles(dir: string, options: ValidateOptions): StackReport {
+  const { files, problems: read } = readTreeChecked(dir);
   const entrypoints = isEntrypointFolder(files);
   const problems = [
+    ...read,
     ...checkYamlReadings(files),
     ...checkNames(files),
     ...checkSchemas(files),
