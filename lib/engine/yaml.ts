@@ -196,7 +196,7 @@ function parseBounded(text: string, file: string, version: '1.1' | '1.2', limits
     try {
       value = doc.toJS({ maxAliasCount: limits.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT });
     } catch (error) {
-      throw new Error(`${file}: invalid YAML: ${(error as Error).message}`);
+      throw new Error(`${file}: invalid YAML: ${(error as Error).message}`, { cause: error });
     }
     const depth = depthOf(value, maxDepth);
     if (depth > maxDepth) throw new Error(`${file}: invalid YAML: nested deeper than ${maxDepth} levels`);
