@@ -4,6 +4,7 @@ import { wsgiSite } from './apache';
 import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, localImageRegistryDependency, noExtraMounts, readOnlyContainer } from './blocks';
 import { controlPlaneTolerations, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, kubeDnsEndpoint, preferredAntiAffinity, publicIngressUnlimitedBody, rollingUpdateUpgrades } from './common';
 import { configText } from './config-files';
+import { horizonLocalSettings } from './program-texts';
 import { identityEndpoint, osloDbEndpoint } from './endpoints';
 
 /** Static values of horizon: the StarlingX settings applied over the chart defaults. */
@@ -85,6 +86,7 @@ export function horizonStaticValues(img: ImageRefs): Values {
         custom_panels: {},
         local_settings_d: {},
         local_settings: {
+          template: horizonLocalSettings,
           config: {
             debug: 'False',
             use_ssl: 'False',

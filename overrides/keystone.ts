@@ -5,6 +5,7 @@ import { apacheSoftware, apiPodLifecycle, controlPlaneTolerations, endpointsFlue
 import { configText, textLines } from './config-files';
 import { osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 import { keystoneBootstrapScript } from './scripts';
+import { dexBootstrapScript, keystoneApacheSite, keystoneWsgiScript, ssoCallbackPage } from './program-texts';
 
 const testsKeystoneBasicCreateAndDeleteService2: Value[] = rallyOnceWith({ description: 'test_description', service_type: 'Rally_test_type' });
 
@@ -273,11 +274,14 @@ export function keystoneStaticValues(img: ImageRefs): Values {
             '  ]',
             '}]',
           ]),
-          bootstrap: { enabled: true },
+          bootstrap: { enabled: true, script: dexBootstrapScript },
         },
       },
       policy: {},
       access_rules: {},
+      wsgi_keystone: keystoneApacheSite,
+      wsgi_script: keystoneWsgiScript,
+      sso_callback_template: ssoCallbackPage,
       rabbitmq: {
         policies: [
           {

@@ -1,4 +1,5 @@
 import { Values } from '../lib/engine/values';
+import { libvirtDynamicOptionsScript } from './program-texts';
 import { ImageRefs } from './images';
 import { defaultJobResources, internalServices, localImageRegistryDependency } from './blocks';
 import { controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, dynamicTargetedOvn, dynamicTargetedSriov, endpointsLocalImageRegistry, imageRepoSyncJobResources, preferredAntiAffinity } from './common';
@@ -63,7 +64,7 @@ export function libvirtStaticValues(img: ImageRefs): Values {
         log_level: '3',
         log_outputs: '1:file:/var/log/libvirt/libvirtd.log',
       },
-      dynamic_options: { libvirt: { listen_interface: null, listen_address: null } },
+      dynamic_options: { libvirt: { listen_interface: null, listen_address: null }, script: libvirtDynamicOptionsScript },
       qemu: {
         vnc_tls: '0',
         vnc_tls_x509_verify: '0',

@@ -3,6 +3,7 @@ import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, localImageRegistryDependency, readOnlyContainer } from './blocks';
 import { controlPlaneTolerations, endpointsLocalImageRegistry, endpointsMonitoring, kubeDnsEndpointInfra, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
 import { configText, iniFile } from './config-files';
+import { mariadbIpv6Config } from './program-texts';
 import { keystoneApiLocation } from './endpoints';
 
 /** Static values of mariadb: the StarlingX settings applied over the chart defaults. */
@@ -317,6 +318,7 @@ export function mariadbStaticValues(img: ImageRefs): Values {
           'ssl-verify-server-cert',
           '{{ end }}',
         ]),
+        config_ipv6: mariadbIpv6Config(),
         config_override: iniFile({
           mysqld: {
             wait_timeout: '3600',

@@ -3,6 +3,7 @@ import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
 import { apacheSoftware, controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, dynamicTargetedOvn, dynamicTargetedSriov, endpointsBaremetal, endpointsFluentd, endpointsImage, endpointsLocalImageRegistry, endpointsPlacement, endpointsVolumev3, identityAuthAdmin, identityAuthCinder, identityAuthNeutron, identityAuthNova, identityAuthPlacement, ingressEndpoint, internalKeystoneAuthtokenInterface, internalPasswordAuth, kubeDnsEndpoint, osloCacheEndpoint, podProbesLiveness, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';
 import { configText, iniFile, rootwrapFilters, textLines } from './config-files';
+import { novaComputeListScript, novaWaitForComputesScript } from './program-texts';
 import { identityEndpoint, keystoneInternalUrl, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
 const defaultLiveness: Values = {
@@ -115,7 +116,12 @@ export function novaStaticValues(img: ImageRefs): Values {
           },
         },
       },
-      wait_for_computes: { enabled: false, wait_percentage: 70, remaining_wait: 300 },
+      wait_for_computes: {
+        enabled: false,
+        wait_percentage: 70,
+        remaining_wait: 300,
+        scripts: { init_script: novaComputeListScript, wait_script: novaWaitForComputesScript },
+      },
     },
     network: {
       backend: ['openvswitch'],

@@ -22,6 +22,8 @@ describeWithReference('parity of dist/starlingx-app with the StarlingX reference
         `${ignoringComments.toFixed(2)}% counting texts that differ only in comments; ` +
         `${report.differences.length} listed differences`,
     );
+    const kinds = ['own', 'chart-default', 'missing', 'changed', 'extra', 'comments'] as const;
+    console.log(`parity by kind: ${kinds.map((k) => `${k} ${report.byDeviationKind[k] ?? 0}`).join(', ')}`);
   });
 
   it('has no difference that test/deviations.yaml does not list', () => {

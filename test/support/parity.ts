@@ -16,11 +16,24 @@ export interface Difference {
   readonly reference?: unknown;
 }
 
+/**
+ * How `test/deviations.yaml` accounts for a difference: its plain kind, or one of two kinds for
+ * program text (scripts, templates) that is not ours to copy:
+ * - `own`: a `changed` leaf whose text is our own implementation of the same behaviour;
+ * - `chart-default`: a `missing` leaf where the chart's own default text does what StarlingX needs.
+ */
+export type DeviationKind = DifferenceKind | 'own' | 'chart-default';
+
+/** The difference kind that a deviation kind accounts for. */
+export function differenceKindOf(kind: DeviationKind): DifferenceKind {
+  return kind === 'own' ? 'changed' : kind === 'chart-default' ? 'missing' : kind;
+}
+
 /** One entry of `test/deviations.yaml`. `path` may use `*` for one path segment or part of one. */
 export interface Deviation {
   readonly file: string;
   readonly path: string;
-  readonly kind: DifferenceKind;
+  readonly kind: DeviationKind;
   readonly reason: string;
 }
 
@@ -35,6 +48,8 @@ export interface ParityReport {
   readonly unlisted: Difference[];
   /** Deviations that match no difference (stale entries). */
   readonly unused: Deviation[];
+  /** Listed differences counted by the kind of the first entry that lists them. */
+  readonly byDeviationKind: Readonly<Partial<Record<DeviationKind, number>>>;
 }
 
 const TOKENS = (build: ImageBuild): Array<[string, string]> => [
@@ -58,7 +73,7 @@ function globToRegExp(glob: string): RegExp {
 }
 
 function matches(deviation: Deviation, diff: Difference): boolean {
-  return deviation.kind === diff.kind && globToRegExp(deviation.file).test(diff.file) && globToRegExp(deviation.path).test(diff.path);
+  return differenceKindOf(deviation.kind) === diff.kind && globToRegExp(deviation.file).test(diff.file) && globToRegExp(deviation.path).test(diff.path);
 }
 
 /** Compares our stack's files with the reference tree, leaf by leaf, as Helm reads YAML (1.1). */
@@ -113,5 +128,10 @@ export function compareWithReference(
   }
   const unlisted = differences.filter((d) => !deviations.some((dev) => matches(dev, d)));
   const unused = deviations.filter((dev) => !differences.some((d) => matches(dev, d)));
-  return { referenceLeaves, equal, equalButComments, differences, unlisted, unused };
+  const byDeviationKind: Partial<Record<DeviationKind, number>> = {};
+  for (const diff of differences) {
+    const listing = deviations.find((dev) => matches(dev, diff));
+    if (listing) byDeviationKind[listing.kind] = (byDeviationKind[listing.kind] ?? 0) + 1;
+  }
+  return { referenceLeaves, equal, equalButComments, differences, unlisted, unused, byDeviationKind };
 }
