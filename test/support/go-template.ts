@@ -6,6 +6,7 @@
  * `$var := X`; fields `.Values.a.b` and `$var.a.b`; pipelines with the functions below. Chart
  * helpers (`include "name" ...`) return what the caller's `includes` map gives for that name.
  */
+import { createHash } from 'crypto';
 
 export type TemplateValue = unknown;
 
@@ -166,7 +167,7 @@ export function renderTemplate(source: string, options: RenderOptions): string {
     quote: (v) => JSON.stringify(print(v)),
     squote: (v) => `'${print(v)}'`,
     toJson: (v) => JSON.stringify(v ?? null),
-    sha256sum: (v) => require('crypto').createHash('sha256').update(print(v)).digest('hex'),
+    sha256sum: (v) => createHash('sha256').update(print(v)).digest('hex'),
     tuple: (...args) => args,
     printf: (format, ...args) => {
       let i = 0;
