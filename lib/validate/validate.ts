@@ -8,7 +8,7 @@ import * as path from 'path';
 import { checkCredentialRouting, scanCredentials } from './credential-scan';
 import { fluxValidator } from './flux-schema';
 import { checkStack } from './tree-check';
-import { parseYaml11, parseYaml12 } from '../engine/yaml';
+import { yaml11Of, yaml12Of } from './parsed';
 
 export interface ValidateOptions {
   /** Run `kubectl kustomize` on each stack where kubectl exists. @default true */
@@ -45,13 +45,13 @@ function sameJson(a: unknown, b: unknown): boolean {
 /** Files that YAML 1.1 (Helm) and YAML 1.2 (kustomize, Flux) read differently. */
 export function checkYamlReadings(files: ReadonlyMap<string, string>): string[] {
   const problems: string[] = [];
-  for (const [file, text] of files) {
+  for (const file of files.keys()) {
     if (!/\.ya?ml$/.test(file)) continue;
     let v11: unknown[];
     let v12: unknown[];
     try {
-      v11 = parseYaml11(text, file);
-      v12 = parseYaml12(text, file);
+      v11 = yaml11Of(files, file);
+      v12 = yaml12Of(files, file);
     } catch (error) {
       problems.push(`${file}: (file): ${(error as Error).message.replace(`${file}: `, '')}`);
       continue;
@@ -82,10 +82,10 @@ function firstDifference(a: unknown, b: unknown, at: string): string {
 
 /** The documents of every YAML file that parses (the YAML check reports the others). */
 function* yamlDocuments(files: ReadonlyMap<string, string>): Generator<{ file: string; docs: unknown[] }> {
-  for (const [file, text] of files) {
+  for (const file of files.keys()) {
     if (!/\.ya?ml$/.test(file)) continue;
     try {
-      yield { file, docs: parseYaml12(text, file) };
+      yield { file, docs: yaml12Of(files, file) };
     } catch {
       continue;
     }
