@@ -21,6 +21,8 @@ import { aioSimplex, controller } from './support/profiles';
 import { atomicLeftovers, changedPaths, snapshotTree } from './support/tree-snapshot';
 
 const ROOT = path.resolve(__dirname, '..');
+/** The cdk8s CLI of the project, as `npx cdk8s` runs it (without npx's own start-up). */
+const CDK8S = path.join(ROOT, 'node_modules', '.bin', 'cdk8s');
 
 // ---------------------------------------------------------------------------------------------
 // Profile texts
@@ -549,11 +551,11 @@ describe('the cdk8s CLI on a bad profile (spawned processes)', () => {
     before = snapshotTree(caseDir);
     // when the real CLI synthesises into it (STX_OUTPUT: the project's atomic target)
     const env = { ...process.env, STX_PROFILES: profile, CDK8S_CHECK_UPGRADE: 'false' };
-    cli = spawnSync('npx', ['cdk8s', 'synth'], { cwd: ROOT, encoding: 'utf8', env: { ...env, STX_OUTPUT: target }, timeout: 120_000 });
+    cli = spawnSync(CDK8S, ['synth'], { cwd: ROOT, encoding: 'utf8', env: { ...env, STX_OUTPUT: target }, timeout: 120_000 });
     // and into a scratch copy through --output, which the CLI itself empties before the app runs
     const scratch = path.join(tmp, 'cli-output', 'target');
     fs.cpSync(goodSynth, scratch, { recursive: true });
-    cliOutput = spawnSync('npx', ['cdk8s', 'synth', '--output', scratch], { cwd: ROOT, encoding: 'utf8', env, timeout: 120_000 });
+    cliOutput = spawnSync(CDK8S, ['synth', '--output', scratch], { cwd: ROOT, encoding: 'utf8', env, timeout: 120_000 });
   }, 150_000);
 
   test('exits non-zero with the reason on stderr', () => {

@@ -1,11 +1,13 @@
 import * as fs from 'fs';
 import { parseYaml12 } from '../lib/engine/yaml';
+import { yaml12Of } from '../lib/validate/parsed';
 import {
   BUNDLED_SCHEMAS,
   bundleSchemas,
   createFluxValidator,
   crdsPresent,
   FluxValidator,
+  fluxValidator,
   isFluxApiVersion,
   k8sExtensionsIn,
   loadCrdSchemas,
@@ -19,17 +21,23 @@ interface Located {
   readonly doc: Record<string, unknown>;
 }
 
-/** Every document of every file of every stack whose apiVersion is a Flux group. */
+let fluxDocs: Located[] | undefined;
+
+/**
+ * Every document of every file of every stack whose apiVersion is a Flux group. Computed once (the
+ * render is cached); a text several stacks share (static overrides) is parsed once.
+ */
 function fluxDocuments(): Located[] {
-  return renderStacks().flatMap((stack) =>
-    [...stack.files].flatMap(([file, text]) =>
-      parseYaml12(text, `${stack.name}/${file}`).flatMap((doc, i) =>
+  fluxDocs ??= renderStacks().flatMap((stack) =>
+    [...stack.files.keys()].flatMap((file) =>
+      yaml12Of(stack.files, file).flatMap((doc, i) =>
         typeof doc === 'object' && doc !== null && isFluxApiVersion((doc as Record<string, unknown>).apiVersion)
           ? [{ where: `${stack.name}/${file}#${i}`, stack: stack.name, doc: doc as Record<string, unknown> }]
           : [],
       ),
     ),
   );
+  return fluxDocs;
 }
 
 function clone<T>(value: T): T {
@@ -49,7 +57,8 @@ const describeWithCrds = present ? describe : describe.skip;
 describeWithCrds('Flux CRD schemas (../shared/crds)', () => {
   let validator: FluxValidator;
   beforeAll(() => {
-    validator = createFluxValidator();
+    // The validator the project uses (createFluxValidator() of ../shared/crds, compiled once).
+    validator = fluxValidator();
   });
 
   test('loads one served+storage schema per CRD and compiles them in strict mode', () => {

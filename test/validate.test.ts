@@ -229,7 +229,8 @@ describe(`validate on hand-broken copies of ${STACK}`, () => {
 
 describe('scripts/validate.ts as a process', () => {
   const validate = (...args: string[]) => {
-    const run = spawnSync('npx', ['tsx', 'scripts/validate.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
+    // The tsx of the project, as `npx tsx` runs it (without npx's own start-up).
+    const run = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/validate.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
     const lines = run.stdout.trimEnd().split('\n');
     return { status: run.status, lines, last: lines[lines.length - 1], stderr: run.stderr };
   };
