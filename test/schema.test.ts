@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import { parseYaml12 } from '../lib/engine/yaml';
 import { yaml12Of } from '../lib/validate/parsed';
+import { RELEASE_NAMES } from '../releases/names';
 import {
   BUNDLED_SCHEMAS,
   bundleSchemas,
@@ -91,14 +92,14 @@ describeWithCrds('Flux CRD schemas (../shared/crds)', () => {
     expect(errors).toEqual([]);
   });
 
-  test('starlingx-app holds 29 HelmReleases and 1 HelmRepository, and no other Flux object', () => {
+  test(`starlingx-app holds ${RELEASE_NAMES.length} HelmReleases (one per release of the registry) and 1 HelmRepository, and no other Flux object`, () => {
     const counts: Record<string, number> = {};
     for (const { doc } of fluxDocuments().filter((d) => d.stack === 'starlingx-app')) {
       const key = `${String(doc.apiVersion)} ${String(doc.kind)}`;
       counts[key] = (counts[key] ?? 0) + 1;
     }
     expect(counts).toEqual({
-      'helm.toolkit.fluxcd.io/v2 HelmRelease': 29,
+      'helm.toolkit.fluxcd.io/v2 HelmRelease': RELEASE_NAMES.length,
       'source.toolkit.fluxcd.io/v1 HelmRepository': 1,
     });
   });
