@@ -1,3 +1,4 @@
+import type { ReleaseDefinition } from './define';
 import { ReleaseName } from './names';
 
 /**
@@ -39,3 +40,14 @@ export const CHART_VERSIONS: Readonly<Record<ReleaseName, string>> = {
   clients: '>=0.1.0',
   'prometheus-openstack-exporter': '>=0.1.0',
 };
+
+/**
+ * The chart version of a release: the definition's own `chartVersion`, else its entry in the table.
+ * A release with neither is an error (a HelmRelease without a version would install whatever the
+ * repository serves, silently).
+ */
+export function chartVersionOf(definition: Pick<ReleaseDefinition, 'name' | 'chartVersion'>): string {
+  const version = definition.chartVersion ?? (CHART_VERSIONS as Readonly<Record<string, string | undefined>>)[definition.name];
+  if (version === undefined) throw new Error(`release "${definition.name}" has no chart version (add it to releases/chart-versions.ts)`);
+  return version;
+}

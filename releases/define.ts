@@ -26,6 +26,8 @@ export interface ReleaseProblem {
 export interface ReleaseDefinition extends HelmReleaseFacts {
   readonly name: ReleaseName;
   readonly dependsOn: readonly ReleaseName[];
+  /** Chart version (a release outside the table: tests). @default - its entry in releases/chart-versions.ts */
+  readonly chartVersion?: string;
   /** Enabled unless the deployment says otherwise (the app's `disabled_charts`). @default true */
   readonly enabledByDefault?: boolean;
   /** Static values: the StarlingX settings over the chart defaults, for one image build. */

@@ -5,7 +5,7 @@
  */
 import { POLICY_SETS } from '../../policies';
 import { ALL_RELEASES } from '../../releases';
-import { CHART_VERSIONS } from '../../releases/chart-versions';
+import { chartVersionOf } from '../../releases/chart-versions';
 import { ReleaseDefinition } from '../../releases/define';
 import { ReleaseName } from '../../releases/names';
 import { imageRefs } from '../../overrides/images';
@@ -106,7 +106,7 @@ export function resolveDeployment({ file, profile }: LoadedProfile, releases: re
     ctx,
     releases: computed.map(({ definition, ownSystemValues }) => ({
       definition,
-      chartVersion: profile.charts.versions[definition.name] ?? CHART_VERSIONS[definition.name],
+      chartVersion: profile.charts.versions[definition.name] ?? chartVersionOf(definition),
       staticValues: definition.staticValues(ctx.images),
       systemValues: mergeValues(ownSystemValues, policyValues(definition.name)),
       userValues: profile.userOverrides[definition.name] as Values | undefined,

@@ -4,7 +4,7 @@
  * StarlingX packages, system values left for the platform to compute.
  */
 import { App } from 'cdk8s';
-import { CHART_VERSIONS } from '../../releases/chart-versions';
+import { chartVersionOf } from '../../releases/chart-versions';
 import { ReleaseDefinition } from '../../releases/define';
 import { ImageBuild, imageRefs } from '../../overrides/images';
 import { FluxStack } from '../engine/stack';
@@ -48,7 +48,7 @@ export function platformStack(app: App, id: string, props: PlatformStackProps): 
   return new FluxStack(app, id, {
     releases: props.releases.map((definition) => ({
       facts: definition,
-      chartVersion: CHART_VERSIONS[definition.name],
+      chartVersion: chartVersionOf(definition),
       staticValues: definition.staticValues(images),
     })),
     helmRepository: { url: props.repositoryUrl },
