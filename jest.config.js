@@ -1,5 +1,10 @@
+const os = require('os');
+
 /** @type {import('jest').Config} */
 module.exports = {
+  // Jest's default (cores - 1) runs every suite in one process on a 2-core machine; the suites
+  // are independent (each writes only to its own temporary folders), so use both cores.
+  maxWorkers: Math.max(2, (os.availableParallelism ? os.availableParallelism() : os.cpus().length) - 1),
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],

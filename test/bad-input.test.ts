@@ -22,6 +22,8 @@ import { atomicLeftovers, changedPaths, snapshotTree } from './support/tree-snap
 import type { Loose } from './support/loose';
 
 const ROOT = path.resolve(__dirname, '..');
+/** The cdk8s CLI of the project, as `npx cdk8s` runs it (without npx's own start-up). */
+const CDK8S = path.join(ROOT, 'node_modules', '.bin', 'cdk8s');
 
 // ---------------------------------------------------------------------------------------------
 // Profile texts
@@ -77,7 +79,7 @@ interface BadInput {
   /** What runSynth gets as profiles, relative to <case>/profiles/ ('.' = the folder). @default 'profile.yaml' */
   readonly location?: string;
   readonly build?: SynthRequest['build'];
-  /** The target; default: <case>/target, a copy of the previous good synth. */
+  /** The target; default: the shared target (see `shared`), a copy of the previous good synth. */
   readonly setup?: (caseDir: string, goodSynth: string) => Setup;
   /** The message names the file and the field path: `[file, field]` (`file: field: `) or a pattern. */
   readonly names: readonly [file: string, field: string] | RegExp;
@@ -447,6 +449,15 @@ let tmp: string;
 let goodSynth: string;
 const outcomes = new Map<string, Outcome>();
 
+/**
+ * The target of the cases without their own setup: one copy of the good synth that they all
+ * write to, in a folder of its own (so that anything left beside the target shows too). Every case
+ * must leave it unchanged, so each case's snapshot after the run is the next case's before: the
+ * tree is read once per case, not copied and read twice. A case that changed it fails, and the
+ * cases after it compare with the changed tree.
+ */
+const shared: { root: string; target: string; snapshot?: Map<string, string> } = { root: '', target: '' };
+
 function run(c: BadInput): Outcome {
   const known = outcomes.get(c.id);
   if (known) return known;
@@ -454,21 +465,24 @@ function run(c: BadInput): Outcome {
   const profiles = path.join(caseDir, 'profiles');
   fs.mkdirSync(profiles, { recursive: true });
   for (const [name, text] of Object.entries(c.files ?? { 'profile.yaml': GOOD })) fs.writeFileSync(path.join(profiles, name), text);
-  const setup = c.setup?.(caseDir, goodSynth) ?? { target: path.join(caseDir, 'target') };
-  if (!c.setup) fs.cpSync(goodSynth, setup.target, { recursive: true });
-  let before: Map<string, string>;
+  const setup = c.setup?.(caseDir, goodSynth) ?? { target: shared.target };
+  // What the case may not change: its own folder, and the shared target's folder when it uses it.
+  const watched = c.setup ? [caseDir] : [caseDir, shared.root];
+  let before: Map<string, string>[];
   let result: ReturnType<typeof runSynth>;
   try {
-    before = snapshotTree(caseDir);
+    before = watched.map((dir) => (dir === shared.root && shared.snapshot ? shared.snapshot : snapshotTree(dir)));
     result = runSynth({ outdir: setup.target, profiles: [path.join(profiles, c.location ?? 'profile.yaml')], build: c.build });
   } finally {
     setup.cleanup?.();
   }
+  const after = watched.map((dir) => snapshotTree(dir));
+  if (!c.setup) shared.snapshot = after[1];
   const outcome: Outcome = {
     code: result.code,
     text: result.messages.join('\n'),
     target: setup.target,
-    changed: changedPaths(before, snapshotTree(caseDir)),
+    changed: watched.flatMap((dir, i) => changedPaths(before[i], after[i]).map((p) => path.join(path.relative(tmp, dir), p))),
     leftovers: atomicLeftovers(setup.target),
   };
   outcomes.set(c.id, outcome);
@@ -491,6 +505,9 @@ beforeAll(() => {
   const result = runSynth({ outdir: goodSynth, profiles: [good] });
   expect(result).toMatchObject({ code: 0 });
   expect(fs.readdirSync(goodSynth).sort()).toEqual(['.stx-openstack-gitops', 'clusters', 'starlingx-app', 'test-aio-sx']);
+  shared.root = path.join(tmp, 'shared-target');
+  shared.target = path.join(shared.root, 'target');
+  fs.cpSync(goodSynth, shared.target, { recursive: true });
 });
 
 afterAll(() => {
@@ -546,11 +563,11 @@ describe('the cdk8s CLI on a bad profile (spawned processes)', () => {
     before = snapshotTree(caseDir);
     // when the real CLI synthesises into it (STX_OUTPUT: the project's atomic target)
     const env = { ...process.env, STX_PROFILES: profile, CDK8S_CHECK_UPGRADE: 'false' };
-    cli = spawnSync('npx', ['cdk8s', 'synth'], { cwd: ROOT, encoding: 'utf8', env: { ...env, STX_OUTPUT: target }, timeout: 120_000 });
+    cli = spawnSync(CDK8S, ['synth'], { cwd: ROOT, encoding: 'utf8', env: { ...env, STX_OUTPUT: target }, timeout: 120_000 });
     // and into a scratch copy through --output, which the CLI itself empties before the app runs
     const scratch = path.join(tmp, 'cli-output', 'target');
     fs.cpSync(goodSynth, scratch, { recursive: true });
-    cliOutput = spawnSync('npx', ['cdk8s', 'synth', '--output', scratch], { cwd: ROOT, encoding: 'utf8', env, timeout: 120_000 });
+    cliOutput = spawnSync(CDK8S, ['synth', '--output', scratch], { cwd: ROOT, encoding: 'utf8', env, timeout: 120_000 });
   }, 150_000);
 
   test('exits non-zero with the reason on stderr', () => {

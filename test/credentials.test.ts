@@ -59,7 +59,9 @@ describe('npm run credentials', () => {
 
   it('writes a Secret manifest outside dist/, keeping values across runs', () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'creds-'));
-    const run = () => spawnSync('npx', ['tsx', 'scripts/credentials.ts', 'aio-sx', '--out', out], { encoding: 'utf8' });
+    // The tsx of the project, as `npx tsx` runs it (without npx's own start-up).
+    const tsx = path.resolve(__dirname, '..', 'node_modules', '.bin', 'tsx');
+    const run = () => spawnSync(tsx, ['scripts/credentials.ts', 'aio-sx', '--out', out], { encoding: 'utf8' });
     expect(run().status).toBe(0);
     const file = path.join(out, 'aio-sx', 'stx-openstack-credentials.yaml');
     const first = parseYaml12(fs.readFileSync(file, 'utf8'))[0] as Loose;

@@ -1,11 +1,14 @@
 import * as fs from 'fs';
 import { parseYaml12 } from '../lib/engine/yaml';
+import { yaml12Of } from '../lib/validate/parsed';
+import { RELEASE_NAMES } from '../releases/names';
 import {
   BUNDLED_SCHEMAS,
   bundleSchemas,
   createFluxValidator,
   crdsPresent,
   FluxValidator,
+  fluxValidator,
   isFluxApiVersion,
   k8sExtensionsIn,
   loadCrdSchemas,
@@ -20,18 +23,24 @@ interface Located {
   readonly doc: Record<string, unknown>;
 }
 
-/** Every document of every file of every stack whose apiVersion is a Flux group. */
+let fluxDocs: Located[] | undefined;
+
+/**
+ * Every document of every file of every stack whose apiVersion is a Flux group. Computed once (the
+ * render is cached); a text several stacks share (static overrides) is parsed once.
+ */
 function fluxDocuments(): Located[] {
-  return renderStacks().flatMap((stack) =>
+  fluxDocs ??= renderStacks().flatMap((stack) =>
     // YAML files only: a stack also holds its README.md.
-    [...stack.files].filter(([file]) => /\.ya?ml$/.test(file)).flatMap(([file, text]) =>
-      parseYaml12(text, `${stack.name}/${file}`).flatMap((doc, i) =>
+    [...stack.files.keys()].filter((file) => /\.ya?ml$/.test(file)).flatMap((file) =>
+      yaml12Of(stack.files, file).flatMap((doc, i) =>
         typeof doc === 'object' && doc !== null && isFluxApiVersion((doc as Record<string, unknown>).apiVersion)
           ? [{ where: `${stack.name}/${file}#${i}`, stack: stack.name, doc: doc as Record<string, unknown> }]
           : [],
       ),
     ),
   );
+  return fluxDocs;
 }
 
 function clone<T>(value: T): T {
@@ -51,7 +60,8 @@ const describeWithCrds = present ? describe : describe.skip;
 describeWithCrds('Flux CRD schemas (../shared/crds)', () => {
   let validator: FluxValidator;
   beforeAll(() => {
-    validator = createFluxValidator();
+    // The validator the project uses (createFluxValidator() of ../shared/crds, compiled once).
+    validator = fluxValidator();
   });
 
   test('loads one served+storage schema per CRD and compiles them in strict mode', () => {
@@ -84,14 +94,14 @@ describeWithCrds('Flux CRD schemas (../shared/crds)', () => {
     expect(errors).toEqual([]);
   });
 
-  test('starlingx-app holds 29 HelmReleases and 1 HelmRepository, and no other Flux object', () => {
+  test(`starlingx-app holds ${RELEASE_NAMES.length} HelmReleases (one per release of the registry) and 1 HelmRepository, and no other Flux object`, () => {
     const counts: Record<string, number> = {};
     for (const { doc } of fluxDocuments().filter((d) => d.stack === 'starlingx-app')) {
       const key = `${String(doc.apiVersion)} ${String(doc.kind)}`;
       counts[key] = (counts[key] ?? 0) + 1;
     }
     expect(counts).toEqual({
-      'helm.toolkit.fluxcd.io/v2 HelmRelease': 29,
+      'helm.toolkit.fluxcd.io/v2 HelmRelease': RELEASE_NAMES.length,
       'source.toolkit.fluxcd.io/v1 HelmRepository': 1,
     });
   });

@@ -50,7 +50,8 @@ describe('validate on a fresh synth', () => {
   it.each(STACK_NAMES)(`%s has no problem (kubectl kustomize: ${KUBECTL ? 'yes' : 'not installed'})`, (stack) => {
     const report = validateStack(path.join(fresh, stack), { kustomize: KUBECTL });
     expect(report.stack).toBe(stack);
-    expect(report.files).toBeGreaterThan(20);
+    // Every stack has its releases' files; the entry points three Flux Kustomizations per site.
+    expect(report.files).toBeGreaterThan(stack === 'clusters' ? 3 : 20);
     expect(report.problems).toEqual([]);
   }, 60_000);
 });
@@ -227,7 +228,8 @@ describe(`validate on hand-broken copies of ${STACK}`, () => {
 
 describe('scripts/validate.ts as a process', () => {
   const validate = (...args: string[]) => {
-    const run = spawnSync('npx', ['tsx', 'scripts/validate.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
+    // The tsx of the project, as `npx tsx` runs it (without npx's own start-up).
+    const run = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/validate.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
     const lines = run.stdout.trimEnd().split('\n');
     return { status: run.status, lines, last: lines[lines.length - 1], stderr: run.stderr };
   };

@@ -4,7 +4,7 @@
  * carry a password; no file may hold PEM private key or certificate material.
  */
 import { EXTERNAL_SECRETS_ANNOTATION } from '../engine/release';
-import { parseYaml11 } from '../engine/yaml';
+import { yaml11Of } from './parsed';
 
 /** Keys whose string value is a credential. */
 const CREDENTIAL_KEY = /(^|[_.-])(password|passwd|pass|secret_key|secret|token|keyring|private_key|privatekey|api_key|apikey|credential|credentials|cookie)$/i;
@@ -80,7 +80,7 @@ export function scanCredentials(files: ReadonlyMap<string, string>): CredentialF
     if (PEM.test(text)) out.push({ file, path: '(file)', problem: 'holds PEM key or certificate material' });
     let docs: unknown[];
     try {
-      docs = parseYaml11(text, file);
+      docs = yaml11Of(files, file);
     } catch {
       continue; // reported by the YAML check
     }
@@ -103,11 +103,11 @@ function isSecretManifest(doc: unknown): boolean {
  */
 export function checkCredentialRouting(files: ReadonlyMap<string, string>): CredentialFinding[] {
   const out: CredentialFinding[] = [];
-  for (const [file, text] of files) {
+  for (const file of files.keys()) {
     if (!file.endsWith('helmrelease.yaml')) continue;
     let docs: unknown[];
     try {
-      docs = parseYaml11(text, file);
+      docs = yaml11Of(files, file);
     } catch {
       continue; // reported by the YAML check
     }

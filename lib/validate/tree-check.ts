@@ -9,7 +9,7 @@
  */
 import * as path from 'path';
 import { EXTERNAL_SECRETS_ANNOTATION } from '../engine/release';
-import { parseYaml12 } from '../engine/yaml';
+import { yaml12Of } from './parsed';
 
 /** Files a stack may hold that no kustomization references. */
 export const ALLOWED_UNREFERENCED: readonly string[] = [
@@ -112,7 +112,7 @@ export function readKustomization(files: ReadonlyMap<string, string>, file: stri
 
   let docs: unknown[];
   try {
-    docs = parseYaml12(files.get(file) ?? '', file).filter((d) => d !== null);
+    docs = yaml12Of(files, file).filter((d) => d !== null);
   } catch (error) {
     problems.push(`${file}: (file): ${(error as Error).message.replace(`${file}: `, '')}`);
     return result;
@@ -253,7 +253,7 @@ export function checkKustomizations(
   for (const file of [...read.values()].flatMap((k) => k.resourceFiles)) {
     let docs: unknown[];
     try {
-      docs = parseYaml12(files.get(file) ?? '', file).filter((d) => d !== null);
+      docs = yaml12Of(files, file).filter((d) => d !== null);
     } catch (error) {
       problems.push(`${file}: (file): ${(error as Error).message.replace(`${file}: `, '')}`);
       continue;
@@ -280,7 +280,7 @@ function objectsOf(files: ReadonlyMap<string, string>): Array<Located<Json>> {
   for (const k of kustomizationFiles(files).map((f) => readKustomization(files, f))) {
     for (const file of k.resourceFiles) {
       try {
-        for (const doc of parseYaml12(files.get(file) ?? '', file)) if (isObject(doc)) out.push({ file, doc });
+        for (const doc of yaml12Of(files, file)) if (isObject(doc)) out.push({ file, doc });
       } catch {
         // reported by checkKustomizations
       }
@@ -420,7 +420,7 @@ export function checkFluxReferences(files: ReadonlyMap<string, string>): string[
 export function deprecatedFields(files: ReadonlyMap<string, string>): string[] {
   const out: string[] = [];
   for (const file of kustomizationFiles(files)) {
-    const doc = parseYaml12(files.get(file) ?? '', file).find(isObject);
+    const doc = yaml12Of(files, file).find(isObject);
     for (const field of Object.keys(doc ?? {})) {
       if (DEPRECATED_FIELDS[field]) out.push(`${file}: ${field}: deprecated (${DEPRECATED_FIELDS[field]})`);
     }

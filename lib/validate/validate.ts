@@ -10,7 +10,8 @@ import { checkEntrypoints, isEntrypointFolder } from './entrypoints';
 import { fluxValidator } from './flux-schema';
 import { checkStack, helmReleaseName } from './tree-check';
 import { decodeUtf8, invalidUtf8Offset } from '../engine/utf8';
-import { parseYaml11, parseYaml12, withYamlCache } from '../engine/yaml';
+import { yaml11Of, yaml12Of } from './parsed';
+import { withYamlCache } from '../engine/yaml';
 
 export interface ValidateOptions {
   /** Run `kubectl kustomize` on each stack where kubectl exists. @default true */
@@ -102,13 +103,13 @@ function sameJson(a: unknown, b: unknown): boolean {
 /** Files that YAML 1.1 (Helm) and YAML 1.2 (kustomize, Flux) read differently. */
 export function checkYamlReadings(files: ReadonlyMap<string, string>): string[] {
   const problems: string[] = [];
-  for (const [file, text] of files) {
+  for (const file of files.keys()) {
     if (!/\.ya?ml$/.test(file)) continue;
     let v11: unknown[];
     let v12: unknown[];
     try {
-      v11 = parseYaml11(text, file);
-      v12 = parseYaml12(text, file);
+      v11 = yaml11Of(files, file);
+      v12 = yaml12Of(files, file);
     } catch (error) {
       problems.push(`${file}: (file): ${(error as Error).message.replace(`${file}: `, '')}`);
       continue;
@@ -139,10 +140,10 @@ function firstDifference(a: unknown, b: unknown, at: string): string {
 
 /** The documents of every YAML file that parses (the YAML check reports the others). */
 function* yamlDocuments(files: ReadonlyMap<string, string>): Generator<{ file: string; docs: unknown[] }> {
-  for (const [file, text] of files) {
+  for (const file of files.keys()) {
     if (!/\.ya?ml$/.test(file)) continue;
     try {
-      yield { file, docs: parseYaml12(text, file) };
+      yield { file, docs: yaml12Of(files, file) };
     } catch {
       continue;
     }

@@ -1,5 +1,10 @@
-import { buildApp, BuildOptions } from '../../lib/deployment/app';
+import { App } from 'cdk8s';
+import { buildApp, BuildOptions, resolveInput } from '../../lib/deployment/app';
+import { deploymentStack } from '../../lib/deployment/stack';
 import { renderApp, RenderedStack } from '../../lib/engine/synth';
+import { DeploymentProfileInput } from '../../lib/profile/profile';
+import { ALL_RELEASES } from '../../releases';
+import { ReleaseDefinition } from '../../releases/define';
 
 const cache = new Map<string, RenderedStack[]>();
 
@@ -17,5 +22,27 @@ export function renderStacks(options: BuildOptions = {}): RenderedStack[] {
 export function renderStack(name: string, options: BuildOptions = {}): RenderedStack {
   const stack = renderStacks(options).find((s) => s.name === name);
   if (!stack) throw new Error(`no stack ${name}`);
+  return stack;
+}
+
+/** The files of a rendered stack that targeted snapshots hold (the whole stack is dist/, checked by CI). */
+export function filesOf(stack: RenderedStack, files: readonly string[]): Record<string, string> {
+  return Object.fromEntries(
+    files.map((file) => {
+      const text = stack.files.get(file);
+      if (text === undefined) throw new Error(`${stack.name} has no ${file}`);
+      return [file, text];
+    }),
+  );
+}
+
+/**
+ * Given a profile input, the stack of that deployment alone, rendered in memory: what buildApp
+ * gives for it, without rendering the platform stack beside it.
+ */
+export function renderDeployment(input: DeploymentProfileInput, releases: readonly ReleaseDefinition[] = ALL_RELEASES): RenderedStack {
+  const app = new App({ outdir: '.cdk8s-out' });
+  deploymentStack(app, resolveInput(input, `${input.name}.yaml`, releases));
+  const [stack] = renderApp(app);
   return stack;
 }
