@@ -3,21 +3,10 @@
  * rule (issue: "the profile means what a cloud can run"). Several cases per class.
  */
 import { validateProfile } from '../lib/deployment/app';
-import { ProfileError } from '../lib/profile/loader';
 import { DeploymentProfileInput } from '../lib/profile/profile';
 import { MAX_SECRET_BYTES } from '../lib/engine/release';
 import { renderStacks } from './support/synth';
-import { aioSimplex, controller, dataInterface, standard } from './support/profiles';
-
-function problemsOf(input: unknown): string[] {
-  try {
-    validateProfile(input, 'p.yaml');
-    return [];
-  } catch (error) {
-    if (error instanceof ProfileError) return [...error.problems];
-    throw error;
-  }
-}
+import { aioSimplex, controller, dataInterface, problemsOf, standard } from './support/profiles';
 
 const network = (clusterHost: { subnet?: string; floatingAddress: string }, extra: object = {}): Partial<DeploymentProfileInput> => ({
   network: { clusterHost, oam: { floatingAddress: '10.10.10.2' }, ...extra },

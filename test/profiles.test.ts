@@ -3,10 +3,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { parse, stringify } from 'yaml';
 import { validateProfile } from '../lib/deployment/app';
-import { loadProfile, ProfileError } from '../lib/profile/loader';
+import { loadProfile } from '../lib/profile/loader';
 import { DeploymentProfileInput } from '../lib/profile/profile';
 import { renderSchema, SCHEMA_FILE } from '../scripts/schema';
-import { aioDuplex, aioSimplex, controller, parseProfile, standard, systemValuesOf, worker } from './support/profiles';
+import { aioDuplex, aioSimplex, controller, parseProfile, problemsOf, standard, systemValuesOf, worker } from './support/profiles';
 import { RELEASES } from '../releases';
 import { RELEASE_NAMES } from '../releases/names';
 
@@ -19,17 +19,6 @@ function publishedSchemaValidator(): ((data: unknown) => boolean) & { errors?: u
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats(ajv);
   return ajv.compile(JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8')));
-}
-
-/** The problems of a profile, or [] when it is valid. */
-function problemsOf(input: unknown): string[] {
-  try {
-    validateProfile(input, 'deployments/test.yaml');
-    return [];
-  } catch (error) {
-    if (error instanceof ProfileError) return [...error.problems];
-    throw error;
-  }
 }
 
 describe('profile validation: the rules of spec §1.3', () => {

@@ -4,7 +4,8 @@
  * file per Kustomization, no kustomization.yaml: kustomize-controller builds the folder itself,
  * together with bootstrap's own `flux-system/`).
  */
-import { App, Chart } from 'cdk8s';
+import { Chart } from 'cdk8s';
+import { Construct } from 'constructs';
 import {
   Kustomization,
   KustomizationSpecDecryptionProvider,
@@ -42,7 +43,7 @@ export class FluxEntrypoints extends Chart {
   public readonly notes: readonly string[] = [];
   public readonly releases: readonly unknown[] = [];
 
-  constructor(scope: App, id: string, props: FluxEntrypointsProps) {
+  constructor(scope: Construct, id: string, props: FluxEntrypointsProps) {
     super(scope, id, { disableResourceNameHashes: true });
     this.stackName = id;
     const namespace = props.namespace ?? 'flux-system';

@@ -1,4 +1,5 @@
-import { ApiObject, App, Chart } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
+import { Construct } from 'constructs';
 import { HelmRepository, HelmRepositorySpecType } from '../../imports/source.toolkit.fluxcd.io';
 import { findCycle } from './depends-on';
 import { OutputFile, TextFile } from './files';
@@ -66,7 +67,7 @@ export class FluxStack extends Chart {
   public readonly releases: ReleaseConstruct[] = [];
   public readonly notes: readonly string[];
 
-  constructor(scope: App, id: string, props: FluxStackProps) {
+  constructor(scope: Construct, id: string, props: FluxStackProps) {
     super(scope, id, { disableResourceNameHashes: true });
     this.stackName = id;
     this.notes = props.notes ?? [];

@@ -3,7 +3,9 @@
  * 192.168.206.0/24, OAM 10.10.10.0/24, controllers labelled control-plane (and compute on AIO),
  * workers labelled compute, datanetworks data0 and data1 (vlan, mtu 1500).
  */
+import { validateProfile } from '../../lib/deployment/app';
 import { deploymentContext } from '../../lib/deployment/resolve';
+import { ProfileError } from '../../lib/profile/loader';
 import { deploymentProfileSchema, DeploymentProfile, DeploymentProfileInput } from '../../lib/profile/profile';
 import { Values } from '../../lib/engine/values';
 import { RELEASES } from '../../releases';
@@ -88,4 +90,15 @@ export function systemValuesOf(release: ReleaseName, input: DeploymentProfileInp
   const fn = RELEASES[release].systemValues;
   if (!fn) throw new Error(`release ${release} has no system values`);
   return fn(contextOf(input, enabled));
+}
+
+/** The problems validation finds in profile input (file `file`), or [] when it is valid. */
+export function problemsOf(input: unknown, file = 'deployments/test.yaml'): string[] {
+  try {
+    validateProfile(input, file);
+    return [];
+  } catch (error) {
+    if (error instanceof ProfileError) return [...error.problems];
+    throw error;
+  }
 }
