@@ -225,3 +225,22 @@ describe('URLs in a profile', () => {
     }
   });
 });
+
+describe('flux bootstrap inside the entry points', () => {
+  test("every synth keeps clusters/<site>/flux-system, which flux bootstrap wrote", () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'stx-boot-'));
+    try {
+      fs.writeFileSync(path.join(tmp, 'site.yaml'), JSON.stringify(aioSimplex({ name: 'site' })));
+      const out = path.join(tmp, 'dist');
+      expect(runSynth({ output: out, profiles: [path.join(tmp, 'site.yaml')] }).code).toBe(0);
+      const bootstrap = path.join(out, 'clusters', 'site', 'flux-system');
+      fs.mkdirSync(bootstrap);
+      fs.writeFileSync(path.join(bootstrap, 'gotk-sync.yaml'), 'kind: Kustomization\n');
+      expect(runSynth({ output: out, profiles: [path.join(tmp, 'site.yaml')] }).code).toBe(0);
+      expect(fs.readFileSync(path.join(bootstrap, 'gotk-sync.yaml'), 'utf8')).toBe('kind: Kustomization\n');
+      expect(fs.readdirSync(path.join(out, 'clusters', 'site')).sort()).toStrictEqual(['flux-system', 'site-credentials.yaml', 'site-namespace.yaml', 'site-openstack.yaml']);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});

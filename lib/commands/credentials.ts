@@ -290,7 +290,8 @@ export function runCredentials(request: CredentialsRequest): CredentialsResult {
     const file = existingDocs.get(name)?.file ?? path.join(dir, `${name}.yaml`);
     const verb = request.dryRun ? 'would write' : 'wrote';
     lines.push(`${verb} ${file}: ${Object.keys(data).length} values (${added.length} new, ${changed.length} rotated, ${Object.keys(data).length - added.length - changed.length} kept)`);
-    for (const k of added) lines.push(`  new ${k}${request.dryRun ? `: ${masked(data[k])}` : ''}`);
+    // A new Secret is all new: list keys only where something existed before, or on a dry run.
+    if (old || request.dryRun) for (const k of added) lines.push(`  new ${k}${request.dryRun ? `: ${masked(data[k])}` : ''}`);
     for (const k of changed) lines.push(`  rotated ${k}${request.dryRun ? `: ${masked(before[k])} -> ${masked(data[k])}` : ''}`);
     if (unknown.length > 0) lines.push(`  kept keys this deployment does not read (added by hand?): ${unknown.join(', ')}`);
     writes.push([file, toYamlFile([doc], HEADER(site)), 0o600]);
