@@ -29,14 +29,16 @@ describe('npm run credentials, run after run', () => {
   });
   afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  test('a second run keeps every value and a key added by hand, and says which it kept', () => {
+  test('a second run keeps every value and the keys added by hand, and says which it kept', () => {
     runCredentials(request);
     const first = data();
-    const text = fs.readFileSync(secretFile(), 'utf8').replace('stringData:\n', 'stringData:\n  ceph-admin-keyring: AQB-hand-added==\n');
+    const text = fs.readFileSync(secretFile(), 'utf8').replace('stringData:\n', 'stringData:\n  ceph-glance-keyring: AQB-hand-added==\n  my-own-key: mine\n');
     fs.writeFileSync(secretFile(), text);
     const { lines } = runCredentials(request);
-    expect(data()).toStrictEqual({ ...first, 'ceph-admin-keyring': 'AQB-hand-added==' });
-    expect(lines).toContain('  kept keys this deployment does not read (added by hand?): ceph-admin-keyring');
+    expect(data()).toStrictEqual({ ...first, 'ceph-glance-keyring': 'AQB-hand-added==', 'my-own-key': 'mine' });
+    expect(lines).toContain('  kept keys this deployment does not read (added by hand?): my-own-key');
+    // The glance keyring is read by the deployment but made by the storage backend: it says it has it.
+    expect(lines).toContain('provided by you, kept: stx-openstack-credentials/ceph-glance-keyring (Ceph keyring from the storage backend)');
     expect(lines[0]).toMatch(/: \d+ values \(0 new, 0 rotated, \d+ kept\)$/);
   });
 

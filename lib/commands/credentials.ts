@@ -276,7 +276,8 @@ export function runCredentials(request: CredentialsRequest): CredentialsResult {
     const data: Record<string, string> = { ...before, ...fresh };
     const added = Object.keys(fresh).filter((k) => before[k] === undefined).sort();
     const changed = Object.keys(fresh).filter((k) => before[k] !== undefined && before[k] !== fresh[k]).sort();
-    const unknown = Object.keys(before).filter((k) => fresh[k] === undefined).sort();
+    const read = new Set([...needed.values()].filter((c) => c.secret === name).map((c) => c.key));
+    const unknown = Object.keys(before).filter((k) => fresh[k] === undefined && !read.has(k)).sort();
     const old = existingDocs.get(name)?.doc;
     const doc: SecretDoc = {
       ...(old ?? {}),
@@ -297,7 +298,11 @@ export function runCredentials(request: CredentialsRequest): CredentialsResult {
     writes.push([file, toYamlFile([doc], HEADER(site)), 0o600]);
   }
   for (const id of risky) lines.push(`rotated ${id}: now ${ROTATION_NEEDS_FORCE[id]}`);
-  for (const item of external) lines.push(`provide yourself: ${item}`);
+  for (const item of external) {
+    // `secret/key (origin)`: already in the file (put there by hand) is said as such.
+    const [secret, key] = item.slice(0, item.indexOf(' (')).split('/');
+    lines.push(existing.get(secret)?.[key] ? `provided by you, kept: ${item}` : `provide yourself: ${item}`);
+  }
   if (deployment.profile.helmRepository.secretName) lines.push(`provide yourself: ${deployment.profile.helmRepository.secretName} (login of the Helm repository, in namespace openstack)`);
 
   // The encrypted Secrets the site's credentials Kustomization applies.
