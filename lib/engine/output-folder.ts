@@ -141,16 +141,25 @@ export function completeInterruptedSwap(target: string): string[] {
   const { parent, journal, stagingPrefix, previousPrefix } = siblings(target);
   const done: string[] = [];
   if (fs.existsSync(journal)) {
-    const { staging, previous } = JSON.parse(fs.readFileSync(journal, 'utf8')) as Journal;
-    if (!fs.existsSync(target) && fs.existsSync(staging)) {
+    // The journal is renamed into place whole before the target moves: one that does not parse was
+    // never complete, so nothing moved yet.
+    let entry: Journal | undefined;
+    try {
+      entry = JSON.parse(fs.readFileSync(journal, 'utf8')) as Journal;
+    } catch {
+      entry = undefined;
+    }
+    const { staging, previous } = entry ?? { staging: '', previous: '' };
+    if (entry && !fs.existsSync(target) && fs.existsSync(staging)) {
       fs.renameSync(staging, target);
       done.push(`completed the swap of ${target} that an interrupted synth left`);
-    } else if (!fs.existsSync(target) && fs.existsSync(previous)) {
+    } else if (entry && !fs.existsSync(target) && fs.existsSync(previous)) {
       fs.renameSync(previous, target);
       done.push(`restored ${target} that an interrupted synth had moved away`);
     }
     fs.rmSync(journal, { force: true });
   }
+  fs.rmSync(`${journal}.tmp`, { force: true });
   if (fs.existsSync(parent)) {
     for (const entry of fs.readdirSync(parent)) {
       const full = path.join(parent, entry);
@@ -242,7 +251,8 @@ export function replaceFolder(outRoot: string, fill: FolderFill, options: Replac
     const previous = previousPrefix + path.basename(staging).slice(path.basename(stagingPrefix).length);
     const hadTarget = fs.existsSync(target);
     try {
-      fs.writeFileSync(journal, JSON.stringify({ staging, previous } satisfies Journal));
+      fs.writeFileSync(`${journal}.tmp`, JSON.stringify({ staging, previous } satisfies Journal));
+      fs.renameSync(`${journal}.tmp`, journal);
       if (hadTarget) fs.renameSync(target, previous);
       fs.renameSync(staging, target);
     } catch (error) {
