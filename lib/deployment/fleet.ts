@@ -10,7 +10,8 @@ import { App } from 'cdk8s';
 import { ALL_RELEASES } from '../../releases';
 import { ReleaseDefinition } from '../../releases/define';
 import { FleetBuilder } from '../engine/fleet';
-import { outputFiles } from '../engine/files';
+import { IConstruct } from 'constructs';
+import { OutputFile, outputFiles } from '../engine/files';
 import { RenderedStack } from '../engine/synth';
 import { dataProblems, formatPath, LoadedProfile, parseProfile, ProfileError, readProfileInput } from '../profile/loader';
 import { inventorySchema, mergeProfileInput } from '../profile/inventory';
@@ -94,10 +95,11 @@ export function resolveSubcloud(site: { label: string; input: unknown }, release
 /** Files of a stack that no kustomization reads: the fleet leaves them out. */
 const FOR_PEOPLE = ['README.md', 'metadata.yaml'];
 
-/** The rendered files of one construct tree (a stack or entry points), by path. */
-function render(chart: import('constructs').IConstruct): Map<string, string> {
-  return new Map(outputFiles(chart).map((f) => [f.path, f.render()]));
+/** The output files of one construct tree (a stack or entry points), by path. */
+function filesOf(chart: IConstruct): Map<string, OutputFile> {
+  return new Map(outputFiles(chart).map((f) => [f.path, f]));
 }
+const texts = (files: ReadonlyMap<string, OutputFile>) => new Map([...files].map(([p, f]) => [p, f.render()]));
 
 /**
  * Renders a fleet: every subcloud resolved (all problems reported, each naming the inventory file,
@@ -122,8 +124,9 @@ export function renderFleet(inventory: LoadedInventory, releases: readonly Relea
     const stack = deploymentStack(app, deployment);
     const entry = clusterEntrypoints(app, deployment, `./dist/${root}`);
     const name = deployment.profile.name;
-    const entryFiles = new Map([...render(entry)].map(([f, t]) => [`clusters/${name}/${f}`, t]));
-    builder.add(name, render(stack), entryFiles);
+    const entryFiles = new Map([...texts(filesOf(entry))].map(([f, t]) => [`clusters/${name}/${f}`, t]));
+    const stackFiles = filesOf(stack);
+    builder.add(name, texts(stackFiles), entryFiles, (f) => stackFiles.get(f)?.documents());
     releaseCount += deployment.releases.length;
   }
   if (errors.length > 0) throw new Error(errors.join('\n'));

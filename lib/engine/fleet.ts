@@ -116,11 +116,14 @@ export class FleetBuilder {
   private readonly files = new Map<string, string>();
   private readonly units = new Map<string, SharedUnit>();
   private readonly sites = new Set<string>();
+  /** The documents of the current site's files when the caller has them (saves parsing its text). */
+  private documents?: (file: string) => readonly unknown[] | undefined;
 
   constructor(private readonly options: FleetOptions) {}
 
   /** Adds a site: its stack files (paths relative to the stack folder) and extra files of its own. */
-  public add(site: string, stack: ReadonlyMap<string, string>, extra: ReadonlyMap<string, string> = new Map()): void {
+  public add(site: string, stack: ReadonlyMap<string, string>, extra: ReadonlyMap<string, string> = new Map(), documents?: (file: string) => readonly unknown[] | undefined): void {
+    this.documents = documents;
     if ((FLEET_RESERVED as readonly string[]).includes(site)) throw new Error(`site "${site}": the name is reserved in a fleet folder (${FLEET_RESERVED.join(', ')})`);
     if (this.sites.has(site)) throw new Error(`site "${site}" is listed twice`);
     this.sites.add(site);
@@ -144,7 +147,7 @@ export class FleetBuilder {
       return false;
     };
 
-    const top = parseOne(stack.get('kustomization.yaml') ?? '', `${site}/kustomization.yaml`);
+    const top = this.parse(stack, 'kustomization.yaml', site);
     const resources = (top.resources as string[] | undefined) ?? [];
     const outResources: string[] = [];
     for (const entry of resources) {
@@ -153,7 +156,7 @@ export class FleetBuilder {
       if (folder === 'base') {
         outResources.push(plainUnit('base', 'base') ? '../base' : 'base');
       } else {
-        this.release(site, folder, folderFiles(folder));
+        this.release(site, folder, folderFiles(folder), (f) => this.parse(stack, `${folder}/${f}`, site));
         outResources.push(folder);
       }
     }
@@ -167,8 +170,15 @@ export class FleetBuilder {
     for (const [f, t] of extra) this.files.set(f, t);
   }
 
-  private release(site: string, name: string, files: ReadonlyMap<string, string>): void {
-    const k = parseOne(files.get('kustomization.yaml') ?? '', `${site}/${name}/kustomization.yaml`);
+  /** One file of the site's stack as a mapping: its documents (as JSON reads them) or its parsed text. */
+  private parse(stack: ReadonlyMap<string, string>, file: string, site: string): Obj {
+    const docs = this.documents?.(file);
+    if (docs && docs.length === 1 && isObj(docs[0])) return JSON.parse(JSON.stringify(docs[0])) as Obj;
+    return parseOne(stack.get(file) ?? '', `${site}/${file}`);
+  }
+
+  private release(site: string, name: string, files: ReadonlyMap<string, string>, parse: (file: string) => Obj): void {
+    const k = parse('kustomization.yaml');
     const generators = ((k.secretGenerator as unknown as Generator[] | undefined) ?? []);
     const isShared = (g: Generator) => g.files.every((f) => this.options.shared(f));
     const sharedGenerators = generators.filter(isShared);
@@ -178,17 +188,18 @@ export class FleetBuilder {
     const hrFile = resourceFiles.length === 1 ? resourceFiles[0] : undefined;
     const body = { ...k, secretGenerator: sharedGenerators };
     // The HelmRelease may differ (a patch); the other shared files must not.
-    const key = JSON.stringify([body, [...sharedFiles].filter(([f]) => f !== hrFile)]);
+    const key = JSON.stringify([body, [...sharedFiles.keys()]]);
     const at = `releases/${name}`;
     let unit = this.units.get(at);
     if (!unit) {
-      const helmRelease = hrFile ? parseOne(files.get(hrFile) ?? '', `${site}/${name}/${hrFile}`) : undefined;
+      const helmRelease = hrFile ? parse(hrFile) : undefined;
       unit = { files: sharedFiles, key, helmRelease };
       this.units.set(at, unit);
       for (const [f, t] of sharedFiles) this.files.set(`${at}/${f}`, t);
       this.files.set(`${at}/kustomization.yaml`, toYamlFile([body]));
     }
-    if (unit.key !== key || !hrFile || !unit.helmRelease) {
+    const same = unit.key === key && [...sharedFiles].every(([f, t]) => f === hrFile || unit.files.get(f) === t);
+    if (!same || !hrFile || !unit.helmRelease) {
       for (const [f, t] of files) this.files.set(`${site}/${name}/${f}`, t);
       return;
     }
@@ -202,7 +213,7 @@ export class FleetBuilder {
     for (const g of ownGenerators) for (const f of g.files) this.files.set(`${site}/${name}/${f}`, files.get(f) ?? '');
     const text = files.get(hrFile) ?? '';
     if (text !== this.files.get(`${at}/${hrFile}`)) {
-      const hr = parseOne(text, `${site}/${name}/${hrFile}`);
+      const hr = parse(hrFile);
       const ops = jsonPatch(unit.helmRelease, hr);
       if (ops.length > 0) {
         const [group, version] = String(hr.apiVersion).split('/');
