@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildApp, BuildOptions, defaultProfileLocations } from '../deployment/app';
+import { defaultFleetLocations, renderFleets } from '../deployment/fleet';
 import { renderApp, RenderedStack, summary, writeStacks } from '../engine/synth';
 import { scanCredentials } from '../validate/credential-scan';
 
@@ -58,6 +59,11 @@ export interface SynthRequest {
    * @default STX_PROFILES, or every profile of deployments/ (then the output folder holds exactly the stacks written)
    */
   readonly profiles?: readonly string[];
+  /**
+   * Fleet inventory files or folders. @default STX_FLEETS, or deployments/fleets/ (none on a synth
+   * of some profiles unless STX_FLEETS is set)
+   */
+  readonly fleets?: readonly string[];
   /** Extra build options (tests inject releases through these). */
   readonly build?: Omit<BuildOptions, 'profiles'>;
 }
@@ -81,6 +87,9 @@ export function runSynth(request: SynthRequest = {}): SynthResult {
   try {
     const onlyThese = request.profiles !== undefined || !!process.env.STX_PROFILES;
     const stacks = renderApp(buildApp({ ...request.build, profiles: request.profiles ?? defaultProfileLocations() }));
+    // Fleets: every inventory of deployments/fleets/ on a synth of every profile, else those of STX_FLEETS.
+    const fleets = request.fleets ?? (onlyThese && !process.env.STX_FLEETS ? [] : defaultFleetLocations());
+    stacks.push(...renderFleets(fleets, [path.resolve(__dirname, '..', '..', 'deployments')], request.build?.releases));
     const leaks = credentialProblems(stacks);
     if (leaks.length > 0) throw new Error(`plaintext credentials would be written:\n${leaks.join('\n')}`);
     const kept = onlyThese && fs.existsSync(target) ? fs.readdirSync(target).filter((e) => !e.startsWith('.') && !stacks.some((s) => s.name === e)) : [];

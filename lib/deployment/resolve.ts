@@ -127,7 +127,7 @@ export function resolveDeployment({ file, profile }: LoadedProfile, releases: re
     releases: computed.map(({ definition, ownSystemValues }) => ({
       definition,
       chartVersion: profile.charts.versions[definition.name] ?? definition.chartVersion,
-      staticValues: definition.staticValues(ctx.images),
+      staticValues: staticValuesOf(definition, profile, ctx),
       systemValues: mergeValues(ownSystemValues, policyValues(definition.name)),
       userValues: profile.userOverrides[definition.name] as Values | undefined,
       dependsOn: graph.edges.get(definition.name) ?? [],
@@ -143,11 +143,29 @@ export function resolveDeployment({ file, profile }: LoadedProfile, releases: re
       ...graph.repaired.map(repairNote),
       ...computed.flatMap(({ definition, ownSystemValues }) => {
         const user = profile.userOverrides[definition.name];
-        const fresh = user ? newKeys(user, [definition.staticValues(ctx.images), ownSystemValues]) : [];
+        const fresh = user ? newKeys(user, [staticValuesOf(definition, profile, ctx), ownSystemValues]) : [];
         return fresh.length > 0 ? [`${definition.name}: user values add keys the chart's static and system values do not have (a typo?): ${fresh.join(', ')}`] : [];
       }),
     ],
   };
+}
+
+/**
+ * Static values depend only on the release and the image build: computed once per pair, and the
+ * same object for every deployment that shares them (the writer renders it once; a fleet of a
+ * thousand sites renders each release's static values once). Nothing mutates values after this.
+ */
+const STATIC_VALUES = new WeakMap<ReleaseDefinition, Map<string, Values>>();
+function staticValuesOf(definition: ReleaseDefinition, profile: DeploymentProfile, ctx: DeploymentContext): Values {
+  const byImages = STATIC_VALUES.get(definition) ?? new Map<string, Values>();
+  STATIC_VALUES.set(definition, byImages);
+  const key = JSON.stringify(profile.images);
+  let values = byImages.get(key);
+  if (!values) {
+    values = definition.staticValues(ctx.images);
+    byImages.set(key, values);
+  }
+  return values;
 }
 
 const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof CredentialRef);

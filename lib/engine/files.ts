@@ -13,6 +13,9 @@ export interface OutputFileProps {
   readonly documents?: readonly unknown[];
 }
 
+/** The text of each single-document file, by its document object (data is never changed once given to a file). */
+const RENDERED = new WeakMap<object, string>();
+
 /** The paths written in each stack, with the construct that writes each. */
 const PATHS_OF_STACK = new WeakMap<Chart, Map<string, string>>();
 
@@ -45,9 +48,16 @@ export class OutputFile extends Construct {
     return this.node.children.filter((c): c is ApiObject => c instanceof ApiObject).map((o) => o.toJson());
   }
 
-  /** The file's text, as the writer writes it (rendered once: the tree does not change after synth starts). */
+  /**
+   * The file's text, as the writer writes it (rendered once: the tree does not change after synth
+   * starts). A file of one fixed document shares the text of every file of the same object (stacks
+   * that share their static values render them once).
+   */
   public render(): string {
-    this.rendered ??= toYamlFile(this.documents());
+    if (this.rendered !== undefined) return this.rendered;
+    const single = this.fixedDocuments?.length === 1 && typeof this.fixedDocuments[0] === 'object' && this.fixedDocuments[0] !== null ? (this.fixedDocuments[0] as object) : undefined;
+    this.rendered = (single && RENDERED.get(single)) ?? toYamlFile(this.documents());
+    if (single) RENDERED.set(single, this.rendered);
     return this.rendered;
   }
 }

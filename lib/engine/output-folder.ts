@@ -199,15 +199,45 @@ function reason(error: unknown): string {
 /** A writer of the new tree into an empty staging folder. */
 export type FolderFill = (staging: string) => void;
 
-/** A fill that writes `files` (relative path to text). */
-export function writeFiles(files: ReadonlyMap<string, string>): FolderFill {
+/**
+ * A fill that writes `files` (relative path to text). With `unchangedFrom` (the current tree), a
+ * file whose bytes are already there is hard-linked into the staging folder instead of written:
+ * it keeps its inode and mtime, so a change rewrites only the files it changes. The swap stays
+ * atomic (the old tree is renamed away whole; its linked files live on in the new one).
+ */
+export function writeFiles(files: ReadonlyMap<string, string>, unchangedFrom?: string): FolderFill {
   return (staging) => {
+    const made = new Set<string>();
     for (const [rel, text] of files) {
       const file = path.join(staging, rel);
-      fs.mkdirSync(path.dirname(file), { recursive: true });
+      const dir = path.dirname(file);
+      if (!made.has(dir)) {
+        fs.mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      }
+      if (unchangedFrom !== undefined && sameFile(path.join(unchangedFrom, rel), text)) {
+        try {
+          fs.linkSync(path.join(unchangedFrom, rel), file);
+          continue;
+        } catch {
+          // another file system, a link limit: write it
+        }
+      }
       fs.writeFileSync(file, text);
     }
   };
+}
+
+/** True when `file` is a regular file holding exactly `text`. */
+function sameFile(file: string, text: string): boolean {
+  let stat: fs.Stats;
+  try {
+    stat = fs.lstatSync(file);
+  } catch {
+    return false;
+  }
+  if (!stat.isFile() || stat.size !== Buffer.byteLength(text)) return false;
+  return fs.readFileSync(file, 'utf8') === text;
 }
 
 /**

@@ -74,7 +74,7 @@ export function writeStacks(outRoot: string, stacks: readonly RenderedStack[], o
   const exists = fs.existsSync(target) && fs.statSync(target).isDirectory();
   const unwritten = options.onlyThese && exists ? unwrittenEntries(target, stacks.map((s) => s.name)) : [];
   const keep = [...unwritten, ...(options.keep ?? []).filter((k) => exists && fs.existsSync(path.join(target, k)))];
-  return [...replaceFolder(outRoot, writeFiles(files), { marker: options.marker ?? 'stx-openstack-gitops\n', keep }).warnings];
+  return [...replaceFolder(outRoot, writeFiles(files, exists ? target : undefined), { marker: options.marker ?? 'stx-openstack-gitops\n', keep }).warnings];
 }
 
 /** One line per stack: releases, files, bytes. */

@@ -353,13 +353,19 @@ export function profileFiles(location: string): string[] {
 }
 
 /** A file path as messages show it: relative to the working folder when inside it. */
-function displayPath(file: string): string {
+export function displayPath(file: string): string {
   const rel = path.relative(process.cwd(), path.resolve(file));
   return rel && !rel.startsWith('..') ? rel : path.resolve(file);
 }
 
 /** Loads one profile file and checks it against the schema. */
 export function loadProfile(file: string): LoadedProfile {
+  const { file: rel, input } = readProfileInput(file);
+  return { file: rel, profile: parseProfile(input, rel) };
+}
+
+/** The data of a profile (or inventory) file before the schema: read bounded, checked as data. */
+export function readProfileInput(file: string): { file: string; input: unknown } {
   const rel = displayPath(file);
   if (!fs.existsSync(file)) throw new ProfileError(rel, ['profile file does not exist']);
   const extension = path.extname(file);
@@ -369,7 +375,7 @@ export function loadProfile(file: string): LoadedProfile {
     // Node, tsx and ts-jest pick the TypeScript loader by the exact extension: `.TS` would run as JavaScript.
     throw new ProfileError(rel, [`(file): a TypeScript profile must end in lower-case .ts (the TypeScript loader does not read ${extension}); rename it`]);
   }
-  return { file: rel, profile: parseProfile(read(file, rel), rel) };
+  return { file: rel, input: read(file, rel) };
 }
 
 /**

@@ -12,6 +12,7 @@ import { checkStack, helmReleaseName } from './tree-check';
 import { decodeUtf8, invalidUtf8Offset } from '../engine/utf8';
 import { yaml11Of, yaml12Of } from './parsed';
 import { withYamlCache } from '../engine/yaml';
+import { fleetSites, materializeSite } from '../engine/fleet';
 
 export interface ValidateOptions {
   /** Run `kubectl kustomize` on each stack where kubectl exists. @default true */
@@ -237,17 +238,57 @@ export function validateStack(dir: string, options: ValidateOptions = {}): Stack
   return withYamlCache(() => validateStackFiles(dir, options));
 }
 
+/** The checks of each file on its own: YAML readings, names, Flux schemas, plaintext credentials. */
+function fileChecks(files: ReadonlyMap<string, string>): string[] {
+  return [
+    ...checkYamlReadings(files),
+    ...checkNames(files),
+    ...checkSchemas(files),
+    ...scanCredentials(files).map((f) => `${f.file}: ${f.path || '(document)'}: ${f.problem}`),
+  ];
+}
+
+/** True for a fleet folder (lib/engine/fleet.ts): shared `releases/`, site overlays, no top-level kustomization. */
+export function isFleetFolder(dir: string): boolean {
+  return !fs.existsSync(path.join(dir, 'kustomization.yaml')) && fs.existsSync(path.join(dir, 'releases')) && fs.statSync(path.join(dir, 'releases')).isDirectory();
+}
+
+/**
+ * A fleet folder: every file as in a stack (YAML readings, names, schemas, credentials); each site
+ * rebuilt as its standalone stack and checked as one; its entry points (clusters/<site>); and
+ * `kubectl kustomize <site>` where kubectl exists.
+ */
+function validateFleetFiles(dir: string, options: ValidateOptions): StackReport {
+  const { files, problems: read } = readTreeChecked(dir);
+  const sites = fleetSites(files);
+  const problems = [...read, ...fileChecks(files)];
+  if (sites.length === 0) problems.push('(folder): a fleet folder without any site overlay');
+  for (const site of sites) {
+    let stack: Map<string, string>;
+    try {
+      stack = materializeSite(files, site);
+    } catch (error) {
+      problems.push(`${site}/kustomization.yaml: (build): ${(error as Error).message}`);
+      continue;
+    }
+    problems.push(...checkStack(stack).map((p) => `${site}/${p}`), ...checkCredentialRouting(stack).map((f) => `${site}/${f.file}: ${f.path}: ${f.problem}`));
+    if ((options.kustomize ?? true) && kubectlAvailable()) problems.push(...checkKubectlKustomize(path.join(dir, site)).map((p) => `${site}/${p}`));
+  }
+  const clusters = new Map([...files].filter(([f]) => f.startsWith('clusters/')));
+  if (clusters.size > 0) problems.push(...checkEntrypoints(clusters, path.resolve(dir, '..', '..', '..'), path.resolve(dir, '..', '..')));
+  const stack = path.relative(path.resolve(dir, '..', '..'), path.resolve(dir));
+  return { stack, files: files.size, problems: [...new Set(problems)].map((p) => `${stack}/${p}`) };
+}
+
 function validateStackFiles(dir: string, options: ValidateOptions): StackReport {
+  if (isFleetFolder(dir)) return validateFleetFiles(dir, options);
   const { files, problems: read } = readTreeChecked(dir);
   const entrypoints = isEntrypointFolder(files);
   const problems = [
     ...read,
-    ...checkYamlReadings(files),
-    ...checkNames(files),
-    ...checkSchemas(files),
+    ...fileChecks(files),
     // Flux entry points (dist/clusters/) are read by kustomize-controller file by file, paths from the repository root.
     ...(entrypoints ? checkEntrypoints(files, path.dirname(path.dirname(path.resolve(dir))), path.dirname(path.resolve(dir))) : checkStack(files)),
-    ...scanCredentials(files).map((f) => `${f.file}: ${f.path || '(document)'}: ${f.problem}`),
     ...checkCredentialRouting(files).map((f) => `${f.file}: ${f.path}: ${f.problem}`),
   ];
   if ((options.kustomize ?? true) && files.has('kustomization.yaml') && kubectlAvailable()) problems.push(...checkKubectlKustomize(dir));
@@ -268,10 +309,12 @@ function validateStackFiles(dir: string, options: ValidateOptions): StackReport 
 /** The stack folders of DIR: DIR itself when it holds a kustomization.yaml, else its subfolders. */
 export function stackFolders(dir: string): string[] {
   if (!fs.existsSync(dir)) throw new Error(`${dir}: no such folder`);
-  if (fs.existsSync(path.join(dir, 'kustomization.yaml'))) return [dir];
+  if (fs.existsSync(path.join(dir, 'kustomization.yaml')) || isFleetFolder(dir)) return [dir];
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
     .map((e) => path.join(dir, e.name))
+    // dist/fleet/ holds one fleet folder per inventory.
+    .flatMap((sub) => (path.basename(sub) === 'fleet' && !fs.existsSync(path.join(sub, 'kustomization.yaml')) ? fs.readdirSync(sub).map((f) => path.join(sub, f)).filter(isFleetFolder) : [sub]))
     .sort();
 }

@@ -1,0 +1,149 @@
+/**
+ * Fleets: an inventory (deployments/fleets/<inventory>.yaml) lists subclouds, each extending a
+ * profile of deployments/ with what differs. Each merged profile is resolved exactly like a
+ * profile, rendered as its standalone stack, and folded into dist/fleet/<inventory>/: a shared
+ * base and one overlay per subcloud (lib/engine/fleet.ts), plus its Flux entry points.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { App } from 'cdk8s';
+import { ALL_RELEASES } from '../../releases';
+import { ReleaseDefinition } from '../../releases/define';
+import { FleetBuilder } from '../engine/fleet';
+import { IConstruct } from 'constructs';
+import { OutputFile, outputFiles } from '../engine/files';
+import { RenderedStack } from '../engine/synth';
+import { dataProblems, formatPath, LoadedProfile, parseProfile, ProfileError, readProfileInput } from '../profile/loader';
+import { inventorySchema, mergeProfileInput } from '../profile/inventory';
+import { resolveLoaded } from './app';
+import { ResolvedDeployment } from './resolve';
+import { clusterEntrypoints, deploymentStack } from './stack';
+
+/** The folder of fleet inventories inside a profile folder. */
+export const FLEETS_FOLDER = 'fleets';
+
+/** One inventory: its name (the file name) and the profile input of each subcloud, merged. */
+export interface LoadedInventory {
+  readonly name: string;
+  readonly file: string;
+  readonly subclouds: ReadonlyArray<{ readonly label: string; readonly input: unknown }>;
+}
+
+/** The inventory files of a folder (deployments/fleets/), or the file itself. */
+export function inventoryFiles(location: string): string[] {
+  if (!fs.existsSync(location)) return [];
+  if (fs.statSync(location).isFile()) return [location];
+  return fs
+    .readdirSync(location)
+    .filter((f) => /\.(ya?ml|json|ts)$/i.test(f) && !f.startsWith('_') && !/\.(d\.ts|test\.ts|schema\.json)$/i.test(f))
+    .sort()
+    .map((f) => path.join(location, f));
+}
+
+/**
+ * Reads an inventory and merges each subcloud over the profile it extends (`profiles`: the raw
+ * input of every profile by name). Errors name the file, the subcloud and the field.
+ */
+export function loadInventory(file: string, profiles: ReadonlyMap<string, unknown>): LoadedInventory {
+  const { file: rel, input } = readProfileInput(file);
+  const parsed = inventorySchema.safeParse(input);
+  if (!parsed.success) {
+    throw new ProfileError(rel, parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`));
+  }
+  const seen = new Map<string, number>();
+  const problems: string[] = [];
+  const subclouds = parsed.data.subclouds.map((site, i) => {
+    const label = `${rel}: subclouds[${i}] (${site.name})`;
+    const other = seen.get(site.name);
+    if (other !== undefined) problems.push(`subclouds[${i}].name: duplicate subcloud "${site.name}" (also subclouds[${other}])`);
+    seen.set(site.name, i);
+    const base = profiles.get(site.extends);
+    if (base === undefined) {
+      problems.push(`subclouds[${i}].extends: no profile named "${site.extends}" (expected one of ${[...profiles.keys()].map((n) => JSON.stringify(n)).join(', ')})`);
+      return { label, input: undefined };
+    }
+    const { name, extends: _extends, ...overrides } = site;
+    void _extends;
+    return { label, input: mergeProfileInput(base, { ...overrides, name }) };
+  });
+  if (problems.length > 0) throw new ProfileError(rel, problems);
+  return { name: path.basename(file).replace(/\.[^.]+$/, ''), file: rel, subclouds };
+}
+
+/** The raw input of every profile of a folder (or files), by profile name. */
+export function profileInputs(locations: readonly string[]): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const location of locations) {
+    const files = fs.statSync(location).isFile() ? [location] : fs.readdirSync(location).filter((f) => /\.(ya?ml|json|ts)$/i.test(f) && !f.startsWith('_') && !/\.(d\.ts|test\.ts|schema\.json)$/i.test(f)).map((f) => path.join(location, f));
+    for (const file of files) {
+      const { input } = readProfileInput(file);
+      const name = (input as { name?: unknown }).name;
+      if (typeof name === 'string') out.set(name, input);
+    }
+  }
+  return out;
+}
+
+/** Resolves one subcloud's merged input as a profile: schema, rules, value checks. */
+export function resolveSubcloud(site: { label: string; input: unknown }, releases: readonly ReleaseDefinition[] = ALL_RELEASES): ResolvedDeployment {
+  const problems = dataProblems(site.input);
+  if (problems.length > 0) throw new ProfileError(site.label, problems);
+  const loaded: LoadedProfile = { file: site.label, profile: parseProfile(site.input, site.label) };
+  return resolveLoaded(loaded, releases);
+}
+
+/** Files of a stack that no kustomization reads: the fleet leaves them out. */
+const FOR_PEOPLE = ['README.md', 'metadata.yaml'];
+
+/** The output files of one construct tree (a stack or entry points), by path. */
+function filesOf(chart: IConstruct): Map<string, OutputFile> {
+  return new Map(outputFiles(chart).map((f) => [f.path, f]));
+}
+const texts = (files: ReadonlyMap<string, OutputFile>) => new Map([...files].map(([p, f]) => [p, f.render()]));
+
+/**
+ * Renders a fleet: every subcloud resolved (all problems reported, each naming the inventory file,
+ * the subcloud and the field), its standalone stack folded into the fleet folder
+ * `fleet/<inventory>/`, its Flux entry points in `fleet/<inventory>/clusters/<subcloud>/`.
+ */
+export function renderFleet(inventory: LoadedInventory, releases: readonly ReleaseDefinition[] = ALL_RELEASES): RenderedStack {
+  const root = `fleet/${inventory.name}`;
+  const builder = new FleetBuilder({ shared: (f) => f.endsWith('-static-overrides.yaml'), omit: FOR_PEOPLE });
+  const errors: string[] = [];
+  let releaseCount = 0;
+  for (const site of inventory.subclouds) {
+    let deployment: ResolvedDeployment;
+    try {
+      deployment = resolveSubcloud(site, releases);
+    } catch (error) {
+      errors.push((error as Error).message);
+      continue;
+    }
+    if (errors.length > 0) continue;
+    const app = new App({ outdir: '.cdk8s-out' });
+    const stack = deploymentStack(app, deployment);
+    const entry = clusterEntrypoints(app, deployment, `./dist/${root}`);
+    const name = deployment.profile.name;
+    const entryFiles = new Map([...texts(filesOf(entry))].map(([f, t]) => [`clusters/${name}/${f}`, t]));
+    const stackFiles = filesOf(stack);
+    builder.add(name, texts(stackFiles), entryFiles, (f) => stackFiles.get(f)?.documents());
+    releaseCount += deployment.releases.length;
+  }
+  if (errors.length > 0) throw new Error(errors.join('\n'));
+  return { name: root, files: builder.result(), releases: releaseCount, notes: [`${inventory.subclouds.length} subclouds`] };
+}
+
+/** Every fleet of the inventory files of `locations` (deployments/fleets/), extending the profiles of `profileLocations`. */
+export function renderFleets(locations: readonly string[], profileLocations: readonly string[], releases: readonly ReleaseDefinition[] = ALL_RELEASES): RenderedStack[] {
+  const files = locations.flatMap(inventoryFiles);
+  if (files.length === 0) return [];
+  const profiles = profileInputs(profileLocations);
+  return files.map((file) => renderFleet(loadInventory(file, profiles), releases));
+}
+
+/** The default inventory location: STX_FLEETS (comma-separated), else deployments/fleets/. */
+export function defaultFleetLocations(): string[] {
+  const fromEnv = process.env.STX_FLEETS;
+  if (fromEnv !== undefined) return fromEnv.split(',').map((p) => p.trim()).filter(Boolean);
+  return [path.resolve(__dirname, '..', '..', 'deployments', FLEETS_FOLDER)];
+}
