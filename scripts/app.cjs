@@ -1,0 +1,95 @@
+/**
+ * What `cdk8s synth` runs (cdk8s.yaml `app:`): main.ts, bundled once with esbuild and cached by a
+ * hash of the sources, so a synth does not pay for compiling TypeScript on every run. The sources
+ * stay TypeScript; an edit gives a new hash and a new bundle. TS deployment profiles, read at run
+ * time, are transpiled by the same esbuild as they are required.
+ */
+'use strict';
+const crypto = require('crypto');
+const fs = require('fs');
+const path = require('path');
+
+const ROOT = path.resolve(__dirname, '..');
+/** What the app is built from: every source folder the entry point can reach. */
+const SOURCES = ['main.ts', 'package.json', 'lib', 'releases', 'overrides', 'policies', 'imports'];
+
+function sourceFiles() {
+  const out = [];
+  const walk = (rel) => {
+    const full = path.join(ROOT, rel);
+    const stat = fs.statSync(full, { throwIfNoEntry: false });
+    if (!stat) return;
+    if (stat.isDirectory()) for (const entry of fs.readdirSync(full).sort()) walk(path.join(rel, entry));
+    else if (/\.(ts|json)$/.test(rel)) out.push(rel);
+  };
+  SOURCES.forEach(walk);
+  return out;
+}
+
+function bundlePath(esbuild) {
+  const hash = crypto.createHash('sha256');
+  hash.update(`${process.version}\0${esbuild.version}\0${ROOT}\0`);
+  for (const rel of sourceFiles()) hash.update(`${rel}\0`).update(fs.readFileSync(path.join(ROOT, rel))).update('\0');
+  return path.join(ROOT, 'node_modules', '.cache', 'stx-openstack-gitops', `app-${hash.digest('hex').slice(0, 16)}.cjs`);
+}
+
+/** Each module keeps its own __dirname (paths to deployments/, package.json, the CRDs). */
+const keepDirname = {
+  name: 'keep-dirname',
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, (args) => {
+      if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+      const text = fs.readFileSync(args.path, 'utf8').replace(/\b__dirname\b/g, JSON.stringify(path.dirname(args.path)));
+      return { contents: text, loader: 'ts' };
+    });
+  },
+};
+
+function build(esbuild, outfile) {
+  fs.mkdirSync(path.dirname(outfile), { recursive: true });
+  const tmp = `${outfile}.${process.pid}.tmp`;
+  return esbuild
+    .build({
+      entryPoints: [path.join(ROOT, 'main.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: `node${process.versions.node.split('.')[0]}`,
+      packages: 'external',
+      outfile: tmp,
+      plugins: [keepDirname],
+      logLevel: 'error',
+    })
+    .then(() => {
+      fs.renameSync(tmp, outfile);
+      // Older bundles of this checkout are stale.
+      for (const old of fs.readdirSync(path.dirname(outfile))) {
+        if (/^app-[0-9a-f]+\.cjs$/.test(old) && path.join(path.dirname(outfile), old) !== outfile) fs.rmSync(path.join(path.dirname(outfile), old), { force: true });
+      }
+    });
+}
+
+/** Deployment profiles written in TypeScript are required at run time: transpile them as they load. */
+function registerTypeScript(esbuild) {
+  require.extensions['.ts'] = (module, filename) => {
+    const { code } = esbuild.transformSync(fs.readFileSync(filename, 'utf8'), { loader: 'ts', format: 'cjs', sourcefile: filename, target: 'node20' });
+    module._compile(code, filename);
+  };
+}
+
+async function main() {
+  const esbuild = require('esbuild');
+  const outfile = bundlePath(esbuild);
+  if (!fs.existsSync(outfile)) await build(esbuild, outfile);
+  registerTypeScript(esbuild);
+  require(outfile);
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(`synth failed: ${error && error.message ? error.message : String(error)}`);
+    process.exitCode = 1;
+  });
+}
+
+module.exports = { bundlePath, sourceFiles };
