@@ -14,7 +14,8 @@ export interface RenderedStack {
 
 /** Renders every FluxStack of an app in memory (no I/O). */
 export function renderApp(app: App): RenderedStack[] {
-  const stacks = app.node.children.filter((c): c is FluxStack => c instanceof FluxStack);
+  // Not `instanceof FluxStack`: cdk8s' Chart[Symbol.hasInstance] answers true for every Chart.
+  const stacks = app.node.children.filter((c): c is FluxStack => FluxStack.prototype.isPrototypeOf(c));
   const seen = new Map<string, string>();
   return stacks.map((stack) => {
     const owner = seen.get(stack.stackName);
