@@ -62,6 +62,14 @@ describe('resolveDependsOn', () => {
     expect(r.edges.get('p')).toStrictEqual(['s']);
   });
 
+  test('repair ignores an unknown release met while walking through missing ones', () => {
+    const r = resolveDependsOn([node('a'), node('b', 'ghost', 'a'), node('c', 'b')], new Set(['a', 'c']), true);
+    expect(r.edges.get('c')).toStrictEqual(['a']);
+    expect(r.repaired).toStrictEqual([{ release: 'c', removed: 'b', replacedBy: ['a'] }]);
+    // Only edges of emitted releases are checked: b's unknown target is not reported.
+    expect(r.missing).toStrictEqual([]);
+  });
+
   test('a duplicate edge is emitted once', () => {
     const r = resolveDependsOn([node('a'), node('b', 'a', 'a')], new Set(['a', 'b']), false);
     expect(r.edges.get('b')).toStrictEqual(['a']);

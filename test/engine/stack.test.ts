@@ -1,4 +1,4 @@
-import { App, Chart } from 'cdk8s';
+import { ApiObject, App, Chart } from 'cdk8s';
 import { FluxStack, FluxStackProps, StackRelease } from '../../lib/engine/stack';
 import { parseYaml12 } from '../../lib/engine/yaml';
 import { outputFiles } from '../../lib/engine/files';
@@ -98,6 +98,11 @@ describe('FluxStack', () => {
     expect(k.labels).toStrictEqual([{ pairs: { app: 'a' }, includeSelectors: true }]);
     expect(k.commonLabels).toBeUndefined();
     expect(k.generatorOptions).toStrictEqual({ disableNameSuffixHash: true, labels: { w: 'on' } });
+  });
+
+  test('an object added to a stack without a name gets a readable one, without a hash suffix', () => {
+    const s = stack();
+    expect(new ApiObject(s, 'extra', { apiVersion: 'v1', kind: 'ConfigMap' }).name).toBe('stk-extra');
   });
 
   test('the files of a stack: base, kustomization, one folder per release', () => {
