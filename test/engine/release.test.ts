@@ -120,7 +120,8 @@ describe('ReleaseConstruct', () => {
       systemValues: { conf: { x: 1, pw: pw('b-pw') }, list: [pw('a-pw'), pw('c-pw')] },
       credentialSources: sources,
     });
-    expect(hr.metadata.annotations).toStrictEqual({ [EXTERNAL_SECRETS_ANNOTATION]: 'aa-secret,zz-secret' });
+    expect(hr.metadata.annotations).toStrictEqual({ 'stx-openstack-gitops.io/external-secrets': 'aa-secret,zz-secret' });
+    expect(EXTERNAL_SECRETS_ANNOTATION).toBe('stx-openstack-gitops.io/external-secrets');
     expect(hr.spec.valuesFrom.slice(2)).toStrictEqual([
       { kind: 'Secret', name: 'zz-secret', valuesKey: 'b', targetPath: 'conf.pw', literal: true },
       { kind: 'Secret', name: 'aa-secret', valuesKey: 'a', targetPath: 'list[0]', literal: true },
