@@ -136,6 +136,78 @@ describe('writeStacks', () => {
     expect(tree(path.join(root, 'rel'))).toStrictEqual({ 's/a.yaml': 'a' });
   });
 
+  test('an output folder whose parent cannot be created is refused with the reason', () => {
+    const out = path.join(root, 'x'.repeat(300), 'dist');
+    expect(() => writeStacks(out, [])).toThrow(`output folder ${out}: cannot create its parent folder (ENAMETOOLONG`);
+  });
+
+  describe('with a failing file system call', () => {
+    // The real module object: synth.ts reads its functions from it at each call.
+    const realFs: typeof fs = jest.requireActual('fs');
+    afterEach(() => jest.restoreAllMocks());
+    const failing = (code: string) => () => {
+      throw Object.assign(new Error(`${code}: injected`), { code });
+    };
+
+    test('a parent folder that is not writable is refused', () => {
+      jest.spyOn(realFs, 'accessSync').mockImplementation(failing('EACCES'));
+      const out = path.join(root, 'dist');
+      expect(() => writeStacks(out, [])).toThrow(`output folder ${out}: its parent folder is not writable`);
+    });
+
+    test('a staging folder that cannot be made is refused with the reason', () => {
+      jest.spyOn(realFs, 'mkdtempSync').mockImplementation(failing('ENOSPC'));
+      const out = path.join(root, 'dist');
+      expect(() => writeStacks(out, [])).toThrow(`output folder ${out}: cannot write beside it (ENOSPC: injected)`);
+    });
+
+    test('the new tree is staged in a hidden folder beside the target, the old one moved to a hidden folder beside it', () => {
+      const out = path.join(root, 'dist');
+      writeStacks(out, [stackOf('s', { 'a.yaml': '1' })]);
+      const renames = jest.spyOn(realFs, 'renameSync');
+      const writes = jest.spyOn(realFs, 'writeFileSync');
+      writeStacks(out, [stackOf('s', { 'b.yaml': '2' })]);
+      // Beside the target: one file system, so that the renames are atomic.
+      expect(writes.mock.calls.map(([file]) => path.relative(root, String(file)))).toStrictEqual([expect.stringMatching(/^\.dist\.new-[^/]+\/s\/b\.yaml$/)]);
+      const calls = renames.mock.calls.map((c) => c.map((p) => path.relative(root, String(p))));
+      expect(calls).toStrictEqual([
+        ['dist', expect.stringMatching(/^\.dist\.old-[^/]+$/)],
+        [expect.stringMatching(/^\.dist\.new-[^/]+$/), 'dist'],
+      ]);
+      expect(calls[0][1].slice('.dist.old-'.length)).toBe(calls[1][0].slice('.dist.new-'.length));
+    });
+
+    test('a failed swap puts the previous tree back and removes the staging folder', () => {
+      const out = path.join(root, 'dist');
+      writeStacks(out, [stackOf('s', { 'a.yaml': '1' })]);
+      const rename = realFs.renameSync;
+      jest.spyOn(realFs, 'renameSync').mockImplementation((from, to) => {
+        if (String(from).includes('.new-')) failing('EXDEV')();
+        rename(from, to);
+      });
+      expect(() => writeStacks(out, [stackOf('s', { 'b.yaml': '2' })])).toThrow('EXDEV: injected');
+      expect(tree(out)).toStrictEqual({ 's/a.yaml': '1' });
+      expect(fs.readdirSync(root)).toStrictEqual(['dist']);
+    });
+
+    test('a failed swap without a previous tree removes the staging folder', () => {
+      jest.spyOn(realFs, 'renameSync').mockImplementation(failing('EXDEV'));
+      expect(() => writeStacks(path.join(root, 'dist'), [stackOf('s', { 'b.yaml': '2' })])).toThrow('EXDEV: injected');
+      expect(fs.readdirSync(root)).toStrictEqual([]);
+    });
+  });
+
+  test('many files are sorted by path', () => {
+    const app = new App();
+    const s = new FluxStack(app, 's', props([]));
+    // 300 paths in a scrambled order: long enough for the sort to merge runs, not only insert.
+    const paths = Array.from({ length: 300 }, (_, i) => `f${String((i * 7919) % 1000).padStart(4, '0')}.yaml`);
+    paths.forEach((p, i) => new OutputFile(s, `f${i}`, { path: p, documents: [] }));
+    const written = [...renderApp(app)[0].files.keys()].filter((p) => p.startsWith('f'));
+    expect(written).toHaveLength(300);
+    for (let i = 1; i < written.length; i++) expect(written[i - 1] < written[i]).toBe(true);
+  });
+
   test('no stacks give an empty output folder', () => {
     const out = path.join(root, 'dist');
     writeStacks(out, [stackOf('s', { 'a.yaml': 'a' })]);
