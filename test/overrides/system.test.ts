@@ -119,6 +119,7 @@ describe('public endpoints', () => {
       port: { api: { public: 443 } },
       scheme: { public: 'https' },
     });
+    expect(publicPort(c)).toStrictEqual({ api: { public: 443 } });
     expect(publicPort(c, 'web')).toStrictEqual({ web: { public: 443 } });
     expect(certificates(c)).toStrictEqual({ certificates: true });
   });
@@ -172,7 +173,10 @@ describe('hostPathMounts', () => {
         { name: 'b', mountPath: '/z' },
       ],
     });
-    expect(OVMF_MOUNTS.map(([, p]) => p)).toStrictEqual(['/usr/share/OVMF', '/usr/share/qemu']);
+    expect(OVMF_MOUNTS).toStrictEqual([
+      ['ovmf', '/usr/share/OVMF'],
+      ['qemu-ovmf', '/usr/share/qemu'],
+    ]);
   });
 });
 
@@ -208,6 +212,7 @@ describe('groupHosts', () => {
     ['inside a list', { l: [1, 2] }, { l: [1, 3] }],
     ['in list order', { l: [1, 2] }, { l: [2, 1] }],
     ['in list length', { l: [1] }, { l: [1, 1] }],
+    ['in where a list splits its items', { l: [1, 2] }, { l: [12] }],
     ['in a list of mappings', { l: [{ a: 1 }] }, { l: [{ a: 2 }] }],
     ['in nesting', { l: [[1, 2]] }, { l: [1, 2] }],
     ['in a nested key', { m: { a: 1 } }, { m: { b: 1 } }],
