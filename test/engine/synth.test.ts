@@ -200,7 +200,7 @@ describe('writeStacks', () => {
   test('many files are sorted by path', () => {
     const app = new App();
     const s = new FluxStack(app, 's', props([]));
-    // 300 paths in a scrambled order: long enough for the sort to merge runs, not only insert.
+    // 300 paths in a scrambled order.
     const paths = Array.from({ length: 300 }, (_, i) => `f${String((i * 7919) % 1000).padStart(4, '0')}.yaml`);
     paths.forEach((p, i) => new OutputFile(s, `f${i}`, { path: p, documents: [] }));
     const written = [...renderApp(app)[0].files.keys()].filter((p) => p.startsWith('f'));
