@@ -289,6 +289,7 @@ export function replaceFolder(outRoot: string, fill: FolderFill, options: Replac
       if (hadTarget && !fs.existsSync(target) && fs.existsSync(previous)) fs.renameSync(previous, target);
       fs.rmSync(staging, { recursive: true, force: true });
       fs.rmSync(journal, { force: true });
+      fs.rmSync(`${journal}.tmp`, { force: true });
       throw new Error(`output folder ${target}: the swap failed (${reason(error)}); ${target} is unchanged`, { cause: error });
     }
     fs.rmSync(journal, { force: true });

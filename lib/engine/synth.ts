@@ -16,7 +16,10 @@ export interface RenderedStack {
 
 /** Renders every FluxStack of an app in memory (no I/O). */
 export function renderApp(app: App): RenderedStack[] {
-  const stacks = app.node.children.filter((c): c is FluxStack | FluxEntrypoints => c instanceof FluxStack || c instanceof FluxEntrypoints);
+  // Not `instanceof`: cdk8s' Chart[Symbol.hasInstance] answers true for every Chart.
+  const stacks = app.node.children.filter(
+    (c): c is FluxStack | FluxEntrypoints => Object.prototype.isPrototypeOf.call(FluxStack.prototype, c) || Object.prototype.isPrototypeOf.call(FluxEntrypoints.prototype, c),
+  );
   const seen = new Map<string, string>();
   return stacks.map((stack) => {
     const owner = seen.get(stack.stackName);

@@ -1,0 +1,188 @@
+import { App, Chart } from 'cdk8s';
+import { CredentialRef } from '../../lib/engine/credentials';
+import { outputFiles } from '../../lib/engine/files';
+import { EXTERNAL_SECRETS_ANNOTATION, HelmReleaseFacts, overrideFiles, ReleaseConstruct, ReleaseConstructProps } from '../../lib/engine/release';
+import { GENERATED_HEADER, parseYaml12 } from '../../lib/engine/yaml';
+import type { Loose } from '../support/loose';
+
+const FACTS: HelmReleaseFacts = { name: 'nova', chart: 'nova-chart', releaseName: 'osh-nova', chartGroup: 'compute', dependsOn: [], upgrade: {} };
+
+function build(props: Partial<ReleaseConstructProps> = {}, facts: Partial<HelmReleaseFacts> = {}) {
+  const chart = new Chart(new App(), 'stk');
+  const construct = new ReleaseConstruct(chart, 'r', {
+    facts: { ...FACTS, ...facts },
+    chartVersion: '2.0.1',
+    repositoryName: 'repo',
+    namespace: 'ns',
+    staticValues: { s: 1 },
+    ...props,
+  });
+  const files = new Map(outputFiles(chart).map((f) => [f.path, f.render()]));
+  const doc = (path: string) => {
+    const text = files.get(path);
+    if (text === undefined) throw new Error(`no ${path}`);
+    return parseYaml12(text);
+  };
+  const hr = doc('nova/helmrelease.yaml')[0] as Loose;
+  return { construct, files, doc, hr };
+}
+
+const pw = (id: string) => new CredentialRef(id, 'password');
+
+describe('overrideFiles', () => {
+  test('named after the release, or after overridesName', () => {
+    expect(overrideFiles(FACTS)).toStrictEqual({ static: 'nova-static-overrides', system: 'nova-system-overrides', user: 'nova-user-overrides' });
+    expect(overrideFiles({ ...FACTS, overridesName: 'x' })).toStrictEqual({ static: 'x-static-overrides', system: 'x-system-overrides', user: 'x-user-overrides' });
+  });
+});
+
+describe('ReleaseConstruct', () => {
+  test('the HelmRelease with every default', () => {
+    const { hr, construct } = build();
+    expect(construct.facts.name).toBe('nova');
+    expect(hr.apiVersion).toBe('helm.toolkit.fluxcd.io/v2');
+    expect(hr.kind).toBe('HelmRelease');
+    expect(hr.metadata).toStrictEqual({ name: 'nova', labels: { chart_group: 'compute' } });
+    expect(hr.spec).toStrictEqual({
+      releaseName: 'osh-nova',
+      chart: { spec: { chart: 'nova-chart', version: '2.0.1', sourceRef: { kind: 'HelmRepository', name: 'repo' } } },
+      interval: '1m',
+      timeout: '30m',
+      test: { enable: false },
+      upgrade: { disableHooks: false },
+      valuesFrom: [
+        { kind: 'Secret', name: 'nova-static-overrides', valuesKey: 'nova-static-overrides.yaml' },
+        { kind: 'Secret', name: 'nova-system-overrides', valuesKey: 'nova-system-overrides.yaml' },
+      ],
+    });
+  });
+
+  test('facts given explicitly', () => {
+    const { hr } = build(
+      { dependsOn: ['db', 'mq'] },
+      {
+        interval: '5m',
+        timeout: '10m',
+        chartInterval: '2h',
+        testEnable: true,
+        install: { disableWait: true },
+        upgrade: { disableHooks: true, disableWait: true },
+        dependsOn: ['ignored'],
+      },
+    );
+    expect(hr.spec.interval).toBe('5m');
+    expect(hr.spec.timeout).toBe('10m');
+    expect(hr.spec.chart.spec.interval).toBe('2h');
+    expect(hr.spec.test).toStrictEqual({ enable: true });
+    expect(hr.spec.install).toStrictEqual({ disableWait: true, disableHooks: false });
+    expect(hr.spec.upgrade).toStrictEqual({ disableHooks: true, disableWait: true });
+    expect(hr.spec.dependsOn).toStrictEqual([
+      { name: 'db', namespace: 'ns' },
+      { name: 'mq', namespace: 'ns' },
+    ]);
+  });
+
+  test("install flags keep disableHooks, and the definition's dependsOn is the default", () => {
+    const { hr } = build({}, { install: { disableHooks: true }, dependsOn: ['db'] });
+    expect(hr.spec.install).toStrictEqual({ disableHooks: true });
+    expect(hr.spec.dependsOn).toStrictEqual([{ name: 'db', namespace: 'ns' }]);
+  });
+
+  test('override files: static values, empty system values (header only), kustomization', () => {
+    const { files, doc } = build();
+    expect([...files.keys()]).toStrictEqual([
+      'nova/helmrelease.yaml',
+      'nova/nova-static-overrides.yaml',
+      'nova/nova-system-overrides.yaml',
+      'nova/kustomization.yaml',
+    ]);
+    expect(doc('nova/nova-static-overrides.yaml')).toStrictEqual([{ s: 1 }]);
+    expect(files.get('nova/nova-system-overrides.yaml')).toBe(`# ${GENERATED_HEADER}\n`);
+    expect(doc('nova/kustomization.yaml')).toStrictEqual([
+      {
+        namespace: 'ns',
+        resources: ['helmrelease.yaml'],
+        secretGenerator: [
+          { name: 'nova-static-overrides', files: ['nova-static-overrides.yaml'] },
+          { name: 'nova-system-overrides', files: ['nova-system-overrides.yaml'] },
+        ],
+        generatorOptions: { disableNameSuffixHash: true },
+      },
+    ]);
+  });
+
+  test('credentials: valuesFrom with targetPath and literal, external Secrets annotated once each, sorted', () => {
+    const sources = new Map([
+      ['b-pw', { name: 'zz-secret', key: 'b' }],
+      ['a-pw', { name: 'aa-secret', key: 'a' }],
+      ['c-pw', { name: 'zz-secret', key: 'c' }],
+    ]);
+    const { hr, doc } = build({
+      systemValues: { conf: { x: 1, pw: pw('b-pw') }, list: [pw('a-pw'), pw('c-pw')] },
+      credentialSources: sources,
+    });
+    expect(hr.metadata.annotations).toStrictEqual({ 'stx-openstack-gitops.io/external-secrets': 'aa-secret,zz-secret' });
+    expect(EXTERNAL_SECRETS_ANNOTATION).toBe('stx-openstack-gitops.io/external-secrets');
+    expect(hr.spec.valuesFrom.slice(2)).toStrictEqual([
+      { kind: 'Secret', name: 'zz-secret', valuesKey: 'b', targetPath: 'conf.pw', literal: true },
+      { kind: 'Secret', name: 'aa-secret', valuesKey: 'a', targetPath: 'list[0]', literal: true },
+      { kind: 'Secret', name: 'zz-secret', valuesKey: 'c', targetPath: 'list[1]', literal: true },
+    ]);
+    expect(doc('nova/nova-system-overrides.yaml')).toStrictEqual([{ conf: { x: 1 } }]);
+  });
+
+  test('system values made only of credentials write an empty file', () => {
+    const { files } = build({ systemValues: { a: pw('a') }, credentialSources: new Map([['a', { name: 's', key: 'k' }]]) });
+    expect(files.get('nova/nova-system-overrides.yaml')).toBe(`# ${GENERATED_HEADER}\n`);
+  });
+
+  test('a credential without a Secret is refused', () => {
+    expect(() => build({ systemValues: { a: pw('a-pw') } })).toThrow('release "nova": system values hold the credential "a-pw" but no Secret is given for it');
+    expect(() => build({ systemValues: { a: pw('a-pw') }, credentialSources: new Map([['other', { name: 's', key: 'k' }]]) })).toThrow(
+      'no Secret is given for it',
+    );
+  });
+
+  test('user values: a third file, Secret and valuesFrom entry, last', () => {
+    const { hr, doc, files } = build({ userValues: { u: 'v' }, systemValues: { a: pw('a') }, credentialSources: new Map([['a', { name: 's', key: 'k' }]]) });
+    expect(doc('nova/nova-user-overrides.yaml')).toStrictEqual([{ u: 'v' }]);
+    expect(files.size).toBe(5);
+    expect(hr.spec.valuesFrom.map((v: { name: string }) => v.name)).toStrictEqual(['nova-static-overrides', 'nova-system-overrides', 's', 'nova-user-overrides']);
+    expect(hr.spec.valuesFrom[3]).toStrictEqual({ kind: 'Secret', name: 'nova-user-overrides', valuesKey: 'nova-user-overrides.yaml' });
+    expect((doc('nova/kustomization.yaml')[0] as { secretGenerator: unknown }).secretGenerator).toStrictEqual([
+      { name: 'nova-static-overrides', files: ['nova-static-overrides.yaml'] },
+      { name: 'nova-system-overrides', files: ['nova-system-overrides.yaml'] },
+      { name: 'nova-user-overrides', files: ['nova-user-overrides.yaml'] },
+    ]);
+  });
+
+  test('overridesName names the files and Secrets, not the folder', () => {
+    const { files, hr } = build({}, { overridesName: 'compute' });
+    expect([...files.keys()]).toContain('nova/compute-static-overrides.yaml');
+    expect(hr.spec.valuesFrom[0]).toStrictEqual({ kind: 'Secret', name: 'compute-static-overrides', valuesKey: 'compute-static-overrides.yaml' });
+  });
+
+  test('common labels: commonLabels by default and on request, labels on request, copies', () => {
+    const labels = { app: 'nova' };
+    const kust = (labelsField?: 'commonLabels' | 'labels') => build({ labelsField }, { commonLabels: labels }).doc('nova/kustomization.yaml')[0] as Record<string, unknown>;
+    for (const k of [kust(), kust('commonLabels')]) {
+      expect(k.commonLabels).toStrictEqual({ app: 'nova' });
+      expect(k.labels).toBeUndefined();
+      expect(Object.keys(k)).toStrictEqual(['namespace', 'commonLabels', 'resources', 'secretGenerator', 'generatorOptions']);
+    }
+    const l = kust('labels');
+    expect(l.labels).toStrictEqual([{ pairs: { app: 'nova' }, includeSelectors: true }]);
+    expect(l.commonLabels).toBeUndefined();
+    expect(Object.keys(build({ labelsField: 'labels' }).doc('nova/kustomization.yaml')[0] as object)).toStrictEqual([
+      'namespace',
+      'resources',
+      'secretGenerator',
+      'generatorOptions',
+    ]);
+  });
+
+  test('secret labels go to generatorOptions', () => {
+    const k = build({ secretLabels: { 'reconcile.fluxcd.io/watch': 'Enabled' } }).doc('nova/kustomization.yaml')[0] as Record<string, unknown>;
+    expect(k.generatorOptions).toStrictEqual({ disableNameSuffixHash: true, labels: { 'reconcile.fluxcd.io/watch': 'Enabled' } });
+  });
+});
