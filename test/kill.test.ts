@@ -10,7 +10,7 @@ import * as path from 'path';
 import { completeInterruptedSwap, MARKER_FILE, replaceFolder } from '../lib/engine/output-folder';
 
 const WRITER = path.join(__dirname, 'support', 'slow-writer.ts');
-const FILES = 3000;
+const FILES = 1500;
 
 /** The set of texts in a tree (one per file), or undefined when there is no tree. */
 function textsOf(dir: string): Set<string> | undefined {
@@ -45,7 +45,7 @@ function killedWriter(target: string, text: string, delayMs: number, atSwap: boo
 describe('a synth killed at any moment', () => {
   const cases: Array<[string, number, boolean]> = [
     ['while starting', 300, false],
-    ['while writing the new tree', 1200, false],
+    ['while writing the new tree', 900, false],
     ['right at the swap', 0, true],
     ['just after the swap began', 2, true],
   ];
