@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdk8s';
-import { loadInventory, profileInputs, renderFleet, resolveSubcloud } from '../lib/deployment/fleet';
+import { defaultFleetLocations, loadInventory, profileInputs, renderFleet, resolveSubcloud } from '../lib/deployment/fleet';
 import { deploymentStack } from '../lib/deployment/stack';
 import { fleetSites, materializeSite } from '../lib/engine/fleet';
 import { outputFiles } from '../lib/engine/files';
@@ -148,5 +148,18 @@ describe('incremental', () => {
     expect(changed.filter((f) => !f.startsWith('fleet/east/subcloud2/'))).toEqual([]);
     expect([...before.keys()].sort()).toEqual([...after.keys()].sort());
     fs.rmSync(out, { recursive: true, force: true });
+  });
+});
+
+describe('STX_FLEETS', () => {
+  test('fails when it names an inventory that does not exist, instead of rendering no fleet', () => {
+    const saved = process.env.STX_FLEETS;
+    process.env.STX_FLEETS = '/nonexistent/east.yaml';
+    try {
+      expect(() => defaultFleetLocations()).toThrow('STX_FLEETS: /nonexistent/east.yaml: no such inventory file or folder');
+    } finally {
+      if (saved === undefined) delete process.env.STX_FLEETS;
+      else process.env.STX_FLEETS = saved;
+    }
   });
 });

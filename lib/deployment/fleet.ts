@@ -144,6 +144,12 @@ export function renderFleets(locations: readonly string[], profileLocations: rea
 /** The default inventory location: STX_FLEETS (comma-separated), else deployments/fleets/. */
 export function defaultFleetLocations(): string[] {
   const fromEnv = process.env.STX_FLEETS;
-  if (fromEnv !== undefined) return fromEnv.split(',').map((p) => p.trim()).filter(Boolean);
+  if (fromEnv !== undefined) {
+    const locations = fromEnv.split(',').map((p) => p.trim()).filter(Boolean);
+    // Only the default folder may be absent: a path the operator names must exist.
+    const missing = locations.find((p) => !fs.existsSync(p));
+    if (missing) throw new Error(`STX_FLEETS: ${missing}: no such inventory file or folder`);
+    return locations;
+  }
   return [path.resolve(__dirname, '..', '..', 'deployments', FLEETS_FOLDER)];
 }
