@@ -1,0 +1,219 @@
+/**
+ * The output-folder writer's branches one by one: symlink chains, ownership, the lock's holder,
+ * the journal, the parent folder, carried-over files and the messages, each with its exact text.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { completeInterruptedSwap, MARKER_FILE, realTarget, replaceFolder, writeFiles } from '../../lib/engine/output-folder';
+import { toYamlFile } from '../../lib/engine/yaml';
+
+// The module object the writer reads its functions from at each call.
+const realFs: typeof fs = jest.requireActual('fs');
+const files = (entries: Record<string, string>) => writeFiles(new Map(Object.entries(entries)));
+
+describe('the output folder, branch by branch', () => {
+  let tmp: string;
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'stx-of-'));
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test('realTarget follows a chain of links, relative ones too, and a dangling one to where it points', () => {
+    fs.mkdirSync(path.join(tmp, 'real'));
+    fs.symlinkSync('real', path.join(tmp, 'one'));
+    fs.symlinkSync(path.join(tmp, 'one'), path.join(tmp, 'two'));
+    fs.symlinkSync('nowhere', path.join(tmp, 'dangling'));
+    expect(realTarget(path.join(tmp, 'two'))).toBe(path.join(tmp, 'real'));
+    expect(realTarget(path.join(tmp, 'dangling'))).toBe(path.join(tmp, 'nowhere'));
+    expect(realTarget(path.join(tmp, 'absent'))).toBe(path.join(tmp, 'absent'));
+  });
+
+  test('realTarget refuses a symlink loop', () => {
+    fs.symlinkSync('b', path.join(tmp, 'a'));
+    fs.symlinkSync('a', path.join(tmp, 'b'));
+    expect(() => realTarget(path.join(tmp, 'a'))).toThrow(`output folder ${path.join(tmp, 'a')}: too many levels of symbolic links`);
+  });
+
+  test('a refused folder lists at most five entries and how many there are', () => {
+    const target = path.join(tmp, 'work');
+    fs.mkdirSync(target);
+    for (const n of ['f', 'e', 'd', 'c', 'b', 'a', 'g']) fs.writeFileSync(path.join(target, n), n);
+    expect(() => replaceFolder(target, files({}), { marker: 'm' })).toThrow(
+      `output folder ${target}: not written by this generator (no ${MARKER_FILE} marker) and not empty (it holds a, b, c, d, e, ... (7 entries)); choose a new or empty folder, or remove its content yourself`,
+    );
+  });
+
+  test('a legacy tree counts only when every entry is a folder with a generated kustomization', () => {
+    const target = path.join(tmp, 'dist');
+    fs.mkdirSync(path.join(target, 'a'), { recursive: true });
+    fs.writeFileSync(path.join(target, 'a', 'kustomization.yaml'), toYamlFile([{ resources: [] }]));
+    fs.writeFileSync(path.join(target, 'loose.txt'), 'x');
+    expect(() => replaceFolder(target, files({}), { marker: 'm' })).toThrow(/not written by this generator/);
+    fs.rmSync(path.join(target, 'loose.txt'));
+    fs.mkdirSync(path.join(target, 'b'));
+    expect(() => replaceFolder(target, files({}), { marker: 'm' })).toThrow(/it holds a, b\)/);
+  });
+
+  test('an empty folder is taken, and without a marker option there is no ownership check and no marker', () => {
+    const target = path.join(tmp, 'imports');
+    fs.mkdirSync(target);
+    fs.writeFileSync(path.join(target, 'old.ts'), 'old');
+    replaceFolder(target, files({ 'new.ts': 'new' }));
+    expect(fs.readdirSync(target)).toStrictEqual(['new.ts']);
+  });
+
+  test('the lock of a live process on another host is respected; the message names pid, host and time', () => {
+    fs.writeFileSync(path.join(tmp, '.dist.lock'), '1 other-host 2026-01-01T00:00:00Z\n');
+    expect(() => replaceFolder(path.join(tmp, 'dist'), files({}), { marker: 'm' })).toThrow(
+      `output folder ${path.join(tmp, 'dist')}: another synth is writing it (lock ${path.join(tmp, '.dist.lock')}: pid 1 on other-host, since 2026-01-01T00:00:00Z); wait for it, or remove the lock if that process is gone`,
+    );
+  });
+
+  test('a lock without a time still names its holder', () => {
+    fs.writeFileSync(path.join(tmp, '.dist.lock'), `${process.pid} ${os.hostname()}\n`);
+    expect(() => replaceFolder(path.join(tmp, 'dist'), files({}), { marker: 'm' })).toThrow(`pid ${process.pid} on ${os.hostname()}, since ?)`);
+  });
+
+  test.each(['0', '-5', 'x'])('a lock with pid %s on this host is stale and taken over', (pid) => {
+    fs.writeFileSync(path.join(tmp, '.dist.lock'), `${pid} ${os.hostname()} t\n`);
+    replaceFolder(path.join(tmp, 'dist'), files({ 'a.yaml': 'a' }), { marker: 'm' });
+    expect(fs.readdirSync(tmp)).toStrictEqual(['dist']);
+  });
+
+  test('a process that exists but is not ours (EPERM) holds its lock', () => {
+    jest.spyOn(process, 'kill').mockImplementation(() => {
+      throw Object.assign(new Error('EPERM'), { code: 'EPERM' });
+    });
+    fs.writeFileSync(path.join(tmp, '.dist.lock'), `4242 ${os.hostname()} t\n`);
+    expect(() => replaceFolder(path.join(tmp, 'dist'), files({}), { marker: 'm' })).toThrow('another synth is writing it');
+  });
+
+  test('a lock that cannot be written for another reason says so', () => {
+    fs.mkdirSync(path.join(tmp, '.dist.lock'));
+    expect(() => replaceFolder(path.join(tmp, 'dist'), files({}), { marker: 'm' })).toThrow(/EISDIR|EEXIST/);
+  });
+
+  test('completeInterruptedSwap reports what it did, and leaves other folders alone', () => {
+    const target = path.join(tmp, 'dist');
+    fs.mkdirSync(target);
+    fs.mkdirSync(path.join(tmp, '.dist.new-1'));
+    fs.mkdirSync(path.join(tmp, '.dister.new-1'));
+    fs.writeFileSync(path.join(tmp, '.dist.swap.tmp'), '{"sta');
+    expect(completeInterruptedSwap(target)).toStrictEqual([`removed ${path.join(tmp, '.dist.new-1')}, left by an interrupted synth`]);
+    expect(fs.readdirSync(tmp).sort()).toStrictEqual(['.dister.new-1', 'dist']);
+  });
+
+  test('a journal that does not parse moved nothing: the target stays, the journal goes', () => {
+    const target = path.join(tmp, 'dist');
+    fs.mkdirSync(target);
+    fs.writeFileSync(path.join(tmp, '.dist.swap'), 'not json');
+    expect(completeInterruptedSwap(target)).toStrictEqual([]);
+    expect(fs.readdirSync(tmp)).toStrictEqual(['dist']);
+  });
+
+  test('a journal whose target exists changes nothing but goes', () => {
+    const target = path.join(tmp, 'dist');
+    fs.mkdirSync(target);
+    fs.mkdirSync(path.join(tmp, 'elsewhere'));
+    fs.writeFileSync(path.join(tmp, '.dist.swap'), JSON.stringify({ staging: path.join(tmp, 'elsewhere'), previous: path.join(tmp, 'elsewhere') }));
+    expect(completeInterruptedSwap(target)).toStrictEqual([]);
+    expect(fs.readdirSync(tmp).sort()).toStrictEqual(['dist', 'elsewhere']);
+  });
+
+  test('a restored previous tree is reported', () => {
+    const target = path.join(tmp, 'dist');
+    const previous = path.join(tmp, '.dist.old-9');
+    fs.mkdirSync(previous);
+    fs.writeFileSync(path.join(tmp, '.dist.swap'), JSON.stringify({ staging: path.join(tmp, '.dist.new-9'), previous }));
+    expect(completeInterruptedSwap(target)).toStrictEqual([`restored ${target} that an interrupted synth had moved away`]);
+  });
+
+  test('a parent path through a file is refused, naming the file', () => {
+    fs.writeFileSync(path.join(tmp, 'file'), 'x');
+    const target = path.join(tmp, 'file', 'sub', 'dist');
+    expect(() => replaceFolder(target, files({}), { marker: 'm' })).toThrow(`output folder ${target}: ${path.join(tmp, 'file')} is not a folder`);
+  });
+
+  test('a system error while writing names the file in the tree and keeps the target', () => {
+    const target = path.join(tmp, 'dist');
+    replaceFolder(target, files({ 'a.yaml': 'a' }), { marker: 'm' });
+    expect(() => replaceFolder(target, files({ x: 'file', 'x/y.yaml': 'y' }), { marker: 'm' })).toThrow(
+      new RegExp(`^output folder ${target}: writing the new tree failed at x(/y\\.yaml)? \\((ENOTDIR|EEXIST): [^()]*\\); ${target} is unchanged$`),
+    );
+    expect(fs.readFileSync(path.join(target, 'a.yaml'), 'utf8')).toBe('a');
+  });
+
+  test('an error of the fill itself keeps its own message', () => {
+    const target = path.join(tmp, 'dist');
+    expect(() =>
+      replaceFolder(target, () => {
+        throw new Error('render failed');
+      }),
+    ).toThrow(/^render failed$/);
+    expect(fs.readdirSync(tmp)).toStrictEqual([]);
+  });
+
+  test('kept paths are carried over (nested, links kept as links), missing ones skipped, written ones win', () => {
+    const target = path.join(tmp, 'dist');
+    replaceFolder(target, files({ 'clusters/a/k.yaml': '1', 'w.yaml': 'old' }), { marker: 'm' });
+    fs.mkdirSync(path.join(target, 'clusters', 'a', 'flux-system'));
+    fs.writeFileSync(path.join(target, 'clusters', 'a', 'flux-system', 'sync.yaml'), 'bootstrap');
+    fs.symlinkSync('sync.yaml', path.join(target, 'clusters', 'a', 'flux-system', 'link.yaml'));
+    replaceFolder(target, files({ 'clusters/a/k.yaml': '2', 'w.yaml': 'new' }), { marker: 'm', keep: ['clusters/a/flux-system', 'w.yaml', 'absent'] });
+    expect(fs.readFileSync(path.join(target, 'clusters', 'a', 'flux-system', 'sync.yaml'), 'utf8')).toBe('bootstrap');
+    expect(fs.readlinkSync(path.join(target, 'clusters', 'a', 'flux-system', 'link.yaml'))).toBe('sync.yaml');
+    expect(fs.readFileSync(path.join(target, 'w.yaml'), 'utf8')).toBe('new');
+    expect(fs.existsSync(path.join(target, 'absent'))).toBe(false);
+  });
+
+  test('unchanged files are hard-linked from the current tree; changed and new ones are written', () => {
+    const target = path.join(tmp, 'dist');
+    replaceFolder(target, files({ 'same.yaml': 'same', 'changed.yaml': 'v1', 'grown.yaml': 'ab' }), { marker: 'm' });
+    const inode = (f: string) => fs.statSync(path.join(target, f)).ino;
+    const before = { same: inode('same.yaml'), changed: inode('changed.yaml'), grown: inode('grown.yaml') };
+    const next = new Map(Object.entries({ 'same.yaml': 'same', 'changed.yaml': 'v2', 'grown.yaml': 'abc', 'new.yaml': 'n' }));
+    replaceFolder(target, writeFiles(next, target), { marker: 'm' });
+    expect(inode('same.yaml')).toBe(before.same);
+    expect(inode('changed.yaml')).not.toBe(before.changed);
+    expect(inode('grown.yaml')).not.toBe(before.grown);
+    expect(fs.readFileSync(path.join(target, 'changed.yaml'), 'utf8')).toBe('v2');
+    expect(fs.readFileSync(path.join(target, 'new.yaml'), 'utf8')).toBe('n');
+  });
+
+  test('a file in the current tree that is a symlink is never linked, but written', () => {
+    const target = path.join(tmp, 'dist');
+    replaceFolder(target, files({ 'real.yaml': 'same' }), { marker: 'm' });
+    fs.symlinkSync('real.yaml', path.join(target, 'l.yaml'));
+    replaceFolder(target, writeFiles(new Map([['l.yaml', 'same']]), target), { marker: 'm' });
+    expect(fs.lstatSync(path.join(target, 'l.yaml')).isSymbolicLink()).toBe(false);
+    expect(fs.readFileSync(path.join(target, 'l.yaml'), 'utf8')).toBe('same');
+  });
+
+  test('when linking fails the file is written', () => {
+    const target = path.join(tmp, 'dist');
+    replaceFolder(target, files({ 'same.yaml': 'same' }), { marker: 'm' });
+    jest.spyOn(realFs, 'linkSync').mockImplementation(() => {
+      throw Object.assign(new Error('EXDEV'), { code: 'EXDEV' });
+    });
+    replaceFolder(target, writeFiles(new Map([['same.yaml', 'same']]), target), { marker: 'm' });
+    expect(fs.readFileSync(path.join(target, 'same.yaml'), 'utf8')).toBe('same');
+  });
+
+  test('a previous tree that cannot be removed gives a true warning: the new tree is in place', () => {
+    const target = path.join(tmp, 'dist');
+    replaceFolder(target, files({ 'a.yaml': 'old' }), { marker: 'm' });
+    const rm = realFs.rmSync;
+    jest.spyOn(realFs, 'rmSync').mockImplementation((p, o) => {
+      if (String(p).includes('.dist.old-')) throw Object.assign(new Error('EBUSY: busy'), { code: 'EBUSY' });
+      rm(p, o);
+    });
+    const { warnings } = replaceFolder(target, files({ 'a.yaml': 'new' }), { marker: 'm' });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(new RegExp(`^${target} holds the new tree, but the previous tree .*\\.dist\\.old-\\S+ could not be removed \\(EBUSY: busy\\); the next synth removes it$`));
+    expect(fs.readFileSync(path.join(target, 'a.yaml'), 'utf8')).toBe('new');
+  });
+});
