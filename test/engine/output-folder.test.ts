@@ -216,4 +216,28 @@ describe('the output folder, branch by branch', () => {
     expect(warnings[0]).toMatch(new RegExp(`^${target} holds the new tree, but the previous tree .*\\.dist\\.old-\\S+ could not be removed \\(EBUSY: busy\\); the next synth removes it$`));
     expect(fs.readFileSync(path.join(target, 'a.yaml'), 'utf8')).toBe('new');
   });
+
+  test('exactly five entries are all listed, with no count', () => {
+    const target = path.join(tmp, 'work');
+    fs.mkdirSync(target);
+    for (const n of ['e', 'd', 'c', 'b', 'a']) fs.writeFileSync(path.join(target, n), n);
+    expect(() => replaceFolder(target, files({}), { marker: 'm' })).toThrow('(it holds a, b, c, d, e); choose');
+  });
+
+  test('a system error is said in one short phrase: code and reason, without the call and path', () => {
+    jest.spyOn(realFs, 'mkdtempSync').mockImplementation(() => {
+      throw Object.assign(new Error("ENOSPC: no space left on device, mkdtemp '/somewhere/.dist.new-XXXXXX'"), { code: 'ENOSPC' });
+    });
+    const target = path.join(tmp, 'dist');
+    expect(() => replaceFolder(target, files({}), { marker: 'm' })).toThrow(
+      new RegExp(`^output folder ${target}: cannot write beside it in ${tmp} \\(ENOSPC: no space left on device\\)$`),
+    );
+  });
+
+  test('a folder in the current tree where a file now goes is written over, never read as the file', () => {
+    const target = path.join(tmp, 'dist');
+    replaceFolder(target, files({ 'x/inner.yaml': 'i' }), { marker: 'm' });
+    replaceFolder(target, writeFiles(new Map([['x', 'now a file']]), target), { marker: 'm' });
+    expect(fs.readFileSync(path.join(target, 'x'), 'utf8')).toBe('now a file');
+  });
 });
