@@ -5,7 +5,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseYaml12 } from '../engine/yaml';
+import { findCycle } from '../engine/depends-on';
+import { yaml12Of } from './parsed';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -19,7 +20,7 @@ export function isEntrypointFolder(files: ReadonlyMap<string, string>): boolean 
   if (yaml.length === 0 || yaml.some((f) => path.posix.basename(f) === 'kustomization.yaml' && !f.includes('/flux-system/'))) return false;
   return yaml.filter((f) => !f.includes('/flux-system/')).every((f) => {
     try {
-      return parseYaml12(files.get(f) ?? '', f).every((d) => d === null || isFluxKustomization(d));
+      return yaml12Of(files, f).every((d) => d === null || isFluxKustomization(d));
     } catch {
       return false;
     }
@@ -34,10 +35,10 @@ export function isEntrypointFolder(files: ReadonlyMap<string, string>): boolean 
 export function checkEntrypoints(files: ReadonlyMap<string, string>, repoRoot: string | undefined, generatedRoot?: string): string[] {
   const problems: string[] = [];
   const bySite = new Map<string, Array<{ file: string; doc: Json }>>();
-  for (const [file, text] of files) {
+  for (const file of files.keys()) {
     if (!/\.ya?ml$/.test(file) || file.includes('/flux-system/')) continue;
     const site = path.posix.dirname(file);
-    for (const doc of parseYaml12(text, file)) {
+    for (const doc of yaml12Of(files, file)) {
       if (!isFluxKustomization(doc)) continue;
       bySite.set(site, [...(bySite.get(site) ?? []), { file, doc: doc as Json }]);
     }
@@ -59,18 +60,8 @@ export function checkEntrypoints(files: ReadonlyMap<string, string>, repoRoot: s
         problems.push(`${file}: spec.path: ${spec.path} does not exist in the repository (${repoRoot})`);
       }
     }
-    const state = new Map<string, 'open' | 'done'>();
-    const visit = (node: string, chain: string[]): void => {
-      if (state.get(node) === 'done') return;
-      if (state.get(node) === 'open') {
-        problems.push(`${entries[0].file}: spec.dependsOn: cycle ${[...chain.slice(chain.indexOf(node)), node].join(' -> ')}`);
-        return;
-      }
-      state.set(node, 'open');
-      for (const next of edges.get(node) ?? []) visit(next, [...chain, node]);
-      state.set(node, 'done');
-    };
-    [...edges.keys()].sort().forEach((n) => visit(n, []));
+    const cycle = findCycle(edges);
+    if (cycle) problems.push(`${entries[0].file}: spec.dependsOn: cycle ${cycle}`);
   }
   return problems;
 }
