@@ -224,8 +224,8 @@ export function runCredentials(request: CredentialsRequest): CredentialsResult {
     throw new Error(`refusing to write credentials to ${request.dir}: it is ${dir}, ${inside(dir, generated) ? 'inside' : 'around'} the generated tree ${generated}`);
   }
   const needed = credentialsOf(deployment);
-  const generatedKinds = new Set(['password', 'hex-key', 'django-secret-key', 'ssh-private-key', 'ssh-public-key', 'rabbit-url']);
-  const ids = [...new Set([...needed.values()].filter((c) => generatedKinds.has(c.ref.kind)).map((c) => c.ref.id))].sort();
+  // The ids this command makes: every one but those that come from elsewhere.
+  const ids = [...new Set([...needed.values()].filter((c) => !(c.ref.kind in EXTERNAL_ORIGIN)).map((c) => c.ref.id))].sort();
 
   // Which rotations, and are they allowed.
   const rotate = request.rotate === 'all' ? new Set(ids.filter((id) => !id.startsWith('notification-url.'))) : new Set(request.rotate ?? []);
