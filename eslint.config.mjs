@@ -7,6 +7,8 @@ export default tseslint.config(
   { ignores: ['dist/', 'imports/', 'node_modules/', 'coverage/', '.cdk8s-out/', 'credentials/', 'scratch/', '.stryker-tmp/', 'reports/'] },
   eslint.configs.recommended,
   tseslint.configs.recommended,
+  // The project's own root: copies of the project (Stryker's sandboxes) must not confuse the parser.
+  { languageOptions: { parserOptions: { tsconfigRootDir: import.meta.dirname } } },
   {
     // CommonJS files: configuration (jest, dependency-cruiser) and the app launcher (scripts/app.cjs).
     files: ['**/*.js', '**/*.cjs'],
