@@ -25,8 +25,12 @@ export interface ReleaseProblem {
 
 export interface ReleaseDefinition extends HelmReleaseFacts {
   readonly name: ReleaseName;
-  /** The chart version every stack installs (a profile may override it). */
-  readonly chartVersion: string;
+  /**
+   * The chart version of a release that no app build table lists (one added beside the project's).
+   * The project's releases take theirs from releases/chart-versions.ts, by app build.
+   * @default - the app build's version
+   */
+  readonly chartVersion?: string;
   readonly dependsOn: readonly ReleaseName[];
   /** Enabled unless the deployment says otherwise (the app's `disabled_charts`). @default true */
   readonly enabledByDefault?: boolean;
@@ -51,16 +55,9 @@ export interface ReleaseDefinition extends HelmReleaseFacts {
 }
 
 /** What a definition must state; the rest has defaults. */
-export type ReleaseSpec = Omit<ReleaseDefinition, 'chart' | 'chartVersion' | 'releaseName' | 'chartGroup' | 'dependsOn' | 'install' | 'upgrade'> & {
+export type ReleaseSpec = Omit<ReleaseDefinition, 'chart' | 'releaseName' | 'chartGroup' | 'dependsOn' | 'install' | 'upgrade'> & {
   /** @default - the release name */
   readonly chart?: string;
-  /**
-   * Pinned to the version a StarlingX build of the app packaged, where one is known. Otherwise a
-   * range: the platform's Helm repository holds exactly one version of each chart, so the range
-   * picks the packaged one (pin it in the profile, `charts.versions`, once you know it).
-   * @default '>=0.1.0'
-   */
-  readonly chartVersion?: string;
   /** @default `osh-openstack-<name>` */
   readonly releaseName?: string;
   /** @default `openstack-<name>` */
@@ -79,7 +76,6 @@ export function defineRelease(spec: ReleaseSpec): ReleaseDefinition {
   return {
     ...rest,
     chart: spec.chart ?? spec.name,
-    chartVersion: spec.chartVersion ?? '>=0.1.0',
     releaseName: spec.releaseName ?? `osh-openstack-${spec.name}`,
     chartGroup: spec.chartGroup ?? `openstack-${spec.name}`,
     dependsOn: spec.dependsOn ?? [],

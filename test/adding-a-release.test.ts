@@ -161,9 +161,8 @@ describe('resolveDeployment with the extra release', () => {
     expect(() => resolveInput(aioSimplex(), 'extra-off.yaml', withExtra(off))).toThrow(/release "clients" depends on "extra", which is disabled/);
   });
 
-  test('a release that states no chart version installs the range >=0.1.0, and a profile can pin it', () => {
+  test('fails when a release outside the app build table states no chart version, naming it and the build', () => {
     const unversioned = defineRelease({ ...extra, chartVersion: undefined });
-    const release = (d: ReturnType<typeof resolveInput>) => d.releases.find((r) => r.definition.name === unversioned.name)!;
-    expect(release(resolveInput(aioSimplex(), 'unversioned.yaml', withExtra(unversioned))).chartVersion).toBe('>=0.1.0');
+    expect(() => resolveInput(aioSimplex(), 'unversioned.yaml', withExtra(unversioned))).toThrow(/release "extra" has no chart version in app build "trixie-2026.1"/);
   });
 });

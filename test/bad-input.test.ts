@@ -279,7 +279,21 @@ const CASES: readonly BadInput[] = [
     broken: 'a chart version that is not semver',
     files: one(profileYaml((p) => (p.charts = { versions: { keystone: 'latest' } }))),
     names: ['profile.yaml', 'charts.versions.keystone'],
-    says: /expected a semantic version such as 0\.3\.13, 4\.12\.1\+STX\.1 or a range such as >=0\.1\.0 \(got "latest"\)/,
+    says: /expected one exact chart version such as 2026\.1\.0 or 4\.15\.1\+STX\.1 \(no range\) \(got "latest"\)/,
+  },
+  {
+    id: 'chart-version-range',
+    broken: 'a chart version range instead of one exact version',
+    files: one(profileYaml((p) => (p.charts = { versions: { nova: '>=0.1.0' } }))),
+    names: ['profile.yaml', 'charts.versions.nova'],
+    says: /expected one exact chart version .* \(no range\) \(got ">=0\.1\.0"\)/,
+  },
+  {
+    id: 'app-build',
+    broken: 'an app build that no chart version table describes',
+    files: one(profileYaml((p) => (p.charts = { appBuild: 'bullseye-2099.1' }))),
+    names: ['profile.yaml', 'charts.appBuild'],
+    says: /trixie-2026\.1/,
   },
   {
     id: 'depends-on-disabled',

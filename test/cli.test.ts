@@ -90,6 +90,8 @@ describe('the scripts’ command lines', () => {
     expect(parseValidateArgs([])).toEqual({ dirs: ['dist'], kustomize: true });
     expect(parseValidateArgs(['a', '--no-kustomize', 'b'])).toEqual({ dirs: ['a', 'b'], kustomize: false });
     expect(thrown(() => parseValidateArgs(['--no-kustomiz']))).toBe(usageError("Unknown option '--no-kustomiz'"));
+    expect(parseValidateArgs(['--charts', 'c.tgz'])).toEqual({ dirs: ['dist'], kustomize: true, charts: 'c.tgz' });
+    expect(thrown(() => parseValidateArgs(['--charts']))).toBe(usageError("Option '--charts <value>' argument missing"));
   });
 
   test('bench: [RUNS]', () => {

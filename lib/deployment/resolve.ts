@@ -5,6 +5,7 @@
  */
 import { POLICY_SETS } from '../../policies';
 import { ALL_RELEASES } from '../../releases';
+import { buildChartVersion } from '../../releases/chart-versions';
 import { ReleaseDefinition } from '../../releases/define';
 import { ReleaseName } from '../../releases/names';
 import { imageRefs } from '../../overrides/images';
@@ -126,7 +127,7 @@ export function resolveDeployment({ file, profile }: LoadedProfile, releases: re
     ctx,
     releases: computed.map(({ definition, ownSystemValues }) => ({
       definition,
-      chartVersion: profile.charts.versions[definition.name] ?? definition.chartVersion,
+      chartVersion: profile.charts.versions[definition.name] ?? buildChartVersion(profile.charts.appBuild, definition),
       staticValues: staticValuesOf(definition, profile, ctx),
       systemValues: mergeValues(ownSystemValues, policyValues(definition.name)),
       userValues: profile.userOverrides[definition.name] as Values | undefined,

@@ -4,6 +4,7 @@
  * StarlingX packages, system values left for the platform to compute.
  */
 import { App } from 'cdk8s';
+import { AppBuildName, buildChartVersion, DEFAULT_APP_BUILD } from '../../releases/chart-versions';
 import { ReleaseDefinition } from '../../releases/define';
 import { ImageBuild, imageRefs } from '../../overrides/images';
 import { FluxEntrypoints } from '../engine/entrypoints';
@@ -87,6 +88,8 @@ export function clusterEntrypoints(app: App, deployment: ResolvedDeployment, dis
 export interface PlatformStackProps {
   readonly releases: readonly ReleaseDefinition[];
   readonly imageBuild: ImageBuild;
+  /** The app build whose chart versions the tree pins. @default DEFAULT_APP_BUILD */
+  readonly appBuild?: AppBuildName;
   /** URL of the platform's Helm repository. */
   readonly repositoryUrl: string;
 }
@@ -97,7 +100,7 @@ export function platformStack(app: App, id: string, props: PlatformStackProps): 
   return new FluxStack(app, id, {
     releases: props.releases.map((definition) => ({
       facts: definition,
-      chartVersion: definition.chartVersion,
+      chartVersion: buildChartVersion(props.appBuild ?? DEFAULT_APP_BUILD, definition),
       staticValues: definition.staticValues(images),
     })),
     helmRepository: { url: props.repositoryUrl },

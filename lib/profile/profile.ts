@@ -7,6 +7,7 @@
 import { isIP } from 'net';
 import { z } from 'zod';
 import { DEFAULT_IMAGE_BUILD } from '../../overrides/images';
+import { APP_BUILD_NAMES, DEFAULT_APP_BUILD } from '../../releases/chart-versions';
 import { RELEASE_NAMES } from '../../releases/names';
 
 const DNS_LABEL = /^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -273,13 +274,13 @@ const imagesSchema = z
   })
   .strict();
 
-/** Chart version: exact semver (with optional pre-release/build) or a semver range such as `>=0.1.0`. */
+/**
+ * Chart version: one exact semantic version (optional pre-release and build). No range: a range
+ * lets a chart upload change what a site installs without a commit.
+ */
 const chartVersion = z
   .string()
-  .regex(
-    /^(?:[<>=~^]{0,2}\s*)?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$|^\*$/,
-    'expected a semantic version such as 0.3.13, 4.12.1+STX.1 or a range such as >=0.1.0',
-  );
+  .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/, 'expected one exact chart version such as 2026.1.0 or 4.15.1+STX.1 (no range)');
 
 /** A URL that a chart or Flux fetches: http or https only (no file:, javascript:, ...). */
 const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http or https URL' });
@@ -418,7 +419,11 @@ export const deploymentProfileSchema = z
     charts: z
       .object({
         enabled: byRelease(z.boolean()).default({}).describe('enable or disable releases over the app defaults'),
-        versions: byRelease(chartVersion).default({}).describe('chart versions over the project table'),
+        appBuild: z
+          .enum(APP_BUILD_NAMES)
+          .default(DEFAULT_APP_BUILD)
+          .describe('the StarlingX build of the app whose charts the site installs: its chart version table (releases/chart-versions.ts)'),
+        versions: byRelease(chartVersion).default({}).describe('chart versions over the app build table, one exact version each'),
         repairDependsOn: z
           .boolean()
           .default(false)

@@ -5,6 +5,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { ChartSet, checkChartPins } from './chart-source';
 import { checkCredentialRouting, scanCredentials } from './credential-scan';
 import { checkEntrypoints, isEntrypointFolder } from './entrypoints';
 import { fluxValidator } from './flux-schema';
@@ -17,6 +18,8 @@ import { fleetSites, materializeSite } from '../engine/fleet';
 export interface ValidateOptions {
   /** Run `kubectl kustomize` on each stack where kubectl exists. @default true */
   readonly kustomize?: boolean;
+  /** Every HelmRelease's chart and version must be in this chart set. @default - pins are not checked */
+  readonly charts?: ChartSet;
 }
 
 export interface StackReport {
@@ -272,6 +275,7 @@ function validateFleetFiles(dir: string, options: ValidateOptions): StackReport 
       continue;
     }
     problems.push(...checkStack(stack).map((p) => `${site}/${p}`), ...checkCredentialRouting(stack).map((f) => `${site}/${f.file}: ${f.path}: ${f.problem}`));
+    if (options.charts) problems.push(...checkChartPins(stack, options.charts).map((p) => `${site}/${p}`));
     if ((options.kustomize ?? true) && kubectlAvailable()) problems.push(...checkKubectlKustomize(path.join(dir, site)).map((p) => `${site}/${p}`));
   }
   const clusters = new Map([...files].filter(([f]) => f.startsWith('clusters/')));
@@ -290,6 +294,7 @@ function validateStackFiles(dir: string, options: ValidateOptions): StackReport 
     // Flux entry points (dist/clusters/) are read by kustomize-controller file by file, paths from the repository root.
     ...(entrypoints ? checkEntrypoints(files, path.dirname(path.dirname(path.resolve(dir))), path.dirname(path.resolve(dir))) : checkStack(files)),
     ...checkCredentialRouting(files).map((f) => `${f.file}: ${f.path}: ${f.problem}`),
+    ...(options.charts ? checkChartPins(files, options.charts) : []),
   ];
   if ((options.kustomize ?? true) && files.has('kustomization.yaml') && kubectlAvailable()) problems.push(...checkKubectlKustomize(dir));
   const stack = path.basename(dir);

@@ -32,7 +32,6 @@ function ceilometerSystemValues(ctx: DeploymentContext): Values {
 
 export const ceilometer = defineRelease({
   name: 'ceilometer',
-  chartVersion: '0.2.11',
   dependsOn: ['nova', 'neutron', 'heat'],
   ...NO_WAIT,
   staticValues: ceilometerStaticValues,

@@ -42,7 +42,6 @@ function heatSystemValues(ctx: DeploymentContext): Values {
 
 export const heat = defineRelease({
   name: 'heat',
-  chartVersion: '0.3.14',
   dependsOn: ['placement'],
   ...NO_WAIT,
   staticValues: heatStaticValues,

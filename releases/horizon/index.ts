@@ -71,7 +71,6 @@ function horizonSystemValues(ctx: DeploymentContext): Values {
 
 export const horizon = defineRelease({
   name: 'horizon',
-  chartVersion: '0.3.22',
   dependsOn: ['fm-rest-api'],
   ...NO_WAIT,
   staticValues: horizonStaticValues,

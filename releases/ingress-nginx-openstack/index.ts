@@ -19,7 +19,6 @@ function ingressNginxSystemValues(ctx: DeploymentContext): Values {
 
 export const ingressNginxOpenstack = defineRelease({
   name: 'ingress-nginx-openstack',
-  chartVersion: '4.12.1+STX.1',
   releaseName: 'ingress-nginx-openstack',
   chartGroup: 'ingress-nginx-openstack',
   chartInterval: '1m',

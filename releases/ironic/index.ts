@@ -34,7 +34,6 @@ function ironicSystemValues(ctx: DeploymentContext): Values {
 
 export const ironic = defineRelease({
   name: 'ironic',
-  chartVersion: '0.2.15',
   dependsOn: ['cinder'],
   // Off in the StarlingX app until an operator enables it.
   enabledByDefault: false,

@@ -33,7 +33,6 @@ function keystoneApiProxySystemValues(ctx: DeploymentContext): Values {
 
 export const keystoneApiProxy = defineRelease({
   name: 'keystone-api-proxy',
-  chartVersion: '0.2.0',
   dependsOn: ['keystone'],
   // Off in the StarlingX app until an operator enables it.
   enabledByDefault: false,

@@ -120,7 +120,6 @@ function keystoneSystemValues(ctx: DeploymentContext): Values {
 
 export const keystone = defineRelease({
   name: 'keystone',
-  chartVersion: '0.3.13',
   dependsOn: ['rabbitmq'],
   ...NO_WAIT,
   staticValues: keystoneStaticValues,

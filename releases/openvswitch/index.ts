@@ -4,7 +4,6 @@ import { DeploymentContext } from '../../lib/profile/context';
 
 export const openvswitch = defineRelease({
   name: 'openvswitch',
-  chartVersion: '0.1.25',
   dependsOn: ['placement'],
   ...NO_WAIT,
   enabled: (facts, requested) => {
