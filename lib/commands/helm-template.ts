@@ -1,0 +1,84 @@
+/**
+ * `helm template` of one HelmRelease as helm-controller would install it: the chart package, the
+ * release name and namespace, the effective values on stdin. Helm v3 from `HELM`, else `helm` on
+ * PATH. Several releases render in parallel child processes (Helm is one process per render).
+ */
+import { spawn, spawnSync } from 'child_process';
+import * as os from 'os';
+import type { JsonMap } from './values';
+
+/** The Kubernetes version the charts' Capabilities see: StarlingX's supported minimum for the app. */
+export const KUBE_VERSION = '1.32.0';
+
+let located: string | undefined;
+
+/** The Helm v3 binary: `HELM`, else `helm` on PATH; an error saying how to get one otherwise. */
+export function helmBinary(): string {
+  if (located) return located;
+  const candidates = [process.env.HELM, 'helm'].filter((c): c is string => !!c);
+  for (const candidate of candidates) {
+    const run = spawnSync(candidate, ['version', '--short'], { encoding: 'utf8' });
+    if (run.status === 0) {
+      if (!/^v3\./.test(run.stdout.trim())) throw new Error(`${candidate}: Helm ${run.stdout.trim()} is not Helm v3 (helm-controller embeds Helm v3; set HELM to a v3 binary)`);
+      located = candidate;
+      return candidate;
+    }
+  }
+  throw new Error('no Helm v3 binary: set HELM to one, or put helm on PATH');
+}
+
+/** One render: the chart package and what helm-controller passes to Helm. */
+export interface TemplateRequest {
+  /** A local chart package (.tgz). */
+  readonly chart: string;
+  readonly releaseName: string;
+  readonly namespace: string;
+  readonly values: JsonMap;
+}
+
+export interface TemplateResult {
+  /** The rendered manifest (multi-document YAML), empty on failure. */
+  readonly manifest: string;
+  /** Helm's error, when the render failed. */
+  readonly error?: string;
+  /** Wall time of the helm process, ms. */
+  readonly ms: number;
+}
+
+function args(request: TemplateRequest): string[] {
+  return ['template', request.releaseName, request.chart, '--namespace', request.namespace, '--kube-version', KUBE_VERSION, '--values', '-'];
+}
+
+function errorText(stderr: string, code: number | null): string {
+  const text = stderr.trim().replace(/^Error: /, '');
+  return text || `helm exited ${code}`;
+}
+
+/** Renders every request, at most `concurrency` helm processes at once; results in request order. */
+export async function helmTemplateAll(requests: readonly TemplateRequest[], concurrency = Math.max(1, os.availableParallelism())): Promise<TemplateResult[]> {
+  const helm = helmBinary();
+  const results: TemplateResult[] = new Array(requests.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < requests.length) {
+      const i = next++;
+      results[i] = await new Promise<TemplateResult>((resolve) => {
+        const start = process.hrtime.bigint();
+        const child = spawn(helm, args(requests[i]), { stdio: ['pipe', 'pipe', 'pipe'] });
+        const out: Buffer[] = [];
+        const err: Buffer[] = [];
+        child.stdout.on('data', (d: Buffer) => out.push(d));
+        child.stderr.on('data', (d: Buffer) => err.push(d));
+        child.on('error', (error) => resolve({ manifest: '', error: error.message, ms: 0 }));
+        child.on('close', (code) => {
+          const ms = Number(process.hrtime.bigint() - start) / 1e6;
+          if (code === 0) resolve({ manifest: Buffer.concat(out).toString('utf8'), ms });
+          else resolve({ manifest: '', error: errorText(Buffer.concat(err).toString('utf8'), code), ms });
+        });
+        child.stdin.end(JSON.stringify(requests[i].values));
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, requests.length) }, worker));
+  return results;
+}
