@@ -206,7 +206,7 @@ export function presentObject(object: RenderedObject, credentialValues: Readonly
     return v;
   };
   if (object.doc.kind !== 'Secret') return mask(object.doc) as JsonMap;
-  const { data: _data, stringData: _stringData, ...rest } = object.doc;
+  const rest = Object.fromEntries(Object.entries(object.doc).filter(([k]) => k !== 'data' && k !== 'stringData')) as JsonMap;
   const decoded = decodeData(object.doc);
   return { ...(mask(rest) as JsonMap), ...(Object.keys(decoded).length > 0 ? { stringData: mask(decoded) as JsonMap } : {}) };
 }
