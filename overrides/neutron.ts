@@ -631,7 +631,6 @@ function neutronConf(): Values {
       DEFAULT: {
         log_config_append: '/etc/neutron/logging.conf',
         metadata_proxy_socket: '/var/lib/neutron/openstack-helm/metadata_proxy',
-        metadata_proxy_shared_secret: 'password',
       },
       cache: { enabled: true, backend: 'dogpile.cache.memcached' },
     },
@@ -639,7 +638,6 @@ function neutronConf(): Values {
     ovn_metadata_agent: {
       DEFAULT: {
         metadata_proxy_socket: '/var/lib/neutron/openstack-helm/metadata_proxy',
-        metadata_proxy_shared_secret: 'password',
         metadata_workers: 2,
       },
       cache: { enabled: true, backend: 'dogpile.cache.memcached' },

@@ -710,7 +710,6 @@ function novaConfFile(): Values {
       auth_url: keystoneInternalUrl,
     },
     neutron: {
-      metadata_proxy_shared_secret: 'password',
       service_metadata_proxy: true,
       auth_type: 'password',
       auth_version: 'v3',

@@ -68,7 +68,7 @@ export const keystoneApacheSite = wsgiSite({
   port: ['identity', 'service', 'api'],
   processGroup: 'keystone-public',
   user: 'keystone',
-  processes: 4,
+  processes: 5,
   script: '/var/www/cgi-bin/keystone/wsgi.py',
   passAuthorization: true,
   vhostDirectives: OIDC_DIRECTIVES,
@@ -197,9 +197,10 @@ export function mariadbIpv6Config(): string {
  * which the libvirt container mounts. `conf.libvirt` becomes the file (the chart's own
  * `libvirt.utils.to_libvirt_conf`), with `${LISTEN_IP_ADDRESS}` replaced by the address libvirt
  * listens on for live migration: the first address of `dynamic_options.libvirt.listen_interface`,
- * else `dynamic_options.libvirt.listen_address`, else (StarlingX leaves both unset) the address
- * the host's own name resolves to, which on a StarlingX host is its management address. IPv6 is
- * written without brackets, as libvirtd.conf wants. No address: the pod fails with the reason.
+ * else `dynamic_options.libvirt.listen_address`, else (StarlingX leaves both unset)
+ * `CLUSTER_HOST_IP`, which the chart sets from the pod's `status.hostIP` (the host's cluster-host
+ * address on StarlingX), as StarlingX's own script does. IPv6 is written without brackets, as
+ * libvirtd.conf wants. No address: the pod fails with the reason.
  */
 export const libvirtDynamicOptionsScript = configText([
   '#!/bin/bash',
@@ -212,10 +213,10 @@ export const libvirtDynamicOptionsScript = configText([
   'if [ -n "${interface}" ]; then',
   '  address="$(ip -o addr show dev "${interface}" scope global | awk \'{ sub(/\\/.*/, "", $4); print $4; exit }\' || true)"',
   'elif [ -z "${address}" ]; then',
-  '  address="$(getent ahosts "$(hostname)" | awk \'$1 !~ /^127\\./ && $1 != "::1" { print $1; exit }\' || true)"',
+  '  address="${CLUSTER_HOST_IP:-}"',
   'fi',
   'if [ -z "${address}" ]; then',
-  '  echo "libvirt: no listen address (interface \'${interface}\', host $(hostname))" >&2',
+  '  echo "libvirt: no listen address (interface \'${interface}\', CLUSTER_HOST_IP unset)" >&2',
   '  exit 1',
   'fi',
   'export LISTEN_IP_ADDRESS="${address}"',

@@ -45,7 +45,16 @@ export function identityAuth(
   const auth: Values = {
     admin: { region_name: region, username: ctx.profile.keystone.admin.userName, password: credential.adminPassword() },
     test: { region_name: region, username: 'test', password: credential.testPassword(service) },
-    stx_admin: { region_name: region, username: 'stx_admin', password: credential.stxAdminPassword() },
+    // Only keystone's chart has defaults for stx_admin; every other chart renders its openrc Secret
+    // from these keys alone (missing ones render as `<nil>`).
+    stx_admin: {
+      region_name: region,
+      username: 'stx_admin',
+      password: credential.stxAdminPassword(),
+      project_name: 'admin',
+      project_domain_name: 'default',
+      user_domain_name: 'default',
+    },
   };
   for (const user of users) {
     const password = options.privateUsers?.includes(user) ? credential.chartUserPassword(service, user) : credential.userPassword(user);
@@ -112,6 +121,15 @@ export function osloMessagingAuth(users: readonly string[]): Values {
   return auth;
 }
 
+/**
+ * `endpoints.oslo_messaging` of a release: its RabbitMQ users, and as many cluster members as the
+ * rabbitmq release runs (one per controller), so transport URLs name only pods that exist (the
+ * charts default to 2, which names a `rabbitmq-1` that a simplex system never has).
+ */
+export function osloMessaging(ctx: DeploymentContext, users: readonly string[]): Values {
+  return { statefulset: { replicas: ctx.derived.controllers }, auth: osloMessagingAuth(users) };
+}
+
 /** `endpoints.oslo_cache`: the shared memcache secret key. */
 export function osloCache(): Values {
   return { auth: { memcache_secret_key: credential.memcacheSecretKey() } };
@@ -168,6 +186,30 @@ export function groupHosts(entries: ReadonlyArray<{ hostname: string; conf: Valu
     else groups.push({ names: [hostname], key, conf });
   }
   return groups.map((g) => ({ name: g.names, conf: g.conf }));
+}
+
+/**
+ * What the chart's root `conf` must hold for per-host overrides to survive its merge: helm-toolkit's
+ * `daemonset_overrides` runs sprig `merge host root`, which fills a host's empty values (`""`, `0`,
+ * `false`, `[]`) from the root, so a host's empty string would bring back the chart's sample value
+ * (`physnet2:enp3s0f1`). Every empty leaf of any host conf, at its path; hosts that set the key win.
+ */
+export function emptyHostLeaves(hosts: readonly Values[]): Values {
+  const out: Values = {};
+  const walk = (conf: Values, into: Values) => {
+    for (const [key, value] of Object.entries(conf)) {
+      if (value instanceof CredentialRef) continue;
+      if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+        const next = (typeof into[key] === 'object' && into[key] !== null ? into[key] : {}) as Values;
+        walk(value as Values, next);
+        if (Object.keys(next).length > 0) into[key] = next;
+      } else if (value === '' || value === 0 || value === false || (Array.isArray(value) && value.length === 0)) {
+        into[key] = value;
+      }
+    }
+  };
+  for (const host of hosts) walk(host, out);
+  return out;
 }
 
 function stableKey(value: unknown): string {

@@ -300,13 +300,13 @@ describe('libvirt start-up (§3.11)', () => {
     return renderTemplate(libvirtDynamicOptionsScript, { root: { Values: values }, includes: { 'libvirt.utils.to_libvirt_conf': LIBVIRTD_CONF } });
   }
 
-  function start(text: string, stubs: Record<string, string>): { status: number | null; conf?: string; stderr: string } {
+  function start(text: string, stubs: Record<string, string>, env: NodeJS.ProcessEnv = {}): { status: number | null; conf?: string; stderr: string } {
     const dir = tmpDir();
     const bin = path.join(dir, 'bin');
     fs.mkdirSync(bin);
     for (const [name, body] of Object.entries(stubs)) stub(bin, name, body);
     fs.writeFileSync(path.join(dir, 'init.sh'), text);
-    const out = run('bash', [path.join(dir, 'init.sh')], { env: { PATH: `${bin}:${process.env.PATH}`, STUB_LOG: path.join(dir, 'log'), LIBVIRT_CONF_DIR: dir } });
+    const out = run('bash', [path.join(dir, 'init.sh')], { env: { PATH: `${bin}:${process.env.PATH}`, STUB_LOG: path.join(dir, 'log'), LIBVIRT_CONF_DIR: dir, ...env } });
     const confFile = path.join(dir, 'libvirtd.conf');
     return { status: out.status, stderr: out.stderr, conf: fs.existsSync(confFile) ? fs.readFileSync(confFile, 'utf8') : undefined };
   }
@@ -315,8 +315,9 @@ describe('libvirt start-up (§3.11)', () => {
     expect(bashSyntax(script())).toBe('ok');
   });
 
-  it('on a StarlingX host (no interface, no address) listens on the address of the host name', () => {
-    const result = start(script(), { hostname: 'echo controller-0', getent: 'echo "fd00::3  STREAM controller-0"' });
+  it('on a StarlingX host (no interface, no address) listens on CLUSTER_HOST_IP, the pod\'s status.hostIP', () => {
+    // getent would give another address: the host IP the chart passes wins, as in StarlingX's script.
+    const result = start(script(), { hostname: 'echo controller-0', getent: 'echo "fd00::9  STREAM controller-0"' }, { CLUSTER_HOST_IP: 'fd00::3' });
     expect(result.status).toBe(0);
     expect(result.conf).toContain('listen_addr = "fd00::3"');
   });
@@ -328,7 +329,7 @@ describe('libvirt start-up (§3.11)', () => {
   });
 
   it('fails with the reason when no address can be found', () => {
-    const result = start(script(), { hostname: 'echo worker-9', getent: 'exit 2' });
+    const result = start(script(), { hostname: 'echo worker-9', getent: 'echo "10.0.0.7  STREAM worker-9"' }, { CLUSTER_HOST_IP: '' });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('no listen address');
     expect(result.conf).toBeUndefined();

@@ -1,9 +1,10 @@
 import { defineRelease, NO_WAIT } from '../define';
 import { neutronStaticValues } from '../../overrides/neutron';
 import { Host, Interface } from '../../lib/profile/profile';
-import { Values } from '../../lib/engine/values';
-import { CA_PATH, certificates, groupHosts, identityAuth, osloCache, osloDbAuth, osloMessagingAuth, publicEndpoint } from '../../overrides/system';
+import { mergeValues, Values } from '../../lib/engine/values';
+import { CA_PATH, certificates, emptyHostLeaves, groupHosts, identityAuth, osloCache, osloDbAuth, osloMessaging, publicEndpoint } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
+import { credential } from '../../overrides/credentials';
 
 /** The agents that all get the same per-host list (spec §3.12). */
 const PER_HOST_AGENTS = ['neutron_ovs-agent', 'neutron_dhcp-agent', 'neutron_l3-agent', 'neutron_metadata-agent', 'neutron_sriov-agent'];
@@ -121,7 +122,8 @@ function neutronSystemValues(ctx: DeploymentContext): Values {
       .filter((dn) => dn.type === type)
       .map((dn) => dn.name)
       .join(',');
-  const hosts = groupHosts(derived.computeHosts.map((host) => ({ hostname: host.hostname, conf: hostConf(ctx, host) })));
+  const hostConfs = derived.computeHosts.map((host) => ({ hostname: host.hostname, conf: hostConf(ctx, host) }));
+  const hosts = groupHosts(hostConfs);
 
   const neutronConf: Values = { DEFAULT: { dhcp_agents_per_network: dhcpAgentsPerNetwork(ctx) } };
   const conf: Values = {
@@ -135,6 +137,9 @@ function neutronSystemValues(ctx: DeploymentContext): Values {
       },
     },
     overrides: Object.fromEntries(PER_HOST_AGENTS.map((agent) => [agent, { hosts: structuredClone(hosts) }])),
+    // Generated, shared with nova's conf.neutron (the chart default is the published `password`).
+    metadata_agent: { DEFAULT: { metadata_proxy_shared_secret: credential.metadataProxySharedSecret() } },
+    ovn_metadata_agent: { DEFAULT: { metadata_proxy_shared_secret: credential.metadataProxySharedSecret() } },
     paste: { 'app:neutronversions': { 'paste.app_factory': 'neutron.pecan_wsgi.app:versions_factory' } },
   };
   const values: Values = {
@@ -147,15 +152,16 @@ function neutronSystemValues(ctx: DeploymentContext): Values {
       network: publicEndpoint(ctx, 'neutron'),
       oslo_cache: osloCache(),
       oslo_db: { auth: osloDbAuth(['neutron']) },
-      oslo_messaging: { auth: osloMessagingAuth(['neutron']) },
+      oslo_messaging: osloMessaging(ctx, ['neutron']),
     },
   };
   if (derived.https) {
     neutronConf.keystone_authtoken = { cafile: CA_PATH };
     neutronConf.nova = { cafile: CA_PATH };
-    conf.metadata_agent = { DEFAULT: { auth_ca_cert: CA_PATH } };
+    conf.metadata_agent = { DEFAULT: { ...((conf.metadata_agent as Values).DEFAULT as Values), auth_ca_cert: CA_PATH } };
     values.manifests = { ...(values.manifests as Values), ...certificates(ctx) };
   }
+  values.conf = mergeValues(emptyHostLeaves(hostConfs.map((h) => h.conf)), conf);
   return values;
 }
 

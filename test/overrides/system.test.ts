@@ -4,6 +4,7 @@ import { DeploymentContext } from '../../lib/profile/context';
 import {
   CA_PATH,
   certificates,
+  emptyHostLeaves,
   fqdnOverride,
   groupHosts,
   hostPathMounts,
@@ -11,6 +12,7 @@ import {
   notificationUrl,
   osloCache,
   osloDbAuth,
+  osloMessaging,
   osloMessagingAuth,
   OVMF_MOUNTS,
   publicEndpoint,
@@ -62,6 +64,33 @@ describe('notification URLs', () => {
   });
 });
 
+describe('emptyHostLeaves', () => {
+  test('every empty leaf of any host, at its path, for the root conf (sprig merge fills empty host values from it)', () => {
+    const hosts = [
+      { plugins: { sriov_agent: { sriov_nic: { physical_device_mappings: '' }, agent: { root_helper: '' } } }, n: 0, on: false, list: [] },
+      { plugins: { sriov_agent: { sriov_nic: { physical_device_mappings: 'physnet0:eth2,' }, agent: { root_helper: '' } } }, n: 3, on: true, list: ['a'] },
+    ];
+    expect(emptyHostLeaves(hosts)).toStrictEqual({
+      plugins: { sriov_agent: { sriov_nic: { physical_device_mappings: '' }, agent: { root_helper: '' } } },
+      n: 0,
+      on: false,
+      list: [],
+    });
+  });
+
+  test('non-empty leaves and credentials give nothing', () => {
+    expect(emptyHostLeaves([{ a: { b: 'x', c: 1 }, d: new CredentialRef('x', 'password') as unknown as Values }])).toStrictEqual({});
+  });
+});
+
+describe('osloMessaging', () => {
+  test('names as many RabbitMQ members as there are controllers (the charts default to 2)', () => {
+    const c = ctx();
+    expect((osloMessaging(c, ['nova']).statefulset as Values).replicas).toBe(c.derived.controllers);
+    expect(Object.keys(osloMessaging(c, ['nova']).auth as Values)).toStrictEqual(['admin', 'nova']);
+  });
+});
+
 describe('identityAuth', () => {
   test('admin, test and stx_admin, then the chart users, then the service users; no cacert without https', () => {
     const auth = identityAuth(ctx(), 'nova', ['nova', 'placement'], ['neutron'], { privateUsers: ['placement'] });
@@ -69,7 +98,14 @@ describe('identityAuth', () => {
     expect(ids(auth)).toStrictEqual({
       admin: { region_name: 'RegionOne', username: 'admin', password: 'cred:admin-password' },
       test: { region_name: 'RegionOne', username: 'test', password: 'cred:test-password.nova' },
-      stx_admin: { region_name: 'RegionOne', username: 'stx_admin', password: 'cred:stx-admin-password' },
+      stx_admin: {
+        region_name: 'RegionOne',
+        username: 'stx_admin',
+        password: 'cred:stx-admin-password',
+        project_name: 'admin',
+        project_domain_name: 'default',
+        user_domain_name: 'default',
+      },
       nova: { region_name: 'RegionOne', password: 'cred:user-password.nova' },
       placement: { region_name: 'RegionOne', password: 'cred:chart-user-password.nova.placement' },
       neutron: { region_name: 'RegionOne', password: 'cred:user-password.neutron' },

@@ -592,6 +592,8 @@ describe('neutron', () => {
       'endpoints.oslo_db.auth.neutron.password': 'db-password.neutron',
       'endpoints.oslo_messaging.auth.admin.password': 'rabbit-admin-password',
       'endpoints.oslo_messaging.auth.neutron.password': 'rabbit-password.neutron',
+      'conf.metadata_agent.DEFAULT.metadata_proxy_shared_secret': 'metadata-proxy-shared-secret',
+      'conf.ovn_metadata_agent.DEFAULT.metadata_proxy_shared_secret': 'metadata-proxy-shared-secret',
     });
     expect(plainSecretLeaves(v)).toEqual([]);
     expect(at(v, 'endpoints.network')).toEqual({ host_fqdn_override: { public: {} }, port: {}, scheme: {} });
