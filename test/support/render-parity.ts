@@ -98,7 +98,10 @@ export function withoutComments(text: string): string {
 }
 
 function glob(pattern: string): RegExp {
-  const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^.]*').replace(/\u0000/g, '.*');
+  const escaped = pattern
+    .split('**')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^.]*'))
+    .join('.*');
   return new RegExp(`^${escaped}$`);
 }
 
