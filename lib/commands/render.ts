@@ -13,7 +13,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseYaml11, parseYaml12, toYamlBody } from '../engine/yaml';
 import { ChartSet, chartArchivePath, missingChart, findChart } from '../validate/chart-source';
-import { helmTemplateAll, TemplateRequest } from './helm-template';
+import { createHash } from 'crypto';
+import { helmTemplateAll, renderCacheDir, TemplateRequest } from './helm-template';
 import { effectiveValues, isMap, Json, JsonMap, StackTree, TreeRelease } from './values';
 
 /** Secret name/key → value, as the cluster would hold them. */
@@ -46,6 +47,8 @@ export interface RenderOptions {
   readonly only?: readonly string[];
   /** Parallel helm processes. @default os.availableParallelism() */
   readonly concurrency?: number;
+  /** Use the render cache (lib/commands/helm-template.ts). @default true */
+  readonly cache?: boolean;
   readonly cacheDir?: string;
 }
 
@@ -142,9 +145,26 @@ function plan(stack: StackTree, options: RenderOptions): Planned[] {
   });
 }
 
+/**
+ * The documents of a rendered manifest, read as Helm writes them (YAML 1.1). Reading a manifest
+ * of a thousand objects takes seconds, so the reading is kept beside the render cache, as JSON,
+ * by the manifest's digest. @default cache true
+ */
+function manifestDocuments(manifest: string, where: string, cache = true): unknown[] {
+  if (!cache) return parseYaml11(manifest, where);
+  const file = path.join(renderCacheDir(), 'parsed', `${createHash('sha256').update(manifest).digest('hex')}.json`);
+  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as unknown[];
+  const docs = parseYaml11(manifest, where);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(docs));
+  fs.renameSync(tmp, file);
+  return docs;
+}
+
 /** The objects of a rendered manifest, `Kind/name` each, in manifest order. */
-export function manifestObjects(manifest: string, where: string): RenderedObject[] {
-  return parseYaml11(manifest, where)
+export function manifestObjects(manifest: string, where: string, cache = true): RenderedObject[] {
+  return manifestDocuments(manifest, where, cache)
     .filter((d): d is JsonMap => isMap(d as Json))
     .map((doc) => {
       const metadata = isMap(doc.metadata) ? doc.metadata : {};
@@ -156,14 +176,17 @@ export function manifestObjects(manifest: string, where: string): RenderedObject
 export async function renderStackReleases(stack: StackTree, options: RenderOptions): Promise<{ releases: RenderedRelease[]; credentialValues: Set<string> }> {
   const planned = plan(stack, options);
   const runnable = planned.filter((p) => p.request);
-  const results = await helmTemplateAll(runnable.map((p) => p.request!), options.concurrency);
+  const results = await helmTemplateAll(
+    runnable.map((p) => p.request!),
+    { ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}), ...(options.cache !== undefined ? { cache: options.cache } : {}) },
+  );
   const byRelease = new Map(runnable.map((p, i) => [p.release.name, results[i]]));
   const credentialValues = new Set(planned.flatMap((p) => [...p.credentialValues]));
   const releases = planned.map((p): RenderedRelease => {
     const result = byRelease.get(p.release.name);
     if (!result) return { release: p.release.name, chart: p.chart, version: p.version, objects: [], error: p.error, ms: 0 };
     if (result.error) return { release: p.release.name, chart: p.chart, version: p.version, objects: [], error: `release "${p.release.name}": helm template failed: ${result.error}`, ms: result.ms };
-    return { release: p.release.name, chart: p.chart, version: p.version, objects: manifestObjects(result.manifest, `${p.release.name} (rendered)`), ms: result.ms };
+    return { release: p.release.name, chart: p.chart, version: p.version, objects: manifestObjects(result.manifest, `${p.release.name} (rendered)`, options.cache ?? true), ms: result.ms };
   });
   return { releases, credentialValues };
 }

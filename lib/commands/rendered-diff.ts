@@ -69,10 +69,21 @@ function sameFolder(a: StackTree, b: StackTree, prefix: string): boolean {
   return inA.length === inB.length && inA.every((f) => b.files.get(f) === a.files.get(f));
 }
 
-/** An object as compared: presented (Secrets decoded, credentials masked), hash annotations left out. */
-function comparable(doc: JsonMap, credentialValues: ReadonlySet<string>): JsonMap {
+/**
+ * Lines whose value a chart generates anew at each render (gnocchi's `uuidv4` statsd ids and test
+ * resource): the value is masked, so that two renders of the same values compare equal.
+ */
+const GENERATED_LINES = [/^(\s*(?:resource_id|user_id|project_id)\s*=\s*)[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/gm, /^(RESOURCE_UUID=)[0-9a-f]{8}-[0-9a-f-]{27}$/gm];
+
+function maskGenerated(text: string): string {
+  return GENERATED_LINES.reduce((t, pattern) => t.replace(pattern, '$1(generated)'), text);
+}
+
+/** An object as compared: presented (Secrets decoded, credentials masked), generated values and hash annotations left out. */
+export function comparable(doc: JsonMap, credentialValues: ReadonlySet<string>): JsonMap {
   const shown = presentObject({ id: '', doc }, credentialValues);
   const strip = (v: Json): Json => {
+    if (typeof v === 'string') return maskGenerated(v);
     if (Array.isArray(v)) return v.map(strip);
     if (!isMap(v)) return v;
     return Object.fromEntries(
