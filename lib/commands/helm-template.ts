@@ -52,8 +52,16 @@ export interface TemplateResult {
   readonly ms: number;
 }
 
+/**
+ * API groups a StarlingX cluster serves beyond Kubernetes' own, which charts test with
+ * `.Capabilities.APIVersions.Has` (nginx-ports-control writes its Calico GlobalNetworkPolicy only
+ * when Calico's API is there; StarlingX runs Calico and cert-manager).
+ */
+export const PLATFORM_API_VERSIONS = ['crd.projectcalico.org/v1', 'cert-manager.io/v1'] as const;
+
 function args(request: TemplateRequest): string[] {
-  return ['template', request.releaseName, request.chart, '--namespace', request.namespace, '--kube-version', KUBE_VERSION, '--values', '-'];
+  const apiVersions = PLATFORM_API_VERSIONS.flatMap((v) => ['--api-versions', v]);
+  return ['template', request.releaseName, request.chart, '--namespace', request.namespace, '--kube-version', KUBE_VERSION, ...apiVersions, '--values', '-'];
 }
 
 function errorText(stderr: string, code: number | null): string {
@@ -83,7 +91,7 @@ function fileDigest(file: string): string {
 
 function cacheKey(helm: string, request: TemplateRequest): string {
   return createHash('sha256')
-    .update(JSON.stringify([helm, KUBE_VERSION, fileDigest(request.chart), request.releaseName, request.namespace, request.values]))
+    .update(JSON.stringify([helm, KUBE_VERSION, PLATFORM_API_VERSIONS, fileDigest(request.chart), request.releaseName, request.namespace, request.values]))
     .digest('hex');
 }
 
