@@ -6,13 +6,20 @@ import { novaStaticValues } from '../../overrides/nova';
 import { credential } from '../../overrides/credentials';
 import { CA_PATH, certificates, groupHosts, hostPathMounts, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessagingAuth, OVMF_MOUNTS, publicEndpoint, publicHost, rangeSet, rookImageTags } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
-import { cinderUsesCeph, crushRule, novaEphemeral, NovaEphemeral, novaNfs, novaPvc, storageSelection } from '../../lib/profile/storage';
+import { cinderUsesCeph, crushRule, novaEphemeral, NovaEphemeral, novaNfs, novaNfsMounted, novaPvc, storageClass, storageSelection } from '../../lib/profile/storage';
 
 export const nova = defineRelease({
   name: 'nova',
   dependsOn: ['placement'],
   ...NO_WAIT,
-  checks: storageClassCheck('nova', ['storage_conf', 'pvc', 'volume', 'class_name'], 'storage.selection.nova.pvc', false),
+  checks: (ctx, values) => [
+    ...storageClassCheck('nova', ['storage_conf', 'pvc', 'volume', 'class_name'], 'storage.selection.nova.pvc', false)(ctx, values),
+    // With the NFS share mounted too the PVC leaves are replaced, but the platform still refuses
+    // a pvc choice that resolves no StorageClass.
+    ...(novaEphemeral(ctx) === 'pvc' && novaNfsMounted(ctx) && storageClass(ctx, 'nova', storageSelection(ctx, 'nova').pvc?.priority ?? ['netapp-nfs']) === null
+      ? [{ field: 'storage.selection.nova.pvc', message: 'no StorageClass resolves for the nova volume (expected an available backend in storage.selection.nova.pvc.priority)' }]
+      : []),
+  ],
   staticValues: novaStaticValues,
   systemValues: novaSystemValues,
 });
@@ -128,14 +135,17 @@ function novaSystemValues(ctx: DeploymentContext): Values {
   };
 
   const pvc = ephemeral === 'pvc' ? novaPvc(ctx) : undefined;
-  const nfs = ephemeral === 'nfs' ? novaNfs(ctx) : undefined;
+  const nfs = novaNfsMounted(ctx) ? novaNfs(ctx) : undefined;
   const pvcSelection = storageSelection(ctx, 'nova').pvc;
-  const instancesPath = pvc?.instancesPath ?? nfs?.instancesPath;
+  // The plugin writes the NFS share last, replacing `storage_conf` and the instances path.
+  const instancesPath = nfs?.instancesPath ?? pvc?.instancesPath;
 
   const cafile = https ? Object.fromEntries(['keystone_authtoken', 'cinder', 'glance', 'keystone', 'neutron', 'placement', 'ironic'].map((s) => [s, { cafile: CA_PATH }])) : {};
   const hosts = groupHosts(derived.computeHosts.map((h) => ({ hostname: h.hostname, conf: computeHostConf(h, ephemeral, externalPool ?? 'ephemeral') })));
 
-  const storageConf: Values = {
+  const storageConf: Values = nfs
+    ? { nfs_shares: { server: nfs.server, path: nfs.path, enabled: true } }
+    : {
     ...(pvc
       ? {
           pvc: {
@@ -149,7 +159,6 @@ function novaSystemValues(ctx: DeploymentContext): Values {
           },
         }
       : {}),
-    ...(nfs ? { nfs_shares: { server: nfs.server, path: nfs.path, enabled: true } } : {}),
   };
   const imageTags = rookImageTags(ctx, ['nova_service_cleaner', 'nova_storage_init']);
   const dbAuth = () => ({ auth: osloDbAuth(['nova']) });
