@@ -179,7 +179,7 @@ function checkFqdnPattern(pattern: string, add: Add): void {
     add('endpoints.fqdnPattern', `${show(pattern)} has no {service_name} (every service would get the same host name)`);
     return;
   }
-  const sample = pattern.replace('{service_name}', 'keystone').replace('{endpoint_domain}', 'example.com').toLowerCase();
+  const sample = pattern.replaceAll('{service_name}', 'keystone').replaceAll('{endpoint_domain}', 'example.com').toLowerCase();
   if (!/^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(sample)) {
     add('endpoints.fqdnPattern', `${show(pattern)} does not give a DNS name (got ${show(sample)} for keystone in example.com)`);
   }
