@@ -392,6 +392,22 @@ describe('§1.1/§3.17 regionConfig (P3)', () => {
     expect(at(systemValuesOf('nova', input), 'endpoints.identity.auth.nova.region_name')).toBe('RegionOne');
   });
 
+  // The plugin's _get_service_region_name, read by every chart's identity users and by aodh's and
+  // fm's own region settings (aodh.py service_credentials, fm_rest_api.py DEFAULT and sysinv).
+  test.each([
+    ['aodh', ['endpoints.identity.auth.aodh.region_name', 'conf.aodh.service_credentials.region_name']],
+    ['fm-rest-api', ['endpoints.identity.auth.fm.region_name', 'fm.DEFAULT.region_name', 'fm.sysinv.os_region_name']],
+    ['nova', ['endpoints.identity.auth.nova.region_name', 'endpoints.identity.auth.admin.region_name']],
+    ['neutron', ['endpoints.identity.auth.neutron.region_name']],
+    ['heat', ['endpoints.identity.auth.heat.region_name']],
+    ['glance', ['endpoints.identity.auth.glance.region_name']],
+  ] as const)('§2.1 regionConfig: a region of its own for %s reaches %j; the system region stays elsewhere', (release, paths) => {
+    const input = aioSimplex({ system: { type: 'aio', mode: 'simplex', regionConfig: { services: { [release]: { regionName: 'RegionTwo' } } } } });
+    const values = systemValuesOf(release, input);
+    for (const path of paths) expect([path, at(values, path)]).toEqual([path, 'RegionTwo']);
+    expect(at(systemValuesOf('keystone', input), 'endpoints.identity.auth.admin.region_name')).toBe('RegionOne');
+  });
+
   test('§3.17 regionConfig: horizon gets the keystone URL, region, available regions and ss_enabled (the platform fixed values)', () => {
     const config = at(systemValuesOf('horizon', aioSimplex({ system: { type: 'aio', mode: 'simplex', regionConfig } })), 'conf.horizon.local_settings.config');
     expect(config).toMatchObject({
