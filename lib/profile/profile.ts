@@ -196,6 +196,11 @@ const cephSchema = z.discriminatedUnion('kind', [
       externalEphemeralPool: configName
         .optional()
         .describe('RBD pool of an external ceph cluster that serves nova: the compute hosts put ephemeral disks there instead of "ephemeral"'),
+      externalCephConf: z
+        .string()
+        .regex(/^(?!\.\.?$)[A-Za-z0-9_.-]{1,255}$/, 'expected a file name (the platform keeps the uploaded file in /etc/ceph/ under its base name)')
+        .optional()
+        .describe('conf file of the external ceph cluster that serves nova (ceph-external backend): nova reads /etc/ceph/<name> instead of /etc/ceph/ceph.conf'),
     })
     .strict(),
 ]);

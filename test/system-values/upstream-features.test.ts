@@ -7,7 +7,7 @@
 import { resolveInput } from '../../lib/deployment/app';
 import { DeploymentProfileInput } from '../../lib/profile/profile';
 import { generateValues } from '../../scripts/credentials';
-import { aioSimplex, controller, standard, systemValuesOf, worker } from '../support/profiles';
+import { aioSimplex, controller, problemsOf, standard, systemValuesOf, worker } from '../support/profiles';
 import { at, credentialAt } from '../support/values-path';
 
 type Storage = DeploymentProfileInput['storage'];
@@ -216,6 +216,17 @@ describe('§3.10.1 nova externalEphemeralPool', () => {
       standard(1, { storage: { ceph: { kind: 'host', fsid: FSID, externalEphemeralPool: 'ext-ephemeral' } }, hosts: [controller(0, false), controller(1, false), worker(0, { labels: { 'openstack-compute-node': 'enabled', openvswitch: 'enabled', 'remote-storage': 'enabled' } })] }),
     );
     expect(at(v, 'conf.overrides.nova_compute.hosts.0.conf.nova.libvirt.images_rbd_pool')).toBe('ext-ephemeral');
+  });
+
+  test('§3.10.1: given the external cluster conf file, then the hosts and the global libvirt settings read it from /etc/ceph/ (nova.py _get_storage_ceph_config)', () => {
+    const v = systemValuesOf('nova', aioSimplex({ storage: { ceph: { kind: 'host', fsid: FSID, externalEphemeralPool: 'ext-ephemeral', externalCephConf: 'ext-ceph.conf' }, selection: cephFirst } }));
+    expect(at(v, 'conf.overrides.nova_compute.hosts.0.conf.nova.libvirt')).toEqual({ images_type: 'rbd', images_rbd_pool: 'ext-ephemeral', images_rbd_ceph_conf: '/etc/ceph/ext-ceph.conf' });
+    expect(at(v, 'conf.nova.libvirt.images_rbd_ceph_conf')).toBe('/etc/ceph/ext-ceph.conf');
+    expect(at(v, 'conf.nova.libvirt.images_rbd_pool')).toBe('ephemeral');
+  });
+
+  test.each([['/etc/ceph/ext.conf'], ['..'], ['a b.conf'], ['']])('§3.10.1: the external conf %j is not a file name and is refused', (name) => {
+    expect(problemsOf(aioSimplex({ storage: { ceph: { kind: 'host', fsid: FSID, externalCephConf: name } } }))).toEqual([expect.stringMatching(/^storage\.ceph\.externalCephConf: expected a file name/)]);
   });
 
   test('§3.10.1: without an external pool the hosts use "ephemeral"; host-path ephemeral ignores the pool', () => {
