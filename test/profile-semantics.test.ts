@@ -125,6 +125,28 @@ describe('identifiers unique where they must be', () => {
   });
 });
 
+describe('SR-IOV and passthrough interfaces reach a port (nova.py _get_pci_sriov_whitelist / _get_pci_pt_whitelist read it)', () => {
+  type Iface = NonNullable<Parameters<typeof controller>[2]['interfaces']>[number];
+  const port = { name: 'enp24s0f1', pciAddress: '0000:18:00.1', sriovVfAddresses: ['0000:18:02.0', '0000:18:02.1'] };
+  const problems = (extra: Iface[]) =>
+    problemsOf(aioSimplex({ hosts: [controller(0, true, { interfaces: [dataInterface('data0', 'data0'), ...extra] })] })).filter((p) => /^hosts\[0\]\.interfaces\[\d\]: /.test(p));
+  test('accepts an SR-IOV ethernet interface with its port and a vf on it', () => {
+    expect(problems([{ name: 'sriov0', type: 'ethernet', class: 'pci-sriov', port, sriovNumVfs: 2, datanetworks: ['data1'] }, { name: 'vf0', type: 'vf', class: 'pci-sriov', uses: ['sriov0'], sriovNumVfs: 1, datanetworks: ['data1'] }])).toEqual([]);
+  });
+  test.each([['pci-sriov' as const], ['pci-passthrough' as const]])('refuses a %s ethernet interface without a port', (cls) => {
+    expect(problems([{ name: 'pci0', type: 'ethernet', class: cls, datanetworks: ['data1'] }])).toEqual([
+      `hosts[0].interfaces[1]: ${cls} interface "pci0" has no port (expected port: {name, pciAddress, sriovVfAddresses} on its ethernet interface)`,
+    ]);
+  });
+  test('refuses a vf whose parent has no port', () => {
+    const found = problems([{ name: 'sriov0', type: 'ethernet', class: 'pci-sriov', datanetworks: ['data1'] }, { name: 'vf0', type: 'vf', class: 'pci-sriov', uses: ['sriov0'], sriovNumVfs: 1, datanetworks: ['data1'] }]);
+    expect(found).toContain('hosts[0].interfaces[2]: pci-sriov interface "vf0" uses no ethernet interface with a port (expected port: {name, pciAddress, sriovVfAddresses} on its ethernet interface)');
+  });
+  test('a data interface needs no port for this rule', () => {
+    expect(problems([{ name: 'data1', type: 'ethernet', class: 'data', datanetworks: ['data1'] }])).toEqual([]);
+  });
+});
+
 describe('sizes', () => {
   test('fails when a generated Secret would exceed 1 MiB, naming the release and the largest user values', () => {
     const big = 'x'.repeat(MAX_SECRET_BYTES);
