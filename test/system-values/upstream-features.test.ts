@@ -287,6 +287,18 @@ describe('§4.3 restore modes', () => {
     expect(emitted(aioSimplex({ applyMode: 'restore_db', userOverrides: { nova: { conf: { nova: { DEFAULT: { debug: true } } } } } }))).not.toContain('nova');
   });
 
+  // The plugin's restore only changes the kustomization's release list
+  // (kustomize_openstack.py platform_mode_kustomize_updates); no chart's overrides read the mode.
+  test.each([['restore_db' as const], ['restore_storage' as const]])('§4.3 %s: each release it keeps has the values of normal mode', (applyMode) => {
+    const normal = new Map(resolveInput(standard(2), 'test.yaml').releases.map((r) => [r.definition.name, r]));
+    const restore = resolveInput(standard(2, { applyMode }), 'test.yaml').releases;
+    expect(restore.length).toBeGreaterThan(0);
+    for (const r of restore) {
+      const before = normal.get(r.definition.name)!;
+      expect([r.definition.name, r.systemValues, r.staticValues, r.chartVersion]).toEqual([r.definition.name, before.systemValues, before.staticValues, before.chartVersion]);
+    }
+  });
+
   test('§4.3 normal mode deploys every enabled release', () => {
     expect(emitted(aioSimplex())).toEqual(expect.arrayContaining(['nova', 'neutron', 'horizon', 'cinder']));
   });
