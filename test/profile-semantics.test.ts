@@ -126,7 +126,7 @@ describe('identifiers unique where they must be', () => {
 });
 
 describe('SR-IOV and passthrough interfaces reach a port (nova.py _get_pci_sriov_whitelist / _get_pci_pt_whitelist read it)', () => {
-  type Iface = NonNullable<Parameters<typeof controller>[2]['interfaces']>[number];
+  type Iface = NonNullable<DeploymentProfileInput['hosts'][number]['interfaces']>[number];
   const port = { name: 'enp24s0f1', pciAddress: '0000:18:00.1', sriovVfAddresses: ['0000:18:02.0', '0000:18:02.1'] };
   const problems = (extra: Iface[]) =>
     problemsOf(aioSimplex({ hosts: [controller(0, true, { interfaces: [dataInterface('data0', 'data0'), ...extra] })] })).filter((p) => /^hosts\[0\]\.interfaces\[\d\]: /.test(p));

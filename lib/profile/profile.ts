@@ -268,6 +268,16 @@ const storageSchema = z
             secretRef: z
               .object({
                 secretName: z.string().regex(DNS_SUBDOMAIN, 'expected a Kubernetes object name').describe('Secret in the openstack namespace'),
+                // The platform reads the Secret from any namespace (default openstack); Flux's
+                // valuesFrom reads only the HelmRelease's own namespace, so only openstack is served.
+                namespace: z
+                  .string()
+                  .regex(
+                    /^openstack$/,
+                    'expected openstack, the namespace of the HelmReleases: Flux valuesFrom reads no other; copy the Secret into openstack and name it here without a namespace',
+                  )
+                  .optional()
+                  .describe('namespace of the Secret: only openstack (Flux valuesFrom reads the release namespace alone)'),
                 keys: z
                   .record(cinderOption, secretDataKey)
                   .refine((keys) => Object.keys(keys).length > 0, 'expected at least one cinder.conf field')

@@ -104,6 +104,19 @@ describe('§2.8 ESB secretRef', () => {
     expect(() => resolveInput(esb({ secretName: 'x', keys: { 'san password': 'p' } }), 'test.yaml')).toThrow(/secretRef\.keys\.san password/);
   });
 
+  // utils.py resolve_secret_ref reads the Secret from secretRef.namespace (default openstack);
+  // Flux valuesFrom reads the HelmRelease's namespace only.
+  test('§2.8 ESB: secretRef.namespace openstack is served like no namespace', () => {
+    const input = esb({ secretName: 'powerstore-creds', namespace: 'openstack', keys: { san_password: 'password' } });
+    expect(sourcesOf(input).get('esb.dell-iscsi.san_password')).toBe('powerstore-creds/password');
+  });
+
+  test('§2.8 ESB: a secretRef in another namespace is refused with what to do instead', () => {
+    expect(() => resolveInput(esb({ secretName: 'powerstore-creds', namespace: 'dell-csi', keys: { san_password: 'password' } }), 'test.yaml')).toThrow(
+      /storage\.esb\[0\]\.secretRef\.namespace: expected openstack, the namespace of the HelmReleases: Flux valuesFrom reads no other; copy the Secret into openstack/,
+    );
+  });
+
   test('§2.6 ESB: k8sStorageClass none in any case gives no StorageClass', () => {
     const v = systemValuesOf('cinder', aioSimplex({ storage: { ceph: NO_CEPH, netapp: { nfs: { storageClass: 'nas' } }, esb: [{ name: 'dell', protocol: 'iscsi', k8sStorageClass: 'None' }], selection: { cinder: { backupPriority: ['dell', 'netapp-nfs'] } } } }));
     expect(at(v, 'conf.cinder.DEFAULT.backup_driver')).toBe('cinder.backup.drivers.nfs.NFSBackupDriver');
