@@ -72,11 +72,22 @@ export function serviceRegion(ctx: DeploymentContext, service: string): string {
   return ctx.profile.system.regionConfig?.services[service]?.regionName ?? ctx.profile.system.regionName;
 }
 
-/** The public FQDN of a service: the profile's pattern with the endpoint domain, lower-cased. */
+/**
+ * The public FQDN of a service: the profile's pattern with the endpoint domain, lower-cased. Every
+ * public host name goes through here (endpoints, CSRF origins, federation and Dex URLs), as the
+ * platform formats each with the same pattern; every occurrence of a placeholder is replaced
+ * (Python's `str.format`).
+ */
 export function publicHost(ctx: DeploymentContext, serviceName: string): string | undefined {
   const domain = ctx.profile.endpoints.domain;
   if (!domain) return undefined;
-  return ctx.profile.endpoints.fqdnPattern.replace('{service_name}', serviceName).replace('{endpoint_domain}', domain).toLowerCase();
+  return ctx.profile.endpoints.fqdnPattern.replaceAll('{service_name}', serviceName).replaceAll('{endpoint_domain}', domain).toLowerCase();
+}
+
+/** A service's external URL `<scheme>://<public host>` (https when the deployment is), or `''` without a domain. */
+export function publicUrl(ctx: DeploymentContext, serviceName: string): string {
+  const host = publicHost(ctx, serviceName);
+  return host ? `${ctx.derived.https ? 'https' : 'http'}://${host}` : '';
 }
 
 /** `host_fqdn_override` (spec §2.2): public host when a domain is set, TLS material when https. */

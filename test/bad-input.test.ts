@@ -223,7 +223,7 @@ const CASES: readonly BadInput[] = [
     broken: 'a host name that is not a DNS label',
     files: one(profileYaml((p) => (p.hosts[0].hostname = 'Controller_0'))),
     names: ['profile.yaml', 'hosts[0].hostname'],
-    says: /expected a host name \(lower-case DNS label\) \(got "Controller_0"\)/,
+    says: /expected a host name: a lower-case DNS name of up to 63 characters .* \(got "Controller_0"\)/,
   },
   {
     id: 'unknown-release-enabled',
@@ -373,10 +373,10 @@ const CASES: readonly BadInput[] = [
   },
   {
     id: 'region-name',
-    broken: 'a region name that starts with a digit',
-    files: one(profileYaml((p) => (p.system.regionName = '1region'))),
+    broken: 'a region name that starts with "-"',
+    files: one(profileYaml((p) => (p.system.regionName = '-region'))),
     names: ['profile.yaml', 'system.regionName'],
-    says: /expected a region name: a letter, then letters, digits, - or _ \(got "1region"\)/,
+    says: /expected a region name: up to 255 letters, digits, "_", "." or "-", starting with a letter or digit \(got "-region"\)/,
   },
   {
     id: 'system-controller',
@@ -437,7 +437,7 @@ const FORMERLY_ACCEPTED: readonly BadInput[] = [
     broken: 'a host name of 64 characters',
     files: one(profileYaml((p) => (p.hosts[0].hostname = `controller-${'x'.repeat(53)}`))),
     names: ['profile.yaml', 'hosts[0].hostname'],
-    says: /expected a host name \(lower-case DNS label\)/,
+    says: /expected a host name: a lower-case DNS name of up to 63 characters/,
   },
   {
     id: 'credential-override-typo',

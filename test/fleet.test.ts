@@ -56,6 +56,15 @@ describe('inventory', () => {
     expect(() => loadInventory(bad, profiles)).toThrow(/subclouds\[0\]: Unrecognized key: "hostz"/);
   });
 
+  test('a real subcloud, named and regioned as distributed cloud names new subclouds (32 hexadecimal characters), resolves', () => {
+    const region = '2ec93dfb654846909efe61d1b39dd2ce';
+    const file = tmpInventory(`subclouds:\n  - { name: ${region}, extends: aio-sx-subcloud, system: { regionName: ${region} } }\n`);
+    const [site] = loadInventory(file, profiles).subclouds;
+    const deployment = resolveSubcloud(site);
+    expect(deployment.profile.name).toBe(region);
+    expect(deployment.profile.system.regionName).toBe(region);
+  });
+
   test('inheritance is a deep merge with lists replaced', () => {
     const sc2 = resolveSubcloud(sample.subclouds[1]).profile;
     expect(sc2.name).toBe('subcloud2');

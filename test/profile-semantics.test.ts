@@ -84,9 +84,9 @@ describe('CPUs and NUMA', () => {
 
 describe('names that end up inside config strings', () => {
   test.each([
-    ['a datanetwork name with a mapping separator', { datanetworks: [{ name: 'physnet0:br-ex,evil', type: 'vlan' as const, mtu: 1500 }] }, /datanetworks\[0\]\.name: expected letters, digits/],
-    ['a datanetwork name with a space', { datanetworks: [{ name: 'phys net', type: 'vlan' as const, mtu: 1500 }] }, /datanetworks\[0\]\.name: expected letters, digits/],
-    ['an interface name over 15 characters', { hosts: [controller(0, true, { interfaces: [dataInterface('averyveryverylongname', 'data0')] })] }, /hosts\[0\]\.interfaces\[0\]\.name: expected a Linux interface name/],
+    ['a datanetwork name with a mapping separator', { datanetworks: [{ name: 'physnet0:br-ex,evil', type: 'vlan' as const, mtu: 1500 }] }, /datanetworks\[0\]\.name: expected a datanetwork name/],
+    ['a datanetwork name with a space', { datanetworks: [{ name: 'phys net', type: 'vlan' as const, mtu: 1500 }] }, /datanetworks\[0\]\.name: expected a datanetwork name/],
+    ['an interface name over 15 characters', { hosts: [controller(0, true, { interfaces: [dataInterface('averyveryverylongname', 'data0')] })] }, /hosts\[0\]\.interfaces\[0\]\.name: expected an interface name/],
     ['a PCI address that is not one', { hosts: [controller(0, true, { interfaces: [dataInterface('data0', 'data0', '18:00.0')] })] }, /hosts\[0\]\.interfaces\[0\]\.port\.pciAddress: expected a PCI address/],
     ['a label key with a space', { hosts: [controller(0, true, { labels: { 'openstack compute': 'enabled' } })] }, /hosts\[0\]\.labels\.openstack compute: expected a Kubernetes label key/],
     ['a label value with a colon', { hosts: [controller(0, true, { labels: { 'openstack-compute-node': 'en:abled' } })] }, /hosts\[0\]\.labels\.openstack-compute-node: expected a Kubernetes label value/],
@@ -122,6 +122,28 @@ describe('identifiers unique where they must be', () => {
   test('fails when an interface uses one the host does not have', () => {
     const host = controller(0, true, { interfaces: [dataInterface('data0', 'data0'), { name: 'vlan10', type: 'vlan', class: 'data', uses: ['bond9'], datanetworks: ['data1'] }] });
     expect(problemsOf(aioSimplex({ hosts: [host] })).join('\n')).toContain('hosts[0].interfaces[1].uses[0]: unknown interface "bond9" on host "controller-0"');
+  });
+});
+
+describe('SR-IOV and passthrough interfaces reach a port (nova.py _get_pci_sriov_whitelist / _get_pci_pt_whitelist read it)', () => {
+  type Iface = NonNullable<DeploymentProfileInput['hosts'][number]['interfaces']>[number];
+  const port = { name: 'enp24s0f1', pciAddress: '0000:18:00.1', sriovVfAddresses: ['0000:18:02.0', '0000:18:02.1'] };
+  const problems = (extra: Iface[]) =>
+    problemsOf(aioSimplex({ hosts: [controller(0, true, { interfaces: [dataInterface('data0', 'data0'), ...extra] })] })).filter((p) => /^hosts\[0\]\.interfaces\[\d\]: /.test(p));
+  test('accepts an SR-IOV ethernet interface with its port and a vf on it', () => {
+    expect(problems([{ name: 'sriov0', type: 'ethernet', class: 'pci-sriov', port, sriovNumVfs: 2, datanetworks: ['data1'] }, { name: 'vf0', type: 'vf', class: 'pci-sriov', uses: ['sriov0'], sriovNumVfs: 1, datanetworks: ['data1'] }])).toEqual([]);
+  });
+  test.each([['pci-sriov' as const], ['pci-passthrough' as const]])('refuses a %s ethernet interface without a port', (cls) => {
+    expect(problems([{ name: 'pci0', type: 'ethernet', class: cls, datanetworks: ['data1'] }])).toEqual([
+      `hosts[0].interfaces[1]: ${cls} interface "pci0" has no port (expected port: {name, pciAddress, sriovVfAddresses} on its ethernet interface)`,
+    ]);
+  });
+  test('refuses a vf whose parent has no port', () => {
+    const found = problems([{ name: 'sriov0', type: 'ethernet', class: 'pci-sriov', datanetworks: ['data1'] }, { name: 'vf0', type: 'vf', class: 'pci-sriov', uses: ['sriov0'], sriovNumVfs: 1, datanetworks: ['data1'] }]);
+    expect(found).toContain('hosts[0].interfaces[2]: pci-sriov interface "vf0" uses no ethernet interface with a port (expected port: {name, pciAddress, sriovVfAddresses} on its ethernet interface)');
+  });
+  test('a data interface needs no port for this rule', () => {
+    expect(problems([{ name: 'data1', type: 'ethernet', class: 'data', datanetworks: ['data1'] }])).toEqual([]);
   });
 });
 

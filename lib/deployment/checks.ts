@@ -15,6 +15,21 @@ import { esbStorageClass } from '../profile/storage';
 const show = (value: unknown) => JSON.stringify(value);
 
 /**
+ * What sysinv's host API (`_validate_hostname`) refuses in a host name of a personality, or
+ * undefined: controllers are controller-0 or controller-1, storage hosts storage-<n>, and a worker
+ * takes neither name (nor one starting with "storage").
+ */
+function hostnameRule(personality: DeploymentProfile['hosts'][number]['personality'], hostname: string): string | undefined {
+  const controllerNames = ['controller-0', 'controller-1'];
+  if (personality === 'controller' && !controllerNames.includes(hostname)) return `a controller is named controller-0 or controller-1 (got ${show(hostname)})`;
+  if (personality === 'storage' && !/^storage-[0-9]+$/.test(hostname)) return `a storage host is named storage-<number> (got ${show(hostname)})`;
+  if (personality === 'worker' && (controllerNames.includes(hostname) || hostname.startsWith('storage'))) {
+    return `a worker is not named controller-0, controller-1 or storage... (got ${show(hostname)})`;
+  }
+  return undefined;
+}
+
+/**
  * The rules that need no computed values, for the releases `enabled` by the enablement rules.
  * Each problem reads `field.path: what is wrong`.
  */
@@ -34,6 +49,8 @@ export function checkProfileRules(profile: DeploymentProfile, derived: Derived, 
   // Host names and controller counts.
   const seen = new Map<string, number>();
   hosts.forEach((host, i) => {
+    const rule = hostnameRule(host.personality, host.hostname);
+    if (rule) add(`hosts[${i}].hostname`, rule);
     const first = seen.get(host.hostname);
     if (first !== undefined) add(`hosts[${i}].hostname`, `duplicate host name ${show(host.hostname)} (also hosts[${first}]; expected unique names)`);
     else seen.set(host.hostname, i);

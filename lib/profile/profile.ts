@@ -21,6 +21,22 @@ const ip = z.string().refine((v) => isIP(v) !== 0 && !v.includes('%'), { message
 const netdevName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,14}$/, 'expected a Linux interface name: up to 15 letters, digits, ".", "_" or "-"');
 /** A PCI address `domain:bus:device.function`, as nova's whitelist and neutron's SR-IOV agent read it. */
 const pciAddress = z.string().regex(/^[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]$/, 'expected a PCI address such as 0000:18:00.0');
+/**
+ * An interface name as sysinv's API takes it (`_check_interface_name`): at most 15 characters, in
+ * lower case with at least one letter (Python's `islower()`), no punctuation but "-", "_" and ".".
+ * Stricter: ASCII only, and no leading "." or "-" (a Linux device name, and an argument of the
+ * `ip`/`ovs-vsctl` commands that set it up). vlan names: see {@link interfaceSchema}.
+ */
+const interfaceName = z
+  .string()
+  .regex(/^(?=.{1,15}$)(?=.*[a-z])[a-z0-9_][a-z0-9_.-]*$/, 'expected an interface name: up to 15 lower-case letters, digits, "_", "." or "-", with at least one letter, not starting with "." or "-"');
+/**
+ * A datanetwork name as sysinv's API takes it (`_check_datanetwork_name`): letters, digits, "_",
+ * "." and "-" (up to its 255-character column), never `none` in any case.
+ */
+const datanetworkName = z
+  .string()
+  .regex(/^(?![Nn][Oo][Nn][Ee]$)[A-Za-z0-9_.-]{1,255}$/, 'expected a datanetwork name: up to 255 letters, digits, "_", "." or "-", not "none"');
 /** A name spliced into config strings (`physnet0:br-phy0,` in neutron's bridge_mappings): no separators. */
 const configName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,254}$/, 'expected letters, digits, ".", "_" or "-", starting with a letter or digit');
 /** Kubernetes label key (optional DNS-subdomain prefix, then a name of up to 63 characters) and value. */
@@ -78,7 +94,14 @@ const cinderOption = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'expected
 /** An ESB StorageClass: a Kubernetes object name, or `none` in any case. */
 const ESB_STORAGE_CLASS = /^(?:[Nn][Oo][Nn][Ee]|(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)$/;
 
-const regionName = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,254}$/, 'expected a region name: a letter, then letters, digits, - or _');
+/**
+ * A region name. Keystone takes any region id of up to 255 characters, and distributed cloud names
+ * each new subcloud's region with 32 hexadecimal characters (dcmanager, `uuid4().hex`), so a digit
+ * may come first. Stricter than keystone: letters, digits, "_", "." and "-" starting with a letter
+ * or digit, as the name is written unquoted into the services' INI files (where oslo.config reads
+ * `$` as a substitution) and Horizon's settings.
+ */
+const regionName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,254}$/, 'expected a region name: up to 255 letters, digits, "_", "." or "-", starting with a letter or digit');
 
 const cpuList = z.array(z.number().int().nonnegative());
 
@@ -90,9 +113,20 @@ function normalizeSwitchLabels(labels: Record<string, string>): Record<string, s
   return Object.fromEntries(Object.entries(labels).map(([key, value]) => [key, SWITCH_LABELS.includes(key) ? value.toLowerCase() : value]));
 }
 
+/**
+ * A host name. sysinv takes `controller-0`/`controller-1`, `storage-<n>` and, for workers, up to 255
+ * word characters, "." and "-" (checked per personality in lib/deployment/checks.ts). Stricter: the
+ * name is the Kubernetes node's, whose per-host values match it through the `kubernetes.io/hostname`
+ * label: a lower-case DNS-1123 subdomain within the 63 characters of a label value.
+ */
+const HOST_NAME = /^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
 const hostSchema = z
   .object({
-    hostname: z.string().regex(DNS_LABEL, 'expected a host name (lower-case DNS label)').describe('e.g. controller-0, worker-3'),
+    hostname: z
+      .string()
+      .regex(HOST_NAME, 'expected a host name: a lower-case DNS name of up to 63 characters (letters, digits, "-" and ".")')
+      .describe('e.g. controller-0, worker-3, worker-3.site1; the rules of each personality are checked with the profile'),
     personality: z.enum(['controller', 'worker', 'storage']).describe('AIO controllers also carry the worker sub-function'),
     uuid: z.uuid().optional().describe('nova hosts_uuids; derived deterministically from the hostname when absent'),
     provisioned: z.boolean().default(true).describe('included in per-host compute, network and client lists'),
@@ -124,7 +158,7 @@ const hostSchema = z
       .array(
         z
           .object({
-            name: netdevName,
+            name: interfaceName,
             type: z.enum(['ethernet', 'ae', 'vlan', 'vf']),
             class: z.enum(['data', 'pci-sriov', 'pci-passthrough', 'platform', 'none']),
             port: z
@@ -132,12 +166,16 @@ const hostSchema = z
               .strict()
               .optional()
               .describe('ethernet interfaces only'),
-            uses: z.array(netdevName).default([]).describe('lower interfaces (ae members, vlan or vf parent)'),
+            uses: z.array(interfaceName).default([]).describe('lower interfaces (ae members, vlan or vf parent)'),
             sriovNumVfs: z.number().int().nonnegative().optional(),
-            datanetworks: z.array(configName).default([]),
+            datanetworks: z.array(datanetworkName).default([]),
             addresses: z.array(ip).default([]),
           })
-          .strict(),
+          .strict()
+          .superRefine((itf, ctx) => {
+            // sysinv refuses every punctuation character but "_" and "." in a vlan interface name.
+            if (itf.type === 'vlan' && itf.name.includes('-')) ctx.addIssue({ code: 'custom', path: ['name'], message: 'a vlan interface name has no "-", only letters, digits, "_" or "."' });
+          }),
       )
       .default([]),
     pciDevices: z.array(z.object({ address: pciAddress, enabled: z.boolean() }).strict()).default([]),
@@ -159,6 +197,11 @@ const cephSchema = z.discriminatedUnion('kind', [
       externalEphemeralPool: configName
         .optional()
         .describe('RBD pool of an external ceph cluster that serves nova: the compute hosts put ephemeral disks there instead of "ephemeral"'),
+      externalCephConf: z
+        .string()
+        .regex(/^(?!\.\.?$)[A-Za-z0-9_.-]{1,255}$/, 'expected a file name (the platform keeps the uploaded file in /etc/ceph/ under its base name)')
+        .optional()
+        .describe('conf file of the external ceph cluster that serves nova (ceph-external backend): nova reads /etc/ceph/<name> instead of /etc/ceph/ceph.conf'),
     })
     .strict(),
 ]);
@@ -226,6 +269,16 @@ const storageSchema = z
             secretRef: z
               .object({
                 secretName: z.string().regex(DNS_SUBDOMAIN, 'expected a Kubernetes object name').describe('Secret in the openstack namespace'),
+                // The platform reads the Secret from any namespace (default openstack); Flux's
+                // valuesFrom reads only the HelmRelease's own namespace, so only openstack is served.
+                namespace: z
+                  .string()
+                  .regex(
+                    /^openstack$/,
+                    'expected openstack, the namespace of the HelmReleases: Flux valuesFrom reads no other; copy the Secret into openstack and name it here without a namespace',
+                  )
+                  .optional()
+                  .describe('namespace of the Secret: only openstack (Flux valuesFrom reads the release namespace alone)'),
                 keys: z
                   .record(cinderOption, secretDataKey)
                   .refine((keys) => Object.keys(keys).length > 0, 'expected at least one cinder.conf field')
@@ -412,7 +465,7 @@ export const deploymentProfileSchema = z
       .prefault({}),
     hosts: z.array(hostSchema).min(1),
     datanetworks: z
-      .array(z.object({ name: configName, type: z.enum(['flat', 'vlan', 'vxlan']), mtu: z.number().int().min(576).max(9216) }).strict())
+      .array(z.object({ name: datanetworkName, type: z.enum(['flat', 'vlan', 'vxlan']), mtu: z.number().int().min(576).max(9216) }).strict())
       .default([]),
     storage: storageSchema,
     vswitch: z.enum(['ovs', 'ovs-dpdk', 'none']).optional().describe('derived from the compute hosts labels when absent'),
@@ -447,9 +500,9 @@ export const deploymentProfileSchema = z
             enabled: z.boolean().default(false),
             providerName: keystoneName.default('dex').describe('Keystone identity provider of Dex (horizon idp_mapping idp, keystone dex_idp.provider_name)'),
             protocolName: keystoneName.default('openid').describe('Keystone federation protocol (horizon idp_mapping protocol, keystone dex_idp.protocol_name)'),
+            // Free text, as the platform takes it: the chart quotes it into Horizon's settings.
             webssoLabel: z
               .string()
-              .regex(/^[A-Za-z0-9][A-Za-z0-9 _.,()+-]{0,63}$/, 'expected a short label: letters, digits, spaces and _ . , ( ) + -')
               .default('Login with DEX SSO')
               .describe('the login choice Horizon shows'),
             webssoInitialChoice: z.enum(['credentials', 'dex_oidc']).default('credentials').describe('the login choice Horizon selects first'),

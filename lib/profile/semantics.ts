@@ -164,6 +164,31 @@ function checkInterfaces(host: Host, path: string, add: Add): void {
     });
   });
   host.pciDevices.forEach((d, i) => claimPci(d.address, `${path}.pciDevices[${i}].address`));
+  checkPciPorts(host, path, add);
+}
+
+/**
+ * An SR-IOV or passthrough interface reaches an ethernet port (a vf through its `uses`): nova's
+ * plugin reads the port's PCI and VF addresses for the whitelist and fails without one, and on
+ * the platform every ethernet interface has its port.
+ */
+function checkPciPorts(host: Host, path: string, add: Add): void {
+  const byName = new Map(host.interfaces.map((i) => [i.name, i]));
+  const reachesPort = (itf: Host['interfaces'][number], seen: Set<string>): boolean => {
+    if (itf.type === 'ethernet') return itf.port !== undefined;
+    if (itf.type !== 'vf' || seen.has(itf.name)) return false;
+    seen.add(itf.name);
+    const lower = itf.uses[0] !== undefined ? byName.get(itf.uses[0]) : undefined;
+    return lower !== undefined && reachesPort(lower, seen);
+  };
+  host.interfaces.forEach((itf, j) => {
+    if (itf.class !== 'pci-sriov' && itf.class !== 'pci-passthrough') return;
+    if (itf.type !== 'ethernet' && itf.type !== 'vf') return;
+    if (!reachesPort(itf, new Set())) {
+      const what = itf.type === 'ethernet' ? 'has no port' : 'uses no ethernet interface with a port';
+      add(`${path}.interfaces[${j}]`, `${itf.class} interface ${show(itf.name)} ${what} (expected port: {name, pciAddress, sriovVfAddresses} on its ethernet interface)`);
+    }
+  });
 }
 
 /** The placeholders `fqdnPattern` may hold. */
@@ -179,7 +204,7 @@ function checkFqdnPattern(pattern: string, add: Add): void {
     add('endpoints.fqdnPattern', `${show(pattern)} has no {service_name} (every service would get the same host name)`);
     return;
   }
-  const sample = pattern.replace('{service_name}', 'keystone').replace('{endpoint_domain}', 'example.com').toLowerCase();
+  const sample = pattern.replaceAll('{service_name}', 'keystone').replaceAll('{endpoint_domain}', 'example.com').toLowerCase();
   if (!/^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(sample)) {
     add('endpoints.fqdnPattern', `${show(pattern)} does not give a DNS name (got ${show(sample)} for keystone in example.com)`);
   }

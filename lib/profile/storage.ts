@@ -149,30 +149,45 @@ export function cinderUsesCeph(ctx: DeploymentContext): boolean {
 
 // -- Ephemeral storage, shared with libvirt --------------------------------------------------------------
 
-export type NovaEphemeral = 'host-path' | 'nfs' | 'pvc' | 'ceph';
+/**
+ * Nova's ephemeral disks: `ceph` (RBD images in the ephemeral pool), `pvc` (the instances PVC) or
+ * `default` (local storage on the host: host-path, an `nfs` entry, or a ceph entry with no ceph).
+ */
+export type NovaEphemeral = 'ceph' | 'pvc' | 'default';
 const EPHEMERAL_KINDS: readonly string[] = ['host-path', 'nfs', 'pvc', 'ceph'];
 
 /**
- * Whether nova's `backends` list enables an ephemeral kind (spec §1.1, defaults of `selection`):
- * without a list host-path, pvc and ceph are enabled, but nfs is not (the platform's NFS check
- * falls back to `[ceph]`); with a list, exactly the kinds it enables.
+ * The priority entry that decides nova's ephemeral storage: the first one enabled, where without a
+ * `backends` list every ephemeral kind counts as enabled (the plugin's default nova set, spec
+ * erratum 2026-12-02), so an `nfs` entry stops the search like any other.
  */
-function ephemeralEnabled(selection: StorageSelection, name: string): boolean {
-  return selection.backends ? backendAllowed(selection, name) : name !== 'nfs';
+function novaEphemeralEntry(ctx: DeploymentContext): string | undefined {
+  const selection = storageSelection(ctx, 'nova');
+  const enabled = (name: string) => (selection.backends ? backendAllowed(selection, name) : EPHEMERAL_KINDS.includes(name));
+  return selection.priority.find(enabled);
 }
 
 /**
- * Nova's ephemeral backend: the first enabled entry of nova's priority; ceph only when a ceph
- * backend exists for nova (else the next entry). host-path when nothing applies.
+ * Nova's ephemeral storage. A `ceph` entry without a ceph cluster gives local storage, not the next
+ * entry: the plugin's check answers "not ceph" there and looks no further.
  */
 export function novaEphemeral(ctx: DeploymentContext): NovaEphemeral {
-  const selection = storageSelection(ctx, 'nova');
-  for (const name of selection.priority) {
-    if (!EPHEMERAL_KINDS.includes(name) || !ephemeralEnabled(selection, name)) continue;
-    if (name === 'ceph' && !cephAvailable(ctx, 'nova')) continue;
-    return name as NovaEphemeral;
-  }
-  return 'host-path';
+  const entry = novaEphemeralEntry(ctx);
+  if (entry === 'ceph') return ctx.profile.storage.ceph.kind !== 'none' ? 'ceph' : 'default';
+  return entry === 'pvc' ? 'pvc' : 'default';
+}
+
+/**
+ * Whether nova and libvirt mount the instances NFS share. The plugin decides it apart from the
+ * ephemeral choice, with other defaults: `nfs` must be in the priority list (default: the volume
+ * list, which has no `nfs`) and enabled in the backends list (default: ceph alone), wherever it
+ * stands in the list. So without both lists given there is no NFS mount.
+ */
+export function novaNfsMounted(ctx: DeploymentContext): boolean {
+  const given = ctx.profile.storage.selection.nova ?? {};
+  const priority = given.priority ?? SAN_PRIORITY;
+  const enabled = given.backends ? given.backends.filter((b) => b.enabled).map((b) => b.name) : ['ceph'];
+  return priority.includes('nfs') && enabled.includes('nfs');
 }
 
 /** The instances PVC settings (defaults of the nova plugin). */

@@ -1,7 +1,7 @@
 import { defineRelease } from '../define';
 import { Values } from '../../lib/engine/values';
 import { aodhStaticValues } from '../../overrides/aodh';
-import { CA_PATH, certificates, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessaging, publicEndpoint } from '../../overrides/system';
+import { CA_PATH, certificates, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessaging, publicEndpoint, serviceRegion } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
 
 /** Where the notifier finds the CA of REST alarm targets (`aodh.restNotifierCaCert`). */
@@ -14,7 +14,7 @@ function aodhSystemValues(ctx: DeploymentContext): Values {
   const caCert = ctx.profile.aodh.restNotifierCaCert;
   const aodhConf: Values = {
     DEFAULT: caCert ? { rest_notifier_ca_bundle_certificate_path: REST_NOTIFIER_CA_PATH } : {},
-    service_credentials: { region_name: ctx.profile.system.regionName },
+    service_credentials: { region_name: serviceRegion(ctx, 'aodh') },
     // Sic: aodh publishes on the ceilometer vhost, as the original does.
     oslo_messaging_notifications: { transport_url: notificationUrl('/ceilometer') },
   };

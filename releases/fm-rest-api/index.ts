@@ -1,12 +1,13 @@
 import { defineRelease } from '../define';
 import { Values } from '../../lib/engine/values';
 import { fmRestApiStaticValues } from '../../overrides/fm-rest-api';
-import { CA_PATH, certificates, identityAuth, osloDbAuth, publicEndpoint } from '../../overrides/system';
+import { CA_PATH, certificates, identityAuth, osloDbAuth, publicEndpoint, serviceRegion } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
 
 /** System values of fm-rest-api (spec §3.20). */
 function fmRestApiSystemValues(ctx: DeploymentContext): Values {
-  const region = ctx.profile.system.regionName;
+  // The service's region under a region configuration (the plugin's _get_service_region_name).
+  const region = serviceRegion(ctx, 'fm-rest-api');
   const values: Values = {
     pod: { replicas: { api: ctx.derived.controllers } },
     endpoints: {

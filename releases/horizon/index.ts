@@ -2,19 +2,17 @@ import { defineRelease, NO_WAIT } from '../define';
 import { Values } from '../../lib/engine/values';
 import { horizonStaticValues } from '../../overrides/horizon';
 import { credential } from '../../overrides/credentials';
-import { certificates, identityAuth, osloDbAuth, publicEndpoint } from '../../overrides/system';
+import { certificates, identityAuth, osloDbAuth, publicEndpoint, publicUrl } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
 
 /** `conf.horizon.local_settings.config` (spec §3.17). */
 function localSettingsConfig(ctx: DeploymentContext): Values {
   const { profile, derived } = ctx;
-  const proto = derived.https ? 'https' : 'http';
   const domain = profile.endpoints.domain;
   const config: Values = {
     horizon_secret_key: credential.horizonSecretKey(),
     system_region_name: profile.system.regionName,
-    // The original builds `horizon.<domain>` literally, not from the FQDN pattern.
-    csrf_trusted_origins: domain ? [`${proto}://horizon.${domain}`] : [],
+    csrf_trusted_origins: domain ? [publicUrl(ctx, 'horizon')] : [],
   };
   const raw: Values = {};
   if (derived.https) {
@@ -41,7 +39,7 @@ function localSettingsConfig(ctx: DeploymentContext): Values {
       sso: { enabled: true, initial_choice: dex.webssoInitialChoice },
       idp_mapping: [{ name: 'dex_oidc', label: dex.webssoLabel, idp: dex.providerName, protocol: dex.protocolName }],
     };
-    raw.OPENSTACK_KEYSTONE_URL = `${proto}://keystone.${domain}/v3`;
+    raw.OPENSTACK_KEYSTONE_URL = `${publicUrl(ctx, 'keystone')}/v3`;
   }
   if (Object.keys(raw).length > 0) config.raw = raw;
   return config;

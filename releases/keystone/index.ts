@@ -1,7 +1,7 @@
 import { defineRelease, NO_WAIT } from '../define';
 import { keystoneStaticValues } from '../../overrides/keystone';
 import { Values } from '../../lib/engine/values';
-import { certificates, identityAuth, notificationUrl, osloDbAuth, osloMessaging, publicEndpoint } from '../../overrides/system';
+import { certificates, identityAuth, notificationUrl, osloDbAuth, osloMessaging, publicEndpoint, publicHost, publicUrl } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
 
 /** The platform's default password rules (`/etc/keystone/password-rules.conf`, spec §3.7). */
@@ -48,8 +48,6 @@ function keystonePolicy(): Values {
 function keystoneSystemValues(ctx: DeploymentContext): Values {
   const { profile, derived } = ctx;
   const rules = profile.keystone.passwordRules ?? DEFAULT_PASSWORD_RULES;
-  const proto = derived.https ? 'https' : 'http';
-  const domain = profile.endpoints.domain;
   const issuer = profile.platform.oidcIssuerUrl ?? '';
   const dex = profile.keystone.dex?.enabled ?? false;
 
@@ -80,9 +78,10 @@ function keystoneSystemValues(ctx: DeploymentContext): Values {
     for (const [key, value] of Object.entries(given)) if (value !== chartDefaults[key as keyof typeof chartDefaults]) dexIdp[key] = value;
     keystoneConf.auth = { methods: 'external,password,token,oauth1,mapped,application_credential,openid' };
     // Validation requires a domain with DEX (spec §1.3-6); without one there is no dashboard to trust.
-    if (domain) {
+    const horizonHost = publicHost(ctx, 'horizon');
+    if (horizonHost) {
       keystoneConf.federation = {
-        trusted_dashboard: { type: 'multistring', values: [`https://horizon.${domain}/auth/websso/`, `http://horizon.${domain}/auth/websso/`] },
+        trusted_dashboard: { type: 'multistring', values: [`https://${horizonHost}/auth/websso/`, `http://${horizonHost}/auth/websso/`] },
       };
     }
   }
@@ -98,8 +97,8 @@ function keystoneSystemValues(ctx: DeploymentContext): Values {
       federation: {
         dex_idp: dexIdp,
         external: {
-          keystone: domain ? `${proto}://keystone.${domain}` : '',
-          horizon: domain ? `${proto}://horizon.${domain}` : '',
+          keystone: publicUrl(ctx, 'keystone'),
+          horizon: publicUrl(ctx, 'horizon'),
           dex: issuer,
         },
       },

@@ -4,7 +4,7 @@ import { libvirtStaticValues } from '../../overrides/libvirt';
 import { credential } from '../../overrides/credentials';
 import { DeploymentContext } from '../../lib/profile/context';
 import { hostPathMounts, OVMF_MOUNTS, rookImageTags } from '../../overrides/system';
-import { cinderUsesCeph, novaEphemeral, novaNfs, novaPvc } from '../../lib/profile/storage';
+import { cinderUsesCeph, novaEphemeral, novaNfs, novaNfsMounted, novaPvc } from '../../lib/profile/storage';
 
 export const libvirt = defineRelease({
   name: 'libvirt',
@@ -21,14 +21,15 @@ function libvirtSystemValues(ctx: DeploymentContext): Values {
   const cephEnabled = cinderUsesCeph(ctx);
   const ephemeral = novaEphemeral(ctx);
 
-  const storageConf: Values = {};
+  let storageConf: Values = {};
   if (ephemeral === 'pvc') {
     const pvc = novaPvc(ctx);
     storageConf.pvc = { enabled: true, name: pvc.name, instances_path: pvc.instancesPath };
   }
-  if (ephemeral === 'nfs') {
+  if (novaNfsMounted(ctx)) {
+    // Written last by the plugin, replacing `storage_conf` (a PVC entry included).
     const nfs = novaNfs(ctx);
-    storageConf.nfs_shares = { enabled: true, server: nfs.server, path: nfs.path, instances_path: nfs.instancesPath };
+    storageConf = { nfs_shares: { enabled: true, server: nfs.server, path: nfs.path, instances_path: nfs.instancesPath } };
   }
   const imageTags = rookImageTags(ctx, ['ceph_config_helper']);
 

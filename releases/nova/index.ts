@@ -6,13 +6,20 @@ import { novaStaticValues } from '../../overrides/nova';
 import { credential } from '../../overrides/credentials';
 import { CA_PATH, certificates, groupHosts, hostPathMounts, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessaging, OVMF_MOUNTS, publicEndpoint, publicHost, rangeSet, rookImageTags } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
-import { cinderUsesCeph, crushRule, novaEphemeral, NovaEphemeral, novaNfs, novaPvc, storageSelection } from '../../lib/profile/storage';
+import { cinderUsesCeph, crushRule, novaEphemeral, NovaEphemeral, novaNfs, novaNfsMounted, novaPvc, storageClass, storageSelection } from '../../lib/profile/storage';
 
 export const nova = defineRelease({
   name: 'nova',
   dependsOn: ['placement'],
   ...NO_WAIT,
-  checks: storageClassCheck('nova', ['storage_conf', 'pvc', 'volume', 'class_name'], 'storage.selection.nova.pvc', false),
+  checks: (ctx, values) => [
+    ...storageClassCheck('nova', ['storage_conf', 'pvc', 'volume', 'class_name'], 'storage.selection.nova.pvc', false)(ctx, values),
+    // With the NFS share mounted too the PVC leaves are replaced, but the platform still refuses
+    // a pvc choice that resolves no StorageClass.
+    ...(novaEphemeral(ctx) === 'pvc' && novaNfsMounted(ctx) && storageClass(ctx, 'nova', storageSelection(ctx, 'nova').pvc?.priority ?? ['netapp-nfs']) === null
+      ? [{ field: 'storage.selection.nova.pvc', message: 'no StorageClass resolves for the nova volume (expected an available backend in storage.selection.nova.pvc.priority)' }]
+      : []),
+  ],
   staticValues: novaStaticValues,
   systemValues: novaSystemValues,
 });
@@ -64,8 +71,14 @@ function pciWhitelist(host: Host): string[] {
 
 const RBD_IMAGES: Values = { images_type: 'rbd', images_rbd_pool: 'ephemeral', images_rbd_ceph_conf: '/etc/ceph/ceph.conf' };
 
-/** One compute host's `conf` (its `nova` section); `rbdPool` is where its RBD ephemeral disks go. */
-function computeHostConf(host: Host, ephemeral: NovaEphemeral, rbdPool: string): Values {
+/** Where a compute host's RBD ephemeral disks go: the pool and the ceph conf file of its cluster. */
+interface RbdTarget {
+  readonly pool: string;
+  readonly cephConf: string;
+}
+
+/** One compute host's `conf` (its `nova` section). */
+function computeHostConf(host: Host, ephemeral: NovaEphemeral, rbd: RbdTarget): Values {
   const numa = host.numa ?? [];
   const DEFAULT: Values = {};
   if (numa.length > 0) {
@@ -80,7 +93,7 @@ function computeHostConf(host: Host, ephemeral: NovaEphemeral, rbdPool: string):
   // CPU sets carry literal double quotes (§6-11); no CPU data gives a real null (§6-12).
   const compute: Value = host.cpus ? { cpu_shared_set: `"${rangeSet(host.cpus.application)}"`, cpu_dedicated_set: `"${rangeSet(host.cpus.isolated)}"` } : null;
   const remoteStorage = host.labels['remote-storage'] === 'enabled';
-  const libvirt: Values = ephemeral === 'ceph' || remoteStorage ? { ...RBD_IMAGES, images_rbd_pool: rbdPool } : { images_type: 'default' };
+  const libvirt: Values = ephemeral === 'ceph' || remoteStorage ? { ...RBD_IMAGES, images_rbd_pool: rbd.pool, images_rbd_ceph_conf: rbd.cephConf } : { images_type: 'default' };
   const whitelist = pciWhitelist(host);
   const pci: Value = whitelist.length > 0 ? { passthrough_whitelist: { type: 'multistring', values: whitelist } } : null;
   return { nova: { DEFAULT, compute, libvirt, pci } };
@@ -101,6 +114,9 @@ function novaSystemValues(ctx: DeploymentContext): Values {
   // An external ceph cluster serving nova holds the hosts' ephemeral disks (per host only; the
   // global RBD settings keep the internal pool, as the platform writes them).
   const externalPool = ceph.kind !== 'none' ? ceph.externalEphemeralPool : undefined;
+  // Its conf file is read from /etc/ceph/ under its base name, by the hosts and the global settings alike.
+  const externalConf = ceph.kind !== 'none' ? ceph.externalCephConf : undefined;
+  const cephConf = externalConf ? `/etc/ceph/${externalConf}` : '/etc/ceph/ceph.conf';
   const esbSan = profile.storage.esb.some((e) => e.protocol === 'iscsi' || e.protocol === 'fcp');
   const multipath = esbSan || !!profile.storage.netapp?.iscsi || !!profile.storage.netapp?.fc;
 
@@ -124,18 +140,21 @@ function novaSystemValues(ctx: DeploymentContext): Values {
     virt_type: profile.system.virtual ? 'qemu' : 'kvm',
     ...(cephEnabled && fsid ? { rbd_secret_uuid: fsid } : {}),
     volume_use_multipath: multipath,
-    ...(ephemeral === 'ceph' ? { ...RBD_IMAGES, rbd_user: 'cinder' } : {}),
+    ...(ephemeral === 'ceph' ? { ...RBD_IMAGES, images_rbd_ceph_conf: cephConf, rbd_user: 'cinder' } : {}),
   };
 
   const pvc = ephemeral === 'pvc' ? novaPvc(ctx) : undefined;
-  const nfs = ephemeral === 'nfs' ? novaNfs(ctx) : undefined;
+  const nfs = novaNfsMounted(ctx) ? novaNfs(ctx) : undefined;
   const pvcSelection = storageSelection(ctx, 'nova').pvc;
-  const instancesPath = pvc?.instancesPath ?? nfs?.instancesPath;
+  // The plugin writes the NFS share last, replacing `storage_conf` and the instances path.
+  const instancesPath = nfs?.instancesPath ?? pvc?.instancesPath;
 
   const cafile = https ? Object.fromEntries(['keystone_authtoken', 'cinder', 'glance', 'keystone', 'neutron', 'placement', 'ironic'].map((s) => [s, { cafile: CA_PATH }])) : {};
-  const hosts = groupHosts(derived.computeHosts.map((h) => ({ hostname: h.hostname, conf: computeHostConf(h, ephemeral, externalPool ?? 'ephemeral') })));
+  const hosts = groupHosts(derived.computeHosts.map((h) => ({ hostname: h.hostname, conf: computeHostConf(h, ephemeral, { pool: externalPool ?? 'ephemeral', cephConf }) })));
 
-  const storageConf: Values = {
+  const storageConf: Values = nfs
+    ? { nfs_shares: { server: nfs.server, path: nfs.path, enabled: true } }
+    : {
     ...(pvc
       ? {
           pvc: {
@@ -149,7 +168,6 @@ function novaSystemValues(ctx: DeploymentContext): Values {
           },
         }
       : {}),
-    ...(nfs ? { nfs_shares: { server: nfs.server, path: nfs.path, enabled: true } } : {}),
   };
   const imageTags = rookImageTags(ctx, ['nova_service_cleaner', 'nova_storage_init']);
   const dbAuth = () => ({ auth: osloDbAuth(['nova']) });

@@ -130,7 +130,7 @@ describe('public endpoints', () => {
     expect(publicHost(ctx(), 'nova')).toBeUndefined();
     expect(publicHost(ctx({ domain: 'Example.COM' }), 'Nova')).toBe('nova.example.com');
     expect(publicHost(ctx({ domain: 'example.com', fqdnPattern: 'api-{service_name}-{service_name}.x.{endpoint_domain}' }), 'nova')).toBe(
-      'api-nova-{service_name}.x.example.com',
+      'api-nova-nova.x.example.com', // Python's str.format fills every occurrence
     );
   });
 

@@ -533,7 +533,36 @@ describe('endpoint FQDN with a custom pattern', () => {
     const profile = aioSimplex({ endpoints: { domain: DOMAIN, fqdnPattern: '{service_name}-os.{endpoint_domain}' } });
     expect(at(systemValuesOf('nova-api-proxy', profile), 'endpoints.compute.host_fqdn_override.public.host')).toBe('nova-os.openstack.example.com');
     expect(at(systemValuesOf('horizon', profile), 'endpoints.dashboard.host_fqdn_override.public.host')).toBe('horizon-os.openstack.example.com');
-    // The CSRF origin is built from `horizon.<domain>` as in the original, not from the pattern.
-    expect(at(systemValuesOf('horizon', profile), 'conf.horizon.local_settings.config.csrf_trusted_origins')).toEqual(['http://horizon.openstack.example.com']);
+    expect(at(systemValuesOf('horizon', profile), 'conf.horizon.local_settings.config.csrf_trusted_origins')).toEqual(['http://horizon-os.openstack.example.com']);
+  });
+
+  // Erratum 2026-12-02: the URLs of the federation, CSRF and Dex settings use the pattern too.
+  const ISSUER_URL = 'https://oidc.example.com:30556/dex';
+  const dexProfile = (https: boolean) =>
+    aioSimplex({
+      endpoints: { domain: 'Example.com', fqdnPattern: '{service_name}-os.{endpoint_domain}' },
+      keystone: { dex: { enabled: true } },
+      platform: { oidcIssuerUrl: ISSUER_URL },
+      ...(https ? { https: { enabled: true, certRef: { secretName: 'openstack-tls' } } } : {}),
+    });
+
+  test.each([
+    [false, 'http'],
+    [true, 'https'],
+  ])('given the pattern {service_name}-os.{endpoint_domain} with DEX (https %s), when horizon and keystone values are computed, then every Keystone and Horizon URL uses the pattern over %s', (https, scheme) => {
+    const horizon = systemValuesOf('horizon', dexProfile(https));
+    const keystone = systemValuesOf('keystone', dexProfile(https));
+    expect(at(horizon, 'conf.horizon.local_settings.config.csrf_trusted_origins')).toEqual([`${scheme}://horizon-os.example.com`]);
+    expect(at(horizon, 'conf.horizon.local_settings.config.raw.OPENSTACK_KEYSTONE_URL')).toBe(`${scheme}://keystone-os.example.com/v3`);
+    expect(at(keystone, 'conf.federation.external')).toEqual({ keystone: `${scheme}://keystone-os.example.com`, horizon: `${scheme}://horizon-os.example.com`, dex: ISSUER_URL });
+    // Both schemes are trusted whatever the deployment's (as the platform writes them).
+    expect(at(keystone, 'conf.keystone.federation.trusted_dashboard.values')).toEqual(['https://horizon-os.example.com/auth/websso/', 'http://horizon-os.example.com/auth/websso/']);
+  });
+
+  test('given a pattern naming a placeholder twice, when horizon values are computed, then every occurrence is replaced (Python str.format)', () => {
+    const profile = aioSimplex({ endpoints: { domain: DOMAIN, fqdnPattern: '{service_name}.{service_name}.{endpoint_domain}' } });
+    const horizon = systemValuesOf('horizon', profile);
+    expect(at(horizon, 'endpoints.dashboard.host_fqdn_override.public.host')).toBe('horizon.horizon.openstack.example.com');
+    expect(at(horizon, 'conf.horizon.local_settings.config.csrf_trusted_origins')).toEqual(['http://horizon.horizon.openstack.example.com']);
   });
 });

@@ -6,7 +6,7 @@ import { hostUuid } from '../../lib/profile/derived';
 import { DeploymentProfileInput } from '../../lib/profile/profile';
 import { Values } from '../../lib/engine/values';
 import { RELEASE_NAMES } from '../../releases/names';
-import { aioDuplex, aioSimplex, contextOf, controller, standard, systemValuesOf, worker } from '../support/profiles';
+import { aioDuplex, aioSimplex, contextOf, controller, problemsOf, standard, systemValuesOf, worker } from '../support/profiles';
 import { at, credentialAt } from '../support/values-path';
 import { CredentialRef, splitCredentials } from '../../lib/engine/credentials';
 
@@ -514,7 +514,7 @@ describe('nova', () => {
     });
   });
 
-  test('given ephemeral ceph first but no ceph backend, when nova values are computed, then the next enabled entry applies', () => {
+  test('given ephemeral ceph first but no ceph backend, when nova values are computed, then local storage applies (the plugin answers "not ceph")', () => {
     const v = systemValuesOf('nova', aioSimplex({ storage: storage(NO_CEPH, { netapp: NETAPP_NFS, selection: { nova: { priority: ['ceph', 'host-path'] } } }) }));
     expect(has(v, 'rbd_pool')).toBe(false);
     expect(has(v, 'conf.nova.libvirt.images_type')).toBe(false);
@@ -544,7 +544,7 @@ describe('nova', () => {
     expect(at(v, 'conf.nova.DEFAULT')).toEqual({ instances_path: '/var/lib/instances' });
   });
 
-  test('given host-path disabled in the nova backends, when nova values are computed, then the next priority entry (nfs) applies', () => {
+  test('given host-path disabled and nfs enabled in the nova backends but no priority list, when nova values are computed, then no NFS share is mounted (the NFS check defaults to the volume priority, which has no nfs)', () => {
     const v = systemValuesOf(
       'nova',
       aioSimplex({
@@ -560,7 +560,8 @@ describe('nova', () => {
         }),
       }),
     );
-    expect(at(v, 'storage_conf.nfs_shares.enabled')).toBe(true);
+    expect(has(v, 'storage_conf')).toBe(false);
+    expect(at(v, 'conf.overrides.nova_compute.hosts.0.conf.nova.libvirt')).toEqual({ images_type: 'default' });
   });
 
   test('S18: given https without an endpoint domain, when nova values are computed, then TLS secrets, certificates and CA files are set and no public host', () => {
@@ -800,39 +801,72 @@ describe('nova per-host compute configuration', () => {
 // =========================================================================================
 // nova ephemeral storage, shared by nova and libvirt (§1.1 defaults of selection, §3.10, §3.11)
 // =========================================================================================
-describe('§1.1 nova ephemeral selection: the first enabled kind of the priority; nfs only when the backends list enables it', () => {
+describe('§1.1 nova ephemeral storage (erratum 2026-12-02): the first enabled entry decides, with all kinds enabled by default; the NFS mount is a separate check', () => {
   type Selection = NonNullable<NonNullable<Storage['selection']>['nova']>;
   const on = (...names: string[]) => names.map((name) => ({ name, enabled: true }));
   const off = (...names: string[]) => names.map((name) => ({ name, enabled: false }));
 
-  /** The ephemeral kind nova's values show, and the one libvirt's show (libvirt knows only nfs and pvc). */
-  function observed(ceph: Storage['ceph'], nova: Selection): [string, string] {
+  /** What nova's and libvirt's values show: the ephemeral storage, and whether each mounts the NFS share. */
+  function observed(ceph: Storage['ceph'], nova: Selection): { ephemeral: string; novaNfs: boolean; libvirtNfs: boolean; libvirtPvc: boolean } {
     const profile = aioSimplex({ storage: storage(ceph, { netapp: NETAPP_NFS, selection: { nova } }) });
     const n = systemValuesOf('nova', profile);
     const l = systemValuesOf('libvirt', profile);
-    const novaKind = has(n, 'storage_conf.nfs_shares') ? 'nfs' : has(n, 'storage_conf.pvc') ? 'pvc' : at(n, 'conf.nova.libvirt.images_type') === 'rbd' ? 'ceph' : 'host-path';
-    const libvirtKind = has(l, 'storage_conf.nfs_shares') ? 'nfs' : has(l, 'storage_conf.pvc') ? 'pvc' : 'none';
-    return [novaKind, libvirtKind];
+    const hostImages = at(n, 'conf.overrides.nova_compute.hosts.0.conf.nova.libvirt.images_type');
+    const ephemeral = has(n, 'storage_conf.pvc') ? 'pvc' : hostImages === 'rbd' ? 'ceph' : String(hostImages);
+    return { ephemeral, novaNfs: has(n, 'storage_conf.nfs_shares'), libvirtNfs: has(l, 'storage_conf.nfs_shares'), libvirtPvc: has(l, 'storage_conf.pvc') };
   }
 
-  const cases: Array<[string, string, Storage['ceph'], Selection]> = [
-    ['default selection', 'host-path', HOST_CEPH, {}],
-    ['nfs first, no backends list, then host-path', 'host-path', HOST_CEPH, { priority: ['nfs', 'host-path'] }],
-    ['nfs first, no backends list, then pvc', 'pvc', NO_CEPH, { priority: ['nfs', 'pvc'] }],
-    ['nfs first, no backends list, then ceph', 'ceph', HOST_CEPH, { priority: ['nfs', 'ceph'] }],
-    ['nfs only, no backends list (nothing applies)', 'host-path', HOST_CEPH, { priority: ['nfs'], nfs: { server: '10.0.0.5' } }],
-    ['nfs only, enabled in the backends list', 'nfs', HOST_CEPH, { priority: ['nfs'], backends: on('nfs') }],
-    ['nfs only, disabled in the backends list', 'host-path', HOST_CEPH, { priority: ['nfs'], backends: off('nfs') }],
-    ['default priority, host-path disabled and nfs enabled', 'nfs', HOST_CEPH, { backends: [...off('host-path'), ...on('nfs')] }],
-    ['default priority, only pvc enabled', 'pvc', NO_CEPH, { backends: on('pvc') }],
-    ['pvc first, no backends list', 'pvc', NO_CEPH, { priority: ['pvc', 'host-path'] }],
-    ['ceph first, no backends list', 'ceph', HOST_CEPH, { priority: ['ceph', 'host-path'] }],
-    ['ceph first, not in the backends list', 'host-path', HOST_CEPH, { priority: ['ceph', 'host-path'], backends: on('host-path') }],
-    ['ceph first without a ceph backend', 'host-path', NO_CEPH, { priority: ['ceph', 'nfs', 'host-path'] }],
+  // [case, ephemeral storage, NFS share mounted, ceph, nova selection]
+  const cases: Array<[string, string, boolean, Storage['ceph'], Selection]> = [
+    ['the default selection (host-path first)', 'default', false, HOST_CEPH, {}],
+    ['[nfs, ceph] without a backends list (the nfs entry stops the search)', 'default', false, HOST_CEPH, { priority: ['nfs', 'ceph'] }],
+    ['[nfs, pvc, ceph] without a backends list', 'default', false, NO_CEPH, { priority: ['nfs', 'pvc', 'ceph'] }],
+    ['[nfs, host-path] without a backends list', 'default', false, HOST_CEPH, { priority: ['nfs', 'host-path'] }],
+    ['[nfs] with nfs enabled', 'default', true, HOST_CEPH, { priority: ['nfs'], backends: on('nfs') }],
+    ['[nfs] with nfs disabled', 'default', false, HOST_CEPH, { priority: ['nfs'], backends: off('nfs') }],
+    // The NFS check's default priority is the volume list, which has no nfs.
+    ['the default priority with host-path disabled and nfs enabled', 'default', false, HOST_CEPH, { backends: [...off('host-path'), ...on('nfs')] }],
+    ['[host-path, nfs] with both enabled (the share is mounted behind host-path)', 'default', true, HOST_CEPH, { priority: ['host-path', 'nfs'], backends: on('host-path', 'nfs') }],
+    ['[ceph, nfs] with both enabled', 'ceph', true, HOST_CEPH, { priority: ['ceph', 'nfs'], backends: on('ceph', 'nfs') }],
+    ['the default priority with only pvc enabled', 'pvc', false, NO_CEPH, { backends: on('pvc') }],
+    ['[pvc, host-path] without a backends list', 'pvc', false, NO_CEPH, { priority: ['pvc', 'host-path'] }],
+    ['[ceph, host-path] without a backends list', 'ceph', false, HOST_CEPH, { priority: ['ceph', 'host-path'] }],
+    ['[ceph, host-path] with only host-path enabled', 'default', false, HOST_CEPH, { priority: ['ceph', 'host-path'], backends: on('host-path') }],
+    // "Not ceph": the plugin does not go on to the next entry.
+    ['[ceph, pvc] without a ceph cluster', 'default', false, NO_CEPH, { priority: ['ceph', 'pvc'] }],
+    ['[ceph, nfs, host-path] without a ceph cluster', 'default', false, NO_CEPH, { priority: ['ceph', 'nfs', 'host-path'] }],
+    // Any enabled name stops the search, not only the four kinds.
+    ['[netapp-nfs, ceph] with both enabled', 'default', false, HOST_CEPH, { priority: ['netapp-nfs', 'ceph'], backends: on('netapp-nfs', 'ceph') }],
   ];
 
-  test.each(cases)('given %s, when nova and libvirt values are computed, then nova uses %s ephemeral storage and libvirt agrees', (_, expected, ceph, nova) => {
-    expect(observed(ceph, nova)).toEqual([expected, expected === 'nfs' || expected === 'pvc' ? expected : 'none']);
+  test.each(cases)('given %s, when nova and libvirt values are computed, then the ephemeral storage is %s and the NFS share mounted is %s', (_, ephemeral, nfs, ceph, nova) => {
+    expect(observed(ceph, nova)).toEqual({ ephemeral, novaNfs: nfs, libvirtNfs: nfs, libvirtPvc: ephemeral === 'pvc' });
+  });
+
+  test('given [nfs, ceph] without a backends list on host ceph, when nova values are computed, then no rbd setting is written', () => {
+    const v = systemValuesOf('nova', aioSimplex({ storage: storage(HOST_CEPH, { selection: { nova: { priority: ['nfs', 'ceph'] } } }) }));
+    expect(has(v, 'rbd_pool')).toBe(false);
+    for (const key of ['images_type', 'images_rbd_pool', 'images_rbd_ceph_conf', 'rbd_user']) expect(has(v, `conf.nova.libvirt.${key}`)).toBe(false);
+    expect(at(v, 'conf.overrides.nova_compute.hosts.0.conf.nova.libvirt')).toEqual({ images_type: 'default' });
+  });
+
+  test('given [nfs, pvc, ceph] without a backends list and no StorageClass for a PVC, when the profile is checked, then it is accepted', () => {
+    const profile = aioSimplex({ storage: storage(HOST_CEPH, { selection: { nova: { priority: ['nfs', 'pvc', 'ceph'] } } }) });
+    expect(problemsOf(profile)).toEqual([]);
+  });
+
+  test('given [pvc, nfs] both enabled, when nova and libvirt values are computed, then the NFS share replaces the PVC settings and its instances path wins', () => {
+    const nova = { priority: ['pvc', 'nfs'], backends: on('pvc', 'nfs'), nfs: { server: '10.0.0.5', path: '/share', instancesPath: '/var/lib/nfs-instances' } };
+    const profile = aioSimplex({ storage: storage(NO_CEPH, { netapp: NETAPP_NFS, selection: { nova } }) });
+    const n = systemValuesOf('nova', profile);
+    expect(at(n, 'storage_conf')).toEqual({ nfs_shares: { server: '10.0.0.5', path: '/share', enabled: true } });
+    expect(at(n, 'conf.nova.DEFAULT')).toEqual({ instances_path: '/var/lib/nfs-instances' });
+    expect(at(systemValuesOf('libvirt', profile), 'storage_conf')).toEqual({ nfs_shares: { enabled: true, server: '10.0.0.5', path: '/share', instances_path: '/var/lib/nfs-instances' } });
+  });
+
+  test('given [pvc, nfs] both enabled and no StorageClass for the PVC, when the profile is checked, then the pvc choice is still refused', () => {
+    const profile = aioSimplex({ storage: storage(HOST_CEPH, { selection: { nova: { priority: ['pvc', 'nfs'], backends: on('pvc', 'nfs') } } }) });
+    expect(problemsOf(profile)).toEqual([expect.stringMatching(/^storage.selection.nova.pvc: no StorageClass resolves for the nova volume/)]);
   });
 });
 

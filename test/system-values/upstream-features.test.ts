@@ -7,7 +7,7 @@
 import { resolveInput } from '../../lib/deployment/app';
 import { DeploymentProfileInput } from '../../lib/profile/profile';
 import { generateValues } from '../../scripts/credentials';
-import { aioSimplex, controller, standard, systemValuesOf, worker } from '../support/profiles';
+import { aioSimplex, controller, problemsOf, standard, systemValuesOf, worker } from '../support/profiles';
 import { at, credentialAt } from '../support/values-path';
 
 type Storage = DeploymentProfileInput['storage'];
@@ -102,6 +102,19 @@ describe('§2.8 ESB secretRef', () => {
   test('§2.8 ESB: secretRef needs at least one field, and field names are cinder.conf option names', () => {
     expect(() => resolveInput(esb({ secretName: 'x', keys: {} }), 'test.yaml')).toThrow(/at least one cinder.conf field/);
     expect(() => resolveInput(esb({ secretName: 'x', keys: { 'san password': 'p' } }), 'test.yaml')).toThrow(/secretRef\.keys\.san password/);
+  });
+
+  // utils.py resolve_secret_ref reads the Secret from secretRef.namespace (default openstack);
+  // Flux valuesFrom reads the HelmRelease's namespace only.
+  test('§2.8 ESB: secretRef.namespace openstack is served like no namespace', () => {
+    const input = esb({ secretName: 'powerstore-creds', namespace: 'openstack', keys: { san_password: 'password' } });
+    expect(sourcesOf(input).get('esb.dell-iscsi.san_password')).toBe('powerstore-creds/password');
+  });
+
+  test('§2.8 ESB: a secretRef in another namespace is refused with what to do instead', () => {
+    expect(() => resolveInput(esb({ secretName: 'powerstore-creds', namespace: 'dell-csi', keys: { san_password: 'password' } }), 'test.yaml')).toThrow(
+      /storage\.esb\[0\]\.secretRef\.namespace: expected openstack, the namespace of the HelmReleases: Flux valuesFrom reads no other; copy the Secret into openstack/,
+    );
   });
 
   test('§2.6 ESB: k8sStorageClass none in any case gives no StorageClass', () => {
@@ -218,6 +231,17 @@ describe('§3.10.1 nova externalEphemeralPool', () => {
     expect(at(v, 'conf.overrides.nova_compute.hosts.0.conf.nova.libvirt.images_rbd_pool')).toBe('ext-ephemeral');
   });
 
+  test('§3.10.1: given the external cluster conf file, then the hosts and the global libvirt settings read it from /etc/ceph/ (nova.py _get_storage_ceph_config)', () => {
+    const v = systemValuesOf('nova', aioSimplex({ storage: { ceph: { kind: 'host', fsid: FSID, externalEphemeralPool: 'ext-ephemeral', externalCephConf: 'ext-ceph.conf' }, selection: cephFirst } }));
+    expect(at(v, 'conf.overrides.nova_compute.hosts.0.conf.nova.libvirt')).toEqual({ images_type: 'rbd', images_rbd_pool: 'ext-ephemeral', images_rbd_ceph_conf: '/etc/ceph/ext-ceph.conf' });
+    expect(at(v, 'conf.nova.libvirt.images_rbd_ceph_conf')).toBe('/etc/ceph/ext-ceph.conf');
+    expect(at(v, 'conf.nova.libvirt.images_rbd_pool')).toBe('ephemeral');
+  });
+
+  test.each([['/etc/ceph/ext.conf'], ['..'], ['a b.conf'], ['']])('§3.10.1: the external conf %j is not a file name and is refused', (name) => {
+    expect(problemsOf(aioSimplex({ storage: { ceph: { kind: 'host', fsid: FSID, externalCephConf: name } } }))).toEqual([expect.stringMatching(/^storage\.ceph\.externalCephConf: expected a file name/)]);
+  });
+
   test('§3.10.1: without an external pool the hosts use "ephemeral"; host-path ephemeral ignores the pool', () => {
     const internal = systemValuesOf('nova', aioSimplex({ storage: { ceph: { kind: 'host', fsid: FSID }, selection: cephFirst } }));
     expect(at(internal, 'conf.overrides.nova_compute.hosts.0.conf.nova.libvirt.images_rbd_pool')).toBe('ephemeral');
@@ -274,6 +298,18 @@ describe('§4.3 restore modes', () => {
 
   test('§4.3 restore: user values of releases a restore leaves out are kept, not refused', () => {
     expect(emitted(aioSimplex({ applyMode: 'restore_db', userOverrides: { nova: { conf: { nova: { DEFAULT: { debug: true } } } } } }))).not.toContain('nova');
+  });
+
+  // The plugin's restore only changes the kustomization's release list
+  // (kustomize_openstack.py platform_mode_kustomize_updates); no chart's overrides read the mode.
+  test.each([['restore_db' as const], ['restore_storage' as const]])('§4.3 %s: each release it keeps has the values of normal mode', (applyMode) => {
+    const normal = new Map(resolveInput(standard(2), 'test.yaml').releases.map((r) => [r.definition.name, r]));
+    const restore = resolveInput(standard(2, { applyMode }), 'test.yaml').releases;
+    expect(restore.length).toBeGreaterThan(0);
+    for (const r of restore) {
+      const before = normal.get(r.definition.name)!;
+      expect([r.definition.name, r.systemValues, r.staticValues, r.chartVersion]).toEqual([r.definition.name, before.systemValues, before.staticValues, before.chartVersion]);
+    }
   });
 
   test('§4.3 normal mode deploys every enabled release', () => {
@@ -390,6 +426,22 @@ describe('§1.1/§3.17 regionConfig (P3)', () => {
     expect(at(cinder, 'endpoints.identity.auth.cinder.region_name')).toBe('StorageRegion');
     expect(at(cinder, 'conf.cinder.DEFAULT.os_region_name')).toBe('StorageRegion');
     expect(at(systemValuesOf('nova', input), 'endpoints.identity.auth.nova.region_name')).toBe('RegionOne');
+  });
+
+  // The plugin's _get_service_region_name, read by every chart's identity users and by aodh's and
+  // fm's own region settings (aodh.py service_credentials, fm_rest_api.py DEFAULT and sysinv).
+  test.each([
+    ['aodh', ['endpoints.identity.auth.aodh.region_name', 'conf.aodh.service_credentials.region_name']],
+    ['fm-rest-api', ['endpoints.identity.auth.fm.region_name', 'fm.DEFAULT.region_name', 'fm.sysinv.os_region_name']],
+    ['nova', ['endpoints.identity.auth.nova.region_name', 'endpoints.identity.auth.admin.region_name']],
+    ['neutron', ['endpoints.identity.auth.neutron.region_name']],
+    ['heat', ['endpoints.identity.auth.heat.region_name']],
+    ['glance', ['endpoints.identity.auth.glance.region_name']],
+  ] as const)('§2.1 regionConfig: a region of its own for %s reaches %j; the system region stays elsewhere', (release, paths) => {
+    const input = aioSimplex({ system: { type: 'aio', mode: 'simplex', regionConfig: { services: { [release]: { regionName: 'RegionTwo' } } } } });
+    const values = systemValuesOf(release, input);
+    for (const path of paths) expect([path, at(values, path)]).toEqual([path, 'RegionTwo']);
+    expect(at(systemValuesOf('keystone', input), 'endpoints.identity.auth.admin.region_name')).toBe('RegionOne');
   });
 
   test('§3.17 regionConfig: horizon gets the keystone URL, region, available regions and ss_enabled (the platform fixed values)', () => {
