@@ -105,6 +105,10 @@ describe('image references', () => {
     expect(problems({ nova })).toContain(expected);
   });
 
+  test('the rook-ceph helper image of a profile must be an image reference', () => {
+    expect(() => validateProfile(aioSimplex({ images: { rookCephConfigHelper: 'x:1; reboot' } }), 'p.yaml')).toThrow('images.rookCephConfigHelper: expected an image reference registry/repository:tag');
+  });
+
   test('mirror commands refuse what is no image reference, and quote every word', () => {
     expect(() => mirrorCommands(['docker.io/x/y:1;reboot'], 'mirror.local:5000')).toThrow('not image references (the OCI reference grammar registry/repository:tag@digest), so no commands are printed: "docker.io/x/y:1;reboot"');
     expect(() => mirrorCommands(['docker.io/x/y:1'], 'm;reboot')).toThrow('--mirror "m;reboot": expected a registry host[:port][/path]');

@@ -7,6 +7,7 @@
 import { isIP } from 'net';
 import { z } from 'zod';
 import { DEFAULT_IMAGE_BUILD } from '../../overrides/images';
+import { isImageReference } from '../engine/oci';
 import { RELEASE_NAMES } from '../../releases/names';
 
 const DNS_LABEL = /^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -268,6 +269,7 @@ const imagesSchema = z
       .describe('mirror every image: <registry>/<source registry>/<repository>:<tag>'),
     rookCephConfigHelper: z
       .string()
+      .refine(isImageReference, 'expected an image reference registry/repository:tag (the OCI reference grammar)')
       .default('docker.io/openstackhelm/ceph-config-helper:ubuntu_jammy_18.2.2-1-20240312')
       .describe('image for rook-ceph storage init jobs; prefixed with registry.local:9001/ unless already'),
   })
