@@ -66,13 +66,16 @@ function unwrittenEntries(target: string, written: readonly string[], dir = ''):
   return out;
 }
 
+/** The first sentence of every header (what follows it names the source: the TypeScript, a profile). */
+const GENERATED_BY = GENERATED_HEADER.slice(0, GENERATED_HEADER.indexOf(').') + 2);
+
 /** True when the file starts with our generated-file header (every file we write does, but the marker). */
 function generatedByUs(file: string): boolean {
   const fd = fs.openSync(file, 'r');
   try {
     const head = Buffer.alloc(256);
     const read = fs.readSync(fd, head, 0, head.length, 0);
-    return head.subarray(0, read).toString('utf8').split('\n', 1)[0].includes(GENERATED_HEADER);
+    return head.subarray(0, read).toString('utf8').split('\n', 1)[0].includes(GENERATED_BY);
   } finally {
     fs.closeSync(fd);
   }
