@@ -246,3 +246,50 @@ describe('the cdk8s scratch folder', () => {
     expect(fs.existsSync(path.join(tmp, 'dist'))).toBe(false);
   });
 });
+
+describe('a failing disk at any point of a replace', () => {
+  /** The fs calls of a replace that change the disk. */
+  const MUTATIONS = ['writeFileSync', 'linkSync', 'copyFileSync', 'renameSync', 'mkdirSync', 'mkdtempSync', 'chmodSync', 'rmSync', 'cpSync'] as const;
+  const snapshot = (dir: string) => (fs.existsSync(dir) ? Object.fromEntries(fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort().map((f) => [f, fs.statSync(path.join(dir, f)).isFile() ? fs.readFileSync(path.join(dir, f), 'utf8') : '/'])) : undefined);
+
+  /** Runs `run` with the `fail`-th disk-changing fs call failing with `code`; returns how many calls it made. */
+  function withFailure(fail: number, code: string, run: () => void): number {
+    let calls = 0;
+    for (const name of MUTATIONS) {
+      const real = realFs[name] as (...args: unknown[]) => unknown;
+      jest.spyOn(realFs, name).mockImplementation(((...args: unknown[]) => {
+        if (calls++ === fail) throw Object.assign(new Error(`${code}: injected`), { code });
+        return real(...args);
+      }) as never);
+    }
+    try {
+      run();
+    } catch {
+      // the failure under test
+    } finally {
+      jest.restoreAllMocks();
+    }
+    return calls;
+  }
+
+  test.each(['ENOSPC', 'EACCES', 'EIO'])('%s at every call leaves the old tree or the new one, and the next synth works', (code) => {
+    const target = path.join(tmp, 'dist');
+    const oldStacks = [stack('a'), stack('b')];
+    const newStacks: RenderedStack[] = [{ ...stack('a'), files: new Map([['kustomization.yaml', gen({ resources: ['x.yaml'] })], ['x.yaml', gen({ x: 2 })]]) }];
+    writeStacks(target, oldStacks);
+    const before = snapshot(target);
+    const total = withFailure(-1, code, () => writeStacks(target, newStacks));
+    const after = snapshot(target);
+    expect(total).toBeGreaterThan(5);
+    for (let fail = 0; fail < total; fail++) {
+      fs.rmSync(target, { recursive: true, force: true });
+      writeStacks(target, oldStacks);
+      withFailure(fail, code, () => writeStacks(target, newStacks));
+      // Old or new tree; absent only when killed between the renames, which a failure is not.
+      expect([before, after]).toContainEqual(snapshot(target));
+      writeStacks(target, newStacks);
+      expect(snapshot(target)).toStrictEqual(after);
+      expect(fs.readdirSync(tmp)).toStrictEqual(['dist']);
+    }
+  });
+});

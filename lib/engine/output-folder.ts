@@ -118,7 +118,15 @@ function takeLock(lock: string): { release: () => void; warnings: string[] } {
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         linkOrCopy(own, lock);
-        return { release: () => fs.rmSync(lock, { force: true }), warnings };
+        // A lock that cannot be removed (a failing disk) is left to the next run, which takes it over.
+        const release = () => {
+          try {
+            fs.rmSync(lock, { force: true });
+          } catch {
+            // the next run sees this process gone
+          }
+        };
+        return { release, warnings };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
         const holder = fs.readFileSync(lock, 'utf8').trim();
@@ -128,7 +136,8 @@ function takeLock(lock: string): { release: () => void; warnings: string[] } {
           fs.rmSync(lock, { force: true });
           continue;
         }
-        if (host === os.hostname() && !processAlive(Number(pid))) {
+        // This process holds no lock between calls (a replace runs synchronously): one with its pid is stale.
+        if (host === os.hostname() && (Number(pid) === process.pid || !processAlive(Number(pid)))) {
           fs.rmSync(lock, { force: true });
           continue;
         }
