@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ALL_RELEASES } from '../releases';
+import { GENERATED_HEADER } from '../lib/engine/yaml';
 import { runSynth } from '../lib/commands/synth';
 import { readTree } from '../lib/validate/validate';
 
@@ -39,7 +40,7 @@ describe('a synth that fails half-way', () => {
 
   it('removes a release folder that a new synth no longer emits', () => {
     fs.mkdirSync(path.join(target, 'aio-sx', 'retired-release'), { recursive: true });
-    fs.writeFileSync(path.join(target, 'aio-sx', 'retired-release', 'helmrelease.yaml'), 'stale: true\n');
+    fs.writeFileSync(path.join(target, 'aio-sx', 'retired-release', 'helmrelease.yaml'), `# ${GENERATED_HEADER}\nstale: true\n`); // written by an earlier synth
     expect(runSynth({ outdir: target, profiles: [DEPLOYMENTS] }).code).toBe(0);
     expect(fs.existsSync(path.join(target, 'aio-sx', 'retired-release'))).toBe(false);
   });

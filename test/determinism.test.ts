@@ -4,6 +4,7 @@ import * as path from 'path';
 import { buildApp } from '../lib/deployment/app';
 import { renderApp, RenderedStack, writeStacks } from '../lib/engine/synth';
 import { MARKER_FILE } from '../lib/engine/output-folder';
+import { GENERATED_HEADER } from '../lib/engine/yaml';
 import { listFiles } from './support/reference';
 import { renderStacks } from './support/synth';
 
@@ -69,7 +70,7 @@ describe('writeStacks', () => {
     const staleStack = path.join(out, 'old-stack', 'kustomization.yaml');
     for (const stale of [staleRelease, staleStack]) {
       fs.mkdirSync(path.dirname(stale), { recursive: true });
-      fs.writeFileSync(stale, 'stale\n');
+      fs.writeFileSync(stale, `# ${GENERATED_HEADER}\nstale: true\n`); // written by an earlier synth
     }
     // when the stacks are written again
     writeStacks(out, renderStacks());
@@ -85,7 +86,7 @@ describe('writeStacks', () => {
     const out = path.join(tmp, 'out');
     const stacks = renderStacks();
     writeStacks(out, stacks);
-    fs.writeFileSync(path.join(out, 'starlingx-app', 'kept.txt'), 'written before the failure\n');
+    fs.writeFileSync(path.join(out, 'starlingx-app', 'kept.txt'), `# ${GENERATED_HEADER}\nwritten before the failure\n`);
     const before = snapshot(out);
     // and a stack with a file below an existing file (kustomization.yaml/x.yaml)
     const app = stacks.find((s) => s.name === 'starlingx-app') as RenderedStack;

@@ -40,7 +40,7 @@ describe('inventory', () => {
   test('an error names the inventory file, the subcloud and the field', () => {
     const file = tmpInventory(`subclouds:
   - { name: sc1, extends: aio-sx-subcloud }
-  - { name: sc2, extends: aio-sx-subcloud, network: { oam: { floatingAddress: 10.0.0.300 } } }
+  - { name: sc2, extends: aio-sx-subcloud, system: { regionName: sc2 }, network: { oam: { floatingAddress: 10.0.0.300 } } }
 `);
     const inv = loadInventory(file, profiles);
     expect(() => renderFleet(inv)).toThrow(/east\.yaml: subclouds\[1\] \(sc2\): network\.oam\.floatingAddress: expected an IPv4 or IPv6 address/);

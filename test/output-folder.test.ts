@@ -18,7 +18,7 @@ const FILES = new Map([
   ['one/kustomization.yaml', toYamlFile([{ resources: [] }])],
   ['one/a.yaml', 'a: 1\n'],
 ]);
-const stack = (name: string, text = 'x: 1\n'): RenderedStack => ({ name, files: new Map([['kustomization.yaml', toYamlFile([{ resources: [] }])], ['x.yaml', text]]), releases: 0, notes: [] });
+const stack = (name: string, text = toYamlFile([{ x: 1 }])): RenderedStack => ({ name, files: new Map([['kustomization.yaml', toYamlFile([{ resources: [] }])], ['x.yaml', text]]), releases: 0, notes: [] });
 
 /** Every file below `dir`, relative, with its text. */
 function tree(dir: string): Record<string, string> {
@@ -177,9 +177,9 @@ describe('the output folder', () => {
   test('a synth of some stacks keeps the other stacks as they were', () => {
     const target = path.join(tmp, 'dist');
     writeStacks(target, [stack('a'), stack('b')]);
-    writeStacks(target, [stack('a', 'x: 2\n')], { onlyThese: true });
-    expect(fs.readFileSync(path.join(target, 'a', 'x.yaml'), 'utf8')).toBe('x: 2\n');
-    expect(fs.readFileSync(path.join(target, 'b', 'x.yaml'), 'utf8')).toBe('x: 1\n');
+    writeStacks(target, [stack('a', toYamlFile([{ x: 2 }]))], { onlyThese: true });
+    expect(fs.readFileSync(path.join(target, 'a', 'x.yaml'), 'utf8')).toBe(toYamlFile([{ x: 2 }]));
+    expect(fs.readFileSync(path.join(target, 'b', 'x.yaml'), 'utf8')).toBe(toYamlFile([{ x: 1 }]));
     writeStacks(target, [stack('a')]);
     expect(fs.existsSync(path.join(target, 'b'))).toBe(false);
   });

@@ -2,6 +2,7 @@
  * The images a stack pulls, read from the effective values of its releases (lib/commands/values.ts),
  * so from what is written, with whatever registry rewrite the tree carries.
  */
+import { isImageReference, isImageRegistry, shellQuote } from '../engine/oci';
 import { isMap, Json, stackValues, StackTree } from './values';
 
 /**
@@ -55,8 +56,17 @@ export function upstreamImage(image: string): string {
   return parts.length > 2 && isHost(parts[0]) && isHost(parts[1]) ? parts.slice(1).join('/') : image;
 }
 
-/** `skopeo copy` lines that fill the registry `mirror` with every image, laid out as StarlingX expects. */
+/**
+ * `skopeo copy` lines that fill the registry `mirror` with every image, laid out as StarlingX
+ * expects. Every reference must match the OCI reference grammar (a reference tree's build tokens
+ * `@IMAGE_PREFIX@` do not), and every word is shell-quoted: the lines are meant for `| sh`.
+ */
 export function mirrorCommands(images: readonly string[], mirror: string): string[] {
   const target = mirror.replace(/\/+$/, '');
-  return [...new Set(images.map(upstreamImage))].sort().map((src) => `skopeo copy --all docker://${src} docker://${target}/${src}`);
+  if (!isImageRegistry(target)) throw new Error(`--mirror ${JSON.stringify(mirror)}: expected a registry host[:port][/path], e.g. registry.local:9001`);
+  const bad = images.filter((image) => !isImageReference(image));
+  if (bad.length > 0) {
+    throw new Error(`not image references (the OCI reference grammar registry/repository:tag@digest), so no commands are printed: ${bad.map((b) => JSON.stringify(b)).join(', ')}`);
+  }
+  return [...new Set(images.map(upstreamImage))].sort().map((src) => ['skopeo', 'copy', '--all', `docker://${src}`, `docker://${target}/${src}`].map(shellQuote).join(' '));
 }

@@ -79,12 +79,35 @@ export interface SynthResult {
 /** The scratch folder cdk8s.yaml gives the CLI; when it is the output, the stacks go to dist/. */
 export const SCRATCH = '.cdk8s-out';
 
+/** The file the synth leaves in the scratch folder. */
+const SUMMARY_FILE = 'synth-summary.yaml';
+
+/**
+ * The scratch folder must be a folder we may write our summary into, checked before anything is
+ * written: a file, a foreign folder or a symlinked summary is refused, naming the path.
+ */
+function prepareScratch(scratch: string): void {
+  const stat = fs.lstatSync(scratch, { throwIfNoEntry: false });
+  if (stat && !stat.isDirectory()) throw new Error(`${scratch}: the cdk8s scratch folder is ${stat.isSymbolicLink() ? 'a symlink' : 'a file'}, not a folder (remove it; the synth creates it)`);
+  if (!stat) fs.mkdirSync(scratch, { recursive: true });
+  const foreign = fs.readdirSync(scratch).filter((e) => e !== SUMMARY_FILE);
+  if (foreign.length > 0) throw new Error(`${scratch}: the cdk8s scratch folder holds ${foreign.sort().slice(0, 5).join(', ')}, which the synth did not write (the cdk8s CLI empties it before a synth; remove them)`);
+  const summary = fs.lstatSync(path.join(scratch, SUMMARY_FILE), { throwIfNoEntry: false });
+  if (summary && !summary.isFile()) throw new Error(`${path.join(scratch, SUMMARY_FILE)}: not a plain file (remove it)`);
+  try {
+    fs.accessSync(scratch, fs.constants.W_OK);
+  } catch {
+    throw new Error(`${scratch}: the cdk8s scratch folder is not writable`);
+  }
+}
+
 export function runSynth(request: SynthRequest = {}): SynthResult {
   const scratch = path.resolve(SCRATCH);
   const requested = path.resolve(request.outdir ?? scratch);
   const target = request.output ? path.resolve(request.output) : requested === scratch ? path.resolve('dist') : requested;
   const emptiedByCli = request.fromCli === true && !request.output && requested !== scratch;
   try {
+    if (requested === scratch) prepareScratch(scratch);
     const onlyThese = request.profiles !== undefined || !!process.env.STX_PROFILES;
     const stacks = renderApp(buildApp({ ...request.build, profiles: request.profiles ?? defaultProfileLocations() }));
     // Fleets: every inventory of deployments/fleets/ on a synth of every profile, else those of STX_FLEETS.
@@ -100,9 +123,13 @@ export function runSynth(request: SynthRequest = {}): SynthResult {
       ...warnings,
     ];
     if (requested === scratch) {
-      // The CLI expects its output folder to exist; leave it the synth summary.
-      fs.mkdirSync(scratch, { recursive: true });
-      fs.writeFileSync(path.join(scratch, 'synth-summary.yaml'), lines.map((l) => `# ${l}`).join('\n') + '\n');
+      // The CLI expects its output folder to exist; leave it the synth summary. The tree is in place
+      // by now: a failure here is told as what it is, not as a failed synth.
+      try {
+        fs.writeFileSync(path.join(scratch, SUMMARY_FILE), lines.map((l) => `# ${l}`).join('\n') + '\n');
+      } catch (error) {
+        lines.push(`the tree is written, but the summary ${path.join(SCRATCH, SUMMARY_FILE)} could not be (${(error as Error).message})`);
+      }
     }
     return { code: 0, target, messages: [`wrote ${path.relative(process.cwd(), target) || '.'}/`, ...lines.map((l) => `  ${l}`)] };
   } catch (error) {

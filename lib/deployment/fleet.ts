@@ -15,6 +15,8 @@ import { OutputFile, outputFiles } from '../engine/files';
 import { RenderedStack } from '../engine/synth';
 import { dataProblems, formatPath, LoadedProfile, parseProfile, ProfileError, readProfileInput } from '../profile/loader';
 import { inventorySchema, mergeProfileInput } from '../profile/inventory';
+import { parseAddress } from '../profile/addresses';
+import { PLATFORM_STACK } from './app';
 import { resolveLoaded } from './app';
 import { ResolvedDeployment } from './resolve';
 import { clusterEntrypoints, deploymentStack } from './stack';
@@ -35,7 +37,7 @@ export function inventoryFiles(location: string): string[] {
   if (fs.statSync(location).isFile()) return [location];
   return fs
     .readdirSync(location)
-    .filter((f) => /\.(ya?ml|json|ts)$/i.test(f) && !f.startsWith('_') && !/\.(d\.ts|test\.ts|schema\.json)$/i.test(f))
+    .filter((f) => /\.(ya?ml|json|ts)$/i.test(f) && !f.startsWith('_') && !f.startsWith('.') && !/\.(d\.ts|test\.ts|schema\.json)$/i.test(f))
     .sort()
     .map((f) => path.join(location, f));
 }
@@ -66,15 +68,67 @@ export function loadInventory(file: string, profiles: ReadonlyMap<string, unknow
     void _extends;
     return { label, input: mergeProfileInput(base, { ...overrides, name }) };
   });
+  problems.push(...fleetFacts(parsed.data.subclouds, subclouds.map((s) => s.input), profiles));
+  const name = inventoryName(file);
+  if (!INVENTORY_NAME.test(name)) problems.push(`the file name gives the fleet folder dist/fleet/${name}/ (expected a lower-case DNS label before the extension, such as sample.yaml)`);
   if (problems.length > 0) throw new ProfileError(rel, problems);
-  return { name: path.basename(file).replace(/\.[^.]+$/, ''), file: rel, subclouds };
+  return { name, file: rel, subclouds };
+}
+
+/** The fleet name of an inventory file: its base name without the extension. */
+export const inventoryName = (file: string) => path.basename(file).replace(/\.[^.]+$/, '');
+
+const INVENTORY_NAME = /^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** The central cloud's region: a subcloud never runs in it. */
+export const CENTRAL_REGION = 'RegionOne';
+
+/**
+ * Flux labels every object it applies with its Kustomization's name (label values hold at most 63
+ * characters); the longest entry-point name is `<site>-credentials`.
+ */
+export const MAX_SITE_NAME = 63 - '-credentials'.length;
+
+/**
+ * Facts of a fleet that cannot all be true: two subclouds in one region or on one OAM address, a
+ * subcloud in the central region, a subcloud named like a stack (its entry points and
+ * credentials/<site>/ folder would be the stack's), a name too long for Flux's labels.
+ */
+function fleetFacts(sites: ReadonlyArray<{ name: string }>, inputs: readonly unknown[], profiles: ReadonlyMap<string, unknown>): string[] {
+  const problems: string[] = [];
+  const regions = new Map<string, number>();
+  const oams = new Map<string, number>();
+  sites.forEach((site, i) => {
+    const at = `subclouds[${i}]`;
+    if (site.name.length > MAX_SITE_NAME) {
+      problems.push(`${at}.name: "${site.name}" has ${site.name.length} characters; its Flux Kustomization "${site.name}-credentials" would exceed the 63 characters of a label value (expected at most ${MAX_SITE_NAME})`);
+    }
+    if (profiles.has(site.name) || site.name === PLATFORM_STACK) {
+      problems.push(`${at}.name: "${site.name}" is the name of a stack; the subcloud would share its Flux entry points and credentials/${site.name}/ (expected another name)`);
+    }
+    const input = inputs[i] as { system?: { regionName?: unknown }; network?: { oam?: { floatingAddress?: unknown } } } | undefined;
+    if (input === undefined) return;
+    const region = typeof input.system?.regionName === 'string' ? input.system.regionName : CENTRAL_REGION;
+    if (region === CENTRAL_REGION) problems.push(`${at}.system.regionName: subcloud "${site.name}" is in ${CENTRAL_REGION}, the central cloud's region (expected a region of its own)`);
+    else if (regions.has(region)) problems.push(`${at}.system.regionName: subclouds "${sites[regions.get(region)!].name}" and "${site.name}" are both in region "${region}" (expected one region per subcloud)`);
+    else regions.set(region, i);
+    const oam = input.network?.oam?.floatingAddress;
+    if (typeof oam === 'string') {
+      const parsed = parseAddress(oam);
+      const key = parsed ? `${parsed.family}/${parsed.value}` : oam;
+      const other = oams.get(key);
+      if (other !== undefined) problems.push(`${at}.network.oam.floatingAddress: subclouds "${sites[other].name}" and "${site.name}" both have the OAM address ${oam} (expected one address per subcloud)`);
+      else oams.set(key, i);
+    }
+  });
+  return problems;
 }
 
 /** The raw input of every profile of a folder (or files), by profile name. */
 export function profileInputs(locations: readonly string[]): Map<string, unknown> {
   const out = new Map<string, unknown>();
   for (const location of locations) {
-    const files = fs.statSync(location).isFile() ? [location] : fs.readdirSync(location).filter((f) => /\.(ya?ml|json|ts)$/i.test(f) && !f.startsWith('_') && !/\.(d\.ts|test\.ts|schema\.json)$/i.test(f)).map((f) => path.join(location, f));
+    const files = fs.statSync(location).isFile() ? [location] : fs.readdirSync(location).filter((f) => /\.(ya?ml|json|ts)$/i.test(f) && !f.startsWith('_') && !f.startsWith('.') && !/\.(d\.ts|test\.ts|schema\.json)$/i.test(f)).map((f) => path.join(location, f));
     for (const file of files) {
       const { input } = readProfileInput(file);
       const name = (input as { name?: unknown }).name;
@@ -137,8 +191,25 @@ export function renderFleet(inventory: LoadedInventory, releases: readonly Relea
 export function renderFleets(locations: readonly string[], profileLocations: readonly string[], releases: readonly ReleaseDefinition[] = ALL_RELEASES): RenderedStack[] {
   const files = locations.flatMap(inventoryFiles);
   if (files.length === 0) return [];
+  const byName = new Map<string, string>();
+  for (const file of files) {
+    const other = byName.get(inventoryName(file));
+    if (other !== undefined) throw new Error(`${file}: fleet "${inventoryName(file)}" is also the inventory ${other}; both would write dist/fleet/${inventoryName(file)}/ (rename one)`);
+    byName.set(inventoryName(file), file);
+  }
   const profiles = profileInputs(profileLocations);
-  return files.map((file) => renderFleet(loadInventory(file, profiles), releases));
+  const inventories = files.map((file) => loadInventory(file, profiles));
+  // credentials/<site>/ is one folder per site name, whatever the fleet.
+  const sites = new Map<string, string>();
+  for (const inventory of inventories) {
+    for (const site of inventory.subclouds) {
+      const name = (site.input as { name: string }).name;
+      const other = sites.get(name);
+      if (other !== undefined) throw new Error(`${inventory.file}: subcloud "${name}" is also a subcloud of ${other}; both would read credentials/${name}/ (expected unique subcloud names across fleets)`);
+      sites.set(name, inventory.file);
+    }
+  }
+  return inventories.map((inventory) => renderFleet(inventory, releases));
 }
 
 /** The default inventory location: STX_FLEETS (comma-separated), else deployments/fleets/. */

@@ -3,6 +3,7 @@
  * credentials command need out, computed once (derived facts, enablement, context, image
  * references, every emitted release's values, the dependsOn edges, the credentials it reads).
  */
+import { userValueProblems } from './user-values';
 import { POLICY_SETS } from '../../policies';
 import { ALL_RELEASES } from '../../releases';
 import { buildChartVersion } from '../../releases/chart-versions';
@@ -113,6 +114,10 @@ export function resolveDeployment({ file, profile }: LoadedProfile, releases: re
   const credentials = uniqueById(computed.flatMap(({ ownSystemValues }) => splitCredentials(ownSystemValues).leaves.map((leaf) => leaf.ref)));
 
   const valueProblems = [...checkCredentialOverrides(profile, credentials), ...computed.flatMap(({ definition, ownSystemValues }) => userCredentialConflicts(definition.name, ownSystemValues, profile.userOverrides[definition.name]))];
+  for (const { definition, ownSystemValues } of computed) {
+    const user = profile.userOverrides[definition.name];
+    if (user) valueProblems.push(...userValueProblems(definition.name, definition.chart, user, [ownSystemValues, staticValuesOf(definition, profile, ctx)]));
+  }
   if (valueProblems.length === 0) {
     for (const { definition, ownSystemValues } of computed) {
       for (const { field, message } of definition.checks?.(ctx, ownSystemValues) ?? []) valueProblems.push(`${field}: ${message}`);

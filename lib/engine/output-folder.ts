@@ -97,25 +97,106 @@ function checkTarget(target: string): void {
   );
 }
 
-/** Takes the lock beside the target, or throws naming the live holder. A stale lock is taken over. */
-function takeLock(lock: string): () => void {
+/**
+ * Takes the lock beside the target, or throws naming the live holder. The lock is written whole
+ * into a file of its own and then linked into place, so a lock file is never half-written by a
+ * live run: one that is empty or garbled (a run that died on a full disk, an older version) and
+ * one left by a dead process on this host are taken over, the first with a warning.
+ */
+function takeLock(lock: string): { release: () => void; warnings: string[] } {
   const mine = `${process.pid} ${os.hostname()} ${new Date().toISOString()}\n`;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(lock, mine, { flag: 'wx' });
-      return () => fs.rmSync(lock, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = fs.readFileSync(lock, 'utf8').trim();
-      const [pid, host] = holder.split(' ');
-      if (host === os.hostname() && !processAlive(Number(pid))) {
-        fs.rmSync(lock, { force: true });
-        continue;
-      }
-      throw new Error(`output folder ${path.join(path.dirname(lock), path.basename(lock).slice(1, -'.lock'.length))}: another synth is writing it (lock ${lock}: pid ${pid} on ${host}, since ${holder.split(' ')[2] ?? '?'}); wait for it, or remove the lock if that process is gone`, { cause: error });
-    }
+  const warnings: string[] = [];
+  const own = `${lock}.${process.pid}.tmp`;
+  removeDeadLockDrafts(lock);
+  try {
+    fs.writeFileSync(own, mine);
+  } catch (error) {
+    fs.rmSync(own, { force: true });
+    throw new Error(`lock ${lock}: cannot be written (${reason(error)})`, { cause: error });
   }
-  throw new Error(`lock ${lock}: could not be taken`);
+  try {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        linkOrCopy(own, lock);
+        // A lock that cannot be removed (a failing disk) is left to the next run, which takes it over.
+        const release = () => {
+          try {
+            fs.rmSync(lock, { force: true });
+          } catch {
+            // the next run sees this process gone
+          }
+        };
+        return { release, warnings };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        const holder = fs.readFileSync(lock, 'utf8').trim();
+        const [pid, host, since] = holder.split(' ');
+        if (!/^[1-9][0-9]*$/.test(pid ?? '') || !host) {
+          warnings.push(`took over the lock ${lock}, which was ${holder ? `garbled (${JSON.stringify(holder.slice(0, 40))})` : 'empty'}: a synth died while writing it (a full disk?)`);
+          fs.rmSync(lock, { force: true });
+          continue;
+        }
+        // This process holds no lock between calls (a replace runs synchronously): one with its pid is stale.
+        if (host === os.hostname() && (Number(pid) === process.pid || !processAlive(Number(pid)))) {
+          fs.rmSync(lock, { force: true });
+          continue;
+        }
+        throw new Error(`output folder ${path.join(path.dirname(lock), path.basename(lock).slice(1, -'.lock'.length))}: another synth is writing it (lock ${lock}: pid ${pid} on ${host}, since ${since ?? '?'}); wait for it, or remove the lock if that process is gone`, { cause: error });
+      }
+    }
+    throw new Error(`lock ${lock}: could not be taken`);
+  } finally {
+    fs.rmSync(own, { force: true });
+  }
+}
+
+/** Puts `from` at `to` only if `to` does not exist (a hard link; a file system without links gets an exclusive copy). */
+function linkOrCopy(from: string, to: string): void {
+  try {
+    fs.linkSync(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error;
+    fs.copyFileSync(from, to, fs.constants.COPYFILE_EXCL);
+  }
+}
+
+/** Lock drafts (`.dist.lock.<pid>.tmp`) of processes that are gone. */
+function removeDeadLockDrafts(lock: string): void {
+  const dir = path.dirname(lock);
+  if (!fs.existsSync(dir)) return;
+  const prefix = `${path.basename(lock)}.`;
+  for (const entry of fs.readdirSync(dir)) {
+    const pid = entry.startsWith(prefix) && entry.endsWith('.tmp') ? Number(entry.slice(prefix.length, -'.tmp'.length)) : NaN;
+    if (Number.isInteger(pid) && pid !== process.pid && !processAlive(pid)) fs.rmSync(path.join(dir, entry), { force: true });
+  }
+}
+
+/**
+ * Removes a tree we wrote. A folder without write permission (a `dist/` of mode 555, whose mode
+ * the synth keeps) is made writable first: it is ours, and leaving it would fail every later synth.
+ */
+export function removeTree(dir: string): void {
+  try {
+    fs.rmSync(dir, { recursive: true, force: true });
+    return;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EACCES' && code !== 'EPERM') throw error;
+  }
+  const makeWritable = (d: string) => {
+    let stat: fs.Stats;
+    try {
+      stat = fs.lstatSync(d);
+    } catch {
+      return;
+    }
+    if (!stat.isDirectory()) return;
+    fs.chmodSync(d, (stat.mode & 0o7777) | 0o700);
+    for (const entry of fs.readdirSync(d)) makeWritable(path.join(d, entry));
+  };
+  makeWritable(dir);
+  fs.rmSync(dir, { recursive: true, force: true });
 }
 
 function processAlive(pid: number): boolean {
@@ -150,6 +231,12 @@ export function completeInterruptedSwap(target: string): string[] {
       entry = undefined;
     }
     const { staging, previous } = entry ?? { staging: '', previous: '' };
+    // Only our own staging and previous folders, beside the target, may be moved into its place.
+    const ours = (p: unknown, prefix: string) => typeof p === 'string' && path.dirname(p) === parent && p.startsWith(prefix) && p.length > prefix.length;
+    if (entry && !(ours(staging, stagingPrefix) && ours(previous, previousPrefix))) {
+      done.push(`ignored the swap journal ${journal}: it names ${JSON.stringify(staging)} and ${JSON.stringify(previous)}, not the staging and previous folders of ${target} (moved nothing)`);
+      entry = undefined;
+    }
     if (entry && !fs.existsSync(target) && fs.existsSync(staging)) {
       fs.renameSync(staging, target);
       done.push(`completed the swap of ${target} that an interrupted synth left`);
@@ -164,7 +251,7 @@ export function completeInterruptedSwap(target: string): string[] {
     for (const entry of fs.readdirSync(parent)) {
       const full = path.join(parent, entry);
       if (full.startsWith(stagingPrefix) || full.startsWith(previousPrefix)) {
-        fs.rmSync(full, { recursive: true, force: true });
+        removeTree(full);
         done.push(`removed ${full}, left by an interrupted synth`);
       }
     }
@@ -248,9 +335,9 @@ export function replaceFolder(outRoot: string, fill: FolderFill, options: Replac
   const target = realTarget(outRoot);
   prepareParent(target);
   const { parent, stagingPrefix, previousPrefix, journal, lock } = siblings(target);
-  const release = takeLock(lock);
+  const { release, warnings } = takeLock(lock);
   try {
-    const warnings = completeInterruptedSwap(target);
+    warnings.push(...completeInterruptedSwap(target));
     if (options.marker !== undefined) checkTarget(target);
     const mode = fs.existsSync(target) ? fs.statSync(target).mode & 0o7777 : 0o777 & ~process.umask();
     let staging: string;
@@ -295,7 +382,7 @@ export function replaceFolder(outRoot: string, fill: FolderFill, options: Replac
     fs.rmSync(journal, { force: true });
     if (hadTarget) {
       try {
-        fs.rmSync(previous, { recursive: true, force: true });
+        removeTree(previous);
       } catch (error) {
         warnings.push(`${target} holds the new tree, but the previous tree ${previous} could not be removed (${reason(error)}); the next synth removes it`);
       }

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { App } from 'cdk8s';
 import { outputFiles } from './files';
 import { MARKER_FILE, realTarget, replaceFolder, writeFiles } from './output-folder';
+import { GENERATED_HEADER } from './yaml';
 import { FluxEntrypoints } from './entrypoints';
 import { FluxStack } from './stack';
 
@@ -65,6 +66,42 @@ function unwrittenEntries(target: string, written: readonly string[], dir = ''):
   return out;
 }
 
+/** The first sentence of every header (what follows it names the source: the TypeScript, a profile). */
+const GENERATED_BY = GENERATED_HEADER.slice(0, GENERATED_HEADER.indexOf(').') + 2);
+
+/** True when the file starts with our generated-file header (every file we write does, but the marker). */
+function generatedByUs(file: string): boolean {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(256);
+    const read = fs.readSync(fd, head, 0, head.length, 0);
+    return head.subarray(0, read).toString('utf8').split('\n', 1)[0].includes(GENERATED_BY);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * The files of the current tree that a synth would delete and that we did not write (no generated
+ * header): added by hand inside a stack or entry-point folder, or beside them. `spared` are the
+ * entries carried over (paths relative to the target).
+ */
+export function handWrittenFiles(target: string, spared: readonly string[], writing: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    if (rel === MARKER_FILE || spared.includes(rel) || writing.has(rel)) return;
+    const full = path.join(target, rel);
+    const stat = fs.lstatSync(full);
+    if (stat.isDirectory()) {
+      for (const entry of fs.readdirSync(full).sort()) walk(rel ? `${rel}/${entry}` : entry);
+    } else if (!stat.isFile() || !generatedByUs(full)) {
+      out.push(rel);
+    }
+  };
+  walk('');
+  return out;
+}
+
 /**
  * Writes the stacks under `outRoot`, atomically (lib/engine/output-folder.ts): a failure leaves
  * `outRoot` exactly as it was; a release or stack that is gone leaves no stale files. Returns
@@ -77,6 +114,14 @@ export function writeStacks(outRoot: string, stacks: readonly RenderedStack[], o
   const exists = fs.existsSync(target) && fs.statSync(target).isDirectory();
   const unwritten = options.onlyThese && exists ? unwrittenEntries(target, stacks.map((s) => s.name)) : [];
   const keep = [...unwritten, ...(options.keep ?? []).filter((k) => exists && fs.existsSync(path.join(target, k)))];
+  if (exists && fs.existsSync(path.join(target, MARKER_FILE))) {
+    // README "What synth guarantees": a file added by hand is refused, never deleted without a word.
+    const foreign = handWrittenFiles(target, keep, new Set(files.keys()));
+    if (foreign.length > 0) {
+      const shown = foreign.slice(0, 10).map((f) => path.join(target, f)).join(', ') + (foreign.length > 10 ? `, ... (${foreign.length} files)` : '');
+      throw new Error(`output folder ${target}: holds files this generator did not write (no generated-file header), which the synth would delete: ${shown}; move them out of the tree (or delete them) and synth again`);
+    }
+  }
   return [...replaceFolder(outRoot, writeFiles(files, exists ? target : undefined), { marker: options.marker ?? 'stx-openstack-gitops\n', keep }).warnings];
 }
 

@@ -8,6 +8,7 @@ import { isIP } from 'net';
 import { z } from 'zod';
 import { DEFAULT_IMAGE_BUILD } from '../../overrides/images';
 import { APP_BUILD_NAMES, DEFAULT_APP_BUILD } from '../../releases/chart-versions';
+import { isImageReference } from '../engine/oci';
 import { RELEASE_NAMES } from '../../releases/names';
 
 const DNS_LABEL = /^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -322,6 +323,7 @@ const imagesSchema = z
       .describe('mirror every image: <registry>/<source registry>/<repository>:<tag>'),
     rookCephConfigHelper: z
       .string()
+      .refine(isImageReference, 'expected an image reference registry/repository:tag (the OCI reference grammar)')
       .default('docker.io/openstackhelm/ceph-config-helper:ubuntu_jammy_18.2.2-1-20240312')
       .describe('image for rook-ceph storage init jobs; prefixed with registry.local:9001/ unless already'),
   })

@@ -6,11 +6,26 @@
 import { EXTERNAL_SECRETS_ANNOTATION } from '../engine/release';
 import { yaml11Of } from './parsed';
 
-/** Keys whose string value is a credential. */
-const CREDENTIAL_KEY = /(^|[_.-])(password|passwd|pass|secret_key|secret|token|keyring|private_key|privatekey|api_key|apikey|credential|credentials|cookie)$/i;
+/**
+ * Keys whose string value is a credential, matched on the key in snake case (`dbPassword` reads
+ * `db_password`): the last word or words name what it holds.
+ */
+const CREDENTIAL_KEY = /(^|[_.-])(password|passwd|pass|passphrase|secret_key|secret|secret_access_key|access_secret|token|keyring|private_key|privatekey|api_key|apikey|encryption_key|signing_key|hmac_keys?|fernet_keys?|auth_key|credential|credentials|cookie)$/i;
+
+/** The key in snake case: `dbPassword` -> `db_Password`, `APIToken` -> `API_Token`. */
+const snake = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2');
+
+/** True when a key names a credential (any case convention). */
+export const isCredentialKey = (key: string) => CREDENTIAL_KEY.test(snake(key));
 
 /** Values that charts use as placeholders, replaced by system or credential values at deploy time. */
 export const PLACEHOLDERS: ReadonlySet<string> = new Set(['', 'password', 'null', 'none', 'None', 'changeme', 'openstack-cookie']);
+
+/**
+ * A value that is one reference and nothing else: an environment variable (`$VAR`, `${VAR}`) or a
+ * Helm values lookup (`{{ .Values.x.y }}`). Any other text around or inside it is scanned.
+ */
+const isReference = (value: string) => /^(\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\{\{-?\s*\.(Values\.)?[A-Za-z_][\w.]*\s*-?\}\})$/.test(value.trim().replace(/^(["'])(.*)\1$/, '$2'));
 
 const isSchemeChar = (c: string) => /^[a-z0-9+.-]$/i.test(c);
 const isBlank = (c: string) => /^\s$/.test(c);
@@ -43,23 +58,76 @@ export function urlPasswords(text: string): string[] {
 }
 const PEM = /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY|CERTIFICATE)-----/;
 
+/** PEM material hidden in base64 (a `kubectl get secret -o yaml` export, a `tls.key: LS0t...`). */
+export function hasBase64Pem(text: string): boolean {
+  for (const run of text.match(/[A-Za-z0-9+/]{40,}={0,2}/g) ?? []) {
+    // The run may start mid-group; one of four alignments decodes it.
+    for (let offset = 0; offset < 4; offset++) {
+      if (PEM.test(Buffer.from(run.slice(offset), 'base64').toString('latin1'))) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Passwords of `user:password@host` written without a scheme (a DSN, `git clone user:pw@host:x`).
+ * Not an image reference `repo:tag@sha256:...`.
+ */
+export function barePasswords(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?:^|[\s,;=("'<[])([A-Za-z0-9._%+~-]{1,128}):([^\s@:/]{1,256})@(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*)/g)) {
+    if (/^sha(256|384|512)$/i.test(m[3])) continue;
+    out.push(m[2]);
+  }
+  return out;
+}
+
+/** `key: value` and `key = value` lines of a text (a README, an INI or shell text inside a value). */
+function credentialLines(text: string): Array<{ key: string; value: string; line: number }> {
+  const out: Array<{ key: string; value: string; line: number }> = [];
+  text.split('\n').forEach((line, i) => {
+    const m = /^\s*(?:[-*>|]\s*)*[`"']?([A-Za-z_][\w.-]*)[`"']?\s*(?::\s|=)\s*(.*?)\s*$/.exec(line);
+    if (!m || !isCredentialKey(m[1])) return;
+    // A literal: one quoted string, or one token that is no expression (code such as
+    // `SECRET_KEY = conf["x"]` or a rootwrap filter line `read_passwd: RegExpFilter, cat, ...` is not a value).
+    const quoted = /^(["'`])([^"'`]*)\1[,;]?$/.exec(m[2]);
+    if (quoted) out.push({ key: m[1], value: quoted[2], line: i + 1 });
+    else if (/^[^\s()[\]{},"'`]+$/.test(m[2])) out.push({ key: m[1], value: m[2], line: i + 1 });
+  });
+  return out;
+}
+
 export interface CredentialFinding {
   readonly file: string;
   readonly path: string;
   readonly problem: string;
 }
 
-/** Helm template placeholders such as `{{ .Values.x }}` are not values. */
-const isTemplate = (value: string) => /^\{\{.*\}\}$/.test(value.trim()) || /\$\(|\$\{/.test(value);
+/** Literal text: not a chart placeholder, not one reference (a shell command substitution `$(...)` counts as one in a text). */
+const isLiteral = (value: string, inText: boolean) => !PLACEHOLDERS.has(value) && !isReference(value) && !(inText && /^\$\(.*\)$/.test(value));
+
+/** Problems of a text wherever it appears: PEM (plain or base64), URLs and bare `user:pw@host` with a password. */
+function textProblems(text: string): string[] {
+  const out: string[] = [];
+  if (PEM.test(text) || hasBase64Pem(text)) out.push('holds PEM key or certificate material');
+  if (text.includes('://') && urlPasswords(text).some((p) => isLiteral(p, false))) out.push('URL carries a password');
+  if (text.includes('@') && barePasswords(text).some((p) => isLiteral(p, false))) out.push('user:password@host carries a password');
+  return out;
+}
 
 function scanValue(file: string, path: string, key: string, value: unknown, out: CredentialFinding[]): void {
   if (typeof value === 'string') {
-    if (PEM.test(value)) out.push({ file, path, problem: 'holds PEM key or certificate material' });
-    if (value.includes('://') && urlPasswords(value).some((p) => !PLACEHOLDERS.has(p) && !isTemplate(p))) out.push({ file, path, problem: 'URL carries a password' });
+    for (const problem of textProblems(value)) out.push({ file, path, problem });
     // Policy rules are named after API actions (`identity:change_password`), not credentials.
     const isPolicyRule = key.includes(':') || /(^|\.)policy(\.|$)/.test(path);
-    if (CREDENTIAL_KEY.test(key) && !isPolicyRule && !PLACEHOLDERS.has(value) && !isTemplate(value)) {
+    if (isCredentialKey(key) && !isPolicyRule && isLiteral(value, false)) {
       out.push({ file, path, problem: `plaintext credential (a ${value.length}-character value; only chart placeholders may be written)` });
+    }
+    // A text inside a value (an INI override, a script) is scanned by key too.
+    if (value.includes('\n')) {
+      for (const found of credentialLines(value)) {
+        if (isLiteral(found.value, true)) out.push({ file, path, problem: `line ${found.line}: ${found.key} holds a plaintext credential` });
+      }
     }
     return;
   }
@@ -72,17 +140,29 @@ function scanValue(file: string, path: string, key: string, value: unknown, out:
   }
 }
 
-/** Scans every YAML file of a stack. */
+/** Scans a file that is not YAML (README.md, ...): by value, and by key on `key: value` lines. */
+function scanText(file: string, text: string, out: CredentialFinding[]): void {
+  for (const problem of textProblems(text)) out.push({ file, path: '(file)', problem });
+  for (const found of credentialLines(text)) {
+    if (isLiteral(found.value, true)) out.push({ file, path: `line ${found.line}`, problem: `${found.key} holds a plaintext credential` });
+  }
+}
+
+/** Scans every file of a stack: YAML by key and value, any other text (README.md) by line and value. */
 export function scanCredentials(files: ReadonlyMap<string, string>): CredentialFinding[] {
   const out: CredentialFinding[] = [];
   for (const [file, text] of files) {
-    if (!/\.ya?ml$/.test(file)) continue;
+    if (!/\.ya?ml$/.test(file)) {
+      scanText(file, text, out);
+      continue;
+    }
     if (PEM.test(text)) out.push({ file, path: '(file)', problem: 'holds PEM key or certificate material' });
     let docs: unknown[];
     try {
       docs = yaml11Of(files, file);
     } catch {
-      continue; // reported by the YAML check
+      scanText(file, text, out); // not YAML: reported by the YAML check, still scanned as text
+      continue;
     }
     docs.forEach((doc) => {
       if (isSecretManifest(doc)) out.push({ file, path: 'data', problem: 'a Secret manifest in the tree (credentials belong outside git)' });

@@ -74,8 +74,8 @@ describe('the output folder, branch by branch', () => {
   });
 
   test('a lock without a time still names its holder', () => {
-    fs.writeFileSync(path.join(tmp, '.dist.lock'), `${process.pid} ${os.hostname()}\n`);
-    expect(() => replaceFolder(path.join(tmp, 'dist'), files({}), { marker: 'm' })).toThrow(`pid ${process.pid} on ${os.hostname()}, since ?)`);
+    fs.writeFileSync(path.join(tmp, '.dist.lock'), `${process.ppid} ${os.hostname()}\n`);
+    expect(() => replaceFolder(path.join(tmp, 'dist'), files({}), { marker: 'm' })).toThrow(`pid ${process.ppid} on ${os.hostname()}, since ?)`);
   });
 
   test.each(['0', '-5', 'x'])('a lock with pid %s on this host is stale and taken over', (pid) => {
@@ -120,7 +120,8 @@ describe('the output folder, branch by branch', () => {
     fs.mkdirSync(target);
     fs.mkdirSync(path.join(tmp, 'elsewhere'));
     fs.writeFileSync(path.join(tmp, '.dist.swap'), JSON.stringify({ staging: path.join(tmp, 'elsewhere'), previous: path.join(tmp, 'elsewhere') }));
-    expect(completeInterruptedSwap(target)).toStrictEqual([]);
+    // A journal naming folders that are not our staging and previous folders is ignored (never acted on).
+    expect(completeInterruptedSwap(target)).toStrictEqual([expect.stringMatching(/^ignored the swap journal .*\.dist\.swap: it names .*elsewhere/)]);
     expect(fs.readdirSync(tmp).sort()).toStrictEqual(['dist', 'elsewhere']);
   });
 

@@ -6,6 +6,10 @@ import { FluxStack, FluxStackProps } from '../../lib/engine/stack';
 import { renderApp, RenderedStack, summary, writeStacks } from '../../lib/engine/synth';
 import { MARKER_FILE } from '../../lib/engine/output-folder';
 import { OutputFile } from '../../lib/engine/files';
+import { GENERATED_HEADER } from '../../lib/engine/yaml';
+
+/** A file text as we write it: a later synth removes it when no stack writes it any more. */
+const gen = (text: string) => `# ${GENERATED_HEADER}\n${text}`;
 
 const props = (names: string[], extra: Partial<FluxStackProps> = {}): FluxStackProps => ({
   releases: names.map((name) => ({ facts: { name, chart: name, releaseName: name, chartGroup: 'g', dependsOn: [], upgrade: {} }, chartVersion: '1', staticValues: {} })),
@@ -100,7 +104,7 @@ describe('writeStacks', () => {
   });
 
   test.each([
-    ['dist', [stackOf('old', { 'gone.yaml': 'g' }), stackOf('s', { 'a.yaml': '1' })]],
+    ['dist', [stackOf('old', { 'gone.yaml': gen('g') }), stackOf('s', { 'a.yaml': gen('1') })]],
     ['.out', [stackOf('s', { 'b.yaml': '1' })]], // a folder name that starts with a dot
   ])('replaces the previous tree of %s: stale files go, and nothing is left beside it', (name, first) => {
     const out = path.join(root, name);
@@ -167,14 +171,14 @@ describe('writeStacks', () => {
 
     test('the new tree is staged in a hidden folder beside the target, the old one moved to a hidden folder beside it', () => {
       const out = path.join(root, 'dist');
-      writeStacks(out, [stackOf('s', { 'a.yaml': '1' })]);
+      writeStacks(out, [stackOf('s', { 'a.yaml': gen('1') })]);
       const renames = jest.spyOn(realFs, 'renameSync');
       const writes = jest.spyOn(realFs, 'writeFileSync');
       writeStacks(out, [stackOf('s', { 'b.yaml': '2' })]);
       // Beside the target: one file system, so that the renames are atomic. The lock, the tree with
       // its marker, then the journal, written whole before anything moves.
       expect(writes.mock.calls.map(([file]) => path.relative(root, String(file)))).toStrictEqual([
-        '.dist.lock',
+        expect.stringMatching(/^\.dist\.lock\.\d+\.tmp$/),
         expect.stringMatching(/^\.dist\.new-[^/]+\/s\/b\.yaml$/),
         expect.stringMatching(/^\.dist\.new-[^/]+\/\.stx-openstack-gitops$/),
         '.dist.swap.tmp',
@@ -190,14 +194,14 @@ describe('writeStacks', () => {
 
     test('a failed swap puts the previous tree back and removes the staging folder', () => {
       const out = path.join(root, 'dist');
-      writeStacks(out, [stackOf('s', { 'a.yaml': '1' })]);
+      writeStacks(out, [stackOf('s', { 'a.yaml': gen('1') })]);
       const rename = realFs.renameSync;
       jest.spyOn(realFs, 'renameSync').mockImplementation((from, to) => {
         if (String(from).includes('.new-')) failing('EXDEV')();
         rename(from, to);
       });
       expect(() => writeStacks(out, [stackOf('s', { 'b.yaml': '2' })])).toThrow('EXDEV: injected');
-      expect(tree(out)).toStrictEqual({ 's/a.yaml': '1' });
+      expect(tree(out)).toStrictEqual({ 's/a.yaml': gen('1') });
       expect(fs.readdirSync(root)).toStrictEqual(['dist']);
     });
 
@@ -221,7 +225,7 @@ describe('writeStacks', () => {
 
   test('no stacks give an empty output folder', () => {
     const out = path.join(root, 'dist');
-    writeStacks(out, [stackOf('s', { 'a.yaml': 'a' })]);
+    writeStacks(out, [stackOf('s', { 'a.yaml': gen('a') })]);
     writeStacks(out, []);
     expect(fs.readdirSync(out)).toStrictEqual([MARKER_FILE]);
   });
