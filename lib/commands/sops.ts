@@ -14,6 +14,7 @@
  * The ciphers are Node's AES-GCM and the age reference implementation (age-encryption); this file
  * only arranges their inputs and outputs as SOPS does.
  */
+import * as ageLib from 'age-encryption';
 import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'crypto';
 
 /** The sops version written in the metadata: the format, unchanged since 3.7 for age files. */
@@ -22,9 +23,8 @@ const ENC = /^ENC\[AES256_GCM,data:([A-Za-z0-9+/=]*),iv:([A-Za-z0-9+/=]+),tag:([
 
 export class SopsError extends Error {}
 
-/** age-encryption ships ES modules only; Node 20.19+ and tsx load them through require. */
-type Age = typeof import('age-encryption');
-const age = (): Age => require('age-encryption') as Age;
+/** age-encryption ships ES modules only: Node 20.19+ and tsx load them through require, Jest through test/support/esm-to-cjs.js. */
+const age = () => ageLib;
 
 const BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
 function bech32Polymod(values: number[]): number {
