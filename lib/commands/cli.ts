@@ -53,14 +53,12 @@ export function parseCommandLine<const O extends Options>(argv: readonly string[
  * on stdout for `--help`; `errorCode` (default 1) with `name: message` (and the usage line for a
  * UsageError) on stderr. A reader that closes the pipe early (`| head`) is not an error.
  */
-export function runCommand(name: string, usage: string, main: () => number | void, errorCode = 1): void {
+export function runCommand(name: string, usage: string, main: () => number | void | Promise<number | void>, errorCode = 1): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
-  try {
-    process.exitCode = main() ?? 0;
-  } catch (error) {
+  const fail = (error: unknown) => {
     if (error instanceof HelpRequested) {
       console.log(usage);
       process.exitCode = 0;
@@ -69,5 +67,13 @@ export function runCommand(name: string, usage: string, main: () => number | voi
     console.error(`${name}: ${error instanceof Error ? error.message : String(error)}`);
     if (error instanceof UsageError) console.error(usage);
     process.exitCode = errorCode;
+  };
+  try {
+    const result = main();
+    // An asynchronous command (encryption) sets the exit code when it settles.
+    if (result instanceof Promise) result.then((code) => (process.exitCode = code ?? 0), fail);
+    else process.exitCode = result ?? 0;
+  } catch (error) {
+    fail(error);
   }
 }
