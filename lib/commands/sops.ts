@@ -182,7 +182,7 @@ export async function sopsEncrypt(doc: Record<string, unknown>, recipients: read
 export async function sopsDecrypt(doc: Record<string, unknown>, identities: readonly string[], where: string): Promise<Record<string, unknown>> {
   const meta = doc.sops as Partial<SopsMetadata> & { mac_only_encrypted?: boolean; unencrypted_suffix?: string; encrypted_suffix?: string; unencrypted_regex?: string } | undefined;
   if (!meta || typeof meta !== 'object') throw new SopsError(`${where}: no sops: block`);
-  const unsupported = ['mac_only_encrypted', 'encrypted_suffix', 'unencrypted_regex', 'encrypted_comment_regex', 'unencrypted_comment_regex', 'shamir_threshold', 'key_groups'].filter((k) => k in meta);
+  const unsupported = ['mac_only_encrypted', 'encrypted_suffix', 'unencrypted_regex', 'encrypted_comment_regex', 'unencrypted_comment_regex', 'shamir_threshold', 'key_groups'].filter((k) => (meta as Record<string, unknown>)[k] !== undefined && (meta as Record<string, unknown>)[k] !== false && (meta as Record<string, unknown>)[k] !== '');
   if (unsupported.length > 0) throw new SopsError(`${where}: sops options this command does not read (${unsupported.join(', ')}); use sops itself`);
   const stanzas = Array.isArray(meta.age) ? meta.age : [];
   if (stanzas.length === 0) throw new SopsError(`${where}: its data key is not encrypted for any age recipient (other key types need sops itself)`);
