@@ -371,7 +371,9 @@ async function runLocked(
       if (identities.length === 0) {
         throw new Error(`${file.file} is encrypted: to keep its values, re-encrypting needs the age key that opens it (--age-identity FILE or SOPS_AGE_KEY_FILE). Nothing was written`);
       }
-      const plain = await sopsDecrypt(file.docs[source.encrypted.index]!, identities, file.file);
+      const plain = await sopsDecrypt(file.docs[source.encrypted.index]!, identities, file.file).catch((e: Error) => {
+        throw new Error(`${e.message}${request.ageIdentitySource ? ` (identities from ${request.ageIdentitySource})` : ''}. Nothing was written`);
+      });
       const values = secretValues(plain, `${file.file} (decrypted)`);
       if (source.plain) {
         const a = source.plain.values.values;
@@ -432,6 +434,8 @@ async function runLocked(
       if (target && changes.size === 0 && base && labelled(base) === base) {
         lines.push(`kept ${shown}: ${all.size} values, nothing new or rotated`);
       } else {
+        // The files written are YAML: a JSON one is read, but rewriting it would change its format.
+        if (target && /\.json$/i.test(target.file)) throw new Error(`${target.file}: re-encrypting a JSON SOPS file is not supported; convert it to ${name}.sops.yaml with sops first. Nothing was written`);
         const r = rule!;
         writes.push({ target: target?.target ?? shown, shown, mode: 0o644, text: async () => toYamlFile([await sopsEncrypt(doc, r.recipients, r.encryptedRegex)], `SOPS-encrypted credentials of ${site}, written by npm run credentials -- ${site} --encrypt`) });
         lines.push(`${verb} ${shown} (encrypted for ${r.recipients.length} age recipient${r.recipients.length === 1 ? '' : 's'}): ${all.size} values (${added.length} new, ${changed.length} rotated, ${all.size - added.length - changed.length} kept)`);
