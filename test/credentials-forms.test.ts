@@ -205,10 +205,15 @@ describe('credential files in every form', () => {
 
     test('runs started together never lose a rotation', async () => {
       await runCredentials(request);
+      const old = docs()[0].stringData!['db-password.nova'];
       const results = await Promise.allSettled([runCredentials({ ...request, rotate: new Set(['db-password.nova']) }), runCredentials(request)]);
-      const rotated = (docs()[0].stringData ?? {})['db-password.nova'] !== values['db-password.nova'];
-      // Either the rotation ran (and is in the file) or it was refused; never ran and lost.
-      expect(results[0].status === 'fulfilled' ? rotated : true).toBe(true);
+      const first = (docs()[0].stringData ?? {})['db-password.nova'];
+      // The first holds the folder until its last write: the re-run is refused instead of writing back the old value.
+      expect(results[0].status).toBe('fulfilled');
+      expect(results[1]).toMatchObject({ status: 'rejected', reason: expect.objectContaining({ message: expect.stringMatching(/in use by another credentials run/) }) });
+      expect(first).not.toBe(old);
+      await runCredentials(request);
+      expect((docs()[0].stringData ?? {})['db-password.nova']).toBe(first);
     });
   });
 
