@@ -8,6 +8,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', {}] },
+  transform: { '^.+\\.ts$': ['ts-jest', {}], '^.+\\.js$': '<rootDir>/test/support/esm-to-cjs.js' },
+  // Only these packages are ES modules only; everything else in node_modules is loaded as it is.
+  transformIgnorePatterns: ['/node_modules/(?!(age-encryption|@noble|@scure)/)'],
   testTimeout: 60000,
 };

@@ -78,7 +78,8 @@ describe('parseCommandLine', () => {
 
 describe('the scripts’ command lines', () => {
   test('credentials: <deployment> [--rotate IDS | --rotate-all] [--force] [--dry-run] [--out DIR]', () => {
-    expect(parseCredentialsArgs(['aio-sx'])).toStrictEqual({ deployment: 'aio-sx', rotate: undefined, force: false, dryRun: false, ageRecipient: undefined, outRoot: 'credentials' });
+    expect(parseCredentialsArgs(['aio-sx'])).toStrictEqual({ deployment: 'aio-sx', rotate: undefined, force: false, dryRun: false, encrypt: false, ageRecipient: undefined, ageIdentityFile: undefined, newAgeKeyFile: undefined, outRoot: 'credentials' });
+    expect(parseCredentialsArgs(['aio-sx', '--encrypt', '--age-identity', 'k.txt'])).toMatchObject({ encrypt: true, ageIdentityFile: 'k.txt' });
     expect(parseCredentialsArgs(['--rotate', 'admin-password', 'aio-sx', '--out', 'o'])).toMatchObject({ deployment: 'aio-sx', rotate: new Set(['admin-password']), outRoot: 'o' });
     expect(thrown(() => parseCredentialsArgs(['aio-sx', '--rotat']))).toBe(usageError("Unknown option '--rotat'"));
     expect(thrown(() => parseCredentialsArgs(['aio-sx', '--out']))).toBe(usageError("Option '--out <value>' argument missing"));

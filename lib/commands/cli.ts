@@ -70,6 +70,7 @@ export function runCommand(name: string, usage: string, main: () => number | voi
   };
   try {
     const result = main();
+    // An asynchronous command (encryption) sets the exit code when it settles.
     if (result instanceof Promise) result.then((code) => (process.exitCode = code ?? 0), fail);
     else process.exitCode = result ?? 0;
   } catch (error) {

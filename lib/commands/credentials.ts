@@ -1,19 +1,23 @@
 /**
  * The credential lifecycle of a deployment (`npm run credentials`): make every credential its
  * releases read, keep what exists, rotate only what is asked for, and never lose an operator's
- * data: keys added by hand are kept, a SOPS-encrypted file is never rewritten, nothing is written
- * under the generated tree.
+ * data: keys added by hand are kept in the form they were in, a file that cannot be read whole
+ * stops the run before anything is written, nothing is written under the generated tree.
  *
  * Files: `credentials/<site>/<secret>.yaml` holds the plain Secret manifest (git ignores it, mode
- * 0600); the operator encrypts it with `sops` into `<secret>.sops.yaml`, which git keeps and the
- * site's `<site>-credentials` Flux Kustomization decrypts (its `kustomization.yaml` lists them).
+ * 0600); `<secret>.sops.yaml` its SOPS-encrypted copy, which git keeps and the site's
+ * `<site>-credentials` Flux Kustomization decrypts (its `kustomization.yaml` lists them). With
+ * `encrypt`, the command writes the encrypted file itself and no plaintext file at all.
  */
+import { spawnSync } from 'child_process';
 import { generateKeyPairSync, randomBytes, randomInt } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { credentialSource, ResolvedDeployment } from '../deployment/resolve';
 import { CredentialRef } from '../engine/credentials';
 import { parseYaml12, toYamlFile } from '../engine/yaml';
+import { encryptedSecretName, isCredentialFileName, isEncryptedFileName, lockFolder, readSecretFile, SecretFile, SecretFileError, secretValues, SecretValues, withValues, writeAtomically } from './secret-files';
+import { checkAgeRecipient, sopsDecrypt, sopsEncrypt } from './sops';
 import { distance } from '../profile/loader';
 import { renderNotificationUrl } from '../../overrides/system';
 import { STORAGE_CA_SECRET } from '../../releases/cinder';
@@ -160,6 +164,12 @@ export interface CredentialsRequest {
   readonly generatedRoot: string;
   /** The repository's SOPS configuration and the age recipient to put in it. @default - none */
   readonly sops?: { readonly configFile: string; readonly ageRecipient?: string };
+  /** Write `<secret>.sops.yaml` encrypted for the recipients of the SOPS configuration, no plaintext. @default false */
+  readonly encrypt?: boolean;
+  /** age identities (AGE-SECRET-KEY-1...) that open the existing encrypted files. @default - none */
+  readonly ageIdentities?: readonly string[];
+  /** Where the identities came from, for messages. @default - none */
+  readonly ageIdentitySource?: string;
 }
 
 export interface CredentialsResult {
@@ -182,17 +192,11 @@ function realPath(p: string): string {
 
 const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
 
-interface SecretDoc {
-  apiVersion?: string;
-  kind?: string;
-  metadata?: { name?: string; namespace?: string; labels?: Record<string, string>; [k: string]: unknown };
-  stringData?: Record<string, string>;
-  sops?: unknown;
-  [k: string]: unknown;
-}
-
-const HEADER = (site: string) => `Credentials of deployment ${site}. Never commit this file: encrypt it with sops into <name>.sops.yaml.`;
+const HEADER = (site: string) => `Credentials of deployment ${site}. Never commit this file: encrypt it (npm run credentials -- ${site} --encrypt) into <name>.sops.yaml.`;
 const KUSTOMIZATION_HEADER = 'Written by npm run credentials: the encrypted Secrets of this site, for its <site>-credentials Flux Kustomization.';
+const DEFAULT_ENCRYPTED_REGEX = '^(data|stringData)$';
+/** Kernel file systems: nothing there is a folder for credentials (and reading them can block). */
+const PSEUDO_FILESYSTEMS = ['/proc', '/sys', '/dev'];
 
 /** The known ids closest to a typo (edit distance at most 3), nearest first. */
 function closeIds(id: string, known: readonly string[]): string[] {
@@ -207,15 +211,90 @@ function closeIds(id: string, known: readonly string[]): string[] {
 /** Masks a value for a dry run: its length only. */
 const masked = (value: string) => `<${value.length} characters>`;
 
-/** Writes a file through a temporary sibling and a rename, so a crash never leaves half a file. */
-function writeAtomically(file: string, text: string, mode: number): void {
-  const tmp = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(tmp, text, { mode });
-  fs.renameSync(tmp, file);
+/**
+ * Why git would keep `file` (a plaintext credential) if it were written, or undefined when git
+ * ignores it or the folder is not in a git work tree.
+ */
+export function gitWouldTrack(file: string): string | undefined {
+  let existing = path.dirname(path.resolve(file));
+  while (!fs.existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  const top = spawnSync('git', ['-C', existing, 'rev-parse', '--show-toplevel'], { encoding: 'utf8' });
+  if (top.error || top.status !== 0) return undefined;
+  const root = top.stdout.trim();
+  const rel = path.relative(fs.realpathSync(root), realPath(file));
+  const check = spawnSync('git', ['-C', root, 'check-ignore', '-q', '--no-index', '--', rel], { encoding: 'utf8' });
+  if (check.status === 0) return undefined;
+  return check.status === 1 ? `git does not ignore ${rel} in ${root}` : `git check-ignore failed on ${rel}: ${check.stderr.trim()}`;
 }
 
-/** Runs the credential lifecycle of one deployment (see the module comment). Throws, writing nothing, on refusal. */
-export function runCredentials(request: CredentialsRequest): CredentialsResult {
+/** The creation rule of a SOPS configuration that applies to `file`: its age recipients and encrypted_regex. */
+function sopsRule(configFile: string, file: string): { recipients: string[]; encryptedRegex: string } | string {
+  if (!fs.existsSync(configFile)) return `there is no ${configFile} (give --age-recipient AGE once to write it, or --new-age-key FILE)`;
+  const config = parseYaml12(fs.readFileSync(configFile, 'utf8'), configFile)[0] as { creation_rules?: unknown } | null;
+  const rules = config && Array.isArray(config.creation_rules) ? (config.creation_rules as Array<Record<string, unknown>>) : undefined;
+  if (!rules) return `${configFile} has no creation_rules list`;
+  const rel = path.relative(path.dirname(path.resolve(configFile)), path.resolve(file)).split(path.sep).join('/');
+  // sops takes the first rule whose path_regex matches (a rule without one matches every file).
+  const rule = rules.find((r) => r && typeof r === 'object' && (r.path_regex === undefined || new RegExp(String(r.path_regex)).test(rel)));
+  if (!rule) return `no creation rule of ${configFile} matches ${rel}`;
+  const ageField = rule.age;
+  const recipients = (Array.isArray(ageField) ? ageField.map(String) : typeof ageField === 'string' ? ageField.split(',') : []).map((r) => r.trim()).filter(Boolean);
+  if (recipients.length === 0) return `the creation rule of ${configFile} for ${rel} names no age recipient (this command encrypts for age only)`;
+  for (const r of recipients) {
+    const problem = checkAgeRecipient(r);
+    if (problem) return `${configFile}: age recipient "${r}": ${problem}`;
+  }
+  return { recipients, encryptedRegex: typeof rule.encrypted_regex === 'string' ? rule.encrypted_regex : DEFAULT_ENCRYPTED_REGEX };
+}
+
+/** Where one Secret of the site is read from: a document of a plain file, of an encrypted one, or both. */
+interface SecretSource {
+  plain?: { file: SecretFile; index: number; values: SecretValues };
+  encrypted?: { file: SecretFile; index: number };
+}
+
+/** Reads every credential file of the folder; refuses a file that cannot be read whole or a Secret held twice. */
+function readFolder(dir: string): Map<string, SecretSource> {
+  const sources = new Map<string, SecretSource>();
+  if (!fs.existsSync(dir)) return sources;
+  for (const entry of fs.readdirSync(dir).filter(isCredentialFileName).sort()) {
+    const file = readSecretFile(path.join(dir, entry));
+    const docs = file.docs.map((d, i) => [d, i] as const).filter(([d]) => d !== null) as Array<readonly [Record<string, unknown>, number]>;
+    if (file.encrypted && docs.length !== 1) {
+      throw new SecretFileError(`${file.file}: an encrypted file with ${docs.length} documents; this command reads one Secret per encrypted file (split it with sops). Nothing was written`);
+    }
+    if (isEncryptedFileName(entry) && !file.encrypted) {
+      throw new SecretFileError(`${file.file}: named as encrypted but has no sops: block (plaintext where git keeps files?). Nothing was written`);
+    }
+    for (const [doc, index] of docs) {
+      const where = `${file.file}${file.docs.length > 1 ? ` (document ${index + 1})` : ''}`;
+      // An encrypted document's values are ciphertext: check its shape and name only.
+      const values = file.encrypted ? undefined : secretValues(doc, where);
+      const name = values?.name ?? encryptedSecretName(doc, file.file);
+      const source = sources.get(name) ?? {};
+      const slot = file.encrypted ? 'encrypted' : 'plain';
+      const other = source[slot];
+      if (other) throw new SecretFileError(`two files hold Secret ${name}: ${other.file.file} and ${where}; keep one. Nothing was written`);
+      if (values) source.plain = { file, index, values };
+      else source.encrypted = { file, index };
+      sources.set(name, source);
+    }
+  }
+  return sources;
+}
+
+const WATCH_LABEL = 'reconcile.fluxcd.io/watch';
+
+/** The document with the label that makes Flux upgrade the releases reading it when a value changes. */
+function labelled(doc: Record<string, unknown>): Record<string, unknown> {
+  const metadata = (doc.metadata ?? {}) as Record<string, unknown>;
+  const labels = (metadata.labels ?? {}) as Record<string, string>;
+  if (labels[WATCH_LABEL] === 'Enabled') return doc;
+  return { ...doc, metadata: { ...metadata, labels: { ...labels, [WATCH_LABEL]: 'Enabled' } } };
+}
+
+/** Runs the credential lifecycle of one deployment (see the module comment). Rejects, writing nothing, on refusal. */
+export async function runCredentials(request: CredentialsRequest): Promise<CredentialsResult> {
   const { deployment } = request;
   const site = deployment.profile.name;
   const dir = realPath(request.dir);
@@ -223,6 +302,8 @@ export function runCredentials(request: CredentialsRequest): CredentialsResult {
   if (inside(dir, generated) || inside(generated, dir)) {
     throw new Error(`refusing to write credentials to ${request.dir}: it is ${dir}, ${inside(dir, generated) ? 'inside' : 'around'} the generated tree ${generated}`);
   }
+  const pseudo = PSEUDO_FILESYSTEMS.find((p) => inside(dir, p));
+  if (pseudo) throw new Error(`refusing to write credentials to ${request.dir}: it is ${dir}, on the kernel's ${pseudo} file system`);
   const needed = credentialsOf(deployment);
   // The ids this command makes: every one but those that come from elsewhere.
   const ids = [...new Set([...needed.values()].filter((c) => !(c.ref.kind in EXTERNAL_ORIGIN)).map((c) => c.ref.id))].sort();
@@ -243,59 +324,152 @@ export function runCredentials(request: CredentialsRequest): CredentialsResult {
         risky.map((id) => `  ${id}: ${ROTATION_NEEDS_FORCE[id]}`).join('\n'),
     );
   }
-
-  // What exists: plain files kept whole; encrypted ones never touched.
-  const existingDocs = new Map<string, { file: string; doc: SecretDoc }>();
-  const secretNames = [...new Set([...needed.values()].map((c) => c.secret))].sort();
-  if (fs.existsSync(dir)) {
-    for (const file of fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f) && f !== 'kustomization.yaml' && !/\.sops\.ya?ml$/.test(f)).sort()) {
-      const full = path.join(dir, file);
-      const doc = parseYaml12(fs.readFileSync(full, 'utf8'), full)[0] as SecretDoc | null;
-      if (doc && typeof doc === 'object' && 'sops' in doc) {
-        throw new Error(`${full} is encrypted with SOPS (it has a sops: block), so it cannot be read or rewritten here; decrypt it first (sops --decrypt --in-place ${full}) or change values with sops edit. Nothing was written`);
-      }
-      const name = doc?.metadata?.name;
-      if (name) existingDocs.set(name, { file: full, doc });
-    }
-    for (const name of secretNames) {
-      const encrypted = path.join(dir, `${name}.sops.yaml`);
-      if (!existingDocs.has(name) && fs.existsSync(encrypted)) {
-        throw new Error(`the values of Secret ${name} exist only encrypted (${encrypted}); decrypt them first (sops --decrypt ${encrypted} > ${path.join(dir, `${name}.yaml`)}) so that they are kept. Nothing was written`);
-      }
-    }
+  if (request.sops?.ageRecipient) {
+    const problem = checkAgeRecipient(request.sops.ageRecipient);
+    if (problem) throw new Error(`--age-recipient "${request.sops.ageRecipient}": ${problem}`);
   }
-  const existing = new Map([...existingDocs].map(([name, { doc }]) => [name, { ...(doc.stringData ?? {}) }]));
+
+  // One run at a time per folder, from reading to the last write.
+  const created = !request.dryRun && !fs.existsSync(dir);
+  if (!request.dryRun) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const unlock = request.dryRun ? () => undefined : lockFolder(dir);
+  try {
+    return await runLocked(request, dir, needed, rotate, risky);
+  } finally {
+    unlock();
+    if (created && fs.readdirSync(dir).length === 0) fs.rmdirSync(dir);
+  }
+}
+
+async function runLocked(
+  request: CredentialsRequest,
+  dir: string,
+  needed: ReturnType<typeof credentialsOf>,
+  rotate: ReadonlySet<string>,
+  risky: readonly string[],
+): Promise<CredentialsResult> {
+  const { deployment } = request;
+  const site = deployment.profile.name;
+  const encrypt = request.encrypt ?? false;
+  const identities = request.ageIdentities ?? [];
+  const secretNames = [...new Set([...needed.values()].map((c) => c.secret))].sort();
+  const sources = readFolder(dir);
+
+  // The values each Secret has now, decrypted in memory where they exist only encrypted.
+  const decrypted = new Map<string, Record<string, unknown>>();
+  const current = new Map<string, SecretValues>();
+  for (const [name, source] of sources) {
+    if (source.encrypted && secretNames.includes(name) && (encrypt || !source.plain)) {
+      const { file } = source.encrypted;
+      if (!encrypt) {
+        throw new Error(
+          isEncryptedFileName(path.basename(file.file))
+            ? `the values of Secret ${name} exist only encrypted (${file.file}); run with --encrypt and its age key (--age-identity FILE or SOPS_AGE_KEY_FILE) to keep them, or decrypt them first (sops --decrypt ${file.file} > ${path.join(dir, `${name}.yaml`)}). Nothing was written`
+            : `${file.file} is encrypted with SOPS (it has a sops: block), so it cannot be read or rewritten as plaintext; run with --encrypt and its age key (--age-identity FILE), or decrypt it first (sops --decrypt --in-place ${file.file}) or change values with sops edit. Nothing was written`,
+        );
+      }
+      if (identities.length === 0) {
+        throw new Error(`${file.file} is encrypted: to keep its values, re-encrypting needs the age key that opens it (--age-identity FILE or SOPS_AGE_KEY_FILE). Nothing was written`);
+      }
+      const plain = await sopsDecrypt(file.docs[source.encrypted.index]!, identities, file.file).catch((e: Error) => {
+        throw new Error(`${e.message}${request.ageIdentitySource ? ` (identities from ${request.ageIdentitySource})` : ''}. Nothing was written`);
+      });
+      const values = secretValues(plain, `${file.file} (decrypted)`);
+      if (source.plain) {
+        const a = source.plain.values.values;
+        const differ = [...new Set([...a.keys(), ...values.values.keys()])].filter((k) => a.get(k) !== values.values.get(k)).sort();
+        if (differ.length > 0) {
+          throw new Error(`${source.plain.file.file} and ${file.file} hold different values of Secret ${name} (${differ.join(', ')}); delete the one that is wrong. Nothing was written`);
+        }
+      }
+      decrypted.set(name, plain);
+      current.set(name, values);
+    } else if (source.plain) current.set(name, source.plain.values);
+  }
+  const existing = new Map([...current].map(([name, v]) => [name, Object.fromEntries(v.values)]));
   const { secrets, external } = generateValues(deployment, existing, rotate);
+
+  // Encryption needs its recipients before anything is decided.
+  let rule: { recipients: string[]; encryptedRegex: string } | undefined;
+  const sopsConfig = request.sops?.configFile;
+  const encryptedFile = (name: string) => sources.get(name)?.encrypted?.file ?? undefined;
+  if (encrypt) {
+    const probe = encryptedFile(secretNames[0])?.file ?? path.join(dir, `${secretNames[0] ?? 'x'}.sops.yaml`);
+    const found = sopsConfig && fs.existsSync(sopsConfig) ? sopsRule(sopsConfig, probe) : request.sops?.ageRecipient ? { recipients: [request.sops.ageRecipient], encryptedRegex: DEFAULT_ENCRYPTED_REGEX } : sopsRule(sopsConfig ?? '.sops.yaml', probe);
+    if (typeof found === 'string') throw new Error(`--encrypt: ${found}. Nothing was written`);
+    rule = found;
+  }
 
   const lines: string[] = [];
   const written: string[] = [];
-  const writes: Array<[string, string, number]> = [];
+  const writes: Array<{ target: string; text: () => Promise<string>; mode: number; shown: string }> = [];
+  const verb = request.dryRun ? 'would write' : 'wrote';
+  // Plain files are rewritten whole: every document, only the changed Secret documents changed.
+  const plainEdits = new Map<SecretFile, Array<Record<string, unknown> | null>>();
+  const listed = new Map<string, string>();
   for (const name of [...secrets.keys()].sort()) {
-    const before = existing.get(name) ?? {};
+    const before = current.get(name)?.values ?? new Map<string, string>();
+    const binary = current.get(name)?.binary ?? new Set<string>();
     const fresh = secrets.get(name)!;
-    const data: Record<string, string> = { ...before, ...fresh };
-    const added = Object.keys(fresh).filter((k) => before[k] === undefined).sort();
-    const changed = Object.keys(fresh).filter((k) => before[k] !== undefined && before[k] !== fresh[k]).sort();
+    const clash = Object.keys(fresh).filter((k) => binary.has(k));
+    if (clash.length > 0) throw new Error(`Secret ${name}: ${clash.join(', ')} hold binary data, not the text credential this deployment reads; fix them by hand. Nothing was written`);
+    const changes = new Map(Object.entries(fresh).filter(([k, v]) => before.get(k) !== v));
+    const all = new Set([...before.keys(), ...Object.keys(fresh), ...binary]);
+    const added = [...changes.keys()].filter((k) => !before.has(k)).sort();
+    const changed = [...changes.keys()].filter((k) => before.has(k)).sort();
     const read = new Set([...needed.values()].filter((c) => c.secret === name).map((c) => c.key));
-    const unknown = Object.keys(before).filter((k) => fresh[k] === undefined && !read.has(k)).sort();
-    const old = existingDocs.get(name)?.doc;
-    const doc: SecretDoc = {
-      ...(old ?? {}),
-      apiVersion: 'v1',
-      kind: 'Secret',
-      // The label makes Flux upgrade the releases that read this Secret when a value is rotated.
-      metadata: { ...(old?.metadata ?? {}), name, namespace: old?.metadata?.namespace ?? 'openstack', labels: { ...(old?.metadata?.labels ?? {}), 'reconcile.fluxcd.io/watch': 'Enabled' } },
-      type: (old?.type as string | undefined) ?? 'Opaque',
-      stringData: Object.fromEntries(Object.entries(data).sort(([a], [b]) => a.localeCompare(b))),
-    };
-    const file = existingDocs.get(name)?.file ?? path.join(dir, `${name}.yaml`);
-    const verb = request.dryRun ? 'would write' : 'wrote';
-    lines.push(`${verb} ${file}: ${Object.keys(data).length} values (${added.length} new, ${changed.length} rotated, ${Object.keys(data).length - added.length - changed.length} kept)`);
+    const unknown = [...before.keys(), ...binary].filter((k) => fresh[k] === undefined && !read.has(k)).sort();
+    const source = sources.get(name);
+    const fresher = (base: Record<string, unknown> | undefined) =>
+      labelled(withValues(base ?? { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace: 'openstack' }, type: 'Opaque' }, changes));
+
+    let shown: string;
+    if (encrypt) {
+      const target = encryptedFile(name);
+      shown = target?.file ?? path.join(dir, `${name}.sops.yaml`);
+      listed.set(name, path.basename(shown));
+      const base = decrypted.get(name) ?? (source?.plain ? (source.plain.file.docs[source.plain.index] as Record<string, unknown>) : undefined);
+      const doc = fresher(base);
+      // An encrypted file whose values did not change stays byte for byte (no new IVs, no new MAC).
+      if (target && changes.size === 0 && base && labelled(base) === base) {
+        lines.push(`kept ${shown}: ${all.size} values, nothing new or rotated`);
+      } else {
+        // The files written are YAML: a JSON one is read, but rewriting it would change its format.
+        if (target && /\.json$/i.test(target.file)) throw new Error(`${target.file}: re-encrypting a JSON SOPS file is not supported; convert it to ${name}.sops.yaml with sops first. Nothing was written`);
+        const r = rule!;
+        writes.push({ target: target?.target ?? shown, shown, mode: 0o644, text: async () => toYamlFile([await sopsEncrypt(doc, r.recipients, r.encryptedRegex)], `SOPS-encrypted credentials of ${site}, written by npm run credentials -- ${site} --encrypt`) });
+        lines.push(`${verb} ${shown} (encrypted for ${r.recipients.length} age recipient${r.recipients.length === 1 ? '' : 's'}): ${all.size} values (${added.length} new, ${changed.length} rotated, ${all.size - added.length - changed.length} kept)`);
+        if (source?.plain && !request.dryRun) lines.push(`  the plaintext ${source.plain.file.file} is no longer needed: delete it (rm ${source.plain.file.file})`);
+      }
+    } else {
+      shown = source?.plain?.file.file ?? path.join(dir, `${name}.yaml`);
+      listed.set(name, source?.encrypted ? path.basename(source.encrypted.file.file) : `${name}.sops.yaml`);
+      if (source?.plain) {
+        const { file, index } = source.plain;
+        const docs = plainEdits.get(file) ?? [...file.docs];
+        const old = file.docs[index]!;
+        if (changes.size > 0 || labelled(old) !== old) {
+          docs[index] = fresher(old);
+          plainEdits.set(file, docs);
+        }
+      } else {
+        if (fs.existsSync(shown)) throw new Error(`${shown} exists but holds no Secret ${name}; move it away. Nothing was written`);
+        const problem = gitWouldTrack(shown);
+        if (problem) throw new Error(`refusing to write plaintext credentials to ${shown}: ${problem} (write them under credentials/, or use --encrypt). Nothing was written`);
+        const doc = fresher(undefined);
+        writes.push({ target: shown, shown, mode: 0o600, text: async () => toYamlFile([doc], HEADER(site)) });
+      }
+      lines.push(`${verb} ${shown}: ${all.size} values (${added.length} new, ${changed.length} rotated, ${all.size - added.length - changed.length} kept)`);
+    }
     // A new Secret is all new: list keys only where something existed before, or on a dry run.
-    if (old || request.dryRun) for (const k of added) lines.push(`  new ${k}${request.dryRun ? `: ${masked(data[k])}` : ''}`);
-    for (const k of changed) lines.push(`  rotated ${k}${request.dryRun ? `: ${masked(before[k])} -> ${masked(data[k])}` : ''}`);
+    if (current.has(name) || request.dryRun) for (const k of added) lines.push(`  new ${k}${request.dryRun ? `: ${masked(fresh[k])}` : ''}`);
+    for (const k of changed) lines.push(`  rotated ${k}${request.dryRun ? `: ${masked(before.get(k)!)} -> ${masked(fresh[k])}` : ''}`);
     if (unknown.length > 0) lines.push(`  kept keys this deployment does not read (added by hand?): ${unknown.join(', ')}`);
-    writes.push([file, toYamlFile([doc], HEADER(site)), 0o600]);
+  }
+  for (const [file, docs] of plainEdits) {
+    const problem = gitWouldTrack(file.target);
+    if (problem) throw new Error(`refusing to write plaintext credentials to ${file.file}: ${problem}. Nothing was written`);
+    writes.push({ target: file.target, shown: file.file, mode: 0o600, text: async () => toYamlFile(docs.filter((d) => d !== null), HEADER(site)) });
   }
   for (const id of risky) lines.push(`rotated ${id}: now ${ROTATION_NEEDS_FORCE[id]}`);
   for (const item of external) {
@@ -309,30 +483,36 @@ export function runCredentials(request: CredentialsRequest): CredentialsResult {
   const kustomizationFile = path.join(dir, 'kustomization.yaml');
   const ownKustomization = !fs.existsSync(kustomizationFile) || fs.readFileSync(kustomizationFile, 'utf8').includes(KUSTOMIZATION_HEADER);
   if (ownKustomization) {
-    const names = [...new Set([...secrets.keys(), ...existingDocs.keys()])].sort();
-    writes.push([kustomizationFile, toYamlFile([{ resources: names.map((n) => `${n}.sops.yaml`) }], KUSTOMIZATION_HEADER), 0o644]);
+    for (const [name, source] of sources) if (!listed.has(name)) listed.set(name, source.encrypted ? path.basename(source.encrypted.file.file) : `${name}.sops.yaml`);
+    const resources = [...listed.keys()].sort().map((n) => listed.get(n)!);
+    const text = toYamlFile([{ resources }], KUSTOMIZATION_HEADER);
+    if (!fs.existsSync(kustomizationFile) || fs.readFileSync(kustomizationFile, 'utf8') !== text) writes.push({ target: kustomizationFile, shown: kustomizationFile, mode: 0o644, text: async () => text });
   } else {
     lines.push(`kept ${kustomizationFile} as it is (not written by this command): list the .sops.yaml files in it yourself`);
   }
 
   if (request.sops?.ageRecipient) {
     const { configFile, ageRecipient } = request.sops;
-    if (!/^age1[0-9a-z]{20,}$/.test(ageRecipient)) throw new Error(`--age-recipient: expected an age public key (age1...), got "${ageRecipient}"`);
-    const rule = { path_regex: '^credentials/.*\\.ya?ml$', encrypted_regex: '^(data|stringData)$', age: ageRecipient };
-    if (!fs.existsSync(configFile)) writes.push([configFile, toYamlFile([{ creation_rules: [rule] }], 'SOPS creation rules written by npm run credentials'), 0o644]);
+    const rule = { path_regex: '^credentials/.*\\.ya?ml$', encrypted_regex: DEFAULT_ENCRYPTED_REGEX, age: ageRecipient };
+    if (!fs.existsSync(configFile)) writes.push({ target: configFile, shown: configFile, mode: 0o644, text: async () => toYamlFile([{ creation_rules: [rule] }], 'SOPS creation rules written by npm run credentials') });
     else if (!fs.readFileSync(configFile, 'utf8').includes(ageRecipient)) {
       lines.push(`kept ${configFile} as it is; add this creation rule to it yourself: ${JSON.stringify(rule)}`);
     }
   }
 
   if (!request.dryRun) {
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    for (const [file, text, mode] of writes) {
-      writeAtomically(file, text, mode);
-      written.push(file);
+    // Every text first (encryption may fail), then the renames.
+    const texts = await Promise.all(writes.map((w) => w.text()));
+    writes.forEach((w, i) => {
+      writeAtomically(w.target, texts[i], w.mode);
+      written.push(w.shown);
+    });
+    const rel = (f: string) => path.relative(process.cwd(), f);
+    if (encrypt) lines.push(`next: commit the encrypted files and the kustomization: git add ${rel(dir)}${request.sops?.ageRecipient ? ` ${rel(request.sops.configFile)}` : ''}`);
+    else {
+      const plain = [...secrets.keys()].sort().map((n) => sources.get(n)?.plain?.file.file ?? path.join(dir, `${n}.yaml`));
+      lines.push(`next: encrypt (run again with --encrypt, or: ${plain.map((f) => `sops --encrypt ${rel(f)} > ${rel(f).replace(/\.ya?ml$/, '.sops.yaml')}`).join('; ')}), commit the .sops.yaml files (git ignores the plain ones)`);
     }
-    const plain = [...secrets.keys()].sort().map((n) => existingDocs.get(n)?.file ?? path.join(dir, `${n}.yaml`));
-    lines.push(`next: encrypt, commit the .sops.yaml files (git ignores the plain ones): ${plain.map((f) => `sops --encrypt ${path.relative(process.cwd(), f)} > ${path.relative(process.cwd(), f).replace(/\.ya?ml$/, '.sops.yaml')}`).join('; ')}`);
   }
   return { lines, written };
 }
