@@ -1,11 +1,30 @@
 /**
- * `npm run validate [-- DIR ...] [--no-kustomize]`: validates every stack under DIR (default dist/).
- * Prints one line per problem (`stack/path: field: what is wrong`), then a total; exits 1 on any.
+ * `npm run validate [-- DIR|STACK|SUBCLOUD ...] [--no-kustomize]`: validates every stack under DIR
+ * (default dist/), or the named stacks and subclouds (`aio-sx`, `sample/subcloud1`, `subcloud1`
+ * where unique, `sample` for every subcloud of that fleet). Prints one line per problem
+ * (`stack/path: field: what is wrong`), then, for subclouds named, one result line each, then a
+ * total; exits 1 on any problem.
  */
-import { stackFolders, validateStack } from '../lib/validate/validate';
+import * as fs from 'fs';
+import { StackReport, stackFolders, validateStack, validateSubcloud } from '../lib/validate/validate';
+import { resolveTargets } from '../lib/commands/targets';
 import { parseCommandLine, runCommand } from '../lib/commands/cli';
 
-export const USAGE = 'usage: npm run validate [-- DIR ...] [--no-kustomize]';
+export const USAGE = 'usage: npm run validate [-- DIR|STACK|SUBCLOUD ...] [--no-kustomize]';
+
+/** A validation to run: a stack folder (or tree) as before, or one subcloud of a fleet folder. */
+type Job = { readonly dir: string } | { readonly fleetDir: string; readonly site: string };
+
+/** The jobs of one argument: a folder (a subcloud's, a stack's, a tree), else a stack, subcloud or fleet name under dist/. */
+function jobsOf(arg: string): Job[] {
+  if (fs.existsSync(arg)) {
+    const target = resolveTargets(arg).find((t) => t.kind === 'subcloud');
+    // A subcloud's own folder is checked as that subcloud; any other folder as before (a fleet folder whole).
+    if (target?.kind === 'subcloud' && fs.existsSync(`${arg}/kustomization.yaml`)) return [{ fleetDir: target.fleetDir, site: target.site }];
+    return stackFolders(arg).map((dir) => ({ dir }));
+  }
+  return resolveTargets(arg).map((t) => (t.kind === 'subcloud' ? { fleetDir: t.fleetDir, site: t.site } : { dir: t.dir }));
+}
 
 export interface ValidateArgs {
   /** Trees or stack folders to validate. */
@@ -21,20 +40,23 @@ export function parseValidateArgs(argv: readonly string[]): ValidateArgs {
 
 function main(argv: readonly string[]): number {
   const { dirs, kustomize } = parseValidateArgs(argv);
-  const stacks = dirs.flatMap(stackFolders);
-  if (stacks.length === 0) {
+  const jobs = dirs.flatMap(jobsOf);
+  if (jobs.length === 0) {
     console.error('validate: no stack found');
     return 1;
   }
   let problems = 0;
   let files = 0;
-  for (const dir of stacks) {
-    const report = validateStack(dir, { kustomize });
+  const subclouds: StackReport[] = [];
+  for (const job of jobs) {
+    const report = 'dir' in job ? validateStack(job.dir, { kustomize }) : validateSubcloud(job.fleetDir, job.site, { kustomize });
+    if (!('dir' in job)) subclouds.push(report);
     files += report.files;
     problems += report.problems.length;
     for (const line of report.problems) console.log(line);
   }
-  console.log(`${problems === 0 ? 'ok' : 'FAILED'}: ${stacks.length} stacks, ${files} files, ${problems} problems`);
+  for (const r of subclouds) console.log(`subcloud ${r.stack}: ${r.problems.length === 0 ? 'ok' : `FAILED, ${r.problems.length} problems`} (${r.files} files)`);
+  console.log(`${problems === 0 ? 'ok' : 'FAILED'}: ${jobs.length} stacks, ${files} files, ${problems} problems`);
   return problems === 0 ? 0 : 1;
 }
 

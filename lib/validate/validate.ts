@@ -280,6 +280,36 @@ function validateFleetFiles(dir: string, options: ValidateOptions): StackReport 
   return { stack, files: files.size, problems: [...new Set(problems)].map((p) => `${stack}/${p}`) };
 }
 
+/**
+ * One site of a fleet folder, checked as its own stack: the site rebuilt standalone (the files
+ * kustomize reads for it, shared ones included) checked file by file and as a stack, `kubectl
+ * kustomize <fleet>/<site>` where kubectl exists, and its entry points (clusters/<site>/). What
+ * the fleet folder holds for other sites is left out. The report is named `<fleet>/<site>`.
+ */
+export function validateSubcloud(dir: string, site: string, options: ValidateOptions = {}): StackReport {
+  return withYamlCache(() => {
+    const { files, problems: read } = readTreeChecked(dir);
+    const others = fleetSites(files).filter((s) => s !== site);
+    const problems = read.filter((p) => !others.some((o) => p.startsWith(`${o}/`) || p.startsWith(`clusters/${o}/`)));
+    let count = 0;
+    if (!fleetSites(files).includes(site)) problems.push(`${site}/kustomization.yaml: (file): no such site in the fleet folder`);
+    else {
+      try {
+        const stack = materializeSite(files, site);
+        count = stack.size;
+        problems.push(...[...fileChecks(stack), ...checkStack(stack), ...checkCredentialRouting(stack).map((f) => `${f.file}: ${f.path}: ${f.problem}`)].map((p) => `${site}/${p}`));
+      } catch (error) {
+        problems.push(`${site}/kustomization.yaml: (build): ${(error as Error).message}`);
+      }
+      if ((options.kustomize ?? true) && kubectlAvailable()) problems.push(...checkKubectlKustomize(path.join(dir, site)).map((p) => `${site}/${p}`));
+    }
+    const clusters = new Map([...files].filter(([f]) => f.startsWith(`clusters/${site}/`)));
+    if (clusters.size > 0) problems.push(...checkEntrypoints(clusters, path.resolve(dir, '..', '..', '..'), path.resolve(dir, '..', '..')));
+    const fleet = path.relative(path.resolve(dir, '..', '..'), path.resolve(dir));
+    return { stack: `${fleet}/${site}`, files: count + clusters.size, problems: [...new Set(problems)].map((p) => `${fleet}/${p}`) };
+  });
+}
+
 function validateStackFiles(dir: string, options: ValidateOptions): StackReport {
   if (isFleetFolder(dir)) return validateFleetFiles(dir, options);
   const { files, problems: read } = readTreeChecked(dir);
