@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { listTargets, matchTargets, readTargets, Target } from './targets';
+import { announceMissing, credentialFolderOf, credentialNeeds, missingCredentials, readCredentialFolder } from '../validate/credential-needs';
 import { effectiveValues, Json, leaves, StackTree, TreeRelease } from './values';
 
 /** Keys whose values are credentials: never printed, even if a tree held one in plain text. */
@@ -255,7 +256,7 @@ export interface DiffRequest {
 }
 
 /** `npm run diff` as a function: the report and the exit code (0 no change, 1 changes). */
-export function runDiff(request: DiffRequest = {}): { code: number; text: string; diffs: StackDiff[] } {
+export function runDiff(request: DiffRequest = {}): { code: number; text: string; diffs: StackDiff[]; credentials: string[] } {
   const cwd = request.cwd ?? process.cwd();
   const rev = request.rev ?? 'HEAD';
   const dist = request.dist ?? 'dist';
@@ -270,9 +271,34 @@ export function runDiff(request: DiffRequest = {}): { code: number; text: string
       names = new Set(matchTargets(request.stack, known, dist).map((t) => t.name));
     }
     const pick = (targets: Target[]) => readTargets(names ? targets.filter((t) => names.has(t.name)) : targets);
-    const diffs = diffStacks(pick(before), pick(after));
-    return { code: diffs.length === 0 ? 0 : 1, text: formatDiff(diffs, `${rev}:${dist}`, `${dist} (working tree)`), diffs };
+    const oldTrees = pick(before);
+    const newTrees = pick(after);
+    const diffs = diffStacks(oldTrees, newTrees);
+    const credentials = newCredentials(after.filter((t) => newTrees.has(t.name)), oldTrees, newTrees, path.dirname(path.resolve(cwd, dist)));
+    const text = formatDiff(diffs, `${rev}:${dist}`, `${dist} (working tree)`) + (credentials.length > 0 ? `\n## credentials\n${credentials.map((l) => `  ${l}`).join('\n')}\n` : '');
+    return { code: diffs.length === 0 ? 0 : 1, text, diffs, credentials };
+
   } finally {
     old.cleanup();
   }
+}
+
+/**
+ * The credentials a change makes the sites need (read by the new tree, not by the old one) that
+ * their credentials folder (credentials/<site>/, when it exists) does not hold, announced per
+ * release. `repoRoot`: the folder that holds dist/ and credentials/.
+ */
+function newCredentials(targets: readonly Target[], oldTrees: ReadonlyMap<string, StackTree>, newTrees: ReadonlyMap<string, StackTree>, repoRoot: string): string[] {
+  const lines: string[] = [];
+  for (const target of targets) {
+    const site = target.kind === 'subcloud' ? target.site : target.name;
+    const had = new Set(oldTrees.has(target.name) ? credentialNeeds(oldTrees.get(target.name)!.files).map((n) => `${n.secret}/${n.key}`) : []);
+    const fresh = credentialNeeds(newTrees.get(target.name)!.files).filter((n) => !had.has(`${n.secret}/${n.key}`));
+    if (fresh.length === 0) continue;
+    const entryDir = target.kind === 'subcloud' ? path.join(target.fleetDir, 'clusters', site) : path.join(path.dirname(target.dir), 'clusters', site);
+    const entrypoints = fs.existsSync(entryDir) ? new Map(fs.readdirSync(entryDir).filter((f) => f.endsWith('.yaml')).map((f) => [f, fs.readFileSync(path.join(entryDir, f), 'utf8')] as const)) : new Map<string, string>();
+    const rel = credentialFolderOf(site, entrypoints);
+    lines.push(...announceMissing(site, missingCredentials(fresh, readCredentialFolder(path.join(repoRoot, rel))), `${rel}/`));
+  }
+  return lines;
 }
