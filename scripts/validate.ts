@@ -7,7 +7,7 @@
  */
 import * as fs from 'fs';
 import { StackReport, stackFolders, validateStack, validateSubcloud } from '../lib/validate/validate';
-import { resolveTargets } from '../lib/commands/targets';
+import { resolveTargets, subcloudOfFolder } from '../lib/commands/targets';
 import { parseCommandLine, runCommand } from '../lib/commands/cli';
 
 export const USAGE = 'usage: npm run validate [-- DIR|STACK|SUBCLOUD ...] [--no-kustomize]';
@@ -18,9 +18,9 @@ type Job = { readonly dir: string } | { readonly fleetDir: string; readonly site
 /** The jobs of one argument: a folder (a subcloud's, a stack's, a tree), else a stack, subcloud or fleet name under dist/. */
 function jobsOf(arg: string): Job[] {
   if (fs.existsSync(arg)) {
-    const target = resolveTargets(arg).find((t) => t.kind === 'subcloud');
+    const target = subcloudOfFolder(arg);
     // A subcloud's own folder is checked as that subcloud; any other folder as before (a fleet folder whole).
-    if (target?.kind === 'subcloud' && fs.existsSync(`${arg}/kustomization.yaml`)) return [{ fleetDir: target.fleetDir, site: target.site }];
+    if (target?.kind === 'subcloud') return [{ fleetDir: target.fleetDir, site: target.site }];
     return stackFolders(arg).map((dir) => ({ dir }));
   }
   return resolveTargets(arg).map((t) => (t.kind === 'subcloud' ? { fleetDir: t.fleetDir, site: t.site } : { dir: t.dir }));

@@ -89,15 +89,21 @@ export function matchTargets(arg: string, targets: readonly Target[], where = 'd
   throw new Error(`no stack or subcloud "${name}" under ${where}: ${didYouMean(name, targets.map((t) => t.name))}`);
 }
 
+/** The subcloud whose own folder `dir` is (a site folder of a fleet folder), or undefined. */
+export function subcloudOfFolder(dir: string): Target | undefined {
+  const full = path.resolve(dir);
+  const parent = path.dirname(full);
+  const site = path.basename(full);
+  if (!fs.existsSync(path.join(full, 'kustomization.yaml')) || !isSiteName(site) || !isFleetFolder(parent)) return undefined;
+  return { kind: 'subcloud', name: `${path.basename(parent)}/${site}`, fleetDir: path.dirname(dir.replace(/\/+$/, '')), inventory: path.basename(parent), site };
+}
+
 /** The targets an argument names: a folder (stack, subcloud or fleet folder) or a name under `root`. */
 export function resolveTargets(arg: string, root = 'dist'): Target[] {
   if (fs.existsSync(arg) && fs.statSync(arg).isDirectory()) {
     const dir = arg.replace(/\/+$/, '') || arg;
-    const parent = path.dirname(path.resolve(dir));
-    const site = path.basename(path.resolve(dir));
-    if (fs.existsSync(path.join(dir, 'kustomization.yaml')) && isSiteName(site) && isFleetFolder(parent)) {
-      return [{ kind: 'subcloud', name: `${path.basename(parent)}/${site}`, fleetDir: path.dirname(dir), inventory: path.basename(parent), site }];
-    }
+    const subcloud = subcloudOfFolder(dir);
+    if (subcloud) return [subcloud];
     if (fs.existsSync(path.join(dir, 'kustomization.yaml'))) return [{ kind: 'stack', name: path.basename(path.resolve(dir)), dir }];
     if (isFleetFolder(dir)) {
       const inventory = path.basename(path.resolve(dir));
