@@ -298,7 +298,8 @@ function newCredentials(targets: readonly Target[], oldTrees: ReadonlyMap<string
     const entryDir = target.kind === 'subcloud' ? path.join(target.fleetDir, 'clusters', site) : path.join(path.dirname(target.dir), 'clusters', site);
     const entrypoints = fs.existsSync(entryDir) ? new Map(fs.readdirSync(entryDir).filter((f) => f.endsWith('.yaml')).map((f) => [f, fs.readFileSync(path.join(entryDir, f), 'utf8')] as const)) : new Map<string, string>();
     const rel = credentialFolderOf(site, entrypoints);
-    lines.push(...announceMissing(site, missingCredentials(fresh, readCredentialFolder(path.join(repoRoot, rel))), `${rel}/`));
+    const folder = readCredentialFolder(path.join(repoRoot, rel));
+    lines.push(...announceMissing(site, missingCredentials(fresh, folder), `${rel}/`, folder.exists));
   }
   return lines;
 }

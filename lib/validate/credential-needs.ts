@@ -118,7 +118,11 @@ export function missingCredentials(needs: readonly CredentialNeed[], folder: Cre
  * (`enabling barbican needs 4 new credentials (stx-openstack-credentials: a, b, c, d): run ...`).
  * `site` is the name `npm run credentials` takes.
  */
-export function announceMissing(site: string, missing: readonly CredentialNeed[], folderLabel: string): string[] {
+export function announceMissing(site: string, missing: readonly CredentialNeed[], folderLabel: string, folderExists = true): string[] {
+  // A site without any credentials yet: one line, not one per release.
+  if (!folderExists && missing.length > 0) {
+    return [`${site}: its releases need ${missing.length} credentials and ${folderLabel} does not exist: run \`npm run credentials -- ${site}\``];
+  }
   const byRelease = new Map<string, CredentialNeed[]>();
   for (const need of missing) for (const r of need.releases) byRelease.set(r, [...(byRelease.get(r) ?? []), need]);
   // A credential read by several releases is announced with the first (in name order) that reads it.
@@ -194,20 +198,26 @@ export function credentialFolderOf(site: string, entrypoints: ReadonlyMap<string
 /**
  * The sites of written stacks with the credentials each needs and its folder lacks, announced
  * (synth and diff print these lines). `stacks`: the output's top-level stacks by name (`aio-sx`,
- * `clusters`, `fleet/<inventory>`), files relative to each. Nothing before the repository has a
+ * `clusters/<site>`, `fleet/<inventory>`), files relative to each. Nothing before the repository has a
  * `credentials/` folder: the first `npm run credentials` starts it.
  */
 export function announceSites(repoRoot: string, stacks: ReadonlyArray<{ readonly name: string; readonly files: ReadonlyMap<string, string> }>, only?: (site: string, need: CredentialNeed) => boolean): string[] {
   if (!fs.existsSync(path.join(repoRoot, 'credentials'))) return [];
-  const clusters = stacks.find((s) => s.name === 'clusters')?.files ?? new Map<string, string>();
+  // Entry points are written as `clusters/<site>` stacks (or one `clusters` stack of site folders).
+  const clusters = new Map<string, string>();
+  for (const s of stacks) {
+    if (s.name === 'clusters') for (const [f, t] of s.files) clusters.set(f, t);
+    else if (s.name.startsWith('clusters/')) for (const [f, t] of s.files) clusters.set(`${s.name.slice('clusters/'.length)}/${f}`, t);
+  }
   const lines: string[] = [];
   const announce = (site: string, files: ReadonlyMap<string, string>, entrypoints: ReadonlyMap<string, string>) => {
     const rel = credentialFolderOf(site, entrypoints);
     const needs = credentialNeeds(files).filter((n) => !only || only(site, n));
-    lines.push(...announceMissing(site, missingCredentials(needs, readCredentialFolder(path.join(repoRoot, rel))), `${rel}/`));
+    const folder = readCredentialFolder(path.join(repoRoot, rel));
+    lines.push(...announceMissing(site, missingCredentials(needs, folder), `${rel}/`, folder.exists));
   };
   for (const stack of stacks) {
-    if (stack.name === 'clusters') continue;
+    if (stack.name === 'clusters' || stack.name.startsWith('clusters/')) continue;
     if (stack.name.startsWith('fleet/')) {
       for (const site of fleetSites(stack.files)) {
         const entry = new Map([...stack.files].filter(([f]) => f.startsWith(`clusters/${site}/`)));
