@@ -299,7 +299,8 @@ function newCredentials(targets: readonly Target[], oldTrees: ReadonlyMap<string
     const entrypoints = fs.existsSync(entryDir) ? new Map(fs.readdirSync(entryDir).filter((f) => f.endsWith('.yaml')).map((f) => [f, fs.readFileSync(path.join(entryDir, f), 'utf8')] as const)) : new Map<string, string>();
     const rel = credentialFolderOf(site, entrypoints);
     const folder = readCredentialFolder(path.join(repoRoot, rel));
-    lines.push(...announceMissing(site, missingCredentials(fresh, folder), `${rel}/`, folder.exists));
+    // A new site without a folder gets one line; a changed one, what each newly enabled release needs.
+    lines.push(...announceMissing(site, missingCredentials(fresh, folder), `${rel}/`, folder.exists || oldTrees.has(target.name)));
   }
   return lines;
 }
