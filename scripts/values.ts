@@ -16,7 +16,11 @@ runCommand('values', USAGE, () => {
   const targets = resolveTargets(stack);
   const trees = readTargets(targets);
   const many = targets.length > 1;
+  // In a fleet, a subcloud may not enable the release: said so on its line; none enabling it is an error.
+  const having = targets.filter((t) => !many || trees.get(t.name)!.releases.some((r) => r.name === release));
+  if (having.length === 0) throw new Error(`no subcloud of ${stack} has a HelmRelease "${release}"`);
   const texts = targets.map((t) => {
+    if (!having.includes(t)) return values.json ? JSON.stringify({ subcloud: t.name, release, enabled: false }) : `# ${t.kind} ${t.name}: no HelmRelease ${release} (not enabled there)\n`;
     const text = formatValues(releaseValues(trees.get(t.name)!, release), { source: values.source, json: values.json });
     return many && !values.json ? `# ${t.kind} ${t.name}\n${text}` : text;
   });

@@ -201,7 +201,7 @@ export function credentialFolderOf(site: string, entrypoints: ReadonlyMap<string
  * `clusters/<site>`, `fleet/<inventory>`), files relative to each. Nothing before the repository has a
  * `credentials/` folder: the first `npm run credentials` starts it.
  */
-export function announceSites(repoRoot: string, stacks: ReadonlyArray<{ readonly name: string; readonly files: ReadonlyMap<string, string> }>, only?: (site: string, need: CredentialNeed) => boolean): string[] {
+export function announceSites(repoRoot: string, stacks: ReadonlyArray<{ readonly name: string; readonly files: ReadonlyMap<string, string> }>): string[] {
   if (!fs.existsSync(path.join(repoRoot, 'credentials'))) return [];
   // Entry points are written as `clusters/<site>` stacks (or one `clusters` stack of site folders).
   const clusters = new Map<string, string>();
@@ -212,7 +212,7 @@ export function announceSites(repoRoot: string, stacks: ReadonlyArray<{ readonly
   const lines: string[] = [];
   const announce = (site: string, files: ReadonlyMap<string, string>, entrypoints: ReadonlyMap<string, string>) => {
     const rel = credentialFolderOf(site, entrypoints);
-    const needs = credentialNeeds(files).filter((n) => !only || only(site, n));
+    const needs = credentialNeeds(files);
     const folder = readCredentialFolder(path.join(repoRoot, rel));
     lines.push(...announceMissing(site, missingCredentials(needs, folder), `${rel}/`, folder.exists));
   };
