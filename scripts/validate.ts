@@ -1,14 +1,32 @@
 /**
- * `npm run validate [-- DIR ...] [--no-kustomize] [--charts CHARTS]`: validates every stack under DIR
- * (default dist/); with `--charts` (a chart folder, an app tarball, an index.yaml or a repository
- * URL) every HelmRelease's chart version must be one that the chart set holds.
- * Prints one line per problem (`stack/path: field: what is wrong`), then a total; exits 1 on any.
+ * `npm run validate [-- DIR|STACK|SUBCLOUD ...] [--no-kustomize] [--charts CHARTS]`: validates every
+ * stack under DIR (default dist/), or the named stacks and subclouds (`aio-sx`, `sample/subcloud1`,
+ * `subcloud1` where unique, `sample` for every subcloud of that fleet). With `--charts` (a chart
+ * folder, an app tarball, an index.yaml or a repository URL) every HelmRelease's chart version must
+ * be one that the chart set holds. Prints one line per problem (`stack/path: field: what is
+ * wrong`), then, for subclouds named, one result line each, then a total; exits 1 on any problem.
  */
+import * as fs from 'fs';
 import { ChartSet, openChartSet } from '../lib/validate/chart-source';
-import { stackFolders, validateStack } from '../lib/validate/validate';
+import { StackReport, stackFolders, validateStack, validateSubcloud } from '../lib/validate/validate';
+import { resolveTargets, subcloudOfFolder } from '../lib/commands/targets';
 import { parseCommandLine, runCommand } from '../lib/commands/cli';
 
-export const USAGE = 'usage: npm run validate [-- DIR ...] [--no-kustomize] [--charts <folder|app-tarball|index.yaml|url>]';
+export const USAGE = 'usage: npm run validate [-- DIR|STACK|SUBCLOUD ...] [--no-kustomize] [--charts <folder|app-tarball|index.yaml|url>]';
+
+/** A validation to run: a stack folder (or tree) as before, or one subcloud of a fleet folder. */
+type Job = { readonly dir: string } | { readonly fleetDir: string; readonly site: string };
+
+/** The jobs of one argument: a folder (a subcloud's, a stack's, a tree), else a stack, subcloud or fleet name under dist/. */
+function jobsOf(arg: string): Job[] {
+  if (fs.existsSync(arg)) {
+    const target = subcloudOfFolder(arg);
+    // A subcloud's own folder is checked as that subcloud; any other folder as before (a fleet folder whole).
+    if (target?.kind === 'subcloud') return [{ fleetDir: target.fleetDir, site: target.site }];
+    return stackFolders(arg).map((dir) => ({ dir }));
+  }
+  return resolveTargets(arg).map((t) => (t.kind === 'subcloud' ? { fleetDir: t.fleetDir, site: t.site } : { dir: t.dir }));
+}
 
 export interface ValidateArgs {
   /** Trees or stack folders to validate. */
@@ -27,20 +45,24 @@ export function parseValidateArgs(argv: readonly string[]): ValidateArgs {
 function main(argv: readonly string[]): number {
   const { dirs, kustomize, charts: chartsLocation } = parseValidateArgs(argv);
   const charts: ChartSet | undefined = chartsLocation === undefined ? undefined : openChartSet(chartsLocation);
-  const stacks = dirs.flatMap(stackFolders);
-  if (stacks.length === 0) {
+  const options = { kustomize, ...(charts ? { charts } : {}) };
+  const jobs = dirs.flatMap(jobsOf);
+  if (jobs.length === 0) {
     console.error('validate: no stack found');
     return 1;
   }
   let problems = 0;
   let files = 0;
-  for (const dir of stacks) {
-    const report = validateStack(dir, { kustomize, ...(charts ? { charts } : {}) });
+  const subclouds: StackReport[] = [];
+  for (const job of jobs) {
+    const report = 'dir' in job ? validateStack(job.dir, options) : validateSubcloud(job.fleetDir, job.site, options);
+    if (!('dir' in job)) subclouds.push(report);
     files += report.files;
     problems += report.problems.length;
     for (const line of report.problems) console.log(line);
   }
-  console.log(`${problems === 0 ? 'ok' : 'FAILED'}: ${stacks.length} stacks, ${files} files, ${problems} problems`);
+  for (const r of subclouds) console.log(`subcloud ${r.stack}: ${r.problems.length === 0 ? 'ok' : `FAILED, ${r.problems.length} problems`} (${r.files} files)`);
+  console.log(`${problems === 0 ? 'ok' : 'FAILED'}: ${jobs.length} stacks, ${files} files, ${problems} problems`);
   return problems === 0 ? 0 : 1;
 }
 

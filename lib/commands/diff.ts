@@ -8,7 +8,9 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { effectiveValues, Json, leaves, readStack, StackTree, TreeRelease } from './values';
+import { listTargets, matchTargets, readTargets, Target } from './targets';
+import { announceMissing, credentialFolderOf, credentialNeeds, missingCredentials, readCredentialFolder } from '../validate/credential-needs';
+import { effectiveValues, Json, leaves, StackTree, TreeRelease } from './values';
 
 /** Keys whose values are credentials: never printed, even if a tree held one in plain text. */
 const CREDENTIAL_KEY = /(^|[_.-])(password|passwd|secret_key|secret|token|keyring|private_key|api_key|credentials?)$/i;
@@ -30,25 +32,24 @@ export interface ReleaseDiff {
 }
 
 export interface StackDiff {
+  /** A stack (`aio-sx`), a subcloud (`sample/subcloud1`) or a fleet's shared base (`sample`). */
   readonly stack: string;
   readonly status: 'added' | 'removed' | 'changed';
   readonly releases: readonly ReleaseDiff[];
+  /** `subcloud`: one site of a fleet; `shared`: the changes every subcloud of a fleet has alike. */
+  readonly kind?: 'stack' | 'subcloud' | 'shared';
+  /** A subcloud whose only changes are those of its fleet's shared base (listed once, there). */
+  readonly sharedOnly?: boolean;
 }
 
-/** The stack folders of a tree root (subfolders with a kustomization.yaml), or the root itself. */
+/**
+ * The stacks and subclouds of a tree root by name (`aio-sx`, `sample/subcloud1`), or only those
+ * `only` names (a stack, a subcloud, a fleet). A folder that cannot be interpreted, a file that
+ * cannot be read, an unknown `only`: an error, never an empty result.
+ */
 export function readStacks(root: string, only?: string): Map<string, StackTree> {
-  const out = new Map<string, StackTree>();
-  if (!fs.existsSync(root)) return out;
-  if (fs.existsSync(path.join(root, 'kustomization.yaml'))) {
-    out.set(path.basename(root), readStack(root));
-    return out;
-  }
-  for (const entry of fs.readdirSync(root, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (!entry.isDirectory() || entry.name.startsWith('.') || (only && entry.name !== only)) continue;
-    const dir = path.join(root, entry.name);
-    if (fs.existsSync(path.join(dir, 'kustomization.yaml'))) out.set(entry.name, readStack(dir));
-  }
-  return out;
+  const targets = listTargets(root);
+  return readTargets(only === undefined ? targets : matchTargets(only, targets, root));
 }
 
 /**
@@ -144,7 +145,53 @@ export function diffStacks(oldStacks: ReadonlyMap<string, StackTree>, newStacks:
       if (spec.length + changes.length === 0) continue;
       releases.push({ release, status: !o ? 'added' : !n ? 'removed' : 'changed', spec, leaves: changes });
     }
-    if (releases.length > 0 || !before || !after) out.push({ stack: name, status: !before ? 'added' : !after ? 'removed' : 'changed', releases });
+    const kind = name.includes('/') ? 'subcloud' : 'stack';
+    if (releases.length > 0 || !before || !after) out.push({ stack: name, status: !before ? 'added' : !after ? 'removed' : 'changed', releases, kind });
+  }
+  return hoistShared(out, oldStacks, newStacks);
+}
+
+const fleetOf = (name: string) => name.slice(0, name.indexOf('/'));
+const leafKey = (c: LeafChange) => JSON.stringify([c.path, c.kind, c.old, c.new]);
+
+/**
+ * Per fleet, the changes that every subcloud (present in both trees, two or more) has alike — a
+ * change of the shared base, or of the profile they all extend — are listed once, as the fleet's
+ * shared base; each subcloud keeps its own changes, or says it has only the shared ones.
+ */
+function hoistShared(diffs: StackDiff[], oldStacks: ReadonlyMap<string, StackTree>, newStacks: ReadonlyMap<string, StackTree>): StackDiff[] {
+  const fleets = [...new Set(diffs.filter((d) => d.kind === 'subcloud').map((d) => fleetOf(d.stack)))];
+  let out = diffs;
+  for (const fleet of fleets) {
+    const inBoth = [...newStacks.keys()].filter((n) => n.includes('/') && fleetOf(n) === fleet && oldStacks.has(n));
+    const changed = out.filter((d) => inBoth.includes(d.stack));
+    if (inBoth.length < 2 || changed.length !== inBoth.length) continue;
+    const shared: ReleaseDiff[] = [];
+    const [first, ...rest] = changed;
+    for (const release of first.releases) {
+      if (release.status !== 'changed') continue;
+      const others = rest.map((d) => d.releases.find((r) => r.release === release.release && r.status === 'changed'));
+      if (others.some((r) => r === undefined)) continue;
+      const leaves = release.leaves.filter((c) => others.every((r) => r!.leaves.some((o) => leafKey(o) === leafKey(c))));
+      const spec = release.spec.filter((line) => others.every((r) => r!.spec.includes(line)));
+      if (leaves.length + spec.length > 0) shared.push({ release: release.release, status: 'changed', spec, leaves });
+    }
+    if (shared.length === 0) continue;
+    const strip = (d: StackDiff): StackDiff => {
+      const releases = d.releases
+        .map((r) => {
+          const common = shared.find((s) => s.release === r.release);
+          if (!common || r.status !== 'changed') return r;
+          const keys = new Set(common.leaves.map(leafKey));
+          return { ...r, spec: r.spec.filter((l) => !common.spec.includes(l)), leaves: r.leaves.filter((c) => !keys.has(leafKey(c))) };
+        })
+        .filter((r) => r.spec.length + r.leaves.length > 0 || r.status !== 'changed');
+      return { ...d, releases, sharedOnly: releases.length === 0 };
+    };
+    const firstIndex = out.findIndex((d) => d.kind === 'subcloud' && fleetOf(d.stack) === fleet);
+    const base: StackDiff = { stack: fleet, status: 'changed', releases: shared, kind: 'shared' };
+    out = out.map((d) => (inBoth.includes(d.stack) ? strip(d) : d));
+    out.splice(firstIndex, 0, base);
   }
   return out;
 }
@@ -163,7 +210,18 @@ export function formatDiff(diffs: readonly StackDiff[], from: string, to: string
   let leafCount = 0;
   let releaseCount = 0;
   for (const stack of diffs) {
-    lines.push('', `## ${stack.stack}${stack.status === 'changed' ? '' : ` (stack ${stack.status})`}`);
+    const what = stack.kind === 'subcloud' ? 'subcloud' : 'stack';
+    if (stack.kind === 'shared') lines.push('', `## ${stack.stack} (fleet: shared base, the same change in every subcloud)`);
+    else lines.push('', `## ${stack.stack}${stack.status === 'changed' ? (stack.kind === 'subcloud' ? ' (subcloud)' : '') : ` (${what} ${stack.status})`}`);
+    if (stack.sharedOnly) lines.push(`  only the changes of the shared base of ${fleetOf(stack.stack)} (above)`);
+    if (stack.status !== 'changed') {
+      // A whole stack or subcloud added or removed: its releases are the news, not each one's leaves.
+      const count = stack.releases.reduce((n, r) => n + r.leaves.length, 0);
+      releaseCount += stack.releases.length;
+      leafCount += count;
+      lines.push(`  ${stack.releases.length} release(s) ${stack.status}, ${count} values leaves: ${stack.releases.map((r) => r.release).join(', ')}`);
+      continue;
+    }
     for (const release of stack.releases) {
       releaseCount++;
       leafCount += release.leaves.length;
@@ -181,7 +239,9 @@ export function formatDiff(diffs: readonly StackDiff[], from: string, to: string
       }
     }
   }
-  lines.push('', `${diffs.length} stack(s), ${releaseCount} release(s), ${leafCount} leaf change(s)`);
+  const count = (kind: StackDiff['kind']) => diffs.filter((d) => (d.kind ?? 'stack') === kind).length;
+  const shared = count('shared');
+  lines.push('', `${count('stack')} stack(s), ${count('subcloud')} subcloud(s)${shared > 0 ? `, ${shared} shared fleet base(s)` : ''}, ${releaseCount} release(s), ${leafCount} leaf change(s)`);
   return lines.join('\n') + '\n';
 }
 
@@ -196,15 +256,51 @@ export interface DiffRequest {
 }
 
 /** `npm run diff` as a function: the report and the exit code (0 no change, 1 changes). */
-export function runDiff(request: DiffRequest = {}): { code: number; text: string; diffs: StackDiff[] } {
+export function runDiff(request: DiffRequest = {}): { code: number; text: string; diffs: StackDiff[]; credentials: string[] } {
   const cwd = request.cwd ?? process.cwd();
   const rev = request.rev ?? 'HEAD';
   const dist = request.dist ?? 'dist';
   const old = checkoutFolder(rev, dist, cwd);
   try {
-    const diffs = diffStacks(readStacks(old.dir, request.stack), readStacks(path.resolve(cwd, dist), request.stack));
-    return { code: diffs.length === 0 ? 0 : 1, text: formatDiff(diffs, `${rev}:${dist}`, `${dist} (working tree)`), diffs };
+    // dist/ absent at the revision: everything is new. Absent in the working tree: an error.
+    const before: Target[] = fs.existsSync(old.dir) ? listTargets(old.dir) : [];
+    const after = listTargets(path.resolve(cwd, dist));
+    let names: Set<string> | undefined;
+    if (request.stack !== undefined) {
+      const known = [...new Map([...after, ...before].map((t) => [t.name, t])).values()];
+      names = new Set(matchTargets(request.stack, known, dist).map((t) => t.name));
+    }
+    const pick = (targets: Target[]) => readTargets(names ? targets.filter((t) => names.has(t.name)) : targets);
+    const oldTrees = pick(before);
+    const newTrees = pick(after);
+    const diffs = diffStacks(oldTrees, newTrees);
+    const credentials = newCredentials(after.filter((t) => newTrees.has(t.name)), oldTrees, newTrees, path.dirname(path.resolve(cwd, dist)));
+    const text = formatDiff(diffs, `${rev}:${dist}`, `${dist} (working tree)`) + (credentials.length > 0 ? `\n## credentials\n${credentials.map((l) => `  ${l}`).join('\n')}\n` : '');
+    return { code: diffs.length === 0 ? 0 : 1, text, diffs, credentials };
+
   } finally {
     old.cleanup();
   }
+}
+
+/**
+ * The credentials a change makes the sites need (read by the new tree, not by the old one) that
+ * their credentials folder (credentials/<site>/, when it exists) does not hold, announced per
+ * release. `repoRoot`: the folder that holds dist/ and credentials/.
+ */
+function newCredentials(targets: readonly Target[], oldTrees: ReadonlyMap<string, StackTree>, newTrees: ReadonlyMap<string, StackTree>, repoRoot: string): string[] {
+  const lines: string[] = [];
+  for (const target of targets) {
+    const site = target.kind === 'subcloud' ? target.site : target.name;
+    const had = new Set(oldTrees.has(target.name) ? credentialNeeds(oldTrees.get(target.name)!.files).map((n) => `${n.secret}/${n.key}`) : []);
+    const fresh = credentialNeeds(newTrees.get(target.name)!.files).filter((n) => !had.has(`${n.secret}/${n.key}`));
+    if (fresh.length === 0) continue;
+    const entryDir = target.kind === 'subcloud' ? path.join(target.fleetDir, 'clusters', site) : path.join(path.dirname(target.dir), 'clusters', site);
+    const entrypoints = fs.existsSync(entryDir) ? new Map(fs.readdirSync(entryDir).filter((f) => f.endsWith('.yaml')).map((f) => [f, fs.readFileSync(path.join(entryDir, f), 'utf8')] as const)) : new Map<string, string>();
+    const rel = credentialFolderOf(site, entrypoints);
+    const folder = readCredentialFolder(path.join(repoRoot, rel));
+    // A new site without a folder gets one line; a changed one, what each newly enabled release needs.
+    lines.push(...announceMissing(site, missingCredentials(fresh, folder), `${rel}/`, folder.exists || oldTrees.has(target.name)));
+  }
+  return lines;
 }

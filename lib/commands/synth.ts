@@ -8,6 +8,7 @@ import { buildApp, BuildOptions, defaultProfileLocations } from '../deployment/a
 import { defaultFleetLocations, renderFleets } from '../deployment/fleet';
 import { renderApp, RenderedStack, summary, writeStacks } from '../engine/synth';
 import { scanCredentials } from '../validate/credential-scan';
+import { announceSites } from '../validate/credential-needs';
 
 /** The marker at the root of the output folder: the generator and its version. */
 function marker(): string {
@@ -121,6 +122,8 @@ export function runSynth(request: SynthRequest = {}): SynthResult {
       ...summary(stacks),
       ...(kept.length > 0 ? [`kept as they were: ${kept.sort().join(', ')} (a synth of every profile removes a stack whose profile is gone)`] : []),
       ...warnings,
+      // Releases enabled without their credentials: Flux would fail on the missing Secret keys.
+      ...announceSites(path.dirname(target), stacks),
     ];
     if (requested === scratch) {
       // The CLI expects its output folder to exist; leave it the synth summary. The tree is in place

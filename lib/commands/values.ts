@@ -20,7 +20,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseYaml11, parseYaml12, toYamlBody } from '../engine/yaml';
-import { readTree } from '../validate/validate';
+import { readTreeChecked } from '../validate/validate';
 import { readKustomization } from '../validate/tree-check';
 
 /** Plain JSON-like data, as values files hold it. */
@@ -59,12 +59,20 @@ export function isMap(value: unknown): value is JsonMap {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Sets an own property, whatever the key: `map[key] = v` with the key `__proto__` would replace
+ * the prototype instead, and the key would vanish from every later walk (a values file may hold it).
+ */
+export function setOwn(map: JsonMap, key: string, value: Json): void {
+  Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
 /** helm-controller's `transform.MergeMaps`: `b` over `a`; maps merge, the rest replaces, null is kept. */
 export function mergeMaps(a: JsonMap, b: JsonMap): JsonMap {
   const out: JsonMap = { ...a };
   for (const [key, value] of Object.entries(b)) {
-    const current = out[key];
-    out[key] = isMap(value) && isMap(current) ? mergeMaps(current, value) : value;
+    const current = Object.prototype.hasOwnProperty.call(out, key) ? out[key] : undefined;
+    setOwn(out, key, isMap(value) && isMap(current) ? mergeMaps(current, value) : value);
   }
   return out;
 }
@@ -195,11 +203,12 @@ export function setAtPath(root: JsonMap, segments: readonly PathSegment[], value
     const fits = (v: Json | undefined): boolean => (next && 'index' in next ? Array.isArray(v) : isMap(v));
     if ('key' in segment) {
       const map = container as JsonMap;
-      if (last) map[segment.key] = value;
+      const current = Object.prototype.hasOwnProperty.call(map, segment.key) ? map[segment.key] : undefined;
+      if (last) setOwn(map, segment.key, value);
       else {
-        if (!fits(map[segment.key])) map[segment.key] = fresh();
-        else map[segment.key] = Array.isArray(map[segment.key]) ? [...(map[segment.key] as Json[])] : { ...(map[segment.key] as JsonMap) };
-        container = map[segment.key] as JsonMap | Json[];
+        const copy = !fits(current) ? fresh() : Array.isArray(current) ? [...current] : { ...(current as JsonMap) };
+        setOwn(map, segment.key, copy);
+        container = copy as JsonMap | Json[];
       }
     } else {
       const list = container as Json[];
@@ -231,7 +240,7 @@ function dirOf(file: string): string {
 }
 
 /** Every HelmRelease that the stack's kustomizations list as a resource, in file order. */
-export function treeReleases(files: ReadonlyMap<string, string>): TreeRelease[] {
+export function treeReleases(files: ReadonlyMap<string, string>, problems: string[] = []): TreeRelease[] {
   const out: TreeRelease[] = [];
   const kustomizations = [...files.keys()].filter((f) => path.posix.basename(f) === 'kustomization.yaml').sort();
   const resourceFiles = [...new Set(kustomizations.flatMap((k) => readKustomization(files, k).resourceFiles))].sort();
@@ -239,7 +248,9 @@ export function treeReleases(files: ReadonlyMap<string, string>): TreeRelease[] 
     let docs: unknown[];
     try {
       docs = parseYaml12(files.get(file) ?? '', file);
-    } catch {
+    } catch (error) {
+      // A resource that does not parse may be a HelmRelease: leaving it out would hide a release.
+      problems.push(`${file}: does not parse: ${(error as Error).message.replace(`${file}: `, '')}`);
       continue;
     }
     for (const doc of docs) {
@@ -252,30 +263,36 @@ export function treeReleases(files: ReadonlyMap<string, string>): TreeRelease[] 
   return out;
 }
 
+/** One key of a generated Secret / ConfigMap: its file (or the kustomization, for a literal) and text. */
+interface GeneratedKey {
+  readonly file: string;
+  /** Undefined when the generator lists a file that the tree does not hold (kustomize would fail). */
+  readonly text?: string;
+}
+
 /** Key to file (or inline text) of each Secret / ConfigMap generated in a folder. */
-function generatedData(files: ReadonlyMap<string, string>, dir: string): Map<string, Map<string, { file: string; text: string }>> {
-  const out = new Map<string, Map<string, { file: string; text: string }>>();
+function generatedData(files: ReadonlyMap<string, string>, dir: string): Map<string, Map<string, GeneratedKey>> {
+  const out = new Map<string, Map<string, GeneratedKey>>();
   const kfile = dir ? `${dir}/kustomization.yaml` : 'kustomization.yaml';
   if (!files.has(kfile)) return out;
   let doc: unknown;
   try {
     doc = parseYaml12(files.get(kfile)!, kfile).find(isMap);
-  } catch {
-    return out;
+  } catch (error) {
+    throw new Error(`${kfile}: does not parse, so its generated Secrets are unknown: ${(error as Error).message.replace(`${kfile}: `, '')}`, { cause: error });
   }
   if (!isMap(doc)) return out;
   for (const [field, kind] of [['secretGenerator', 'Secret'], ['configMapGenerator', 'ConfigMap']] as const) {
     const generators = Array.isArray(doc[field]) ? (doc[field] as Json[]) : [];
     for (const g of generators) {
       if (!isMap(g) || typeof g.name !== 'string') continue;
-      const data = new Map<string, { file: string; text: string }>();
+      const data = new Map<string, GeneratedKey>();
       for (const entry of Array.isArray(g.files) ? g.files : []) {
         if (typeof entry !== 'string') continue;
         const eq = entry.indexOf('=');
         const rel = eq >= 0 ? entry.slice(eq + 1) : entry;
         const source = path.posix.normalize(dir ? `${dir}/${rel}` : rel);
-        const text = files.get(source);
-        if (text !== undefined) data.set(eq >= 0 ? entry.slice(0, eq) : path.posix.basename(rel), { file: source, text });
+        data.set(eq >= 0 ? entry.slice(0, eq) : path.posix.basename(rel), { file: source, text: files.get(source) });
       }
       for (const entry of Array.isArray(g.literals) ? g.literals : []) {
         if (typeof entry !== 'string' || !entry.includes('=')) continue;
@@ -361,7 +378,13 @@ export function effectiveValues(files: ReadonlyMap<string, string>, release: Tre
     const name = String(ref.name);
     const key = typeof ref.valuesKey === 'string' ? ref.valuesKey : 'values.yaml';
     const targetPath = typeof ref.targetPath === 'string' && ref.targetPath !== '' ? ref.targetPath : undefined;
-    const data = generated.get(`${kind}/${name}`)?.get(key);
+    const generator = generated.get(`${kind}/${name}`);
+    const found = generator?.get(key);
+    if (found && found.text === undefined) throw new Error(`${release.file}: spec.valuesFrom[${i}]: ${found.file} is listed by the ${kind} generator ${name} but is not in the tree`);
+    if (generator && !found && ref.optional !== true) {
+      throw new Error(`${release.file}: spec.valuesFrom[${i}]: the ${kind} ${name} generated in this folder has no key ${key} (keys: ${[...generator.keys()].join(', ') || 'none'})`);
+    }
+    const data = found as { file: string; text: string } | undefined;
     if (targetPath) {
       const segments = parseSetPath(targetPath);
       let value: Json;
@@ -405,13 +428,32 @@ export interface StackTree {
   readonly releases: readonly TreeRelease[];
 }
 
-export function readStack(dir: string): StackTree {
-  return stackFromFiles(readTree(dir), dir);
+/** What stops a review command from reading a tree as Flux would: every problem, one line each. */
+export class UnreadableTree extends Error {
+  constructor(
+    readonly dir: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`${dir}: cannot read the tree as Flux would (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  }
 }
 
-/** A stack from its files in memory (a rendered stack, a tree read from git). */
-export function stackFromFiles(files: ReadonlyMap<string, string>, dir = '<memory>'): StackTree {
-  return { dir, files, releases: treeReleases(files) };
+/**
+ * Reads a stack folder. A file that cannot be read as Flux reads it (a symlink out of the tree, a
+ * file over 1 MiB, invalid UTF-8, a resource that does not parse) is an UnreadableTree error: a
+ * review that left it out would show values Helm does not get.
+ */
+export function readStack(dir: string): StackTree {
+  const { files, problems } = readTreeChecked(dir);
+  return stackFromFiles(files, dir, problems);
+}
+
+/** A stack from its files in memory (a rendered stack, a tree read from git); `problems`: what its reader could not read. */
+export function stackFromFiles(files: ReadonlyMap<string, string>, dir = '<memory>', problems: readonly string[] = []): StackTree {
+  const all = problems.map((p) => p.replace(': (file): ', ': '));
+  const releases = treeReleases(files, all);
+  if (all.length > 0) throw new UnreadableTree(dir, all);
+  return { dir, files, releases };
 }
 
 /** The effective values of one release of a stack, by HelmRelease name or folder name. */

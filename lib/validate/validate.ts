@@ -14,6 +14,7 @@ import { decodeUtf8, invalidUtf8Offset } from '../engine/utf8';
 import { yaml11Of, yaml12Of } from './parsed';
 import { withYamlCache } from '../engine/yaml';
 import { fleetSites, materializeSite } from '../engine/fleet';
+import { checkCredentialFolder, credentialFolderOf, credentialNeeds, readCredentialFolder } from './credential-needs';
 
 export interface ValidateOptions {
   /** Run `kubectl kustomize` on each stack where kubectl exists. @default true */
@@ -265,6 +266,7 @@ function validateFleetFiles(dir: string, options: ValidateOptions): StackReport 
   const { files, problems: read } = readTreeChecked(dir);
   const sites = fleetSites(files);
   const problems = [...read, ...fileChecks(files)];
+  const credentials: string[] = [];
   if (sites.length === 0) problems.push('(folder): a fleet folder without any site overlay');
   for (const site of sites) {
     let stack: Map<string, string>;
@@ -276,12 +278,62 @@ function validateFleetFiles(dir: string, options: ValidateOptions): StackReport 
     }
     problems.push(...checkStack(stack).map((p) => `${site}/${p}`), ...checkCredentialRouting(stack).map((f) => `${site}/${f.file}: ${f.path}: ${f.problem}`));
     if (options.charts) problems.push(...checkChartPins(stack, options.charts).map((p) => `${site}/${p}`));
+    credentials.push(...siteCredentialProblems(path.resolve(dir, '..', '..', '..'), site, stack, new Map([...files].filter(([f]) => f.startsWith(`clusters/${site}/`)))));
     if ((options.kustomize ?? true) && kubectlAvailable()) problems.push(...checkKubectlKustomize(path.join(dir, site)).map((p) => `${site}/${p}`));
   }
   const clusters = new Map([...files].filter(([f]) => f.startsWith('clusters/')));
   if (clusters.size > 0) problems.push(...checkEntrypoints(clusters, path.resolve(dir, '..', '..', '..'), path.resolve(dir, '..', '..')));
   const stack = path.relative(path.resolve(dir, '..', '..'), path.resolve(dir));
   return { stack, files: files.size, problems: [...new Set(problems)].map((p) => `${stack}/${p}`) };
+}
+
+/**
+ * The checks of a site's credentials folder (credential-needs.ts), once the repository has a
+ * `credentials/` folder at all (before the first `npm run credentials` there is nothing to check).
+ * Lines name the folder relative to the repository root.
+ */
+export function siteCredentialProblems(repoRoot: string, site: string, stack: ReadonlyMap<string, string>, entrypoints: ReadonlyMap<string, string>): string[] {
+  if (!fs.existsSync(path.join(repoRoot, 'credentials'))) return [];
+  const rel = credentialFolderOf(site, entrypoints);
+  return checkCredentialFolder(site, readCredentialFolder(path.join(repoRoot, rel)), credentialNeeds(stack), `${rel}/`);
+}
+
+/** The entry points of a site under `<dist>/clusters/<site>/`, as files relative to that folder. */
+function siteEntrypoints(distRoot: string, site: string): Map<string, string> {
+  const dir = path.join(distRoot, 'clusters', site);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return new Map();
+  return new Map(fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')] as const));
+}
+
+/**
+ * One site of a fleet folder, checked as its own stack: the site rebuilt standalone (the files
+ * kustomize reads for it, shared ones included) checked file by file and as a stack, `kubectl
+ * kustomize <fleet>/<site>` where kubectl exists, and its entry points (clusters/<site>/). What
+ * the fleet folder holds for other sites is left out. The report is named `<fleet>/<site>`.
+ */
+export function validateSubcloud(dir: string, site: string, options: ValidateOptions = {}): StackReport {
+  return withYamlCache(() => {
+    const { files, problems: read } = readTreeChecked(dir);
+    const others = fleetSites(files).filter((s) => s !== site);
+    const problems = read.filter((p) => !others.some((o) => p.startsWith(`${o}/`) || p.startsWith(`clusters/${o}/`)));
+    let count = 0;
+    if (!fleetSites(files).includes(site)) problems.push(`${site}/kustomization.yaml: (file): no such site in the fleet folder`);
+    else {
+      try {
+        const stack = materializeSite(files, site);
+        count = stack.size;
+        problems.push(...[...fileChecks(stack), ...checkStack(stack), ...checkCredentialRouting(stack).map((f) => `${f.file}: ${f.path}: ${f.problem}`)].map((p) => `${site}/${p}`));
+      } catch (error) {
+        problems.push(`${site}/kustomization.yaml: (build): ${(error as Error).message}`);
+      }
+      if ((options.kustomize ?? true) && kubectlAvailable()) problems.push(...checkKubectlKustomize(path.join(dir, site)).map((p) => `${site}/${p}`));
+    }
+    const clusters = new Map([...files].filter(([f]) => f.startsWith(`clusters/${site}/`)));
+    if (clusters.size > 0) problems.push(...checkEntrypoints(clusters, path.resolve(dir, '..', '..', '..'), path.resolve(dir, '..', '..')));
+    const fleet = path.relative(path.resolve(dir, '..', '..'), path.resolve(dir));
+    const credentials = count > 0 ? siteCredentialProblems(path.resolve(dir, '..', '..', '..'), site, materializeSite(files, site), clusters) : [];
+    return { stack: `${fleet}/${site}`, files: count + clusters.size, problems: [...[...new Set(problems)].map((p) => `${fleet}/${p}`), ...credentials] };
+  });
 }
 
 function validateStackFiles(dir: string, options: ValidateOptions): StackReport {
@@ -298,6 +350,7 @@ function validateStackFiles(dir: string, options: ValidateOptions): StackReport 
   ];
   if ((options.kustomize ?? true) && files.has('kustomization.yaml') && kubectlAvailable()) problems.push(...checkKubectlKustomize(dir));
   const stack = path.basename(dir);
+  const credentials = entrypoints || !files.has('kustomization.yaml') ? [] : siteCredentialProblems(path.resolve(dir, '..', '..'), stack, files, siteEntrypoints(path.resolve(dir, '..'), stack));
   // One line per fault: two checks that see the same field (schema and names, tree and
   // credentials) keep the first line.
   const seen = new Set<string>();
@@ -308,7 +361,7 @@ function validateStackFiles(dir: string, options: ValidateOptions): StackReport 
     seen.add(key);
     return true;
   });
-  return { stack, files: files.size, problems: unique.map((p) => `${stack}/${p}`) };
+  return { stack, files: files.size, problems: [...unique.map((p) => `${stack}/${p}`), ...credentials] };
 }
 
 /** The stack folders of DIR: DIR itself when it holds a kustomization.yaml, else its subfolders. */
