@@ -135,22 +135,33 @@ async function main(argv: readonly string[]): Promise<void> {
     identities = [...identities, key.identity];
     source = source ?? args.newAgeKeyFile;
   }
+  const request = (deployment: ResolvedDeployment, dryRun: boolean) => ({
+    deployment,
+    dir: path.join(args.outRoot, deployment.profile.name),
+    rotate: args.rotate,
+    force: args.force,
+    dryRun,
+    encrypt: args.encrypt,
+    ageIdentities: identities,
+    ageIdentitySource: source,
+    generatedRoot: path.join(root, 'dist'),
+    sops: { configFile: path.join(root, '.sops.yaml'), ageRecipient },
+  });
+  // A fleet is all or nothing for what can be known before writing (an id a subcloud lacks, a
+  // file it cannot read, a missing age key): every subcloud is tried without writing first.
+  if (targets.length > 1 && !args.dryRun) {
+    for (const { shown, deployment } of targets) {
+      await runCredentials(request(deployment, true)).catch((error: Error) => {
+        if (newKeyFile) fs.rmSync(newKeyFile, { force: true });
+        throw new Error(`${shown}: ${error.message} (no subcloud was written)`);
+      });
+    }
+  }
   let done = 0;
   try {
     for (const { shown, deployment } of targets) {
       if (targets.length > 1) console.error(`${shown}:`);
-      const { lines } = await runCredentials({
-        deployment,
-        dir: path.join(args.outRoot, deployment.profile.name),
-        rotate: args.rotate,
-        force: args.force,
-        dryRun: args.dryRun,
-        encrypt: args.encrypt,
-        ageIdentities: identities,
-        ageIdentitySource: source,
-        generatedRoot: path.join(root, 'dist'),
-        sops: { configFile: path.join(root, '.sops.yaml'), ageRecipient },
-      });
+      const { lines } = await runCredentials(request(deployment, args.dryRun));
       done++;
       for (const line of lines) console.error(targets.length > 1 ? `  ${line}` : line);
     }

@@ -3,6 +3,7 @@
  * its Flux entry point reads (`./credentials/<subcloud>`), never values shared with another;
  * `inventory/subcloud` or a unique subcloud name picks one.
  */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -61,5 +62,19 @@ describe('credentials of a fleet', () => {
     ['sampel', /did you mean sample/],
   ])('%s is refused with the closest names', (name, message) => {
     expect(() => resolveTargets(name, profiles, fleets)).toThrow(message);
+  });
+
+  test('the command on an inventory writes every subcloud in one run, or none when one refuses', () => {
+    const out = path.join(tmp, 'cli');
+    const tsx = path.resolve(__dirname, '..', 'node_modules', '.bin', 'tsx');
+    const run = (...args: string[]) => spawnSync(tsx, ['scripts/credentials.ts', 'sample', '--out', out, ...args], { cwd: path.resolve(__dirname, '..'), encoding: 'utf8', timeout: 60_000 });
+    // subcloud2 disables aodh: rotating its password is refused there, before subcloud1 is written.
+    const refused = run('--rotate', 'db-password.aodh');
+    expect(refused.stderr).toMatch(/sample\/subcloud2: --rotate: no credential of subcloud2 has the id "db-password.aodh".*\(no subcloud was written\)/);
+    expect(refused.status).toBe(1);
+    expect(fs.existsSync(out)).toBe(false);
+    const ok = run();
+    expect(ok.status).toBe(0);
+    expect(fs.readdirSync(out).sort()).toStrictEqual(fleet.map((t) => t.deployment.profile.name).sort());
   });
 });
