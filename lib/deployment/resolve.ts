@@ -114,13 +114,16 @@ export function resolveDeployment({ file, profile }: LoadedProfile, releases: re
   const credentials = uniqueById(computed.flatMap(({ ownSystemValues }) => splitCredentials(ownSystemValues).leaves.map((leaf) => leaf.ref)));
 
   const valueProblems = [...checkCredentialOverrides(profile, credentials), ...computed.flatMap(({ definition, ownSystemValues }) => userCredentialConflicts(definition.name, ownSystemValues, profile.userOverrides[definition.name]))];
-  for (const { definition, ownSystemValues } of computed) {
-    const user = profile.userOverrides[definition.name];
-    if (user) valueProblems.push(...userValueProblems(definition.name, definition.chart, user, [ownSystemValues, staticValuesOf(definition, profile, ctx)]));
-  }
   if (valueProblems.length === 0) {
     for (const { definition, ownSystemValues } of computed) {
       for (const { field, message } of definition.checks?.(ctx, ownSystemValues) ?? []) valueProblems.push(`${field}: ${message}`);
+    }
+  }
+  // After the releases' own checks, whose messages say more about the fields they know.
+  if (valueProblems.length === 0) {
+    for (const { definition, ownSystemValues } of computed) {
+      const user = profile.userOverrides[definition.name];
+      if (user) valueProblems.push(...userValueProblems(definition.name, definition.chart, user, [ownSystemValues, staticValuesOf(definition, profile, ctx)]));
     }
   }
   if (valueProblems.length > 0) throw new ProfileError(file, valueProblems);

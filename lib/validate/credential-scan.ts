@@ -60,6 +60,8 @@ const PEM = /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY|CERTIFICATE)-----/;
 
 /** PEM material hidden in base64 (a `kubectl get secret -o yaml` export, a `tls.key: LS0t...`). */
 export function hasBase64Pem(text: string): boolean {
+  // `-----BEGIN` in base64 at each of the three byte alignments: only then is anything decoded.
+  if (!/LS0tLS1CRUdJT|LS0tQkVHSU4|tLS0tLUJFR0lO/.test(text)) return false;
   for (const run of text.match(/[A-Za-z0-9+/]{40,}={0,2}/g) ?? []) {
     // The run may start mid-group; one of four alignments decodes it.
     for (let offset = 0; offset < 4; offset++) {
@@ -111,7 +113,7 @@ function textProblems(text: string): string[] {
   const out: string[] = [];
   if (PEM.test(text) || hasBase64Pem(text)) out.push('holds PEM key or certificate material');
   if (text.includes('://') && urlPasswords(text).some((p) => isLiteral(p, false))) out.push('URL carries a password');
-  if (text.includes('@') && barePasswords(text).some((p) => isLiteral(p, false))) out.push('user:password@host carries a password');
+  if (text.includes('@') && text.includes(':') && barePasswords(text).some((p) => isLiteral(p, false))) out.push('user:password@host carries a password');
   return out;
 }
 
