@@ -11,9 +11,11 @@
 import { generateKeyPairSync, randomBytes, randomInt } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { credentialSource, ResolvedDeployment } from '../deployment/resolve';
-import { CredentialRef } from '../engine/credentials';
-import { parseYaml12, toYamlFile } from '../engine/yaml';
+import { credentialSource, DEPLOYMENT_INTERVALS, ResolvedDeployment } from '../deployment/resolve';
+import { CredentialRef, credentialValuesDocument, credentialValuesKey, splitCredentials } from '../engine/credentials';
+import { featuresOf, HELM_CONTROLLER_FEATURES, WATCH_LABEL } from '../engine/flux-features';
+import { parseYaml12, toYamlBody, toYamlFile } from '../engine/yaml';
+import { fluxTarget, targetLabel } from '../profile/targets';
 import { distance } from '../profile/loader';
 import { renderNotificationUrl } from '../../overrides/system';
 import { STORAGE_CA_SECRET } from '../../releases/cinder';
@@ -144,6 +146,51 @@ export const ROTATION_NEEDS_FORCE: Readonly<Record<string, string>> = {
   'nova-ssh-private-key': 'compute hosts trust each other by this key pair: live migrations fail until every nova-compute pod restarted with the new pair; do it in a maintenance window',
   'nova-ssh-public-key': 'compute hosts trust each other by this key pair: live migrations fail until every nova-compute pod restarted with the new pair; do it in a maintenance window',
 };
+
+const isValuesDocumentKey = (key: string) => /^helm-values\..+\.yaml$/.test(key);
+
+/**
+ * The values documents of one Secret: for each release that reads credentials from it, its
+ * credentials at their paths as YAML (what the release's valuesFrom merges; no `--set` parsing).
+ * Also the credentials no value is known for yet (to be provided by hand, then run again).
+ */
+export function valuesDocuments(deployment: ResolvedDeployment, secret: string, data: Readonly<Record<string, string>>): { data: Record<string, string>; lacking: string[] } {
+  const out: Record<string, string> = {};
+  const lacking: string[] = [];
+  for (const release of deployment.releases) {
+    const leaves = splitCredentials(release.systemValues).leaves.filter((leaf) => {
+      const source = deployment.credentialSources.get(leaf.ref.id);
+      return source?.inValuesDocument && source.name === secret;
+    });
+    if (leaves.length === 0) continue;
+    const key = credentialValuesKey(release.definition.name);
+    const valueOf = (ref: CredentialRef) => data[deployment.credentialSources.get(ref.id)!.key];
+    const missing = [...new Set(leaves.filter((leaf) => valueOf(leaf.ref) === undefined).map((leaf) => leaf.ref.id))];
+    if (missing.length > 0) lacking.push(`${key} lacks ${missing.join(', ')}: add ${missing.length === 1 ? 'it' : 'them'} to this file and run again`);
+    const included = new Set(leaves.map((leaf) => leaf.ref.id));
+    out[key] = toYamlBody(credentialValuesDocument(release.systemValues, (ref) => included.has(ref.id), valueOf));
+  }
+  return { data: out, lacking };
+}
+
+/**
+ * What a rotation needs on the deployment's Flux target before the releases run with the new
+ * values, for the command to print.
+ */
+export function rotationNeeds(deployment: ResolvedDeployment, secrets: readonly string[]): string {
+  const target = fluxTarget(deployment.profile.flux.target);
+  const readers = deployment.releases
+    .filter((r) => splitCredentials(r.systemValues).leaves.some((leaf) => secrets.includes(deployment.credentialSources.get(leaf.ref.id)?.name ?? '')))
+    .map((r) => r.definition.name);
+  if (featuresOf(target).watchLabel) {
+    return `on ${targetLabel(deployment.profile.flux.target)} (helm-controller ${target.helmController}) the Secrets carry ${WATCH_LABEL}: Enabled: once the new Secret is applied, helm-controller upgrades the releases that read it (${readers.join(', ')})`;
+  }
+  return (
+    `on ${targetLabel(deployment.profile.flux.target)} helm-controller ${target.helmController} ignores ${WATCH_LABEL} (it needs >= ${HELM_CONTROLLER_FEATURES.watchLabel.since}): ` +
+    `after the new Secret is applied, each release that reads it upgrades at its next reconcile (interval ${DEPLOYMENT_INTERVALS.helmRelease} unless helmReleases sets another); to upgrade now: ` +
+    `kubectl -n openstack annotate --overwrite helmrelease ${readers.join(' ')} reconcile.fluxcd.io/requestedAt="$(date +%s)"`
+  );
+}
 
 /** What `npm run credentials` is asked to do. */
 export interface CredentialsRequest {
@@ -277,7 +324,12 @@ export function runCredentials(request: CredentialsRequest): CredentialsResult {
     const added = Object.keys(fresh).filter((k) => before[k] === undefined).sort();
     const changed = Object.keys(fresh).filter((k) => before[k] !== undefined && before[k] !== fresh[k]).sort();
     const read = new Set([...needed.values()].filter((c) => c.secret === name).map((c) => c.key));
-    const unknown = Object.keys(before).filter((k) => fresh[k] === undefined && !read.has(k)).sort();
+    const unknown = Object.keys(before).filter((k) => fresh[k] === undefined && !read.has(k) && !isValuesDocumentKey(k)).sort();
+    // The values documents the releases read, rebuilt from the values above on every run.
+    for (const k of Object.keys(data)) if (isValuesDocumentKey(k)) delete data[k];
+    const documents = valuesDocuments(deployment, name, data);
+    const valueCount = Object.keys(data).length;
+    Object.assign(data, documents.data);
     const old = existingDocs.get(name)?.doc;
     const doc: SecretDoc = {
       ...(old ?? {}),
@@ -290,7 +342,9 @@ export function runCredentials(request: CredentialsRequest): CredentialsResult {
     };
     const file = existingDocs.get(name)?.file ?? path.join(dir, `${name}.yaml`);
     const verb = request.dryRun ? 'would write' : 'wrote';
-    lines.push(`${verb} ${file}: ${Object.keys(data).length} values (${added.length} new, ${changed.length} rotated, ${Object.keys(data).length - added.length - changed.length} kept)`);
+    lines.push(`${verb} ${file}: ${valueCount} values (${added.length} new, ${changed.length} rotated, ${valueCount - added.length - changed.length} kept)`);
+    lines.push(`  ${Object.keys(documents.data).length} release values documents (helm-values.<release>.yaml), rebuilt from these values`);
+    for (const line of documents.lacking) lines.push(`  ${line}`);
     // A new Secret is all new: list keys only where something existed before, or on a dry run.
     if (old || request.dryRun) for (const k of added) lines.push(`  new ${k}${request.dryRun ? `: ${masked(data[k])}` : ''}`);
     for (const k of changed) lines.push(`  rotated ${k}${request.dryRun ? `: ${masked(before[k])} -> ${masked(data[k])}` : ''}`);
@@ -298,6 +352,8 @@ export function runCredentials(request: CredentialsRequest): CredentialsResult {
     writes.push([file, toYamlFile([doc], HEADER(site)), 0o600]);
   }
   for (const id of risky) lines.push(`rotated ${id}: now ${ROTATION_NEEDS_FORCE[id]}`);
+  const rotatedSecrets = [...secrets.keys()].filter((name) => Object.keys(secrets.get(name)!).some((k) => existing.get(name)?.[k] !== undefined && existing.get(name)?.[k] !== secrets.get(name)![k]));
+  if (rotatedSecrets.length > 0) lines.push(`rotation: ${rotationNeeds(deployment, rotatedSecrets)}`);
   for (const item of external) {
     // `secret/key (origin)`: already in the file (put there by hand) is said as such.
     const [secret, key] = item.slice(0, item.indexOf(' (')).split('/');
