@@ -6,7 +6,7 @@
  * holds exactly the credential's string.
  */
 import { resolveInput } from '../lib/deployment/app';
-import { generateValues, valuesDocuments } from '../lib/commands/credentials';
+import { valuesDocuments } from '../lib/commands/credentials';
 import { Json, JsonMap, mergeMaps, parseSetPath, setAtPath, targetValue } from '../lib/commands/values';
 import { deploymentStack } from '../lib/deployment/stack';
 import { splitCredentials } from '../lib/engine/credentials';

@@ -15,7 +15,7 @@ import { featuresOf, FluxVersions, unsupportedFields } from '../lib/engine/flux-
 import { renderApp, RenderedStack } from '../lib/engine/synth';
 import { parseYaml11, parseYaml12 } from '../lib/engine/yaml';
 import { CRDS_DIR, createFluxValidator, crdsPresent } from '../lib/validate/flux-schema';
-import { FLUX_TARGETS, FluxTargetName } from '../lib/profile/targets';
+import { FLUX_TARGETS, fluxTarget, FluxTargetName } from '../lib/profile/targets';
 import { aioDuplex } from './support/profiles';
 import type { Loose } from './support/loose';
 
@@ -34,7 +34,7 @@ function synth(target: FluxTargetName): RenderedStack[] {
   const deployment = resolveInput(input, 'targets.yaml');
   const app = new App({ outdir: '.cdk8s-out' });
   deploymentStack(app, deployment);
-  if (FLUX_TARGETS[target].kustomizeController) clusterEntrypoints(app, deployment);
+  if (fluxTarget(target).kustomizeController) clusterEntrypoints(app, deployment);
   return renderApp(app);
 }
 
