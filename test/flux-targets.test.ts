@@ -17,6 +17,8 @@ import { parseYaml11, parseYaml12 } from '../lib/engine/yaml';
 import { CRDS_DIR, createFluxValidator, crdsPresent } from '../lib/validate/flux-schema';
 import { FLUX_TARGETS, fluxTarget, FluxTargetName } from '../lib/profile/targets';
 import { aioDuplex } from './support/profiles';
+import { checkTargetFields } from '../lib/validate/validate';
+import { parseValidateArgs } from '../scripts/validate';
 import type { Loose } from './support/loose';
 
 /** The CRD folder of each target: the versions the table says it runs. */
@@ -139,4 +141,19 @@ const kubectl = (() => {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+describe('validate --target', () => {
+  test('fails when a tree for stx.12 is validated for stx.11: names the watch label and the version that adds it', () => {
+    const files = synth('stx.12')[0].files;
+    const problems = checkTargetFields(files, { name: 'stx.11', versions: FLUX_TARGETS['stx.11'] });
+    expect(problems).toContain('keystone/kustomization.yaml: generatorOptions.labels.reconcile.fluxcd.io/watch: needs helm-controller >= 1.4.0 (target stx.11 runs 1.2.0, which ignores it)');
+    expect(checkTargetFields(files, { name: 'stx.12', versions: FLUX_TARGETS['stx.12'] })).toEqual([]);
+  });
+
+  test('parses --target and refuses an unknown one', () => {
+    expect(parseValidateArgs(['--target', 'stx.10']).target).toBe('stx.10');
+    expect(parseValidateArgs([]).target).toBe('stx.12');
+    expect(() => parseValidateArgs(['--target', 'stx.9'])).toThrow(/--target: expected one of stx\.10, stx\.11, stx\.12, master, kubernetes, got "stx\.9"/);
+  });
 });
