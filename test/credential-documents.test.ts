@@ -6,7 +6,10 @@
  * holds exactly the credential's string.
  */
 import { resolveInput } from '../lib/deployment/app';
-import { valuesDocuments } from '../lib/commands/credentials';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runCredentials, valuesDocuments } from '../lib/commands/credentials';
 import { Json, JsonMap, mergeMaps, parseSetPath, setAtPath, targetValue } from '../lib/commands/values';
 import { deploymentStack } from '../lib/deployment/stack';
 import { splitCredentials } from '../lib/engine/credentials';
@@ -14,7 +17,7 @@ import { renderApp } from '../lib/engine/synth';
 import { parseYaml11 } from '../lib/engine/yaml';
 import { FLUX_TARGETS, FluxTargetName } from '../lib/profile/targets';
 import { App } from 'cdk8s';
-import { aioDuplex } from './support/profiles';
+import { aioDuplex, aioSimplex } from './support/profiles';
 
 /** Every character class strvals or YAML reads specially. */
 const HOSTILE = ['a,b', 'k=v', 'a.b', 'x[0]', '{a,b}', 'back\\slash', ' spaced out ', '0123', 'true', 'null', '12345', 'yes', '~', '- dash', '#hash', "it's \"q\"", 'line\nbreak', ':colon'];
@@ -83,5 +86,30 @@ describe('the control: strvals without literal would change these values', () =>
     ['back\\slash', 'backslash'],
   ])('%j becomes %j', (text, parsed) => {
     expect(targetValue(text, false)).toEqual(parsed);
+  });
+});
+
+describe('a rotation says what it needs on the target', () => {
+  const rotate = (target: FluxTargetName): string => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'stx-rotate-'));
+    try {
+      fs.mkdirSync(path.join(tmp, 'dist'));
+      const deployment = resolveInput(aioSimplex({ flux: { target } }), 'rotate.yaml');
+      const request = { deployment, dir: path.join(tmp, 'credentials'), generatedRoot: path.join(tmp, 'dist') };
+      runCredentials(request);
+      return runCredentials({ ...request, rotate: new Set(['db-password.nova']) }).lines.find((l) => l.startsWith('rotation: '))!;
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  };
+
+  test('stx.11: the watch label is ignored, so it gives the command that upgrades the readers now', () => {
+    const line = rotate('stx.11');
+    expect(line).toMatch(/helm-controller 1\.2\.0 ignores reconcile\.fluxcd\.io\/watch \(it needs >= 1\.4\.0\)/);
+    expect(line).toMatch(/kubectl -n openstack annotate --overwrite helmrelease [a-z -]*\bnova\b[a-z -]* reconcile\.fluxcd\.io\/requestedAt="\$\(date \+%s\)"$/);
+  });
+
+  test('stx.12: the watch label upgrades the readers once the Secret is applied', () => {
+    expect(rotate('stx.12')).toMatch(/^rotation: on stx\.12 \(helm-controller 1\.4\.5\) the Secrets carry reconcile\.fluxcd\.io\/watch: Enabled: .*\bnova\b/);
   });
 });
