@@ -6,6 +6,7 @@
  * with those CRDs.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
 import { App } from 'cdk8s';
@@ -120,7 +121,7 @@ const kubectl = (() => {
 
 (kubectl ? test : test.skip)('on stx.11, kustomize gives the generated Secrets a content-hash name and the HelmRelease follows it', () => {
   const stack = synth('stx.11')[0];
-  const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'stx-hash-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stx-hash-'));
   try {
     for (const [file, text] of stack.files) {
       if (!file.startsWith('keystone/')) continue;
