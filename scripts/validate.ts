@@ -1,5 +1,5 @@
 /**
- * `npm run validate [-- DIR|STACK|SUBCLOUD ...] [--no-kustomize] [--charts CHARTS]`: validates every
+ * `npm run validate [-- DIR|STACK|SUBCLOUD ...] [--no-kustomize] [--charts CHARTS] [--target T]`: validates every
  * stack under DIR (default dist/), or the named stacks and subclouds (`aio-sx`, `sample/subcloud1`,
  * `subcloud1` where unique, `sample` for every subcloud of that fleet). With `--charts` (a chart
  * folder, an app tarball, an index.yaml or a repository URL) every HelmRelease's chart version must
@@ -10,9 +10,10 @@ import * as fs from 'fs';
 import { ChartSet, openChartSet } from '../lib/validate/chart-source';
 import { StackReport, stackFolders, validateStack, validateSubcloud } from '../lib/validate/validate';
 import { resolveTargets, subcloudOfFolder } from '../lib/commands/targets';
-import { parseCommandLine, runCommand } from '../lib/commands/cli';
+import { parseCommandLine, runCommand, UsageError } from '../lib/commands/cli';
+import { DEFAULT_FLUX_TARGET, FLUX_TARGET_NAMES, FLUX_TARGETS, FluxTargetName } from '../lib/profile/targets';
 
-export const USAGE = 'usage: npm run validate [-- DIR|STACK|SUBCLOUD ...] [--no-kustomize] [--charts <folder|app-tarball|index.yaml|url>]';
+export const USAGE = `usage: npm run validate [-- DIR|STACK|SUBCLOUD ...] [--no-kustomize] [--charts <folder|app-tarball|index.yaml|url>] [--target ${FLUX_TARGET_NAMES.join('|')}]`;
 
 /** A validation to run: a stack folder (or tree) as before, or one subcloud of a fleet folder. */
 type Job = { readonly dir: string } | { readonly fleetDir: string; readonly site: string };
@@ -34,18 +35,26 @@ export interface ValidateArgs {
   readonly kustomize: boolean;
   /** The chart set to check pins against. @default - pins are not checked */
   readonly charts?: string;
+  readonly target: FluxTargetName;
 }
 
 /** The command line (without node and the script); throws UsageError or HelpRequested. */
 export function parseValidateArgs(argv: readonly string[]): ValidateArgs {
-  const { values, positionals } = parseCommandLine(argv, { 'no-kustomize': { type: 'boolean' }, charts: { type: 'string' } }, { min: 0, max: Infinity, name: 'folder' });
-  return { dirs: positionals.length > 0 ? positionals : ['dist'], kustomize: !values['no-kustomize'], ...(values.charts !== undefined ? { charts: values.charts } : {}) };
+  const { values, positionals } = parseCommandLine(argv, { 'no-kustomize': { type: 'boolean' }, charts: { type: 'string' }, target: { type: 'string' } }, { min: 0, max: Infinity, name: 'folder' });
+  const target = (values.target as string | undefined) ?? DEFAULT_FLUX_TARGET;
+  if (!(FLUX_TARGET_NAMES as string[]).includes(target)) throw new UsageError(`--target: expected one of ${FLUX_TARGET_NAMES.join(', ')}, got "${target}"`);
+  return {
+    dirs: positionals.length > 0 ? positionals : ['dist'],
+    kustomize: !values['no-kustomize'],
+    ...(values.charts !== undefined ? { charts: values.charts as string } : {}),
+    target: target as FluxTargetName,
+  };
 }
 
 function main(argv: readonly string[]): number {
-  const { dirs, kustomize, charts: chartsLocation } = parseValidateArgs(argv);
+  const { dirs, kustomize, charts: chartsLocation, target } = parseValidateArgs(argv);
   const charts: ChartSet | undefined = chartsLocation === undefined ? undefined : openChartSet(chartsLocation);
-  const options = { kustomize, ...(charts ? { charts } : {}) };
+  const options = { kustomize, ...(charts ? { charts } : {}), flux: { name: target, versions: FLUX_TARGETS[target] } };
   const jobs = dirs.flatMap(jobsOf);
   if (jobs.length === 0) {
     console.error('validate: no stack found');

@@ -124,9 +124,8 @@ describe('a release added through defineRelease and the releases option', () => 
         expect(doc(stack, `${EXTRA}/helmrelease.yaml`).spec.valuesFrom).toContainEqual({
           kind: 'Secret',
           name: 'stx-openstack-credentials',
-          valuesKey: 'db-password.extra',
-          targetPath: 'endpoints.oslo_db.auth.extra.password',
-          literal: true,
+          // Its credentials values document, which npm run credentials writes (db-password.extra at endpoints.oslo_db.auth.extra.password).
+          valuesKey: 'helm-values.extra.yaml',
         });
       });
     }

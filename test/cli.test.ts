@@ -87,9 +87,9 @@ describe('the scripts’ command lines', () => {
     expect(thrown(() => parseCredentialsArgs(['aio-sx', 'aio-dx']))).toBe(usageError("expected 1 deployment, got 'aio-sx' 'aio-dx'"));
   });
 
-  test('validate: [DIR ...] [--no-kustomize]', () => {
-    expect(parseValidateArgs([])).toEqual({ dirs: ['dist'], kustomize: true });
-    expect(parseValidateArgs(['a', '--no-kustomize', 'b'])).toEqual({ dirs: ['a', 'b'], kustomize: false });
+  test('validate: [DIR ...] [--no-kustomize] [--target T]', () => {
+    expect(parseValidateArgs([])).toEqual({ dirs: ['dist'], kustomize: true, target: 'stx.12' });
+    expect(parseValidateArgs(['a', '--no-kustomize', 'b'])).toEqual({ dirs: ['a', 'b'], kustomize: false, target: 'stx.12' });
     expect(thrown(() => parseValidateArgs(['--no-kustomiz']))).toBe(usageError("Unknown option '--no-kustomiz'"));
     expect(parseValidateArgs(['--charts', 'c.tgz'])).toEqual({ dirs: ['dist'], kustomize: true, charts: 'c.tgz' });
     expect(thrown(() => parseValidateArgs(['--charts']))).toBe(usageError("Option '--charts <value>' argument missing"));

@@ -1,10 +1,13 @@
 /**
  * Given the built-in deployment stacks, when synthesized, then every credential leaf of the spec's
- * catalogue (§2.8) that an emitted release uses reaches Helm through valuesFrom with targetPath,
- * literal, from the right logical credential — an oracle written from the spec's table, not from
- * the code that routes them.
+ * catalogue (§2.8) that an emitted release uses reaches Helm from the right logical credential:
+ * the release reads its values document from the credentials Secret, and the document that
+ * `npm run credentials` writes holds that credential at that path — an oracle written from the
+ * spec's table, not from the code that routes them.
  */
 import { parseYaml11 } from '../lib/engine/yaml';
+import { defaultProfileLocations, loadDeployments } from '../lib/deployment/app';
+import { valuesDocuments } from '../lib/commands/credentials';
 import { renderStacks } from './support/synth';
 import type { Loose } from './support/loose';
 
@@ -47,6 +50,8 @@ const CATALOGUE: readonly Wiring[] = [
   { releases: ['ceilometer'], targetPath: 'conf.ceilometer.notification.messaging_urls.values[6]', key: 'notification-url.heat' },
 ];
 
+const DEPLOYMENTS = loadDeployments(defaultProfileLocations());
+
 describe.each(['aio-sx', 'aio-dx', 'standard', 'aio-sx-subcloud'])('credential wiring of dist/%s (spec §2.8)', (name) => {
   const stack = renderStacks().find((s) => s.name === name)!;
   const emitted = new Set([...stack.files.keys()].filter((f) => f.endsWith('/helmrelease.yaml')).map((f) => f.split('/')[0]));
@@ -56,9 +61,17 @@ describe.each(['aio-sx', 'aio-dx', 'standard', 'aio-sx-subcloud'])('credential w
       .map((r) => [r, w.targetPath.replace('{release}', r), typeof w.key === 'string' ? w.key : w.key(r)] as const),
   );
 
+  // Each credential's value is its own key: the document then says which key sits at each path.
+  const deployment = DEPLOYMENTS.find((d) => d.profile.name === name)!;
+  const data = Object.fromEntries(deployment.credentials.map((ref) => [deployment.credentialSources.get(ref.id)!.key, deployment.credentialSources.get(ref.id)!.key]));
+  const documents = valuesDocuments(deployment, 'stx-openstack-credentials', data).data;
+
   it.each(cases)('%s reads %s from %s', (release, targetPath, key) => {
     const hr = parseYaml11(stack.files.get(`${release}/helmrelease.yaml`)!)[0] as Loose;
-    expect(hr.spec.valuesFrom).toContainEqual({ kind: 'Secret', name: 'stx-openstack-credentials', valuesKey: key, targetPath, literal: true });
+    expect(hr.spec.valuesFrom).toContainEqual({ kind: 'Secret', name: 'stx-openstack-credentials', valuesKey: `helm-values.${release}.yaml` });
+    const document = parseYaml11(documents[`helm-values.${release}.yaml`])[0] as Loose;
+    const at = targetPath.split(/\.|\[(\d+)\]/).filter((s) => s !== undefined && s !== '').reduce((node: Loose, s: string) => node?.[s], document);
+    expect(at).toBe(key);
   });
 
   it('covers the catalogue: at least 80 wired leaves in this stack', () => {

@@ -20,7 +20,9 @@ describe('npm run credentials, run after run', () => {
   let dir: string;
   let request: CredentialsRequest;
   const secretFile = () => path.join(dir, `${SECRET}.yaml`);
-  const data = () => (parseYaml12(fs.readFileSync(secretFile(), 'utf8'))[0] as { stringData: Record<string, string> }).stringData;
+  const stringData = () => (parseYaml12(fs.readFileSync(secretFile(), 'utf8'))[0] as { stringData: Record<string, string> }).stringData;
+  // The credentials, without the release values documents built from them (tested in credential-documents.test.ts).
+  const data = () => Object.fromEntries(Object.entries(stringData()).filter(([k]) => !k.startsWith('helm-values.')));
   beforeEach(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'stx-creds-'));
     dir = path.join(tmp, 'credentials', 'test-aio-sx');
@@ -52,7 +54,7 @@ describe('npm run credentials, run after run', () => {
 
   test('fails when the file is SOPS-encrypted, rewrites nothing and uses no ciphertext', async () => {
     await runCredentials(request);
-    const encrypted = fs.readFileSync(secretFile(), 'utf8').replace(/^( {2}[a-z].*?): .*$/gm, '$1: ENC[AES256_GCM,data:abc,iv:x,tag:y,type:str]') + 'sops:\n  version: 3.9.0\n';
+    const encrypted = fs.readFileSync(secretFile(), 'utf8').replace(/^ {4,}.*\n/gm, '').replace(/^( {2}[a-z].*?): .*$/gm, '$1: ENC[AES256_GCM,data:abc,iv:x,tag:y,type:str]') + 'sops:\n  version: 3.9.0\n';
     fs.writeFileSync(secretFile(), encrypted);
     await expect(runCredentials(request)).rejects.toThrow(/is encrypted with SOPS \(it has a sops: block\).*decrypt it first \(sops --decrypt --in-place .*\) or change values with sops edit\. Nothing was written/);
     expect(fs.readFileSync(secretFile(), 'utf8')).toBe(encrypted);

@@ -41,26 +41,16 @@ describe('the built-in deployment stacks', () => {
     expect(doc(stack, 'keystone/kustomization.yaml').generatorOptions.labels).toEqual({ 'reconcile.fluxcd.io/watch': 'Enabled' });
   });
 
-  it.each(BUILT_IN)('%s: writes no credential, and reads every one through valuesFrom targetPath from an out-of-band Secret', (name) => {
+  it.each(BUILT_IN)('%s: writes no credential, and reads generated ones through a values document, TLS through targetPath', (name) => {
     const stack = stacks.find((s) => s.name === name)!;
     expect(scanCredentials(stack.files)).toEqual([]);
     expect(checkCredentialRouting(stack.files)).toEqual([]);
     const keystone = doc(stack, 'keystone/helmrelease.yaml');
-    const paths = keystone.spec.valuesFrom.filter((v: Loose) => v.targetPath).map((v: Loose) => v.targetPath);
-    expect(paths).toEqual(
-      expect.arrayContaining([
-        'endpoints.identity.auth.admin.password',
-        'endpoints.identity.auth.stx_admin.password',
-        'endpoints.oslo_db.auth.admin.password',
-        'endpoints.oslo_db.auth.keystone.password',
-        'endpoints.oslo_messaging.auth.keystone.password',
-        'conf.keystone.oslo_messaging_notifications.transport_url',
-      ]),
-    );
+    expect(keystone.spec.valuesFrom).toContainEqual({ kind: 'Secret', name: 'stx-openstack-credentials', valuesKey: 'helm-values.keystone.yaml' });
     for (const v of keystone.spec.valuesFrom.filter((v: Loose) => v.targetPath)) {
-      expect(v).toMatchObject({ kind: 'Secret', literal: true });
-      // Generated credentials, or the operator's TLS Secret for the public certificate.
-      expect(v.name).toBe(v.targetPath.includes('.tls.') ? 'openstack-public-tls' : 'stx-openstack-credentials');
+      // Only the operator's TLS Secret is read at a path; stx.12 (the default target) prunes literal.
+      expect(v).toMatchObject({ kind: 'Secret', name: 'openstack-public-tls' });
+      expect(v.literal).toBeUndefined();
     }
   });
 
@@ -88,7 +78,6 @@ describe('the built-in deployment stacks', () => {
       name: 'openstack-public-tls',
       valuesKey: 'tls.crt',
       targetPath: 'endpoints.identity.host_fqdn_override.public.tls.crt',
-      literal: true,
     });
     expect(doc(aioDx, 'keystone/keystone-system-overrides.yaml').endpoints.identity.host_fqdn_override.public.host).toBe('keystone.openstack.example.com');
   });

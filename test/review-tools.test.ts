@@ -207,6 +207,14 @@ describe('values diff (npm run diff)', () => {
     expect(spec).toEqual(expect.arrayContaining(['barbican: release added (chart version 2026.1.0)', 'nova: chart version: 2026.1.0 → 0.3.50']));
   });
 
+  it('says that disabling a release makes prune uninstall it', () => {
+    const after = renderProfile(aioSimplex({ name: 'lab', charts: { enabled: { horizon: false } } }));
+    const diffs = diffStacks(new Map([['lab', stackFromFiles(before.files)]]), new Map([['lab', stackFromFiles(after.files)]]));
+    const heat = diffs.flatMap((s) => s.releases).find((r) => r.release === 'horizon')!;
+    expect(heat.status).toBe('removed');
+    expect(heat.spec).toEqual(["release removed: the stack's Flux Kustomization prunes the HelmRelease and helm-controller uninstalls Helm release osh-openstack-horizon (what Helm made goes; PVCs of StatefulSets stay)"]);
+  });
+
   it('compares the working tree with a git revision; exit 1 on change, 0 without', () => {
     const repo = writeTree(Object.fromEntries(Object.entries(SMALL_TREE).map(([f, t]) => [`dist/demo/${f}`, t])));
     const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });

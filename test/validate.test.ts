@@ -157,13 +157,13 @@ const BROKEN: readonly Broken[] = [
   },
   {
     id: 'external-secret-no-target-path',
-    broken: 'an external-Secret valuesFrom without targetPath',
+    broken: 'an external-Secret valuesFrom without targetPath, by another key than the values document',
     edit: (d) =>
       editYaml(d, KEYSTONE_HR, (hr) => {
-        expect(hr.spec.valuesFrom[2]).toMatchObject({ name: 'stx-openstack-credentials', targetPath: expect.any(String) });
-        delete hr.spec.valuesFrom[2].targetPath;
+        expect(hr.spec.valuesFrom[2]).toMatchObject({ name: 'stx-openstack-credentials', valuesKey: 'helm-values.keystone.yaml' });
+        hr.spec.valuesFrom[2].valuesKey = 'admin-password';
       }),
-    lines: [`${STACK}/${KEYSTONE_HR}: spec.valuesFrom[2]: external Secret stx-openstack-credentials is read without targetPath`],
+    lines: [`${STACK}/${KEYSTONE_HR}: spec.valuesFrom[2]: external Secret stx-openstack-credentials is read without targetPath, by a key other than the release's values document helm-values.keystone.yaml`],
   },
   ...(KUBECTL
     ? [

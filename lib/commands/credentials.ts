@@ -13,9 +13,11 @@ import { spawnSync } from 'child_process';
 import { generateKeyPairSync, randomBytes, randomInt } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { credentialSource, ResolvedDeployment } from '../deployment/resolve';
-import { CredentialRef } from '../engine/credentials';
-import { parseYaml12, toYamlFile } from '../engine/yaml';
+import { credentialSource, DEPLOYMENT_INTERVALS, ResolvedDeployment } from '../deployment/resolve';
+import { CredentialRef, credentialValuesDocument, credentialValuesKey, splitCredentials } from '../engine/credentials';
+import { featuresOf, HELM_CONTROLLER_FEATURES, WATCH_LABEL } from '../engine/flux-features';
+import { parseYaml12, toYamlBody, toYamlFile } from '../engine/yaml';
+import { fluxTarget, targetLabel } from '../profile/targets';
 import { encryptedSecretName, isCredentialFileName, isEncryptedFileName, lockFolder, readSecretFile, SecretFile, SecretFileError, secretValues, SecretValues, withValues, writeAtomically } from './secret-files';
 import { checkAgeRecipient, sopsDecrypt, sopsEncrypt } from './sops';
 import { distance } from '../profile/loader';
@@ -148,6 +150,51 @@ export const ROTATION_NEEDS_FORCE: Readonly<Record<string, string>> = {
   'nova-ssh-private-key': 'compute hosts trust each other by this key pair: live migrations fail until every nova-compute pod restarted with the new pair; do it in a maintenance window',
   'nova-ssh-public-key': 'compute hosts trust each other by this key pair: live migrations fail until every nova-compute pod restarted with the new pair; do it in a maintenance window',
 };
+
+const isValuesDocumentKey = (key: string) => /^helm-values\..+\.yaml$/.test(key);
+
+/**
+ * The values documents of one Secret: for each release that reads credentials from it, its
+ * credentials at their paths as YAML (what the release's valuesFrom merges; no `--set` parsing).
+ * Also the credentials no value is known for yet (to be provided by hand, then run again).
+ */
+export function valuesDocuments(deployment: ResolvedDeployment, secret: string, data: Readonly<Record<string, string>>): { data: Record<string, string>; lacking: string[] } {
+  const out: Record<string, string> = {};
+  const lacking: string[] = [];
+  for (const release of deployment.releases) {
+    const leaves = splitCredentials(release.systemValues).leaves.filter((leaf) => {
+      const source = deployment.credentialSources.get(leaf.ref.id);
+      return source?.inValuesDocument && source.name === secret;
+    });
+    if (leaves.length === 0) continue;
+    const key = credentialValuesKey(release.definition.name);
+    const valueOf = (ref: CredentialRef) => data[deployment.credentialSources.get(ref.id)!.key];
+    const missing = [...new Set(leaves.filter((leaf) => valueOf(leaf.ref) === undefined).map((leaf) => leaf.ref.id))];
+    if (missing.length > 0) lacking.push(`${key} lacks ${missing.join(', ')}: add ${missing.length === 1 ? 'it' : 'them'} to this file and run again`);
+    const included = new Set(leaves.map((leaf) => leaf.ref.id));
+    out[key] = toYamlBody(credentialValuesDocument(release.systemValues, (ref) => included.has(ref.id), valueOf));
+  }
+  return { data: out, lacking };
+}
+
+/**
+ * What a rotation needs on the deployment's Flux target before the releases run with the new
+ * values, for the command to print.
+ */
+export function rotationNeeds(deployment: ResolvedDeployment, secrets: readonly string[]): string {
+  const target = fluxTarget(deployment.profile.flux.target);
+  const readers = deployment.releases
+    .filter((r) => splitCredentials(r.systemValues).leaves.some((leaf) => secrets.includes(deployment.credentialSources.get(leaf.ref.id)?.name ?? '')))
+    .map((r) => r.definition.name);
+  if (featuresOf(target).watchLabel) {
+    return `on ${targetLabel(deployment.profile.flux.target)} (helm-controller ${target.helmController}) the Secrets carry ${WATCH_LABEL}: Enabled: once the new Secret is applied, helm-controller upgrades the releases that read it (${readers.join(', ')})`;
+  }
+  return (
+    `on ${targetLabel(deployment.profile.flux.target)} helm-controller ${target.helmController} ignores ${WATCH_LABEL} (it needs >= ${HELM_CONTROLLER_FEATURES.watchLabel.since}): ` +
+    `after the new Secret is applied, each release that reads it upgrades at its next reconcile (interval ${DEPLOYMENT_INTERVALS.helmRelease} unless helmReleases sets another); to upgrade now: ` +
+    `kubectl -n openstack annotate --overwrite helmrelease ${readers.join(' ')} reconcile.fluxcd.io/requestedAt="$(date +%s)"`
+  );
+}
 
 /** What `npm run credentials` is asked to do. */
 export interface CredentialsRequest {
@@ -283,8 +330,6 @@ function readFolder(dir: string): Map<string, SecretSource> {
   return sources;
 }
 
-const WATCH_LABEL = 'reconcile.fluxcd.io/watch';
-
 /** The document with the label that makes Flux upgrade the releases reading it when a value changes. */
 function labelled(doc: Record<string, unknown>): Record<string, unknown> {
   const metadata = (doc.metadata ?? {}) as Record<string, unknown>;
@@ -413,12 +458,17 @@ async function runLocked(
     const fresh = secrets.get(name)!;
     const clash = Object.keys(fresh).filter((k) => binary.has(k));
     if (clash.length > 0) throw new Error(`Secret ${name}: ${clash.join(', ')} hold binary data, not the text credential this deployment reads; fix them by hand. Nothing was written`);
-    const changes = new Map(Object.entries(fresh).filter(([k, v]) => before.get(k) !== v));
-    const all = new Set([...before.keys(), ...Object.keys(fresh), ...binary]);
-    const added = [...changes.keys()].filter((k) => !before.has(k)).sort();
-    const changed = [...changes.keys()].filter((k) => before.has(k)).sort();
+    // The values documents the releases read (helm-values.<release>.yaml), rebuilt from the values on every run.
+    const valuesNow: Record<string, string> = {};
+    for (const [k, v] of before) if (!isValuesDocumentKey(k)) valuesNow[k] = v;
+    Object.assign(valuesNow, fresh);
+    const documents = valuesDocuments(deployment, name, valuesNow);
+    const changes = new Map(Object.entries({ ...fresh, ...documents.data }).filter(([k, v]) => before.get(k) !== v));
+    const all = new Set([...before.keys(), ...Object.keys(fresh), ...binary].filter((k) => !isValuesDocumentKey(k)));
+    const added = [...changes.keys()].filter((k) => !before.has(k) && !isValuesDocumentKey(k)).sort();
+    const changed = [...changes.keys()].filter((k) => before.has(k) && !isValuesDocumentKey(k)).sort();
     const read = new Set([...needed.values()].filter((c) => c.secret === name).map((c) => c.key));
-    const unknown = [...before.keys(), ...binary].filter((k) => fresh[k] === undefined && !read.has(k)).sort();
+    const unknown = [...before.keys(), ...binary].filter((k) => fresh[k] === undefined && !read.has(k) && !isValuesDocumentKey(k)).sort();
     const source = sources.get(name);
     const fresher = (base: Record<string, unknown> | undefined) =>
       labelled(withValues(base ?? { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace: 'openstack' }, type: 'Opaque' }, changes));
@@ -461,6 +511,8 @@ async function runLocked(
       }
       lines.push(`${verb} ${shown}: ${all.size} values (${added.length} new, ${changed.length} rotated, ${all.size - added.length - changed.length} kept)`);
     }
+    lines.push(`  ${Object.keys(documents.data).length} release values documents (helm-values.<release>.yaml), rebuilt from these values`);
+    for (const line of documents.lacking) lines.push(`  ${line}`);
     // A new Secret is all new: list keys only where something existed before, or on a dry run.
     if (current.has(name) || request.dryRun) for (const k of added) lines.push(`  new ${k}${request.dryRun ? `: ${masked(fresh[k])}` : ''}`);
     for (const k of changed) lines.push(`  rotated ${k}${request.dryRun ? `: ${masked(before.get(k)!)} -> ${masked(fresh[k])}` : ''}`);
@@ -472,6 +524,8 @@ async function runLocked(
     writes.push({ target: file.target, shown: file.file, mode: 0o600, text: async () => toYamlFile(docs.filter((d) => d !== null), HEADER(site)) });
   }
   for (const id of risky) lines.push(`rotated ${id}: now ${ROTATION_NEEDS_FORCE[id]}`);
+  const rotatedSecrets = [...secrets.keys()].filter((n) => Object.entries(secrets.get(n)!).some(([k, v]) => current.get(n)?.values.has(k) && current.get(n)?.values.get(k) !== v));
+  if (rotatedSecrets.length > 0) lines.push(`rotation: ${rotationNeeds(deployment, rotatedSecrets)}`);
   for (const item of external) {
     // `secret/key (origin)`: already in the file (put there by hand) is said as such.
     const [secret, key] = item.slice(0, item.indexOf(' (')).split('/');

@@ -139,7 +139,12 @@ export function diffStacks(oldStacks: ReadonlyMap<string, StackTree>, newStacks:
         const removed = so.dependsOn.filter((d) => !sn.dependsOn.includes(d));
         if (added.length + removed.length > 0) spec.push(`dependsOn: ${[...added.map((d) => `+ ${d}`), ...removed.map((d) => `- ${d}`)].join(', ')}`);
       } else {
-        spec.push(n ? `release added (chart version ${specOf(n).version})` : 'release removed');
+        // The Kustomization that applies the stack prunes (prune: true), and a deleted HelmRelease is uninstalled.
+        spec.push(
+          n
+            ? `release added (chart version ${specOf(n).version})`
+            : `release removed: the stack's Flux Kustomization prunes the HelmRelease and helm-controller uninstalls Helm release ${String(o!.spec.releaseName ?? o!.name)} (what Helm made goes; PVCs of StatefulSets stay)`,
+        );
       }
       const changes = diffValues(o && before ? effectiveValues(before.files, o).values : {}, n && after ? effectiveValues(after.files, n).values : {});
       if (spec.length + changes.length === 0) continue;

@@ -11,6 +11,7 @@ import { LoadedProfile, loadProfiles, parseProfile } from '../profile/loader';
 import { DeploymentProfile } from '../profile/profile';
 import { resolveDeployment, ResolvedDeployment } from './resolve';
 import { clusterEntrypoints, deploymentStack, platformStack } from './stack';
+import { fluxTarget } from '../profile/targets';
 
 /** The folder of the platform stack; no profile may take it. */
 export const PLATFORM_STACK = 'starlingx-app';
@@ -89,7 +90,9 @@ export function buildApp(options: BuildOptions = {}): App {
     : loadDeployments(options.profiles ?? defaultProfileLocations(), releases);
   for (const deployment of deployments) {
     deploymentStack(app, deployment);
-    clusterEntrypoints(app, deployment);
+    // Without kustomize-controller (stx.10) nothing would reconcile Flux Kustomizations: the stack is
+    // applied with kubectl apply -k instead (README, "Deploying a stack with Flux").
+    if (fluxTarget(deployment.profile.flux.target).kustomizeController) clusterEntrypoints(app, deployment);
   }
   return app;
 }

@@ -37,12 +37,26 @@ export interface ResolvedRelease {
 }
 
 /**
+ * Reconcile intervals of a deployment stack, for a simplex controller (AIO-SX gives the platform,
+ * Flux included, 2 cores). A change from git reaches a HelmRelease at once whatever its interval
+ * (a new generation is reconciled immediately), so the interval only bounds how soon drift is
+ * reported, a failed release retried and (on controllers without the watch label) an out-of-band
+ * Secret change seen. Each HelmRelease reconcile renders the chart and, with drift detection,
+ * dry-runs every object it made: 24 releases every minute is a steady load; every 15 minutes is
+ * under 2 a minute. The platform's Helm repository changes only when charts are uploaded and
+ * versions are pinned, so its index is read every 30 minutes. The platform stack keeps the
+ * reference's intervals.
+ */
+export const DEPLOYMENT_INTERVALS = { helmRelease: '15m', helmRepository: '30m' } as const;
+
+/**
  * How Flux runs every release of a deployment stack unless the profile says otherwise: a failed
  * install is retried 3 times (uninstalled in between, as Flux does); a failed upgrade is rolled
  * back and retried 3 times, and the last failure is left in place for the operator to see; drift
  * is reported, not corrected (the charts' own jobs and the platform change objects Helm made).
  */
 export const DEFAULT_HELM_RELEASE_SETTINGS: HelmReleaseSettings = {
+  interval: DEPLOYMENT_INTERVALS.helmRelease,
   install: { remediation: { retries: 3 } },
   upgrade: { remediation: { retries: 3, remediateLastFailure: false, strategy: HelmReleaseSpecUpgradeRemediationStrategy.ROLLBACK } },
   driftDetection: { mode: HelmReleaseSpecDriftDetectionMode.WARN },
@@ -88,6 +102,20 @@ export function credentialSource(profile: DeploymentProfile, ref: CredentialRef)
     return { name: ref.detail.slice(0, slash), key: ref.detail.slice(slash + 1) };
   }
   return { name: profile.credentials.secretName, key: ref.id };
+}
+
+/** Kinds of credential that `npm run credentials` does not make: the operator or the platform provides them. */
+export const OUT_OF_BAND_KINDS: ReadonlySet<string> = new Set(['tls', 'external', 'ceph-keyring', 'storage-secret']);
+
+/**
+ * Where each credential lives. A Secret that `npm run credentials` writes (it holds a credential
+ * the command makes) carries every release's values document, so all its credentials are read
+ * from there; the others (TLS, storage arrays) are read key by key with a targetPath.
+ */
+export function credentialSourcesOf(profile: DeploymentProfile, credentials: readonly CredentialRef[]): Map<string, SecretKeyRef> {
+  const sources = credentials.map((ref) => [ref, credentialSource(profile, ref)] as const);
+  const written = new Set(sources.filter(([ref]) => !OUT_OF_BAND_KINDS.has(ref.kind)).map(([, s]) => s.name));
+  return new Map(sources.map(([ref, s]) => [ref.id, written.has(s.name) ? { ...s, inValuesDocument: true } : s]));
 }
 
 /** The context the release value functions read, for a set of emitted releases. */
@@ -146,7 +174,7 @@ export function resolveDeployment({ file, profile }: LoadedProfile, releases: re
       ) as unknown as HelmReleaseSettings,
     })),
     credentials,
-    credentialSources: new Map(credentials.map((ref) => [ref.id, credentialSource(profile, ref)])),
+    credentialSources: credentialSourcesOf(profile, credentials),
     notes: [
       ...notes,
       ...graph.repaired.map(repairNote),

@@ -12,11 +12,14 @@ import { FluxStack, HelmRepositorySource } from '../engine/stack';
 import { DeploymentProfile } from '../profile/profile';
 import { appMetadata } from './app-metadata';
 import { stackReadme } from './readme';
-import { platformRepositoryUrl, ResolvedDeployment } from './resolve';
+import { DEPLOYMENT_INTERVALS, platformRepositoryUrl, ResolvedDeployment } from './resolve';
+import { featuresOf, WATCH_LABEL } from '../engine/flux-features';
+import { fluxTarget } from '../profile/targets';
 
 /** The stack of one resolved deployment, in the folder named after its profile. */
 export function deploymentStack(app: App, deployment: ResolvedDeployment): FluxStack {
   const { profile } = deployment;
+  const features = featuresOf(fluxTarget(profile.flux.target));
   return new FluxStack(app, profile.name, {
     releases: deployment.releases.map((release) => ({
       facts: release.definition,
@@ -28,14 +31,16 @@ export function deploymentStack(app: App, deployment: ResolvedDeployment): FluxS
       credentialSources: deployment.credentialSources,
       settings: release.settings,
     })),
-    helmRepository: chartSource(profile),
+    helmRepository: { ...chartSource(profile), interval: DEPLOYMENT_INTERVALS.helmRepository },
     metadata: appMetadata(deployment.releases.map((r) => r.definition)),
     // The namespace is its own Flux Kustomization (dist/clusters/<name>/), never pruned: deleting
     // the app's Kustomization must not take the PVCs and the credentials with it.
     namespaceManifest: 'folder',
     namespaceAnnotations: { 'kustomize.toolkit.fluxcd.io/prune': 'disabled' },
-    // A changed values Secret alone does not upgrade a HelmRelease; this label makes Flux watch it.
-    secretLabels: { 'reconcile.fluxcd.io/watch': 'Enabled' },
+    features,
+    // A changed values Secret alone does not upgrade a HelmRelease: the watch label makes Flux watch
+    // it; a controller that ignores the label sees a new Secret name (content hash) instead.
+    ...(features.watchLabel ? { secretLabels: { [WATCH_LABEL]: 'Enabled' } } : { secretNames: 'content-hash' as const }),
     notes: deployment.notes,
     labelsField: 'labels',
     // For people; the platform stack has none (it must stay equal to the StarlingX tree).

@@ -1,8 +1,14 @@
 /**
  * Credentials in values. A value function never sees a password: where one goes it puts a
- * {@link CredentialRef}, and the release construct turns each into a `valuesFrom` entry with
- * `targetPath` and `literal: true`, reading a Secret that is created out of band, never a file in
- * the tree.
+ * {@link CredentialRef}, and the release construct turns it into a `valuesFrom` entry reading a
+ * Secret that is created out of band, never a file in the tree. Two ways:
+ * - a values document: the Secret holds, per release, a YAML document of that release's
+ *   credentials at their paths (key {@link credentialValuesKey}), merged as a map like any values
+ *   file. Helm's `--set` parser (strvals) never sees the values, so a password reaches Helm
+ *   unchanged whatever it holds, on every helm-controller;
+ * - `targetPath`: for Secrets the operator provides in their own shape (TLS, storage arrays). With
+ *   `literal: true` where the controller honours it (helm-controller >= 1.6.0); before that the
+ *   value is read by strvals (`,` ends it, `true` and numbers change type).
  */
 
 /** A credential leaf in a values tree: the logical id of the credential that goes there. */
@@ -22,7 +28,46 @@ export class CredentialRef<Kind extends string = string> {
 /** A credential leaf found in a values tree, with the Helm `--set` path that reaches it. */
 export interface CredentialLeaf {
   readonly targetPath: string;
+  /** The same path as keys and list indexes. */
+  readonly segments: readonly (string | number)[];
   readonly ref: CredentialRef;
+}
+
+/** The Secret data key of a release's credentials values document. */
+export function credentialValuesKey(release: string): string {
+  return `helm-values.${release}.yaml`;
+}
+
+/**
+ * The values document of the credentials of `values` that `include` selects: each at its path,
+ * nothing else but the lists that hold one. A document is merged as a map, and a map merge
+ * replaces a list whole, so such a list is written whole: its plain items as they are, its
+ * credentials by value (null where `valueOf` knows none yet, or where another source sets it).
+ * A credential `valueOf` knows no value for yet is left out.
+ */
+export function credentialValuesDocument(values: unknown, include: (ref: CredentialRef) => boolean, valueOf: (ref: CredentialRef) => string | undefined): Record<string, unknown> {
+  const holds = (value: unknown): boolean =>
+    value instanceof CredentialRef ? include(value) : Array.isArray(value) ? value.some(holds) : typeof value === 'object' && value !== null && Object.values(value).some(holds);
+  const whole = (value: unknown): unknown =>
+    value instanceof CredentialRef
+      ? (include(value) ? valueOf(value) : undefined) ?? null
+      : Array.isArray(value)
+        ? value.map(whole)
+        : typeof value === 'object' && value !== null
+          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, whole(v)]))
+          : value;
+  const walk = (value: unknown): unknown => {
+    if (value instanceof CredentialRef) return include(value) ? valueOf(value) : undefined;
+    if (Array.isArray(value)) return holds(value) ? whole(value) : undefined;
+    if (typeof value !== 'object' || value === null) return undefined;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const r = walk(v);
+      if (r !== undefined) out[k] = r;
+    }
+    return Object.keys(out).length > 0 ? out : undefined;
+  };
+  return (walk(values) as Record<string, unknown> | undefined) ?? {};
 }
 
 /** Escapes a key for a Helm `--set` path (`.`, `,`, `=`, `[` and `\` are special). */
@@ -37,13 +82,13 @@ function setPathKey(key: string): string {
  */
 export function splitCredentials(values: unknown): { plain: unknown; leaves: CredentialLeaf[] } {
   const leaves: CredentialLeaf[] = [];
-  const walk = (value: unknown, path: string): { keep: boolean; value: unknown } => {
+  const walk = (value: unknown, path: string, segments: readonly (string | number)[] = []): { keep: boolean; value: unknown } => {
     if (value instanceof CredentialRef) {
-      leaves.push({ targetPath: path, ref: value });
+      leaves.push({ targetPath: path, segments, ref: value });
       return { keep: false, value: undefined };
     }
     if (Array.isArray(value)) {
-      const items = value.map((item, i) => walk(item, `${path}[${i}]`));
+      const items = value.map((item, i) => walk(item, `${path}[${i}]`, [...segments, i]));
       if (items.some((i) => !i.keep)) {
         // A list with a credential item is set item by item through targetPath.
         const plainItems = items.filter((i) => i.keep);
@@ -56,7 +101,7 @@ export function splitCredentials(values: unknown): { plain: unknown; leaves: Cre
       if (entries.length === 0) return { keep: true, value: {} };
       const out: Record<string, unknown> = {};
       for (const [k, v] of entries) {
-        const r = walk(v, path ? `${path}.${setPathKey(k)}` : setPathKey(k));
+        const r = walk(v, path ? `${path}.${setPathKey(k)}` : setPathKey(k), [...segments, k]);
         if (r.keep) out[k] = r.value;
       }
       return Object.keys(out).length === 0 ? { keep: false, value: undefined } : { keep: true, value: out };

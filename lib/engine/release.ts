@@ -9,7 +9,8 @@ import {
 } from '../../imports/helm.toolkit.fluxcd.io';
 import { OutputFile } from './files';
 import { Values } from './values';
-import { CredentialRef, splitCredentials } from './credentials';
+import { CredentialRef, credentialValuesKey, splitCredentials } from './credentials';
+import { ALL_FEATURES, FluxFeatures } from './flux-features';
 
 /** Flags of a Helm action (install or upgrade) as StarlingX sets them. */
 export interface HelmActionFlags {
@@ -69,6 +70,12 @@ export interface HelmReleaseSettings {
 export interface SecretKeyRef {
   readonly name: string;
   readonly key: string;
+  /**
+   * The Secret also holds each release's values document of its credentials (key
+   * `credentialValuesKey(release)`), which the release reads instead of `key` with a targetPath.
+   * @default false
+   */
+  readonly inValuesDocument?: boolean;
 }
 
 /** Props of a {@link ReleaseConstruct}. */
@@ -113,7 +120,24 @@ export interface ReleaseConstructProps {
   readonly secretLabels?: Readonly<Record<string, string>>;
   /** Flux's handling of the release, over the facts. @default - the facts alone */
   readonly settings?: HelmReleaseSettings;
+  /** What the target's controllers honour; what they would prune is not emitted. @default ALL_FEATURES */
+  readonly features?: FluxFeatures;
+  /**
+   * `content-hash`: the generated Secrets get kustomize's content-hash name suffix, and the
+   * HelmRelease's valuesFrom follows it (a `kustomizeconfig.yaml` nameReference), so a values
+   * change changes the HelmRelease and upgrades the release without the watch label.
+   * @default 'fixed'
+   */
+  readonly secretNames?: 'fixed' | 'content-hash';
 }
+
+/** kustomize's nameReference for HelmRelease valuesFrom: a hashed generated Secret's name is followed there. */
+export const VALUES_FROM_NAME_REFERENCE = {
+  nameReference: [
+    { kind: 'Secret', version: 'v1', fieldSpecs: [{ path: 'spec/valuesFrom/name', kind: 'HelmRelease' }] },
+    { kind: 'ConfigMap', version: 'v1', fieldSpecs: [{ path: 'spec/valuesFrom/name', kind: 'HelmRelease' }] },
+  ],
+};
 
 /** Kubernetes refuses a Secret whose data exceeds 1 MiB. */
 export const MAX_SECRET_BYTES = 1024 * 1024;
@@ -159,6 +183,7 @@ export class ReleaseConstruct extends Construct {
     const dir = def.name;
     const dependsOn = props.dependsOn ?? def.dependsOn;
     const settings = props.settings ?? {};
+    const features = props.features ?? ALL_FEATURES;
     const { plain: systemValues, leaves: credentials } = splitCredentials(props.systemValues ?? {});
     const sourceOf = (ref: CredentialRef): SecretKeyRef => {
       const source = props.credentialSources?.get(ref.id);
@@ -193,15 +218,21 @@ export class ReleaseConstruct extends Construct {
           ? { ...def.install, disableHooks: def.install?.disableHooks ?? false, ...(settings.install?.remediation ? { remediation: settings.install.remediation } : {}) }
           : undefined,
         upgrade: { ...def.upgrade, disableHooks: def.upgrade.disableHooks ?? false, ...(settings.upgrade?.remediation ? { remediation: settings.upgrade.remediation } : {}) },
-        driftDetection: settings.driftDetection,
+        driftDetection: features.driftDetection ? settings.driftDetection : undefined,
         dependsOn: dependsOn.length > 0 ? dependsOn.map((name) => ({ name, namespace: props.namespace })) : undefined,
         valuesFrom: [
           ...[files.static, files.system].map((name) => ({ kind: HelmReleaseSpecValuesFromKind.SECRET, name, valuesKey: `${name}.yaml` })),
-          // Each credential is set at its path, read as a literal string (passwords may hold , or =).
-          ...credentials.map(({ ref, targetPath }) => {
-            const source = sourceOf(ref);
-            return { kind: HelmReleaseSpecValuesFromKind.SECRET, name: source.name, valuesKey: source.key, targetPath, literal: true };
-          }),
+          // Credentials in a values document: one entry per Secret, merged as a map (no strvals).
+          ...[...new Set(credentials.filter(({ ref }) => sourceOf(ref).inValuesDocument).map(({ ref }) => sourceOf(ref).name))]
+            .sort()
+            .map((name) => ({ kind: HelmReleaseSpecValuesFromKind.SECRET, name, valuesKey: credentialValuesKey(def.name) })),
+          // The others are set at their path; as a literal string where the controller honours it.
+          ...credentials
+            .filter(({ ref }) => !sourceOf(ref).inValuesDocument)
+            .map(({ ref, targetPath }) => {
+              const source = sourceOf(ref);
+              return { kind: HelmReleaseSpecValuesFromKind.SECRET, name: source.name, valuesKey: source.key, targetPath, ...(features.valuesFromLiteral ? { literal: true } : {}) };
+            }),
           ...(props.userValues
             ? [{ kind: HelmReleaseSpecValuesFromKind.SECRET, name: files.user, valuesKey: `${files.user}.yaml` }]
             : []),
@@ -226,10 +257,15 @@ export class ReleaseConstruct extends Construct {
     if (def.commonLabels && props.labelsField === 'labels') kustomization.labels = [{ pairs: { ...def.commonLabels }, includeSelectors: true }];
     kustomization.resources = ['helmrelease.yaml'];
     kustomization.secretGenerator = generated.map((name) => ({ name, files: [`${name}.yaml`] }));
+    const hashed = props.secretNames === 'content-hash';
     kustomization.generatorOptions = {
-      disableNameSuffixHash: true,
+      ...(hashed ? {} : { disableNameSuffixHash: true }),
       ...(props.secretLabels ? { labels: { ...props.secretLabels } } : {}),
     };
+    if (hashed) {
+      kustomization.configurations = ['kustomizeconfig.yaml'];
+      new OutputFile(this, 'kustomizeconfig', { path: `${dir}/kustomizeconfig.yaml`, documents: [VALUES_FROM_NAME_REFERENCE] });
+    }
     new OutputFile(this, 'kustomization', { path: `${dir}/kustomization.yaml`, documents: [kustomization] });
   }
 }

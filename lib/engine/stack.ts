@@ -4,6 +4,7 @@ import { HelmRepository, HelmRepositorySpecType } from '../../imports/source.too
 import { findCycle } from './depends-on';
 import { OutputFile, TextFile } from './files';
 import { ReleaseConstruct, ReleaseConstructProps } from './release';
+import { FluxFeatures } from './flux-features';
 
 /** The Helm repository a stack installs its charts from. */
 export interface HelmRepositorySource {
@@ -29,7 +30,7 @@ export type NamespaceManifest =
   | 'folder';
 
 /** One release of a stack: everything its construct needs, already computed. */
-export type StackRelease = Omit<ReleaseConstructProps, 'repositoryName' | 'namespace' | 'secretLabels' | 'labelsField'>;
+export type StackRelease = Omit<ReleaseConstructProps, 'repositoryName' | 'namespace' | 'secretLabels' | 'labelsField' | 'features' | 'secretNames'>;
 
 /** Props of a {@link FluxStack}. The construct id is the stack's folder under the output folder. */
 export interface FluxStackProps {
@@ -48,6 +49,10 @@ export interface FluxStackProps {
   readonly secretLabels?: Readonly<Record<string, string>>;
   /** Lines for the synth summary (why a release is not deployed, ...). @default - none */
   readonly notes?: readonly string[];
+  /** What the target's controllers honour (see ReleaseConstructProps.features). @default ALL_FEATURES */
+  readonly features?: FluxFeatures;
+  /** See ReleaseConstructProps.secretNames. @default 'fixed' */
+  readonly secretNames?: 'fixed' | 'content-hash';
   /** See ReleaseConstructProps.labelsField. @default 'commonLabels' */
   readonly labelsField?: 'commonLabels' | 'labels';
   /**
@@ -95,6 +100,8 @@ export class FluxStack extends Chart {
           namespace,
           secretLabels: props.secretLabels,
           labelsField: props.labelsField,
+          features: props.features,
+          secretNames: props.secretNames,
         }),
       );
     }

@@ -13,7 +13,7 @@ const mapping = (what: string) => z.record(z.string(), z.unknown()).describe(`${
 const list = (what: string) => z.array(z.unknown()).describe(`${what}; replaces the extended profile's list`);
 
 /** The profile fields a site may override (checked after the merge by the profile schema). */
-export const OVERRIDABLE_FIELDS = ['description', 'system', 'network', 'hosts', 'datanetworks', 'storage', 'endpoints', 'https', 'charts', 'userOverrides', 'credentials', 'helmRepository', 'helmReleases', 'images'] as const;
+export const OVERRIDABLE_FIELDS = ['description', 'system', 'network', 'hosts', 'datanetworks', 'storage', 'endpoints', 'https', 'charts', 'userOverrides', 'credentials', 'helmRepository', 'helmReleases', 'images', 'flux'] as const;
 
 export const siteSchema = z
   .object({
@@ -33,8 +33,9 @@ export const siteSchema = z
     helmRepository: mapping('helmRepository'),
     helmReleases: mapping('helmReleases'),
     images: mapping('images'),
+    flux: mapping('flux: target (the StarlingX release or Flux versions of this site), intervals, ...'),
   })
-  .partial({ system: true, network: true, hosts: true, datanetworks: true, storage: true, endpoints: true, https: true, charts: true, userOverrides: true, credentials: true, helmRepository: true, helmReleases: true, images: true })
+  .partial({ system: true, network: true, hosts: true, datanetworks: true, storage: true, endpoints: true, https: true, charts: true, userOverrides: true, credentials: true, helmRepository: true, helmReleases: true, images: true, flux: true })
   .strict();
 
 export const inventorySchema = z

@@ -10,6 +10,7 @@ import { DEFAULT_IMAGE_BUILD } from '../../overrides/images';
 import { APP_BUILD_NAMES, DEFAULT_APP_BUILD } from '../../releases/chart-versions';
 import { isImageReference } from '../engine/oci';
 import { RELEASE_NAMES } from '../../releases/names';
+import { DEFAULT_FLUX_TARGET, FLUX_TARGET_NAMES, FluxTargetName } from './targets';
 
 const DNS_LABEL = /^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -345,6 +346,17 @@ const chartRepositoryUrl = z.url({ protocol: /^(https?|oci)$/, error: 'expected 
 /** A Go duration as Flux reads it (`30s`, `10m`, `1h30m`). */
 const duration = z.string().regex(/^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$/, 'expected a duration such as 30s, 10m or 1h');
 
+/** A controller release (`1.4.5`). */
+const controllerVersion = z.string().regex(/^v?\d+\.\d+\.\d+$/, 'expected a controller release such as 1.4.5');
+/** `flux.target`: a name of the target table, or the versions of the controllers. */
+const fluxTargetSchema = z.union([
+  z.enum(FLUX_TARGET_NAMES as [FluxTargetName, ...FluxTargetName[]]),
+  z
+    .object({ helmController: controllerVersion, sourceController: controllerVersion, kustomizeController: controllerVersion.optional() })
+    .strict()
+    .describe('explicit controller versions (a cluster whose Flux the operator installs)'),
+]);
+
 /** How Flux runs a release (spec fields of the HelmRelease CRD). */
 const helmReleaseSettings = z
   .object({
@@ -538,6 +550,9 @@ export const deploymentProfileSchema = z
       .describe('how Flux installs, upgrades, remediates and watches the releases'),
     flux: z
       .object({
+        target: fluxTargetSchema
+          .default(DEFAULT_FLUX_TARGET)
+          .describe(`the Flux the tree runs on: a StarlingX release (${FLUX_TARGET_NAMES.filter((n) => n !== 'kubernetes').join(', ')}: the platform's controllers in flux-helm), kubernetes (plain Kubernetes, the newest Flux from flux bootstrap), or explicit controller versions; the synth emits only what those controllers honour`),
         gitRepository: z.string().regex(DNS_SUBDOMAIN).default('flux-system').describe('the GitRepository of this repository (flux bootstrap names it flux-system)'),
         gitRepositoryNamespace: z.string().regex(DNS_LABEL).default('flux-system'),
         interval: duration.default('10m'),

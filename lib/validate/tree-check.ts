@@ -9,6 +9,7 @@
  */
 import * as path from 'path';
 import { EXTERNAL_SECRETS_ANNOTATION } from '../engine/release';
+import { credentialValuesKey } from '../engine/credentials';
 import { yaml12Of } from './parsed';
 
 /** Files a stack may hold that no kustomization references. */
@@ -328,8 +329,10 @@ export function checkValuesFrom(files: ReadonlyMap<string, string>): string[] {
       }
       const source = generated.find((g) => g.kind === ref.kind && g.name === ref.name);
       if (!source && ref.kind === 'Secret' && external.includes(String(ref.name))) {
-        // Created out of band: it must be read at a path, never as a whole values file from git.
-        if (typeof ref.targetPath !== 'string') problems.push(`${where}: external Secret ${String(ref.name)} is read without targetPath`);
+        // Created out of band: read at a path, or as the release's own credentials values document.
+        if (typeof ref.targetPath !== 'string' && ref.valuesKey !== credentialValuesKey(name)) {
+          problems.push(`${where}: external Secret ${String(ref.name)} is read without targetPath, by a key other than the release's values document ${credentialValuesKey(name)}`);
+        }
         return;
       }
       if (!source) {

@@ -11,6 +11,7 @@ import { checkEntrypoints, isEntrypointFolder } from './entrypoints';
 import { fluxValidator } from './flux-schema';
 import { checkStack, helmReleaseName } from './tree-check';
 import { decodeUtf8, invalidUtf8Offset } from '../engine/utf8';
+import { FluxVersions, unsupportedFields } from '../engine/flux-features';
 import { yaml11Of, yaml12Of } from './parsed';
 import { withYamlCache } from '../engine/yaml';
 import { fleetSites, materializeSite } from '../engine/fleet';
@@ -21,6 +22,26 @@ export interface ValidateOptions {
   readonly kustomize?: boolean;
   /** Every HelmRelease's chart and version must be in this chart set. @default - pins are not checked */
   readonly charts?: ChartSet;
+  /**
+   * The controllers the tree is meant for: every field or label they would prune or ignore is a
+   * problem, named with the version that adds it. @default - no check
+   */
+  readonly flux?: { readonly name: string; readonly versions: FluxVersions };
+}
+
+/** The fields of the tree's YAML files that the target's controllers would prune or ignore. */
+export function checkTargetFields(files: ReadonlyMap<string, string>, flux: NonNullable<ValidateOptions['flux']>): string[] {
+  const out: string[] = [];
+  for (const file of [...files.keys()].filter((f) => /\.ya?ml$/.test(f)).sort()) {
+    let docs: unknown[];
+    try {
+      docs = yaml12Of(files, file);
+    } catch {
+      continue; // reported by the YAML check
+    }
+    for (const doc of docs) for (const problem of unsupportedFields(doc, flux.versions)) out.push(`${file}: ${problem.replace('(this target runs', `(target ${flux.name} runs`)}`);
+  }
+  return out;
 }
 
 export interface StackReport {
@@ -347,6 +368,7 @@ function validateStackFiles(dir: string, options: ValidateOptions): StackReport 
     ...(entrypoints ? checkEntrypoints(files, path.dirname(path.dirname(path.resolve(dir))), path.dirname(path.resolve(dir))) : checkStack(files)),
     ...checkCredentialRouting(files).map((f) => `${f.file}: ${f.path}: ${f.problem}`),
     ...(options.charts ? checkChartPins(files, options.charts) : []),
+    ...(options.flux ? checkTargetFields(files, options.flux) : []),
   ];
   if ((options.kustomize ?? true) && files.has('kustomization.yaml') && kubectlAvailable()) problems.push(...checkKubectlKustomize(dir));
   const stack = path.basename(dir);

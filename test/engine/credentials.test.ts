@@ -22,7 +22,7 @@ describe('splitCredentials', () => {
     const a = ref('a');
     const { plain, leaves } = splitCredentials({ endpoints: { identity: { auth: { admin: { password: a } } }, keep: 1 } });
     expect(plain).toStrictEqual({ endpoints: { keep: 1 } });
-    expect(leaves).toStrictEqual([{ targetPath: 'endpoints.identity.auth.admin.password', ref: a }]);
+    expect(leaves).toStrictEqual([{ targetPath: 'endpoints.identity.auth.admin.password', segments: ['endpoints', 'identity', 'auth', 'admin', 'password'], ref: a }]);
     expect(leaves[0].ref).toBe(a);
   });
 
@@ -62,7 +62,7 @@ describe('splitCredentials', () => {
   test('a credential at the root', () => {
     const { plain, leaves } = splitCredentials(ref('x'));
     expect(plain).toStrictEqual({});
-    expect(leaves).toStrictEqual([{ targetPath: '', ref: ref('x') }]);
+    expect(leaves).toStrictEqual([{ targetPath: '', segments: [], ref: ref('x') }]);
   });
 
   test('a scalar root passes through', () => {
