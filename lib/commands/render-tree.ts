@@ -14,6 +14,7 @@ import * as path from 'path';
 import { parseYaml11, parseYaml12, toYamlBody } from '../engine/yaml';
 import { ChartSet, chartArchivePath, missingChart, findChart } from '../validate/chart-source';
 import { createHash } from 'crypto';
+import { fileDigest } from './helm';
 import { helmTemplateAll, renderCacheDir, TemplateRequest } from './helm-template';
 import { effectiveValues, isMap, Json, JsonMap, StackTree, TreeRelease } from './values';
 
@@ -140,8 +141,9 @@ function plan(stack: StackTree, options: RenderOptions): Planned[] {
     const spec = release.spec;
     const targetNamespace = typeof spec.targetNamespace === 'string' && spec.targetNamespace !== '' ? spec.targetNamespace : undefined;
     const releaseName = typeof spec.releaseName === 'string' && spec.releaseName !== '' ? spec.releaseName : targetNamespace ? `${targetNamespace}-${release.name}` : release.name;
-    const archive = chartArchivePath(findChart(options.charts, chart, version), { cacheDir: options.cacheDir });
-    return { release, chart, version, request: { chart: archive, releaseName, namespace: targetNamespace ?? namespace, values }, credentialValues: used };
+    const entry = findChart(options.charts, chart, version);
+    const archive = chartArchivePath(entry, { cacheDir: options.cacheDir });
+    return { release, chart, version, request: { chart: archive, chartDigest: entry.digest ?? fileDigest(archive), releaseName, namespace: targetNamespace ?? namespace, values }, credentialValues: used };
   });
 }
 

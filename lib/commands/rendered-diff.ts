@@ -139,10 +139,9 @@ export async function diffRenderedStacks(oldStacks: ReadonlyMap<string, StackTre
     if (changed.length === 0) continue;
     const oldOnly = changed.filter((r) => oldReleases.has(r));
     const newOnly = changed.filter((r) => newReleases.has(r));
-    const [oldRender, newRender] = await Promise.all([
-      before && oldOnly.length > 0 ? renderStackReleases(before, { charts, credentials, only: oldOnly }) : undefined,
-      after && newOnly.length > 0 ? renderStackReleases(after, { charts, credentials, only: newOnly }) : undefined,
-    ]);
+    // One side after the other: a release with the same values on both sides is one cache entry.
+    const oldRender = before && oldOnly.length > 0 ? await renderStackReleases(before, { charts, credentials, only: oldOnly }) : undefined;
+    const newRender = after && newOnly.length > 0 ? await renderStackReleases(after, { charts, credentials, only: newOnly }) : undefined;
     const releases: RenderedReleaseDiff[] = [];
     for (const release of changed) {
       const o = oldRender?.releases.find((r) => r.release === release);
