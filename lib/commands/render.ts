@@ -205,3 +205,66 @@ export async function renderStack(
   });
   return inParallel(tasks, options.parallel ?? 2);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Scanning rendered config files
+
+/** One suspicious text in a rendered config file. */
+export interface ScanFinding {
+  /** `Kind/name key`. */
+  readonly where: string;
+  readonly what: string;
+  /** The line it is on. */
+  readonly line: string;
+}
+
+/** Published defaults of shared secrets that a running cloud must not keep (the chart's own values). */
+const PUBLISHED_SECRETS: ReadonlyArray<{ readonly option: RegExp; readonly why: string }> = [
+  { option: /^\s*metadata_proxy_shared_secret\s*=\s*password\s*$/, why: 'metadata_proxy_shared_secret is the published chart default "password"' },
+];
+
+const SCAN_RULES: ReadonlyArray<{ readonly pattern: RegExp; readonly what: string }> = [
+  { pattern: /<nil>/, what: 'a nil value printed as <nil>' },
+  { pattern: /<no value>/, what: 'a missing value printed as <no value>' },
+  { pattern: /%!/, what: 'a Go format error (%!)' },
+  { pattern: /\b(?!file:)[a-z][a-z0-9+.-]*:\/\/(?:[^/@\s]*@)?(?=[:/,]|\s|$)/, what: 'an empty host in a URL' },
+  { pattern: /@[A-Z][A-Z0-9_]+@/, what: 'a build token (@TOKEN@) never replaced' },
+];
+
+/** The text files an object carries to a pod: ConfigMap data, Secret data (decoded) and stringData. */
+export function configFilesOf(object: JsonMap): Array<{ key: string; text: string }> {
+  const out: Array<{ key: string; text: string }> = [];
+  if (object.kind === 'ConfigMap' && isMap(object.data)) {
+    for (const [key, value] of Object.entries(object.data)) if (typeof value === 'string') out.push({ key, text: value });
+  }
+  if (object.kind === 'Secret') {
+    if (isMap(object.data)) {
+      for (const [key, value] of Object.entries(object.data)) {
+        if (typeof value !== 'string') continue;
+        const text = Buffer.from(value, 'base64').toString('utf8');
+        // Binary data (keytabs, images) is not a config file.
+        if (!/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(text)) out.push({ key, text });
+      }
+    }
+    if (isMap(object.stringData)) {
+      for (const [key, value] of Object.entries(object.stringData)) if (typeof value === 'string') out.push({ key, text: value });
+    }
+  }
+  return out;
+}
+
+/** Every finding of the scan in the config files of `objects` (see SCAN_RULES and PUBLISHED_SECRETS). */
+export function scanConfigFiles(objects: readonly JsonMap[]): ScanFinding[] {
+  const findings: ScanFinding[] = [];
+  for (const object of objects) {
+    const name = isMap(object.metadata) ? String(object.metadata.name) : '?';
+    for (const { key, text } of configFilesOf(object)) {
+      const where = `${String(object.kind)}/${name} ${key}`;
+      for (const line of text.split('\n')) {
+        for (const rule of SCAN_RULES) if (rule.pattern.test(line)) findings.push({ where, what: rule.what, line: line.trim().slice(0, 200) });
+        for (const rule of PUBLISHED_SECRETS) if (rule.option.test(line)) findings.push({ where, what: rule.why, line: line.trim().slice(0, 200) });
+      }
+    }
+  }
+  return findings;
+}
