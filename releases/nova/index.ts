@@ -184,10 +184,11 @@ function novaSystemValues(ctx: DeploymentContext): Values {
         ...(instancesPath ? { DEFAULT: { instances_path: instancesPath } } : {}),
         libvirt,
         workarounds: { skip_cpu_compare_on_dest: true },
-        neutron: { metadata_proxy_shared_secret: credential.metadataProxySharedSecret() },
         vnc: { novncproxy_base_url: novncproxyBaseUrl },
         oslo_messaging_notifications: { transport_url: notificationUrl('/nova') },
         ...cafile,
+        // After cafile, which has its own neutron section on https.
+        neutron: { ...(cafile.neutron as Values | undefined), metadata_proxy_shared_secret: credential.metadataProxySharedSecret() },
       },
       ...(subnet ? { libvirt: { live_migration_network_cidr: subnet }, hypervisor: { host_network_cidr: subnet } } : {}),
       overrides: { nova_compute: { hosts } },
