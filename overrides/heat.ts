@@ -81,16 +81,8 @@ export function heatStaticValues(img: ImageRefs): Values {
           'HeatStacks.create_stack_and_list_output': testsHeatStacksCreateStackAndListOutput2,
           'HeatStacks.create_stack_and_list_output_via_API': testsHeatStacksCreateStackAndListOutput2,
         },
-        templates: [
-          {
-            name: '/tmp/rally-jobs/default.yaml',
-            template: 'heat_template_version: 2014-10-16\n',
-          },
-          { name: '/tmp/rally-jobs/random_strings.yaml' },
-          { name: '/tmp/rally-jobs/resource_group_with_constraint.yaml' },
-          { name: '/tmp/rally-jobs/resource_group_with_outputs.yaml' },
-          { name: '/tmp/rally-jobs/updated_random_strings_replace.yaml' },
-        ],
+        // No `templates`: Helm replaces lists, so a list here would replace the chart's five texts
+        // (equal to StarlingX's) instead of merging with them.
       },
       paste: {
         'pipeline:heat-api': {

@@ -45,7 +45,16 @@ export function identityAuth(
   const auth: Values = {
     admin: { region_name: region, username: ctx.profile.keystone.admin.userName, password: credential.adminPassword() },
     test: { region_name: region, username: 'test', password: credential.testPassword(service) },
-    stx_admin: { region_name: region, username: 'stx_admin', password: credential.stxAdminPassword() },
+    // Project and domains as keystone creates stx_admin (its static values): without them the
+    // charts' <svc>-keystone-stx-admin Secrets say OS_PROJECT_NAME=<nil> (StarlingX ships that).
+    stx_admin: {
+      region_name: region,
+      username: 'stx_admin',
+      password: credential.stxAdminPassword(),
+      project_name: 'admin',
+      project_domain_name: 'default',
+      user_domain_name: 'default',
+    },
   };
   for (const user of users) {
     const password = options.privateUsers?.includes(user) ? credential.chartUserPassword(service, user) : credential.userPassword(user);
@@ -110,6 +119,16 @@ export function osloMessagingAuth(users: readonly string[]): Values {
   const auth: Values = { admin: { username: 'rabbitmq-admin', password: credential.rabbitAdminPassword() } };
   for (const user of users) auth[user] = { username: `${user}-rabbitmq-user`, password: credential.rabbitPassword(user) };
   return auth;
+}
+
+/**
+ * `endpoints.oslo_messaging`: the users' accounts, and as many RabbitMQ members as the rabbitmq
+ * release runs (one per controller). The charts list one transport URL host per member
+ * (`rabbitmq-0` .. `rabbitmq-<replicas-1>`); StarlingX keeps its static 2 on a simplex, which names
+ * `rabbitmq-1`, a pod that does not exist.
+ */
+export function osloMessaging(ctx: DeploymentContext, users: readonly string[]): Values {
+  return { statefulset: { replicas: ctx.derived.controllers }, auth: osloMessagingAuth(users) };
 }
 
 /** `endpoints.oslo_cache`: the shared memcache secret key. */

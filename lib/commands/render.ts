@@ -15,9 +15,10 @@ import * as path from 'path';
 import { gunzipSync } from 'zlib';
 import { generateValues } from './credentials';
 import { fileDigest, helmTemplate, inParallel } from './helm';
-import { effectiveValues, ExternalLookup, isMap, JsonMap, StackTree, TreeRelease } from './values';
+import { effectiveValues, ExternalLookup, isMap, Json, JsonMap, StackTree, stackFromFiles, TreeRelease } from './values';
 import { ResolvedDeployment } from '../deployment/resolve';
-import { parseYaml12 } from '../engine/yaml';
+import { parseYaml12, toYamlBody } from '../engine/yaml';
+import { readTree } from '../validate/validate';
 
 /** One chart of a chart folder. */
 export interface ChartFile {
@@ -34,22 +35,27 @@ export interface ChartSet {
   readonly charts: ReadonlyMap<string, readonly ChartFile[]>;
 }
 
-/** Reads Chart.yaml out of a chart .tgz (a gzipped tar: 512-byte headers, data padded to 512). */
-export function chartYamlOf(tgz: string): { name: string; version: string } {
+/** The text of `<chart>/<member>` inside a chart .tgz (a gzipped tar: 512-byte headers, data padded to 512), or undefined. */
+export function chartMember(tgz: string, member: string): string | undefined {
   const tar = gunzipSync(fs.readFileSync(tgz));
   let at = 0;
   while (at + 512 <= tar.length) {
     const name = tar.toString('utf8', at, at + 100).replace(/\0.*$/s, '');
     if (!name) break;
     const size = parseInt(tar.toString('utf8', at + 124, at + 136).replace(/\0.*$/s, '').trim() || '0', 8);
-    if (/^[^/]+\/Chart\.yaml$/.test(name)) {
-      const doc = parseYaml12(tar.toString('utf8', at + 512, at + 512 + size), `${tgz}:${name}`)[0];
-      if (!isMap(doc) || typeof doc.name !== 'string' || doc.version === undefined) throw new Error(`${tgz}: ${name} has no name or version`);
-      return { name: doc.name, version: String(doc.version) };
-    }
+    if (name.slice(name.indexOf('/') + 1) === member && !name.slice(0, name.indexOf('/')).includes('/')) return tar.toString('utf8', at + 512, at + 512 + size);
     at += 512 + Math.ceil(size / 512) * 512;
   }
-  throw new Error(`${tgz}: no <chart>/Chart.yaml in the archive`);
+  return undefined;
+}
+
+/** Reads Chart.yaml out of a chart .tgz. */
+export function chartYamlOf(tgz: string): { name: string; version: string } {
+  const text = chartMember(tgz, 'Chart.yaml');
+  if (text === undefined) throw new Error(`${tgz}: no <chart>/Chart.yaml in the archive`);
+  const doc = parseYaml12(text, `${tgz}:Chart.yaml`)[0];
+  if (!isMap(doc) || typeof doc.name !== 'string' || doc.version === undefined) throw new Error(`${tgz}: Chart.yaml has no name or version`);
+  return { name: doc.name, version: String(doc.version) };
 }
 
 /** The charts of a folder: from its `index.yaml` when there is one, else every `*.tgz`. */
@@ -204,4 +210,116 @@ export async function renderStack(
     return { ...base, objects, millis: result.millis, cached: result.cached };
   });
   return inParallel(tasks, options.parallel ?? 2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scanning rendered config files
+
+/** One suspicious text in a rendered config file. */
+export interface ScanFinding {
+  /** `Kind/name key`. */
+  readonly where: string;
+  readonly what: string;
+  /** The line it is on. */
+  readonly line: string;
+}
+
+/** Published defaults of shared secrets that a running cloud must not keep (the chart's own values). */
+const PUBLISHED_SECRETS: ReadonlyArray<{ readonly option: RegExp; readonly why: string }> = [
+  { option: /^\s*metadata_proxy_shared_secret\s*=\s*password\s*$/, why: 'metadata_proxy_shared_secret is the published chart default "password"' },
+];
+
+const SCAN_RULES: ReadonlyArray<{ readonly pattern: RegExp; readonly what: string }> = [
+  { pattern: /<nil>/, what: 'a nil value printed as <nil>' },
+  { pattern: /<no value>/, what: 'a missing value printed as <no value>' },
+  { pattern: /%!/, what: 'a Go format error (%!)' },
+  // file: and <x>+unix: URLs name no host by design.
+  { pattern: /(?<![+\w])(?!file:)[a-z][a-z0-9.-]*(?:\+(?!unix:)[a-z0-9.-]+)?:\/\/(?:[^/@\s]*@)?(?=[:/,]|\s|$)/, what: 'an empty host in a URL' },
+  { pattern: /@[A-Z][A-Z0-9_]+@/, what: 'a build token (@TOKEN@) never replaced' },
+];
+
+/** The text files an object carries to a pod: ConfigMap data, Secret data (decoded) and stringData. */
+export function configFilesOf(object: JsonMap): Array<{ key: string; text: string }> {
+  const out: Array<{ key: string; text: string }> = [];
+  if (object.kind === 'ConfigMap' && isMap(object.data)) {
+    for (const [key, value] of Object.entries(object.data)) if (typeof value === 'string') out.push({ key, text: value });
+  }
+  if (object.kind === 'Secret') {
+    if (isMap(object.data)) {
+      for (const [key, value] of Object.entries(object.data)) {
+        if (typeof value !== 'string') continue;
+        const text = Buffer.from(value, 'base64').toString('utf8');
+        // Binary data (keytabs, images) is not a config file.
+        if (!/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(text)) out.push({ key, text });
+      }
+    }
+    if (isMap(object.stringData)) {
+      for (const [key, value] of Object.entries(object.stringData)) if (typeof value === 'string') out.push({ key, text: value });
+    }
+  }
+  return out;
+}
+
+/** Every finding of the scan in the config files of `objects` (see SCAN_RULES and PUBLISHED_SECRETS). */
+export function scanConfigFiles(objects: readonly JsonMap[]): ScanFinding[] {
+  const findings: ScanFinding[] = [];
+  for (const object of objects) {
+    const name = isMap(object.metadata) ? String(object.metadata.name) : '?';
+    for (const { key, text } of configFilesOf(object)) {
+      const where = `${String(object.kind)}/${name} ${key}`;
+      for (const line of text.split('\n')) {
+        for (const rule of SCAN_RULES) if (rule.pattern.test(line)) findings.push({ where, what: rule.what, line: line.trim().slice(0, 200) });
+        for (const rule of PUBLISHED_SECRETS) if (rule.option.test(line)) findings.push({ where, what: rule.why, line: line.trim().slice(0, 200) });
+      }
+    }
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fleet subclouds
+
+/**
+ * One subcloud of a written fleet as a stack of its own: each `<subcloud>/<release>/` folder that
+ * lists `../../releases/<release>` gets that shared folder's HelmRelease and generated values, with
+ * the generators of both kustomizations in order (shared first, as kustomize lists them). A
+ * subcloud kustomization with patches or components is refused: this flattening does not apply them.
+ */
+export function subcloudStack(fleetDir: string, subcloud: string): StackTree {
+  const fleet = readTree(fleetDir);
+  const files = new Map<string, string>();
+  const top = `${subcloud}/kustomization.yaml`;
+  if (!fleet.has(top)) throw new Error(`${fleetDir}: no subcloud ${subcloud} (${top} does not exist)`);
+  files.set('kustomization.yaml', fleet.get(top)!);
+  for (const [file, text] of fleet) {
+    const match = new RegExp(`^${subcloud.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/([^/]+)/kustomization\\.yaml$`).exec(file);
+    if (!match) continue;
+    const release = match[1];
+    const doc = parseYaml12(text, `${fleetDir}/${file}`).find(isMap) ?? {};
+    if (doc.patches !== undefined || doc.components !== undefined) throw new Error(`${fleetDir}/${file}: has patches or components, which a subcloud render does not apply`);
+    const resources = Array.isArray(doc.resources) ? doc.resources.map(String) : [];
+    const merged: JsonMap = { ...doc, resources: [] };
+    const generators: Record<'secretGenerator' | 'configMapGenerator', Json[]> = { secretGenerator: [], configMapGenerator: [] };
+    const copyFolder = (dir: string) => {
+      for (const [f, t] of fleet) if (path.posix.dirname(f) === dir && path.posix.basename(f) !== 'kustomization.yaml') files.set(`${release}/${path.posix.basename(f)}`, t);
+    };
+    for (const resource of resources) {
+      const shared = path.posix.normalize(`${subcloud}/${release}/${resource}`);
+      const sharedDoc = fleet.has(`${shared}/kustomization.yaml`) ? (parseYaml12(fleet.get(`${shared}/kustomization.yaml`)!, shared).find(isMap) ?? {}) : undefined;
+      if (!sharedDoc) {
+        (merged.resources as Json[]).push(resource);
+        continue;
+      }
+      copyFolder(shared);
+      (merged.resources as Json[]).push(...(Array.isArray(sharedDoc.resources) ? sharedDoc.resources : []));
+      for (const key of ['secretGenerator', 'configMapGenerator'] as const) if (Array.isArray(sharedDoc[key])) generators[key].push(...(sharedDoc[key] as Json[]));
+    }
+    copyFolder(`${subcloud}/${release}`);
+    for (const key of ['secretGenerator', 'configMapGenerator'] as const) {
+      if (Array.isArray(doc[key])) generators[key].push(...(doc[key] as Json[]));
+      if (generators[key].length > 0) merged[key] = generators[key];
+    }
+    files.set(`${release}/kustomization.yaml`, toYamlBody(merged));
+  }
+  return stackFromFiles(files, `${fleetDir}/${subcloud}`);
 }

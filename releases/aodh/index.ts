@@ -1,7 +1,7 @@
 import { defineRelease } from '../define';
 import { Values } from '../../lib/engine/values';
 import { aodhStaticValues } from '../../overrides/aodh';
-import { CA_PATH, certificates, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessagingAuth, publicEndpoint } from '../../overrides/system';
+import { CA_PATH, certificates, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessaging, publicEndpoint } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
 
 /** Where the notifier finds the CA of REST alarm targets (`aodh.restNotifierCaCert`). */
@@ -32,7 +32,7 @@ function aodhSystemValues(ctx: DeploymentContext): Values {
       identity: { auth: identityAuth(ctx, 'aodh', ['aodh']) },
       oslo_cache: osloCache(),
       oslo_db: { auth: osloDbAuth(['aodh']) },
-      oslo_messaging: { auth: osloMessagingAuth(['aodh']) },
+      oslo_messaging: osloMessaging(ctx, ['aodh']),
     },
   };
   if (ctx.derived.https) values.manifests = certificates(ctx);

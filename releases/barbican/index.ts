@@ -1,7 +1,7 @@
 import { defineRelease } from '../define';
 import { Values } from '../../lib/engine/values';
 import { barbicanStaticValues } from '../../overrides/barbican';
-import { CA_PATH, certificates, identityAuth, osloCache, osloDbAuth, osloMessagingAuth, publicEndpoint } from '../../overrides/system';
+import { CA_PATH, certificates, identityAuth, osloCache, osloDbAuth, osloMessaging, publicEndpoint } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
 
 /** System values of barbican (spec §3.22). */
@@ -13,7 +13,7 @@ function barbicanSystemValues(ctx: DeploymentContext): Values {
       identity: { auth: identityAuth(ctx, 'barbican', ['barbican']) },
       oslo_db: { auth: osloDbAuth(['barbican']) },
       oslo_cache: osloCache(),
-      oslo_messaging: { auth: osloMessagingAuth(['barbican']) },
+      oslo_messaging: osloMessaging(ctx, ['barbican']),
     },
   };
   if (ctx.derived.https) {

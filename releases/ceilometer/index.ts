@@ -1,7 +1,7 @@
 import { defineRelease, NO_WAIT } from '../define';
 import { Values } from '../../lib/engine/values';
 import { ceilometerStaticValues } from '../../overrides/ceilometer';
-import { CA_PATH, certificates, identityAuth, notificationUrl, osloCache, osloMessagingAuth } from '../../overrides/system';
+import { CA_PATH, certificates, identityAuth, notificationUrl, osloCache, osloMessaging } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
 
 /** The vhosts whose notifications ceilometer listens to, in the original's order. */
@@ -25,7 +25,7 @@ function ceilometerSystemValues(ctx: DeploymentContext): Values {
     endpoints: {
       identity: { auth: identityAuth(ctx, 'ceilometer', ['ceilometer']) },
       oslo_cache: osloCache(),
-      oslo_messaging: { statefulset: { replicas: c }, auth: osloMessagingAuth(['ceilometer']) },
+      oslo_messaging: osloMessaging(ctx, ['ceilometer']),
     },
   };
 }

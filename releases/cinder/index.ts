@@ -2,7 +2,7 @@ import { defineRelease, NO_WAIT, storageClassCheck } from '../define';
 import { Value, Values } from '../../lib/engine/values';
 import { cinderStaticValues } from '../../overrides/cinder';
 import { credential } from '../../overrides/credentials';
-import { CA_PATH, certificates, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessagingAuth, publicEndpoint, rookImageTags, serviceRegion } from '../../overrides/system';
+import { CA_PATH, certificates, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessaging, publicEndpoint, rookImageTags, serviceRegion } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
 import { availability, cephMonitors, chunkSize, cinderBackendProtocol, cinderVolumeBackends, NETAPP_PROTOCOL, storageSelection } from '../../lib/profile/storage';
 
@@ -268,7 +268,7 @@ function cinderSystemValues(ctx: DeploymentContext): Values {
     endpoints: {
       identity: { auth: identityAuth(ctx, 'cinder', ['cinder'], ['glance', 'nova', 'swift', 'service']) },
       oslo_db: { auth: osloDbAuth(['cinder']) },
-      oslo_messaging: { auth: osloMessagingAuth(['cinder']) },
+      oslo_messaging: osloMessaging(ctx, ['cinder']),
       oslo_cache: osloCache(),
       volumev3: publicEndpoint(ctx, 'cinder'),
     },

@@ -2,7 +2,7 @@ import { defineRelease, NO_WAIT, storageClassCheck } from '../define';
 import { Values } from '../../lib/engine/values';
 import { glanceStaticValues } from '../../overrides/glance';
 import { credential } from '../../overrides/credentials';
-import { CA_PATH, certificates, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessagingAuth, publicEndpoint, publicHost, rookImageTags } from '../../overrides/system';
+import { CA_PATH, certificates, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessaging, publicEndpoint, publicHost, rookImageTags } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
 import { cephAvailable, cephMonitors, chunkSize, cinderBackendProtocol, cinderVolumeBackends, crushRule, storageClass, storageSelection } from '../../lib/profile/storage';
 
@@ -136,7 +136,7 @@ function glanceSystemValues(ctx: DeploymentContext): Values {
       identity: { auth: identityAuth(ctx, 'glance', ['glance']) },
       oslo_cache: osloCache(),
       oslo_db: { auth: osloDbAuth(['glance']) },
-      oslo_messaging: { auth: osloMessagingAuth(['glance']) },
+      oslo_messaging: osloMessaging(ctx, ['glance']),
       image: publicEndpoint(ctx, 'glance'),
     },
     ...(Object.keys(manifests).length > 0 ? { manifests } : {}),

@@ -1,7 +1,7 @@
 import { defineRelease, NO_WAIT } from '../define';
 import { Values } from '../../lib/engine/values';
 import { heatStaticValues } from '../../overrides/heat';
-import { CA_PATH, certificates, identityAuth, notificationUrl, osloDbAuth, osloMessagingAuth, publicEndpoint } from '../../overrides/system';
+import { CA_PATH, certificates, identityAuth, notificationUrl, osloDbAuth, osloMessaging, publicEndpoint } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
 
 /** heat's OpenStack client sections that verify the public CA behind https. */
@@ -25,7 +25,7 @@ function heatSystemValues(ctx: DeploymentContext): Values {
       cloudformation: publicEndpoint(ctx, 'cloudformation'),
       orchestration: publicEndpoint(ctx, 'heat'),
       oslo_db: { auth: osloDbAuth(['heat']) },
-      oslo_messaging: { auth: osloMessagingAuth(['heat']) },
+      oslo_messaging: osloMessaging(ctx, ['heat']),
     },
   };
   if (https) {

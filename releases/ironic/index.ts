@@ -2,7 +2,7 @@ import { defineRelease, TWO_CONTROL_PLANE_HOSTS } from '../define';
 import { Values } from '../../lib/engine/values';
 import { ironicStaticValues } from '../../overrides/ironic';
 import { DeploymentContext } from '../../lib/profile/context';
-import { identityAuth, osloCache, osloDbAuth, osloMessagingAuth, publicEndpoint } from '../../overrides/system';
+import { identityAuth, osloCache, osloDbAuth, osloMessaging, publicEndpoint } from '../../overrides/system';
 
 /** System values of ironic (spec §3.22). */
 function ironicSystemValues(ctx: DeploymentContext): Values {
@@ -27,7 +27,7 @@ function ironicSystemValues(ctx: DeploymentContext): Values {
       baremetal: publicEndpoint(ctx, 'ironic'),
       oslo_cache: osloCache(),
       oslo_db: { auth: osloDbAuth(['ironic']) },
-      oslo_messaging: { auth: osloMessagingAuth(['ironic']) },
+      oslo_messaging: osloMessaging(ctx, ['ironic']),
     },
   };
 }

@@ -1,7 +1,7 @@
 import { defineRelease, NO_WAIT } from '../define';
 import { keystoneStaticValues } from '../../overrides/keystone';
 import { Values } from '../../lib/engine/values';
-import { certificates, identityAuth, notificationUrl, osloDbAuth, osloMessagingAuth, publicEndpoint } from '../../overrides/system';
+import { certificates, identityAuth, notificationUrl, osloDbAuth, osloMessaging, publicEndpoint } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
 
 /** The platform's default password rules (`/etc/keystone/password-rules.conf`, spec §3.7). */
@@ -107,7 +107,7 @@ function keystoneSystemValues(ctx: DeploymentContext): Values {
     endpoints: {
       identity: { auth: identityAuth(ctx, 'keystone'), ...publicEndpoint(ctx, 'keystone') },
       oslo_db: { auth: osloDbAuth(['keystone']) },
-      oslo_messaging: { auth: osloMessagingAuth(['keystone']) },
+      oslo_messaging: osloMessaging(ctx, ['keystone']),
     },
     network: { api: { ingress: { admin: false } } },
   };

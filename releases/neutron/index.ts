@@ -2,8 +2,9 @@ import { defineRelease, NO_WAIT } from '../define';
 import { neutronStaticValues } from '../../overrides/neutron';
 import { Host, Interface } from '../../lib/profile/profile';
 import { Values } from '../../lib/engine/values';
-import { CA_PATH, certificates, groupHosts, identityAuth, osloCache, osloDbAuth, osloMessagingAuth, publicEndpoint } from '../../overrides/system';
+import { CA_PATH, certificates, groupHosts, identityAuth, osloCache, osloDbAuth, osloMessaging, publicEndpoint } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
+import { credential } from '../../overrides/credentials';
 
 /** The agents that all get the same per-host list (spec §3.12). */
 const PER_HOST_AGENTS = ['neutron_ovs-agent', 'neutron_dhcp-agent', 'neutron_l3-agent', 'neutron_metadata-agent', 'neutron_sriov-agent'];
@@ -134,6 +135,9 @@ function neutronSystemValues(ctx: DeploymentContext): Values {
         ml2_type_vlan: { network_vlan_ranges: namesOf('vlan') },
       },
     },
+    // The secret nova's metadata API shares (the static value is the charts' published "password").
+    metadata_agent: { DEFAULT: { metadata_proxy_shared_secret: credential.metadataProxySharedSecret() } },
+    ovn_metadata_agent: { DEFAULT: { metadata_proxy_shared_secret: credential.metadataProxySharedSecret() } },
     overrides: Object.fromEntries(PER_HOST_AGENTS.map((agent) => [agent, { hosts: structuredClone(hosts) }])),
     paste: { 'app:neutronversions': { 'paste.app_factory': 'neutron.pecan_wsgi.app:versions_factory' } },
   };
@@ -147,13 +151,13 @@ function neutronSystemValues(ctx: DeploymentContext): Values {
       network: publicEndpoint(ctx, 'neutron'),
       oslo_cache: osloCache(),
       oslo_db: { auth: osloDbAuth(['neutron']) },
-      oslo_messaging: { auth: osloMessagingAuth(['neutron']) },
+      oslo_messaging: osloMessaging(ctx, ['neutron']),
     },
   };
   if (derived.https) {
     neutronConf.keystone_authtoken = { cafile: CA_PATH };
     neutronConf.nova = { cafile: CA_PATH };
-    conf.metadata_agent = { DEFAULT: { auth_ca_cert: CA_PATH } };
+    (conf.metadata_agent as { DEFAULT: Values }).DEFAULT.auth_ca_cert = CA_PATH;
     values.manifests = { ...(values.manifests as Values), ...certificates(ctx) };
   }
   return values;

@@ -4,7 +4,7 @@ import { defineRelease, NO_WAIT, storageClassCheck } from '../define';
 import { Value, Values } from '../../lib/engine/values';
 import { novaStaticValues } from '../../overrides/nova';
 import { credential } from '../../overrides/credentials';
-import { CA_PATH, certificates, groupHosts, hostPathMounts, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessagingAuth, OVMF_MOUNTS, publicEndpoint, publicHost, rangeSet, rookImageTags } from '../../overrides/system';
+import { CA_PATH, certificates, groupHosts, hostPathMounts, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessaging, OVMF_MOUNTS, publicEndpoint, publicHost, rangeSet, rookImageTags } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
 import { cinderUsesCeph, crushRule, novaEphemeral, NovaEphemeral, novaNfs, novaPvc, storageSelection } from '../../lib/profile/storage';
 
@@ -187,6 +187,8 @@ function novaSystemValues(ctx: DeploymentContext): Values {
         vnc: { novncproxy_base_url: novncproxyBaseUrl },
         oslo_messaging_notifications: { transport_url: notificationUrl('/nova') },
         ...cafile,
+        // After cafile, which has its own neutron section on https.
+        neutron: { ...(cafile.neutron as Values | undefined), metadata_proxy_shared_secret: credential.metadataProxySharedSecret() },
       },
       ...(subnet ? { libvirt: { live_migration_network_cidr: subnet }, hypervisor: { host_network_cidr: subnet } } : {}),
       overrides: { nova_compute: { hosts } },
@@ -199,7 +201,7 @@ function novaSystemValues(ctx: DeploymentContext): Values {
       compute: publicEndpoint(ctx, 'nova-api-internal'),
       compute_novnc_proxy: publicEndpoint(ctx, 'novncproxy'),
       oslo_cache: osloCache(),
-      oslo_messaging: { auth: osloMessagingAuth(['nova']) },
+      oslo_messaging: osloMessaging(ctx, ['nova']),
       oslo_db: dbAuth(),
       oslo_db_api: dbAuth(),
       oslo_db_cell0: dbAuth(),
