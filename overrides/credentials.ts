@@ -45,7 +45,7 @@ export const credential = {
   rabbitPassword: (service: string) => new CredentialRef<CredentialKind>(`rabbit-password.${service}`, 'password'),
   /** The Erlang cookie the RabbitMQ cluster members share (not in the spec's catalogue). */
   rabbitErlangCookie: () => new CredentialRef<CredentialKind>('rabbit-erlang-cookie', 'password'),
-  /** The secret nova's metadata API and neutron's metadata agent share to sign instance requests. */
+  /** Shared by nova's metadata API and neutron's metadata agent (the charts' default is the published "password"). */
   metadataProxySharedSecret: () => new CredentialRef<CredentialKind>('metadata-proxy-shared-secret', 'password'),
   memcacheSecretKey: () => new CredentialRef<CredentialKind>('memcache-secret-key', 'hex-key'),
   horizonSecretKey: () => new CredentialRef<CredentialKind>('horizon-secret-key', 'django-secret-key'),

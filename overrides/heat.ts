@@ -81,8 +81,8 @@ export function heatStaticValues(img: ImageRefs): Values {
           'HeatStacks.create_stack_and_list_output': testsHeatStacksCreateStackAndListOutput2,
           'HeatStacks.create_stack_and_list_output_via_API': testsHeatStacksCreateStackAndListOutput2,
         },
-        // No `templates`: Helm replaces lists, and the chart's default list holds the texts the Rally
-        // test pod reads (StarlingX's list equals it).
+        // No `templates`: Helm replaces lists, so a list here would replace the chart's five texts
+        // (equal to StarlingX's) instead of merging with them.
       },
       paste: {
         'pipeline:heat-api': {

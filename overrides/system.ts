@@ -45,8 +45,8 @@ export function identityAuth(
   const auth: Values = {
     admin: { region_name: region, username: ctx.profile.keystone.admin.userName, password: credential.adminPassword() },
     test: { region_name: region, username: 'test', password: credential.testPassword(service) },
-    // Only keystone's chart has defaults for stx_admin; every other chart renders its openrc Secret
-    // from these keys alone (missing ones render as `<nil>`).
+    // Project and domains as keystone creates stx_admin (its static values): without them the
+    // charts' <svc>-keystone-stx-admin Secrets say OS_PROJECT_NAME=<nil> (StarlingX ships that).
     stx_admin: {
       region_name: region,
       username: 'stx_admin',
@@ -133,9 +133,10 @@ export function osloMessagingAuth(users: readonly string[]): Values {
 }
 
 /**
- * `endpoints.oslo_messaging` of a release: its RabbitMQ users, and as many cluster members as the
- * rabbitmq release runs (one per controller), so transport URLs name only pods that exist (the
- * charts default to 2, which names a `rabbitmq-1` that a simplex system never has).
+ * `endpoints.oslo_messaging`: the users' accounts, and as many RabbitMQ members as the rabbitmq
+ * release runs (one per controller). The charts list one transport URL host per member
+ * (`rabbitmq-0` .. `rabbitmq-<replicas-1>`); StarlingX keeps its static 2 on a simplex, which names
+ * `rabbitmq-1`, a pod that does not exist.
  */
 export function osloMessaging(ctx: DeploymentContext, users: readonly string[]): Values {
   return { statefulset: { replicas: ctx.derived.controllers }, auth: osloMessagingAuth(users) };

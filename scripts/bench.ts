@@ -6,7 +6,10 @@
  * - the start-up costs it contains: `npx cdk8s --version`, `npx tsx -e 1`;
  * - fleets of 10, 100 and 1000 generated subclouds (scripts/make-fleet.ts, seed 1): time, peak
  *   RSS (of the process tree, /usr/bin/time -v where it exists) and bytes written;
- * - the yardstick: `kubectl kustomize dist/starlingx-app`.
+ * - the yardstick: `kubectl kustomize dist/starlingx-app`;
+ * - rendering every release of every built-in stack of dist/ with the charts of ../shared/charts
+ *   (`STX_CHARTS`), render cache off, against the sum of the `helm template` processes alone
+ *   (target ≤ 1.5×; skipped without the charts or Helm).
  * Prints the table and writes BENCHMARKS.md with the machine it ran on.
  */
 import { spawnSync } from 'child_process';
@@ -14,6 +17,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseCommandLine, runCommand, UsageError } from '../lib/commands/cli';
+import { helmBinary } from '../lib/commands/helm-template';
+import { renderStackReleases } from '../lib/commands/render-tree';
+import { readStack } from '../lib/commands/values';
+import { openChartSet } from '../lib/validate/chart-source';
 import { toYamlFile } from '../lib/engine/yaml';
 import { fleetInventory } from './make-fleet';
 
@@ -71,7 +78,43 @@ function measure(runs: number, command: string, args: string[], env: Record<stri
   return { times, rssKiB, bytes };
 }
 
-function main(runs: number): void {
+/** One render of every built-in stack: wall time, the helm processes' summed time, what rendered. */
+export interface RenderBench {
+  readonly wallMs: number;
+  readonly helmMs: number;
+  readonly releases: number;
+  readonly failed: number;
+  readonly objects: number;
+}
+
+/** Renders every release of every stack folder of dist/ (fleets and entry points aside), cache off, helm processes in parallel. */
+export async function renderBench(charts = process.env.STX_CHARTS ?? path.resolve(ROOT, '..', 'shared', 'charts')): Promise<RenderBench | string> {
+  if (!fs.existsSync(charts)) return `skipped: no chart set at ${charts} (set STX_CHARTS)`;
+  try {
+    helmBinary();
+  } catch (error) {
+    return `skipped: ${(error as Error).message}`;
+  }
+  const dist = path.join(ROOT, 'dist');
+  const stacks = fs.readdirSync(dist).filter((d) => fs.existsSync(path.join(dist, d, 'kustomization.yaml'))).sort();
+  const start = process.hrtime.bigint();
+  const set = openChartSet(charts);
+  // One stack after another, its releases as many at once as there are cores: more helm processes
+  // than cores would only slow each one down.
+  const rendered = [];
+  for (const s of stacks) rendered.push(await renderStackReleases(readStack(path.join(dist, s)), { charts: set, cache: false }));
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  const releases = rendered.flatMap((r) => r.releases);
+  return {
+    wallMs,
+    helmMs: releases.reduce((n, r) => n + r.ms, 0),
+    releases: releases.length,
+    failed: releases.filter((r) => r.error).length,
+    objects: releases.reduce((n, r) => n + r.objects.length, 0),
+  };
+}
+
+async function main(runs: number): Promise<void> {
   const rows: Array<[string, Measure]> = [];
   const row = (name: string, m: Measure) => {
     rows.push([name, m]);
@@ -121,11 +164,24 @@ function main(runs: number): void {
     '| ---: | ---: | ---: |',
     ...fleetRows.map(([count, m]) => `| ${count} | ${perSite(count, m).toFixed(1)} | ${m.bytes ? (m.bytes / count).toFixed(0) : '-'} |`),
     '',
+    ...(await renderLines()),
     `Targets: 1000 subclouds ≤ 30 s: ${(median(m1000.times) / 1000).toFixed(1)} s; ≤ 1 GiB peak RSS: ${m1000.rssKiB ? `${(m1000.rssKiB / 1024).toFixed(0)} MiB` : 'not measured'}; ≤ 100 MB written: ${((m1000.bytes ?? 0) / 1e6).toFixed(1)} MB; per subcloud 100 → 1000: ${perSite(100, m100).toFixed(1)} → ${perSite(1000, m1000).toFixed(1)} ms.`,
     '',
   ];
   fs.writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), lines.join('\n'));
   console.log(lines.join('\n'));
+}
+
+/** The render measurement's lines of BENCHMARKS.md. */
+async function renderLines(): Promise<string[]> {
+  const bench = await renderBench();
+  if (typeof bench === 'string') return [`Rendering the built-in stacks: ${bench}.`, ''];
+  const ratio = bench.wallMs / bench.helmMs;
+  return [
+    `Rendering every release of the built-in stacks of dist/ (${bench.releases} renders, ${bench.failed} failed, ${bench.objects} objects; render cache off; helm processes ${os.availableParallelism()} at a time):`,
+    `${bench.wallMs.toFixed(0)} ms wall against ${bench.helmMs.toFixed(0)} ms summed over the helm template processes alone: ${ratio.toFixed(2)}× (target ≤ 1.5×).`,
+    '',
+  ];
 }
 
 if (require.main === module) runCommand('bench', USAGE, () => main(parseBenchArgs(process.argv.slice(2))));

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { helmBinary } from '../lib/commands/helm-template';
-import { findConfigFiles, formatRelease, maskText, placeholderCredential, renderStackReleases } from '../lib/commands/render';
+import { findConfigFiles, formatRelease, maskText, placeholderCredential, renderStackReleases } from '../lib/commands/render-tree';
 import { diffRenderedStacks, formatRenderedDiff } from '../lib/commands/rendered-diff';
 import { stackFromFiles } from '../lib/commands/values';
 import { openChartSet } from '../lib/validate/chart-source';

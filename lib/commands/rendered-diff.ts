@@ -17,7 +17,7 @@ import { materializeSite, fleetSites } from '../engine/fleet';
 import { ChartSet } from '../validate/chart-source';
 import { isFleetFolder, readTree } from '../validate/validate';
 import { checkoutFolder, diffValues, LeafChange, readStacks } from './diff';
-import { Credentials, presentObject, RenderedRelease, renderStackReleases } from './render';
+import { Credentials, presentObject, RenderedRelease, renderStackReleases } from './render-tree';
 import { isMap, Json, JsonMap, StackTree, stackFromFiles } from './values';
 
 export interface ObjectChange {
@@ -139,10 +139,9 @@ export async function diffRenderedStacks(oldStacks: ReadonlyMap<string, StackTre
     if (changed.length === 0) continue;
     const oldOnly = changed.filter((r) => oldReleases.has(r));
     const newOnly = changed.filter((r) => newReleases.has(r));
-    const [oldRender, newRender] = await Promise.all([
-      before && oldOnly.length > 0 ? renderStackReleases(before, { charts, credentials, only: oldOnly }) : undefined,
-      after && newOnly.length > 0 ? renderStackReleases(after, { charts, credentials, only: newOnly }) : undefined,
-    ]);
+    // One side after the other: a release with the same values on both sides is one cache entry.
+    const oldRender = before && oldOnly.length > 0 ? await renderStackReleases(before, { charts, credentials, only: oldOnly }) : undefined;
+    const newRender = after && newOnly.length > 0 ? await renderStackReleases(after, { charts, credentials, only: newOnly }) : undefined;
     const releases: RenderedReleaseDiff[] = [];
     for (const release of changed) {
       const o = oldRender?.releases.find((r) => r.release === release);

@@ -364,8 +364,14 @@ function paddingWrite(writes: readonly Write[], leaf: string): Write | undefined
   return [...writes].reverse().find((w) => w.path.startsWith(`${container}[`));
 }
 
-/** The effective values of one HelmRelease of a stack (files: relative path to text). */
-export function effectiveValues(files: ReadonlyMap<string, string>, release: TreeRelease): EffectiveValues {
+/** Supplies the text of a Secret or ConfigMap key that the tree does not hold (a render's test credentials). */
+export type ExternalLookup = (kind: string, name: string, key: string) => string | undefined;
+
+/**
+ * The effective values of one HelmRelease of a stack (files: relative path to text). What the tree
+ * does not hold comes from `external` when given, else stays a `<secret:NAME/KEY>` placeholder.
+ */
+export function effectiveValues(files: ReadonlyMap<string, string>, release: TreeRelease, external?: ExternalLookup): EffectiveValues {
   const dir = dirOf(release.file);
   const generated = generatedData(files, dir);
   const notes: string[] = [];
@@ -384,14 +390,15 @@ export function effectiveValues(files: ReadonlyMap<string, string>, release: Tre
     if (generator && !found && ref.optional !== true) {
       throw new Error(`${release.file}: spec.valuesFrom[${i}]: the ${kind} ${name} generated in this folder has no key ${key} (keys: ${[...generator.keys()].join(', ') || 'none'})`);
     }
-    const data = found as { file: string; text: string } | undefined;
+    const outside = found ? undefined : external?.(kind, name, key);
+    const data = (found as { file: string; text: string } | undefined) ?? (outside === undefined ? undefined : { file: `${kind.toLowerCase()} ${name}/${key}`, text: outside });
     if (targetPath) {
       const segments = parseSetPath(targetPath);
       let value: Json;
       let source: LeafSource;
       if (data) {
         value = targetValue(data.text, ref.literal === true);
-        source = { layer: layerOfFile(data.file), file: data.file };
+        source = outside === undefined ? { layer: layerOfFile(data.file), file: data.file } : { layer: kind === 'Secret' ? 'credential' : 'external', file: data.file };
       } else {
         value = `<${kind.toLowerCase()}:${name}/${key}>`;
         source = { layer: kind === 'Secret' ? 'credential' : 'external', file: `${kind.toLowerCase()} ${name}/${key}` };

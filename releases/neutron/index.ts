@@ -136,10 +136,10 @@ function neutronSystemValues(ctx: DeploymentContext): Values {
         ml2_type_vlan: { network_vlan_ranges: namesOf('vlan') },
       },
     },
-    overrides: Object.fromEntries(PER_HOST_AGENTS.map((agent) => [agent, { hosts: structuredClone(hosts) }])),
-    // Generated, shared with nova's conf.neutron (the chart default is the published `password`).
+    // The secret nova's metadata API shares (the static value is the charts' published "password").
     metadata_agent: { DEFAULT: { metadata_proxy_shared_secret: credential.metadataProxySharedSecret() } },
     ovn_metadata_agent: { DEFAULT: { metadata_proxy_shared_secret: credential.metadataProxySharedSecret() } },
+    overrides: Object.fromEntries(PER_HOST_AGENTS.map((agent) => [agent, { hosts: structuredClone(hosts) }])),
     paste: { 'app:neutronversions': { 'paste.app_factory': 'neutron.pecan_wsgi.app:versions_factory' } },
   };
   const values: Values = {

@@ -205,8 +205,8 @@ function novaSystemValues(ctx: DeploymentContext): Values {
         vnc: { novncproxy_base_url: novncproxyBaseUrl },
         oslo_messaging_notifications: { transport_url: notificationUrl('/nova') },
         ...cafile,
-        // Generated, shared with neutron's metadata agent (the chart default is the published `password`).
-        neutron: { ...(cafile.neutron ?? {}), metadata_proxy_shared_secret: credential.metadataProxySharedSecret() },
+        // After cafile, which has its own neutron section on https.
+        neutron: { ...(cafile.neutron as Values | undefined), metadata_proxy_shared_secret: credential.metadataProxySharedSecret() },
       },
       ...(subnet ? { libvirt: { live_migration_network_cidr: subnet }, hypervisor: { host_network_cidr: subnet } } : {}),
       overrides: { nova_compute: { hosts } },

@@ -4,7 +4,7 @@
  * diffRenderedObjects: Secrets decoded, credentials and random values masked).
  */
 import { diffRenderedObjects } from '../../lib/commands/rendered-diff';
-import { RenderedRelease, renderStackReleases } from '../../lib/commands/render';
+import { RenderedRelease, renderStackReleases } from '../../lib/commands/render-tree';
 import { StackTree, stackFromFiles } from '../../lib/commands/values';
 import { ChartSet } from '../../lib/validate/chart-source';
 import { readTree } from '../../lib/validate/validate';
@@ -61,7 +61,9 @@ export interface RenderParity {
 
 /** Renders both stacks and lists every difference, release by release. */
 export async function renderParity(ours: StackTree, reference: StackTree, charts: ChartSet): Promise<RenderParity> {
-  const [a, b] = await Promise.all([renderStackReleases(ours, { charts }), renderStackReleases(reference, { charts })]);
+  // One side after the other: a release with the same values on both sides is one cache entry.
+  const a = await renderStackReleases(ours, { charts });
+  const b = await renderStackReleases(reference, { charts });
   const differences: RenderedDifference[] = [];
   for (const release of [...new Set([...a.releases.map((r) => r.release), ...b.releases.map((r) => r.release)])]) {
     const o = a.releases.find((r) => r.release === release);
