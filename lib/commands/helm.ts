@@ -8,7 +8,7 @@
  * the values, the release name, namespace and Helm version, so warm runs start no Helm at all.
  */
 import { execFile, execFileSync } from 'child_process';
-import { createHash } from 'crypto';
+import { createHash, randomUUID } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { inflateRawSync } from 'zlib';
@@ -198,7 +198,9 @@ export async function helmTemplate(request: TemplateRequest, options: { readonly
     return { ...hit, cached: true, millis: 0 };
   }
   fs.mkdirSync(dir, { recursive: true });
-  const valuesFile = path.join(dir, `${key}.values-${process.pid}.json`);
+  // One values file per run: two identical requests at once must not delete each other's.
+  const run = `${process.pid}-${randomUUID()}`;
+  const valuesFile = path.join(dir, `${key}.values-${run}.json`);
   fs.writeFileSync(valuesFile, JSON.stringify(request.values), { mode: 0o600 });
   const started = Date.now();
   const result = await new Promise<{ manifest?: string; error?: string }>((resolve) => {
@@ -211,8 +213,11 @@ export async function helmTemplate(request: TemplateRequest, options: { readonly
   });
   const millis = Date.now() - started;
   fs.rmSync(valuesFile, { force: true });
-  const tmp = `${cached}.tmp-${process.pid}`;
-  fs.writeFileSync(tmp, JSON.stringify(result));
-  fs.renameSync(tmp, cached);
+  // Only renders are cached: a failure may come from the machine (a file gone, a process killed).
+  if (result.error === undefined) {
+    const tmp = `${cached}.tmp-${run}`;
+    fs.writeFileSync(tmp, JSON.stringify(result));
+    fs.renameSync(tmp, cached);
+  }
   return { ...result, cached: false, millis };
 }

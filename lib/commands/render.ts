@@ -250,6 +250,7 @@ export function configFilesOf(object: JsonMap): Array<{ key: string; text: strin
         if (typeof value !== 'string') continue;
         const text = Buffer.from(value, 'base64').toString('utf8');
         // Binary data (keytabs, images) is not a config file.
+        // eslint-disable-next-line no-control-regex -- control characters are exactly what marks binary data
         if (!/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(text)) out.push({ key, text });
       }
     }
