@@ -13,7 +13,7 @@ import { generateKeyPairSync, randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { gunzipSync } from 'zlib';
-import { generateValues } from './credentials';
+import { generateValues, valuesDocuments } from './credentials';
 import { fileDigest, helmTemplate, inParallel } from './helm';
 import { effectiveValues, ExternalLookup, isMap, Json, JsonMap, StackTree, stackFromFiles, TreeRelease } from './values';
 import { ResolvedDeployment } from '../deployment/resolve';
@@ -130,6 +130,15 @@ export function testCredentials(deployment?: ResolvedDeployment, keepIn?: string
   const secrets = deployment ? generateValues(deployment, existing, false).secrets : new Map<string, Record<string, string>>();
   const all: Record<string, Record<string, string>> = { ...kept };
   for (const [name, data] of secrets) all[name] = { ...(all[name] ?? {}), ...data };
+  // The releases read their credentials as one values document each (helm-values.<release>.yaml),
+  // which the credentials command builds from the values; what the operator provides is filled in.
+  if (deployment) {
+    for (const name of secrets.keys()) {
+      const values = all[name];
+      const filled = new Proxy(values, { get: (target, key: string) => target[key] ?? (target[key] = providedTestValue(key)) });
+      Object.assign(values, valuesDocuments(deployment, name, filled).data);
+    }
+  }
   const save = () => {
     if (!keepIn) return;
     fs.mkdirSync(path.dirname(keepIn), { recursive: true });
