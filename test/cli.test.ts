@@ -91,7 +91,7 @@ describe('the scripts’ command lines', () => {
     expect(parseValidateArgs([])).toEqual({ dirs: ['dist'], kustomize: true, target: 'stx.12' });
     expect(parseValidateArgs(['a', '--no-kustomize', 'b'])).toEqual({ dirs: ['a', 'b'], kustomize: false, target: 'stx.12' });
     expect(thrown(() => parseValidateArgs(['--no-kustomiz']))).toBe(usageError("Unknown option '--no-kustomiz'"));
-    expect(parseValidateArgs(['--charts', 'c.tgz'])).toEqual({ dirs: ['dist'], kustomize: true, charts: 'c.tgz' });
+    expect(parseValidateArgs(['--charts', 'c.tgz'])).toEqual({ dirs: ['dist'], kustomize: true, charts: 'c.tgz', target: 'stx.12' });
     expect(thrown(() => parseValidateArgs(['--charts']))).toBe(usageError("Option '--charts <value>' argument missing"));
   });
 

@@ -61,16 +61,16 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe('the credentials a site needs', () => {
-  it('are the out-of-tree Secret keys its HelmReleases read; barbican adds 4', () => {
+  it('are the out-of-tree Secret keys its HelmReleases read; barbican adds its values document', () => {
     const off = credentialNeeds(readFiles(path.join(repos.off, 'dist', 'aio-sx')));
     const on = credentialNeeds(readFiles(path.join(repos.on, 'dist', 'aio-sx')));
-    expect(off.length).toBeGreaterThan(30);
+    expect(off.length).toBeGreaterThan(15);
     expect(off.every((n) => n.secret === 'stx-openstack-credentials')).toBe(true);
     const added = on.filter((n) => !off.some((o) => o.key === n.key));
-    expect(added).toHaveLength(4);
+    expect(added.map((n) => n.key)).toEqual(['helm-values.barbican.yaml']);
     expect(added.every((n) => n.releases.includes('barbican'))).toBe(true);
     const lines = announceMissing('aio-sx', added, 'credentials/aio-sx/');
-    expect(lines).toEqual([expect.stringMatching(/^aio-sx: enabling barbican needs 4 new credentials that credentials\/aio-sx\/ lacks \(stx-openstack-credentials: .+\): run `npm run credentials -- aio-sx`$/)]);
+    expect(lines).toEqual([expect.stringMatching(/^aio-sx: enabling barbican needs its credentials values document that credentials\/aio-sx\/ lacks \(stx-openstack-credentials: helm-values\.barbican\.yaml\): run `npm run credentials -- aio-sx`$/)]);
   });
 
   it('an encrypted file counts by its keys, which SOPS leaves readable', () => {
@@ -94,10 +94,10 @@ describe('synth, diff and validate announce what enabling a release needs', () =
     const result = runSynth({ outdir: path.join(repo, 'dist'), profiles: [profile], fleets: [] });
     expect(result.code).toBe(0);
     const announced = result.messages.filter((m) => m.includes('enabling'));
-    expect(announced).toEqual([expect.stringMatching(/aio-sx: enabling barbican needs 4 new credentials that credentials\/aio-sx\/ lacks .*npm run credentials -- aio-sx/)]);
+    expect(announced).toEqual([expect.stringMatching(/aio-sx: enabling barbican needs its credentials values document that credentials\/aio-sx\/ lacks .*npm run credentials -- aio-sx/)]);
   }, 120_000);
 
-  it('diff: the change that enables barbican names its 4 new credentials; none once the folder holds them', () => {
+  it('diff: the change that enables barbican names its credentials values document; none once the folder holds them', () => {
     const repo = path.join(tmp, 'diff');
     fs.cpSync(path.join(repos.off, 'dist'), path.join(repo, 'dist'), { recursive: true });
     const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
@@ -108,8 +108,8 @@ describe('synth, diff and validate announce what enabling a release needs', () =
     fs.cpSync(path.join(repos.on, 'dist'), path.join(repo, 'dist'), { recursive: true });
     const result = runDiff({ cwd: repo, stack: 'aio-sx' });
     expect(result.code).toBe(1);
-    expect(result.credentials).toEqual([expect.stringMatching(/^aio-sx: enabling barbican needs 4 new credentials/)]);
-    expect(result.text).toContain('\n## credentials\n  aio-sx: enabling barbican needs 4 new credentials');
+    expect(result.credentials).toEqual([expect.stringMatching(/^aio-sx: enabling barbican needs its credentials values document/)]);
+    expect(result.text).toContain('\n## credentials\n  aio-sx: enabling barbican needs its credentials values document');
     credentialsFor(repo, repos.on);
     expect(runDiff({ cwd: repo, stack: 'aio-sx' }).credentials).toEqual([]);
   }, 60_000);
@@ -131,7 +131,7 @@ describe('synth, diff and validate announce what enabling a release needs', () =
       expect.stringMatching(/^credentials\/aio-sx\/stx-openstack-credentials\.sops\.yaml: \(credentials\): not encrypted yet: stx-openstack-credentials\.yaml holds the values/),
       expect.stringMatching(/^credentials\/aio-sx\/tls\.sops\.yaml: \(credentials\): listed by kustomization\.yaml but not created yet/),
       expect.stringMatching(/^credentials\/aio-sx\/stx-openstack-credentials\.yaml: \(credentials\): a plaintext Secret tracked by git/),
-      expect.stringMatching(/^credentials\/aio-sx\/: \(credentials\): enabling barbican needs 4 new credentials that credentials\/aio-sx\/ lacks/),
+      expect.stringMatching(/^credentials\/aio-sx\/: \(credentials\): enabling barbican needs its credentials values document that credentials\/aio-sx\/ lacks/),
     ]);
   }, 60_000);
 });

@@ -19,7 +19,7 @@ const HELM_ZIP_MEMBER = 'helm/helm';
 
 /** Where extracted binaries and rendered charts are cached. */
 export function cacheDir(): string {
-  return path.resolve(__dirname, '../../node_modules/.cache/stx-openstack-gitops');
+  return path.resolve(__dirname, '../../node_modules/.cache/stx-openstack-render');
 }
 
 export interface HelmBinary {

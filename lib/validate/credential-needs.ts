@@ -115,7 +115,8 @@ export function missingCredentials(needs: readonly CredentialNeed[], folder: Cre
 
 /**
  * The announcement of missing credentials, one line per release that needs some
- * (`enabling barbican needs 4 new credentials (stx-openstack-credentials: a, b, c, d): run ...`).
+ * (`enabling barbican needs its credentials values document that credentials/aio-sx/ lacks
+ * (stx-openstack-credentials: helm-values.barbican.yaml): run ...`).
  * `site` is the name `npm run credentials` takes.
  */
 export function announceMissing(site: string, missing: readonly CredentialNeed[], folderLabel: string, folderExists = true): string[] {
@@ -133,7 +134,15 @@ export function announceMissing(site: string, missing: readonly CredentialNeed[]
     if (own.length === 0) continue;
     own.forEach((n) => announced.add(`${n.secret}/${n.key}`));
     const secrets = [...new Set(own.map((n) => n.secret))].map((s) => `${s}: ${own.filter((n) => n.secret === s).map((n) => n.key).join(', ')}`).join('; ');
-    lines.push(`${site}: enabling ${release} needs ${own.length} new credential${own.length === 1 ? '' : 's'} that ${folderLabel} lacks (${secrets}): run \`npm run credentials -- ${site}\``);
+    // A release reads its credentials as one values document (helm-values.<release>.yaml): the
+    // tree names the document, the credentials command knows what goes in it.
+    const documents = own.filter((n) => /^helm-values\..+\.yaml$/.test(n.key)).length;
+    const keys = own.length - documents;
+    const what = [
+      ...(documents > 0 ? [`its credentials values document${documents === 1 ? '' : 's'}`] : []),
+      ...(keys > 0 ? [`${keys} new credential${keys === 1 ? '' : 's'}`] : []),
+    ].join(' and ');
+    lines.push(`${site}: enabling ${release} needs ${what} that ${folderLabel} lacks (${secrets}): run \`npm run credentials -- ${site}\``);
   }
   return lines;
 }

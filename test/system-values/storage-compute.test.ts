@@ -674,6 +674,7 @@ describe('nova', () => {
         'endpoints.oslo_cache.auth.memcache_secret_key',
         'conf.nova.oslo_messaging_notifications.transport_url',
         'conf.ceph.admin_keyring',
+        'conf.nova.neutron.metadata_proxy_shared_secret',
         'network.ssh.private_key',
         'network.ssh.public_key',
         ...TLS_LEAVES('compute'),
