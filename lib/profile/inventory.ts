@@ -68,7 +68,7 @@ export const siteSchema = siteSchemaOf(deploymentProfileSchema);
 
 export const inventorySchema = z
   .object({
-    description: z.string().optional(),
+    description: z.string().optional().describe('what this fleet is, for people'),
     subclouds: z.array(siteSchema).min(1).describe('the sites of the fleet, each one overlay'),
   })
   .strict();
