@@ -503,11 +503,12 @@ function run(c: BadInput): Outcome {
   return outcome;
 }
 
-/** The pattern for "the message names the file and the field". */
+/** The pattern for "the message names the file (with line:col when the schema refuses a field of a YAML or JSON file) and the field". */
 function namesPattern(c: BadInput): RegExp {
   if (c.names instanceof RegExp) return c.names;
   const [file, field] = c.names;
-  return new RegExp(`/${esc(c.id)}/profiles/${esc(file)}: ${esc(field)}: `);
+  const position = /\.(ya?ml|json)$/i.test(file) ? '(?::\\d+:\\d+)?' : '';
+  return new RegExp(`/${esc(c.id)}/profiles/${esc(file)}${position}: ${esc(field)}: `);
 }
 
 beforeAll(() => {
@@ -587,7 +588,7 @@ describe('the cdk8s CLI on a bad profile (spawned processes)', () => {
   test('exits non-zero with the reason on stderr', () => {
     expect(cli.error).toBeUndefined();
     expect(cli.status).not.toBe(0);
-    expect(cli.stderr).toMatch(/synth failed: \S*\/cli\/bad-ip\.yaml: network\.oam\.floatingAddress: expected an IPv4 or IPv6 address \(got "10\.10\.10\.256"\)/);
+    expect(cli.stderr).toMatch(/synth failed: \S*\/cli\/bad-ip\.yaml:\d+:\d+: network\.oam\.floatingAddress: expected an IPv4 or IPv6 address \(got "10\.10\.10\.256"\)/);
   });
 
   test('leaves the STX_OUTPUT folder byte-for-byte unchanged', () => {

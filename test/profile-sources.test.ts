@@ -95,7 +95,7 @@ describe('extensions', () => {
 
   test('a .JSON profile goes through the same validation (field named)', () => {
     const dir = folder({ 'bad.JSON': JSON.stringify(profile((p) => (p.system.virtual = 'yes'))) });
-    expect(error(() => loadProfiles([dir]))).toMatch(/bad\.JSON: system\.virtual: Invalid input: expected boolean, received string \(got "yes"\)/);
+    expect(error(() => loadProfiles([dir]))).toMatch(/bad\.JSON:1:\d+: system\.virtual: Invalid input: expected boolean, received string \(got "yes"\)/);
   });
 
   test('malformed JSON and a key twice in one object', () => {

@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseDocument } from 'yaml';
+import { Document, parseDocument } from 'yaml';
 import { firstDuplicateKey, lineColumn, nestingBound } from '../engine/yaml';
 import { decodeUtf8, invalidUtf8Offset } from '../engine/utf8';
 import { z } from 'zod';
@@ -18,7 +18,8 @@ export class ProfileError extends Error {
     public readonly file: string,
     public readonly problems: readonly string[],
   ) {
-    super(problems.map((p) => `${file}: ${p}`).join('\n'));
+    // A problem that starts with its `line:col: ` reads `file:line:col: ...`, as compilers write it.
+    super(problems.map((p) => (/^\d+:\d+: /.test(p) ? `${file}:${p}` : `${file}: ${p}`)).join('\n'));
     this.name = 'ProfileError';
   }
 }
@@ -105,13 +106,39 @@ function suggestion(key: string, allowed: readonly string[]): string {
   return close.length > 0 ? `did you mean ${close.map((c) => JSON.stringify(c)).join(' or ')}? ${expected}` : expected;
 }
 
-/** One line per zod issue: `path: message (got value)`. */
+/** The YAML (or JSON) documents profile inputs were read from: where a field error points. */
+const SOURCES = new WeakMap<object, { readonly text: string; readonly doc: Document.Parsed }>();
+
+/**
+ * `line:col: ` of the field at `segments` in the file `input` was read from (of its nearest
+ * written ancestor when the field is missing), or '' when the input has no source text.
+ */
+function positionOf(input: unknown, segments: ReadonlyArray<PropertyKey>): string {
+  const source = typeof input === 'object' && input !== null ? SOURCES.get(input) : undefined;
+  if (!source) return '';
+  for (let n = segments.length; n >= 0; n--) {
+    const node: unknown = n === 0 ? source.doc.contents : source.doc.getIn(segments.slice(0, n), true);
+    const range = (node as { range?: readonly number[] } | null | undefined)?.range;
+    if (range) {
+      const { line, col } = lineColumn(source.text, range[0]);
+      return `${line}:${col}: `;
+    }
+  }
+  return '';
+}
+
+/** One line per zod issue: `path: message (got value)`, after `line:col: ` for a YAML or JSON file. */
 function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown): string[] {
-  const lines: string[] = [];
+  return describeEachIssue(issues, input).map(({ segments, line }) => positionOf(input, segments) + line);
+}
+
+function describeEachIssue(issues: readonly z.core.$ZodIssue[], input: unknown): Array<{ segments: ReadonlyArray<PropertyKey>; line: string }> {
+  const found: Array<{ segments: ReadonlyArray<PropertyKey>; line: string }> = [];
+  const add = (segments: ReadonlyArray<PropertyKey>, line: string) => found.push({ segments, line });
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        lines.push(`${formatPath([...issue.path, key])}: unknown field (${suggestion(key, knownFields(issue.path))})`);
+        add([...issue.path, key], `${formatPath([...issue.path, key])}: unknown field (${suggestion(key, knownFields(issue.path))})`);
       }
       continue;
     }
@@ -121,24 +148,25 @@ function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown): st
       const inner = issue.issues[0];
       if (inner && inner.code === 'custom') {
         // A key with its own rule (a Kubernetes label key): the rule's message says what is expected.
-        lines.push(`${formatPath(issue.path)}: ${inner.message} (got ${JSON.stringify(key)})`);
+        add(issue.path, `${formatPath(issue.path)}: ${inner.message} (got ${JSON.stringify(key)})`);
         continue;
       }
       const allowed = inner && inner.code === 'invalid_value' ? inner.values.map(String) : [];
-      lines.push(`${formatPath(issue.path)}: unknown ${allowed.length > 0 ? 'release' : 'key'} ${JSON.stringify(key)} (${suggestion(key, allowed)})`);
+      add(issue.path, `${formatPath(issue.path)}: unknown ${allowed.length > 0 ? 'release' : 'key'} ${JSON.stringify(key)} (${suggestion(key, allowed)})`);
       continue;
     }
     if (issue.code === 'invalid_union' && 'errors' in issue && issue.errors.length > 0) {
       // Discriminated unions: report the branch the input chose.
-      lines.push(...describeIssues(issue.errors.flat(), input));
+      found.push(...describeEachIssue(issue.errors.flat(), input));
       continue;
     }
     const got = valueAt(input, issue.path);
     const missing = got === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value');
     const message = missing ? `required field missing (${issue.message.replace(/, received undefined$/, '').replace(/^Invalid input: |^Invalid option: /, '')})` : issue.message;
-    lines.push(`${formatPath(issue.path)}: ${message} (got ${show(got)})`);
+    add(issue.path, `${formatPath(issue.path)}: ${message} (got ${show(got)})`);
   }
-  return [...new Set(lines)];
+  // One line per distinct text (a union may report one problem twice).
+  return [...new Map(found.map((f) => [f.line, f])).values()];
 }
 
 /** Parses profile input from `file` against the schema; throws a ProfileError listing every problem. */
@@ -275,6 +303,7 @@ function readYamlProfile(file: string, name: string): unknown {
   } catch (error) {
     throw new ProfileError(name, [`(file): refused YAML: ${(error as Error).message} (aliases expand beyond ${MAX_PROFILE_ALIASES})`]);
   }
+  if (typeof value === 'object' && value !== null) SOURCES.set(value, { text, doc });
   return expectMapping(value, name);
 }
 
@@ -289,11 +318,13 @@ function readJsonProfile(file: string, name: string): unknown {
     throw new ProfileError(name, [`(file): malformed JSON: ${(error as Error).message}`]);
   }
   // JSON.parse keeps the last of two equal keys; JSON is YAML 1.2, whose reading finds them.
-  const duplicate = firstDuplicateKey(parseDocument(text, { version: '1.2', uniqueKeys: false }));
+  const doc = parseDocument(text, { version: '1.2', uniqueKeys: false });
+  const duplicate = firstDuplicateKey(doc);
   if (duplicate) {
     const { line, col } = lineColumn(text, duplicate.offset);
     throw new ProfileError(name, [`line ${line}, column ${col}: malformed JSON: the key ${JSON.stringify(duplicate.key)} appears twice in one object`]);
   }
+  if (typeof value === 'object' && value !== null) SOURCES.set(value, { text, doc });
   return expectMapping(value, name);
 }
 

@@ -140,7 +140,11 @@ const hostSchema = z
       .transform(normalizeSwitchLabels)
       .describe('Kubernetes node labels (openstack-control-plane, openstack-compute-node, openvswitch, dpdk, remote-storage, ...); the values of the last four in any case, lower-cased'),
     cpus: z
-      .object({ platform: cpuList, application: cpuList, isolated: cpuList.default([]) })
+      .object({
+        platform: cpuList.describe('CPUs of the platform services, e.g. [0, 1]'),
+        application: cpuList.describe('CPUs for the application (pods, VMs), e.g. [2, 3, 4, 5]'),
+        isolated: cpuList.default([]).describe('application CPUs isolated from the kernel scheduler'),
+      })
       .strict()
       .optional()
       .describe('logical CPU ids per function'),
@@ -148,30 +152,38 @@ const hostSchema = z
       .array(
         z
           .object({
-            node: z.number().int().nonnegative(),
-            platformReservedMiB: z.number().int().nonnegative(),
-            vswitchHugepageSizeMiB: z.number().int().positive().default(2),
-            vswitchHugepageCount: z.number().int().nonnegative().default(0),
+            node: z.number().int().nonnegative().describe('NUMA node id, e.g. 0'),
+            platformReservedMiB: z.number().int().nonnegative().describe('memory reserved for the platform on this node (nova reserved_host_memory_mb and its huge pages)'),
+            vswitchHugepageSizeMiB: z.number().int().positive().default(2).describe('size of the vswitch huge pages in MiB, e.g. 2 or 1024'),
+            vswitchHugepageCount: z.number().int().nonnegative().default(0).describe('number of vswitch huge pages on this node'),
           })
           .strict(),
       )
-      .optional(),
+      .optional()
+      .describe('memory per NUMA node: what nova reserves for the host'),
     interfaces: z
       .array(
         z
           .object({
-            name: interfaceName,
-            type: z.enum(['ethernet', 'ae', 'vlan', 'vf']),
-            class: z.enum(['data', 'pci-sriov', 'pci-passthrough', 'platform', 'none']),
+            name: interfaceName.describe('interface name, e.g. data0 or enp24s0f0'),
+            type: z.enum(['ethernet', 'ae', 'vlan', 'vf']).describe('ethernet (a port), ae (aggregated), vlan or vf (on top of `uses`)'),
+            class: z.enum(['data', 'pci-sriov', 'pci-passthrough', 'platform', 'none']).describe('data: a vswitch port; pci-sriov / pci-passthrough: given to VMs; platform or none: not for OpenStack'),
             port: z
-              .object({ name: netdevName, pciAddress, sriovVfAddresses: z.array(pciAddress).default([]) })
+              .object({
+                name: netdevName.describe('the port (Linux device) name, e.g. enp24s0f0'),
+                pciAddress: pciAddress.describe('PCI address of the port, e.g. 0000:18:00.0'),
+                sriovVfAddresses: z
+                  .array(pciAddress)
+                  .default([])
+                  .describe('PCI addresses of the port virtual functions, e.g. [0000:18:02.0, 0000:18:02.1]: nova whitelists them for a pci-sriov interface; left empty, the whitelist has no VF of it'),
+              })
               .strict()
               .optional()
               .describe('ethernet interfaces only'),
             uses: z.array(interfaceName).default([]).describe('lower interfaces (ae members, vlan or vf parent)'),
-            sriovNumVfs: z.number().int().nonnegative().optional(),
-            datanetworks: z.array(datanetworkName).default([]),
-            addresses: z.array(ip).default([]),
+            sriovNumVfs: z.number().int().nonnegative().optional().describe('number of SR-IOV virtual functions configured on the interface'),
+            datanetworks: z.array(datanetworkName).default([]).describe('names of the datanetworks (physical networks) the interface carries, e.g. [physnet0]'),
+            addresses: z.array(ip).default([]).describe('IP addresses of the interface'),
           })
           .strict()
           .superRefine((itf, ctx) => {
@@ -179,23 +191,30 @@ const hostSchema = z
             if (itf.type === 'vlan' && itf.name.includes('-')) ctx.addIssue({ code: 'custom', path: ['name'], message: 'a vlan interface name has no "-", only letters, digits, "_" or "."' });
           }),
       )
-      .default([]),
-    pciDevices: z.array(z.object({ address: pciAddress, enabled: z.boolean() }).strict()).default([]),
-    imageConversionFs: z.boolean().default(false),
+      .default([])
+      .describe('network interfaces of the host'),
+    pciDevices: z
+      .array(z.object({ address: pciAddress.describe('PCI address, e.g. 0000:3b:00.0'), enabled: z.boolean().describe('whether the device is enabled for use') }).strict())
+      .default([])
+      .describe('PCI devices of the host'),
+    imageConversionFs: z.boolean().default(false).describe('the host has the image-conversion filesystem (cinder uses it when every controller has it)'),
   })
   .strict();
 
 const cephSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('none') }).strict(),
+  z.object({ kind: z.literal('none').describe('no ceph backend') }).strict(),
   z
     .object({
-      kind: z.enum(['host', 'rook']),
-      storageClass: z.string().regex(DNS_SUBDOMAIN).default('general'),
+      kind: z.enum(['host', 'rook']).describe('host: the platform ceph cluster; rook: ceph run by rook-ceph'),
+      storageClass: z.string().regex(DNS_SUBDOMAIN).default('general').describe('StorageClass of the ceph backend for PVCs'),
       fsid: z.uuid().optional().describe('ceph cluster fsid; without it the secret-uuid keys are omitted'),
       replication: z.number().int().min(1).max(3).optional().describe('default 1 on AIO simplex, else 2'),
       osdCount: z.number().int().min(1).default(1).describe('host ceph: for the pool chunk-size estimate'),
       monitors: z.array(ip).default([]).describe('host ceph: monitor addresses (on AIO only the first, the floating monitor, is used)'),
-      secondaryTiers: z.array(z.object({ tierName: configName, backendName: configName }).strict()).default([]),
+      secondaryTiers: z
+        .array(z.object({ tierName: configName.describe('ceph storage tier, e.g. gold'), backendName: configName.describe('cinder backend name of the tier') }).strict())
+        .default([])
+        .describe('further ceph storage tiers, each a cinder backend'),
       externalEphemeralPool: configName
         .optional()
         .describe('RBD pool of an external ceph cluster that serves nova: the compute hosts put ephemeral disks there instead of "ephemeral"'),
@@ -210,9 +229,9 @@ const cephSchema = z.discriminatedUnion('kind', [
 
 const netappBackend = z
   .object({
-    storageClass: z.string().regex(DNS_SUBDOMAIN),
-    managementLif: z.string().optional(),
-    svm: z.string().optional(),
+    storageClass: z.string().regex(DNS_SUBDOMAIN).describe('StorageClass of the backend (Trident), e.g. netapp-nas'),
+    managementLif: z.string().optional().describe('ONTAP management LIF (address or name)'),
+    svm: z.string().optional().describe('ONTAP storage virtual machine'),
     credentialsRef: z
       .object({
         secretName: z.string().regex(DNS_SUBDOMAIN, 'expected a Kubernetes object name').describe('Secret in the openstack namespace (the Trident backend Secret copied there)'),
@@ -227,41 +246,54 @@ const netappBackend = z
 
 const selection = z
   .object({
-    backends: z.array(z.object({ name: z.string().min(1), enabled: z.boolean() }).strict()).optional(),
-    priority: z.array(z.string().min(1)).optional(),
-    backupPriority: z.array(z.string().min(1)).optional(),
+    backends: z
+      .array(z.object({ name: z.string().min(1).describe('backend name: ceph, netapp-nfs, netapp-iscsi, netapp-fc or an ESB name'), enabled: z.boolean().describe('whether the chart may use it') }).strict())
+      .optional()
+      .describe('the backends the chart may use; absent: every available backend'),
+    priority: z.array(z.string().min(1)).optional().describe('backend names in order of preference, e.g. [ceph, netapp-nfs]; absent: the plugin default'),
+    backupPriority: z.array(z.string().min(1)).optional().describe('cinder: backend names for volume backups, in order of preference'),
     pvc: z
       .object({
-        priority: z.array(z.string()).optional(),
-        size: quantity.optional(),
-        accessModes: z.array(z.enum(['ReadWriteOnce', 'ReadWriteMany', 'ReadOnlyMany', 'ReadWriteOncePod'])).optional(),
-        name: z.string().regex(DNS_LABEL, 'expected a PVC name (lower-case DNS label)').optional(),
-        instancesPath: absolutePath.optional(),
+        priority: z.array(z.string()).optional().describe('backends for the PVC StorageClass, in order of preference'),
+        size: quantity.optional().describe('PVC size, e.g. 10Gi'),
+        accessModes: z.array(z.enum(['ReadWriteOnce', 'ReadWriteMany', 'ReadOnlyMany', 'ReadWriteOncePod'])).optional().describe('PVC access modes, e.g. [ReadWriteMany]'),
+        name: z.string().regex(DNS_LABEL, 'expected a PVC name (lower-case DNS label)').optional().describe('PVC name (nova default: nova-instances)'),
+        instancesPath: absolutePath.optional().describe('where the PVC is mounted (nova default: /var/lib/instances)'),
       })
       .strict()
-      .optional(),
+      .optional()
+      .describe('a PersistentVolumeClaim as the chart storage'),
     nfs: z
       .object({
-        server: z.string().refine((v) => isIP(v) !== 0 || DNS_SUBDOMAIN.test(v), 'expected an IP address or a DNS name'),
-        path: absolutePath,
-        instancesPath: absolutePath,
+        server: z.string().refine((v) => isIP(v) !== 0 || DNS_SUBDOMAIN.test(v), 'expected an IP address or a DNS name').describe('NFS server address or name'),
+        path: absolutePath.describe('exported path, e.g. /openstack_instances'),
+        instancesPath: absolutePath.describe('where the share is mounted (nova default: /var/lib/instances)'),
       })
       .partial()
       .strict()
-      .optional(),
+      .optional()
+      .describe('an NFS share as the chart storage'),
   })
   .strict();
 
 const storageSchema = z
   .object({
-    ceph: cephSchema.default({ kind: 'none' }),
-    netapp: z.object({ nfs: netappBackend.optional(), iscsi: netappBackend.optional(), fc: netappBackend.optional() }).strict().optional(),
+    ceph: cephSchema.default({ kind: 'none' }).describe('the ceph backend; default: none'),
+    netapp: z
+      .object({
+        nfs: netappBackend.optional().describe('backend netapp-nfs'),
+        iscsi: netappBackend.optional().describe('backend netapp-iscsi'),
+        fc: netappBackend.optional().describe('backend netapp-fc'),
+      })
+      .strict()
+      .optional()
+      .describe('NetApp (Trident) backends, by protocol'),
     esb: z
       .array(
         z
           .object({
-            name: configName,
-            protocol: z.enum(['iscsi', 'fcp', 'nfs', 'local']),
+            name: configName.describe('backend name (cinder volume type and selection name)'),
+            protocol: z.enum(['iscsi', 'fcp', 'nfs', 'local']).describe('storage protocol of the backend'),
             k8sStorageClass: z
               .string()
               .regex(ESB_STORAGE_CLASS, 'expected a StorageClass name, or none')
@@ -292,7 +324,8 @@ const storageSchema = z
           })
           .strict(),
       )
-      .default([]),
+      .default([])
+      .describe('external storage backends (ESB) of cinder'),
     caCert: z
       .object({
         hostPath: absolutePath.default('/var/opt/openstack/certs/storage.pem').describe('where the CA file lies on the controllers (informational: the Secret storage-ca-cert holds it)'),
@@ -302,21 +335,28 @@ const storageSchema = z
       .optional()
       .describe('CA of the storage arrays: the Secret storage-ca-cert (key ca.crt, created out of band) is mounted into cinder-volume and cinder-backup'),
     selection: z
-      .object({ cinder: selection, glance: selection, nova: selection, mariadb: selection, rabbitmq: selection })
+      .object({
+        cinder: selection.describe('cinder volumes and backups'),
+        glance: selection.describe('glance images'),
+        nova: selection.describe('nova ephemeral disks (host-path, nfs, pvc, ceph)'),
+        mariadb: selection.describe('mariadb volumes'),
+        rabbitmq: selection.describe('rabbitmq volumes'),
+      })
       .partial()
       .strict()
-      .default({}),
+      .default({})
+      .describe('per chart: which storage backends it uses, in which order'),
   })
   .strict();
 
 const imagesSchema = z
   .object({
-    imagePrefix: z.string().regex(/^[A-Za-z0-9_.-]+$/).default(DEFAULT_IMAGE_BUILD.imagePrefix),
-    os: z.string().regex(/^[A-Za-z0-9_.-]+$/).default(DEFAULT_IMAGE_BUILD.os),
-    osCodename: z.string().regex(/^[A-Za-z0-9_.-]+$/).default(DEFAULT_IMAGE_BUILD.osCodename),
-    osArch: z.string().regex(/^[A-Za-z0-9_.-]+$/).default(DEFAULT_IMAGE_BUILD.osArch),
-    buildStream: z.string().regex(/^[A-Za-z0-9_.-]+$/).default(DEFAULT_IMAGE_BUILD.buildStream),
-    imageSuffix: z.string().regex(/^[A-Za-z0-9_.-]+$/).default(DEFAULT_IMAGE_BUILD.imageSuffix),
+    imagePrefix: z.string().regex(/^[A-Za-z0-9_.-]+$/).default(DEFAULT_IMAGE_BUILD.imagePrefix).describe('first part of the image tags (<imagePrefix>-<os>-<osCodename>-<osArch>-<buildStream>-<imageSuffix>)'),
+    os: z.string().regex(/^[A-Za-z0-9_.-]+$/).default(DEFAULT_IMAGE_BUILD.os).describe('operating system part of the image tags (<imagePrefix>-<os>-<osCodename>-<osArch>-<buildStream>-<imageSuffix>)'),
+    osCodename: z.string().regex(/^[A-Za-z0-9_.-]+$/).default(DEFAULT_IMAGE_BUILD.osCodename).describe('OS codename part of the image tags (<imagePrefix>-<os>-<osCodename>-<osArch>-<buildStream>-<imageSuffix>)'),
+    osArch: z.string().regex(/^[A-Za-z0-9_.-]+$/).default(DEFAULT_IMAGE_BUILD.osArch).describe('architecture part of the image tags (<imagePrefix>-<os>-<osCodename>-<osArch>-<buildStream>-<imageSuffix>)'),
+    buildStream: z.string().regex(/^[A-Za-z0-9_.-]+$/).default(DEFAULT_IMAGE_BUILD.buildStream).describe('build stream part of the image tags (<imagePrefix>-<os>-<osCodename>-<osArch>-<buildStream>-<imageSuffix>)'),
+    imageSuffix: z.string().regex(/^[A-Za-z0-9_.-]+$/).default(DEFAULT_IMAGE_BUILD.imageSuffix).describe('last part of the image tags (<imagePrefix>-<os>-<osCodename>-<osArch>-<buildStream>-<imageSuffix>)'),
     registry: z
       .string()
       .refine(isRegistryReference, 'expected a registry host[:port][/path], e.g. registry.local:9001')
@@ -360,70 +400,87 @@ const fluxTargetSchema = z.union([
 /** How Flux runs a release (spec fields of the HelmRelease CRD). */
 const helmReleaseSettings = z
   .object({
-    interval: duration.optional(),
-    timeout: duration.optional(),
+    interval: duration.optional().describe('how often Flux reconciles the release, e.g. 10m'),
+    timeout: duration.optional().describe('how long Helm actions may take, e.g. 30m'),
     install: z
       .object({
         remediation: z
-          .object({ retries: z.number().int().min(-1).max(100).optional(), remediateLastFailure: z.boolean().optional(), ignoreTestFailures: z.boolean().optional() })
+          .object({
+            retries: z.number().int().min(-1).max(100).optional().describe('install retries after a failure (-1: without end)'),
+            remediateLastFailure: z.boolean().optional().describe('remediate the last failure too'),
+            ignoreTestFailures: z.boolean().optional().describe('a failed Helm test does not fail the install'),
+          })
           .strict()
-          .optional(),
+          .optional()
+          .describe('what Flux does when an install fails'),
       })
       .strict()
-      .optional(),
+      .optional()
+      .describe('HelmRelease spec.install'),
     upgrade: z
       .object({
         remediation: z
           .object({
-            retries: z.number().int().min(-1).max(100).optional(),
-            remediateLastFailure: z.boolean().optional(),
-            ignoreTestFailures: z.boolean().optional(),
-            strategy: z.enum(['rollback', 'uninstall']).optional(),
+            retries: z.number().int().min(-1).max(100).optional().describe('upgrade retries after a failure (-1: without end)'),
+            remediateLastFailure: z.boolean().optional().describe('remediate the last failure too'),
+            ignoreTestFailures: z.boolean().optional().describe('a failed Helm test does not fail the upgrade'),
+            strategy: z.enum(['rollback', 'uninstall']).optional().describe('how a failed upgrade is remediated'),
           })
           .strict()
-          .optional(),
+          .optional()
+          .describe('what Flux does when an upgrade fails'),
       })
       .strict()
-      .optional(),
+      .optional()
+      .describe('HelmRelease spec.upgrade'),
     driftDetection: z
       .object({
-        mode: z.enum(['enabled', 'warn', 'disabled']),
+        mode: z.enum(['enabled', 'warn', 'disabled']).describe('enabled: correct drift; warn: only report it; disabled: ignore it'),
         ignore: z
           .array(
             z
               .object({
                 paths: z.array(z.string().min(1)).min(1).describe('JSON pointers, e.g. /spec/replicas'),
                 target: z
-                  .object({ group: z.string().optional(), version: z.string().optional(), kind: z.string().optional(), name: z.string().optional(), namespace: z.string().optional() })
+                  .object({
+                    group: z.string().optional().describe('API group, e.g. apps'),
+                    version: z.string().optional().describe('API version, e.g. v1'),
+                    kind: z.string().optional().describe('kind, e.g. Deployment'),
+                    name: z.string().optional().describe('object name'),
+                    namespace: z.string().optional().describe('object namespace'),
+                  })
                   .strict()
-                  .optional(),
+                  .optional()
+                  .describe('the objects the paths apply to; absent: every object of the release'),
               })
               .strict(),
           )
-          .optional(),
+          .optional()
+          .describe('paths whose drift is ignored'),
       })
       .strict()
-      .optional(),
-    test: z.object({ enable: z.boolean() }).strict().optional(),
+      .optional()
+      .describe('HelmRelease spec.driftDetection: whether Flux corrects changes made to the cluster objects'),
+    test: z.object({ enable: z.boolean().describe('run the chart Helm tests') }).strict().optional().describe('HelmRelease spec.test'),
   })
   .strict();
 
 export const deploymentProfileSchema = z
   .object({
     name: z.string().regex(DNS_LABEL, 'expected a lower-case DNS label (it names the output folder)').describe('stack name: dist/<name>/'),
-    description: z.string().optional(),
+    description: z.string().optional().describe('what this deployment is, for people'),
     system: z
       .object({
-        type: z.enum(['aio', 'standard']),
-        mode: z.enum(['simplex', 'duplex', 'duplex-direct']),
-        regionName: regionName.default('RegionOne'),
-        distributedCloudRole: z.enum(['none', 'subcloud', 'systemcontroller']).default('none'),
+        type: z.enum(['aio', 'standard']).describe('aio: all-in-one controllers that also run workloads; standard: separate controllers and workers'),
+        mode: z.enum(['simplex', 'duplex', 'duplex-direct']).describe('simplex: one controller; duplex: two; duplex-direct: two, connected back to back'),
+        regionName: regionName.default('RegionOne').describe('OpenStack region of the services, e.g. RegionOne or subcloud1'),
+        distributedCloudRole: z.enum(['none', 'subcloud', 'systemcontroller']).default('none').describe('role in a StarlingX distributed cloud'),
         virtual: z.boolean().default(false).describe('nova virt_type qemu instead of kvm'),
         fqdnReady: z.boolean().default(true).describe('use controller.internal instead of the management floating address'),
         regionConfig: z
           .object({
             services: z
-              .record(configName, z.object({ regionName: regionName }).strict())
+              .record(configName, z.object({ regionName: regionName.describe('region of this service, e.g. RegionTwo') }).strict())
               .default({})
               .describe('per service (keystone name: cinder, nova, ...): the region its users and client settings use'),
           })
@@ -431,23 +488,43 @@ export const deploymentProfileSchema = z
           .optional()
           .describe('a system installed with a region configuration (P3): per-service regions; horizon lists the region (not on a subcloud)'),
       })
-      .strict(),
+      .strict()
+      .describe('the StarlingX system: its type, mode, region and distributed-cloud role'),
     network: z
       .object({
         clusterService: z
           .object({ families: z.array(z.enum(['ipv4', 'ipv6'])).min(1).max(2).default(['ipv4']).describe('first = primary') })
           .strict()
-          .prefault({}),
-        clusterHost: z.object({ subnet: cidr.optional(), floatingAddress: ip }).strict(),
-        oam: z.object({ floatingAddress: ip }).strict(),
-        mgmt: z.object({ floatingAddress: ip }).strict().optional(),
-        ironic: z
-          .object({ cidr: cidr, gateway: ip, rangeStart: ip, rangeEnd: ip, portName: z.string().min(1) })
+          .prefault({})
+          .describe('IP families of the Kubernetes cluster services'),
+        clusterHost: z
+          .object({
+            subnet: cidr.optional().describe('cluster-host subnet, e.g. 192.168.206.0/24: nova live migration and hypervisor networks'),
+            floatingAddress: ip.describe('floating cluster-host address of the controllers, e.g. 192.168.206.1'),
+          })
           .strict()
-          .optional(),
-        platformHttpPort: z.number().int().min(1).max(65535).default(8080),
+          .describe('the cluster-host network'),
+        oam: z.object({ floatingAddress: ip.describe('floating OAM address, e.g. 10.10.10.2: the public endpoints without a domain') }).strict().describe('the OAM (external) network'),
+        mgmt: z
+          .object({ floatingAddress: ip.describe('floating management address, e.g. 192.168.204.2') })
+          .strict()
+          .optional()
+          .describe('the management network; required when system.fqdnReady is false'),
+        ironic: z
+          .object({
+            cidr: cidr.describe('provisioning subnet, e.g. 10.10.20.0/24'),
+            gateway: ip.describe('gateway of the provisioning subnet'),
+            rangeStart: ip.describe('first address neutron allocates'),
+            rangeEnd: ip.describe('last address neutron allocates'),
+            portName: z.string().min(1).describe('host interface of the PXE network, e.g. eth1'),
+          })
+          .strict()
+          .optional()
+          .describe('the ironic provisioning (PXE) network; absent: ironic gets no provisioning network'),
+        platformHttpPort: z.number().int().min(1).max(65535).default(8080).describe('port of the platform HTTP server (the default Helm chart repository)'),
       })
-      .strict(),
+      .strict()
+      .describe('platform networks and addresses'),
     endpoints: z
       .object({
         domain: z
@@ -457,31 +534,42 @@ export const deploymentProfileSchema = z
           .transform((domain) => domain.toLowerCase())
           .optional()
           .describe('public endpoint domain; any case, lower-cased'),
-        fqdnPattern: z.string().default('{service_name}.{endpoint_domain}'),
+        fqdnPattern: z.string().default('{service_name}.{endpoint_domain}').describe('host name of a public endpoint, from the placeholders {service_name} and {endpoint_domain}'),
       })
       .strict()
-      .prefault({}),
+      .prefault({})
+      .describe('public endpoints'),
     https: z
       .object({
-        enabled: z.boolean().default(false),
+        enabled: z.boolean().default(false).describe('public endpoints over HTTPS'),
         certRef: z
           .object({
-            secretName: z.string().regex(DNS_SUBDOMAIN),
-            crtKey: z.string().default('tls.crt'),
-            keyKey: z.string().default('tls.key'),
-            caKey: z.string().optional(),
+            secretName: z.string().regex(DNS_SUBDOMAIN).describe('Secret name, e.g. openstack-tls'),
+            crtKey: z.string().default('tls.crt').describe('data key of the certificate'),
+            keyKey: z.string().default('tls.key').describe('data key of the private key'),
+            caKey: z.string().optional().describe('data key of the CA certificate, e.g. ca.crt'),
           })
           .strict()
           .optional()
           .describe('Secret with the public TLS certificate, key and CA (created out of band)'),
       })
       .strict()
-      .prefault({}),
-    hosts: z.array(hostSchema).min(1),
+      .prefault({})
+      .describe('HTTPS of the public endpoints'),
+    hosts: z.array(hostSchema).min(1).describe('the hosts of the system, at least one'),
     datanetworks: z
-      .array(z.object({ name: datanetworkName, type: z.enum(['flat', 'vlan', 'vxlan']), mtu: z.number().int().min(576).max(9216) }).strict())
-      .default([]),
-    storage: storageSchema,
+      .array(
+        z
+          .object({
+            name: datanetworkName.describe('datanetwork (physical network) name, e.g. physnet0'),
+            type: z.enum(['flat', 'vlan', 'vxlan']).describe('network type'),
+            mtu: z.number().int().min(576).max(9216).describe('MTU, e.g. 1500 or 9000'),
+          })
+          .strict(),
+      )
+      .default([])
+      .describe('the datanetworks (neutron physical networks) of the system'),
+    storage: storageSchema.describe('storage backends and which chart uses which'),
     vswitch: z.enum(['ovs', 'ovs-dpdk', 'none']).optional().describe('derived from the compute hosts labels when absent'),
     charts: z
       .object({
@@ -497,21 +585,33 @@ export const deploymentProfileSchema = z
           .describe('replace a dependsOn onto a disabled release by that release own dependencies instead of failing'),
       })
       .strict()
-      .prefault({}),
+      .prefault({})
+      .describe('which releases are enabled, and their chart versions'),
     userOverrides: byRelease(z.record(z.string(), z.unknown())).default({}).describe('Helm values merged over the system values'),
     keystone: z
       .object({
         admin: z
-          .object({ userName: keystoneName.default('admin'), projectName: keystoneName.default('admin'), userDomain: keystoneName.default('default'), projectDomain: keystoneName.default('default') })
+          .object({
+            userName: keystoneName.default('admin').describe('admin user name'),
+            projectName: keystoneName.default('admin').describe('admin project name'),
+            userDomain: keystoneName.default('default').describe('domain of the admin user'),
+            projectDomain: keystoneName.default('default').describe('domain of the admin project'),
+          })
           .strict()
-          .prefault({}),
+          .prefault({})
+          .describe('the Keystone admin account'),
         passwordRules: z
-          .object({ uniqueLastPasswordCount: z.number().int().nonnegative(), regex: z.string(), regexDescription: z.string() })
+          .object({
+            uniqueLastPasswordCount: z.number().int().nonnegative().describe('how many previous passwords may not be reused, e.g. 2'),
+            regex: z.string().describe('regular expression every password must match'),
+            regexDescription: z.string().describe('the rule of regex in words, shown when a password is refused'),
+          })
           .strict()
-          .optional(),
+          .optional()
+          .describe('Keystone password rules; absent: the platform rules'),
         dex: z
           .object({
-            enabled: z.boolean().default(false),
+            enabled: z.boolean().default(false).describe('log in through Dex'),
             providerName: keystoneName.default('dex').describe('Keystone identity provider of Dex (horizon idp_mapping idp, keystone dex_idp.provider_name)'),
             protocolName: keystoneName.default('openid').describe('Keystone federation protocol (horizon idp_mapping protocol, keystone dex_idp.protocol_name)'),
             // Free text, as the platform takes it: the chart quotes it into Horizon's settings.
@@ -526,11 +626,33 @@ export const deploymentProfileSchema = z
           .describe('OIDC login through Dex (spec §3.7, §3.17)'),
       })
       .strict()
-      .prefault({}),
-    platform: z.object({ oidcIssuerUrl: httpUrl.optional() }).strict().default({}),
-    horizon: z.object({ lockout: z.object({ retries: z.number().int().positive(), seconds: z.number().int().positive() }).strict().optional() }).strict().default({}),
-    aodh: z.object({ restNotifierCaCert: z.boolean().default(false) }).strict().prefault({}),
-    images: imagesSchema.prefault({}),
+      .prefault({})
+      .describe('Keystone: admin account, password rules, Dex login'),
+    platform: z
+      .object({ oidcIssuerUrl: httpUrl.optional().describe('OIDC issuer of the platform (Dex), e.g. https://oam.example.com:30556/dex') })
+      .strict()
+      .default({})
+      .describe('facts of the StarlingX platform'),
+    horizon: z
+      .object({
+        lockout: z
+          .object({
+            retries: z.number().int().positive().describe('failed logins before the lockout, e.g. 3'),
+            seconds: z.number().int().positive().describe('length of the lockout in seconds, e.g. 300'),
+          })
+          .strict()
+          .optional()
+          .describe('lock a user out of Horizon after failed logins'),
+      })
+      .strict()
+      .default({})
+      .describe('Horizon settings'),
+    aodh: z
+      .object({ restNotifierCaCert: z.boolean().default(false).describe('the aodh notifier checks REST alarm targets with the platform CA') })
+      .strict()
+      .prefault({})
+      .describe('aodh settings'),
+    images: imagesSchema.prefault({}).describe('container images: tag parts and registry mirror'),
     helmRepository: z
       .object({
         url: chartRepositoryUrl
@@ -539,7 +661,8 @@ export const deploymentProfileSchema = z
         secretName: z.string().regex(DNS_SUBDOMAIN).optional().describe('Secret with the repository login (created out of band in the release namespace)'),
       })
       .strict()
-      .default({}),
+      .default({})
+      .describe('the Helm chart repository of the releases'),
     helmReleases: z
       .object({
         defaults: helmReleaseSettings.optional().describe('over the generator defaults, for every release'),
@@ -554,8 +677,8 @@ export const deploymentProfileSchema = z
           .default(DEFAULT_FLUX_TARGET)
           .describe(`the Flux the tree runs on: a StarlingX release (${FLUX_TARGET_NAMES.filter((n) => n !== 'kubernetes').join(', ')}: the platform's controllers in flux-helm), kubernetes (plain Kubernetes, the newest Flux from flux bootstrap), or explicit controller versions; the synth emits only what those controllers honour`),
         gitRepository: z.string().regex(DNS_SUBDOMAIN).default('flux-system').describe('the GitRepository of this repository (flux bootstrap names it flux-system)'),
-        gitRepositoryNamespace: z.string().regex(DNS_LABEL).default('flux-system'),
-        interval: duration.default('10m'),
+        gitRepositoryNamespace: z.string().regex(DNS_LABEL).default('flux-system').describe('namespace of that GitRepository'),
+        interval: duration.default('10m').describe('how often Flux reconciles the Kustomizations, e.g. 10m'),
         timeout: duration.default('60m').describe('how long the openstack Kustomization waits for the releases'),
         sopsSecret: z.string().regex(DNS_SUBDOMAIN).default('sops-age').describe('Secret in flux-system with the age key that decrypts the credentials'),
         credentialsPath: z
@@ -573,7 +696,8 @@ export const deploymentProfileSchema = z
         overrides: z.record(z.string(), secretKeyRef).default({}).describe('per logical credential id: another Secret and key'),
       })
       .strict()
-      .prefault({}),
+      .prefault({})
+      .describe('where the credentials are read from'),
     policies: z.array(z.string()).default([]).describe('RBAC policy sets to apply (see policies/)'),
     applyMode: z
       .enum(['normal', 'restore_db', 'restore_storage'])

@@ -9,8 +9,26 @@ import { DeploymentContext } from './context';
 export type StorageChart = 'cinder' | 'glance' | 'nova' | 'mariadb' | 'rabbitmq';
 
 const SAN_PRIORITY = ['ceph', 'netapp-nfs', 'netapp-iscsi', 'netapp-fc'];
-const NETAPP_PROTOCOLS = { 'netapp-nfs': 'nfs', 'netapp-iscsi': 'iscsi', 'netapp-fc': 'fc' } as const;
-export type NetappBackend = keyof typeof NETAPP_PROTOCOLS;
+/**
+ * The NetApp backends, one table: the key of each under `storage.netapp` of the profile, and its
+ * storage protocol as cinder's `active_protocols` names it (`fc` is `fcp` there).
+ */
+const NETAPP_BACKENDS = {
+  'netapp-nfs': { profileKey: 'nfs', protocol: 'nfs' },
+  'netapp-iscsi': { profileKey: 'iscsi', protocol: 'iscsi' },
+  'netapp-fc': { profileKey: 'fc', protocol: 'fcp' },
+} as const;
+export type NetappBackend = keyof typeof NETAPP_BACKENDS;
+
+/** True for the name of a NetApp backend (netapp-nfs, netapp-iscsi, netapp-fc). */
+export function isNetappBackend(name: string): name is NetappBackend {
+  return Object.hasOwn(NETAPP_BACKENDS, name);
+}
+
+/** The key of a NetApp backend under `storage.netapp` of the profile. */
+export function netappProfileKey(name: NetappBackend): 'nfs' | 'iscsi' | 'fc' {
+  return NETAPP_BACKENDS[name].profileKey;
+}
 
 /** The chart's storage selection with the plugin defaults filled in. */
 export function storageSelection(ctx: DeploymentContext, chart: StorageChart): Required<Pick<StorageSelection, 'priority'>> & StorageSelection {
@@ -47,8 +65,8 @@ export function availability(ctx: DeploymentContext, chart: StorageChart): Map<s
   const ceph = ctx.profile.storage.ceph;
   const map = new Map<string, string>();
   map.set('ceph', ceph.kind !== 'none' && cephAvailable(ctx, chart) ? ceph.storageClass : '');
-  for (const [name, protocol] of Object.entries(NETAPP_PROTOCOLS)) {
-    const backend = ctx.profile.storage.netapp?.[protocol];
+  for (const [name, { profileKey }] of Object.entries(NETAPP_BACKENDS)) {
+    const backend = ctx.profile.storage.netapp?.[profileKey];
     map.set(name, backend && backendAllowed(selection, name) ? backend.storageClass : '');
   }
   for (const esb of ctx.profile.storage.esb) {
@@ -65,7 +83,7 @@ export function esbStorageClass(esb: { k8sStorageClass?: string }): string {
 }
 
 /** Backends the platform knows by name (ceph and NetApp); every other name is an ESB entry's. */
-const STRICT_BACKENDS: readonly string[] = ['ceph', ...Object.keys(NETAPP_PROTOCOLS)];
+const STRICT_BACKENDS: readonly string[] = ['ceph', ...Object.keys(NETAPP_BACKENDS)];
 
 /**
  * The first backend of `priority` that resolves a StorageClass for a chart (spec §2.6): its value in
@@ -126,13 +144,10 @@ export function cephFsid(ctx: DeploymentContext): string | undefined {
 
 // -- Backend selection, shared with glance, nova and libvirt (spec §1.2 cinderVolumeBackends) ---------
 
-/** Storage protocol of the NetApp backends, as cinder's `active_protocols` names them. */
-export const NETAPP_PROTOCOL: Readonly<Record<string, string>> = { 'netapp-nfs': 'nfs', 'netapp-iscsi': 'iscsi', 'netapp-fc': 'fcp' };
-
 /** The protocol of a cinder backend: ceph `rbd`, NetApp its protocol, an ESB entry its own. */
 export function cinderBackendProtocol(ctx: DeploymentContext, name: string): string | undefined {
   if (name === 'ceph') return 'rbd';
-  if (name in NETAPP_PROTOCOL) return NETAPP_PROTOCOL[name];
+  if (isNetappBackend(name)) return NETAPP_BACKENDS[name].protocol;
   return ctx.profile.storage.esb.find((e) => e.name === name)?.protocol;
 }
 

@@ -4,7 +4,7 @@ import { cinderStaticValues } from '../../overrides/cinder';
 import { credential } from '../../overrides/credentials';
 import { CA_PATH, certificates, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessaging, publicEndpoint, rookImageTags, serviceRegion } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
-import { availability, cephMonitors, chunkSize, cinderBackendProtocol, cinderVolumeBackends, NETAPP_PROTOCOL, storageSelection } from '../../lib/profile/storage';
+import { availability, cephMonitors, chunkSize, cinderBackendProtocol, cinderVolumeBackends, isNetappBackend, NetappBackend, netappProfileKey, storageSelection } from '../../lib/profile/storage';
 
 export const cinder = defineRelease({
   name: 'cinder',
@@ -73,8 +73,8 @@ function cephConf(ctx: DeploymentContext, backends: readonly CephBackend[]): Val
  * password, which StarlingX reads from the Trident backend Secret, are credential leaves read from
  * the `credentialsRef` Secret; without one they are left to user values, as the platform does.
  */
-function netappSection(ctx: DeploymentContext, name: string): Values {
-  const protocol = name.slice('netapp-'.length) as 'nfs' | 'iscsi' | 'fc';
+function netappSection(ctx: DeploymentContext, name: NetappBackend): Values {
+  const protocol = netappProfileKey(name);
   const backend = ctx.profile.storage.netapp?.[protocol];
   return {
     volume_backend_name: name,
@@ -206,7 +206,7 @@ function cinderSystemValues(ctx: DeploymentContext): Values {
 
   const backends: Values = {};
   if (cephInPriority) for (const b of ceph) backends[b.name] = cephBackendSection(ctx, b);
-  for (const name of others) backends[name] = name in NETAPP_PROTOCOL ? netappSection(ctx, name) : esbSection(ctx, name);
+  for (const name of others) backends[name] = isNetappBackend(name) ? netappSection(ctx, name) : esbSection(ctx, name);
 
   // Backup: the first available entry of the backup priority picks the driver.
   const backupBackend = [...new Set(selection.backupPriority ?? [])].find((name) => !!avail.get(name));

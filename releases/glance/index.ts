@@ -67,11 +67,12 @@ function glanceSystemValues(ctx: DeploymentContext): Values {
   // With the cinder store, glance follows cinder's default backend.
   const cinderDefault = cinderVolumeBackends(ctx)[0];
   const cinderProtocol = cinderDefault ? cinderBackendProtocol(ctx, cinderDefault) : undefined;
-  const cinderUsesCeph = backend === 'cinder' && cinderDefault === 'ceph';
+  // Not lib/profile/storage's cinderUsesCeph (ceph among cinder's backends): glance's images go to cinder's default backend, ceph.
+  const imagesOnCinderCeph = backend === 'cinder' && cinderDefault === 'ceph';
   const cinderSan = backend === 'cinder' && (cinderProtocol === 'iscsi' || cinderProtocol === 'fcp');
 
   const cephKind = profile.storage.ceph.kind;
-  const anyCeph = cephKind !== 'none' && (cephAvailable(ctx, 'glance') || cinderUsesCeph);
+  const anyCeph = cephKind !== 'none' && (cephAvailable(ctx, 'glance') || imagesOnCinderCeph);
   const replicas = backend === 'pvc' && !volume?.accessModes.includes('ReadWriteMany') ? 1 : derived.controllers;
 
   const keystoneHost = https ? publicHost(ctx, 'keystone') : undefined;
@@ -126,7 +127,7 @@ function glanceSystemValues(ctx: DeploymentContext): Values {
         ...(https ? { keystone_authtoken: { cafile: CA_PATH } } : {}),
       },
       ...(https ? { glance_registry: { keystone_authtoken: { cafile: CA_PATH } } } : {}),
-      cinder: { cinder_uses_ceph: cinderUsesCeph },
+      cinder: { cinder_uses_ceph: imagesOnCinderCeph },
       ...(cephConf ? { ceph: cephConf } : {}),
     },
     bootstrap: { enabled: false },

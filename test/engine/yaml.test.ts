@@ -1,4 +1,19 @@
-import { GENERATED_HEADER, parseYaml11, parseYaml12, readsAsSameString, toYamlBody, toYamlFile } from '../../lib/engine/yaml';
+import { parseDocument } from 'yaml';
+import {
+  DEFAULT_MAX_ALIAS_COUNT,
+  DEFAULT_MAX_DEPTH,
+  depthOf,
+  firstDuplicateKey,
+  GENERATED_HEADER,
+  lineColumn,
+  nestingBound,
+  parseYaml11,
+  parseYaml12,
+  readsAsSameString,
+  toYamlBody,
+  toYamlFile,
+  withYamlCache,
+} from '../../lib/engine/yaml';
 
 /** The string reads back as itself under YAML 1.1 and 1.2, as the value and as a key. */
 function roundTrips(value: string): void {
@@ -161,5 +176,168 @@ describe('parseYaml11 and parseYaml12', () => {
       expect(doc.l).toHaveLength(300);
       expect(doc.l[299]).toBe('x');
     }
+  });
+});
+
+describe('lineColumn', () => {
+  const text = 'ab\ncde\n\nf';
+  test.each([
+    [0, 1, 1],
+    [1, 1, 2],
+    [2, 1, 3], // the newline ends its own line
+    [3, 2, 1],
+    [5, 2, 3],
+    [7, 3, 1],
+    [8, 4, 1],
+    [9, 4, 2],
+  ])('offset %i is line %i, column %i', (offset, line, col) => {
+    expect(lineColumn(text, offset)).toEqual({ line, col });
+  });
+  test('a text without newlines is one line', () => {
+    expect(lineColumn('abc', 2)).toEqual({ line: 1, col: 3 });
+  });
+});
+
+describe('nestingBound', () => {
+  test.each([
+    ['', 0],
+    ['a: 1\n', 1],
+    ['a: 1\nb: 2\n', 1],
+    ['a:\n  b:\n    c: 1\n', 3],
+    ['a:\n  b: 1\nc: 2\n', 2], // back to the left margin pops the levels
+    ['a:\n    b: 1\n  c: 2\n', 2], // a shallower line pops the deeper level
+    ['- - - x\n', 4], // compact entries: one level each
+    ['-  - x\n', 3], // blanks after a dash
+    ['-x\n', 1], // no blank after the dash: not an entry
+    ['a: [[1], {b: [2]}]\n', 4],
+    ['a: [1]\nb: [2]\n', 2], // closed brackets do not add up
+    ['a: ]]]\nb: [1]\n', 2], // a stray closing bracket does not go below zero
+    ['# a\n#   b\n  # c\na: 1\n', 1], // comments open no level
+    ['a:\r\n  b: 1\r\n', 2],
+  ])('%j has the bound %i', (text, bound) => {
+    expect(nestingBound(text)).toBe(bound);
+  });
+
+  test('is never below the real depth of nested flow collections', () => {
+    for (let n = 1; n <= 20; n++) {
+      const text = '['.repeat(n) + ']'.repeat(n);
+      const [doc] = parseYaml12(text);
+      expect(nestingBound(text)).toBeGreaterThanOrEqual(depthOf(doc, 100));
+    }
+  });
+});
+
+describe('firstDuplicateKey', () => {
+  test('none in a document without a repeated key, nested keys of the same name included', () => {
+    expect(firstDuplicateKey(parseDocument('a: {a: 1}\nb: [a, a]\n', { uniqueKeys: false }))).toBeUndefined();
+  });
+  test('the first repeated key and the offset of its second occurrence', () => {
+    const text = 'x: 1\nm:\n  a: 1\n  b: 2\n  a: 3\n  a: 4\n';
+    expect(firstDuplicateKey(parseDocument(text, { uniqueKeys: false }))).toEqual({ key: 'a', offset: text.indexOf('a: 3') });
+    // a mapping's own keys are checked before the mappings inside it
+    const outer = text + 'x: 2\n';
+    expect(firstDuplicateKey(parseDocument(outer, { uniqueKeys: false }))).toEqual({ key: 'x', offset: outer.lastIndexOf('x: 2') });
+  });
+  test('keys of one value compare equal as the yaml package compares them; other keys are skipped', () => {
+    expect(firstDuplicateKey(parseDocument('1: a\n"1": b\n', { uniqueKeys: false }))).toBeUndefined();
+    expect(firstDuplicateKey(parseDocument('? [a]\n: 1\n? [a]\n: 2\nk: 1\n', { uniqueKeys: false }))).toBeUndefined();
+    expect(firstDuplicateKey(parseDocument('? [a]\n: 1\nk: 1\nk: 2\n', { uniqueKeys: false }))).toEqual({ key: 'k', offset: 15 });
+  });
+});
+
+describe('depthOf', () => {
+  test.each([
+    [1, 0],
+    ['s', 0],
+    [null, 0],
+    [{}, 1],
+    [[], 1],
+    [{ a: 1 }, 1],
+    [{ a: { b: [1] } }, 3],
+    [[[], [[[]]]], 4],
+  ])('%j has depth %i', (value, depth) => {
+    expect(depthOf(value, 10)).toBe(depth);
+  });
+  test('stops counting one above the limit', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 50; i++) deep = [deep];
+    expect(depthOf(deep, 5)).toBe(6);
+    expect(depthOf(deep, 50)).toBe(50);
+  });
+  test('a shared subtree is walked once', () => {
+    const shared = { x: { y: 1 } };
+    expect(depthOf({ a: shared, b: shared }, 10)).toBe(3);
+  });
+});
+
+describe('the limits of a reading', () => {
+  const nested = (n: number) => 'a: '.concat('['.repeat(n - 1), ']'.repeat(n - 1), '\n');
+  test(`nesting up to ${DEFAULT_MAX_DEPTH} levels is read, one more is refused`, () => {
+    expect(parseYaml12(nested(DEFAULT_MAX_DEPTH))).toHaveLength(1);
+    expect(() => parseYaml12(nested(DEFAULT_MAX_DEPTH + 1), 'f.yaml')).toThrow(`f.yaml: invalid YAML: nested deeper than ${DEFAULT_MAX_DEPTH} levels`);
+  });
+  test('a lower maxDepth refuses what the default reads, in either version', () => {
+    expect(parseYaml11(nested(3), 'f', { maxDepth: 3 })).toStrictEqual([{ a: [[]] }]);
+    expect(() => parseYaml11(nested(4), 'f', { maxDepth: 3 })).toThrow('f: invalid YAML: nested deeper than 3 levels');
+    expect(() => parseYaml12(nested(4), 'f', { maxDepth: 3 })).toThrow('f: invalid YAML: nested deeper than 3 levels');
+  });
+  test('a text far above the limit is refused before parsing (it would overflow the parser stack)', () => {
+    const text = '['.repeat(20000) + ']'.repeat(20000);
+    expect(() => parseYaml12(text, 'deep.yaml')).toThrow(`deep.yaml: invalid YAML: nested deeper than ${DEFAULT_MAX_DEPTH} levels`);
+    // just above 4 times the limit: refused by the bound; at 4 times: parsed, then refused by the exact depth
+    expect(() => parseYaml12('['.repeat(13) + ']'.repeat(13), 'f', { maxDepth: 3 })).toThrow('nested deeper than 3 levels');
+    expect(() => parseYaml12('['.repeat(12) + ']'.repeat(12), 'f', { maxDepth: 3 })).toThrow('nested deeper than 3 levels');
+  });
+  test(`aliases expand up to maxAliasCount (default ${DEFAULT_MAX_ALIAS_COUNT})`, () => {
+    // each of n aliases of a list of n aliases: about n * n expansions
+    const bomb = (n: number) => `a: &a [x]\nb: &b [${Array(n).fill('*a').join(', ')}]\nc: [${Array(n).fill('*b').join(', ')}]\n`;
+    expect(() => parseYaml12(bomb(40), 'bomb.yaml')).toThrow(/^bomb\.yaml: invalid YAML: .*alias/i);
+    expect(parseYaml12(bomb(40), 'bomb.yaml', { maxAliasCount: -1 })).toHaveLength(1);
+    expect(() => parseYaml11(bomb(5), 'f', { maxAliasCount: 2 })).toThrow(/^f: invalid YAML: /);
+    expect(parseYaml11(bomb(5), 'f')).toHaveLength(1);
+  });
+  test('a duplicate key is reported with its line and column and the key', () => {
+    expect(() => parseYaml12('a: 1\nm:\n  k: 1\n  k: 2\n', 'd.yaml')).toThrow('d.yaml: invalid YAML: Map keys must be unique at line 4, column 3 ("k")');
+  });
+});
+
+describe('withYamlCache', () => {
+  test('inside, a text is parsed once per version and the documents are shared; outside, each reading is fresh', () => {
+    const text = 'a: yes\n';
+    withYamlCache(() => {
+      const first = parseYaml12(text);
+      expect(parseYaml12(text)).toBe(first);
+      expect(parseYaml11(text)).not.toBe(first);
+      expect(parseYaml11(text)).toStrictEqual([{ a: true }]);
+      expect(first).toStrictEqual([{ a: 'yes' }]);
+      // nested: the outer cache goes on
+      withYamlCache(() => expect(parseYaml12(text)).toBe(first));
+      expect(parseYaml12(text)).toBe(first);
+    });
+    expect(parseYaml12(text)).not.toBe(parseYaml12(text));
+  });
+  test('returns what the function returns, and ends the cache when it throws', () => {
+    expect(withYamlCache(() => 42)).toBe(42);
+    expect(() =>
+      withYamlCache(() => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(parseYaml12('a: 1\n')).not.toBe(parseYaml12('a: 1\n'));
+  });
+  test('a cached error names the file of each reading', () => {
+    withYamlCache(() => {
+      expect(() => parseYaml12('a: 1\na: 2\n', 'one.yaml')).toThrow(/^one\.yaml: invalid YAML: Map keys must be unique/);
+      expect(() => parseYaml12('a: 1\na: 2\n', 'two.yaml')).toThrow(/^two\.yaml: invalid YAML: Map keys must be unique/);
+      expect(() => parseYaml12('a: [\n', 'three.yaml')).toThrow(/^three\.yaml: invalid YAML: /);
+    });
+  });
+  test('a reading with explicit limits is not cached (the limits may refuse what the default reads)', () => {
+    withYamlCache(() => {
+      const text = 'a: [[1]]\n';
+      expect(parseYaml12(text)).toStrictEqual([{ a: [[1]] }]);
+      expect(() => parseYaml12(text, 'f', { maxDepth: 2 })).toThrow('nested deeper than 2 levels');
+      expect(parseYaml12(text, 'f', { maxAliasCount: 5 })).not.toBe(parseYaml12(text, 'f', { maxAliasCount: 5 }));
+    });
   });
 });
