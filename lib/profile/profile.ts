@@ -392,7 +392,11 @@ const controllerVersion = z.string().regex(/^v?\d+\.\d+\.\d+$/, 'expected a cont
 const fluxTargetSchema = z.union([
   z.enum(FLUX_TARGET_NAMES as [FluxTargetName, ...FluxTargetName[]]),
   z
-    .object({ helmController: controllerVersion, sourceController: controllerVersion, kustomizeController: controllerVersion.optional() })
+    .object({
+      helmController: controllerVersion.describe('helm-controller version the cluster runs, e.g. 1.4.5'),
+      sourceController: controllerVersion.describe('source-controller version the cluster runs, e.g. 1.7.4'),
+      kustomizeController: controllerVersion.optional().describe('kustomize-controller version, when one runs (none: the stack is applied with kubectl apply -k), e.g. 1.7.3'),
+    })
     .strict()
     .describe('explicit controller versions (a cluster whose Flux the operator installs)'),
 ]);
