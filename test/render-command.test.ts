@@ -8,26 +8,15 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { helmBinary } from '../lib/commands/helm-template';
 import { findConfigFiles, formatRelease, maskText, placeholderCredential, renderStackReleases } from '../lib/commands/render-tree';
 import { diffRenderedStacks, formatRenderedDiff } from '../lib/commands/rendered-diff';
 import { stackFromFiles } from '../lib/commands/values';
 import { openChartSet } from '../lib/validate/chart-source';
 import { parseRenderArgs } from '../scripts/render';
-import { writeChartPackage } from './support/chart-packages';
+import { writeChartPackage, helmPresent } from './support/chart-packages';
 
 const ROOT = path.resolve(__dirname, '..');
 
-function helmPresent(): boolean {
-  try {
-    helmBinary();
-    return true;
-  } catch (error) {
-    if (process.env.CI) throw error;
-    console.warn(`skipped: ${(error as Error).message} (the render tests need Helm v3)`);
-    return false;
-  }
-}
 
 const TEMPLATE = `apiVersion: v1
 kind: Secret

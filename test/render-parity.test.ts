@@ -7,26 +7,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
-import { helmBinary } from '../lib/commands/helm-template';
 import { stackFromFiles } from '../lib/commands/values';
 import { openChartSet } from '../lib/validate/chart-source';
-import { SHARED_CHARTS, sharedChartsPresent } from './support/chart-packages';
+import { SHARED_CHARTS, sharedChartsPresent, helmPresent } from './support/chart-packages';
 import { REFERENCE_MANIFESTS, referencePresent } from './support/reference';
 import { listedBy, packagedReference, RenderedDeviation, RenderParity, renderParity, withoutComments } from './support/render-parity';
 import { renderStack } from './support/synth';
 
 const DEVIATIONS: RenderedDeviation[] = parse(fs.readFileSync(path.join(__dirname, 'render-deviations.yaml'), 'utf8'));
 
-function helmPresent(): boolean {
-  try {
-    helmBinary();
-    return true;
-  } catch (error) {
-    if (process.env.CI) throw error;
-    console.warn(`skipped: ${(error as Error).message} (render-level parity needs Helm v3)`);
-    return false;
-  }
-}
 
 const ready = referencePresent() && sharedChartsPresent() && helmPresent();
 const describeRendered = ready ? describe : describe.skip;

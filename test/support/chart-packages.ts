@@ -1,6 +1,7 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { helmBinary } from '../../lib/commands/helm-template';
 
 /** `../shared/charts`, beside the project: the charts StarlingX's build packages. */
 export const SHARED_CHARTS = path.resolve(__dirname, '..', '..', '..', 'shared', 'charts');
@@ -35,4 +36,16 @@ export function writeAppTarball(file: string, packages: readonly string[]): stri
   execFileSync('tar', ['-czf', file, '-C', work, 'metadata.yaml', 'charts']);
   fs.rmSync(work, { recursive: true, force: true });
   return file;
+}
+
+/** True when a Helm v3 binary is found; prints why a render test is skipped when not (never in CI). */
+export function helmPresent(): boolean {
+  try {
+    helmBinary();
+    return true;
+  } catch (error) {
+    if (process.env.CI) throw error;
+    console.warn(`skipped: ${(error as Error).message} (the render tests need Helm v3)`);
+    return false;
+  }
 }
