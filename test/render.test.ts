@@ -7,10 +7,11 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { chartMember, loadCharts, RenderedRelease, renderStack, scanConfigFiles, subcloudStack, testCredentials } from '../lib/commands/render';
+import { chartMember, loadCharts, RenderedRelease, renderStack, scanConfigFiles, testCredentials } from '../lib/commands/render';
 import { cacheDir } from '../lib/commands/helm';
 import { isMap, Json, JsonMap, readStack } from '../lib/commands/values';
 import { defaultProfileLocations, loadDeployments } from '../lib/deployment/app';
+import { readTarget } from '../lib/commands/targets';
 import { defaultFleetLocations, inventoryFiles, loadInventory, profileInputs, resolveSubcloud } from '../lib/deployment/fleet';
 import type { ResolvedDeployment } from '../lib/deployment/resolve';
 import { parseYaml12 } from '../lib/engine/yaml';
@@ -82,7 +83,7 @@ describeRendered('releases rendered by Helm with the StarlingX-built charts', ()
     const deployments = loadDeployments(defaultProfileLocations());
     for (const name of STACKS) {
       const fleet = /^fleet\/([^/]+)\/([^/]+)$/.exec(name);
-      const stack = fleet ? subcloudStack(path.join(DIST, 'fleet', fleet[1]), fleet[2]) : readStack(path.join(DIST, name));
+      const stack = fleet ? readTarget({ kind: 'subcloud', name, fleetDir: path.join(DIST, 'fleet', fleet[1]), inventory: fleet[1], site: fleet[2] }) : readStack(path.join(DIST, name));
       const deployment = fleet ? subcloudDeployment(fleet[1], fleet[2]) : deployments.find((d) => d.profile.name === name);
       // Credentials kept between runs (like the credentials command keeps them) keep the render cache warm.
       const external = testCredentials(deployment, path.join(cacheDir(), 'test-credentials', `${name.replace(/\//g, '_')}.json`));

@@ -15,10 +15,9 @@ import * as path from 'path';
 import { gunzipSync } from 'zlib';
 import { generateValues, valuesDocuments } from './credentials';
 import { fileDigest, helmTemplate, inParallel } from './helm';
-import { effectiveValues, ExternalLookup, isMap, Json, JsonMap, StackTree, stackFromFiles, TreeRelease } from './values';
+import { effectiveValues, ExternalLookup, isMap, JsonMap, StackTree, TreeRelease } from './values';
 import { ResolvedDeployment } from '../deployment/resolve';
-import { parseYaml12, toYamlBody } from '../engine/yaml';
-import { readTree } from '../validate/validate';
+import { parseYaml12 } from '../engine/yaml';
 
 /** One chart of a chart folder. */
 export interface ChartFile {
@@ -286,50 +285,3 @@ export function scanConfigFiles(objects: readonly JsonMap[]): ScanFinding[] {
   return findings;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Fleet subclouds
-
-/**
- * One subcloud of a written fleet as a stack of its own: each `<subcloud>/<release>/` folder that
- * lists `../../releases/<release>` gets that shared folder's HelmRelease and generated values, with
- * the generators of both kustomizations in order (shared first, as kustomize lists them). A
- * subcloud kustomization with patches or components is refused: this flattening does not apply them.
- */
-export function subcloudStack(fleetDir: string, subcloud: string): StackTree {
-  const fleet = readTree(fleetDir);
-  const files = new Map<string, string>();
-  const top = `${subcloud}/kustomization.yaml`;
-  if (!fleet.has(top)) throw new Error(`${fleetDir}: no subcloud ${subcloud} (${top} does not exist)`);
-  files.set('kustomization.yaml', fleet.get(top)!);
-  for (const [file, text] of fleet) {
-    const match = new RegExp(`^${subcloud.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/([^/]+)/kustomization\\.yaml$`).exec(file);
-    if (!match) continue;
-    const release = match[1];
-    const doc = parseYaml12(text, `${fleetDir}/${file}`).find(isMap) ?? {};
-    if (doc.patches !== undefined || doc.components !== undefined) throw new Error(`${fleetDir}/${file}: has patches or components, which a subcloud render does not apply`);
-    const resources = Array.isArray(doc.resources) ? doc.resources.map(String) : [];
-    const merged: JsonMap = { ...doc, resources: [] };
-    const generators: Record<'secretGenerator' | 'configMapGenerator', Json[]> = { secretGenerator: [], configMapGenerator: [] };
-    const copyFolder = (dir: string) => {
-      for (const [f, t] of fleet) if (path.posix.dirname(f) === dir && path.posix.basename(f) !== 'kustomization.yaml') files.set(`${release}/${path.posix.basename(f)}`, t);
-    };
-    for (const resource of resources) {
-      const shared = path.posix.normalize(`${subcloud}/${release}/${resource}`);
-      const sharedDoc = fleet.has(`${shared}/kustomization.yaml`) ? (parseYaml12(fleet.get(`${shared}/kustomization.yaml`)!, shared).find(isMap) ?? {}) : undefined;
-      if (!sharedDoc) {
-        (merged.resources as Json[]).push(resource);
-        continue;
-      }
-      copyFolder(shared);
-      (merged.resources as Json[]).push(...(Array.isArray(sharedDoc.resources) ? sharedDoc.resources : []));
-      for (const key of ['secretGenerator', 'configMapGenerator'] as const) if (Array.isArray(sharedDoc[key])) generators[key].push(...(sharedDoc[key] as Json[]));
-    }
-    copyFolder(`${subcloud}/${release}`);
-    for (const key of ['secretGenerator', 'configMapGenerator'] as const) {
-      if (Array.isArray(doc[key])) generators[key].push(...(doc[key] as Json[]));
-      if (generators[key].length > 0) merged[key] = generators[key];
-    }
-    files.set(`${release}/kustomization.yaml`, toYamlBody(merged));
-  }
-  return stackFromFiles(files, `${fleetDir}/${subcloud}`);
-}
