@@ -11,7 +11,7 @@ import { ALL_RELEASES } from '../../releases';
 import { ReleaseDefinition } from '../../releases/define';
 import { FleetBuilder } from '../engine/fleet';
 import { IConstruct } from 'constructs';
-import { OutputFile, outputFiles } from '../engine/files';
+import { FileBase, outputFiles, YamlFile } from '../engine/files';
 import { RenderedStack } from '../engine/synth';
 import { dataProblems, formatPath, LoadedProfile, parseProfile, ProfileError, readProfileInput } from '../profile/loader';
 import { inventorySchema, mergeProfileInput } from '../profile/inventory';
@@ -150,10 +150,10 @@ export function resolveSubcloud(site: { label: string; input: unknown }, release
 const FOR_PEOPLE = ['README.md', 'metadata.yaml'];
 
 /** The output files of one construct tree (a stack or entry points), by path. */
-function filesOf(chart: IConstruct): Map<string, OutputFile> {
+function filesOf(chart: IConstruct): Map<string, FileBase> {
   return new Map(outputFiles(chart).map((f) => [f.path, f]));
 }
-const texts = (files: ReadonlyMap<string, OutputFile>) => new Map([...files].map(([p, f]) => [p, f.render()]));
+const texts = (files: ReadonlyMap<string, FileBase>) => new Map([...files].map(([p, f]) => [p, f.render()]));
 
 /**
  * Renders a fleet: every subcloud resolved (all problems reported, each naming the inventory file,
@@ -180,7 +180,10 @@ export function renderFleet(inventory: LoadedInventory, releases: readonly Relea
     const name = deployment.profile.name;
     const entryFiles = new Map([...texts(filesOf(entry))].map(([f, t]) => [`clusters/${name}/${f}`, t]));
     const stackFiles = filesOf(stack);
-    builder.add(name, texts(stackFiles), entryFiles, (f) => stackFiles.get(f)?.documents());
+    builder.add(name, texts(stackFiles), entryFiles, (f) => {
+      const file = stackFiles.get(f);
+      return file instanceof YamlFile ? file.documents() : undefined;
+    });
     releaseCount += deployment.releases.length;
   }
   if (errors.length > 0) throw new Error(errors.join('\n'));

@@ -16,6 +16,11 @@ import { DEPLOYMENT_INTERVALS, platformRepositoryUrl, ResolvedDeployment } from 
 import { featuresOf, WATCH_LABEL } from '../engine/flux-features';
 import { fluxTarget } from '../profile/targets';
 
+/** The namespace of the stx-openstack application (StarlingX installs it there). */
+export const APP_NAMESPACE = 'openstack';
+/** The HelmRepository name StarlingX's application tree points its charts at. */
+export const APP_REPOSITORY_NAME = 'starlingx';
+
 /** The stack of one resolved deployment, in the folder named after its profile. */
 export function deploymentStack(app: App, deployment: ResolvedDeployment): FluxStack {
   const { profile } = deployment;
@@ -31,6 +36,7 @@ export function deploymentStack(app: App, deployment: ResolvedDeployment): FluxS
       credentialSources: deployment.credentialSources,
       settings: release.settings,
     })),
+    namespace: APP_NAMESPACE,
     helmRepository: { ...chartSource(profile), interval: DEPLOYMENT_INTERVALS.helmRepository },
     metadata: appMetadata(deployment.releases.map((r) => r.definition)),
     // The namespace is its own Flux Kustomization (dist/clusters/<name>/), never pruned: deleting
@@ -52,6 +58,7 @@ export function deploymentStack(app: App, deployment: ResolvedDeployment): FluxS
 export function chartSource(profile: DeploymentProfile): HelmRepositorySource {
   const url = platformRepositoryUrl(profile);
   return {
+    name: APP_REPOSITORY_NAME,
     url,
     ...(url.startsWith('oci://') ? { type: 'oci' as const } : {}),
     ...(profile.helmRepository.secretName ? { secretName: profile.helmRepository.secretName } : {}),
@@ -108,7 +115,8 @@ export function platformStack(app: App, id: string, props: PlatformStackProps): 
       chartVersion: buildChartVersion(props.appBuild ?? DEFAULT_APP_BUILD, definition),
       staticValues: definition.staticValues(images),
     })),
-    helmRepository: { url: props.repositoryUrl },
+    namespace: APP_NAMESPACE,
+    helmRepository: { name: APP_REPOSITORY_NAME, url: props.repositoryUrl },
     metadata: appMetadata(props.releases),
     namespaceManifest: 'unlisted',
   });

@@ -11,7 +11,8 @@ import {
   KustomizationSpecDecryptionProvider,
   KustomizationSpecSourceRefKind,
 } from '../../imports/kustomize.toolkit.fluxcd.io';
-import { OutputFile } from './files';
+import { YamlFile } from './files';
+import { markOutputTree, OutputTree } from './output-tree';
 
 /** One Flux Kustomization of a cluster. */
 export interface EntrypointKustomization {
@@ -37,21 +38,23 @@ export interface FluxEntrypointsProps {
   readonly namespace?: string;
 }
 
-export class FluxEntrypoints extends Chart {
+export class FluxEntrypoints extends Chart implements OutputTree {
   /** The folder under the output folder (the construct id). */
   public readonly stackName: string;
   public readonly notes: readonly string[] = [];
-  public readonly releases: readonly unknown[] = [];
+  /** Entry points hold Flux Kustomizations, no HelmRelease. */
+  public readonly releaseCount = 0;
 
   constructor(scope: Construct, id: string, props: FluxEntrypointsProps) {
     super(scope, id, { disableResourceNameHashes: true });
+    markOutputTree(this);
     this.stackName = id;
     const namespace = props.namespace ?? 'flux-system';
     const names = new Set(props.kustomizations.map((k) => k.name));
     for (const k of props.kustomizations) {
       const absent = (k.dependsOn ?? []).find((d) => !names.has(d));
       if (absent) throw new Error(`${id}: Kustomization "${k.name}" depends on "${absent}", which is not one of this cluster's`);
-      const file = new OutputFile(this, k.name, { path: `${k.name}.yaml` });
+      const file = new YamlFile(this, k.name, { path: `${k.name}.yaml` });
       new Kustomization(file, 'kustomization', {
         metadata: { name: k.name, namespace },
         spec: {

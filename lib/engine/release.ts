@@ -7,7 +7,7 @@ import {
   HelmReleaseSpecUpgradeRemediation,
   HelmReleaseSpecValuesFromKind,
 } from '../../imports/helm.toolkit.fluxcd.io';
-import { OutputFile } from './files';
+import { YamlFile } from './files';
 import { Values } from './values';
 import { CredentialRef, credentialValuesKey, splitCredentials } from './credentials';
 import { ALL_FEATURES, FluxFeatures } from './flux-features';
@@ -147,7 +147,7 @@ export const MAX_SECRET_BYTES = 1024 * 1024;
  * Kubernetes limit the apply fails on the cluster, so the synth fails first, naming the release and
  * (for user values) the largest top-level keys.
  */
-function checkSecretSize(release: string, file: OutputFile, userValues: Values | undefined): void {
+function checkSecretSize(release: string, file: YamlFile, userValues: Values | undefined): void {
   const bytes = Buffer.byteLength(file.render());
   if (bytes <= MAX_SECRET_BYTES) return;
   let largest = '';
@@ -193,7 +193,7 @@ export class ReleaseConstruct extends Construct {
     const generated = props.userValues ? [files.static, files.system, files.user] : [files.static, files.system];
 
     const credentialSecrets = [...new Set(credentials.map(({ ref }) => sourceOf(ref).name))].sort();
-    const manifest = new OutputFile(this, 'helmrelease', { path: `${dir}/helmrelease.yaml` });
+    const manifest = new YamlFile(this, 'helmrelease', { path: `${dir}/helmrelease.yaml` });
     this.helmRelease = new HelmRelease(manifest, 'release', {
       metadata: {
         name: def.name,
@@ -241,14 +241,14 @@ export class ReleaseConstruct extends Construct {
     });
 
     const written = [
-      new OutputFile(this, 'static', { path: `${dir}/${files.static}.yaml`, documents: [props.staticValues] }),
-      new OutputFile(this, 'system', {
+      new YamlFile(this, 'static', { path: `${dir}/${files.static}.yaml`, documents: [props.staticValues] }),
+      new YamlFile(this, 'system', {
         path: `${dir}/${files.system}.yaml`,
         documents: Object.keys(systemValues as object).length > 0 ? [systemValues] : [],
       }),
     ];
     if (props.userValues) {
-      written.push(new OutputFile(this, 'user', { path: `${dir}/${files.user}.yaml`, documents: [props.userValues] }));
+      written.push(new YamlFile(this, 'user', { path: `${dir}/${files.user}.yaml`, documents: [props.userValues] }));
     }
     for (const file of written) checkSecretSize(def.name, file, file.node.id === 'user' ? props.userValues : undefined);
 
@@ -264,8 +264,8 @@ export class ReleaseConstruct extends Construct {
     };
     if (hashed) {
       kustomization.configurations = ['kustomizeconfig.yaml'];
-      new OutputFile(this, 'kustomizeconfig', { path: `${dir}/kustomizeconfig.yaml`, documents: [VALUES_FROM_NAME_REFERENCE] });
+      new YamlFile(this, 'kustomizeconfig', { path: `${dir}/kustomizeconfig.yaml`, documents: [VALUES_FROM_NAME_REFERENCE] });
     }
-    new OutputFile(this, 'kustomization', { path: `${dir}/kustomization.yaml`, documents: [kustomization] });
+    new YamlFile(this, 'kustomization', { path: `${dir}/kustomization.yaml`, documents: [kustomization] });
   }
 }

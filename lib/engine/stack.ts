@@ -2,14 +2,15 @@ import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { HelmRepository, HelmRepositorySpecType } from '../../imports/source.toolkit.fluxcd.io';
 import { findCycle } from './depends-on';
-import { OutputFile, TextFile } from './files';
+import { TextFile, YamlFile } from './files';
 import { ReleaseConstruct, ReleaseConstructProps } from './release';
 import { FluxFeatures } from './flux-features';
+import { markOutputTree, OutputTree } from './output-tree';
 
 /** The Helm repository a stack installs its charts from. */
 export interface HelmRepositorySource {
-  /** @default 'starlingx' */
-  readonly name?: string;
+  /** Name of the HelmRepository object the releases' charts point at. */
+  readonly name: string;
   /** URL of the repository (`oci://...` for an OCI registry). */
   readonly url: string;
   /** @default '1m' */
@@ -37,8 +38,8 @@ export interface FluxStackProps {
   /** The releases to emit, in kustomization order, with their final dependsOn edges. */
   readonly releases: readonly StackRelease[];
   readonly helmRepository: HelmRepositorySource;
-  /** @default 'openstack' */
-  readonly namespace?: string;
+  /** Namespace of the releases (and of the Namespace manifest). */
+  readonly namespace: string;
   /** The document of `metadata.yaml` (an application's own metadata). @default - no metadata.yaml */
   readonly metadata?: object;
   /** Where the Namespace manifest goes. @default 'base' */
@@ -66,18 +67,23 @@ export interface FluxStackProps {
  * One complete Flux tree: top-level kustomization, `base/` (HelmRepository, Namespace), one folder
  * per release, and `metadata.yaml` when given.
  */
-export class FluxStack extends Chart {
+export class FluxStack extends Chart implements OutputTree {
   /** The stack's folder under the output folder (its construct id). */
   public readonly stackName: string;
   public readonly releases: ReleaseConstruct[] = [];
   public readonly notes: readonly string[];
 
+  public get releaseCount(): number {
+    return this.releases.length;
+  }
+
   constructor(scope: Construct, id: string, props: FluxStackProps) {
     super(scope, id, { disableResourceNameHashes: true });
+    markOutputTree(this);
     this.stackName = id;
     this.notes = props.notes ?? [];
-    const namespace = props.namespace ?? 'openstack';
-    const repositoryName = props.helmRepository.name ?? 'starlingx';
+    const namespace = props.namespace;
+    const repositoryName = props.helmRepository.name;
 
     const names = new Set<string>();
     for (const release of props.releases) {
@@ -107,7 +113,7 @@ export class FluxStack extends Chart {
     }
 
     const repo = props.helmRepository;
-    const base = new OutputFile(this, 'base-helmrepository', { path: 'base/helmrepository.yaml' });
+    const base = new YamlFile(this, 'base-helmrepository', { path: 'base/helmrepository.yaml' });
     new HelmRepository(base, 'repository', {
       metadata: { name: repositoryName },
       spec: {
@@ -118,16 +124,16 @@ export class FluxStack extends Chart {
       },
     });
     const placement = props.namespaceManifest ?? 'base';
-    const nsFile = new OutputFile(this, 'base-namespace', { path: placement === 'folder' ? 'namespace/namespace.yaml' : 'base/namespace.yaml' });
+    const nsFile = new YamlFile(this, 'base-namespace', { path: placement === 'folder' ? 'namespace/namespace.yaml' : 'base/namespace.yaml' });
     const annotations = props.namespaceAnnotations && Object.keys(props.namespaceAnnotations).length > 0 ? { annotations: { ...props.namespaceAnnotations } } : {};
     new ApiObject(nsFile, 'namespace', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace, ...annotations } });
-    if (placement === 'folder') new OutputFile(this, 'namespace-kustomization', { path: 'namespace/kustomization.yaml', documents: [{ resources: ['namespace.yaml'] }] });
-    new OutputFile(this, 'base-kustomization', {
+    if (placement === 'folder') new YamlFile(this, 'namespace-kustomization', { path: 'namespace/kustomization.yaml', documents: [{ resources: ['namespace.yaml'] }] });
+    new YamlFile(this, 'base-kustomization', {
       path: 'base/kustomization.yaml',
       documents: [{ resources: placement === 'base' ? ['namespace.yaml', 'helmrepository.yaml'] : ['helmrepository.yaml'] }],
     });
 
-    new OutputFile(this, 'kustomization', {
+    new YamlFile(this, 'kustomization', {
       path: 'kustomization.yaml',
       documents: [
         {
@@ -139,7 +145,7 @@ export class FluxStack extends Chart {
       ],
     });
 
-    if (props.metadata) new OutputFile(this, 'metadata', { path: 'metadata.yaml', documents: [props.metadata] });
+    if (props.metadata) new YamlFile(this, 'metadata', { path: 'metadata.yaml', documents: [props.metadata] });
     for (const [file, text] of Object.entries(props.extraFiles ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       new TextFile(this, `extra-${file}`, { path: file, text });
     }

@@ -4,8 +4,7 @@ import { App } from 'cdk8s';
 import { outputFiles } from './files';
 import { MARKER_FILE, realTarget, replaceFolder, writeFiles } from './output-folder';
 import { GENERATED_HEADER } from './yaml';
-import { FluxEntrypoints } from './entrypoints';
-import { FluxStack } from './stack';
+import { isOutputTree } from './output-tree';
 
 /** The rendered files of one stack: relative path to text, sorted by path. */
 export interface RenderedStack {
@@ -15,12 +14,9 @@ export interface RenderedStack {
   readonly notes: readonly string[];
 }
 
-/** Renders every FluxStack of an app in memory (no I/O). */
+/** Renders every output tree (stack, entry points) of an app in memory (no I/O). */
 export function renderApp(app: App): RenderedStack[] {
-  // Not `instanceof`: cdk8s' Chart[Symbol.hasInstance] answers true for every Chart.
-  const stacks = app.node.children.filter(
-    (c): c is FluxStack | FluxEntrypoints => Object.prototype.isPrototypeOf.call(FluxStack.prototype, c) || Object.prototype.isPrototypeOf.call(FluxEntrypoints.prototype, c),
-  );
+  const stacks = app.node.children.filter(isOutputTree);
   const seen = new Map<string, string>();
   return stacks.map((stack) => {
     const owner = seen.get(stack.stackName);
@@ -31,7 +27,7 @@ export function renderApp(app: App): RenderedStack[] {
     const files = new Map<string, string>();
     for (const file of outputFiles(stack)) files.set(file.path, file.render());
     const sorted = new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    return { name: stack.stackName, files: sorted, releases: stack.releases.length, notes: stack.notes };
+    return { name: stack.stackName, files: sorted, releases: stack.releaseCount, notes: stack.notes };
   });
 }
 

@@ -1,14 +1,14 @@
 import { ApiObject, App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { OutputFile, outputFiles } from '../../lib/engine/files';
+import { FileBase, outputFiles, TextFile, YamlFile } from '../../lib/engine/files';
 import { GENERATED_HEADER } from '../../lib/engine/yaml';
 
-describe('OutputFile', () => {
+describe('YamlFile', () => {
   test('a second file with the same path in one stack is refused when it is created, naming both', () => {
     const chart = new Chart(new App(), 'stack-a');
-    new OutputFile(chart, 'first', { path: 'nova/values.yaml', documents: [] });
+    new YamlFile(chart, 'first', { path: 'nova/values.yaml', documents: [] });
     const group = new Construct(chart, 'group');
-    expect(() => new OutputFile(group, 'second', { path: 'nova/values.yaml', documents: [] })).toThrow(
+    expect(() => new YamlFile(group, 'second', { path: 'nova/values.yaml', documents: [] })).toThrow(
       'stack "stack-a": stack-a/group/second and stack-a/first both write nova/values.yaml',
     );
   });
@@ -17,16 +17,16 @@ describe('OutputFile', () => {
     const app = new App();
     const a = new Chart(app, 'a');
     const b = new Chart(app, 'b');
-    new OutputFile(a, 'f', { path: 'x.yaml' });
-    new OutputFile(a, 'g', { path: 'y.yaml' });
-    expect(() => new OutputFile(b, 'f', { path: 'x.yaml' })).not.toThrow();
+    new YamlFile(a, 'f', { path: 'x.yaml' });
+    new YamlFile(a, 'g', { path: 'y.yaml' });
+    expect(() => new YamlFile(b, 'f', { path: 'x.yaml' })).not.toThrow();
     expect(outputFiles(a).map((f) => f.path)).toStrictEqual(['x.yaml', 'y.yaml']);
   });
 
   test('fixed documents are returned as a copy, in order', () => {
     const chart = new Chart(new App(), 's');
     const docs = [{ a: 1 }, { b: 2 }];
-    const file = new OutputFile(chart, 'f', { path: 'f.yaml', documents: docs });
+    const file = new YamlFile(chart, 'f', { path: 'f.yaml', documents: docs });
     const out = file.documents();
     expect(out).toStrictEqual([{ a: 1 }, { b: 2 }]);
     out.push({ c: 3 });
@@ -35,7 +35,7 @@ describe('OutputFile', () => {
 
   test('without fixed documents, the ApiObjects under the file, and nothing else', () => {
     const chart = new Chart(new App(), 's', { disableResourceNameHashes: true });
-    const file = new OutputFile(chart, 'f', { path: 'f.yaml' });
+    const file = new YamlFile(chart, 'f', { path: 'f.yaml' });
     new ApiObject(file, 'one', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'one' } });
     new Construct(file, 'not-an-object');
     new ApiObject(file, 'two', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'two' } });
@@ -47,18 +47,43 @@ describe('OutputFile', () => {
 
   test('an empty list of documents gives a header-only file; render writes every document', () => {
     const chart = new Chart(new App(), 's');
-    expect(new OutputFile(chart, 'e', { path: 'e.yaml', documents: [] }).render()).toBe(`# ${GENERATED_HEADER}\n`);
-    expect(new OutputFile(chart, 'd', { path: 'd.yaml', documents: [{ a: 1 }, { b: 'x' }] }).render()).toBe(
+    expect(new YamlFile(chart, 'e', { path: 'e.yaml', documents: [] }).render()).toBe(`# ${GENERATED_HEADER}\n`);
+    expect(new YamlFile(chart, 'd', { path: 'd.yaml', documents: [{ a: 1 }, { b: 'x' }] }).render()).toBe(
       `# ${GENERATED_HEADER}\n---\na: 1\n---\nb: x\n`,
     );
   });
 
   test('outputFiles finds files at any depth, in construct-tree order, and only files', () => {
     const chart = new Chart(new App(), 's');
-    new OutputFile(chart, 'top', { path: 't.yaml' });
+    new YamlFile(chart, 'top', { path: 't.yaml' });
     const group = new Construct(chart, 'g');
-    new OutputFile(group, 'inner', { path: 'g/i.yaml' });
+    new YamlFile(group, 'inner', { path: 'g/i.yaml' });
     new Construct(group, 'plain');
     expect(outputFiles(chart).map((f) => f.path)).toStrictEqual(['t.yaml', 'g/i.yaml']);
+  });
+});
+
+describe('FileBase', () => {
+  test('a subclass supplies only its content; render computes it once and the path registry still applies', () => {
+    let calls = 0;
+    class Counted extends FileBase {
+      protected synthesizeContent(): string {
+        calls += 1;
+        return `text ${calls}`;
+      }
+    }
+    const chart = new Chart(new App(), 's');
+    const file = new Counted(chart, 'c', { path: 'c.txt' });
+    expect([file.render(), file.render()]).toStrictEqual(['text 1', 'text 1']);
+    expect(() => new TextFile(chart, 't', { path: 'c.txt', text: 'x' })).toThrow('stack "s": s/t and s/c both write c.txt');
+  });
+
+  test('a TextFile is written verbatim (no header) and is found by outputFiles beside YAML files', () => {
+    const chart = new Chart(new App(), 's');
+    new YamlFile(chart, 'y', { path: 'y.yaml', documents: [{ a: 1 }] });
+    const text = new TextFile(chart, 't', { path: 'README.md', text: '# Title\n' });
+    expect(text.render()).toBe('# Title\n');
+    expect(text).not.toBeInstanceOf(YamlFile);
+    expect(outputFiles(chart).map((f) => f.path)).toStrictEqual(['y.yaml', 'README.md']);
   });
 });

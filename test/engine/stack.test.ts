@@ -13,7 +13,7 @@ function release(name: string, dependsOn: string[] = [], extra: Partial<StackRel
 }
 
 function stack(props: Partial<FluxStackProps> = {}, id = 'stk'): FluxStack {
-  return new FluxStack(new App(), id, { releases: [release('a'), release('b', ['a'])], helmRepository: { url: 'http://repo' }, ...props });
+  return new FluxStack(new App(), id, { releases: [release('a'), release('b', ['a'])], namespace: 'ns', helmRepository: { name: 'charts', url: 'http://repo' }, ...props });
 }
 
 /** The documents of a file of the stack, read back. */
@@ -38,7 +38,7 @@ describe('FluxStack', () => {
     // The definition's edge onto "gone" would be refused; the stack's own edges are used instead.
     const s = stack({ releases: [release('a'), release('b', ['gone'], { dependsOn: ['a'] })] });
     expect((read(s, 'b/helmrelease.yaml')[0] as { spec: { dependsOn: unknown } }).spec.dependsOn).toStrictEqual([
-      { name: 'a', namespace: 'openstack' },
+      { name: 'a', namespace: 'ns' },
     ]);
     expect(() => stack({ releases: [release('a', [], { dependsOn: ['gone'] })] })).toThrow('depends on "gone"');
   });
@@ -47,27 +47,27 @@ describe('FluxStack', () => {
     expect(() => stack({ releases: [release('a', ['b']), release('b', ['a'])] })).toThrow('stack "stk": dependsOn cycle: a -> b -> a');
   });
 
-  test('defaults: namespace openstack, repository "starlingx" every 1m, namespace.yaml listed, no metadata.yaml, no notes', () => {
+  test('defaults: the given namespace and repository name, polled every 1m, namespace.yaml listed, no metadata.yaml, no notes', () => {
     const s = stack();
     expect(s.stackName).toBe('stk');
     expect(s.notes).toStrictEqual([]);
     expect(s.releases.map((r) => r.facts.name)).toStrictEqual(['a', 'b']);
     expect(outputFiles(s).map((f) => f.path)).not.toContain('metadata.yaml');
     expect(read(s, 'kustomization.yaml')).toStrictEqual([
-      { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', namespace: 'openstack', resources: ['base', 'a', 'b'] },
+      { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', namespace: 'ns', resources: ['base', 'a', 'b'] },
     ]);
     expect(read(s, 'base/kustomization.yaml')).toStrictEqual([{ resources: ['namespace.yaml', 'helmrepository.yaml'] }]);
-    expect(read(s, 'base/namespace.yaml')).toStrictEqual([{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'openstack' } }]);
+    expect(read(s, 'base/namespace.yaml')).toStrictEqual([{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'ns' } }]);
     const [repo] = read(s, 'base/helmrepository.yaml') as Array<{ kind: string; metadata: { name: string }; spec: object }>;
     expect(repo.kind).toBe('HelmRepository');
-    expect(repo.metadata.name).toBe('starlingx');
+    expect(repo.metadata.name).toBe('charts');
     expect(repo.spec).toStrictEqual({ url: 'http://repo', interval: '1m' });
     const [hr] = read(s, 'b/helmrelease.yaml') as Array<{ spec: { chart: { spec: { sourceRef: object } }; dependsOn: unknown } }>;
-    expect(hr.spec.chart.spec.sourceRef).toStrictEqual({ kind: 'HelmRepository', name: 'starlingx' });
-    expect(hr.spec.dependsOn).toStrictEqual([{ name: 'a', namespace: 'openstack' }]);
+    expect(hr.spec.chart.spec.sourceRef).toStrictEqual({ kind: 'HelmRepository', name: 'charts' });
+    expect(hr.spec.dependsOn).toStrictEqual([{ name: 'a', namespace: 'ns' }]);
     // The release folders get the stack's namespace and no Secret labels (their layout is release.test.ts').
     const [k] = read(s, 'a/kustomization.yaml') as Array<Record<string, unknown>>;
-    expect(k.namespace).toBe('openstack');
+    expect(k.namespace).toBe('ns');
     expect(k.generatorOptions).toStrictEqual({ disableNameSuffixHash: true });
     expect(k.commonLabels).toBeUndefined();
   });
@@ -76,13 +76,13 @@ describe('FluxStack', () => {
     const s = stack({
       namespaceManifest: 'folder',
       namespaceAnnotations: { 'kustomize.toolkit.fluxcd.io/prune': 'disabled' },
-      helmRepository: { url: 'oci://r.example.com/charts', type: 'oci', secretName: 'login' },
+      helmRepository: { name: 'charts', url: 'oci://r.example.com/charts', type: 'oci', secretName: 'login' },
       releases: [release('a')],
     });
     expect(read(s, 'base/kustomization.yaml')).toStrictEqual([{ resources: ['helmrepository.yaml'] }]);
     expect(read(s, 'namespace/kustomization.yaml')).toStrictEqual([{ resources: ['namespace.yaml'] }]);
     expect(read(s, 'namespace/namespace.yaml')).toStrictEqual([
-      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'openstack', annotations: { 'kustomize.toolkit.fluxcd.io/prune': 'disabled' } } },
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'ns', annotations: { 'kustomize.toolkit.fluxcd.io/prune': 'disabled' } } },
     ]);
     const [repo] = read(s, 'base/helmrepository.yaml') as Array<{ spec: object }>;
     expect(repo.spec).toStrictEqual({ type: 'oci', url: 'oci://r.example.com/charts', interval: '1m', secretRef: { name: 'login' } });

@@ -5,7 +5,7 @@ import { App, Chart } from 'cdk8s';
 import { FluxStack, FluxStackProps } from '../../lib/engine/stack';
 import { renderApp, RenderedStack, summary, writeStacks } from '../../lib/engine/synth';
 import { MARKER_FILE } from '../../lib/engine/output-folder';
-import { OutputFile } from '../../lib/engine/files';
+import { YamlFile } from '../../lib/engine/files';
 import { GENERATED_HEADER } from '../../lib/engine/yaml';
 
 /** A file text as we write it: a later synth removes it when no stack writes it any more. */
@@ -13,7 +13,8 @@ const gen = (text: string) => `# ${GENERATED_HEADER}\n${text}`;
 
 const props = (names: string[], extra: Partial<FluxStackProps> = {}): FluxStackProps => ({
   releases: names.map((name) => ({ facts: { name, chart: name, releaseName: name, chartGroup: 'g', dependsOn: [], upgrade: {} }, chartVersion: '1', staticValues: {} })),
-  helmRepository: { url: 'http://repo' },
+  namespace: 'ns',
+  helmRepository: { name: 'charts', url: 'http://repo' },
   ...extra,
 });
 
@@ -45,7 +46,7 @@ describe('renderApp', () => {
     const app = new App();
     new FluxStack(app, 'second', props(['zeta', 'alpha'], { notes: ['why'] }));
     const other = new Chart(app, 'not-a-stack');
-    new OutputFile(other, 'f', { path: 'x.yaml', documents: [{}] });
+    new YamlFile(other, 'f', { path: 'x.yaml', documents: [{}] });
     new FluxStack(app, 'first', props(['m']));
     const stacks = renderApp(app);
     expect(stacks.map((s) => [s.name, s.releases, s.notes])).toStrictEqual([
@@ -63,7 +64,7 @@ describe('renderApp', () => {
   test('file paths are sorted by code unit, not by locale', () => {
     const app = new App();
     const s = new FluxStack(app, 's', props([]));
-    for (const p of ['b.yaml', 'B.yaml', 'a.yaml', '_.yaml', 'a.yaml0']) new OutputFile(s, `f${p}`, { path: p, documents: [] });
+    for (const p of ['b.yaml', 'B.yaml', 'a.yaml', '_.yaml', 'a.yaml0']) new YamlFile(s, `f${p}`, { path: p, documents: [] });
     expect([...renderApp(app)[0].files.keys()]).toStrictEqual([
       'B.yaml',
       '_.yaml',
@@ -217,7 +218,7 @@ describe('writeStacks', () => {
     const s = new FluxStack(app, 's', props([]));
     // 300 paths in a scrambled order.
     const paths = Array.from({ length: 300 }, (_, i) => `f${String((i * 7919) % 1000).padStart(4, '0')}.yaml`);
-    paths.forEach((p, i) => new OutputFile(s, `f${i}`, { path: p, documents: [] }));
+    paths.forEach((p, i) => new YamlFile(s, `f${i}`, { path: p, documents: [] }));
     const written = [...renderApp(app)[0].files.keys()].filter((p) => p.startsWith('f'));
     expect(written).toHaveLength(300);
     for (let i = 1; i < written.length; i++) expect(written[i - 1] < written[i]).toBe(true);
