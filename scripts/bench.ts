@@ -18,7 +18,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { parseCommandLine, runCommand, UsageError } from '../lib/commands/cli';
 import { helmBinary } from '../lib/commands/helm-template';
-import { renderStackReleases } from '../lib/commands/render-tree';
+import { renderStackReleases } from '../lib/commands/render';
 import { readStack } from '../lib/commands/values';
 import { openChartSet } from '../lib/validate/chart-source';
 import { toYamlFile } from '../lib/engine/yaml';

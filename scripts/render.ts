@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseCommandLine, runCommand, UsageError } from '../lib/commands/cli';
-import { Credentials, findConfigFiles, formatRelease, readCredentialsFile, readCredentialsFolder, renderStackReleases } from '../lib/commands/render-tree';
+import { Credentials, findConfigFiles, formatRelease, readCredentialsFile, readCredentialsFolder, renderStackReleases } from '../lib/commands/render';
 import { readStack, resolveStackDir, StackTree, stackFromFiles } from '../lib/commands/values';
 import { materializeSite } from '../lib/engine/fleet';
 import { openChartSet } from '../lib/validate/chart-source';

@@ -8,7 +8,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { findConfigFiles, formatRelease, maskText, placeholderCredential, renderStackReleases } from '../lib/commands/render-tree';
+import { findConfigFiles, formatRelease, maskText, placeholderCredential, renderStackReleases } from '../lib/commands/render';
 import { diffRenderedStacks, formatRenderedDiff } from '../lib/commands/rendered-diff';
 import { stackFromFiles } from '../lib/commands/values';
 import { openChartSet } from '../lib/validate/chart-source';

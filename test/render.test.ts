@@ -1,13 +1,15 @@
 /**
  * What Helm renders: every enabled release of every built-in stack (and one fleet subcloud) is
  * given to the real charts of ../shared/charts through Helm v3, from the values helm-controller
- * computes (lib/commands/render.ts). Renders are cached under node_modules/.cache by chart digest
+ * computes (lib/commands/render.ts, the pipeline of `npm run render`). Renders are cached under node_modules/.cache by chart digest
  * and values, so a warm run starts no Helm; one render of each stack is shared by every test here.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { chartMember, loadCharts, RenderedRelease, renderStack, scanConfigFiles, testCredentials } from '../lib/commands/render';
+import { RenderedRelease, renderStackReleases, scanConfigFiles } from '../lib/commands/render';
+import { testCredentials } from '../lib/commands/render-credentials';
+import { chartMember, openChartSet } from '../lib/validate/chart-source';
 import { cacheDir } from '../lib/commands/helm';
 import { isMap, Json, JsonMap, readStack } from '../lib/commands/values';
 import { defaultProfileLocations, loadDeployments } from '../lib/deployment/app';
@@ -60,7 +62,10 @@ const present = fs.existsSync(path.join(CHARTS, 'index.yaml'));
 if (!present) console.log(`render tests skipped: ${CHARTS} (the StarlingX-built charts) is absent`);
 const describeRendered = present ? describe : describe.skip;
 
-const rendered = new Map<string, RenderedRelease[]>();
+/** A rendered release with its objects' documents (what every test here reads). */
+type Rendered = Omit<RenderedRelease, 'objects'> & { readonly objects: JsonMap[] };
+
+const rendered = new Map<string, Rendered[]>();
 
 /** Charts a stack ships but leaves off (its metadata.yaml disabled_charts: starlingx-app's barbican, gnocchi, ironic...). */
 function disabledIn(stack: string): Set<string> {
@@ -79,7 +84,7 @@ function subcloudDeployment(inventory: string, site: string): ResolvedDeployment
 
 describeRendered('releases rendered by Helm with the StarlingX-built charts', () => {
   beforeAll(async () => {
-    const charts = loadCharts(CHARTS);
+    const charts = openChartSet(CHARTS);
     const deployments = loadDeployments(defaultProfileLocations());
     for (const name of STACKS) {
       const fleet = /^fleet\/([^/]+)\/([^/]+)$/.exec(name);
@@ -87,7 +92,8 @@ describeRendered('releases rendered by Helm with the StarlingX-built charts', ()
       const deployment = fleet ? subcloudDeployment(fleet[1], fleet[2]) : deployments.find((d) => d.profile.name === name);
       // Credentials kept between runs (like the credentials command keeps them) keep the render cache warm.
       const external = testCredentials(deployment, path.join(cacheDir(), 'test-credentials', `${name.replace(/\//g, '_')}.json`));
-      rendered.set(name, await renderStack(stack, charts, { external }));
+      const { releases } = await renderStackReleases(stack, { charts, external, concurrency: 2 });
+      rendered.set(name, releases.map((r) => ({ ...r, objects: r.objects.map((o) => o.doc) })));
     }
   }, 900_000);
 
@@ -175,7 +181,7 @@ describeRendered('releases rendered by Helm with the StarlingX-built charts', ()
 
   it('keeps every key the chart gives a list entry, for each list of named entries our values replace', () => {
     // Helm replaces lists: an entry of ours that names a chart entry must carry what the chart's has.
-    const charts = loadCharts(CHARTS);
+    const charts = openChartSet(CHARTS);
     const chartValues = new Map<string, JsonMap>();
     const problems: string[] = [];
     const walk = (ours: Json, theirs: Json, at: string, where: string) => {
@@ -193,8 +199,8 @@ describeRendered('releases rendered by Helm with the StarlingX-built charts', ()
     };
     for (const [stack, releases] of rendered) {
       for (const r of releases) {
-        if (!r.chartFile) continue;
-        if (!chartValues.has(r.chart)) chartValues.set(r.chart, (parseYaml12(chartMember(r.chartFile.file, 'values.yaml') ?? '{}', `${r.chart} values.yaml`)[0] ?? {}) as JsonMap);
+        if (!r.archive) continue;
+        if (!chartValues.has(r.chart)) chartValues.set(r.chart, (parseYaml12(chartMember(r.archive, 'values.yaml') ?? '{}', `${r.chart} values.yaml`)[0] ?? {}) as JsonMap);
         walk(r.values, chartValues.get(r.chart)!, '', `${stack}/${r.release}`);
       }
     }

@@ -1,223 +1,302 @@
 /**
- * What Helm renders for the HelmReleases of a written stack: the effective values computed as
- * helm-controller computes them (lib/commands/values.ts), the chart found by name in a chart folder
- * (its `index.yaml`, else each `*.tgz`'s Chart.yaml), then `helm template <releaseName> <chart>
- * -n <namespace> -f values.json` with Helm v3 (lib/commands/helm.ts), two processes at a time,
- * cached by chart digest and values.
+ * What Helm renders for the HelmReleases of a written tree: each release's effective values
+ * (lib/commands/values.ts, computed as helm-controller computes them) given to its chart from a
+ * chart set (a folder, an app tarball, a repository index) through `helm template`.
  *
- * Credentials that live outside the tree come from a lookup: `testCredentials` makes them the way
- * the credentials command makes them, plus realistic stand-ins for what the operator provides
- * (Ceph keyrings, TLS material).
+ * Credentials live in Secrets outside the tree: they are taken from the credentials file that
+ * `npm run credentials` writes (`credentials/<site>/<secret>.yaml`) when given, else a placeholder
+ * `masked-<key>` stands in. Output masks every credential value and every line of a config file
+ * whose key names a secret (`password`, `secret_key`, `token`, ...), and Secret data is shown
+ * decoded with the same masking; `showSecrets` shows them as they are. A test render gives an
+ * `external` lookup instead (lib/commands/render-credentials.ts).
+ *
+ * The one render pipeline: `npm run render`, `diff --rendered` and the render tests all use it,
+ * with charts from lib/validate/chart-source.ts.
  */
-import { generateKeyPairSync, randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { gunzipSync } from 'zlib';
-import { generateValues, valuesDocuments } from './credentials';
-import { fileDigest, helmTemplate, inParallel } from './helm';
-import { effectiveValues, ExternalLookup, isMap, JsonMap, StackTree, TreeRelease } from './values';
-import { ResolvedDeployment } from '../deployment/resolve';
-import { parseYaml12 } from '../engine/yaml';
+import { parseYaml11, parseYaml12, toYamlBody } from '../engine/yaml';
+import { ChartSet, chartArchivePath, missingChart, findChart } from '../validate/chart-source';
+import { createHash } from 'crypto';
+import { fileDigest } from './helm';
+import { helmTemplateAll, renderCacheDir, TemplateRequest } from './helm-template';
+import { effectiveValues, ExternalLookup, isMap, Json, JsonMap, StackTree, TreeRelease } from './values';
 
-/** One chart of a chart folder. */
-export interface ChartFile {
-  readonly name: string;
+/** Secret name/key → value, as the cluster would hold them. */
+export type Credentials = ReadonlyMap<string, string>;
+
+/** One rendered Kubernetes object. */
+export interface RenderedObject {
+  /** `Kind/name` (namespace left out: a release renders into one). */
+  readonly id: string;
+  readonly doc: JsonMap;
+}
+
+export interface RenderedRelease {
+  /** The HelmRelease name. */
+  readonly release: string;
+  readonly chart: string;
   readonly version: string;
-  readonly file: string;
-  /** sha256 of the .tgz. */
-  readonly digest: string;
+  /** The local chart package rendered, when the set holds the chart. */
+  readonly archive?: string;
+  /** The values given to Helm (credentials filled in). */
+  readonly values: JsonMap;
+  readonly objects: readonly RenderedObject[];
+  /** Why it did not render (a missing chart, Helm's error). */
+  readonly error?: string;
+  /** The helm process's wall time, ms (0 when it did not run). */
+  readonly ms: number;
 }
 
-/** The charts of a folder, by chart name (several versions possible, newest listed first by the index). */
-export interface ChartSet {
-  readonly dir: string;
-  readonly charts: ReadonlyMap<string, readonly ChartFile[]>;
+export interface RenderOptions {
+  readonly charts: ChartSet;
+  /** Where the credentials come from. @default - a placeholder for each */
+  readonly credentials?: Credentials;
+  /** What the tree does not hold, asked of a lookup first (a test render's credentials). @default - none */
+  readonly external?: ExternalLookup;
+  /** Only these releases (HelmRelease names or folder names). @default - every release */
+  readonly only?: readonly string[];
+  /** Parallel helm processes. @default os.availableParallelism() */
+  readonly concurrency?: number;
+  /** Use the render cache (lib/commands/helm-template.ts). @default true */
+  readonly cache?: boolean;
+  readonly cacheDir?: string;
 }
 
-/** The text of `<chart>/<member>` inside a chart .tgz (a gzipped tar: 512-byte headers, data padded to 512), or undefined. */
-export function chartMember(tgz: string, member: string): string | undefined {
-  const tar = gunzipSync(fs.readFileSync(tgz));
-  let at = 0;
-  while (at + 512 <= tar.length) {
-    const name = tar.toString('utf8', at, at + 100).replace(/\0.*$/s, '');
-    if (!name) break;
-    const size = parseInt(tar.toString('utf8', at + 124, at + 136).replace(/\0.*$/s, '').trim() || '0', 8);
-    if (name.slice(name.indexOf('/') + 1) === member && !name.slice(0, name.indexOf('/')).includes('/')) return tar.toString('utf8', at + 512, at + 512 + size);
-    at += 512 + Math.ceil(size / 512) * 512;
+const PLACEHOLDER = /^<(secret|configmap):([^/>]+)\/([^>]+)>$/;
+
+/** The stand-in for a credential that no credentials file provides. */
+export function placeholderCredential(name: string, key: string): string {
+  return `masked-${name}-${key}`.replace(/[^A-Za-z0-9._-]/g, '-');
+}
+
+/** The values with each `<secret:NAME/KEY>` placeholder (what the tree does not hold) filled in. */
+function fillCredentials(value: Json, credentials: Credentials | undefined, used: Set<string>): Json {
+  if (typeof value === 'string') {
+    const m = PLACEHOLDER.exec(value);
+    if (!m) return value;
+    const id = `${m[2]}/${m[3]}`;
+    const real = credentials?.get(id);
+    const filled = real ?? placeholderCredential(m[2], m[3]);
+    used.add(filled);
+    return filled;
   }
-  return undefined;
+  if (Array.isArray(value)) return value.map((v) => fillCredentials(v, credentials, used));
+  if (isMap(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillCredentials(v, credentials, used)]));
+  return value;
 }
 
-/** Reads Chart.yaml out of a chart .tgz. */
-export function chartYamlOf(tgz: string): { name: string; version: string } {
-  const text = chartMember(tgz, 'Chart.yaml');
-  if (text === undefined) throw new Error(`${tgz}: no <chart>/Chart.yaml in the archive`);
-  const doc = parseYaml12(text, `${tgz}:Chart.yaml`)[0];
-  if (!isMap(doc) || typeof doc.name !== 'string' || doc.version === undefined) throw new Error(`${tgz}: Chart.yaml has no name or version`);
-  return { name: doc.name, version: String(doc.version) };
-}
-
-/** The charts of a folder: from its `index.yaml` when there is one, else every `*.tgz`. */
-export function loadCharts(dir: string): ChartSet {
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new Error(`charts: ${dir} is not a folder`);
-  const charts = new Map<string, ChartFile[]>();
-  const add = (chart: ChartFile) => charts.set(chart.name, [...(charts.get(chart.name) ?? []), chart]);
-  const index = path.join(dir, 'index.yaml');
-  if (fs.existsSync(index)) {
-    const doc = parseYaml12(fs.readFileSync(index, 'utf8'), index)[0];
-    const entries = isMap(doc) && isMap(doc.entries) ? doc.entries : {};
-    for (const [name, versions] of Object.entries(entries)) {
-      for (const entry of Array.isArray(versions) ? versions : []) {
-        if (!isMap(entry) || !Array.isArray(entry.urls) || typeof entry.urls[0] !== 'string') continue;
-        const file = path.join(dir, entry.urls[0]);
-        if (!fs.existsSync(file)) continue;
-        add({ name, version: String(entry.version), file, digest: typeof entry.digest === 'string' ? entry.digest : fileDigest(file) });
-      }
-    }
-  } else {
-    for (const base of fs.readdirSync(dir).filter((f) => f.endsWith('.tgz')).sort()) {
-      const file = path.join(dir, base);
-      const { name, version } = chartYamlOf(file);
-      add({ name, version, file, digest: fileDigest(file) });
-    }
+/** The credentials of a Secret manifest file (`npm run credentials` output): `name/key` → value. */
+export function readCredentialsFile(file: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const doc of parseYaml12(fs.readFileSync(file, 'utf8'), file)) {
+    if (!isMap(doc as Json) || (doc as JsonMap).kind !== 'Secret') continue;
+    const d = doc as { metadata?: { name?: string }; stringData?: Record<string, string>; data?: Record<string, string> };
+    const name = d.metadata?.name;
+    if (!name) continue;
+    for (const [k, v] of Object.entries(d.stringData ?? {})) out.set(`${name}/${k}`, String(v));
+    for (const [k, v] of Object.entries(d.data ?? {})) out.set(`${name}/${k}`, Buffer.from(String(v), 'base64').toString('utf8'));
   }
-  return { dir, charts };
+  if (out.size === 0) throw new Error(`${file}: no Secret with data (expected the file npm run credentials writes)`);
+  return out;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Test credentials
-
-/** A PEM block of `bytes` random bytes: the shape of real material, for renders only. */
-function pemBlock(label: string, bytes: number): string {
-  const body = randomBytes(bytes).toString('base64').replace(/(.{64})/g, '$1\n').trim();
-  return `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`;
-}
-
-/** A Ceph key as `ceph auth get-key` prints it (a base64 of 28 bytes: type, created, length, 16-byte secret). */
-function cephKey(): string {
-  const buf = Buffer.alloc(28);
-  buf.writeUInt16LE(1, 0);
-  buf.writeUInt32LE(Math.floor(Date.now() / 1000), 2);
-  buf.writeUInt16LE(16, 10);
-  randomBytes(16).copy(buf, 12);
-  return buf.toString('base64');
-}
-
-let testKey: string | undefined;
-
-/** Realistic stand-in for a value the operator provides, by its key name. */
-export function providedTestValue(key: string): string {
-  if (/keyring|ceph.*key/i.test(key)) return cephKey();
-  if (/(^|[._-])(tls|ssl)?[._-]?key$|private/i.test(key)) {
-    testKey ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    return testKey;
+/** Every credentials file of a site folder (`credentials/<site>/*.yaml`, the SOPS-encrypted ones left out). */
+export function readCredentialsFolder(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f) && !f.includes('.sops.') && f !== 'kustomization.yaml').sort()) {
+    for (const [k, v] of readCredentialsFile(path.join(dir, f))) out.set(k, v);
   }
-  if (/crt|cert|(^|[._-])ca($|[._-])/i.test(key)) return pemBlock('CERTIFICATE', 900);
-  return randomBytes(18).toString('base64url');
+  return out;
+}
+
+/** The namespace of a stack's top-level kustomization (where its HelmReleases live). */
+function stackNamespace(stack: StackTree): string {
+  const text = stack.files.get('kustomization.yaml');
+  const doc = text ? (parseYaml12(text, 'kustomization.yaml')[0] as { namespace?: unknown } | null) : null;
+  return typeof doc?.namespace === 'string' ? doc.namespace : 'default';
+}
+
+interface Planned {
+  readonly release: TreeRelease;
+  readonly chart: string;
+  readonly version: string;
+  readonly values: JsonMap;
+  readonly request?: TemplateRequest;
+  readonly error?: string;
+  readonly credentialValues: ReadonlySet<string>;
+}
+
+function folderOf(release: TreeRelease): string {
+  const dir = path.posix.dirname(release.file);
+  return dir === '.' ? '' : dir;
+}
+
+/** What helm-controller would pass to Helm for each selected release of a stack. */
+function plan(stack: StackTree, options: RenderOptions): Planned[] {
+  const namespace = stackNamespace(stack);
+  const only = options.only;
+  const selected = only ? stack.releases.filter((r) => only.includes(r.name) || only.includes(folderOf(r))) : stack.releases;
+  if (only) {
+    const unknown = only.filter((o) => !stack.releases.some((r) => r.name === o || folderOf(r) === o));
+    if (unknown.length > 0) throw new Error(`no HelmRelease ${unknown.map((u) => `"${u}"`).join(', ')} in ${stack.dir} (releases: ${stack.releases.map((r) => r.name).join(', ')})`);
+  }
+  return selected.map((release) => {
+    const chartSpec = (isMap(release.spec.chart) && isMap(release.spec.chart.spec) ? release.spec.chart.spec : {}) as JsonMap;
+    const chart = String(chartSpec.chart ?? '');
+    const version = String(chartSpec.version ?? '');
+    const used = new Set<string>();
+    const external: ExternalLookup | undefined = options.external && ((kind, name, key) => {
+      const value = options.external!(kind, name, key);
+      if (value !== undefined) used.add(value);
+      return value;
+    });
+    const values = fillCredentials(effectiveValues(stack.files, release, external).values, options.credentials, used) as JsonMap;
+    const missing = missingChart(options.charts, chart, version);
+    if (missing) return { release, chart, version, values, error: `release "${release.name}": ${missing}`, credentialValues: used };
+    const spec = release.spec;
+    const targetNamespace = typeof spec.targetNamespace === 'string' && spec.targetNamespace !== '' ? spec.targetNamespace : undefined;
+    const releaseName = typeof spec.releaseName === 'string' && spec.releaseName !== '' ? spec.releaseName : targetNamespace ? `${targetNamespace}-${release.name}` : release.name;
+    const entry = findChart(options.charts, chart, version);
+    const archive = chartArchivePath(entry, { cacheDir: options.cacheDir });
+    return { release, chart, version, values, request: { chart: archive, chartDigest: entry.digest ?? fileDigest(archive), releaseName, namespace: targetNamespace ?? namespace, values }, credentialValues: used };
+  });
 }
 
 /**
- * The lookup a test render uses: the credentials `npm run credentials` makes for the deployment
- * (when given), and realistic stand-ins for what the operator provides. Like the credentials
- * command, it keeps what exists: with `keepIn`, a JSON file (under node_modules/.cache for tests)
- * holds the values between runs, so renders stay cached. Test values only, never a site's.
+ * The documents of a rendered manifest, read as Helm writes them (YAML 1.1). Reading a manifest
+ * of a thousand objects takes seconds, so the reading is kept beside the render cache, as JSON,
+ * by the manifest's digest. @default cache true
  */
-export function testCredentials(deployment?: ResolvedDeployment, keepIn?: string): ExternalLookup {
-  let kept: Record<string, Record<string, string>> = {};
-  if (keepIn && fs.existsSync(keepIn)) kept = JSON.parse(fs.readFileSync(keepIn, 'utf8')) as Record<string, Record<string, string>>;
-  const existing = new Map(Object.entries(kept));
-  const secrets = deployment ? generateValues(deployment, existing, false).secrets : new Map<string, Record<string, string>>();
-  const all: Record<string, Record<string, string>> = { ...kept };
-  for (const [name, data] of secrets) all[name] = { ...(all[name] ?? {}), ...data };
-  // The releases read their credentials as one values document each (helm-values.<release>.yaml),
-  // which the credentials command builds from the values; what the operator provides is filled in.
-  if (deployment) {
-    for (const name of secrets.keys()) {
-      const values = all[name];
-      const filled = new Proxy(values, { get: (target, key: string) => target[key] ?? (target[key] = providedTestValue(key)) });
-      Object.assign(values, valuesDocuments(deployment, name, filled).data);
-    }
-  }
-  const save = () => {
-    if (!keepIn) return;
-    fs.mkdirSync(path.dirname(keepIn), { recursive: true });
-    const tmp = `${keepIn}.tmp-${process.pid}`;
-    fs.writeFileSync(tmp, JSON.stringify(all), { mode: 0o600 });
-    fs.renameSync(tmp, keepIn);
-  };
-  save();
-  return (kind, name, key) => {
-    const store = (all[`${kind}/${name}`] ??= {});
-    const made = kind === 'Secret' ? all[name]?.[key] : undefined;
-    if (made !== undefined) return made;
-    if (store[key] === undefined) {
-      store[key] = providedTestValue(key);
-      save();
-    }
-    return store[key];
-  };
+function manifestDocuments(manifest: string, where: string, cache = true): unknown[] {
+  if (!cache) return parseYaml11(manifest, where);
+  const file = path.join(renderCacheDir(), 'parsed', `${createHash('sha256').update(manifest).digest('hex')}.json`);
+  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as unknown[];
+  const docs = parseYaml11(manifest, where);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(docs));
+  fs.renameSync(tmp, file);
+  return docs;
+}
+
+/** The objects of a rendered manifest, `Kind/name` each, in manifest order. */
+export function manifestObjects(manifest: string, where: string, cache = true): RenderedObject[] {
+  return manifestDocuments(manifest, where, cache)
+    .filter((d): d is JsonMap => isMap(d as Json))
+    .map((doc) => {
+      const metadata = isMap(doc.metadata) ? doc.metadata : {};
+      return { id: `${String(doc.kind)}/${String(metadata.name)}`, doc };
+    });
+}
+
+/** Renders the releases of a stack; a release that does not render carries its error. */
+export async function renderStackReleases(stack: StackTree, options: RenderOptions): Promise<{ releases: RenderedRelease[]; credentialValues: Set<string> }> {
+  const planned = plan(stack, options);
+  const runnable = planned.filter((p) => p.request);
+  const results = await helmTemplateAll(
+    runnable.map((p) => p.request!),
+    { ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}), ...(options.cache !== undefined ? { cache: options.cache } : {}) },
+  );
+  const byRelease = new Map(runnable.map((p, i) => [p.release.name, results[i]]));
+  const credentialValues = new Set(planned.flatMap((p) => [...p.credentialValues]));
+  const releases = planned.map((p): RenderedRelease => {
+    const result = byRelease.get(p.release.name);
+    const base = { release: p.release.name, chart: p.chart, version: p.version, values: p.values, ...(p.request ? { archive: p.request.chart } : {}) };
+    if (!result) return { ...base, objects: [], error: p.error, ms: 0 };
+    if (result.error) return { ...base, objects: [], error: `release "${p.release.name}": helm template failed: ${result.error}`, ms: result.ms };
+    return { ...base, objects: manifestObjects(result.manifest, `${p.release.name} (rendered)`, options.cache ?? true), ms: result.ms };
+  });
+  return { releases, credentialValues };
 }
 
 // ---------------------------------------------------------------------------------------------
-// Rendering
+// Masking
 
-export interface RenderedRelease {
-  /** metadata.name of the HelmRelease. */
-  readonly release: string;
-  readonly releaseName: string;
-  readonly namespace: string;
-  readonly chart: string;
-  /** The chart file used, or undefined when the folder has none of that name. */
-  readonly chartFile?: ChartFile;
-  /** Rendered objects (empty on failure). */
-  readonly objects: JsonMap[];
-  /** Why it did not render: Helm's error, or the missing chart. */
-  readonly error?: string;
-  readonly millis: number;
-  readonly cached: boolean;
-  readonly values: JsonMap;
+/** A config-file line that sets a secret: `password = x`, `secret_key: x`, `"token": "x"`. */
+const SECRET_LINE = /^(\s*["']?[\w.-]*(?:password|passwd|secret|secret_key|token|private_key|api_key|credentials?)["']?\s*[=:]\s*)(\S.*)$/i;
+const PEM = /-----BEGIN ([A-Z ]*PRIVATE KEY)-----[\s\S]*?-----END \1-----/g;
+
+/** A text with every credential value, secret-setting line and private key replaced by `***`. */
+export function maskText(text: string, credentialValues: ReadonlySet<string>): string {
+  let out = text.replace(PEM, '***');
+  // Longest first, so that a value containing another is masked whole.
+  for (const value of [...credentialValues].filter((v) => v.length >= 4).sort((a, b) => b.length - a.length)) out = out.split(value).join('***');
+  return out
+    .split('\n')
+    .map((line) => line.replace(SECRET_LINE, (_, head: string, value: string) => (value === '***' || value === '"***"' ? `${head}${value}` : `${head}***`)))
+    .join('\n');
 }
 
-function namespaceOf(stack: StackTree, release: TreeRelease): string {
-  if (typeof release.spec.targetNamespace === 'string') return release.spec.targetNamespace;
-  for (let dir = path.posix.dirname(release.file); ; dir = path.posix.dirname(dir)) {
-    const file = dir === '.' ? 'kustomization.yaml' : `${dir}/kustomization.yaml`;
-    const text = stack.files.get(file);
-    if (text !== undefined) {
-      const doc = parseYaml12(text, file).find(isMap);
-      if (isMap(doc) && typeof doc.namespace === 'string') return doc.namespace;
+/** A text that holds control characters is binary data (a keytab, an image), not a config file. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what marks binary data
+const BINARY = /[\u0000-\u0008\u000e-\u001f\ufffd]/;
+
+/**
+ * The data of a ConfigMap or Secret, key to text: Secret `data` decoded from base64, `stringData`
+ * as it is; non-string values are left out, and with `textOnly` binary data too.
+ */
+function decodeData(doc: JsonMap, textOnly = false): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (isMap(doc.data)) {
+    for (const [k, v] of Object.entries(doc.data)) {
+      if (typeof v !== 'string') continue;
+      const text = doc.kind === 'Secret' ? Buffer.from(v, 'base64').toString('utf8') : v;
+      if (!(textOnly && doc.kind === 'Secret' && BINARY.test(text))) out[k] = text;
     }
-    if (dir === '.') return 'default';
   }
+  if (isMap(doc.stringData)) for (const [k, v] of Object.entries(doc.stringData)) if (typeof v === 'string') out[k] = v;
+  return out;
 }
 
-/** The chart a HelmRelease asks for, by name (versions are not matched: the pins are checked elsewhere). */
-export function chartFor(charts: ChartSet, name: string): ChartFile | undefined {
-  return charts.charts.get(name)?.[0];
+/** The text files an object carries to a pod: ConfigMap data, Secret data (decoded, binary left out) and stringData. */
+export function configFilesOf(object: JsonMap): Array<{ key: string; text: string }> {
+  if (object.kind !== 'ConfigMap' && object.kind !== 'Secret') return [];
+  return Object.entries(decodeData(object, true)).map(([key, text]) => ({ key, text }));
 }
 
-/** Renders every HelmRelease of a stack (or the named ones), `parallel` Helm processes at a time. */
-export async function renderStack(
-  stack: StackTree,
-  charts: ChartSet,
-  options: { readonly external?: ExternalLookup; readonly releases?: readonly string[]; readonly parallel?: number; readonly cache?: boolean } = {},
-): Promise<RenderedRelease[]> {
-  const wanted = options.releases ? stack.releases.filter((r) => options.releases!.includes(r.name)) : stack.releases;
-  const tasks = wanted.map((release) => async (): Promise<RenderedRelease> => {
-    const chartSpec = isMap(release.spec.chart) && isMap(release.spec.chart.spec) ? release.spec.chart.spec : {};
-    const chart = String(chartSpec.chart ?? release.name);
-    const releaseName = typeof release.spec.releaseName === 'string' ? release.spec.releaseName : release.name;
-    const namespace = namespaceOf(stack, release);
-    const { values } = effectiveValues(stack.files, release, options.external);
-    const chartFile = chartFor(charts, chart);
-    const base = { release: release.name, releaseName, namespace, chart, chartFile, values };
-    if (!chartFile) return { ...base, objects: [], error: `no chart "${chart}" in ${charts.dir}`, millis: 0, cached: false };
-    const result = await helmTemplate({ chartFile: chartFile.file, chartDigest: chartFile.digest, releaseName, namespace, values }, { cache: options.cache });
-    if (result.manifest === undefined) return { ...base, objects: [], error: result.error, millis: result.millis, cached: result.cached };
-    const objects = parseYaml12(result.manifest, `${release.name} (helm template)`).filter(isMap) as JsonMap[];
-    return { ...base, objects, millis: result.millis, cached: result.cached };
-  });
-  return inParallel(tasks, options.parallel ?? 2);
+/**
+ * An object as the operator reads it: a Secret's data decoded into `stringData` (so it can be read
+ * and diffed), credentials masked unless `showSecrets`; any other object's strings masked too.
+ */
+export function presentObject(object: RenderedObject, credentialValues: ReadonlySet<string>, showSecrets = false): JsonMap {
+  const mask = (v: Json): Json => {
+    if (showSecrets) return v;
+    if (typeof v === 'string') return maskText(v, credentialValues);
+    if (Array.isArray(v)) return v.map(mask);
+    if (isMap(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mask(x)]));
+    return v;
+  };
+  if (object.doc.kind !== 'Secret') return mask(object.doc) as JsonMap;
+  const rest = Object.fromEntries(Object.entries(object.doc).filter(([k]) => k !== 'data' && k !== 'stringData')) as JsonMap;
+  const decoded = decodeData(object.doc);
+  return { ...(mask(rest) as JsonMap), ...(Object.keys(decoded).length > 0 ? { stringData: mask(decoded) as JsonMap } : {}) };
+}
+
+/** One config file as the pod sees it: every ConfigMap/Secret key of that name, decoded. */
+export interface ConfigFile {
+  readonly release: string;
+  readonly object: string;
+  readonly key: string;
+  readonly text: string;
+}
+
+/** Every config file of that name in the rendered releases (masked unless `showSecrets`). */
+export function findConfigFiles(releases: readonly RenderedRelease[], name: string, credentialValues: ReadonlySet<string>, showSecrets = false): ConfigFile[] {
+  const out: ConfigFile[] = [];
+  for (const release of releases) {
+    for (const object of release.objects) {
+      const file = configFilesOf(object.doc).find((f) => f.key === name);
+      if (file) out.push({ release: release.release, object: object.id, key: name, text: showSecrets ? file.text : maskText(file.text, credentialValues) });
+    }
+  }
+  return out;
+}
+
+/** The rendered objects of a release as one multi-document YAML text. */
+export function formatRelease(release: RenderedRelease, credentialValues: ReadonlySet<string>, showSecrets = false): string {
+  const head = `# ${release.release}: chart ${release.chart} ${release.version}, ${release.objects.length} objects${showSecrets ? '' : ', credentials masked'}\n`;
+  return head + release.objects.map((o) => `---\n${toYamlBody(presentObject(o, credentialValues, showSecrets))}`).join('');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -245,29 +324,6 @@ const SCAN_RULES: ReadonlyArray<{ readonly pattern: RegExp; readonly what: strin
   { pattern: /(?<![+\w])(?!file:)[a-z][a-z0-9.-]*(?:\+(?!unix:)[a-z0-9.-]+)?:\/\/(?:[^/@\s]*@)?(?=[:/,]|\s|$)/, what: 'an empty host in a URL' },
   { pattern: /@[A-Z][A-Z0-9_]+@/, what: 'a build token (@TOKEN@) never replaced' },
 ];
-
-/** The text files an object carries to a pod: ConfigMap data, Secret data (decoded) and stringData. */
-export function configFilesOf(object: JsonMap): Array<{ key: string; text: string }> {
-  const out: Array<{ key: string; text: string }> = [];
-  if (object.kind === 'ConfigMap' && isMap(object.data)) {
-    for (const [key, value] of Object.entries(object.data)) if (typeof value === 'string') out.push({ key, text: value });
-  }
-  if (object.kind === 'Secret') {
-    if (isMap(object.data)) {
-      for (const [key, value] of Object.entries(object.data)) {
-        if (typeof value !== 'string') continue;
-        const text = Buffer.from(value, 'base64').toString('utf8');
-        // Binary data (keytabs, images) is not a config file.
-        // eslint-disable-next-line no-control-regex -- control characters are exactly what marks binary data
-        if (!/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(text)) out.push({ key, text });
-      }
-    }
-    if (isMap(object.stringData)) {
-      for (const [key, value] of Object.entries(object.stringData)) if (typeof value === 'string') out.push({ key, text: value });
-    }
-  }
-  return out;
-}
 
 /** Every finding of the scan in the config files of `objects` (see SCAN_RULES and PUBLISHED_SECRETS). */
 export function scanConfigFiles(objects: readonly JsonMap[]): ScanFinding[] {

@@ -17,7 +17,7 @@ import { materializeSite, fleetSites } from '../engine/fleet';
 import { ChartSet } from '../validate/chart-source';
 import { isFleetFolder, readTree } from '../validate/validate';
 import { checkoutFolder, diffValues, LeafChange, readStacks } from './diff';
-import { Credentials, presentObject, RenderedRelease, renderStackReleases } from './render-tree';
+import { Credentials, presentObject, RenderedRelease, renderStackReleases } from './render';
 import { isMap, Json, JsonMap, StackTree, stackFromFiles } from './values';
 
 export interface ObjectChange {

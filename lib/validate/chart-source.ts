@@ -76,6 +76,13 @@ export function chartOfPackage(archive: Buffer, where: string): { name: string; 
   return { name: doc.name, version: String(doc.version) };
 }
 
+/** The text of `<chart>/<member>` (e.g. `values.yaml`) in a local chart package, or undefined. */
+export function chartMember(archive: string, member: string): string | undefined {
+  const files = readTarFiles(fs.readFileSync(archive), archive, (f) => f.slice(f.indexOf('/') + 1) === member && !f.slice(0, f.indexOf('/')).includes('/'));
+  const [content] = [...files.values()];
+  return content?.toString('utf8');
+}
+
 function add(charts: Map<string, ChartVersion[]>, entry: ChartVersion): void {
   const list = charts.get(entry.name) ?? [];
   list.push(entry);

@@ -4,7 +4,7 @@
  * diffRenderedObjects: Secrets decoded, credentials and random values masked).
  */
 import { diffRenderedObjects } from '../../lib/commands/rendered-diff';
-import { RenderedRelease, renderStackReleases } from '../../lib/commands/render-tree';
+import { RenderedRelease, renderStackReleases } from '../../lib/commands/render';
 import { StackTree, stackFromFiles } from '../../lib/commands/values';
 import { ChartSet } from '../../lib/validate/chart-source';
 import { readTree } from '../../lib/validate/validate';
