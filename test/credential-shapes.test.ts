@@ -6,7 +6,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { barePasswords, hasBase64Pem, isCredentialKey, scanCredentials } from '../lib/validate/credential-scan';
+import { barePasswords, hasBase64Pem, scanCredentials } from '../lib/validate/credential-scan';
+import { isCredentialKey } from '../lib/engine/json';
 import { toYamlFile } from '../lib/engine/yaml';
 import { runSynth } from '../lib/commands/synth';
 import { validateStack } from '../lib/validate/validate';

@@ -11,7 +11,8 @@ import { RenderedRelease, renderStackReleases, scanConfigFiles } from '../lib/co
 import { testCredentials } from '../lib/commands/render-credentials';
 import { chartMember, openChartSet } from '../lib/validate/chart-source';
 import { cacheDir } from '../lib/commands/helm';
-import { isMap, Json, JsonMap, readStack } from '../lib/commands/values';
+import { readStack } from '../lib/commands/values';
+import { isMap, Json, JsonMap } from '../lib/engine/json';
 import { defaultProfileLocations, loadDeployments } from '../lib/deployment/app';
 import { readTarget } from '../lib/commands/targets';
 import { defaultFleetLocations, inventoryFiles, loadInventory, profileInputs, resolveSubcloud } from '../lib/deployment/fleet';

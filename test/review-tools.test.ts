@@ -5,9 +5,8 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import {
-  effectiveValues, formatValues, parseSetPath, readStack, releaseValues, targetValue, treeReleases,
-} from '../lib/commands/values';
+import { effectiveValues, formatValues, readStack, releaseValues, targetValue, treeReleases } from '../lib/commands/values';
+import { parseSetPath } from '../lib/engine/json';
 import { diffStacks, formatDiff, runDiff } from '../lib/commands/diff';
 import { mirrorCommands, stackImages } from '../lib/commands/images';
 import { stackFromFiles } from '../lib/commands/values';

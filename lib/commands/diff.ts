@@ -10,10 +10,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { listTargets, matchTargets, readTargets, Target } from './targets';
 import { announceMissing, credentialFolderOf, credentialNeeds, missingCredentials, readCredentialFolder } from '../validate/credential-needs';
-import { effectiveValues, Json, leaves, StackTree, TreeRelease } from './values';
-
-/** Keys whose values are credentials: never printed, even if a tree held one in plain text. */
-const CREDENTIAL_KEY = /(^|[_.-])(password|passwd|secret_key|secret|token|keyring|private_key|api_key|credentials?)$/i;
+import { effectiveValues, leaves, StackTree, TreeRelease } from './values';
+import { isCredentialKey, isMapping, Json, parseSetPath } from '../engine/json';
 
 export interface LeafChange {
   readonly path: string;
@@ -84,7 +82,7 @@ export function checkoutFolder(rev: string, folder: string, cwd = process.cwd())
 function specOf(release: TreeRelease): { version: string; dependsOn: string[] } {
   const chart = (release.spec.chart as { spec?: { version?: unknown } } | undefined)?.spec;
   const dependsOn = Array.isArray(release.spec.dependsOn)
-    ? release.spec.dependsOn.map((d) => (typeof d === 'object' && d !== null && !Array.isArray(d) ? String((d as { name?: unknown }).name) : String(d)))
+    ? release.spec.dependsOn.map((d) => (isMapping(d) ? String(d.name) : String(d)))
     : [];
   return { version: String(chart?.version ?? '(none)'), dependsOn };
 }
@@ -202,8 +200,10 @@ function hoistShared(diffs: StackDiff[], oldStacks: ReadonlyMap<string, StackTre
 }
 
 function show(leaf: string, value: Json | undefined): string {
-  const key = leaf.replace(/\[[0-9]+\]$/, '').split(/(?<!\\)\./).pop() ?? '';
-  if (typeof value === 'string' && CREDENTIAL_KEY.test(key) && !/^<(secret|configmap):/.test(value) && value !== '') return '"***"';
+  // A credential is never printed, even if a tree held one in plain text.
+  const last = parseSetPath(leaf).filter((s) => 'key' in s).pop();
+  const key = last && 'key' in last ? last.key : '';
+  if (typeof value === 'string' && isCredentialKey(key) && !/^<(secret|configmap):/.test(value) && value !== '') return '"***"';
   const text = JSON.stringify(value);
   return text.length > 200 ? `${text.slice(0, 197)}...` : text;
 }

@@ -5,7 +5,7 @@
  */
 import * as os from 'os';
 import { cacheDir, findHelm, helmTemplate, inParallel, TemplateRequest as HelmRequest } from './helm';
-import type { JsonMap } from './values';
+import { JsonMap } from '../engine/json';
 
 /** The Helm v3 binary the renders run (throws when there is none, saying what was tried). */
 export function helmBinary(): string {

@@ -3,7 +3,8 @@
  * so from what is written, with whatever registry rewrite the tree carries.
  */
 import { isImageReference, isImageRegistry, shellQuote } from '../engine/oci';
-import { isMap, Json, stackValues, StackTree } from './values';
+import { stackValues, StackTree } from './values';
+import { isMap, Json } from '../engine/json';
 
 /**
  * `[host[:port]/]path[:tag][@sha256:...]`; a tag may hold the reference tree's build tokens

@@ -20,7 +20,8 @@ import { ChartSet, chartArchivePath, missingChart, findChart } from '../validate
 import { createHash } from 'crypto';
 import { fileDigest } from './helm';
 import { helmTemplateAll, renderCacheDir, TemplateRequest } from './helm-template';
-import { effectiveValues, ExternalLookup, isMap, Json, JsonMap, StackTree, TreeRelease } from './values';
+import { effectiveValues, ExternalLookup, StackTree, TreeRelease } from './values';
+import { isMap, Json, JsonMap } from '../engine/json';
 
 /** Secret name/key → value, as the cluster would hold them. */
 export type Credentials = ReadonlyMap<string, string>;

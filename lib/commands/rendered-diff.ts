@@ -18,7 +18,8 @@ import { ChartSet } from '../validate/chart-source';
 import { isFleetFolder, readTree } from '../validate/validate';
 import { checkoutFolder, diffValues, LeafChange, readStacks } from './diff';
 import { Credentials, presentObject, RenderedRelease, renderStackReleases } from './render';
-import { isMap, Json, JsonMap, StackTree, stackFromFiles } from './values';
+import { StackTree, stackFromFiles } from './values';
+import { isMap, Json, JsonMap } from '../engine/json';
 
 export interface ObjectChange {
   readonly id: string;

@@ -22,10 +22,7 @@ import * as path from 'path';
 import { parseYaml11, parseYaml12, toYamlBody } from '../engine/yaml';
 import { readTreeChecked } from '../validate/validate';
 import { readKustomization } from '../validate/tree-check';
-
-/** Plain JSON-like data, as values files hold it. */
-export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
-export type JsonMap = { [key: string]: Json };
+import { formatSetPath, isMap, Json, JsonMap, parseSetPath, PathSegment, setOwn } from '../engine/json';
 
 /** Who set a leaf: an override file's role, a credential, or the HelmRelease's own spec.values. */
 export type Layer = 'static' | 'system' | 'credential' | 'user' | 'values' | 'file' | 'external';
@@ -55,18 +52,6 @@ export interface EffectiveValues {
   readonly notes: readonly string[];
 }
 
-export function isMap(value: unknown): value is JsonMap {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/**
- * Sets an own property, whatever the key: `map[key] = v` with the key `__proto__` would replace
- * the prototype instead, and the key would vanish from every later walk (a values file may hold it).
- */
-export function setOwn(map: JsonMap, key: string, value: Json): void {
-  Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
-}
-
 /** helm-controller's `transform.MergeMaps`: `b` over `a`; maps merge, the rest replaces, null is kept. */
 export function mergeMaps(a: JsonMap, b: JsonMap): JsonMap {
   const out: JsonMap = { ...a };
@@ -78,76 +63,7 @@ export function mergeMaps(a: JsonMap, b: JsonMap): JsonMap {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Helm --set paths
-
-/** One step of a `--set` path: a mapping key or a list index. */
-export type PathSegment = { readonly key: string } | { readonly index: number };
-
-/** Helm refuses list indexes above this (strvals MaxIndex). */
-const MAX_INDEX = 65536;
-
-/**
- * Parses a Helm `--set` path: `.` separates keys, `[n]` indexes a list, a backslash makes the
- * next character part of the key (`a\.b` is the one key `a.b`; also `\,` `\=` `\[` `\\`).
- */
-export function parseSetPath(setPath: string): PathSegment[] {
-  const segments: PathSegment[] = [];
-  let key = '';
-  let hasKey = false;
-  let i = 0;
-  const fail = (why: string): never => {
-    throw new Error(`targetPath "${setPath}": ${why}`);
-  };
-  while (i < setPath.length) {
-    const c = setPath[i];
-    if (c === '\\') {
-      if (i + 1 >= setPath.length) fail('ends with a backslash');
-      key += setPath[i + 1];
-      hasKey = true;
-      i += 2;
-    } else if (c === '.') {
-      if (!hasKey) fail(`empty key at character ${i + 1}`);
-      segments.push({ key });
-      key = '';
-      hasKey = false;
-      i++;
-    } else if (c === '[') {
-      if (hasKey) segments.push({ key });
-      else if (segments.length === 0 || !('index' in segments[segments.length - 1])) fail(`index without a key at character ${i + 1}`);
-      key = '';
-      hasKey = false;
-      const close = setPath.indexOf(']', i);
-      if (close < 0) fail('unclosed [');
-      const digits = setPath.slice(i + 1, close);
-      if (!/^[0-9]+$/.test(digits)) fail(`list index "${digits}" is not a non-negative integer`);
-      const index = Number(digits);
-      if (index > MAX_INDEX) fail(`list index ${index} is above Helm's limit ${MAX_INDEX}`);
-      segments.push({ index });
-      i = close + 1;
-      if (i < setPath.length && setPath[i] === '.') {
-        i++;
-        if (i >= setPath.length) fail('ends with a dot');
-      } else if (i < setPath.length && setPath[i] !== '[') fail(`expected . or [ after ] at character ${i + 1}`);
-    } else {
-      key += c;
-      hasKey = true;
-      i++;
-    }
-  }
-  if (hasKey) segments.push({ key });
-  else if (segments.length === 0 || !('index' in segments[segments.length - 1])) fail('empty key at the end');
-  return segments;
-}
-
-/** Escapes a key for a `--set` path. */
-export function escapeKey(key: string): string {
-  return key.replace(/[\\.,=[\]]/g, (c) => `\\${c}`);
-}
-
-/** The `--set` path of a list of segments (the inverse of parseSetPath). */
-export function formatSetPath(segments: readonly PathSegment[]): string {
-  return segments.map((s, i) => ('index' in s ? `[${s.index}]` : i === 0 ? escapeKey(s.key) : `.${escapeKey(s.key)}`)).join('');
-}
+// Helm --set values (paths: lib/engine/json.ts)
 
 /** How `helm --set` types an unquoted value (strvals typedVal). */
 export function typedSetValue(text: string): Json {

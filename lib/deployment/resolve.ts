@@ -14,7 +14,7 @@ import { CredentialRef, splitCredentials } from '../engine/credentials';
 import { resolveDependsOn, RepairedEdge } from '../engine/depends-on';
 import { HelmReleaseSettings, SecretKeyRef } from '../engine/release';
 import { HelmReleaseSpecDriftDetectionMode, HelmReleaseSpecUpgradeRemediationStrategy } from '../../imports/helm.toolkit.fluxcd.io';
-import { mergeValues, Values } from '../engine/values';
+import { isValues, mergeValues, Values } from '../engine/values';
 import { DeploymentContext } from '../profile/context';
 import { derive } from '../profile/derived';
 import { LoadedProfile, ProfileError } from '../profile/loader';
@@ -205,7 +205,6 @@ function staticValuesOf(definition: ReleaseDefinition, profile: DeploymentProfil
   return values;
 }
 
-const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof CredentialRef);
 
 /**
  * A user value at a path where the system values put a credential would silently beat the routed
@@ -219,7 +218,7 @@ function userCredentialConflicts(release: string, system: Values, user: Record<s
       out.push(`userOverrides.${release}.${at.join('.')}: sets the value of the credential ${JSON.stringify(sys.id)}, which comes from its Secret; change it there (npm run credentials, or credentials.overrides to read another Secret) and remove it from userOverrides`);
       return;
     }
-    if (isMapping(sys) && isMapping(usr)) for (const key of Object.keys(usr)) if (key in sys) walk(sys[key], usr[key], [...at, key]);
+    if (isValues(sys) && isValues(usr)) for (const key of Object.keys(usr)) if (key in sys) walk(sys[key], usr[key], [...at, key]);
   };
   walk(system, user, []);
   return out;
@@ -229,9 +228,9 @@ function userCredentialConflicts(release: string, system: Values, user: Record<s
 function newKeys(user: Record<string, unknown>, layers: readonly unknown[], at: string[] = []): string[] {
   const out: string[] = [];
   for (const [key, value] of Object.entries(user)) {
-    const below = layers.filter(isMapping).map((layer) => layer[key]).filter((v) => v !== undefined);
+    const below = layers.filter(isValues).map((layer) => layer[key]).filter((v) => v !== undefined);
     if (below.length === 0) out.push([...at, key].join('.'));
-    else if (isMapping(value)) out.push(...newKeys(value, below, [...at, key]));
+    else if (isValues(value)) out.push(...newKeys(value, below, [...at, key]));
   }
   return out;
 }

@@ -10,6 +10,7 @@
  *   `literal: true` where the controller honours it (helm-controller >= 1.6.0); before that the
  *   value is read by strvals (`,` ends it, `true` and numbers change type).
  */
+import { escapeSetKey } from './json';
 
 /** A credential leaf in a values tree: the logical id of the credential that goes there. */
 export class CredentialRef<Kind extends string = string> {
@@ -70,11 +71,6 @@ export function credentialValuesDocument(values: unknown, include: (ref: Credent
   return (walk(values) as Record<string, unknown> | undefined) ?? {};
 }
 
-/** Escapes a key for a Helm `--set` path (`.`, `,`, `=`, `[` and `\` are special). */
-function setPathKey(key: string): string {
-  return key.replace(/[\\.,=[\]]/g, (c) => `\\${c}`);
-}
-
 /**
  * Splits a values tree into the plain values (safe for git) and the credential leaves, each with
  * its `targetPath`. Mappings left empty by the split are dropped, except where they were empty
@@ -101,7 +97,7 @@ export function splitCredentials(values: unknown): { plain: unknown; leaves: Cre
       if (entries.length === 0) return { keep: true, value: {} };
       const out: Record<string, unknown> = {};
       for (const [k, v] of entries) {
-        const r = walk(v, path ? `${path}.${setPathKey(k)}` : setPathKey(k), [...segments, k]);
+        const r = walk(v, path ? `${path}.${escapeSetKey(k)}` : escapeSetKey(k), [...segments, k]);
         if (r.keep) out[k] = r.value;
       }
       return Object.keys(out).length === 0 ? { keep: false, value: undefined } : { keep: true, value: out };

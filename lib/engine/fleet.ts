@@ -17,15 +17,13 @@
  */
 import * as path from 'path';
 import { parseYaml12, toYamlFile } from './yaml';
+import { isMap as isObj, Json, JsonMap as Obj } from './json';
 
 /** Top-level folders of a fleet that are not sites. */
 export const FLEET_RESERVED = ['base', 'namespace', 'releases', 'clusters'] as const;
 /** The file of a site's release overlay that patches the shared HelmRelease. */
 export const PATCH_FILE = 'helmrelease-patch.yaml';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type Obj = { [key: string]: Json };
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** One JSON 6902 operation. */
 export interface PatchOp {

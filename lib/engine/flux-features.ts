@@ -4,6 +4,7 @@
  * server drops what the CRD's schema lacks) or ignore a label, silently: the synth leaves out what
  * the controllers would lose, and validate names it with the version that adds it.
  */
+import { isMapping, Mapping } from './json';
 
 /** The controller versions of one cluster (`1.4.5`, no leading v). */
 export interface FluxVersions {
@@ -61,8 +62,6 @@ export const ALL_FEATURES: FluxFeatures = { helmReleaseV2: true, chartRef: true,
 /** The label that makes helm-controller (>= 1.4.0) reconcile on a change of a valuesFrom Secret. */
 export const WATCH_LABEL = 'reconcile.fluxcd.io/watch';
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * The fields of one document that these controllers would prune or ignore, each as
@@ -70,7 +69,7 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
  * Reads HelmReleases, Flux Kustomizations and kustomize `generatorOptions` (the labels of generated Secrets).
  */
 export function unsupportedFields(doc: unknown, versions: FluxVersions): string[] {
-  if (!isObject(doc)) return [];
+  if (!isMapping(doc)) return [];
   const features = featuresOf(versions);
   const out: string[] = [];
   const say = (name: FeatureName, where: string = HELM_CONTROLLER_FEATURES[name].field) => {
@@ -79,19 +78,19 @@ export function unsupportedFields(doc: unknown, versions: FluxVersions): string[
   };
   if (doc.kind === 'HelmRelease' && typeof doc.apiVersion === 'string' && doc.apiVersion.startsWith('helm.toolkit.fluxcd.io/')) {
     if (doc.apiVersion === 'helm.toolkit.fluxcd.io/v2' && !features.helmReleaseV2) say('helmReleaseV2');
-    const spec = isObject(doc.spec) ? doc.spec : {};
+    const spec = isMapping(doc.spec) ? doc.spec : {};
     if (spec.chartRef !== undefined && !features.chartRef) say('chartRef');
     if (spec.driftDetection !== undefined && !features.driftDetection) say('driftDetection');
     const valuesFrom = Array.isArray(spec.valuesFrom) ? spec.valuesFrom : [];
     valuesFrom.forEach((entry, i) => {
-      if (isObject(entry) && entry.literal !== undefined && !features.valuesFromLiteral) say('valuesFromLiteral', `HelmRelease spec.valuesFrom[${i}].literal`);
+      if (isMapping(entry) && entry.literal !== undefined && !features.valuesFromLiteral) say('valuesFromLiteral', `HelmRelease spec.valuesFrom[${i}].literal`);
     });
   }
   if (doc.kind === 'Kustomization' && typeof doc.apiVersion === 'string' && doc.apiVersion.startsWith('kustomize.toolkit.fluxcd.io/') && !features.kustomizeController) {
-    out.push(`Kustomization ${String((doc.metadata as Json | undefined)?.name ?? '')}: this target runs no kustomize-controller, so nothing reconciles it`);
+    out.push(`Kustomization ${String((doc.metadata as Mapping | undefined)?.name ?? '')}: this target runs no kustomize-controller, so nothing reconciles it`);
   }
   // A kustomization.yaml: labels it gives the Secrets it generates.
-  const generatorLabels = isObject(doc.generatorOptions) && isObject(doc.generatorOptions.labels) ? doc.generatorOptions.labels : {};
+  const generatorLabels = isMapping(doc.generatorOptions) && isMapping(doc.generatorOptions.labels) ? doc.generatorOptions.labels : {};
   if (WATCH_LABEL in generatorLabels && !features.watchLabel) say('watchLabel', `generatorOptions.labels.${WATCH_LABEL}`);
   return out;
 }

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { deploymentProfileSchema } from './profile';
+import { isMapping } from '../engine/json';
 
 const DNS_LABEL = /^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
@@ -84,8 +85,6 @@ export function inventoryJsonSchema(): object {
     title: 'stx-openstack-gitops fleet inventory',
   };
 }
-
-const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Deep merge of profile input: mappings merge key by key; lists, scalars and null replace. */
 export function mergeProfileInput(base: unknown, overlay: unknown): unknown {

@@ -4,6 +4,7 @@
  * parentheses. `compileCel` returns undefined for anything else, so a caller can tell the rules
  * it checks from the ones it cannot.
  */
+import { isMapping } from '../engine/json';
 
 type Evaluator = (self: unknown) => unknown;
 
@@ -24,16 +25,12 @@ function tokenize(rule: string): string[] {
   return tokens;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 const ABSENT = Symbol('absent');
 
 function select(value: unknown, fields: readonly string[]): unknown {
   let current: unknown = value;
   for (const field of fields) {
-    if (!isObject(current) || !(field in current)) return ABSENT;
+    if (!isMapping(current) || !(field in current)) return ABSENT;
     current = current[field];
   }
   return current;
@@ -83,7 +80,7 @@ export function compileCel(rule: string): ((self: unknown) => boolean) | undefin
       if (fields.length === 0) throw new Unsupported('has(self)');
       return (self) => {
         const parent = select(self, fields.slice(0, -1));
-        return isObject(parent) && fields[fields.length - 1] in parent;
+        return isMapping(parent) && fields[fields.length - 1] in parent;
       };
     }
     if (token === 'self') {

@@ -14,6 +14,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { EXTERNAL_SECRETS_ANNOTATION } from '../engine/release';
 import { parseYaml12 } from '../engine/yaml';
+import { isMapping } from '../engine/json';
 import { fleetSites, materializeSite } from '../engine/fleet';
 
 /** One key of an out-of-tree Secret that releases read. */
@@ -23,9 +24,6 @@ export interface CredentialNeed {
   /** The HelmReleases that read it, sorted. */
   readonly releases: readonly string[];
 }
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The out-of-tree Secret keys the HelmReleases of a stack's files read (files that do not parse are validate's to report). */
 export function credentialNeeds(files: ReadonlyMap<string, string>): CredentialNeed[] {
@@ -39,11 +37,11 @@ export function credentialNeeds(files: ReadonlyMap<string, string>): CredentialN
       continue;
     }
     for (const doc of docs) {
-      if (!isObj(doc) || doc.kind !== 'HelmRelease' || !isObj(doc.metadata) || !isObj(doc.spec)) continue;
-      const annotations = isObj(doc.metadata.annotations) ? doc.metadata.annotations : {};
+      if (!isMapping(doc) || doc.kind !== 'HelmRelease' || !isMapping(doc.metadata) || !isMapping(doc.spec)) continue;
+      const annotations = isMapping(doc.metadata.annotations) ? doc.metadata.annotations : {};
       const external = String(annotations[EXTERNAL_SECRETS_ANNOTATION] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
       for (const ref of Array.isArray(doc.spec.valuesFrom) ? doc.spec.valuesFrom : []) {
-        if (!isObj(ref) || (ref.kind ?? 'Secret') !== 'Secret' || !external.includes(String(ref.name)) || ref.optional === true) continue;
+        if (!isMapping(ref) || (ref.kind ?? 'Secret') !== 'Secret' || !external.includes(String(ref.name)) || ref.optional === true) continue;
         const secret = String(ref.name);
         const key = typeof ref.valuesKey === 'string' ? ref.valuesKey : 'values.yaml';
         const id = `${secret}/${key}`;
@@ -94,14 +92,14 @@ export function readCredentialFolder(dir: string): CredentialFolder {
       continue;
     }
     if (name === 'kustomization.yaml') {
-      const k = docs.find(isObj);
+      const k = docs.find(isMapping);
       listed = Array.isArray(k?.resources) ? k.resources.map(String) : [];
       continue;
     }
     for (const doc of docs) {
-      if (!isObj(doc) || doc.kind !== 'Secret' || !isObj(doc.metadata) || typeof doc.metadata.name !== 'string') continue;
-      const keys = new Set([...Object.keys(isObj(doc.data) ? doc.data : {}), ...Object.keys(isObj(doc.stringData) ? doc.stringData : {})]);
-      const held = { file, keys, encrypted: isObj(doc.sops) };
+      if (!isMapping(doc) || doc.kind !== 'Secret' || !isMapping(doc.metadata) || typeof doc.metadata.name !== 'string') continue;
+      const keys = new Set([...Object.keys(isMapping(doc.data) ? doc.data : {}), ...Object.keys(isMapping(doc.stringData) ? doc.stringData : {})]);
+      const held = { file, keys, encrypted: isMapping(doc.sops) };
       secrets.set(doc.metadata.name, [...(secrets.get(doc.metadata.name) ?? []), held]);
     }
   }
@@ -194,8 +192,8 @@ export function credentialFolderOf(site: string, entrypoints: ReadonlyMap<string
   for (const [file, text] of entrypoints) {
     if (!file.endsWith(`${site}-credentials.yaml`)) continue;
     try {
-      const doc = parseYaml12(text, file).find(isObj);
-      const p = isObj(doc?.spec) ? doc.spec.path : undefined;
+      const doc = parseYaml12(text, file).find(isMapping);
+      const p = isMapping(doc?.spec) ? doc.spec.path : undefined;
       if (typeof p === 'string' && p !== '') return path.posix.normalize(p.replace(/^\.\//, ''));
     } catch {
       continue;

@@ -6,18 +6,7 @@
 import { credentialValuesKey } from '../engine/credentials';
 import { EXTERNAL_SECRETS_ANNOTATION } from '../engine/release';
 import { yaml11Of } from './parsed';
-
-/**
- * Keys whose string value is a credential, matched on the key in snake case (`dbPassword` reads
- * `db_password`): the last word or words name what it holds.
- */
-const CREDENTIAL_KEY = /(^|[_.-])(password|passwd|pass|passphrase|secret_key|secret|secret_access_key|access_secret|token|keyring|private_key|privatekey|api_key|apikey|encryption_key|signing_key|hmac_keys?|fernet_keys?|auth_key|credential|credentials|cookie)$/i;
-
-/** The key in snake case: `dbPassword` -> `db_Password`, `APIToken` -> `API_Token`. */
-const snake = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2');
-
-/** True when a key names a credential (any case convention). */
-export const isCredentialKey = (key: string) => CREDENTIAL_KEY.test(snake(key));
+import { isCredentialKey } from '../engine/json';
 
 /** Values that charts use as placeholders, replaced by system or credential values at deploy time. */
 export const PLACEHOLDERS: ReadonlySet<string> = new Set(['', 'password', 'null', 'none', 'None', 'changeme', 'openstack-cookie']);

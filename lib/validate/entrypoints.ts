@@ -7,12 +7,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { findCycle } from '../engine/depends-on';
 import { yaml12Of } from './parsed';
+import { isMapping, Mapping } from '../engine/json';
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const isFluxKustomization = (doc: unknown): boolean =>
-  isObject(doc) && typeof doc.apiVersion === 'string' && doc.apiVersion.startsWith('kustomize.toolkit.fluxcd.io/') && doc.kind === 'Kustomization';
+  isMapping(doc) && typeof doc.apiVersion === 'string' && doc.apiVersion.startsWith('kustomize.toolkit.fluxcd.io/') && doc.kind === 'Kustomization';
 
 /** True when the folder's files are Flux entry points: YAML files of Flux Kustomizations only, no kustomization.yaml. */
 export function isEntrypointFolder(files: ReadonlyMap<string, string>): boolean {
@@ -34,22 +33,22 @@ export function isEntrypointFolder(files: ReadonlyMap<string, string>): boolean 
  */
 export function checkEntrypoints(files: ReadonlyMap<string, string>, repoRoot: string | undefined, generatedRoot?: string): string[] {
   const problems: string[] = [];
-  const bySite = new Map<string, Array<{ file: string; doc: Json }>>();
+  const bySite = new Map<string, Array<{ file: string; doc: Mapping }>>();
   for (const file of files.keys()) {
     if (!/\.ya?ml$/.test(file) || file.includes('/flux-system/')) continue;
     const site = path.posix.dirname(file);
     for (const doc of yaml12Of(files, file)) {
       if (!isFluxKustomization(doc)) continue;
-      bySite.set(site, [...(bySite.get(site) ?? []), { file, doc: doc as Json }]);
+      bySite.set(site, [...(bySite.get(site) ?? []), { file, doc: doc as Mapping }]);
     }
   }
   for (const entries of bySite.values()) {
-    const names = new Set(entries.map(({ doc }) => String((doc.metadata as Json | undefined)?.name)));
+    const names = new Set(entries.map(({ doc }) => String((doc.metadata as Mapping | undefined)?.name)));
     const edges = new Map<string, string[]>();
     for (const { file, doc } of entries) {
-      const spec = (isObject(doc.spec) ? doc.spec : {}) as Json;
-      const name = String((doc.metadata as Json | undefined)?.name);
-      const targets = Array.isArray(spec.dependsOn) ? spec.dependsOn.map((d) => String((d as Json).name)) : [];
+      const spec = (isMapping(doc.spec) ? doc.spec : {}) as Mapping;
+      const name = String((doc.metadata as Mapping | undefined)?.name);
+      const targets = Array.isArray(spec.dependsOn) ? spec.dependsOn.map((d) => String((d as Mapping).name)) : [];
       edges.set(name, targets);
       targets.forEach((t, i) => {
         if (!names.has(t)) problems.push(`${file}: spec.dependsOn[${i}]: Kustomization ${JSON.stringify(t)} is not defined beside it`);

@@ -21,6 +21,7 @@ import * as path from 'path';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parseYaml12 } from '../engine/yaml';
+import { isMapping, Mapping } from '../engine/json';
 import { compileCel } from './cel';
 
 /** `../shared/crds`, beside the project. */
@@ -59,27 +60,21 @@ export interface CrdSchema {
   readonly schema: Record<string, unknown>;
 }
 
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Reads every CRD of `dir` and returns the openAPIV3Schema of each served+storage version. */
 export function loadCrdSchemas(dir: string = CRDS_DIR): CrdSchema[] {
   const out: CrdSchema[] = [];
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
     const full = path.join(dir, file);
     for (const doc of parseYaml12(fs.readFileSync(full, 'utf8'), full)) {
-      if (!isObject(doc) || doc.kind !== 'CustomResourceDefinition') continue;
-      const spec = doc.spec as Json;
+      if (!isMapping(doc) || doc.kind !== 'CustomResourceDefinition') continue;
+      const spec = doc.spec as Mapping;
       const group = spec.group as string;
-      const kind = (spec.names as Json).kind as string;
-      const versions = (spec.versions as Json[]).filter((v) => v.served === true && v.storage === true);
+      const kind = (spec.names as Mapping).kind as string;
+      const versions = (spec.versions as Mapping[]).filter((v) => v.served === true && v.storage === true);
       if (versions.length !== 1) throw new Error(`${full}: expected one served+storage version, found ${versions.length}`);
       const version = versions[0];
-      const schema = (version.schema as Json | undefined)?.openAPIV3Schema;
-      if (!isObject(schema)) throw new Error(`${full}: version ${String(version.name)} has no openAPIV3Schema`);
+      const schema = (version.schema as Mapping | undefined)?.openAPIV3Schema;
+      if (!isMapping(schema)) throw new Error(`${full}: version ${String(version.name)} has no openAPIV3Schema`);
       out.push({ apiVersion: `${group}/${String(version.name)}`, kind, file: full, schema });
     }
   }
@@ -107,7 +102,7 @@ export function k8sExtensionsIn(schemas: readonly unknown[]): string[] {
   const found = new Set<string>();
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(walk);
-    else if (isObject(node)) {
+    else if (isMapping(node)) {
       for (const [key, value] of Object.entries(node)) {
         if (key.startsWith('x-kubernetes-')) found.add(key);
         walk(value);
@@ -122,7 +117,7 @@ const DNS_SUBDOMAIN = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z
 const DNS_LABEL = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$';
 
 /** The part of ObjectMeta the API server checks that matters to generated objects. */
-export const OBJECT_META: Json = {
+export const OBJECT_META: Mapping = {
   type: 'object',
   required: ['name'],
   properties: {
@@ -135,19 +130,19 @@ export const OBJECT_META: Json = {
 };
 
 /** A deep copy of a CRD schema with unknown fields rejected and `metadata` given a schema. */
-function prepare(schema: Json): Json {
+function prepare(schema: Mapping): Mapping {
   const close = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(close);
-    if (!isObject(node)) return node;
-    const copy: Json = {};
+    if (!isMapping(node)) return node;
+    const copy: Mapping = {};
     for (const [key, value] of Object.entries(node)) {
       // `properties` maps names to schemas: its keys are not keywords.
-      copy[key] = key === 'properties' && isObject(value)
+      copy[key] = key === 'properties' && isMapping(value)
         ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, close(v)]))
         : close(value);
     }
     if (
-      isObject(copy.properties) &&
+      isMapping(copy.properties) &&
       copy.additionalProperties === undefined &&
       copy['x-kubernetes-preserve-unknown-fields'] !== true
     ) {
@@ -155,9 +150,9 @@ function prepare(schema: Json): Json {
     }
     return copy;
   };
-  const prepared = close(schema) as Json;
-  const properties = prepared.properties as Json;
-  if (isObject(properties?.metadata)) properties.metadata = OBJECT_META;
+  const prepared = close(schema) as Mapping;
+  const properties = prepared.properties as Mapping;
+  if (isMapping(properties?.metadata)) properties.metadata = OBJECT_META;
   return prepared;
 }
 
@@ -240,7 +235,7 @@ export function createFluxValidator(dir: string = CRDS_DIR): FluxValidator {
     extensions,
     uncheckedRules,
     validate(doc: unknown): string[] {
-      if (!isObject(doc)) return [];
+      if (!isMapping(doc)) return [];
       const { apiVersion, kind } = doc;
       if (!isFluxApiVersion(apiVersion)) return [];
       const validator = validators.get(`${apiVersion} ${String(kind)}`);

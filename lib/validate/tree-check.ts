@@ -11,6 +11,7 @@ import * as path from 'path';
 import { EXTERNAL_SECRETS_ANNOTATION } from '../engine/release';
 import { credentialValuesKey } from '../engine/credentials';
 import { yaml12Of } from './parsed';
+import { isMapping, Mapping } from '../engine/json';
 
 /** Files a stack may hold that no kustomization references. */
 export const ALLOWED_UNREFERENCED: readonly string[] = [
@@ -47,12 +48,6 @@ const DEPRECATED_FIELDS: Readonly<Record<string, string>> = {
 };
 
 const KUSTOMIZATION = 'kustomization.yaml';
-
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function dirOf(file: string): string {
   const dir = path.posix.dirname(file);
@@ -118,7 +113,7 @@ export function readKustomization(files: ReadonlyMap<string, string>, file: stri
     problems.push(`${file}: (file): ${(error as Error).message.replace(`${file}: `, '')}`);
     return result;
   }
-  if (docs.length !== 1 || !isObject(docs[0])) {
+  if (docs.length !== 1 || !isMapping(docs[0])) {
     problems.push(`${file}: (file): expected one mapping document, found ${docs.length} document(s)`);
     return result;
   }
@@ -160,7 +155,7 @@ export function readKustomization(files: ReadonlyMap<string, string>, file: stri
   });
 
   // generators: every file entry exists in the same folder tree.
-  const options = isObject(k.generatorOptions) ? k.generatorOptions : {};
+  const options = isMapping(k.generatorOptions) ? k.generatorOptions : {};
   for (const [field, kind] of [['secretGenerator', 'Secret'], ['configMapGenerator', 'ConfigMap']] as const) {
     const generators = k[field];
     if (generators === undefined) continue;
@@ -169,7 +164,7 @@ export function readKustomization(files: ReadonlyMap<string, string>, file: stri
       continue;
     }
     generators.forEach((generator: unknown, i) => {
-      if (!isObject(generator) || typeof generator.name !== 'string' || generator.name === '') {
+      if (!isMapping(generator) || typeof generator.name !== 'string' || generator.name === '') {
         problems.push(`${file}: ${field}[${i}].name: missing`);
         return;
       }
@@ -196,7 +191,7 @@ export function readKustomization(files: ReadonlyMap<string, string>, file: stri
         else generatorFiles.push(source);
       });
       for (const dup of duplicates(keys)) problems.push(`${file}: ${field}[${i}].files: ${name} has the key ${dup} twice`);
-      const own = isObject(generator.options) ? generator.options : {};
+      const own = isMapping(generator.options) ? generator.options : {};
       const fixedName = (own.disableNameSuffixHash ?? options.disableNameSuffixHash) === true;
       generated.push({ kind, name, keys, fixedName });
     });
@@ -261,8 +256,8 @@ export function checkKustomizations(
     }
     if (docs.length === 0) problems.push(`${file}: (file): holds no object`);
     docs.forEach((doc, i) => {
-      const meta = isObject(doc) && isObject(doc.metadata) ? doc.metadata : {};
-      if (!isObject(doc) || typeof doc.apiVersion !== 'string' || typeof doc.kind !== 'string' || typeof meta.name !== 'string') {
+      const meta = isMapping(doc) && isMapping(doc.metadata) ? doc.metadata : {};
+      if (!isMapping(doc) || typeof doc.apiVersion !== 'string' || typeof doc.kind !== 'string' || typeof meta.name !== 'string') {
         problems.push(`${file}: (document ${i}): not a Kubernetes object (apiVersion, kind, metadata.name)`);
       }
     });
@@ -276,12 +271,12 @@ interface Located<T> {
 }
 
 /** Every object of the resource files of the stack (parsed once per call). */
-function objectsOf(files: ReadonlyMap<string, string>): Array<Located<Json>> {
-  const out: Array<Located<Json>> = [];
+function objectsOf(files: ReadonlyMap<string, string>): Array<Located<Mapping>> {
+  const out: Array<Located<Mapping>> = [];
   for (const k of kustomizationFiles(files).map((f) => readKustomization(files, f))) {
     for (const file of k.resourceFiles) {
       try {
-        for (const doc of yaml12Of(files, file)) if (isObject(doc)) out.push({ file, doc });
+        for (const doc of yaml12Of(files, file)) if (isMapping(doc)) out.push({ file, doc });
       } catch {
         // reported by checkKustomizations
       }
@@ -300,7 +295,7 @@ export function helmReleaseName(name: string, spec: { releaseName?: unknown; tar
   return name;
 }
 
-const isHelmRelease = (doc: Json) =>
+const isHelmRelease = (doc: Mapping) =>
   typeof doc.apiVersion === 'string' && doc.apiVersion.startsWith('helm.toolkit.fluxcd.io/') && doc.kind === 'HelmRelease';
 
 /**
@@ -316,14 +311,14 @@ export function checkValuesFrom(files: ReadonlyMap<string, string>): string[] {
     const dir = dirOf(file);
     const kfile = kustomizationOf(dir);
     const generated = files.has(kfile) ? readKustomization(files, kfile).generated : [];
-    const name = String((doc.metadata as Json | undefined)?.name);
-    const spec = isObject(doc.spec) ? doc.spec : {};
+    const name = String((doc.metadata as Mapping | undefined)?.name);
+    const spec = isMapping(doc.spec) ? doc.spec : {};
     const valuesFrom = Array.isArray(spec.valuesFrom) ? spec.valuesFrom : [];
-    const annotations = isObject((doc.metadata as Json | undefined)?.annotations) ? ((doc.metadata as Json).annotations as Json) : {};
+    const annotations = isMapping((doc.metadata as Mapping | undefined)?.annotations) ? ((doc.metadata as Mapping).annotations as Mapping) : {};
     const external = String(annotations[EXTERNAL_SECRETS_ANNOTATION] ?? '').split(',').filter(Boolean);
     valuesFrom.forEach((ref: unknown, i) => {
       const where = `${file}: spec.valuesFrom[${i}]`;
-      if (!isObject(ref)) {
+      if (!isMapping(ref)) {
         problems.push(`${where}: not a mapping`);
         return;
       }
@@ -371,20 +366,20 @@ export function checkFluxReferences(files: ReadonlyMap<string, string>): string[
   const problems: string[] = [];
   const objects = objectsOf(files);
   const names = (kind: string) =>
-    new Set(objects.filter(({ doc }) => doc.kind === kind).map(({ doc }) => String((doc.metadata as Json).name)));
+    new Set(objects.filter(({ doc }) => doc.kind === kind).map(({ doc }) => String((doc.metadata as Mapping).name)));
   const repositories = names('HelmRepository');
   const releases = names('HelmRelease');
   for (const { file, doc } of objects.filter(({ doc }) => isHelmRelease(doc))) {
-    const name = String((doc.metadata as Json).name);
-    const spec = isObject(doc.spec) ? doc.spec : {};
-    const chart = isObject(spec.chart) && isObject(spec.chart.spec) ? spec.chart.spec : undefined;
-    const sourceRef = chart && isObject(chart.sourceRef) ? chart.sourceRef : undefined;
+    const name = String((doc.metadata as Mapping).name);
+    const spec = isMapping(doc.spec) ? doc.spec : {};
+    const chart = isMapping(spec.chart) && isMapping(spec.chart.spec) ? spec.chart.spec : undefined;
+    const sourceRef = chart && isMapping(chart.sourceRef) ? chart.sourceRef : undefined;
     if (sourceRef?.kind === 'HelmRepository' && !repositories.has(String(sourceRef.name))) {
       problems.push(`${file}: spec.chart.spec.sourceRef: HelmRepository ${String(sourceRef.name)} is not in the stack`);
     }
     const dependsOn = Array.isArray(spec.dependsOn) ? spec.dependsOn : [];
     dependsOn.forEach((dep, i) => {
-      const target = isObject(dep) ? String(dep.name) : String(dep);
+      const target = isMapping(dep) ? String(dep.name) : String(dep);
       if (target === name) problems.push(`${file}: spec.dependsOn[${i}]: HelmRelease ${name} depends on itself`);
       else if (!releases.has(target)) problems.push(`${file}: spec.dependsOn[${i}]: ${target} is not a HelmRelease of the stack`);
     });
@@ -394,11 +389,11 @@ export function checkFluxReferences(files: ReadonlyMap<string, string>): string[
   const releaseNames = new Map<string, string>();
   const fileOf = new Map<string, string>();
   for (const { file, doc } of objects.filter(({ doc }) => isHelmRelease(doc))) {
-    const name = String((doc.metadata as Json).name);
+    const name = String((doc.metadata as Mapping).name);
     fileOf.set(name, file);
-    const spec = isObject(doc.spec) ? doc.spec : {};
+    const spec = isMapping(doc.spec) ? doc.spec : {};
     const dependsOn = Array.isArray(spec.dependsOn) ? spec.dependsOn : [];
-    edges.set(name, dependsOn.map((d) => (isObject(d) ? String(d.name) : String(d))));
+    edges.set(name, dependsOn.map((d) => (isMapping(d) ? String(d.name) : String(d))));
     const releaseName = helmReleaseName(name, spec);
     const owner = releaseNames.get(releaseName);
     if (owner) problems.push(`${file}: spec.releaseName: ${releaseName} is also the Helm release name of HelmRelease ${owner}`);
@@ -423,7 +418,7 @@ export function checkFluxReferences(files: ReadonlyMap<string, string>): string[
 export function deprecatedFields(files: ReadonlyMap<string, string>): string[] {
   const out: string[] = [];
   for (const file of kustomizationFiles(files)) {
-    const doc = yaml12Of(files, file).find(isObject);
+    const doc = yaml12Of(files, file).find(isMapping);
     for (const field of Object.keys(doc ?? {})) {
       if (DEPRECATED_FIELDS[field]) out.push(`${file}: ${field}: deprecated (${DEPRECATED_FIELDS[field]})`);
     }
