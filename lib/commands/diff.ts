@@ -11,7 +11,7 @@ import * as path from 'path';
 import { listTargets, matchTargets, readTargets, Target } from './targets';
 import { announceMissing, credentialFolderOf, credentialNeeds, missingCredentials, readCredentialFolder } from '../validate/credential-needs';
 import { effectiveValues, leaves, StackTree, TreeRelease } from './values';
-import { isCredentialKey, isMapping, Json, parseSetPath } from '../engine/json';
+import { isCredentialKey, Json, parseSetPath } from '../engine/json';
 
 export interface LeafChange {
   readonly path: string;
@@ -80,11 +80,7 @@ export function checkoutFolder(rev: string, folder: string, cwd = process.cwd())
 }
 
 function specOf(release: TreeRelease): { version: string; dependsOn: string[] } {
-  const chart = (release.spec.chart as { spec?: { version?: unknown } } | undefined)?.spec;
-  const dependsOn = Array.isArray(release.spec.dependsOn)
-    ? release.spec.dependsOn.map((d) => (isMapping(d) ? String(d.name) : String(d)))
-    : [];
-  return { version: String(chart?.version ?? '(none)'), dependsOn };
+  return { version: release.version || '(none)', dependsOn: [...release.dependsOn] };
 }
 
 function dirOf(file: string): string {

@@ -17,6 +17,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseYaml11, parseYaml12, toYamlBody } from '../engine/yaml';
 import { ChartSet, chartArchivePath, missingChart, findChart } from '../validate/chart-source';
+import { readKustomization } from '../validate/tree-check';
 import { createHash } from 'crypto';
 import { fileDigest } from './helm';
 import { helmTemplateAll, renderCacheDir, TemplateRequest } from './helm-template';
@@ -113,9 +114,7 @@ export function readCredentialsFolder(dir: string): Map<string, string> {
 
 /** The namespace of a stack's top-level kustomization (where its HelmReleases live). */
 function stackNamespace(stack: StackTree): string {
-  const text = stack.files.get('kustomization.yaml');
-  const doc = text ? (parseYaml12(text, 'kustomization.yaml')[0] as { namespace?: unknown } | null) : null;
-  return typeof doc?.namespace === 'string' ? doc.namespace : 'default';
+  return stack.files.has('kustomization.yaml') ? (readKustomization(stack.files, 'kustomization.yaml').namespace ?? 'default') : 'default';
 }
 
 interface Planned {
@@ -143,9 +142,7 @@ function plan(stack: StackTree, options: RenderOptions): Planned[] {
     if (unknown.length > 0) throw new Error(`no HelmRelease ${unknown.map((u) => `"${u}"`).join(', ')} in ${stack.dir} (releases: ${stack.releases.map((r) => r.name).join(', ')})`);
   }
   return selected.map((release) => {
-    const chartSpec = (isMap(release.spec.chart) && isMap(release.spec.chart.spec) ? release.spec.chart.spec : {}) as JsonMap;
-    const chart = String(chartSpec.chart ?? '');
-    const version = String(chartSpec.version ?? '');
+    const { chart, version, targetNamespace } = release;
     const used = new Set<string>();
     const external: ExternalLookup | undefined = options.external && ((kind, name, key) => {
       const value = options.external!(kind, name, key);
@@ -155,9 +152,8 @@ function plan(stack: StackTree, options: RenderOptions): Planned[] {
     const values = fillCredentials(effectiveValues(stack.files, release, external).values, options.credentials, used) as JsonMap;
     const missing = missingChart(options.charts, chart, version);
     if (missing) return { release, chart, version, values, error: `release "${release.name}": ${missing}`, credentialValues: used };
-    const spec = release.spec;
-    const targetNamespace = typeof spec.targetNamespace === 'string' && spec.targetNamespace !== '' ? spec.targetNamespace : undefined;
-    const releaseName = typeof spec.releaseName === 'string' && spec.releaseName !== '' ? spec.releaseName : targetNamespace ? `${targetNamespace}-${release.name}` : release.name;
+    // helm-controller's default release name: <targetNamespace>-<name> when a target namespace is set.
+    const releaseName = release.releaseName ?? (targetNamespace ? `${targetNamespace}-${release.name}` : release.name);
     const entry = findChart(options.charts, chart, version);
     const archive = chartArchivePath(entry, { cacheDir: options.cacheDir });
     return { release, chart, version, values, request: { chart: archive, chartDigest: entry.digest ?? fileDigest(archive), releaseName, namespace: targetNamespace ?? namespace, values }, credentialValues: used };

@@ -19,9 +19,10 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseYaml11, parseYaml12, toYamlBody } from '../engine/yaml';
+import { parseYaml11, toYamlBody } from '../engine/yaml';
 import { readTreeChecked } from '../validate/validate';
 import { readKustomization } from '../validate/tree-check';
+import { HelmReleaseDoc, readManifests, valuesReferences } from '../validate/manifests';
 import { formatSetPath, isMap, Json, JsonMap, parseSetPath, PathSegment, setOwn } from '../engine/json';
 
 /** Who set a leaf: an override file's role, a credential, or the HelmRelease's own spec.values. */
@@ -33,15 +34,8 @@ export interface LeafSource {
   readonly file: string;
 }
 
-/** One HelmRelease of a stack, as read from the tree. */
-export interface TreeRelease {
-  /** metadata.name */
-  readonly name: string;
-  /** The helmrelease file, relative to the stack. */
-  readonly file: string;
-  readonly spec: JsonMap;
-  readonly annotations: Readonly<Record<string, string>>;
-}
+/** One HelmRelease of a stack, as the tree reader types it. */
+export type TreeRelease = HelmReleaseDoc;
 
 export interface EffectiveValues {
   readonly release: string;
@@ -155,28 +149,12 @@ function dirOf(file: string): string {
   return dir === '.' ? '' : dir;
 }
 
-/** Every HelmRelease that the stack's kustomizations list as a resource, in file order. */
+/** Every HelmRelease that the stack's kustomizations list as a resource, in file order (lib/validate/manifests.ts). */
 export function treeReleases(files: ReadonlyMap<string, string>, problems: string[] = []): TreeRelease[] {
-  const out: TreeRelease[] = [];
-  const kustomizations = [...files.keys()].filter((f) => path.posix.basename(f) === 'kustomization.yaml').sort();
-  const resourceFiles = [...new Set(kustomizations.flatMap((k) => readKustomization(files, k).resourceFiles))].sort();
-  for (const file of resourceFiles) {
-    let docs: unknown[];
-    try {
-      docs = parseYaml12(files.get(file) ?? '', file);
-    } catch (error) {
-      // A resource that does not parse may be a HelmRelease: leaving it out would hide a release.
-      problems.push(`${file}: does not parse: ${(error as Error).message.replace(`${file}: `, '')}`);
-      continue;
-    }
-    for (const doc of docs) {
-      if (!isMap(doc) || doc.kind !== 'HelmRelease' || typeof doc.apiVersion !== 'string' || !doc.apiVersion.startsWith('helm.toolkit.fluxcd.io/')) continue;
-      const metadata = isMap(doc.metadata) ? doc.metadata : {};
-      const annotations = isMap(metadata.annotations) ? (metadata.annotations as Record<string, string>) : {};
-      out.push({ name: String(metadata.name), file, spec: isMap(doc.spec) ? doc.spec : {}, annotations });
-    }
-  }
-  return out;
+  const manifests = readManifests(files);
+  // A resource that does not parse may be a HelmRelease: leaving it out would hide a release.
+  problems.push(...manifests.problems);
+  return [...manifests.helmReleases];
 }
 
 /** One key of a generated Secret / ConfigMap: its file (or the kustomization, for a literal) and text. */
@@ -191,32 +169,13 @@ function generatedData(files: ReadonlyMap<string, string>, dir: string): Map<str
   const out = new Map<string, Map<string, GeneratedKey>>();
   const kfile = dir ? `${dir}/kustomization.yaml` : 'kustomization.yaml';
   if (!files.has(kfile)) return out;
-  let doc: unknown;
-  try {
-    doc = parseYaml12(files.get(kfile)!, kfile).find(isMap);
-  } catch (error) {
-    throw new Error(`${kfile}: does not parse, so its generated Secrets are unknown: ${(error as Error).message.replace(`${kfile}: `, '')}`, { cause: error });
-  }
-  if (!isMap(doc)) return out;
-  for (const [field, kind] of [['secretGenerator', 'Secret'], ['configMapGenerator', 'ConfigMap']] as const) {
-    const generators = Array.isArray(doc[field]) ? (doc[field] as Json[]) : [];
-    for (const g of generators) {
-      if (!isMap(g) || typeof g.name !== 'string') continue;
-      const data = new Map<string, GeneratedKey>();
-      for (const entry of Array.isArray(g.files) ? g.files : []) {
-        if (typeof entry !== 'string') continue;
-        const eq = entry.indexOf('=');
-        const rel = eq >= 0 ? entry.slice(eq + 1) : entry;
-        const source = path.posix.normalize(dir ? `${dir}/${rel}` : rel);
-        data.set(eq >= 0 ? entry.slice(0, eq) : path.posix.basename(rel), { file: source, text: files.get(source) });
-      }
-      for (const entry of Array.isArray(g.literals) ? g.literals : []) {
-        if (typeof entry !== 'string' || !entry.includes('=')) continue;
-        const eq = entry.indexOf('=');
-        data.set(entry.slice(0, eq), { file: kfile, text: entry.slice(eq + 1) });
-      }
-      out.set(`${kind}/${g.name}`, data);
-    }
+  const read = readKustomization(files, kfile);
+  const unreadable = read.problems.find((p) => p.startsWith(`${kfile}: (file): `));
+  if (unreadable) throw new Error(`${kfile}: does not parse, so its generated Secrets are unknown: ${unreadable.slice(`${kfile}: (file): `.length)}`);
+  for (const g of read.generated) {
+    const data = new Map<string, GeneratedKey>();
+    for (const [key, source] of g.data) data.set(key, 'file' in source ? { file: source.file, text: files.get(source.file) } : { file: kfile, text: source.literal });
+    out.set(`${g.kind}/${g.name}`, data);
   }
   return out;
 }
@@ -293,17 +252,12 @@ export function effectiveValues(files: ReadonlyMap<string, string>, release: Tre
   const notes: string[] = [];
   const writes: Write[] = [];
   let result: JsonMap = {};
-  const refs = Array.isArray(release.spec.valuesFrom) ? release.spec.valuesFrom : [];
-  refs.forEach((ref, i) => {
-    if (!isMap(ref)) throw new Error(`${release.file}: spec.valuesFrom[${i}]: not a mapping`);
-    const kind = String(ref.kind ?? 'Secret');
-    const name = String(ref.name);
-    const key = typeof ref.valuesKey === 'string' ? ref.valuesKey : 'values.yaml';
-    const targetPath = typeof ref.targetPath === 'string' && ref.targetPath !== '' ? ref.targetPath : undefined;
+  valuesReferences(release).forEach((ref, i) => {
+    const { kind, name, valuesKey: key, targetPath } = ref;
     const generator = generated.get(`${kind}/${name}`);
     const found = generator?.get(key);
     if (found && found.text === undefined) throw new Error(`${release.file}: spec.valuesFrom[${i}]: ${found.file} is listed by the ${kind} generator ${name} but is not in the tree`);
-    if (generator && !found && ref.optional !== true) {
+    if (generator && !found && !ref.optional) {
       throw new Error(`${release.file}: spec.valuesFrom[${i}]: the ${kind} ${name} generated in this folder has no key ${key} (keys: ${[...generator.keys()].join(', ') || 'none'})`);
     }
     const outside = found ? undefined : external?.(kind, name, key);
@@ -313,7 +267,7 @@ export function effectiveValues(files: ReadonlyMap<string, string>, release: Tre
       let value: Json;
       let source: LeafSource;
       if (data) {
-        value = targetValue(data.text, ref.literal === true);
+        value = targetValue(data.text, ref.literal);
         source = outside === undefined ? { layer: layerOfFile(data.file), file: data.file } : { layer: kind === 'Secret' ? 'credential' : 'external', file: data.file };
       } else {
         value = `<${kind.toLowerCase()}:${name}/${key}>`;
@@ -324,7 +278,7 @@ export function effectiveValues(files: ReadonlyMap<string, string>, release: Tre
       return;
     }
     if (!data) {
-      notes.push(`valuesFrom[${i}]: ${kind} ${name} key ${key} is not in the tree (created out of band): its values are not shown${ref.optional === true ? ' (optional)' : ''}`);
+      notes.push(`valuesFrom[${i}]: ${kind} ${name} key ${key} is not in the tree (created out of band): its values are not shown${ref.optional ? ' (optional)' : ''}`);
       return;
     }
     const doc = readValuesText(data.text, data.file);

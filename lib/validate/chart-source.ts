@@ -18,6 +18,7 @@ import * as path from 'path';
 import { readTarFiles } from '../engine/tar';
 import { parseYaml11 } from '../engine/yaml';
 import { yaml12Of } from './parsed';
+import { helmReleaseOf, isHelmRelease } from './manifests';
 
 /** One version of one chart in a set. */
 export interface ChartVersion {
@@ -208,13 +209,10 @@ export function checkChartPins(files: ReadonlyMap<string, string>, set: ChartSet
       continue; // the YAML check reports it
     }
     for (const doc of docs) {
-      const d = doc as { kind?: unknown; apiVersion?: unknown; metadata?: { name?: unknown }; spec?: { chart?: { spec?: { chart?: unknown; version?: unknown } } } } | null;
-      if (!d || d.kind !== 'HelmRelease' || typeof d.apiVersion !== 'string' || !d.apiVersion.startsWith('helm.toolkit.fluxcd.io/')) continue;
-      const chart = d.spec?.chart?.spec?.chart;
-      if (typeof chart !== 'string') continue;
-      const version = d.spec?.chart?.spec?.version;
-      const release = String(d.metadata?.name);
-      if (typeof version !== 'string' || version === '') {
+      if (!isHelmRelease(doc)) continue;
+      const { chart, version, name: release } = helmReleaseOf(doc, file);
+      if (chart === '') continue;
+      if (version === '') {
         problems.push(`${file}: spec.chart.spec.version: release "${release}": chart "${chart}" has no pinned version (expected one of ${set.charts.get(chart)?.map((v) => v.version).join(', ') ?? 'none'})`);
         continue;
       }

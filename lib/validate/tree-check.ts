@@ -62,11 +62,16 @@ function kustomizationOf(dir: string): string {
   return dir ? `${dir}/${KUSTOMIZATION}` : KUSTOMIZATION;
 }
 
+/** Where one key of a generated Secret or ConfigMap comes from: a file of the stack, or a literal. */
+export type GeneratedSource = { readonly file: string } | { readonly literal: string };
+
 /** One generated Secret or ConfigMap: its name and the keys of its data. */
 export interface Generated {
   readonly kind: 'Secret' | 'ConfigMap';
   readonly name: string;
   readonly keys: readonly string[];
+  /** Each key's source (files and literals; `envs` files are not split into keys). */
+  readonly data: ReadonlyMap<string, GeneratedSource>;
   /** False when kustomize appends a content hash to the name. */
   readonly fixedName: boolean;
 }
@@ -75,6 +80,8 @@ export interface Generated {
 export interface ReadKustomization {
   readonly file: string;
   readonly dir: string;
+  /** The namespace the kustomization sets on its resources, when it sets one. */
+  readonly namespace?: string;
   /** Resources entries resolved against the stack: a file, or a folder with a kustomization. */
   readonly resourceFiles: readonly string[];
   readonly resourceFolders: readonly string[];
@@ -104,7 +111,7 @@ export function readKustomization(files: ReadonlyMap<string, string>, file: stri
   const resourceFolders: string[] = [];
   const generatorFiles: string[] = [];
   const generated: Generated[] = [];
-  const result = { file, dir, resourceFiles, resourceFolders, generatorFiles, generated, problems };
+  const result: Omit<ReadKustomization, 'namespace'> & { namespace?: string } = { file, dir, resourceFiles, resourceFolders, generatorFiles, generated, problems };
 
   let docs: unknown[];
   try {
@@ -118,6 +125,7 @@ export function readKustomization(files: ReadonlyMap<string, string>, file: stri
     return result;
   }
   const k = docs[0];
+  if (typeof k.namespace === 'string' && k.namespace !== '') result.namespace = k.namespace;
   if (k.apiVersion !== undefined && k.apiVersion !== 'kustomize.config.k8s.io/v1beta1') {
     problems.push(`${file}: apiVersion: ${String(k.apiVersion)} is not kustomize.config.k8s.io/v1beta1`);
   }
@@ -170,6 +178,7 @@ export function readKustomization(files: ReadonlyMap<string, string>, file: stri
       }
       const name = generator.name;
       const keys: string[] = [];
+      const data = new Map<string, GeneratedSource>();
       const entries = stringList(generator.files, file, `${field}[${i}].files`, problems);
       entries.forEach((entry, j) => {
         // `key=path` or `path` (the key is then the file name).
@@ -177,6 +186,7 @@ export function readKustomization(files: ReadonlyMap<string, string>, file: stri
         const key = eq >= 0 ? entry.slice(0, eq) : path.posix.basename(entry);
         const source = join(dir, eq >= 0 ? entry.slice(eq + 1) : entry);
         keys.push(key);
+        data.set(key, { file: source });
         if (source.startsWith('../')) {
           problems.push(`${file}: ${field}[${i}].files[${j}]: "${entry}" points outside the stack`);
         } else if (!files.has(source)) {
@@ -191,9 +201,13 @@ export function readKustomization(files: ReadonlyMap<string, string>, file: stri
         else generatorFiles.push(source);
       });
       for (const dup of duplicates(keys)) problems.push(`${file}: ${field}[${i}].files: ${name} has the key ${dup} twice`);
+      for (const entry of stringList(generator.literals, file, `${field}[${i}].literals`, problems)) {
+        const eq = entry.indexOf('=');
+        if (eq > 0) data.set(entry.slice(0, eq), { literal: entry.slice(eq + 1) });
+      }
       const own = isMapping(generator.options) ? generator.options : {};
       const fixedName = (own.disableNameSuffixHash ?? options.disableNameSuffixHash) === true;
-      generated.push({ kind, name, keys, fixedName });
+      generated.push({ kind, name, keys, data, fixedName });
     });
     for (const dup of duplicates(generated.filter((g) => g.kind === kind).map((g) => g.name))) {
       problems.push(`${file}: ${field}: generates ${dup} twice`);
