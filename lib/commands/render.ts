@@ -17,7 +17,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseYaml11, parseYaml12, toYamlBody } from '../engine/yaml';
 import { ChartSet, chartArchivePath, missingChart, findChart } from '../validate/chart-source';
-import { readKustomization } from '../validate/tree-check';
+import { helmReleaseName, readKustomization } from '../validate/tree-check';
 import { createHash } from 'crypto';
 import { fileDigest } from './helm';
 import { helmTemplateAll, renderCacheDir, TemplateRequest } from './helm-template';
@@ -152,8 +152,7 @@ function plan(stack: StackTree, options: RenderOptions): Planned[] {
     const values = fillCredentials(effectiveValues(stack.files, release, external).values, options.credentials, used) as JsonMap;
     const missing = missingChart(options.charts, chart, version);
     if (missing) return { release, chart, version, values, error: `release "${release.name}": ${missing}`, credentialValues: used };
-    // helm-controller's default release name: <targetNamespace>-<name> when a target namespace is set.
-    const releaseName = release.releaseName ?? (targetNamespace ? `${targetNamespace}-${release.name}` : release.name);
+    const releaseName = helmReleaseName(release.name, release.spec);
     const entry = findChart(options.charts, chart, version);
     const archive = chartArchivePath(entry, { cacheDir: options.cacheDir });
     return { release, chart, version, values, request: { chart: archive, chartDigest: entry.digest ?? fileDigest(archive), releaseName, namespace: targetNamespace ?? namespace, values }, credentialValues: used };

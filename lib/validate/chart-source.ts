@@ -18,7 +18,8 @@ import * as path from 'path';
 import { readTarFiles } from '../engine/tar';
 import { parseYaml11 } from '../engine/yaml';
 import { yaml12Of } from './parsed';
-import { helmReleaseOf, isHelmRelease } from './manifests';
+import { helmReleaseOf } from './manifests';
+import { isHelmRelease } from './tree-check';
 
 /** One version of one chart in a set. */
 export interface ChartVersion {

@@ -15,6 +15,7 @@ import * as path from 'path';
 import { EXTERNAL_SECRETS_ANNOTATION } from '../engine/release';
 import { parseYaml12 } from '../engine/yaml';
 import { isMapping } from '../engine/json';
+import { isHelmRelease } from './tree-check';
 import { fleetSites, materializeSite } from '../engine/fleet';
 
 /** One key of an out-of-tree Secret that releases read. */
@@ -37,7 +38,7 @@ export function credentialNeeds(files: ReadonlyMap<string, string>): CredentialN
       continue;
     }
     for (const doc of docs) {
-      if (!isMapping(doc) || doc.kind !== 'HelmRelease' || !isMapping(doc.metadata) || !isMapping(doc.spec)) continue;
+      if (!isHelmRelease(doc) || !isMapping(doc.metadata) || !isMapping(doc.spec)) continue;
       const annotations = isMapping(doc.metadata.annotations) ? doc.metadata.annotations : {};
       const external = String(annotations[EXTERNAL_SECRETS_ANNOTATION] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
       for (const ref of Array.isArray(doc.spec.valuesFrom) ? doc.spec.valuesFrom : []) {

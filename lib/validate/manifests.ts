@@ -8,7 +8,7 @@
 import * as path from 'path';
 import { isMap, JsonMap } from '../engine/json';
 import { parseYaml12 } from '../engine/yaml';
-import { ReadKustomization, readKustomization } from './tree-check';
+import { isHelmRelease, ReadKustomization, readKustomization } from './tree-check';
 
 /** A `spec.valuesFrom` entry of a HelmRelease. */
 export interface ValuesReference {
@@ -70,11 +70,6 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' && v !==
 /** True when `doc` is an object of that Flux API group and kind. */
 function isKind(doc: unknown, group: string, kind: string): doc is JsonMap {
   return isMap(doc) && doc.kind === kind && typeof doc.apiVersion === 'string' && doc.apiVersion.startsWith(`${group}/`);
-}
-
-/** True for a HelmRelease document of helm-controller's API group. */
-export function isHelmRelease(doc: unknown): doc is JsonMap {
-  return isKind(doc, 'helm.toolkit.fluxcd.io', 'HelmRelease');
 }
 
 function dependsOnNames(spec: JsonMap): string[] {
