@@ -6,7 +6,8 @@ import { novaStaticValues } from '../../overrides/nova';
 import { credential } from '../../overrides/credentials';
 import { CA_PATH, certificates, groupHosts, hostPathMounts, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessaging, OVMF_MOUNTS, publicEndpoint, publicHost, rangeSet, rookImageTags } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
-import { cinderUsesCeph, crushRule, novaEphemeral, NovaEphemeral, novaNfs, novaNfsMounted, novaPvc, storageClass, storageSelection } from '../../lib/profile/storage';
+import { urlHost } from '../../lib/profile/addresses';
+import { cephFsid, cinderUsesCeph, crushRule, novaEphemeral, NovaEphemeral, novaNfs, novaNfsMounted, novaPvc, sanStorageConfigured, storageClass, storageSelection } from '../../lib/profile/storage';
 
 export const nova = defineRelease({
   name: 'nova',
@@ -107,7 +108,7 @@ function novaSystemValues(ctx: DeploymentContext): Values {
   const C = derived.controllers;
   const https = derived.https;
   const ceph = profile.storage.ceph;
-  const fsid = ceph.kind !== 'none' ? ceph.fsid : undefined;
+  const fsid = cephFsid(ctx);
   const cephEnabled = cinderUsesCeph(ctx);
   const subnet = profile.network.clusterHost.subnet;
   const ephemeral = novaEphemeral(ctx);
@@ -117,13 +118,12 @@ function novaSystemValues(ctx: DeploymentContext): Values {
   // Its conf file is read from /etc/ceph/ under its base name, by the hosts and the global settings alike.
   const externalConf = ceph.kind !== 'none' ? ceph.externalCephConf : undefined;
   const cephConf = externalConf ? `/etc/ceph/${externalConf}` : '/etc/ceph/ceph.conf';
-  const esbSan = profile.storage.esb.some((e) => e.protocol === 'iscsi' || e.protocol === 'fcp');
-  const multipath = esbSan || !!profile.storage.netapp?.iscsi || !!profile.storage.netapp?.fc;
+  const multipath = sanStorageConfigured(ctx);
 
   const proto = https ? 'https' : 'http';
   const novncHost = publicHost(ctx, 'novncproxy');
   // Bracketing follows the cluster-service family, not the OAM address family (as the original).
-  const oam = derived.primaryIPv6 ? `[${profile.network.oam.floatingAddress}]` : profile.network.oam.floatingAddress;
+  const oam = urlHost(profile.network.oam.floatingAddress, derived.primaryIPv6);
   const novncproxyBaseUrl = novncHost ? `${proto}://${novncHost}/vnc_auto.html` : `${proto}://${oam}:30680/vnc_auto.html`;
 
   const ephemeralStorage: Values =
