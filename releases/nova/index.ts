@@ -1,5 +1,5 @@
 import { hostUuid } from '../../lib/profile/derived';
-import { Host, Interface } from '../../lib/profile/profile';
+import { Host } from '../../lib/profile/profile';
 import { defineRelease, NO_WAIT, storageClassCheck } from '../define';
 import { Value, Values } from '../../lib/engine/values';
 import { novaStaticValues } from '../../overrides/nova';
@@ -7,6 +7,7 @@ import { credential } from '../../overrides/credentials';
 import { CA_PATH, certificates, groupHosts, hostPathMounts, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessaging, OVMF_MOUNTS, publicEndpoint, publicHost, rangeSet, rookImageTags } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
 import { urlHost } from '../../lib/profile/addresses';
+import { vfAddresses } from '../../lib/profile/interfaces';
 import { cephFsid, cinderUsesCeph, crushRule, novaEphemeral, NovaEphemeral, novaNfs, novaNfsMounted, novaPvc, sanStorageConfigured, storageClass, storageSelection } from '../../lib/profile/storage';
 
 export const nova = defineRelease({
@@ -30,27 +31,6 @@ export const nova = defineRelease({
 /** Python's `json.dumps` layout (`", "` and `": "` separators), keys in the given order. */
 function pythonJson(entries: ReadonlyArray<[string, string]>): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')}}`;
-}
-
-/** The VF addresses each SR-IOV interface keeps: VF children take the last `sriovNumVfs` of their parent's. */
-function vfAddresses(host: Host): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  const assign = (iface: Interface, addresses: string[], seen: Set<string>) => {
-    if (seen.has(iface.name)) return; // a cycle in `uses` is a profile error; do not loop on it
-    seen.add(iface.name);
-    let remaining = [...addresses];
-    for (const child of host.interfaces.filter((i) => i.type === 'vf' && i.uses.includes(iface.name))) {
-      const n = Math.min(child.sriovNumVfs ?? 0, remaining.length);
-      const taken = n > 0 ? remaining.slice(remaining.length - n) : [];
-      remaining = remaining.slice(0, remaining.length - n);
-      assign(child, taken, seen);
-    }
-    out.set(iface.name, remaining);
-  };
-  for (const iface of host.interfaces) {
-    if (iface.type !== 'vf' && iface.port) assign(iface, iface.port.sriovVfAddresses, new Set());
-  }
-  return out;
 }
 
 /** `pci.passthrough_whitelist` entries: passthrough interfaces, enabled PCI devices, then SR-IOV VFs. */
