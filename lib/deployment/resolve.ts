@@ -15,6 +15,7 @@ import { resolveDependsOn, RepairedEdge } from '../engine/depends-on';
 import { HelmReleaseSettings, SecretKeyRef } from '../engine/release';
 import { HelmReleaseSpecDriftDetectionMode, HelmReleaseSpecUpgradeRemediationStrategy } from '../../imports/helm.toolkit.fluxcd.io';
 import { isValues, mergeValues, Values } from '../engine/values';
+import { urlHost } from '../profile/addresses';
 import { DeploymentContext } from '../profile/context';
 import { derive } from '../profile/derived';
 import { LoadedProfile, ProfileError } from '../profile/loader';
@@ -80,8 +81,7 @@ export interface ResolvedDeployment {
 /** The Helm repository of the platform: `http://<cluster-host floating address>:<port>/helm_charts/starlingx` (spec §4.4). */
 export function platformRepositoryUrl(profile: DeploymentProfile): string {
   if (profile.helmRepository.url) return profile.helmRepository.url;
-  const address = profile.network.clusterHost.floatingAddress;
-  const host = address.includes(':') ? `[${address}]` : address;
+  const host = urlHost(profile.network.clusterHost.floatingAddress);
   return `http://${host}:${profile.network.platformHttpPort}/helm_charts/starlingx`;
 }
 

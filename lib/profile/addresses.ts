@@ -80,3 +80,13 @@ export function formatAddress(family: Family, value: bigint): string {
   const groups = Array.from({ length: 8 }, (_, i) => Number((value >> BigInt(112 - 16 * i)) & 0xffffn).toString(16));
   return groups.join(':').replace(/(^|:)0(:0)+(:|$)/, '::').replace(/:{3,}/, '::');
 }
+
+/**
+ * The form of an address as the host of a URL or a `host:port` pair: an IPv6 address in brackets,
+ * an IPv4 address or a name as it is. An address already in brackets is kept. `bracket` overrides
+ * the address's own family where a chart decides by another (nova's OAM follows the cluster family).
+ */
+export function urlHost(address: string, bracket: boolean = isIP(address) === 6): string {
+  if (address.startsWith('[') && address.endsWith(']')) return address;
+  return bracket ? `[${address}]` : address;
+}

@@ -6,6 +6,7 @@
  */
 import { Address, Family, formatAddress, inSubnet, lastAddress, parseAddress, parseSubnet, Subnet } from './addresses';
 import { computeHosts } from './derived';
+import { vfBase } from './interfaces';
 import { DeploymentProfile, Host } from './profile';
 
 const show = (value: unknown) => JSON.stringify(value);
@@ -173,18 +174,14 @@ function checkInterfaces(host: Host, path: string, add: Add): void {
  * the platform every ethernet interface has its port.
  */
 function checkPciPorts(host: Host, path: string, add: Add): void {
-  const byName = new Map(host.interfaces.map((i) => [i.name, i]));
-  const reachesPort = (itf: Host['interfaces'][number], seen: Set<string>): boolean => {
-    if (itf.type === 'ethernet') return itf.port !== undefined;
-    if (itf.type !== 'vf' || seen.has(itf.name)) return false;
-    seen.add(itf.name);
-    const lower = itf.uses[0] !== undefined ? byName.get(itf.uses[0]) : undefined;
-    return lower !== undefined && reachesPort(lower, seen);
+  const reachesPort = (itf: Host['interfaces'][number]): boolean => {
+    const base = vfBase(host, itf);
+    return base?.type === 'ethernet' && base.port !== undefined;
   };
   host.interfaces.forEach((itf, j) => {
     if (itf.class !== 'pci-sriov' && itf.class !== 'pci-passthrough') return;
     if (itf.type !== 'ethernet' && itf.type !== 'vf') return;
-    if (!reachesPort(itf, new Set())) {
+    if (!reachesPort(itf)) {
       const what = itf.type === 'ethernet' ? 'has no port' : 'uses no ethernet interface with a port';
       add(`${path}.interfaces[${j}]`, `${itf.class} interface ${show(itf.name)} ${what} (expected port: {name, pciAddress, sriovVfAddresses} on its ethernet interface)`);
     }

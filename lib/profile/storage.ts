@@ -5,6 +5,7 @@
  */
 import { StorageSelection } from './profile';
 import { DeploymentContext } from './context';
+import { urlHost } from './addresses';
 
 export type StorageChart = 'cinder' | 'glance' | 'nova' | 'mariadb' | 'rabbitmq';
 
@@ -119,7 +120,7 @@ export function cephMonitors(ctx: DeploymentContext): string[] {
   const ceph = ctx.profile.storage.ceph;
   if (ceph.kind !== 'host') return [];
   const monitors = ctx.derived.aio ? ceph.monitors.slice(0, 1) : ceph.monitors;
-  return monitors.map((m) => (m.includes(':') ? `[${m}]:6789` : `${m}:6789`));
+  return monitors.map((m) => `${urlHost(m)}:6789`);
 }
 
 /** Largest power of two ≤ osdCount×100−1 (host ceph pool chunk size estimate), capped. */
@@ -149,6 +150,17 @@ export function cinderBackendProtocol(ctx: DeploymentContext, name: string): str
   if (name === 'ceph') return 'rbd';
   if (isNetappBackend(name)) return NETAPP_BACKENDS[name].protocol;
   return ctx.profile.storage.esb.find((e) => e.name === name)?.protocol;
+}
+
+/** A block-storage protocol reached over a SAN (iSCSI or Fibre Channel): the hosts need multipath and iSCSI tools. */
+export function isSanProtocol(protocol: string | undefined): boolean {
+  return protocol === 'iscsi' || protocol === 'fcp';
+}
+
+/** Any SAN storage configured (an ESB entry on iSCSI/FC, or NetApp iSCSI/FC), whether or not cinder selects it. */
+export function sanStorageConfigured(ctx: DeploymentContext): boolean {
+  const storage = ctx.profile.storage;
+  return storage.esb.some((e) => isSanProtocol(e.protocol)) || !!storage.netapp?.iscsi || !!storage.netapp?.fc;
 }
 
 /** Cinder priority entries whose backend is available, in priority order (no duplicates). */

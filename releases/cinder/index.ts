@@ -4,7 +4,7 @@ import { cinderStaticValues } from '../../overrides/cinder';
 import { credential } from '../../overrides/credentials';
 import { CA_PATH, certificates, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessaging, publicEndpoint, rookImageTags, serviceRegion } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
-import { availability, cephMonitors, chunkSize, cinderBackendProtocol, cinderVolumeBackends, isNetappBackend, NetappBackend, netappProfileKey, storageSelection } from '../../lib/profile/storage';
+import { availability, cephFsid, cephMonitors, chunkSize, cinderBackendProtocol, cinderVolumeBackends, isNetappBackend, isSanProtocol, NetappBackend, netappProfileKey, storageSelection } from '../../lib/profile/storage';
 
 export const cinder = defineRelease({
   name: 'cinder',
@@ -41,7 +41,7 @@ function cephBackends(ctx: DeploymentContext): CephBackend[] {
 
 /** `conf.backends.<name>` of a ceph backend. */
 function cephBackendSection(ctx: DeploymentContext, backend: CephBackend): Values {
-  const fsid = ctx.profile.storage.ceph.kind !== 'none' ? ctx.profile.storage.ceph.fsid : undefined;
+  const fsid = cephFsid(ctx);
   return {
     image_volume_cache_enabled: 'True', // a string, as the original writes it (§6-11)
     volume_backend_name: backend.name,
@@ -216,7 +216,7 @@ function cinderSystemValues(ctx: DeploymentContext): Values {
   const backupReplicas = backupBackend === 'netapp-iscsi' || backupBackend === 'netapp-fc' ? 1 : C;
 
   const protocols = [...new Set(active.map((name) => cinderBackendProtocol(ctx, name)).filter((p): p is string => !!p))].sort();
-  const hasSan = protocols.includes('iscsi') || protocols.includes('fcp');
+  const hasSan = protocols.some(isSanProtocol);
   const nfsActive = protocols.includes('nfs');
   const netappNfs = !!avail.get('netapp-nfs') && (priority.includes('netapp-nfs') || backupBackend === 'netapp-nfs');
   const NFS_SHARE = '127.0.0.1:/nfs_volume\n';

@@ -4,7 +4,7 @@ import { glanceStaticValues } from '../../overrides/glance';
 import { credential } from '../../overrides/credentials';
 import { CA_PATH, certificates, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessaging, publicEndpoint, publicHost, rookImageTags } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
-import { cephAvailable, cephMonitors, chunkSize, cinderBackendProtocol, cinderVolumeBackends, crushRule, storageClass, storageSelection } from '../../lib/profile/storage';
+import { cephAvailable, cephMonitors, chunkSize, cinderBackendProtocol, cinderVolumeBackends, crushRule, isSanProtocol, storageClass, storageSelection } from '../../lib/profile/storage';
 
 export const glance = defineRelease({
   name: 'glance',
@@ -69,7 +69,7 @@ function glanceSystemValues(ctx: DeploymentContext): Values {
   const cinderProtocol = cinderDefault ? cinderBackendProtocol(ctx, cinderDefault) : undefined;
   // Not lib/profile/storage's cinderUsesCeph (ceph among cinder's backends): glance's images go to cinder's default backend, ceph.
   const imagesOnCinderCeph = backend === 'cinder' && cinderDefault === 'ceph';
-  const cinderSan = backend === 'cinder' && (cinderProtocol === 'iscsi' || cinderProtocol === 'fcp');
+  const cinderSan = backend === 'cinder' && isSanProtocol(cinderProtocol);
 
   const cephKind = profile.storage.ceph.kind;
   const anyCeph = cephKind !== 'none' && (cephAvailable(ctx, 'glance') || imagesOnCinderCeph);

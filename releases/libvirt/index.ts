@@ -4,7 +4,7 @@ import { libvirtStaticValues } from '../../overrides/libvirt';
 import { credential } from '../../overrides/credentials';
 import { DeploymentContext } from '../../lib/profile/context';
 import { hostPathMounts, OVMF_MOUNTS, rookImageTags } from '../../overrides/system';
-import { cinderUsesCeph, novaEphemeral, novaNfs, novaNfsMounted, novaPvc } from '../../lib/profile/storage';
+import { cephFsid, cinderUsesCeph, novaEphemeral, novaNfs, novaNfsMounted, novaPvc } from '../../lib/profile/storage';
 
 export const libvirt = defineRelease({
   name: 'libvirt',
@@ -17,7 +17,7 @@ export const libvirt = defineRelease({
 /** Libvirt's system values (spec §3.11): ceph wiring as nova's, plus nova's ephemeral share or PVC. */
 function libvirtSystemValues(ctx: DeploymentContext): Values {
   const ceph = ctx.profile.storage.ceph;
-  const fsid = ceph.kind !== 'none' ? ceph.fsid : undefined;
+  const fsid = cephFsid(ctx);
   const cephEnabled = cinderUsesCeph(ctx);
   const ephemeral = novaEphemeral(ctx);
 

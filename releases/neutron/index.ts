@@ -1,6 +1,7 @@
 import { defineRelease, NO_WAIT } from '../define';
 import { neutronStaticValues } from '../../overrides/neutron';
 import { Host, Interface } from '../../lib/profile/profile';
+import { vfBase } from '../../lib/profile/interfaces';
 import { mergeValues, Values } from '../../lib/engine/values';
 import { CA_PATH, certificates, emptyHostLeaves, groupHosts, identityAuth, osloCache, osloDbAuth, osloMessaging, publicEndpoint } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
@@ -15,7 +16,7 @@ function typeRank(type: Interface['type']): number {
 }
 
 /** The name the vswitch or the SR-IOV agent knows an interface by, or undefined when it has none. */
-function portName(iface: Interface, byName: ReadonlyMap<string, Interface>, seen: ReadonlySet<string> = new Set()): string | undefined {
+function portName(host: Host, iface: Interface): string | undefined {
   switch (iface.type) {
     case 'ethernet':
       return iface.port?.name;
@@ -29,9 +30,9 @@ function portName(iface: Interface, byName: ReadonlyMap<string, Interface>, seen
       return dotted ? `${dotted[1]}#${dotted[2]}` : iface.name;
     }
     case 'vf': {
-      const lower = iface.uses[0] !== undefined ? byName.get(iface.uses[0]) : undefined;
-      if (!lower || seen.has(lower.name)) return undefined;
-      return portName(lower, byName, new Set([...seen, iface.name]));
+      // A vf is known by the interface it is carved from.
+      const base = vfBase(host, iface);
+      return base ? portName(host, base) : undefined;
     }
   }
 }
@@ -40,7 +41,6 @@ function portName(iface: Interface, byName: ReadonlyMap<string, Interface>, seen
 function hostConf(ctx: DeploymentContext, host: Host): Values {
   const vswitch = ctx.derived.vswitch;
   const datanetworkType = new Map(ctx.profile.datanetworks.map((dn) => [dn.name, dn.type]));
-  const byName = new Map(host.interfaces.map((i) => [i.name, i]));
   const interfaces = host.interfaces
     .filter((i) => i.class === 'data' || i.class === 'pci-sriov')
     .sort((a, b) => typeRank(a.type) - typeRank(b.type) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -52,7 +52,7 @@ function hostConf(ctx: DeploymentContext, host: Host): Values {
   let vxlan = false;
   const bridges: Values = {};
   for (const iface of interfaces) {
-    const port = portName(iface, byName);
+    const port = portName(host, iface);
     for (const dn of iface.datanetworks) {
       const type = datanetworkType.get(dn);
       if (iface.class === 'data' && type === 'vxlan') {

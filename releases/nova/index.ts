@@ -1,12 +1,14 @@
 import { hostUuid } from '../../lib/profile/derived';
-import { Host, Interface } from '../../lib/profile/profile';
+import { Host } from '../../lib/profile/profile';
 import { defineRelease, NO_WAIT, storageClassCheck } from '../define';
 import { Value, Values } from '../../lib/engine/values';
 import { novaStaticValues } from '../../overrides/nova';
 import { credential } from '../../overrides/credentials';
 import { CA_PATH, certificates, groupHosts, hostPathMounts, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessaging, OVMF_MOUNTS, publicEndpoint, publicHost, rangeSet, rookImageTags } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
-import { cinderUsesCeph, crushRule, novaEphemeral, NovaEphemeral, novaNfs, novaNfsMounted, novaPvc, storageClass, storageSelection } from '../../lib/profile/storage';
+import { urlHost } from '../../lib/profile/addresses';
+import { vfAddresses } from '../../lib/profile/interfaces';
+import { cephFsid, cinderUsesCeph, crushRule, novaEphemeral, NovaEphemeral, novaNfs, novaNfsMounted, novaPvc, sanStorageConfigured, storageClass, storageSelection } from '../../lib/profile/storage';
 
 export const nova = defineRelease({
   name: 'nova',
@@ -29,27 +31,6 @@ export const nova = defineRelease({
 /** Python's `json.dumps` layout (`", "` and `": "` separators), keys in the given order. */
 function pythonJson(entries: ReadonlyArray<[string, string]>): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')}}`;
-}
-
-/** The VF addresses each SR-IOV interface keeps: VF children take the last `sriovNumVfs` of their parent's. */
-function vfAddresses(host: Host): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  const assign = (iface: Interface, addresses: string[], seen: Set<string>) => {
-    if (seen.has(iface.name)) return; // a cycle in `uses` is a profile error; do not loop on it
-    seen.add(iface.name);
-    let remaining = [...addresses];
-    for (const child of host.interfaces.filter((i) => i.type === 'vf' && i.uses.includes(iface.name))) {
-      const n = Math.min(child.sriovNumVfs ?? 0, remaining.length);
-      const taken = n > 0 ? remaining.slice(remaining.length - n) : [];
-      remaining = remaining.slice(0, remaining.length - n);
-      assign(child, taken, seen);
-    }
-    out.set(iface.name, remaining);
-  };
-  for (const iface of host.interfaces) {
-    if (iface.type !== 'vf' && iface.port) assign(iface, iface.port.sriovVfAddresses, new Set());
-  }
-  return out;
 }
 
 /** `pci.passthrough_whitelist` entries: passthrough interfaces, enabled PCI devices, then SR-IOV VFs. */
@@ -107,7 +88,7 @@ function novaSystemValues(ctx: DeploymentContext): Values {
   const C = derived.controllers;
   const https = derived.https;
   const ceph = profile.storage.ceph;
-  const fsid = ceph.kind !== 'none' ? ceph.fsid : undefined;
+  const fsid = cephFsid(ctx);
   const cephEnabled = cinderUsesCeph(ctx);
   const subnet = profile.network.clusterHost.subnet;
   const ephemeral = novaEphemeral(ctx);
@@ -117,13 +98,12 @@ function novaSystemValues(ctx: DeploymentContext): Values {
   // Its conf file is read from /etc/ceph/ under its base name, by the hosts and the global settings alike.
   const externalConf = ceph.kind !== 'none' ? ceph.externalCephConf : undefined;
   const cephConf = externalConf ? `/etc/ceph/${externalConf}` : '/etc/ceph/ceph.conf';
-  const esbSan = profile.storage.esb.some((e) => e.protocol === 'iscsi' || e.protocol === 'fcp');
-  const multipath = esbSan || !!profile.storage.netapp?.iscsi || !!profile.storage.netapp?.fc;
+  const multipath = sanStorageConfigured(ctx);
 
   const proto = https ? 'https' : 'http';
   const novncHost = publicHost(ctx, 'novncproxy');
   // Bracketing follows the cluster-service family, not the OAM address family (as the original).
-  const oam = derived.primaryIPv6 ? `[${profile.network.oam.floatingAddress}]` : profile.network.oam.floatingAddress;
+  const oam = urlHost(profile.network.oam.floatingAddress, derived.primaryIPv6);
   const novncproxyBaseUrl = novncHost ? `${proto}://${novncHost}/vnc_auto.html` : `${proto}://${oam}:30680/vnc_auto.html`;
 
   const ephemeralStorage: Values =
