@@ -26,12 +26,12 @@ function sourceFiles() {
   return out;
 }
 
-/** `name`: the bundle's prefix in the cache (`app` for main.ts; the bin has its own). */
+/** `name`: the bundle's prefix (`app` for main.ts); another name gets a cache folder of its own, so each keeps only its newest bundle. */
 function bundlePath(esbuild, name = 'app') {
   const hash = crypto.createHash('sha256');
   hash.update(`${process.version}\0${esbuild.version}\0${ROOT}\0`);
   for (const rel of sourceFiles()) hash.update(`${rel}\0`).update(fs.readFileSync(path.join(ROOT, rel))).update('\0');
-  return path.join(ROOT, 'node_modules', '.cache', 'stx-openstack-gitops', `${name}-${hash.digest('hex').slice(0, 16)}.cjs`);
+  return path.join(ROOT, 'node_modules', '.cache', name === 'app' ? 'stx-openstack-gitops' : `stx-openstack-gitops-${name}`, `${name}-${hash.digest('hex').slice(0, 16)}.cjs`);
 }
 
 /** Each module keeps its own __dirname (paths to deployments/, package.json, the CRDs). */

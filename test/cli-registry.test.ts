@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import Ajv from 'ajv';
 import { allFlags } from '../lib/commands/command';
-import { COMMANDS, commandHelp, completeWords, findCommand, markdownReference, runCli, withReference } from '../lib/commands/registry';
+import { COMMANDS, commandHelp, completeWords, findCommand, markdownReference, reporter, runCli, withReference } from '../lib/commands/registry';
 import { completionScript, SHELLS } from '../lib/commands/registry-completion';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -191,4 +191,36 @@ describe('the bin as a process', () => {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('progress and colours', () => {
+  const stream = (isTTY: boolean) => {
+    const written: string[] = [];
+    return { written, stream: { isTTY, write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream };
+  };
+
+  test('progress is drawn on a terminal only, never with --quiet or --json', () => {
+    for (const [tty, json, quiet, drawn] of [[true, false, false, true], [false, false, false, false], [true, true, false, false], [true, false, true, false]] as const) {
+      const s = stream(tty);
+      const r = reporter(json, quiet, s.stream);
+      r.progress(0, 2, 'dist/aio-sx');
+      r.progressDone();
+      expect(s.written.length > 0).toBe(drawn);
+      if (drawn) expect(s.written[0]).toBe('\r\x1b[K[1/2] dist/aio-sx');
+    }
+  });
+
+  test('colours on a terminal only, never with NO_COLOR', () => {
+    const saved = process.env.NO_COLOR;
+    try {
+      delete process.env.NO_COLOR;
+      expect(reporter(false, false, stream(true).stream).color).toBe(true);
+      expect(reporter(false, false, stream(false).stream).color).toBe(false);
+      process.env.NO_COLOR = '1';
+      expect(reporter(false, false, stream(true).stream).color).toBe(false);
+    } finally {
+      if (saved === undefined) delete process.env.NO_COLOR;
+      else process.env.NO_COLOR = saved;
+    }
+  });
 });
