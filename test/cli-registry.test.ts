@@ -172,7 +172,10 @@ describe('completion', () => {
     expect(completeWords(['validate', '--target', ''])).toEqual(expect.arrayContaining(['stx.12']));
     expect(completeWords(['completion', 'completion', ''])).toEqual(['bash', 'fish', 'zsh']);
     // through the command line, one a line
-    expect((await run('__complete', '', 'x', 'sy')).stdout).toBe('synth\n');
+    expect((await run('__complete', '--', '', 'x', 'sy')).stdout).toBe('synth\n');
+    // the words may be flags (after --), as the scripts pass them
+    expect((await run('__complete', '--', 'credentials', '--rotate', 'db-password.nov')).stdout).toBe('db-password.nova\n');
+    expect(completionScript('bash')).toContain('__complete -- "${cmd}" "${prev}" "${cur}"');
   });
 });
 

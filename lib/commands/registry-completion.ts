@@ -16,7 +16,7 @@ _stx_openstack_gitops() {
   cmd=""
   if [ "\${COMP_CWORD}" -gt 1 ]; then cmd="\${COMP_WORDS[1]}"; fi
   local words
-  words="$(${BIN} __complete "\${cmd}" "\${prev}" "\${cur}" 2>/dev/null)"
+  words="$(${BIN} __complete -- "\${cmd}" "\${prev}" "\${cur}" 2>/dev/null)"
   if [ -n "\${words}" ]; then
     COMPREPLY=( $(compgen -W "\${words}" -- "\${cur}") )
   else
@@ -32,7 +32,7 @@ _stx_openstack_gitops() {
   local cmd=""
   (( CURRENT > 2 )) && cmd="\${words[2]}"
   local -a candidates
-  candidates=("\${(@f)$(${BIN} __complete "\${cmd}" "\${words[CURRENT-1]}" "\${words[CURRENT]}" 2>/dev/null)}")
+  candidates=("\${(@f)$(${BIN} __complete -- "\${cmd}" "\${words[CURRENT-1]}" "\${words[CURRENT]}" 2>/dev/null)}")
   if (( \${#candidates[@]} > 0 )) && [[ -n "\${candidates[1]}" ]]; then
     compadd -- "\${candidates[@]}"
   else
@@ -50,7 +50,7 @@ function __stx_openstack_gitops_complete
     if test (count $tokens) -gt 1
         set cmd $tokens[2]
     end
-    ${BIN} __complete "$cmd" "$tokens[-1]" "$current" 2>/dev/null
+    ${BIN} __complete -- "$cmd" "$tokens[-1]" "$current" 2>/dev/null
 end
 complete -c ${BIN} -f -a '(__stx_openstack_gitops_complete)'
 `;

@@ -56,7 +56,7 @@ const completion: CommandSpec = {
   },
 };
 
-/** `__complete <command> <word-before> <current-word>`: the candidates, one a line (what the completion scripts call). */
+/** `__complete -- <command> <word-before> <current-word>`: the candidates, one a line (what the completion scripts call; `--` lets the words be flags). */
 const complete: CommandSpec = {
   name: '__complete',
   summary: 'completion candidates (used by the completion scripts)',
