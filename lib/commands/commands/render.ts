@@ -8,7 +8,8 @@ import * as path from 'path';
 import { CHARTS_FLAG, CommandSpec, FlagValues, parseSpec, stringFlag, TARGET_ARGUMENT, usageLine } from '../command';
 import { UsageError } from '../cli';
 import { Credentials, findConfigFiles, formatRelease, readCredentialsFile, readCredentialsFolder, renderStackReleases } from '../render-tree';
-import { readStack, resolveStackDir, StackTree, stackFromFiles } from '../values';
+import { readTarget, resolveTarget } from '../targets';
+import { StackTree, stackFromFiles } from '../values';
 import { materializeSite } from '../../engine/fleet';
 import { openChartSet } from '../../validate/chart-source';
 import { isFleetFolder, readTree } from '../../validate/validate';
@@ -38,7 +39,11 @@ function renderArgs(values: FlagValues, positionals: readonly string[]): RenderA
   };
 }
 
-/** A stack folder, a stack under dist/, or a fleet subcloud (`fleet/<inventory>/<subcloud>`), rebuilt standalone. */
+/**
+ * A fleet subcloud's folder path (`fleet/<inventory>/<subcloud>`, under dist/ or not), rebuilt
+ * standalone; else what every review command takes (lib/commands/targets.ts): a stack, a
+ * subcloud (`sample/subcloud1`) or a folder.
+ */
 export function readStackOrSite(stack: string): StackTree {
   const parent = path.dirname(stack);
   for (const fleet of [parent, path.join('dist', parent)]) {
@@ -46,7 +51,7 @@ export function readStackOrSite(stack: string): StackTree {
       return stackFromFiles(materializeSite(readTree(fleet), path.basename(stack)), path.join(fleet, path.basename(stack)));
     }
   }
-  return readStack(resolveStackDir(stack));
+  return readTarget(resolveTarget(stack));
 }
 
 /** The credentials the renders use: --credentials, else credentials/<stack>/ when it exists. */
