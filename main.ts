@@ -21,10 +21,11 @@ runCommand('synth', USAGE, () => {
   for (const line of result.messages) console.error(line);
   const outdir = process.env.CDK8S_OUTDIR;
   // A non-zero exit makes the cdk8s CLI print its own stack trace after our message. Without its
-  // output folder it says one line ("synthesis failed") and exits 1: the folder, empty (the CLI
-  // emptied it before the app ran), is removed and the app exits 0.
-  if (result.code !== 0 && outdir && fs.existsSync(outdir) && fs.readdirSync(outdir).length === 0) {
-    fs.rmdirSync(outdir);
+  // output folder it says one line ("synthesis failed") and exits 1: the folder, absent or empty
+  // (the CLI removed it before the app ran; the scratch check may have recreated it), is removed
+  // and the app exits 0.
+  if (result.code !== 0 && outdir && (!fs.existsSync(outdir) || fs.readdirSync(outdir).length === 0)) {
+    fs.rmSync(outdir, { recursive: true, force: true });
     return 0;
   }
   return result.code;
