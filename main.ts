@@ -8,6 +8,7 @@
  * DIR atomically. A failed synth exits 1 and leaves dist/ (or STX_OUTPUT) as it was. It takes no
  * arguments of its own (`--help` prints the usage line).
  */
+import * as fs from 'fs';
 import { parseCommandLine, runCommand } from './lib/commands/cli';
 import { runSynth } from './lib/commands/synth';
 
@@ -18,5 +19,14 @@ runCommand('synth', USAGE, () => {
   const result = runSynth({ outdir: process.env.CDK8S_OUTDIR, output: process.env.STX_OUTPUT, fromCli: true });
   // The cdk8s CLI swallows the app's stdout; stderr reaches the operator.
   for (const line of result.messages) console.error(line);
+  const outdir = process.env.CDK8S_OUTDIR;
+  // A non-zero exit makes the cdk8s CLI print its own stack trace after our message. Without its
+  // output folder it says one line ("synthesis failed") and exits 1: the folder, absent or empty
+  // (the CLI removed it before the app ran; the scratch check may have recreated it), is removed
+  // and the app exits 0.
+  if (result.code !== 0 && outdir && (!fs.existsSync(outdir) || fs.readdirSync(outdir).length === 0)) {
+    fs.rmSync(outdir, { recursive: true, force: true });
+    return 0;
+  }
   return result.code;
 });

@@ -26,11 +26,12 @@ function sourceFiles() {
   return out;
 }
 
-function bundlePath(esbuild) {
+/** `name`: the bundle's prefix (`app` for main.ts); another name gets a cache folder of its own, so each keeps only its newest bundle. */
+function bundlePath(esbuild, name = 'app') {
   const hash = crypto.createHash('sha256');
   hash.update(`${process.version}\0${esbuild.version}\0${ROOT}\0`);
   for (const rel of sourceFiles()) hash.update(`${rel}\0`).update(fs.readFileSync(path.join(ROOT, rel))).update('\0');
-  return path.join(ROOT, 'node_modules', '.cache', 'stx-openstack-gitops', `app-${hash.digest('hex').slice(0, 16)}.cjs`);
+  return path.join(ROOT, 'node_modules', '.cache', name === 'app' ? 'stx-openstack-gitops' : `stx-openstack-gitops-${name}`, `${name}-${hash.digest('hex').slice(0, 16)}.cjs`);
 }
 
 /** Each module keeps its own __dirname (paths to deployments/, package.json, the CRDs). */
@@ -45,12 +46,12 @@ const keepDirname = {
   },
 };
 
-function build(esbuild, outfile) {
+function build(esbuild, outfile, entry = 'main.ts', name = 'app') {
   fs.mkdirSync(path.dirname(outfile), { recursive: true });
   const tmp = `${outfile}.${process.pid}.tmp`;
   return esbuild
     .build({
-      entryPoints: [path.join(ROOT, 'main.ts')],
+      entryPoints: [path.join(ROOT, entry)],
       bundle: true,
       platform: 'node',
       format: 'cjs',
@@ -64,7 +65,7 @@ function build(esbuild, outfile) {
       fs.renameSync(tmp, outfile);
       // Older bundles of this checkout are stale.
       for (const old of fs.readdirSync(path.dirname(outfile))) {
-        if (/^app-[0-9a-f]+\.cjs$/.test(old) && path.join(path.dirname(outfile), old) !== outfile) fs.rmSync(path.join(path.dirname(outfile), old), { force: true });
+        if (new RegExp(`^${name}-[0-9a-f]+\\.cjs$`).test(old) && path.join(path.dirname(outfile), old) !== outfile) fs.rmSync(path.join(path.dirname(outfile), old), { force: true });
       }
     });
 }
@@ -92,4 +93,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { bundlePath, sourceFiles };
+module.exports = { bundlePath, build, registerTypeScript, sourceFiles };

@@ -8,7 +8,8 @@ import * as path from 'path';
 import { HelpRequested, parseCommandLine, runCommand, UsageError } from '../lib/commands/cli';
 import { parseBenchArgs } from '../scripts/bench';
 import { parseCredentialsArgs, USAGE as CREDENTIALS_USAGE } from '../scripts/credentials';
-import { parseValidateArgs, USAGE as VALIDATE_USAGE } from '../scripts/validate';
+import { parseValidateArgs } from '../scripts/validate';
+import { commandHelp, findCommand } from '../lib/commands/registry';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -78,7 +79,7 @@ describe('parseCommandLine', () => {
 
 describe('the scripts’ command lines', () => {
   test('credentials: <deployment> [--rotate IDS | --rotate-all] [--force] [--dry-run] [--out DIR]', () => {
-    expect(parseCredentialsArgs(['aio-sx'])).toStrictEqual({ deployment: 'aio-sx', rotate: undefined, force: false, dryRun: false, encrypt: false, ageRecipient: undefined, ageIdentityFile: undefined, newAgeKeyFile: undefined, outRoot: 'credentials' });
+    expect(parseCredentialsArgs(['aio-sx'])).toStrictEqual({ deployment: 'aio-sx', rotate: undefined, force: false, dryRun: false, encrypt: false, ageRecipient: undefined, ageIdentityFile: undefined, newAgeKeyFile: undefined, outRoot: 'credentials', profiles: undefined, fleets: undefined });
     expect(parseCredentialsArgs(['aio-sx', '--encrypt', '--age-identity', 'k.txt'])).toMatchObject({ encrypt: true, ageIdentityFile: 'k.txt' });
     expect(parseCredentialsArgs(['--rotate', 'admin-password', 'aio-sx', '--out', 'o'])).toMatchObject({ deployment: 'aio-sx', rotate: new Set(['admin-password']), outRoot: 'o' });
     expect(thrown(() => parseCredentialsArgs(['aio-sx', '--rotat']))).toBe(usageError("Unknown option '--rotat'"));
@@ -119,10 +120,10 @@ describe('as processes', () => {
     expect(run.stderr).toBe(`credentials: Option '--out <value>' argument missing\n${CREDENTIALS_USAGE}\n`);
   }, 60_000);
 
-  test('--help: the usage line on stdout, exit 0', () => {
+  test('--help: the command’s help on stdout, exit 0', () => {
     const run = tsx('scripts/validate.ts', '--help');
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe(`${VALIDATE_USAGE}\n`);
+    expect(run.stdout).toBe(commandHelp(findCommand('validate')));
     expect(run.stderr).toBe('');
   }, 60_000);
 });

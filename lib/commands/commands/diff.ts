@@ -1,0 +1,53 @@
+/** `diff`: the effective values (or, with --rendered, the rendered objects) of the working tree against a git revision. */
+import { CHARTS_FLAG, CommandSpec, printJson, stringFlag } from '../command';
+import { UsageError } from '../cli';
+import { runDiff } from '../diff';
+import { runRenderedDiff } from '../rendered-diff';
+import { openChartSet } from '../../validate/chart-source';
+
+const CHANGE = { type: 'object', properties: { path: { type: 'string' }, kind: { enum: ['added', 'removed', 'changed'] }, old: {}, new: {} }, required: ['path', 'kind'] };
+const RELEASE = {
+  type: 'object',
+  properties: { release: { type: 'string' }, status: { enum: ['added', 'removed', 'changed'] }, spec: { type: 'array', items: { type: 'string' } }, leaves: { type: 'array', items: CHANGE } },
+  required: ['release', 'status', 'spec', 'leaves'],
+};
+const STACK = {
+  type: 'object',
+  properties: { stack: { type: 'string' }, status: { enum: ['added', 'removed', 'changed'] }, kind: { enum: ['stack', 'subcloud', 'shared'] }, sharedOnly: { type: 'boolean' }, releases: { type: 'array', items: RELEASE } },
+  required: ['stack', 'status', 'releases'],
+};
+
+export const diff: CommandSpec = {
+  name: 'diff',
+  summary: 'what changed in the values of every release: the working tree dist/ against a git revision',
+  description: 'Exit 0 when nothing changed, 1 when something did, 2 on error (so CI can tell a change from a failure). With --rendered, the objects Helm renders, credentials masked.',
+  arguments: [{ name: '[<git-rev>]', description: 'the revision to compare with (default HEAD)', complete: 'revision' }],
+  positionals: { min: 0, max: 1, name: 'revision' },
+  flags: {
+    stack: { type: 'string', value: 'TARGET', default: 'every stack', description: 'only this stack, subcloud or fleet', complete: 'target' },
+    dist: { type: 'string', value: 'DIR', default: 'dist', description: 'the folder of the stacks', complete: 'folder' },
+    rendered: { type: 'boolean', default: 'off', description: 'compare the rendered objects (needs --charts)' },
+    charts: CHARTS_FLAG,
+  },
+  examples: ['diff', 'diff HEAD~1 --stack aio-sx', 'diff --json'],
+  json: { type: 'object', properties: { changed: { type: 'boolean' }, diffs: { type: 'array', items: STACK }, credentials: { type: 'array', items: { type: 'string' } } }, required: ['changed', 'diffs', 'credentials'], additionalProperties: false },
+  errorCode: 2,
+  run({ values, positionals, report }) {
+    const stack = stringFlag(values, 'stack');
+    const dist = stringFlag(values, 'dist');
+    if (!values.rendered) {
+      if (values.charts !== undefined) throw new UsageError('--charts goes with --rendered');
+      const result = runDiff({ rev: positionals[0], stack, dist });
+      if (report.json) printJson({ changed: result.code !== 0, diffs: result.diffs, credentials: result.credentials });
+      else process.stdout.write(result.text);
+      return result.code;
+    }
+    if (report.json) throw new UsageError('--json is not available with --rendered (the rendered diff is text)');
+    const charts = stringFlag(values, 'charts') ?? process.env.STX_CHARTS;
+    if (!charts) throw new UsageError('--rendered needs --charts (or STX_CHARTS): a chart folder, an app tarball, an index.yaml or a repository URL');
+    return runRenderedDiff({ rev: positionals[0], stack, dist, charts: openChartSet(charts) }).then((result) => {
+      process.stdout.write(result.text);
+      return result.code;
+    });
+  },
+};

@@ -1,0 +1,60 @@
+/**
+ * The shell completion scripts of `stx-openstack-gitops completion <shell>`. Each asks the bin
+ * (`__complete <command> <previous-word> <current-word>`) for the candidates, so commands, flags,
+ * stacks, subclouds, releases and credential ids come from the registry and the tree at hand.
+ */
+export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export type Shell = (typeof SHELLS)[number];
+
+const BIN = 'stx-openstack-gitops';
+
+const BASH = `# bash completion for ${BIN}: source it, or put it in ~/.local/share/bash-completion/completions/${BIN}
+_stx_openstack_gitops() {
+  local cur prev cmd
+  cur="\${COMP_WORDS[COMP_CWORD]}"
+  prev="\${COMP_WORDS[COMP_CWORD-1]}"
+  cmd=""
+  if [ "\${COMP_CWORD}" -gt 1 ]; then cmd="\${COMP_WORDS[1]}"; fi
+  local words
+  words="$(${BIN} __complete -- "\${cmd}" "\${prev}" "\${cur}" 2>/dev/null)"
+  if [ -n "\${words}" ]; then
+    COMPREPLY=( $(compgen -W "\${words}" -- "\${cur}") )
+  else
+    COMPREPLY=( $(compgen -f -- "\${cur}") )
+  fi
+}
+complete -F _stx_openstack_gitops ${BIN}
+`;
+
+const ZSH = `#compdef ${BIN}
+# zsh completion for ${BIN}: put it in a folder of $fpath as _${BIN}
+_stx_openstack_gitops() {
+  local cmd=""
+  (( CURRENT > 2 )) && cmd="\${words[2]}"
+  local -a candidates
+  candidates=("\${(@f)$(${BIN} __complete -- "\${cmd}" "\${words[CURRENT-1]}" "\${words[CURRENT]}" 2>/dev/null)}")
+  if (( \${#candidates[@]} > 0 )) && [[ -n "\${candidates[1]}" ]]; then
+    compadd -- "\${candidates[@]}"
+  else
+    _files
+  fi
+}
+compdef _stx_openstack_gitops ${BIN}
+`;
+
+const FISH = `# fish completion for ${BIN}: put it in ~/.config/fish/completions/${BIN}.fish
+function __stx_openstack_gitops_complete
+    set -l tokens (commandline -opc)
+    set -l current (commandline -ct)
+    set -l cmd ""
+    if test (count $tokens) -gt 1
+        set cmd $tokens[2]
+    end
+    ${BIN} __complete -- "$cmd" "$tokens[-1]" "$current" 2>/dev/null
+end
+complete -c ${BIN} -f -a '(__stx_openstack_gitops_complete)'
+`;
+
+export function completionScript(shell: Shell): string {
+  return { bash: BASH, zsh: ZSH, fish: FISH }[shell];
+}
