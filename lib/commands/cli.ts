@@ -54,18 +54,14 @@ export function parseCommandLine<const O extends Options>(argv: readonly string[
  * usage line for a UsageError) on stderr. A reader that closes the pipe early (`| head`) is not an error.
  */
 export function runCommand(name: string, usage: string, main: () => number | void | Promise<number | void>, errorCode = 1): void {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
+  exitQuietlyOnClosedPipe();
   const fail = (error: unknown) => {
     if (error instanceof HelpRequested) {
       console.log(usage);
       process.exitCode = 0;
       return;
     }
-    console.error(`${name}: ${error instanceof Error ? error.message : String(error)}`);
-    if (error instanceof UsageError) console.error(usage);
+    reportFailure(name, usage, error);
     process.exitCode = errorCode;
   };
   try {
@@ -76,4 +72,19 @@ export function runCommand(name: string, usage: string, main: () => number | voi
   } catch (error) {
     fail(error);
   }
+}
+
+/** A reader that closes the pipe early (`| head`) is not an error: the process exits with its code so far. */
+export function exitQuietlyOnClosedPipe(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
+/** A failed command's one line on stderr, `name: message` (red when asked), and its usage line after a UsageError; never a stack trace. */
+export function reportFailure(name: string, usage: string, error: unknown, color = false): void {
+  const line = `${name}: ${error instanceof Error ? error.message : String(error)}`;
+  console.error(color ? `\x1b[31m${line}\x1b[0m` : line);
+  if (error instanceof UsageError && usage) console.error(usage);
 }

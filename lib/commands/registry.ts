@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { HelpRequested, UsageError } from './cli';
+import { exitQuietlyOnClosedPipe, HelpRequested, reportFailure, UsageError } from './cli';
 import { allFlags, BIN, CommandSpec, Completion, parseSpec, printJson, Reporter, ROOT, usageLine } from './command';
 import { bench } from './commands/bench';
 import { credentials } from './commands/credentials';
@@ -249,14 +249,14 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       process.stdout.write(commandHelp(spec));
       return 0;
     }
-    const red = process.stderr.isTTY && !process.env.NO_COLOR ? (s: string) => `\x1b[31m${s}\x1b[0m` : (s: string) => s;
-    console.error(red(`${spec?.name ?? BIN}: ${error instanceof Error ? error.message : String(error)}`));
-    if (error instanceof UsageError && spec) console.error(usageLine(spec));
+    // Before the command line is parsed there is no reporter: the same rule as reporter()'s colour.
+    reportFailure(spec?.name ?? BIN, spec ? usageLine(spec) : '', error, reporter(false, false).color);
     return spec?.errorCode ?? 1;
   }
 }
 
 /** A scripts/*.ts alias (`npm run values -- ...`): runs `<name> <argv...>` and sets the exit code. */
 export function runAlias(name: string, argv: readonly string[] = process.argv.slice(2)): void {
+  exitQuietlyOnClosedPipe();
   void runCli([name, ...argv]).then((code) => (process.exitCode = code));
 }
