@@ -190,7 +190,7 @@ describe(`a profile field (${FIELD}.debug) read by three releases (${READERS.joi
   test('a fleet subcloud sets it (the project today refuses it), and its overlay carries the values', () => {
     const file = path.join(scratch, 'fleet.yaml');
     fs.writeFileSync(file, JSON.stringify(SUBCLOUDS({ [FIELD]: { debug: true } })));
-    expect(() => loadInventoryToday(file, profileInputsToday([path.join(ROOT, 'deployments', `${SUBCLOUD_PROFILE}.yaml`)]))).toThrow(`subclouds[0]: Unrecognized key: "${FIELD}"`);
+    expect(() => loadInventoryToday(file, profileInputsToday([path.join(ROOT, 'deployments', `${SUBCLOUD_PROFILE}.yaml`)]))).toThrow(`subclouds[0].${FIELD}: unknown field`);
 
     const inventory = copy.loadInventory(file, copy.profileInputs([path.join(project, 'deployments', `${SUBCLOUD_PROFILE}.yaml`)]));
     const [sc1, sc2] = inventory.subclouds.map((site) => copy.resolveSubcloud(site));
