@@ -360,7 +360,7 @@ function readYamlProfile(file: string, name: string): unknown {
   // Errors, then warnings (an unknown tag would otherwise be read as a string).
   const e = doc.errors[0] ?? doc.warnings[0];
   if (e) {
-    const where = e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}: ` : '';
+    const where = e.linePos ? `${e.linePos[0].line}:${e.linePos[0].col}: ` : '';
     const what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     throw new ProfileError(name, [`${where}malformed YAML: ${what}`]);
   }
@@ -368,7 +368,7 @@ function readYamlProfile(file: string, name: string): unknown {
   const duplicate = firstDuplicateKey(doc);
   if (duplicate) {
     const { line, col } = lineColumn(text, duplicate.offset);
-    throw new ProfileError(name, [`line ${line}, column ${col}: malformed YAML: Map keys must be unique (${JSON.stringify(duplicate.key)} appears twice)`]);
+    throw new ProfileError(name, [`${line}:${col}: malformed YAML: Map keys must be unique (${JSON.stringify(duplicate.key)} appears twice)`]);
   }
   let value: unknown;
   try {
@@ -395,7 +395,7 @@ function readJsonProfile(file: string, name: string): unknown {
   const duplicate = firstDuplicateKey(doc);
   if (duplicate) {
     const { line, col } = lineColumn(text, duplicate.offset);
-    throw new ProfileError(name, [`line ${line}, column ${col}: malformed JSON: the key ${JSON.stringify(duplicate.key)} appears twice in one object`]);
+    throw new ProfileError(name, [`${line}:${col}: malformed JSON: the key ${JSON.stringify(duplicate.key)} appears twice in one object`]);
   }
   if (typeof value === 'object' && value !== null) SOURCES.set(value, { text, doc });
   return expectMapping(value, name);
