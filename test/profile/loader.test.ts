@@ -110,6 +110,11 @@ describe('an inventory error names file:line:col', () => {
     expect(problem).toMatch(/^typo\.yaml:10:7: subclouds\[1\]\.networks: unknown field \(did you mean "network"\? expected one of "name", "extends", /);
   });
 
+  it('a nested field of a subcloud that its profile does not know: the profile schema names the fields, the position is in the inventory', () => {
+    const [problem] = inventoryProblems('nested.yaml', INVENTORY.replace('{ regionName: subcloud1 }', '{ regionNam: subcloud1 }').replace('10.30.2.300', '10.30.2.3'));
+    expect(problem).toMatch(/^nested\.yaml:4:26: subclouds\[0\] \(subcloud1\): system\.regionNam: unknown field \(did you mean "regionName"\?/);
+  });
+
   it('in a JSON inventory too', () => {
     const json = JSON.stringify({ subclouds: [{ name: 'sc1', extends: 'aio-sx-subcloud', system: { regionName: 'sc1' }, network: { oam: { floatingAddress: '10.0.0.300' } } }] }, null, 2);
     expect(inventoryProblems('east.json', json)).toEqual(['east.json:11:30: subclouds[0] (sc1): network.oam.floatingAddress: expected an IPv4 or IPv6 address (got "10.0.0.300")']);
