@@ -1,6 +1,6 @@
 /**
- * Shared building blocks of system values (spec §2), written once and used by every release whose
- * system values need them. All pure functions of the deployment context.
+ * Shared building blocks of system values (spec §2 of docs/system-values.md), written once and used
+ * by every release whose system values need them. All pure functions of the deployment context.
  */
 import { Values } from '../lib/engine/values';
 import { CredentialRef } from '../lib/engine/credentials';

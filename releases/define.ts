@@ -1,7 +1,8 @@
 /**
  * What a release of stx-openstack is: its Flux facts, its values and its rules, in one place
  * (`releases/<name>/`). {@link defineRelease} fills in what most releases share, so a definition
- * states only what is particular to it.
+ * states only what is particular to it. The rules each release implements are explained in
+ * docs/system-values.md; `spec §N` in the releases' comments cites its sections.
  */
 import { HelmActionFlags, HelmReleaseFacts } from '../lib/engine/release';
 import { Values } from '../lib/engine/values';

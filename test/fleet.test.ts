@@ -43,7 +43,7 @@ describe('inventory', () => {
   - { name: sc2, extends: aio-sx-subcloud, system: { regionName: sc2 }, network: { oam: { floatingAddress: 10.0.0.300 } } }
 `);
     const inv = loadInventory(file, profiles);
-    expect(() => renderFleet(inv)).toThrow(/east\.yaml: subclouds\[1\] \(sc2\): network\.oam\.floatingAddress: expected an IPv4 or IPv6 address/);
+    expect(() => renderFleet(inv)).toThrow(/east\.yaml:3:108: subclouds\[1\] \(sc2\): network\.oam\.floatingAddress: expected an IPv4 or IPv6 address/);
   });
 
   test('unknown profile, duplicate name and unknown field are refused with their place', () => {
@@ -53,7 +53,7 @@ describe('inventory', () => {
 `);
     expect(() => loadInventory(file, profiles)).toThrow(/subclouds\[0\]\.extends: no profile named "nope"[\s\S]*subclouds\[1\]\.name: duplicate subcloud "sc1"/);
     const bad = tmpInventory('subclouds:\n  - { name: sc1, extends: aio-sx-subcloud, hostz: [] }\n');
-    expect(() => loadInventory(bad, profiles)).toThrow(/subclouds\[0\]: Unrecognized key: "hostz"/);
+    expect(() => loadInventory(bad, profiles)).toThrow(/east\.yaml:2:51: subclouds\[0\]\.hostz: unknown field \(did you mean "hosts"\?/);
   });
 
   test('a real subcloud, named and regioned as distributed cloud names new subclouds (32 hexadecimal characters), resolves', () => {

@@ -167,7 +167,7 @@ describe('profile files', () => {
 
   it('fails with the line and column of malformed YAML', () => {
     fs.writeFileSync(path.join(dir, 'bad.yaml'), 'name: x\nsystem: [\n');
-    expect(() => loadProfile(path.join(dir, 'bad.yaml'))).toThrow(/bad\.yaml: line \d+, column \d+: malformed YAML/);
+    expect(() => loadProfile(path.join(dir, 'bad.yaml'))).toThrow(/bad\.yaml:\d+:\d+: malformed YAML/);
   });
 
   it('reads YAML as YAML 1.2: an unquoted yes is a string, refused where a boolean is expected', () => {

@@ -7,7 +7,7 @@ import { App } from 'cdk8s';
 import { ALL_RELEASES } from '../../releases';
 import { ReleaseDefinition } from '../../releases/define';
 import { DEFAULT_IMAGE_BUILD, ImageBuild } from '../../overrides/images';
-import { LoadedProfile, loadProfiles, parseProfile } from '../profile/loader';
+import { LoadedProfile, loadProfiles, originOf, parseProfile, profileError } from '../profile/loader';
 import { DeploymentProfile } from '../profile/profile';
 import { resolveDeployment, ResolvedDeployment } from './resolve';
 import { clusterEntrypoints, deploymentStack, platformStack } from './stack';
@@ -51,7 +51,7 @@ export function defaultProfileLocations(): string[] {
 /** Resolves one loaded profile; the platform stack's folder name is refused. */
 export function resolveLoaded(loaded: LoadedProfile, releases: readonly ReleaseDefinition[] = ALL_RELEASES): ResolvedDeployment {
   if (loaded.profile.name === PLATFORM_STACK) {
-    throw new Error(`${loaded.file}: name: "${PLATFORM_STACK}" is the platform stack's folder (expected another name)`);
+    throw profileError(loaded, [`name: "${PLATFORM_STACK}" is the platform stack's folder (expected another name)`]);
   }
   return resolveDeployment(loaded, releases);
 }
@@ -63,7 +63,8 @@ export function loadDeployments(locations: readonly string[], releases: readonly
 
 /** Profile input (a parsed YAML file or a TS object) through the schema, the rules and the value checks. */
 export function resolveInput(input: unknown, file: string, releases: readonly ReleaseDefinition[] = ALL_RELEASES): ResolvedDeployment {
-  return resolveLoaded({ file, profile: parseProfile(input, file) }, releases);
+  const origin = originOf(input, file);
+  return resolveLoaded({ file, profile: parseProfile(input, origin), origin }, releases);
 }
 
 /** The validated profile of profile input (throws a ProfileError listing every problem). */

@@ -13,8 +13,8 @@ import { FleetBuilder } from '../engine/fleet';
 import { IConstruct } from 'constructs';
 import { FileBase, outputFiles, YamlFile } from '../engine/files';
 import { RenderedStack } from '../engine/synth';
-import { dataProblems, formatPath, LoadedProfile, parseProfile, ProfileError, readProfileInput } from '../profile/loader';
-import { inventorySchema, mergeProfileInput } from '../profile/inventory';
+import { dataProblems, InputOrigin, LoadedProfile, originOf, parseInput, parseProfile, profileError, readProfileInput } from '../profile/loader';
+import { inventoryJsonSchema, inventorySchema, mergeProfileInput } from '../profile/inventory';
 import { parseAddress } from '../profile/addresses';
 import { PLATFORM_STACK } from './app';
 import { resolveLoaded } from './app';
@@ -24,11 +24,20 @@ import { clusterEntrypoints, deploymentStack } from './stack';
 /** The folder of fleet inventories inside a profile folder. */
 export const FLEETS_FOLDER = 'fleets';
 
+/** One subcloud of an inventory: its profile input, merged over the profile it extends. */
+export interface LoadedSubcloud {
+  /** What messages name: the inventory file and the subcloud, `sample.yaml: subclouds[1] (subcloud2)`. */
+  readonly label: string;
+  readonly input: unknown;
+  /** Its entry in the inventory file, where its problems point. @default - the label alone */
+  readonly origin?: InputOrigin;
+}
+
 /** One inventory: its name (the file name) and the profile input of each subcloud, merged. */
 export interface LoadedInventory {
   readonly name: string;
   readonly file: string;
-  readonly subclouds: ReadonlyArray<{ readonly label: string; readonly input: unknown }>;
+  readonly subclouds: readonly LoadedSubcloud[];
 }
 
 /** The inventory files of a folder (deployments/fleets/), or the file itself. */
@@ -48,30 +57,30 @@ export function inventoryFiles(location: string): string[] {
  */
 export function loadInventory(file: string, profiles: ReadonlyMap<string, unknown>): LoadedInventory {
   const { file: rel, input } = readProfileInput(file);
-  const parsed = inventorySchema.safeParse(input);
-  if (!parsed.success) {
-    throw new ProfileError(rel, parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`));
-  }
+  const origin = originOf(input, rel);
+  const inventory = parseInput(inventorySchema, inventoryJsonSchema, input, origin);
   const seen = new Map<string, number>();
   const problems: string[] = [];
-  const subclouds = parsed.data.subclouds.map((site, i) => {
-    const label = `${rel}: subclouds[${i}] (${site.name})`;
+  const subclouds = inventory.subclouds.map((site, i): LoadedSubcloud => {
+    const entry = `subclouds[${i}] (${site.name})`;
+    const label = `${rel}: ${entry}`;
+    const siteOrigin: InputOrigin = { ...origin, part: { path: ['subclouds', i], label: entry } };
     const other = seen.get(site.name);
     if (other !== undefined) problems.push(`subclouds[${i}].name: duplicate subcloud "${site.name}" (also subclouds[${other}])`);
     seen.set(site.name, i);
     const base = profiles.get(site.extends);
     if (base === undefined) {
       problems.push(`subclouds[${i}].extends: no profile named "${site.extends}" (expected one of ${[...profiles.keys()].map((n) => JSON.stringify(n)).join(', ')})`);
-      return { label, input: undefined };
+      return { label, input: undefined, origin: siteOrigin };
     }
     const { name, extends: _extends, ...overrides } = site;
     void _extends;
-    return { label, input: mergeProfileInput(base, { ...overrides, name }) };
+    return { label, input: mergeProfileInput(base, { ...overrides, name }), origin: siteOrigin };
   });
-  problems.push(...fleetFacts(parsed.data.subclouds, subclouds.map((s) => s.input), profiles));
+  problems.push(...fleetFacts(inventory.subclouds, subclouds.map((s) => s.input), profiles));
   const name = inventoryName(file);
   if (!INVENTORY_NAME.test(name)) problems.push(`the file name gives the fleet folder dist/fleet/${name}/ (expected a lower-case DNS label before the extension, such as sample.yaml)`);
-  if (problems.length > 0) throw new ProfileError(rel, problems);
+  if (problems.length > 0) throw profileError(origin, problems);
   return { name, file: rel, subclouds };
 }
 
@@ -139,10 +148,11 @@ export function profileInputs(locations: readonly string[]): Map<string, unknown
 }
 
 /** Resolves one subcloud's merged input as a profile: schema, rules, value checks. */
-export function resolveSubcloud(site: { label: string; input: unknown }, releases: readonly ReleaseDefinition[] = ALL_RELEASES): ResolvedDeployment {
+export function resolveSubcloud(site: LoadedSubcloud, releases: readonly ReleaseDefinition[] = ALL_RELEASES): ResolvedDeployment {
+  const origin = site.origin ?? { file: site.label };
   const problems = dataProblems(site.input);
-  if (problems.length > 0) throw new ProfileError(site.label, problems);
-  const loaded: LoadedProfile = { file: site.label, profile: parseProfile(site.input, site.label) };
+  if (problems.length > 0) throw profileError(origin, problems);
+  const loaded: LoadedProfile = { file: site.label, profile: parseProfile(site.input, origin), origin };
   return resolveLoaded(loaded, releases);
 }
 

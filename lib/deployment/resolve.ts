@@ -18,7 +18,7 @@ import { isValues, mergeValues, Values } from '../engine/values';
 import { urlHost } from '../profile/addresses';
 import { DeploymentContext } from '../profile/context';
 import { derive } from '../profile/derived';
-import { LoadedProfile, ProfileError } from '../profile/loader';
+import { LoadedProfile, profileError } from '../profile/loader';
 import { DeploymentProfile } from '../profile/profile';
 import { checkCredentialOverrides, checkProfileRules, missingDependencyProblem } from './checks';
 import { enabledReleases } from './enablement';
@@ -128,12 +128,13 @@ export function deploymentContext(profile: DeploymentProfile, enabled: ReadonlyS
  * file with every problem: first the rules that need no values; only when those pass are the
  * values computed and checked (credential override ids, each release's own checks).
  */
-export function resolveDeployment({ file, profile }: LoadedProfile, releases: readonly ReleaseDefinition[] = ALL_RELEASES): ResolvedDeployment {
+export function resolveDeployment(loaded: LoadedProfile, releases: readonly ReleaseDefinition[] = ALL_RELEASES): ResolvedDeployment {
+  const { file, profile } = loaded;
   const derived = derive(profile);
   const { enabled, notes } = enabledReleases({ profile, derived }, releases);
   const graph = resolveDependsOn(releases, enabled, profile.charts.repairDependsOn);
   const problems = [...checkProfileRules(profile, derived, enabled), ...graph.missing.map(missingDependencyProblem)];
-  if (problems.length > 0) throw new ProfileError(file, problems);
+  if (problems.length > 0) throw profileError(loaded, problems);
 
   const ctx = deploymentContext(profile, enabled, derived);
   const computed = releases
@@ -154,7 +155,7 @@ export function resolveDeployment({ file, profile }: LoadedProfile, releases: re
       if (user) valueProblems.push(...userValueProblems(definition.name, definition.chart, user, [ownSystemValues, staticValuesOf(definition, profile, ctx)]));
     }
   }
-  if (valueProblems.length > 0) throw new ProfileError(file, valueProblems);
+  if (valueProblems.length > 0) throw profileError(loaded, valueProblems);
 
   const policyValues = (name: ReleaseDefinition['name']): Values => profile.policies.reduce<Values>((acc, set) => mergeValues(acc, POLICY_SETS[set]?.[name] ?? {}), {});
   return {

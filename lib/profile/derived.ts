@@ -1,5 +1,6 @@
 /**
- * Quantities derived once from a profile (spec §1.2) and shared by every release's system values.
+ * Quantities derived once from a profile (spec §1.2: docs/system-values.md) and shared by every
+ * release's system values.
  */
 import { createHash } from 'crypto';
 import { DeploymentProfile, Host } from './profile';

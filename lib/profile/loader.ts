@@ -26,8 +26,33 @@ export class ProfileError extends Error {
 
 /** A validated profile and the file it came from. */
 export interface LoadedProfile {
+  /** What messages about the profile name: its file (`deployments/aio-sx.yaml`), or a fleet subcloud's file and entry. */
   readonly file: string;
   readonly profile: DeploymentProfile;
+  /** Where the profile's input lies, for `file:line:col` in messages. @default - the file alone (no positions) */
+  readonly origin?: InputOrigin;
+}
+
+/** The parsed text of a YAML or JSON input: where its fields are. */
+interface SourceText {
+  readonly text: string;
+  readonly doc: Document.Parsed;
+}
+
+/**
+ * Where a profile's input lies: the file that messages name, the part of it that holds the profile
+ * (a fleet subcloud), and the text positions of its fields when the file is YAML or JSON.
+ */
+export interface InputOrigin {
+  /** The file as messages name it. */
+  readonly file: string;
+  /** The text the input was parsed from. @default - none (a TypeScript file: no positions) */
+  readonly source?: SourceText;
+  /**
+   * The entry of the file that holds the profile: its path in the file's data and its name in
+   * messages (`subclouds[1] (subcloud2)`). @default - the whole file
+   */
+  readonly part?: { readonly path: ReadonlyArray<PropertyKey>; readonly label: string };
 }
 
 /** Formats a field path the way the README and the JSON Schema name fields: `hosts[1].labels`. */
@@ -83,10 +108,12 @@ export function distance(a: string, b: string): number {
 type JsonSchemaNode = { properties?: Record<string, JsonSchemaNode>; items?: JsonSchemaNode; anyOf?: JsonSchemaNode[]; oneOf?: JsonSchemaNode[] };
 let schemaRoot: JsonSchemaNode | undefined;
 
-/** The fields the profile schema allows at a path (for unknown-field messages). */
-function knownFields(segments: ReadonlyArray<PropertyKey>): string[] {
-  schemaRoot ??= profileJsonSchema() as JsonSchemaNode;
-  let nodes: JsonSchemaNode[] = [schemaRoot];
+/** The profile's JSON Schema, made once. */
+const profileSchemaRoot = (): object => (schemaRoot ??= profileJsonSchema() as JsonSchemaNode);
+
+/** The fields a JSON Schema allows at a path (for unknown-field messages). */
+function knownFields(segments: ReadonlyArray<PropertyKey>, root: object): string[] {
+  let nodes: JsonSchemaNode[] = [root as JsonSchemaNode];
   const expand = (list: JsonSchemaNode[]) => list.flatMap((n) => [n, ...(n.anyOf ?? []), ...(n.oneOf ?? [])]);
   for (const segment of segments) {
     nodes = expand(nodes).flatMap((n) => {
@@ -107,17 +134,25 @@ function suggestion(key: string, allowed: readonly string[]): string {
 }
 
 /** The YAML (or JSON) documents profile inputs were read from: where a field error points. */
-const SOURCES = new WeakMap<object, { readonly text: string; readonly doc: Document.Parsed }>();
+const SOURCES = new WeakMap<object, SourceText>();
+
+/** The origin of input read by {@link readProfileInput} (with its text positions), or of other input (a TypeScript object). */
+export function originOf(input: unknown, file: string): InputOrigin {
+  const source = typeof input === 'object' && input !== null ? SOURCES.get(input) : undefined;
+  return source ? { file, source } : { file };
+}
 
 /**
- * `line:col: ` of the field at `segments` in the file `input` was read from (of its nearest
- * written ancestor when the field is missing), or '' when the input has no source text.
+ * `line:col: ` of the field at `segments` of the profile (of its nearest written ancestor when the
+ * field is missing; at most up to the profile's entry of the file), or '' without source text.
  */
-function positionOf(input: unknown, segments: ReadonlyArray<PropertyKey>): string {
-  const source = typeof input === 'object' && input !== null ? SOURCES.get(input) : undefined;
+function positionOf(origin: InputOrigin, segments: ReadonlyArray<PropertyKey>): string {
+  const { source, part } = origin;
   if (!source) return '';
+  const base = part?.path ?? [];
   for (let n = segments.length; n >= 0; n--) {
-    const node: unknown = n === 0 ? source.doc.contents : source.doc.getIn(segments.slice(0, n), true);
+    const at = [...base, ...segments.slice(0, n)];
+    const node: unknown = at.length === 0 ? source.doc.contents : source.doc.getIn(at, true);
     const range = (node as { range?: readonly number[] } | null | undefined)?.range;
     if (range) {
       const { line, col } = lineColumn(source.text, range[0]);
@@ -127,18 +162,45 @@ function positionOf(input: unknown, segments: ReadonlyArray<PropertyKey>): strin
   return '';
 }
 
-/** One line per zod issue: `path: message (got value)`, after `line:col: ` for a YAML or JSON file. */
-function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown): string[] {
-  return describeEachIssue(issues, input).map(({ segments, line }) => positionOf(input, segments) + line);
+/** A problem as its line of a ProfileError: `line:col: ` when known, the profile's entry, then the problem. */
+function placed(origin: InputOrigin, segments: ReadonlyArray<PropertyKey> | undefined, problem: string): string {
+  const where = segments === undefined ? (origin.part ? positionOf(origin, []) : '') : positionOf(origin, segments);
+  return `${where}${origin.part ? `${origin.part.label}: ` : ''}${problem}`;
 }
 
-function describeEachIssue(issues: readonly z.core.$ZodIssue[], input: unknown): Array<{ segments: ReadonlyArray<PropertyKey>; line: string }> {
+/** A field path as {@link formatPath} writes it (`hosts[1].labels`), read back; undefined for other text. */
+export function parsePath(text: string): PropertyKey[] | undefined {
+  if (!/^[A-Za-z_][^\s.[\]]*(\[\d+\]|\.[^\s.[\]]+)*$/.test(text)) return undefined;
+  return [...text.matchAll(/\[(\d+)\]|\.?([^\s.[\]]+)/g)].map(([, index, key]) => (index !== undefined ? Number(index) : key));
+}
+
+/**
+ * A ProfileError of problems that start with the field they are about (`hosts[1].hostname: ...`):
+ * each gets the `line:col` of that field in the file the profile was read from, when known.
+ */
+export function profileError(from: InputOrigin | LoadedProfile, problems: readonly string[]): ProfileError {
+  const origin = 'profile' in from ? (from.origin ?? { file: from.file }) : from;
+  return new ProfileError(
+    origin.file,
+    problems.map((problem) => {
+      const colon = problem.indexOf(': ');
+      return placed(origin, colon < 0 ? undefined : parsePath(problem.slice(0, colon)), problem);
+    }),
+  );
+}
+
+/** One line per zod issue: `path: message (got value)`, after `line:col: ` for a YAML or JSON file. */
+function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown, origin: InputOrigin, jsonSchema: object): string[] {
+  return describeEachIssue(issues, input, jsonSchema).map(({ segments, line }) => placed(origin, segments, line));
+}
+
+function describeEachIssue(issues: readonly z.core.$ZodIssue[], input: unknown, jsonSchema: object): Array<{ segments: ReadonlyArray<PropertyKey>; line: string }> {
   const found: Array<{ segments: ReadonlyArray<PropertyKey>; line: string }> = [];
   const add = (segments: ReadonlyArray<PropertyKey>, line: string) => found.push({ segments, line });
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        add([...issue.path, key], `${formatPath([...issue.path, key])}: unknown field (${suggestion(key, knownFields(issue.path))})`);
+        add([...issue.path, key], `${formatPath([...issue.path, key])}: unknown field (${suggestion(key, knownFields(issue.path, jsonSchema))})`);
       }
       continue;
     }
@@ -157,7 +219,7 @@ function describeEachIssue(issues: readonly z.core.$ZodIssue[], input: unknown):
     }
     if (issue.code === 'invalid_union' && 'errors' in issue && issue.errors.length > 0) {
       // Discriminated unions: report the branch the input chose.
-      found.push(...describeEachIssue(issue.errors.flat(), input));
+      found.push(...describeEachIssue(issue.errors.flat(), input, jsonSchema));
       continue;
     }
     const got = valueAt(input, issue.path);
@@ -169,11 +231,22 @@ function describeEachIssue(issues: readonly z.core.$ZodIssue[], input: unknown):
   return [...new Map(found.map((f) => [f.line, f])).values()];
 }
 
-/** Parses profile input from `file` against the schema; throws a ProfileError listing every problem. */
-export function parseProfile(input: unknown, file: string): DeploymentProfile {
-  const parsed = deploymentProfileSchema.safeParse(input);
-  if (!parsed.success) throw new ProfileError(file, describeIssues(parsed.error.issues, input));
+/**
+ * Parses input against a zod schema whose JSON Schema `jsonSchema` gives (for the fields an unknown
+ * one is compared with); throws a ProfileError with one line per problem, placed in the file.
+ */
+export function parseInput<S extends z.ZodType>(schema: S, jsonSchema: () => object, input: unknown, origin: InputOrigin): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new ProfileError(origin.file, describeIssues(parsed.error.issues, input, origin, jsonSchema()));
   return parsed.data;
+}
+
+/**
+ * Parses profile input against the schema; throws a ProfileError listing every problem. `from`: the
+ * file (positions from the text it was read from, if any), or the input's origin.
+ */
+export function parseProfile(input: unknown, from: string | InputOrigin): DeploymentProfile {
+  return parseInput(deploymentProfileSchema, profileSchemaRoot, input, typeof from === 'string' ? originOf(input, from) : from);
 }
 
 /** The largest profile file read. */
@@ -287,7 +360,7 @@ function readYamlProfile(file: string, name: string): unknown {
   // Errors, then warnings (an unknown tag would otherwise be read as a string).
   const e = doc.errors[0] ?? doc.warnings[0];
   if (e) {
-    const where = e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}: ` : '';
+    const where = e.linePos ? `${e.linePos[0].line}:${e.linePos[0].col}: ` : '';
     const what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     throw new ProfileError(name, [`${where}malformed YAML: ${what}`]);
   }
@@ -295,7 +368,7 @@ function readYamlProfile(file: string, name: string): unknown {
   const duplicate = firstDuplicateKey(doc);
   if (duplicate) {
     const { line, col } = lineColumn(text, duplicate.offset);
-    throw new ProfileError(name, [`line ${line}, column ${col}: malformed YAML: Map keys must be unique (${JSON.stringify(duplicate.key)} appears twice)`]);
+    throw new ProfileError(name, [`${line}:${col}: malformed YAML: Map keys must be unique (${JSON.stringify(duplicate.key)} appears twice)`]);
   }
   let value: unknown;
   try {
@@ -322,7 +395,7 @@ function readJsonProfile(file: string, name: string): unknown {
   const duplicate = firstDuplicateKey(doc);
   if (duplicate) {
     const { line, col } = lineColumn(text, duplicate.offset);
-    throw new ProfileError(name, [`line ${line}, column ${col}: malformed JSON: the key ${JSON.stringify(duplicate.key)} appears twice in one object`]);
+    throw new ProfileError(name, [`${line}:${col}: malformed JSON: the key ${JSON.stringify(duplicate.key)} appears twice in one object`]);
   }
   if (typeof value === 'object' && value !== null) SOURCES.set(value, { text, doc });
   return expectMapping(value, name);
@@ -392,7 +465,8 @@ export function displayPath(file: string): string {
 /** Loads one profile file and checks it against the schema. */
 export function loadProfile(file: string): LoadedProfile {
   const { file: rel, input } = readProfileInput(file);
-  return { file: rel, profile: parseProfile(input, rel) };
+  const origin = originOf(input, rel);
+  return { file: rel, profile: parseProfile(input, origin), origin };
 }
 
 /** The data of a profile (or inventory) file before the schema: read bounded, checked as data. */

@@ -6,23 +6,25 @@ import { loadInventory, profileInputs, resolveSubcloud } from '../../lib/deploym
 import { inventorySchema, siteSchema, siteSchemaOf } from '../../lib/profile/inventory';
 import { deploymentProfileSchema, profileJsonSchema } from '../../lib/profile/profile';
 import { INVENTORY_SCHEMA_FILE, renderInventorySchema } from '../../scripts/schema';
+import { newFieldName } from '../support/new-field';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
 describe('the subcloud schema is derived from the profile schema', () => {
   it('a field added to the profile schema is accepted in a subcloud with no other edit', () => {
-    // given a profile schema with a new field `logging`
+    // given a profile schema with a new field (`logging` while the profile has none)
+    const field = newFieldName();
     const extended = deploymentProfileSchema.extend({
-      logging: z.object({ debug: z.boolean().default(false) }).strict().prefault({}).describe('log levels of the services'),
+      [field]: z.object({ debug: z.boolean().default(false) }).strict().prefault({}).describe('log levels of the services'),
     });
-    const site = { name: 'sc1', extends: 'aio-sx', logging: { debug: true } };
+    const site = { name: 'sc1', extends: 'aio-sx', [field]: { debug: true } };
     // then today's subcloud schema refuses it, and the one derived from the extended schema accepts it as written
     expect(siteSchema.safeParse(site).success).toBe(false);
     const derived = siteSchemaOf(extended);
     expect(derived.parse(site)).toEqual(site);
     // and its description reaches the inventory's JSON Schema
     const json = z.toJSONSchema(derived, { io: 'input' }) as { properties: Record<string, { description?: string }> };
-    expect(json.properties.logging.description).toMatch(/^log levels of the services; merged over/);
+    expect(json.properties[field].description).toMatch(/^log levels of the services; merged over/);
   });
 
   it('every profile field but name is a subcloud field; name and extends are the site own', () => {
