@@ -1,5 +1,6 @@
 /** `diff`: the effective values (or, with --rendered, the rendered objects) of the working tree against a git revision. */
-import { CHARTS_FLAG, CommandSpec, printJson, stringFlag } from '../command';
+import { CHARTS_FLAG, CommandSpec, printJson, Reporter, stringFlag } from '../command';
+import { Style } from '../report';
 import { UsageError } from '../cli';
 import { runDiff } from '../diff';
 import { runRenderedDiff } from '../rendered-diff';
@@ -16,6 +17,18 @@ const STACK = {
   properties: { stack: { type: 'string' }, status: { enum: ['added', 'removed', 'changed'] }, kind: { enum: ['stack', 'subcloud', 'shared'] }, sharedOnly: { type: 'boolean' }, releases: { type: 'array', items: RELEASE } },
   required: ['stack', 'status', 'releases'],
 };
+
+/** Added lines green, removed red, changed yellow, headings bold: when stdout takes colours (lib/commands/report.ts). */
+function colourDiff(text: string, report: Reporter): string {
+  const style = (line: string): Style | undefined => (/^\s*\+ /.test(line) ? 'green' : /^\s*- /.test(line) ? 'red' : /^\s*~ /.test(line) ? 'yellow' : /^#/.test(line) ? 'bold' : undefined);
+  return text
+    .split('\n')
+    .map((line) => {
+      const s = style(line);
+      return s ? report.paint(line, s, 'stdout') : line;
+    })
+    .join('\n');
+}
 
 export const diff: CommandSpec = {
   name: 'diff',
@@ -39,14 +52,14 @@ export const diff: CommandSpec = {
       if (values.charts !== undefined) throw new UsageError('--charts goes with --rendered');
       const result = runDiff({ rev: positionals[0], stack, dist });
       if (report.json) printJson({ changed: result.code !== 0, diffs: result.diffs, credentials: result.credentials });
-      else process.stdout.write(result.text);
+      else process.stdout.write(colourDiff(result.text, report));
       return result.code;
     }
     if (report.json) throw new UsageError('--json is not available with --rendered (the rendered diff is text)');
     const charts = stringFlag(values, 'charts') ?? process.env.STX_CHARTS;
     if (!charts) throw new UsageError('--rendered needs --charts (or STX_CHARTS): a chart folder, an app tarball, an index.yaml or a repository URL');
     return runRenderedDiff({ rev: positionals[0], stack, dist, charts: openChartSet(charts) }).then((result) => {
-      process.stdout.write(result.text);
+      process.stdout.write(colourDiff(result.text, report));
       return result.code;
     });
   },
