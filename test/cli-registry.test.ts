@@ -353,6 +353,10 @@ describe('progress and colours (lib/commands/report.ts)', () => {
     expect(err.written[0]).toBe('\r\x1b[K[5/9] dist/fleet/s…');
     r.note('wrote dist/');
     expect(err.written.slice(1)).toEqual(['\r\x1b[K', 'wrote dist/\n']);
+    // a terminal that does not say its width (a pty of `script`): 80 columns
+    const unknown = fakeStream(true, 0);
+    reporter({}, { stdout: unknown, stderr: unknown }, env()).progress(0, 1, 'x'.repeat(100));
+    expect(unknown.written[0]).toBe(`\r\x1b[K[1/1] ${'x'.repeat(72)}…`);
   });
 
   test('colours on a terminal only, never with NO_COLOR (unless empty) or TERM=dumb; per stream', () => {

@@ -82,8 +82,8 @@ export function reporter(options: ReporterOptions = {}, streams: Streams = { std
     progress(done, total, label) {
       if (!tty || quiet || json) return;
       const line = `[${Math.min(done + 1, total)}/${total}] ${label}`;
-      // One terminal line, or the carriage return redraws only its last row.
-      const width = Math.max((streams.stderr.columns ?? 80) - 1, 10);
+      // One terminal line, or the carriage return redraws only its last row (a terminal of unknown width: 80 columns).
+      const width = Math.max((streams.stderr.columns || 80) - 1, 10);
       streams.stderr.write(`\r\x1b[K${line.length > width ? `${line.slice(0, width - 1)}…` : line}`);
       drawn = true;
     },
