@@ -11,7 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 import Ajv from 'ajv';
 import { allFlags } from '../lib/commands/command';
-import { COMMANDS, commandHelp, completeWords, findCommand, markdownReference, runCli, withReference } from '../lib/commands/registry';
+import { BIN_FILE, COMMANDS, commandHelp, completeWords, findCommand, markdownReference, runCli, withReference } from '../lib/commands/registry';
 import { completionScript, SHELLS } from '../lib/commands/registry-completion';
 import { childEnv, colorWanted, reporter, Streams, TerminalLike } from '../lib/commands/report';
 import { helmPresent, sharedChartsPresent, SHARED_CHARTS } from './support/chart-packages';
@@ -238,7 +238,7 @@ describe('completion', () => {
   const shells: Record<string, string> = { bash: 'bash', zsh: 'zsh', fish: 'fish' };
   test.each([...SHELLS])('%s: the script parses', (shell) => {
     const file = path.join(os.tmpdir(), `stx-completion-${process.pid}.${shell}`);
-    fs.writeFileSync(file, completionScript(shell));
+    fs.writeFileSync(file, completionScript(shell, BIN_FILE));
     try {
       const check = spawnSync(shells[shell], ['-n', file], { encoding: 'utf8' });
       if (check.error && (check.error as NodeJS.ErrnoException).code === 'ENOENT') {
@@ -252,8 +252,11 @@ describe('completion', () => {
   });
 
   test('completion prints the script; an unknown shell is a usage error', async () => {
-    expect((await run('completion', 'bash')).stdout).toBe(completionScript('bash'));
+    expect((await run('completion', 'bash')).stdout).toBe(completionScript('bash', BIN_FILE));
     expect((await run('completion', 'tcsh')).code).toBe(1);
+    // the bin file a script falls back to is quoted for the shell, whatever its path
+    expect(completionScript('bash', "/opt/it's/bin.cjs")).toContain(`else node '/opt/it'\\''s/bin.cjs' "$@"; fi`);
+    expect(completionScript('fish', "/opt/it's/bin.cjs")).toContain(`node '/opt/it\\'s/bin.cjs' __complete`);
   });
 
   test('__complete: commands, flags, targets, releases, credential ids', async () => {
@@ -271,7 +274,7 @@ describe('completion', () => {
     expect((await run('__complete', '--', '', 'x', 'sy')).stdout).toBe('synth\n');
     // the words may be flags (after --), as the scripts pass them
     expect((await run('__complete', '--', 'credentials', '--rotate', 'db-password.nov')).stdout).toBe('db-password.nova\n');
-    expect(completionScript('bash')).toContain('__complete -- "${cmd}" "${prev}" "${cur}"');
+    expect(completionScript('bash', BIN_FILE)).toContain('__complete -- "${cmd}" "${prev}" "${cur}"');
   });
 
   test('__complete: fleet actions and subclouds, help topics, render releases, diff --stack, validate targets', () => {
@@ -289,10 +292,10 @@ describe('completion', () => {
     expect(completeWords(['nosuch', 'nosuch', ''])).toEqual([]);
   });
 
-  test('bash: the script completes through the real bin', () => {
+  test('bash: the script completes through the real bin, which is not on PATH', () => {
+    // The bin is not on PATH here (as in a project run through npx): the script runs the bin file.
     const script = [
-      `stx-openstack-gitops() { ${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(ROOT, 'scripts', 'stx-openstack-gitops.cjs'))} "$@"; }`,
-      completionScript('bash'),
+      completionScript('bash', BIN_FILE),
       'COMP_WORDS=(stx-openstack-gitops fleet show sample/subcloud); COMP_CWORD=3; _stx_openstack_gitops; echo "${COMPREPLY[*]}"',
       'COMP_WORDS=(stx-openstack-gitops im); COMP_CWORD=1; _stx_openstack_gitops; echo "${COMPREPLY[*]}"',
     ].join('\n');

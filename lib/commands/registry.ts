@@ -55,7 +55,7 @@ const completion: CommandSpec = {
   examples: ['completion bash > ~/.local/share/bash-completion/completions/stx-openstack-gitops', 'completion zsh > ~/.zfunc/_stx-openstack-gitops', 'completion fish > ~/.config/fish/completions/stx-openstack-gitops.fish'],
   run({ positionals }) {
     if (!(SHELLS as readonly string[]).includes(positionals[0])) throw new UsageError(`unknown shell '${positionals[0]}' (expected one of ${SHELLS.join(', ')})`);
-    process.stdout.write(completionScript(positionals[0] as (typeof SHELLS)[number]));
+    process.stdout.write(completionScript(positionals[0] as (typeof SHELLS)[number], BIN_FILE));
   },
 };
 
@@ -73,6 +73,9 @@ const complete: CommandSpec = {
     process.stdout.write(out.map((w) => `${w}\n`).join(''));
   },
 };
+
+/** The bin's own file: what a completion script runs where the bin is not on PATH. */
+export const BIN_FILE = path.join(ROOT, 'scripts', 'stx-openstack-gitops.cjs');
 
 export const COMMANDS: readonly CommandSpec[] = [synth, validate, values, diff, render, images, credentials, fleet, importCrds, bench, help, completion, complete];
 
