@@ -12,6 +12,7 @@ import * as path from 'path';
 import Ajv from 'ajv';
 import { allFlags } from '../lib/commands/command';
 import { BIN_FILE, COMMANDS, commandHelp, completeWords, findCommand, markdownReference, runCli, withReference } from '../lib/commands/registry';
+import { colourDiff } from '../lib/commands/commands/diff';
 import { completionScript, SHELLS } from '../lib/commands/registry-completion';
 import { childEnv, colorWanted, reporter, Streams, TerminalLike } from '../lib/commands/report';
 import { helmPresent, sharedChartsPresent, SHARED_CHARTS } from './support/chart-packages';
@@ -375,6 +376,23 @@ describe('progress and colours (lib/commands/report.ts)', () => {
     // a child process that prints follows the same rule
     expect(childEnv(false, env())).toMatchObject({ NO_COLOR: '1', FORCE_COLOR: '0' });
     expect(childEnv(true, env())).toEqual(env());
+  });
+
+  test('diff: added green, removed red, changed yellow, headings bold, on a terminal only', () => {
+    const text = '## aio-sx\n### nova\n  + conf.a: 1\n  - conf.b: 2\n  ~ conf.c: 1 → 2\n1 stack(s)\n';
+    const tty = reporter({}, { stdout: fakeStream(true), stderr: fakeStream(false) }, env());
+    expect(colourDiff(text, tty).split('\n')).toEqual([
+      '\x1b[1m## aio-sx\x1b[22m',
+      '\x1b[1m### nova\x1b[22m',
+      '\x1b[32m  + conf.a: 1\x1b[39m',
+      '\x1b[31m  - conf.b: 2\x1b[39m',
+      '\x1b[33m  ~ conf.c: 1 → 2\x1b[39m',
+      '1 stack(s)',
+      '',
+    ]);
+    for (const plain of [reporter({}, { stdout: fakeStream(false), stderr: fakeStream(true) }, env()), reporter({}, { stdout: fakeStream(true), stderr: fakeStream(true) }, env({ NO_COLOR: '1' }))]) {
+      expect(colourDiff(text, plain)).toBe(text);
+    }
   });
 
   describe('through a command (validate of one stack) on a fake terminal', () => {

@@ -19,7 +19,7 @@ const STACK = {
 };
 
 /** Added lines green, removed red, changed yellow, headings bold: when stdout takes colours (lib/commands/report.ts). */
-function colourDiff(text: string, report: Reporter): string {
+export function colourDiff(text: string, report: Pick<Reporter, 'paint'>): string {
   const style = (line: string): Style | undefined => (/^\s*\+ /.test(line) ? 'green' : /^\s*- /.test(line) ? 'red' : /^\s*~ /.test(line) ? 'yellow' : /^#/.test(line) ? 'bold' : undefined);
   return text
     .split('\n')
