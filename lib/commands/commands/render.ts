@@ -70,7 +70,7 @@ const RELEASE = schema.object({ release: schema.string, chart: schema.string, ve
 const FILE = schema.object({ release: schema.string, object: schema.string, key: schema.string, text: schema.string });
 
 /** The JSON Schema of `render --json`: every release's outcome, then the objects (or, with --file, the files; with --output, the folder). */
-export const RENDER_JSON = schema.object(
+const RENDER_JSON = schema.object(
   {
     target: schema.string,
     credentials: { description: 'the credentials file or folder used; null: placeholders', type: ['string', 'null'] },
