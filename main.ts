@@ -10,15 +10,18 @@
  */
 import * as fs from 'fs';
 import { parseCommandLine, runCommand } from './lib/commands/cli';
+import { reporter } from './lib/commands/report';
 import { runSynth } from './lib/commands/synth';
 
 const USAGE = 'usage: npx cdk8s synth [--output DIR]   (npx tsx main.ts takes no arguments; STX_OUTPUT=DIR writes DIR atomically)';
 
 runCommand('synth', USAGE, () => {
   parseCommandLine(process.argv.slice(2), {});
-  const result = runSynth({ outdir: process.env.CDK8S_OUTDIR, output: process.env.STX_OUTPUT, fromCli: true });
-  // The cdk8s CLI swallows the app's stdout; stderr reaches the operator.
-  for (const line of result.messages) console.error(line);
+  // The cdk8s CLI swallows the app's stdout; stderr reaches the operator (progress when it is a terminal).
+  const report = reporter();
+  const result = runSynth({ outdir: process.env.CDK8S_OUTDIR, output: process.env.STX_OUTPUT, fromCli: true, progress: report.progress });
+  report.progressDone();
+  result.messages.forEach((line, i) => console.error(i === 0 && result.code !== 0 ? report.paint(line, 'red') : line));
   const outdir = process.env.CDK8S_OUTDIR;
   // A non-zero exit makes the cdk8s CLI print its own stack trace after our message. Without its
   // output folder it says one line ("synthesis failed") and exits 1: the folder, absent or empty

@@ -13,6 +13,8 @@ import { diffRenderedStacks, formatRenderedDiff } from '../lib/commands/rendered
 import { stackFromFiles } from '../lib/commands/values';
 import { openChartSet } from '../lib/validate/chart-source';
 import { parseRenderArgs } from '../scripts/render';
+import Ajv from 'ajv';
+import { findCommand, runCli } from '../lib/commands/registry';
 import { writeChartPackage, helmPresent } from './support/chart-packages';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -123,6 +125,49 @@ describeWithHelm('rendering a stack', () => {
     const missing = run('app', '--charts', charts, '--file', 'nova.conf');
     expect(missing.stderr).toContain('render: no ConfigMap or Secret of release "app" holds a file "nova.conf"');
     expect(missing.status).toBe(1);
+  }, 120_000);
+
+  it('diff --rendered --json: the changed objects as its JSON Schema says, credentials masked; exit 1', async () => {
+    // A git repository whose committed dist/ renders 3 workers and whose working tree 5.
+    const repo = path.join(dir, 'repo');
+    const write = (workers: number) => {
+      for (const [file, text] of stackFiles(workers)) {
+        fs.mkdirSync(path.dirname(path.join(repo, 'dist', 'lab', file)), { recursive: true });
+        fs.writeFileSync(path.join(repo, 'dist', 'lab', file), text);
+      }
+    };
+    write(3);
+    const git = (...args: string[]) => expect(spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, encoding: 'utf8' }).status).toBe(0);
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-qm', 'lab');
+    write(5);
+    let stdout = '';
+    const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+    const cwd = process.cwd();
+    let code: number;
+    try {
+      process.chdir(repo);
+      code = await runCli(['diff', '--rendered', '--charts', charts, '--json'], { stdout: { isTTY: false, write: () => true }, stderr: { isTTY: false, write: () => true } });
+    } finally {
+      process.chdir(cwd);
+      out.mockRestore();
+    }
+    expect(code).toBe(1);
+    const doc = JSON.parse(stdout);
+    const validate = new Ajv({ strict: false }).compile(findCommand('diff').json!);
+    expect(validate(doc) ? [] : validate.errors).toEqual([]);
+    expect(doc.rendered).toBe(true);
+    expect(doc.changed).toBe(true);
+    expect(doc.diffs.map((d: { stack: string }) => d.stack)).toEqual(['lab']);
+    const objects = doc.diffs[0].releases[0].objects;
+    expect(objects.map((o: { id: string; kind: string }) => `${o.kind} ${o.id}`).sort()).toEqual(['changed ConfigMap/osh-app-bin', 'changed Secret/osh-app-etc']);
+    const conf = objects.find((o: { id: string }) => o.id === 'Secret/osh-app-etc').leaves[0];
+    expect(conf.path).toBe('stringData.app\\.conf');
+    expect(conf.old).toContain('workers = 3');
+    expect(conf.new).toContain('workers = 5');
+    // the placeholder credential is masked on both sides
+    expect(stdout).not.toContain(placeholderCredential('creds', 'db-password'));
   }, 120_000);
 });
 

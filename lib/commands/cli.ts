@@ -5,6 +5,7 @@
  * exits 1 (no stack trace). `--help` (`-h`) prints the usage line and exits 0.
  */
 import { parseArgs, ParseArgsConfig } from 'util';
+import { colorWanted, paint } from './report';
 
 /** A command line the command does not accept. */
 export class UsageError extends Error {}
@@ -61,7 +62,7 @@ export function runCommand(name: string, usage: string, main: () => number | voi
       process.exitCode = 0;
       return;
     }
-    reportFailure(name, usage, error);
+    reportFailure(name, usage, error, colorWanted(process.stderr));
     process.exitCode = errorCode;
   };
   try {
@@ -82,9 +83,8 @@ export function exitQuietlyOnClosedPipe(): void {
   });
 }
 
-/** A failed command's one line on stderr, `name: message` (red when asked), and its usage line after a UsageError; never a stack trace. */
-export function reportFailure(name: string, usage: string, error: unknown, color = false): void {
-  const line = `${name}: ${error instanceof Error ? error.message : String(error)}`;
-  console.error(color ? `\x1b[31m${line}\x1b[0m` : line);
+/** A failed command's one line on stderr, `name: message` (red when `color`: lib/commands/report.ts decides), and its usage line after a UsageError; never a stack trace. */
+export function reportFailure(name: string, usage: string, error: unknown, color: boolean): void {
+  console.error(paint(`${name}: ${error instanceof Error ? error.message : String(error)}`, 'red', color));
   if (error instanceof UsageError && usage) console.error(usage);
 }

@@ -6,9 +6,12 @@
  */
 import * as path from 'path';
 import { parseCommandLine, Positionals } from './cli';
+import { Reporter } from './report';
+
+export type { Reporter } from './report';
 
 /** What a shell completes for an argument or a flag's value. */
-export type Completion = 'target' | 'release' | 'credential' | 'revision' | 'file' | 'folder' | 'command' | 'shell' | readonly string[];
+export type Completion = 'target' | 'subcloud' | 'release' | 'credential' | 'revision' | 'file' | 'folder' | 'command' | 'shell' | readonly string[];
 
 export interface FlagSpec {
   readonly type: 'string' | 'boolean';
@@ -33,20 +36,6 @@ export interface ArgumentSpec {
 /** The values of a parsed command line: a string, a boolean or (multiple) a list, by flag name. */
 export type FlagValues = Readonly<Record<string, string | boolean | string[] | undefined>>;
 
-/** How the command reports: set from --json, --quiet, the terminal and NO_COLOR. */
-export interface Reporter {
-  readonly json: boolean;
-  readonly quiet: boolean;
-  /** stderr is a terminal: progress may redraw one line. */
-  readonly tty: boolean;
-  /** Colours are wanted: a terminal and NO_COLOR unset. */
-  readonly color: boolean;
-  /** One step of long work: redrawn on a terminal, nothing otherwise (the command prints its own line per stack). */
-  progress(done: number, total: number, label: string): void;
-  /** Ends a progress line (before other output). */
-  progressDone(): void;
-}
-
 export interface CommandContext {
   readonly values: FlagValues;
   readonly positionals: readonly string[];
@@ -68,6 +57,8 @@ export interface CommandSpec {
   readonly json?: object;
   /** The exit code of an error (diff: 2, since 1 means "changed"). @default 1 */
   readonly errorCode?: number;
+  /** What an argument after `previous` completes to, where the arguments' own completion is not enough (`fleet show <subcloud>`). @default - the first argument's */
+  readonly completeArgument?: (previous: string) => Completion | undefined;
   /** Not listed by help (`__complete`). */
   readonly hidden?: boolean;
   run(context: CommandContext): number | void | Promise<number | void>;

@@ -42,6 +42,8 @@ export interface TemplateOptions {
   readonly concurrency?: number;
   /** Read and write the render cache. @default true */
   readonly cache?: boolean;
+  /** Told as each render starts (`started` before it, of `total`): a command's progress line. @default - nothing told */
+  readonly progress?: (started: number, total: number, releaseName: string) => void;
 }
 
 /**
@@ -54,7 +56,8 @@ export async function helmTemplateAll(requests: readonly TemplateRequest[], opti
   const keyOf = (r: TemplateRequest) => JSON.stringify([r.chartDigest, r.releaseName, r.namespace, r.values]);
   const unique = new Map<string, TemplateRequest>();
   for (const r of requests) if (!unique.has(keyOf(r))) unique.set(keyOf(r), r);
-  const tasks = [...unique.values()].map((r) => async (): Promise<TemplateResult> => {
+  const tasks = [...unique.values()].map((r, i, all) => async (): Promise<TemplateResult> => {
+    options.progress?.(i, all.length, r.releaseName);
     const request: HelmRequest = { chartFile: r.chart, chartDigest: r.chartDigest, releaseName: r.releaseName, namespace: r.namespace, values: r.values };
     const result = await helmTemplate(request, { cache: options.cache !== false });
     return result.error !== undefined || result.manifest === undefined

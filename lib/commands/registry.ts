@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { exitQuietlyOnClosedPipe, HelpRequested, reportFailure, UsageError } from './cli';
-import { allFlags, BIN, CommandSpec, Completion, parseSpec, printJson, Reporter, ROOT, usageLine } from './command';
+import { allFlags, BIN, CommandSpec, Completion, parseSpec, printJson, ROOT, usageLine } from './command';
 import { bench } from './commands/bench';
 import { credentials } from './commands/credentials';
 import { diff } from './commands/diff';
@@ -17,8 +17,11 @@ import { synth } from './commands/synth';
 import { validate } from './commands/validate';
 import { values } from './commands/values';
 import { completionScript, SHELLS } from './registry-completion';
+import { Reporter, reporter, Streams } from './report';
 import { listTargets } from './targets';
+import { inventorySubclouds, loadInventories } from './inventories';
 import { defaultProfileLocations, loadDeployments } from '../deployment/app';
+import { defaultFleetLocations } from '../deployment/fleet';
 
 const help: CommandSpec = {
   name: 'help',
@@ -52,7 +55,7 @@ const completion: CommandSpec = {
   examples: ['completion bash > ~/.local/share/bash-completion/completions/stx-openstack-gitops', 'completion zsh > ~/.zfunc/_stx-openstack-gitops', 'completion fish > ~/.config/fish/completions/stx-openstack-gitops.fish'],
   run({ positionals }) {
     if (!(SHELLS as readonly string[]).includes(positionals[0])) throw new UsageError(`unknown shell '${positionals[0]}' (expected one of ${SHELLS.join(', ')})`);
-    process.stdout.write(completionScript(positionals[0] as (typeof SHELLS)[number]));
+    process.stdout.write(completionScript(positionals[0] as (typeof SHELLS)[number], BIN_FILE));
   },
 };
 
@@ -70,6 +73,9 @@ const complete: CommandSpec = {
     process.stdout.write(out.map((w) => `${w}\n`).join(''));
   },
 };
+
+/** The bin's own file: what a completion script runs where the bin is not on PATH. */
+export const BIN_FILE = path.join(ROOT, 'scripts', 'stx-openstack-gitops.cjs');
 
 export const COMMANDS: readonly CommandSpec[] = [synth, validate, values, diff, render, images, credentials, fleet, importCrds, bench, help, completion, complete];
 
@@ -149,6 +155,10 @@ export function completeWords([command = '', previous = '', current = '']: reado
   if (current.startsWith('-')) return starting([...Object.keys(flags).map((f) => `--${f}`), '--help']);
   const flag = previous.startsWith('--') ? flags[previous.slice(2)] : undefined;
   if (flag?.type === 'string') return flag.complete ? candidates(flag.complete, starting) : [];
+  if (spec.completeArgument) {
+    const own = spec.completeArgument(previous);
+    return own ? candidates(own, starting) : [];
+  }
   // Positionals: the first argument's completion (enough for the commands' first argument and, for values/render, the release).
   const kind = spec.arguments.find((a) => a.complete && a.complete !== 'release')?.complete;
   const release = spec.arguments.find((a) => a.complete === 'release');
@@ -167,6 +177,8 @@ function candidates(kind: Completion, starting: (words: Iterable<string>) => str
       return starting(credentialIds());
     case 'target':
       return starting(targetNames());
+    case 'subcloud':
+      return starting(subcloudNames());
     case 'release':
       return starting(releaseNames(target));
     default:
@@ -188,6 +200,11 @@ function targetNames(): string[] {
   return names;
 }
 
+/** `inventory/subcloud` of every inventory (deployments/fleets/, as the synth reads it). */
+function subcloudNames(): string[] {
+  return inventorySubclouds(loadInventories(defaultProfileLocations(), defaultFleetLocations())).map((s) => s.full);
+}
+
 /** The releases of a written stack (`target`), else every release the project defines (releases/<name>/). */
 function releaseNames(target?: string): string[] {
   if (target) {
@@ -207,50 +224,34 @@ export function credentialIds(): string[] {
   return loadDeployments(defaultProfileLocations()).flatMap((d) => d.credentials.map((ref) => ref.id));
 }
 
-/** Builds the reporter of a run: progress only on a terminal, colours never with NO_COLOR. */
-export function reporter(json: boolean, quiet: boolean, stream: NodeJS.WriteStream = process.stderr): Reporter {
-  const tty = stream.isTTY === true;
-  let drawn = false;
-  return {
-    json,
-    quiet,
-    tty,
-    color: tty && !process.env.NO_COLOR,
-    progress(done, total, label) {
-      if (!tty || quiet || json) return;
-      stream.write(`\r\x1b[K[${done + 1}/${total}] ${label}`);
-      drawn = true;
-    },
-    progressDone() {
-      if (drawn) stream.write('\r\x1b[K');
-      drawn = false;
-    },
-  };
-}
-
 /**
  * Runs a command line (without node and the bin): the exit code. Errors are one line on stderr
- * (and the usage line for a usage error), never a stack trace.
+ * (and the usage line for a usage error), never a stack trace. `streams` decide progress and
+ * colours (lib/commands/report.ts). @default process.stdout and process.stderr
  */
-export async function runCli(argv: readonly string[]): Promise<number> {
+export async function runCli(argv: readonly string[], streams?: Streams): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h') {
     process.stdout.write(overview());
     return name === undefined ? 1 : 0;
   }
   let spec: CommandSpec | undefined;
+  // Until the command line is parsed: no --json, no --quiet.
+  let report: Reporter = reporter({}, streams);
   try {
     spec = findCommand(name);
     const { values: flags, positionals } = parseSpec(spec, rest);
-    const code = await spec.run({ values: flags, positionals, report: reporter(flags.json === true, flags.quiet === true) });
+    report = reporter({ json: flags.json === true, quiet: flags.quiet === true }, streams);
+    const code = await spec.run({ values: flags, positionals, report });
+    report.progressDone();
     return code ?? 0;
   } catch (error) {
+    report.progressDone();
     if (error instanceof HelpRequested && spec) {
       process.stdout.write(commandHelp(spec));
       return 0;
     }
-    // Before the command line is parsed there is no reporter: the same rule as reporter()'s colour.
-    reportFailure(spec?.name ?? BIN, spec ? usageLine(spec) : '', error, reporter(false, false).color);
+    reportFailure(spec?.name ?? BIN, spec ? usageLine(spec) : '', error, report.color);
     return spec?.errorCode ?? 1;
   }
 }

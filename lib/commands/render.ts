@@ -20,7 +20,7 @@ import { ChartSet, chartArchivePath, missingChart, findChart } from '../validate
 import { helmReleaseName, readKustomization } from '../validate/tree-check';
 import { createHash } from 'crypto';
 import { fileDigest } from './helm';
-import { helmTemplateAll, renderCacheDir, TemplateRequest } from './helm-template';
+import { helmTemplateAll, renderCacheDir, TemplateOptions, TemplateRequest } from './helm-template';
 import { effectiveValues, ExternalLookup, StackTree, TreeRelease } from './values';
 import { isMap, Json, JsonMap } from '../engine/json';
 
@@ -63,6 +63,8 @@ export interface RenderOptions {
   /** Use the render cache (lib/commands/helm-template.ts). @default true */
   readonly cache?: boolean;
   readonly cacheDir?: string;
+  /** Told as each helm run starts (lib/commands/helm-template.ts). @default - nothing told */
+  readonly progress?: TemplateOptions['progress'];
 }
 
 const PLACEHOLDER = /^<(secret|configmap):([^/>]+)\/([^>]+)>$/;
@@ -192,7 +194,7 @@ export async function renderStackReleases(stack: StackTree, options: RenderOptio
   const runnable = planned.filter((p) => p.request);
   const results = await helmTemplateAll(
     runnable.map((p) => p.request!),
-    { ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}), ...(options.cache !== undefined ? { cache: options.cache } : {}) },
+    { ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}), ...(options.cache !== undefined ? { cache: options.cache } : {}), ...(options.progress ? { progress: options.progress } : {}) },
   );
   const byRelease = new Map(runnable.map((p, i) => [p.release.name, results[i]]));
   const credentialValues = new Set(planned.flatMap((p) => [...p.credentialValues]));

@@ -67,6 +67,8 @@ export interface SynthRequest {
   readonly fleets?: readonly string[];
   /** Extra build options (tests inject releases through these). */
   readonly build?: Omit<BuildOptions, 'profiles'>;
+  /** Told as each step starts (`step` of `total`): the bin's progress line. @default - nothing told */
+  readonly progress?: (step: number, total: number, label: string) => void;
 }
 
 export interface SynthResult {
@@ -110,13 +112,18 @@ export function runSynth(request: SynthRequest = {}): SynthResult {
   try {
     if (requested === scratch) prepareScratch(scratch);
     const onlyThese = request.profiles !== undefined || !!process.env.STX_PROFILES;
+    const step = (i: number, label: string) => request.progress?.(i, 4, label);
+    step(0, 'building the stacks of the profiles');
     const stacks = renderApp(buildApp({ ...request.build, profiles: request.profiles ?? defaultProfileLocations() }));
     // Fleets: every inventory of deployments/fleets/ on a synth of every profile, else those of STX_FLEETS.
     const fleets = request.fleets ?? (onlyThese && !process.env.STX_FLEETS ? [] : defaultFleetLocations());
+    step(1, 'building the fleets');
     stacks.push(...renderFleets(fleets, [path.resolve(__dirname, '..', '..', 'deployments')], request.build?.releases));
+    step(2, 'looking for plaintext credentials');
     const leaks = credentialProblems(stacks);
     if (leaks.length > 0) throw new Error(`plaintext credentials would be written:\n${leaks.join('\n')}`);
     const kept = onlyThese && fs.existsSync(target) ? fs.readdirSync(target).filter((e) => !e.startsWith('.') && !stacks.some((s) => s.name === e)) : [];
+    step(3, `writing ${path.relative(process.cwd(), target) || '.'}/`);
     const warnings = writeStacks(target, stacks, { marker: marker(), onlyThese, keep: bootstrapFolders(target) });
     const lines = [
       ...summary(stacks),

@@ -3,6 +3,7 @@ import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { CommandSpec, ROOT } from '../command';
 import { UsageError } from '../cli';
+import { childEnv } from '../report';
 
 export const bench: CommandSpec = {
   name: 'bench',
@@ -12,9 +13,9 @@ export const bench: CommandSpec = {
   positionals: { min: 0, max: 1, name: 'run count' },
   flags: {},
   examples: ['bench', 'bench 3'],
-  run({ positionals }) {
+  run({ positionals, report }) {
     if (positionals[0] !== undefined && !/^[1-9][0-9]*$/.test(positionals[0])) throw new UsageError(`RUNS must be a positive whole number, got '${positionals[0]}'`);
-    const run = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'scripts', 'bench.ts'), ...positionals], { cwd: ROOT, stdio: 'inherit' });
+    const run = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'scripts', 'bench.ts'), ...positionals], { cwd: ROOT, stdio: 'inherit', env: childEnv(report.color) });
     if (run.error) throw new Error(`could not start scripts/bench.ts: ${run.error.message}`);
     return run.status ?? 1;
   },

@@ -12,7 +12,8 @@ import { UsageError } from '../cli';
 import { gitWouldTrack, runCredentials } from '../credentials';
 import { newAgeKey, parseAgeIdentities } from '../sops';
 import { defaultProfileLocations, loadDeployments } from '../../deployment/app';
-import { defaultFleetLocations, inventoryFiles, loadInventory, profileInputs, resolveSubcloud } from '../../deployment/fleet';
+import { defaultFleetLocations, resolveSubcloud } from '../../deployment/fleet';
+import { inventorySubclouds, loadInventories, subcloudsNamed } from '../inventories';
 import { ResolvedDeployment } from '../../deployment/resolve';
 import { distance } from '../../profile/loader';
 
@@ -73,14 +74,12 @@ export function resolveTargets(name: string, profileLocations: readonly string[]
   const profiles = loadDeployments(profileLocations);
   const profile = profiles.find((p) => p.profile.name === name);
   if (profile) return [{ shown: name, deployment: profile }];
-  const inputs = profileInputs(profileLocations);
-  const inventories = fleetLocations.flatMap((l) => inventoryFiles(l)).map((f) => loadInventory(f, inputs));
-  const subcloudName = (s: { input: unknown }) => String((s.input as { name?: unknown }).name);
-  const all = inventories.flatMap((inv) => inv.subclouds.map((s) => ({ inv, s, full: `${inv.name}/${subcloudName(s)}` })));
+  const inventories = loadInventories(profileLocations, fleetLocations);
+  const all = inventorySubclouds(inventories);
   const inventory = inventories.find((inv) => inv.name === name);
-  if (inventory) return inventory.subclouds.map((s) => ({ shown: `${inventory.name}/${subcloudName(s)}`, deployment: resolveSubcloud(s) }));
-  const matches = all.filter((x) => x.full === name || subcloudName(x.s) === name);
-  if (matches.length === 1) return [{ shown: matches[0].full, deployment: resolveSubcloud(matches[0].s) }];
+  if (inventory) return all.filter((x) => x.inventory === inventory).map((x) => ({ shown: x.full, deployment: resolveSubcloud(x.site) }));
+  const matches = subcloudsNamed(name, all);
+  if (matches.length === 1) return [{ shown: matches[0].full, deployment: resolveSubcloud(matches[0].site) }];
   if (matches.length > 1) throw new Error(`"${name}" is a subcloud of several inventories: name one of ${matches.map((m) => m.full).join(', ')}`);
   const known = [...profiles.map((p) => p.profile.name), ...inventories.map((i) => i.name), ...all.map((x) => x.full)];
   const close = known.filter((k) => distance(k, name) <= 3 || distance(k.split('/').pop()!, name) <= 2).slice(0, 3);
@@ -134,7 +133,8 @@ async function credentialsMain(args: CredentialsArgs, report: Reporter): Promise
   // A fleet is all or nothing for what can be known before writing (an id a subcloud lacks, a
   // file it cannot read, a missing age key): every subcloud is tried without writing first.
   if (targets.length > 1 && !args.dryRun) {
-    for (const { shown, deployment } of targets) {
+    for (const [i, { shown, deployment }] of targets.entries()) {
+      report.progress(i, targets.length, `checking ${shown}`);
       await runCredentials(request(deployment, true)).catch((error: Error) => {
         if (newKeyFile) fs.rmSync(newKeyFile, { force: true });
         throw new Error(`${shown}: ${error.message} (no subcloud was written)`);
@@ -144,11 +144,11 @@ async function credentialsMain(args: CredentialsArgs, report: Reporter): Promise
   let done = 0;
   try {
     for (const { shown, deployment } of targets) {
-      if (targets.length > 1 && !report.json && !report.quiet) console.error(`${shown}:`);
+      if (targets.length > 1) report.note(`${shown}:`);
       const { lines } = await runCredentials(request(deployment, args.dryRun));
       done++;
       plan.push({ site: shown, lines });
-      if (!report.json && !report.quiet) for (const line of lines) console.error(targets.length > 1 ? `  ${line}` : line);
+      for (const line of lines) report.note(targets.length > 1 ? `  ${line}` : line);
     }
   } catch (error) {
     // A new key that encrypted nothing is not kept; one that did is needed to decrypt.

@@ -10,7 +10,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CommandSpec, ROOT } from '../command';
+import { CommandSpec, Reporter, ROOT } from '../command';
+import { childEnv } from '../report';
 import { replaceFolder } from '../../engine/output-folder';
 import { BUNDLED_SCHEMAS, bundleSchemas, CRDS_DIR } from '../../validate/flux-schema';
 
@@ -32,7 +33,7 @@ export function missingCrds(dir: string = CRDS_DIR): string[] {
   return CRD_FILES.map((f) => path.join(dir, f)).filter((f) => !fs.existsSync(f) || !fs.statSync(f).isFile());
 }
 
-function importMain(): void {
+function importMain(report: Reporter): void {
   const missing = missingCrds();
   if (missing.length > 0) throw new Error(`missing CRD file(s): ${missing.join(', ')}; imports/ left as it was`);
   // `cdk8s import` records what it imported in the cdk8s.yaml of its working folder (and drops that
@@ -43,7 +44,7 @@ function importMain(): void {
       fs.chmodSync(staging, 0o755);
       for (const crd of CRD_FILES) {
         const args = ['import', '--no-check-upgrade', '--output', staging, '--language', 'typescript', path.join(CRDS_DIR, crd)];
-        const run = spawnSync(CDK8S, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' } });
+        const run = spawnSync(CDK8S, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env: { ...childEnv(report.color), CDK8S_CHECK_UPGRADE: 'false' } });
         if (run.status !== 0) throw new Error(`cdk8s import of ${crd} failed (${run.error?.message ?? `exit ${run.status}`}); imports/ left as it was`);
       }
       fs.writeFileSync(path.join(staging, path.basename(BUNDLED_SCHEMAS)), bundleSchemas());
@@ -51,7 +52,7 @@ function importMain(): void {
   } finally {
     fs.rmSync(cwd, { recursive: true, force: true });
   }
-  console.error(`wrote ${path.relative(process.cwd(), IMPORTS_DIR)}/: ${fs.readdirSync(IMPORTS_DIR).sort().join(', ')}`);
+  report.note(`wrote ${path.relative(process.cwd(), IMPORTS_DIR)}/: ${fs.readdirSync(IMPORTS_DIR).sort().join(', ')}`);
 }
 
 export const importCrds: CommandSpec = {
@@ -62,5 +63,5 @@ export const importCrds: CommandSpec = {
   positionals: { min: 0, max: 0 },
   flags: {},
   examples: ['import'],
-  run: importMain,
+  run: ({ report }) => importMain(report),
 };

@@ -5,9 +5,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { CHARTS_FLAG, CommandSpec, FlagValues, parseSpec, stringFlag, TARGET_ARGUMENT, usageLine } from '../command';
+import { CHARTS_FLAG, CommandSpec, FlagValues, parseSpec, printJson, Reporter, schema, stringFlag, TARGET_ARGUMENT, usageLine } from '../command';
 import { UsageError } from '../cli';
-import { Credentials, findConfigFiles, formatRelease, readCredentialsFile, readCredentialsFolder, renderStackReleases } from '../render';
+import { Credentials, findConfigFiles, formatRelease, presentObject, readCredentialsFile, readCredentialsFolder, renderStackReleases } from '../render';
 import { readTarget, resolveTarget } from '../targets';
 import { StackTree, stackFromFiles } from '../values';
 import { materializeSite } from '../../engine/fleet';
@@ -54,41 +54,78 @@ export function readStackOrSite(stack: string): StackTree {
   return readTarget(resolveTarget(stack));
 }
 
-/** The credentials the renders use: --credentials, else credentials/<stack>/ when it exists. */
-function credentialsOf(args: RenderArgs): Credentials | undefined {
+/** The credentials the renders use and where they came from: --credentials, else credentials/<stack>/ when it exists. */
+function credentialsOf(args: RenderArgs): { values: Credentials; from: string } | undefined {
   const location = args.credentials ?? path.join('credentials', path.basename(args.stack));
   if (!fs.existsSync(location)) {
     if (args.credentials) throw new Error(`${location}: no such file or folder (expected the credentials \`stx-openstack-gitops credentials\` writes)`);
     return undefined;
   }
-  return fs.statSync(location).isDirectory() ? readCredentialsFolder(location) : readCredentialsFile(location);
+  return { values: fs.statSync(location).isDirectory() ? readCredentialsFolder(location) : readCredentialsFile(location), from: location };
 }
 
-async function renderMain(args: RenderArgs, quiet: boolean): Promise<number> {
+/** One object of --json: its release, `Kind/name`, and the object as printed (credentials masked unless --show-secrets). */
+const OBJECT = schema.object({ release: schema.string, id: schema.string, object: { type: 'object' } });
+const RELEASE = schema.object({ release: schema.string, chart: schema.string, version: schema.string, objects: schema.integer, error: schema.string }, ['release', 'chart', 'version', 'objects']);
+const FILE = schema.object({ release: schema.string, object: schema.string, key: schema.string, text: schema.string });
+
+/** The JSON Schema of `render --json`: every release's outcome, then the objects (or, with --file, the files; with --output, the folder). */
+const RENDER_JSON = schema.object(
+  {
+    target: schema.string,
+    credentials: { description: 'the credentials file or folder used; null: placeholders', type: ['string', 'null'] },
+    masked: schema.boolean,
+    releases: { type: 'array', items: RELEASE },
+    objects: { type: 'array', items: OBJECT },
+    files: { type: 'array', items: FILE },
+    output: schema.string,
+  },
+  ['target', 'credentials', 'masked', 'releases'],
+);
+
+async function renderMain(args: RenderArgs, report: Reporter): Promise<number> {
   const stack = readStackOrSite(args.stack);
   const charts = openChartSet(args.charts);
   const credentials = credentialsOf(args);
-  const { releases, credentialValues } = await renderStackReleases(stack, { charts, credentials, ...(args.release ? { only: [args.release] } : {}) });
+  const { releases, credentialValues } = await renderStackReleases(stack, {
+    charts,
+    credentials: credentials?.values,
+    ...(args.release ? { only: [args.release] } : {}),
+    progress: (started, total, name) => report.progress(started, total, `helm template ${name}`),
+  });
+  report.progressDone();
   const failed = releases.filter((r) => r.error);
-  for (const r of failed) console.error(`render: ${r.error}`);
+  const rendered = releases.filter((r) => !r.error);
+  for (const r of failed) console.error(report.paint(`render: ${r.error}`, 'red'));
+  const code = failed.length > 0 ? 1 : 0;
+  const summary = {
+    target: args.stack,
+    credentials: credentials?.from ?? null,
+    masked: !args.showSecrets,
+    releases: releases.map((r) => ({ release: r.release, chart: r.chart, version: r.version, objects: r.objects.length, ...(r.error ? { error: r.error } : {}) })),
+  };
   if (args.file) {
     const found = findConfigFiles(releases, args.file, credentialValues, args.showSecrets);
     if (found.length === 0) {
-      console.error(`render: no ConfigMap or Secret of ${args.release ? `release "${args.release}"` : 'the rendered releases'} holds a file "${args.file}"`);
+      console.error(report.paint(`render: no ConfigMap or Secret of ${args.release ? `release "${args.release}"` : 'the rendered releases'} holds a file "${args.file}"`, 'red'));
       return 1;
     }
-    for (const f of found) process.stdout.write(`# ${f.release}: ${f.object} key ${f.key}${args.showSecrets ? '' : ', credentials masked'}\n${f.text}${f.text.endsWith('\n') ? '' : '\n'}`);
-    return failed.length > 0 ? 1 : 0;
+    if (report.json) printJson({ ...summary, files: found });
+    else for (const f of found) process.stdout.write(`# ${f.release}: ${f.object} key ${f.key}${args.showSecrets ? '' : ', credentials masked'}\n${f.text}${f.text.endsWith('\n') ? '' : '\n'}`);
+    return code;
   }
   if (args.output) {
     fs.mkdirSync(args.output, { recursive: true });
-    for (const r of releases.filter((x) => !x.error)) fs.writeFileSync(path.join(args.output, `${r.release}.yaml`), formatRelease(r, credentialValues, args.showSecrets));
+    for (const r of rendered) fs.writeFileSync(path.join(args.output, `${r.release}.yaml`), formatRelease(r, credentialValues, args.showSecrets));
     const objects = releases.reduce((n, r) => n + r.objects.length, 0);
-    if (!quiet) console.log(`rendered ${releases.length - failed.length} of ${releases.length} releases, ${objects} objects, into ${args.output}/<release>.yaml${credentials ? '' : ' (credentials: placeholders)'}`);
+    if (report.json) printJson({ ...summary, output: args.output });
+    else report.note(`rendered ${rendered.length} of ${releases.length} releases, ${objects} objects, into ${args.output}/<release>.yaml${credentials ? '' : ' (credentials: placeholders)'}`);
+  } else if (report.json) {
+    printJson({ ...summary, objects: rendered.flatMap((r) => r.objects.map((o) => ({ release: r.release, id: o.id, object: presentObject(o, credentialValues, args.showSecrets) }))) });
   } else {
-    for (const r of releases.filter((x) => !x.error)) process.stdout.write(formatRelease(r, credentialValues, args.showSecrets));
+    for (const r of rendered) process.stdout.write(formatRelease(r, credentialValues, args.showSecrets));
   }
-  return failed.length > 0 ? 1 : 0;
+  return code;
 }
 
 export const render: CommandSpec = {
@@ -104,9 +141,10 @@ export const render: CommandSpec = {
     'show-secrets': { type: 'boolean', default: 'off: credentials masked', description: 'print credentials as they are' },
     credentials: { type: 'string', value: 'FILE|DIR', default: 'credentials/<stack>/ when it exists, else placeholders', description: 'the credentials the renders use', complete: 'file' },
   },
-  examples: ['render aio-sx nova --charts ../shared/charts --file nova.conf', 'render aio-sx --charts ../shared/charts --output /tmp/rendered'],
+  examples: ['render aio-sx nova --charts ../shared/charts --file nova.conf', 'render aio-sx --charts ../shared/charts --output /tmp/rendered', 'render sample/subcloud1 keystone --charts ../shared/charts --json'],
+  json: RENDER_JSON,
   run({ values, positionals, report }) {
-    return renderMain(renderArgs(values, positionals), report.quiet);
+    return renderMain(renderArgs(values, positionals), report);
   },
 };
 

@@ -20,9 +20,11 @@ export const synth: CommandSpec = {
     const output = path.resolve(stringFlag(values, 'output') ?? process.env.STX_OUTPUT ?? 'dist');
     const profiles = listFlag(values, 'profile');
     const fleets = listFlag(values, 'fleet');
-    const result = runSynth({ outdir: output, output, ...(profiles ? { profiles } : {}), ...(fleets ? { fleets } : {}) });
+    const result = runSynth({ outdir: output, output, ...(profiles ? { profiles } : {}), ...(fleets ? { fleets } : {}), progress: report.progress });
+    report.progressDone();
     if (report.json) printJson({ ok: result.code === 0, output: path.relative(process.cwd(), output) || '.', messages: result.messages });
-    else if (result.code !== 0 || !report.quiet) for (const line of result.messages) console.error(line);
+    else if (result.code !== 0) result.messages.forEach((line, i) => console.error(i === 0 ? report.paint(line, 'red') : line));
+    else result.messages.forEach((line) => report.note(line));
     return result.code;
   },
 };

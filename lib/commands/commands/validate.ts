@@ -77,7 +77,7 @@ export const validate: CommandSpec = {
       problems.push(...result.problems);
       if (!report.json && result.problems.length > 0) {
         report.progressDone();
-        for (const line of result.problems) console.log(line);
+        for (const line of result.problems) console.log(report.paint(line, 'red', 'stdout'));
       }
     });
     report.progressDone();
@@ -85,8 +85,9 @@ export const validate: CommandSpec = {
     if (report.json) {
       printJson({ ok, stacks: jobs.length, files, problems, subclouds: subclouds.map((r) => ({ name: r.stack, ok: r.problems.length === 0, files: r.files, problems: r.problems.length })) });
     } else {
-      if (!report.quiet) for (const r of subclouds) console.log(`subcloud ${r.stack}: ${r.problems.length === 0 ? 'ok' : `FAILED, ${r.problems.length} problems`} (${r.files} files)`);
-      if (!report.quiet || !ok) console.log(`${ok ? 'ok' : 'FAILED'}: ${jobs.length} stacks, ${files} files, ${problems.length} problems`);
+      const verdict = (good: boolean, text: string) => report.paint(text, good ? 'green' : 'red', 'stdout');
+      if (!report.quiet) for (const r of subclouds) console.log(`subcloud ${r.stack}: ${verdict(r.problems.length === 0, r.problems.length === 0 ? 'ok' : `FAILED, ${r.problems.length} problems`)} (${r.files} files)`);
+      if (!report.quiet || !ok) console.log(`${verdict(ok, ok ? 'ok' : 'FAILED')}: ${jobs.length} stacks, ${files} files, ${problems.length} problems`);
     }
     return ok ? 0 : 1;
   },
