@@ -93,6 +93,26 @@ describeWithHelm('rendering a stack', () => {
     expect(findConfigFiles(releases, 'app.conf', credentialValues, true)[0].text).toContain(`mysql://app:${placeholderCredential('creds', 'db-password')}@db/app`);
   });
 
+  /** The form every target writes: the release reads its credentials as one values document, whole. */
+  function stackReadingValuesDocument(): Map<string, string> {
+    const files = stackFiles(3);
+    files.set('app/helmrelease.yaml', files.get('app/helmrelease.yaml')!.replace('      valuesKey: db-password\n      targetPath: password\n', '      valuesKey: helm-values.app.yaml\n'));
+    return files;
+  }
+
+  it('takes a release\'s credentials values document (read whole, no targetPath) from the credentials given, and masks each value in it', async () => {
+    const credentials = new Map([['creds/helm-values.app.yaml', 'password: S3cret-pw\n']]);
+    const { releases, credentialValues } = await renderStackReleases(stackFromFiles(stackReadingValuesDocument()), { charts: set, credentials });
+    expect(releases[0].notGiven).toEqual([]);
+    expect(findConfigFiles(releases, 'app.conf', credentialValues, true)[0].text).toContain('mysql://app:S3cret-pw@db/app');
+    expect(findConfigFiles(releases, 'app.conf', credentialValues)[0].text).toContain('mysql://app:***@db/app');
+  });
+
+  it('names a values document neither the tree nor the credentials give (the chart default stands in)', async () => {
+    const { releases } = await renderStackReleases(stackFromFiles(stackReadingValuesDocument()), { charts: set });
+    expect(releases[0].notGiven).toEqual([expect.stringContaining('Secret creds key helm-values.app.yaml is not in the tree')]);
+  });
+
   it('names the release, chart, pin and available versions when the chart set lacks the chart', async () => {
     const files = stackFiles(3);
     files.set('app/helmrelease.yaml', files.get('app/helmrelease.yaml')!.replace('version: 1.0.0', 'version: 2.0.0'));

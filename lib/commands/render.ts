@@ -48,6 +48,8 @@ export interface RenderedRelease {
   readonly error?: string;
   /** The helm process's wall time, ms (0 when it did not run). */
   readonly ms: number;
+  /** The valuesFrom entries that neither the tree nor the credentials gave (the chart's defaults stood in). */
+  readonly notGiven: readonly string[];
 }
 
 export interface RenderOptions {
@@ -72,6 +74,33 @@ const PLACEHOLDER = /^<(secret|configmap):([^/>]+)\/([^>]+)>$/;
 /** The stand-in for a credential that no credentials file provides. */
 export function placeholderCredential(name: string, key: string): string {
   return `masked-${name}-${key}`.replace(/[^A-Za-z0-9._-]/g, '-');
+}
+
+/** A credentials file's values as the lookup of what the tree does not hold (Secrets only). */
+function credentialsLookup(credentials: Credentials): ExternalLookup {
+  return (kind, name, key) => (kind === 'Secret' ? credentials.get(`${name}/${key}`) : undefined);
+}
+
+/**
+ * The values a credential text carries, for masking: the text, and, when it is a values document,
+ * each of its string leaves (a password inside helm-values.keystone.yaml is masked on its own).
+ */
+function credentialLeaves(text: string): string[] {
+  let doc: unknown;
+  try {
+    doc = parseYaml12(text, 'credential')[0];
+  } catch {
+    return [text];
+  }
+  if (!isMap(doc as Json)) return [text];
+  const out: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') out.push(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (isMap(v as Json)) Object.values(v as JsonMap).forEach(walk);
+  };
+  walk(doc);
+  return out;
 }
 
 /** The values with each `<secret:NAME/KEY>` placeholder (what the tree does not hold) filled in. */
@@ -127,6 +156,8 @@ interface Planned {
   readonly request?: TemplateRequest;
   readonly error?: string;
   readonly credentialValues: ReadonlySet<string>;
+  /** valuesFrom entries neither the tree nor the credentials give: the chart's defaults stand in. */
+  readonly missing: readonly string[];
 }
 
 function folderOf(release: TreeRelease): string {
@@ -146,18 +177,30 @@ function plan(stack: StackTree, options: RenderOptions): Planned[] {
   return selected.map((release) => {
     const { chart, version, targetNamespace } = release;
     const used = new Set<string>();
-    const external: ExternalLookup | undefined = options.external && ((kind, name, key) => {
-      const value = options.external!(kind, name, key);
-      if (value !== undefined) used.add(value);
-      return value;
-    });
-    const values = fillCredentials(effectiveValues(stack.files, release, external).values, options.credentials, used) as JsonMap;
+    // A values document read whole (helm-values.<release>.yaml, no targetPath) is looked up as a
+    // key of its Secret like any other credential: the test lookup first, then the credentials file.
+    const lookups = [options.external, options.credentials && credentialsLookup(options.credentials)].filter((l): l is ExternalLookup => l !== undefined);
+    const external: ExternalLookup | undefined =
+      lookups.length === 0
+        ? undefined
+        : (kind, name, key) => {
+            for (const lookup of lookups) {
+              const value = lookup(kind, name, key);
+              if (value === undefined) continue;
+              for (const v of credentialLeaves(value)) used.add(v);
+              return value;
+            }
+            return undefined;
+          };
+    const effective = effectiveValues(stack.files, release, external);
+    const values = fillCredentials(effective.values, options.credentials, used) as JsonMap;
+    const notGiven = effective.notes;
     const missing = missingChart(options.charts, chart, version);
-    if (missing) return { release, chart, version, values, error: `release "${release.name}": ${missing}`, credentialValues: used };
+    if (missing) return { release, chart, version, values, error: `release "${release.name}": ${missing}`, credentialValues: used, missing: notGiven };
     const releaseName = helmReleaseName(release.name, release.spec);
     const entry = findChart(options.charts, chart, version);
     const archive = chartArchivePath(entry, { cacheDir: options.cacheDir });
-    return { release, chart, version, values, request: { chart: archive, chartDigest: entry.digest ?? fileDigest(archive), releaseName, namespace: targetNamespace ?? namespace, values }, credentialValues: used };
+    return { release, chart, version, values, request: { chart: archive, chartDigest: entry.digest ?? fileDigest(archive), releaseName, namespace: targetNamespace ?? namespace, values }, credentialValues: used, missing: notGiven };
   });
 }
 
@@ -200,7 +243,7 @@ export async function renderStackReleases(stack: StackTree, options: RenderOptio
   const credentialValues = new Set(planned.flatMap((p) => [...p.credentialValues]));
   const releases = planned.map((p): RenderedRelease => {
     const result = byRelease.get(p.release.name);
-    const base = { release: p.release.name, chart: p.chart, version: p.version, values: p.values, ...(p.request ? { archive: p.request.chart } : {}) };
+    const base = { release: p.release.name, chart: p.chart, version: p.version, values: p.values, notGiven: p.missing, ...(p.request ? { archive: p.request.chart } : {}) };
     if (!result) return { ...base, objects: [], error: p.error, ms: 0 };
     if (result.error) return { ...base, objects: [], error: `release "${p.release.name}": helm template failed: ${result.error}`, ms: result.ms };
     return { ...base, objects: manifestObjects(result.manifest, `${p.release.name} (rendered)`, options.cache ?? true), ms: result.ms };
@@ -312,6 +355,10 @@ export interface ScanFinding {
 /** Published defaults of shared secrets that a running cloud must not keep (the chart's own values). */
 const PUBLISHED_SECRETS: ReadonlyArray<{ readonly option: RegExp; readonly why: string }> = [
   { option: /^\s*metadata_proxy_shared_secret\s*=\s*password\s*$/, why: 'metadata_proxy_shared_secret is the published chart default "password"' },
+  // The charts' endpoints default every account's password to "password": a URL or a password
+  // option still holding it means the release's credential never reached the chart.
+  { option: /:\/\/[^\s:@/]+:password@/, why: 'a URL carries the published chart default password' },
+  { option: /^\s*(?:\w+_)?password\s*=\s*password\s*$/, why: 'a password option is the published chart default "password"' },
 ];
 
 const SCAN_RULES: ReadonlyArray<{ readonly pattern: RegExp; readonly what: string }> = [

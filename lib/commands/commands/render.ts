@@ -97,6 +97,15 @@ async function renderMain(args: RenderArgs, report: Reporter): Promise<number> {
   const failed = releases.filter((r) => r.error);
   const rendered = releases.filter((r) => !r.error);
   for (const r of failed) console.error(report.paint(`render: ${r.error}`, 'red'));
+  // Without the credentials, a release's credentials values document is absent and the chart's
+  // published defaults (password) stand in: say so, rather than show them as the cloud's.
+  const notGiven = releases.filter((r) => r.notGiven.length > 0);
+  if (notGiven.length > 0) {
+    console.error(
+      `render: ${notGiven.length} release(s) read values created out of band that were not given (${notGiven.map((r) => r.release).join(', ')}); the charts' defaults stand in for them. ` +
+        `Give the credentials (\`stx-openstack-gitops credentials <site>\` writes credentials/<site>/, or --credentials FILE|DIR).`,
+    );
+  }
   const code = failed.length > 0 ? 1 : 0;
   const summary = {
     target: args.stack,
