@@ -32,3 +32,8 @@ export function iniFile(sections: Readonly<Record<string, Readonly<Record<string
 export function rootwrapFilters(filters: Readonly<Record<string, readonly string[]>>): string {
   return configText(['[Filters]', ...Object.entries(filters).map(([name, args]) => `${name}: ${args.join(', ')}`)]);
 }
+
+/** Rootwrap filters that let root run each command by its own name: `<command>: CommandFilter, <command>, root`. */
+export function commandFilters(...commands: readonly string[]): Record<string, readonly string[]> {
+  return Object.fromEntries(commands.map((command) => [command, ['CommandFilter', command, 'root']]));
+}

@@ -2,7 +2,7 @@ import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
 import { apiPodLifecycle, controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, internalKeystoneAuthtoken, kubeDnsEndpoint, osloCacheEndpoint, publicIngressUnlimitedBody, requiredAntiAffinity } from './common';
-import { configText, iniFile, rootwrapFilters } from './config-files';
+import { commandFilters, configText, iniFile, rootwrapFilters } from './config-files';
 import { identityEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
 const pasteCompositeglanceApi: Values = {
@@ -182,9 +182,7 @@ export function glanceStaticValues(img: ImageRefs): Values {
           content: rootwrapFilters({
             disk_chown: ['RegExpFilter', 'chown', 'root', 'chown', '\\d+', '/dev/(?!.*/\\.\\.).*'],
             'privsep-rootwrap': ['RegExpFilter', 'privsep-helper', 'root', 'privsep-helper', '--config-file', '/etc/(?!\\.\\.).*', '--privsep_context', 'os_brick.privileged.default', '--privsep_sock_path', '/tmp/.*'],
-            chown: ['CommandFilter', 'chown', 'root'],
-            mount: ['CommandFilter', 'mount', 'root'],
-            umount: ['CommandFilter', 'umount', 'root'],
+            ...commandFilters('chown', 'mount', 'umount'),
           }),
         },
       },

@@ -2,7 +2,7 @@ import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
 import { controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, endpointsBaremetal, endpointsLocalImageRegistry, identityAuthAdmin, identityAuthNeutron, identityAuthNova, identityAuthPlacement, ingressEndpoint, internalKeystoneAuthtoken, kubeDnsEndpoint, osloCacheEndpoint, podProbesLiveness, podSecurityContextContainer, publicIngress, requiredAntiAffinity, rollingUpdateDeployments } from './common';
-import { configText, iniFile, rootwrapFilters } from './config-files';
+import { commandFilters, configText, iniFile, rootwrapFilters } from './config-files';
 import { identityEndpoint, keystoneInternalUrl, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
 const ovnVpnAgentReadiness: Values = {
@@ -851,6 +851,21 @@ function neutronApiAuditMap(): Values {
   };
 }
 
+/** The `ip` commands of the agents, in and out of network namespaces, and the interface lookup. */
+const NETNS_IP_FILTERS = {
+  ip: ['IpFilter', 'ip', 'root'],
+  find: ['RegExpFilter', 'find', 'root', 'find', '/sys/class/net', '-maxdepth', '1', '-type', 'l', '-printf', '%.*'],
+  ip_exec: ['IpNetnsExecFilter', 'ip', 'root'],
+};
+
+/** The Python interpreters a metadata proxy may run under: the filter name's suffix and the executable. */
+const METADATA_PROXY_PYTHONS = [['', 'python'], ['2', 'python2'], ['7', 'python2.7'], ['3', 'python3'], ['35', 'python3.5'], ['36', 'python3.6'], ['37', 'python3.7']] as const;
+
+/** The filters that let an agent stop its metadata proxies (`kill_metadata<suffix>`), with the signals it may send. */
+function killMetadataProxyFilters(...signals: readonly string[]): Record<string, readonly string[]> {
+  return Object.fromEntries(METADATA_PROXY_PYTHONS.map(([suffix, python]) => [`kill_metadata${suffix}`, ['KillFilter', 'root', python, ...signals]]));
+}
+
 /** `conf.rootwrap_filters`: the commands each pod may run as root. */
 function neutronRootwrapFilters(): Values {
   return {
@@ -865,22 +880,16 @@ function neutronRootwrapFilters(): Values {
     },
     dibbler: {
       pods: debugPods,
-      content: rootwrapFilters({
-        'dibbler-client': ['CommandFilter', 'dibbler-client', 'root'],
-      }),
+      content: rootwrapFilters(commandFilters('dibbler-client')),
     },
     ipset_firewall: {
       pods: debugPods,
-      content: rootwrapFilters({
-        ipset: ['CommandFilter', 'ipset', 'root'],
-      }),
+      content: rootwrapFilters(commandFilters('ipset')),
     },
     l3: neutronL3RootwrapFilters(),
     netns_cleanup: {
       pods: netnsCleanupPods,
-      content: rootwrapFilters({
-        netstat: ['CommandFilter', 'netstat', 'root'],
-      }),
+      content: rootwrapFilters(commandFilters('netstat')),
     },
     dhcp: {
       pods: netnsCleanupPods,
@@ -888,51 +897,25 @@ function neutronRootwrapFilters(): Values {
         dnsmasq: ['CommandFilter', 'dnsmasq', 'root'],
         kill_dnsmasq: ['KillFilter', 'root', '/sbin/dnsmasq', '-9', '-HUP', '-15'],
         kill_dnsmasq_usr: ['KillFilter', 'root', '/usr/sbin/dnsmasq', '-9', '-HUP', '-15'],
-        'ovs-vsctl': ['CommandFilter', 'ovs-vsctl', 'root'],
-        'ivs-ctl': ['CommandFilter', 'ivs-ctl', 'root'],
-        'mm-ctl': ['CommandFilter', 'mm-ctl', 'root'],
-        dhcp_release: ['CommandFilter', 'dhcp_release', 'root'],
-        dhcp_release6: ['CommandFilter', 'dhcp_release6', 'root'],
+        ...commandFilters('ovs-vsctl', 'ivs-ctl', 'mm-ctl', 'dhcp_release', 'dhcp_release6'),
         metadata_proxy: ['CommandFilter', 'neutron-ns-metadata-proxy', 'root'],
-        kill_metadata: ['KillFilter', 'root', 'python', '-9'],
-        kill_metadata2: ['KillFilter', 'root', 'python2', '-9'],
-        kill_metadata7: ['KillFilter', 'root', 'python2.7', '-9'],
-        kill_metadata3: ['KillFilter', 'root', 'python3', '-9'],
-        kill_metadata35: ['KillFilter', 'root', 'python3.5', '-9'],
-        kill_metadata36: ['KillFilter', 'root', 'python3.6', '-9'],
-        kill_metadata37: ['KillFilter', 'root', 'python3.7', '-9'],
-        ip: ['IpFilter', 'ip', 'root'],
-        find: ['RegExpFilter', 'find', 'root', 'find', '/sys/class/net', '-maxdepth', '1', '-type', 'l', '-printf', '%.*'],
-        ip_exec: ['IpNetnsExecFilter', 'ip', 'root'],
+        ...killMetadataProxyFilters('-9'),
+        ...NETNS_IP_FILTERS,
       }),
     },
     ebtables: {
       pods: debugPods,
-      content: rootwrapFilters({
-        ebtables: ['CommandFilter', 'ebtables', 'root'],
-      }),
+      content: rootwrapFilters(commandFilters('ebtables')),
     },
     iptables_firewall: {
       pods: debugPods,
-      content: rootwrapFilters({
-        'iptables-save': ['CommandFilter', 'iptables-save', 'root'],
-        'iptables-restore': ['CommandFilter', 'iptables-restore', 'root'],
-        'ip6tables-save': ['CommandFilter', 'ip6tables-save', 'root'],
-        'ip6tables-restore': ['CommandFilter', 'ip6tables-restore', 'root'],
-        iptables: ['CommandFilter', 'iptables', 'root'],
-        ip6tables: ['CommandFilter', 'ip6tables', 'root'],
-        sysctl: ['CommandFilter', 'sysctl', 'root'],
-        conntrack: ['CommandFilter', 'conntrack', 'root'],
-      }),
+      content: rootwrapFilters(commandFilters('iptables-save', 'iptables-restore', 'ip6tables-save', 'ip6tables-restore', 'iptables', 'ip6tables', 'sysctl', 'conntrack')),
     },
     linuxbridge_plugin: {
       pods: debugPods,
       content: rootwrapFilters({
-        brctl: ['CommandFilter', 'brctl', 'root'],
-        bridge: ['CommandFilter', 'bridge', 'root'],
-        ip: ['IpFilter', 'ip', 'root'],
-        find: ['RegExpFilter', 'find', 'root', 'find', '/sys/class/net', '-maxdepth', '1', '-type', 'l', '-printf', '%.*'],
-        ip_exec: ['IpNetnsExecFilter', 'ip', 'root'],
+        ...commandFilters('brctl', 'bridge'),
+        ...NETNS_IP_FILTERS,
         tc_replace_tbf: ['RegExpFilter', 'tc', 'root', 'tc', 'qdisc', 'replace', 'dev', '.+', 'root', 'tbf', 'rate', '.+', 'latency', '.+', 'burst', '.+'],
         tc_add_ingress: ['RegExpFilter', 'tc', 'root', 'tc', 'qdisc', 'add', 'dev', '.+', 'ingress', 'handle', '.+'],
         tc_delete: ['RegExpFilter', 'tc', 'root', 'tc', 'qdisc', 'del', 'dev', '.+', '.+'],
@@ -944,15 +927,10 @@ function neutronRootwrapFilters(): Values {
     openvswitch_plugin: {
       pods: debugPods,
       content: rootwrapFilters({
-        'ovs-vsctl': ['CommandFilter', 'ovs-vsctl', 'root'],
-        'ovs-ofctl': ['CommandFilter', 'ovs-ofctl', 'root'],
-        'ovs-appctl': ['CommandFilter', 'ovs-appctl', 'root'],
+        ...commandFilters('ovs-vsctl', 'ovs-ofctl', 'ovs-appctl'),
         kill_ovsdb_client: ['KillFilter', 'root', '/usr/bin/ovsdb-client', '-9'],
-        'ovsdb-client': ['CommandFilter', 'ovsdb-client', 'root'],
-        xe: ['CommandFilter', 'xe', 'root'],
-        ip: ['IpFilter', 'ip', 'root'],
-        find: ['RegExpFilter', 'find', 'root', 'find', '/sys/class/net', '-maxdepth', '1', '-type', 'l', '-printf', '%.*'],
-        ip_exec: ['IpNetnsExecFilter', 'ip', 'root'],
+        ...commandFilters('ovsdb-client', 'xe'),
+        ...NETNS_IP_FILTERS,
         bridge: ['CommandFilter', 'bridge', 'root'],
       }),
     },
@@ -969,9 +947,7 @@ function neutronRootwrapFilters(): Values {
     linux_vxlan: {
       pods: ['bagpipe_bgp'],
       content: rootwrapFilters({
-        modprobe: ['CommandFilter', 'modprobe', 'root'],
-        brctl: ['CommandFilter', 'brctl', 'root'],
-        bridge: ['CommandFilter', 'bridge', 'root'],
+        ...commandFilters('modprobe', 'brctl', 'bridge'),
         ip: ['IpFilter', 'ip', 'root'],
         ip_exec: ['IpNetnsExecFilter', 'ip', 'root'],
         sh: ['CommandFilter', 'sh', 'root'],
@@ -980,8 +956,7 @@ function neutronRootwrapFilters(): Values {
     mpls_ovs_dataplane: {
       pods: ['bagpipe_bgp'],
       content: rootwrapFilters({
-        'ovs-vsctl': ['CommandFilter', 'ovs-vsctl', 'root'],
-        'ovs-ofctl': ['CommandFilter', 'ovs-ofctl', 'root'],
+        ...commandFilters('ovs-vsctl', 'ovs-ofctl'),
         ip: ['IpFilter', 'ip', 'root'],
         ip_exec: ['IpNetnsExecFilter', 'ip', 'root'],
         sh: ['CommandFilter', 'sh', 'root'],
@@ -995,25 +970,14 @@ function neutronL3RootwrapFilters(): Values {
   return {
     pods: debugPods,
     content: rootwrapFilters({
-      arping: ['CommandFilter', 'arping', 'root'],
-      sysctl: ['CommandFilter', 'sysctl', 'root'],
-      route: ['CommandFilter', 'route', 'root'],
-      radvd: ['CommandFilter', 'radvd', 'root'],
+      ...commandFilters('arping', 'sysctl', 'route', 'radvd'),
       haproxy: ['RegExpFilter', 'haproxy', 'root', 'haproxy', '-f', '.*'],
       kill_haproxy: ['KillFilter', 'root', 'haproxy', '-15', '-9', '-HUP'],
       metadata_proxy: ['CommandFilter', 'neutron-ns-metadata-proxy', 'root'],
-      kill_metadata: ['KillFilter', 'root', 'python', '-15', '-9'],
-      kill_metadata2: ['KillFilter', 'root', 'python2', '-15', '-9'],
-      kill_metadata7: ['KillFilter', 'root', 'python2.7', '-15', '-9'],
-      kill_metadata3: ['KillFilter', 'root', 'python3', '-15', '-9'],
-      kill_metadata35: ['KillFilter', 'root', 'python3.5', '-15', '-9'],
-      kill_metadata36: ['KillFilter', 'root', 'python3.6', '-15', '-9'],
-      kill_metadata37: ['KillFilter', 'root', 'python3.7', '-15', '-9'],
+      ...killMetadataProxyFilters('-15', '-9'),
       kill_radvd_usr: ['KillFilter', 'root', '/usr/sbin/radvd', '-15', '-9', '-HUP'],
       kill_radvd: ['KillFilter', 'root', '/sbin/radvd', '-15', '-9', '-HUP'],
-      ip: ['IpFilter', 'ip', 'root'],
-      find: ['RegExpFilter', 'find', 'root', 'find', '/sys/class/net', '-maxdepth', '1', '-type', 'l', '-printf', '%.*'],
-      ip_exec: ['IpNetnsExecFilter', 'ip', 'root'],
+      ...NETNS_IP_FILTERS,
       l3_tc_show_qdisc: ['RegExpFilter', 'tc', 'root', 'tc', 'qdisc', 'show', 'dev', '.+'],
       l3_tc_add_qdisc_ingress: ['RegExpFilter', 'tc', 'root', 'tc', 'qdisc', 'add', 'dev', '.+', 'ingress'],
       l3_tc_add_qdisc_egress: ['RegExpFilter', 'tc', 'root', 'tc', 'qdisc', 'add', 'dev', '.+', 'root', 'handle', '1:', 'htb'],
@@ -1022,12 +986,7 @@ function neutronL3RootwrapFilters(): Values {
       l3_tc_add_filter_ingress: ['RegExpFilter', 'tc', 'root', 'tc', 'filter', 'add', 'dev', '.+', 'parent', '.+', 'protocol', 'ip', 'prio', '1', 'u32', 'match', 'ip', 'dst', '.+', 'police', 'rate', '.+', 'burst', '.+', 'drop', 'flowid', ':1'],
       l3_tc_add_filter_egress: [' RegExpFilter', 'tc', 'root', 'tc', 'filter', 'add', 'dev', '.+', 'parent', '.+', 'protocol', 'ip', 'prio', '1', 'u32', 'match', 'ip', 'src', '.+', 'police', 'rate', '.+', 'burst', '.+', 'drop', 'flowid', ':1'],
       kill_ip_monitor: ['KillFilter', 'root', 'ip', '-9'],
-      'ovs-vsctl': ['CommandFilter', 'ovs-vsctl', 'root'],
-      'iptables-save': ['CommandFilter', 'iptables-save', 'root'],
-      'iptables-restore': ['CommandFilter', 'iptables-restore', 'root'],
-      'ip6tables-save': ['CommandFilter', 'ip6tables-save', 'root'],
-      'ip6tables-restore': ['CommandFilter', 'ip6tables-restore', 'root'],
-      keepalived: ['CommandFilter', 'keepalived', 'root'],
+      ...commandFilters('ovs-vsctl', 'iptables-save', 'iptables-restore', 'ip6tables-save', 'ip6tables-restore', 'keepalived'),
       kill_keepalived: ['KillFilter', 'root', 'keepalived', '-HUP', '-15', '-9'],
       conntrack: ['CommandFilter', 'conntrack', 'root'],
       keepalived_state_change: ['CommandFilter', 'neutron-keepalived-state-change', 'root'],
