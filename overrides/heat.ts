@@ -3,7 +3,7 @@ import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
 import { controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, internalKeystoneAuthtoken, internalPasswordAuth, kubeDnsEndpoint, publicIngress, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
 import { identityEndpoint, keystoneInternalUrl, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
-import { heatBootstrapScript } from './scripts';
+import { configText } from './config-files';
 
 const apiJobs: Value[] = [
   'heat-db-sync',
@@ -460,3 +460,6 @@ export function heatStaticValues(img: ImageRefs): Values {
     },
   };
 }
+
+/** Heat: the role that Heat gives the users it creates for stacks (never give it to people). */
+export const heatBootstrapScript = configText(['set -e', 'openstack role create --or-show heat_stack_user']);

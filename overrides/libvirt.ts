@@ -1,5 +1,5 @@
 import { Values } from '../lib/engine/values';
-import { libvirtDynamicOptionsScript } from './program-texts';
+import { configText } from './config-files';
 import { ImageRefs } from './images';
 import { defaultJobResources, internalServices, localImageRegistryDependency } from './blocks';
 import { controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, dynamicTargetedOvn, dynamicTargetedSriov, endpointsLocalImageRegistry, imageRepoSyncJobResources, preferredAntiAffinity } from './common';
@@ -187,3 +187,39 @@ export function libvirtStaticValues(img: ImageRefs): Values {
     libvirt: { listen_addr: '::', extraContainers: [] },
   };
 }
+
+// -- Program texts: ours, from the chart's values contract; test/program-texts.test.ts runs them --
+
+/**
+ * `conf.dynamic_options.script`: the init container that writes /tmp/pod-shared/libvirtd.conf,
+ * which the libvirt container mounts. `conf.libvirt` becomes the file (the chart's own
+ * `libvirt.utils.to_libvirt_conf`), with `${LISTEN_IP_ADDRESS}` replaced by the address libvirt
+ * listens on for live migration: the first address of `dynamic_options.libvirt.listen_interface`,
+ * else `dynamic_options.libvirt.listen_address`, else (StarlingX leaves both unset)
+ * `CLUSTER_HOST_IP`, which the chart sets from the pod's `status.hostIP` (the host's cluster-host
+ * address on StarlingX), as StarlingX's own script does. IPv6 is written without brackets, as
+ * libvirtd.conf wants. No address: the pod fails with the reason.
+ */
+export const libvirtDynamicOptionsScript = configText([
+  '#!/bin/bash',
+  'set -euo pipefail',
+  '{{- $listen := .Values.conf.dynamic_options.libvirt }}',
+  'interface={{ $listen.listen_interface | default "" | quote }}',
+  'address={{ $listen.listen_address | default "" | quote }}',
+  'out="${LIBVIRT_CONF_DIR:-/tmp/pod-shared}/libvirtd.conf"',
+  '',
+  'if [ -n "${interface}" ]; then',
+  '  address="$(ip -o addr show dev "${interface}" scope global | awk \'{ sub(/\\/.*/, "", $4); print $4; exit }\' || true)"',
+  'elif [ -z "${address}" ]; then',
+  '  address="${CLUSTER_HOST_IP:-}"',
+  'fi',
+  'if [ -z "${address}" ]; then',
+  '  echo "libvirt: no listen address (interface \'${interface}\', CLUSTER_HOST_IP unset)" >&2',
+  '  exit 1',
+  'fi',
+  'export LISTEN_IP_ADDRESS="${address}"',
+  "cat > \"${out}\" <<EOF",
+  '{{ include "libvirt.utils.to_libvirt_conf" .Values.conf.libvirt }}',
+  'EOF',
+  'echo "libvirt: listening on ${LISTEN_IP_ADDRESS}"',
+]);

@@ -3,7 +3,7 @@ import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, localImageRegistryDependency, readOnlyContainer } from './blocks';
 import { controlPlaneTolerations, endpointsLocalImageRegistry, endpointsMonitoring, kubeDnsEndpointInfra, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
 import { configText, iniFile } from './config-files';
-import { mariadbIpv6Config } from './program-texts';
+import { chartPortLookup } from './apache';
 import { keystoneApiLocation } from './endpoints';
 
 /** Static values of mariadb: the StarlingX settings applied over the chart defaults. */
@@ -453,4 +453,30 @@ export function mariadbStaticValues(img: ImageRefs): Values {
       config_ipv6: false,
     },
   };
+}
+
+// -- Program texts: ours, from the chart's values contract; test/program-texts.test.ts runs them --
+
+/**
+ * `conf.database.config_ipv6`: the my.cnf fragment the chart adds (as conf.d/30-override.cnf,
+ * read after the others) when `manifests.config_ipv6`: the server and Galera's group
+ * communication listen on the IPv6 wildcard (`::`, which also accepts IPv4), with the provider
+ * options of the base config otherwise unchanged; state transfers use rsync, which handles IPv6
+ * peers without extra socket options.
+ */
+export function mariadbIpv6Config(): string {
+  const wsrepPort = chartPortLookup(['oslo_db', 'direct', 'wsrep']);
+  const tuning = 'evs.suspect_timeout=PT30S; gmcast.peer_timeout=PT15S';
+  const tls = 'socket.ssl_ca=/etc/mysql/certs/ca.crt; socket.ssl_cert=/etc/mysql/certs/tls.crt; socket.ssl_key=/etc/mysql/certs/tls.key';
+  const listen = `gmcast.listen_addr=tcp://[::]:${wsrepPort}`;
+  return configText([
+    '[mysqld]',
+    'bind-address=::',
+    'wsrep_sst_method=rsync',
+    '{{- if .Values.manifests.certificates }}',
+    `wsrep_provider_options="${tls}; ${tuning}; ${listen}"`,
+    '{{- else }}',
+    `wsrep_provider_options="${tuning}; ${listen}"`,
+    '{{- end }}',
+  ]);
 }

@@ -3,7 +3,6 @@ import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
 import { apacheSoftware, controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, dynamicTargetedOvn, dynamicTargetedSriov, endpointsBaremetal, endpointsFluentd, endpointsImage, endpointsLocalImageRegistry, endpointsPlacement, endpointsVolumev3, identityAuthAdmin, identityAuthCinder, identityAuthNeutron, identityAuthNova, identityAuthPlacement, ingressEndpoint, internalKeystoneAuthtokenInterface, internalPasswordAuth, kubeDnsEndpoint, osloCacheEndpoint, podProbesLiveness, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';
 import { commandFilters, configText, iniFile, rootwrapFilters, textLines } from './config-files';
-import { novaComputeListScript, novaWaitForComputesScript } from './program-texts';
 import { identityEndpoint, keystoneInternalUrl, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
 const defaultLiveness: Values = {
@@ -1215,3 +1214,41 @@ function novaManifests(): Values {
     service_placement: false,
   };
 }
+
+// -- Program texts: ours, from the chart's values contract; test/program-texts.test.ts runs them --
+
+/**
+ * `bootstrap.wait_for_computes.scripts.init_script` (not templated by the chart): the bootstrap
+ * job's init container lists the hosts labelled as compute nodes into /tmp/compute_nodes.txt,
+ * the list that the bootstrap and cell-setup jobs wait for.
+ */
+export const novaComputeListScript = configText([
+  'set -eu',
+  'selector="${COMPUTE_NODE_SELECTOR:-openstack-compute-node=enabled}"',
+  'kubectl get nodes --selector "${selector}" --output name | sed \'s|^node/||\' > /tmp/compute_nodes.txt',
+  'echo "compute hosts expected: $(wc -w < /tmp/compute_nodes.txt)"',
+]);
+
+/**
+ * `bootstrap.wait_for_computes.scripts.wait_script` (inlined into nova's bootstrap script): waits
+ * until WAIT_PERCENTAGE percent of the listed compute hosts run an `up` nova-compute service, then
+ * at most REMAINING_WAIT more seconds for the others, so that the flavors and cell mapping that
+ * follow see the compute hosts. Without a list it does not wait.
+ */
+export const novaWaitForComputesScript = configText([
+  'wfc_expected=$(cat /tmp/compute_nodes.txt 2>/dev/null | wc -w)',
+  'wfc_interval="${WAIT_INTERVAL:-10}"',
+  'wfc_up() { openstack compute service list --service nova-compute -f value -c State | grep -c "^up$" || true; }',
+  'if [ "${wfc_expected}" -gt 0 ]; then',
+  '  wfc_needed=$(( (wfc_expected * ${WAIT_PERCENTAGE:-70} + 99) / 100 ))',
+  '  until [ "$(wfc_up)" -ge "${wfc_needed}" ]; do',
+  '    echo "waiting for ${wfc_needed} of ${wfc_expected} compute hosts"',
+  '    sleep "${wfc_interval}"',
+  '  done',
+  '  wfc_deadline=$(( SECONDS + ${REMAINING_WAIT:-300} ))',
+  '  while [ "${SECONDS}" -lt "${wfc_deadline}" ] && [ "$(wfc_up)" -lt "${wfc_expected}" ]; do',
+  '    sleep "${wfc_interval}"',
+  '  done',
+  '  echo "compute hosts up: $(wfc_up) of ${wfc_expected}"',
+  'fi',
+]);

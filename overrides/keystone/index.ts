@@ -1,11 +1,10 @@
-import { Value, Values } from '../lib/engine/values';
-import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer } from './blocks';
-import { apacheSoftware, apiPodLifecycle, controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, ingressEndpoint, kubeDnsEndpoint, osloCacheEndpointNamespaced, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity } from './common';
-import { configText, textLines } from './config-files';
-import { osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
-import { keystoneBootstrapScript } from './scripts';
-import { dexBootstrapScript, keystoneApacheSite, keystoneWsgiScript, ssoCallbackPage } from './program-texts';
+import { Value, Values } from '../../lib/engine/values';
+import { ImageRefs } from '../images';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer } from '../blocks';
+import { apacheSoftware, apiPodLifecycle, controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, ingressEndpoint, kubeDnsEndpoint, osloCacheEndpointNamespaced, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity } from '../common';
+import { configText, textLines } from '../config-files';
+import { osloDbEndpoint, osloMessagingEndpoint } from '../endpoints';
+import { dexBootstrapScript, keystoneApacheSite, keystoneBootstrapScript, keystoneWsgiScript, ssoCallbackPage } from './program-texts';
 
 const testsKeystoneBasicCreateAndDeleteService2: Value[] = rallyOnceWith({ description: 'test_description', service_type: 'Rally_test_type' });
 
