@@ -2,7 +2,7 @@ import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
 import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, readOnlyContainer } from './blocks';
-import { apiPodLifecycle, controlPlaneTolerations, endpointsAlarming, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, internalKeystoneAuthtoken, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';
+import { apiPodLifecycle, controlPlaneTolerations, aodhEndpoint, fluentdEndpoint, localImageRegistryEndpoint, keystoneAdminUser, internalKeystoneAuthtoken, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';
 import { identityEndpoint, keystoneInternalUrl, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
 const staticEvaluator: Values = { jobs: ['aodh-db-sync', 'aodh-rabbit-init'], services: internalEndpoints('oslo_db', 'identity', 'alarming') };
@@ -227,7 +227,7 @@ export function aodhStaticValues(img: ImageRefs): Values {
     bootstrap: { enabled: false, ks_user: 'aodh', script: 'openstack token issue\n' },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
-      local_image_registry: endpointsLocalImageRegistry,
+      local_image_registry: localImageRegistryEndpoint,
       oci_image_registry: {
         name: 'oci-image-registry',
         namespace: 'oci-image-registry',
@@ -236,12 +236,12 @@ export function aodhStaticValues(img: ImageRefs): Values {
         host_fqdn_override: { default: null },
         port: { registry: { default: null } },
       },
-      identity: identityEndpoint({ admin: identityAuthAdmin, aodh: keystoneUser('aodh', { role: 'admin' }) }),
-      alarming: endpointsAlarming,
+      identity: identityEndpoint({ admin: keystoneAdminUser, aodh: keystoneUser('aodh', { role: 'admin' }) }),
+      alarming: aodhEndpoint,
       oslo_db: osloDbEndpoint('aodh', { adminTls: false }),
       oslo_cache: osloCacheEndpoint,
       oslo_messaging: osloMessagingEndpoint('aodh', { adminTls: false }),
-      fluentd: endpointsFluentd,
+      fluentd: fluentdEndpoint,
     },
     network_policy: { aodh: { ingress: [{}], egress: [{}] } },
     manifests: {

@@ -1,7 +1,7 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalEndpoints, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, openstackIngressClasses } from './blocks';
-import { controlPlaneTolerations, endpointsAlarming, endpointsLocalImageRegistry, identityAuthAdmin, internalKeystoneAuthtoken, osloCacheEndpoint, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';
+import { controlPlaneTolerations, aodhEndpoint, localImageRegistryEndpoint, keystoneAdminUser, internalKeystoneAuthtoken, osloCacheEndpoint, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';
 import { identityEndpoint, keystoneInternalUrl, osloMessagingEndpoint } from './endpoints';
 
 /** Traits read from the payload field of the same name, as `type` when given (`name: {fields: payload.<name>}`). */
@@ -502,7 +502,7 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
     bootstrap: { enabled: false, ks_user: 'ceilometer', script: 'openstack token issue\n' },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
-      local_image_registry: endpointsLocalImageRegistry,
+      local_image_registry: localImageRegistryEndpoint,
       oci_image_registry: {
         name: 'oci-image-registry',
         namespace: 'oci-image-registry',
@@ -512,11 +512,11 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
         port: { registry: { default: null } },
       },
       identity: identityEndpoint({
-        admin: identityAuthAdmin,
+        admin: keystoneAdminUser,
         ceilometer: keystoneUser('ceilometer', { role: 'admin' }),
         test: keystoneUser('ceilometer-test', { role: 'admin', project_name: 'test' }),
       }),
-      alarming: endpointsAlarming,
+      alarming: aodhEndpoint,
       oslo_cache: osloCacheEndpoint,
       oslo_messaging: osloMessagingEndpoint('ceilometer', { adminTls: false }),
     },

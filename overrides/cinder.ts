@@ -1,7 +1,7 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, readOnlyContainer, uwsgiConf } from './blocks';
-import { apiPodLifecycle, controlPlaneTolerations, endpointsFluentd, endpointsImage, endpointsLocalImageRegistry, endpointsVolumev3, identityAuthAdmin, identityAuthCinder, ingressEndpoint, internalKeystoneAuthtokenInterface, kubeDnsEndpoint, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';
+import { apiPodLifecycle, controlPlaneTolerations, fluentdEndpoint, glanceEndpoint, localImageRegistryEndpoint, cinderV3Endpoint, keystoneAdminUser, cinderServiceUser, ingressEndpoint, internalKeystoneAuthtokenInterface, kubeDnsEndpoint, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';
 import { configText, iniFile } from './config-files';
 import { identityEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
@@ -649,7 +649,7 @@ export function cinderStaticValues(img: ImageRefs): Values {
     },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
-      local_image_registry: endpointsLocalImageRegistry,
+      local_image_registry: localImageRegistryEndpoint,
       oci_image_registry: {
         name: 'oci-image-registry',
         namespace: 'oci-image-registry',
@@ -659,18 +659,18 @@ export function cinderStaticValues(img: ImageRefs): Values {
         port: { registry: { default: null } },
       },
       identity: identityEndpoint({
-        admin: identityAuthAdmin,
-        cinder: identityAuthCinder,
+        admin: keystoneAdminUser,
+        cinder: cinderServiceUser,
         nova: keystoneUser('cinder_nova', { role: 'admin,service' }),
         service: keystoneUser('cinder_service_user', { role: 'admin,service' }),
         test: keystoneUser('cinder-test', { role: 'admin', project_name: 'test' }),
       }),
-      image: endpointsImage,
-      volumev3: endpointsVolumev3,
+      image: glanceEndpoint,
+      volumev3: cinderV3Endpoint,
       oslo_db: osloDbEndpoint('cinder'),
       oslo_messaging: osloMessagingEndpoint('cinder'),
       oslo_cache: osloCacheEndpoint,
-      fluentd: endpointsFluentd,
+      fluentd: fluentdEndpoint,
       kube_dns: kubeDnsEndpoint,
       ingress: ingressEndpoint,
     },

@@ -1,7 +1,7 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
-import { apiPodLifecycle, controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, internalKeystoneAuthtoken, kubeDnsEndpoint, osloCacheEndpoint, publicIngressUnlimitedBody, requiredAntiAffinity } from './common';
+import { apiPodLifecycle, controlPlaneTolerations, fluentdEndpoint, localImageRegistryEndpoint, keystoneAdminUser, ingressEndpoint, internalKeystoneAuthtoken, kubeDnsEndpoint, osloCacheEndpoint, publicIngressUnlimitedBody, requiredAntiAffinity } from './common';
 import { commandFilters, configText, iniFile, rootwrapFilters } from './config-files';
 import { identityEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
@@ -331,7 +331,7 @@ export function glanceStaticValues(img: ImageRefs): Values {
     },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
-      local_image_registry: endpointsLocalImageRegistry,
+      local_image_registry: localImageRegistryEndpoint,
       oci_image_registry: {
         name: 'oci-image-registry',
         namespace: 'oci-image-registry',
@@ -341,7 +341,7 @@ export function glanceStaticValues(img: ImageRefs): Values {
         port: { registry: { default: null } },
       },
       identity: identityEndpoint({
-        admin: identityAuthAdmin,
+        admin: keystoneAdminUser,
         glance: keystoneUser('glance', { role: 'admin' }),
         test: keystoneUser('glance-test', { role: 'admin', project_name: 'test' }),
       }),
@@ -378,7 +378,7 @@ export function glanceStaticValues(img: ImageRefs): Values {
         scheme: { default: 'http' },
         port: { api: { default: 8088, public: 80 } },
       },
-      fluentd: endpointsFluentd,
+      fluentd: fluentdEndpoint,
       dashboard: {
         name: 'horizon',
         hosts: { default: 'horizon-int', public: 'horizon' },

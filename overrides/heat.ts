@@ -1,7 +1,7 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
-import { controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, internalKeystoneAuthtoken, internalPasswordAuth, kubeDnsEndpoint, publicIngress, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
+import { controlPlaneTolerations, fluentdEndpoint, localImageRegistryEndpoint, keystoneAdminUser, ingressEndpoint, internalKeystoneAuthtoken, keystonePasswordAuth, kubeDnsEndpoint, publicIngress, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
 import { identityEndpoint, keystoneInternalUrl, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 import { configText } from './config-files';
 
@@ -160,7 +160,7 @@ export function heatStaticValues(img: ImageRefs): Values {
           ...internalKeystoneAuthtoken,
         },
         database: { max_retries: -1, connection: '' },
-        trustee: internalPasswordAuth,
+        trustee: keystonePasswordAuth,
         heat_api: { bind_port: null, workers: 1, bind_host: '::' },
         heat_api_cfn: { bind_port: null, workers: 1, bind_host: '::' },
         paste_deploy: { api_paste_config: '/etc/heat/api-paste.ini' },
@@ -292,7 +292,7 @@ export function heatStaticValues(img: ImageRefs): Values {
     },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
-      local_image_registry: endpointsLocalImageRegistry,
+      local_image_registry: localImageRegistryEndpoint,
       oci_image_registry: {
         name: 'oci-image-registry',
         namespace: 'oci-image-registry',
@@ -302,7 +302,7 @@ export function heatStaticValues(img: ImageRefs): Values {
         port: { registry: { default: null } },
       },
       identity: identityEndpoint({
-        admin: identityAuthAdmin,
+        admin: keystoneAdminUser,
         heat: keystoneUser('heat', { role: 'admin' }),
         heat_trustee: keystoneUser('heat-trust', { role: 'admin' }),
         heat_stack_user: {
@@ -338,7 +338,7 @@ export function heatStaticValues(img: ImageRefs): Values {
         port: { memcache: { default: 11211 } },
       },
       oslo_messaging: osloMessagingEndpoint('heat'),
-      fluentd: endpointsFluentd,
+      fluentd: fluentdEndpoint,
       kube_dns: kubeDnsEndpoint,
       ingress: ingressEndpoint,
     },

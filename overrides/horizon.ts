@@ -2,7 +2,7 @@ import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
 import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, localImageRegistryDependency, noExtraMounts, readOnlyContainer } from './blocks';
-import { controlPlaneTolerations, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, kubeDnsEndpoint, preferredAntiAffinity, publicIngressUnlimitedBody, rollingUpdateUpgrades } from './common';
+import { controlPlaneTolerations, localImageRegistryEndpoint, keystoneAdminUser, ingressEndpoint, kubeDnsEndpoint, preferredAntiAffinity, publicIngressUnlimitedBody, rollingUpdateUpgrades } from './common';
 import { configText } from './config-files';
 import { identityEndpoint, osloDbEndpoint } from './endpoints';
 
@@ -335,7 +335,7 @@ export function horizonStaticValues(img: ImageRefs): Values {
     tls: { identity: false },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
-      local_image_registry: endpointsLocalImageRegistry,
+      local_image_registry: localImageRegistryEndpoint,
       oci_image_registry: {
         name: 'oci-image-registry',
         namespace: 'oci-image-registry',
@@ -344,7 +344,7 @@ export function horizonStaticValues(img: ImageRefs): Values {
         host_fqdn_override: { default: null },
         port: { registry: { default: null } },
       },
-      identity: identityEndpoint({ admin: identityAuthAdmin }),
+      identity: identityEndpoint({ admin: keystoneAdminUser }),
       oslo_cache: {
         hosts: { default: 'memcached' },
         host_fqdn_override: { default: null },

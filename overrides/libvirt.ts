@@ -2,7 +2,7 @@ import { Values } from '../lib/engine/values';
 import { configText } from './config-files';
 import { ImageRefs } from './images';
 import { defaultJobResources, internalServices, localImageRegistryDependency } from './blocks';
-import { controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, dynamicTargetedOvn, dynamicTargetedSriov, endpointsLocalImageRegistry, imageRepoSyncJobResources, preferredAntiAffinity } from './common';
+import { controlPlaneTolerations, linuxbridgeAgentOnNode, openvswitchAgentOnNode, ovnControllerOnNode, sriovAgentOnNode, localImageRegistryEndpoint, imageRepoSyncJobResources, preferredAntiAffinity } from './common';
 
 /** Static values of libvirt: the StarlingX settings applied over the chart defaults. */
 export function libvirtStaticValues(img: ImageRefs): Values {
@@ -29,7 +29,7 @@ export function libvirtStaticValues(img: ImageRefs): Values {
     network: { backend: ['openvswitch'] },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
-      local_image_registry: endpointsLocalImageRegistry,
+      local_image_registry: localImageRegistryEndpoint,
       oci_image_registry: {
         name: 'oci-image-registry',
         namespace: 'oci-image-registry',
@@ -150,10 +150,10 @@ export function libvirtStaticValues(img: ImageRefs): Values {
           local_image_registry: localImageRegistryDependency('libvirt-image-repo-sync'),
         },
         targeted: {
-          ovn: { libvirt: dynamicTargetedOvn },
-          openvswitch: { libvirt: dynamicTargetedOpenvswitch },
-          linuxbridge: { libvirt: dynamicTargetedLinuxbridge },
-          sriov: { libvirt: dynamicTargetedSriov },
+          ovn: { libvirt: ovnControllerOnNode },
+          openvswitch: { libvirt: openvswitchAgentOnNode },
+          linuxbridge: { libvirt: linuxbridgeAgentOnNode },
+          sriov: { libvirt: sriovAgentOnNode },
         },
       },
       static: {

@@ -1,7 +1,7 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, localImageRegistryDependency, readOnlyContainer } from './blocks';
-import { controlPlaneTolerations, endpointsLocalImageRegistry, endpointsMonitoring, kubeDnsEndpointInfra, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
+import { controlPlaneTolerations, localImageRegistryEndpoint, prometheusEndpoint, kubeDnsEndpointWithTcp, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
 import { configText, iniFile } from './config-files';
 import { chartPortLookup } from './apache';
 import { keystoneApiLocation } from './endpoints';
@@ -347,7 +347,7 @@ export function mariadbStaticValues(img: ImageRefs): Values {
     },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
-      local_image_registry: endpointsLocalImageRegistry,
+      local_image_registry: localImageRegistryEndpoint,
       oci_image_registry: {
         name: 'oci-image-registry',
         namespace: 'oci-image-registry',
@@ -356,7 +356,7 @@ export function mariadbStaticValues(img: ImageRefs): Values {
         host_fqdn_override: { default: null },
         port: { registry: { default: null } },
       },
-      monitoring: endpointsMonitoring,
+      monitoring: prometheusEndpoint,
       prometheus_mysql_exporter: {
         namespace: null,
         hosts: { default: 'mysql-exporter' },
@@ -384,7 +384,7 @@ export function mariadbStaticValues(img: ImageRefs): Values {
           sst: { default: 4444 },
         },
       },
-      kube_dns: kubeDnsEndpointInfra,
+      kube_dns: kubeDnsEndpointWithTcp,
       identity: {
         name: 'backup-storage-auth',
         namespace: 'openstack',

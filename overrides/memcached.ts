@@ -1,7 +1,7 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { controlPlaneNode, internalServices, localImageRegistryDependency } from './blocks';
-import { controlPlaneTolerations, endpointsLocalImageRegistry, imageRepoSyncJobResources, kubeDnsEndpointInfra, osloCacheEndpointNamespaced, preferredAntiAffinity, rollingUpdateUpgrades } from './common';
+import { controlPlaneTolerations, localImageRegistryEndpoint, imageRepoSyncJobResources, kubeDnsEndpointWithTcp, osloCacheEndpointNamespaced, preferredAntiAffinity, rollingUpdateUpgrades } from './common';
 
 /** Static values of memcached: the StarlingX settings applied over the chart defaults. */
 export function memcachedStaticValues(img: ImageRefs): Values {
@@ -24,7 +24,7 @@ export function memcachedStaticValues(img: ImageRefs): Values {
     secrets: { oci_image_registry: { memcached: 'memcached-oci-image-registry-key' } },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
-      local_image_registry: endpointsLocalImageRegistry,
+      local_image_registry: localImageRegistryEndpoint,
       oci_image_registry: {
         name: 'oci-image-registry',
         namespace: 'oci-image-registry',
@@ -34,7 +34,7 @@ export function memcachedStaticValues(img: ImageRefs): Values {
         port: { registry: { default: null } },
       },
       oslo_cache: osloCacheEndpointNamespaced,
-      kube_dns: kubeDnsEndpointInfra,
+      kube_dns: kubeDnsEndpointWithTcp,
     },
     network: { memcached: {} },
     network_policy: { memcached: { ingress: [{}], egress: [{}] } },

@@ -1,7 +1,7 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
-import { controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, endpointsBaremetal, endpointsLocalImageRegistry, identityAuthAdmin, identityAuthNeutron, identityAuthNova, identityAuthPlacement, ingressEndpoint, internalKeystoneAuthtoken, kubeDnsEndpoint, osloCacheEndpoint, podProbesLiveness, podSecurityContextContainer, publicIngress, requiredAntiAffinity, rollingUpdateDeployments } from './common';
+import { controlPlaneTolerations, linuxbridgeAgentOnNode, openvswitchAgentOnNode, ironicEndpoint, localImageRegistryEndpoint, keystoneAdminUser, neutronServiceUser, novaServiceUser, placementServiceUser, ingressEndpoint, internalKeystoneAuthtoken, kubeDnsEndpoint, osloCacheEndpoint, slowLivenessProbe, kernelModulesSecurityContext, publicIngress, requiredAntiAffinity, rollingUpdateDeployments } from './common';
 import { commandFilters, configText, iniFile, rootwrapFilters } from './config-files';
 import { identityEndpoint, keystoneInternalUrl, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
@@ -235,14 +235,14 @@ function neutronDependencies(): Values {
         ovn: { server: { pod: null } },
         bgp_dragent: {},
         openvswitch: {
-          dhcp: dynamicTargetedOpenvswitch,
-          l3: dynamicTargetedOpenvswitch,
-          metadata: dynamicTargetedOpenvswitch,
+          dhcp: openvswitchAgentOnNode,
+          l3: openvswitchAgentOnNode,
+          metadata: openvswitchAgentOnNode,
         },
         linuxbridge: {
-          dhcp: dynamicTargetedLinuxbridge,
-          l3: dynamicTargetedLinuxbridge,
-          metadata: dynamicTargetedLinuxbridge,
+          dhcp: linuxbridgeAgentOnNode,
+          l3: linuxbridgeAgentOnNode,
+          metadata: linuxbridgeAgentOnNode,
           lb_agent: { pod: null },
         },
       },
@@ -427,7 +427,7 @@ function neutronPodProbes(): Values {
           enabled: true,
           params: { initialDelaySeconds: 30, periodSeconds: 15, timeoutSeconds: 65 },
         },
-        liveness: podProbesLiveness,
+        liveness: slowLivenessProbe,
       },
     },
     server: {
@@ -478,7 +478,7 @@ function neutronSecurityContext(): Values {
     neutron_lb_agent: {
       pod: { runAsUser: 0 },
       container: {
-        neutron_lb_agent_kernel_modules: podSecurityContextContainer,
+        neutron_lb_agent_kernel_modules: kernelModulesSecurityContext,
         neutron_lb_agent_init: { privileged: true, runAsUser: 0, readOnlyRootFilesystem: true },
         neutron_lb_agent: { readOnlyRootFilesystem: true, privileged: true },
       },
@@ -500,7 +500,7 @@ function neutronSecurityContext(): Values {
     neutron_ovs_agent: {
       pod: { runAsUser: 0 },
       container: {
-        neutron_openvswitch_agent_kernel_modules: podSecurityContextContainer,
+        neutron_openvswitch_agent_kernel_modules: kernelModulesSecurityContext,
         netoffload: { privileged: true, runAsUser: 0, readOnlyRootFilesystem: true },
         neutron_ovs_agent_init: { privileged: true, runAsUser: 0, readOnlyRootFilesystem: true },
         neutron_ovs_agent: { readOnlyRootFilesystem: true, privileged: true },
@@ -1127,7 +1127,7 @@ function neutronPlugins(): Values {
 function neutronEndpoints(): Values {
   return {
     cluster_domain_suffix: 'cluster.local',
-    local_image_registry: endpointsLocalImageRegistry,
+    local_image_registry: localImageRegistryEndpoint,
     oci_image_registry: {
       name: 'oci-image-registry',
       namespace: 'oci-image-registry',
@@ -1156,10 +1156,10 @@ function neutronEndpoints(): Values {
       port: { metadata: { default: 8775, public: 80 } },
     },
     identity: identityEndpoint({
-      admin: identityAuthAdmin,
-      neutron: identityAuthNeutron,
-      nova: identityAuthNova,
-      placement: identityAuthPlacement,
+      admin: keystoneAdminUser,
+      neutron: neutronServiceUser,
+      nova: novaServiceUser,
+      placement: placementServiceUser,
       designate: keystoneUser('designate', { role: 'admin,service' }),
       ironic: keystoneUser('ironic', { role: 'admin,service' }),
       test: keystoneUser('neutron-test', { role: 'admin', project_name: 'test' }),
@@ -1197,7 +1197,7 @@ function neutronEndpoints(): Values {
       scheme: { default: 'http' },
       port: { api: { default: 9001, public: 80 } },
     },
-    baremetal: endpointsBaremetal,
+    baremetal: ironicEndpoint,
     kube_dns: kubeDnsEndpoint,
     ingress: ingressEndpoint,
   };

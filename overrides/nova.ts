@@ -1,7 +1,7 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
-import { apacheSoftware, controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, dynamicTargetedOvn, dynamicTargetedSriov, endpointsBaremetal, endpointsFluentd, endpointsImage, endpointsLocalImageRegistry, endpointsPlacement, endpointsVolumev3, identityAuthAdmin, identityAuthCinder, identityAuthNeutron, identityAuthNova, identityAuthPlacement, ingressEndpoint, internalKeystoneAuthtokenInterface, internalPasswordAuth, kubeDnsEndpoint, osloCacheEndpoint, podProbesLiveness, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';
+import { apacheSoftware, controlPlaneTolerations, linuxbridgeAgentOnNode, openvswitchAgentOnNode, ovnControllerOnNode, sriovAgentOnNode, ironicEndpoint, fluentdEndpoint, glanceEndpoint, localImageRegistryEndpoint, placementEndpoint, cinderV3Endpoint, keystoneAdminUser, cinderServiceUser, neutronServiceUser, novaServiceUser, placementServiceUser, ingressEndpoint, internalKeystoneAuthtokenInterface, keystonePasswordAuth, kubeDnsEndpoint, osloCacheEndpoint, slowLivenessProbe, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';
 import { commandFilters, configText, iniFile, rootwrapFilters, textLines } from './config-files';
 import { identityEndpoint, keystoneInternalUrl, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
@@ -42,7 +42,7 @@ const novncproxyDefault: Values = {
 };
 
 const conductorDefault: Values = {
-  liveness: podProbesLiveness,
+  liveness: slowLivenessProbe,
   readiness: {
     enabled: true,
     params: { initialDelaySeconds: 80, periodSeconds: 90, timeoutSeconds: 70 },
@@ -251,10 +251,10 @@ function novaDependencies(): Values {
         local_image_registry: localImageRegistryDependency('nova-image-repo-sync'),
       },
       targeted: {
-        ovn: { compute: dynamicTargetedOvn },
-        openvswitch: { compute: dynamicTargetedOpenvswitch },
-        linuxbridge: { compute: dynamicTargetedLinuxbridge },
-        sriov: { compute: dynamicTargetedSriov },
+        ovn: { compute: ovnControllerOnNode },
+        openvswitch: { compute: openvswitchAgentOnNode },
+        linuxbridge: { compute: linuxbridgeAgentOnNode },
+        sriov: { compute: sriovAgentOnNode },
       },
     },
     static: {
@@ -711,7 +711,7 @@ function novaConfFile(): Values {
     wsgi: { api_paste_config: '/etc/nova/api-paste.ini' },
     oslo_messaging_notifications: { driver: 'messagingv2' },
     oslo_messaging_rabbit: { rabbit_ha_queues: true },
-    placement: internalPasswordAuth,
+    placement: keystonePasswordAuth,
     compute: { max_concurrent_disk_ops: 2 },
     filter_scheduler: {
       build_failure_weight_multiplier: 0,
@@ -827,7 +827,7 @@ function novaSecrets(): Values {
 function novaEndpoints(): Values {
   return {
     cluster_domain_suffix: 'cluster.local',
-    local_image_registry: endpointsLocalImageRegistry,
+    local_image_registry: localImageRegistryEndpoint,
     oci_image_registry: {
       name: 'oci-image-registry',
       namespace: 'oci-image-registry',
@@ -842,10 +842,10 @@ function novaEndpoints(): Values {
     oslo_messaging: osloMessagingEndpoint('nova'),
     oslo_cache: osloCacheEndpoint,
     identity: identityEndpoint({
-      admin: identityAuthAdmin,
-      nova: identityAuthNova,
+      admin: keystoneAdminUser,
+      nova: novaServiceUser,
       service: keystoneUser('nova_service_user', { role: 'admin,service' }),
-      neutron: identityAuthNeutron,
+      neutron: neutronServiceUser,
       ironic: {
         role: 'admin,service',
         auth_type: 'password',
@@ -857,12 +857,12 @@ function novaEndpoints(): Values {
         username: 'ironic',
         password: 'password',
       },
-      placement: identityAuthPlacement,
-      cinder: identityAuthCinder,
+      placement: placementServiceUser,
+      cinder: cinderServiceUser,
       test: keystoneUser('nova-test', { role: 'admin', project_name: 'test' }),
     }),
-    image: endpointsImage,
-    volumev3: endpointsVolumev3,
+    image: glanceEndpoint,
+    volumev3: cinderV3Endpoint,
     compute: {
       name: 'nova',
       hosts: { default: 'nova-api', public: 'nova-api-internal' },
@@ -911,7 +911,7 @@ function novaEndpoints(): Values {
       scheme: { default: 'http' },
       port: { spice_proxy: { default: 6082, public: 80 } },
     },
-    placement: endpointsPlacement,
+    placement: placementEndpoint,
     network: {
       name: 'neutron',
       hosts: { default: 'neutron-server', public: 'neutron' },
@@ -920,8 +920,8 @@ function novaEndpoints(): Values {
       scheme: { default: 'http' },
       port: { api: { default: 9696, public: 80 } },
     },
-    baremetal: endpointsBaremetal,
-    fluentd: endpointsFluentd,
+    baremetal: ironicEndpoint,
+    fluentd: fluentdEndpoint,
     kube_dns: kubeDnsEndpoint,
     ingress: ingressEndpoint,
   };

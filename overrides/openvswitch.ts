@@ -1,7 +1,7 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { defaultJobResources, internalServices, localImageRegistryDependency } from './blocks';
-import { controlPlaneTolerations, endpointsLocalImageRegistry, imageRepoSyncJobResources, podSecurityContextContainer } from './common';
+import { controlPlaneTolerations, localImageRegistryEndpoint, imageRepoSyncJobResources, kernelModulesSecurityContext } from './common';
 
 /** Static values of openvswitch: the StarlingX settings applied over the chart defaults. */
 export function openvswitchStaticValues(img: ImageRefs): Values {
@@ -64,7 +64,7 @@ export function openvswitchStaticValues(img: ImageRefs): Values {
               allowPrivilegeEscalation: false,
               readOnlyRootFilesystem: true,
             },
-            modules: podSecurityContextContainer,
+            modules: kernelModulesSecurityContext,
             vswitchd: {
               runAsUser: 0,
               capabilities: { add: ['NET_ADMIN'] },
@@ -92,7 +92,7 @@ export function openvswitchStaticValues(img: ImageRefs): Values {
     secrets: { oci_image_registry: { openvswitch: 'openvswitch-oci-image-registry-key' } },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
-      local_image_registry: endpointsLocalImageRegistry,
+      local_image_registry: localImageRegistryEndpoint,
       oci_image_registry: {
         name: 'oci-image-registry',
         namespace: 'oci-image-registry',

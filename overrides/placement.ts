@@ -2,7 +2,7 @@ import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
 import { defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, uwsgiConf } from './blocks';
-import { apiPodLifecycle, controlPlaneLabels, controlPlaneTolerations, endpointsLocalImageRegistry, endpointsPlacement, identityAuthAdmin, internalKeystoneAuthtoken, osloCacheEndpoint, publicIngress, requiredAntiAffinityWeighted } from './common';
+import { apiPodLifecycle, controlPlaneLabels, controlPlaneTolerations, localImageRegistryEndpoint, placementEndpoint, keystoneAdminUser, internalKeystoneAuthtoken, osloCacheEndpoint, publicIngress, requiredAntiAffinityUnweighted } from './common';
 import { identityEndpoint, osloDbEndpoint } from './endpoints';
 
 /** Static values of placement: the StarlingX settings applied over the chart defaults. */
@@ -77,7 +77,7 @@ export function placementStaticValues(img: ImageRefs): Values {
     },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
-      local_image_registry: endpointsLocalImageRegistry,
+      local_image_registry: localImageRegistryEndpoint,
       oci_image_registry: {
         name: 'oci-image-registry',
         namespace: 'oci-image-registry',
@@ -89,10 +89,10 @@ export function placementStaticValues(img: ImageRefs): Values {
       oslo_db: osloDbEndpoint('placement', { extraUsers: { nova_api: 'nova' } }),
       oslo_cache: osloCacheEndpoint,
       identity: identityEndpoint({
-        admin: identityAuthAdmin,
+        admin: keystoneAdminUser,
         placement: keystoneUser('placement', { role: 'admin' }),
       }),
-      placement: endpointsPlacement,
+      placement: placementEndpoint,
     },
     pod: {
       labels: { include_app_kubernetes_io: false },
@@ -105,7 +105,7 @@ export function placementStaticValues(img: ImageRefs): Values {
           },
         },
       },
-      affinity: requiredAntiAffinityWeighted,
+      affinity: requiredAntiAffinityUnweighted,
       tolerations: { placement: controlPlaneTolerations },
       etcSources: { placement: [], placement_db_sync: [] },
       mounts: noExtraMounts('placement', 'placement_db_sync'),

@@ -1,7 +1,7 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, readOnlyContainer } from './blocks';
-import { controlPlaneTolerations, endpointsLocalImageRegistry, identityAuthAdmin, requiredAntiAffinityWeighted, rollingUpdateUpgrades } from './common';
+import { controlPlaneTolerations, localImageRegistryEndpoint, keystoneAdminUser, requiredAntiAffinityUnweighted, rollingUpdateUpgrades } from './common';
 import { identityEndpoint } from './endpoints';
 
 const ksUserContainer: Values = { prometheus_openstack_exporter_ks_user: readOnlyContainer };
@@ -31,7 +31,7 @@ export function prometheusOpenstackExporterStaticValues(img: ImageRefs): Values 
         ks_user: { pod: { runAsUser: 65534 }, container: ksUserContainer },
         clouds_yaml_gen: { container: ksUserContainer },
       },
-      affinity: requiredAntiAffinityWeighted,
+      affinity: requiredAntiAffinityUnweighted,
       tolerations: { prometheus_openstack_exporter: controlPlaneTolerations },
       mounts: {
         prometheus_openstack_exporter: { prometheus_openstack_exporter: null, init_container: null },
@@ -78,7 +78,7 @@ export function prometheusOpenstackExporterStaticValues(img: ImageRefs): Values 
     },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
-      local_image_registry: endpointsLocalImageRegistry,
+      local_image_registry: localImageRegistryEndpoint,
       oci_image_registry: {
         name: 'oci-image-registry',
         namespace: 'oci-image-registry',
@@ -99,7 +99,7 @@ export function prometheusOpenstackExporterStaticValues(img: ImageRefs): Values 
         port: { exporter: { default: 9180 } },
       },
       identity: identityEndpoint({
-        admin: identityAuthAdmin,
+        admin: keystoneAdminUser,
         user: keystoneUser('prometheus-openstack-exporter', { role: 'admin', user_domain_name: 'default', project_domain_name: 'default' }),
       }),
     },

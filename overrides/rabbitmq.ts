@@ -1,7 +1,7 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, localImageRegistryDependency, readOnlyContainer } from './blocks';
-import { controlPlaneTolerations, endpointsLocalImageRegistry, endpointsMonitoring, kubeDnsEndpointInfra, publicIngress, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
+import { controlPlaneTolerations, localImageRegistryEndpoint, prometheusEndpoint, kubeDnsEndpointWithTcp, publicIngress, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
 
 /** Static values of rabbitmq: the StarlingX settings applied over the chart defaults. */
 export function rabbitmqStaticValues(img: ImageRefs): Values {
@@ -149,7 +149,7 @@ export function rabbitmqStaticValues(img: ImageRefs): Values {
     },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
-      local_image_registry: endpointsLocalImageRegistry,
+      local_image_registry: localImageRegistryEndpoint,
       oci_image_registry: {
         name: 'oci-image-registry',
         namespace: 'oci-image-registry',
@@ -158,7 +158,7 @@ export function rabbitmqStaticValues(img: ImageRefs): Values {
         host_fqdn_override: { default: null },
         port: { registry: { default: null } },
       },
-      monitoring: endpointsMonitoring,
+      monitoring: prometheusEndpoint,
       oslo_messaging: {
         auth: {
           erlang_cookie: 'openstack-cookie',
@@ -176,7 +176,7 @@ export function rabbitmqStaticValues(img: ImageRefs): Values {
           metrics: { default: 15692 },
         },
       },
-      kube_dns: kubeDnsEndpointInfra,
+      kube_dns: kubeDnsEndpointWithTcp,
     },
     network_policy: { rabbitmq: { ingress: [{}], egress: [{}] } },
     volume: {

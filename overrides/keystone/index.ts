@@ -1,7 +1,7 @@
 import { Value, Values } from '../../lib/engine/values';
 import { ImageRefs } from '../images';
 import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer } from '../blocks';
-import { apacheSoftware, apiPodLifecycle, controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, ingressEndpoint, kubeDnsEndpoint, osloCacheEndpointNamespaced, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity } from '../common';
+import { apacheSoftware, apiPodLifecycle, controlPlaneTolerations, fluentdEndpoint, localImageRegistryEndpoint, ingressEndpoint, kubeDnsEndpoint, osloCacheEndpointNamespaced, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity } from '../common';
 import { configText, textLines } from '../config-files';
 import { osloDbEndpoint, osloMessagingEndpoint } from '../endpoints';
 import { dexBootstrapScript, keystoneApacheSite, keystoneBootstrapScript, keystoneWsgiScript, ssoCallbackPage } from './program-texts';
@@ -357,7 +357,7 @@ export function keystoneStaticValues(img: ImageRefs): Values {
     },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
-      local_image_registry: endpointsLocalImageRegistry,
+      local_image_registry: localImageRegistryEndpoint,
       oci_image_registry: {
         name: 'oci-image-registry',
         namespace: 'oci-image-registry',
@@ -407,7 +407,7 @@ export function keystoneStaticValues(img: ImageRefs): Values {
       },
       oslo_cache: osloCacheEndpointNamespaced,
       ldap: { auth: { client: { tls: { ca: null } } } },
-      fluentd: endpointsFluentd,
+      fluentd: fluentdEndpoint,
       kube_dns: kubeDnsEndpoint,
       ingress: ingressEndpoint,
     },
