@@ -2,7 +2,7 @@ import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalEndpoints, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, openstackIngressClasses } from './blocks';
 import { controlPlaneTolerations, aodhEndpoint, localImageRegistryEndpoint, keystoneAdminUser, internalKeystoneAuthtoken, osloCacheEndpoint, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';
-import { identityEndpoint, keystoneInternalUrl, osloMessagingEndpoint } from './endpoints';
+import { identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloMessagingEndpoint } from './endpoints';
 
 /** Traits read from the payload field of the same name, as `type` when given (`name: {fields: payload.<name>}`). */
 function payloadTraits(names: readonly string[], type?: 'int' | 'datetime'): Values {
@@ -503,14 +503,7 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
       local_image_registry: localImageRegistryEndpoint,
-      oci_image_registry: {
-        name: 'oci-image-registry',
-        namespace: 'oci-image-registry',
-        auth: { enabled: false, ceilometer: { username: 'ceilometer', password: 'password' } },
-        hosts: { default: 'localhost' },
-        host_fqdn_override: { default: null },
-        port: { registry: { default: null } },
-      },
+      oci_image_registry: ociImageRegistryEndpoint('ceilometer'),
       identity: identityEndpoint({
         admin: keystoneAdminUser,
         ceilometer: keystoneUser('ceilometer', { role: 'admin' }),

@@ -49,6 +49,18 @@ export function osloMessagingEndpoint(service: string, options: OsloEndpointOpti
   };
 }
 
+/** `endpoints.oci_image_registry`: the charts' OCI registry, unused (auth off, the chart's placeholder user). */
+export function ociImageRegistryEndpoint(user: string): Values {
+  return {
+    name: 'oci-image-registry',
+    namespace: 'oci-image-registry',
+    auth: { enabled: false, [user]: { username: user, password: 'password' } },
+    hosts: { default: 'localhost' },
+    host_fqdn_override: { default: null },
+    port: { registry: { default: null } },
+  };
+}
+
 /** Keystone's v3 API at its in-cluster address, for the services' `auth_url` settings. */
 export const keystoneInternalUrl = 'http://keystone.openstack.svc.cluster.local:80/v3';
 

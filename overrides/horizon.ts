@@ -4,7 +4,7 @@ import { wsgiSite } from './apache';
 import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, localImageRegistryDependency, noExtraMounts, readOnlyContainer } from './blocks';
 import { controlPlaneTolerations, localImageRegistryEndpoint, keystoneAdminUser, ingressEndpoint, kubeDnsEndpoint, preferredAntiAffinity, publicIngressUnlimitedBody, rollingUpdateUpgrades } from './common';
 import { configText } from './config-files';
-import { identityEndpoint, osloDbEndpoint } from './endpoints';
+import { identityEndpoint, ociImageRegistryEndpoint, osloDbEndpoint } from './endpoints';
 
 /** Static values of horizon: the StarlingX settings applied over the chart defaults. */
 export function horizonStaticValues(img: ImageRefs): Values {
@@ -336,14 +336,7 @@ export function horizonStaticValues(img: ImageRefs): Values {
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
       local_image_registry: localImageRegistryEndpoint,
-      oci_image_registry: {
-        name: 'oci-image-registry',
-        namespace: 'oci-image-registry',
-        auth: { enabled: false, horizon: { username: 'horizon', password: 'password' } },
-        hosts: { default: 'localhost' },
-        host_fqdn_override: { default: null },
-        port: { registry: { default: null } },
-      },
+      oci_image_registry: ociImageRegistryEndpoint('horizon'),
       identity: identityEndpoint({ admin: keystoneAdminUser }),
       oslo_cache: {
         hosts: { default: 'memcached' },

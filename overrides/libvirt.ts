@@ -3,6 +3,7 @@ import { configText } from './config-files';
 import { ImageRefs } from './images';
 import { defaultJobResources, internalServices, localImageRegistryDependency } from './blocks';
 import { controlPlaneTolerations, linuxbridgeAgentOnNode, openvswitchAgentOnNode, ovnControllerOnNode, sriovAgentOnNode, localImageRegistryEndpoint, imageRepoSyncJobResources, preferredAntiAffinity } from './common';
+import { ociImageRegistryEndpoint } from './endpoints';
 
 /** Static values of libvirt: the StarlingX settings applied over the chart defaults. */
 export function libvirtStaticValues(img: ImageRefs): Values {
@@ -30,14 +31,7 @@ export function libvirtStaticValues(img: ImageRefs): Values {
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
       local_image_registry: localImageRegistryEndpoint,
-      oci_image_registry: {
-        name: 'oci-image-registry',
-        namespace: 'oci-image-registry',
-        auth: { enabled: false, libvirt: { username: 'libvirt', password: 'password' } },
-        hosts: { default: 'localhost' },
-        host_fqdn_override: { default: null },
-        port: { registry: { default: null } },
-      },
+      oci_image_registry: ociImageRegistryEndpoint('libvirt'),
     },
     network_policy: { libvirt: { ingress: [{}], egress: [{}] } },
     ceph_client: { configmap: 'ceph-etc', user_secret_name: 'cinder-volume-rbd-keyring' },

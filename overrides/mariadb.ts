@@ -4,7 +4,7 @@ import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServi
 import { controlPlaneTolerations, localImageRegistryEndpoint, prometheusEndpoint, kubeDnsEndpointWithTcp, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
 import { configText, iniFile } from './config-files';
 import { chartPortLookup } from './apache';
-import { keystoneApiLocation } from './endpoints';
+import { keystoneApiLocation, ociImageRegistryEndpoint } from './endpoints';
 
 /** Static values of mariadb: the StarlingX settings applied over the chart defaults. */
 export function mariadbStaticValues(img: ImageRefs): Values {
@@ -348,14 +348,7 @@ export function mariadbStaticValues(img: ImageRefs): Values {
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
       local_image_registry: localImageRegistryEndpoint,
-      oci_image_registry: {
-        name: 'oci-image-registry',
-        namespace: 'oci-image-registry',
-        auth: { enabled: false, mariadb: { username: 'mariadb', password: 'password' } },
-        hosts: { default: 'localhost' },
-        host_fqdn_override: { default: null },
-        port: { registry: { default: null } },
-      },
+      oci_image_registry: ociImageRegistryEndpoint('mariadb'),
       monitoring: prometheusEndpoint,
       prometheus_mysql_exporter: {
         namespace: null,

@@ -2,6 +2,7 @@ import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { controlPlaneNode, internalServices, localImageRegistryDependency } from './blocks';
 import { controlPlaneTolerations, localImageRegistryEndpoint, imageRepoSyncJobResources, kubeDnsEndpointWithTcp, osloCacheEndpointNamespaced, preferredAntiAffinity, rollingUpdateUpgrades } from './common';
+import { ociImageRegistryEndpoint } from './endpoints';
 
 /** Static values of memcached: the StarlingX settings applied over the chart defaults. */
 export function memcachedStaticValues(img: ImageRefs): Values {
@@ -25,14 +26,7 @@ export function memcachedStaticValues(img: ImageRefs): Values {
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
       local_image_registry: localImageRegistryEndpoint,
-      oci_image_registry: {
-        name: 'oci-image-registry',
-        namespace: 'oci-image-registry',
-        auth: { enabled: false, memcached: { username: 'memcached', password: 'password' } },
-        hosts: { default: 'localhost' },
-        host_fqdn_override: { default: null },
-        port: { registry: { default: null } },
-      },
+      oci_image_registry: ociImageRegistryEndpoint('memcached'),
       oslo_cache: osloCacheEndpointNamespaced,
       kube_dns: kubeDnsEndpointWithTcp,
     },

@@ -3,7 +3,7 @@ import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
 import { controlPlaneTolerations, linuxbridgeAgentOnNode, openvswitchAgentOnNode, ironicEndpoint, localImageRegistryEndpoint, keystoneAdminUser, neutronServiceUser, novaServiceUser, placementServiceUser, ingressEndpoint, internalKeystoneAuthtoken, kubeDnsEndpoint, osloCacheEndpoint, slowLivenessProbe, kernelModulesSecurityContext, publicIngress, requiredAntiAffinity, rollingUpdateDeployments } from './common';
 import { commandFilters, configText, iniFile, rootwrapFilters } from './config-files';
-import { identityEndpoint, keystoneInternalUrl, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
+import { identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
 const ovnVpnAgentReadiness: Values = {
   enabled: true,
@@ -1128,14 +1128,7 @@ function neutronEndpoints(): Values {
   return {
     cluster_domain_suffix: 'cluster.local',
     local_image_registry: localImageRegistryEndpoint,
-    oci_image_registry: {
-      name: 'oci-image-registry',
-      namespace: 'oci-image-registry',
-      auth: { enabled: false, neutron: { username: 'neutron', password: 'password' } },
-      hosts: { default: 'localhost' },
-      host_fqdn_override: { default: null },
-      port: { registry: { default: null } },
-    },
+    oci_image_registry: ociImageRegistryEndpoint('neutron'),
     oslo_db: osloDbEndpoint('neutron'),
     oslo_messaging: osloMessagingEndpoint('neutron'),
     oslo_cache: osloCacheEndpoint,

@@ -3,7 +3,7 @@ import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
 import { apacheSoftware, controlPlaneTolerations, linuxbridgeAgentOnNode, openvswitchAgentOnNode, ovnControllerOnNode, sriovAgentOnNode, ironicEndpoint, fluentdEndpoint, glanceEndpoint, localImageRegistryEndpoint, placementEndpoint, cinderV3Endpoint, keystoneAdminUser, cinderServiceUser, neutronServiceUser, novaServiceUser, placementServiceUser, ingressEndpoint, internalKeystoneAuthtokenInterface, keystonePasswordAuth, kubeDnsEndpoint, osloCacheEndpoint, slowLivenessProbe, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';
 import { commandFilters, configText, iniFile, rootwrapFilters, textLines } from './config-files';
-import { identityEndpoint, keystoneInternalUrl, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
+import { identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
 const defaultLiveness: Values = {
   enabled: true,
@@ -828,14 +828,7 @@ function novaEndpoints(): Values {
   return {
     cluster_domain_suffix: 'cluster.local',
     local_image_registry: localImageRegistryEndpoint,
-    oci_image_registry: {
-      name: 'oci-image-registry',
-      namespace: 'oci-image-registry',
-      auth: { enabled: false, nova: { username: 'nova', password: 'password' } },
-      hosts: { default: 'localhost' },
-      host_fqdn_override: { default: null },
-      port: { registry: { default: null } },
-    },
+    oci_image_registry: ociImageRegistryEndpoint('nova'),
     oslo_db: osloDbEndpoint('nova'),
     oslo_db_api: osloDbEndpoint('nova', { adminTls: false, path: '/nova_api' }),
     oslo_db_cell0: osloDbEndpoint('nova', { adminTls: false, path: '/nova_cell0' }),

@@ -2,6 +2,7 @@ import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { defaultJobResources, internalServices, localImageRegistryDependency } from './blocks';
 import { controlPlaneTolerations, localImageRegistryEndpoint, imageRepoSyncJobResources, kernelModulesSecurityContext } from './common';
+import { ociImageRegistryEndpoint } from './endpoints';
 
 /** Static values of openvswitch: the StarlingX settings applied over the chart defaults. */
 export function openvswitchStaticValues(img: ImageRefs): Values {
@@ -93,17 +94,7 @@ export function openvswitchStaticValues(img: ImageRefs): Values {
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
       local_image_registry: localImageRegistryEndpoint,
-      oci_image_registry: {
-        name: 'oci-image-registry',
-        namespace: 'oci-image-registry',
-        auth: {
-          enabled: false,
-          openvswitch: { username: 'openvswitch', password: 'password' },
-        },
-        hosts: { default: 'localhost' },
-        host_fqdn_override: { default: null },
-        port: { registry: { default: null } },
-      },
+      oci_image_registry: ociImageRegistryEndpoint('openvswitch'),
     },
     network_policy: { openvswitch: { ingress: [{}], egress: [{}] } },
     dependencies: {

@@ -3,7 +3,7 @@ import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
 import { defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, uwsgiConf } from './blocks';
 import { apiPodLifecycle, controlPlaneLabels, controlPlaneTolerations, localImageRegistryEndpoint, placementEndpoint, keystoneAdminUser, internalKeystoneAuthtoken, osloCacheEndpoint, publicIngress, requiredAntiAffinityUnweighted } from './common';
-import { identityEndpoint, osloDbEndpoint } from './endpoints';
+import { identityEndpoint, ociImageRegistryEndpoint, osloDbEndpoint } from './endpoints';
 
 /** Static values of placement: the StarlingX settings applied over the chart defaults. */
 export function placementStaticValues(img: ImageRefs): Values {
@@ -78,14 +78,7 @@ export function placementStaticValues(img: ImageRefs): Values {
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
       local_image_registry: localImageRegistryEndpoint,
-      oci_image_registry: {
-        name: 'oci-image-registry',
-        namespace: 'oci-image-registry',
-        auth: { enabled: false, placement: { username: 'placement', password: 'password' } },
-        hosts: { default: 'localhost' },
-        host_fqdn_override: { default: null },
-        port: { registry: { default: null } },
-      },
+      oci_image_registry: ociImageRegistryEndpoint('placement'),
       oslo_db: osloDbEndpoint('placement', { extraUsers: { nova_api: 'nova' } }),
       oslo_cache: osloCacheEndpoint,
       identity: identityEndpoint({

@@ -2,7 +2,7 @@ import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, readOnlyContainer } from './blocks';
 import { controlPlaneTolerations, localImageRegistryEndpoint, keystoneAdminUser, requiredAntiAffinityUnweighted, rollingUpdateUpgrades } from './common';
-import { identityEndpoint } from './endpoints';
+import { identityEndpoint, ociImageRegistryEndpoint } from './endpoints';
 
 const ksUserContainer: Values = { prometheus_openstack_exporter_ks_user: readOnlyContainer };
 
@@ -79,17 +79,7 @@ export function prometheusOpenstackExporterStaticValues(img: ImageRefs): Values 
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
       local_image_registry: localImageRegistryEndpoint,
-      oci_image_registry: {
-        name: 'oci-image-registry',
-        namespace: 'oci-image-registry',
-        auth: {
-          enabled: false,
-          'prometheus-openstack-exporter': { username: 'prometheus-openstack-exporter', password: 'password' },
-        },
-        hosts: { default: 'localhost' },
-        host_fqdn_override: { default: null },
-        port: { registry: { default: null } },
-      },
+      oci_image_registry: ociImageRegistryEndpoint('prometheus-openstack-exporter'),
       prometheus_openstack_exporter: {
         namespace: 'openstack',
         hosts: { default: 'openstack-metrics' },

@@ -2,6 +2,7 @@ import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, localImageRegistryDependency, readOnlyContainer } from './blocks';
 import { controlPlaneTolerations, localImageRegistryEndpoint, prometheusEndpoint, kubeDnsEndpointWithTcp, publicIngress, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
+import { ociImageRegistryEndpoint } from './endpoints';
 
 /** Static values of rabbitmq: the StarlingX settings applied over the chart defaults. */
 export function rabbitmqStaticValues(img: ImageRefs): Values {
@@ -150,14 +151,7 @@ export function rabbitmqStaticValues(img: ImageRefs): Values {
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
       local_image_registry: localImageRegistryEndpoint,
-      oci_image_registry: {
-        name: 'oci-image-registry',
-        namespace: 'oci-image-registry',
-        auth: { enabled: false, rabbitmq: { username: 'rabbitmq', password: 'password' } },
-        hosts: { default: 'localhost' },
-        host_fqdn_override: { default: null },
-        port: { registry: { default: null } },
-      },
+      oci_image_registry: ociImageRegistryEndpoint('rabbitmq'),
       monitoring: prometheusEndpoint,
       oslo_messaging: {
         auth: {

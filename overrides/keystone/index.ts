@@ -3,7 +3,7 @@ import { ImageRefs } from '../images';
 import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer } from '../blocks';
 import { apacheSoftware, apiPodLifecycle, controlPlaneTolerations, fluentdEndpoint, localImageRegistryEndpoint, ingressEndpoint, kubeDnsEndpoint, osloCacheEndpointNamespaced, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity } from '../common';
 import { configText, textLines } from '../config-files';
-import { osloDbEndpoint, osloMessagingEndpoint } from '../endpoints';
+import { ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from '../endpoints';
 import { dexBootstrapScript, keystoneApacheSite, keystoneBootstrapScript, keystoneWsgiScript, ssoCallbackPage } from './program-texts';
 
 const testsKeystoneBasicCreateAndDeleteService2: Value[] = rallyOnceWith({ description: 'test_description', service_type: 'Rally_test_type' });
@@ -358,14 +358,7 @@ export function keystoneStaticValues(img: ImageRefs): Values {
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
       local_image_registry: localImageRegistryEndpoint,
-      oci_image_registry: {
-        name: 'oci-image-registry',
-        namespace: 'oci-image-registry',
-        auth: { enabled: false, keystone: { username: 'keystone', password: 'password' } },
-        hosts: { default: 'localhost' },
-        host_fqdn_override: { default: null },
-        port: { registry: { default: null } },
-      },
+      oci_image_registry: ociImageRegistryEndpoint('keystone'),
       identity: {
         namespace: 'openstack',
         name: 'keystone',
