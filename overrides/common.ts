@@ -1,7 +1,7 @@
 /** Blocks that several releases carry unchanged, written once, each named for what it is. */
 import { Value, Values } from '../lib/engine/values';
 import { controlPlaneNode, defaultJobResources, keystoneUser, openstackIngressClasses, rallyOnceWith } from './blocks';
-import { keystoneInternalUrl } from './endpoints';
+import { httpEndpoint, keystoneInternalUrl } from './endpoints';
 
 /** A liveness probe for agents slow to start and to answer: two minutes' grace, 70 s to answer. */
 export const slowLivenessProbe: Values = {
@@ -64,11 +64,6 @@ const rollingUpdateComputeDaemonset: Values = {
   compute: { enabled: true, min_ready_seconds: 0, max_unavailable: 1 },
 };
 
-const requiredAntiAffinityUnweightedRule: Values = {
-  type: { default: 'requiredDuringSchedulingIgnoredDuringExecution' },
-  topologyKey: { default: 'kubernetes.io/hostname' },
-};
-
 /** `lifecycle.upgrades.deployments`: rolling, one pod down and three extra at a time. */
 export const rollingUpdateDeployments: Values = {
   revision_history: 3,
@@ -82,8 +77,17 @@ export const internalKeystoneAuthtoken: Values = {
   auth_url: keystoneInternalUrl,
 };
 
+/** A `pod.affinity.anti` rule: a chart's pods on different hosts, required or preferred, with the chart's weight when given. */
+function hostAntiAffinity(type: 'required' | 'preferred', weight?: number): Values {
+  return {
+    type: { default: `${type}DuringSchedulingIgnoredDuringExecution` },
+    topologyKey: { default: 'kubernetes.io/hostname' },
+    ...(weight === undefined ? {} : { weight: { default: weight } }),
+  };
+}
+
 /** `pod.affinity`: one pod per host, required, with no weight given. */
-export const requiredAntiAffinityUnweighted: Values = { anti: requiredAntiAffinityUnweightedRule };
+export const requiredAntiAffinityUnweighted: Values = { anti: hostAntiAffinity('required') };
 
 const unlimitedBodyIngressAnnotations: Values = {
   'nginx.ingress.kubernetes.io/rewrite-target': '/',
@@ -102,18 +106,6 @@ export const osloCacheEndpointNamespaced: Values = {
 /** `lifecycle.upgrades` of a chart with deployments only. */
 export const rollingUpdateUpgrades: Values = { deployments: rollingUpdateDeployments };
 
-const requiredAntiAffinityRule: Values = {
-  type: { default: 'requiredDuringSchedulingIgnoredDuringExecution' },
-  topologyKey: { default: 'kubernetes.io/hostname' },
-  weight: { default: 10 },
-};
-
-const preferredAntiAffinityRule: Values = {
-  type: { default: 'preferredDuringSchedulingIgnoredDuringExecution' },
-  topologyKey: { default: 'kubernetes.io/hostname' },
-  weight: { default: 10 },
-};
-
 /** {@link internalKeystoneAuthtoken} on Keystone's internal interface. */
 export const internalKeystoneAuthtokenInterface: Values = { interface: 'internal', ...internalKeystoneAuthtoken };
 
@@ -126,13 +118,13 @@ export const osloCacheEndpoint: Values = {
 };
 
 /** `pod.affinity`: one pod per host, required (weight 10). */
-export const requiredAntiAffinity: Values = { anti: requiredAntiAffinityRule };
+export const requiredAntiAffinity: Values = { anti: hostAntiAffinity('required', 10) };
 
 /** Keystone's admin user, as every chart's `endpoints.identity.auth.admin` names it. */
 export const keystoneAdminUser: Values = keystoneUser('admin', { project_name: 'admin', user_domain_name: 'default', project_domain_name: 'default' });
 
 /** `pod.affinity`: spread over hosts where possible (weight 10). */
-export const preferredAntiAffinity: Values = { anti: preferredAntiAffinityRule };
+export const preferredAntiAffinity: Values = { anti: hostAntiAffinity('preferred', 10) };
 
 /** The public ingress of an API, rewritten to its root. */
 export const publicIngress: Values = {
@@ -151,14 +143,7 @@ export const placementServiceUser: Values = keystoneUser('placement', { role: 'a
 export const controlPlaneLabels: Values = { isApplication: false, api: controlPlaneNode, job: controlPlaneNode };
 
 /** `endpoints.alarming`: aodh's API. */
-export const aodhEndpoint: Values = {
-  name: 'aodh',
-  hosts: { default: 'aodh-api', public: 'aodh' },
-  host_fqdn_override: { default: null },
-  path: { default: null },
-  scheme: { default: 'http' },
-  port: { api: { default: 8042, public: 80 } },
-};
+export const aodhEndpoint: Values = httpEndpoint({ name: 'aodh', port: 8042 });
 
 const apache2Software: Values = {
   binary: 'apache2',
@@ -171,24 +156,10 @@ const apache2Software: Values = {
 };
 
 /** `endpoints.image`: glance's API. */
-export const glanceEndpoint: Values = {
-  name: 'glance',
-  hosts: { default: 'glance-api', public: 'glance' },
-  host_fqdn_override: { default: null },
-  path: { default: null },
-  scheme: { default: 'http' },
-  port: { api: { default: 9292, public: 80 } },
-};
+export const glanceEndpoint: Values = httpEndpoint({ name: 'glance', port: 9292 });
 
 /** `endpoints.baremetal`: ironic's API. */
-export const ironicEndpoint: Values = {
-  name: 'ironic',
-  hosts: { default: 'ironic-api', public: 'ironic' },
-  host_fqdn_override: { default: null },
-  path: { default: null },
-  scheme: { default: 'http' },
-  port: { api: { default: 6385, public: 80 } },
-};
+export const ironicEndpoint: Values = httpEndpoint({ name: 'ironic', port: 6385 });
 
 /** `endpoints.local_image_registry`: the platform's registry. */
 export const localImageRegistryEndpoint: Values = {
@@ -254,14 +225,7 @@ export const kubeDnsEndpointWithTcp: Values = {
 };
 
 /** `endpoints.volumev3`: cinder's v3 API. */
-export const cinderV3Endpoint: Values = {
-  name: 'cinderv3',
-  hosts: { default: 'cinder-api', public: 'cinder' },
-  host_fqdn_override: { default: null },
-  path: { default: '/v3', healthcheck: '/healthcheck' },
-  scheme: { default: 'http' },
-  port: { api: { default: 8776, public: 80 } },
-};
+export const cinderV3Endpoint: Values = httpEndpoint({ name: 'cinderv3', host: 'cinder-api', publicHost: 'cinder', path: { default: '/v3', healthcheck: '/healthcheck' }, port: 8776 });
 
 /** `pod.lifecycle` of an API chart: rolling upgrades, no disruption budget, 30 s to stop. */
 export const apiPodLifecycle: Values = {
@@ -282,14 +246,7 @@ export const controlPlaneTolerationList: Value[] = [
 ];
 
 /** `endpoints.placement`: placement's API. */
-export const placementEndpoint: Values = {
-  name: 'placement',
-  hosts: { default: 'placement-api', public: 'placement' },
-  host_fqdn_override: { default: null },
-  path: { default: '/' },
-  scheme: { default: 'http', service: 'http' },
-  port: { api: { default: 8778, public: 80, service: 8778 } },
-};
+export const placementEndpoint: Values = httpEndpoint({ name: 'placement', path: { default: '/' }, port: 8778, servicePort: true });
 
 /** `lifecycle.upgrades` of a chart with deployments and the compute daemonset. */
 export const rollingUpdateUpgradesWithDaemonsets: Values = { deployments: rollingUpdateDeployments, daemonsets: rollingUpdateComputeDaemonset };

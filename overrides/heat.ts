@@ -2,7 +2,7 @@ import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
 import { controlPlaneTolerations, fluentdEndpoint, localImageRegistryEndpoint, keystoneAdminUser, ingressEndpoint, internalKeystoneAuthtoken, keystonePasswordAuth, kubeDnsEndpoint, publicIngress, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
-import { identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
+import { httpEndpoint, identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 import { configText } from './config-files';
 
 const apiJobs: Value[] = [
@@ -307,22 +307,8 @@ export function heatStaticValues(img: ImageRefs): Values {
         },
         test: keystoneUser('heat-test', { role: 'admin', project_name: 'test' }),
       }),
-      orchestration: {
-        name: 'heat',
-        hosts: { default: 'heat-api', public: 'heat' },
-        host_fqdn_override: { default: null },
-        path: { default: '/v1/%(project_id)s' },
-        scheme: { default: 'http', service: 'http' },
-        port: { api: { default: 8004, public: 80, service: 8004 } },
-      },
-      cloudformation: {
-        name: 'heat-cfn',
-        hosts: { default: 'heat-cfn', public: 'cloudformation' },
-        host_fqdn_override: { default: null },
-        path: { default: '/v1' },
-        scheme: { default: 'http', service: 'http' },
-        port: { api: { default: 8000, public: 80, service: 8000 } },
-      },
+      orchestration: httpEndpoint({ name: 'heat', path: { default: '/v1/%(project_id)s' }, port: 8004, servicePort: true }),
+      cloudformation: httpEndpoint({ name: 'heat-cfn', host: 'heat-cfn', publicHost: 'cloudformation', path: { default: '/v1' }, port: 8000, servicePort: true }),
       oslo_db: osloDbEndpoint('heat'),
       oslo_cache: {
         auth: { memcache_secret_key: null },

@@ -3,7 +3,7 @@ import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
 import { controlPlaneTolerations, linuxbridgeAgentOnNode, openvswitchAgentOnNode, ironicEndpoint, localImageRegistryEndpoint, keystoneAdminUser, neutronServiceUser, novaServiceUser, placementServiceUser, ingressEndpoint, internalKeystoneAuthtoken, kubeDnsEndpoint, osloCacheEndpoint, slowLivenessProbe, kernelModulesSecurityContext, publicIngress, requiredAntiAffinity, rollingUpdateDeployments } from './common';
 import { commandFilters, configText, iniFile, rootwrapFilters } from './config-files';
-import { identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
+import { httpEndpoint, identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
 const ovnVpnAgentReadiness: Values = {
   enabled: true,
@@ -1140,14 +1140,7 @@ function neutronEndpoints(): Values {
       scheme: { default: 'http' },
       port: { api: { default: 8774, public: 80 }, novncproxy: { default: 6080 } },
     },
-    compute_metadata: {
-      name: 'nova',
-      hosts: { default: 'nova-metadata', public: 'metadata' },
-      host_fqdn_override: { default: null },
-      path: { default: '/' },
-      scheme: { default: 'http' },
-      port: { metadata: { default: 8775, public: 80 } },
-    },
+    compute_metadata: httpEndpoint({ name: 'nova', host: 'nova-metadata', publicHost: 'metadata', path: { default: '/' }, portName: 'metadata', port: 8775 }),
     identity: identityEndpoint({
       admin: keystoneAdminUser,
       neutron: neutronServiceUser,
@@ -1157,22 +1150,8 @@ function neutronEndpoints(): Values {
       ironic: keystoneUser('ironic', { role: 'admin,service' }),
       test: keystoneUser('neutron-test', { role: 'admin', project_name: 'test' }),
     }),
-    network: {
-      name: 'neutron',
-      hosts: { default: 'neutron-server', public: 'neutron' },
-      host_fqdn_override: { default: null },
-      path: { default: null },
-      scheme: { default: 'http', service: 'http' },
-      port: { api: { default: 9696, public: 80, service: 9696 } },
-    },
-    load_balancer: {
-      name: 'octavia',
-      hosts: { default: 'octavia-api', public: 'octavia' },
-      host_fqdn_override: { default: null },
-      path: { default: null },
-      scheme: { default: 'http' },
-      port: { api: { default: 9876, public: 80 } },
-    },
+    network: httpEndpoint({ name: 'neutron', host: 'neutron-server', port: 9696, servicePort: true }),
+    load_balancer: httpEndpoint({ name: 'octavia', port: 9876 }),
     fluentd: {
       namespace: 'osh-infra',
       name: 'fluentd',
@@ -1182,14 +1161,7 @@ function neutronEndpoints(): Values {
       scheme: 'http',
       port: { service: { default: 24224 }, metrics: { default: 24220 } },
     },
-    dns: {
-      name: 'designate',
-      hosts: { default: 'designate-api', public: 'designate' },
-      host_fqdn_override: { default: null },
-      path: { default: '/' },
-      scheme: { default: 'http' },
-      port: { api: { default: 9001, public: 80 } },
-    },
+    dns: httpEndpoint({ name: 'designate', path: { default: '/' }, port: 9001 }),
     baremetal: ironicEndpoint,
     kube_dns: kubeDnsEndpoint,
     ingress: ingressEndpoint,

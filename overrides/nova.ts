@@ -3,7 +3,7 @@ import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
 import { apacheSoftware, controlPlaneTolerations, linuxbridgeAgentOnNode, openvswitchAgentOnNode, ovnControllerOnNode, sriovAgentOnNode, ironicEndpoint, fluentdEndpoint, glanceEndpoint, localImageRegistryEndpoint, placementEndpoint, cinderV3Endpoint, keystoneAdminUser, cinderServiceUser, neutronServiceUser, novaServiceUser, placementServiceUser, ingressEndpoint, internalKeystoneAuthtokenInterface, keystonePasswordAuth, kubeDnsEndpoint, osloCacheEndpoint, slowLivenessProbe, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';
 import { commandFilters, configText, iniFile, rootwrapFilters, textLines } from './config-files';
-import { identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
+import { httpEndpoint, identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
 const defaultLiveness: Values = {
   enabled: true,
@@ -876,14 +876,7 @@ function novaEndpoints(): Values {
       scheme: { default: 'http' },
       port: { metadata: { default: 8775, public: 80 } },
     },
-    compute_novnc_proxy: {
-      name: 'nova',
-      hosts: { default: 'nova-novncproxy', public: 'novncproxy' },
-      host_fqdn_override: { default: null },
-      path: { default: '/vnc_auto.html' },
-      scheme: { default: 'http' },
-      port: { novnc_proxy: { default: 6080, public: 80 } },
-    },
+    compute_novnc_proxy: httpEndpoint({ name: 'nova', host: 'nova-novncproxy', publicHost: 'novncproxy', path: { default: '/vnc_auto.html' }, portName: 'novnc_proxy', port: 6080 }),
     compute_novnc_vencrypt: {
       hosts: { default: 'nova-novncproxy' },
       host_fqdn_override: { default: { commonName: 'nova-novncproxy', usages: ['client auth'] } },
@@ -896,23 +889,9 @@ function novaEndpoints(): Values {
       path: { default: '/serial_auto.html' },
       port: { serial_proxy: { default: 6083, public: 80 } },
     },
-    compute_spice_proxy: {
-      name: 'nova',
-      hosts: { default: 'nova-spiceproxy', public: 'spiceproxy' },
-      host_fqdn_override: { default: null },
-      path: { default: '/spice_auto.html' },
-      scheme: { default: 'http' },
-      port: { spice_proxy: { default: 6082, public: 80 } },
-    },
+    compute_spice_proxy: httpEndpoint({ name: 'nova', host: 'nova-spiceproxy', publicHost: 'spiceproxy', path: { default: '/spice_auto.html' }, portName: 'spice_proxy', port: 6082 }),
     placement: placementEndpoint,
-    network: {
-      name: 'neutron',
-      hosts: { default: 'neutron-server', public: 'neutron' },
-      host_fqdn_override: { default: null },
-      path: { default: null },
-      scheme: { default: 'http' },
-      port: { api: { default: 9696, public: 80 } },
-    },
+    network: httpEndpoint({ name: 'neutron', host: 'neutron-server', port: 9696 }),
     baremetal: ironicEndpoint,
     fluentd: fluentdEndpoint,
     kube_dns: kubeDnsEndpoint,
