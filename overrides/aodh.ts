@@ -1,7 +1,7 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, readOnlyContainer } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, readOnlyContainer, securityContext } from './blocks';
 import { apiPodLifecycle, controlPlaneTolerations, aodhEndpoint, fluentdEndpoint, localImageRegistryEndpoint, keystoneAdminUser, internalKeystoneAuthtoken, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';
 import { identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
@@ -45,15 +45,12 @@ export function aodhStaticValues(img: ImageRefs): Values {
     jobs: { alarms_cleaner: { cron: '35 */24 * * *', history: { success: 3, failed: 1 } } },
     pod: {
       security_context: {
-        aodh: {
-          pod: { runAsUser: 42402 },
-          container: {
-            aodh_api: { runAsUser: 0 },
-            aodh_evaluator: readOnlyContainer,
-            aodh_notifier: readOnlyContainer,
-            aodh_listener: readOnlyContainer,
-          },
-        },
+        aodh: securityContext(42402, {
+          aodh_api: { runAsUser: 0 },
+          aodh_evaluator: readOnlyContainer,
+          aodh_notifier: readOnlyContainer,
+          aodh_listener: readOnlyContainer,
+        }),
       },
       affinity: requiredAntiAffinity,
       tolerations: { aodh: controlPlaneTolerations },

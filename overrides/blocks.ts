@@ -83,6 +83,17 @@ export const controlPlaneNode: Values = { node_selector_key: 'openstack-control-
 /** A container that cannot write its root filesystem nor gain privileges. */
 export const readOnlyContainer: Values = { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false };
 
+/** A container that runs as root, its root filesystem read-only. */
+export const rootContainer: Values = { runAsUser: 0, readOnlyRootFilesystem: true };
+
+/** A privileged container, its root filesystem read-only. */
+export const privilegedContainer: Values = { readOnlyRootFilesystem: true, privileged: true };
+
+/** A `pod.security_context.<component>` entry: the pod's user, then each container's settings. */
+export function securityContext(runAsUser: number, container: Values): Values {
+  return { pod: { runAsUser }, container };
+}
+
 /** Ingress classes of the OpenStack ingress controller. */
 export const openstackIngressClasses: Values = { namespace: 'nginx-openstack', cluster: 'nginx' };
 

@@ -1,6 +1,6 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, readOnlyContainer, uwsgiConf } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, readOnlyContainer, rootContainer, securityContext, uwsgiConf } from './blocks';
 import { apiPodLifecycle, controlPlaneTolerations, fluentdEndpoint, glanceEndpoint, localImageRegistryEndpoint, cinderV3Endpoint, keystoneAdminUser, cinderServiceUser, ingressEndpoint, internalKeystoneAuthtokenInterface, kubeDnsEndpoint, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';
 import { configText, iniFile } from './config-files';
 import { identityEndpoint, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
@@ -82,63 +82,39 @@ export function cinderStaticValues(img: ImageRefs): Values {
       },
       labels: { include_app_kubernetes_io: false },
       security_context: {
-        db_purge: { pod: { runAsUser: 42424 }, container: { cinder_db_purge: readOnlyContainer } },
-        volume_usage_audit: {
-          pod: { runAsUser: 42425 },
-          container: { cinder_volume_usage_audit: readOnlyContainer },
-        },
-        cinder_api: {
-          pod: { runAsUser: 42425 },
-          container: {
-            ceph_coordination_volume_perms: { runAsUser: 0, readOnlyRootFilesystem: true },
-            cinder_api: readOnlyContainer,
+        db_purge: securityContext(42424, { cinder_db_purge: readOnlyContainer }),
+        volume_usage_audit: securityContext(42425, { cinder_volume_usage_audit: readOnlyContainer }),
+        cinder_api: securityContext(42425, {
+          ceph_coordination_volume_perms: rootContainer,
+          cinder_api: readOnlyContainer,
+        }),
+        cinder_backup: securityContext(42425, {
+          ceph_backup_keyring_placement: rootContainer,
+          ceph_keyring_placement: rootContainer,
+          ceph_backup_volume_perms: rootContainer,
+          ceph_coordination_volume_perms: rootContainer,
+          cinder_backup: {
+            capabilities: { add: ['SYS_ADMIN', 'DAC_READ_SEARCH'] },
+            readOnlyRootFilesystem: true,
+            runAsUser: 0,
           },
-        },
-        cinder_backup: {
-          pod: { runAsUser: 42425 },
-          container: {
-            ceph_backup_keyring_placement: { runAsUser: 0, readOnlyRootFilesystem: true },
-            ceph_keyring_placement: { runAsUser: 0, readOnlyRootFilesystem: true },
-            ceph_backup_volume_perms: { runAsUser: 0, readOnlyRootFilesystem: true },
-            ceph_coordination_volume_perms: { runAsUser: 0, readOnlyRootFilesystem: true },
-            cinder_backup: {
-              capabilities: { add: ['SYS_ADMIN', 'DAC_READ_SEARCH'] },
-              readOnlyRootFilesystem: true,
-              runAsUser: 0,
-            },
-          },
-        },
-        cinder_scheduler: {
-          pod: { runAsUser: 42425 },
-          container: {
-            ceph_coordination_volume_perms: { runAsUser: 0, readOnlyRootFilesystem: true },
-            cinder_scheduler: readOnlyContainer,
-          },
-        },
-        cinder_volume: {
-          pod: { runAsUser: 42425 },
-          container: {
-            ceph_keyring_placement: { runAsUser: 0, readOnlyRootFilesystem: true },
-            ceph_coordination_volume_perms: { runAsUser: 0, readOnlyRootFilesystem: true },
-            init_cinder_conf: { runAsUser: 0, readOnlyRootFilesystem: true },
-            cinder_volume: { privileged: true, readOnlyRootFilesystem: true },
-          },
-        },
-        storage_init: {
-          pod: { runAsUser: 42425 },
-          container: {
-            ceph_keyring_placement: { runAsUser: 0, readOnlyRootFilesystem: true },
-            cinder_backup_storage_init: readOnlyContainer,
-          },
-        },
-        clean: {
-          pod: { runAsUser: 42425 },
-          container: { cinder_volume_rbd_secret_clean: readOnlyContainer },
-        },
-        create_internal_tenant: {
-          pod: { runAsUser: 42425 },
-          container: { create_internal_tenant: readOnlyContainer },
-        },
+        }),
+        cinder_scheduler: securityContext(42425, {
+          ceph_coordination_volume_perms: rootContainer,
+          cinder_scheduler: readOnlyContainer,
+        }),
+        cinder_volume: securityContext(42425, {
+          ceph_keyring_placement: rootContainer,
+          ceph_coordination_volume_perms: rootContainer,
+          init_cinder_conf: rootContainer,
+          cinder_volume: { privileged: true, readOnlyRootFilesystem: true },
+        }),
+        storage_init: securityContext(42425, {
+          ceph_keyring_placement: rootContainer,
+          cinder_backup_storage_init: readOnlyContainer,
+        }),
+        clean: securityContext(42425, { cinder_volume_rbd_secret_clean: readOnlyContainer }),
+        create_internal_tenant: securityContext(42425, { create_internal_tenant: readOnlyContainer }),
       },
       affinity: requiredAntiAffinity,
       tolerations: { cinder: controlPlaneTolerations },

@@ -1,6 +1,6 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, securityContext, uwsgiConf } from './blocks';
 import { apiPodLifecycle, controlPlaneTolerations, fluentdEndpoint, localImageRegistryEndpoint, keystoneAdminUser, ingressEndpoint, internalKeystoneAuthtoken, kubeDnsEndpoint, osloCacheEndpoint, publicIngressUnlimitedBody, requiredAntiAffinity } from './common';
 import { commandFilters, configText, iniFile, rootwrapFilters } from './config-files';
 import { identityEndpoint, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
@@ -386,41 +386,26 @@ export function glanceStaticValues(img: ImageRefs): Values {
     pod: {
       labels: { include_app_kubernetes_io: false },
       security_context: {
-        glance: {
-          pod: { runAsUser: 42424 },
-          container: {
-            glance_perms: { readOnlyRootFilesystem: true, runAsUser: 0 },
-            ceph_keyring_placement: { readOnlyRootFilesystem: true, runAsUser: 0 },
-            glance_api: readOnlyContainer,
-            nginx: { readOnlyRootFilesystem: false, runAsUser: 0 },
+        glance: securityContext(42424, {
+          glance_perms: { readOnlyRootFilesystem: true, runAsUser: 0 },
+          ceph_keyring_placement: { readOnlyRootFilesystem: true, runAsUser: 0 },
+          glance_api: readOnlyContainer,
+          nginx: { readOnlyRootFilesystem: false, runAsUser: 0 },
+        }),
+        clean: securityContext(42424, { glance_secret_clean: readOnlyContainer }),
+        metadefs_load: securityContext(42424, { glance_metadefs_load: readOnlyContainer }),
+        storage_init: securityContext(42424, {
+          ceph_keyring_placement: readOnlyContainer,
+          glance_storage_init: readOnlyContainer,
+        }),
+        test: securityContext(42424, {
+          glance_test_ks_user: readOnlyContainer,
+          glance_test: {
+            runAsUser: 65500,
+            readOnlyRootFilesystem: true,
+            allowPrivilegeEscalation: false,
           },
-        },
-        clean: {
-          pod: { runAsUser: 42424 },
-          container: { glance_secret_clean: readOnlyContainer },
-        },
-        metadefs_load: {
-          pod: { runAsUser: 42424 },
-          container: { glance_metadefs_load: readOnlyContainer },
-        },
-        storage_init: {
-          pod: { runAsUser: 42424 },
-          container: {
-            ceph_keyring_placement: readOnlyContainer,
-            glance_storage_init: readOnlyContainer,
-          },
-        },
-        test: {
-          pod: { runAsUser: 42424 },
-          container: {
-            glance_test_ks_user: readOnlyContainer,
-            glance_test: {
-              runAsUser: 65500,
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
-          },
-        },
+        }),
       },
       affinity: requiredAntiAffinity,
       tolerations: { glance: controlPlaneTolerations },

@@ -1,6 +1,6 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, securityContext, uwsgiConf } from './blocks';
 import { controlPlaneTolerations, fluentdEndpoint, localImageRegistryEndpoint, keystoneAdminUser, ingressEndpoint, internalKeystoneAuthtoken, keystonePasswordAuth, kubeDnsEndpoint, publicIngress, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
 import { httpEndpoint, identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 import { configText } from './config-files';
@@ -324,23 +324,14 @@ export function heatStaticValues(img: ImageRefs): Values {
     pod: {
       labels: { include_app_kubernetes_io: false },
       security_context: {
-        heat: {
-          pod: { runAsUser: 42424 },
-          container: {
-            heat_api: readOnlyContainer,
-            heat_cfn: readOnlyContainer,
-            heat_engine: readOnlyContainer,
-          },
-        },
-        trusts: { pod: { runAsUser: 42424 }, container: { heat_trusts: readOnlyContainer } },
-        ks_user: {
-          pod: { runAsUser: 42424 },
-          container: { heat_ks_domain_user: readOnlyContainer },
-        },
-        engine_cleaner: {
-          pod: { runAsUser: 42424 },
-          container: { heat_engine_cleaner: readOnlyContainer },
-        },
+        heat: securityContext(42424, {
+          heat_api: readOnlyContainer,
+          heat_cfn: readOnlyContainer,
+          heat_engine: readOnlyContainer,
+        }),
+        trusts: securityContext(42424, { heat_trusts: readOnlyContainer }),
+        ks_user: securityContext(42424, { heat_ks_domain_user: readOnlyContainer }),
+        engine_cleaner: securityContext(42424, { heat_engine_cleaner: readOnlyContainer }),
       },
       affinity: requiredAntiAffinity,
       tolerations: { heat: controlPlaneTolerations },

@@ -1,7 +1,7 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, localImageRegistryDependency, noExtraMounts, readOnlyContainer } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, localImageRegistryDependency, noExtraMounts, readOnlyContainer, securityContext } from './blocks';
 import { controlPlaneTolerations, localImageRegistryEndpoint, keystoneAdminUser, ingressEndpoint, kubeDnsEndpoint, preferredAntiAffinity, publicIngressUnlimitedBody, rollingUpdateUpgrades } from './common';
 import { configText } from './config-files';
 import { identityEndpoint, ociImageRegistryEndpoint, osloDbEndpoint } from './endpoints';
@@ -264,27 +264,21 @@ export function horizonStaticValues(img: ImageRefs): Values {
     pod: {
       labels: { include_app_kubernetes_io: false },
       security_context: {
-        horizon: {
-          pod: { runAsUser: 42424 },
-          container: {
-            horizon: {
-              readOnlyRootFilesystem: false,
-              allowPrivilegeEscalation: false,
-              runAsUser: 0,
-            },
+        horizon: securityContext(42424, {
+          horizon: {
+            readOnlyRootFilesystem: false,
+            allowPrivilegeEscalation: false,
+            runAsUser: 0,
           },
-        },
-        db_sync: {
-          pod: { runAsUser: 42424 },
-          container: {
-            horizon_db_sync: {
-              readOnlyRootFilesystem: false,
-              allowPrivilegeEscalation: false,
-              runAsUser: 0,
-            },
+        }),
+        db_sync: securityContext(42424, {
+          horizon_db_sync: {
+            readOnlyRootFilesystem: false,
+            allowPrivilegeEscalation: false,
+            runAsUser: 0,
           },
-        },
-        test: { pod: { runAsUser: 42424 }, container: { horizon_test: readOnlyContainer } },
+        }),
+        test: securityContext(42424, { horizon_test: readOnlyContainer }),
       },
       affinity: preferredAntiAffinity,
       tolerations: { horizon: controlPlaneTolerations },

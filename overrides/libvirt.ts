@@ -1,7 +1,7 @@
 import { Values } from '../lib/engine/values';
 import { configText } from './config-files';
 import { ImageRefs } from './images';
-import { defaultJobResources, internalServices, localImageRegistryDependency } from './blocks';
+import { defaultJobResources, internalServices, localImageRegistryDependency, securityContext } from './blocks';
 import { controlPlaneTolerations, linuxbridgeAgentOnNode, openvswitchAgentOnNode, ovnControllerOnNode, sriovAgentOnNode, localImageRegistryEndpoint, imageRepoSyncJobResources, preferredAntiAffinity } from './common';
 import { ociImageRegistryEndpoint } from './endpoints';
 
@@ -103,26 +103,23 @@ export function libvirtStaticValues(img: ImageRefs): Values {
         },
       },
       security_context: {
-        libvirt: {
-          pod: { runAsUser: 0 },
-          container: {
-            ceph_admin_keyring_placement: { readOnlyRootFilesystem: false },
-            ceph_keyring_placement: { readOnlyRootFilesystem: false },
-            libvirt: { privileged: true, readOnlyRootFilesystem: false },
-            libvirt_init_modules: {
-              readOnlyRootFilesystem: true,
-              privileged: true,
-              capabilities: { drop: ['ALL'] },
-            },
-            init_dynamic_options: {
-              runAsUser: 65534,
-              runAsNonRoot: true,
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-              capabilities: { drop: ['ALL'] },
-            },
+        libvirt: securityContext(0, {
+          ceph_admin_keyring_placement: { readOnlyRootFilesystem: false },
+          ceph_keyring_placement: { readOnlyRootFilesystem: false },
+          libvirt: { privileged: true, readOnlyRootFilesystem: false },
+          libvirt_init_modules: {
+            readOnlyRootFilesystem: true,
+            privileged: true,
+            capabilities: { drop: ['ALL'] },
           },
-        },
+          init_dynamic_options: {
+            runAsUser: 65534,
+            runAsNonRoot: true,
+            readOnlyRootFilesystem: true,
+            allowPrivilegeEscalation: false,
+            capabilities: { drop: ['ALL'] },
+          },
+        }),
       },
       affinity: preferredAntiAffinity,
       tolerations: { libvirt: controlPlaneTolerations },

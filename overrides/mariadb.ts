@@ -1,6 +1,6 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, localImageRegistryDependency, readOnlyContainer } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, localImageRegistryDependency, readOnlyContainer, rootContainer, securityContext } from './blocks';
 import { controlPlaneTolerations, localImageRegistryEndpoint, prometheusEndpoint, kubeDnsEndpointWithTcp, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
 import { configText, iniFile } from './config-files';
 import { chartPortLookup } from './apache';
@@ -84,45 +84,33 @@ export function mariadbStaticValues(img: ImageRefs): Values {
         },
       },
       security_context: {
-        server: {
-          pod: { runAsUser: 999 },
-          container: {
-            perms: { runAsUser: 0, readOnlyRootFilesystem: true },
-            mariadb: {
-              runAsUser: 999,
-              allowPrivilegeEscalation: false,
-              readOnlyRootFilesystem: true,
-            },
+        server: securityContext(999, {
+          perms: rootContainer,
+          mariadb: {
+            runAsUser: 999,
+            allowPrivilegeEscalation: false,
+            readOnlyRootFilesystem: true,
           },
-        },
-        prometheus_mysql_exporter: {
-          pod: { runAsUser: 99 },
-          container: {
-            exporter: {
-              runAsUser: 99,
-              allowPrivilegeEscalation: false,
-              readOnlyRootFilesystem: true,
-            },
+        }),
+        prometheus_mysql_exporter: securityContext(99, {
+          exporter: {
+            runAsUser: 99,
+            allowPrivilegeEscalation: false,
+            readOnlyRootFilesystem: true,
           },
-        },
-        prometheus_create_mysql_user: { pod: { runAsUser: 0 }, container: { main: readOnlyContainer } },
-        mariadb_backup: {
-          pod: { runAsUser: 65534 },
-          container: {
-            backup_perms: { runAsUser: 0, readOnlyRootFilesystem: true },
-            verify_perms: { runAsUser: 0, readOnlyRootFilesystem: true },
-            mariadb_backup: {
-              runAsUser: 65534,
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
+        }),
+        prometheus_create_mysql_user: securityContext(0, { main: readOnlyContainer }),
+        mariadb_backup: securityContext(65534, {
+          backup_perms: rootContainer,
+          verify_perms: rootContainer,
+          mariadb_backup: {
+            runAsUser: 65534,
+            readOnlyRootFilesystem: true,
+            allowPrivilegeEscalation: false,
           },
-        },
-        tests: {
-          pod: { runAsUser: 999 },
-          container: { test: { runAsUser: 999, readOnlyRootFilesystem: true } },
-        },
-        controller: { pod: { runAsUser: 65534 }, container: { controller: readOnlyContainer } },
+        }),
+        tests: securityContext(999, { test: { runAsUser: 999, readOnlyRootFilesystem: true } }),
+        controller: securityContext(65534, { controller: readOnlyContainer }),
         cluster_wait: {
           pod: { runAsUser: 65534, runAsNonRoot: true },
           container: {

@@ -1,6 +1,6 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, privilegedContainer, rallyOnceWith, readOnlyContainer, rootContainer, securityContext, uwsgiConf } from './blocks';
 import { controlPlaneTolerations, linuxbridgeAgentOnNode, openvswitchAgentOnNode, ironicEndpoint, localImageRegistryEndpoint, keystoneAdminUser, neutronServiceUser, novaServiceUser, placementServiceUser, ingressEndpoint, internalKeystoneAuthtoken, kubeDnsEndpoint, osloCacheEndpoint, slowLivenessProbe, kernelModulesSecurityContext, publicIngress, requiredAntiAffinity, rollingUpdateDeployments } from './common';
 import { commandFilters, configText, iniFile, rootwrapFilters } from './config-files';
 import { httpEndpoint, identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
@@ -455,88 +455,43 @@ function neutronPodProbes(): Values {
 /** `pod.security_context`: who each container runs as. */
 function neutronSecurityContext(): Values {
   return {
-    neutron_dhcp_agent: {
-      pod: { runAsUser: 0 },
-      container: { neutron_dhcp_agent: { readOnlyRootFilesystem: true, privileged: true } },
-    },
-    neutron_l2gw_agent: {
-      pod: { runAsUser: 0 },
-      container: { neutron_l2gw_agent: { readOnlyRootFilesystem: true, privileged: true } },
-    },
-    neutron_bagpipe_bgp: {
-      pod: { runAsUser: 0 },
-      container: { neutron_bagpipe_bgp: { readOnlyRootFilesystem: true, privileged: true } },
-    },
-    neutron_bgp_dragent: {
-      pod: { runAsUser: 42424 },
-      container: { neutron_bgp_dragent: { readOnlyRootFilesystem: true, privileged: true } },
-    },
-    neutron_l3_agent: {
-      pod: { runAsUser: 0 },
-      container: { neutron_l3_agent: { readOnlyRootFilesystem: true, privileged: true } },
-    },
-    neutron_lb_agent: {
-      pod: { runAsUser: 0 },
-      container: {
-        neutron_lb_agent_kernel_modules: kernelModulesSecurityContext,
-        neutron_lb_agent_init: { privileged: true, runAsUser: 0, readOnlyRootFilesystem: true },
-        neutron_lb_agent: { readOnlyRootFilesystem: true, privileged: true },
-      },
-    },
-    neutron_metadata_agent: {
-      pod: { runAsUser: 0 },
-      container: { neutron_metadata_agent_init: { runAsUser: 0, readOnlyRootFilesystem: true } },
-    },
-    neutron_ovn_metadata_agent: {
-      pod: { runAsUser: 42424 },
-      container: {
-        neutron_ovn_metadata_agent_init: { runAsUser: 0, readOnlyRootFilesystem: true },
-      },
-    },
-    ovn_vpn_agent: {
-      pod: { runAsUser: 42424 },
-      container: { ovn_vpn_agent_init: { runAsUser: 0, readOnlyRootFilesystem: true } },
-    },
-    neutron_ovs_agent: {
-      pod: { runAsUser: 0 },
-      container: {
-        neutron_openvswitch_agent_kernel_modules: kernelModulesSecurityContext,
-        netoffload: { privileged: true, runAsUser: 0, readOnlyRootFilesystem: true },
-        neutron_ovs_agent_init: { privileged: true, runAsUser: 0, readOnlyRootFilesystem: true },
-        neutron_ovs_agent: { readOnlyRootFilesystem: true, privileged: true },
-      },
-    },
-    neutron_server: {
-      pod: { runAsUser: 0 },
-      container: {
-        nginx: { runAsUser: 0, readOnlyRootFilesystem: false },
-        neutron_server: readOnlyContainer,
-      },
-    },
-    neutron_rpc_server: {
-      pod: { runAsUser: 42424 },
-      container: { neutron_rpc_server: readOnlyContainer },
-    },
-    neutron_sriov_agent: {
-      pod: { runAsUser: 0 },
-      container: {
-        neutron_sriov_agent_init: { privileged: true, runAsUser: 0, readOnlyRootFilesystem: false },
-        neutron_sriov_agent: { readOnlyRootFilesystem: true, privileged: true },
-      },
-    },
-    neutron_ironic_agent: {
-      pod: { runAsUser: 42424 },
-      container: {
-        neutron_ironic_agent_init: { runAsUser: 0, readOnlyRootFilesystem: true },
-        neutron_ironic_agent: readOnlyContainer,
-      },
-    },
-    neutron_netns_cleanup_cron: {
-      pod: { runAsUser: 0 },
-      container: {
-        neutron_netns_cleanup_cron: { readOnlyRootFilesystem: true, privileged: true },
-      },
-    },
+    neutron_dhcp_agent: securityContext(0, { neutron_dhcp_agent: privilegedContainer }),
+    neutron_l2gw_agent: securityContext(0, { neutron_l2gw_agent: privilegedContainer }),
+    neutron_bagpipe_bgp: securityContext(0, { neutron_bagpipe_bgp: privilegedContainer }),
+    neutron_bgp_dragent: securityContext(42424, { neutron_bgp_dragent: privilegedContainer }),
+    neutron_l3_agent: securityContext(0, { neutron_l3_agent: privilegedContainer }),
+    neutron_lb_agent: securityContext(0, {
+      neutron_lb_agent_kernel_modules: kernelModulesSecurityContext,
+      neutron_lb_agent_init: { privileged: true, runAsUser: 0, readOnlyRootFilesystem: true },
+      neutron_lb_agent: privilegedContainer,
+    }),
+    neutron_metadata_agent: securityContext(0, { neutron_metadata_agent_init: rootContainer }),
+    neutron_ovn_metadata_agent: securityContext(42424, {
+      neutron_ovn_metadata_agent_init: rootContainer,
+    }),
+    ovn_vpn_agent: securityContext(42424, { ovn_vpn_agent_init: rootContainer }),
+    neutron_ovs_agent: securityContext(0, {
+      neutron_openvswitch_agent_kernel_modules: kernelModulesSecurityContext,
+      netoffload: { privileged: true, runAsUser: 0, readOnlyRootFilesystem: true },
+      neutron_ovs_agent_init: { privileged: true, runAsUser: 0, readOnlyRootFilesystem: true },
+      neutron_ovs_agent: privilegedContainer,
+    }),
+    neutron_server: securityContext(0, {
+      nginx: { runAsUser: 0, readOnlyRootFilesystem: false },
+      neutron_server: readOnlyContainer,
+    }),
+    neutron_rpc_server: securityContext(42424, { neutron_rpc_server: readOnlyContainer }),
+    neutron_sriov_agent: securityContext(0, {
+      neutron_sriov_agent_init: { privileged: true, runAsUser: 0, readOnlyRootFilesystem: false },
+      neutron_sriov_agent: privilegedContainer,
+    }),
+    neutron_ironic_agent: securityContext(42424, {
+      neutron_ironic_agent_init: rootContainer,
+      neutron_ironic_agent: readOnlyContainer,
+    }),
+    neutron_netns_cleanup_cron: securityContext(0, {
+      neutron_netns_cleanup_cron: privilegedContainer,
+    }),
   };
 }
 

@@ -1,6 +1,6 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, privilegedContainer, rallyOnceWith, readOnlyContainer, securityContext, uwsgiConf } from './blocks';
 import { apacheSoftware, controlPlaneTolerations, linuxbridgeAgentOnNode, openvswitchAgentOnNode, ovnControllerOnNode, sriovAgentOnNode, ironicEndpoint, fluentdEndpoint, glanceEndpoint, localImageRegistryEndpoint, placementEndpoint, cinderV3Endpoint, keystoneAdminUser, cinderServiceUser, neutronServiceUser, novaServiceUser, placementServiceUser, ingressEndpoint, internalKeystoneAuthtokenInterface, keystonePasswordAuth, kubeDnsEndpoint, osloCacheEndpoint, slowLivenessProbe, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';
 import { commandFilters, configText, iniFile, rootwrapFilters, textLines } from './config-files';
 import { httpEndpoint, identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
@@ -1011,66 +1011,51 @@ function novaPodProbes(): Values {
 /** `pod.security_context`: who each container runs as. */
 function novaSecurityContext(): Values {
   return {
-    nova: {
-      pod: { runAsUser: 0 },
-      container: {
-        nova_compute_init: { readOnlyRootFilesystem: true, runAsUser: 0 },
-        ceph_perms: { readOnlyRootFilesystem: true, runAsUser: 0 },
-        nova_compute_vnc_init: readOnlyContainer,
-        nova_compute_serial_init: readOnlyContainer,
-        nova_compute_spice_init: readOnlyContainer,
-        nova_compute: { readOnlyRootFilesystem: true, privileged: true },
-        nova_compute_ssh: { privileged: true, runAsUser: 0 },
-        nova_compute_ssh_init: { runAsUser: 0 },
-        nova_api_metadata_init: readOnlyContainer,
-        nova_api: readOnlyContainer,
-        nova_osapi: readOnlyContainer,
-        nova_conductor: readOnlyContainer,
-        nova_novncproxy_init: readOnlyContainer,
-        nova_novncproxy_init_assests: readOnlyContainer,
-        nova_novncproxy: readOnlyContainer,
-        nova_sanitizer: {
-          runAsUser: 0,
-          runAsGroup: 0,
-          readOnlyRootFilesystem: true,
-          allowPrivilegeEscalation: false,
-        },
-        nova_scheduler: readOnlyContainer,
-        nova_serialproxy_init: readOnlyContainer,
-        nova_serialproxy: readOnlyContainer,
-        nova_spiceproxy_init: readOnlyContainer,
-        nova_spiceproxy_init_assets: readOnlyContainer,
-        nova_spiceproxy: readOnlyContainer,
+    nova: securityContext(0, {
+      nova_compute_init: { readOnlyRootFilesystem: true, runAsUser: 0 },
+      ceph_perms: { readOnlyRootFilesystem: true, runAsUser: 0 },
+      nova_compute_vnc_init: readOnlyContainer,
+      nova_compute_serial_init: readOnlyContainer,
+      nova_compute_spice_init: readOnlyContainer,
+      nova_compute: privilegedContainer,
+      nova_compute_ssh: { privileged: true, runAsUser: 0 },
+      nova_compute_ssh_init: { runAsUser: 0 },
+      nova_api_metadata_init: readOnlyContainer,
+      nova_api: readOnlyContainer,
+      nova_osapi: readOnlyContainer,
+      nova_conductor: readOnlyContainer,
+      nova_novncproxy_init: readOnlyContainer,
+      nova_novncproxy_init_assests: readOnlyContainer,
+      nova_novncproxy: readOnlyContainer,
+      nova_sanitizer: {
+        runAsUser: 0,
+        runAsGroup: 0,
+        readOnlyRootFilesystem: true,
+        allowPrivilegeEscalation: false,
       },
-    },
-    bootstrap: {
-      pod: { runAsUser: 42424 },
-      container: {
-        nova_wait_for_computes_init: readOnlyContainer,
-        bootstrap: readOnlyContainer,
-      },
-    },
-    nova_cell_setup: {
-      pod: { runAsUser: 42424 },
-      container: {
-        nova_wait_for_computes_init: readOnlyContainer,
-        nova_cell_setup_init: readOnlyContainer,
-        nova_cell_setup: readOnlyContainer,
-      },
-    },
-    archive_deleted_rows: {
-      pod: { runAsUser: 42424 },
-      container: {
-        nova_archive_deleted_rows_init: readOnlyContainer,
-        nova_archive_deleted_rows: readOnlyContainer,
-      },
-    },
-    cell_setup: { pod: { runAsUser: 42424 }, container: { nova_cell_setup: readOnlyContainer } },
-    instances_sanitizer: { pod: { runAsUser: 0 }, container: { nova_sanitizer: readOnlyContainer } },
-    service_cleaner: {
-      pod: { runAsUser: 42424 },
-      container: { nova_service_cleaner: readOnlyContainer },
-    },
+      nova_scheduler: readOnlyContainer,
+      nova_serialproxy_init: readOnlyContainer,
+      nova_serialproxy: readOnlyContainer,
+      nova_spiceproxy_init: readOnlyContainer,
+      nova_spiceproxy_init_assets: readOnlyContainer,
+      nova_spiceproxy: readOnlyContainer,
+    }),
+    bootstrap: securityContext(42424, {
+      nova_wait_for_computes_init: readOnlyContainer,
+      bootstrap: readOnlyContainer,
+    }),
+    nova_cell_setup: securityContext(42424, {
+      nova_wait_for_computes_init: readOnlyContainer,
+      nova_cell_setup_init: readOnlyContainer,
+      nova_cell_setup: readOnlyContainer,
+    }),
+    archive_deleted_rows: securityContext(42424, {
+      nova_archive_deleted_rows_init: readOnlyContainer,
+      nova_archive_deleted_rows: readOnlyContainer,
+    }),
+    cell_setup: securityContext(42424, { nova_cell_setup: readOnlyContainer }),
+    instances_sanitizer: securityContext(0, { nova_sanitizer: readOnlyContainer }),
+    service_cleaner: securityContext(42424, { nova_service_cleaner: readOnlyContainer }),
   };
 }
 

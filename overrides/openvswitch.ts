@@ -1,6 +1,6 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { defaultJobResources, internalServices, localImageRegistryDependency } from './blocks';
+import { defaultJobResources, internalServices, localImageRegistryDependency, securityContext } from './blocks';
 import { controlPlaneTolerations, localImageRegistryEndpoint, imageRepoSyncJobResources, kernelModulesSecurityContext } from './common';
 import { ociImageRegistryEndpoint } from './endpoints';
 
@@ -52,27 +52,24 @@ export function openvswitchStaticValues(img: ImageRefs): Values {
         },
       },
       security_context: {
-        ovs: {
-          pod: { runAsUser: 42424 },
-          container: {
-            perms: {
-              runAsUser: 0,
-              allowPrivilegeEscalation: false,
-              readOnlyRootFilesystem: true,
-            },
-            server: {
-              runAsUser: 42424,
-              allowPrivilegeEscalation: false,
-              readOnlyRootFilesystem: true,
-            },
-            modules: kernelModulesSecurityContext,
-            vswitchd: {
-              runAsUser: 0,
-              capabilities: { add: ['NET_ADMIN'] },
-              readOnlyRootFilesystem: true,
-            },
+        ovs: securityContext(42424, {
+          perms: {
+            runAsUser: 0,
+            allowPrivilegeEscalation: false,
+            readOnlyRootFilesystem: true,
           },
-        },
+          server: {
+            runAsUser: 42424,
+            allowPrivilegeEscalation: false,
+            readOnlyRootFilesystem: true,
+          },
+          modules: kernelModulesSecurityContext,
+          vswitchd: {
+            runAsUser: 0,
+            capabilities: { add: ['NET_ADMIN'] },
+            readOnlyRootFilesystem: true,
+          },
+        }),
       },
       dns_policy: 'ClusterFirstWithHostNet',
       lifecycle: {

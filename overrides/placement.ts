@@ -1,7 +1,7 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
-import { defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, uwsgiConf } from './blocks';
+import { defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, securityContext, uwsgiConf } from './blocks';
 import { apiPodLifecycle, controlPlaneLabels, controlPlaneTolerations, localImageRegistryEndpoint, placementEndpoint, keystoneAdminUser, internalKeystoneAuthtoken, osloCacheEndpoint, publicIngress, requiredAntiAffinityUnweighted } from './common';
 import { identityEndpoint, ociImageRegistryEndpoint, osloDbEndpoint } from './endpoints';
 
@@ -90,13 +90,10 @@ export function placementStaticValues(img: ImageRefs): Values {
     pod: {
       labels: { include_app_kubernetes_io: false },
       security_context: {
-        placement: {
-          pod: { runAsUser: 42424 },
-          container: {
-            placement_api: { readOnlyRootFilesystem: false, runAsUser: 0 },
-            placement_mysql_migration: { readOnlyRootFilesystem: false, runAsUser: 0 },
-          },
-        },
+        placement: securityContext(42424, {
+          placement_api: { readOnlyRootFilesystem: false, runAsUser: 0 },
+          placement_mysql_migration: { readOnlyRootFilesystem: false, runAsUser: 0 },
+        }),
       },
       affinity: requiredAntiAffinityUnweighted,
       tolerations: { placement: controlPlaneTolerations },

@@ -1,6 +1,6 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, readOnlyContainer } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, readOnlyContainer, securityContext } from './blocks';
 import { controlPlaneTolerations, localImageRegistryEndpoint, keystoneAdminUser, requiredAntiAffinityUnweighted, rollingUpdateUpgrades } from './common';
 import { identityEndpoint, ociImageRegistryEndpoint } from './endpoints';
 
@@ -24,11 +24,8 @@ export function prometheusOpenstackExporterStaticValues(img: ImageRefs): Values 
     pod: {
       labels: { include_app_kubernetes_io: false },
       security_context: {
-        exporter: {
-          pod: { runAsUser: 65534 },
-          container: { openstack_metrics_exporter: readOnlyContainer },
-        },
-        ks_user: { pod: { runAsUser: 65534 }, container: ksUserContainer },
+        exporter: securityContext(65534, { openstack_metrics_exporter: readOnlyContainer }),
+        ks_user: securityContext(65534, ksUserContainer),
         clouds_yaml_gen: { container: ksUserContainer },
       },
       affinity: requiredAntiAffinityUnweighted,

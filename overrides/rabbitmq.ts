@@ -1,6 +1,6 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, localImageRegistryDependency, readOnlyContainer } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, localImageRegistryDependency, readOnlyContainer, rootContainer, securityContext } from './blocks';
 import { controlPlaneTolerations, localImageRegistryEndpoint, prometheusEndpoint, kubeDnsEndpointWithTcp, publicIngress, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
 import { ociImageRegistryEndpoint } from './endpoints';
 
@@ -67,27 +67,21 @@ export function rabbitmqStaticValues(img: ImageRefs): Values {
         },
       },
       security_context: {
-        server: {
-          pod: { runAsUser: 999 },
-          container: {
-            rabbitmq_password: { runAsUser: 0, readOnlyRootFilesystem: true },
-            rabbitmq_cookie: { runAsUser: 0, readOnlyRootFilesystem: true },
-            rabbitmq_perms: { runAsUser: 0, readOnlyRootFilesystem: true },
-            rabbitmq: {
-              allowPrivilegeEscalation: false,
-              runAsUser: 999,
-              readOnlyRootFilesystem: false,
-            },
+        server: securityContext(999, {
+          rabbitmq_password: rootContainer,
+          rabbitmq_cookie: rootContainer,
+          rabbitmq_perms: rootContainer,
+          rabbitmq: {
+            allowPrivilegeEscalation: false,
+            runAsUser: 999,
+            readOnlyRootFilesystem: false,
           },
-        },
-        cluster_wait: {
-          pod: { runAsUser: 999 },
-          container: {
-            rabbitmq_cluster_wait: readOnlyContainer,
-            rabbitmq_cookie: readOnlyContainer,
-          },
-        },
-        test: { pod: { runAsUser: 999 }, container: { rabbitmq_test: readOnlyContainer } },
+        }),
+        cluster_wait: securityContext(999, {
+          rabbitmq_cluster_wait: readOnlyContainer,
+          rabbitmq_cookie: readOnlyContainer,
+        }),
+        test: securityContext(999, { rabbitmq_test: readOnlyContainer }),
       },
       affinity: requiredAntiAffinity,
       tolerations: { rabbitmq: controlPlaneTolerations },

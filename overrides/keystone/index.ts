@@ -1,6 +1,6 @@
 import { Value, Values } from '../../lib/engine/values';
 import { ImageRefs } from '../images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer } from '../blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer, securityContext } from '../blocks';
 import { apacheSoftware, apiPodLifecycle, controlPlaneTolerations, fluentdEndpoint, localImageRegistryEndpoint, ingressEndpoint, kubeDnsEndpoint, osloCacheEndpointNamespaced, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity } from '../common';
 import { configText, textLines } from '../config-files';
 import { ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from '../endpoints';
@@ -87,37 +87,22 @@ export function keystoneStaticValues(img: ImageRefs): Values {
     pod: {
       labels: { include_app_kubernetes_io: false },
       security_context: {
-        keystone: { pod: { runAsUser: 0 }, container: { keystone_api: readOnlyContainer } },
-        credential_setup: {
-          pod: { runAsUser: 42424 },
-          container: { keystone_credential_setup: readOnlyContainer },
-        },
-        fernet_setup: {
-          pod: { runAsUser: 42424 },
-          container: { keystone_fernet_setup: readOnlyContainer },
-        },
-        fernet_rotate: {
-          pod: { runAsUser: 42424 },
-          container: { keystone_fernet_rotate: readOnlyContainer },
-        },
-        domain_manage: {
-          pod: { runAsUser: 42424 },
-          container: {
-            keystone_domain_manage_init: readOnlyContainer,
-            keystone_domain_manage: readOnlyContainer,
+        keystone: securityContext(0, { keystone_api: readOnlyContainer }),
+        credential_setup: securityContext(42424, { keystone_credential_setup: readOnlyContainer }),
+        fernet_setup: securityContext(42424, { keystone_fernet_setup: readOnlyContainer }),
+        fernet_rotate: securityContext(42424, { keystone_fernet_rotate: readOnlyContainer }),
+        domain_manage: securityContext(42424, {
+          keystone_domain_manage_init: readOnlyContainer,
+          keystone_domain_manage: readOnlyContainer,
+        }),
+        test: securityContext(42424, {
+          keystone_test_ks_user: readOnlyContainer,
+          keystone_test: {
+            runAsUser: 65500,
+            readOnlyRootFilesystem: true,
+            allowPrivilegeEscalation: false,
           },
-        },
-        test: {
-          pod: { runAsUser: 42424 },
-          container: {
-            keystone_test_ks_user: readOnlyContainer,
-            keystone_test: {
-              runAsUser: 65500,
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
-          },
-        },
+        }),
       },
       affinity: requiredAntiAffinity,
       tolerations: { keystone: controlPlaneTolerations },
