@@ -25,10 +25,20 @@ function sameNodeAgent(application: string, component: string): Values {
   return { pod: [{ requireSameNode: true, labels: { application, component } }] };
 }
 
-export const ovnControllerOnNode: Values = sameNodeAgent('ovn', 'ovn-controller');
+const ovnControllerOnNode: Values = sameNodeAgent('ovn', 'ovn-controller');
 export const linuxbridgeAgentOnNode: Values = sameNodeAgent('neutron', 'neutron-lb-agent');
 export const openvswitchAgentOnNode: Values = sameNodeAgent('neutron', 'neutron-ovs-agent');
-export const sriovAgentOnNode: Values = sameNodeAgent('neutron', 'neutron-sriov-agent');
+const sriovAgentOnNode: Values = sameNodeAgent('neutron', 'neutron-sriov-agent');
+
+/** `dependencies.dynamic.targeted` of a component that starts after its node's network agent, whichever the vswitch runs. */
+export function afterNetworkAgentsOnNode(component: string): Values {
+  return {
+    ovn: { [component]: ovnControllerOnNode },
+    openvswitch: { [component]: openvswitchAgentOnNode },
+    linuxbridge: { [component]: linuxbridgeAgentOnNode },
+    sriov: { [component]: sriovAgentOnNode },
+  };
+}
 
 /** The container that loads kernel modules on the host: root, with SYS_MODULE and SYS_CHROOT. */
 export const kernelModulesSecurityContext: Values = {

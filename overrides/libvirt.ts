@@ -2,7 +2,7 @@ import { Values } from '../lib/engine/values';
 import { configText } from './config-files';
 import { ImageRefs } from './images';
 import { defaultJobResources, internalServices, localImageRegistryDependency, securityContext } from './blocks';
-import { controlPlaneTolerations, linuxbridgeAgentOnNode, openvswitchAgentOnNode, ovnControllerOnNode, sriovAgentOnNode, localImageRegistryEndpoint, imageRepoSyncJobResources, preferredAntiAffinity } from './common';
+import { controlPlaneTolerations, afterNetworkAgentsOnNode, localImageRegistryEndpoint, imageRepoSyncJobResources, preferredAntiAffinity } from './common';
 import { ociImageRegistryEndpoint } from './endpoints';
 
 /** Static values of libvirt: the StarlingX settings applied over the chart defaults. */
@@ -140,12 +140,7 @@ export function libvirtStaticValues(img: ImageRefs): Values {
         common: {
           local_image_registry: localImageRegistryDependency('libvirt-image-repo-sync'),
         },
-        targeted: {
-          ovn: { libvirt: ovnControllerOnNode },
-          openvswitch: { libvirt: openvswitchAgentOnNode },
-          linuxbridge: { libvirt: linuxbridgeAgentOnNode },
-          sriov: { libvirt: sriovAgentOnNode },
-        },
+        targeted: afterNetworkAgentsOnNode('libvirt'),
       },
       static: {
         libvirt: { services: null },

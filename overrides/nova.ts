@@ -1,7 +1,7 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, privilegedContainer, rallyOnceWith, readOnlyContainer, securityContext, uwsgiConf } from './blocks';
-import { apacheSoftware, controlPlaneTolerations, linuxbridgeAgentOnNode, openvswitchAgentOnNode, ovnControllerOnNode, sriovAgentOnNode, ironicEndpoint, fluentdEndpoint, glanceEndpoint, localImageRegistryEndpoint, placementEndpoint, cinderV3Endpoint, keystoneAdminUser, cinderServiceUser, neutronServiceUser, novaServiceUser, placementServiceUser, ingressEndpoint, internalKeystoneAuthtokenInterface, keystonePasswordAuth, kubeDnsEndpoint, osloCacheEndpoint, slowLivenessProbe, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';
+import { apacheSoftware, controlPlaneTolerations, afterNetworkAgentsOnNode, ironicEndpoint, fluentdEndpoint, glanceEndpoint, localImageRegistryEndpoint, placementEndpoint, cinderV3Endpoint, keystoneAdminUser, cinderServiceUser, neutronServiceUser, novaServiceUser, placementServiceUser, ingressEndpoint, internalKeystoneAuthtokenInterface, keystonePasswordAuth, kubeDnsEndpoint, osloCacheEndpoint, slowLivenessProbe, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';
 import { commandFilters, configText, iniFile, rootwrapFilters, textLines } from './config-files';
 import { httpEndpoint, identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
@@ -250,12 +250,7 @@ function novaDependencies(): Values {
       common: {
         local_image_registry: localImageRegistryDependency('nova-image-repo-sync'),
       },
-      targeted: {
-        ovn: { compute: ovnControllerOnNode },
-        openvswitch: { compute: openvswitchAgentOnNode },
-        linuxbridge: { compute: linuxbridgeAgentOnNode },
-        sriov: { compute: sriovAgentOnNode },
-      },
+      targeted: afterNetworkAgentsOnNode('compute'),
     },
     static: {
       api: staticApi,
