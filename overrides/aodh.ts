@@ -1,7 +1,7 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, readOnlyContainer, securityContext } from './blocks';
+import { chartImages, controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, readOnlyContainer, securityContext } from './blocks';
 import { apiPodLifecycle, controlPlaneTolerations, aodhEndpoint, fluentdEndpoint, localImageRegistryEndpoint, keystoneAdminUser, internalKeystoneAuthtoken, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';
 import { identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
@@ -20,28 +20,21 @@ export function aodhStaticValues(img: ImageRefs): Values {
       test: controlPlaneNode,
       isApplication: false,
     },
-    images: {
-      tags: {
-        bootstrap: img.heat,
-        db_init: img.heat,
-        db_drop: img.heat,
-        rabbit_init: img.rabbitmqManagement,
-        aodh_db_sync: img.aodh,
-        ks_user: img.openstackclients,
-        ks_service: img.heat,
-        ks_endpoints: img.heat,
-        aodh_api: img.aodh,
-        aodh_evaluator: img.aodh,
-        aodh_listener: img.aodh,
-        aodh_notifier: img.aodh,
-        aodh_alarms_cleaner: img.aodh,
-        dep_check: img.kubernetesEntrypoint,
-        image_repo_sync: null,
-        pre_apply_cleanup: img.vaultManager,
-      },
-      pull_policy: 'IfNotPresent',
-      local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
-    },
+    images: chartImages(img, {
+      bootstrap: img.heat,
+      db_init: img.heat,
+      db_drop: img.heat,
+      rabbit_init: img.rabbitmqManagement,
+      aodh_db_sync: img.aodh,
+      ks_user: img.openstackclients,
+      ks_service: img.heat,
+      ks_endpoints: img.heat,
+      aodh_api: img.aodh,
+      aodh_evaluator: img.aodh,
+      aodh_listener: img.aodh,
+      aodh_notifier: img.aodh,
+      aodh_alarms_cleaner: img.aodh,
+      }),
     jobs: { alarms_cleaner: { cron: '35 */24 * * *', history: { success: 3, failed: 1 } } },
     pod: {
       security_context: {

@@ -1,5 +1,6 @@
 /** Builders for value blocks that OpenStack-Helm charts share, with the StarlingX settings. */
 import { Values } from '../lib/engine/values';
+import type { ImageRefs } from './images';
 
 /** oslo.log's Python logging config (`conf.logging`) for a service. */
 export function osloLogging(
@@ -79,6 +80,18 @@ export const defaultJobResources: Values = {
 
 /** Schedules on nodes labelled `openstack-control-plane=enabled`. */
 export const controlPlaneNode: Values = { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' };
+
+/**
+ * `images` of an OpenStack chart: its own tags, then the dependency check, no image sync and the
+ * pre-apply cleanup; pulled when not present, the local registry off.
+ */
+export function chartImages(img: ImageRefs, tags: Values): Values {
+  return {
+    tags: { ...tags, dep_check: img.kubernetesEntrypoint, image_repo_sync: null, pre_apply_cleanup: img.vaultManager },
+    pull_policy: 'IfNotPresent',
+    local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
+  };
+}
 
 /** A container that cannot write its root filesystem nor gain privileges. */
 export const readOnlyContainer: Values = { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false };

@@ -1,6 +1,6 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, readOnlyContainer, rootContainer, securityContext, uwsgiConf } from './blocks';
+import { chartImages, controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, readOnlyContainer, rootContainer, securityContext, uwsgiConf } from './blocks';
 import { apiPodLifecycle, controlPlaneTolerations, fluentdEndpoint, glanceEndpoint, localImageRegistryEndpoint, cinderV3Endpoint, keystoneAdminUser, cinderServiceUser, ingressEndpoint, internalKeystoneAuthtokenInterface, kubeDnsEndpoint, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';
 import { configText, iniFile } from './config-files';
 import { identityEndpoint, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
@@ -32,32 +32,25 @@ export function cinderStaticValues(img: ImageRefs): Values {
       test: controlPlaneNode,
       volume: controlPlaneNode,
     },
-    images: {
-      tags: {
-        test: null,
-        db_init: img.heat,
-        cinder_db_sync: img.cinder,
-        db_drop: img.heat,
-        rabbit_init: img.rabbitmqManagement,
-        ks_user: img.openstackclients,
-        ks_service: img.heat,
-        ks_endpoints: img.heat,
-        cinder_api: img.cinder,
-        bootstrap: img.heat,
-        cinder_scheduler: img.cinder,
-        cinder_volume: img.cinder,
-        cinder_volume_usage_audit: img.cinder,
-        cinder_db_purge: img.cinder,
-        cinder_storage_init: img.cephConfigHelper,
-        cinder_backup: img.cinder,
-        cinder_backup_storage_init: img.cephConfigHelper,
-        dep_check: img.kubernetesEntrypoint,
-        image_repo_sync: null,
-        pre_apply_cleanup: img.vaultManager,
-      },
-      pull_policy: 'IfNotPresent',
-      local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
-    },
+    images: chartImages(img, {
+      test: null,
+      db_init: img.heat,
+      cinder_db_sync: img.cinder,
+      db_drop: img.heat,
+      rabbit_init: img.rabbitmqManagement,
+      ks_user: img.openstackclients,
+      ks_service: img.heat,
+      ks_endpoints: img.heat,
+      cinder_api: img.cinder,
+      bootstrap: img.heat,
+      cinder_scheduler: img.cinder,
+      cinder_volume: img.cinder,
+      cinder_volume_usage_audit: img.cinder,
+      cinder_db_purge: img.cinder,
+      cinder_storage_init: img.cephConfigHelper,
+      cinder_backup: img.cinder,
+      cinder_backup_storage_init: img.cephConfigHelper,
+      }),
     jobs: {
       volume_usage_audit: { cron: '5 * * * *', starting_deadline: 600, history: { success: 3, failed: 1 } },
       db_purge: { cron: '0 0 * * *', starting_deadline: 600, history: { success: 3, failed: 1 } },

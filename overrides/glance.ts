@@ -1,6 +1,6 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, securityContext, uwsgiConf } from './blocks';
+import { chartImages, controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, securityContext, uwsgiConf } from './blocks';
 import { apiPodLifecycle, controlPlaneTolerations, fluentdEndpoint, localImageRegistryEndpoint, keystoneAdminUser, ingressEndpoint, internalKeystoneAuthtoken, kubeDnsEndpoint, osloCacheEndpoint, publicIngressUnlimitedBody, requiredAntiAffinity } from './common';
 import { commandFilters, configText, iniFile, rootwrapFilters } from './config-files';
 import { identityEndpoint, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
@@ -31,27 +31,20 @@ export function glanceStaticValues(img: ImageRefs): Values {
       test: controlPlaneNode,
       registry: controlPlaneNode,
     },
-    images: {
-      tags: {
-        test: null,
-        glance_storage_init: img.cephConfigHelper,
-        glance_metadefs_load: img.glance,
-        db_init: img.heat,
-        glance_db_sync: img.glance,
-        db_drop: img.heat,
-        ks_user: img.openstackclients,
-        ks_service: img.heat,
-        ks_endpoints: img.heat,
-        rabbit_init: img.rabbitmqManagement,
-        glance_api: img.glance,
-        bootstrap: img.heat,
-        dep_check: img.kubernetesEntrypoint,
-        image_repo_sync: null,
-        pre_apply_cleanup: img.vaultManager,
-      },
-      pull_policy: 'IfNotPresent',
-      local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
-    },
+    images: chartImages(img, {
+      test: null,
+      glance_storage_init: img.cephConfigHelper,
+      glance_metadefs_load: img.glance,
+      db_init: img.heat,
+      glance_db_sync: img.glance,
+      db_drop: img.heat,
+      ks_user: img.openstackclients,
+      ks_service: img.heat,
+      ks_endpoints: img.heat,
+      rabbit_init: img.rabbitmqManagement,
+      glance_api: img.glance,
+      bootstrap: img.heat,
+      }),
     bootstrap: {
       enabled: true,
       ks_user: 'admin',

@@ -1,6 +1,6 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, securityContext, uwsgiConf } from './blocks';
+import { chartImages, controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, securityContext, uwsgiConf } from './blocks';
 import { controlPlaneTolerations, fluentdEndpoint, localImageRegistryEndpoint, keystoneAdminUser, ingressEndpoint, internalKeystoneAuthtoken, keystonePasswordAuth, kubeDnsEndpoint, publicIngress, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
 import { httpEndpoint, identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 import { configText } from './config-files';
@@ -39,29 +39,22 @@ export function heatStaticValues(img: ImageRefs): Values {
       job: controlPlaneNode,
       test: controlPlaneNode,
     },
-    images: {
-      tags: {
-        test: null,
-        bootstrap: img.heat,
-        db_init: img.heat,
-        heat_db_sync: img.heat,
-        db_drop: img.heat,
-        rabbit_init: img.rabbitmqManagement,
-        ks_user: img.openstackclients,
-        ks_service: img.heat,
-        ks_endpoints: img.heat,
-        heat_api: img.heat,
-        heat_cfn: img.heat,
-        heat_engine: img.heat,
-        heat_engine_cleaner: img.heat,
-        heat_purge_deleted: img.heat,
-        dep_check: img.kubernetesEntrypoint,
-        image_repo_sync: null,
-        pre_apply_cleanup: img.vaultManager,
-      },
-      pull_policy: 'IfNotPresent',
-      local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
-    },
+    images: chartImages(img, {
+      test: null,
+      bootstrap: img.heat,
+      db_init: img.heat,
+      heat_db_sync: img.heat,
+      db_drop: img.heat,
+      rabbit_init: img.rabbitmqManagement,
+      ks_user: img.openstackclients,
+      ks_service: img.heat,
+      ks_endpoints: img.heat,
+      heat_api: img.heat,
+      heat_cfn: img.heat,
+      heat_engine: img.heat,
+      heat_engine_cleaner: img.heat,
+      heat_purge_deleted: img.heat,
+      }),
     jobs: {
       engine_cleaner: { cron: '*/5 * * * *', starting_deadline: 600, history: { success: 3, failed: 1 } },
       purge_deleted: { cron: '20 */24 * * *', purge_age: 60, history: { success: 3, failed: 1 } },

@@ -1,7 +1,7 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, localImageRegistryDependency, noExtraMounts, readOnlyContainer, securityContext } from './blocks';
+import { chartImages, controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, localImageRegistryDependency, noExtraMounts, readOnlyContainer, securityContext } from './blocks';
 import { controlPlaneTolerations, localImageRegistryEndpoint, keystoneAdminUser, ingressEndpoint, kubeDnsEndpoint, preferredAntiAffinity, publicIngressUnlimitedBody, rollingUpdateUpgrades } from './common';
 import { configText } from './config-files';
 import { identityEndpoint, ociImageRegistryEndpoint, osloDbEndpoint } from './endpoints';
@@ -10,20 +10,13 @@ import { identityEndpoint, ociImageRegistryEndpoint, osloDbEndpoint } from './en
 export function horizonStaticValues(img: ImageRefs): Values {
   return {
     release_group: 'osh-openstack-horizon',
-    images: {
-      tags: {
-        db_init: img.heat,
-        horizon_db_sync: img.horizon,
-        db_drop: img.heat,
-        horizon: img.horizon,
-        test: null,
-        dep_check: img.kubernetesEntrypoint,
-        image_repo_sync: null,
-        pre_apply_cleanup: img.vaultManager,
-      },
-      pull_policy: 'IfNotPresent',
-      local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
-    },
+    images: chartImages(img, {
+      db_init: img.heat,
+      horizon_db_sync: img.horizon,
+      db_drop: img.heat,
+      horizon: img.horizon,
+      test: null,
+      }),
     selenium_v4: true,
     labels: {
       isApplication: false,

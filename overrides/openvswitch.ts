@@ -1,6 +1,6 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { defaultJobResources, internalServices, localImageRegistryDependency, securityContext } from './blocks';
+import { chartImages, defaultJobResources, internalServices, localImageRegistryDependency, securityContext } from './blocks';
 import { controlPlaneTolerations, localImageRegistryEndpoint, imageRepoSyncJobResources, kernelModulesSecurityContext } from './common';
 import { ociImageRegistryEndpoint } from './endpoints';
 
@@ -8,17 +8,10 @@ import { ociImageRegistryEndpoint } from './endpoints';
 export function openvswitchStaticValues(img: ImageRefs): Values {
   return {
     release_group: 'osh-openstack-openvswitch',
-    images: {
-      tags: {
-        openvswitch_db_server: img.ovs,
-        openvswitch_vswitchd: img.ovs,
-        dep_check: img.kubernetesEntrypoint,
-        image_repo_sync: null,
-        pre_apply_cleanup: img.vaultManager,
-      },
-      pull_policy: 'IfNotPresent',
-      local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
-    },
+    images: chartImages(img, {
+      openvswitch_db_server: img.ovs,
+      openvswitch_vswitchd: img.ovs,
+      }),
     labels: {
       isApplication: false,
       ovs: { node_selector_key: 'openvswitch', node_selector_value: 'enabled' },

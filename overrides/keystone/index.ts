@@ -1,6 +1,6 @@
 import { Value, Values } from '../../lib/engine/values';
 import { ImageRefs } from '../images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer, securityContext } from '../blocks';
+import { chartImages, controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer, securityContext } from '../blocks';
 import { apacheSoftware, apiPodLifecycle, controlPlaneTolerations, fluentdEndpoint, localImageRegistryEndpoint, ingressEndpoint, kubeDnsEndpoint, osloCacheEndpointNamespaced, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity } from '../common';
 import { configText, textLines } from '../config-files';
 import { ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from '../endpoints';
@@ -19,29 +19,22 @@ export function keystoneStaticValues(img: ImageRefs): Values {
       test: controlPlaneNode,
     },
     helm3_hook: false,
-    images: {
-      tags: {
-        bootstrap: img.heat,
-        test: null,
-        db_init: img.heat,
-        keystone_db_sync: img.keystone,
-        db_drop: img.heat,
-        ks_user: img.openstackclients,
-        rabbit_init: img.rabbitmqManagement,
-        keystone_fernet_setup: img.keystone,
-        keystone_fernet_rotate: img.keystone,
-        keystone_credential_setup: img.keystone,
-        keystone_credential_rotate: img.keystone,
-        keystone_credential_cleanup: null,
-        keystone_api: img.keystone,
-        keystone_domain_manage: img.keystone,
-        dep_check: img.kubernetesEntrypoint,
-        image_repo_sync: null,
-        pre_apply_cleanup: img.vaultManager,
-      },
-      pull_policy: 'IfNotPresent',
-      local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
-    },
+    images: chartImages(img, {
+      bootstrap: img.heat,
+      test: null,
+      db_init: img.heat,
+      keystone_db_sync: img.keystone,
+      db_drop: img.heat,
+      ks_user: img.openstackclients,
+      rabbit_init: img.rabbitmqManagement,
+      keystone_fernet_setup: img.keystone,
+      keystone_fernet_rotate: img.keystone,
+      keystone_credential_setup: img.keystone,
+      keystone_credential_rotate: img.keystone,
+      keystone_credential_cleanup: null,
+      keystone_api: img.keystone,
+      keystone_domain_manage: img.keystone,
+      }),
     bootstrap: { enabled: true, ks_user: 'admin', script: keystoneBootstrapScript },
     network: {
       api: {
