@@ -224,15 +224,7 @@ export const prometheusEndpoint: Values = {
 };
 
 /** {@link kubeDnsEndpoint} with its TCP port too (the infrastructure charts). */
-export const kubeDnsEndpointWithTcp: Values = {
-  namespace: 'kube-system',
-  name: 'kubernetes-dns',
-  hosts: { default: 'kube-dns' },
-  host_fqdn_override: { default: null },
-  path: { default: null },
-  scheme: 'http',
-  port: { dns_tcp: { default: 53 }, dns: { default: 53, protocol: 'UDP' } },
-};
+export const kubeDnsEndpointWithTcp: Values = { ...kubeDnsEndpoint, port: { dns_tcp: { default: 53 }, dns: { default: 53, protocol: 'UDP' } } };
 
 /** `endpoints.volumev3`: cinder's v3 API. */
 export const cinderV3Endpoint: Values = httpEndpoint({ name: 'cinderv3', host: 'cinder-api', publicHost: 'cinder', path: { default: '/v3', healthcheck: '/healthcheck' }, port: 8776 });
@@ -263,3 +255,6 @@ export const rollingUpdateUpgradesWithDaemonsets: Values = { deployments: rollin
 
 /** `pod.tolerations.<chart>`: {@link controlPlaneTolerationList}, enabled. */
 export const controlPlaneTolerations: Values = { enabled: true, tolerations: controlPlaneTolerationList };
+
+/** `conf.ceph.cinder` of libvirt and nova: cinder's ceph user and the libvirt secret that holds its key. */
+export const cephCinderClient: Values = { user: 'cinder', keyring: null, secret_uuid: '457eb676-33da-42ec-9a8c-9293d545c337' };

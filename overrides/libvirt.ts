@@ -2,7 +2,7 @@ import { Values } from '../lib/engine/values';
 import { configText } from './config-files';
 import { ImageRefs } from './images';
 import { defaultJobResources, internalServices, localImageRegistryDependency, securityContext } from './blocks';
-import { controlPlaneTolerations, afterNetworkAgentsOnNode, localImageRegistryEndpoint, imageRepoSyncJobResources, preferredAntiAffinity } from './common';
+import { controlPlaneTolerations, afterNetworkAgentsOnNode, localImageRegistryEndpoint, imageRepoSyncJobResources, preferredAntiAffinity, cephCinderClient } from './common';
 import { ociImageRegistryEndpoint } from './endpoints';
 
 /** Static values of libvirt: the StarlingX settings applied over the chart defaults. */
@@ -40,9 +40,7 @@ export function libvirtStaticValues(img: ImageRefs): Values {
         enabled: true,
         admin_keyring: null,
         cinder: {
-          user: 'cinder',
-          keyring: null,
-          secret_uuid: '457eb676-33da-42ec-9a8c-9293d545c337',
+          ...cephCinderClient,
           external_ceph: { enabled: false, user: null, secret_uuid: null, user_secret_name: null },
         },
       },

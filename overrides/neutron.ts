@@ -1,7 +1,7 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, privilegedContainer, rallyOnceWith, readOnlyContainer, rootContainer, securityContext, uwsgiConf } from './blocks';
-import { controlPlaneTolerations, linuxbridgeAgentOnNode, openvswitchAgentOnNode, ironicEndpoint, localImageRegistryEndpoint, keystoneAdminUser, neutronServiceUser, novaServiceUser, placementServiceUser, ingressEndpoint, internalKeystoneAuthtoken, kubeDnsEndpoint, osloCacheEndpoint, slowLivenessProbe, kernelModulesSecurityContext, publicIngress, requiredAntiAffinity, rollingUpdateDeployments } from './common';
+import { controlPlaneTolerations, linuxbridgeAgentOnNode, openvswitchAgentOnNode, ironicEndpoint, localImageRegistryEndpoint, keystoneAdminUser, neutronServiceUser, novaServiceUser, placementServiceUser, ingressEndpoint, internalKeystoneAuthtoken, kubeDnsEndpoint, osloCacheEndpoint, slowLivenessProbe, kernelModulesSecurityContext, publicIngress, requiredAntiAffinity, rollingUpdateDeployments, fluentdEndpoint } from './common';
 import { commandFilters, configText, iniFile, rootwrapFilters } from './config-files';
 import { httpEndpoint, identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
@@ -1107,15 +1107,7 @@ function neutronEndpoints(): Values {
     }),
     network: httpEndpoint({ name: 'neutron', host: 'neutron-server', port: 9696, servicePort: true }),
     load_balancer: httpEndpoint({ name: 'octavia', port: 9876 }),
-    fluentd: {
-      namespace: 'osh-infra',
-      name: 'fluentd',
-      hosts: { default: 'fluentd-logging' },
-      host_fqdn_override: { default: null },
-      path: { default: null },
-      scheme: 'http',
-      port: { service: { default: 24224 }, metrics: { default: 24220 } },
-    },
+    fluentd: { ...fluentdEndpoint, namespace: 'osh-infra' },
     dns: httpEndpoint({ name: 'designate', path: { default: '/' }, port: 9001 }),
     baremetal: ironicEndpoint,
     kube_dns: kubeDnsEndpoint,

@@ -1,7 +1,7 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, privilegedContainer, rallyOnceWith, readOnlyContainer, securityContext, uwsgiConf } from './blocks';
-import { apacheSoftware, controlPlaneTolerations, afterNetworkAgentsOnNode, ironicEndpoint, fluentdEndpoint, glanceEndpoint, localImageRegistryEndpoint, placementEndpoint, cinderV3Endpoint, keystoneAdminUser, cinderServiceUser, neutronServiceUser, novaServiceUser, placementServiceUser, ingressEndpoint, internalKeystoneAuthtokenInterface, keystonePasswordAuth, kubeDnsEndpoint, osloCacheEndpoint, slowLivenessProbe, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';
+import { apacheSoftware, controlPlaneTolerations, afterNetworkAgentsOnNode, ironicEndpoint, fluentdEndpoint, glanceEndpoint, localImageRegistryEndpoint, placementEndpoint, cinderV3Endpoint, keystoneAdminUser, cinderServiceUser, neutronServiceUser, novaServiceUser, placementServiceUser, ingressEndpoint, internalKeystoneAuthtokenInterface, keystonePasswordAuth, kubeDnsEndpoint, osloCacheEndpoint, slowLivenessProbe, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets, cephCinderClient } from './common';
 import { commandFilters, configText, iniFile, rootwrapFilters, textLines } from './config-files';
 import { httpEndpoint, identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
@@ -330,11 +330,7 @@ function novaConf(): Values {
     ceph: {
       enabled: true,
       admin_keyring: null,
-      cinder: {
-        user: 'cinder',
-        keyring: null,
-        secret_uuid: '457eb676-33da-42ec-9a8c-9293d545c337',
-      },
+      cinder: cephCinderClient,
     },
     rally_tests: novaRallyTests(),
     paste: novaPaste(),
