@@ -1,7 +1,7 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
-import { chartImages, controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, readOnlyContainer, securityContext } from './blocks';
+import { chartImages, controlPlaneNode, defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, readOnlyContainer, securityContext } from './blocks';
 import { apiPodLifecycle, controlPlaneTolerations, aodhEndpoint, fluentdEndpoint, localImageRegistryEndpoint, keystoneAdminUser, internalKeystoneAuthtoken, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';
 import { identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
@@ -71,23 +71,8 @@ export function aodhStaticValues(img: ImageRefs): Values {
       lifecycle: apiPodLifecycle,
       resources: {
         enabled: false,
-        api: defaultJobResources,
-        evaluator: defaultJobResources,
-        listener: defaultJobResources,
-        notifier: defaultJobResources,
-        jobs: {
-          bootstrap: defaultJobResources,
-          rabbit_init: defaultJobResources,
-          db_init: defaultJobResources,
-          db_sync: defaultJobResources,
-          ks_endpoints: defaultJobResources,
-          ks_service: defaultJobResources,
-          ks_user: defaultJobResources,
-          alarms_cleaner: defaultJobResources,
-          db_drop: defaultJobResources,
-          tests: defaultJobResources,
-          image_repo_sync: defaultJobResources,
-        },
+        ...defaultResourcesFor('api', 'evaluator', 'listener', 'notifier'),
+        jobs: defaultResourcesFor('bootstrap', 'rabbit_init', 'db_init', 'db_sync', 'ks_endpoints', 'ks_service', 'ks_user', 'alarms_cleaner', 'db_drop', 'tests', 'image_repo_sync'),
       },
       labels: { include_app_kubernetes_io: false },
     },

@@ -78,6 +78,11 @@ export const defaultJobResources: Values = {
   limits: { memory: '1024Mi', cpu: '2000m' },
 };
 
+/** `pod.resources` entries: each component (or job) with {@link defaultJobResources}. */
+export function defaultResourcesFor(...components: readonly string[]): Values {
+  return Object.fromEntries(components.map((component) => [component, defaultJobResources]));
+}
+
 /** Schedules on nodes labelled `openstack-control-plane=enabled`. */
 export const controlPlaneNode: Values = { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' };
 

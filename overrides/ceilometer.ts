@@ -1,6 +1,6 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, openstackIngressClasses } from './blocks';
+import { controlPlaneNode, defaultResourcesFor, internalEndpoints, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, openstackIngressClasses } from './blocks';
 import { controlPlaneTolerations, aodhEndpoint, localImageRegistryEndpoint, keystoneAdminUser, internalKeystoneAuthtoken, osloCacheEndpoint, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';
 import { identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloMessagingEndpoint } from './endpoints';
 
@@ -538,20 +538,12 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
       lifecycle: { upgrades: rollingUpdateUpgradesWithDaemonsets },
       resources: {
         enabled: true,
-        compute: defaultJobResources,
-        notification: defaultJobResources,
-        central: defaultJobResources,
+        ...defaultResourcesFor('compute', 'notification', 'central'),
         ipmi: {
           requests: { memory: '124Mi', cpu: '100m' },
           limits: { memory: '1024Mi', cpu: '2000m' },
         },
-        jobs: {
-          db_sync: defaultJobResources,
-          rabbit_init: defaultJobResources,
-          ks_user: defaultJobResources,
-          tests: defaultJobResources,
-          image_repo_sync: defaultJobResources,
-        },
+        jobs: defaultResourcesFor('db_sync', 'rabbit_init', 'ks_user', 'tests', 'image_repo_sync'),
       },
     },
     network: { api: { ingress: { classes: openstackIngressClasses } } },

@@ -1,6 +1,6 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { chartImages, controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, readOnlyContainer, rootContainer, securityContext, uwsgiConf } from './blocks';
+import { chartImages, controlPlaneNode, defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, readOnlyContainer, rootContainer, securityContext, uwsgiConf } from './blocks';
 import { apiPodLifecycle, controlPlaneTolerations, fluentdEndpoint, glanceEndpoint, localImageRegistryEndpoint, cinderV3Endpoint, keystoneAdminUser, cinderServiceUser, ingressEndpoint, internalKeystoneAuthtokenInterface, kubeDnsEndpoint, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';
 import { configText, iniFile } from './config-files';
 import { identityEndpoint, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
@@ -137,25 +137,8 @@ export function cinderStaticValues(img: ImageRefs): Values {
       lifecycle: apiPodLifecycle,
       resources: {
         enabled: false,
-        api: defaultJobResources,
-        scheduler: defaultJobResources,
-        volume: defaultJobResources,
-        jobs: {
-          volume_usage_audit: defaultJobResources,
-          bootstrap: defaultJobResources,
-          rabbit_init: defaultJobResources,
-          db_init: defaultJobResources,
-          db_sync: defaultJobResources,
-          db_drop: defaultJobResources,
-          clean: defaultJobResources,
-          backup_storage_init: defaultJobResources,
-          storage_init: defaultJobResources,
-          ks_endpoints: defaultJobResources,
-          ks_service: defaultJobResources,
-          ks_user: defaultJobResources,
-          tests: defaultJobResources,
-          image_repo_sync: defaultJobResources,
-        },
+        ...defaultResourcesFor('api', 'scheduler', 'volume'),
+        jobs: defaultResourcesFor('volume_usage_audit', 'bootstrap', 'rabbit_init', 'db_init', 'db_sync', 'db_drop', 'clean', 'backup_storage_init', 'storage_init', 'ks_endpoints', 'ks_service', 'ks_user', 'tests', 'image_repo_sync'),
       },
     },
     bootstrap: {

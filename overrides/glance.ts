@@ -1,6 +1,6 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { chartImages, controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, securityContext, uwsgiConf } from './blocks';
+import { chartImages, controlPlaneNode, defaultJobResources, defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, securityContext, uwsgiConf } from './blocks';
 import { apiPodLifecycle, controlPlaneTolerations, fluentdEndpoint, localImageRegistryEndpoint, keystoneAdminUser, ingressEndpoint, internalKeystoneAuthtoken, kubeDnsEndpoint, osloCacheEndpoint, publicIngressUnlimitedBody, requiredAntiAffinity } from './common';
 import { commandFilters, configText, iniFile, rootwrapFilters } from './config-files';
 import { identityEndpoint, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
@@ -424,20 +424,7 @@ export function glanceStaticValues(img: ImageRefs): Values {
       resources: {
         enabled: false,
         api: defaultJobResources,
-        jobs: {
-          storage_init: defaultJobResources,
-          metadefs_load: defaultJobResources,
-          db_sync: defaultJobResources,
-          db_init: defaultJobResources,
-          db_drop: defaultJobResources,
-          ks_user: defaultJobResources,
-          ks_service: defaultJobResources,
-          ks_endpoints: defaultJobResources,
-          rabbit_init: defaultJobResources,
-          bootstrap: defaultJobResources,
-          tests: defaultJobResources,
-          image_repo_sync: defaultJobResources,
-        },
+        jobs: defaultResourcesFor('storage_init', 'metadefs_load', 'db_sync', 'db_init', 'db_drop', 'ks_user', 'ks_service', 'ks_endpoints', 'rabbit_init', 'bootstrap', 'tests', 'image_repo_sync'),
       },
     },
     helm3_hook: false,

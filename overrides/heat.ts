@@ -1,6 +1,6 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { chartImages, controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, securityContext, uwsgiConf } from './blocks';
+import { chartImages, controlPlaneNode, defaultJobResources, defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, securityContext, uwsgiConf } from './blocks';
 import { controlPlaneTolerations, fluentdEndpoint, localImageRegistryEndpoint, keystoneAdminUser, ingressEndpoint, internalKeystoneAuthtoken, keystonePasswordAuth, kubeDnsEndpoint, publicIngress, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
 import { httpEndpoint, identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 import { configText } from './config-files';
@@ -357,21 +357,9 @@ export function heatStaticValues(img: ImageRefs): Values {
       },
       resources: {
         enabled: false,
-        api: defaultJobResources,
-        cfn: defaultJobResources,
-        engine: defaultJobResources,
+        ...defaultResourcesFor('api', 'cfn', 'engine'),
         jobs: {
-          bootstrap: defaultJobResources,
-          db_init: defaultJobResources,
-          db_sync: defaultJobResources,
-          db_drop: defaultJobResources,
-          ks_endpoints: defaultJobResources,
-          ks_service: defaultJobResources,
-          ks_user: defaultJobResources,
-          rabbit_init: defaultJobResources,
-          tests: defaultJobResources,
-          trusts: defaultJobResources,
-          engine_cleaner: defaultJobResources,
+          ...defaultResourcesFor('bootstrap', 'db_init', 'db_sync', 'db_drop', 'ks_endpoints', 'ks_service', 'ks_user', 'rabbit_init', 'tests', 'trusts', 'engine_cleaner'),
           purge_deleted: {
             requests: { memory: '124Mi', cpu: '100m' },
             limits: { memory: '1024Mi', cpu: '2000m' },

@@ -1,7 +1,7 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
-import { chartImages, controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, localImageRegistryDependency, noExtraMounts, readOnlyContainer, securityContext } from './blocks';
+import { chartImages, controlPlaneNode, defaultResourcesFor, internalEndpoints, internalServices, localImageRegistryDependency, noExtraMounts, readOnlyContainer, securityContext } from './blocks';
 import { controlPlaneTolerations, localImageRegistryEndpoint, keystoneAdminUser, ingressEndpoint, kubeDnsEndpoint, preferredAntiAffinity, publicIngressUnlimitedBody, rollingUpdateUpgrades } from './common';
 import { configText } from './config-files';
 import { identityEndpoint, ociImageRegistryEndpoint, osloDbEndpoint } from './endpoints';
@@ -302,13 +302,7 @@ export function horizonStaticValues(img: ImageRefs): Values {
           requests: { memory: '128Mi', cpu: '100m', 'ephemeral-storage': '25000Ki' },
           limits: { memory: '1024Mi', cpu: '2000m' },
         },
-        jobs: {
-          db_init: defaultJobResources,
-          db_sync: defaultJobResources,
-          db_drop: defaultJobResources,
-          image_repo_sync: defaultJobResources,
-          tests: defaultJobResources,
-        },
+        jobs: defaultResourcesFor('db_init', 'db_sync', 'db_drop', 'image_repo_sync', 'tests'),
       },
     },
     secrets: {

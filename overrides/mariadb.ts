@@ -1,6 +1,6 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, localImageRegistryDependency, readOnlyContainer, rootContainer, securityContext } from './blocks';
+import { controlPlaneNode, defaultJobResources, defaultResourcesFor, internalEndpoints, internalServices, localImageRegistryDependency, readOnlyContainer, rootContainer, securityContext } from './blocks';
 import { controlPlaneTolerations, localImageRegistryEndpoint, prometheusEndpoint, kubeDnsEndpointWithTcp, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
 import { configText, iniFile } from './config-files';
 import { chartPortLookup } from './apache';
@@ -129,13 +129,7 @@ export function mariadbStaticValues(img: ImageRefs): Values {
       resources: {
         enabled: false,
         server: defaultJobResources,
-        jobs: {
-          tests: defaultJobResources,
-          prometheus_create_mysql_user: defaultJobResources,
-          image_repo_sync: defaultJobResources,
-          mariadb_backup: defaultJobResources,
-          ks_user: defaultJobResources,
-        },
+        jobs: defaultResourcesFor('tests', 'prometheus_create_mysql_user', 'image_repo_sync', 'mariadb_backup', 'ks_user'),
       },
     },
     dependencies: {

@@ -1,6 +1,6 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, privilegedContainer, rallyOnceWith, readOnlyContainer, rootContainer, securityContext, uwsgiConf } from './blocks';
+import { controlPlaneNode, defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, privilegedContainer, rallyOnceWith, readOnlyContainer, rootContainer, securityContext, uwsgiConf } from './blocks';
 import { controlPlaneTolerations, linuxbridgeAgentOnNode, openvswitchAgentOnNode, ironicEndpoint, localImageRegistryEndpoint, keystoneAdminUser, neutronServiceUser, novaServiceUser, placementServiceUser, ingressEndpoint, internalKeystoneAuthtoken, kubeDnsEndpoint, osloCacheEndpoint, slowLivenessProbe, kernelModulesSecurityContext, publicIngress, requiredAntiAffinity, rollingUpdateDeployments, fluentdEndpoint } from './common';
 import { commandFilters, configText, iniFile, rootwrapFilters } from './config-files';
 import { httpEndpoint, identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
@@ -499,35 +499,9 @@ function neutronSecurityContext(): Values {
 function neutronPodResources(): Values {
   return {
     enabled: false,
-    agent: {
-      dhcp: defaultJobResources,
-      l3: defaultJobResources,
-      lb: defaultJobResources,
-      metadata: defaultJobResources,
-      ovn_metadata: defaultJobResources,
-      ovn_vpn: defaultJobResources,
-      ovs: defaultJobResources,
-      sriov: defaultJobResources,
-      l2gw: defaultJobResources,
-      bagpipe_bgp: defaultJobResources,
-      bgp_dragent: defaultJobResources,
-    },
-    server: defaultJobResources,
-    ironic_agent: defaultJobResources,
-    netns_cleanup_cron: defaultJobResources,
-    jobs: {
-      bootstrap: defaultJobResources,
-      db_init: defaultJobResources,
-      rabbit_init: defaultJobResources,
-      db_sync: defaultJobResources,
-      db_drop: defaultJobResources,
-      ks_endpoints: defaultJobResources,
-      ks_service: defaultJobResources,
-      ks_user: defaultJobResources,
-      tests: defaultJobResources,
-      image_repo_sync: defaultJobResources,
-      ovn_db_sync: defaultJobResources,
-    },
+    agent: defaultResourcesFor('dhcp', 'l3', 'lb', 'metadata', 'ovn_metadata', 'ovn_vpn', 'ovs', 'sriov', 'l2gw', 'bagpipe_bgp', 'bgp_dragent'),
+    ...defaultResourcesFor('server', 'ironic_agent', 'netns_cleanup_cron'),
+    jobs: defaultResourcesFor('bootstrap', 'db_init', 'rabbit_init', 'db_sync', 'db_drop', 'ks_endpoints', 'ks_service', 'ks_user', 'tests', 'image_repo_sync', 'ovn_db_sync'),
   };
 }
 

@@ -1,6 +1,6 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, privilegedContainer, rallyOnceWith, readOnlyContainer, securityContext, uwsgiConf } from './blocks';
+import { controlPlaneNode, defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, privilegedContainer, rallyOnceWith, readOnlyContainer, securityContext, uwsgiConf } from './blocks';
 import { apacheSoftware, controlPlaneTolerations, afterNetworkAgentsOnNode, ironicEndpoint, fluentdEndpoint, glanceEndpoint, localImageRegistryEndpoint, placementEndpoint, cinderV3Endpoint, keystoneAdminUser, cinderServiceUser, neutronServiceUser, novaServiceUser, placementServiceUser, ingressEndpoint, internalKeystoneAuthtokenInterface, keystonePasswordAuth, kubeDnsEndpoint, osloCacheEndpoint, slowLivenessProbe, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets, cephCinderClient } from './common';
 import { commandFilters, configText, iniFile, rootwrapFilters, textLines } from './config-files';
 import { httpEndpoint, identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
@@ -1054,36 +1054,13 @@ function novaSecurityContext(): Values {
 function novaPodResources(): Values {
   return {
     enabled: true,
-    compute: defaultJobResources,
-    compute_ironic: defaultJobResources,
-    api_metadata: defaultJobResources,
-    api: defaultJobResources,
+    ...defaultResourcesFor('compute', 'compute_ironic', 'api_metadata', 'api'),
     conductor: {
       requests: { memory: '128Mi', cpu: '100m', 'ephemeral-storage': '100Ki' },
       limits: { memory: '1024Mi', cpu: '2000m' },
     },
-    sanitizer: defaultJobResources,
-    scheduler: defaultJobResources,
-    ssh: defaultJobResources,
-    novncproxy: defaultJobResources,
-    serialproxy: defaultJobResources,
-    spiceproxy: defaultJobResources,
-    jobs: {
-      bootstrap: defaultJobResources,
-      storage_init: defaultJobResources,
-      db_init: defaultJobResources,
-      rabbit_init: defaultJobResources,
-      db_sync: defaultJobResources,
-      archive_deleted_rows: defaultJobResources,
-      db_drop: defaultJobResources,
-      ks_endpoints: defaultJobResources,
-      ks_service: defaultJobResources,
-      ks_user: defaultJobResources,
-      tests: defaultJobResources,
-      cell_setup: defaultJobResources,
-      service_cleaner: defaultJobResources,
-      image_repo_sync: defaultJobResources,
-    },
+    ...defaultResourcesFor('sanitizer', 'scheduler', 'ssh', 'novncproxy', 'serialproxy', 'spiceproxy'),
+    jobs: defaultResourcesFor('bootstrap', 'storage_init', 'db_init', 'rabbit_init', 'db_sync', 'archive_deleted_rows', 'db_drop', 'ks_endpoints', 'ks_service', 'ks_user', 'tests', 'cell_setup', 'service_cleaner', 'image_repo_sync'),
   };
 }
 

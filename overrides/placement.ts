@@ -1,7 +1,7 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
-import { defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, securityContext, uwsgiConf } from './blocks';
+import { defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, securityContext, uwsgiConf } from './blocks';
 import { apiPodLifecycle, controlPlaneLabels, controlPlaneTolerations, localImageRegistryEndpoint, placementEndpoint, keystoneAdminUser, internalKeystoneAuthtoken, osloCacheEndpoint, publicIngress, requiredAntiAffinityUnweighted } from './common';
 import { identityEndpoint, ociImageRegistryEndpoint, osloDbEndpoint } from './endpoints';
 
@@ -110,14 +110,7 @@ export function placementStaticValues(img: ImageRefs): Values {
       },
       probes: {
         placement: { api: { liveness: { port: 1717 } } },
-        jobs: {
-          db_init: defaultJobResources,
-          db_sync: defaultJobResources,
-          db_drop: defaultJobResources,
-          ks_endpoints: defaultJobResources,
-          ks_service: defaultJobResources,
-          ks_user: defaultJobResources,
-        },
+        jobs: defaultResourcesFor('db_init', 'db_sync', 'db_drop', 'ks_endpoints', 'ks_service', 'ks_user'),
       },
     },
     secrets: {

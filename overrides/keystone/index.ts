@@ -1,6 +1,6 @@
 import { Value, Values } from '../../lib/engine/values';
 import { ImageRefs } from '../images';
-import { chartImages, controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer, securityContext } from '../blocks';
+import { chartImages, controlPlaneNode, defaultJobResources, defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer, securityContext } from '../blocks';
 import { apacheSoftware, apiPodLifecycle, controlPlaneTolerations, fluentdEndpoint, localImageRegistryEndpoint, ingressEndpoint, kubeDnsEndpoint, osloCacheEndpointNamespaced, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity } from '../common';
 import { configText, textLines } from '../config-files';
 import { ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from '../endpoints';
@@ -126,21 +126,7 @@ export function keystoneStaticValues(img: ImageRefs): Values {
       resources: {
         enabled: false,
         api: defaultJobResources,
-        jobs: {
-          bootstrap: defaultJobResources,
-          domain_manage: defaultJobResources,
-          db_init: defaultJobResources,
-          db_sync: defaultJobResources,
-          db_drop: defaultJobResources,
-          rabbit_init: defaultJobResources,
-          tests: defaultJobResources,
-          fernet_setup: defaultJobResources,
-          fernet_rotate: defaultJobResources,
-          credential_setup: defaultJobResources,
-          credential_rotate: defaultJobResources,
-          credential_cleanup: defaultJobResources,
-          image_repo_sync: defaultJobResources,
-        },
+        jobs: defaultResourcesFor('bootstrap', 'domain_manage', 'db_init', 'db_sync', 'db_drop', 'rabbit_init', 'tests', 'fernet_setup', 'fernet_rotate', 'credential_setup', 'credential_rotate', 'credential_cleanup', 'image_repo_sync'),
       },
       probes: {
         api: {
