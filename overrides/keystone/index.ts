@@ -2,7 +2,7 @@ import { Value, Values } from '../../lib/engine/values';
 import { ImageRefs } from '../images';
 import { chartImages, controlPlaneNode, defaultJobResources, defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer, securityContext } from '../blocks';
 import { apacheSoftware, apiPodLifecycle, controlPlaneTolerations, fluentdEndpoint, localImageRegistryEndpoint, ingressEndpoint, kubeDnsEndpoint, osloCacheEndpointNamespaced, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity } from '../common';
-import { configText, textLines } from '../config-files';
+import { configText } from '../config-files';
 import { ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from '../endpoints';
 import { dexBootstrapScript, keystoneApacheSite, keystoneBootstrapScript, keystoneWsgiScript, ssoCallbackPage } from './program-texts';
 
@@ -216,7 +216,7 @@ export function keystoneStaticValues(img: ImageRefs): Values {
           websso_initial_choice: 'credentials',
           claim_groups: false,
           groups: [],
-          default_mapping: textLines([
+          default_mapping: configText([
             '[{',
             '  "local": [{',
             '    "user": {"name": "{0}"},',
@@ -225,7 +225,7 @@ export function keystoneStaticValues(img: ImageRefs): Values {
             '  "remote": [{"type": "OIDC-email"}]',
             '}]',
           ]),
-          groups_mapping: textLines([
+          groups_mapping: configText([
             '[{',
             '  "local": [',
             '    {"user": {"name": "{0}"}},',
@@ -292,7 +292,7 @@ export function keystoneStaticValues(img: ImageRefs): Values {
           'KeystoneBasic.get_entities': rallyOnce,
         },
       },
-      mpm_event: textLines([
+      mpm_event: configText([
         '<IfModule mpm_event_module>',
         '  ServerLimit         1024',
         '  StartServers        32',
