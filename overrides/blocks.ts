@@ -83,6 +83,11 @@ export function defaultResourcesFor(...components: readonly string[]): Values {
   return Object.fromEntries(components.map((component) => [component, defaultJobResources]));
 }
 
+/** A liveness, readiness or startup probe, enabled, with its timing. */
+export function probe(params: Values): Values {
+  return { enabled: true, params };
+}
+
 /** Schedules on nodes labelled `openstack-control-plane=enabled`. */
 export const controlPlaneNode: Values = { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' };
 

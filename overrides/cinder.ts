@@ -1,6 +1,6 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { chartImages, controlPlaneNode, defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, readOnlyContainer, rootContainer, securityContext, uwsgiConf } from './blocks';
+import { chartImages, controlPlaneNode, defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, probe, readOnlyContainer, rootContainer, securityContext, uwsgiConf } from './blocks';
 import { apiPodLifecycle, controlPlaneTolerations, fluentdEndpoint, glanceEndpoint, localImageRegistryEndpoint, cinderV3Endpoint, keystoneAdminUser, cinderServiceUser, ingressEndpoint, internalKeystoneAuthtokenInterface, kubeDnsEndpoint, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';
 import { configText, iniFile } from './config-files';
 import { identityEndpoint, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
@@ -59,17 +59,14 @@ export function cinderStaticValues(img: ImageRefs): Values {
       probes: {
         api: {
           'cinder-api': {
-            liveness: {
-              enabled: true,
-              params: {
-                initialDelaySeconds: 5,
-                periodSeconds: 10,
-                timeoutSeconds: 5,
-                failureThreshold: 5,
-                successThreshold: 1,
-              },
-            },
-            readiness: { enabled: true, params: { initialDelaySeconds: 30 } },
+            liveness: probe({
+              initialDelaySeconds: 5,
+              periodSeconds: 10,
+              timeoutSeconds: 5,
+              failureThreshold: 5,
+              successThreshold: 1,
+            }),
+            readiness: probe({ initialDelaySeconds: 30 }),
           },
         },
       },

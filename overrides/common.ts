@@ -1,13 +1,10 @@
 /** Blocks that several releases carry unchanged, written once, each named for what it is. */
 import { Value, Values } from '../lib/engine/values';
-import { controlPlaneNode, defaultJobResources, keystoneUser, openstackIngressClasses, rallyOnceWith } from './blocks';
+import { controlPlaneNode, defaultJobResources, keystoneUser, openstackIngressClasses, probe, rallyOnceWith } from './blocks';
 import { httpEndpoint, keystoneInternalUrl } from './endpoints';
 
 /** A liveness probe for agents slow to start and to answer: two minutes' grace, 70 s to answer. */
-export const slowLivenessProbe: Values = {
-  enabled: true,
-  params: { initialDelaySeconds: 120, periodSeconds: 90, timeoutSeconds: 70 },
-};
+export const slowLivenessProbe: Values = probe({ initialDelaySeconds: 120, periodSeconds: 90, timeoutSeconds: 70 });
 
 /** A Rally scenario run once, with no failure allowed. */
 export const rallyOnce: Value[] = [

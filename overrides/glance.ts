@@ -1,6 +1,6 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { chartImages, controlPlaneNode, defaultJobResources, defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, securityContext, uwsgiConf } from './blocks';
+import { chartImages, controlPlaneNode, defaultJobResources, defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, probe, rallyOnceWith, readOnlyContainer, securityContext, uwsgiConf } from './blocks';
 import { apiPodLifecycle, controlPlaneTolerations, fluentdEndpoint, localImageRegistryEndpoint, keystoneAdminUser, ingressEndpoint, internalKeystoneAuthtoken, kubeDnsEndpoint, osloCacheEndpoint, publicIngressUnlimitedBody, requiredAntiAffinity } from './common';
 import { commandFilters, configText, iniFile, rootwrapFilters } from './config-files';
 import { identityEndpoint, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
@@ -413,11 +413,8 @@ export function glanceStaticValues(img: ImageRefs): Values {
       probes: {
         api: {
           'glance-api': {
-            readiness: { enabled: true, params: { periodSeconds: 10, timeoutSeconds: 5 } },
-            liveness: {
-              enabled: true,
-              params: { initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5 },
-            },
+            readiness: probe({ periodSeconds: 10, timeoutSeconds: 5 }),
+            liveness: probe({ initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5 }),
           },
         },
       },

@@ -1,7 +1,7 @@
 import { Values } from '../lib/engine/values';
 import { configText } from './config-files';
 import { ImageRefs } from './images';
-import { defaultJobResources, internalServices, localImageRegistryDependency, securityContext } from './blocks';
+import { defaultJobResources, internalServices, localImageRegistryDependency, probe, securityContext } from './blocks';
 import { controlPlaneTolerations, afterNetworkAgentsOnNode, localImageRegistryEndpoint, imageRepoSyncJobResources, preferredAntiAffinity, cephCinderClient } from './common';
 import { ociImageRegistryEndpoint } from './endpoints';
 
@@ -89,14 +89,8 @@ export function libvirtStaticValues(img: ImageRefs): Values {
       probes: {
         libvirt: {
           libvirt: {
-            liveness: {
-              enabled: true,
-              params: { initialDelaySeconds: 30, periodSeconds: 60, timeoutSeconds: 5 },
-            },
-            readiness: {
-              enabled: true,
-              params: { initialDelaySeconds: 15, periodSeconds: 60, timeoutSeconds: 5 },
-            },
+            liveness: probe({ initialDelaySeconds: 30, periodSeconds: 60, timeoutSeconds: 5 }),
+            readiness: probe({ initialDelaySeconds: 15, periodSeconds: 60, timeoutSeconds: 5 }),
           },
         },
       },

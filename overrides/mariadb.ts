@@ -1,6 +1,6 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, defaultResourcesFor, internalEndpoints, internalServices, localImageRegistryDependency, readOnlyContainer, rootContainer, securityContext } from './blocks';
+import { controlPlaneNode, defaultJobResources, defaultResourcesFor, internalEndpoints, internalServices, localImageRegistryDependency, probe, readOnlyContainer, rootContainer, securityContext } from './blocks';
 import { controlPlaneTolerations, localImageRegistryEndpoint, prometheusEndpoint, kubeDnsEndpointWithTcp, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
 import { configText, iniFile } from './config-files';
 import { chartPortLookup } from './apache';
@@ -57,29 +57,17 @@ export function mariadbStaticValues(img: ImageRefs): Values {
                 failureThreshold: 3,
               },
             },
-            liveness: {
-              enabled: true,
-              params: {
-                initialDelaySeconds: 120,
-                periodSeconds: 30,
-                timeoutSeconds: 15,
-                failureThreshold: 5,
-              },
-            },
-            startup: {
-              enabled: true,
-              params: { initialDelaySeconds: 60, periodSeconds: 60, failureThreshold: 10 },
-            },
+            liveness: probe({
+              initialDelaySeconds: 120,
+              periodSeconds: 30,
+              timeoutSeconds: 15,
+              failureThreshold: 5,
+            }),
+            startup: probe({ initialDelaySeconds: 60, periodSeconds: 60, failureThreshold: 10 }),
           },
           mariadb_exporter: {
-            readiness: {
-              enabled: true,
-              params: { initialDelaySeconds: 5, periodSeconds: 60, timeoutSeconds: 10 },
-            },
-            liveness: {
-              enabled: true,
-              params: { initialDelaySeconds: 15, periodSeconds: 60, timeoutSeconds: 10 },
-            },
+            readiness: probe({ initialDelaySeconds: 5, periodSeconds: 60, timeoutSeconds: 10 }),
+            liveness: probe({ initialDelaySeconds: 15, periodSeconds: 60, timeoutSeconds: 10 }),
           },
         },
       },

@@ -1,6 +1,6 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, internalServices, localImageRegistryDependency } from './blocks';
+import { controlPlaneNode, internalServices, localImageRegistryDependency, probe } from './blocks';
 import { controlPlaneTolerations, localImageRegistryEndpoint, imageRepoSyncJobResources, kubeDnsEndpointWithTcp, osloCacheEndpointNamespaced, preferredAntiAffinity, rollingUpdateUpgrades } from './common';
 import { ociImageRegistryEndpoint } from './endpoints';
 
@@ -75,14 +75,8 @@ export function memcachedStaticValues(img: ImageRefs): Values {
       probes: {
         memcached: {
           memcached: {
-            readiness: {
-              enabled: true,
-              params: { initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 5 },
-            },
-            liveness: {
-              enabled: true,
-              params: { initialDelaySeconds: 10, periodSeconds: 15, timeoutSeconds: 10 },
-            },
+            readiness: probe({ initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 5 }),
+            liveness: probe({ initialDelaySeconds: 10, periodSeconds: 15, timeoutSeconds: 10 }),
           },
         },
       },

@@ -1,24 +1,18 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, privilegedContainer, rallyOnceWith, readOnlyContainer, rootContainer, securityContext, uwsgiConf } from './blocks';
+import { controlPlaneNode, defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, privilegedContainer, probe, rallyOnceWith, readOnlyContainer, rootContainer, securityContext, uwsgiConf } from './blocks';
 import { controlPlaneTolerations, linuxbridgeAgentOnNode, openvswitchAgentOnNode, ironicEndpoint, localImageRegistryEndpoint, keystoneAdminUser, neutronServiceUser, novaServiceUser, placementServiceUser, ingressEndpoint, internalKeystoneAuthtoken, kubeDnsEndpoint, osloCacheEndpoint, slowLivenessProbe, kernelModulesSecurityContext, publicIngress, requiredAntiAffinity, rollingUpdateDeployments, fluentdEndpoint } from './common';
 import { commandFilters, configText, iniFile, rootwrapFilters } from './config-files';
 import { httpEndpoint, identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
-const ovnVpnAgentReadiness: Values = {
-  enabled: true,
-  params: { initialDelaySeconds: 30, periodSeconds: 190, timeoutSeconds: 185 },
-};
+const ovnVpnAgentReadiness: Values = probe({ initialDelaySeconds: 30, periodSeconds: 190, timeoutSeconds: 185 });
 
 const dhcpAgentReadiness: Values = {
   enabled: false,
   params: { initialDelaySeconds: 30, periodSeconds: 190, timeoutSeconds: 185 },
 };
 
-const ovnVpnAgentLiveness: Values = {
-  enabled: true,
-  params: { initialDelaySeconds: 120, periodSeconds: 600, timeoutSeconds: 580 },
-};
+const ovnVpnAgentLiveness: Values = probe({ initialDelaySeconds: 120, periodSeconds: 600, timeoutSeconds: 580 });
 
 const lbAgentServices: Value[] = internalEndpoints('oslo_messaging', 'network');
 
@@ -412,27 +406,24 @@ function neutronPodProbes(): Values {
     bagpipe_bgp: {
       bagpipe_bgp: {
         readiness: { enabled: true, params: null },
-        liveness: { enabled: true, params: { initialDelaySeconds: 60 } },
+        liveness: probe({ initialDelaySeconds: 60 }),
       },
     },
     bgp_dragent: {
       bgp_dragent: {
         readiness: { enabled: false, params: null },
-        liveness: { enabled: true, params: { initialDelaySeconds: 60 } },
+        liveness: probe({ initialDelaySeconds: 60 }),
       },
     },
     l2gw_agent: {
       l2gw_agent: {
-        readiness: {
-          enabled: true,
-          params: { initialDelaySeconds: 30, periodSeconds: 15, timeoutSeconds: 65 },
-        },
+        readiness: probe({ initialDelaySeconds: 30, periodSeconds: 15, timeoutSeconds: 65 }),
         liveness: slowLivenessProbe,
       },
     },
     server: {
       server: {
-        readiness: { enabled: true, params: { periodSeconds: 15, timeoutSeconds: 10 } },
+        readiness: probe({ periodSeconds: 15, timeoutSeconds: 10 }),
         liveness: {
           enabled: true,
           port: 1717,
@@ -442,11 +433,8 @@ function neutronPodProbes(): Values {
     },
     rpc_server: {
       rpc_server: {
-        readiness: { enabled: true, params: { periodSeconds: 15, timeoutSeconds: 10 } },
-        liveness: {
-          enabled: true,
-          params: { initialDelaySeconds: 60, periodSeconds: 15, timeoutSeconds: 10 },
-        },
+        readiness: probe({ periodSeconds: 15, timeoutSeconds: 10 }),
+        liveness: probe({ initialDelaySeconds: 60, periodSeconds: 15, timeoutSeconds: 10 }),
       },
     },
   };

@@ -1,14 +1,11 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, privilegedContainer, rallyOnceWith, readOnlyContainer, securityContext, uwsgiConf } from './blocks';
+import { controlPlaneNode, defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, privilegedContainer, probe, rallyOnceWith, readOnlyContainer, securityContext, uwsgiConf } from './blocks';
 import { apacheSoftware, controlPlaneTolerations, afterNetworkAgentsOnNode, ironicEndpoint, fluentdEndpoint, glanceEndpoint, localImageRegistryEndpoint, placementEndpoint, cinderV3Endpoint, keystoneAdminUser, cinderServiceUser, neutronServiceUser, novaServiceUser, placementServiceUser, ingressEndpoint, internalKeystoneAuthtokenInterface, keystonePasswordAuth, kubeDnsEndpoint, osloCacheEndpoint, slowLivenessProbe, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets, cephCinderClient } from './common';
 import { commandFilters, configText, iniFile, rootwrapFilters } from './config-files';
 import { httpEndpoint, identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
-const defaultLiveness: Values = {
-  enabled: true,
-  params: { initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 6 },
-};
+const defaultLiveness: Values = probe({ initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 6 });
 
 const testsNovaAvailabilityZonesListAvailabilityZones2: Value[] = rallyOnceWith({ detailed: true });
 
@@ -31,22 +28,13 @@ const consoleSerial: Values = {
 const cellSetupServices: Value[] = internalEndpoints('oslo_messaging', 'oslo_db', 'identity', 'compute');
 
 const novncproxyDefault: Values = {
-  liveness: {
-    enabled: true,
-    params: { initialDelaySeconds: 30, periodSeconds: 60, timeoutSeconds: 15 },
-  },
-  readiness: {
-    enabled: true,
-    params: { initialDelaySeconds: 30, periodSeconds: 60, timeoutSeconds: 15 },
-  },
+  liveness: probe({ initialDelaySeconds: 30, periodSeconds: 60, timeoutSeconds: 15 }),
+  readiness: probe({ initialDelaySeconds: 30, periodSeconds: 60, timeoutSeconds: 15 }),
 };
 
 const conductorDefault: Values = {
   liveness: slowLivenessProbe,
-  readiness: {
-    enabled: true,
-    params: { initialDelaySeconds: 80, periodSeconds: 90, timeoutSeconds: 70 },
-  },
+  readiness: probe({ initialDelaySeconds: 80, periodSeconds: 90, timeoutSeconds: 70 }),
 };
 
 const probesNovncproxy: Values = { default: novncproxyDefault };
@@ -965,29 +953,20 @@ function novaPodProbes(): Values {
     rpc_retries: 2,
     compute: {
       default: {
-        liveness: { enabled: true, params: { periodSeconds: 90, timeoutSeconds: 70 } },
-        readiness: { enabled: true, params: { periodSeconds: 90, timeoutSeconds: 70 } },
-        startup: {
-          enabled: true,
-          params: {
-            failureThreshold: 120,
-            periodSeconds: 10,
-            successThreshold: 1,
-            timeoutSeconds: 70,
-          },
-        },
+        liveness: probe({ periodSeconds: 90, timeoutSeconds: 70 }),
+        readiness: probe({ periodSeconds: 90, timeoutSeconds: 70 }),
+        startup: probe({
+          failureThreshold: 120,
+          periodSeconds: 10,
+          successThreshold: 1,
+          timeoutSeconds: 70,
+        }),
       },
     },
     'api-metadata': {
       default: {
-        liveness: {
-          enabled: true,
-          params: { initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5 },
-        },
-        readiness: {
-          enabled: true,
-          params: { initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5 },
-        },
+        liveness: probe({ initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5 }),
+        readiness: probe({ initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5 }),
       },
     },
     'api-osapi': { default: { liveness: defaultLiveness, readiness: defaultLiveness } },

@@ -1,6 +1,6 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { chartImages, defaultJobResources, internalServices, localImageRegistryDependency, securityContext } from './blocks';
+import { chartImages, defaultJobResources, internalServices, localImageRegistryDependency, probe, securityContext } from './blocks';
 import { controlPlaneTolerations, localImageRegistryEndpoint, imageRepoSyncJobResources, kernelModulesSecurityContext } from './common';
 import { ociImageRegistryEndpoint } from './endpoints';
 
@@ -23,24 +23,12 @@ export function openvswitchStaticValues(img: ImageRefs): Values {
       probes: {
         ovs: {
           ovs_db: {
-            liveness: {
-              enabled: true,
-              params: { initialDelaySeconds: 60, periodSeconds: 30, timeoutSeconds: 5 },
-            },
-            readiness: {
-              enabled: true,
-              params: { initialDelaySeconds: 90, periodSeconds: 30, timeoutSeconds: 5 },
-            },
+            liveness: probe({ initialDelaySeconds: 60, periodSeconds: 30, timeoutSeconds: 5 }),
+            readiness: probe({ initialDelaySeconds: 90, periodSeconds: 30, timeoutSeconds: 5 }),
           },
           ovs_vswitch: {
-            liveness: {
-              enabled: true,
-              params: { initialDelaySeconds: 60, periodSeconds: 30, timeoutSeconds: 5 },
-            },
-            readiness: {
-              enabled: true,
-              params: { failureThreshold: 3, periodSeconds: 10, timeoutSeconds: 1 },
-            },
+            liveness: probe({ initialDelaySeconds: 60, periodSeconds: 30, timeoutSeconds: 5 }),
+            readiness: probe({ failureThreshold: 3, periodSeconds: 10, timeoutSeconds: 1 }),
           },
         },
       },

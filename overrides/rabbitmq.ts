@@ -1,6 +1,6 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, localImageRegistryDependency, readOnlyContainer, rootContainer, securityContext } from './blocks';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, localImageRegistryDependency, probe, readOnlyContainer, rootContainer, securityContext } from './blocks';
 import { controlPlaneTolerations, localImageRegistryEndpoint, prometheusEndpoint, kubeDnsEndpointWithTcp, publicIngress, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
 import { ociImageRegistryEndpoint } from './endpoints';
 
@@ -34,35 +34,26 @@ export function rabbitmqStaticValues(img: ImageRefs): Values {
       probes: {
         rabbitmq: {
           rabbitmq: {
-            startup: {
-              enabled: true,
-              params: {
-                initialDelaySeconds: 10,
-                periodSeconds: 10,
-                timeoutSeconds: 5,
-                failureThreshold: 30,
-              },
-            },
-            readiness: {
-              enabled: true,
-              params: {
-                initialDelaySeconds: 10,
-                periodSeconds: 30,
-                timeoutSeconds: 10,
-                successThreshold: 1,
-                failureThreshold: 3,
-              },
-            },
-            liveness: {
-              enabled: true,
-              params: {
-                initialDelaySeconds: 60,
-                periodSeconds: 30,
-                timeoutSeconds: 10,
-                successThreshold: 1,
-                failureThreshold: 5,
-              },
-            },
+            startup: probe({
+              initialDelaySeconds: 10,
+              periodSeconds: 10,
+              timeoutSeconds: 5,
+              failureThreshold: 30,
+            }),
+            readiness: probe({
+              initialDelaySeconds: 10,
+              periodSeconds: 30,
+              timeoutSeconds: 10,
+              successThreshold: 1,
+              failureThreshold: 3,
+            }),
+            liveness: probe({
+              initialDelaySeconds: 60,
+              periodSeconds: 30,
+              timeoutSeconds: 10,
+              successThreshold: 1,
+              failureThreshold: 5,
+            }),
           },
         },
       },

@@ -1,6 +1,6 @@
 import { Value, Values } from '../../lib/engine/values';
 import { ImageRefs } from '../images';
-import { chartImages, controlPlaneNode, defaultJobResources, defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer, securityContext } from '../blocks';
+import { chartImages, controlPlaneNode, defaultJobResources, defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, probe, rallyOnceWith, readOnlyContainer, securityContext } from '../blocks';
 import { apacheSoftware, apiPodLifecycle, controlPlaneTolerations, fluentdEndpoint, localImageRegistryEndpoint, ingressEndpoint, kubeDnsEndpoint, osloCacheEndpointNamespaced, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity } from '../common';
 import { configText } from '../config-files';
 import { ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from '../endpoints';
@@ -131,14 +131,8 @@ export function keystoneStaticValues(img: ImageRefs): Values {
       probes: {
         api: {
           api: {
-            readiness: {
-              enabled: true,
-              params: { initialDelaySeconds: 15, periodSeconds: 60, timeoutSeconds: 15 },
-            },
-            liveness: {
-              enabled: true,
-              params: { initialDelaySeconds: 50, periodSeconds: 60, timeoutSeconds: 15 },
-            },
+            readiness: probe({ initialDelaySeconds: 15, periodSeconds: 60, timeoutSeconds: 15 }),
+            liveness: probe({ initialDelaySeconds: 50, periodSeconds: 60, timeoutSeconds: 15 }),
           },
         },
       },
