@@ -306,9 +306,7 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
         },
         {
           event_type: 'identity.role_assignment.*',
-          traits: {
-            ...payloadTraits(['role', 'group', 'domain', 'user', 'project']),
-          },
+          traits: payloadTraits(['role', 'group', 'domain', 'user', 'project']),
         },
         {
           event_type: 'identity.authenticate',
