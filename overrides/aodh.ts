@@ -1,9 +1,9 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, readOnlyContainer } from './blocks';
-import { apiPodLifecycle, controlPlaneTolerations, endpointsAlarming, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, internalKeystoneAuthtoken, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';
-import { identityEndpoint, keystoneInternalUrl, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
+import { chartImages, controlPlaneNode, defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, readOnlyContainer, securityContext } from './blocks';
+import { apiPodLifecycle, controlPlaneTolerations, aodhEndpoint, fluentdEndpoint, localImageRegistryEndpoint, keystoneAdminUser, internalKeystoneAuthtoken, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';
+import { identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
 const staticEvaluator: Values = { jobs: ['aodh-db-sync', 'aodh-rabbit-init'], services: internalEndpoints('oslo_db', 'identity', 'alarming') };
 
@@ -20,40 +20,30 @@ export function aodhStaticValues(img: ImageRefs): Values {
       test: controlPlaneNode,
       isApplication: false,
     },
-    images: {
-      tags: {
-        bootstrap: img.heat,
-        db_init: img.heat,
-        db_drop: img.heat,
-        rabbit_init: img.rabbitmqManagement,
-        aodh_db_sync: img.aodh,
-        ks_user: img.openstackclients,
-        ks_service: img.heat,
-        ks_endpoints: img.heat,
-        aodh_api: img.aodh,
-        aodh_evaluator: img.aodh,
-        aodh_listener: img.aodh,
-        aodh_notifier: img.aodh,
-        aodh_alarms_cleaner: img.aodh,
-        dep_check: img.kubernetesEntrypoint,
-        image_repo_sync: null,
-        pre_apply_cleanup: img.vaultManager,
-      },
-      pull_policy: 'IfNotPresent',
-      local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
-    },
+    images: chartImages(img, {
+      bootstrap: img.heat,
+      db_init: img.heat,
+      db_drop: img.heat,
+      rabbit_init: img.rabbitmqManagement,
+      aodh_db_sync: img.aodh,
+      ks_user: img.openstackclients,
+      ks_service: img.heat,
+      ks_endpoints: img.heat,
+      aodh_api: img.aodh,
+      aodh_evaluator: img.aodh,
+      aodh_listener: img.aodh,
+      aodh_notifier: img.aodh,
+      aodh_alarms_cleaner: img.aodh,
+      }),
     jobs: { alarms_cleaner: { cron: '35 */24 * * *', history: { success: 3, failed: 1 } } },
     pod: {
       security_context: {
-        aodh: {
-          pod: { runAsUser: 42402 },
-          container: {
-            aodh_api: { runAsUser: 0 },
-            aodh_evaluator: readOnlyContainer,
-            aodh_notifier: readOnlyContainer,
-            aodh_listener: readOnlyContainer,
-          },
-        },
+        aodh: securityContext(42402, {
+          aodh_api: { runAsUser: 0 },
+          aodh_evaluator: readOnlyContainer,
+          aodh_notifier: readOnlyContainer,
+          aodh_listener: readOnlyContainer,
+        }),
       },
       affinity: requiredAntiAffinity,
       tolerations: { aodh: controlPlaneTolerations },
@@ -81,23 +71,8 @@ export function aodhStaticValues(img: ImageRefs): Values {
       lifecycle: apiPodLifecycle,
       resources: {
         enabled: false,
-        api: defaultJobResources,
-        evaluator: defaultJobResources,
-        listener: defaultJobResources,
-        notifier: defaultJobResources,
-        jobs: {
-          bootstrap: defaultJobResources,
-          rabbit_init: defaultJobResources,
-          db_init: defaultJobResources,
-          db_sync: defaultJobResources,
-          ks_endpoints: defaultJobResources,
-          ks_service: defaultJobResources,
-          ks_user: defaultJobResources,
-          alarms_cleaner: defaultJobResources,
-          db_drop: defaultJobResources,
-          tests: defaultJobResources,
-          image_repo_sync: defaultJobResources,
-        },
+        ...defaultResourcesFor('api', 'evaluator', 'listener', 'notifier'),
+        jobs: defaultResourcesFor('bootstrap', 'rabbit_init', 'db_init', 'db_sync', 'ks_endpoints', 'ks_service', 'ks_user', 'alarms_cleaner', 'db_drop', 'tests', 'image_repo_sync'),
       },
       labels: { include_app_kubernetes_io: false },
     },
@@ -227,21 +202,14 @@ export function aodhStaticValues(img: ImageRefs): Values {
     bootstrap: { enabled: false, ks_user: 'aodh', script: 'openstack token issue\n' },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
-      local_image_registry: endpointsLocalImageRegistry,
-      oci_image_registry: {
-        name: 'oci-image-registry',
-        namespace: 'oci-image-registry',
-        auth: { enabled: false, aodh: { username: 'aodh', password: 'password' } },
-        hosts: { default: 'localhost' },
-        host_fqdn_override: { default: null },
-        port: { registry: { default: null } },
-      },
-      identity: identityEndpoint({ admin: identityAuthAdmin, aodh: keystoneUser('aodh', { role: 'admin' }) }),
-      alarming: endpointsAlarming,
+      local_image_registry: localImageRegistryEndpoint,
+      oci_image_registry: ociImageRegistryEndpoint('aodh'),
+      identity: identityEndpoint({ admin: keystoneAdminUser, aodh: keystoneUser('aodh', { role: 'admin' }) }),
+      alarming: aodhEndpoint,
       oslo_db: osloDbEndpoint('aodh', { adminTls: false }),
       oslo_cache: osloCacheEndpoint,
       oslo_messaging: osloMessagingEndpoint('aodh', { adminTls: false }),
-      fluentd: endpointsFluentd,
+      fluentd: fluentdEndpoint,
     },
     network_policy: { aodh: { ingress: [{}], egress: [{}] } },
     manifests: {

@@ -1,5 +1,6 @@
 /** Builders for value blocks that OpenStack-Helm charts share, with the StarlingX settings. */
 import { Values } from '../lib/engine/values';
+import type { ImageRefs } from './images';
 
 /** oslo.log's Python logging config (`conf.logging`) for a service. */
 export function osloLogging(
@@ -77,11 +78,44 @@ export const defaultJobResources: Values = {
   limits: { memory: '1024Mi', cpu: '2000m' },
 };
 
+/** `pod.resources` entries: each component (or job) with {@link defaultJobResources}. */
+export function defaultResourcesFor(...components: readonly string[]): Values {
+  return Object.fromEntries(components.map((component) => [component, defaultJobResources]));
+}
+
+/** A liveness, readiness or startup probe, enabled, with its timing. */
+export function probe(params: Values): Values {
+  return { enabled: true, params };
+}
+
 /** Schedules on nodes labelled `openstack-control-plane=enabled`. */
 export const controlPlaneNode: Values = { node_selector_key: 'openstack-control-plane', node_selector_value: 'enabled' };
 
+/**
+ * `images` of an OpenStack chart: its own tags, then the dependency check, no image sync and the
+ * pre-apply cleanup; pulled when not present, the local registry off.
+ */
+export function chartImages(img: ImageRefs, tags: Values): Values {
+  return {
+    tags: { ...tags, dep_check: img.kubernetesEntrypoint, image_repo_sync: null, pre_apply_cleanup: img.vaultManager },
+    pull_policy: 'IfNotPresent',
+    local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
+  };
+}
+
 /** A container that cannot write its root filesystem nor gain privileges. */
 export const readOnlyContainer: Values = { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false };
+
+/** A container that runs as root, its root filesystem read-only. */
+export const rootContainer: Values = { runAsUser: 0, readOnlyRootFilesystem: true };
+
+/** A privileged container, its root filesystem read-only. */
+export const privilegedContainer: Values = { readOnlyRootFilesystem: true, privileged: true };
+
+/** A `pod.security_context.<component>` entry: the pod's user, then each container's settings. */
+export function securityContext(runAsUser: number, container: Values): Values {
+  return { pod: { runAsUser }, container };
+}
 
 /** Ingress classes of the OpenStack ingress controller. */
 export const openstackIngressClasses: Values = { namespace: 'nginx-openstack', cluster: 'nginx' };

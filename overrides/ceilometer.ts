@@ -1,22 +1,20 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, openstackIngressClasses } from './blocks';
-import { controlPlaneTolerations, endpointsAlarming, endpointsLocalImageRegistry, identityAuthAdmin, internalKeystoneAuthtoken, osloCacheEndpoint, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';
-import { identityEndpoint, keystoneInternalUrl, osloMessagingEndpoint } from './endpoints';
+import { controlPlaneNode, defaultResourcesFor, internalEndpoints, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, openstackIngressClasses } from './blocks';
+import { controlPlaneTolerations, aodhEndpoint, localImageRegistryEndpoint, keystoneAdminUser, internalKeystoneAuthtoken, osloCacheEndpoint, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';
+import { identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloMessagingEndpoint } from './endpoints';
+
+/** Traits read from the payload field of the same name, as `type` when given (`name: {fields: payload.<name>}`). */
+function payloadTraits(names: readonly string[], type?: 'int' | 'datetime'): Values {
+  return Object.fromEntries(names.map((name): [string, Values] => [name, type ? { type, fields: `payload.${name}` } : { fields: `payload.${name}` }]));
+}
 
 const instanceTraits: Values = {
-  tenant_id: { fields: 'payload.tenant_id' },
-  user_id: { fields: 'payload.user_id' },
-  instance_id: { fields: 'payload.instance_id' },
+  ...payloadTraits(['tenant_id', 'user_id', 'instance_id']),
   resource_id: { fields: 'payload.instance_id' },
   host: { fields: 'publisher_id.`split(., 1, 1)`' },
   service: { fields: 'publisher_id.`split(., 0, -1)`' },
-  memory_mb: { type: 'int', fields: 'payload.memory_mb' },
-  disk_gb: { type: 'int', fields: 'payload.disk_gb' },
-  root_gb: { type: 'int', fields: 'payload.root_gb' },
-  ephemeral_gb: { type: 'int', fields: 'payload.ephemeral_gb' },
-  vcpus: { type: 'int', fields: 'payload.vcpus' },
-  instance_type_id: { type: 'int', fields: 'payload.instance_type_id' },
+  ...payloadTraits(['memory_mb', 'disk_gb', 'root_gb', 'ephemeral_gb', 'vcpus', 'instance_type_id'], 'int'),
   instance_type: { fields: 'payload.instance_type' },
   state: { fields: 'payload.state' },
   os_architecture: { fields: 'payload.image_meta.\'org.openstack__1__architecture\'' },
@@ -37,13 +35,7 @@ const networkTraits: Values = { user_id: { fields: '_context_user_id' }, project
 const httpAudit: Values = {
   project_id: { fields: 'payload.initiator.project_id' },
   user_id: { fields: 'payload.initiator.id' },
-  typeURI: { fields: 'payload.typeURI' },
-  eventType: { fields: 'payload.eventType' },
-  action: { fields: 'payload.action' },
-  outcome: { fields: 'payload.outcome' },
-  id: { fields: 'payload.id' },
-  eventTime: { fields: 'payload.eventTime' },
-  requestPath: { fields: 'payload.requestPath' },
+  ...payloadTraits(['typeURI', 'eventType', 'action', 'outcome', 'id', 'eventTime', 'requestPath']),
   observer_id: { fields: 'payload.observer.id' },
   target_id: { fields: 'payload.target.id' },
   target_typeURI: { fields: 'payload.target.typeURI' },
@@ -55,18 +47,9 @@ const httpAudit: Values = {
 };
 
 const dnsDomainTraits: Values = {
-  status: { fields: 'payload.status' },
-  retry: { fields: 'payload.retry' },
-  description: { fields: 'payload.description' },
-  expire: { fields: 'payload.expire' },
-  email: { fields: 'payload.email' },
-  ttl: { fields: 'payload.ttl' },
-  action: { fields: 'payload.action' },
-  name: { fields: 'payload.name' },
+  ...payloadTraits(['status', 'retry', 'description', 'expire', 'email', 'ttl', 'action', 'name']),
   resource_id: { fields: 'payload.id' },
-  created_at: { fields: 'payload.created_at' },
-  updated_at: { fields: 'payload.updated_at' },
-  version: { fields: 'payload.version' },
+  ...payloadTraits(['created_at', 'updated_at', 'version']),
   parent_domain_id: { fields: 'parent_domain_id' },
   serial: { fields: 'payload.serial' },
 };
@@ -74,11 +57,7 @@ const dnsDomainTraits: Values = {
 const cinderTraits: Values = {
   user_id: { fields: 'payload.user_id' },
   project_id: { fields: 'payload.tenant_id' },
-  availability_zone: { fields: 'payload.availability_zone' },
-  display_name: { fields: 'payload.display_name' },
-  replication_status: { fields: 'payload.replication_status' },
-  status: { fields: 'payload.status' },
-  created_at: { fields: 'payload.created_at' },
+  ...payloadTraits(['availability_zone', 'display_name', 'replication_status', 'status', 'created_at']),
 };
 
 const troveBaseTraits: Values = {
@@ -87,10 +66,7 @@ const troveBaseTraits: Values = {
   resource_id: { fields: 'payload.instance_id' },
   instance_type_id: { fields: 'payload.instance_type_id' },
   launched_at: { type: 'datetime', fields: 'payload.launched_at' },
-  instance_name: { fields: 'payload.instance_name' },
-  state: { fields: 'payload.state' },
-  nova_instance_id: { fields: 'payload.nova_instance_id' },
-  service_id: { fields: 'payload.service_id' },
+  ...payloadTraits(['instance_name', 'state', 'nova_instance_id', 'service_id']),
   created_at: { type: 'datetime', fields: 'payload.created_at' },
   region: { fields: 'payload.region' },
 };
@@ -102,6 +78,58 @@ const troveCommonTraits: Values = {
   volume_size: { type: 'int', fields: 'payload.volume_size' },
   nova_volume_id: { fields: 'payload.nova_volume_id' },
 };
+
+/** The audit period of an `.exists` event. */
+const auditPeriodTraits: Values = {
+  audit_period_beginning: { type: 'datetime', fields: 'payload.audit_period_beginning' },
+  audit_period_ending: { type: 'datetime', fields: 'payload.audit_period_ending' },
+};
+
+/** The CADF audit record of an event: what was done, when, with what outcome, and by whom. */
+const cadfTraits: Values = {
+  ...payloadTraits(['typeURI', 'id', 'action', 'eventType', 'eventTime', 'outcome']),
+  initiator_typeURI: { fields: 'payload.initiator.typeURI' },
+  initiator_id: { fields: 'payload.initiator.id' },
+};
+
+const VOLUME_EVENTS = ['volume.exists', 'volume.create.*', 'volume.delete.*', 'volume.resize.*', 'volume.attach.*', 'volume.detach.*', 'volume.update.*'];
+const SNAPSHOT_EVENTS = ['snapshot.exists', 'snapshot.create.*', 'snapshot.delete.*', 'snapshot.update.*'];
+
+/** Neutron's resources whose notifications become events, in the original's order. */
+const NEUTRON_RESOURCES = [
+  'network',
+  'subnet',
+  'port',
+  'router',
+  'floatingip',
+  'pool',
+  'vip',
+  'member',
+  'health_monitor',
+  'healthmonitor',
+  'listener',
+  'loadbalancer',
+  'firewall',
+  'firewall_policy',
+  'firewall_rule',
+  'vpnservice',
+  'ipsecpolicy',
+  'ikepolicy',
+  'ipsec_site_connection',
+];
+
+/** The event of one neutron resource: who did it, and the resource's id (`payload.<resource>.id`, else `payload.id`). */
+function neutronResourceEvent(resource: string): Values {
+  return { event_type: `${resource}.*`, traits: { ...networkTraits, resource_id: { fields: [`payload.${resource}.id`, 'payload.id'] } } };
+}
+
+/** The trove instance actions whose events carry the instance's size and volume. */
+const TROVE_INSTANCE_ACTIONS = ['create', 'modify_volume', 'modify_flavor', 'delete'];
+
+/** The event of one trove instance action: the instance's size and volume, its base traits, then the action's own. */
+function troveInstanceEvent(action: string, traits: Values = {}): Values {
+  return { event_type: `trove.instance.${action}`, traits: { ...troveCommonTraits, ...troveBaseTraits, ...traits } };
+}
 
 const staticCentral: Values = {
   jobs: ['ceilometer-rabbit-init', 'ceilometer-ks-user'],
@@ -187,36 +215,15 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
           event_type: 'compute.instance.exists',
           traits: {
             ...instanceTraits,
-            audit_period_beginning: { type: 'datetime', fields: 'payload.audit_period_beginning' },
-            audit_period_ending: { type: 'datetime', fields: 'payload.audit_period_ending' },
+            ...auditPeriodTraits,
           },
         },
         {
-          event_type: [
-            'volume.exists',
-            'volume.create.*',
-            'volume.delete.*',
-            'volume.resize.*',
-            'volume.attach.*',
-            'volume.detach.*',
-            'volume.update.*',
-            'snapshot.exists',
-            'snapshot.create.*',
-            'snapshot.delete.*',
-            'snapshot.update.*',
-          ],
+          event_type: [...VOLUME_EVENTS, ...SNAPSHOT_EVENTS],
           traits: cinderTraits,
         },
         {
-          event_type: [
-            'volume.exists',
-            'volume.create.*',
-            'volume.delete.*',
-            'volume.resize.*',
-            'volume.attach.*',
-            'volume.detach.*',
-            'volume.update.*',
-          ],
+          event_type: VOLUME_EVENTS,
           traits: {
             ...cinderTraits,
             replication_status: { fields: 'payload.replication_status' },
@@ -227,7 +234,7 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
           },
         },
         {
-          event_type: ['snapshot.exists', 'snapshot.create.*', 'snapshot.delete.*', 'snapshot.update.*'],
+          event_type: SNAPSHOT_EVENTS,
           traits: {
             ...cinderTraits,
             resource_id: { fields: 'payload.snapshot_id' },
@@ -243,9 +250,7 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
           traits: {
             project_id: { fields: 'payload.owner' },
             resource_id: { fields: 'payload.id' },
-            name: { fields: 'payload.name' },
-            status: { fields: 'payload.status' },
-            created_at: { fields: 'payload.created_at' },
+            ...payloadTraits(['name', 'status', 'created_at']),
             user_id: { fields: 'payload.owner' },
             deleted_at: { fields: 'payload.deleted_at' },
             size: { fields: 'payload.size' },
@@ -275,10 +280,7 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
           event_type: 'sahara.cluster.health',
           traits: {
             ...saharaCrud,
-            verification_id: { fields: 'payload.verification_id' },
-            health_check_status: { fields: 'payload.health_check_status' },
-            health_check_name: { fields: 'payload.health_check_name' },
-            health_check_description: { fields: 'payload.health_check_description' },
+            ...payloadTraits(['verification_id', 'health_check_status', 'health_check_name', 'health_check_description']),
             created_at: { type: 'datetime', fields: 'payload.created_at' },
             updated_at: { type: 'datetime', fields: 'payload.updated_at' },
           },
@@ -304,25 +306,12 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
         },
         {
           event_type: 'identity.role_assignment.*',
-          traits: {
-            role: { fields: 'payload.role' },
-            group: { fields: 'payload.group' },
-            domain: { fields: 'payload.domain' },
-            user: { fields: 'payload.user' },
-            project: { fields: 'payload.project' },
-          },
+          traits: payloadTraits(['role', 'group', 'domain', 'user', 'project']),
         },
         {
           event_type: 'identity.authenticate',
           traits: {
-            typeURI: { fields: 'payload.typeURI' },
-            id: { fields: 'payload.id' },
-            action: { fields: 'payload.action' },
-            eventType: { fields: 'payload.eventType' },
-            eventTime: { fields: 'payload.eventTime' },
-            outcome: { fields: 'payload.outcome' },
-            initiator_typeURI: { fields: 'payload.initiator.typeURI' },
-            initiator_id: { fields: 'payload.initiator.id' },
+            ...cadfTraits,
             initiator_name: { fields: 'payload.initiator.name' },
             initiator_host_agent: { fields: 'payload.initiator.host.agent' },
             initiator_host_addr: { fields: 'payload.initiator.host.address' },
@@ -335,14 +324,7 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
         {
           event_type: 'objectstore.http.request',
           traits: {
-            typeURI: { fields: 'payload.typeURI' },
-            id: { fields: 'payload.id' },
-            action: { fields: 'payload.action' },
-            eventType: { fields: 'payload.eventType' },
-            eventTime: { fields: 'payload.eventTime' },
-            outcome: { fields: 'payload.outcome' },
-            initiator_typeURI: { fields: 'payload.initiator.typeURI' },
-            initiator_id: { fields: 'payload.initiator.id' },
+            ...cadfTraits,
             initiator_project_id: { fields: 'payload.initiator.project_id' },
             target_typeURI: { fields: 'payload.target.typeURI' },
             target_id: { fields: 'payload.target.id' },
@@ -354,115 +336,8 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
             observer_id: { fields: 'payload.observer.id' },
           },
         },
-        {
-          event_type: [
-            'network.*',
-            'subnet.*',
-            'port.*',
-            'router.*',
-            'floatingip.*',
-            'pool.*',
-            'vip.*',
-            'member.*',
-            'health_monitor.*',
-            'healthmonitor.*',
-            'listener.*',
-            'loadbalancer.*',
-            'firewall.*',
-            'firewall_policy.*',
-            'firewall_rule.*',
-            'vpnservice.*',
-            'ipsecpolicy.*',
-            'ikepolicy.*',
-            'ipsec_site_connection.*',
-          ],
-          traits: networkTraits,
-        },
-        {
-          event_type: 'network.*',
-          traits: { ...networkTraits, resource_id: { fields: ['payload.network.id', 'payload.id'] } },
-        },
-        {
-          event_type: 'subnet.*',
-          traits: { ...networkTraits, resource_id: { fields: ['payload.subnet.id', 'payload.id'] } },
-        },
-        {
-          event_type: 'port.*',
-          traits: { ...networkTraits, resource_id: { fields: ['payload.port.id', 'payload.id'] } },
-        },
-        {
-          event_type: 'router.*',
-          traits: { ...networkTraits, resource_id: { fields: ['payload.router.id', 'payload.id'] } },
-        },
-        {
-          event_type: 'floatingip.*',
-          traits: { ...networkTraits, resource_id: { fields: ['payload.floatingip.id', 'payload.id'] } },
-        },
-        {
-          event_type: 'pool.*',
-          traits: { ...networkTraits, resource_id: { fields: ['payload.pool.id', 'payload.id'] } },
-        },
-        {
-          event_type: 'vip.*',
-          traits: { ...networkTraits, resource_id: { fields: ['payload.vip.id', 'payload.id'] } },
-        },
-        {
-          event_type: 'member.*',
-          traits: { ...networkTraits, resource_id: { fields: ['payload.member.id', 'payload.id'] } },
-        },
-        {
-          event_type: 'health_monitor.*',
-          traits: {
-            ...networkTraits,
-            resource_id: { fields: ['payload.health_monitor.id', 'payload.id'] },
-          },
-        },
-        {
-          event_type: 'healthmonitor.*',
-          traits: { ...networkTraits, resource_id: { fields: ['payload.healthmonitor.id', 'payload.id'] } },
-        },
-        {
-          event_type: 'listener.*',
-          traits: { ...networkTraits, resource_id: { fields: ['payload.listener.id', 'payload.id'] } },
-        },
-        {
-          event_type: 'loadbalancer.*',
-          traits: { ...networkTraits, resource_id: { fields: ['payload.loadbalancer.id', 'payload.id'] } },
-        },
-        {
-          event_type: 'firewall.*',
-          traits: { ...networkTraits, resource_id: { fields: ['payload.firewall.id', 'payload.id'] } },
-        },
-        {
-          event_type: 'firewall_policy.*',
-          traits: {
-            ...networkTraits,
-            resource_id: { fields: ['payload.firewall_policy.id', 'payload.id'] },
-          },
-        },
-        {
-          event_type: 'firewall_rule.*',
-          traits: { ...networkTraits, resource_id: { fields: ['payload.firewall_rule.id', 'payload.id'] } },
-        },
-        {
-          event_type: 'vpnservice.*',
-          traits: { ...networkTraits, resource_id: { fields: ['payload.vpnservice.id', 'payload.id'] } },
-        },
-        {
-          event_type: 'ipsecpolicy.*',
-          traits: { ...networkTraits, resource_id: { fields: ['payload.ipsecpolicy.id', 'payload.id'] } },
-        },
-        {
-          event_type: 'ikepolicy.*',
-          traits: { ...networkTraits, resource_id: { fields: ['payload.ikepolicy.id', 'payload.id'] } },
-        },
-        {
-          event_type: 'ipsec_site_connection.*',
-          traits: {
-            ...networkTraits,
-            resource_id: { fields: ['payload.ipsec_site_connection.id', 'payload.id'] },
-          },
-        },
+        { event_type: NEUTRON_RESOURCES.map((resource) => `${resource}.*`), traits: networkTraits },
+        ...NEUTRON_RESOURCES.map(neutronResourceEvent),
         { event_type: '*http.*', traits: httpAudit },
         {
           event_type: '*http.response',
@@ -476,69 +351,33 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
           event_type: 'dns.domain.exists',
           traits: {
             ...dnsDomainTraits,
-            audit_period_beginning: { type: 'datetime', fields: 'payload.audit_period_beginning' },
-            audit_period_ending: { type: 'datetime', fields: 'payload.audit_period_ending' },
+            ...auditPeriodTraits,
           },
         },
         { event_type: 'trove.*', traits: troveBaseTraits },
-        {
-          event_type: [
-            'trove.instance.create',
-            'trove.instance.modify_volume',
-            'trove.instance.modify_flavor',
-            'trove.instance.delete',
-          ],
-          traits: troveCommonTraits,
-        },
-        {
-          event_type: 'trove.instance.create',
-          traits: { ...troveCommonTraits, ...troveBaseTraits },
-        },
-        {
-          event_type: 'trove.instance.modify_volume',
-          traits: {
-            ...troveCommonTraits,
-            ...troveBaseTraits,
-            old_volume_size: { type: 'int', fields: 'payload.old_volume_size' },
-            modify_at: { type: 'datetime', fields: 'payload.modify_at' },
-          },
-        },
-        {
-          event_type: 'trove.instance.modify_flavor',
-          traits: {
-            ...troveCommonTraits,
-            ...troveBaseTraits,
-            old_instance_size: { type: 'int', fields: 'payload.old_instance_size' },
-            modify_at: { type: 'datetime', fields: 'payload.modify_at' },
-          },
-        },
-        {
-          event_type: 'trove.instance.delete',
-          traits: {
-            ...troveCommonTraits,
-            ...troveBaseTraits,
-            deleted_at: { type: 'datetime', fields: 'payload.deleted_at' },
-          },
-        },
+        { event_type: TROVE_INSTANCE_ACTIONS.map((action) => `trove.instance.${action}`), traits: troveCommonTraits },
+        troveInstanceEvent('create'),
+        troveInstanceEvent('modify_volume', {
+          old_volume_size: { type: 'int', fields: 'payload.old_volume_size' },
+          modify_at: { type: 'datetime', fields: 'payload.modify_at' },
+        }),
+        troveInstanceEvent('modify_flavor', {
+          old_instance_size: { type: 'int', fields: 'payload.old_instance_size' },
+          modify_at: { type: 'datetime', fields: 'payload.modify_at' },
+        }),
+        troveInstanceEvent('delete', { deleted_at: { type: 'datetime', fields: 'payload.deleted_at' } }),
         {
           event_type: 'trove.instance.exists',
           traits: {
             ...troveBaseTraits,
             display_name: { fields: 'payload.display_name' },
-            audit_period_beginning: { type: 'datetime', fields: 'payload.audit_period_beginning' },
-            audit_period_ending: { type: 'datetime', fields: 'payload.audit_period_ending' },
+            ...auditPeriodTraits,
           },
         },
         {
           event_type: 'profiler.*',
           traits: {
-            project: { fields: 'payload.project' },
-            service: { fields: 'payload.service' },
-            name: { fields: 'payload.name' },
-            base_id: { fields: 'payload.base_id' },
-            trace_id: { fields: 'payload.trace_id' },
-            parent_id: { fields: 'payload.parent_id' },
-            timestamp: { fields: 'payload.timestamp' },
+            ...payloadTraits(['project', 'service', 'name', 'base_id', 'trace_id', 'parent_id', 'timestamp']),
             host: { fields: 'payload.info.host' },
             path: { fields: 'payload.info.request.path' },
             query: { fields: 'payload.info.request.query' },
@@ -551,12 +390,7 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
         {
           event_type: 'magnum.bay.*',
           traits: {
-            id: { fields: 'payload.id' },
-            typeURI: { fields: 'payload.typeURI' },
-            eventType: { fields: 'payload.eventType' },
-            eventTime: { fields: 'payload.eventTime' },
-            action: { fields: 'payload.action' },
-            outcome: { fields: 'payload.outcome' },
+            ...payloadTraits(['id', 'typeURI', 'eventType', 'eventTime', 'action', 'outcome']),
             initiator_id: { fields: 'payload.initiator.id' },
             initiator_typeURI: { fields: 'payload.initiator.typeURI' },
             initiator_name: { fields: 'payload.initiator.name' },
@@ -666,21 +500,14 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
     bootstrap: { enabled: false, ks_user: 'ceilometer', script: 'openstack token issue\n' },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
-      local_image_registry: endpointsLocalImageRegistry,
-      oci_image_registry: {
-        name: 'oci-image-registry',
-        namespace: 'oci-image-registry',
-        auth: { enabled: false, ceilometer: { username: 'ceilometer', password: 'password' } },
-        hosts: { default: 'localhost' },
-        host_fqdn_override: { default: null },
-        port: { registry: { default: null } },
-      },
+      local_image_registry: localImageRegistryEndpoint,
+      oci_image_registry: ociImageRegistryEndpoint('ceilometer'),
       identity: identityEndpoint({
-        admin: identityAuthAdmin,
+        admin: keystoneAdminUser,
         ceilometer: keystoneUser('ceilometer', { role: 'admin' }),
         test: keystoneUser('ceilometer-test', { role: 'admin', project_name: 'test' }),
       }),
-      alarming: endpointsAlarming,
+      alarming: aodhEndpoint,
       oslo_cache: osloCacheEndpoint,
       oslo_messaging: osloMessagingEndpoint('ceilometer', { adminTls: false }),
     },
@@ -709,20 +536,12 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
       lifecycle: { upgrades: rollingUpdateUpgradesWithDaemonsets },
       resources: {
         enabled: true,
-        compute: defaultJobResources,
-        notification: defaultJobResources,
-        central: defaultJobResources,
+        ...defaultResourcesFor('compute', 'notification', 'central'),
         ipmi: {
           requests: { memory: '124Mi', cpu: '100m' },
           limits: { memory: '1024Mi', cpu: '2000m' },
         },
-        jobs: {
-          db_sync: defaultJobResources,
-          rabbit_init: defaultJobResources,
-          ks_user: defaultJobResources,
-          tests: defaultJobResources,
-          image_repo_sync: defaultJobResources,
-        },
+        jobs: defaultResourcesFor('db_sync', 'rabbit_init', 'ks_user', 'tests', 'image_repo_sync'),
       },
     },
     network: { api: { ingress: { classes: openstackIngressClasses } } },

@@ -1,9 +1,9 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, readOnlyContainer, uwsgiConf } from './blocks';
-import { apiPodLifecycle, controlPlaneTolerations, endpointsFluentd, endpointsImage, endpointsLocalImageRegistry, endpointsVolumev3, identityAuthAdmin, identityAuthCinder, ingressEndpoint, internalKeystoneAuthtokenInterface, kubeDnsEndpoint, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';
+import { chartImages, controlPlaneNode, defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, probe, readOnlyContainer, rootContainer, securityContext, uwsgiConf } from './blocks';
+import { apiPodLifecycle, controlPlaneTolerations, fluentdEndpoint, glanceEndpoint, localImageRegistryEndpoint, cinderV3Endpoint, keystoneAdminUser, cinderServiceUser, ingressEndpoint, internalKeystoneAuthtokenInterface, kubeDnsEndpoint, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';
 import { configText, iniFile } from './config-files';
-import { identityEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
+import { identityEndpoint, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
 const apiJobs: Value[] = [
   'cinder-db-sync',
@@ -32,32 +32,25 @@ export function cinderStaticValues(img: ImageRefs): Values {
       test: controlPlaneNode,
       volume: controlPlaneNode,
     },
-    images: {
-      tags: {
-        test: null,
-        db_init: img.heat,
-        cinder_db_sync: img.cinder,
-        db_drop: img.heat,
-        rabbit_init: img.rabbitmqManagement,
-        ks_user: img.openstackclients,
-        ks_service: img.heat,
-        ks_endpoints: img.heat,
-        cinder_api: img.cinder,
-        bootstrap: img.heat,
-        cinder_scheduler: img.cinder,
-        cinder_volume: img.cinder,
-        cinder_volume_usage_audit: img.cinder,
-        cinder_db_purge: img.cinder,
-        cinder_storage_init: img.cephConfigHelper,
-        cinder_backup: img.cinder,
-        cinder_backup_storage_init: img.cephConfigHelper,
-        dep_check: img.kubernetesEntrypoint,
-        image_repo_sync: null,
-        pre_apply_cleanup: img.vaultManager,
-      },
-      pull_policy: 'IfNotPresent',
-      local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
-    },
+    images: chartImages(img, {
+      test: null,
+      db_init: img.heat,
+      cinder_db_sync: img.cinder,
+      db_drop: img.heat,
+      rabbit_init: img.rabbitmqManagement,
+      ks_user: img.openstackclients,
+      ks_service: img.heat,
+      ks_endpoints: img.heat,
+      cinder_api: img.cinder,
+      bootstrap: img.heat,
+      cinder_scheduler: img.cinder,
+      cinder_volume: img.cinder,
+      cinder_volume_usage_audit: img.cinder,
+      cinder_db_purge: img.cinder,
+      cinder_storage_init: img.cephConfigHelper,
+      cinder_backup: img.cinder,
+      cinder_backup_storage_init: img.cephConfigHelper,
+      }),
     jobs: {
       volume_usage_audit: { cron: '5 * * * *', starting_deadline: 600, history: { success: 3, failed: 1 } },
       db_purge: { cron: '0 0 * * *', starting_deadline: 600, history: { success: 3, failed: 1 } },
@@ -66,79 +59,52 @@ export function cinderStaticValues(img: ImageRefs): Values {
       probes: {
         api: {
           'cinder-api': {
-            liveness: {
-              enabled: true,
-              params: {
-                initialDelaySeconds: 5,
-                periodSeconds: 10,
-                timeoutSeconds: 5,
-                failureThreshold: 5,
-                successThreshold: 1,
-              },
-            },
-            readiness: { enabled: true, params: { initialDelaySeconds: 30 } },
+            liveness: probe({
+              initialDelaySeconds: 5,
+              periodSeconds: 10,
+              timeoutSeconds: 5,
+              failureThreshold: 5,
+              successThreshold: 1,
+            }),
+            readiness: probe({ initialDelaySeconds: 30 }),
           },
         },
       },
       labels: { include_app_kubernetes_io: false },
       security_context: {
-        db_purge: { pod: { runAsUser: 42424 }, container: { cinder_db_purge: readOnlyContainer } },
-        volume_usage_audit: {
-          pod: { runAsUser: 42425 },
-          container: { cinder_volume_usage_audit: readOnlyContainer },
-        },
-        cinder_api: {
-          pod: { runAsUser: 42425 },
-          container: {
-            ceph_coordination_volume_perms: { runAsUser: 0, readOnlyRootFilesystem: true },
-            cinder_api: readOnlyContainer,
+        db_purge: securityContext(42424, { cinder_db_purge: readOnlyContainer }),
+        volume_usage_audit: securityContext(42425, { cinder_volume_usage_audit: readOnlyContainer }),
+        cinder_api: securityContext(42425, {
+          ceph_coordination_volume_perms: rootContainer,
+          cinder_api: readOnlyContainer,
+        }),
+        cinder_backup: securityContext(42425, {
+          ceph_backup_keyring_placement: rootContainer,
+          ceph_keyring_placement: rootContainer,
+          ceph_backup_volume_perms: rootContainer,
+          ceph_coordination_volume_perms: rootContainer,
+          cinder_backup: {
+            capabilities: { add: ['SYS_ADMIN', 'DAC_READ_SEARCH'] },
+            readOnlyRootFilesystem: true,
+            runAsUser: 0,
           },
-        },
-        cinder_backup: {
-          pod: { runAsUser: 42425 },
-          container: {
-            ceph_backup_keyring_placement: { runAsUser: 0, readOnlyRootFilesystem: true },
-            ceph_keyring_placement: { runAsUser: 0, readOnlyRootFilesystem: true },
-            ceph_backup_volume_perms: { runAsUser: 0, readOnlyRootFilesystem: true },
-            ceph_coordination_volume_perms: { runAsUser: 0, readOnlyRootFilesystem: true },
-            cinder_backup: {
-              capabilities: { add: ['SYS_ADMIN', 'DAC_READ_SEARCH'] },
-              readOnlyRootFilesystem: true,
-              runAsUser: 0,
-            },
-          },
-        },
-        cinder_scheduler: {
-          pod: { runAsUser: 42425 },
-          container: {
-            ceph_coordination_volume_perms: { runAsUser: 0, readOnlyRootFilesystem: true },
-            cinder_scheduler: readOnlyContainer,
-          },
-        },
-        cinder_volume: {
-          pod: { runAsUser: 42425 },
-          container: {
-            ceph_keyring_placement: { runAsUser: 0, readOnlyRootFilesystem: true },
-            ceph_coordination_volume_perms: { runAsUser: 0, readOnlyRootFilesystem: true },
-            init_cinder_conf: { runAsUser: 0, readOnlyRootFilesystem: true },
-            cinder_volume: { privileged: true, readOnlyRootFilesystem: true },
-          },
-        },
-        storage_init: {
-          pod: { runAsUser: 42425 },
-          container: {
-            ceph_keyring_placement: { runAsUser: 0, readOnlyRootFilesystem: true },
-            cinder_backup_storage_init: readOnlyContainer,
-          },
-        },
-        clean: {
-          pod: { runAsUser: 42425 },
-          container: { cinder_volume_rbd_secret_clean: readOnlyContainer },
-        },
-        create_internal_tenant: {
-          pod: { runAsUser: 42425 },
-          container: { create_internal_tenant: readOnlyContainer },
-        },
+        }),
+        cinder_scheduler: securityContext(42425, {
+          ceph_coordination_volume_perms: rootContainer,
+          cinder_scheduler: readOnlyContainer,
+        }),
+        cinder_volume: securityContext(42425, {
+          ceph_keyring_placement: rootContainer,
+          ceph_coordination_volume_perms: rootContainer,
+          init_cinder_conf: rootContainer,
+          cinder_volume: { privileged: true, readOnlyRootFilesystem: true },
+        }),
+        storage_init: securityContext(42425, {
+          ceph_keyring_placement: rootContainer,
+          cinder_backup_storage_init: readOnlyContainer,
+        }),
+        clean: securityContext(42425, { cinder_volume_rbd_secret_clean: readOnlyContainer }),
+        create_internal_tenant: securityContext(42425, { create_internal_tenant: readOnlyContainer }),
       },
       affinity: requiredAntiAffinity,
       tolerations: { cinder: controlPlaneTolerations },
@@ -168,25 +134,8 @@ export function cinderStaticValues(img: ImageRefs): Values {
       lifecycle: apiPodLifecycle,
       resources: {
         enabled: false,
-        api: defaultJobResources,
-        scheduler: defaultJobResources,
-        volume: defaultJobResources,
-        jobs: {
-          volume_usage_audit: defaultJobResources,
-          bootstrap: defaultJobResources,
-          rabbit_init: defaultJobResources,
-          db_init: defaultJobResources,
-          db_sync: defaultJobResources,
-          db_drop: defaultJobResources,
-          clean: defaultJobResources,
-          backup_storage_init: defaultJobResources,
-          storage_init: defaultJobResources,
-          ks_endpoints: defaultJobResources,
-          ks_service: defaultJobResources,
-          ks_user: defaultJobResources,
-          tests: defaultJobResources,
-          image_repo_sync: defaultJobResources,
-        },
+        ...defaultResourcesFor('api', 'scheduler', 'volume'),
+        jobs: defaultResourcesFor('volume_usage_audit', 'bootstrap', 'rabbit_init', 'db_init', 'db_sync', 'db_drop', 'clean', 'backup_storage_init', 'storage_init', 'ks_endpoints', 'ks_service', 'ks_user', 'tests', 'image_repo_sync'),
       },
     },
     bootstrap: {
@@ -649,28 +598,21 @@ export function cinderStaticValues(img: ImageRefs): Values {
     },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
-      local_image_registry: endpointsLocalImageRegistry,
-      oci_image_registry: {
-        name: 'oci-image-registry',
-        namespace: 'oci-image-registry',
-        auth: { enabled: false, cinder: { username: 'cinder', password: 'password' } },
-        hosts: { default: 'localhost' },
-        host_fqdn_override: { default: null },
-        port: { registry: { default: null } },
-      },
+      local_image_registry: localImageRegistryEndpoint,
+      oci_image_registry: ociImageRegistryEndpoint('cinder'),
       identity: identityEndpoint({
-        admin: identityAuthAdmin,
-        cinder: identityAuthCinder,
+        admin: keystoneAdminUser,
+        cinder: cinderServiceUser,
         nova: keystoneUser('cinder_nova', { role: 'admin,service' }),
         service: keystoneUser('cinder_service_user', { role: 'admin,service' }),
         test: keystoneUser('cinder-test', { role: 'admin', project_name: 'test' }),
       }),
-      image: endpointsImage,
-      volumev3: endpointsVolumev3,
+      image: glanceEndpoint,
+      volumev3: cinderV3Endpoint,
       oslo_db: osloDbEndpoint('cinder'),
       oslo_messaging: osloMessagingEndpoint('cinder'),
       oslo_cache: osloCacheEndpoint,
-      fluentd: endpointsFluentd,
+      fluentd: fluentdEndpoint,
       kube_dns: kubeDnsEndpoint,
       ingress: ingressEndpoint,
     },

@@ -1,13 +1,12 @@
-/** Blocks that several releases carry unchanged, written once. */
+/** Blocks that several releases carry unchanged, written once, each named for what it is. */
 import { Value, Values } from '../lib/engine/values';
-import { controlPlaneNode, defaultJobResources, keystoneUser, openstackIngressClasses, rallyOnceWith } from './blocks';
-import { keystoneInternalUrl } from './endpoints';
+import { controlPlaneNode, defaultJobResources, keystoneUser, openstackIngressClasses, probe, rallyOnceWith } from './blocks';
+import { httpEndpoint, keystoneInternalUrl } from './endpoints';
 
-export const podProbesLiveness: Values = {
-  enabled: true,
-  params: { initialDelaySeconds: 120, periodSeconds: 90, timeoutSeconds: 70 },
-};
+/** A liveness probe for agents slow to start and to answer: two minutes' grace, 70 s to answer. */
+export const slowLivenessProbe: Values = probe({ initialDelaySeconds: 120, periodSeconds: 90, timeoutSeconds: 70 });
 
+/** A Rally scenario run once, with no failure allowed. */
 export const rallyOnce: Value[] = [
   {
     runner: { concurrency: 1, times: 1, type: 'constant' },
@@ -23,17 +22,29 @@ function sameNodeAgent(application: string, component: string): Values {
   return { pod: [{ requireSameNode: true, labels: { application, component } }] };
 }
 
-export const dynamicTargetedOvn: Values = sameNodeAgent('ovn', 'ovn-controller');
-export const dynamicTargetedLinuxbridge: Values = sameNodeAgent('neutron', 'neutron-lb-agent');
-export const dynamicTargetedOpenvswitch: Values = sameNodeAgent('neutron', 'neutron-ovs-agent');
-export const dynamicTargetedSriov: Values = sameNodeAgent('neutron', 'neutron-sriov-agent');
+const ovnControllerOnNode: Values = sameNodeAgent('ovn', 'ovn-controller');
+export const linuxbridgeAgentOnNode: Values = sameNodeAgent('neutron', 'neutron-lb-agent');
+export const openvswitchAgentOnNode: Values = sameNodeAgent('neutron', 'neutron-ovs-agent');
+const sriovAgentOnNode: Values = sameNodeAgent('neutron', 'neutron-sriov-agent');
 
-export const podSecurityContextContainer: Values = {
+/** `dependencies.dynamic.targeted` of a component that starts after its node's network agent, whichever the vswitch runs. */
+export function afterNetworkAgentsOnNode(component: string): Values {
+  return {
+    ovn: { [component]: ovnControllerOnNode },
+    openvswitch: { [component]: openvswitchAgentOnNode },
+    linuxbridge: { [component]: linuxbridgeAgentOnNode },
+    sriov: { [component]: sriovAgentOnNode },
+  };
+}
+
+/** The container that loads kernel modules on the host: root, with SYS_MODULE and SYS_CHROOT. */
+export const kernelModulesSecurityContext: Values = {
   capabilities: { add: ['SYS_MODULE', 'SYS_CHROOT'] },
   runAsUser: 0,
   readOnlyRootFilesystem: true,
 };
 
+/** `endpoints.ingress`: the in-cluster ingress controller. */
 export const ingressEndpoint: Values = {
   namespace: null,
   name: 'ingress',
@@ -41,45 +52,57 @@ export const ingressEndpoint: Values = {
   port: { ingress: { default: 80 } },
 };
 
-export const internalPasswordAuth: Values = {
+/** Password authentication against the in-cluster Keystone (a service's client sections). */
+export const keystonePasswordAuth: Values = {
   auth_type: 'password',
   auth_version: 'v3',
   auth_url: keystoneInternalUrl,
 };
 
+/** {@link rallyOnce} for a scenario that the chart lists with empty arguments. */
 export const rallyOnceNoArgs: Value[] = rallyOnceWith({});
 
+/** `pod.resources.jobs` of a chart whose only job is the image sync. */
 export const imageRepoSyncJobResources: Values = { image_repo_sync: defaultJobResources };
 
-export const rollingUpdateDaemonsets: Values = {
+/** `lifecycle.upgrades.daemonsets`: the compute daemonset rolls one node at a time. */
+const rollingUpdateComputeDaemonset: Values = {
   pod_replacement_strategy: 'RollingUpdate',
   compute: { enabled: true, min_ready_seconds: 0, max_unavailable: 1 },
 };
 
-export const requiredAntiAffinityWeightedRule: Values = {
-  type: { default: 'requiredDuringSchedulingIgnoredDuringExecution' },
-  topologyKey: { default: 'kubernetes.io/hostname' },
-};
-
+/** `lifecycle.upgrades.deployments`: rolling, one pod down and three extra at a time. */
 export const rollingUpdateDeployments: Values = {
   revision_history: 3,
   pod_replacement_strategy: 'RollingUpdate',
   rolling_update: { max_unavailable: 1, max_surge: 3 },
 };
 
+/** `keystone_authtoken` of a service: tokens checked against the in-cluster Keystone. */
 export const internalKeystoneAuthtoken: Values = {
   auth_uri: keystoneInternalUrl,
   auth_url: keystoneInternalUrl,
 };
 
-export const requiredAntiAffinityWeighted: Values = { anti: requiredAntiAffinityWeightedRule };
+/** A `pod.affinity.anti` rule: a chart's pods on different hosts, required or preferred, with the chart's weight when given. */
+function hostAntiAffinity(type: 'required' | 'preferred', weight?: number): Values {
+  return {
+    type: { default: `${type}DuringSchedulingIgnoredDuringExecution` },
+    topologyKey: { default: 'kubernetes.io/hostname' },
+    ...(weight === undefined ? {} : { weight: { default: weight } }),
+  };
+}
 
-export const unlimitedBodyIngressAnnotations: Values = {
+/** `pod.affinity`: one pod per host, required, with no weight given. */
+export const requiredAntiAffinityUnweighted: Values = { anti: hostAntiAffinity('required') };
+
+const unlimitedBodyIngressAnnotations: Values = {
   'nginx.ingress.kubernetes.io/rewrite-target': '/',
   'nginx.ingress.kubernetes.io/proxy-body-size': '0',
   'haproxy.org/path-rewrite': '/',
 };
 
+/** `endpoints.oslo_cache` of the charts that name memcached's namespace (keystone, memcached). */
 export const osloCacheEndpointNamespaced: Values = {
   namespace: null,
   hosts: { default: 'memcached' },
@@ -87,22 +110,13 @@ export const osloCacheEndpointNamespaced: Values = {
   port: { memcache: { default: 11211 } },
 };
 
+/** `lifecycle.upgrades` of a chart with deployments only. */
 export const rollingUpdateUpgrades: Values = { deployments: rollingUpdateDeployments };
 
-export const requiredAntiAffinityRule: Values = {
-  type: { default: 'requiredDuringSchedulingIgnoredDuringExecution' },
-  topologyKey: { default: 'kubernetes.io/hostname' },
-  weight: { default: 10 },
-};
-
-export const preferredAntiAffinityRule: Values = {
-  type: { default: 'preferredDuringSchedulingIgnoredDuringExecution' },
-  topologyKey: { default: 'kubernetes.io/hostname' },
-  weight: { default: 10 },
-};
-
+/** {@link internalKeystoneAuthtoken} on Keystone's internal interface. */
 export const internalKeystoneAuthtokenInterface: Values = { interface: 'internal', ...internalKeystoneAuthtoken };
 
+/** `endpoints.oslo_cache`: the in-cluster memcached (the secret key comes with the system values). */
 export const osloCacheEndpoint: Values = {
   auth: { memcache_secret_key: null },
   hosts: { default: 'memcached' },
@@ -110,38 +124,35 @@ export const osloCacheEndpoint: Values = {
   port: { memcache: { default: 11211 } },
 };
 
-export const requiredAntiAffinity: Values = { anti: requiredAntiAffinityRule };
+/** `pod.affinity`: one pod per host, required (weight 10). */
+export const requiredAntiAffinity: Values = { anti: hostAntiAffinity('required', 10) };
 
-export const identityAuthAdmin: Values = keystoneUser('admin', { project_name: 'admin', user_domain_name: 'default', project_domain_name: 'default' });
+/** Keystone's admin user, as every chart's `endpoints.identity.auth.admin` names it. */
+export const keystoneAdminUser: Values = keystoneUser('admin', { project_name: 'admin', user_domain_name: 'default', project_domain_name: 'default' });
 
-export const preferredAntiAffinity: Values = { anti: preferredAntiAffinityRule };
+/** `pod.affinity`: spread over hosts where possible (weight 10). */
+export const preferredAntiAffinity: Values = { anti: hostAntiAffinity('preferred', 10) };
 
+/** The public ingress of an API, rewritten to its root. */
 export const publicIngress: Values = {
   public: true,
   classes: openstackIngressClasses,
   annotations: { 'nginx.ingress.kubernetes.io/rewrite-target': '/', 'haproxy.org/path-rewrite': '/' },
 };
 
-export const identityAuthNova: Values = keystoneUser('nova', { role: 'admin,service' });
+/** Service users that several charts name in `endpoints.identity.auth`, with the admin and service roles. */
+export const novaServiceUser: Values = keystoneUser('nova', { role: 'admin,service' });
+export const cinderServiceUser: Values = keystoneUser('cinder', { role: 'admin,service' });
+export const neutronServiceUser: Values = keystoneUser('neutron', { role: 'admin,service' });
+export const placementServiceUser: Values = keystoneUser('placement', { role: 'admin,service' });
 
-export const identityAuthCinder: Values = keystoneUser('cinder', { role: 'admin,service' });
-
-export const identityAuthNeutron: Values = keystoneUser('neutron', { role: 'admin,service' });
-
-export const identityAuthPlacement: Values = keystoneUser('placement', { role: 'admin,service' });
-
+/** `labels` of a chart with an API and jobs only, all on the control plane. */
 export const controlPlaneLabels: Values = { isApplication: false, api: controlPlaneNode, job: controlPlaneNode };
 
-export const endpointsAlarming: Values = {
-  name: 'aodh',
-  hosts: { default: 'aodh-api', public: 'aodh' },
-  host_fqdn_override: { default: null },
-  path: { default: null },
-  scheme: { default: 'http' },
-  port: { api: { default: 8042, public: 80 } },
-};
+/** `endpoints.alarming`: aodh's API. */
+export const aodhEndpoint: Values = httpEndpoint({ name: 'aodh', port: 8042 });
 
-export const apache2Software: Values = {
+const apache2Software: Values = {
   binary: 'apache2',
   start_parameters: '-DFOREGROUND',
   site_dir: '/etc/apache2/sites-enable',
@@ -151,25 +162,14 @@ export const apache2Software: Values = {
   a2dismod: null,
 };
 
-export const endpointsImage: Values = {
-  name: 'glance',
-  hosts: { default: 'glance-api', public: 'glance' },
-  host_fqdn_override: { default: null },
-  path: { default: null },
-  scheme: { default: 'http' },
-  port: { api: { default: 9292, public: 80 } },
-};
+/** `endpoints.image`: glance's API. */
+export const glanceEndpoint: Values = httpEndpoint({ name: 'glance', port: 9292 });
 
-export const endpointsBaremetal: Values = {
-  name: 'ironic',
-  hosts: { default: 'ironic-api', public: 'ironic' },
-  host_fqdn_override: { default: null },
-  path: { default: null },
-  scheme: { default: 'http' },
-  port: { api: { default: 6385, public: 80 } },
-};
+/** `endpoints.baremetal`: ironic's API. */
+export const ironicEndpoint: Values = httpEndpoint({ name: 'ironic', port: 6385 });
 
-export const endpointsLocalImageRegistry: Values = {
+/** `endpoints.local_image_registry`: the platform's registry. */
+export const localImageRegistryEndpoint: Values = {
   name: 'docker-registry',
   namespace: 'docker-registry',
   hosts: { default: 'localhost', internal: 'docker-registry', node: 'localhost' },
@@ -177,6 +177,7 @@ export const endpointsLocalImageRegistry: Values = {
   port: { registry: { node: 5000 } },
 };
 
+/** `endpoints.kube_dns`: the cluster DNS, UDP. */
 export const kubeDnsEndpoint: Values = {
   namespace: 'kube-system',
   name: 'kubernetes-dns',
@@ -187,15 +188,18 @@ export const kubeDnsEndpoint: Values = {
   port: { dns: { default: 53, protocol: 'UDP' } },
 };
 
+/** `conf.software`: Apache as the charts that serve through it run it. */
 export const apacheSoftware: Values = { apache2: apache2Software };
 
+/** {@link publicIngress} with no limit on the request body (image uploads, the dashboard). */
 export const publicIngressUnlimitedBody: Values = {
   public: true,
   classes: openstackIngressClasses,
   annotations: unlimitedBodyIngressAnnotations,
 };
 
-export const endpointsFluentd: Values = {
+/** `endpoints.fluentd`: the logging collector. */
+export const fluentdEndpoint: Values = {
   namespace: null,
   name: 'fluentd',
   hosts: { default: 'fluentd-logging' },
@@ -205,7 +209,8 @@ export const endpointsFluentd: Values = {
   port: { service: { default: 24224 }, metrics: { default: 24220 } },
 };
 
-export const endpointsMonitoring: Values = {
+/** `endpoints.monitoring`: Prometheus. */
+export const prometheusEndpoint: Values = {
   name: 'prometheus',
   namespace: null,
   hosts: { default: 'prom-metrics', public: 'prometheus' },
@@ -215,31 +220,20 @@ export const endpointsMonitoring: Values = {
   port: { api: { default: 9090, public: 80 } },
 };
 
-export const kubeDnsEndpointInfra: Values = {
-  namespace: 'kube-system',
-  name: 'kubernetes-dns',
-  hosts: { default: 'kube-dns' },
-  host_fqdn_override: { default: null },
-  path: { default: null },
-  scheme: 'http',
-  port: { dns_tcp: { default: 53 }, dns: { default: 53, protocol: 'UDP' } },
-};
+/** {@link kubeDnsEndpoint} with its TCP port too (the infrastructure charts). */
+export const kubeDnsEndpointWithTcp: Values = { ...kubeDnsEndpoint, port: { dns_tcp: { default: 53 }, dns: { default: 53, protocol: 'UDP' } } };
 
-export const endpointsVolumev3: Values = {
-  name: 'cinderv3',
-  hosts: { default: 'cinder-api', public: 'cinder' },
-  host_fqdn_override: { default: null },
-  path: { default: '/v3', healthcheck: '/healthcheck' },
-  scheme: { default: 'http' },
-  port: { api: { default: 8776, public: 80 } },
-};
+/** `endpoints.volumev3`: cinder's v3 API. */
+export const cinderV3Endpoint: Values = httpEndpoint({ name: 'cinderv3', host: 'cinder-api', publicHost: 'cinder', path: { default: '/v3', healthcheck: '/healthcheck' }, port: 8776 });
 
+/** `pod.lifecycle` of an API chart: rolling upgrades, no disruption budget, 30 s to stop. */
 export const apiPodLifecycle: Values = {
   upgrades: rollingUpdateUpgrades,
   disruption_budget: { api: { min_available: 0 } },
   termination_grace_period: { api: { timeout: 30 } },
 };
 
+/** Tolerations that let a pod run on control-plane and compute nodes. */
 export const controlPlaneTolerationList: Value[] = [
   { key: 'node-role.kubernetes.io/master', operator: 'Exists', effect: 'NoSchedule' },
   {
@@ -250,15 +244,14 @@ export const controlPlaneTolerationList: Value[] = [
   { key: 'openstack-compute-node', operator: 'Exists', effect: 'NoSchedule' },
 ];
 
-export const endpointsPlacement: Values = {
-  name: 'placement',
-  hosts: { default: 'placement-api', public: 'placement' },
-  host_fqdn_override: { default: null },
-  path: { default: '/' },
-  scheme: { default: 'http', service: 'http' },
-  port: { api: { default: 8778, public: 80, service: 8778 } },
-};
+/** `endpoints.placement`: placement's API. */
+export const placementEndpoint: Values = httpEndpoint({ name: 'placement', path: { default: '/' }, port: 8778, servicePort: true });
 
-export const rollingUpdateUpgradesWithDaemonsets: Values = { deployments: rollingUpdateDeployments, daemonsets: rollingUpdateDaemonsets };
+/** `lifecycle.upgrades` of a chart with deployments and the compute daemonset. */
+export const rollingUpdateUpgradesWithDaemonsets: Values = { deployments: rollingUpdateDeployments, daemonsets: rollingUpdateComputeDaemonset };
 
+/** `pod.tolerations.<chart>`: {@link controlPlaneTolerationList}, enabled. */
 export const controlPlaneTolerations: Values = { enabled: true, tolerations: controlPlaneTolerationList };
+
+/** `conf.ceph.cinder` of libvirt and nova: cinder's ceph user and the libvirt secret that holds its key. */
+export const cephCinderClient: Values = { user: 'cinder', keyring: null, secret_uuid: '457eb676-33da-42ec-9a8c-9293d545c337' };

@@ -8,11 +8,6 @@ export function configText(lines: readonly string[]): string {
   return lines.map((line) => `${line}\n`).join('');
 }
 
-/** Multi-line text kept line by line (a trailing newline after the last line). */
-export function textLines(lines: readonly string[]): string {
-  return configText(lines);
-}
-
 /** An INI file: sections in order, `key=value` or a bare `key` (null) per line. */
 export function iniFile(sections: Readonly<Record<string, Readonly<Record<string, string | null>>>>): string {
   const lines: string[] = [];
@@ -31,4 +26,9 @@ export function iniFile(sections: Readonly<Record<string, Readonly<Record<string
  */
 export function rootwrapFilters(filters: Readonly<Record<string, readonly string[]>>): string {
   return configText(['[Filters]', ...Object.entries(filters).map(([name, args]) => `${name}: ${args.join(', ')}`)]);
+}
+
+/** Rootwrap filters that let root run each command by its own name: `<command>: CommandFilter, <command>, root`. */
+export function commandFilters(...commands: readonly string[]): Record<string, readonly string[]> {
+  return Object.fromEntries(commands.map((command) => [command, ['CommandFilter', command, 'root']]));
 }

@@ -49,6 +49,49 @@ export function osloMessagingEndpoint(service: string, options: OsloEndpointOpti
   };
 }
 
+/** Props of {@link httpEndpoint}. */
+export interface HttpEndpointProps {
+  /** `name`: the service's name in the catalogue. */
+  readonly name: string;
+  /** `hosts.default`: the in-cluster Service. @default `<name>-api` */
+  readonly host?: string;
+  /** `hosts.public`: the public host name. @default the name */
+  readonly publicHost?: string;
+  /** `path`. @default `{default: null}` */
+  readonly path?: Values;
+  /** The port's key under `port`. @default `api` */
+  readonly portName?: string;
+  /** The in-cluster port (the public one is 80). */
+  readonly port: number;
+  /** The chart's `service` scheme and port too (plain http, the in-cluster port). @default false */
+  readonly servicePort?: boolean;
+}
+
+/** An OpenStack HTTP service as the charts locate it: in-cluster on its port, public on 80, plain http. */
+export function httpEndpoint(props: HttpEndpointProps): Values {
+  const service = props.servicePort ?? false;
+  return {
+    name: props.name,
+    hosts: { default: props.host ?? `${props.name}-api`, public: props.publicHost ?? props.name },
+    host_fqdn_override: { default: null },
+    path: props.path ?? { default: null },
+    scheme: service ? { default: 'http', service: 'http' } : { default: 'http' },
+    port: { [props.portName ?? 'api']: service ? { default: props.port, public: 80, service: props.port } : { default: props.port, public: 80 } },
+  };
+}
+
+/** `endpoints.oci_image_registry`: the charts' OCI registry, unused (auth off, the chart's placeholder user). */
+export function ociImageRegistryEndpoint(user: string): Values {
+  return {
+    name: 'oci-image-registry',
+    namespace: 'oci-image-registry',
+    auth: { enabled: false, [user]: { username: user, password: 'password' } },
+    hosts: { default: 'localhost' },
+    host_fqdn_override: { default: null },
+    port: { registry: { default: null } },
+  };
+}
+
 /** Keystone's v3 API at its in-cluster address, for the services' `auth_url` settings. */
 export const keystoneInternalUrl = 'http://keystone.openstack.svc.cluster.local:80/v3';
 

@@ -1,9 +1,9 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
-import { apiPodLifecycle, controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, internalKeystoneAuthtoken, kubeDnsEndpoint, osloCacheEndpoint, publicIngressUnlimitedBody, requiredAntiAffinity } from './common';
-import { configText, iniFile, rootwrapFilters } from './config-files';
-import { identityEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
+import { chartImages, controlPlaneNode, defaultJobResources, defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, probe, rallyOnceWith, readOnlyContainer, securityContext, uwsgiConf } from './blocks';
+import { apiPodLifecycle, controlPlaneTolerations, fluentdEndpoint, localImageRegistryEndpoint, keystoneAdminUser, ingressEndpoint, internalKeystoneAuthtoken, kubeDnsEndpoint, osloCacheEndpoint, publicIngressUnlimitedBody, requiredAntiAffinity } from './common';
+import { commandFilters, configText, iniFile, rootwrapFilters } from './config-files';
+import { identityEndpoint, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
 const pasteCompositeglanceApi: Values = {
   'paste.composite_factory': 'glance.api:root_app_factory',
@@ -31,27 +31,20 @@ export function glanceStaticValues(img: ImageRefs): Values {
       test: controlPlaneNode,
       registry: controlPlaneNode,
     },
-    images: {
-      tags: {
-        test: null,
-        glance_storage_init: img.cephConfigHelper,
-        glance_metadefs_load: img.glance,
-        db_init: img.heat,
-        glance_db_sync: img.glance,
-        db_drop: img.heat,
-        ks_user: img.openstackclients,
-        ks_service: img.heat,
-        ks_endpoints: img.heat,
-        rabbit_init: img.rabbitmqManagement,
-        glance_api: img.glance,
-        bootstrap: img.heat,
-        dep_check: img.kubernetesEntrypoint,
-        image_repo_sync: null,
-        pre_apply_cleanup: img.vaultManager,
-      },
-      pull_policy: 'IfNotPresent',
-      local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
-    },
+    images: chartImages(img, {
+      test: null,
+      glance_storage_init: img.cephConfigHelper,
+      glance_metadefs_load: img.glance,
+      db_init: img.heat,
+      glance_db_sync: img.glance,
+      db_drop: img.heat,
+      ks_user: img.openstackclients,
+      ks_service: img.heat,
+      ks_endpoints: img.heat,
+      rabbit_init: img.rabbitmqManagement,
+      glance_api: img.glance,
+      bootstrap: img.heat,
+      }),
     bootstrap: {
       enabled: true,
       ks_user: 'admin',
@@ -182,9 +175,7 @@ export function glanceStaticValues(img: ImageRefs): Values {
           content: rootwrapFilters({
             disk_chown: ['RegExpFilter', 'chown', 'root', 'chown', '\\d+', '/dev/(?!.*/\\.\\.).*'],
             'privsep-rootwrap': ['RegExpFilter', 'privsep-helper', 'root', 'privsep-helper', '--config-file', '/etc/(?!\\.\\.).*', '--privsep_context', 'os_brick.privileged.default', '--privsep_sock_path', '/tmp/.*'],
-            chown: ['CommandFilter', 'chown', 'root'],
-            mount: ['CommandFilter', 'mount', 'root'],
-            umount: ['CommandFilter', 'umount', 'root'],
+            ...commandFilters('chown', 'mount', 'umount'),
           }),
         },
       },
@@ -333,17 +324,10 @@ export function glanceStaticValues(img: ImageRefs): Values {
     },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
-      local_image_registry: endpointsLocalImageRegistry,
-      oci_image_registry: {
-        name: 'oci-image-registry',
-        namespace: 'oci-image-registry',
-        auth: { enabled: false, glance: { username: 'glance', password: 'password' } },
-        hosts: { default: 'localhost' },
-        host_fqdn_override: { default: null },
-        port: { registry: { default: null } },
-      },
+      local_image_registry: localImageRegistryEndpoint,
+      oci_image_registry: ociImageRegistryEndpoint('glance'),
       identity: identityEndpoint({
-        admin: identityAuthAdmin,
+        admin: keystoneAdminUser,
         glance: keystoneUser('glance', { role: 'admin' }),
         test: keystoneUser('glance-test', { role: 'admin', project_name: 'test' }),
       }),
@@ -380,7 +364,7 @@ export function glanceStaticValues(img: ImageRefs): Values {
         scheme: { default: 'http' },
         port: { api: { default: 8088, public: 80 } },
       },
-      fluentd: endpointsFluentd,
+      fluentd: fluentdEndpoint,
       dashboard: {
         name: 'horizon',
         hosts: { default: 'horizon-int', public: 'horizon' },
@@ -395,41 +379,26 @@ export function glanceStaticValues(img: ImageRefs): Values {
     pod: {
       labels: { include_app_kubernetes_io: false },
       security_context: {
-        glance: {
-          pod: { runAsUser: 42424 },
-          container: {
-            glance_perms: { readOnlyRootFilesystem: true, runAsUser: 0 },
-            ceph_keyring_placement: { readOnlyRootFilesystem: true, runAsUser: 0 },
-            glance_api: readOnlyContainer,
-            nginx: { readOnlyRootFilesystem: false, runAsUser: 0 },
+        glance: securityContext(42424, {
+          glance_perms: { readOnlyRootFilesystem: true, runAsUser: 0 },
+          ceph_keyring_placement: { readOnlyRootFilesystem: true, runAsUser: 0 },
+          glance_api: readOnlyContainer,
+          nginx: { readOnlyRootFilesystem: false, runAsUser: 0 },
+        }),
+        clean: securityContext(42424, { glance_secret_clean: readOnlyContainer }),
+        metadefs_load: securityContext(42424, { glance_metadefs_load: readOnlyContainer }),
+        storage_init: securityContext(42424, {
+          ceph_keyring_placement: readOnlyContainer,
+          glance_storage_init: readOnlyContainer,
+        }),
+        test: securityContext(42424, {
+          glance_test_ks_user: readOnlyContainer,
+          glance_test: {
+            runAsUser: 65500,
+            readOnlyRootFilesystem: true,
+            allowPrivilegeEscalation: false,
           },
-        },
-        clean: {
-          pod: { runAsUser: 42424 },
-          container: { glance_secret_clean: readOnlyContainer },
-        },
-        metadefs_load: {
-          pod: { runAsUser: 42424 },
-          container: { glance_metadefs_load: readOnlyContainer },
-        },
-        storage_init: {
-          pod: { runAsUser: 42424 },
-          container: {
-            ceph_keyring_placement: readOnlyContainer,
-            glance_storage_init: readOnlyContainer,
-          },
-        },
-        test: {
-          pod: { runAsUser: 42424 },
-          container: {
-            glance_test_ks_user: readOnlyContainer,
-            glance_test: {
-              runAsUser: 65500,
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
-          },
-        },
+        }),
       },
       affinity: requiredAntiAffinity,
       tolerations: { glance: controlPlaneTolerations },
@@ -444,31 +413,15 @@ export function glanceStaticValues(img: ImageRefs): Values {
       probes: {
         api: {
           'glance-api': {
-            readiness: { enabled: true, params: { periodSeconds: 10, timeoutSeconds: 5 } },
-            liveness: {
-              enabled: true,
-              params: { initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5 },
-            },
+            readiness: probe({ periodSeconds: 10, timeoutSeconds: 5 }),
+            liveness: probe({ initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5 }),
           },
         },
       },
       resources: {
         enabled: false,
         api: defaultJobResources,
-        jobs: {
-          storage_init: defaultJobResources,
-          metadefs_load: defaultJobResources,
-          db_sync: defaultJobResources,
-          db_init: defaultJobResources,
-          db_drop: defaultJobResources,
-          ks_user: defaultJobResources,
-          ks_service: defaultJobResources,
-          ks_endpoints: defaultJobResources,
-          rabbit_init: defaultJobResources,
-          bootstrap: defaultJobResources,
-          tests: defaultJobResources,
-          image_repo_sync: defaultJobResources,
-        },
+        jobs: defaultResourcesFor('storage_init', 'metadefs_load', 'db_sync', 'db_init', 'db_drop', 'ks_user', 'ks_service', 'ks_endpoints', 'rabbit_init', 'bootstrap', 'tests', 'image_repo_sync'),
       },
     },
     helm3_hook: false,

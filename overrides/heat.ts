@@ -1,9 +1,9 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
-import { controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, internalKeystoneAuthtoken, internalPasswordAuth, kubeDnsEndpoint, publicIngress, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
-import { identityEndpoint, keystoneInternalUrl, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
-import { heatBootstrapScript } from './scripts';
+import { chartImages, controlPlaneNode, defaultJobResources, defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, securityContext, uwsgiConf } from './blocks';
+import { controlPlaneTolerations, fluentdEndpoint, localImageRegistryEndpoint, keystoneAdminUser, ingressEndpoint, internalKeystoneAuthtoken, keystonePasswordAuth, kubeDnsEndpoint, publicIngress, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
+import { httpEndpoint, identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
+import { configText } from './config-files';
 
 const apiJobs: Value[] = [
   'heat-db-sync',
@@ -39,29 +39,22 @@ export function heatStaticValues(img: ImageRefs): Values {
       job: controlPlaneNode,
       test: controlPlaneNode,
     },
-    images: {
-      tags: {
-        test: null,
-        bootstrap: img.heat,
-        db_init: img.heat,
-        heat_db_sync: img.heat,
-        db_drop: img.heat,
-        rabbit_init: img.rabbitmqManagement,
-        ks_user: img.openstackclients,
-        ks_service: img.heat,
-        ks_endpoints: img.heat,
-        heat_api: img.heat,
-        heat_cfn: img.heat,
-        heat_engine: img.heat,
-        heat_engine_cleaner: img.heat,
-        heat_purge_deleted: img.heat,
-        dep_check: img.kubernetesEntrypoint,
-        image_repo_sync: null,
-        pre_apply_cleanup: img.vaultManager,
-      },
-      pull_policy: 'IfNotPresent',
-      local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
-    },
+    images: chartImages(img, {
+      test: null,
+      bootstrap: img.heat,
+      db_init: img.heat,
+      heat_db_sync: img.heat,
+      db_drop: img.heat,
+      rabbit_init: img.rabbitmqManagement,
+      ks_user: img.openstackclients,
+      ks_service: img.heat,
+      ks_endpoints: img.heat,
+      heat_api: img.heat,
+      heat_cfn: img.heat,
+      heat_engine: img.heat,
+      heat_engine_cleaner: img.heat,
+      heat_purge_deleted: img.heat,
+      }),
     jobs: {
       engine_cleaner: { cron: '*/5 * * * *', starting_deadline: 600, history: { success: 3, failed: 1 } },
       purge_deleted: { cron: '20 */24 * * *', purge_age: 60, history: { success: 3, failed: 1 } },
@@ -160,7 +153,7 @@ export function heatStaticValues(img: ImageRefs): Values {
           ...internalKeystoneAuthtoken,
         },
         database: { max_retries: -1, connection: '' },
-        trustee: internalPasswordAuth,
+        trustee: keystonePasswordAuth,
         heat_api: { bind_port: null, workers: 1, bind_host: '::' },
         heat_api_cfn: { bind_port: null, workers: 1, bind_host: '::' },
         paste_deploy: { api_paste_config: '/etc/heat/api-paste.ini' },
@@ -292,17 +285,10 @@ export function heatStaticValues(img: ImageRefs): Values {
     },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
-      local_image_registry: endpointsLocalImageRegistry,
-      oci_image_registry: {
-        name: 'oci-image-registry',
-        namespace: 'oci-image-registry',
-        auth: { enabled: false, heat: { username: 'heat', password: 'password' } },
-        hosts: { default: 'localhost' },
-        host_fqdn_override: { default: null },
-        port: { registry: { default: null } },
-      },
+      local_image_registry: localImageRegistryEndpoint,
+      oci_image_registry: ociImageRegistryEndpoint('heat'),
       identity: identityEndpoint({
-        admin: identityAuthAdmin,
+        admin: keystoneAdminUser,
         heat: keystoneUser('heat', { role: 'admin' }),
         heat_trustee: keystoneUser('heat-trust', { role: 'admin' }),
         heat_stack_user: {
@@ -314,22 +300,8 @@ export function heatStaticValues(img: ImageRefs): Values {
         },
         test: keystoneUser('heat-test', { role: 'admin', project_name: 'test' }),
       }),
-      orchestration: {
-        name: 'heat',
-        hosts: { default: 'heat-api', public: 'heat' },
-        host_fqdn_override: { default: null },
-        path: { default: '/v1/%(project_id)s' },
-        scheme: { default: 'http', service: 'http' },
-        port: { api: { default: 8004, public: 80, service: 8004 } },
-      },
-      cloudformation: {
-        name: 'heat-cfn',
-        hosts: { default: 'heat-cfn', public: 'cloudformation' },
-        host_fqdn_override: { default: null },
-        path: { default: '/v1' },
-        scheme: { default: 'http', service: 'http' },
-        port: { api: { default: 8000, public: 80, service: 8000 } },
-      },
+      orchestration: httpEndpoint({ name: 'heat', path: { default: '/v1/%(project_id)s' }, port: 8004, servicePort: true }),
+      cloudformation: httpEndpoint({ name: 'heat-cfn', host: 'heat-cfn', publicHost: 'cloudformation', path: { default: '/v1' }, port: 8000, servicePort: true }),
       oslo_db: osloDbEndpoint('heat'),
       oslo_cache: {
         auth: { memcache_secret_key: null },
@@ -338,30 +310,21 @@ export function heatStaticValues(img: ImageRefs): Values {
         port: { memcache: { default: 11211 } },
       },
       oslo_messaging: osloMessagingEndpoint('heat'),
-      fluentd: endpointsFluentd,
+      fluentd: fluentdEndpoint,
       kube_dns: kubeDnsEndpoint,
       ingress: ingressEndpoint,
     },
     pod: {
       labels: { include_app_kubernetes_io: false },
       security_context: {
-        heat: {
-          pod: { runAsUser: 42424 },
-          container: {
-            heat_api: readOnlyContainer,
-            heat_cfn: readOnlyContainer,
-            heat_engine: readOnlyContainer,
-          },
-        },
-        trusts: { pod: { runAsUser: 42424 }, container: { heat_trusts: readOnlyContainer } },
-        ks_user: {
-          pod: { runAsUser: 42424 },
-          container: { heat_ks_domain_user: readOnlyContainer },
-        },
-        engine_cleaner: {
-          pod: { runAsUser: 42424 },
-          container: { heat_engine_cleaner: readOnlyContainer },
-        },
+        heat: securityContext(42424, {
+          heat_api: readOnlyContainer,
+          heat_cfn: readOnlyContainer,
+          heat_engine: readOnlyContainer,
+        }),
+        trusts: securityContext(42424, { heat_trusts: readOnlyContainer }),
+        ks_user: securityContext(42424, { heat_ks_domain_user: readOnlyContainer }),
+        engine_cleaner: securityContext(42424, { heat_engine_cleaner: readOnlyContainer }),
       },
       affinity: requiredAntiAffinity,
       tolerations: { heat: controlPlaneTolerations },
@@ -394,21 +357,9 @@ export function heatStaticValues(img: ImageRefs): Values {
       },
       resources: {
         enabled: false,
-        api: defaultJobResources,
-        cfn: defaultJobResources,
-        engine: defaultJobResources,
+        ...defaultResourcesFor('api', 'cfn', 'engine'),
         jobs: {
-          bootstrap: defaultJobResources,
-          db_init: defaultJobResources,
-          db_sync: defaultJobResources,
-          db_drop: defaultJobResources,
-          ks_endpoints: defaultJobResources,
-          ks_service: defaultJobResources,
-          ks_user: defaultJobResources,
-          rabbit_init: defaultJobResources,
-          tests: defaultJobResources,
-          trusts: defaultJobResources,
-          engine_cleaner: defaultJobResources,
+          ...defaultResourcesFor('bootstrap', 'db_init', 'db_sync', 'db_drop', 'ks_endpoints', 'ks_service', 'ks_user', 'rabbit_init', 'tests', 'trusts', 'engine_cleaner'),
           purge_deleted: {
             requests: { memory: '124Mi', cpu: '100m' },
             limits: { memory: '1024Mi', cpu: '2000m' },
@@ -460,3 +411,6 @@ export function heatStaticValues(img: ImageRefs): Values {
     },
   };
 }
+
+/** Heat: the role that Heat gives the users it creates for stacks (never give it to people). */
+export const heatBootstrapScript = configText(['set -e', 'openstack role create --or-show heat_stack_user']);

@@ -1,30 +1,22 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, localImageRegistryDependency, noExtraMounts, readOnlyContainer } from './blocks';
-import { controlPlaneTolerations, endpointsLocalImageRegistry, identityAuthAdmin, ingressEndpoint, kubeDnsEndpoint, preferredAntiAffinity, publicIngressUnlimitedBody, rollingUpdateUpgrades } from './common';
+import { chartImages, controlPlaneNode, defaultResourcesFor, internalEndpoints, internalServices, localImageRegistryDependency, noExtraMounts, readOnlyContainer, securityContext } from './blocks';
+import { controlPlaneTolerations, localImageRegistryEndpoint, keystoneAdminUser, ingressEndpoint, kubeDnsEndpoint, preferredAntiAffinity, publicIngressUnlimitedBody, rollingUpdateUpgrades } from './common';
 import { configText } from './config-files';
-import { horizonLocalSettings } from './program-texts';
-import { identityEndpoint, osloDbEndpoint } from './endpoints';
+import { identityEndpoint, ociImageRegistryEndpoint, osloDbEndpoint } from './endpoints';
 
 /** Static values of horizon: the StarlingX settings applied over the chart defaults. */
 export function horizonStaticValues(img: ImageRefs): Values {
   return {
     release_group: 'osh-openstack-horizon',
-    images: {
-      tags: {
-        db_init: img.heat,
-        horizon_db_sync: img.horizon,
-        db_drop: img.heat,
-        horizon: img.horizon,
-        test: null,
-        dep_check: img.kubernetesEntrypoint,
-        image_repo_sync: null,
-        pre_apply_cleanup: img.vaultManager,
-      },
-      pull_policy: 'IfNotPresent',
-      local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
-    },
+    images: chartImages(img, {
+      db_init: img.heat,
+      horizon_db_sync: img.horizon,
+      db_drop: img.heat,
+      horizon: img.horizon,
+      test: null,
+      }),
     selenium_v4: true,
     labels: {
       isApplication: false,
@@ -265,27 +257,21 @@ export function horizonStaticValues(img: ImageRefs): Values {
     pod: {
       labels: { include_app_kubernetes_io: false },
       security_context: {
-        horizon: {
-          pod: { runAsUser: 42424 },
-          container: {
-            horizon: {
-              readOnlyRootFilesystem: false,
-              allowPrivilegeEscalation: false,
-              runAsUser: 0,
-            },
+        horizon: securityContext(42424, {
+          horizon: {
+            readOnlyRootFilesystem: false,
+            allowPrivilegeEscalation: false,
+            runAsUser: 0,
           },
-        },
-        db_sync: {
-          pod: { runAsUser: 42424 },
-          container: {
-            horizon_db_sync: {
-              readOnlyRootFilesystem: false,
-              allowPrivilegeEscalation: false,
-              runAsUser: 0,
-            },
+        }),
+        db_sync: securityContext(42424, {
+          horizon_db_sync: {
+            readOnlyRootFilesystem: false,
+            allowPrivilegeEscalation: false,
+            runAsUser: 0,
           },
-        },
-        test: { pod: { runAsUser: 42424 }, container: { horizon_test: readOnlyContainer } },
+        }),
+        test: securityContext(42424, { horizon_test: readOnlyContainer }),
       },
       affinity: preferredAntiAffinity,
       tolerations: { horizon: controlPlaneTolerations },
@@ -316,13 +302,7 @@ export function horizonStaticValues(img: ImageRefs): Values {
           requests: { memory: '128Mi', cpu: '100m', 'ephemeral-storage': '25000Ki' },
           limits: { memory: '1024Mi', cpu: '2000m' },
         },
-        jobs: {
-          db_init: defaultJobResources,
-          db_sync: defaultJobResources,
-          db_drop: defaultJobResources,
-          image_repo_sync: defaultJobResources,
-          tests: defaultJobResources,
-        },
+        jobs: defaultResourcesFor('db_init', 'db_sync', 'db_drop', 'image_repo_sync', 'tests'),
       },
     },
     secrets: {
@@ -336,16 +316,9 @@ export function horizonStaticValues(img: ImageRefs): Values {
     tls: { identity: false },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
-      local_image_registry: endpointsLocalImageRegistry,
-      oci_image_registry: {
-        name: 'oci-image-registry',
-        namespace: 'oci-image-registry',
-        auth: { enabled: false, horizon: { username: 'horizon', password: 'password' } },
-        hosts: { default: 'localhost' },
-        host_fqdn_override: { default: null },
-        port: { registry: { default: null } },
-      },
-      identity: identityEndpoint({ admin: identityAuthAdmin }),
+      local_image_registry: localImageRegistryEndpoint,
+      oci_image_registry: ociImageRegistryEndpoint('horizon'),
+      identity: identityEndpoint({ admin: keystoneAdminUser }),
       oslo_cache: {
         hosts: { default: 'memcached' },
         host_fqdn_override: { default: null },
@@ -389,3 +362,146 @@ export function horizonStaticValues(img: ImageRefs): Values {
     },
   };
 }
+
+// -- Program texts: ours, from the chart's values contract; test/program-texts.test.ts runs them --
+
+/**
+ * `conf.horizon.local_settings.template`: Horizon's local_settings.py. The chart renders it with
+ * `tpl`; ours takes `conf.horizon.local_settings.config` whole, as JSON, and turns it into
+ * Django/Horizon settings in Python, so every config key (static or system value) is read the
+ * same way and no value is pasted into code. StarlingX's own settings: the login lockout
+ * (`lockout_retries_num`, `lockout_period_sec`), `dc_mode`, `ss_enabled`, `https_enabled`, the
+ * region list, the WebSSO login through Dex (`auth.sso`, `auth.idp_mapping`) and `raw` settings
+ * (e.g. `OPENSTACK_KEYSTONE_URL` to keystone's public name when Dex is on).
+ */
+export const horizonLocalSettings = configText([
+  'import json',
+  'import os',
+  'import re',
+  '',
+  'try:',
+  '    from django.utils.translation import gettext_lazy as _',
+  'except ImportError:  # rendered outside a Horizon image (tests)',
+  '    def _(text):',
+  '        return text',
+  'try:',
+  '    from openstack_dashboard.settings import HORIZON_CONFIG',
+  'except ImportError:',
+  '    HORIZON_CONFIG = {}',
+  '',
+  'STX_CONFIG = json.loads({{ .Values.conf.horizon.local_settings.config | toJson | quote }})',
+  'STX_KEYSTONE_URL = {{ tuple "identity" "internal" "api" . | include "helm-toolkit.endpoints.keystone_endpoint_uri_lookup" | quote }}',
+  'STX_MEMCACHED = {{ tuple "oslo_cache" "internal" "memcache" . | include "helm-toolkit.endpoints.host_and_port_endpoint_uri_lookup" | quote }}',
+  'STX_POLICY_SERVICES = json.loads({{ .Values.conf.horizon.policy | keys | sortAlpha | toJson | quote }})',
+  '',
+  '',
+  'def stx_flag(name, default=False):',
+  '    """A config switch: the strings True/False (any case) or a YAML boolean."""',
+  '    value = STX_CONFIG.get(name, default)',
+  '    if isinstance(value, str):',
+  '        return value.strip().lower() == "true"',
+  '    return bool(value)',
+  '',
+  '',
+  'def stx_flags(table):',
+  '    """A table of switches: True/False strings become booleans, other values stay."""',
+  '    def switch(value):',
+  '        if isinstance(value, str) and value.strip().lower() in ("true", "false"):',
+  '            return value.strip().lower() == "true"',
+  '        return value',
+  '    return {key: switch(value) for key, value in (table or {}).items()}',
+  '',
+  '',
+  'def stx_text(expression):',
+  '    """Help texts may be given as a gettext call, _("..."): keep the text, translated."""',
+  '    match = re.fullmatch(r\'\\s*_\\(\\s*(["\\\'])(.*)\\1\\s*\\)\\s*\', expression or "", re.S)',
+  '    return _(match.group(2)) if match else expression',
+  '',
+  '',
+  'LOCAL_PATH = os.path.dirname(os.path.abspath(__file__))',
+  'DEBUG = stx_flag("debug")',
+  'if STX_CONFIG.get("horizon_secret_key"):',
+  '    SECRET_KEY = STX_CONFIG["horizon_secret_key"]',
+  'else:',
+  '    from horizon.utils import secret_key',
+  '    SECRET_KEY = secret_key.generate_or_read_from_file(os.path.join(LOCAL_PATH, ".secret_key_store"))',
+  'ALLOWED_HOSTS = STX_CONFIG.get("allowed_hosts", ["*"])',
+  'USE_SSL = stx_flag("use_ssl")',
+  'OPENSTACK_SSL_NO_VERIFY = stx_flag("ssl_no_verify")',
+  'OPENSTACK_HOST = STX_KEYSTONE_URL',
+  'OPENSTACK_KEYSTONE_URL = STX_KEYSTONE_URL',
+  'OPENSTACK_ENDPOINT_TYPE = STX_CONFIG.get("endpoint_type", "internalURL")',
+  'OPENSTACK_KEYSTONE_MULTIDOMAIN_SUPPORT = stx_flag("keystone_multidomain_support")',
+  'OPENSTACK_KEYSTONE_DOMAIN_DROPDOWN = stx_flag("keystone_multidomain_dropdown")',
+  'OPENSTACK_KEYSTONE_DOMAIN_CHOICES = tuple(sorted((STX_CONFIG.get("keystone_domains") or {}).items()))',
+  'OPENSTACK_KEYSTONE_DEFAULT_DOMAIN = STX_CONFIG.get("keystone_default_domain", "Default")',
+  'OPENSTACK_ENABLE_PASSWORD_RETRIEVE = stx_flag("openstack_enable_password_retrieve")',
+  'OPENSTACK_CINDER_FEATURES = stx_flags(STX_CONFIG.get("openstack_cinder_features"))',
+  'OPENSTACK_NEUTRON_NETWORK = stx_flags(STX_CONFIG.get("openstack_neutron_network"))',
+  'OPENSTACK_API_VERSIONS = dict(STX_CONFIG.get("openstack_api_versions") or {})',
+  'HORIZON_IMAGES_UPLOAD_MODE = STX_CONFIG.get("horizon_images_upload_mode", "legacy")',
+  'SHOW_OPENRC_FILE = stx_flag("show_openrc_file", True)',
+  'ENFORCE_PASSWORD_CHECK = stx_flag("enforce_password_check")',
+  'DISALLOW_IFRAME_EMBED = stx_flag("disallow_iframe_embed")',
+  '',
+  'CSRF_COOKIE_SECURE = stx_flag("csrf_cookie_secure")',
+  'CSRF_COOKIE_HTTPONLY = stx_flag("csrf_cookie_httponly")',
+  'CSRF_TRUSTED_ORIGINS = list(STX_CONFIG.get("csrf_trusted_origins") or [])',
+  'SESSION_COOKIE_SECURE = stx_flag("session_cookie_secure")',
+  'SESSION_COOKIE_HTTPONLY = stx_flag("session_cookie_httponly")',
+  'SESSION_ENGINE = STX_CONFIG.get("session_engine", "django.contrib.sessions.backends.cache")',
+  'CACHES = {"default": {"BACKEND": STX_CONFIG.get("cache_backend", "django.core.cache.backends.memcached.PyMemcacheCache"),',
+  '                      "LOCATION": STX_MEMCACHED}}',
+  '',
+  'HORIZON_CONFIG["disable_password_reveal"] = stx_flag("disable_password_reveal")',
+  'HORIZON_CONFIG["password_autocomplete"] = "on" if stx_flag("password_autocomplete") else "off"',
+  'if STX_CONFIG.get("help_url"):',
+  '    HORIZON_CONFIG["help_url"] = STX_CONFIG["help_url"]',
+  'if stx_flag("enable_pwd_validator"):',
+  '    HORIZON_CONFIG["password_validator"] = {',
+  '        "regex": STX_CONFIG["pwd_validator_regex"],',
+  '        "help_text": stx_text(STX_CONFIG.get("pwd_validator_help_text")),',
+  '    }',
+  '',
+  'POLICY_FILES_PATH = "/etc/openstack-dashboard"',
+  'POLICY_FILES = {service: service + "_policy.yaml" for service in STX_POLICY_SERVICES}',
+  'POLICY_DIRS = {}',
+  '',
+  '# StarlingX',
+  'OPENSTACK_REGION_NAME = STX_CONFIG.get("system_region_name", "RegionOne")',
+  'REGION_NAME = OPENSTACK_REGION_NAME',
+  'DC_MODE = stx_flag("dc_mode")',
+  'SS_ENABLED = stx_flag("ss_enabled")',
+  'HTTPS_ENABLED = stx_flag("https_enabled")',
+  'if "lockout_retries_num" in STX_CONFIG and "lockout_period_sec" in STX_CONFIG:',
+  '    LOCKOUT_RETRIES_NUM = int(STX_CONFIG["lockout_retries_num"])',
+  '    LOCKOUT_PERIOD_SEC = float(STX_CONFIG["lockout_period_sec"])',
+  'if STX_CONFIG.get("openstack_keystone_url"):',
+  '    OPENSTACK_KEYSTONE_URL = STX_CONFIG["openstack_keystone_url"]',
+  'if STX_CONFIG.get("available_regions"):',
+  '    AVAILABLE_REGIONS = [tuple(region) for region in STX_CONFIG["available_regions"]]',
+  '',
+  'STX_SSO = (STX_CONFIG.get("auth") or {}).get("sso") or {}',
+  'if str(STX_SSO.get("enabled", False)).lower() == "true":',
+  '    STX_IDPS = (STX_CONFIG.get("auth") or {}).get("idp_mapping") or []',
+  '    WEBSSO_ENABLED = True',
+  '    WEBSSO_INITIAL_CHOICE = STX_SSO.get("initial_choice", "credentials")',
+  '    WEBSSO_CHOICES = (("credentials", _("Keystone Credentials")),) + tuple(',
+  '        (idp["name"], idp["label"]) for idp in STX_IDPS)',
+  '    WEBSSO_IDP_MAPPING = {idp["name"]: (idp["idp"], idp["protocol"]) for idp in STX_IDPS}',
+  '    if STX_SSO.get("websso_keystone_url"):',
+  '        WEBSSO_KEYSTONE_URL = STX_SSO["websso_keystone_url"]',
+  '',
+  'STX_LOG_LEVEL = STX_CONFIG.get("log_level", "INFO")',
+  'LOGGING = {',
+  '    "version": 1,',
+  '    "disable_existing_loggers": False,',
+  '    "handlers": {"console": {"level": STX_LOG_LEVEL, "class": "logging.StreamHandler"}},',
+  '    "loggers": {name: {"handlers": ["console"], "level": STX_LOG_LEVEL, "propagate": False}',
+  '                for name in ("horizon", "openstack_dashboard", "openstack_auth", "django", "keystoneauth", "novaclient")},',
+  '}',
+  '',
+  '# Settings given as they are (`raw`), last: they win over everything above.',
+  'for _name, _value in (STX_CONFIG.get("raw") or {}).items():',
+  '    globals()[_name] = tuple(_value) if _name == "SECURE_PROXY_SSL_HEADER" else _value',
+]);

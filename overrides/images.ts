@@ -48,39 +48,44 @@ interface ImageSource {
   readonly tag: string | typeof STARLINGX_BUILD;
 }
 
+/** A StarlingX-built image: `docker.io/starlingx/stx-<name>`, tagged from the build parameters. */
+function starlingxImage(name: string): ImageSource {
+  return { registry: 'docker.io', repository: `starlingx/stx-${name}`, tag: STARLINGX_BUILD };
+}
+
 const IMAGES = {
-  aodh: { registry: 'docker.io', repository: 'starlingx/stx-aodh', tag: STARLINGX_BUILD },
-  barbican: { registry: 'docker.io', repository: 'starlingx/stx-barbican', tag: STARLINGX_BUILD },
-  ceilometer: { registry: 'docker.io', repository: 'starlingx/stx-ceilometer', tag: STARLINGX_BUILD },
+  aodh: starlingxImage('aodh'),
+  barbican: starlingxImage('barbican'),
+  ceilometer: starlingxImage('ceilometer'),
   cephConfigHelper: { registry: 'docker.io', repository: 'openstackhelm/ceph-config-helper', tag: 'ubuntu_bionic-20201223' },
   cephConfigHelperJammy: { registry: 'docker.io', repository: 'openstackhelm/ceph-config-helper', tag: 'ubuntu_jammy_18.2.2-1-20240312' },
-  cinder: { registry: 'docker.io', repository: 'starlingx/stx-cinder', tag: STARLINGX_BUILD },
-  fmRestApi: { registry: 'docker.io', repository: 'starlingx/stx-fm-rest-api', tag: STARLINGX_BUILD },
-  glance: { registry: 'docker.io', repository: 'starlingx/stx-glance', tag: STARLINGX_BUILD },
-  gnocchi: { registry: 'docker.io', repository: 'starlingx/stx-gnocchi', tag: STARLINGX_BUILD },
-  heat: { registry: 'docker.io', repository: 'starlingx/stx-heat', tag: STARLINGX_BUILD },
-  horizon: { registry: 'docker.io', repository: 'starlingx/stx-horizon', tag: STARLINGX_BUILD },
+  cinder: starlingxImage('cinder'),
+  fmRestApi: starlingxImage('fm-rest-api'),
+  glance: starlingxImage('glance'),
+  gnocchi: starlingxImage('gnocchi'),
+  heat: starlingxImage('heat'),
+  horizon: starlingxImage('horizon'),
   ingressNginxController: { registry: 'registry.k8s.io', repository: 'ingress-nginx/controller', tag: 'v1.15.1' },
-  ironic: { registry: 'docker.io', repository: 'starlingx/stx-ironic', tag: STARLINGX_BUILD },
-  keystone: { registry: 'docker.io', repository: 'starlingx/stx-keystone', tag: STARLINGX_BUILD },
-  keystoneApiProxy: { registry: 'docker.io', repository: 'starlingx/stx-keystone-api-proxy', tag: STARLINGX_BUILD },
+  ironic: starlingxImage('ironic'),
+  keystone: starlingxImage('keystone'),
+  keystoneApiProxy: starlingxImage('keystone-api-proxy'),
   kubernetesEntrypoint: { registry: 'quay.io', repository: 'airshipit/kubernetes-entrypoint', tag: '7a6a594d2efec8b402ad970d18906863b2f04d4f-ubuntu_noble' },
-  libvirt: { registry: 'docker.io', repository: 'starlingx/stx-libvirt', tag: STARLINGX_BUILD },
+  libvirt: starlingxImage('libvirt'),
   mariadb: { registry: 'quay.io', repository: 'airshipit/mariadb', tag: 'ubuntu_noble-20260511' },
   memcached: { registry: 'docker.io', repository: 'library/memcached', tag: '1.5.5' },
-  neutron: { registry: 'docker.io', repository: 'starlingx/stx-neutron', tag: STARLINGX_BUILD },
+  neutron: starlingxImage('neutron'),
   nginx: { registry: 'docker.io', repository: 'nginx', tag: '1.13.3' },
-  nova: { registry: 'docker.io', repository: 'starlingx/stx-nova', tag: STARLINGX_BUILD },
-  novaApiProxy: { registry: 'docker.io', repository: 'starlingx/stx-nova-api-proxy', tag: STARLINGX_BUILD },
+  nova: starlingxImage('nova'),
+  novaApiProxy: starlingxImage('nova-api-proxy'),
   openstackExporter: { registry: 'ghcr.io', repository: 'openstack-exporter/openstack-exporter', tag: '1.7.0' },
-  openstackclients: { registry: 'docker.io', repository: 'starlingx/stx-openstackclients', tag: STARLINGX_BUILD },
-  ovs: { registry: 'docker.io', repository: 'starlingx/stx-ovs', tag: STARLINGX_BUILD },
-  pciIrqAffinityAgent: { registry: 'docker.io', repository: 'starlingx/stx-pci-irq-affinity-agent', tag: STARLINGX_BUILD },
-  placement: { registry: 'docker.io', repository: 'starlingx/stx-placement', tag: STARLINGX_BUILD },
+  openstackclients: starlingxImage('openstackclients'),
+  ovs: starlingxImage('ovs'),
+  pciIrqAffinityAgent: starlingxImage('pci-irq-affinity-agent'),
+  placement: starlingxImage('placement'),
   rabbitmq: { registry: 'docker.io', repository: 'library/rabbitmq', tag: '3.11.28' },
   rabbitmqManagement: { registry: 'docker.io', repository: 'library/rabbitmq', tag: '3.11.28-management' },
-  stxMariadb: { registry: 'docker.io', repository: 'starlingx/stx-mariadb', tag: STARLINGX_BUILD },
-  vaultManager: { registry: 'docker.io', repository: 'starlingx/stx-vault-manager', tag: STARLINGX_BUILD },
+  stxMariadb: starlingxImage('mariadb'),
+  vaultManager: starlingxImage('vault-manager'),
 } as const satisfies Record<string, ImageSource>;
 
 /** Name of an image in the table. */

@@ -1,8 +1,9 @@
 import { Values } from '../lib/engine/values';
-import { libvirtDynamicOptionsScript } from './program-texts';
+import { configText } from './config-files';
 import { ImageRefs } from './images';
-import { defaultJobResources, internalServices, localImageRegistryDependency } from './blocks';
-import { controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, dynamicTargetedOvn, dynamicTargetedSriov, endpointsLocalImageRegistry, imageRepoSyncJobResources, preferredAntiAffinity } from './common';
+import { defaultJobResources, internalServices, localImageRegistryDependency, probe, securityContext } from './blocks';
+import { controlPlaneTolerations, afterNetworkAgentsOnNode, localImageRegistryEndpoint, imageRepoSyncJobResources, preferredAntiAffinity, cephCinderClient } from './common';
+import { ociImageRegistryEndpoint } from './endpoints';
 
 /** Static values of libvirt: the StarlingX settings applied over the chart defaults. */
 export function libvirtStaticValues(img: ImageRefs): Values {
@@ -29,15 +30,8 @@ export function libvirtStaticValues(img: ImageRefs): Values {
     network: { backend: ['openvswitch'] },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
-      local_image_registry: endpointsLocalImageRegistry,
-      oci_image_registry: {
-        name: 'oci-image-registry',
-        namespace: 'oci-image-registry',
-        auth: { enabled: false, libvirt: { username: 'libvirt', password: 'password' } },
-        hosts: { default: 'localhost' },
-        host_fqdn_override: { default: null },
-        port: { registry: { default: null } },
-      },
+      local_image_registry: localImageRegistryEndpoint,
+      oci_image_registry: ociImageRegistryEndpoint('libvirt'),
     },
     network_policy: { libvirt: { ingress: [{}], egress: [{}] } },
     ceph_client: { configmap: 'ceph-etc', user_secret_name: 'cinder-volume-rbd-keyring' },
@@ -46,9 +40,7 @@ export function libvirtStaticValues(img: ImageRefs): Values {
         enabled: true,
         admin_keyring: null,
         cinder: {
-          user: 'cinder',
-          keyring: null,
-          secret_uuid: '457eb676-33da-42ec-9a8c-9293d545c337',
+          ...cephCinderClient,
           external_ceph: { enabled: false, user: null, secret_uuid: null, user_secret_name: null },
         },
       },
@@ -97,38 +89,29 @@ export function libvirtStaticValues(img: ImageRefs): Values {
       probes: {
         libvirt: {
           libvirt: {
-            liveness: {
-              enabled: true,
-              params: { initialDelaySeconds: 30, periodSeconds: 60, timeoutSeconds: 5 },
-            },
-            readiness: {
-              enabled: true,
-              params: { initialDelaySeconds: 15, periodSeconds: 60, timeoutSeconds: 5 },
-            },
+            liveness: probe({ initialDelaySeconds: 30, periodSeconds: 60, timeoutSeconds: 5 }),
+            readiness: probe({ initialDelaySeconds: 15, periodSeconds: 60, timeoutSeconds: 5 }),
           },
         },
       },
       security_context: {
-        libvirt: {
-          pod: { runAsUser: 0 },
-          container: {
-            ceph_admin_keyring_placement: { readOnlyRootFilesystem: false },
-            ceph_keyring_placement: { readOnlyRootFilesystem: false },
-            libvirt: { privileged: true, readOnlyRootFilesystem: false },
-            libvirt_init_modules: {
-              readOnlyRootFilesystem: true,
-              privileged: true,
-              capabilities: { drop: ['ALL'] },
-            },
-            init_dynamic_options: {
-              runAsUser: 65534,
-              runAsNonRoot: true,
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-              capabilities: { drop: ['ALL'] },
-            },
+        libvirt: securityContext(0, {
+          ceph_admin_keyring_placement: { readOnlyRootFilesystem: false },
+          ceph_keyring_placement: { readOnlyRootFilesystem: false },
+          libvirt: { privileged: true, readOnlyRootFilesystem: false },
+          libvirt_init_modules: {
+            readOnlyRootFilesystem: true,
+            privileged: true,
+            capabilities: { drop: ['ALL'] },
           },
-        },
+          init_dynamic_options: {
+            runAsUser: 65534,
+            runAsNonRoot: true,
+            readOnlyRootFilesystem: true,
+            allowPrivilegeEscalation: false,
+            capabilities: { drop: ['ALL'] },
+          },
+        }),
       },
       affinity: preferredAntiAffinity,
       tolerations: { libvirt: controlPlaneTolerations },
@@ -149,12 +132,7 @@ export function libvirtStaticValues(img: ImageRefs): Values {
         common: {
           local_image_registry: localImageRegistryDependency('libvirt-image-repo-sync'),
         },
-        targeted: {
-          ovn: { libvirt: dynamicTargetedOvn },
-          openvswitch: { libvirt: dynamicTargetedOpenvswitch },
-          linuxbridge: { libvirt: dynamicTargetedLinuxbridge },
-          sriov: { libvirt: dynamicTargetedSriov },
-        },
+        targeted: afterNetworkAgentsOnNode('libvirt'),
       },
       static: {
         libvirt: { services: null },
@@ -187,3 +165,39 @@ export function libvirtStaticValues(img: ImageRefs): Values {
     libvirt: { listen_addr: '::', extraContainers: [] },
   };
 }
+
+// -- Program texts: ours, from the chart's values contract; test/program-texts.test.ts runs them --
+
+/**
+ * `conf.dynamic_options.script`: the init container that writes /tmp/pod-shared/libvirtd.conf,
+ * which the libvirt container mounts. `conf.libvirt` becomes the file (the chart's own
+ * `libvirt.utils.to_libvirt_conf`), with `${LISTEN_IP_ADDRESS}` replaced by the address libvirt
+ * listens on for live migration: the first address of `dynamic_options.libvirt.listen_interface`,
+ * else `dynamic_options.libvirt.listen_address`, else (StarlingX leaves both unset)
+ * `CLUSTER_HOST_IP`, which the chart sets from the pod's `status.hostIP` (the host's cluster-host
+ * address on StarlingX), as StarlingX's own script does. IPv6 is written without brackets, as
+ * libvirtd.conf wants. No address: the pod fails with the reason.
+ */
+export const libvirtDynamicOptionsScript = configText([
+  '#!/bin/bash',
+  'set -euo pipefail',
+  '{{- $listen := .Values.conf.dynamic_options.libvirt }}',
+  'interface={{ $listen.listen_interface | default "" | quote }}',
+  'address={{ $listen.listen_address | default "" | quote }}',
+  'out="${LIBVIRT_CONF_DIR:-/tmp/pod-shared}/libvirtd.conf"',
+  '',
+  'if [ -n "${interface}" ]; then',
+  '  address="$(ip -o addr show dev "${interface}" scope global | awk \'{ sub(/\\/.*/, "", $4); print $4; exit }\' || true)"',
+  'elif [ -z "${address}" ]; then',
+  '  address="${CLUSTER_HOST_IP:-}"',
+  'fi',
+  'if [ -z "${address}" ]; then',
+  '  echo "libvirt: no listen address (interface \'${interface}\', CLUSTER_HOST_IP unset)" >&2',
+  '  exit 1',
+  'fi',
+  'export LISTEN_IP_ADDRESS="${address}"',
+  "cat > \"${out}\" <<EOF",
+  '{{ include "libvirt.utils.to_libvirt_conf" .Values.conf.libvirt }}',
+  'EOF',
+  'echo "libvirt: listening on ${LISTEN_IP_ADDRESS}"',
+]);

@@ -1,10 +1,10 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, localImageRegistryDependency, readOnlyContainer } from './blocks';
-import { controlPlaneTolerations, endpointsLocalImageRegistry, endpointsMonitoring, kubeDnsEndpointInfra, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
+import { controlPlaneNode, defaultJobResources, defaultResourcesFor, internalEndpoints, internalServices, localImageRegistryDependency, probe, readOnlyContainer, rootContainer, securityContext } from './blocks';
+import { controlPlaneTolerations, localImageRegistryEndpoint, prometheusEndpoint, kubeDnsEndpointWithTcp, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
 import { configText, iniFile } from './config-files';
-import { mariadbIpv6Config } from './program-texts';
-import { keystoneApiLocation } from './endpoints';
+import { chartPortLookup } from './apache';
+import { keystoneApiLocation, ociImageRegistryEndpoint } from './endpoints';
 
 /** Static values of mariadb: the StarlingX settings applied over the chart defaults. */
 export function mariadbStaticValues(img: ImageRefs): Values {
@@ -57,72 +57,48 @@ export function mariadbStaticValues(img: ImageRefs): Values {
                 failureThreshold: 3,
               },
             },
-            liveness: {
-              enabled: true,
-              params: {
-                initialDelaySeconds: 120,
-                periodSeconds: 30,
-                timeoutSeconds: 15,
-                failureThreshold: 5,
-              },
-            },
-            startup: {
-              enabled: true,
-              params: { initialDelaySeconds: 60, periodSeconds: 60, failureThreshold: 10 },
-            },
+            liveness: probe({
+              initialDelaySeconds: 120,
+              periodSeconds: 30,
+              timeoutSeconds: 15,
+              failureThreshold: 5,
+            }),
+            startup: probe({ initialDelaySeconds: 60, periodSeconds: 60, failureThreshold: 10 }),
           },
           mariadb_exporter: {
-            readiness: {
-              enabled: true,
-              params: { initialDelaySeconds: 5, periodSeconds: 60, timeoutSeconds: 10 },
-            },
-            liveness: {
-              enabled: true,
-              params: { initialDelaySeconds: 15, periodSeconds: 60, timeoutSeconds: 10 },
-            },
+            readiness: probe({ initialDelaySeconds: 5, periodSeconds: 60, timeoutSeconds: 10 }),
+            liveness: probe({ initialDelaySeconds: 15, periodSeconds: 60, timeoutSeconds: 10 }),
           },
         },
       },
       security_context: {
-        server: {
-          pod: { runAsUser: 999 },
-          container: {
-            perms: { runAsUser: 0, readOnlyRootFilesystem: true },
-            mariadb: {
-              runAsUser: 999,
-              allowPrivilegeEscalation: false,
-              readOnlyRootFilesystem: true,
-            },
+        server: securityContext(999, {
+          perms: rootContainer,
+          mariadb: {
+            runAsUser: 999,
+            allowPrivilegeEscalation: false,
+            readOnlyRootFilesystem: true,
           },
-        },
-        prometheus_mysql_exporter: {
-          pod: { runAsUser: 99 },
-          container: {
-            exporter: {
-              runAsUser: 99,
-              allowPrivilegeEscalation: false,
-              readOnlyRootFilesystem: true,
-            },
+        }),
+        prometheus_mysql_exporter: securityContext(99, {
+          exporter: {
+            runAsUser: 99,
+            allowPrivilegeEscalation: false,
+            readOnlyRootFilesystem: true,
           },
-        },
-        prometheus_create_mysql_user: { pod: { runAsUser: 0 }, container: { main: readOnlyContainer } },
-        mariadb_backup: {
-          pod: { runAsUser: 65534 },
-          container: {
-            backup_perms: { runAsUser: 0, readOnlyRootFilesystem: true },
-            verify_perms: { runAsUser: 0, readOnlyRootFilesystem: true },
-            mariadb_backup: {
-              runAsUser: 65534,
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
+        }),
+        prometheus_create_mysql_user: securityContext(0, { main: readOnlyContainer }),
+        mariadb_backup: securityContext(65534, {
+          backup_perms: rootContainer,
+          verify_perms: rootContainer,
+          mariadb_backup: {
+            runAsUser: 65534,
+            readOnlyRootFilesystem: true,
+            allowPrivilegeEscalation: false,
           },
-        },
-        tests: {
-          pod: { runAsUser: 999 },
-          container: { test: { runAsUser: 999, readOnlyRootFilesystem: true } },
-        },
-        controller: { pod: { runAsUser: 65534 }, container: { controller: readOnlyContainer } },
+        }),
+        tests: securityContext(999, { test: { runAsUser: 999, readOnlyRootFilesystem: true } }),
+        controller: securityContext(65534, { controller: readOnlyContainer }),
         cluster_wait: {
           pod: { runAsUser: 65534, runAsNonRoot: true },
           container: {
@@ -141,13 +117,7 @@ export function mariadbStaticValues(img: ImageRefs): Values {
       resources: {
         enabled: false,
         server: defaultJobResources,
-        jobs: {
-          tests: defaultJobResources,
-          prometheus_create_mysql_user: defaultJobResources,
-          image_repo_sync: defaultJobResources,
-          mariadb_backup: defaultJobResources,
-          ks_user: defaultJobResources,
-        },
+        jobs: defaultResourcesFor('tests', 'prometheus_create_mysql_user', 'image_repo_sync', 'mariadb_backup', 'ks_user'),
       },
     },
     dependencies: {
@@ -347,16 +317,9 @@ export function mariadbStaticValues(img: ImageRefs): Values {
     },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
-      local_image_registry: endpointsLocalImageRegistry,
-      oci_image_registry: {
-        name: 'oci-image-registry',
-        namespace: 'oci-image-registry',
-        auth: { enabled: false, mariadb: { username: 'mariadb', password: 'password' } },
-        hosts: { default: 'localhost' },
-        host_fqdn_override: { default: null },
-        port: { registry: { default: null } },
-      },
-      monitoring: endpointsMonitoring,
+      local_image_registry: localImageRegistryEndpoint,
+      oci_image_registry: ociImageRegistryEndpoint('mariadb'),
+      monitoring: prometheusEndpoint,
       prometheus_mysql_exporter: {
         namespace: null,
         hosts: { default: 'mysql-exporter' },
@@ -384,7 +347,7 @@ export function mariadbStaticValues(img: ImageRefs): Values {
           sst: { default: 4444 },
         },
       },
-      kube_dns: kubeDnsEndpointInfra,
+      kube_dns: kubeDnsEndpointWithTcp,
       identity: {
         name: 'backup-storage-auth',
         namespace: 'openstack',
@@ -453,4 +416,30 @@ export function mariadbStaticValues(img: ImageRefs): Values {
       config_ipv6: false,
     },
   };
+}
+
+// -- Program texts: ours, from the chart's values contract; test/program-texts.test.ts runs them --
+
+/**
+ * `conf.database.config_ipv6`: the my.cnf fragment the chart adds (as conf.d/30-override.cnf,
+ * read after the others) when `manifests.config_ipv6`: the server and Galera's group
+ * communication listen on the IPv6 wildcard (`::`, which also accepts IPv4), with the provider
+ * options of the base config otherwise unchanged; state transfers use rsync, which handles IPv6
+ * peers without extra socket options.
+ */
+export function mariadbIpv6Config(): string {
+  const wsrepPort = chartPortLookup(['oslo_db', 'direct', 'wsrep']);
+  const tuning = 'evs.suspect_timeout=PT30S; gmcast.peer_timeout=PT15S';
+  const tls = 'socket.ssl_ca=/etc/mysql/certs/ca.crt; socket.ssl_cert=/etc/mysql/certs/tls.crt; socket.ssl_key=/etc/mysql/certs/tls.key';
+  const listen = `gmcast.listen_addr=tcp://[::]:${wsrepPort}`;
+  return configText([
+    '[mysqld]',
+    'bind-address=::',
+    'wsrep_sst_method=rsync',
+    '{{- if .Values.manifests.certificates }}',
+    `wsrep_provider_options="${tls}; ${tuning}; ${listen}"`,
+    '{{- else }}',
+    `wsrep_provider_options="${tuning}; ${listen}"`,
+    '{{- end }}',
+  ]);
 }

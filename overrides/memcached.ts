@@ -1,7 +1,8 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, internalServices, localImageRegistryDependency } from './blocks';
-import { controlPlaneTolerations, endpointsLocalImageRegistry, imageRepoSyncJobResources, kubeDnsEndpointInfra, osloCacheEndpointNamespaced, preferredAntiAffinity, rollingUpdateUpgrades } from './common';
+import { controlPlaneNode, internalServices, localImageRegistryDependency, probe } from './blocks';
+import { controlPlaneTolerations, localImageRegistryEndpoint, imageRepoSyncJobResources, kubeDnsEndpointWithTcp, osloCacheEndpointNamespaced, preferredAntiAffinity, rollingUpdateUpgrades } from './common';
+import { ociImageRegistryEndpoint } from './endpoints';
 
 /** Static values of memcached: the StarlingX settings applied over the chart defaults. */
 export function memcachedStaticValues(img: ImageRefs): Values {
@@ -24,17 +25,10 @@ export function memcachedStaticValues(img: ImageRefs): Values {
     secrets: { oci_image_registry: { memcached: 'memcached-oci-image-registry-key' } },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
-      local_image_registry: endpointsLocalImageRegistry,
-      oci_image_registry: {
-        name: 'oci-image-registry',
-        namespace: 'oci-image-registry',
-        auth: { enabled: false, memcached: { username: 'memcached', password: 'password' } },
-        hosts: { default: 'localhost' },
-        host_fqdn_override: { default: null },
-        port: { registry: { default: null } },
-      },
+      local_image_registry: localImageRegistryEndpoint,
+      oci_image_registry: ociImageRegistryEndpoint('memcached'),
       oslo_cache: osloCacheEndpointNamespaced,
-      kube_dns: kubeDnsEndpointInfra,
+      kube_dns: kubeDnsEndpointWithTcp,
     },
     network: { memcached: {} },
     network_policy: { memcached: { ingress: [{}], egress: [{}] } },
@@ -81,14 +75,8 @@ export function memcachedStaticValues(img: ImageRefs): Values {
       probes: {
         memcached: {
           memcached: {
-            readiness: {
-              enabled: true,
-              params: { initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 5 },
-            },
-            liveness: {
-              enabled: true,
-              params: { initialDelaySeconds: 10, periodSeconds: 15, timeoutSeconds: 10 },
-            },
+            readiness: probe({ initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 5 }),
+            liveness: probe({ initialDelaySeconds: 10, periodSeconds: 15, timeoutSeconds: 10 }),
           },
         },
       },

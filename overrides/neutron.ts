@@ -1,24 +1,18 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
-import { controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, endpointsBaremetal, endpointsLocalImageRegistry, identityAuthAdmin, identityAuthNeutron, identityAuthNova, identityAuthPlacement, ingressEndpoint, internalKeystoneAuthtoken, kubeDnsEndpoint, osloCacheEndpoint, podProbesLiveness, podSecurityContextContainer, publicIngress, requiredAntiAffinity, rollingUpdateDeployments } from './common';
-import { configText, iniFile, rootwrapFilters } from './config-files';
-import { identityEndpoint, keystoneInternalUrl, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
+import { controlPlaneNode, defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, privilegedContainer, probe, rallyOnceWith, readOnlyContainer, rootContainer, securityContext, uwsgiConf } from './blocks';
+import { controlPlaneTolerations, linuxbridgeAgentOnNode, openvswitchAgentOnNode, ironicEndpoint, localImageRegistryEndpoint, keystoneAdminUser, neutronServiceUser, novaServiceUser, placementServiceUser, ingressEndpoint, internalKeystoneAuthtoken, kubeDnsEndpoint, osloCacheEndpoint, slowLivenessProbe, kernelModulesSecurityContext, publicIngress, requiredAntiAffinity, rollingUpdateDeployments, fluentdEndpoint } from './common';
+import { commandFilters, configText, iniFile, rootwrapFilters } from './config-files';
+import { httpEndpoint, identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
-const ovnVpnAgentReadiness: Values = {
-  enabled: true,
-  params: { initialDelaySeconds: 30, periodSeconds: 190, timeoutSeconds: 185 },
-};
+const ovnVpnAgentReadiness: Values = probe({ initialDelaySeconds: 30, periodSeconds: 190, timeoutSeconds: 185 });
 
 const dhcpAgentReadiness: Values = {
   enabled: false,
   params: { initialDelaySeconds: 30, periodSeconds: 190, timeoutSeconds: 185 },
 };
 
-const ovnVpnAgentLiveness: Values = {
-  enabled: true,
-  params: { initialDelaySeconds: 120, periodSeconds: 600, timeoutSeconds: 580 },
-};
+const ovnVpnAgentLiveness: Values = probe({ initialDelaySeconds: 120, periodSeconds: 600, timeoutSeconds: 580 });
 
 const lbAgentServices: Value[] = internalEndpoints('oslo_messaging', 'network');
 
@@ -235,14 +229,14 @@ function neutronDependencies(): Values {
         ovn: { server: { pod: null } },
         bgp_dragent: {},
         openvswitch: {
-          dhcp: dynamicTargetedOpenvswitch,
-          l3: dynamicTargetedOpenvswitch,
-          metadata: dynamicTargetedOpenvswitch,
+          dhcp: openvswitchAgentOnNode,
+          l3: openvswitchAgentOnNode,
+          metadata: openvswitchAgentOnNode,
         },
         linuxbridge: {
-          dhcp: dynamicTargetedLinuxbridge,
-          l3: dynamicTargetedLinuxbridge,
-          metadata: dynamicTargetedLinuxbridge,
+          dhcp: linuxbridgeAgentOnNode,
+          l3: linuxbridgeAgentOnNode,
+          metadata: linuxbridgeAgentOnNode,
           lb_agent: { pod: null },
         },
       },
@@ -412,27 +406,24 @@ function neutronPodProbes(): Values {
     bagpipe_bgp: {
       bagpipe_bgp: {
         readiness: { enabled: true, params: null },
-        liveness: { enabled: true, params: { initialDelaySeconds: 60 } },
+        liveness: probe({ initialDelaySeconds: 60 }),
       },
     },
     bgp_dragent: {
       bgp_dragent: {
         readiness: { enabled: false, params: null },
-        liveness: { enabled: true, params: { initialDelaySeconds: 60 } },
+        liveness: probe({ initialDelaySeconds: 60 }),
       },
     },
     l2gw_agent: {
       l2gw_agent: {
-        readiness: {
-          enabled: true,
-          params: { initialDelaySeconds: 30, periodSeconds: 15, timeoutSeconds: 65 },
-        },
-        liveness: podProbesLiveness,
+        readiness: probe({ initialDelaySeconds: 30, periodSeconds: 15, timeoutSeconds: 65 }),
+        liveness: slowLivenessProbe,
       },
     },
     server: {
       server: {
-        readiness: { enabled: true, params: { periodSeconds: 15, timeoutSeconds: 10 } },
+        readiness: probe({ periodSeconds: 15, timeoutSeconds: 10 }),
         liveness: {
           enabled: true,
           port: 1717,
@@ -442,11 +433,8 @@ function neutronPodProbes(): Values {
     },
     rpc_server: {
       rpc_server: {
-        readiness: { enabled: true, params: { periodSeconds: 15, timeoutSeconds: 10 } },
-        liveness: {
-          enabled: true,
-          params: { initialDelaySeconds: 60, periodSeconds: 15, timeoutSeconds: 10 },
-        },
+        readiness: probe({ periodSeconds: 15, timeoutSeconds: 10 }),
+        liveness: probe({ initialDelaySeconds: 60, periodSeconds: 15, timeoutSeconds: 10 }),
       },
     },
   };
@@ -455,88 +443,43 @@ function neutronPodProbes(): Values {
 /** `pod.security_context`: who each container runs as. */
 function neutronSecurityContext(): Values {
   return {
-    neutron_dhcp_agent: {
-      pod: { runAsUser: 0 },
-      container: { neutron_dhcp_agent: { readOnlyRootFilesystem: true, privileged: true } },
-    },
-    neutron_l2gw_agent: {
-      pod: { runAsUser: 0 },
-      container: { neutron_l2gw_agent: { readOnlyRootFilesystem: true, privileged: true } },
-    },
-    neutron_bagpipe_bgp: {
-      pod: { runAsUser: 0 },
-      container: { neutron_bagpipe_bgp: { readOnlyRootFilesystem: true, privileged: true } },
-    },
-    neutron_bgp_dragent: {
-      pod: { runAsUser: 42424 },
-      container: { neutron_bgp_dragent: { readOnlyRootFilesystem: true, privileged: true } },
-    },
-    neutron_l3_agent: {
-      pod: { runAsUser: 0 },
-      container: { neutron_l3_agent: { readOnlyRootFilesystem: true, privileged: true } },
-    },
-    neutron_lb_agent: {
-      pod: { runAsUser: 0 },
-      container: {
-        neutron_lb_agent_kernel_modules: podSecurityContextContainer,
-        neutron_lb_agent_init: { privileged: true, runAsUser: 0, readOnlyRootFilesystem: true },
-        neutron_lb_agent: { readOnlyRootFilesystem: true, privileged: true },
-      },
-    },
-    neutron_metadata_agent: {
-      pod: { runAsUser: 0 },
-      container: { neutron_metadata_agent_init: { runAsUser: 0, readOnlyRootFilesystem: true } },
-    },
-    neutron_ovn_metadata_agent: {
-      pod: { runAsUser: 42424 },
-      container: {
-        neutron_ovn_metadata_agent_init: { runAsUser: 0, readOnlyRootFilesystem: true },
-      },
-    },
-    ovn_vpn_agent: {
-      pod: { runAsUser: 42424 },
-      container: { ovn_vpn_agent_init: { runAsUser: 0, readOnlyRootFilesystem: true } },
-    },
-    neutron_ovs_agent: {
-      pod: { runAsUser: 0 },
-      container: {
-        neutron_openvswitch_agent_kernel_modules: podSecurityContextContainer,
-        netoffload: { privileged: true, runAsUser: 0, readOnlyRootFilesystem: true },
-        neutron_ovs_agent_init: { privileged: true, runAsUser: 0, readOnlyRootFilesystem: true },
-        neutron_ovs_agent: { readOnlyRootFilesystem: true, privileged: true },
-      },
-    },
-    neutron_server: {
-      pod: { runAsUser: 0 },
-      container: {
-        nginx: { runAsUser: 0, readOnlyRootFilesystem: false },
-        neutron_server: readOnlyContainer,
-      },
-    },
-    neutron_rpc_server: {
-      pod: { runAsUser: 42424 },
-      container: { neutron_rpc_server: readOnlyContainer },
-    },
-    neutron_sriov_agent: {
-      pod: { runAsUser: 0 },
-      container: {
-        neutron_sriov_agent_init: { privileged: true, runAsUser: 0, readOnlyRootFilesystem: false },
-        neutron_sriov_agent: { readOnlyRootFilesystem: true, privileged: true },
-      },
-    },
-    neutron_ironic_agent: {
-      pod: { runAsUser: 42424 },
-      container: {
-        neutron_ironic_agent_init: { runAsUser: 0, readOnlyRootFilesystem: true },
-        neutron_ironic_agent: readOnlyContainer,
-      },
-    },
-    neutron_netns_cleanup_cron: {
-      pod: { runAsUser: 0 },
-      container: {
-        neutron_netns_cleanup_cron: { readOnlyRootFilesystem: true, privileged: true },
-      },
-    },
+    neutron_dhcp_agent: securityContext(0, { neutron_dhcp_agent: privilegedContainer }),
+    neutron_l2gw_agent: securityContext(0, { neutron_l2gw_agent: privilegedContainer }),
+    neutron_bagpipe_bgp: securityContext(0, { neutron_bagpipe_bgp: privilegedContainer }),
+    neutron_bgp_dragent: securityContext(42424, { neutron_bgp_dragent: privilegedContainer }),
+    neutron_l3_agent: securityContext(0, { neutron_l3_agent: privilegedContainer }),
+    neutron_lb_agent: securityContext(0, {
+      neutron_lb_agent_kernel_modules: kernelModulesSecurityContext,
+      neutron_lb_agent_init: { privileged: true, runAsUser: 0, readOnlyRootFilesystem: true },
+      neutron_lb_agent: privilegedContainer,
+    }),
+    neutron_metadata_agent: securityContext(0, { neutron_metadata_agent_init: rootContainer }),
+    neutron_ovn_metadata_agent: securityContext(42424, {
+      neutron_ovn_metadata_agent_init: rootContainer,
+    }),
+    ovn_vpn_agent: securityContext(42424, { ovn_vpn_agent_init: rootContainer }),
+    neutron_ovs_agent: securityContext(0, {
+      neutron_openvswitch_agent_kernel_modules: kernelModulesSecurityContext,
+      netoffload: { privileged: true, runAsUser: 0, readOnlyRootFilesystem: true },
+      neutron_ovs_agent_init: { privileged: true, runAsUser: 0, readOnlyRootFilesystem: true },
+      neutron_ovs_agent: privilegedContainer,
+    }),
+    neutron_server: securityContext(0, {
+      nginx: { runAsUser: 0, readOnlyRootFilesystem: false },
+      neutron_server: readOnlyContainer,
+    }),
+    neutron_rpc_server: securityContext(42424, { neutron_rpc_server: readOnlyContainer }),
+    neutron_sriov_agent: securityContext(0, {
+      neutron_sriov_agent_init: { privileged: true, runAsUser: 0, readOnlyRootFilesystem: false },
+      neutron_sriov_agent: privilegedContainer,
+    }),
+    neutron_ironic_agent: securityContext(42424, {
+      neutron_ironic_agent_init: rootContainer,
+      neutron_ironic_agent: readOnlyContainer,
+    }),
+    neutron_netns_cleanup_cron: securityContext(0, {
+      neutron_netns_cleanup_cron: privilegedContainer,
+    }),
   };
 }
 
@@ -544,35 +487,9 @@ function neutronSecurityContext(): Values {
 function neutronPodResources(): Values {
   return {
     enabled: false,
-    agent: {
-      dhcp: defaultJobResources,
-      l3: defaultJobResources,
-      lb: defaultJobResources,
-      metadata: defaultJobResources,
-      ovn_metadata: defaultJobResources,
-      ovn_vpn: defaultJobResources,
-      ovs: defaultJobResources,
-      sriov: defaultJobResources,
-      l2gw: defaultJobResources,
-      bagpipe_bgp: defaultJobResources,
-      bgp_dragent: defaultJobResources,
-    },
-    server: defaultJobResources,
-    ironic_agent: defaultJobResources,
-    netns_cleanup_cron: defaultJobResources,
-    jobs: {
-      bootstrap: defaultJobResources,
-      db_init: defaultJobResources,
-      rabbit_init: defaultJobResources,
-      db_sync: defaultJobResources,
-      db_drop: defaultJobResources,
-      ks_endpoints: defaultJobResources,
-      ks_service: defaultJobResources,
-      ks_user: defaultJobResources,
-      tests: defaultJobResources,
-      image_repo_sync: defaultJobResources,
-      ovn_db_sync: defaultJobResources,
-    },
+    agent: defaultResourcesFor('dhcp', 'l3', 'lb', 'metadata', 'ovn_metadata', 'ovn_vpn', 'ovs', 'sriov', 'l2gw', 'bagpipe_bgp', 'bgp_dragent'),
+    ...defaultResourcesFor('server', 'ironic_agent', 'netns_cleanup_cron'),
+    jobs: defaultResourcesFor('bootstrap', 'db_init', 'rabbit_init', 'db_sync', 'db_drop', 'ks_endpoints', 'ks_service', 'ks_user', 'tests', 'image_repo_sync', 'ovn_db_sync'),
   };
 }
 
@@ -851,6 +768,21 @@ function neutronApiAuditMap(): Values {
   };
 }
 
+/** The `ip` commands of the agents, in and out of network namespaces, and the interface lookup. */
+const NETNS_IP_FILTERS = {
+  ip: ['IpFilter', 'ip', 'root'],
+  find: ['RegExpFilter', 'find', 'root', 'find', '/sys/class/net', '-maxdepth', '1', '-type', 'l', '-printf', '%.*'],
+  ip_exec: ['IpNetnsExecFilter', 'ip', 'root'],
+};
+
+/** The Python interpreters a metadata proxy may run under: the filter name's suffix and the executable. */
+const METADATA_PROXY_PYTHONS = [['', 'python'], ['2', 'python2'], ['7', 'python2.7'], ['3', 'python3'], ['35', 'python3.5'], ['36', 'python3.6'], ['37', 'python3.7']] as const;
+
+/** The filters that let an agent stop its metadata proxies (`kill_metadata<suffix>`), with the signals it may send. */
+function killMetadataProxyFilters(...signals: readonly string[]): Record<string, readonly string[]> {
+  return Object.fromEntries(METADATA_PROXY_PYTHONS.map(([suffix, python]) => [`kill_metadata${suffix}`, ['KillFilter', 'root', python, ...signals]]));
+}
+
 /** `conf.rootwrap_filters`: the commands each pod may run as root. */
 function neutronRootwrapFilters(): Values {
   return {
@@ -865,22 +797,16 @@ function neutronRootwrapFilters(): Values {
     },
     dibbler: {
       pods: debugPods,
-      content: rootwrapFilters({
-        'dibbler-client': ['CommandFilter', 'dibbler-client', 'root'],
-      }),
+      content: rootwrapFilters(commandFilters('dibbler-client')),
     },
     ipset_firewall: {
       pods: debugPods,
-      content: rootwrapFilters({
-        ipset: ['CommandFilter', 'ipset', 'root'],
-      }),
+      content: rootwrapFilters(commandFilters('ipset')),
     },
     l3: neutronL3RootwrapFilters(),
     netns_cleanup: {
       pods: netnsCleanupPods,
-      content: rootwrapFilters({
-        netstat: ['CommandFilter', 'netstat', 'root'],
-      }),
+      content: rootwrapFilters(commandFilters('netstat')),
     },
     dhcp: {
       pods: netnsCleanupPods,
@@ -888,51 +814,25 @@ function neutronRootwrapFilters(): Values {
         dnsmasq: ['CommandFilter', 'dnsmasq', 'root'],
         kill_dnsmasq: ['KillFilter', 'root', '/sbin/dnsmasq', '-9', '-HUP', '-15'],
         kill_dnsmasq_usr: ['KillFilter', 'root', '/usr/sbin/dnsmasq', '-9', '-HUP', '-15'],
-        'ovs-vsctl': ['CommandFilter', 'ovs-vsctl', 'root'],
-        'ivs-ctl': ['CommandFilter', 'ivs-ctl', 'root'],
-        'mm-ctl': ['CommandFilter', 'mm-ctl', 'root'],
-        dhcp_release: ['CommandFilter', 'dhcp_release', 'root'],
-        dhcp_release6: ['CommandFilter', 'dhcp_release6', 'root'],
+        ...commandFilters('ovs-vsctl', 'ivs-ctl', 'mm-ctl', 'dhcp_release', 'dhcp_release6'),
         metadata_proxy: ['CommandFilter', 'neutron-ns-metadata-proxy', 'root'],
-        kill_metadata: ['KillFilter', 'root', 'python', '-9'],
-        kill_metadata2: ['KillFilter', 'root', 'python2', '-9'],
-        kill_metadata7: ['KillFilter', 'root', 'python2.7', '-9'],
-        kill_metadata3: ['KillFilter', 'root', 'python3', '-9'],
-        kill_metadata35: ['KillFilter', 'root', 'python3.5', '-9'],
-        kill_metadata36: ['KillFilter', 'root', 'python3.6', '-9'],
-        kill_metadata37: ['KillFilter', 'root', 'python3.7', '-9'],
-        ip: ['IpFilter', 'ip', 'root'],
-        find: ['RegExpFilter', 'find', 'root', 'find', '/sys/class/net', '-maxdepth', '1', '-type', 'l', '-printf', '%.*'],
-        ip_exec: ['IpNetnsExecFilter', 'ip', 'root'],
+        ...killMetadataProxyFilters('-9'),
+        ...NETNS_IP_FILTERS,
       }),
     },
     ebtables: {
       pods: debugPods,
-      content: rootwrapFilters({
-        ebtables: ['CommandFilter', 'ebtables', 'root'],
-      }),
+      content: rootwrapFilters(commandFilters('ebtables')),
     },
     iptables_firewall: {
       pods: debugPods,
-      content: rootwrapFilters({
-        'iptables-save': ['CommandFilter', 'iptables-save', 'root'],
-        'iptables-restore': ['CommandFilter', 'iptables-restore', 'root'],
-        'ip6tables-save': ['CommandFilter', 'ip6tables-save', 'root'],
-        'ip6tables-restore': ['CommandFilter', 'ip6tables-restore', 'root'],
-        iptables: ['CommandFilter', 'iptables', 'root'],
-        ip6tables: ['CommandFilter', 'ip6tables', 'root'],
-        sysctl: ['CommandFilter', 'sysctl', 'root'],
-        conntrack: ['CommandFilter', 'conntrack', 'root'],
-      }),
+      content: rootwrapFilters(commandFilters('iptables-save', 'iptables-restore', 'ip6tables-save', 'ip6tables-restore', 'iptables', 'ip6tables', 'sysctl', 'conntrack')),
     },
     linuxbridge_plugin: {
       pods: debugPods,
       content: rootwrapFilters({
-        brctl: ['CommandFilter', 'brctl', 'root'],
-        bridge: ['CommandFilter', 'bridge', 'root'],
-        ip: ['IpFilter', 'ip', 'root'],
-        find: ['RegExpFilter', 'find', 'root', 'find', '/sys/class/net', '-maxdepth', '1', '-type', 'l', '-printf', '%.*'],
-        ip_exec: ['IpNetnsExecFilter', 'ip', 'root'],
+        ...commandFilters('brctl', 'bridge'),
+        ...NETNS_IP_FILTERS,
         tc_replace_tbf: ['RegExpFilter', 'tc', 'root', 'tc', 'qdisc', 'replace', 'dev', '.+', 'root', 'tbf', 'rate', '.+', 'latency', '.+', 'burst', '.+'],
         tc_add_ingress: ['RegExpFilter', 'tc', 'root', 'tc', 'qdisc', 'add', 'dev', '.+', 'ingress', 'handle', '.+'],
         tc_delete: ['RegExpFilter', 'tc', 'root', 'tc', 'qdisc', 'del', 'dev', '.+', '.+'],
@@ -944,15 +844,10 @@ function neutronRootwrapFilters(): Values {
     openvswitch_plugin: {
       pods: debugPods,
       content: rootwrapFilters({
-        'ovs-vsctl': ['CommandFilter', 'ovs-vsctl', 'root'],
-        'ovs-ofctl': ['CommandFilter', 'ovs-ofctl', 'root'],
-        'ovs-appctl': ['CommandFilter', 'ovs-appctl', 'root'],
+        ...commandFilters('ovs-vsctl', 'ovs-ofctl', 'ovs-appctl'),
         kill_ovsdb_client: ['KillFilter', 'root', '/usr/bin/ovsdb-client', '-9'],
-        'ovsdb-client': ['CommandFilter', 'ovsdb-client', 'root'],
-        xe: ['CommandFilter', 'xe', 'root'],
-        ip: ['IpFilter', 'ip', 'root'],
-        find: ['RegExpFilter', 'find', 'root', 'find', '/sys/class/net', '-maxdepth', '1', '-type', 'l', '-printf', '%.*'],
-        ip_exec: ['IpNetnsExecFilter', 'ip', 'root'],
+        ...commandFilters('ovsdb-client', 'xe'),
+        ...NETNS_IP_FILTERS,
         bridge: ['CommandFilter', 'bridge', 'root'],
       }),
     },
@@ -969,9 +864,7 @@ function neutronRootwrapFilters(): Values {
     linux_vxlan: {
       pods: ['bagpipe_bgp'],
       content: rootwrapFilters({
-        modprobe: ['CommandFilter', 'modprobe', 'root'],
-        brctl: ['CommandFilter', 'brctl', 'root'],
-        bridge: ['CommandFilter', 'bridge', 'root'],
+        ...commandFilters('modprobe', 'brctl', 'bridge'),
         ip: ['IpFilter', 'ip', 'root'],
         ip_exec: ['IpNetnsExecFilter', 'ip', 'root'],
         sh: ['CommandFilter', 'sh', 'root'],
@@ -980,8 +873,7 @@ function neutronRootwrapFilters(): Values {
     mpls_ovs_dataplane: {
       pods: ['bagpipe_bgp'],
       content: rootwrapFilters({
-        'ovs-vsctl': ['CommandFilter', 'ovs-vsctl', 'root'],
-        'ovs-ofctl': ['CommandFilter', 'ovs-ofctl', 'root'],
+        ...commandFilters('ovs-vsctl', 'ovs-ofctl'),
         ip: ['IpFilter', 'ip', 'root'],
         ip_exec: ['IpNetnsExecFilter', 'ip', 'root'],
         sh: ['CommandFilter', 'sh', 'root'],
@@ -995,25 +887,14 @@ function neutronL3RootwrapFilters(): Values {
   return {
     pods: debugPods,
     content: rootwrapFilters({
-      arping: ['CommandFilter', 'arping', 'root'],
-      sysctl: ['CommandFilter', 'sysctl', 'root'],
-      route: ['CommandFilter', 'route', 'root'],
-      radvd: ['CommandFilter', 'radvd', 'root'],
+      ...commandFilters('arping', 'sysctl', 'route', 'radvd'),
       haproxy: ['RegExpFilter', 'haproxy', 'root', 'haproxy', '-f', '.*'],
       kill_haproxy: ['KillFilter', 'root', 'haproxy', '-15', '-9', '-HUP'],
       metadata_proxy: ['CommandFilter', 'neutron-ns-metadata-proxy', 'root'],
-      kill_metadata: ['KillFilter', 'root', 'python', '-15', '-9'],
-      kill_metadata2: ['KillFilter', 'root', 'python2', '-15', '-9'],
-      kill_metadata7: ['KillFilter', 'root', 'python2.7', '-15', '-9'],
-      kill_metadata3: ['KillFilter', 'root', 'python3', '-15', '-9'],
-      kill_metadata35: ['KillFilter', 'root', 'python3.5', '-15', '-9'],
-      kill_metadata36: ['KillFilter', 'root', 'python3.6', '-15', '-9'],
-      kill_metadata37: ['KillFilter', 'root', 'python3.7', '-15', '-9'],
+      ...killMetadataProxyFilters('-15', '-9'),
       kill_radvd_usr: ['KillFilter', 'root', '/usr/sbin/radvd', '-15', '-9', '-HUP'],
       kill_radvd: ['KillFilter', 'root', '/sbin/radvd', '-15', '-9', '-HUP'],
-      ip: ['IpFilter', 'ip', 'root'],
-      find: ['RegExpFilter', 'find', 'root', 'find', '/sys/class/net', '-maxdepth', '1', '-type', 'l', '-printf', '%.*'],
-      ip_exec: ['IpNetnsExecFilter', 'ip', 'root'],
+      ...NETNS_IP_FILTERS,
       l3_tc_show_qdisc: ['RegExpFilter', 'tc', 'root', 'tc', 'qdisc', 'show', 'dev', '.+'],
       l3_tc_add_qdisc_ingress: ['RegExpFilter', 'tc', 'root', 'tc', 'qdisc', 'add', 'dev', '.+', 'ingress'],
       l3_tc_add_qdisc_egress: ['RegExpFilter', 'tc', 'root', 'tc', 'qdisc', 'add', 'dev', '.+', 'root', 'handle', '1:', 'htb'],
@@ -1022,12 +903,7 @@ function neutronL3RootwrapFilters(): Values {
       l3_tc_add_filter_ingress: ['RegExpFilter', 'tc', 'root', 'tc', 'filter', 'add', 'dev', '.+', 'parent', '.+', 'protocol', 'ip', 'prio', '1', 'u32', 'match', 'ip', 'dst', '.+', 'police', 'rate', '.+', 'burst', '.+', 'drop', 'flowid', ':1'],
       l3_tc_add_filter_egress: [' RegExpFilter', 'tc', 'root', 'tc', 'filter', 'add', 'dev', '.+', 'parent', '.+', 'protocol', 'ip', 'prio', '1', 'u32', 'match', 'ip', 'src', '.+', 'police', 'rate', '.+', 'burst', '.+', 'drop', 'flowid', ':1'],
       kill_ip_monitor: ['KillFilter', 'root', 'ip', '-9'],
-      'ovs-vsctl': ['CommandFilter', 'ovs-vsctl', 'root'],
-      'iptables-save': ['CommandFilter', 'iptables-save', 'root'],
-      'iptables-restore': ['CommandFilter', 'iptables-restore', 'root'],
-      'ip6tables-save': ['CommandFilter', 'ip6tables-save', 'root'],
-      'ip6tables-restore': ['CommandFilter', 'ip6tables-restore', 'root'],
-      keepalived: ['CommandFilter', 'keepalived', 'root'],
+      ...commandFilters('ovs-vsctl', 'iptables-save', 'iptables-restore', 'ip6tables-save', 'ip6tables-restore', 'keepalived'),
       kill_keepalived: ['KillFilter', 'root', 'keepalived', '-HUP', '-15', '-9'],
       conntrack: ['CommandFilter', 'conntrack', 'root'],
       keepalived_state_change: ['CommandFilter', 'neutron-keepalived-state-change', 'root'],
@@ -1168,15 +1044,8 @@ function neutronPlugins(): Values {
 function neutronEndpoints(): Values {
   return {
     cluster_domain_suffix: 'cluster.local',
-    local_image_registry: endpointsLocalImageRegistry,
-    oci_image_registry: {
-      name: 'oci-image-registry',
-      namespace: 'oci-image-registry',
-      auth: { enabled: false, neutron: { username: 'neutron', password: 'password' } },
-      hosts: { default: 'localhost' },
-      host_fqdn_override: { default: null },
-      port: { registry: { default: null } },
-    },
+    local_image_registry: localImageRegistryEndpoint,
+    oci_image_registry: ociImageRegistryEndpoint('neutron'),
     oslo_db: osloDbEndpoint('neutron'),
     oslo_messaging: osloMessagingEndpoint('neutron'),
     oslo_cache: osloCacheEndpoint,
@@ -1188,57 +1057,21 @@ function neutronEndpoints(): Values {
       scheme: { default: 'http' },
       port: { api: { default: 8774, public: 80 }, novncproxy: { default: 6080 } },
     },
-    compute_metadata: {
-      name: 'nova',
-      hosts: { default: 'nova-metadata', public: 'metadata' },
-      host_fqdn_override: { default: null },
-      path: { default: '/' },
-      scheme: { default: 'http' },
-      port: { metadata: { default: 8775, public: 80 } },
-    },
+    compute_metadata: httpEndpoint({ name: 'nova', host: 'nova-metadata', publicHost: 'metadata', path: { default: '/' }, portName: 'metadata', port: 8775 }),
     identity: identityEndpoint({
-      admin: identityAuthAdmin,
-      neutron: identityAuthNeutron,
-      nova: identityAuthNova,
-      placement: identityAuthPlacement,
+      admin: keystoneAdminUser,
+      neutron: neutronServiceUser,
+      nova: novaServiceUser,
+      placement: placementServiceUser,
       designate: keystoneUser('designate', { role: 'admin,service' }),
       ironic: keystoneUser('ironic', { role: 'admin,service' }),
       test: keystoneUser('neutron-test', { role: 'admin', project_name: 'test' }),
     }),
-    network: {
-      name: 'neutron',
-      hosts: { default: 'neutron-server', public: 'neutron' },
-      host_fqdn_override: { default: null },
-      path: { default: null },
-      scheme: { default: 'http', service: 'http' },
-      port: { api: { default: 9696, public: 80, service: 9696 } },
-    },
-    load_balancer: {
-      name: 'octavia',
-      hosts: { default: 'octavia-api', public: 'octavia' },
-      host_fqdn_override: { default: null },
-      path: { default: null },
-      scheme: { default: 'http' },
-      port: { api: { default: 9876, public: 80 } },
-    },
-    fluentd: {
-      namespace: 'osh-infra',
-      name: 'fluentd',
-      hosts: { default: 'fluentd-logging' },
-      host_fqdn_override: { default: null },
-      path: { default: null },
-      scheme: 'http',
-      port: { service: { default: 24224 }, metrics: { default: 24220 } },
-    },
-    dns: {
-      name: 'designate',
-      hosts: { default: 'designate-api', public: 'designate' },
-      host_fqdn_override: { default: null },
-      path: { default: '/' },
-      scheme: { default: 'http' },
-      port: { api: { default: 9001, public: 80 } },
-    },
-    baremetal: endpointsBaremetal,
+    network: httpEndpoint({ name: 'neutron', host: 'neutron-server', port: 9696, servicePort: true }),
+    load_balancer: httpEndpoint({ name: 'octavia', port: 9876 }),
+    fluentd: { ...fluentdEndpoint, namespace: 'osh-infra' },
+    dns: httpEndpoint({ name: 'designate', path: { default: '/' }, port: 9001 }),
+    baremetal: ironicEndpoint,
     kube_dns: kubeDnsEndpoint,
     ingress: ingressEndpoint,
   };

@@ -1,15 +1,11 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, uwsgiConf } from './blocks';
-import { apacheSoftware, controlPlaneTolerations, dynamicTargetedLinuxbridge, dynamicTargetedOpenvswitch, dynamicTargetedOvn, dynamicTargetedSriov, endpointsBaremetal, endpointsFluentd, endpointsImage, endpointsLocalImageRegistry, endpointsPlacement, endpointsVolumev3, identityAuthAdmin, identityAuthCinder, identityAuthNeutron, identityAuthNova, identityAuthPlacement, ingressEndpoint, internalKeystoneAuthtokenInterface, internalPasswordAuth, kubeDnsEndpoint, osloCacheEndpoint, podProbesLiveness, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';
-import { configText, iniFile, rootwrapFilters, textLines } from './config-files';
-import { novaComputeListScript, novaWaitForComputesScript } from './program-texts';
-import { identityEndpoint, keystoneInternalUrl, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
+import { controlPlaneNode, defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, privilegedContainer, probe, rallyOnceWith, readOnlyContainer, securityContext, uwsgiConf } from './blocks';
+import { apacheSoftware, controlPlaneTolerations, afterNetworkAgentsOnNode, ironicEndpoint, fluentdEndpoint, glanceEndpoint, localImageRegistryEndpoint, placementEndpoint, cinderV3Endpoint, keystoneAdminUser, cinderServiceUser, neutronServiceUser, novaServiceUser, placementServiceUser, ingressEndpoint, internalKeystoneAuthtokenInterface, keystonePasswordAuth, kubeDnsEndpoint, osloCacheEndpoint, slowLivenessProbe, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets, cephCinderClient } from './common';
+import { commandFilters, configText, iniFile, rootwrapFilters } from './config-files';
+import { httpEndpoint, identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
-const defaultLiveness: Values = {
-  enabled: true,
-  params: { initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 6 },
-};
+const defaultLiveness: Values = probe({ initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 6 });
 
 const testsNovaAvailabilityZonesListAvailabilityZones2: Value[] = rallyOnceWith({ detailed: true });
 
@@ -32,22 +28,13 @@ const consoleSerial: Values = {
 const cellSetupServices: Value[] = internalEndpoints('oslo_messaging', 'oslo_db', 'identity', 'compute');
 
 const novncproxyDefault: Values = {
-  liveness: {
-    enabled: true,
-    params: { initialDelaySeconds: 30, periodSeconds: 60, timeoutSeconds: 15 },
-  },
-  readiness: {
-    enabled: true,
-    params: { initialDelaySeconds: 30, periodSeconds: 60, timeoutSeconds: 15 },
-  },
+  liveness: probe({ initialDelaySeconds: 30, periodSeconds: 60, timeoutSeconds: 15 }),
+  readiness: probe({ initialDelaySeconds: 30, periodSeconds: 60, timeoutSeconds: 15 }),
 };
 
 const conductorDefault: Values = {
-  liveness: podProbesLiveness,
-  readiness: {
-    enabled: true,
-    params: { initialDelaySeconds: 80, periodSeconds: 90, timeoutSeconds: 70 },
-  },
+  liveness: slowLivenessProbe,
+  readiness: probe({ initialDelaySeconds: 80, periodSeconds: 90, timeoutSeconds: 70 }),
 };
 
 const probesNovncproxy: Values = { default: novncproxyDefault };
@@ -251,12 +238,7 @@ function novaDependencies(): Values {
       common: {
         local_image_registry: localImageRegistryDependency('nova-image-repo-sync'),
       },
-      targeted: {
-        ovn: { compute: dynamicTargetedOvn },
-        openvswitch: { compute: dynamicTargetedOpenvswitch },
-        linuxbridge: { compute: dynamicTargetedLinuxbridge },
-        sriov: { compute: dynamicTargetedSriov },
-      },
+      targeted: afterNetworkAgentsOnNode('compute'),
     },
     static: {
       api: staticApi,
@@ -336,11 +318,7 @@ function novaConf(): Values {
     ceph: {
       enabled: true,
       admin_keyring: null,
-      cinder: {
-        user: 'cinder',
-        keyring: null,
-        secret_uuid: '457eb676-33da-42ec-9a8c-9293d545c337',
-      },
+      cinder: cephCinderClient,
     },
     rally_tests: novaRallyTests(),
     paste: novaPaste(),
@@ -402,7 +380,7 @@ function novaConf(): Values {
     },
     nova_api_uwsgi: uwsgiConf('nova-api', 'nova.wsgi.osapi_compute:application'),
     nova_metadata_uwsgi: uwsgiConf('nova-metadata', 'nova.wsgi.metadata:application'),
-    ssh: textLines([
+    ssh: configText([
       'Host *',
       '  StrictHostKeyChecking no',
       '  UserKnownHostsFile /dev/null',
@@ -568,121 +546,55 @@ function novaApiAuditMap(): Values {
   };
 }
 
+/** What nova's linux_net (iptables, the DHCP and router advertisement daemons, bridges) runs as root. */
+const LINUX_NET_FILTERS = {
+  ...commandFilters('iptables-save', 'ip6tables-save', 'iptables-restore', 'ip6tables-restore', 'arping', 'dhcp_release'),
+  kill_dnsmasq: ['KillFilter', 'root', '/usr/sbin/dnsmasq', '-9', '-HUP'],
+  kill_radvd: ['KillFilter', 'root', '/usr/sbin/radvd'],
+  dnsmasq: ['EnvFilter', 'env', 'root', 'CONFIG_FILE=', 'NETWORK_ID=', 'dnsmasq'],
+  ...commandFilters('radvd', 'brctl'),
+};
+
 /** `conf.rootwrap_filters`: the commands each pod may run as root. */
 function novaRootwrapFilters(): Values {
   return {
     api_metadata: {
       pods: ['metadata'],
-      content: rootwrapFilters({
-        'iptables-save': ['CommandFilter', 'iptables-save', 'root'],
-        'ip6tables-save': ['CommandFilter', 'ip6tables-save', 'root'],
-        'iptables-restore': ['CommandFilter', 'iptables-restore', 'root'],
-        'ip6tables-restore': ['CommandFilter', 'ip6tables-restore', 'root'],
-      }),
+      content: rootwrapFilters(commandFilters('iptables-save', 'ip6tables-save', 'iptables-restore', 'ip6tables-restore')),
     },
     compute: {
       pods: ['compute'],
       content: rootwrapFilters({
-        kpartx: ['CommandFilter', 'kpartx', 'root'],
-        tune2fs: ['CommandFilter', 'tune2fs', 'root'],
-        mount: ['CommandFilter', 'mount', 'root'],
-        umount: ['CommandFilter', 'umount', 'root'],
-        'qemu-nbd': ['CommandFilter', 'qemu-nbd', 'root'],
-        losetup: ['CommandFilter', 'losetup', 'root'],
-        blkid: ['CommandFilter', 'blkid', 'root'],
+        ...commandFilters('kpartx', 'tune2fs', 'mount', 'umount', 'qemu-nbd', 'losetup', 'blkid'),
         blockdev: ['RegExpFilter', 'blockdev', 'root', 'blockdev', '(--getsize64|--flushbufs)', '/dev/.*'],
-        tee: ['CommandFilter', 'tee', 'root'],
-        mkdir: ['CommandFilter', 'mkdir', 'root'],
-        chown: ['CommandFilter', 'chown', 'root'],
-        chmod: ['CommandFilter', 'chmod', 'root'],
-        ip: ['CommandFilter', 'ip', 'root'],
-        tunctl: ['CommandFilter', 'tunctl', 'root'],
-        'ovs-vsctl': ['CommandFilter', 'ovs-vsctl', 'root'],
-        'vrouter-port-control': ['CommandFilter', 'vrouter-port-control', 'root'],
-        ebrctl: ['CommandFilter', 'ebrctl', 'root'],
-        'mm-ctl': ['CommandFilter', 'mm-ctl', 'root'],
-        'ovs-ofctl': ['CommandFilter', 'ovs-ofctl', 'root'],
-        dd: ['CommandFilter', 'dd', 'root'],
-        iscsiadm: ['CommandFilter', 'iscsiadm', 'root'],
-        'aoe-revalidate': ['CommandFilter', 'aoe-revalidate', 'root'],
-        'aoe-discover': ['CommandFilter', 'aoe-discover', 'root'],
-        parted: ['CommandFilter', 'parted', 'root'],
-        pygrub: ['CommandFilter', 'pygrub', 'root'],
-        fdisk: ['CommandFilter', 'fdisk', 'root'],
-        e2fsck: ['CommandFilter', 'e2fsck', 'root'],
-        resize2fs: ['CommandFilter', 'resize2fs', 'root'],
-        'iptables-save': ['CommandFilter', 'iptables-save', 'root'],
-        'ip6tables-save': ['CommandFilter', 'ip6tables-save', 'root'],
-        'iptables-restore': ['CommandFilter', 'iptables-restore', 'root'],
-        'ip6tables-restore': ['CommandFilter', 'ip6tables-restore', 'root'],
-        arping: ['CommandFilter', 'arping', 'root'],
-        dhcp_release: ['CommandFilter', 'dhcp_release', 'root'],
-        kill_dnsmasq: ['KillFilter', 'root', '/usr/sbin/dnsmasq', '-9', '-HUP'],
-        kill_radvd: ['KillFilter', 'root', '/usr/sbin/radvd'],
-        dnsmasq: ['EnvFilter', 'env', 'root', 'CONFIG_FILE=', 'NETWORK_ID=', 'dnsmasq'],
-        radvd: ['CommandFilter', 'radvd', 'root'],
-        brctl: ['CommandFilter', 'brctl', 'root'],
-        mkswap: ['CommandFilter', 'mkswap', 'root'],
-        'nova-idmapshift': ['CommandFilter', 'nova-idmapshift', 'root'],
-        mkfs: ['CommandFilter', 'mkfs', 'root'],
-        'qemu-img': ['CommandFilter', 'qemu-img', 'root'],
-        readlink: ['CommandFilter', 'readlink', 'root'],
-        'mkfs.ext3': ['CommandFilter', 'mkfs.ext3', 'root'],
-        'mkfs.ext4': ['CommandFilter', 'mkfs.ext4', 'root'],
-        'mkfs.ntfs': ['CommandFilter', 'mkfs.ntfs', 'root'],
-        lvremove: ['CommandFilter', 'lvremove', 'root'],
-        lvcreate: ['CommandFilter', 'lvcreate', 'root'],
-        lvs: ['CommandFilter', 'lvs', 'root'],
-        vgs: ['CommandFilter', 'vgs', 'root'],
+        ...commandFilters('tee', 'mkdir', 'chown', 'chmod', 'ip', 'tunctl', 'ovs-vsctl', 'vrouter-port-control', 'ebrctl', 'mm-ctl', 'ovs-ofctl'),
+        ...commandFilters('dd', 'iscsiadm', 'aoe-revalidate', 'aoe-discover', 'parted', 'pygrub', 'fdisk', 'e2fsck', 'resize2fs'),
+        ...LINUX_NET_FILTERS,
+        ...commandFilters('mkswap', 'nova-idmapshift', 'mkfs', 'qemu-img', 'readlink', 'mkfs.ext3', 'mkfs.ext4', 'mkfs.ntfs', 'lvremove', 'lvcreate', 'lvs', 'vgs'),
         read_passwd: ['RegExpFilter', 'cat', 'root', 'cat', '(/var|/usr)?/tmp/openstack-vfs-localfs[^/]+/etc/passwd'],
         read_shadow: ['RegExpFilter', 'cat', 'root', 'cat', '(/var|/usr)?/tmp/openstack-vfs-localfs[^/]+/etc/shadow'],
         read_initiator: ['ReadFileFilter', '/etc/iscsi/initiatorname.iscsi'],
-        multipath: ['CommandFilter', 'multipath', 'root'],
-        multipathd: ['CommandFilter', 'multipathd', 'root'],
-        systool: ['CommandFilter', 'systool', 'root'],
-        'vgc-cluster': ['CommandFilter', 'vgc-cluster', 'root'],
+        ...commandFilters('multipath', 'multipathd', 'systool', 'vgc-cluster'),
         drv_cfg: ['CommandFilter', '/opt/emc/scaleio/sdc/bin/drv_cfg', 'root', '/opt/emc/scaleio/sdc/bin/drv_cfg', '--query_guid'],
         scsi_id: ['CommandFilter', '/lib/udev/scsi_id', 'root'],
         'privsep-rootwrap': ['RegExpFilter', 'privsep-helper', 'root', 'privsep-helper', '--config-file', '/etc/(?!\\.\\.).*', '--privsep_context', 'os_brick.privileged.default', '--privsep_sock_path', '/tmp/.*'],
         sg_scan: ['CommandFilter', 'sg_scan', 'root'],
         ln: ['RegExpFilter', 'ln', 'root', 'ln', '--symbolic', '--force', '/dev/mapper/crypt-.+', '.+'],
-        cryptsetup: ['CommandFilter', 'cryptsetup', 'root'],
-        'xenstore-read': ['CommandFilter', 'xenstore-read', 'root'],
-        rbd: ['CommandFilter', 'rbd', 'root'],
-        shred: ['CommandFilter', 'shred', 'root'],
-        cp: ['CommandFilter', 'cp', 'root'],
-        sync: ['CommandFilter', 'sync', 'root'],
+        ...commandFilters('cryptsetup', 'xenstore-read', 'rbd', 'shred', 'cp', 'sync'),
         ploop: ['RegExpFilter', 'ploop', 'root', 'ploop', 'restore-descriptor', '.*'],
         prl_disk_tool: ['RegExpFilter', 'prl_disk_tool', 'root', 'prl_disk_tool', 'resize', '--size', '.*M$', '--resize_partition', '--hdd', '.*'],
-        xend: ['CommandFilter', 'xend', 'root'],
-        touch: ['CommandFilter', 'touch', 'root'],
-        'pstorage-mount': ['CommandFilter', 'pstorage-mount', 'root'],
+        ...commandFilters('xend', 'touch', 'pstorage-mount'),
       }),
     },
     network: {
       pods: ['compute'],
       content: rootwrapFilters({
-        ip: ['CommandFilter', 'ip', 'root'],
-        'ovs-vsctl': ['CommandFilter', 'ovs-vsctl', 'root'],
-        'ovs-ofctl': ['CommandFilter', 'ovs-ofctl', 'root'],
-        'ivs-ctl': ['CommandFilter', 'ivs-ctl', 'root'],
+        ...commandFilters('ip', 'ovs-vsctl', 'ovs-ofctl', 'ivs-ctl'),
         ifc_ctl: ['CommandFilter', '/opt/pg/bin/ifc_ctl', 'root'],
         ebtables: ['CommandFilter', 'ebtables', 'root'],
         ebtables_usr: ['CommandFilter', 'ebtables', 'root'],
-        'iptables-save': ['CommandFilter', 'iptables-save', 'root'],
-        'ip6tables-save': ['CommandFilter', 'ip6tables-save', 'root'],
-        'iptables-restore': ['CommandFilter', 'iptables-restore', 'root'],
-        'ip6tables-restore': ['CommandFilter', 'ip6tables-restore', 'root'],
-        arping: ['CommandFilter', 'arping', 'root'],
-        dhcp_release: ['CommandFilter', 'dhcp_release', 'root'],
-        kill_dnsmasq: ['KillFilter', 'root', '/usr/sbin/dnsmasq', '-9', '-HUP'],
-        kill_radvd: ['KillFilter', 'root', '/usr/sbin/radvd'],
-        dnsmasq: ['EnvFilter', 'env', 'root', 'CONFIG_FILE=', 'NETWORK_ID=', 'dnsmasq'],
-        radvd: ['CommandFilter', 'radvd', 'root'],
-        brctl: ['CommandFilter', 'brctl', 'root'],
-        sysctl: ['CommandFilter', 'sysctl', 'root'],
-        conntrack: ['CommandFilter', 'conntrack', 'root'],
-        'fp-vdev': ['CommandFilter', 'fp-vdev', 'root'],
+        ...LINUX_NET_FILTERS,
+        ...commandFilters('sysctl', 'conntrack', 'fp-vdev'),
       }),
     },
   };
@@ -778,7 +690,7 @@ function novaConfFile(): Values {
     wsgi: { api_paste_config: '/etc/nova/api-paste.ini' },
     oslo_messaging_notifications: { driver: 'messagingv2' },
     oslo_messaging_rabbit: { rabbit_ha_queues: true },
-    placement: internalPasswordAuth,
+    placement: keystonePasswordAuth,
     compute: { max_concurrent_disk_ops: 2 },
     filter_scheduler: {
       build_failure_weight_multiplier: 0,
@@ -894,25 +806,18 @@ function novaSecrets(): Values {
 function novaEndpoints(): Values {
   return {
     cluster_domain_suffix: 'cluster.local',
-    local_image_registry: endpointsLocalImageRegistry,
-    oci_image_registry: {
-      name: 'oci-image-registry',
-      namespace: 'oci-image-registry',
-      auth: { enabled: false, nova: { username: 'nova', password: 'password' } },
-      hosts: { default: 'localhost' },
-      host_fqdn_override: { default: null },
-      port: { registry: { default: null } },
-    },
+    local_image_registry: localImageRegistryEndpoint,
+    oci_image_registry: ociImageRegistryEndpoint('nova'),
     oslo_db: osloDbEndpoint('nova'),
     oslo_db_api: osloDbEndpoint('nova', { adminTls: false, path: '/nova_api' }),
     oslo_db_cell0: osloDbEndpoint('nova', { adminTls: false, path: '/nova_cell0' }),
     oslo_messaging: osloMessagingEndpoint('nova'),
     oslo_cache: osloCacheEndpoint,
     identity: identityEndpoint({
-      admin: identityAuthAdmin,
-      nova: identityAuthNova,
+      admin: keystoneAdminUser,
+      nova: novaServiceUser,
       service: keystoneUser('nova_service_user', { role: 'admin,service' }),
-      neutron: identityAuthNeutron,
+      neutron: neutronServiceUser,
       ironic: {
         role: 'admin,service',
         auth_type: 'password',
@@ -924,12 +829,12 @@ function novaEndpoints(): Values {
         username: 'ironic',
         password: 'password',
       },
-      placement: identityAuthPlacement,
-      cinder: identityAuthCinder,
+      placement: placementServiceUser,
+      cinder: cinderServiceUser,
       test: keystoneUser('nova-test', { role: 'admin', project_name: 'test' }),
     }),
-    image: endpointsImage,
-    volumev3: endpointsVolumev3,
+    image: glanceEndpoint,
+    volumev3: cinderV3Endpoint,
     compute: {
       name: 'nova',
       hosts: { default: 'nova-api', public: 'nova-api-internal' },
@@ -950,14 +855,7 @@ function novaEndpoints(): Values {
       scheme: { default: 'http' },
       port: { metadata: { default: 8775, public: 80 } },
     },
-    compute_novnc_proxy: {
-      name: 'nova',
-      hosts: { default: 'nova-novncproxy', public: 'novncproxy' },
-      host_fqdn_override: { default: null },
-      path: { default: '/vnc_auto.html' },
-      scheme: { default: 'http' },
-      port: { novnc_proxy: { default: 6080, public: 80 } },
-    },
+    compute_novnc_proxy: httpEndpoint({ name: 'nova', host: 'nova-novncproxy', publicHost: 'novncproxy', path: { default: '/vnc_auto.html' }, portName: 'novnc_proxy', port: 6080 }),
     compute_novnc_vencrypt: {
       hosts: { default: 'nova-novncproxy' },
       host_fqdn_override: { default: { commonName: 'nova-novncproxy', usages: ['client auth'] } },
@@ -970,25 +868,11 @@ function novaEndpoints(): Values {
       path: { default: '/serial_auto.html' },
       port: { serial_proxy: { default: 6083, public: 80 } },
     },
-    compute_spice_proxy: {
-      name: 'nova',
-      hosts: { default: 'nova-spiceproxy', public: 'spiceproxy' },
-      host_fqdn_override: { default: null },
-      path: { default: '/spice_auto.html' },
-      scheme: { default: 'http' },
-      port: { spice_proxy: { default: 6082, public: 80 } },
-    },
-    placement: endpointsPlacement,
-    network: {
-      name: 'neutron',
-      hosts: { default: 'neutron-server', public: 'neutron' },
-      host_fqdn_override: { default: null },
-      path: { default: null },
-      scheme: { default: 'http' },
-      port: { api: { default: 9696, public: 80 } },
-    },
-    baremetal: endpointsBaremetal,
-    fluentd: endpointsFluentd,
+    compute_spice_proxy: httpEndpoint({ name: 'nova', host: 'nova-spiceproxy', publicHost: 'spiceproxy', path: { default: '/spice_auto.html' }, portName: 'spice_proxy', port: 6082 }),
+    placement: placementEndpoint,
+    network: httpEndpoint({ name: 'neutron', host: 'neutron-server', port: 9696 }),
+    baremetal: ironicEndpoint,
+    fluentd: fluentdEndpoint,
     kube_dns: kubeDnsEndpoint,
     ingress: ingressEndpoint,
   };
@@ -1069,29 +953,20 @@ function novaPodProbes(): Values {
     rpc_retries: 2,
     compute: {
       default: {
-        liveness: { enabled: true, params: { periodSeconds: 90, timeoutSeconds: 70 } },
-        readiness: { enabled: true, params: { periodSeconds: 90, timeoutSeconds: 70 } },
-        startup: {
-          enabled: true,
-          params: {
-            failureThreshold: 120,
-            periodSeconds: 10,
-            successThreshold: 1,
-            timeoutSeconds: 70,
-          },
-        },
+        liveness: probe({ periodSeconds: 90, timeoutSeconds: 70 }),
+        readiness: probe({ periodSeconds: 90, timeoutSeconds: 70 }),
+        startup: probe({
+          failureThreshold: 120,
+          periodSeconds: 10,
+          successThreshold: 1,
+          timeoutSeconds: 70,
+        }),
       },
     },
     'api-metadata': {
       default: {
-        liveness: {
-          enabled: true,
-          params: { initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5 },
-        },
-        readiness: {
-          enabled: true,
-          params: { initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5 },
-        },
+        liveness: probe({ initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5 }),
+        readiness: probe({ initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5 }),
       },
     },
     'api-osapi': { default: { liveness: defaultLiveness, readiness: defaultLiveness } },
@@ -1106,66 +981,51 @@ function novaPodProbes(): Values {
 /** `pod.security_context`: who each container runs as. */
 function novaSecurityContext(): Values {
   return {
-    nova: {
-      pod: { runAsUser: 0 },
-      container: {
-        nova_compute_init: { readOnlyRootFilesystem: true, runAsUser: 0 },
-        ceph_perms: { readOnlyRootFilesystem: true, runAsUser: 0 },
-        nova_compute_vnc_init: readOnlyContainer,
-        nova_compute_serial_init: readOnlyContainer,
-        nova_compute_spice_init: readOnlyContainer,
-        nova_compute: { readOnlyRootFilesystem: true, privileged: true },
-        nova_compute_ssh: { privileged: true, runAsUser: 0 },
-        nova_compute_ssh_init: { runAsUser: 0 },
-        nova_api_metadata_init: readOnlyContainer,
-        nova_api: readOnlyContainer,
-        nova_osapi: readOnlyContainer,
-        nova_conductor: readOnlyContainer,
-        nova_novncproxy_init: readOnlyContainer,
-        nova_novncproxy_init_assests: readOnlyContainer,
-        nova_novncproxy: readOnlyContainer,
-        nova_sanitizer: {
-          runAsUser: 0,
-          runAsGroup: 0,
-          readOnlyRootFilesystem: true,
-          allowPrivilegeEscalation: false,
-        },
-        nova_scheduler: readOnlyContainer,
-        nova_serialproxy_init: readOnlyContainer,
-        nova_serialproxy: readOnlyContainer,
-        nova_spiceproxy_init: readOnlyContainer,
-        nova_spiceproxy_init_assets: readOnlyContainer,
-        nova_spiceproxy: readOnlyContainer,
+    nova: securityContext(0, {
+      nova_compute_init: { readOnlyRootFilesystem: true, runAsUser: 0 },
+      ceph_perms: { readOnlyRootFilesystem: true, runAsUser: 0 },
+      nova_compute_vnc_init: readOnlyContainer,
+      nova_compute_serial_init: readOnlyContainer,
+      nova_compute_spice_init: readOnlyContainer,
+      nova_compute: privilegedContainer,
+      nova_compute_ssh: { privileged: true, runAsUser: 0 },
+      nova_compute_ssh_init: { runAsUser: 0 },
+      nova_api_metadata_init: readOnlyContainer,
+      nova_api: readOnlyContainer,
+      nova_osapi: readOnlyContainer,
+      nova_conductor: readOnlyContainer,
+      nova_novncproxy_init: readOnlyContainer,
+      nova_novncproxy_init_assests: readOnlyContainer,
+      nova_novncproxy: readOnlyContainer,
+      nova_sanitizer: {
+        runAsUser: 0,
+        runAsGroup: 0,
+        readOnlyRootFilesystem: true,
+        allowPrivilegeEscalation: false,
       },
-    },
-    bootstrap: {
-      pod: { runAsUser: 42424 },
-      container: {
-        nova_wait_for_computes_init: readOnlyContainer,
-        bootstrap: readOnlyContainer,
-      },
-    },
-    nova_cell_setup: {
-      pod: { runAsUser: 42424 },
-      container: {
-        nova_wait_for_computes_init: readOnlyContainer,
-        nova_cell_setup_init: readOnlyContainer,
-        nova_cell_setup: readOnlyContainer,
-      },
-    },
-    archive_deleted_rows: {
-      pod: { runAsUser: 42424 },
-      container: {
-        nova_archive_deleted_rows_init: readOnlyContainer,
-        nova_archive_deleted_rows: readOnlyContainer,
-      },
-    },
-    cell_setup: { pod: { runAsUser: 42424 }, container: { nova_cell_setup: readOnlyContainer } },
-    instances_sanitizer: { pod: { runAsUser: 0 }, container: { nova_sanitizer: readOnlyContainer } },
-    service_cleaner: {
-      pod: { runAsUser: 42424 },
-      container: { nova_service_cleaner: readOnlyContainer },
-    },
+      nova_scheduler: readOnlyContainer,
+      nova_serialproxy_init: readOnlyContainer,
+      nova_serialproxy: readOnlyContainer,
+      nova_spiceproxy_init: readOnlyContainer,
+      nova_spiceproxy_init_assets: readOnlyContainer,
+      nova_spiceproxy: readOnlyContainer,
+    }),
+    bootstrap: securityContext(42424, {
+      nova_wait_for_computes_init: readOnlyContainer,
+      bootstrap: readOnlyContainer,
+    }),
+    nova_cell_setup: securityContext(42424, {
+      nova_wait_for_computes_init: readOnlyContainer,
+      nova_cell_setup_init: readOnlyContainer,
+      nova_cell_setup: readOnlyContainer,
+    }),
+    archive_deleted_rows: securityContext(42424, {
+      nova_archive_deleted_rows_init: readOnlyContainer,
+      nova_archive_deleted_rows: readOnlyContainer,
+    }),
+    cell_setup: securityContext(42424, { nova_cell_setup: readOnlyContainer }),
+    instances_sanitizer: securityContext(0, { nova_sanitizer: readOnlyContainer }),
+    service_cleaner: securityContext(42424, { nova_service_cleaner: readOnlyContainer }),
   };
 }
 
@@ -1173,36 +1033,13 @@ function novaSecurityContext(): Values {
 function novaPodResources(): Values {
   return {
     enabled: true,
-    compute: defaultJobResources,
-    compute_ironic: defaultJobResources,
-    api_metadata: defaultJobResources,
-    api: defaultJobResources,
+    ...defaultResourcesFor('compute', 'compute_ironic', 'api_metadata', 'api'),
     conductor: {
       requests: { memory: '128Mi', cpu: '100m', 'ephemeral-storage': '100Ki' },
       limits: { memory: '1024Mi', cpu: '2000m' },
     },
-    sanitizer: defaultJobResources,
-    scheduler: defaultJobResources,
-    ssh: defaultJobResources,
-    novncproxy: defaultJobResources,
-    serialproxy: defaultJobResources,
-    spiceproxy: defaultJobResources,
-    jobs: {
-      bootstrap: defaultJobResources,
-      storage_init: defaultJobResources,
-      db_init: defaultJobResources,
-      rabbit_init: defaultJobResources,
-      db_sync: defaultJobResources,
-      archive_deleted_rows: defaultJobResources,
-      db_drop: defaultJobResources,
-      ks_endpoints: defaultJobResources,
-      ks_service: defaultJobResources,
-      ks_user: defaultJobResources,
-      tests: defaultJobResources,
-      cell_setup: defaultJobResources,
-      service_cleaner: defaultJobResources,
-      image_repo_sync: defaultJobResources,
-    },
+    ...defaultResourcesFor('sanitizer', 'scheduler', 'ssh', 'novncproxy', 'serialproxy', 'spiceproxy'),
+    jobs: defaultResourcesFor('bootstrap', 'storage_init', 'db_init', 'rabbit_init', 'db_sync', 'archive_deleted_rows', 'db_drop', 'ks_endpoints', 'ks_service', 'ks_user', 'tests', 'cell_setup', 'service_cleaner', 'image_repo_sync'),
   };
 }
 
@@ -1281,3 +1118,41 @@ function novaManifests(): Values {
     service_placement: false,
   };
 }
+
+// -- Program texts: ours, from the chart's values contract; test/program-texts.test.ts runs them --
+
+/**
+ * `bootstrap.wait_for_computes.scripts.init_script` (not templated by the chart): the bootstrap
+ * job's init container lists the hosts labelled as compute nodes into /tmp/compute_nodes.txt,
+ * the list that the bootstrap and cell-setup jobs wait for.
+ */
+export const novaComputeListScript = configText([
+  'set -eu',
+  'selector="${COMPUTE_NODE_SELECTOR:-openstack-compute-node=enabled}"',
+  'kubectl get nodes --selector "${selector}" --output name | sed \'s|^node/||\' > /tmp/compute_nodes.txt',
+  'echo "compute hosts expected: $(wc -w < /tmp/compute_nodes.txt)"',
+]);
+
+/**
+ * `bootstrap.wait_for_computes.scripts.wait_script` (inlined into nova's bootstrap script): waits
+ * until WAIT_PERCENTAGE percent of the listed compute hosts run an `up` nova-compute service, then
+ * at most REMAINING_WAIT more seconds for the others, so that the flavors and cell mapping that
+ * follow see the compute hosts. Without a list it does not wait.
+ */
+export const novaWaitForComputesScript = configText([
+  'wfc_expected=$(cat /tmp/compute_nodes.txt 2>/dev/null | wc -w)',
+  'wfc_interval="${WAIT_INTERVAL:-10}"',
+  'wfc_up() { openstack compute service list --service nova-compute -f value -c State | grep -c "^up$" || true; }',
+  'if [ "${wfc_expected}" -gt 0 ]; then',
+  '  wfc_needed=$(( (wfc_expected * ${WAIT_PERCENTAGE:-70} + 99) / 100 ))',
+  '  until [ "$(wfc_up)" -ge "${wfc_needed}" ]; do',
+  '    echo "waiting for ${wfc_needed} of ${wfc_expected} compute hosts"',
+  '    sleep "${wfc_interval}"',
+  '  done',
+  '  wfc_deadline=$(( SECONDS + ${REMAINING_WAIT:-300} ))',
+  '  while [ "${SECONDS}" -lt "${wfc_deadline}" ] && [ "$(wfc_up)" -lt "${wfc_expected}" ]; do',
+  '    sleep "${wfc_interval}"',
+  '  done',
+  '  echo "compute hosts up: $(wfc_up) of ${wfc_expected}"',
+  'fi',
+]);

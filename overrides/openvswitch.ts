@@ -1,23 +1,17 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { defaultJobResources, internalServices, localImageRegistryDependency } from './blocks';
-import { controlPlaneTolerations, endpointsLocalImageRegistry, imageRepoSyncJobResources, podSecurityContextContainer } from './common';
+import { chartImages, defaultJobResources, internalServices, localImageRegistryDependency, probe, securityContext } from './blocks';
+import { controlPlaneTolerations, localImageRegistryEndpoint, imageRepoSyncJobResources, kernelModulesSecurityContext } from './common';
+import { ociImageRegistryEndpoint } from './endpoints';
 
 /** Static values of openvswitch: the StarlingX settings applied over the chart defaults. */
 export function openvswitchStaticValues(img: ImageRefs): Values {
   return {
     release_group: 'osh-openstack-openvswitch',
-    images: {
-      tags: {
-        openvswitch_db_server: img.ovs,
-        openvswitch_vswitchd: img.ovs,
-        dep_check: img.kubernetesEntrypoint,
-        image_repo_sync: null,
-        pre_apply_cleanup: img.vaultManager,
-      },
-      pull_policy: 'IfNotPresent',
-      local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
-    },
+    images: chartImages(img, {
+      openvswitch_db_server: img.ovs,
+      openvswitch_vswitchd: img.ovs,
+      }),
     labels: {
       isApplication: false,
       ovs: { node_selector_key: 'openvswitch', node_selector_value: 'enabled' },
@@ -29,49 +23,34 @@ export function openvswitchStaticValues(img: ImageRefs): Values {
       probes: {
         ovs: {
           ovs_db: {
-            liveness: {
-              enabled: true,
-              params: { initialDelaySeconds: 60, periodSeconds: 30, timeoutSeconds: 5 },
-            },
-            readiness: {
-              enabled: true,
-              params: { initialDelaySeconds: 90, periodSeconds: 30, timeoutSeconds: 5 },
-            },
+            liveness: probe({ initialDelaySeconds: 60, periodSeconds: 30, timeoutSeconds: 5 }),
+            readiness: probe({ initialDelaySeconds: 90, periodSeconds: 30, timeoutSeconds: 5 }),
           },
           ovs_vswitch: {
-            liveness: {
-              enabled: true,
-              params: { initialDelaySeconds: 60, periodSeconds: 30, timeoutSeconds: 5 },
-            },
-            readiness: {
-              enabled: true,
-              params: { failureThreshold: 3, periodSeconds: 10, timeoutSeconds: 1 },
-            },
+            liveness: probe({ initialDelaySeconds: 60, periodSeconds: 30, timeoutSeconds: 5 }),
+            readiness: probe({ failureThreshold: 3, periodSeconds: 10, timeoutSeconds: 1 }),
           },
         },
       },
       security_context: {
-        ovs: {
-          pod: { runAsUser: 42424 },
-          container: {
-            perms: {
-              runAsUser: 0,
-              allowPrivilegeEscalation: false,
-              readOnlyRootFilesystem: true,
-            },
-            server: {
-              runAsUser: 42424,
-              allowPrivilegeEscalation: false,
-              readOnlyRootFilesystem: true,
-            },
-            modules: podSecurityContextContainer,
-            vswitchd: {
-              runAsUser: 0,
-              capabilities: { add: ['NET_ADMIN'] },
-              readOnlyRootFilesystem: true,
-            },
+        ovs: securityContext(42424, {
+          perms: {
+            runAsUser: 0,
+            allowPrivilegeEscalation: false,
+            readOnlyRootFilesystem: true,
           },
-        },
+          server: {
+            runAsUser: 42424,
+            allowPrivilegeEscalation: false,
+            readOnlyRootFilesystem: true,
+          },
+          modules: kernelModulesSecurityContext,
+          vswitchd: {
+            runAsUser: 0,
+            capabilities: { add: ['NET_ADMIN'] },
+            readOnlyRootFilesystem: true,
+          },
+        }),
       },
       dns_policy: 'ClusterFirstWithHostNet',
       lifecycle: {
@@ -92,18 +71,8 @@ export function openvswitchStaticValues(img: ImageRefs): Values {
     secrets: { oci_image_registry: { openvswitch: 'openvswitch-oci-image-registry-key' } },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
-      local_image_registry: endpointsLocalImageRegistry,
-      oci_image_registry: {
-        name: 'oci-image-registry',
-        namespace: 'oci-image-registry',
-        auth: {
-          enabled: false,
-          openvswitch: { username: 'openvswitch', password: 'password' },
-        },
-        hosts: { default: 'localhost' },
-        host_fqdn_override: { default: null },
-        port: { registry: { default: null } },
-      },
+      local_image_registry: localImageRegistryEndpoint,
+      oci_image_registry: ociImageRegistryEndpoint('openvswitch'),
     },
     network_policy: { openvswitch: { ingress: [{}], egress: [{}] } },
     dependencies: {

@@ -1,9 +1,9 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
-import { defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, uwsgiConf } from './blocks';
-import { apiPodLifecycle, controlPlaneLabels, controlPlaneTolerations, endpointsLocalImageRegistry, endpointsPlacement, identityAuthAdmin, internalKeystoneAuthtoken, osloCacheEndpoint, publicIngress, requiredAntiAffinityWeighted } from './common';
-import { identityEndpoint, osloDbEndpoint } from './endpoints';
+import { defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, securityContext, uwsgiConf } from './blocks';
+import { apiPodLifecycle, controlPlaneLabels, controlPlaneTolerations, localImageRegistryEndpoint, placementEndpoint, keystoneAdminUser, internalKeystoneAuthtoken, osloCacheEndpoint, publicIngress, requiredAntiAffinityUnweighted } from './common';
+import { identityEndpoint, ociImageRegistryEndpoint, osloDbEndpoint } from './endpoints';
 
 /** Static values of placement: the StarlingX settings applied over the chart defaults. */
 export function placementStaticValues(img: ImageRefs): Values {
@@ -77,35 +77,25 @@ export function placementStaticValues(img: ImageRefs): Values {
     },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
-      local_image_registry: endpointsLocalImageRegistry,
-      oci_image_registry: {
-        name: 'oci-image-registry',
-        namespace: 'oci-image-registry',
-        auth: { enabled: false, placement: { username: 'placement', password: 'password' } },
-        hosts: { default: 'localhost' },
-        host_fqdn_override: { default: null },
-        port: { registry: { default: null } },
-      },
+      local_image_registry: localImageRegistryEndpoint,
+      oci_image_registry: ociImageRegistryEndpoint('placement'),
       oslo_db: osloDbEndpoint('placement', { extraUsers: { nova_api: 'nova' } }),
       oslo_cache: osloCacheEndpoint,
       identity: identityEndpoint({
-        admin: identityAuthAdmin,
+        admin: keystoneAdminUser,
         placement: keystoneUser('placement', { role: 'admin' }),
       }),
-      placement: endpointsPlacement,
+      placement: placementEndpoint,
     },
     pod: {
       labels: { include_app_kubernetes_io: false },
       security_context: {
-        placement: {
-          pod: { runAsUser: 42424 },
-          container: {
-            placement_api: { readOnlyRootFilesystem: false, runAsUser: 0 },
-            placement_mysql_migration: { readOnlyRootFilesystem: false, runAsUser: 0 },
-          },
-        },
+        placement: securityContext(42424, {
+          placement_api: { readOnlyRootFilesystem: false, runAsUser: 0 },
+          placement_mysql_migration: { readOnlyRootFilesystem: false, runAsUser: 0 },
+        }),
       },
-      affinity: requiredAntiAffinityWeighted,
+      affinity: requiredAntiAffinityUnweighted,
       tolerations: { placement: controlPlaneTolerations },
       etcSources: { placement: [], placement_db_sync: [] },
       mounts: noExtraMounts('placement', 'placement_db_sync'),
@@ -120,14 +110,7 @@ export function placementStaticValues(img: ImageRefs): Values {
       },
       probes: {
         placement: { api: { liveness: { port: 1717 } } },
-        jobs: {
-          db_init: defaultJobResources,
-          db_sync: defaultJobResources,
-          db_drop: defaultJobResources,
-          ks_endpoints: defaultJobResources,
-          ks_service: defaultJobResources,
-          ks_user: defaultJobResources,
-        },
+        jobs: defaultResourcesFor('db_init', 'db_sync', 'db_drop', 'ks_endpoints', 'ks_service', 'ks_user'),
       },
     },
     secrets: {

@@ -1,8 +1,8 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, readOnlyContainer } from './blocks';
-import { controlPlaneTolerations, endpointsLocalImageRegistry, identityAuthAdmin, requiredAntiAffinityWeighted, rollingUpdateUpgrades } from './common';
-import { identityEndpoint } from './endpoints';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, readOnlyContainer, securityContext } from './blocks';
+import { controlPlaneTolerations, localImageRegistryEndpoint, keystoneAdminUser, requiredAntiAffinityUnweighted, rollingUpdateUpgrades } from './common';
+import { identityEndpoint, ociImageRegistryEndpoint } from './endpoints';
 
 const ksUserContainer: Values = { prometheus_openstack_exporter_ks_user: readOnlyContainer };
 
@@ -24,14 +24,11 @@ export function prometheusOpenstackExporterStaticValues(img: ImageRefs): Values 
     pod: {
       labels: { include_app_kubernetes_io: false },
       security_context: {
-        exporter: {
-          pod: { runAsUser: 65534 },
-          container: { openstack_metrics_exporter: readOnlyContainer },
-        },
-        ks_user: { pod: { runAsUser: 65534 }, container: ksUserContainer },
+        exporter: securityContext(65534, { openstack_metrics_exporter: readOnlyContainer }),
+        ks_user: securityContext(65534, ksUserContainer),
         clouds_yaml_gen: { container: ksUserContainer },
       },
-      affinity: requiredAntiAffinityWeighted,
+      affinity: requiredAntiAffinityUnweighted,
       tolerations: { prometheus_openstack_exporter: controlPlaneTolerations },
       mounts: {
         prometheus_openstack_exporter: { prometheus_openstack_exporter: null, init_container: null },
@@ -78,18 +75,8 @@ export function prometheusOpenstackExporterStaticValues(img: ImageRefs): Values 
     },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
-      local_image_registry: endpointsLocalImageRegistry,
-      oci_image_registry: {
-        name: 'oci-image-registry',
-        namespace: 'oci-image-registry',
-        auth: {
-          enabled: false,
-          'prometheus-openstack-exporter': { username: 'prometheus-openstack-exporter', password: 'password' },
-        },
-        hosts: { default: 'localhost' },
-        host_fqdn_override: { default: null },
-        port: { registry: { default: null } },
-      },
+      local_image_registry: localImageRegistryEndpoint,
+      oci_image_registry: ociImageRegistryEndpoint('prometheus-openstack-exporter'),
       prometheus_openstack_exporter: {
         namespace: 'openstack',
         hosts: { default: 'openstack-metrics' },
@@ -99,7 +86,7 @@ export function prometheusOpenstackExporterStaticValues(img: ImageRefs): Values 
         port: { exporter: { default: 9180 } },
       },
       identity: identityEndpoint({
-        admin: identityAuthAdmin,
+        admin: keystoneAdminUser,
         user: keystoneUser('prometheus-openstack-exporter', { role: 'admin', user_domain_name: 'default', project_domain_name: 'default' }),
       }),
     },

@@ -1,7 +1,8 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, localImageRegistryDependency, readOnlyContainer } from './blocks';
-import { controlPlaneTolerations, endpointsLocalImageRegistry, endpointsMonitoring, kubeDnsEndpointInfra, publicIngress, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
+import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, localImageRegistryDependency, probe, readOnlyContainer, rootContainer, securityContext } from './blocks';
+import { controlPlaneTolerations, localImageRegistryEndpoint, prometheusEndpoint, kubeDnsEndpointWithTcp, publicIngress, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
+import { ociImageRegistryEndpoint } from './endpoints';
 
 /** Static values of rabbitmq: the StarlingX settings applied over the chart defaults. */
 export function rabbitmqStaticValues(img: ImageRefs): Values {
@@ -33,60 +34,45 @@ export function rabbitmqStaticValues(img: ImageRefs): Values {
       probes: {
         rabbitmq: {
           rabbitmq: {
-            startup: {
-              enabled: true,
-              params: {
-                initialDelaySeconds: 10,
-                periodSeconds: 10,
-                timeoutSeconds: 5,
-                failureThreshold: 30,
-              },
-            },
-            readiness: {
-              enabled: true,
-              params: {
-                initialDelaySeconds: 10,
-                periodSeconds: 30,
-                timeoutSeconds: 10,
-                successThreshold: 1,
-                failureThreshold: 3,
-              },
-            },
-            liveness: {
-              enabled: true,
-              params: {
-                initialDelaySeconds: 60,
-                periodSeconds: 30,
-                timeoutSeconds: 10,
-                successThreshold: 1,
-                failureThreshold: 5,
-              },
-            },
+            startup: probe({
+              initialDelaySeconds: 10,
+              periodSeconds: 10,
+              timeoutSeconds: 5,
+              failureThreshold: 30,
+            }),
+            readiness: probe({
+              initialDelaySeconds: 10,
+              periodSeconds: 30,
+              timeoutSeconds: 10,
+              successThreshold: 1,
+              failureThreshold: 3,
+            }),
+            liveness: probe({
+              initialDelaySeconds: 60,
+              periodSeconds: 30,
+              timeoutSeconds: 10,
+              successThreshold: 1,
+              failureThreshold: 5,
+            }),
           },
         },
       },
       security_context: {
-        server: {
-          pod: { runAsUser: 999 },
-          container: {
-            rabbitmq_password: { runAsUser: 0, readOnlyRootFilesystem: true },
-            rabbitmq_cookie: { runAsUser: 0, readOnlyRootFilesystem: true },
-            rabbitmq_perms: { runAsUser: 0, readOnlyRootFilesystem: true },
-            rabbitmq: {
-              allowPrivilegeEscalation: false,
-              runAsUser: 999,
-              readOnlyRootFilesystem: false,
-            },
+        server: securityContext(999, {
+          rabbitmq_password: rootContainer,
+          rabbitmq_cookie: rootContainer,
+          rabbitmq_perms: rootContainer,
+          rabbitmq: {
+            allowPrivilegeEscalation: false,
+            runAsUser: 999,
+            readOnlyRootFilesystem: false,
           },
-        },
-        cluster_wait: {
-          pod: { runAsUser: 999 },
-          container: {
-            rabbitmq_cluster_wait: readOnlyContainer,
-            rabbitmq_cookie: readOnlyContainer,
-          },
-        },
-        test: { pod: { runAsUser: 999 }, container: { rabbitmq_test: readOnlyContainer } },
+        }),
+        cluster_wait: securityContext(999, {
+          rabbitmq_cluster_wait: readOnlyContainer,
+          rabbitmq_cookie: readOnlyContainer,
+        }),
+        test: securityContext(999, { rabbitmq_test: readOnlyContainer }),
       },
       affinity: requiredAntiAffinity,
       tolerations: { rabbitmq: controlPlaneTolerations },
@@ -149,16 +135,9 @@ export function rabbitmqStaticValues(img: ImageRefs): Values {
     },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
-      local_image_registry: endpointsLocalImageRegistry,
-      oci_image_registry: {
-        name: 'oci-image-registry',
-        namespace: 'oci-image-registry',
-        auth: { enabled: false, rabbitmq: { username: 'rabbitmq', password: 'password' } },
-        hosts: { default: 'localhost' },
-        host_fqdn_override: { default: null },
-        port: { registry: { default: null } },
-      },
-      monitoring: endpointsMonitoring,
+      local_image_registry: localImageRegistryEndpoint,
+      oci_image_registry: ociImageRegistryEndpoint('rabbitmq'),
+      monitoring: prometheusEndpoint,
       oslo_messaging: {
         auth: {
           erlang_cookie: 'openstack-cookie',
@@ -176,7 +155,7 @@ export function rabbitmqStaticValues(img: ImageRefs): Values {
           metrics: { default: 15692 },
         },
       },
-      kube_dns: kubeDnsEndpointInfra,
+      kube_dns: kubeDnsEndpointWithTcp,
     },
     network_policy: { rabbitmq: { ingress: [{}], egress: [{}] } },
     volume: {

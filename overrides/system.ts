@@ -152,10 +152,42 @@ export function certificates(ctx: DeploymentContext): Values {
   return ctx.derived.https ? { certificates: true } : {};
 }
 
+/** Options of {@link httpsServiceValues}. */
+export interface HttpsServiceOptions {
+  /**
+   * The `conf` section (the service's config file) whose `keystone_authtoken` verifies the public
+   * CA. Only for a release whose system values have no `conf` of their own.
+   * @default - none (the release writes its `conf` itself)
+   */
+  readonly authtokenIn?: string;
+  /** `secrets.tls`: the TLS Secrets the chart's endpoints serve. @default - the chart's */
+  readonly tls?: Values;
+}
+
+/**
+ * What an OpenStack service adds behind https (spec §2.5), in the platform's order:
+ * `conf.<section>.keystone_authtoken.cafile`, `secrets.tls`, then `manifests.certificates`.
+ * Nothing over http. Spread it after the release's own keys.
+ */
+export function httpsServiceValues(ctx: DeploymentContext, options: HttpsServiceOptions = {}): Values {
+  if (!ctx.derived.https) return {};
+  const values: Values = {};
+  if (options.authtokenIn) values.conf = { [options.authtokenIn]: { keystone_authtoken: { cafile: CA_PATH } } };
+  if (options.tls) values.secrets = { tls: options.tls };
+  values.manifests = certificates(ctx);
+  return values;
+}
+
 /** `images.tags` entries swapped to the rook image when ceph is rook. */
 export function rookImageTags(ctx: DeploymentContext, tags: readonly string[]): Values {
   if (ctx.profile.storage.ceph.kind !== 'rook') return {};
   return Object.fromEntries(tags.map((tag) => [tag, rookImage(ctx)]));
+}
+
+/** `images: {tags}` with the jobs that need rook's ceph image (spec §2.7), or nothing when ceph is not rook. */
+export function rookImages(ctx: DeploymentContext, tags: readonly string[]): Values {
+  const swapped = rookImageTags(ctx, tags);
+  return Object.keys(swapped).length > 0 ? { images: { tags: swapped } } : {};
 }
 
 /** A host path mounted into a container: `[volume name, host path, mount path (default: the host path)]`. */

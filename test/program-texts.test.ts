@@ -1,5 +1,5 @@
 /**
- * What our own program texts (overrides/program-texts.ts) must do: rendered as the chart's `tpl`
+ * What our own program texts (beside their release's static values in overrides/) must do: rendered as the chart's `tpl`
  * would render them (test/support/go-template.ts), then compiled, parsed or run against stubs.
  */
 import { spawnSync } from 'child_process';
@@ -8,21 +8,12 @@ import * as os from 'os';
 import * as path from 'path';
 import { mergeValues, Values } from '../lib/engine/values';
 import { DEFAULT_IMAGE_BUILD, imageRefs } from '../overrides/images';
-import { horizonStaticValues } from '../overrides/horizon';
+import { horizonLocalSettings, horizonStaticValues } from '../overrides/horizon';
 import { keystoneStaticValues } from '../overrides/keystone';
-import { libvirtStaticValues } from '../overrides/libvirt';
-import { mariadbStaticValues } from '../overrides/mariadb';
-import {
-  dexBootstrapScript,
-  horizonLocalSettings,
-  keystoneApacheSite,
-  keystoneWsgiScript,
-  libvirtDynamicOptionsScript,
-  mariadbIpv6Config,
-  novaComputeListScript,
-  novaWaitForComputesScript,
-  ssoCallbackPage,
-} from '../overrides/program-texts';
+import { dexBootstrapScript, keystoneApacheSite, keystoneWsgiScript, ssoCallbackPage } from '../overrides/keystone/program-texts';
+import { libvirtDynamicOptionsScript, libvirtStaticValues } from '../overrides/libvirt';
+import { mariadbIpv6Config, mariadbStaticValues } from '../overrides/mariadb';
+import { novaComputeListScript, novaWaitForComputesScript } from '../overrides/nova';
 import { renderTemplate } from './support/go-template';
 import { aioSimplex, systemValuesOf } from './support/profiles';
 

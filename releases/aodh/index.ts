@@ -1,7 +1,7 @@
 import { defineRelease } from '../define';
 import { Values } from '../../lib/engine/values';
 import { aodhStaticValues } from '../../overrides/aodh';
-import { CA_PATH, certificates, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessaging, publicEndpoint, serviceRegion } from '../../overrides/system';
+import { CA_PATH, httpsServiceValues, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessaging, publicEndpoint, serviceRegion } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
 
 /** Where the notifier finds the CA of REST alarm targets (`aodh.restNotifierCaCert`). */
@@ -21,7 +21,7 @@ function aodhSystemValues(ctx: DeploymentContext): Values {
   if (ctx.derived.https) aodhConf.keystone_authtoken = { cafile: CA_PATH };
   const volumes: Values[] = caCert ? [{ name: REST_NOTIFIER_CA_SECRET, secret: { secretName: REST_NOTIFIER_CA_SECRET, items: [{ key: 'ca.crt', path: 'ca.crt' }] } }] : [];
   const volumeMounts: Values[] = caCert ? [{ name: REST_NOTIFIER_CA_SECRET, mountPath: REST_NOTIFIER_CA_PATH, subPath: 'ca.crt', readOnly: true }] : [];
-  const values: Values = {
+  return {
     pod: {
       replicas: { api: c, evaluator: c, listener: c, notifier: c },
       mounts: { aodh_notifier: { aodh_notifier: { volumes, volumeMounts } } },
@@ -34,9 +34,8 @@ function aodhSystemValues(ctx: DeploymentContext): Values {
       oslo_db: { auth: osloDbAuth(['aodh']) },
       oslo_messaging: osloMessaging(ctx, ['aodh']),
     },
+    ...httpsServiceValues(ctx),
   };
-  if (ctx.derived.https) values.manifests = certificates(ctx);
-  return values;
 }
 
 export const aodh = defineRelease({

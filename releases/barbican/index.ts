@@ -1,12 +1,12 @@
 import { defineRelease } from '../define';
 import { Values } from '../../lib/engine/values';
 import { barbicanStaticValues } from '../../overrides/barbican';
-import { CA_PATH, certificates, identityAuth, osloCache, osloDbAuth, osloMessaging, publicEndpoint } from '../../overrides/system';
+import { httpsServiceValues, identityAuth, osloCache, osloDbAuth, osloMessaging, publicEndpoint } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
 
 /** System values of barbican (spec §3.22). */
 function barbicanSystemValues(ctx: DeploymentContext): Values {
-  const values: Values = {
+  return {
     pod: { replicas: { api: ctx.derived.controllers } },
     endpoints: {
       key_manager: publicEndpoint(ctx, 'barbican'),
@@ -15,12 +15,8 @@ function barbicanSystemValues(ctx: DeploymentContext): Values {
       oslo_cache: osloCache(),
       oslo_messaging: osloMessaging(ctx, ['barbican']),
     },
+    ...httpsServiceValues(ctx, { authtokenIn: 'barbican' }),
   };
-  if (ctx.derived.https) {
-    values.conf = { barbican: { keystone_authtoken: { cafile: CA_PATH } } };
-    values.manifests = certificates(ctx);
-  }
-  return values;
 }
 
 export const barbican = defineRelease({

@@ -2,7 +2,7 @@ import { defineRelease, NO_WAIT, storageClassCheck } from '../define';
 import { Value, Values } from '../../lib/engine/values';
 import { cinderStaticValues } from '../../overrides/cinder';
 import { credential } from '../../overrides/credentials';
-import { CA_PATH, certificates, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessaging, publicEndpoint, rookImageTags, serviceRegion } from '../../overrides/system';
+import { CA_PATH, httpsServiceValues, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessaging, publicEndpoint, rookImages, serviceRegion } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
 import { availability, cephFsid, cephMonitors, chunkSize, cinderBackendProtocol, cinderVolumeBackends, isNetappBackend, isSanProtocol, NetappBackend, netappProfileKey, storageSelection } from '../../lib/profile/storage';
 
@@ -235,9 +235,6 @@ function cinderSystemValues(ctx: DeploymentContext): Values {
     ...(netappNfs ? { backup_share: NFS_SHARE } : {}),
   };
 
-  const manifests = certificates(ctx);
-  const imageTags = cephAvail ? rookImageTags(ctx, ['cinder_backup_storage_init', 'cinder_storage_init']) : {};
-
   return {
     pod: {
       replicas: { api: C, volume: C, scheduler: C, backup: backupReplicas },
@@ -272,7 +269,7 @@ function cinderSystemValues(ctx: DeploymentContext): Values {
       oslo_cache: osloCache(),
       volumev3: publicEndpoint(ctx, 'cinder'),
     },
-    ...(Object.keys(manifests).length > 0 ? { manifests } : {}),
-    ...(Object.keys(imageTags).length > 0 ? { images: { tags: imageTags } } : {}),
+    ...httpsServiceValues(ctx),
+    ...(cephAvail ? rookImages(ctx, ['cinder_backup_storage_init', 'cinder_storage_init']) : {}),
   };
 }

@@ -2,7 +2,7 @@ import { defineRelease, NO_WAIT, storageClassCheck } from '../define';
 import { Values } from '../../lib/engine/values';
 import { glanceStaticValues } from '../../overrides/glance';
 import { credential } from '../../overrides/credentials';
-import { CA_PATH, certificates, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessaging, publicEndpoint, publicHost, rookImageTags } from '../../overrides/system';
+import { CA_PATH, httpsServiceValues, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessaging, publicEndpoint, publicHost, rookImages } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
 import { cephAvailable, cephMonitors, chunkSize, cinderBackendProtocol, cinderVolumeBackends, crushRule, isSanProtocol, storageClass, storageSelection } from '../../lib/profile/storage';
 
@@ -85,9 +85,6 @@ function glanceSystemValues(ctx: DeploymentContext): Values {
       ? { admin_keyring: credential.cephAdminKeyring() }
       : { admin_keyring: credential.cephGlanceKeyring(), monitors: cephMonitors(ctx) };
 
-  const manifests = certificates(ctx);
-  const imageTags = rookImageTags(ctx, ['glance_storage_init']);
-
   return {
     storage: backend,
     pod: {
@@ -140,7 +137,7 @@ function glanceSystemValues(ctx: DeploymentContext): Values {
       oslo_messaging: osloMessaging(ctx, ['glance']),
       image: publicEndpoint(ctx, 'glance'),
     },
-    ...(Object.keys(manifests).length > 0 ? { manifests } : {}),
-    ...(Object.keys(imageTags).length > 0 ? { images: { tags: imageTags } } : {}),
+    ...httpsServiceValues(ctx),
+    ...rookImages(ctx, ['glance_storage_init']),
   };
 }

@@ -1,12 +1,12 @@
 import { defineRelease } from '../define';
 import { Values } from '../../lib/engine/values';
 import { gnocchiStaticValues } from '../../overrides/gnocchi';
-import { CA_PATH, certificates, identityAuth, osloCache, osloDbAuth, publicEndpoint, rookImageTags } from '../../overrides/system';
+import { httpsServiceValues, identityAuth, osloCache, osloDbAuth, publicEndpoint, rookImages } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
 
 /** System values of gnocchi (spec §3.21). */
 function gnocchiSystemValues(ctx: DeploymentContext): Values {
-  const values: Values = {
+  return {
     pod: { replicas: { api: ctx.derived.controllers } },
     endpoints: {
       metric: publicEndpoint(ctx, 'gnocchi'),
@@ -15,15 +15,9 @@ function gnocchiSystemValues(ctx: DeploymentContext): Values {
       oslo_db: { auth: osloDbAuth(['gnocchi']) },
     },
     ceph_client: { user_secret_name: 'ceph-admin' },
+    ...httpsServiceValues(ctx, { authtokenIn: 'gnocchi' }),
+    ...rookImages(ctx, ['gnocchi_storage_init']),
   };
-  if (ctx.derived.https) {
-    values.conf = { gnocchi: { keystone_authtoken: { cafile: CA_PATH } } };
-    values.manifests = certificates(ctx);
-  }
-  // Spec §2.7: the storage init job needs rook's ceph-config-helper image.
-  const tags = rookImageTags(ctx, ['gnocchi_storage_init']);
-  if (Object.keys(tags).length > 0) values.images = { tags };
-  return values;
 }
 
 export const gnocchi = defineRelease({

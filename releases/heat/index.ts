@@ -1,7 +1,7 @@
 import { defineRelease, NO_WAIT } from '../define';
 import { Values } from '../../lib/engine/values';
 import { heatStaticValues } from '../../overrides/heat';
-import { CA_PATH, certificates, identityAuth, notificationUrl, osloDbAuth, osloMessaging, publicEndpoint } from '../../overrides/system';
+import { CA_PATH, httpsServiceValues, identityAuth, notificationUrl, osloDbAuth, osloMessaging, publicEndpoint } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
 
 /** heat's OpenStack client sections that verify the public CA behind https. */
@@ -17,7 +17,7 @@ function heatSystemValues(ctx: DeploymentContext): Values {
     heatConf.ssl = { ca_file: CA_PATH };
     for (const section of CLIENT_SECTIONS) heatConf[section] = { ca_file: CA_PATH };
   }
-  const values: Values = {
+  return {
     pod: { replicas: { api: c, cfn: c, cloudwatch: c, engine: c } },
     conf: { heat: heatConf },
     endpoints: {
@@ -27,17 +27,13 @@ function heatSystemValues(ctx: DeploymentContext): Values {
       oslo_db: { auth: osloDbAuth(['heat']) },
       oslo_messaging: osloMessaging(ctx, ['heat']),
     },
-  };
-  if (https) {
-    values.secrets = {
+    ...httpsServiceValues(ctx, {
       tls: {
         orchestration: { api: { internal: 'heat-tls-public' } },
         cloudformation: { cfn: { internal: 'cloudformation-tls-public' } },
       },
-    };
-    values.manifests = certificates(ctx);
-  }
-  return values;
+    }),
+  };
 }
 
 export const heat = defineRelease({

@@ -2,7 +2,7 @@ import { defineRelease, NO_WAIT } from '../define';
 import { Values } from '../../lib/engine/values';
 import { horizonStaticValues } from '../../overrides/horizon';
 import { credential } from '../../overrides/credentials';
-import { certificates, identityAuth, osloDbAuth, publicEndpoint, publicUrl } from '../../overrides/system';
+import { httpsServiceValues, identityAuth, osloDbAuth, publicEndpoint, publicUrl } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
 
 /** `conf.horizon.local_settings.config` (spec §3.17). */
@@ -47,7 +47,7 @@ function localSettingsConfig(ctx: DeploymentContext): Values {
 
 /** System values of horizon (spec §3.17). */
 function horizonSystemValues(ctx: DeploymentContext): Values {
-  const values: Values = {
+  return {
     pod: { replicas: { server: ctx.derived.controllers } },
     conf: { horizon: { local_settings: { config: localSettingsConfig(ctx) } } },
     endpoints: {
@@ -62,9 +62,8 @@ function horizonSystemValues(ctx: DeploymentContext): Values {
       node_port: { enabled: !ctx.profile.endpoints.domain },
       dashboard: { ingress: { annotations: { 'nginx.ingress.kubernetes.io/proxy-body-size': '2500m' } } },
     },
+    ...httpsServiceValues(ctx),
   };
-  if (ctx.derived.https) values.manifests = certificates(ctx);
-  return values;
 }
 
 export const horizon = defineRelease({

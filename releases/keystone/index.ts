@@ -1,7 +1,7 @@
 import { defineRelease, NO_WAIT } from '../define';
 import { keystoneStaticValues } from '../../overrides/keystone';
 import { Values } from '../../lib/engine/values';
-import { certificates, identityAuth, notificationUrl, osloDbAuth, osloMessaging, publicEndpoint, publicHost, publicUrl } from '../../overrides/system';
+import { httpsServiceValues, identityAuth, notificationUrl, osloDbAuth, osloMessaging, publicEndpoint, publicHost, publicUrl } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
 
 /** The platform's default password rules (`/etc/keystone/password-rules.conf`, spec §3.7). */
@@ -86,7 +86,7 @@ function keystoneSystemValues(ctx: DeploymentContext): Values {
     }
   }
 
-  const values: Values = {
+  return {
     pod: {
       replicas: { api: derived.controllers },
       lifecycle: { termination_grace_period: { api: { timeout: 60 } } },
@@ -109,12 +109,8 @@ function keystoneSystemValues(ctx: DeploymentContext): Values {
       oslo_messaging: osloMessaging(ctx, ['keystone']),
     },
     network: { api: { ingress: { admin: false } } },
+    ...httpsServiceValues(ctx, { tls: { identity: { api: { internal: 'keystone-tls-public' } } } }),
   };
-  if (derived.https) {
-    values.secrets = { tls: { identity: { api: { internal: 'keystone-tls-public' } } } };
-    values.manifests = certificates(ctx);
-  }
-  return values;
 }
 
 export const keystone = defineRelease({

@@ -3,7 +3,7 @@ import { Values } from '../../lib/engine/values';
 import { libvirtStaticValues } from '../../overrides/libvirt';
 import { credential } from '../../overrides/credentials';
 import { DeploymentContext } from '../../lib/profile/context';
-import { hostPathMounts, OVMF_MOUNTS, rookImageTags } from '../../overrides/system';
+import { hostPathMounts, OVMF_MOUNTS, rookImages } from '../../overrides/system';
 import { cephFsid, cinderUsesCeph, novaEphemeral, novaNfs, novaNfsMounted, novaPvc } from '../../lib/profile/storage';
 
 export const libvirt = defineRelease({
@@ -31,7 +31,6 @@ function libvirtSystemValues(ctx: DeploymentContext): Values {
     const nfs = novaNfs(ctx);
     storageConf = { nfs_shares: { enabled: true, server: nfs.server, path: nfs.path, instances_path: nfs.instancesPath } };
   }
-  const imageTags = rookImageTags(ctx, ['ceph_config_helper']);
 
   return {
     pod: {
@@ -52,6 +51,6 @@ function libvirtSystemValues(ctx: DeploymentContext): Values {
       },
     },
     ...(Object.keys(storageConf).length > 0 ? { storage_conf: storageConf } : {}),
-    ...(Object.keys(imageTags).length > 0 ? { images: { tags: imageTags } } : {}),
+    ...rookImages(ctx, ['ceph_config_helper']),
   };
 }

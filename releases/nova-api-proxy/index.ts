@@ -1,15 +1,14 @@
 import { defineRelease } from '../define';
 import { Values } from '../../lib/engine/values';
 import { novaApiProxyStaticValues } from '../../overrides/nova-api-proxy';
-import { CA_PATH, certificates, identityAuth, publicEndpoint } from '../../overrides/system';
+import { CA_PATH, httpsServiceValues, identityAuth, publicEndpoint } from '../../overrides/system';
 import { controllerAddress, DeploymentContext } from '../../lib/profile/context';
 
 /** System values of nova-api-proxy (spec §3.15): the proxy answers on the public `nova` endpoint. */
 function novaApiProxySystemValues(ctx: DeploymentContext): Values {
-  const https = ctx.derived.https;
   const proxyConf: Values = { DEFAULT: { nfvi_compute_listen: controllerAddress(ctx) } };
-  if (https) proxyConf.keystone_authtoken = { cafile: CA_PATH };
-  const values: Values = {
+  if (ctx.derived.https) proxyConf.keystone_authtoken = { cafile: CA_PATH };
+  return {
     pod: { user: { nova_api_proxy: { uid: 0 } }, replicas: { proxy: ctx.derived.controllers } },
     conf: { nova_api_proxy: proxyConf },
     endpoints: {
@@ -17,12 +16,8 @@ function novaApiProxySystemValues(ctx: DeploymentContext): Values {
       identity: { auth: identityAuth(ctx, 'nova', ['nova'], ['neutron', 'placement']) },
       compute: publicEndpoint(ctx, 'nova'),
     },
+    ...httpsServiceValues(ctx, { tls: { compute: { api_proxy: { public: 'nova-tls-public' } } } }),
   };
-  if (https) {
-    values.secrets = { tls: { compute: { api_proxy: { public: 'nova-tls-public' } } } };
-    values.manifests = certificates(ctx);
-  }
-  return values;
 }
 
 export const novaApiProxy = defineRelease({

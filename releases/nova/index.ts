@@ -4,7 +4,7 @@ import { defineRelease, NO_WAIT, storageClassCheck } from '../define';
 import { Value, Values } from '../../lib/engine/values';
 import { novaStaticValues } from '../../overrides/nova';
 import { credential } from '../../overrides/credentials';
-import { CA_PATH, certificates, groupHosts, hostPathMounts, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessaging, OVMF_MOUNTS, publicEndpoint, publicHost, rangeSet, rookImageTags } from '../../overrides/system';
+import { CA_PATH, certificates, groupHosts, hostPathMounts, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessaging, OVMF_MOUNTS, publicEndpoint, publicHost, rangeSet, rookImages } from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
 import { urlHost } from '../../lib/profile/addresses';
 import { vfAddresses } from '../../lib/profile/interfaces';
@@ -149,7 +149,6 @@ function novaSystemValues(ctx: DeploymentContext): Values {
         }
       : {}),
   };
-  const imageTags = rookImageTags(ctx, ['nova_service_cleaner', 'nova_storage_init']);
   const dbAuth = () => ({ auth: osloDbAuth(['nova']) });
 
   return {
@@ -204,6 +203,6 @@ function novaSystemValues(ctx: DeploymentContext): Values {
       oslo_db_api: dbAuth(),
       oslo_db_cell0: dbAuth(),
     },
-    ...(Object.keys(imageTags).length > 0 ? { images: { tags: imageTags } } : {}),
+    ...rookImages(ctx, ['nova_service_cleaner', 'nova_storage_init']),
   };
 }

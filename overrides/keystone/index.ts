@@ -1,11 +1,10 @@
-import { Value, Values } from '../lib/engine/values';
-import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, rallyOnceWith, readOnlyContainer } from './blocks';
-import { apacheSoftware, apiPodLifecycle, controlPlaneTolerations, endpointsFluentd, endpointsLocalImageRegistry, ingressEndpoint, kubeDnsEndpoint, osloCacheEndpointNamespaced, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity } from './common';
-import { configText, textLines } from './config-files';
-import { osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
-import { keystoneBootstrapScript } from './scripts';
-import { dexBootstrapScript, keystoneApacheSite, keystoneWsgiScript, ssoCallbackPage } from './program-texts';
+import { Value, Values } from '../../lib/engine/values';
+import { ImageRefs } from '../images';
+import { chartImages, controlPlaneNode, defaultJobResources, defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, probe, rallyOnceWith, readOnlyContainer, securityContext } from '../blocks';
+import { apacheSoftware, apiPodLifecycle, controlPlaneTolerations, fluentdEndpoint, localImageRegistryEndpoint, ingressEndpoint, kubeDnsEndpoint, osloCacheEndpointNamespaced, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity } from '../common';
+import { configText } from '../config-files';
+import { ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from '../endpoints';
+import { dexBootstrapScript, keystoneApacheSite, keystoneBootstrapScript, keystoneWsgiScript, ssoCallbackPage } from './program-texts';
 
 const testsKeystoneBasicCreateAndDeleteService2: Value[] = rallyOnceWith({ description: 'test_description', service_type: 'Rally_test_type' });
 
@@ -20,29 +19,22 @@ export function keystoneStaticValues(img: ImageRefs): Values {
       test: controlPlaneNode,
     },
     helm3_hook: false,
-    images: {
-      tags: {
-        bootstrap: img.heat,
-        test: null,
-        db_init: img.heat,
-        keystone_db_sync: img.keystone,
-        db_drop: img.heat,
-        ks_user: img.openstackclients,
-        rabbit_init: img.rabbitmqManagement,
-        keystone_fernet_setup: img.keystone,
-        keystone_fernet_rotate: img.keystone,
-        keystone_credential_setup: img.keystone,
-        keystone_credential_rotate: img.keystone,
-        keystone_credential_cleanup: null,
-        keystone_api: img.keystone,
-        keystone_domain_manage: img.keystone,
-        dep_check: img.kubernetesEntrypoint,
-        image_repo_sync: null,
-        pre_apply_cleanup: img.vaultManager,
-      },
-      pull_policy: 'IfNotPresent',
-      local_registry: { active: false, exclude: ['dep_check', 'image_repo_sync'] },
-    },
+    images: chartImages(img, {
+      bootstrap: img.heat,
+      test: null,
+      db_init: img.heat,
+      keystone_db_sync: img.keystone,
+      db_drop: img.heat,
+      ks_user: img.openstackclients,
+      rabbit_init: img.rabbitmqManagement,
+      keystone_fernet_setup: img.keystone,
+      keystone_fernet_rotate: img.keystone,
+      keystone_credential_setup: img.keystone,
+      keystone_credential_rotate: img.keystone,
+      keystone_credential_cleanup: null,
+      keystone_api: img.keystone,
+      keystone_domain_manage: img.keystone,
+      }),
     bootstrap: { enabled: true, ks_user: 'admin', script: keystoneBootstrapScript },
     network: {
       api: {
@@ -88,37 +80,22 @@ export function keystoneStaticValues(img: ImageRefs): Values {
     pod: {
       labels: { include_app_kubernetes_io: false },
       security_context: {
-        keystone: { pod: { runAsUser: 0 }, container: { keystone_api: readOnlyContainer } },
-        credential_setup: {
-          pod: { runAsUser: 42424 },
-          container: { keystone_credential_setup: readOnlyContainer },
-        },
-        fernet_setup: {
-          pod: { runAsUser: 42424 },
-          container: { keystone_fernet_setup: readOnlyContainer },
-        },
-        fernet_rotate: {
-          pod: { runAsUser: 42424 },
-          container: { keystone_fernet_rotate: readOnlyContainer },
-        },
-        domain_manage: {
-          pod: { runAsUser: 42424 },
-          container: {
-            keystone_domain_manage_init: readOnlyContainer,
-            keystone_domain_manage: readOnlyContainer,
+        keystone: securityContext(0, { keystone_api: readOnlyContainer }),
+        credential_setup: securityContext(42424, { keystone_credential_setup: readOnlyContainer }),
+        fernet_setup: securityContext(42424, { keystone_fernet_setup: readOnlyContainer }),
+        fernet_rotate: securityContext(42424, { keystone_fernet_rotate: readOnlyContainer }),
+        domain_manage: securityContext(42424, {
+          keystone_domain_manage_init: readOnlyContainer,
+          keystone_domain_manage: readOnlyContainer,
+        }),
+        test: securityContext(42424, {
+          keystone_test_ks_user: readOnlyContainer,
+          keystone_test: {
+            runAsUser: 65500,
+            readOnlyRootFilesystem: true,
+            allowPrivilegeEscalation: false,
           },
-        },
-        test: {
-          pod: { runAsUser: 42424 },
-          container: {
-            keystone_test_ks_user: readOnlyContainer,
-            keystone_test: {
-              runAsUser: 65500,
-              readOnlyRootFilesystem: true,
-              allowPrivilegeEscalation: false,
-            },
-          },
-        },
+        }),
       },
       affinity: requiredAntiAffinity,
       tolerations: { keystone: controlPlaneTolerations },
@@ -149,33 +126,13 @@ export function keystoneStaticValues(img: ImageRefs): Values {
       resources: {
         enabled: false,
         api: defaultJobResources,
-        jobs: {
-          bootstrap: defaultJobResources,
-          domain_manage: defaultJobResources,
-          db_init: defaultJobResources,
-          db_sync: defaultJobResources,
-          db_drop: defaultJobResources,
-          rabbit_init: defaultJobResources,
-          tests: defaultJobResources,
-          fernet_setup: defaultJobResources,
-          fernet_rotate: defaultJobResources,
-          credential_setup: defaultJobResources,
-          credential_rotate: defaultJobResources,
-          credential_cleanup: defaultJobResources,
-          image_repo_sync: defaultJobResources,
-        },
+        jobs: defaultResourcesFor('bootstrap', 'domain_manage', 'db_init', 'db_sync', 'db_drop', 'rabbit_init', 'tests', 'fernet_setup', 'fernet_rotate', 'credential_setup', 'credential_rotate', 'credential_cleanup', 'image_repo_sync'),
       },
       probes: {
         api: {
           api: {
-            readiness: {
-              enabled: true,
-              params: { initialDelaySeconds: 15, periodSeconds: 60, timeoutSeconds: 15 },
-            },
-            liveness: {
-              enabled: true,
-              params: { initialDelaySeconds: 50, periodSeconds: 60, timeoutSeconds: 15 },
-            },
+            readiness: probe({ initialDelaySeconds: 15, periodSeconds: 60, timeoutSeconds: 15 }),
+            liveness: probe({ initialDelaySeconds: 50, periodSeconds: 60, timeoutSeconds: 15 }),
           },
         },
       },
@@ -253,7 +210,7 @@ export function keystoneStaticValues(img: ImageRefs): Values {
           websso_initial_choice: 'credentials',
           claim_groups: false,
           groups: [],
-          default_mapping: textLines([
+          default_mapping: configText([
             '[{',
             '  "local": [{',
             '    "user": {"name": "{0}"},',
@@ -262,7 +219,7 @@ export function keystoneStaticValues(img: ImageRefs): Values {
             '  "remote": [{"type": "OIDC-email"}]',
             '}]',
           ]),
-          groups_mapping: textLines([
+          groups_mapping: configText([
             '[{',
             '  "local": [',
             '    {"user": {"name": "{0}"}},',
@@ -329,7 +286,7 @@ export function keystoneStaticValues(img: ImageRefs): Values {
           'KeystoneBasic.get_entities': rallyOnce,
         },
       },
-      mpm_event: textLines([
+      mpm_event: configText([
         '<IfModule mpm_event_module>',
         '  ServerLimit         1024',
         '  StartServers        32',
@@ -358,15 +315,8 @@ export function keystoneStaticValues(img: ImageRefs): Values {
     },
     endpoints: {
       cluster_domain_suffix: 'cluster.local',
-      local_image_registry: endpointsLocalImageRegistry,
-      oci_image_registry: {
-        name: 'oci-image-registry',
-        namespace: 'oci-image-registry',
-        auth: { enabled: false, keystone: { username: 'keystone', password: 'password' } },
-        hosts: { default: 'localhost' },
-        host_fqdn_override: { default: null },
-        port: { registry: { default: null } },
-      },
+      local_image_registry: localImageRegistryEndpoint,
+      oci_image_registry: ociImageRegistryEndpoint('keystone'),
       identity: {
         namespace: 'openstack',
         name: 'keystone',
@@ -408,7 +358,7 @@ export function keystoneStaticValues(img: ImageRefs): Values {
       },
       oslo_cache: osloCacheEndpointNamespaced,
       ldap: { auth: { client: { tls: { ca: null } } } },
-      fluentd: endpointsFluentd,
+      fluentd: fluentdEndpoint,
       kube_dns: kubeDnsEndpoint,
       ingress: ingressEndpoint,
     },
