@@ -52,7 +52,7 @@ export function listTargets(root = 'dist'): Target[] {
       for (const inv of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
         if (inv.name.startsWith('.')) continue;
         const fleetDir = path.join(dir, inv.name);
-        if (!inv.isDirectory() || !isFleetFolder(fleetDir)) throw new Error(`${fleetDir}: not a fleet folder (no releases/ folder, or a kustomization.yaml at its top): cannot interpret it`);
+        if (!inv.isDirectory() || !isFleetFolder(fleetDir)) throw new Error(`${fleetDir}: not a fleet folder (no base/ folder, or a kustomization.yaml at its top): cannot interpret it`);
         for (const site of fleetFolderSites(fleetDir)) out.push({ kind: 'subcloud', name: `${inv.name}/${site}`, fleetDir, inventory: inv.name, site });
       }
       continue;

@@ -65,15 +65,18 @@ export function chartSource(profile: DeploymentProfile): HelmRepositorySource {
   };
 }
 
-/** The Flux entry points of a deployment: namespace, then credentials, then the stack. */
-export function clusterEntrypoints(app: App, deployment: ResolvedDeployment, distPath = './dist'): FluxEntrypoints {
+/**
+ * The Flux entry points of a deployment: namespace, then credentials, then the stack.
+ * `namespacePath`: where its namespace folder is (a fleet's subcloud uses its base's). @default `${distPath}/<site>/namespace`
+ */
+export function clusterEntrypoints(app: App, deployment: ResolvedDeployment, distPath = './dist', namespacePath?: string): FluxEntrypoints {
   const { profile } = deployment;
   const { flux } = profile;
   const site = profile.name;
   return new FluxEntrypoints(app, `clusters/${site}`, {
     gitRepository: { name: flux.gitRepository, namespace: flux.gitRepositoryNamespace },
     kustomizations: [
-      { name: `${site}-namespace`, path: `${distPath}/${site}/namespace`, prune: false, interval: flux.interval },
+      { name: `${site}-namespace`, path: namespacePath ?? `${distPath}/${site}/namespace`, prune: false, interval: flux.interval },
       {
         name: `${site}-credentials`,
         path: flux.credentialsPath ?? `./credentials/${site}`,
