@@ -125,13 +125,30 @@ describe('overlay equals standalone', () => {
       const docs = parseYaml12(run.stdout, folder) as Array<{ kind: string; metadata: { name: string } }>;
       return new Map(docs.map((d) => [`${d.kind}/${d.metadata.name}`, d]));
     };
-    for (const site of ['subcloud2', 'subcloud3']) {
-      write(path.join(dir, 'alone', site), standalone(site));
-      const fromFleet = objects(path.join(dir, 'fleet', site));
-      const alone = objects(path.join(dir, 'alone', site));
-      expect([...fromFleet.keys()].sort()).toEqual([...alone.keys()].sort());
-      for (const [key, object] of alone) expect([key, fromFleet.get(key)]).toEqual([key, object]);
-    }
+    const compare = (root: string, files: ReadonlyMap<string, string>, site: string, alone: ReadonlyMap<string, string>) => {
+      write(path.join(root, 'alone', site), alone);
+      expect(materializeSite(files, site).size).toBeGreaterThan(0);
+      const fromFleet = objects(path.join(root, 'fleet', site));
+      const standaloneObjects = objects(path.join(root, 'alone', site));
+      expect([...fromFleet.keys()].sort()).toEqual([...standaloneObjects.keys()].sort());
+      for (const [key, object] of standaloneObjects) expect([key, fromFleet.get(key)]).toEqual([key, object]);
+      return fromFleet;
+    };
+    for (const site of ['subcloud2', 'subcloud3']) compare(dir, fleet.files, site, standalone(site));
+    // stx.11: Secrets get content-hash names, which kustomize computes at the top, after the
+    // subcloud's values replaced the base's, and follows into the HelmRelease (nameReference).
+    const profiles11 = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-sx11-'));
+    fs.writeFileSync(path.join(profiles11, 'sx11.yaml'), fs.readFileSync(path.join(ROOT, 'deployments', 'aio-sx-subcloud.yaml'), 'utf8').replace('name: aio-sx-subcloud', 'name: sx11') + 'flux: { target: stx.11 }\n');
+    const inv11 = loadInventory(tmpInventory(`subclouds:
+  - { name: sc11, extends: sx11, system: { regionName: sc11 }, network: { oam: { floatingAddress: 10.40.0.2 } }, userOverrides: { nova: { conf: { nova: { DEFAULT: { debug: true } } } } } }
+`), profileInputs([profiles11]));
+    const fleet11 = renderFleet(inv11);
+    write(path.join(dir, 'f11', 'fleet'), fleet11.files);
+    expect(fleet11.files.get('sc11/kustomization.yaml')).toMatch(/behavior: replace/);
+    const alone11 = new Map(outputFiles(deploymentStack(new App(), resolveSubcloud(inv11.subclouds[0]))).map((f) => [f.path, f.render()]));
+    const objects11 = compare(path.join(dir, 'f11'), fleet11.files, 'sc11', alone11);
+    expect([...objects11.keys()].some((k) => /^Secret\/nova-system-overrides-[a-z0-9]{10}$/.test(k))).toBe(true);
+    fs.rmSync(profiles11, { recursive: true, force: true });
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
