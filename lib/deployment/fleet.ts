@@ -24,7 +24,8 @@ import { parseAddress } from '../profile/addresses';
 import { PLATFORM_STACK } from './app';
 import { resolveLoaded } from './app';
 import { ResolvedDeployment } from './resolve';
-import { clusterEntrypoints, deploymentStack } from './stack';
+import { clusterEntrypoints, deploymentStackProps } from './stack';
+import { FluxStack, FluxStackProps, StackRelease } from '../engine/stack';
 
 /** The folder of fleet inventories inside a profile folder. */
 export const FLEETS_FOLDER = 'fleets';
@@ -162,6 +163,41 @@ function filesOf(chart: IConstruct): Map<string, FileBase> {
 }
 const texts = (files: ReadonlyMap<string, FileBase>) => new Map([...files].filter(([p]) => !FOR_PEOPLE.includes(p)).map(([p, f]) => [p, f.render()]));
 
+/** What decides the stack-wide part of a stack's files: the props but its releases and what the fleet leaves out. */
+const stackWide = (props: FluxStackProps) => JSON.stringify({ ...props, releases: undefined, metadata: undefined, notes: undefined, extraFiles: undefined });
+
+/** `f(x)`, computed once per object. */
+function once<K extends object, V>(f: (key: K) => V): (key: K) => V {
+  const memo = new WeakMap<K, V>();
+  return (key) => {
+    if (!memo.has(key)) memo.set(key, f(key));
+    return memo.get(key)!;
+  };
+}
+
+/** The credential sources of a deployment (one map that every release of it shares). */
+const sourcesKey = once((sources: ReadonlyMap<string, unknown>) => JSON.stringify([...sources]));
+
+/** What decides a release folder's files within one stack-wide part (static values are shared objects: compared by identity). */
+const releaseInputs = once((r: StackRelease) => JSON.stringify([r.facts.name, r.chartVersion, r.systemValues, r.userValues, r.dependsOn, r.settings, r.credentialSources && sourcesKey(r.credentialSources)]));
+
+/**
+ * The folders of a subcloud's stack whose files are those of its base's, known from the props
+ * alone: when the stack-wide props are equal, base/ and namespace/, and every release whose facts,
+ * static values and other inputs are. The composer renders and compares only the others.
+ */
+function sameFolders(props: FluxStackProps, base: FluxStackProps): Set<string> {
+  const same = new Set<string>();
+  if (stackWide(props) !== stackWide(base)) return same;
+  same.add('base').add('namespace');
+  const baseReleases = new Map(base.releases.map((r) => [r.facts.name, r]));
+  for (const r of props.releases) {
+    const b = baseReleases.get(r.facts.name);
+    if (b && b.facts === r.facts && b.staticValues === r.staticValues && releaseInputs(b) === releaseInputs(r)) same.add(r.facts.name);
+  }
+  return same;
+}
+
 /** Options of {@link renderFleet}. */
 export interface FleetRenderOptions {
   /**
@@ -226,14 +262,14 @@ function readMemo(outRoot: string, inventory: string): FleetMemoFile | undefined
 export function renderFleet(inventory: LoadedInventory, releases: readonly ReleaseDefinition[] = ALL_RELEASES, options: FleetRenderOptions = {}): RenderedStack {
   const root = `fleet/${inventory.name}`;
   const files = new Map<string, string>();
-  const bases = new Map<string, { base: FleetBase; key: string }>();
+  const bases = new Map<string, { base: FleetBase; key: string; props: FluxStackProps }>();
   const baseOf = (name: string) => {
     let entry = bases.get(name);
     if (!entry) {
-      const deployment = resolveSubcloud({ label: `${inventory.file}: base profile ${name}`, input: inventory.bases.get(name) }, releases);
-      const base = new FleetBase(`${FLEET_BASE_DIR}/${name}`, texts(filesOf(deploymentStack(new App(), deployment))));
+      const props = deploymentStackProps(resolveSubcloud({ label: `${inventory.file}: base profile ${name}`, input: inventory.bases.get(name) }, releases));
+      const base = new FleetBase(`${FLEET_BASE_DIR}/${name}`, texts(filesOf(new FluxStack(new App(), name, props))));
       for (const [f, t] of base.fleetFiles()) files.set(f, t);
-      entry = { base, key: sha256(JSON.stringify([...base.files])) };
+      entry = { base, key: sha256(JSON.stringify([...base.files])), props };
       bases.set(name, entry);
     }
     return entry;
@@ -248,7 +284,7 @@ export function renderFleet(inventory: LoadedInventory, releases: readonly Relea
   let rebuilt = 0;
   for (const site of inventory.subclouds) {
     const name = (site.input as { name: string }).name;
-    const { base, key: baseKey } = baseOf(site.extends);
+    const { base, key: baseKey, props: baseProps } = baseOf(site.extends);
     const key = sha256(JSON.stringify([GENERATOR, inventory.name, baseKey, releaseNames, site.input]));
     const before = memo?.sites[name];
     if (before && fleetDir && before.key === key && Object.entries(before.files).every(([f, st]) => JSON.stringify(statOf(path.join(fleetDir, f))) === JSON.stringify(st))) {
@@ -266,10 +302,14 @@ export function renderFleet(inventory: LoadedInventory, releases: readonly Relea
     }
     if (errors.length > 0) continue;
     const app = new App({ outdir: '.cdk8s-out' });
-    const stackFiles = filesOf(deploymentStack(app, deployment));
+    const props = deploymentStackProps(deployment);
+    const stackFiles = filesOf(new FluxStack(app, name, props));
+    const same = sameFolders(props, baseProps);
     const composed = composeSite(base, {
       site: name,
-      files: texts(stackFiles),
+      paths: [...stackFiles.keys()].filter((f) => !FOR_PEOPLE.includes(f) && !same.has(f.slice(0, f.indexOf('/')))),
+      text: (f) => stackFiles.get(f)!.render(),
+      same,
       omit: FOR_PEOPLE,
       documents: (f) => {
         const file = stackFiles.get(f);

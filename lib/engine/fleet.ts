@@ -124,6 +124,39 @@ function folderOf(files: ReadonlyMap<string, string>, folder: string): Map<strin
   return out;
 }
 
+/** Texts by name, each rendered on first use (a site's folders that equal the base's are never rendered whole). */
+class LazyTexts implements ReadonlyMap<string, string> {
+  private readonly rendered = new Map<string, string>();
+  constructor(private readonly names: readonly string[], private readonly render: (name: string) => string) {}
+  public get size(): number {
+    return this.names.length;
+  }
+  public has(name: string): boolean {
+    return this.names.includes(name);
+  }
+  public get(name: string): string | undefined {
+    if (!this.has(name)) return undefined;
+    let text = this.rendered.get(name);
+    if (text === undefined) this.rendered.set(name, (text = this.render(name)));
+    return text;
+  }
+  public keys(): MapIterator<string> {
+    return this.names.values();
+  }
+  public *values(): MapIterator<string> {
+    for (const name of this.names) yield this.get(name)!;
+  }
+  public *entries(): MapIterator<[string, string]> {
+    for (const name of this.names) yield [name, this.get(name)!];
+  }
+  public [Symbol.iterator](): MapIterator<[string, string]> {
+    return this.entries();
+  }
+  public forEach(callback: (value: string, key: string, map: ReadonlyMap<string, string>) => void): void {
+    for (const [name, text] of this.entries()) callback(text, name, this);
+  }
+}
+
 const sameTexts = (a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>) => a.size === b.size && [...a].every(([f, t]) => b.get(f) === t);
 
 /**
@@ -157,11 +190,13 @@ export class FleetBase {
   }
 }
 
-/** One site's standalone stack, as {@link composeSite} reads it. */
+/** One site's standalone stack, as {@link composeSite} reads it (texts asked for only where needed). */
 export interface SiteStack {
   readonly site: string;
-  /** The stack's files (relative to the stack folder), but for the folders listed in `same`. */
-  readonly files: ReadonlyMap<string, string>;
+  /** The paths of the stack's files (relative to the stack folder), but for the folders listed in `same`. */
+  readonly paths: readonly string[];
+  /** The text of one file of `paths`. */
+  readonly text: (file: string) => string;
   /** Folders the caller knows equal the base's (their files need not be given). @default - none */
   readonly same?: ReadonlySet<string>;
   /** The documents of a YAML file of `files` when the caller has them (saves parsing its text). @default - parse the text */
@@ -195,14 +230,20 @@ export function composeSite(base: FleetBase, stack: SiteStack): ComposedSite {
   if ((FLEET_RESERVED as readonly string[]).includes(site)) throw new Error(`site "${site}": the name is reserved in a fleet folder (${FLEET_RESERVED.join(', ')})`);
   const same = stack.same ?? new Set<string>();
   const out = new Map<string, string>();
+  const paths = new Set(stack.paths);
   const doc = (file: string): Obj => {
     const docs = stack.documents?.(file);
     if (docs && docs.length === 1 && isObj(docs[0])) return docs[0];
-    return parseOne(stack.files.get(file) ?? '', `${site}/${file}`);
+    return parseOne(stack.text(file), `${site}/${file}`);
   };
-  const shared = (folder: string) => same.has(folder) || (base.folder(folder).size > 0 && sameTexts(folderOf(stack.files, folder), base.folder(folder)));
+  /** A folder's files, texts rendered on first use. */
+  const folderFiles = (folder: string): ReadonlyMap<string, string> => {
+    const prefix = `${folder}/`;
+    return new LazyTexts(stack.paths.filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length)), (f) => stack.text(prefix + f));
+  };
+  const shared = (folder: string) => same.has(folder) || (base.folder(folder).size > 0 && sameTexts(folderFiles(folder), base.folder(folder)));
   const own = (folder: string) => {
-    for (const [f, t] of folderOf(stack.files, folder)) out.set(`${site}/${folder}/${f}`, t);
+    for (const [f, t] of folderFiles(folder)) out.set(`${site}/${folder}/${f}`, t);
     return folder;
   };
   const top = doc('kustomization.yaml');
@@ -212,12 +253,14 @@ export function composeSite(base: FleetBase, stack: SiteStack): ComposedSite {
   const generators: Obj[] = [];
   const patches: Obj[] = [];
   for (const folder of folders) {
-    if (!same.has(folder) && !stack.files.has(`${folder}/kustomization.yaml`)) throw new Error(`site "${site}": resource ${folder} is not a folder with a kustomization`);
-    if (shared(folder)) {
+    if (!same.has(folder) && !paths.has(`${folder}/kustomization.yaml`)) throw new Error(`site "${site}": resource ${folder} is not a folder with a kustomization`);
+    // A release folder is compared as an overlay (objects, values texts); any other by its texts.
+    const release = !same.has(folder) && base.folder(folder).has('kustomization.yaml') && base.doc(`${folder}/kustomization.yaml`).secretGenerator !== undefined;
+    if (!release && shared(folder)) {
       resources.push(`../${base.dir}/${folder}`);
       continue;
     }
-    const overlay = base.folder(folder).has('kustomization.yaml') ? overlayFolder(base, folder, folderOf(stack.files, folder), doc, top.namespace) : undefined;
+    const overlay = release ? overlayFolder(base, folder, folderFiles(folder), doc, top.namespace) : undefined;
     if (overlay) {
       resources.push(`../${base.dir}/${folder}`);
       generators.push(...overlay.generators);
@@ -227,9 +270,9 @@ export function composeSite(base: FleetBase, stack: SiteStack): ComposedSite {
     }
   }
   let namespaceDir: string | undefined;
-  if (same.has('namespace') || stack.files.has('namespace/kustomization.yaml')) namespaceDir = shared('namespace') ? `${base.dir}/namespace` : `${site}/${own('namespace')}`;
+  if (same.has('namespace') || paths.has('namespace/kustomization.yaml')) namespaceDir = shared('namespace') ? `${base.dir}/namespace` : `${site}/${own('namespace')}`;
   const omit = new Set(stack.omit ?? []);
-  const left = [...stack.files.keys()].filter((f) => f !== 'kustomization.yaml' && !omit.has(f) && !f.startsWith('namespace/') && !folders.some((r) => f.startsWith(`${r}/`)));
+  const left = stack.paths.filter((f) => f !== 'kustomization.yaml' && !omit.has(f) && !f.startsWith('namespace/') && !folders.some((r) => f.startsWith(`${r}/`)));
   if (left.length > 0) throw new Error(`site "${site}": ${left.join(', ')}: not read by any kustomization (omit it or list it)`);
   const k: Obj = {};
   for (const [field, value] of Object.entries(top)) if (field !== 'secretGenerator' && field !== 'patches') k[field] = field === 'resources' ? resources : value;
@@ -268,7 +311,6 @@ function overlayFolder(base: FleetBase, folder: string, files: ReadonlyMap<strin
   }
   for (const file of resourceFiles) {
     if (!files.has(file) || !baseFiles.has(file)) return undefined;
-    if (files.get(file) === baseFiles.get(file)) continue;
     const to = doc(`${folder}/${file}`);
     const from = base.doc(`${folder}/${file}`);
     const id = (o: Obj) => JSON.stringify([o.apiVersion, o.kind, (o.metadata as Obj | undefined)?.name, (o.metadata as Obj | undefined)?.namespace]);
