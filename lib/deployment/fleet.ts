@@ -9,7 +9,7 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { App } from 'cdk8s';
+import { App, Chart } from 'cdk8s';
 import { ALL_RELEASES } from '../../releases';
 import { ReleaseDefinition } from '../../releases/define';
 import { composeSite, FLEET_BASE_DIR, FleetBase } from '../engine/fleet';
@@ -25,7 +25,8 @@ import { PLATFORM_STACK } from './app';
 import { resolveLoaded } from './app';
 import { ResolvedDeployment } from './resolve';
 import { clusterEntrypoints, deploymentStackProps } from './stack';
-import { FluxStack, FluxStackProps, StackRelease } from '../engine/stack';
+import { checkStackReleases, FluxStack, FluxStackProps, releaseConstructProps, stackKustomization, StackRelease } from '../engine/stack';
+import { ReleaseConstruct } from '../engine/release';
 
 /** The folder of fleet inventories inside a profile folder. */
 export const FLEETS_FOLDER = 'fleets';
@@ -198,6 +199,20 @@ function sameFolders(props: FluxStackProps, base: FluxStackProps): Set<string> {
   return same;
 }
 
+/**
+ * The part of a subcloud's stack that differs from its base: the whole stack when its stack-wide
+ * props differ, else only the top kustomization and the release folders not in `same` (the
+ * releases checked as the whole stack would check them).
+ */
+function siteStack(app: App, name: string, props: FluxStackProps, same: ReadonlySet<string>): Chart {
+  if (!same.has('base')) return new FluxStack(app, name, props);
+  checkStackReleases(name, props.releases);
+  const chart = new Chart(app, name, { disableResourceNameHashes: true });
+  new YamlFile(chart, 'kustomization', { path: 'kustomization.yaml', documents: [stackKustomization(props)] });
+  for (const release of props.releases) if (!same.has(release.facts.name)) new ReleaseConstruct(chart, release.facts.name, releaseConstructProps(props, release));
+  return chart;
+}
+
 /** Options of {@link renderFleet}. */
 export interface FleetRenderOptions {
   /**
@@ -303,8 +318,8 @@ export function renderFleet(inventory: LoadedInventory, releases: readonly Relea
     if (errors.length > 0) continue;
     const app = new App({ outdir: '.cdk8s-out' });
     const props = deploymentStackProps(deployment);
-    const stackFiles = filesOf(new FluxStack(app, name, props));
     const same = sameFolders(props, baseProps);
+    const stackFiles = filesOf(siteStack(app, name, props, same));
     const composed = composeSite(base, {
       site: name,
       paths: [...stackFiles.keys()].filter((f) => !FOR_PEOPLE.includes(f) && !same.has(f.slice(0, f.indexOf('/')))),
