@@ -4,8 +4,8 @@
  * `subcloud1` where no other fleet has that name), or a whole fleet (`sample`: every subcloud).
  *
  * A subcloud's tree is its overlay built the way kustomize builds it: the fleet folder read once,
- * the site rebuilt as its standalone stack by lib/engine/fleet.ts materializeSite (shared folders
- * copied in, release overlays merged with their shared bodies, HelmRelease patches applied).
+ * the site rebuilt as its standalone stack by lib/engine/fleet.ts materializeSite (the base's
+ * folders copied in, its values literals written over them, its HelmRelease patches applied).
  * test/fleet-review.test.ts checks that this gives the objects `kubectl kustomize` gives.
  */
 import * as fs from 'fs';
