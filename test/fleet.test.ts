@@ -161,10 +161,12 @@ describe('incremental', () => {
     const text = fs.readFileSync(SAMPLE, 'utf8');
     fs.writeFileSync(inventory, text);
     const target = path.join(out, 'dist');
-    const synth = (told?: string) => {
-      const r = runSynth({ output: target, profiles: [path.join(ROOT, 'deployments', 'aio-sx-subcloud.yaml')], fleets: [inventory] });
+    const synth = (told?: string, also: string[] = []) => {
+      const r = runSynth({ output: target, profiles: [...also, 'aio-sx-subcloud.yaml'].map((p) => path.join(ROOT, 'deployments', p)), fleets: [inventory] });
       expect(r.messages.join('\n')).toMatch(/fleet\/east/);
       if (told) expect(r.messages).toContain(`    ${told}`);
+      // A partial synth names what it kept, and only that (not the folders it rewrote: clusters/, fleet/).
+      if (also.length === 0) expect(r.messages.filter((m) => m.includes('kept as they were'))).toEqual([expect.stringMatching(/kept as they were: aio-sx, clusters\/aio-sx \(/)]);
       expect(r.code).toBe(0);
     };
     const stamps = () => {
@@ -182,7 +184,7 @@ describe('incremental', () => {
       walk('fleet/east');
       return out;
     };
-    synth('3 of 3 subclouds rebuilt, 0 kept');
+    synth('3 of 3 subclouds rebuilt, 0 kept', ['aio-sx.yaml']);
     const before = stamps();
     fs.writeFileSync(inventory, text.replace('floatingAddress: 10.30.2.2', 'floatingAddress: 10.30.2.9'));
     synth('1 of 3 subclouds rebuilt, 2 kept');
