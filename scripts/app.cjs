@@ -34,6 +34,12 @@ function bundlePath(esbuild, name = 'app') {
   return path.join(ROOT, 'node_modules', '.cache', name === 'app' ? 'stx-openstack-gitops' : `stx-openstack-gitops-${name}`, `${name}-${hash.digest('hex').slice(0, 16)}.cjs`);
 }
 
+/** Tells the bundle the hash of the sources it was built from: a fleet synth keeps a subcloud's files only while it is unchanged. */
+function requireBundle(outfile) {
+  globalThis.__STX_SOURCE_HASH = /-([0-9a-f]+)\.cjs$/.exec(outfile)[1];
+  require(outfile);
+}
+
 /** Each module keeps its own __dirname (paths to deployments/, package.json, the CRDs). */
 const keepDirname = {
   name: 'keep-dirname',
@@ -83,7 +89,7 @@ async function main() {
   const outfile = bundlePath(esbuild);
   if (!fs.existsSync(outfile)) await build(esbuild, outfile);
   registerTypeScript(esbuild);
-  require(outfile);
+  requireBundle(outfile);
 }
 
 if (require.main === module) {
@@ -93,4 +99,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { bundlePath, build, registerTypeScript, sourceFiles };
+module.exports = { bundlePath, build, registerTypeScript, requireBundle, sourceFiles };

@@ -4,7 +4,7 @@
  * esbuild and cached by a hash of the sources, by the same code as the synth app (scripts/app.cjs).
  */
 'use strict';
-const { build, bundlePath, registerTypeScript } = require('./app.cjs');
+const { build, bundlePath, registerTypeScript, requireBundle } = require('./app.cjs');
 
 const NAME = 'cli';
 
@@ -13,7 +13,7 @@ async function main() {
   const outfile = bundlePath(esbuild, NAME);
   if (!require('fs').existsSync(outfile)) await build(esbuild, outfile, 'lib/commands/entry.ts', NAME);
   registerTypeScript(esbuild);
-  require(outfile);
+  requireBundle(outfile);
 }
 
 main().catch((error) => {

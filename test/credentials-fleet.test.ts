@@ -35,7 +35,8 @@ describe('credentials of a fleet', () => {
     for (const { deployment } of fleet) {
       const name = deployment.profile.name;
       await runCredentials({ deployment, dir: path.join(tmp, 'credentials', name), generatedRoot: path.join(tmp, 'dist') });
-      const entry = parseYaml12(fs.readFileSync(path.join('dist', 'fleet', 'sample', 'clusters', name, `${name}-credentials.yaml`), 'utf8'))[0] as { spec: { path: string } };
+      // The subcloud's entry points are one file; its credentials Kustomization is one of its documents.
+      const entry = (parseYaml12(fs.readFileSync(path.join('dist', 'fleet', 'sample', 'clusters', name, `${name}.yaml`), 'utf8')) as Array<{ metadata: { name: string }; spec: { path: string } }>).find((d) => d.metadata.name === `${name}-credentials`)!;
       expect(entry.spec.path).toBe(`./credentials/${name}`);
       const files = fs.readdirSync(path.join(tmp, entry.spec.path)).filter((f) => f !== 'kustomization.yaml');
       expect(files.length).toBeGreaterThan(0);

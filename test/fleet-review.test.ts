@@ -80,7 +80,8 @@ describe('diff of a fleet change', () => {
 
   it('names exactly the subcloud changed, the one added and the one removed', () => {
     const { root, fleet } = rootWithSample('after-sites');
-    edit(path.join(fleet, 'subcloud2/nova/nova-system-overrides.yaml'), /region_name: subcloud2\n/, 'region_name: subcloud2-east\n');
+    // nova's system values are an inline literal of the subcloud's kustomization.
+    edit(path.join(fleet, 'subcloud2/kustomization.yaml'), /(nova-system-overrides\.yaml=[\s\S]*?region_name: )subcloud2\n/, '$1subcloud2-east\n');
     fs.cpSync(path.join(fleet, 'subcloud1'), path.join(fleet, 'subcloud4'), { recursive: true });
     fs.rmSync(path.join(fleet, 'subcloud3'), { recursive: true });
     const diffs = diffStacks(before, readStacks(root));
@@ -94,7 +95,7 @@ describe('diff of a fleet change', () => {
 
   it('lists a change of the shared base once, and each subcloud as having only that', () => {
     const { root, fleet } = rootWithSample('after-base');
-    const file = path.join(fleet, 'releases/nova/nova-static-overrides.yaml');
+    const file = path.join(fleet, 'base/aio-sx-subcloud/nova/nova-static-overrides.yaml');
     fs.appendFileSync(file, 'review_probe: 1\n');
     const diffs = diffStacks(before, readStacks(root));
     expect(diffs.map((d) => `${d.stack} ${d.kind} ${d.sharedOnly ?? false}`)).toEqual(['sample shared false', 'sample/subcloud1 subcloud true', 'sample/subcloud2 subcloud true', 'sample/subcloud3 subcloud true']);
@@ -104,8 +105,8 @@ describe('diff of a fleet change', () => {
 
   it('refuses a tree it cannot interpret, with the reason', () => {
     const { root, fleet } = rootWithSample('after-broken');
-    fs.rmSync(path.join(fleet, 'releases/nova'), { recursive: true });
-    expect(() => readStacks(root)).toThrow(/sample\/subcloud1.*cannot build the overlay|releases\/nova/s);
+    fs.rmSync(path.join(fleet, 'base/aio-sx-subcloud/nova'), { recursive: true });
+    expect(() => readStacks(root)).toThrow(/sample\/subcloud1.*cannot build the overlay.*base\/aio-sx-subcloud\/nova/s);
     const odd = path.join(root, 'stray');
     fs.mkdirSync(odd);
     fs.writeFileSync(path.join(odd, 'notes.txt'), 'x');
@@ -141,7 +142,7 @@ describe('every review command on a subcloud', () => {
   it('validate checks one subcloud as its own stack, and finds a fault in it', () => {
     expect(validateSubcloud(SAMPLE, 'subcloud2', { kustomize: false }).problems).toEqual([]);
     const { fleet } = rootWithSample('validate-broken');
-    fs.rmSync(path.join(fleet, 'subcloud2/nova/nova-system-overrides.yaml'));
+    edit(path.join(fleet, 'subcloud2/kustomization.yaml'), /(nova-system-overrides\.yaml=[\s\S]*?region_name: )subcloud2\n/, '$1[subcloud2\n');
     const report = validateSubcloud(fleet, 'subcloud2', { kustomize: false });
     expect(report.stack).toBe('fleet/sample/subcloud2');
     expect(report.problems).toContainEqual(expect.stringContaining('fleet/sample/subcloud2/nova/'));
@@ -168,7 +169,7 @@ describe('every review command on a subcloud', () => {
     git('init', '-q');
     git('add', '.');
     git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'tree');
-    edit(path.join(repo, 'dist/fleet/sample/subcloud1/nova/nova-system-overrides.yaml'), /region_name: subcloud1\n/, 'region_name: subcloud1b\n');
+    edit(path.join(repo, 'dist/fleet/sample/subcloud1/kustomization.yaml'), /(nova-system-overrides\.yaml=[\s\S]*?region_name: )subcloud1\n/, '$1subcloud1b\n');
     expect(runDiff({ cwd: repo, stack: 'subcloud1' })).toMatchObject({ code: 1, diffs: [{ stack: 'sample/subcloud1' }] });
     expect(runDiff({ cwd: repo, stack: 'sample/subcloud2' }).code).toBe(0);
     expect(() => runDiff({ cwd: repo, stack: 'subcloud' })).toThrow(/no stack or subcloud "subcloud".*did you mean/);

@@ -84,11 +84,28 @@ describe('overlay equals standalone', () => {
     expect(parsed(materializeSite(fleet.files, site))).toEqual(parsed(standalone(site)));
   });
 
-  test('shared parts are written once: static values only under releases/', () => {
+  test('shared parts are written once: static values only under base/<profile>/', () => {
     expect(fleetSites(fleet.files)).toEqual(['subcloud1', 'subcloud2', 'subcloud3']);
     const statics = [...fleet.files.keys()].filter((f) => f.endsWith('-static-overrides.yaml'));
     expect(statics.length).toBeGreaterThan(0);
-    expect(statics.every((f) => f.startsWith('releases/'))).toBe(true);
+    expect(statics.every((f) => f.startsWith('base/aio-sx-subcloud/'))).toBe(true);
+  });
+
+  test('a subcloud is one kustomization and one file of entry points', () => {
+    for (const site of ['subcloud1', 'subcloud2', 'subcloud3']) {
+      expect([...fleet.files.keys()].filter((f) => f.startsWith(`${site}/`) || f.startsWith(`clusters/${site}/`))).toEqual([`${site}/kustomization.yaml`, `clusters/${site}/${site}.yaml`].sort());
+    }
+    const sc2 = parseYaml12(fleet.files.get('subcloud2/kustomization.yaml')!, 'sc2')[0] as { secretGenerator: Array<{ name: string; behavior?: string }>; patches: Array<{ target: { name: string } }> };
+    // the values that differ replace the base's; the user values are new; nova's HelmRelease reads them.
+    expect(sc2.secretGenerator.find((g) => g.name === 'nova-system-overrides')?.behavior).toBe('replace');
+    expect(sc2.secretGenerator.find((g) => g.name === 'nova-user-overrides')?.behavior).toBeUndefined();
+    expect(sc2.patches.map((p) => p.target.name)).toContain('nova');
+    const entry = parseYaml12(fleet.files.get('clusters/subcloud2/subcloud2.yaml')!, 'entry') as Array<{ metadata: { name: string }; spec: { path: string } }>;
+    expect(entry.map((d) => [d.metadata.name, d.spec.path])).toEqual([
+      ['subcloud2-namespace', './dist/fleet/sample/base/aio-sx-subcloud/namespace'],
+      ['subcloud2-credentials', './credentials/subcloud2'],
+      ['subcloud2-openstack', './dist/fleet/sample/subcloud2'],
+    ]);
   });
 
   const kubectl = kubectlAvailable();
@@ -108,13 +125,30 @@ describe('overlay equals standalone', () => {
       const docs = parseYaml12(run.stdout, folder) as Array<{ kind: string; metadata: { name: string } }>;
       return new Map(docs.map((d) => [`${d.kind}/${d.metadata.name}`, d]));
     };
-    for (const site of ['subcloud2', 'subcloud3']) {
-      write(path.join(dir, 'alone', site), standalone(site));
-      const fromFleet = objects(path.join(dir, 'fleet', site));
-      const alone = objects(path.join(dir, 'alone', site));
-      expect([...fromFleet.keys()].sort()).toEqual([...alone.keys()].sort());
-      for (const [key, object] of alone) expect([key, fromFleet.get(key)]).toEqual([key, object]);
-    }
+    const compare = (root: string, files: ReadonlyMap<string, string>, site: string, alone: ReadonlyMap<string, string>) => {
+      write(path.join(root, 'alone', site), alone);
+      expect(materializeSite(files, site).size).toBeGreaterThan(0);
+      const fromFleet = objects(path.join(root, 'fleet', site));
+      const standaloneObjects = objects(path.join(root, 'alone', site));
+      expect([...fromFleet.keys()].sort()).toEqual([...standaloneObjects.keys()].sort());
+      for (const [key, object] of standaloneObjects) expect([key, fromFleet.get(key)]).toEqual([key, object]);
+      return fromFleet;
+    };
+    for (const site of ['subcloud2', 'subcloud3']) compare(dir, fleet.files, site, standalone(site));
+    // stx.11: Secrets get content-hash names, which kustomize computes at the top, after the
+    // subcloud's values replaced the base's, and follows into the HelmRelease (nameReference).
+    const profiles11 = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-sx11-'));
+    fs.writeFileSync(path.join(profiles11, 'sx11.yaml'), fs.readFileSync(path.join(ROOT, 'deployments', 'aio-sx-subcloud.yaml'), 'utf8').replace('name: aio-sx-subcloud', 'name: sx11') + 'flux: { target: stx.11 }\n');
+    const inv11 = loadInventory(tmpInventory(`subclouds:
+  - { name: sc11, extends: sx11, system: { regionName: sc11 }, network: { oam: { floatingAddress: 10.40.0.2 } }, userOverrides: { nova: { conf: { nova: { DEFAULT: { debug: true } } } } } }
+`), profileInputs([profiles11]));
+    const fleet11 = renderFleet(inv11);
+    write(path.join(dir, 'f11', 'fleet'), fleet11.files);
+    expect(fleet11.files.get('sc11/kustomization.yaml')).toMatch(/behavior: replace/);
+    const alone11 = new Map(outputFiles(deploymentStack(new App(), resolveSubcloud(inv11.subclouds[0]))).map((f) => [f.path, f.render()]));
+    const objects11 = compare(path.join(dir, 'f11'), fleet11.files, 'sc11', alone11);
+    expect([...objects11.keys()].some((k) => /^Secret\/nova-system-overrides-[a-z0-9]{10}$/.test(k))).toBe(true);
+    fs.rmSync(profiles11, { recursive: true, force: true });
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
@@ -127,9 +161,12 @@ describe('incremental', () => {
     const text = fs.readFileSync(SAMPLE, 'utf8');
     fs.writeFileSync(inventory, text);
     const target = path.join(out, 'dist');
-    const synth = () => {
-      const r = runSynth({ output: target, profiles: [path.join(ROOT, 'deployments', 'aio-sx-subcloud.yaml')], fleets: [inventory] });
+    const synth = (told?: string, also: string[] = []) => {
+      const r = runSynth({ output: target, profiles: [...also, 'aio-sx-subcloud.yaml'].map((p) => path.join(ROOT, 'deployments', p)), fleets: [inventory] });
       expect(r.messages.join('\n')).toMatch(/fleet\/east/);
+      if (told) expect(r.messages).toContain(`    ${told}`);
+      // A partial synth names what it kept, and only that (not the folders it rewrote: clusters/, fleet/).
+      if (also.length === 0) expect(r.messages.filter((m) => m.includes('kept as they were'))).toEqual([expect.stringMatching(/kept as they were: aio-sx, clusters\/aio-sx \(/)]);
       expect(r.code).toBe(0);
     };
     const stamps = () => {
@@ -147,15 +184,24 @@ describe('incremental', () => {
       walk('fleet/east');
       return out;
     };
-    synth();
+    synth('3 of 3 subclouds rebuilt, 0 kept', ['aio-sx.yaml']);
     const before = stamps();
     fs.writeFileSync(inventory, text.replace('floatingAddress: 10.30.2.2', 'floatingAddress: 10.30.2.9'));
-    synth();
+    synth('1 of 3 subclouds rebuilt, 2 kept');
     const after = stamps();
     const changed = [...after].filter(([f, s]) => before.get(f) !== s).map(([f]) => f);
-    expect(changed.length).toBeGreaterThan(0);
-    expect(changed.filter((f) => !f.startsWith('fleet/east/subcloud2/'))).toEqual([]);
+    expect(changed).toEqual(['fleet/east/subcloud2/kustomization.yaml']);
     expect([...before.keys()].sort()).toEqual([...after.keys()].sort());
+    expect(fs.readFileSync(path.join(target, changed[0]), 'utf8')).toContain('10.30.2.9');
+    // Nothing changed: nothing rebuilt, nothing rewritten.
+    synth('0 of 3 subclouds rebuilt, 3 kept');
+    expect(stamps()).toEqual(after);
+    // A kept file edited since (its stat differs) is rebuilt, not trusted.
+    const edited = path.join(target, 'fleet/east/subcloud3/kustomization.yaml');
+    const text3 = fs.readFileSync(edited, 'utf8');
+    fs.writeFileSync(edited, text3.replace('subcloud3', 'subcloudX'));
+    synth('1 of 3 subclouds rebuilt, 2 kept');
+    expect(fs.readFileSync(edited, 'utf8')).toBe(text3);
     fs.rmSync(out, { recursive: true, force: true });
   });
 });

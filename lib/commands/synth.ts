@@ -5,8 +5,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildApp, BuildOptions, defaultProfileLocations } from '../deployment/app';
-import { defaultFleetLocations, renderFleets } from '../deployment/fleet';
-import { renderApp, RenderedStack, summary, writeStacks } from '../engine/synth';
+import { defaultFleetLocations, rememberFleets, renderFleets } from '../deployment/fleet';
+import { renderApp, RenderedStack, summary, unwrittenEntries, writeStacks } from '../engine/synth';
 import { scanCredentials } from '../validate/credential-scan';
 import { announceSites } from '../validate/credential-needs';
 
@@ -41,6 +41,14 @@ function credentialProblems(stacks: readonly RenderedStack[]): string[] {
       return `${stack.name}/${f.file}: ${f.path}: ${f.problem}${fix}`;
     }),
   );
+}
+
+/** A stack with the files it kept read back from the written tree (for what reads every file). */
+function withKept(target: string, stack: RenderedStack): RenderedStack {
+  if (!stack.kept || stack.kept.size === 0) return stack;
+  const files = new Map(stack.files);
+  for (const rel of stack.kept.keys()) files.set(rel, fs.readFileSync(path.join(target, stack.name, rel), 'utf8'));
+  return { ...stack, files };
 }
 
 export interface SynthRequest {
@@ -118,19 +126,23 @@ export function runSynth(request: SynthRequest = {}): SynthResult {
     // Fleets: every inventory of deployments/fleets/ on a synth of every profile, else those of STX_FLEETS.
     const fleets = request.fleets ?? (onlyThese && !process.env.STX_FLEETS ? [] : defaultFleetLocations());
     step(1, 'building the fleets');
-    stacks.push(...renderFleets(fleets, [path.resolve(__dirname, '..', '..', 'deployments')], request.build?.releases));
+    // A subcloud whose inputs and files are as the last synth into this folder left them is kept.
+    stacks.push(...renderFleets(fleets, [path.resolve(__dirname, '..', '..', 'deployments')], request.build?.releases, { previous: target }));
     step(2, 'looking for plaintext credentials');
     const leaks = credentialProblems(stacks);
     if (leaks.length > 0) throw new Error(`plaintext credentials would be written:\n${leaks.join('\n')}`);
-    const kept = onlyThese && fs.existsSync(target) ? fs.readdirSync(target).filter((e) => !e.startsWith('.') && !stacks.some((s) => s.name === e)) : [];
+    // What a partial synth leaves as it was: `clusters/aio-dx` is kept when only `clusters/aio-sx` is written.
+    const kept = onlyThese && fs.existsSync(target) ? unwrittenEntries(target, stacks.map((s) => s.name)).filter((e) => !path.basename(e).startsWith('.')) : [];
     step(3, `writing ${path.relative(process.cwd(), target) || '.'}/`);
     const warnings = writeStacks(target, stacks, { marker: marker(), onlyThese, keep: bootstrapFolders(target) });
+    rememberFleets(target, stacks);
     const lines = [
       ...summary(stacks),
       ...(kept.length > 0 ? [`kept as they were: ${kept.sort().join(', ')} (a synth of every profile removes a stack whose profile is gone)`] : []),
       ...warnings,
       // Releases enabled without their credentials: Flux would fail on the missing Secret keys.
-      ...announceSites(path.dirname(target), stacks),
+      // Without a credentials folder nothing is announced: the kept files are read back only when it exists.
+      ...announceSites(path.dirname(target), fs.existsSync(path.join(path.dirname(target), 'credentials')) ? stacks.map((s) => withKept(target, s)) : stacks),
     ];
     if (requested === scratch) {
       // The CLI expects its output folder to exist; leave it the synth summary. The tree is in place

@@ -4,8 +4,8 @@
  * `subcloud1` where no other fleet has that name), or a whole fleet (`sample`: every subcloud).
  *
  * A subcloud's tree is its overlay built the way kustomize builds it: the fleet folder read once,
- * the site rebuilt as its standalone stack by lib/engine/fleet.ts materializeSite (shared folders
- * copied in, release overlays merged with their shared bodies, HelmRelease patches applied).
+ * the site rebuilt as its standalone stack by lib/engine/fleet.ts materializeSite (the base's
+ * folders copied in, its values literals written over them, its HelmRelease patches applied).
  * test/fleet-review.test.ts checks that this gives the objects `kubectl kustomize` gives.
  */
 import * as fs from 'fs';
@@ -52,7 +52,7 @@ export function listTargets(root = 'dist'): Target[] {
       for (const inv of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
         if (inv.name.startsWith('.')) continue;
         const fleetDir = path.join(dir, inv.name);
-        if (!inv.isDirectory() || !isFleetFolder(fleetDir)) throw new Error(`${fleetDir}: not a fleet folder (no releases/ folder, or a kustomization.yaml at its top): cannot interpret it`);
+        if (!inv.isDirectory() || !isFleetFolder(fleetDir)) throw new Error(`${fleetDir}: not a fleet folder (no base/ folder, or a kustomization.yaml at its top): cannot interpret it`);
         for (const site of fleetFolderSites(fleetDir)) out.push({ kind: 'subcloud', name: `${inv.name}/${site}`, fleetDir, inventory: inv.name, site });
       }
       continue;

@@ -1,25 +1,32 @@
 /**
  * Fleets: an inventory (deployments/fleets/<inventory>.yaml) lists subclouds, each extending a
- * profile of deployments/ with what differs. Each merged profile is resolved exactly like a
- * profile, rendered as its standalone stack, and folded into dist/fleet/<inventory>/: a shared
- * base and one overlay per subcloud (lib/engine/fleet.ts), plus its Flux entry points.
+ * profile of deployments/ with what differs. Each profile the subclouds extend is rendered once as
+ * the shared base (dist/fleet/<inventory>/base/<profile>/); each merged profile is resolved exactly
+ * like a profile and composed over its base (lib/engine/fleet.ts): one kustomization per subcloud,
+ * and its Flux entry points in one file. A synth given the previous output keeps every subcloud
+ * whose inputs (its merged profile, its base, the generator's code) and written files are unchanged.
  */
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { App } from 'cdk8s';
+import { App, Chart } from 'cdk8s';
 import { ALL_RELEASES } from '../../releases';
 import { ReleaseDefinition } from '../../releases/define';
-import { FleetBuilder } from '../engine/fleet';
+import { composeSite, FLEET_BASE_DIR, FleetBase } from '../engine/fleet';
 import { IConstruct } from 'constructs';
 import { FileBase, outputFiles, YamlFile } from '../engine/files';
 import { RenderedStack } from '../engine/synth';
+import { realTarget } from '../engine/output-folder';
+import { toYamlFile } from '../engine/yaml';
 import { dataProblems, InputOrigin, LoadedProfile, originOf, parseInput, parseProfile, profileError, readProfileInput } from '../profile/loader';
 import { inventoryJsonSchema, inventorySchema, mergeProfileInput } from '../profile/inventory';
 import { parseAddress } from '../profile/addresses';
 import { PLATFORM_STACK } from './app';
 import { resolveLoaded } from './app';
 import { ResolvedDeployment } from './resolve';
-import { clusterEntrypoints, deploymentStack } from './stack';
+import { clusterEntrypoints, deploymentStackProps } from './stack';
+import { checkStackReleases, FluxStack, FluxStackProps, releaseConstructProps, stackKustomization, StackRelease } from '../engine/stack';
+import { ReleaseConstruct } from '../engine/release';
 
 /** The folder of fleet inventories inside a profile folder. */
 export const FLEETS_FOLDER = 'fleets';
@@ -29,6 +36,8 @@ export interface LoadedSubcloud {
   /** What messages name: the inventory file and the subcloud, `sample.yaml: subclouds[1] (subcloud2)`. */
   readonly label: string;
   readonly input: unknown;
+  /** The name of the profile it extends. */
+  readonly extends: string;
   /** Its entry in the inventory file, where its problems point. @default - the label alone */
   readonly origin?: InputOrigin;
 }
@@ -38,6 +47,8 @@ export interface LoadedInventory {
   readonly name: string;
   readonly file: string;
   readonly subclouds: readonly LoadedSubcloud[];
+  /** The raw input of each profile the subclouds extend, by name. */
+  readonly bases: ReadonlyMap<string, unknown>;
 }
 
 /** The inventory files of a folder (deployments/fleets/), or the file itself. */
@@ -71,17 +82,17 @@ export function loadInventory(file: string, profiles: ReadonlyMap<string, unknow
     const base = profiles.get(site.extends);
     if (base === undefined) {
       problems.push(`subclouds[${i}].extends: no profile named "${site.extends}" (expected one of ${[...profiles.keys()].map((n) => JSON.stringify(n)).join(', ')})`);
-      return { label, input: undefined, origin: siteOrigin };
+      return { label, input: undefined, origin: siteOrigin, extends: site.extends };
     }
     const { name, extends: _extends, ...overrides } = site;
-    void _extends;
-    return { label, input: mergeProfileInput(base, { ...overrides, name }), origin: siteOrigin };
+    return { label, input: mergeProfileInput(base, { ...overrides, name }), origin: siteOrigin, extends: _extends };
   });
   problems.push(...fleetFacts(inventory.subclouds, subclouds.map((s) => s.input), profiles));
   const name = inventoryName(file);
   if (!INVENTORY_NAME.test(name)) problems.push(`the file name gives the fleet folder dist/fleet/${name}/ (expected a lower-case DNS label before the extension, such as sample.yaml)`);
   if (problems.length > 0) throw profileError(origin, problems);
-  return { name, file: rel, subclouds };
+  const bases = new Map(inventory.subclouds.map((site) => [site.extends, profiles.get(site.extends)]));
+  return { name, file: rel, subclouds, bases };
 }
 
 /** The fleet name of an inventory file: its base name without the extension. */
@@ -148,7 +159,7 @@ export function profileInputs(locations: readonly string[]): Map<string, unknown
 }
 
 /** Resolves one subcloud's merged input as a profile: schema, rules, value checks. */
-export function resolveSubcloud(site: LoadedSubcloud, releases: readonly ReleaseDefinition[] = ALL_RELEASES): ResolvedDeployment {
+export function resolveSubcloud(site: Omit<LoadedSubcloud, 'extends'>, releases: readonly ReleaseDefinition[] = ALL_RELEASES): ResolvedDeployment {
   const origin = site.origin ?? { file: site.label };
   const problems = dataProblems(site.input);
   if (problems.length > 0) throw profileError(origin, problems);
@@ -163,19 +174,152 @@ const FOR_PEOPLE = ['README.md', 'metadata.yaml'];
 function filesOf(chart: IConstruct): Map<string, FileBase> {
   return new Map(outputFiles(chart).map((f) => [f.path, f]));
 }
-const texts = (files: ReadonlyMap<string, FileBase>) => new Map([...files].map(([p, f]) => [p, f.render()]));
+const texts = (files: ReadonlyMap<string, FileBase>) => new Map([...files].filter(([p]) => !FOR_PEOPLE.includes(p)).map(([p, f]) => [p, f.render()]));
+
+/** What decides the stack-wide part of a stack's files: the props but its releases and what the fleet leaves out. */
+const stackWide = (props: FluxStackProps) => JSON.stringify({ ...props, releases: undefined, metadata: undefined, notes: undefined, extraFiles: undefined });
+
+/** `f(x)`, computed once per object. */
+function once<K extends object, V>(f: (key: K) => V): (key: K) => V {
+  const memo = new WeakMap<K, V>();
+  return (key) => {
+    if (!memo.has(key)) memo.set(key, f(key));
+    return memo.get(key)!;
+  };
+}
+
+/** The credential sources of a deployment (one map that every release of it shares). */
+const sourcesKey = once((sources: ReadonlyMap<string, unknown>) => JSON.stringify([...sources]));
+
+/** What decides a release folder's files within one stack-wide part (static values are shared objects: compared by identity). */
+const releaseInputs = once((r: StackRelease) => JSON.stringify([r.facts.name, r.chartVersion, r.systemValues, r.userValues, r.dependsOn, r.settings, r.credentialSources && sourcesKey(r.credentialSources)]));
 
 /**
- * Renders a fleet: every subcloud resolved (all problems reported, each naming the inventory file,
- * the subcloud and the field), its standalone stack folded into the fleet folder
- * `fleet/<inventory>/`, its Flux entry points in `fleet/<inventory>/clusters/<subcloud>/`.
+ * The folders of a subcloud's stack whose files are those of its base's, known from the props
+ * alone: when the stack-wide props are equal, base/ and namespace/, and every release whose facts,
+ * static values and other inputs are. The composer renders and compares only the others.
  */
-export function renderFleet(inventory: LoadedInventory, releases: readonly ReleaseDefinition[] = ALL_RELEASES): RenderedStack {
+function sameFolders(props: FluxStackProps, base: FluxStackProps): Set<string> {
+  const same = new Set<string>();
+  if (stackWide(props) !== stackWide(base)) return same;
+  same.add('base').add('namespace');
+  const baseReleases = new Map(base.releases.map((r) => [r.facts.name, r]));
+  for (const r of props.releases) {
+    const b = baseReleases.get(r.facts.name);
+    if (b && b.facts === r.facts && b.staticValues === r.staticValues && releaseInputs(b) === releaseInputs(r)) same.add(r.facts.name);
+  }
+  return same;
+}
+
+/**
+ * The part of a subcloud's stack that differs from its base: the whole stack when its stack-wide
+ * props differ, else only the top kustomization and the release folders not in `same` (the
+ * releases checked as the whole stack would check them).
+ */
+function siteStack(app: App, name: string, props: FluxStackProps, same: ReadonlySet<string>): Chart {
+  if (!same.has('base')) return new FluxStack(app, name, props);
+  checkStackReleases(name, props.releases);
+  const chart = new Chart(app, name, { disableResourceNameHashes: true });
+  new YamlFile(chart, 'kustomization', { path: 'kustomization.yaml', documents: [stackKustomization(props)] });
+  for (const release of props.releases) if (!same.has(release.facts.name)) new ReleaseConstruct(chart, release.facts.name, releaseConstructProps(props, release));
+  return chart;
+}
+
+/** Options of {@link renderFleet}. */
+export interface FleetRenderOptions {
+  /**
+   * The output folder a previous synth wrote (dist/): a subcloud whose inputs and written files
+   * are unchanged since (see {@link rememberFleets}) is kept as it is there, not rebuilt.
+   * @default - every subcloud is rebuilt
+   */
+  readonly previous?: string;
+}
+
+/** One subcloud as the previous synth left it: the key of its inputs, its releases, its files with their stat. */
+interface SiteMemo {
+  readonly key: string;
+  readonly releases: number;
+  /** Fleet-relative path -> [size, mtimeMs, ctimeMs, ino] after the write. */
+  readonly files: Record<string, [number, number, number, number]>;
+}
+
+/** What {@link rememberFleets} stores per output folder and fleet. */
+interface FleetMemoFile {
+  readonly generator: string;
+  readonly sites: Record<string, SiteMemo>;
+}
+
+/** The input key and files of each subcloud of a rendered fleet, for {@link rememberFleets}. */
+const MEMOS = new WeakMap<RenderedStack, { readonly inventory: string; readonly sites: Map<string, { key: string; releases: number; files: string[] }> }>();
+
+const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
+
+/**
+ * The code that writes the fleet: the bundle's source hash (scripts/app.cjs sets it), else a value
+ * of this process alone (a run from the TypeScript sources never trusts an earlier run's files).
+ */
+const GENERATOR = ((globalThis as { __STX_SOURCE_HASH?: string }).__STX_SOURCE_HASH ?? `process-${process.pid}-${crypto.randomBytes(8).toString('hex')}`);
+
+/** Where the memo of an output folder's fleets is kept: the package's cache, one file per output folder. */
+function memoFile(outRoot: string, inventory: string): string {
+  return path.resolve(__dirname, '..', '..', 'node_modules', '.cache', 'stx-openstack-gitops-fleet', `${sha256(realTarget(outRoot)).slice(0, 16)}-${inventory}.json`);
+}
+
+const statOf = (file: string): [number, number, number, number] | undefined => {
+  const st = fs.lstatSync(file, { throwIfNoEntry: false });
+  return st && st.isFile() ? [st.size, st.mtimeMs, st.ctimeMs, st.ino] : undefined;
+};
+
+/** The previous synth's memo of a fleet, when it was written by this generator. */
+function readMemo(outRoot: string, inventory: string): FleetMemoFile | undefined {
+  try {
+    const memo = JSON.parse(fs.readFileSync(memoFile(outRoot, inventory), 'utf8')) as FleetMemoFile;
+    return memo.generator === GENERATOR && typeof memo.sites === 'object' ? memo : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Renders a fleet: the profiles its subclouds extend rendered once as bases, every subcloud
+ * resolved (all problems reported, each naming the inventory file, the subcloud and the field)
+ * and composed over its base in `fleet/<inventory>/<subcloud>/`, its Flux entry points in
+ * `fleet/<inventory>/clusters/<subcloud>/<subcloud>.yaml`.
+ */
+export function renderFleet(inventory: LoadedInventory, releases: readonly ReleaseDefinition[] = ALL_RELEASES, options: FleetRenderOptions = {}): RenderedStack {
   const root = `fleet/${inventory.name}`;
-  const builder = new FleetBuilder({ shared: (f) => f.endsWith('-static-overrides.yaml'), omit: FOR_PEOPLE });
+  const files = new Map<string, string>();
+  const bases = new Map<string, { base: FleetBase; key: string; props: FluxStackProps }>();
+  const baseOf = (name: string) => {
+    let entry = bases.get(name);
+    if (!entry) {
+      const props = deploymentStackProps(resolveSubcloud({ label: `${inventory.file}: base profile ${name}`, input: inventory.bases.get(name) }, releases));
+      const base = new FleetBase(`${FLEET_BASE_DIR}/${name}`, texts(filesOf(new FluxStack(new App(), name, props))));
+      for (const [f, t] of base.fleetFiles()) files.set(f, t);
+      entry = { base, key: sha256(JSON.stringify([...base.files])), props };
+      bases.set(name, entry);
+    }
+    return entry;
+  };
+  const memo = options.previous !== undefined ? readMemo(options.previous, inventory.name) : undefined;
+  const fleetDir = options.previous !== undefined ? path.join(realTarget(options.previous), root) : undefined;
+  const sites = new Map<string, { key: string; releases: number; files: string[] }>();
+  const kept = new Map<string, number>();
+  const releaseNames = releases.map((r) => r.name).join(',');
   const errors: string[] = [];
   let releaseCount = 0;
+  let rebuilt = 0;
   for (const site of inventory.subclouds) {
+    const name = (site.input as { name: string }).name;
+    const { base, key: baseKey, props: baseProps } = baseOf(site.extends);
+    const key = sha256(JSON.stringify([GENERATOR, inventory.name, baseKey, releaseNames, site.input]));
+    const before = memo?.sites[name];
+    if (before && fleetDir && before.key === key && Object.entries(before.files).every(([f, st]) => JSON.stringify(statOf(path.join(fleetDir, f))) === JSON.stringify(st))) {
+      for (const [f, st] of Object.entries(before.files)) kept.set(f, st[0]);
+      sites.set(name, { key, releases: before.releases, files: Object.keys(before.files) });
+      releaseCount += before.releases;
+      continue;
+    }
     let deployment: ResolvedDeployment;
     try {
       deployment = resolveSubcloud(site, releases);
@@ -185,23 +329,70 @@ export function renderFleet(inventory: LoadedInventory, releases: readonly Relea
     }
     if (errors.length > 0) continue;
     const app = new App({ outdir: '.cdk8s-out' });
-    const stack = deploymentStack(app, deployment);
-    const entry = clusterEntrypoints(app, deployment, `./dist/${root}`);
-    const name = deployment.profile.name;
-    const entryFiles = new Map([...texts(filesOf(entry))].map(([f, t]) => [`clusters/${name}/${f}`, t]));
-    const stackFiles = filesOf(stack);
-    builder.add(name, texts(stackFiles), entryFiles, (f) => {
-      const file = stackFiles.get(f);
-      return file instanceof YamlFile ? file.documents() : undefined;
+    const props = deploymentStackProps(deployment);
+    const same = sameFolders(props, baseProps);
+    const stackFiles = filesOf(siteStack(app, name, props, same));
+    const composed = composeSite(base, {
+      site: name,
+      paths: [...stackFiles.keys()].filter((f) => !FOR_PEOPLE.includes(f) && !same.has(f.slice(0, f.indexOf('/')))),
+      text: (f) => stackFiles.get(f)!.render(),
+      same,
+      omit: FOR_PEOPLE,
+      documents: (f) => {
+        const file = stackFiles.get(f);
+        return file instanceof YamlFile ? file.documents() : undefined;
+      },
     });
+    const entry = clusterEntrypoints(app, deployment, `./dist/${root}`, composed.namespaceDir && `./dist/${root}/${composed.namespaceDir}`);
+    // One file of the cluster's Flux Kustomizations (kustomize-controller and kubectl read every document).
+    composed.files.set(`clusters/${name}/${name}.yaml`, toYamlFile([...filesOf(entry).values()].flatMap((f) => (f instanceof YamlFile ? f.documents() : []))));
+    for (const [f, t] of composed.files) files.set(f, t);
+    sites.set(name, { key, releases: deployment.releases.length, files: [...composed.files.keys()] });
     releaseCount += deployment.releases.length;
+    rebuilt++;
   }
   if (errors.length > 0) throw new Error(errors.join('\n'));
-  return { name: root, files: builder.result(), releases: releaseCount, notes: [`${inventory.subclouds.length} subclouds`] };
+  const count = inventory.subclouds.length;
+  const stack: RenderedStack = {
+    name: root,
+    files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    releases: releaseCount,
+    notes: [options.previous !== undefined ? `${rebuilt} of ${count} subclouds rebuilt, ${count - rebuilt} kept` : `${count} subclouds`],
+    ...(kept.size > 0 ? { kept } : {}),
+  };
+  MEMOS.set(stack, { inventory: inventory.name, sites });
+  return stack;
+}
+
+/**
+ * After a synth wrote `outRoot`: remembers, per fleet, each subcloud's input key and the stat of
+ * its files, so that the next synth into `outRoot` keeps what did not change. A memo that cannot be
+ * written only costs the next synth a full rebuild.
+ */
+export function rememberFleets(outRoot: string, stacks: readonly RenderedStack[]): void {
+  for (const stack of stacks) {
+    const fleet = MEMOS.get(stack);
+    if (!fleet) continue;
+    const dir = path.join(realTarget(outRoot), stack.name);
+    const sites: Record<string, SiteMemo> = {};
+    for (const [name, site] of fleet.sites) {
+      const stats = site.files.map((f) => [f, statOf(path.join(dir, f))] as const);
+      if (stats.some(([, st]) => st === undefined)) continue;
+      sites[name] = { key: site.key, releases: site.releases, files: Object.fromEntries(stats) as SiteMemo['files'] };
+    }
+    const file = memoFile(outRoot, fleet.inventory);
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify({ generator: GENERATOR, sites } satisfies FleetMemoFile));
+      fs.renameSync(`${file}.${process.pid}.tmp`, file);
+    } catch {
+      fs.rmSync(`${file}.${process.pid}.tmp`, { force: true });
+    }
+  }
 }
 
 /** Every fleet of the inventory files of `locations` (deployments/fleets/), extending the profiles of `profileLocations`. */
-export function renderFleets(locations: readonly string[], profileLocations: readonly string[], releases: readonly ReleaseDefinition[] = ALL_RELEASES): RenderedStack[] {
+export function renderFleets(locations: readonly string[], profileLocations: readonly string[], releases: readonly ReleaseDefinition[] = ALL_RELEASES, options: FleetRenderOptions = {}): RenderedStack[] {
   const files = locations.flatMap(inventoryFiles);
   if (files.length === 0) return [];
   const byName = new Map<string, string>();
@@ -222,7 +413,7 @@ export function renderFleets(locations: readonly string[], profileLocations: rea
       sites.set(name, inventory.file);
     }
   }
-  return inventories.map((inventory) => renderFleet(inventory, releases));
+  return inventories.map((inventory) => renderFleet(inventory, releases, options));
 }
 
 /** The default inventory location: STX_FLEETS (comma-separated), else deployments/fleets/. */

@@ -8,7 +8,7 @@ import { AppBuildName, buildChartVersion, DEFAULT_APP_BUILD } from '../../releas
 import { ReleaseDefinition } from '../../releases/define';
 import { ImageBuild, imageRefs } from '../../overrides/images';
 import { FluxEntrypoints } from '../engine/entrypoints';
-import { FluxStack, HelmRepositorySource } from '../engine/stack';
+import { FluxStack, FluxStackProps, HelmRepositorySource } from '../engine/stack';
 import { DeploymentProfile } from '../profile/profile';
 import { appMetadata } from './app-metadata';
 import { stackReadme } from './readme';
@@ -23,9 +23,14 @@ export const APP_REPOSITORY_NAME = 'starlingx';
 
 /** The stack of one resolved deployment, in the folder named after its profile. */
 export function deploymentStack(app: App, deployment: ResolvedDeployment): FluxStack {
+  return new FluxStack(app, deployment.profile.name, deploymentStackProps(deployment));
+}
+
+/** The props of the stack of one resolved deployment (a fleet compares a subcloud's with its base's). */
+export function deploymentStackProps(deployment: ResolvedDeployment): FluxStackProps {
   const { profile } = deployment;
   const features = featuresOf(fluxTarget(profile.flux.target));
-  return new FluxStack(app, profile.name, {
+  return {
     releases: deployment.releases.map((release) => ({
       facts: release.definition,
       chartVersion: release.chartVersion,
@@ -51,7 +56,7 @@ export function deploymentStack(app: App, deployment: ResolvedDeployment): FluxS
     labelsField: 'labels',
     // For people; the platform stack has none (it must stay equal to the StarlingX tree).
     extraFiles: { 'README.md': stackReadme(deployment) },
-  });
+  };
 }
 
 /** Where the charts come from: the platform's repository, an HTTP chart repository, or an OCI registry. */
@@ -65,15 +70,18 @@ export function chartSource(profile: DeploymentProfile): HelmRepositorySource {
   };
 }
 
-/** The Flux entry points of a deployment: namespace, then credentials, then the stack. */
-export function clusterEntrypoints(app: App, deployment: ResolvedDeployment, distPath = './dist'): FluxEntrypoints {
+/**
+ * The Flux entry points of a deployment: namespace, then credentials, then the stack.
+ * `namespacePath`: where its namespace folder is (a fleet's subcloud uses its base's). @default `${distPath}/<site>/namespace`
+ */
+export function clusterEntrypoints(app: App, deployment: ResolvedDeployment, distPath = './dist', namespacePath?: string): FluxEntrypoints {
   const { profile } = deployment;
   const { flux } = profile;
   const site = profile.name;
   return new FluxEntrypoints(app, `clusters/${site}`, {
     gitRepository: { name: flux.gitRepository, namespace: flux.gitRepositoryNamespace },
     kustomizations: [
-      { name: `${site}-namespace`, path: `${distPath}/${site}/namespace`, prune: false, interval: flux.interval },
+      { name: `${site}-namespace`, path: namespacePath ?? `${distPath}/${site}/namespace`, prune: false, interval: flux.interval },
       {
         name: `${site}-credentials`,
         path: flux.credentialsPath ?? `./credentials/${site}`,

@@ -1,28 +1,30 @@
 /**
- * A fleet: many sites whose stacks are mostly the same, written once. Given each site's rendered
- * stack (the files of a FluxStack), the fleet folder holds
+ * A fleet: many sites whose stacks are mostly one stack, composed over it. The fleet folder holds
  *
- *   base/                  the stack's base/ (HelmRepository), when identical for every site
- *   namespace/             the stack's namespace/ folder, when identical for every site
- *   releases/<release>/    each release's shared body: its HelmRelease and the generator files the
- *                          caller marks shared, with a kustomization generating only those
- *   <site>/                the overlay: top-level kustomization, namespace/, and per release the
- *                          generator files that are not shared, plus a JSON 6902 patch of the
- *                          HelmRelease when it differs from the shared one
+ *   base/<base>/           the stack the sites extend, rendered once (a standalone stack folder:
+ *                          base/, namespace/, one folder per release)
+ *   <site>/kustomization.yaml
+ *                          the site, in one file: resources -> the base's folders it shares (and
+ *                          folders of its own for what cannot be a patch); secretGenerator entries
+ *                          with `behavior: replace` (inline literals) for the values files that
+ *                          differ and new entries for the values files the base lacks; inline JSON
+ *                          6902 `patches` for the HelmReleases that differ
+ *   <site>/<folder>/       only when a folder cannot be expressed so (another static values file,
+ *                          a release the base lacks): the site's own copy
  *
- * The shared body of a unit is the first site's (in the given order) that has it; a site whose
- * shared part differs keeps its own full copy of that folder. `kubectl kustomize <fleet>/<site>`
- * gives the objects of the site's standalone stack; {@link materializeSite} rebuilds the
- * standalone files from the fleet folder (validate and the tests read it).
+ * `kubectl kustomize <fleet>/<site>` gives the objects of the site's standalone stack (kustomize
+ * adds hash suffixes and follows name references only at the top, after the overlay's generators
+ * replaced the base's); {@link materializeSite} rebuilds the standalone files from the fleet
+ * folder (validate, the review commands and the tests read it).
  */
 import * as path from 'path';
-import { parseYaml12, toYamlFile } from './yaml';
+import { parseYaml12, toYamlBody, toYamlFile } from './yaml';
 import { isMap as isObj, Json, JsonMap as Obj } from './json';
 
-/** Top-level folders of a fleet that are not sites. */
-export const FLEET_RESERVED = ['base', 'namespace', 'releases', 'clusters'] as const;
-/** The file of a site's release overlay that patches the shared HelmRelease. */
-export const PATCH_FILE = 'helmrelease-patch.yaml';
+/** Top-level folders of a fleet that are not sites: the shared bases and the entry points. */
+export const FLEET_RESERVED = ['base', 'clusters'] as const;
+/** The folder of the shared bases in a fleet folder. */
+export const FLEET_BASE_DIR = 'base';
 
 
 /** One JSON 6902 operation. */
@@ -83,150 +85,243 @@ const parseOne = (text: string, file: string): Obj => {
   return docs[0];
 };
 
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** One secretGenerator entry of a kustomization. */
 interface Generator {
-  name: string;
-  files: string[];
+  readonly name: string;
+  readonly files?: readonly string[];
+  readonly literals?: readonly string[];
+  readonly behavior?: string;
+  readonly options?: Json;
 }
 
-/** Props of a {@link FleetBuilder}. */
-export interface FleetOptions {
-  /** True for a generator file (path relative to the release folder) that sites should share. */
-  readonly shared: (file: string) => boolean;
+/** kustomize strips one pair of surrounding quotes from a literal's value; a text that has them cannot be a literal. */
+const literalOf = (key: string, text: string): string | undefined => {
+  const last = text[text.length - 1];
+  return text.length > 1 && text[0] === last && (last === '"' || last === "'") ? undefined : `${key}=${text}`;
+};
+
+/** A literal read as kustomize reads it (`api/kv`): split at the first `=`, one pair of surrounding quotes removed. */
+function readLiteral(literal: string): [string, string] {
+  const at = literal.indexOf('=');
+  if (at <= 0) throw new Error(`literal ${JSON.stringify(literal.slice(0, 40))}: expected key=value`);
+  const value = literal.slice(at + 1);
+  const last = value[value.length - 1];
+  return [literal.slice(0, at), value.length > 1 && value[0] === last && (last === '"' || last === "'") ? value.slice(1, -1) : value];
+}
+
+/** Fields of a release folder's kustomization under which a site may add generators of its own at its top (others: the folder is the site's own). */
+const OVERLAYABLE = new Set(['namespace', 'resources', 'secretGenerator', 'generatorOptions', 'configurations']);
+/** Fields that label what the folder generates: a replaced Secret keeps the base's labels (kustomize merges them). */
+const LABELLING = new Set(['commonLabels', 'labels']);
+
+/** The files of one folder of `files`, relative to it. */
+function folderOf(files: ReadonlyMap<string, string>, folder: string): Map<string, string> {
+  const prefix = `${folder}/`;
+  const out = new Map<string, string>();
+  for (const [f, t] of files) if (f.startsWith(prefix)) out.set(f.slice(prefix.length), t);
+  return out;
+}
+
+/** Texts by name, each rendered on first use (a site's folders that equal the base's are never rendered whole). */
+class LazyTexts implements ReadonlyMap<string, string> {
+  private readonly rendered = new Map<string, string>();
+  constructor(private readonly names: readonly string[], private readonly render: (name: string) => string) {}
+  public get size(): number {
+    return this.names.length;
+  }
+  public has(name: string): boolean {
+    return this.names.includes(name);
+  }
+  public get(name: string): string | undefined {
+    if (!this.has(name)) return undefined;
+    let text = this.rendered.get(name);
+    if (text === undefined) this.rendered.set(name, (text = this.render(name)));
+    return text;
+  }
+  public keys(): MapIterator<string> {
+    return this.names.values();
+  }
+  public *values(): MapIterator<string> {
+    for (const name of this.names) yield this.get(name)!;
+  }
+  public *entries(): MapIterator<[string, string]> {
+    for (const name of this.names) yield [name, this.get(name)!];
+  }
+  public [Symbol.iterator](): MapIterator<[string, string]> {
+    return this.entries();
+  }
+  public forEach(callback: (value: string, key: string, map: ReadonlyMap<string, string>) => void): void {
+    for (const [name, text] of this.entries()) callback(text, name, this);
+  }
+}
+
+const sameTexts = (a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>) => a.size === b.size && [...a].every(([f, t]) => b.get(f) === t);
+
+/**
+ * The stack the sites of a fleet extend, rendered once: its files (relative to the stack folder)
+ * live in the fleet folder under `dir` (`base/<name>`); sites are composed over it.
+ */
+export class FleetBase {
+  private readonly folders = new Map<string, Map<string, string>>();
+  private readonly parsed = new Map<string, Obj>();
+
+  /** `dir`: the base's folder relative to the fleet folder; `files`: its stack files (what no kustomization reads left out). */
+  constructor(public readonly dir: string, public readonly files: ReadonlyMap<string, string>) {}
+
+  /** The files of one folder of the base (empty when it has none). */
+  public folder(name: string): ReadonlyMap<string, string> {
+    let files = this.folders.get(name);
+    if (!files) this.folders.set(name, (files = folderOf(this.files, name)));
+    return files;
+  }
+
+  /** One YAML file of the base as its one mapping (parsed once). */
+  public doc(file: string): Obj {
+    let doc = this.parsed.get(file);
+    if (!doc) this.parsed.set(file, (doc = parseOne(this.files.get(file) ?? '', `${this.dir}/${file}`)));
+    return doc;
+  }
+
+  /** The base's files in the fleet folder (paths relative to the fleet folder). */
+  public fleetFiles(): Map<string, string> {
+    return new Map([...this.files].map(([f, t]) => [`${this.dir}/${f}`, t]));
+  }
+}
+
+/** One site's standalone stack, as {@link composeSite} reads it (texts asked for only where needed). */
+export interface SiteStack {
+  readonly site: string;
+  /** The paths of the stack's files (relative to the stack folder), but for the folders listed in `same`. */
+  readonly paths: readonly string[];
+  /** The text of one file of `paths`. */
+  readonly text: (file: string) => string;
+  /** Folders the caller knows equal the base's (their files need not be given). @default - none */
+  readonly same?: ReadonlySet<string>;
+  /** The documents of a YAML file of `files` when the caller has them (saves parsing its text). @default - parse the text */
+  readonly documents?: (file: string) => readonly unknown[] | undefined;
   /** Stack files that no kustomization reads and the fleet leaves out (README.md, ...). @default none */
   readonly omit?: readonly string[];
 }
 
-/** A folder (or the generator part of a release folder) as sites share it. */
-interface SharedUnit {
-  /** The shared files, relative to the unit's folder. */
-  readonly files: ReadonlyMap<string, string>;
-  /** What a site must match to use it. */
-  readonly key: string;
-  /** The shared HelmRelease, parsed (release units). */
-  readonly helmRelease?: Obj;
+/** What {@link composeSite} gives. */
+export interface ComposedSite {
+  /** The site's files in the fleet folder (paths relative to it): `<site>/kustomization.yaml` and any folder of its own. */
+  readonly files: Map<string, string>;
+  /** The fleet-relative folder that holds the site's `namespace/` (the base's when equal); undefined when the stack has none. */
+  readonly namespaceDir?: string;
+}
+
+/** An overlay of one base folder: the generator entries and patches a site's top kustomization adds. */
+interface FolderOverlay {
+  readonly generators: Obj[];
+  readonly patches: Obj[];
 }
 
 /**
- * Builds a fleet folder from site stacks, one site at a time (a site's stack can be dropped once
- * added: the builder keeps the shared units and the overlays only).
+ * One site over the base: its kustomization (and own folders where a folder cannot be an overlay).
+ * A folder whose files equal the base's is the base's; a release folder whose kustomization, other
+ * files and generator list (the base's, then new ones) match is the base's with the differing
+ * values files replaced, new values files generated and the differing HelmRelease patched.
  */
-export class FleetBuilder {
-  private readonly files = new Map<string, string>();
-  private readonly units = new Map<string, SharedUnit>();
-  private readonly sites = new Set<string>();
-  /** The documents of the current site's files when the caller has them (saves parsing its text). */
-  private documents?: (file: string) => readonly unknown[] | undefined;
-
-  constructor(private readonly options: FleetOptions) {}
-
-  /** Adds a site: its stack files (paths relative to the stack folder) and extra files of its own. */
-  public add(site: string, stack: ReadonlyMap<string, string>, extra: ReadonlyMap<string, string> = new Map(), documents?: (file: string) => readonly unknown[] | undefined): void {
-    this.documents = documents;
-    if ((FLEET_RESERVED as readonly string[]).includes(site)) throw new Error(`site "${site}": the name is reserved in a fleet folder (${FLEET_RESERVED.join(', ')})`);
-    if (this.sites.has(site)) throw new Error(`site "${site}" is listed twice`);
-    this.sites.add(site);
-    const omit = new Set(this.options.omit ?? []);
-    const folderFiles = (folder: string) => new Map([...stack].filter(([f]) => f.startsWith(`${folder}/`)).map(([f, t]) => [f.slice(folder.length + 1), t] as const));
-    const own = (folder: string, into: string) => {
-      for (const [f, t] of folderFiles(folder)) this.files.set(`${site}/${into}/${f}`, t);
-    };
-    /** Shares a plain folder when its files equal the first site's; returns the path the overlay uses. */
-    const plainUnit = (folder: string, sharedAt: string): boolean => {
-      const files = folderFiles(folder);
-      const key = JSON.stringify([...files]);
-      let unit = this.units.get(sharedAt);
-      if (!unit) {
-        unit = { files, key };
-        this.units.set(sharedAt, unit);
-        for (const [f, t] of files) this.files.set(`${sharedAt}/${f}`, t);
-      }
-      if (unit.key === key) return true;
-      own(folder, folder);
-      return false;
-    };
-
-    const top = this.parse(stack, 'kustomization.yaml', site);
-    const resources = (top.resources as string[] | undefined) ?? [];
-    const outResources: string[] = [];
-    for (const entry of resources) {
-      const folder = entry.replace(/\/$/, '');
-      if (!stack.has(`${folder}/kustomization.yaml`)) throw new Error(`site "${site}": resource ${entry} is not a folder with a kustomization`);
-      if (folder === 'base') {
-        outResources.push(plainUnit('base', 'base') ? '../base' : 'base');
-      } else {
-        this.release(site, folder, folderFiles(folder), (f) => this.parse(stack, `${folder}/${f}`, site));
-        outResources.push(folder);
-      }
+export function composeSite(base: FleetBase, stack: SiteStack): ComposedSite {
+  const { site } = stack;
+  if ((FLEET_RESERVED as readonly string[]).includes(site)) throw new Error(`site "${site}": the name is reserved in a fleet folder (${FLEET_RESERVED.join(', ')})`);
+  const same = stack.same ?? new Set<string>();
+  const out = new Map<string, string>();
+  const paths = new Set(stack.paths);
+  const doc = (file: string): Obj => {
+    const docs = stack.documents?.(file);
+    if (docs && docs.length === 1 && isObj(docs[0])) return docs[0];
+    return parseOne(stack.text(file), `${site}/${file}`);
+  };
+  /** A folder's files, texts rendered on first use. */
+  const folderFiles = (folder: string): ReadonlyMap<string, string> => {
+    const prefix = `${folder}/`;
+    return new LazyTexts(stack.paths.filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length)), (f) => stack.text(prefix + f));
+  };
+  const shared = (folder: string) => same.has(folder) || (base.folder(folder).size > 0 && sameTexts(folderFiles(folder), base.folder(folder)));
+  const own = (folder: string) => {
+    for (const [f, t] of folderFiles(folder)) out.set(`${site}/${folder}/${f}`, t);
+    return folder;
+  };
+  const top = doc('kustomization.yaml');
+  const entries = (top.resources as string[] | undefined) ?? [];
+  const folders = entries.map((entry) => entry.replace(/\/$/, ''));
+  const resources: string[] = [];
+  const generators: Obj[] = [];
+  const patches: Obj[] = [];
+  for (const folder of folders) {
+    if (!same.has(folder) && !paths.has(`${folder}/kustomization.yaml`)) throw new Error(`site "${site}": resource ${folder} is not a folder with a kustomization`);
+    // A release folder is compared as an overlay (objects, values texts); any other by its texts.
+    const release = !same.has(folder) && base.folder(folder).has('kustomization.yaml') && base.doc(`${folder}/kustomization.yaml`).secretGenerator !== undefined;
+    if (!release && shared(folder)) {
+      resources.push(`../${base.dir}/${folder}`);
+      continue;
     }
-    this.files.set(`${site}/kustomization.yaml`, toYamlFile([{ ...top, resources: outResources }]));
-    if (stack.has('namespace/kustomization.yaml')) {
-      if (plainUnit('namespace', 'namespace')) this.files.set(`${site}/namespace/kustomization.yaml`, toYamlFile([{ resources: ['../../namespace'] }]));
+    const overlay = release ? overlayFolder(base, folder, folderFiles(folder), doc, top.namespace) : undefined;
+    if (overlay) {
+      resources.push(`../${base.dir}/${folder}`);
+      generators.push(...overlay.generators);
+      patches.push(...overlay.patches);
+    } else {
+      resources.push(own(folder));
     }
-    const covered = (f: string) => f === 'kustomization.yaml' || omit.has(f) || resources.some((r) => f.startsWith(`${r.replace(/\/$/, '')}/`)) || f.startsWith('namespace/');
-    const left = [...stack.keys()].filter((f) => !covered(f));
-    if (left.length > 0) throw new Error(`site "${site}": ${left.join(', ')}: not read by any kustomization (omit it or list it)`);
-    for (const [f, t] of extra) this.files.set(f, t);
   }
+  let namespaceDir: string | undefined;
+  if (same.has('namespace') || paths.has('namespace/kustomization.yaml')) namespaceDir = shared('namespace') ? `${base.dir}/namespace` : `${site}/${own('namespace')}`;
+  const omit = new Set(stack.omit ?? []);
+  const left = stack.paths.filter((f) => f !== 'kustomization.yaml' && !omit.has(f) && !f.startsWith('namespace/') && !folders.some((r) => f.startsWith(`${r}/`)));
+  if (left.length > 0) throw new Error(`site "${site}": ${left.join(', ')}: not read by any kustomization (omit it or list it)`);
+  const k: Obj = {};
+  for (const [field, value] of Object.entries(top)) if (field !== 'secretGenerator' && field !== 'patches') k[field] = field === 'resources' ? resources : value;
+  if (generators.length > 0) k.secretGenerator = generators;
+  if (patches.length > 0) k.patches = patches;
+  out.set(`${site}/kustomization.yaml`, toYamlFile([k]));
+  return { files: out, namespaceDir };
+}
 
-  /** One file of the site's stack as a mapping: its documents (as JSON reads them) or its parsed text. */
-  private parse(stack: ReadonlyMap<string, string>, file: string, site: string): Obj {
-    const docs = this.documents?.(file);
-    if (docs && docs.length === 1 && isObj(docs[0])) return JSON.parse(JSON.stringify(docs[0])) as Obj;
-    return parseOne(stack.get(file) ?? '', `${site}/${file}`);
+/** The overlay of one release folder over the base's, or undefined when the site needs its own copy. */
+function overlayFolder(base: FleetBase, folder: string, files: ReadonlyMap<string, string>, doc: (file: string) => Obj, namespace: Json | undefined): FolderOverlay | undefined {
+  const baseFiles = base.folder(folder);
+  const k = doc(`${folder}/kustomization.yaml`);
+  const baseK = base.doc(`${folder}/kustomization.yaml`);
+  if (!Object.keys(k).every((f) => OVERLAYABLE.has(f) || LABELLING.has(f))) return undefined;
+  if (!sameJson({ ...k, secretGenerator: undefined }, { ...baseK, secretGenerator: undefined })) return undefined;
+  const gens = (k.secretGenerator as unknown as Generator[] | undefined) ?? [];
+  const baseGens = (baseK.secretGenerator as unknown as Generator[] | undefined) ?? [];
+  if (gens.some((g) => g.literals || !g.files || g.files.some((f) => f.includes('=') || f.includes('/')))) return undefined;
+  if (baseGens.length > gens.length || baseGens.some((g, i) => !sameJson(g, gens[i]))) return undefined;
+  const fresh = gens.slice(baseGens.length);
+  // A new Secret is generated at the site's top: it gets the top's namespace, not the folder's labels.
+  if (fresh.length > 0 && (!Object.keys(k).every((f) => OVERLAYABLE.has(f)) || k.namespace !== namespace)) return undefined;
+  const resourceFiles = (k.resources as string[] | undefined) ?? [];
+  const generated = new Set(gens.flatMap((g) => g.files ?? []));
+  for (const f of new Set([...files.keys(), ...baseFiles.keys()])) {
+    if (f !== 'kustomization.yaml' && !generated.has(f) && !resourceFiles.includes(f) && files.get(f) !== baseFiles.get(f)) return undefined;
   }
-
-  private release(site: string, name: string, files: ReadonlyMap<string, string>, parse: (file: string) => Obj): void {
-    const k = parse('kustomization.yaml');
-    const generators = ((k.secretGenerator as unknown as Generator[] | undefined) ?? []);
-    const isShared = (g: Generator) => g.files.every((f) => this.options.shared(f));
-    const sharedGenerators = generators.filter(isShared);
-    const ownGenerators = generators.filter((g) => !isShared(g));
-    const resourceFiles = (k.resources as string[] | undefined) ?? [];
-    const sharedFiles = new Map([...files].filter(([f]) => f !== 'kustomization.yaml' && (sharedGenerators.some((g) => g.files.includes(f)) || resourceFiles.includes(f))));
-    const hrFile = resourceFiles.length === 1 ? resourceFiles[0] : undefined;
-    const body = { ...k, secretGenerator: sharedGenerators };
-    // The HelmRelease may differ (a patch); the other shared files must not.
-    const key = JSON.stringify([body, [...sharedFiles.keys()]]);
-    const at = `releases/${name}`;
-    let unit = this.units.get(at);
-    if (!unit) {
-      const helmRelease = hrFile ? parse(hrFile) : undefined;
-      unit = { files: sharedFiles, key, helmRelease };
-      this.units.set(at, unit);
-      for (const [f, t] of sharedFiles) this.files.set(`${at}/${f}`, t);
-      this.files.set(`${at}/kustomization.yaml`, toYamlFile([body]));
-    }
-    const same = unit.key === key && [...sharedFiles].every(([f, t]) => f === hrFile || unit.files.get(f) === t);
-    if (!same || !hrFile || !unit.helmRelease) {
-      for (const [f, t] of files) this.files.set(`${site}/${name}/${f}`, t);
-      return;
-    }
-    const overlay: Obj = {};
-    for (const [field, value] of Object.entries(k)) {
-      if (field === 'resources') overlay.resources = [`../../${at}`];
-      else if (field === 'secretGenerator') {
-        if (ownGenerators.length > 0) overlay.secretGenerator = ownGenerators as unknown as Json;
-      } else overlay[field] = value;
-    }
-    for (const g of ownGenerators) for (const f of g.files) this.files.set(`${site}/${name}/${f}`, files.get(f) ?? '');
-    const text = files.get(hrFile) ?? '';
-    if (text !== this.files.get(`${at}/${hrFile}`)) {
-      const hr = parse(hrFile);
-      const ops = jsonPatch(unit.helmRelease, hr);
-      if (ops.length > 0) {
-        const [group, version] = String(hr.apiVersion).split('/');
-        const meta = hr.metadata as Obj;
-        overlay.patches = [{ path: PATCH_FILE, target: { group, version, kind: hr.kind, name: meta.name } }];
-        this.files.set(`${site}/${name}/${PATCH_FILE}`, toYamlFile([ops]));
-      }
-    }
-    this.files.set(`${site}/${name}/kustomization.yaml`, toYamlFile([overlay]));
+  const overlay: FolderOverlay = { generators: [], patches: [] };
+  for (const [i, g] of gens.entries()) {
+    const isNew = i >= baseGens.length;
+    if (!isNew && (g.files ?? []).every((f) => files.get(f) === baseFiles.get(f))) continue;
+    const literals = (g.files ?? []).map((f) => (files.has(f) ? literalOf(f, files.get(f)!) : undefined));
+    if (literals.some((l) => l === undefined)) return undefined;
+    overlay.generators.push({ name: g.name, ...(isNew ? {} : { behavior: 'replace' }), literals: literals as string[], ...(k.generatorOptions ? { options: k.generatorOptions } : {}) });
   }
-
-  /** The fleet folder's files, relative path to text, sorted. */
-  public result(): Map<string, string> {
-    return new Map([...this.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  for (const file of resourceFiles) {
+    if (!files.has(file) || !baseFiles.has(file)) return undefined;
+    const to = doc(`${folder}/${file}`);
+    const from = base.doc(`${folder}/${file}`);
+    const id = (o: Obj) => JSON.stringify([o.apiVersion, o.kind, (o.metadata as Obj | undefined)?.name, (o.metadata as Obj | undefined)?.namespace]);
+    if (id(to) !== id(from)) return undefined;
+    const ops = jsonPatch(from, to);
+    if (ops.length === 0) continue;
+    const apiVersion = String(to.apiVersion);
+    const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+    overlay.patches.push({ target: { group, version, kind: to.kind, name: (to.metadata as Obj).name }, patch: toYamlBody(ops) });
   }
+  return overlay;
 }
 
 /** The sites of a fleet folder's files: the top-level folders with a kustomization that are not reserved. */
@@ -240,53 +335,72 @@ export function fleetSites(files: ReadonlyMap<string, string>): string[] {
 }
 
 /**
- * The standalone stack of one site, rebuilt from the fleet folder's files: shared folders copied
- * in, release overlays merged with their shared bodies, HelmRelease patches applied. YAML files
- * that were merged or patched are rewritten (same objects, maybe another key order).
+ * The standalone stack of one site, rebuilt from the fleet folder's files as kustomize builds the
+ * overlay: the base's folders it lists copied in, its own folders as they are, its HelmRelease
+ * patches applied, its replaced values files written over the base's, its new values files
+ * generated in the folder of the HelmRelease that reads them. YAML files that were patched or
+ * extended are rewritten (same objects, maybe another key order).
  */
 export function materializeSite(fleet: ReadonlyMap<string, string>, site: string): Map<string, string> {
   const out = new Map<string, string>();
-  const under = (prefix: string) => [...fleet].filter(([f]) => f.startsWith(`${prefix}/`)).map(([f, t]) => [f.slice(prefix.length + 1), t] as const);
-  for (const [f, t] of under(site)) out.set(f, t);
+  for (const [f, t] of folderOf(fleet, site)) if (f !== 'kustomization.yaml') out.set(f, t);
   const topFile = `${site}/kustomization.yaml`;
   const top = parseOne(fleet.get(topFile) ?? '', topFile);
+  let baseDir: string | undefined;
   const resources = ((top.resources as string[] | undefined) ?? []).map((r) => {
-    if (!r.startsWith('../')) return r;
-    const shared = path.posix.basename(r);
-    for (const [f, t] of under(shared)) out.set(`${shared}/${f}`, t);
-    return shared;
+    if (!r.startsWith('../')) return r.replace(/\/$/, '');
+    const at = path.posix.normalize(`${site}/${r}`);
+    const folder = path.posix.basename(at);
+    const files = folderOf(fleet, at);
+    if (!files.has('kustomization.yaml')) throw new Error(`${topFile}: resource ${r}: no kustomization.yaml there`);
+    baseDir = path.posix.dirname(at);
+    for (const [f, t] of files) out.set(`${folder}/${f}`, t);
+    return folder;
   });
-  out.set('kustomization.yaml', toYamlFile([{ ...top, resources }]));
-  const ns = out.get('namespace/kustomization.yaml');
-  if (ns !== undefined && ((parseOne(ns, 'namespace/kustomization.yaml').resources as string[] | undefined) ?? []).some((r) => r.startsWith('../'))) {
-    for (const [f, t] of under('namespace')) out.set(`namespace/${f}`, t);
+  if (baseDir !== undefined && !out.has('namespace/kustomization.yaml')) for (const [f, t] of folderOf(fleet, `${baseDir}/namespace`)) out.set(`namespace/${f}`, t);
+  const docs = new Map<string, Obj>();
+  const docOf = (file: string) => {
+    let d = docs.get(file);
+    if (!d) docs.set(file, (d = parseOne(out.get(file) ?? '', `${site}: ${file}`)));
+    return d;
+  };
+  const changed = new Set<string>();
+  /** The folder and file of the object a patch targets, or the folder whose kustomization satisfies `test`. */
+  const objects = resources.flatMap((folder) => (((docOf(`${folder}/kustomization.yaml`).resources as string[] | undefined) ?? []).map((file) => ({ folder, file: `${folder}/${file}` }))));
+  for (const patch of (top.patches as Obj[] | undefined) ?? []) {
+    const target = (patch.target ?? {}) as Obj;
+    const hit = objects.find(({ file }) => {
+      const o = docOf(file);
+      return o.kind === target.kind && (o.metadata as Obj | undefined)?.name === target.name;
+    });
+    if (!hit) throw new Error(`${topFile}: patch of ${String(target.kind)}/${String(target.name)}: no such object among its resources`);
+    const ops = parseYaml12(String(patch.patch ?? ''), `${topFile}: patch`)[0] as PatchOp[];
+    docs.set(hit.file, applyJsonPatch(docOf(hit.file), ops) as Obj);
+    changed.add(hit.file);
   }
-  for (const release of resources) {
-    const kFile = `${release}/kustomization.yaml`;
-    const text = out.get(kFile);
-    if (text === undefined) continue;
-    const k = parseOne(text, `${site}/${kFile}`);
-    const base = ((k.resources as string[] | undefined) ?? []).find((r) => r.startsWith('../'));
-    if (!base) continue;
-    const sharedAt = path.posix.normalize(`${site}/${release}/${base}`);
-    const sharedK = parseOne(fleet.get(`${sharedAt}/kustomization.yaml`) ?? '', `${sharedAt}/kustomization.yaml`);
-    for (const [f, t] of under(sharedAt)) if (f !== 'kustomization.yaml') out.set(`${release}/${f}`, t);
-    const merged: Obj = {};
-    for (const [field, value] of Object.entries({ ...sharedK, ...k })) {
-      if (field === 'patches') continue;
-      if (field === 'resources') merged.resources = sharedK.resources ?? [];
-      else if (field === 'secretGenerator') merged.secretGenerator = [...((sharedK.secretGenerator as Json[]) ?? []), ...((k.secretGenerator as Json[]) ?? [])];
-      else merged[field] = value;
+  for (const g of (top.secretGenerator as unknown as Generator[] | undefined) ?? []) {
+    const literals = (g.literals ?? []).map(readLiteral);
+    if (g.behavior === 'replace' || g.behavior === 'merge') {
+      const folder = resources.find((r) => ((docOf(`${r}/kustomization.yaml`).secretGenerator as unknown as Generator[] | undefined) ?? []).some((b) => b.name === g.name));
+      if (folder === undefined) throw new Error(`${topFile}: secretGenerator ${g.name} (${g.behavior}): no such Secret among its resources`);
+      for (const [key, text] of literals) out.set(`${folder}/${key}`, text);
+      continue;
     }
-    if (!('secretGenerator' in k) && sharedK.secretGenerator) merged.secretGenerator = sharedK.secretGenerator;
-    out.set(kFile, toYamlFile([merged]));
-    for (const patch of (k.patches as Obj[] | undefined) ?? []) {
-      const patchFile = `${release}/${String(patch.path)}`;
-      const ops = parseYaml12(out.get(patchFile) ?? '', patchFile)[0] as PatchOp[];
-      out.delete(patchFile);
-      const hrFile = `${release}/${((sharedK.resources as string[]) ?? [])[0]}`;
-      out.set(hrFile, toYamlFile([applyJsonPatch(parseOne(out.get(hrFile) ?? '', hrFile), ops)]));
-    }
+    // A new values Secret belongs with the HelmRelease that reads it.
+    const reader = objects.find(({ file }) => {
+      const spec = docOf(file).spec as Obj | undefined;
+      return ((spec?.valuesFrom as Obj[] | undefined) ?? []).some((v) => v.name === g.name);
+    });
+    if (!reader) throw new Error(`${topFile}: secretGenerator ${g.name}: no HelmRelease among its resources reads it`);
+    const kFile = `${reader.folder}/kustomization.yaml`;
+    const k = docOf(kFile);
+    docs.set(kFile, { ...k, secretGenerator: [...((k.secretGenerator as Json[] | undefined) ?? []), { name: g.name, files: literals.map(([key]) => key) }] });
+    changed.add(kFile);
+    for (const [key, text] of literals) out.set(`${reader.folder}/${key}`, text);
   }
+  for (const file of changed) out.set(file, toYamlFile([docs.get(file)]));
+  const standalone: Obj = {};
+  for (const [field, value] of Object.entries(top)) if (field !== 'secretGenerator' && field !== 'patches') standalone[field] = field === 'resources' ? resources : value;
+  out.set('kustomization.yaml', toYamlFile([standalone]));
   return out;
 }

@@ -290,18 +290,27 @@ export type FolderFill = (staging: string) => void;
  * A fill that writes `files` (relative path to text). With `unchangedFrom` (the current tree), a
  * file whose bytes are already there is hard-linked into the staging folder instead of written:
  * it keeps its inode and mtime, so a change rewrites only the files it changes. The swap stays
- * atomic (the old tree is renamed away whole; its linked files live on in the new one).
+ * atomic (the old tree is renamed away whole; its linked files live on in the new one). `kept`:
+ * paths taken from `unchangedFrom` as they are, unread (the caller knows them unchanged).
  */
-export function writeFiles(files: ReadonlyMap<string, string>, unchangedFrom?: string): FolderFill {
+export function writeFiles(files: ReadonlyMap<string, string>, unchangedFrom?: string, kept: readonly string[] = []): FolderFill {
   return (staging) => {
     const made = new Set<string>();
-    for (const [rel, text] of files) {
-      const file = path.join(staging, rel);
+    const folder = (file: string) => {
       const dir = path.dirname(file);
       if (!made.has(dir)) {
         fs.mkdirSync(dir, { recursive: true });
         made.add(dir);
       }
+    };
+    for (const rel of kept) {
+      if (unchangedFrom === undefined) throw new Error(`${rel}: to be kept, but there is no current tree`);
+      folder(path.join(staging, rel));
+      linkOrCopy(path.join(unchangedFrom, rel), path.join(staging, rel));
+    }
+    for (const [rel, text] of files) {
+      const file = path.join(staging, rel);
+      folder(file);
       if (unchangedFrom !== undefined && sameFile(path.join(unchangedFrom, rel), text)) {
         try {
           fs.linkSync(path.join(unchangedFrom, rel), file);

@@ -63,6 +63,40 @@ export interface FluxStackProps {
   readonly extraFiles?: Readonly<Record<string, string>>;
 }
 
+/** The releases of a stack can be emitted: names unique, every dependsOn target a release of the stack, no cycle. */
+export function checkStackReleases(id: string, releases: readonly StackRelease[]): void {
+  const names = new Set<string>();
+  for (const release of releases) {
+    if (names.has(release.facts.name)) throw new Error(`stack "${id}": two releases are named "${release.facts.name}"`);
+    names.add(release.facts.name);
+  }
+  const edges = new Map(releases.map((r) => [r.facts.name, r.dependsOn ?? r.facts.dependsOn]));
+  for (const [release, targets] of edges) {
+    const absent = targets.find((t) => !names.has(t));
+    if (absent) throw new Error(`stack "${id}": release "${release}" depends on "${absent}", which is not a release of this stack`);
+  }
+  const cycle = findCycle(edges);
+  if (cycle) throw new Error(`stack "${id}": dependsOn cycle: ${cycle}`);
+}
+
+/** The props of one release's construct in a stack: the release's own, and what the stack sets for all. */
+export function releaseConstructProps(props: FluxStackProps, release: StackRelease): ReleaseConstructProps {
+  return {
+    ...release,
+    repositoryName: props.helmRepository.name,
+    namespace: props.namespace,
+    secretLabels: props.secretLabels,
+    labelsField: props.labelsField,
+    features: props.features,
+    secretNames: props.secretNames,
+  };
+}
+
+/** The stack's top-level kustomization: base/, then each release folder in order. */
+export function stackKustomization(props: FluxStackProps): object {
+  return { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', namespace: props.namespace, resources: ['base', ...props.releases.map((r) => r.facts.name)] };
+}
+
 /**
  * One complete Flux tree: top-level kustomization, `base/` (HelmRepository, Namespace), one folder
  * per release, and `metadata.yaml` when given.
@@ -85,32 +119,8 @@ export class FluxStack extends Chart implements OutputTree {
     const namespace = props.namespace;
     const repositoryName = props.helmRepository.name;
 
-    const names = new Set<string>();
-    for (const release of props.releases) {
-      if (names.has(release.facts.name)) throw new Error(`stack "${id}": two releases are named "${release.facts.name}"`);
-      names.add(release.facts.name);
-    }
-    const edges = new Map(props.releases.map((r) => [r.facts.name, r.dependsOn ?? r.facts.dependsOn]));
-    for (const [release, targets] of edges) {
-      const absent = targets.find((t) => !names.has(t));
-      if (absent) throw new Error(`stack "${id}": release "${release}" depends on "${absent}", which is not a release of this stack`);
-    }
-    const cycle = findCycle(edges);
-    if (cycle) throw new Error(`stack "${id}": dependsOn cycle: ${cycle}`);
-
-    for (const release of props.releases) {
-      this.releases.push(
-        new ReleaseConstruct(this, release.facts.name, {
-          ...release,
-          repositoryName,
-          namespace,
-          secretLabels: props.secretLabels,
-          labelsField: props.labelsField,
-          features: props.features,
-          secretNames: props.secretNames,
-        }),
-      );
-    }
+    checkStackReleases(id, props.releases);
+    for (const release of props.releases) this.releases.push(new ReleaseConstruct(this, release.facts.name, releaseConstructProps(props, release)));
 
     const repo = props.helmRepository;
     const base = new YamlFile(this, 'base-helmrepository', { path: 'base/helmrepository.yaml' });
@@ -133,17 +143,7 @@ export class FluxStack extends Chart implements OutputTree {
       documents: [{ resources: placement === 'base' ? ['namespace.yaml', 'helmrepository.yaml'] : ['helmrepository.yaml'] }],
     });
 
-    new YamlFile(this, 'kustomization', {
-      path: 'kustomization.yaml',
-      documents: [
-        {
-          apiVersion: 'kustomize.config.k8s.io/v1beta1',
-          kind: 'Kustomization',
-          namespace,
-          resources: ['base', ...props.releases.map((r) => r.facts.name)],
-        },
-      ],
-    });
+    new YamlFile(this, 'kustomization', { path: 'kustomization.yaml', documents: [stackKustomization(props)] });
 
     if (props.metadata) new YamlFile(this, 'metadata', { path: 'metadata.yaml', documents: [props.metadata] });
     for (const [file, text] of Object.entries(props.extraFiles ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {

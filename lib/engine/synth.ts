@@ -12,6 +12,11 @@ export interface RenderedStack {
   readonly files: ReadonlyMap<string, string>;
   readonly releases: number;
   readonly notes: readonly string[];
+  /**
+   * Files of the stack kept as the current tree has them (hard-linked, not rewritten), path to
+   * size in bytes: what the caller knows is unchanged without rendering it. @default - none
+   */
+  readonly kept?: ReadonlyMap<string, number>;
 }
 
 /** Renders every output tree (stack, entry points) of an app in memory (no I/O). */
@@ -51,7 +56,7 @@ export interface WriteStacksOptions {
  * The entries of `target` that no written stack covers, as paths relative to it: a folder that
  * holds written stacks (`clusters` for `clusters/a`) is looked into, any other entry is whole.
  */
-function unwrittenEntries(target: string, written: readonly string[], dir = ''): string[] {
+export function unwrittenEntries(target: string, written: readonly string[], dir = ''): string[] {
   const out: string[] = [];
   for (const entry of fs.readdirSync(path.join(target, dir))) {
     const rel = dir ? `${dir}/${entry}` : entry;
@@ -106,25 +111,28 @@ export function handWrittenFiles(target: string, spared: readonly string[], writ
 export function writeStacks(outRoot: string, stacks: readonly RenderedStack[], options: WriteStacksOptions = {}): string[] {
   const files = new Map<string, string>();
   for (const stack of stacks) for (const [rel, text] of stack.files) files.set(path.join(stack.name, rel), text);
+  const linked = stacks.flatMap((stack) => [...(stack.kept?.keys() ?? [])].map((rel) => path.join(stack.name, rel)));
   const target = realTarget(outRoot);
   const exists = fs.existsSync(target) && fs.statSync(target).isDirectory();
+  if (linked.length > 0 && !exists) throw new Error(`output folder ${target}: ${linked[0]} is to be kept, but there is no current tree`);
   const unwritten = options.onlyThese && exists ? unwrittenEntries(target, stacks.map((s) => s.name)) : [];
   const keep = [...unwritten, ...(options.keep ?? []).filter((k) => exists && fs.existsSync(path.join(target, k)))];
   if (exists && fs.existsSync(path.join(target, MARKER_FILE))) {
     // README "What synth guarantees": a file added by hand is refused, never deleted without a word.
-    const foreign = handWrittenFiles(target, keep, new Set(files.keys()));
+    const foreign = handWrittenFiles(target, keep, new Set([...files.keys(), ...linked]));
     if (foreign.length > 0) {
       const shown = foreign.slice(0, 10).map((f) => path.join(target, f)).join(', ') + (foreign.length > 10 ? `, ... (${foreign.length} files)` : '');
       throw new Error(`output folder ${target}: holds files this generator did not write (no generated-file header), which the synth would delete: ${shown}; move them out of the tree (or delete them) and synth again`);
     }
   }
-  return [...replaceFolder(outRoot, writeFiles(files, exists ? target : undefined), { marker: options.marker ?? 'stx-openstack-gitops\n', keep }).warnings];
+  return [...replaceFolder(outRoot, writeFiles(files, exists ? target : undefined, linked), { marker: options.marker ?? 'stx-openstack-gitops\n', keep }).warnings];
 }
 
 /** One line per stack: releases, files, bytes. */
 export function summary(stacks: readonly RenderedStack[]): string[] {
   return stacks.flatMap((s) => {
-    const bytes = [...s.files.values()].reduce((n, text) => n + Buffer.byteLength(text), 0);
-    return [`${s.name}: ${s.releases} releases, ${s.files.size} files, ${bytes} bytes`, ...s.notes.map((n) => `  ${n}`)];
+    const kept = [...(s.kept?.values() ?? [])];
+    const bytes = [...s.files.values()].reduce((n, text) => n + Buffer.byteLength(text), 0) + kept.reduce((n, size) => n + size, 0);
+    return [`${s.name}: ${s.releases} releases, ${s.files.size + kept.length} files, ${bytes} bytes`, ...s.notes.map((n) => `  ${n}`)];
   });
 }

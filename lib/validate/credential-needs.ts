@@ -190,15 +190,17 @@ export function checkCredentialFolder(site: string, folder: CredentialFolder, ne
  * when the entry points hold one, else `credentials/<site>`; relative to the repository root.
  */
 export function credentialFolderOf(site: string, entrypoints: ReadonlyMap<string, string>): string {
+  // A fleet's subcloud has its Kustomizations in one file; a stack, one file each.
   for (const [file, text] of entrypoints) {
-    if (!file.endsWith(`${site}-credentials.yaml`)) continue;
+    let docs: unknown[];
     try {
-      const doc = parseYaml12(text, file).find(isMapping);
-      const p = isMapping(doc?.spec) ? doc.spec.path : undefined;
-      if (typeof p === 'string' && p !== '') return path.posix.normalize(p.replace(/^\.\//, ''));
+      docs = parseYaml12(text, file);
     } catch {
       continue;
     }
+    const doc = docs.find((d) => isMapping(d) && isMapping(d.metadata) && d.metadata.name === `${site}-credentials`);
+    const p = isMapping(doc) && isMapping(doc.spec) ? doc.spec.path : undefined;
+    if (typeof p === 'string' && p !== '') return path.posix.normalize(p.replace(/^\.\//, ''));
   }
   return `credentials/${site}`;
 }

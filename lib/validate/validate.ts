@@ -14,7 +14,7 @@ import { decodeUtf8, invalidUtf8Offset } from '../engine/utf8';
 import { FluxVersions, unsupportedFields } from '../engine/flux-features';
 import { yaml11Of, yaml12Of } from './parsed';
 import { withYamlCache } from '../engine/yaml';
-import { fleetSites, materializeSite } from '../engine/fleet';
+import { FLEET_BASE_DIR, fleetSites, materializeSite } from '../engine/fleet';
 import { checkCredentialFolder, credentialFolderOf, credentialNeeds, readCredentialFolder } from './credential-needs';
 
 export interface ValidateOptions {
@@ -273,9 +273,9 @@ function fileChecks(files: ReadonlyMap<string, string>): string[] {
   ];
 }
 
-/** True for a fleet folder (lib/engine/fleet.ts): shared `releases/`, site overlays, no top-level kustomization. */
+/** True for a fleet folder (lib/engine/fleet.ts): shared bases under `base/`, site overlays, no top-level kustomization. */
 export function isFleetFolder(dir: string): boolean {
-  return !fs.existsSync(path.join(dir, 'kustomization.yaml')) && fs.existsSync(path.join(dir, 'releases')) && fs.statSync(path.join(dir, 'releases')).isDirectory();
+  return !fs.existsSync(path.join(dir, 'kustomization.yaml')) && fs.existsSync(path.join(dir, FLEET_BASE_DIR)) && fs.statSync(path.join(dir, FLEET_BASE_DIR)).isDirectory();
 }
 
 /**
