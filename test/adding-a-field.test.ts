@@ -199,10 +199,15 @@ describe(`a profile field (${FIELD}.debug) read by three releases (${READERS.joi
       expect([name, debugOf(sc2.releases.find((r) => r.definition.name === name)!.systemValues, name)]).toEqual([name, false]);
     }
     const files = copy.renderFleet(inventory).files;
+    // The subcloud's overlay replaces the base's system values of each reader with its own (a
+    // literal of the secretGenerator in sc1/kustomization.yaml).
+    const overlay = parse(files.get('sc1/kustomization.yaml')!) as { secretGenerator: Array<{ name: string; behavior?: string; literals?: string[] }> };
     for (const name of READERS) {
-      const overlay = [...files.keys()].filter((f) => f.startsWith(`sc1/${name}/`) && f.endsWith('-system-overrides.yaml'));
-      expect(overlay).toHaveLength(1);
-      expect(parse(files.get(overlay[0])!).conf[name].DEFAULT.debug).toBe(true);
+      const generator = overlay.secretGenerator.find((g) => g.name === `${name}-system-overrides`);
+      expect([name, generator?.behavior]).toEqual([name, 'replace']);
+      const key = `${name}-system-overrides.yaml=`;
+      const literal = generator!.literals!.find((l) => l.startsWith(key))!;
+      expect(parse(literal.slice(key.length)).conf[name].DEFAULT.debug).toBe(true);
     }
   });
 });
