@@ -13,4 +13,7 @@ module.exports = {
   // Only these packages are ES modules only; everything else in node_modules is loaded as it is.
   transformIgnorePatterns: ['/node_modules/(?!(age-encryption|@noble|@scure)/)'],
   testTimeout: 60000,
+  // A folder per run where suites share what they would each compute again (test/support/synth.ts).
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
 };
