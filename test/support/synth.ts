@@ -17,7 +17,8 @@ const cache = new Map<string, RenderedStack[]>();
  * read them (a render costs a suite about 1.5 s of CPU). Without the folder, each suite renders.
  */
 function defaultStacks(): RenderedStack[] {
-  const dir = process.env[RUN_DIR_ENV];
+  // Under StrykerJS each mutant must be rendered by the suite itself, never read from another run.
+  const dir = '__stryker__' in globalThis ? undefined : process.env[RUN_DIR_ENV];
   const file = dir ? path.join(dir, 'render-stacks.json') : undefined;
   if (file && fs.existsSync(file)) {
     const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Array<Omit<RenderedStack, 'files'> & { files: Array<[string, string]> }>;
