@@ -8,8 +8,12 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', {}], '^.+\\.js$': '<rootDir>/test/support/esm-to-cjs.js' },
+  // esbuild strips the types (tsc checks them first in `npm test`) and turns ES modules into CommonJS.
+  transform: { '^.+\\.(ts|js)$': '<rootDir>/test/support/esbuild-transform.js' },
   // Only these packages are ES modules only; everything else in node_modules is loaded as it is.
   transformIgnorePatterns: ['/node_modules/(?!(age-encryption|@noble|@scure)/)'],
   testTimeout: 60000,
+  // A folder per run where suites share what they would each compute again (test/support/synth.ts).
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
 };

@@ -7,7 +7,8 @@
  * byte-for-byte unchanged, with no staging (`.new-`) or previous (`.old-`) folder left beside it.
  *
  * FORMERLY_ACCEPTED holds the bad inputs this catalogue first found the synth accepting, now
- * refused. Two tests spawn the real CLI (`npx cdk8s synth`, with STX_OUTPUT and with --output).
+ * refused. Two runs of the real CLI (`npx cdk8s synth`, with STX_OUTPUT and with --output) are
+ * the project's only spawns of it: our message, the CLI's one line, exit 1, no stack trace.
  */
 import { spawnSync, SpawnSyncReturns } from 'child_process';
 import * as fs from 'fs';
@@ -585,10 +586,14 @@ describe('the cdk8s CLI on a bad profile (spawned processes)', () => {
     cliOutput = spawnSync(CDK8S, ['synth', '--output', scratch], { cwd: ROOT, encoding: 'utf8', env, timeout: 120_000 });
   }, 150_000);
 
-  test('exits non-zero with the reason on stderr', () => {
+  const stackTrace = (r: SpawnSyncReturns<string>) => r.stderr.split('\n').filter((l) => /^\s+at /.test(l));
+
+  test('exits 1 with the reason on stderr, then the CLI\'s one line, no stack trace', () => {
     expect(cli.error).toBeUndefined();
-    expect(cli.status).not.toBe(0);
-    expect(cli.stderr).toMatch(/synth failed: \S*\/cli\/bad-ip\.yaml:\d+:\d+: network\.oam\.floatingAddress: expected an IPv4 or IPv6 address \(got "10\.10\.10\.256"\)/);
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toMatch(/^synth failed: \S*\/cli\/bad-ip\.yaml:\d+:\d+: network\.oam\.floatingAddress: expected an IPv4 or IPv6 address \(got "10\.10\.10\.256"\)/m);
+    expect(stackTrace(cli)).toEqual([]);
+    expect(cli.stderr.trimEnd().split('\n').pop()).toMatch(/^ERROR: synthesis failed, app expected to create /);
   });
 
   test('leaves the STX_OUTPUT folder byte-for-byte unchanged', () => {
@@ -599,9 +604,12 @@ describe('the cdk8s CLI on a bad profile (spawned processes)', () => {
 
   // The cdk8s CLI deletes the folder given to --output before it runs the app (fs.rmSync in
   // cdk8s-cli's synth command): the synth cannot keep it, and says so instead of claiming it did.
-  test('with --output, says that the CLI emptied the folder and how to keep it', () => {
-    expect(cliOutput.status).not.toBe(0);
+  test('with --output, says that the CLI emptied the folder and how to keep it: exit 1, no stack trace', () => {
+    expect(cliOutput.status).toBe(1);
+    expect(cliOutput.stderr).toMatch(/^synth failed: \S*\/cli\/bad-ip\.yaml:\d+:\d+: network\./m);
     expect(cliOutput.stderr).toMatch(/the cdk8s CLI had already emptied \S+ \(it does so for --output\): use STX_OUTPUT=/);
     expect(cliOutput.stderr).not.toMatch(/is unchanged/);
+    expect(stackTrace(cliOutput)).toEqual([]);
+    expect(cliOutput.stderr.trimEnd().split('\n').pop()).toMatch(/^ERROR: synthesis failed, app expected to create /);
   });
 });

@@ -3,7 +3,7 @@
  * profile; every pin of every built-in stack is a version that the shared chart set holds; the
  * chart set reader (folder, app tarball, index file, repository URL) and `validate --charts`.
  */
-import { spawn, spawnSync } from 'child_process';
+import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -15,6 +15,7 @@ import { validateStack } from '../lib/validate/validate';
 import { ALL_RELEASES } from '../releases';
 import { APP_BUILDS, DEFAULT_APP_BUILD } from '../releases/chart-versions';
 import { RELEASE_NAMES } from '../releases/names';
+import { runBin } from './support/bin';
 import { SHARED_CHARTS, sharedChartsPresent, writeAppTarball, writeChartPackage } from './support/chart-packages';
 import { aioSimplex } from './support/profiles';
 import { renderDeployment, renderStacks } from './support/synth';
@@ -163,7 +164,7 @@ describe('chart sets and validate --charts', () => {
       `pinned/nova/helmrelease.yaml: spec.chart.spec.version: release "nova": chart "nova" is not in ${charts} (charts there: alpha, beta)`,
     ]);
     if (!sharedChartsPresent()) return;
-    const run = spawnSync('npx', ['tsx', 'scripts/validate.ts', stackDir, '--no-kustomize', '--charts', SHARED_CHARTS], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const run = runBin(['validate', stackDir, '--no-kustomize', '--charts', SHARED_CHARTS]);
     expect(run.stdout).toContain(`pinned/nova/helmrelease.yaml: spec.chart.spec.version: release "nova": chart "nova" version "0.3.50" is not in ${SHARED_CHARTS} (available: 2026.1.0)`);
     expect(run.stdout).toMatch(/FAILED: 1 stacks, \d+ files, 1 problems/);
     expect(run.status).toBe(1);

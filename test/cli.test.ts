@@ -105,7 +105,8 @@ describe('the scripts’ command lines', () => {
 });
 
 describe('as processes', () => {
-  const tsx = (script: string, ...args: string[]) => spawnSync('npx', ['tsx', script, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  // The tsx of the project, as `npx tsx` runs it (without npx's own start-up).
+  const tsx = (script: string, ...args: string[]) => spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [script, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
 
   test('an unknown flag: exit 1, the message and the usage line, no stack trace', () => {
     const run = tsx('scripts/credentials.ts', 'aio-sx', '--rotat');

@@ -3,7 +3,6 @@
  * its Flux entry point reads (`./credentials/<subcloud>`), never values shared with another;
  * `inventory/subcloud` or a unique subcloud name picks one.
  */
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -12,6 +11,7 @@ import { defaultFleetLocations } from '../lib/deployment/fleet';
 import { runCredentials } from '../lib/commands/credentials';
 import { parseYaml12 } from '../lib/engine/yaml';
 import { resolveTargets } from '../scripts/credentials';
+import { runBin } from './support/bin';
 
 const profiles = defaultProfileLocations();
 const fleets = defaultFleetLocations();
@@ -67,8 +67,7 @@ describe('credentials of a fleet', () => {
 
   test('the command on an inventory writes every subcloud in one run, or none when one refuses', () => {
     const out = path.join(tmp, 'cli');
-    const tsx = path.resolve(__dirname, '..', 'node_modules', '.bin', 'tsx');
-    const run = (...args: string[]) => spawnSync(tsx, ['scripts/credentials.ts', 'sample', '--out', out, ...args], { cwd: path.resolve(__dirname, '..'), encoding: 'utf8', timeout: 60_000 });
+    const run = (...args: string[]) => runBin(['credentials', 'sample', '--out', out, ...args]);
     // subcloud2 disables aodh: rotating its password is refused there, before subcloud1 is written.
     const refused = run('--rotate', 'db-password.aodh');
     expect(refused.stderr).toMatch(/sample\/subcloud2: --rotate: no credential of subcloud2 has the id "db-password.aodh".*\(no subcloud was written\)/);

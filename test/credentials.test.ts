@@ -1,5 +1,4 @@
 import { createPrivateKey, createPublicKey } from 'crypto';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -9,6 +8,7 @@ import { credentialsOf, generateValues, randomPassword } from '../scripts/creden
 import { aioDuplex, aioSimplex } from './support/profiles';
 import { CredentialRef, splitCredentials } from '../lib/engine/credentials';
 import type { Loose } from './support/loose';
+import { runBin } from './support/bin';
 
 const profile = resolveInput(aioSimplex(), 'aio.yaml');
 
@@ -59,9 +59,7 @@ describe('npm run credentials', () => {
 
   it('writes a Secret manifest outside dist/, keeping values across runs', () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'creds-'));
-    // The tsx of the project, as `npx tsx` runs it (without npx's own start-up).
-    const tsx = path.resolve(__dirname, '..', 'node_modules', '.bin', 'tsx');
-    const run = () => spawnSync(tsx, ['scripts/credentials.ts', 'aio-sx', '--out', out], { encoding: 'utf8' });
+    const run = () => runBin(['credentials', 'aio-sx', '--out', out]);
     expect(run().status).toBe(0);
     const file = path.join(out, 'aio-sx', 'stx-openstack-credentials.yaml');
     const first = parseYaml12(fs.readFileSync(file, 'utf8'))[0] as Loose;

@@ -3,7 +3,7 @@
  * when they cannot read something (issue 17 class 6). Fixtures are copies of the committed
  * dist/fleet/sample/ (dist/ equals a fresh synth), changed file by file.
  */
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -14,10 +14,10 @@ import { stackImages } from '../lib/commands/images';
 import { readTarget, readTargets, resolveTarget, resolveTargets } from '../lib/commands/targets';
 import { formatValues, readStack, releaseValues, stackFromFiles, UnreadableTree } from '../lib/commands/values';
 import { kubectlAvailable, readTree, validateSubcloud } from '../lib/validate/validate';
+import { runBin } from './support/bin';
 
 const ROOT = path.resolve(__dirname, '..');
 const SAMPLE = path.join(ROOT, 'dist', 'fleet', 'sample');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 let tmp: string;
 beforeAll(() => {
@@ -150,7 +150,7 @@ describe('every review command on a subcloud', () => {
   });
 
   it('as processes: values of a subcloud prints its results; diff of an unknown name exits 2 with did-you-mean', () => {
-    const run = (script: string, ...args: string[]) => spawnSync(TSX, [`scripts/${script}.ts`, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const run = (...args: string[]) => runBin(args);
     const values = run('values', 'subcloud3', 'keystone');
     expect(values.status).toBe(0);
     expect(values.stdout).toMatch(/^# effective values of keystone\n/);

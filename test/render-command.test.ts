@@ -16,8 +16,7 @@ import { parseRenderArgs } from '../scripts/render';
 import Ajv from 'ajv';
 import { findCommand, runCli } from '../lib/commands/registry';
 import { writeChartPackage, helmPresent } from './support/chart-packages';
-
-const ROOT = path.resolve(__dirname, '..');
+import { runBin } from './support/bin';
 
 
 const TEMPLATE = `apiVersion: v1
@@ -138,7 +137,7 @@ describeWithHelm('rendering a stack', () => {
       fs.mkdirSync(path.dirname(path.join(stackDir, file)), { recursive: true });
       fs.writeFileSync(path.join(stackDir, file), text);
     }
-    const run = (...args: string[]) => spawnSync('npx', ['tsx', 'scripts/render.ts', stackDir, ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
+    const run = (...args: string[]) => runBin(['render', stackDir, ...args], env);
     const ok = run('--charts', charts, '--file', 'app.conf');
     expect(ok.stdout).toBe(`# app: Secret/osh-app-etc key app.conf, credentials masked\n[DEFAULT]\nworkers = 4\n[database]\nconnection = mysql://app:***@db/app\n`);
     expect(ok.status).toBe(0);

@@ -95,8 +95,10 @@ describeRendered('releases rendered by Helm with the StarlingX-built charts', ()
       const fleet = /^fleet\/([^/]+)\/([^/]+)$/.exec(name);
       const stack = fleet ? readTarget({ kind: 'subcloud', name, fleetDir: path.join(DIST, 'fleet', fleet[1]), inventory: fleet[1], site: fleet[2] }) : readStack(path.join(DIST, name));
       const deployment = fleet ? subcloudDeployment(fleet[1], fleet[2]) : deployments.find((d) => d.profile.name === name);
-      // Credentials kept between runs (like the credentials command keeps them) keep the render cache warm.
-      const external = testCredentials(deployment, path.join(cacheDir(), 'test-credentials', `${name.replace(/\//g, '_')}.json`));
+      // Credentials kept between runs (like the credentials command keeps them) keep the render cache
+      // warm, and one set for every stack (a credential has the same value in each) lets a release
+      // whose values are the same in two stacks render once.
+      const external = testCredentials(deployment, path.join(cacheDir(), 'test-credentials', 'stacks.json'));
       const { releases } = await renderStackReleases(stack, { charts, external, concurrency: 2 });
       rendered.set(name, releases.map((r) => ({ ...r, objects: r.objects.map((o) => o.doc) })));
     }

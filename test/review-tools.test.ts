@@ -10,24 +10,12 @@ import { parseSetPath } from '../lib/engine/json';
 import { diffStacks, formatDiff, runDiff } from '../lib/commands/diff';
 import { mirrorCommands, stackImages } from '../lib/commands/images';
 import { stackFromFiles } from '../lib/commands/values';
-import { App } from 'cdk8s';
-import { resolveInput } from '../lib/deployment/app';
-import { deploymentStack } from '../lib/deployment/stack';
-import { renderApp, RenderedStack } from '../lib/engine/synth';
-import { DeploymentProfileInput } from '../lib/profile/profile';
 import { DEFAULT_IMAGE_BUILD, IMAGE_NAMES, imageParts, imageRefs } from '../overrides/images';
 import { aioSimplex } from './support/profiles';
+import { renderDeployment } from './support/synth';
 import { checkStack } from '../lib/validate/tree-check';
 import { checkYamlReadings } from '../lib/validate/validate';
 import { REFERENCE_MANIFESTS, referencePresent } from './support/reference';
-
-/** The stack of one profile, rendered in memory. */
-function renderProfile(input: DeploymentProfileInput): RenderedStack {
-  // Only the deployment's stack (buildApp would render the platform stack too).
-  const app = new App({ outdir: '.cdk8s-out' });
-  deploymentStack(app, resolveInput(input, `${input.name}.yaml`));
-  return renderApp(app)[0];
-}
 
 /** A folder with the given files (relative path to text). */
 function writeTree(files: Record<string, string>): string {
@@ -152,7 +140,7 @@ describe('effective values (npm run values)', () => {
 
 describe('image list (npm run images)', () => {
   const registry = 'mirror.example:5000';
-  const stack = renderProfile(aioSimplex({ name: 'mirrored', images: { registry } }));
+  const stack = renderDeployment(aioSimplex({ name: 'mirrored', images: { registry } }));
   const images = stackImages(stackFromFiles(stack.files));
   const build = { ...DEFAULT_IMAGE_BUILD, registry };
   const table = imageRefs(build);
@@ -186,11 +174,11 @@ describe('image list (npm run images)', () => {
 });
 
 describe('values diff (npm run diff)', () => {
-  const before = renderProfile(aioSimplex({ name: 'lab' }));
+  const before = renderDeployment(aioSimplex({ name: 'lab' }));
 
   it('shows a one-line profile change as exactly the leaves it moves', () => {
     // given the same profile but for one field (the OAM floating address)
-    const after = renderProfile(aioSimplex({ name: 'lab', network: { ...aioSimplex().network, oam: { floatingAddress: '10.10.10.9' } } }));
+    const after = renderDeployment(aioSimplex({ name: 'lab', network: { ...aioSimplex().network, oam: { floatingAddress: '10.10.10.9' } } }));
     const diffs = diffStacks(new Map([['lab', stackFromFiles(before.files)]]), new Map([['lab', stackFromFiles(after.files)]]));
     // then the changed leaves are exactly those whose value held the old address, now the new one
     const changed = diffs.flatMap((s) => s.releases.flatMap((r) => r.leaves.map((l) => `${r.release} ${l.kind} ${l.path}: ${JSON.stringify(l.old)} → ${JSON.stringify(l.new)}`)));
@@ -200,14 +188,14 @@ describe('values diff (npm run diff)', () => {
   });
 
   it('reports the enabled set and chart versions as spec changes', () => {
-    const after = renderProfile(aioSimplex({ name: 'lab', charts: { enabled: { barbican: true }, versions: { nova: '0.3.50' } } }));
+    const after = renderDeployment(aioSimplex({ name: 'lab', charts: { enabled: { barbican: true }, versions: { nova: '0.3.50' } } }));
     const diffs = diffStacks(new Map([['lab', stackFromFiles(before.files)]]), new Map([['lab', stackFromFiles(after.files)]]));
     const spec = diffs.flatMap((s) => s.releases.filter((r) => r.spec.length > 0).map((r) => `${r.release}: ${r.spec.join('; ')}`));
     expect(spec).toEqual(expect.arrayContaining(['barbican: release added (chart version 2026.1.0)', 'nova: chart version: 2026.1.0 → 0.3.50']));
   });
 
   it('says that disabling a release makes prune uninstall it', () => {
-    const after = renderProfile(aioSimplex({ name: 'lab', charts: { enabled: { horizon: false } } }));
+    const after = renderDeployment(aioSimplex({ name: 'lab', charts: { enabled: { horizon: false } } }));
     const diffs = diffStacks(new Map([['lab', stackFromFiles(before.files)]]), new Map([['lab', stackFromFiles(after.files)]]));
     const heat = diffs.flatMap((s) => s.releases).find((r) => r.release === 'horizon')!;
     expect(heat.status).toBe('removed');
@@ -231,7 +219,7 @@ describe('values diff (npm run diff)', () => {
 });
 
 describe('stack README (dist/<stack>/README.md)', () => {
-  const stack = renderProfile(aioSimplex({ name: 'lab', description: 'A lab', charts: { enabled: { garbd: true } } }));
+  const stack = renderDeployment(aioSimplex({ name: 'lab', description: 'A lab', charts: { enabled: { garbd: true } } }));
   const readme = stack.files.get('README.md')!;
 
   it('says what the stack is, lists every release with why a disabled one is off, and draws the dependsOn graph', () => {

@@ -23,7 +23,7 @@ const ENC = /^ENC\[AES256_GCM,data:([A-Za-z0-9+/=]*),iv:([A-Za-z0-9+/=]+),tag:([
 
 export class SopsError extends Error {}
 
-/** age-encryption ships ES modules only: Node 20.19+ and tsx load them through require, Jest through test/support/esm-to-cjs.js. */
+/** age-encryption ships ES modules only: Node 20.19+ and tsx load them through require, Jest through test/support/esbuild-transform.js. */
 const age = () => ageLib;
 
 const BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';

@@ -80,15 +80,17 @@ export function validateProfile(input: unknown, file: string): DeploymentProfile
  */
 export function buildApp(options: BuildOptions = {}): App {
   const releases = options.releases ?? ALL_RELEASES;
+  // Profiles first: a bad one fails before the platform stack is built (its values are written as
+  // it is constructed), so bad input costs milliseconds, not a render.
+  const deployments = options.loadedProfiles
+    ? options.loadedProfiles.map((loaded) => resolveLoaded(loaded, releases))
+    : loadDeployments(options.profiles ?? defaultProfileLocations(), releases);
   const app = new App({ outdir: '.cdk8s-out' });
   platformStack(app, PLATFORM_STACK, {
     releases,
     imageBuild: options.imageBuild ?? DEFAULT_IMAGE_BUILD,
     repositoryUrl: options.platformRepositoryUrl ?? 'http://192.168.206.1:8080/helm_charts/starlingx',
   });
-  const deployments = options.loadedProfiles
-    ? options.loadedProfiles.map((loaded) => resolveLoaded(loaded, releases))
-    : loadDeployments(options.profiles ?? defaultProfileLocations(), releases);
   for (const deployment of deployments) {
     deploymentStack(app, deployment);
     // Without kustomize-controller (stx.10) nothing would reconcile Flux Kustomizations: the stack is
