@@ -35,7 +35,7 @@ function bootstrapFolders(target: string): string[] {
  */
 function credentialProblems(stacks: readonly RenderedStack[]): string[] {
   return stacks.flatMap((stack) =>
-    scanCredentials(stack.files).map((f) => {
+    scanCredentials(stack.files, stack.documents).map((f) => {
       const user = /^([^/]+)\/[^/]+-user-overrides\.yaml$/.exec(f.file);
       const fix = user ? ` (from userOverrides.${user[1]}: route credentials through the credentials Secret, credentials.overrides)` : '';
       return `${stack.name}/${f.file}: ${f.path}: ${f.problem}${fix}`;

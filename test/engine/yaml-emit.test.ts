@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import { emitYamlBody, NotPlainData } from '../../lib/engine/yaml-emit';
-import { toYamlBody, toYamlBodyByDocument } from '../../lib/engine/yaml';
+import { parse } from 'yaml';
+import { readsAsSameString, toYamlBody, toYamlBodyByDocument } from '../../lib/engine/yaml';
 import { key, mapping, MULTILINE, TROUBLE, UNICODE, value } from '../support/yaml-arbitraries';
 
 /** Every string the arbitraries name, as key and value at three depths, in a mapping and a sequence. */
@@ -37,5 +38,16 @@ describe('the direct YAML writer equals the yaml package', () => {
       expect(() => emitYamlBody(doc, rules)).toThrow(NotPlainData);
       expect(toYamlBody(doc)).toBe(toYamlBodyByDocument(doc));
     }
+  });
+});
+
+describe('readsAsSameString without parsing', () => {
+  const parsedSame = (s: string) => (['1.1', '1.2'] as const).every((version) => parse(s, { version, logLevel: 'silent' }) === s);
+  test('property: a word of letters, digits and _./- gets the verdict of the parse', () => {
+    const word = fc.string({ unit: fc.constantFrom(...'aAnNyYoOtTfFeElLsSuUrRxX019_./+-'.split('')), minLength: 1, maxLength: 9 });
+    fc.assert(fc.property(word, (s) => expect(readsAsSameString(s)).toBe(parsedSame(s))), { numRuns: 2000 });
+  });
+  test.each(['y', 'Yes', 'NO', 'off', 'False', 'null', 'Null', 'nulls', 'nova', 'yes-please', 'n1', 'on.off', 'true_', 'tRUE', 'FALSEY', 'e9', 'E-5', 'e1x']) ('%s', (s) => {
+    expect(readsAsSameString(s)).toBe(parsedSame(s));
   });
 });
