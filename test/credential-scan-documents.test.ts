@@ -1,22 +1,25 @@
 /**
  * The synth's credential scan reads the documents a file was written from instead of parsing the
- * text again (lib/validate/credential-scan.ts `scanCredentials(files, documents)`). It must find
+ * text again (lib/engine/yaml.ts `withWrittenDocuments`, lib/validate/credential-scan.ts). It must find
  * exactly what the scan of the text finds: on random values with credential keys, URLs and PEM
  * text; on data that is not written as itself (a Map, a class instance, toJSON), where it parses;
  * and on a text changed after it was written, where it parses too.
  */
 import fc from 'fast-check';
 import { scanCredentials } from '../lib/validate/credential-scan';
-import { toYamlFile } from '../lib/engine/yaml';
+import { toYamlFile, withWrittenDocuments, writtenDocumentsOf } from '../lib/engine/yaml';
 import { key, trickyString } from './support/yaml-arbitraries';
 
 const PEM_KEY = '-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n';
 
-/** Findings of one YAML file, from its text alone and from its documents. */
-function both(documents: readonly unknown[], text = toYamlFile(documents)) {
-  const files = new Map([['r/r-user-overrides.yaml', text]]);
-  const written = new Map([['r/r-user-overrides.yaml', { text: toYamlFile(documents), documents }]]);
-  return { fromText: scanCredentials(files), fromDocuments: scanCredentials(files, written) };
+/** Findings of one YAML file, from its text alone and, in a synth, from the documents it was written from. */
+function both(documents: readonly unknown[], text?: string) {
+  const fromText = scanCredentials(new Map([['r/r-user-overrides.yaml', text ?? toYamlFile(documents)]]));
+  const fromDocuments = withWrittenDocuments(() => {
+    const written = toYamlFile(documents);
+    return scanCredentials(new Map([['r/r-user-overrides.yaml', text ?? written]]));
+  });
+  return { fromText, fromDocuments };
 }
 
 const secretish = fc.oneof(
@@ -29,6 +32,12 @@ const values = fc.letrec<{ v: unknown }>((tie) => ({
 })).v;
 
 describe('the credential scan of written documents finds what the scan of the text finds', () => {
+  test('a text written in the scope has its documents; outside it, none', () => {
+    const docs = [{ password: 'hunter2' }];
+    withWrittenDocuments(() => expect(writtenDocumentsOf(toYamlFile(docs))).toBe(docs));
+    expect(writtenDocumentsOf(toYamlFile(docs))).toBeUndefined();
+  });
+
   test('property: random documents with credentials', () => {
     fc.assert(
       fc.property(fc.array(fc.dictionary(credentialKey, values, { maxKeys: 6, noNullPrototype: true }), { minLength: 1, maxLength: 2 }), (docs) => {
@@ -69,8 +78,11 @@ describe('the credential scan of written documents finds what the scan of the te
     const shared = { password: 'hunter2' };
     const text = toYamlFile([shared]);
     const files = new Map([['a.yaml', text], ['b.yaml', text]]);
-    const written = new Map([...files.keys()].map((f) => [f, { text, documents: [shared] }]));
-    expect(scanCredentials(files, written).map((f) => f.file)).toEqual(['a.yaml', 'b.yaml']);
-    expect(scanCredentials(files, written)).toStrictEqual(scanCredentials(files));
+    const fromDocuments = withWrittenDocuments(() => {
+      toYamlFile([shared]);
+      return scanCredentials(files);
+    });
+    expect(fromDocuments.map((f) => f.file)).toEqual(['a.yaml', 'b.yaml']);
+    expect(fromDocuments).toStrictEqual(scanCredentials(files));
   });
 });

@@ -8,6 +8,7 @@ import { buildApp, BuildOptions, defaultProfileLocations } from '../deployment/a
 import { defaultFleetLocations, renderFleets } from '../deployment/fleet';
 import { renderApp, RenderedStack, summary, writeStacks } from '../engine/synth';
 import { scanCredentials } from '../validate/credential-scan';
+import { withWrittenDocuments } from '../engine/yaml';
 import { announceSites } from '../validate/credential-needs';
 
 /** The marker at the root of the output folder: the generator and its version. */
@@ -35,7 +36,7 @@ function bootstrapFolders(target: string): string[] {
  */
 function credentialProblems(stacks: readonly RenderedStack[]): string[] {
   return stacks.flatMap((stack) =>
-    scanCredentials(stack.files, stack.documents).map((f) => {
+    scanCredentials(stack.files).map((f) => {
       const user = /^([^/]+)\/[^/]+-user-overrides\.yaml$/.exec(f.file);
       const fix = user ? ` (from userOverrides.${user[1]}: route credentials through the credentials Secret, credentials.overrides)` : '';
       return `${stack.name}/${f.file}: ${f.path}: ${f.problem}${fix}`;
@@ -110,11 +111,14 @@ export function runSynth(request: SynthRequest = {}): SynthResult {
   try {
     if (requested === scratch) prepareScratch(scratch);
     const onlyThese = request.profiles !== undefined || !!process.env.STX_PROFILES;
-    const stacks = renderApp(buildApp({ ...request.build, profiles: request.profiles ?? defaultProfileLocations() }));
-    // Fleets: every inventory of deployments/fleets/ on a synth of every profile, else those of STX_FLEETS.
-    const fleets = request.fleets ?? (onlyThese && !process.env.STX_FLEETS ? [] : defaultFleetLocations());
-    stacks.push(...renderFleets(fleets, [path.resolve(__dirname, '..', '..', 'deployments')], request.build?.releases));
-    const leaks = credentialProblems(stacks);
+    // The credential scan reads the documents of what was just written instead of parsing it again.
+    const { stacks, leaks } = withWrittenDocuments(() => {
+      const rendered = renderApp(buildApp({ ...request.build, profiles: request.profiles ?? defaultProfileLocations() }));
+      // Fleets: every inventory of deployments/fleets/ on a synth of every profile, else those of STX_FLEETS.
+      const fleets = request.fleets ?? (onlyThese && !process.env.STX_FLEETS ? [] : defaultFleetLocations());
+      rendered.push(...renderFleets(fleets, [path.resolve(__dirname, '..', '..', 'deployments')], request.build?.releases));
+      return { stacks: rendered, leaks: credentialProblems(rendered) };
+    });
     if (leaks.length > 0) throw new Error(`plaintext credentials would be written:\n${leaks.join('\n')}`);
     const kept = onlyThese && fs.existsSync(target) ? fs.readdirSync(target).filter((e) => !e.startsWith('.') && !stacks.some((s) => s.name === e)) : [];
     const warnings = writeStacks(target, stacks, { marker: marker(), onlyThese, keep: bootstrapFolders(target) });

@@ -70,24 +70,13 @@ export class YamlFile extends FileBase {
     return this.node.children.filter((c): c is ApiObject => c instanceof ApiObject).map((o) => o.toJson());
   }
 
-  private written?: readonly unknown[];
-
-  /**
-   * The documents as {@link render} wrote them (taken once, with the text): the synth's
-   * credential scan reads these instead of parsing the text again.
-   */
-  public writtenDocuments(): readonly unknown[] {
-    this.written ??= this.fixedDocuments ?? this.documents();
-    return this.written;
-  }
-
   /**
    * A file of one fixed document shares the text of every file of the same object (stacks that
    * share their static values render them once).
    */
   protected synthesizeContent(): string {
     const single = this.fixedDocuments?.length === 1 && typeof this.fixedDocuments[0] === 'object' && this.fixedDocuments[0] !== null ? (this.fixedDocuments[0] as object) : undefined;
-    const text = (single && RENDERED.get(single)) ?? toYamlFile(this.writtenDocuments());
+    const text = (single && RENDERED.get(single)) ?? toYamlFile(this.documents());
     if (single) RENDERED.set(single, text);
     return text;
   }

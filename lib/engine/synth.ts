@@ -1,26 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdk8s';
-import { outputFiles, YamlFile } from './files';
+import { outputFiles } from './files';
 import { MARKER_FILE, realTarget, replaceFolder, writeFiles } from './output-folder';
 import { GENERATED_HEADER } from './yaml';
 import { isOutputTree } from './output-tree';
-
-/** The documents a YAML file was written from, with the text they gave. */
-export interface WrittenDocuments {
-  readonly text: string;
-  readonly documents: readonly unknown[];
-}
 
 /** The rendered files of one stack: relative path to text, sorted by path. */
 export interface RenderedStack {
   readonly name: string;
   readonly files: ReadonlyMap<string, string>;
-  /**
-   * The documents of YAML files, by path, as written: checks read them instead of parsing the
-   * text again (where the text is still the one given here). @default - none: checks parse the text
-   */
-  readonly documents?: ReadonlyMap<string, WrittenDocuments>;
   readonly releases: number;
   readonly notes: readonly string[];
 }
@@ -36,14 +25,9 @@ export function renderApp(app: App): RenderedStack[] {
     }
     seen.set(stack.stackName, stack.node.id);
     const files = new Map<string, string>();
-    const documents = new Map<string, WrittenDocuments>();
-    for (const file of outputFiles(stack)) {
-      const text = file.render();
-      files.set(file.path, text);
-      if (file instanceof YamlFile) documents.set(file.path, { text, documents: file.writtenDocuments() });
-    }
+    for (const file of outputFiles(stack)) files.set(file.path, file.render());
     const sorted = new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    return { name: stack.stackName, files: sorted, documents, releases: stack.releaseCount, notes: stack.notes };
+    return { name: stack.stackName, files: sorted, releases: stack.releaseCount, notes: stack.notes };
   });
 }
 

@@ -6,6 +6,7 @@
 import { credentialValuesKey } from '../engine/credentials';
 import { EXTERNAL_SECRETS_ANNOTATION } from '../engine/release';
 import { yaml11Of } from './parsed';
+import { writtenDocumentsOf } from '../engine/yaml';
 import { isCredentialKey } from '../engine/json';
 
 /** Values that charts use as placeholders, replaced by system or credential values at deploy time. */
@@ -184,11 +185,10 @@ function scanDocument(file: string, doc: unknown, out: CredentialFinding[]): voi
 
 /**
  * Scans every file of a stack: YAML by key and value, any other text (README.md) by line and value.
- * `documents`: the documents a YAML file was written from (the synth's), read instead of parsing
- * the file's text when that text is still the one they gave; documents are not changed after they
- * are written, so a document shared between files is scanned once.
+ * A text the synth wrote (lib/engine/yaml.ts `withWrittenDocuments`) is scanned in the documents it
+ * was written from, when they are data that reads back as itself; any other is parsed.
  */
-export function scanCredentials(files: ReadonlyMap<string, string>, documents?: ReadonlyMap<string, { readonly text: string; readonly documents: readonly unknown[] }>): CredentialFinding[] {
+export function scanCredentials(files: ReadonlyMap<string, string>): CredentialFinding[] {
   const out: CredentialFinding[] = [];
   for (const [file, text] of files) {
     if (!/\.ya?ml$/.test(file)) {
@@ -196,11 +196,8 @@ export function scanCredentials(files: ReadonlyMap<string, string>, documents?: 
       continue;
     }
     if (PEM.test(text)) out.push({ file, path: '(file)', problem: 'holds PEM key or certificate material' });
-    const written = documents?.get(file);
-    let docs: readonly unknown[];
-    if (written && written.text === text && written.documents.every(readsBackAsItself)) {
-      docs = written.documents;
-    } else {
+    let docs = writtenDocumentsOf(text);
+    if (!docs?.every(readsBackAsItself)) {
       try {
         docs = yaml11Of(files, file);
       } catch {

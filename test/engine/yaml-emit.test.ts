@@ -43,11 +43,11 @@ describe('the direct YAML writer equals the yaml package', () => {
 
 describe('readsAsSameString without parsing', () => {
   const parsedSame = (s: string) => (['1.1', '1.2'] as const).every((version) => parse(s, { version, logLevel: 'silent' }) === s);
-  test('property: a word of letters, digits and _./- gets the verdict of the parse', () => {
-    const word = fc.string({ unit: fc.constantFrom(...'aAnNyYoOtTfFeElLsSuUrRxX019_./+-'.split('')), minLength: 1, maxLength: 9 });
+  test('property: a word of letters, digits, _./-, : and blanks gets the verdict of the parse', () => {
+    const word = fc.string({ unit: fc.constantFrom(...'aAnNyYoOtTfFeElLsSuUrRxX019_./+-: #'.split('')), minLength: 1, maxLength: 9 });
     fc.assert(fc.property(word, (s) => expect(readsAsSameString(s)).toBe(parsedSame(s))), { numRuns: 2000 });
   });
-  test.each(['y', 'Yes', 'NO', 'off', 'False', 'null', 'Null', 'nulls', 'nova', 'yes-please', 'n1', 'on.off', 'true_', 'tRUE', 'FALSEY', 'e9', 'E-5', 'e1x']) ('%s', (s) => {
+  test.each(['y', 'Yes', 'NO', 'off', 'False', 'null', 'Null', 'nulls', 'nova', 'yes-please', 'n1', 'on.off', 'true_', 'tRUE', 'FALSEY', 'e9', 'E-5', 'e1x', 'filter:cache', 'a: b', 'a:', 'open id', 'no ', 'n #x', 'OS::Nova']) ('%s', (s) => {
     expect(readsAsSameString(s)).toBe(parsedSame(s));
   });
 });
