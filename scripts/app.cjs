@@ -70,10 +70,33 @@ function build(esbuild, outfile, entry = 'main.ts', name = 'app') {
     });
 }
 
-/** Deployment profiles written in TypeScript are required at run time: transpile them as they load. */
-function registerTypeScript(esbuild) {
+/**
+ * Deployment profiles written in TypeScript are required at run time: transpile them as they load.
+ * The transpiled text is cached by a hash of the file's path, text and options (and esbuild's version): a
+ * synth of unchanged profiles does not start esbuild's service at all; an edit transpiles again.
+ */
+function registerTypeScript(esbuild, cache = path.join(ROOT, 'node_modules', '.cache', 'stx-openstack-gitops-ts')) {
   require.extensions['.ts'] = (module, filename) => {
-    const { code } = esbuild.transformSync(fs.readFileSync(filename, 'utf8'), { loader: 'ts', format: 'cjs', sourcefile: filename, target: 'node20' });
+    const text = fs.readFileSync(filename, 'utf8');
+    const key = (s) => crypto.createHash('sha256').update(s).digest('hex').slice(0, 16);
+    const prefix = `${key(`${esbuild.version}\0${filename}`)}-`;
+    const options = { loader: 'ts', format: 'cjs', sourcefile: filename, target: 'node20' };
+    const cached = path.join(cache, `${prefix}${key(`${JSON.stringify(options)}\0${text}`)}.cjs`);
+    let code;
+    try {
+      code = fs.readFileSync(cached, 'utf8');
+    } catch {
+      code = esbuild.transformSync(text, options).code;
+      try {
+        fs.mkdirSync(cache, { recursive: true });
+        fs.writeFileSync(`${cached}.${process.pid}.tmp`, code);
+        fs.renameSync(`${cached}.${process.pid}.tmp`, cached);
+        // The older transpilations of this file are stale.
+        for (const old of fs.readdirSync(cache)) if (old.startsWith(prefix) && path.join(cache, old) !== cached) fs.rmSync(path.join(cache, old), { force: true });
+      } catch {
+        // a read-only node_modules: transpile every time
+      }
+    }
     module._compile(code, filename);
   };
 }
