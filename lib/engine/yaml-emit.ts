@@ -115,8 +115,29 @@ function literalBlock(text: string, indent: string): string {
   return `|${header}\n${indent}${start}${value.replace(/\n+/g, `$&${indent}`)}${end}`;
 }
 
+/**
+ * Single-line strings as written, by rules, then by key or value and string: without a line break
+ * the text depends on the indent only for a key one level down that starts like a document marker.
+ */
+const SINGLE_LINE = new WeakMap<EmitRules, Map<string, string>>();
+const MAX_REMEMBERED = 100_000;
+
 /** A string as a key (`implicitKey`) or a value, its content at `indent` (never the root: indent is not empty). */
 function scalar(value: string, implicitKey: boolean, indent: string, rules: EmitRules): string {
+  if (value.includes('\n')) return written(value, implicitKey, indent, rules);
+  const key = (implicitKey ? (indent === INDENT_STEP ? 'K' : 'k') : 'v') + value;
+  let remembered = SINGLE_LINE.get(rules);
+  if (!remembered) SINGLE_LINE.set(rules, (remembered = new Map()));
+  let text = remembered.get(key);
+  if (text === undefined) {
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    text = written(value, implicitKey, indent, rules);
+    remembered.set(key, text);
+  }
+  return text;
+}
+
+function written(value: string, implicitKey: boolean, indent: string, rules: EmitRules): string {
   if (rules.quoteDouble(value) || CONTROL.test(value)) return doubleQuoted(value, implicitKey, indent);
   const multiLine = value.includes('\n');
   if (implicitKey && multiLine) return quoted(value, implicitKey, indent);
