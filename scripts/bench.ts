@@ -16,7 +16,7 @@
  *   ../shared/charts (STX_CHARTS), render cache off, against the helm template processes alone;
  * - `test`: `npm test` once (not a median: minutes).
  * Prints the tables and writes them to FILE (default BENCHMARKS.md) with every target met or not,
- * the command, the machine and the load average.
+ * the command, the machine and the load average; what FILE holds below NOTES_MARKER is kept.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -288,9 +288,10 @@ async function main(options: BenchOptions): Promise<void> {
     const test = add('npm test (once)', { command: 'npm', args: ['test'] }, measure(1, { command: 'npm', args: ['test'] }, { warmUp: false }));
     targets.push({ what: 'npm test ≤ 60 s on an idle 2-core machine', measured: `${seconds(ms(test))} (load average ${os.loadavg()[0].toFixed(2)} at the end)`, met: ms(test) <= 60_000 });
   }
-  const report = reportLines(options, rows, targets, perSubcloud, renderLines);
-  fs.writeFileSync(path.resolve(ROOT, options.output), report.join('\n'));
-  console.log(report.join('\n'));
+  const report = reportLines(options, rows, targets, perSubcloud, renderLines).join('\n');
+  const file = path.resolve(ROOT, options.output);
+  fs.writeFileSync(file, report + keptNotes(file));
+  console.log(report);
 }
 
 function fleetTargets(fleetRows: ReadonlyArray<[number, Measure]>, base: Measure | undefined, change: Measure | undefined, changeSize: number): Target[] {
@@ -338,6 +339,16 @@ async function renderPart(targets: Target[]): Promise<string[]> {
     `${bench.wallMs.toFixed(0)} ms wall against ${bench.helmMs.toFixed(0)} ms summed over the helm template processes alone: ${ratio.toFixed(2)}×.`,
     '',
   ];
+}
+
+/** What follows this line in the report is written by hand (where the time goes) and kept by every run. */
+export const NOTES_MARKER = '<!-- Written by hand below this line; npm run bench keeps it. -->';
+
+/** The hand-written notes of an existing report, from the marker on (the marker alone when there are none). */
+function keptNotes(file: string): string {
+  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const at = text.indexOf(NOTES_MARKER);
+  return `\n${at === -1 ? `${NOTES_MARKER}\n` : text.slice(at)}`;
 }
 
 function reportLines(options: BenchOptions, rows: readonly Row[], targets: readonly Target[], perSubcloud: readonly PerSubcloud[], renderLines: readonly string[]): string[] {

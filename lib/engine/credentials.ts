@@ -94,6 +94,7 @@ export function splitCredentials(values: unknown): { plain: unknown; leaves: Cre
       found(value, at);
       return { keep: false, value: undefined };
     }
+    // A subtree without credentials is kept as it is (values are not changed once given).
     if (Array.isArray(value)) {
       const items = value.map((item, i) => walk(item, { key: i, up: at }));
       if (items.some((i) => !i.keep)) {
@@ -101,16 +102,22 @@ export function splitCredentials(values: unknown): { plain: unknown; leaves: Cre
         const plainItems = items.filter((i) => i.keep);
         return plainItems.length === 0 ? { keep: false, value: undefined } : { keep: true, value: items.map((i) => (i.keep ? i.value : null)) };
       }
-      return { keep: true, value: items.map((i) => i.value) };
+      return { keep: true, value: items.every((i, n) => i.value === value[n]) ? value : items.map((i) => i.value) };
     }
     if (typeof value === 'object' && value !== null) {
+      // Only plain data is kept as it is; anything else is copied into a plain mapping, as it always was.
+      const proto = Object.getPrototypeOf(value) as unknown;
+      const plain = proto === Object.prototype || proto === null;
       const entries = Object.entries(value);
-      if (entries.length === 0) return { keep: true, value: {} };
+      if (entries.length === 0) return { keep: true, value: plain ? value : {} };
       const out: Record<string, unknown> = {};
+      let changed = false;
       for (const [k, v] of entries) {
         const r = walk(v, { key: k, up: at });
         if (r.keep) out[k] = r.value;
+        if (!r.keep || r.value !== v) changed = true;
       }
+      if (!changed && plain) return { keep: true, value };
       return Object.keys(out).length === 0 ? { keep: false, value: undefined } : { keep: true, value: out };
     }
     return { keep: true, value };
