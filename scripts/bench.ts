@@ -185,6 +185,8 @@ interface Target {
   readonly what: string;
   readonly measured: string;
   readonly met?: boolean;
+  /** The same ratio in CPU time, which a loaded machine distorts less: told where it disagrees. */
+  readonly cpuMet?: boolean;
 }
 
 /** Fleet size, and ms, bytes and files per subcloud over the baseline. */
@@ -248,10 +250,11 @@ async function main(options: BenchOptions): Promise<void> {
       what: SYNTH_TARGET,
       measured: `${seconds(ms(synth))} against ${seconds(ms(cli))} + 0.70 s (CPU: ${seconds(cpu(synth))} against ${seconds(cpu(cli))} + 0.70 s)`,
       met: ms(synth) <= ms(cli) + 700,
+      cpuMet: cpu(synth) <= cpu(cli) + 700,
     });
     targets.push(
       yard
-        ? { what: APP_TARGET, measured: `${seconds(ms(app))}, ${(ms(app) / ms(yard)).toFixed(1)}× ${seconds(ms(yard))} (CPU: ${(cpu(app) / cpu(yard)).toFixed(1)}×)`, met: ms(app) <= 3 * ms(yard) }
+        ? { what: APP_TARGET, measured: `${seconds(ms(app))}, ${(ms(app) / ms(yard)).toFixed(1)}× ${seconds(ms(yard))} (CPU: ${(cpu(app) / cpu(yard)).toFixed(1)}×)`, met: ms(app) <= 3 * ms(yard), cpuMet: cpu(app) <= 3 * cpu(yard) }
         : { what: APP_TARGET, measured: `${seconds(ms(app))}; kubectl not found, no yardstick` },
     );
   }
@@ -362,7 +365,8 @@ function keptNotes(file: string): string {
 
 function reportLines(options: BenchOptions, rows: readonly Row[], targets: readonly Target[], perSubcloud: readonly PerSubcloud[], renderLines: readonly string[]): string[] {
   const load = os.loadavg().map((l) => l.toFixed(2)).join(', ');
-  const verdict = (t: Target) => (t.met === undefined ? '-' : t.met ? 'met' : 'not met');
+  const said = (met: boolean) => (met ? 'met' : 'not met');
+  const verdict = (t: Target) => (t.met === undefined ? '-' : said(t.met) + (t.cpuMet !== undefined && t.cpuMet !== t.met ? ` (by CPU time: ${said(t.cpuMet)})` : ''));
   const argv = process.argv.slice(2).join(' ');
   return [
     '# Benchmarks',
