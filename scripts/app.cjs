@@ -10,8 +10,11 @@ const fs = require('fs');
 const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..');
-/** What the app is built from: every source folder the entry point can reach. */
-const SOURCES = ['main.ts', 'package.json', 'package-lock.json', 'lib', 'releases', 'overrides', 'policies', 'imports'];
+/**
+ * What the app is built from: every source folder the entry point can reach, and the packages
+ * bundled with it (their versions: the lock file, and npm's record of what node_modules holds).
+ */
+const SOURCES = ['main.ts', 'package.json', 'package-lock.json', 'node_modules/.package-lock.json', 'lib', 'releases', 'overrides', 'policies', 'imports'];
 
 function sourceFiles() {
   const out = [];
