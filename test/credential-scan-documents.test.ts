@@ -38,6 +38,18 @@ describe('the credential scan of written documents finds what the scan of the te
     expect(writtenDocumentsOf(toYamlFile(docs))).toBeUndefined();
   });
 
+  test('past 32 million characters the remembered texts are let go, and a forgotten one is parsed', () => {
+    withWrittenDocuments(() => {
+      const first = [{ password: 'hunter2', big: 'x'.repeat(20_000_000) }];
+      const firstText = toYamlFile(first);
+      expect(writtenDocumentsOf(firstText)).toBe(first);
+      const second = [{ big: 'y'.repeat(20_000_000) }];
+      expect(writtenDocumentsOf(toYamlFile(second))).toBe(second);
+      expect(writtenDocumentsOf(firstText)).toBeUndefined();
+      expect(scanCredentials(new Map([['a.yaml', firstText]])).map((f) => f.path)).toEqual(['password']);
+    });
+  });
+
   test('property: random documents with credentials', () => {
     fc.assert(
       fc.property(fc.array(fc.dictionary(credentialKey, values, { maxKeys: 6, noNullPrototype: true }), { minLength: 1, maxLength: 2 }), (docs) => {

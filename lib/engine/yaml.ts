@@ -20,12 +20,14 @@ const verdicts = new Map<string, boolean>();
  * at most five letters; numbers, dates, `.inf` and indicators start otherwise, but for the yaml
  * package's 1.1 float `e9`). Most strings are such words; the others are parsed.
  */
-const PLAIN_WORD = /^[A-DF-Za-df-z](?:[\w./: -]*[\d_./: -][\w./: -]*|[A-Za-z]{5,})$/;
+const WORD = /^[A-DF-Za-df-z][\w./: -]*$/;
 const NOT_A_WORD = /: |[: ]$/;
+/** A plain word in the sense above (each expression linear: a text of millions of characters is fine). */
+const isPlainWord = (value: string) => WORD.test(value) && (value.length >= 6 || /[^A-Za-z]/.test(value)) && !NOT_A_WORD.test(value);
 
 /** True when a plain (unquoted) `value` would read back as the same string under YAML 1.1 and 1.2. */
 export function readsAsSameString(value: string): boolean {
-  if (PLAIN_WORD.test(value) && !NOT_A_WORD.test(value)) return true;
+  if (isPlainWord(value)) return true;
   let verdict = verdicts.get(value);
   if (verdict === undefined) {
     verdict = ['1.1', '1.2'].every((version) => {
@@ -106,8 +108,15 @@ export function toYamlBody(value: unknown): string {
   }
 }
 
-/** The documents of every file text written while `withWrittenDocuments` runs. */
-let written: Map<string, readonly unknown[]> | undefined;
+/** The documents of every file text written while `withWrittenDocuments` runs, and their characters. */
+let written: { readonly docs: Map<string, readonly unknown[]>; chars: number } | undefined;
+
+/**
+ * At most this many characters of text are remembered (the built-in synth writes about 3 million):
+ * a big fleet renders every subcloud's files and keeps few of them; past the bound the memory is
+ * let go, and a text no longer remembered is parsed by its reader.
+ */
+const MAX_WRITTEN_CHARS = 32_000_000;
 
 /**
  * Runs `fn` with every file text that {@link toYamlFile} writes remembered with the documents it
@@ -117,7 +126,7 @@ let written: Map<string, readonly unknown[]> | undefined;
  */
 export function withWrittenDocuments<T>(fn: () => T): T {
   const outer = written;
-  written ??= new Map();
+  written ??= { docs: new Map(), chars: 0 };
   try {
     return fn();
   } finally {
@@ -127,7 +136,7 @@ export function withWrittenDocuments<T>(fn: () => T): T {
 
 /** The documents `text` was written from, while {@link withWrittenDocuments} runs; else undefined. */
 export function writtenDocumentsOf(text: string): readonly unknown[] | undefined {
-  return written?.get(text);
+  return written?.docs.get(text);
 }
 
 /**
@@ -137,7 +146,14 @@ export function writtenDocumentsOf(text: string): readonly unknown[] | undefined
 export function toYamlFile(documents: readonly unknown[], header: string = GENERATED_HEADER): string {
   const head = `# ${header}\n`;
   const text = documents.length === 0 ? head : head + documents.map((d) => '---\n' + toYamlBody(d)).join('');
-  written?.set(text, documents);
+  if (written && !written.docs.has(text)) {
+    written.chars += text.length;
+    if (written.chars > MAX_WRITTEN_CHARS) {
+      written.docs.clear();
+      written.chars = text.length;
+    }
+    written.docs.set(text, documents);
+  }
   return text;
 }
 

@@ -42,6 +42,12 @@ describe('the direct YAML writer equals the yaml package', () => {
 });
 
 describe('readsAsSameString without parsing', () => {
+  test('a word of millions of characters is decided in one pass (no deep backtracking)', () => {
+    const long = 'y'.repeat(5_000_000);
+    expect(readsAsSameString(long)).toBe(true);
+    expect(toYamlBody({ k: long })).toBe(`k: ${long}\n`);
+  });
+
   const parsedSame = (s: string) => (['1.1', '1.2'] as const).every((version) => parse(s, { version, logLevel: 'silent' }) === s);
   test('property: a word of letters, digits, _./-, : and blanks gets the verdict of the parse', () => {
     const word = fc.string({ unit: fc.constantFrom(...'aAnNyYoOtTfFeElLsSuUrRxX019_./+-: #'.split('')), minLength: 1, maxLength: 9 });
