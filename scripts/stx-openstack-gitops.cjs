@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * The `stx-openstack-gitops` bin (package.json `bin`): lib/commands/entry.ts, bundled once by
- * esbuild and cached by a hash of the sources, by the same code as the synth app (scripts/app.cjs).
+ * esbuild with its npm packages and cached by a hash of the sources, by the same code as the synth
+ * app (scripts/app.cjs).
  */
 'use strict';
 const { build, bundlePath, registerTypeScript, requireBundle } = require('./app.cjs');
@@ -11,7 +12,7 @@ const NAME = 'cli';
 async function main() {
   const esbuild = require('esbuild');
   const outfile = bundlePath(esbuild, NAME);
-  if (!require('fs').existsSync(outfile)) await build(esbuild, outfile, 'lib/commands/entry.ts', NAME);
+  if (!require('fs').existsSync(outfile)) await build(esbuild, outfile, 'lib/commands/entry.ts', NAME, true);
   registerTypeScript(esbuild);
   requireBundle(outfile);
 }

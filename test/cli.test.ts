@@ -96,11 +96,13 @@ describe('the scripts’ command lines', () => {
     expect(thrown(() => parseValidateArgs(['--charts']))).toBe(usageError("Option '--charts <value>' argument missing"));
   });
 
-  test('bench: [RUNS]', () => {
-    expect(parseBenchArgs([])).toBe(5);
-    expect(parseBenchArgs(['3'])).toBe(3);
+  test('bench: [RUNS] [--only PARTS] [--sizes N,N] [--output FILE]', () => {
+    expect(parseBenchArgs([])).toEqual({ runs: 5, parts: ['synth', 'fleet', 'change', 'render', 'test'], sizes: [10, 100, 1000, 5000], output: 'BENCHMARKS.md' });
+    expect(parseBenchArgs(['3', '--only', 'fleet,synth', '--sizes', '100,10,100', '--output', '/tmp/b.md'])).toEqual({ runs: 3, parts: ['fleet', 'synth'], sizes: [10, 100], output: '/tmp/b.md' });
     expect(thrown(() => parseBenchArgs(['0']))).toBe(usageError("RUNS must be a positive whole number, got '0'"));
     expect(thrown(() => parseBenchArgs(['--runs', '3']))).toBe(usageError("Unknown option '--runs'"));
+    expect(thrown(() => parseBenchArgs(['--only', 'synth,fleets']))).toBe(usageError("--only takes parts among synth, fleet, change, render, test, got 'synth,fleets'"));
+    expect(thrown(() => parseBenchArgs(['--sizes', '10,x']))).toBe(usageError("each of --sizes must be a positive whole number, got 'x'"));
   });
 });
 

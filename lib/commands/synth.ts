@@ -8,6 +8,7 @@ import { buildApp, BuildOptions, defaultProfileLocations } from '../deployment/a
 import { defaultFleetLocations, rememberFleets, renderFleets } from '../deployment/fleet';
 import { renderApp, RenderedStack, summary, unwrittenEntries, writeStacks } from '../engine/synth';
 import { scanCredentials } from '../validate/credential-scan';
+import { withWrittenDocuments } from '../engine/yaml';
 import { announceSites } from '../validate/credential-needs';
 
 /** The marker at the root of the output folder: the generator and its version. */
@@ -121,15 +122,18 @@ export function runSynth(request: SynthRequest = {}): SynthResult {
     if (requested === scratch) prepareScratch(scratch);
     const onlyThese = request.profiles !== undefined || !!process.env.STX_PROFILES;
     const step = (i: number, label: string) => request.progress?.(i, 4, label);
-    step(0, 'building the stacks of the profiles');
-    const stacks = renderApp(buildApp({ ...request.build, profiles: request.profiles ?? defaultProfileLocations() }));
-    // Fleets: every inventory of deployments/fleets/ on a synth of every profile, else those of STX_FLEETS.
-    const fleets = request.fleets ?? (onlyThese && !process.env.STX_FLEETS ? [] : defaultFleetLocations());
-    step(1, 'building the fleets');
-    // A subcloud whose inputs and files are as the last synth into this folder left them is kept.
-    stacks.push(...renderFleets(fleets, [path.resolve(__dirname, '..', '..', 'deployments')], request.build?.releases, { previous: target }));
-    step(2, 'looking for plaintext credentials');
-    const leaks = credentialProblems(stacks);
+    // The credential scan reads the documents of what was just written instead of parsing it again.
+    const { stacks, leaks } = withWrittenDocuments(() => {
+      step(0, 'building the stacks of the profiles');
+      const rendered = renderApp(buildApp({ ...request.build, profiles: request.profiles ?? defaultProfileLocations() }));
+      // Fleets: every inventory of deployments/fleets/ on a synth of every profile, else those of STX_FLEETS.
+      const fleets = request.fleets ?? (onlyThese && !process.env.STX_FLEETS ? [] : defaultFleetLocations());
+      step(1, 'building the fleets');
+      // A subcloud whose inputs and files are as the last synth into this folder left them is kept.
+      rendered.push(...renderFleets(fleets, [path.resolve(__dirname, '..', '..', 'deployments')], request.build?.releases, { previous: target }));
+      step(2, 'looking for plaintext credentials');
+      return { stacks: rendered, leaks: credentialProblems(rendered) };
+    });
     if (leaks.length > 0) throw new Error(`plaintext credentials would be written:\n${leaks.join('\n')}`);
     // What a partial synth leaves as it was: `clusters/aio-dx` is kept when only `clusters/aio-sx` is written.
     const kept = onlyThese && fs.existsSync(target) ? unwrittenEntries(target, stacks.map((s) => s.name)).filter((e) => !path.basename(e).startsWith('.')) : [];

@@ -78,32 +78,50 @@ export function credentialValuesDocument(values: unknown, include: (ref: Credent
  */
 export function splitCredentials(values: unknown): { plain: unknown; leaves: CredentialLeaf[] } {
   const leaves: CredentialLeaf[] = [];
-  const walk = (value: unknown, path: string, segments: readonly (string | number)[] = []): { keep: boolean; value: unknown } => {
+  // The way down as a chain, turned into a path only where a credential is found (most values hold none).
+  interface Step {
+    readonly key: string | number;
+    readonly up?: Step;
+  }
+  const found = (ref: CredentialRef, at: Step | undefined) => {
+    const segments: (string | number)[] = [];
+    for (let s = at; s; s = s.up) segments.unshift(s.key);
+    const targetPath = segments.reduce<string>((p, k) => (typeof k === 'number' ? `${p}[${k}]` : p ? `${p}.${escapeSetKey(k)}` : escapeSetKey(k)), '');
+    leaves.push({ targetPath, segments, ref });
+  };
+  const walk = (value: unknown, at?: Step): { keep: boolean; value: unknown } => {
     if (value instanceof CredentialRef) {
-      leaves.push({ targetPath: path, segments, ref: value });
+      found(value, at);
       return { keep: false, value: undefined };
     }
+    // A subtree without credentials is kept as it is (values are not changed once given).
     if (Array.isArray(value)) {
-      const items = value.map((item, i) => walk(item, `${path}[${i}]`, [...segments, i]));
+      const items = value.map((item, i) => walk(item, { key: i, up: at }));
       if (items.some((i) => !i.keep)) {
         // A list with a credential item is set item by item through targetPath.
         const plainItems = items.filter((i) => i.keep);
         return plainItems.length === 0 ? { keep: false, value: undefined } : { keep: true, value: items.map((i) => (i.keep ? i.value : null)) };
       }
-      return { keep: true, value: items.map((i) => i.value) };
+      return { keep: true, value: items.every((i, n) => i.value === value[n]) ? value : items.map((i) => i.value) };
     }
     if (typeof value === 'object' && value !== null) {
+      // Only plain data is kept as it is; anything else is copied into a plain mapping, as it always was.
+      const proto = Object.getPrototypeOf(value) as unknown;
+      const plain = proto === Object.prototype || proto === null;
       const entries = Object.entries(value);
-      if (entries.length === 0) return { keep: true, value: {} };
+      if (entries.length === 0) return { keep: true, value: plain ? value : {} };
       const out: Record<string, unknown> = {};
+      let changed = false;
       for (const [k, v] of entries) {
-        const r = walk(v, path ? `${path}.${escapeSetKey(k)}` : escapeSetKey(k), [...segments, k]);
+        const r = walk(v, { key: k, up: at });
         if (r.keep) out[k] = r.value;
+        if (!r.keep || r.value !== v) changed = true;
       }
+      if (!changed && plain) return { keep: true, value };
       return Object.keys(out).length === 0 ? { keep: false, value: undefined } : { keep: true, value: out };
     }
     return { keep: true, value };
   };
-  const result = walk(values, '');
+  const result = walk(values);
   return { plain: result.keep ? result.value : {}, leaves };
 }

@@ -6,6 +6,7 @@
 import { credentialValuesKey } from '../engine/credentials';
 import { EXTERNAL_SECRETS_ANNOTATION } from '../engine/release';
 import { yaml11Of } from './parsed';
+import { writtenDocumentsOf } from '../engine/yaml';
 import { isCredentialKey } from '../engine/json';
 
 /** Values that charts use as placeholders, replaced by system or credential values at deploy time. */
@@ -140,7 +141,53 @@ function scanText(file: string, text: string, out: CredentialFinding[]): void {
   }
 }
 
-/** Scans every file of a stack: YAML by key and value, any other text (README.md) by line and value. */
+/**
+ * True when `value` is data that reads back from its YAML as itself (plain objects, arrays,
+ * strings, numbers, booleans, null): then its scan finds what the scan of the written text finds.
+ * A Map, a Date, a class instance or an object with toJSON is written as something else.
+ */
+function readsBackAsItself(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return true;
+    case 'object': {
+      if (Array.isArray(value)) return value.every(readsBackAsItself);
+      const proto = Object.getPrototypeOf(value) as unknown;
+      if ((proto !== Object.prototype && proto !== null) || typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
+      return Object.values(value).every(readsBackAsItself);
+    }
+    default:
+      return false;
+  }
+}
+
+/** The findings of one document, without the file (documents shared between files are scanned once). */
+const findingsOfDocument = new WeakMap<object, ReadonlyArray<Omit<CredentialFinding, 'file'>>>();
+
+function scanDocument(file: string, doc: unknown, out: CredentialFinding[]): void {
+  if (isSecretManifest(doc)) out.push({ file, path: 'data', problem: 'a Secret manifest in the tree (credentials belong outside git)' });
+  if (typeof doc !== 'object' || doc === null) {
+    scanValue(file, '', '', doc, out);
+    return;
+  }
+  let found = findingsOfDocument.get(doc);
+  if (!found) {
+    const own: CredentialFinding[] = [];
+    scanValue('', '', '', doc, own);
+    found = own.map(({ path, problem }) => ({ path, problem }));
+    findingsOfDocument.set(doc, found);
+  }
+  for (const f of found) out.push({ file, ...f });
+}
+
+/**
+ * Scans every file of a stack: YAML by key and value, any other text (README.md) by line and value.
+ * A text the synth wrote (lib/engine/yaml.ts `withWrittenDocuments`) is scanned in the documents it
+ * was written from, when they are data that reads back as itself; any other is parsed.
+ */
 export function scanCredentials(files: ReadonlyMap<string, string>): CredentialFinding[] {
   const out: CredentialFinding[] = [];
   for (const [file, text] of files) {
@@ -149,17 +196,16 @@ export function scanCredentials(files: ReadonlyMap<string, string>): CredentialF
       continue;
     }
     if (PEM.test(text)) out.push({ file, path: '(file)', problem: 'holds PEM key or certificate material' });
-    let docs: unknown[];
-    try {
-      docs = yaml11Of(files, file);
-    } catch {
-      scanText(file, text, out); // not YAML: reported by the YAML check, still scanned as text
-      continue;
+    let docs = writtenDocumentsOf(text);
+    if (!docs?.every(readsBackAsItself)) {
+      try {
+        docs = yaml11Of(files, file);
+      } catch {
+        scanText(file, text, out); // not YAML: reported by the YAML check, still scanned as text
+        continue;
+      }
     }
-    docs.forEach((doc) => {
-      if (isSecretManifest(doc)) out.push({ file, path: 'data', problem: 'a Secret manifest in the tree (credentials belong outside git)' });
-      scanValue(file, '', '', doc, out);
-    });
+    for (const doc of docs) scanDocument(file, doc, out);
   }
   return out;
 }
