@@ -1,4 +1,40 @@
+const fs = require('fs');
 const os = require('os');
+const path = require('path');
+
+/**
+ * Two tiers, both run by CI (.ci/run). `npm test` (STX_TEST_TIER=fast) is the everyday loop and
+ * stays under a minute on an idle 2-core machine; `npm run test:slow` (STX_TEST_TIER=slow) runs the
+ * suites below: each costs 6 s or more of a cold run (measured with `jest --json` on a fresh clone,
+ * 2026-12-07), because it renders charts with Helm, spawns the bin or the cdk8s CLI, builds many
+ * trees, or runs kustomize over every stack. `npx jest` (no tier) runs both, as StrykerJS does.
+ */
+const SLOW_SUITES = [
+  'adding-a-field', // type-checks a scratch copy of the project
+  'bad-input', // one synth per hostile input, two cdk8s CLI processes
+  'chart-versions', // every pin of every stack against the chart packages
+  'cli', // the npm script aliases as processes
+  'cli-registry', // every command's --help and --json through the registry, failed synths through every documented path
+  'credential-documents', // helm-controller's composition on every Flux target
+  'credential-needs', // synths before and after enabling releases
+  'credentials-fleet', // a fleet's credentials through the bin
+  'determinism', // two whole synths compared byte for byte
+  'fleet', // kubectl kustomize of every subcloud against its standalone stack
+  'fleet-review', // diff/values/validate of changed, added and removed subclouds through the bin
+  'flux-targets', // every stack against the CRDs of each StarlingX release
+  'render', // every stack rendered by Helm with the StarlingX-built charts
+  'render-parity', // starlingx-app and the reference tree rendered by Helm
+  'review-tools', // values/diff/images over whole trees
+  'validate', // validate, kustomize included, of every stack
+  'validate-limits', // the validator on hostile trees (bombs, huge files)
+];
+// A renamed or removed suite must leave this list too (else it would silently move tiers).
+for (const name of SLOW_SUITES) {
+  if (!fs.existsSync(path.join(__dirname, 'test', `${name}.test.ts`))) throw new Error(`jest.config.js: SLOW_SUITES names test/${name}.test.ts, which does not exist`);
+}
+const slowPatterns = [...SLOW_SUITES.map((name) => `/test/${name.replace(/[-.]/g, '\\$&')}\\.test\\.ts$`), '\\.slow\\.test\\.ts$'];
+const tier = process.env.STX_TEST_TIER;
+if (tier !== undefined && tier !== 'fast' && tier !== 'slow') throw new Error(`STX_TEST_TIER must be fast or slow, got ${JSON.stringify(tier)}`);
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -8,6 +44,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', ...(tier === 'fast' ? slowPatterns : [])],
+  ...(tier === 'slow' ? { testRegex: slowPatterns, testMatch: undefined } : {}),
   // esbuild strips the types (tsc checks them first in `npm test`) and turns ES modules into CommonJS.
   transform: { '^.+\\.(ts|js)$': '<rootDir>/test/support/esbuild-transform.js' },
   // Only these packages are ES modules only; everything else in node_modules is loaded as it is.
