@@ -5,7 +5,7 @@ const path = require('path');
 /**
  * Two tiers, both run by CI (.ci/run). `npm test` (STX_TEST_TIER=fast) is the everyday loop and
  * stays under a minute on an idle 2-core machine; `npm run test:slow` (STX_TEST_TIER=slow) runs the
- * suites below: each costs 6 s or more of a cold run (measured with `jest --json` on a fresh clone,
+ * suites below: each costs about 4 s or more of a cold run (measured with `jest --json` on a fresh clone,
  * 2026-12-07), because it renders charts with Helm, spawns the bin or the cdk8s CLI, builds many
  * trees, or runs kustomize over every stack. `npx jest` (no tier) runs both, as StrykerJS does.
  */
@@ -17,7 +17,9 @@ const SLOW_SUITES = [
   'cli-registry', // every command's --help and --json through the registry, failed synths through every documented path
   'credential-documents', // helm-controller's composition on every Flux target
   'credential-needs', // synths before and after enabling releases
+  'credentials-encrypt', // age encryption and SOPS files, decrypted by sops-age
   'credentials-fleet', // a fleet's credentials through the bin
+  'credentials-lifecycle', // install, change, rotation and removal, each a credentials run over a synth
   'determinism', // two whole synths compared byte for byte
   'fleet', // kubectl kustomize of every subcloud against its standalone stack
   'fleet-review', // diff/values/validate of changed, added and removed subclouds through the bin
@@ -25,6 +27,7 @@ const SLOW_SUITES = [
   'render', // every stack rendered by Helm with the StarlingX-built charts
   'render-parity', // starlingx-app and the reference tree rendered by Helm
   'review-tools', // values/diff/images over whole trees
+  'user-value-safety', // the tpl table re-derived from every chart package
   'validate', // validate, kustomize included, of every stack
   'validate-limits', // the validator on hostile trees (bombs, huge files)
 ];
