@@ -12,7 +12,9 @@ import {
   readsAsSameString,
   toYamlBody,
   toYamlFile,
+  withWrittenDocuments,
   withYamlCache,
+  writtenDocumentsOf,
 } from '../../lib/engine/yaml';
 
 /** The string reads back as itself under YAML 1.1 and 1.2, as the value and as a key. */
@@ -338,6 +340,96 @@ describe('withYamlCache', () => {
       expect(parseYaml12(text)).toStrictEqual([{ a: [[1]] }]);
       expect(() => parseYaml12(text, 'f', { maxDepth: 2 })).toThrow('nested deeper than 2 levels');
       expect(parseYaml12(text, 'f', { maxAliasCount: 5 })).not.toBe(parseYaml12(text, 'f', { maxAliasCount: 5 }));
+    });
+  });
+});
+
+describe('readsAsSameString: words decided without the parser', () => {
+  // The module object lib/engine/yaml.ts calls through (a namespace import would be a frozen copy).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const yamlPackage = require('yaml') as typeof import('yaml');
+  afterEach(() => jest.restoreAllMocks());
+
+  test.each(['keystone-api', 'nova.conf', 'a1', 'mariadb:3306', 'path/to/file', 'Openstack'])('%s is a plain word: true, and the parser is not asked', (word) => {
+    const parse = jest.spyOn(yamlPackage, 'parse');
+    expect(readsAsSameString(word)).toBe(true);
+    expect(parse).not.toHaveBeenCalled();
+  });
+
+  // Texts no other test asks about: a verdict, once parsed, is remembered.
+  test.each(['qxzv', 'Qxzw', 'e9qq1', 'qz: d', 'qzq:', 'qzz '])('%s is no plain word: the parser decides', (text) => {
+    const parse = jest.spyOn(yamlPackage, 'parse');
+    readsAsSameString(`${text}`);
+    expect(parse).toHaveBeenCalled();
+  });
+
+  test.each(['a #', 'ab #c', 'a\t#', 'abc: d', 'x: '])('%j does not read back as itself (a comment or a mapping)', (text) => {
+    expect(readsAsSameString(text)).toBe(false);
+  });
+
+  test('five letters are parsed (booleans and nulls are words of at most five letters), six are words', () => {
+    expect(readsAsSameString('false')).toBe(false);
+    expect(readsAsSameString('falses')).toBe(true);
+  });
+});
+
+describe('withWrittenDocuments', () => {
+  test('while it runs, each written text gives the documents it was written from; outside, none', () => {
+    const docs = [{ a: 1 }, { b: ['x'] }];
+    const outside = toYamlFile(docs);
+    expect(writtenDocumentsOf(outside)).toBeUndefined();
+    const text = withWrittenDocuments(() => {
+      const written = toYamlFile(docs);
+      expect(writtenDocumentsOf(written)).toBe(docs);
+      expect(writtenDocumentsOf(`${written}\n`)).toBeUndefined();
+      return written;
+    });
+    expect(writtenDocumentsOf(text)).toBeUndefined();
+  });
+
+  test('a nested run shares the outer memory, and the outer keeps it after the inner ends', () => {
+    const first = [{ first: true }];
+    const second = [{ second: true }];
+    withWrittenDocuments(() => {
+      const a = toYamlFile(first);
+      const b = withWrittenDocuments(() => {
+        expect(writtenDocumentsOf(a)).toBe(first);
+        return toYamlFile(second);
+      });
+      expect(writtenDocumentsOf(b)).toBe(second);
+      expect(writtenDocumentsOf(a)).toBe(first);
+    });
+  });
+
+  test('the first documents written for a text are kept (a text is written from equal data)', () => {
+    const one = [{ k: 'v' }];
+    const other = [{ k: 'v' }];
+    withWrittenDocuments(() => {
+      const text = toYamlFile(one);
+      expect(toYamlFile(other)).toBe(text);
+      expect(writtenDocumentsOf(text)).toBe(one);
+    });
+  });
+
+  test('past 32 million characters the memory is let go and starts again with the text that crossed it', () => {
+    withWrittenDocuments(() => {
+      const small = [{ small: 1 }];
+      const smallText = toYamlFile(small);
+      const big = [{ big: 'x'.repeat(16_000_000) }];
+      const bigText = toYamlFile(big);
+      expect(writtenDocumentsOf(smallText)).toBe(small);
+      expect(writtenDocumentsOf(bigText)).toBe(big);
+      const big2 = [{ big: 'y'.repeat(16_000_000) }];
+      const big2Text = toYamlFile(big2);
+      // crossed: only the text that crossed the bound is remembered
+      expect(writtenDocumentsOf(smallText)).toBeUndefined();
+      expect(writtenDocumentsOf(bigText)).toBeUndefined();
+      expect(writtenDocumentsOf(big2Text)).toBe(big2);
+      // and the count restarted from it: another 15 million fit beside it
+      const big3 = [{ big: 'z'.repeat(15_000_000) }];
+      const big3Text = toYamlFile(big3);
+      expect(writtenDocumentsOf(big2Text)).toBe(big2);
+      expect(writtenDocumentsOf(big3Text)).toBe(big3);
     });
   });
 });
