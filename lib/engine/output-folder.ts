@@ -178,7 +178,7 @@ function removeDeadLockDrafts(lock: string): void {
  */
 export function removeTree(dir: string): void {
   try {
-    fs.rmSync(dir, { recursive: true, force: true });
+    removeOwnTree(dir);
     return;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -197,6 +197,37 @@ export function removeTree(dir: string): void {
   };
   makeWritable(dir);
   fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Removes a tree of plain folders and files: one readdir per folder, one unlink per file, one rmdir
+ * per folder, bottom up. fs.rmSync's rimraf first tries rmdir on every folder and lstats every
+ * entry, which doubles the system calls on a fleet's thousands of folders (issue 21).
+ */
+function removeOwnTree(dir: string): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return;
+    if (code === 'ENOTDIR') return unlinkIfThere(dir);
+    throw error;
+  }
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) removeOwnTree(full);
+    else unlinkIfThere(full);
+  }
+  fs.rmdirSync(dir);
+}
+
+function unlinkIfThere(file: string): void {
+  try {
+    fs.unlinkSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
 }
 
 function processAlive(pid: number): boolean {

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { completeInterruptedSwap, MARKER_FILE, realTarget, replaceFolder, writeFiles } from '../../lib/engine/output-folder';
+import { completeInterruptedSwap, MARKER_FILE, realTarget, removeTree, replaceFolder, writeFiles } from '../../lib/engine/output-folder';
 import { toYamlFile } from '../../lib/engine/yaml';
 
 // The module object the writer reads its functions from at each call.
@@ -204,13 +204,29 @@ describe('the output folder, branch by branch', () => {
     expect(fs.readFileSync(path.join(target, 'same.yaml'), 'utf8')).toBe('same');
   });
 
+  test('removeTree removes nested folders and files, and a symlink as a link: what it points to stays', () => {
+    const outside = path.join(tmp, 'outside');
+    fs.mkdirSync(outside);
+    fs.writeFileSync(path.join(outside, 'keep.yaml'), 'x');
+    const tree = path.join(tmp, 'tree');
+    fs.mkdirSync(path.join(tree, 'a', 'b'), { recursive: true });
+    fs.writeFileSync(path.join(tree, 'a', 'b', 'f.yaml'), 'y');
+    fs.writeFileSync(path.join(tree, 'top.yaml'), 'z');
+    fs.symlinkSync(outside, path.join(tree, 'a', 'link'));
+    removeTree(tree);
+    expect(fs.readdirSync(tmp)).toStrictEqual(['outside']);
+    expect(fs.readdirSync(outside)).toStrictEqual(['keep.yaml']);
+    removeTree(tree); // gone already: nothing to do
+  });
+
   test('a previous tree that cannot be removed gives a true warning: the new tree is in place', () => {
     const target = path.join(tmp, 'dist');
     replaceFolder(target, files({ 'a.yaml': 'old' }), { marker: 'm' });
-    const rm = realFs.rmSync;
-    jest.spyOn(realFs, 'rmSync').mockImplementation((p, o) => {
-      if (String(p).includes('.dist.old-')) throw Object.assign(new Error('EBUSY: busy'), { code: 'EBUSY' });
-      rm(p, o);
+    // The removal ends with the previous tree's own folder (rmdir, bottom up).
+    const rmdir = realFs.rmdirSync;
+    jest.spyOn(realFs, 'rmdirSync').mockImplementation((p, o) => {
+      if (path.basename(String(p)).startsWith('.dist.old-')) throw Object.assign(new Error('EBUSY: busy'), { code: 'EBUSY' });
+      rmdir(p, o);
     });
     const { warnings } = replaceFolder(target, files({ 'a.yaml': 'new' }), { marker: 'm' });
     expect(warnings).toHaveLength(1);
