@@ -75,7 +75,7 @@ interface Measure {
   readonly cpu: number[];
   /** Peak RSS of the largest process in KiB, the largest over the runs (with /usr/bin/time). */
   readonly rssKiB?: number;
-  /** Bytes and files under the output folder `<out>` after the last run. */
+  /** Bytes and files under the output folder `<out>/dist` after the last run. */
   readonly bytes: number;
   readonly files: number;
 }
@@ -136,7 +136,8 @@ function measure(runs: number, run: Run, options: { warmUp?: boolean; out?: stri
       times.push(r.ms);
       if (r.cpuMs !== undefined) cpu.push(r.cpuMs);
       if (r.rssKiB !== undefined) rssKiB = Math.max(rssKiB ?? 0, r.rssKiB);
-      size = treeSize(out);
+      // The output folder only: an incremental fleet synth keeps its previous tree beside it (.dist.spare).
+      size = treeSize(path.join(out, 'dist'));
     } finally {
       if (options.out === undefined) fs.rmSync(out, { recursive: true, force: true });
     }

@@ -149,7 +149,7 @@ describe('the output folder', () => {
       expect(fs.readdirSync(tmp).sort()).toStrictEqual(['.other.new-3', 'dist']);
       expect(warnings).toHaveLength(2);
       const ignore = fs.readFileSync(path.resolve(__dirname, '..', '.gitignore'), 'utf8').split('\n');
-      expect(ignore).toEqual(expect.arrayContaining(['.*.new-*/', '.*.old-*/', '.*.swap', '.*.lock']));
+      expect(ignore).toEqual(expect.arrayContaining(['.*.new-*/', '.*.old-*/', '.*.spare/', '.*.swap', '.*.lock']));
     });
   });
 

@@ -54,8 +54,9 @@ export function deploymentStackProps(deployment: ResolvedDeployment): FluxStackP
     ...(features.watchLabel ? { secretLabels: { [WATCH_LABEL]: 'Enabled' } } : { secretNames: 'content-hash' as const }),
     notes: deployment.notes,
     labelsField: 'labels',
-    // For people; the platform stack has none (it must stay equal to the StarlingX tree).
-    extraFiles: { 'README.md': stackReadme(deployment) },
+    // For people; the platform stack has none (it must stay equal to the StarlingX tree). Written
+    // when rendered: a fleet leaves it out of every subcloud.
+    extraFiles: { 'README.md': () => stackReadme(deployment) },
   };
 }
 

@@ -72,6 +72,13 @@ export function credentialValuesDocument(values: unknown, include: (ref: Credent
 }
 
 /**
+ * Subtrees found to hold no credential and to be plain data: a later split returns them as they
+ * are without walking them again (values are not changed once given; a fleet splits the values of
+ * each release twice per subcloud, and merged values share their unchanged subtrees).
+ */
+const CREDENTIAL_FREE = new WeakSet<object>();
+
+/**
  * Splits a values tree into the plain values (safe for git) and the credential leaves, each with
  * its `targetPath`. Mappings left empty by the split are dropped, except where they were empty
  * to begin with.
@@ -94,6 +101,7 @@ export function splitCredentials(values: unknown): { plain: unknown; leaves: Cre
       found(value, at);
       return { keep: false, value: undefined };
     }
+    if (typeof value === 'object' && value !== null && CREDENTIAL_FREE.has(value)) return { keep: true, value };
     // A subtree without credentials is kept as it is (values are not changed once given).
     if (Array.isArray(value)) {
       const items = value.map((item, i) => walk(item, { key: i, up: at }));
@@ -102,7 +110,11 @@ export function splitCredentials(values: unknown): { plain: unknown; leaves: Cre
         const plainItems = items.filter((i) => i.keep);
         return plainItems.length === 0 ? { keep: false, value: undefined } : { keep: true, value: items.map((i) => (i.keep ? i.value : null)) };
       }
-      return { keep: true, value: items.every((i, n) => i.value === value[n]) ? value : items.map((i) => i.value) };
+      if (items.every((i, n) => i.value === value[n])) {
+        CREDENTIAL_FREE.add(value);
+        return { keep: true, value };
+      }
+      return { keep: true, value: items.map((i) => i.value) };
     }
     if (typeof value === 'object' && value !== null) {
       // Only plain data is kept as it is; anything else is copied into a plain mapping, as it always was.
@@ -117,7 +129,10 @@ export function splitCredentials(values: unknown): { plain: unknown; leaves: Cre
         if (r.keep) out[k] = r.value;
         if (!r.keep || r.value !== v) changed = true;
       }
-      if (!changed && plain) return { keep: true, value };
+      if (!changed && plain) {
+        CREDENTIAL_FREE.add(value);
+        return { keep: true, value };
+      }
       return Object.keys(out).length === 0 ? { keep: false, value: undefined } : { keep: true, value: out };
     }
     return { keep: true, value };

@@ -89,13 +89,16 @@ export function outputFiles(root: IConstruct): FileBase[] {
 
 /** Props of a {@link TextFile}. */
 export interface TextFileProps extends FileBaseProps {
-  /** The file's text, written verbatim (no header: the writer adds nothing). */
-  readonly text: string;
+  /**
+   * The file's text, written verbatim (no header: the writer adds nothing); a function is called
+   * only when the file is rendered (a fleet's subclouds never render their README).
+   */
+  readonly text: string | (() => string);
 }
 
 /** A plain file of a stack (not YAML, not a kustomize resource): written as given. */
 export class TextFile extends FileBase {
-  private readonly text: string;
+  private readonly text: string | (() => string);
 
   constructor(scope: Construct, id: string, props: TextFileProps) {
     super(scope, id, props);
@@ -103,6 +106,6 @@ export class TextFile extends FileBase {
   }
 
   protected synthesizeContent(): string {
-    return this.text;
+    return typeof this.text === 'function' ? this.text() : this.text;
   }
 }

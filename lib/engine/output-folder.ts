@@ -9,6 +9,9 @@
  *   staging and previous folders, the target is renamed away, the staging folder takes its place,
  *   and the journal is removed. A run killed between the renames leaves the journal, and the next
  *   run (or `completeInterruptedSwap`) finishes the swap before it does anything else.
+ * - With `recycle` (an incremental fleet synth), the previous tree is kept beside as the spare and
+ *   the next staging folder starts from it (made exact by the fill), so a large tree that changes
+ *   little is not re-created and removed folder by folder; the swap is the same.
  * - One writer at a time: a lock file beside the target names its holder; a second run fails fast.
  */
 import * as fs from 'fs';
@@ -31,6 +34,14 @@ export interface ReplaceFolderOptions {
    * not rewrite). @default - none: the new tree replaces the old one whole
    */
   readonly keep?: readonly string[];
+  /**
+   * Keep the previous tree beside the target as a spare (`.dist.spare`) and start the next replace
+   * from it instead of an empty staging folder: a large tree that changes little (a fleet) is not
+   * re-created folder by folder and removed again on every synth. The fill must then accept a
+   * staging folder that holds an older tree and make it exact ({@link writeFiles} does).
+   * @default false: the staging folder starts empty and the previous tree is removed
+   */
+  readonly recycle?: boolean;
 }
 
 /** The result of a replace: what else the operator should know (true statements only). */
@@ -49,6 +60,7 @@ function siblings(target: string) {
     stagingPrefix: path.join(parent, `.${base}.new-`),
     previousPrefix: path.join(parent, `.${base}.old-`),
     journal: path.join(parent, `.${base}.swap`),
+    spare: path.join(parent, `.${base}.spare`),
     lock: path.join(parent, `.${base}.lock`),
   };
 }
@@ -178,7 +190,7 @@ function removeDeadLockDrafts(lock: string): void {
  */
 export function removeTree(dir: string): void {
   try {
-    fs.rmSync(dir, { recursive: true, force: true });
+    removeOwnTree(dir);
     return;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -197,6 +209,37 @@ export function removeTree(dir: string): void {
   };
   makeWritable(dir);
   fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Removes a tree of plain folders and files: one readdir per folder, one unlink per file, one rmdir
+ * per folder, bottom up. fs.rmSync's rimraf first tries rmdir on every folder and lstats every
+ * entry, which doubles the system calls on a fleet's thousands of folders (issue 21).
+ */
+function removeOwnTree(dir: string): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return;
+    if (code === 'ENOTDIR') return unlinkIfThere(dir);
+    throw error;
+  }
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) removeOwnTree(full);
+    else unlinkIfThere(full);
+  }
+  fs.rmdirSync(dir);
+}
+
+function unlinkIfThere(file: string): void {
+  try {
+    fs.unlinkSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
 }
 
 function processAlive(pid: number): boolean {
@@ -283,8 +326,13 @@ function reason(error: unknown): string {
   return e.code ? `${e.code}: ${e.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*$/, '')}` : String(e.message ?? e);
 }
 
-/** A writer of the new tree into an empty staging folder. */
-export type FolderFill = (staging: string) => void;
+/**
+ * A writer of the new tree into the staging folder: an empty one, or with `recycled` (only when
+ * the replace was asked to recycle) one that holds an older tree of ours, which the fill makes
+ * exact: what it does not write must go, and no file in it may be written in place (its files
+ * share their inodes with the current tree's).
+ */
+export type FolderFill = (staging: string, recycled: boolean) => void;
 
 /**
  * A fill that writes `files` (relative path to text). With `unchangedFrom` (the current tree), a
@@ -294,8 +342,15 @@ export type FolderFill = (staging: string) => void;
  * paths taken from `unchangedFrom` as they are, unread (the caller knows them unchanged).
  */
 export function writeFiles(files: ReadonlyMap<string, string>, unchangedFrom?: string, kept: readonly string[] = []): FolderFill {
-  return (staging) => {
+  return (staging, recycled) => {
     const made = new Set<string>();
+    if (recycled) {
+      const settled = settleRecycled(staging, files, unchangedFrom, kept);
+      kept = kept.filter((rel) => !settled.has(rel));
+      files = new Map([...files].filter(([rel]) => !settled.has(rel)));
+      // Every folder that holds a settled file is there already.
+      for (const rel of settled) made.add(path.dirname(path.join(staging, rel)));
+    }
     const folder = (file: string) => {
       const dir = path.dirname(file);
       if (!made.has(dir)) {
@@ -324,6 +379,61 @@ export function writeFiles(files: ReadonlyMap<string, string>, unchangedFrom?: s
   };
 }
 
+/**
+ * Makes a recycled staging folder hold no more than the new tree: removes every entry that is not
+ * to be written, and returns the files that are already right, left in place: the same inode as
+ * the current tree's file, which is kept or holds exactly the new text. Every other file to be
+ * written is unlinked, never written through (its inode may be the current tree's).
+ */
+function settleRecycled(staging: string, files: ReadonlyMap<string, string>, unchangedFrom: string | undefined, kept: readonly string[]): Set<string> {
+  const wanted = new Set([...files.keys(), ...kept].map((rel) => rel.split(path.sep).join('/')));
+  const folders = new Set<string>();
+  for (const rel of wanted) for (let dir = path.posix.dirname(rel); dir !== '.'; dir = path.posix.dirname(dir)) folders.add(dir);
+  const keptSet = new Set(kept.map((rel) => rel.split(path.sep).join('/')));
+  const settled = new Set<string>();
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(path.join(staging, dir), { withFileTypes: true })) {
+      const rel = dir ? `${dir}/${entry.name}` : entry.name;
+      const full = path.join(staging, rel);
+      if (entry.isDirectory() && folders.has(rel)) walk(rel);
+      else if (entry.isFile() && wanted.has(rel) && unchangedFrom !== undefined && sameInode(full, path.join(unchangedFrom, rel)) && (keptSet.has(rel) || sameFile(full, files.get(rel) ?? ''))) settled.add(rel);
+      else if (entry.isDirectory()) removeTree(full);
+      else fs.unlinkSync(full);
+    }
+  };
+  walk('');
+  // The callers' paths use the platform separator.
+  return new Set([...settled].map((rel) => rel.split('/').join(path.sep)));
+}
+
+function sameInode(a: string, b: string): boolean {
+  try {
+    const [x, y] = [fs.lstatSync(a), fs.lstatSync(b)];
+    return x.ino === y.ino && x.dev === y.dev;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Moves our spare tree (it has the marker) into the fresh, empty staging folder. False, moving
+ * nothing, when there is none or it is not ours.
+ */
+function takeSpare(spare: string, staging: string): boolean {
+  if (!fs.existsSync(path.join(spare, MARKER_FILE)) || fs.lstatSync(spare).isSymbolicLink()) return false;
+  return renamedInto(spare, staging);
+}
+
+/** Renames `from` to `to` (a missing or empty folder); false when that cannot be done. */
+function renamedInto(from: string, to: string): boolean {
+  try {
+    fs.renameSync(from, to);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** True when `file` is a regular file holding exactly `text`. */
 function sameFile(file: string, text: string): boolean {
   let stat: fs.Stats;
@@ -343,7 +453,7 @@ function sameFile(file: string, text: string): boolean {
 export function replaceFolder(outRoot: string, fill: FolderFill, options: ReplaceFolderOptions = {}): ReplaceFolderResult {
   const target = realTarget(outRoot);
   prepareParent(target);
-  const { parent, stagingPrefix, previousPrefix, journal, lock } = siblings(target);
+  const { parent, stagingPrefix, previousPrefix, journal, lock, spare } = siblings(target);
   const { release, warnings } = takeLock(lock);
   try {
     warnings.push(...completeInterruptedSwap(target));
@@ -355,8 +465,9 @@ export function replaceFolder(outRoot: string, fill: FolderFill, options: Replac
     } catch (error) {
       throw new Error(`output folder ${target}: cannot write beside it in ${parent} (${reason(error)})`, { cause: error });
     }
+    const recycled = options.recycle === true && takeSpare(spare, staging);
     try {
-      fill(staging);
+      fill(staging, recycled);
       for (const entry of options.keep ?? []) {
         const from = path.join(target, entry);
         const to = path.join(staging, entry);
@@ -364,7 +475,10 @@ export function replaceFolder(outRoot: string, fill: FolderFill, options: Replac
         fs.mkdirSync(path.dirname(to), { recursive: true });
         fs.cpSync(from, to, { recursive: true, preserveTimestamps: true, verbatimSymlinks: true });
       }
-      if (options.marker !== undefined) fs.writeFileSync(path.join(staging, MARKER_FILE), options.marker);
+      if (options.marker !== undefined) {
+        fs.rmSync(path.join(staging, MARKER_FILE), { force: true });
+        fs.writeFileSync(path.join(staging, MARKER_FILE), options.marker);
+      }
       fs.chmodSync(staging, mode);
     } catch (error) {
       fs.rmSync(staging, { recursive: true, force: true });
@@ -391,7 +505,10 @@ export function replaceFolder(outRoot: string, fill: FolderFill, options: Replac
     fs.rmSync(journal, { force: true });
     if (hadTarget) {
       try {
-        removeTree(previous);
+        // A spare that is not ours (a non-empty folder) makes the rename fail: the previous tree goes.
+        const spareIt = options.recycle === true && fs.existsSync(path.join(previous, MARKER_FILE));
+        if (!spareIt || !renamedInto(previous, spare)) removeTree(previous);
+        if (!options.recycle && fs.existsSync(path.join(spare, MARKER_FILE))) removeTree(spare);
       } catch (error) {
         warnings.push(`${target} holds the new tree, but the previous tree ${previous} could not be removed (${reason(error)}); the next synth removes it`);
       }

@@ -58,9 +58,10 @@ export interface FluxStackProps {
   readonly labelsField?: 'commonLabels' | 'labels';
   /**
    * Plain files to write beside the tree (a README, ...), path relative to the stack folder to
-   * text, written verbatim. They are not kustomize resources. @default - none
+   * text (or a function of it, called only when the file is rendered), written verbatim. They
+   * are not kustomize resources. @default - none
    */
-  readonly extraFiles?: Readonly<Record<string, string>>;
+  readonly extraFiles?: Readonly<Record<string, string | (() => string)>>;
 }
 
 /** The releases of a stack can be emitted: names unique, every dependsOn target a release of the stack, no cycle. */

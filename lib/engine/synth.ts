@@ -125,7 +125,7 @@ export function writeStacks(outRoot: string, stacks: readonly RenderedStack[], o
       throw new Error(`output folder ${target}: holds files this generator did not write (no generated-file header), which the synth would delete: ${shown}; move them out of the tree (or delete them) and synth again`);
     }
   }
-  return [...replaceFolder(outRoot, writeFiles(files, exists ? target : undefined, linked), { marker: options.marker ?? 'stx-openstack-gitops\n', keep }).warnings];
+  return [...replaceFolder(outRoot, writeFiles(files, exists ? target : undefined, linked), { marker: options.marker ?? 'stx-openstack-gitops\n', keep, recycle: linked.length > 0 }).warnings];
 }
 
 /** One line per stack: releases, files, bytes. */

@@ -69,4 +69,15 @@ describe('splitCredentials', () => {
     expect(splitCredentials('text')).toStrictEqual({ plain: 'text', leaves: [] });
     expect(splitCredentials({})).toStrictEqual({ plain: {}, leaves: [] });
   });
+
+  test('a subtree shared by two values trees: the second split gives the same plain subtree and finds the credentials beside it', () => {
+    const shared = { conf: { debug: true, hosts: ['a', 'b'] } };
+    const first = splitCredentials({ nova: shared, auth: { password: ref('admin-password') } });
+    const second = splitCredentials({ neutron: shared, db: [ref('db-password.neutron'), 'plain'] });
+    expect((first.plain as { nova: unknown }).nova).toBe(shared);
+    expect((second.plain as { neutron: unknown }).neutron).toBe(shared);
+    expect(second.plain).toStrictEqual({ neutron: shared, db: [null, 'plain'] });
+    expect(second.leaves.map((l) => l.targetPath)).toStrictEqual(['db[0]']);
+    expect(splitCredentials(shared)).toStrictEqual({ plain: shared, leaves: [] });
+  });
 });

@@ -86,4 +86,13 @@ describe('FileBase', () => {
     expect(text).not.toBeInstanceOf(YamlFile);
     expect(outputFiles(chart).map((f) => f.path)).toStrictEqual(['y.yaml', 'README.md']);
   });
+
+  test('a TextFile of a function calls it only when rendered, and once', () => {
+    const chart = new Chart(new App(), 's');
+    let calls = 0;
+    const text = new TextFile(chart, 't', { path: 'README.md', text: () => `# Title ${++calls}\n` });
+    expect(calls).toBe(0);
+    expect([text.render(), text.render()]).toStrictEqual(['# Title 1\n', '# Title 1\n']);
+    expect(calls).toBe(1);
+  });
 });

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { completeInterruptedSwap, MARKER_FILE, realTarget, replaceFolder, writeFiles } from '../../lib/engine/output-folder';
+import { completeInterruptedSwap, MARKER_FILE, realTarget, removeTree, replaceFolder, writeFiles } from '../../lib/engine/output-folder';
 import { toYamlFile } from '../../lib/engine/yaml';
 
 // The module object the writer reads its functions from at each call.
@@ -185,6 +185,65 @@ describe('the output folder, branch by branch', () => {
     expect(fs.readFileSync(path.join(target, 'new.yaml'), 'utf8')).toBe('n');
   });
 
+  describe('recycling the previous tree (a fleet that changes little)', () => {
+    const write = (target: string, tree: Record<string, string>, kept: string[] = []) =>
+      replaceFolder(target, writeFiles(new Map(Object.entries(tree)), fs.existsSync(target) ? target : undefined, kept), { marker: 'm', recycle: true });
+    const listing = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listing(path.join(dir, e.name)).map((f) => `${e.name}/${f}`) : [e.name])).sort();
+
+    test('the previous tree stays beside as the spare, and the next replace starts from it: exact tree, unchanged files keep their inodes', () => {
+      const target = path.join(tmp, 'dist');
+      write(target, { 'a/same.yaml': 'same', 'a/changed.yaml': 'v1', 'gone/x.yaml': 'x', 'kept/k.yaml': 'k', 'dir-then-file/f.yaml': 'f' });
+      expect(fs.readdirSync(tmp).sort()).toStrictEqual(['dist']);
+      write(target, { 'a/same.yaml': 'same', 'a/changed.yaml': 'v2', 'kept/k.yaml': 'k', 'dir-then-file': 'now a file' });
+      expect(fs.readdirSync(tmp).sort()).toStrictEqual(['.dist.spare', 'dist']);
+      const ino = (f: string) => fs.statSync(path.join(target, f)).ino;
+      const before = { same: ino('a/same.yaml'), changed: ino('a/changed.yaml'), kept: ino('kept/k.yaml') };
+      // A witness of the current tree's changed file: the recycled staging shares that inode and must not write through it.
+      fs.linkSync(path.join(target, 'a/changed.yaml'), path.join(tmp, 'witness'));
+      write(target, { 'a/same.yaml': 'same', 'a/changed.yaml': 'v3', 'new/n.yaml': 'n', 'dir-then-file/f.yaml': 'f again' }, ['kept/k.yaml']);
+      expect(listing(target)).toStrictEqual([MARKER_FILE, 'a/changed.yaml', 'a/same.yaml', 'dir-then-file/f.yaml', 'kept/k.yaml', 'new/n.yaml'].sort());
+      expect(ino('a/same.yaml')).toBe(before.same);
+      expect(ino('kept/k.yaml')).toBe(before.kept);
+      expect(ino('a/changed.yaml')).not.toBe(before.changed);
+      expect(fs.readFileSync(path.join(target, 'a/changed.yaml'), 'utf8')).toBe('v3');
+      expect(fs.readFileSync(path.join(target, 'dir-then-file/f.yaml'), 'utf8')).toBe('f again');
+      expect(fs.readFileSync(path.join(tmp, 'witness'), 'utf8')).toBe('v2');
+      expect(fs.readFileSync(path.join(target, MARKER_FILE), 'utf8')).toBe('m');
+    });
+
+    test('a spare that is not ours is neither used nor replaced nor removed; a replace that does not recycle removes ours', () => {
+      const target = path.join(tmp, 'dist');
+      const spare = path.join(tmp, '.dist.spare');
+      fs.mkdirSync(spare);
+      fs.writeFileSync(path.join(spare, 'mine.txt'), 'the operator\'s');
+      write(target, { 'a.yaml': '1' });
+      write(target, { 'a.yaml': '2' });
+      expect(fs.readdirSync(spare)).toStrictEqual(['mine.txt']);
+      expect(listing(target)).toStrictEqual([MARKER_FILE, 'a.yaml']);
+      fs.rmSync(spare, { recursive: true });
+      write(target, { 'a.yaml': '3' });
+      expect(fs.existsSync(path.join(spare, MARKER_FILE))).toBe(true);
+      replaceFolder(target, files({ 'a.yaml': '4' }), { marker: 'm' });
+      expect(fs.readdirSync(tmp)).toStrictEqual(['dist']);
+    });
+
+    test('a fill that fails in a recycled staging folder leaves the current tree as it was', () => {
+      const target = path.join(tmp, 'dist');
+      write(target, { 'a.yaml': '1' });
+      write(target, { 'a.yaml': '2' });
+      const failing = (staging: string, recycled: boolean) => {
+        expect(recycled).toBe(true);
+        writeFiles(new Map([['a.yaml', '3']]), target)(staging, recycled);
+        throw new Error('render failed');
+      };
+      expect(() => replaceFolder(target, failing, { marker: 'm', recycle: true })).toThrow('render failed');
+      expect(listing(target)).toStrictEqual([MARKER_FILE, 'a.yaml']);
+      expect(fs.readFileSync(path.join(target, 'a.yaml'), 'utf8')).toBe('2');
+      expect(fs.readdirSync(tmp)).toStrictEqual(['dist']);
+    });
+  });
+
   test('a file in the current tree that is a symlink is never linked, but written', () => {
     const target = path.join(tmp, 'dist');
     replaceFolder(target, files({ 'real.yaml': 'same' }), { marker: 'm' });
@@ -204,13 +263,29 @@ describe('the output folder, branch by branch', () => {
     expect(fs.readFileSync(path.join(target, 'same.yaml'), 'utf8')).toBe('same');
   });
 
+  test('removeTree removes nested folders and files, and a symlink as a link: what it points to stays', () => {
+    const outside = path.join(tmp, 'outside');
+    fs.mkdirSync(outside);
+    fs.writeFileSync(path.join(outside, 'keep.yaml'), 'x');
+    const tree = path.join(tmp, 'tree');
+    fs.mkdirSync(path.join(tree, 'a', 'b'), { recursive: true });
+    fs.writeFileSync(path.join(tree, 'a', 'b', 'f.yaml'), 'y');
+    fs.writeFileSync(path.join(tree, 'top.yaml'), 'z');
+    fs.symlinkSync(outside, path.join(tree, 'a', 'link'));
+    removeTree(tree);
+    expect(fs.readdirSync(tmp)).toStrictEqual(['outside']);
+    expect(fs.readdirSync(outside)).toStrictEqual(['keep.yaml']);
+    removeTree(tree); // gone already: nothing to do
+  });
+
   test('a previous tree that cannot be removed gives a true warning: the new tree is in place', () => {
     const target = path.join(tmp, 'dist');
     replaceFolder(target, files({ 'a.yaml': 'old' }), { marker: 'm' });
-    const rm = realFs.rmSync;
-    jest.spyOn(realFs, 'rmSync').mockImplementation((p, o) => {
-      if (String(p).includes('.dist.old-')) throw Object.assign(new Error('EBUSY: busy'), { code: 'EBUSY' });
-      rm(p, o);
+    // The removal ends with the previous tree's own folder (rmdir, bottom up).
+    const rmdir = realFs.rmdirSync;
+    jest.spyOn(realFs, 'rmdirSync').mockImplementation((p, o) => {
+      if (path.basename(String(p)).startsWith('.dist.old-')) throw Object.assign(new Error('EBUSY: busy'), { code: 'EBUSY' });
+      rmdir(p, o);
     });
     const { warnings } = replaceFolder(target, files({ 'a.yaml': 'new' }), { marker: 'm' });
     expect(warnings).toHaveLength(1);
