@@ -23,8 +23,10 @@ const SLOW_SUITES = [
   'determinism', // two whole synths compared byte for byte
   'fleet', // kubectl kustomize of every subcloud against its standalone stack
   'fleet-review', // diff/values/validate of changed, added and removed subclouds through the bin
+  'layering', // dependency-cruiser run on fixture trees (npm test runs it on the project itself)
   'flux-targets', // every stack against the CRDs of each StarlingX release
   'render', // every stack rendered by Helm with the StarlingX-built charts
+  'program-texts', // the program texts run by python3, bash and the tools they call
   'render-parity', // starlingx-app and the reference tree rendered by Helm
   'review-tools', // values/diff/images over whole trees
   'user-value-safety', // the tpl table re-derived from every chart package
