@@ -26,6 +26,7 @@ const SLOW_SUITES = [
   'layering', // dependency-cruiser run on fixture trees (npm test runs it on the project itself)
   'flux-targets', // every stack against the CRDs of each StarlingX release
   'render', // every stack rendered by Helm with the StarlingX-built charts
+  'profile-sources', // hostile profile files: 80,000 keys, megabyte files, every source form
   'program-texts', // the program texts run by python3, bash and the tools they call
   'render-parity', // starlingx-app and the reference tree rendered by Helm
   'review-tools', // values/diff/images over whole trees
