@@ -21,7 +21,7 @@ import { helmReleaseName, readKustomization } from '../validate/tree-check';
 import { createHash } from 'crypto';
 import { fileDigest } from './helm';
 import { helmTemplateAll, renderCacheDir, TemplateOptions, TemplateRequest } from './helm-template';
-import { effectiveValues, ExternalLookup, StackTree, TreeRelease } from './values';
+import { effectiveValues, ExternalLookup, leaves, StackTree, TreeRelease } from './values';
 import { isMap, Json, JsonMap } from '../engine/json';
 
 /** Secret name/key → value, as the cluster would hold them. */
@@ -82,8 +82,8 @@ function credentialsLookup(credentials: Credentials): ExternalLookup {
 }
 
 /**
- * The values a credential text carries, for masking: the text, and, when it is a values document,
- * each of its string leaves (a password inside helm-values.keystone.yaml is masked on its own).
+ * The values a credential text carries, for masking: the text itself, or, when it is a values
+ * document, each of its string leaves (a password inside helm-values.keystone.yaml is masked on its own).
  */
 function credentialLeaves(text: string): string[] {
   let doc: unknown;
@@ -93,14 +93,7 @@ function credentialLeaves(text: string): string[] {
     return [text];
   }
   if (!isMap(doc as Json)) return [text];
-  const out: string[] = [];
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') out.push(v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (isMap(v as Json)) Object.values(v as JsonMap).forEach(walk);
-  };
-  walk(doc);
-  return out;
+  return [...leaves(doc as Json).values()].filter((v): v is string => typeof v === 'string');
 }
 
 /** The values with each `<secret:NAME/KEY>` placeholder (what the tree does not hold) filled in. */
