@@ -37,10 +37,48 @@ function bundlePath(esbuild, name = 'app') {
   return path.join(ROOT, 'node_modules', '.cache', name === 'app' ? 'stx-openstack-gitops' : `stx-openstack-gitops-${name}`, `${name}-${hash.digest('hex').slice(0, 16)}.cjs`);
 }
 
-/** Tells the bundle the hash of the sources it was built from: a fleet synth keeps a subcloud's files only while it is unchanged. */
+/** The V8 code cache kept beside a bundle: named after it, so a new bundle never reads an old cache. */
+const codeCachePath = (outfile) => `${outfile}.v8cache`;
+
+/**
+ * Runs the bundle as node's require would, but compiled with V8's code cache beside it: the cache
+ * is written after the first run of a bundle (at exit, so it holds the functions that run
+ * compiled, not only the top level), and later runs skip parsing and compiling what it holds.
+ * V8 checks the cache against its own version, its flags and the source, and refuses one that
+ * does not fit (another node, `--cpu-prof`): the bundle is then compiled from its text, as
+ * without a cache, and the cache written again. Tells the bundle the hash of the sources it was
+ * built from: a fleet synth keeps a subcloud's files only while it is unchanged.
+ */
 function requireBundle(outfile) {
   globalThis.__STX_SOURCE_HASH = /-([0-9a-f]+)\.cjs$/.exec(outfile)[1];
-  require(outfile);
+  const Module = require('module');
+  const vm = require('vm');
+  const cacheFile = codeCachePath(outfile);
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(Module.wrap(fs.readFileSync(outfile, 'utf8')), { filename: outfile, cachedData });
+  if (cachedData === undefined || script.cachedDataRejected) {
+    process.once('exit', () => {
+      const tmp = `${cacheFile}.${process.pid}.tmp`;
+      try {
+        fs.writeFileSync(tmp, script.createCachedData());
+        fs.renameSync(tmp, cacheFile);
+      } catch {
+        // a read-only node_modules: compile every time
+        fs.rmSync(tmp, { force: true });
+      }
+    });
+  }
+  const bundle = new Module(outfile, module);
+  bundle.filename = outfile;
+  bundle.paths = Module._nodeModulePaths(path.dirname(outfile));
+  require.cache[outfile] = bundle;
+  script.runInThisContext().call(bundle.exports, bundle.exports, Module.createRequire(outfile), bundle, outfile, path.dirname(outfile));
+  bundle.loaded = true;
 }
 
 /** Each module keeps its own __dirname (paths to deployments/, package.json, the CRDs). */
@@ -78,9 +116,10 @@ function build(esbuild, outfile, entry = 'main.ts', name = 'app', withPackages =
     })
     .then(() => {
       fs.renameSync(tmp, outfile);
-      // Older bundles of this checkout are stale.
+      // Older bundles of this checkout and their code caches are stale (a cache of this bundle's name too: the bundle is new).
       for (const old of fs.readdirSync(path.dirname(outfile))) {
-        if (new RegExp(`^${name}-[0-9a-f]+\\.cjs$`).test(old) && path.join(path.dirname(outfile), old) !== outfile) fs.rmSync(path.join(path.dirname(outfile), old), { force: true });
+        const full = path.join(path.dirname(outfile), old);
+        if (new RegExp(`^${name}-[0-9a-f]+\\.cjs(\\.v8cache)?$`).test(old) && full !== outfile) fs.rmSync(full, { force: true });
       }
     });
 }
@@ -116,8 +155,22 @@ function registerTypeScript(esbuild, cache = path.join(ROOT, 'node_modules', '.c
   };
 }
 
+/**
+ * esbuild's version (from its package.json) and, loaded on first use, its API: a synth whose bundle
+ * and TypeScript profiles are cached does not load esbuild at all.
+ */
+function lazyEsbuild() {
+  let api;
+  const load = () => (api ??= require('esbuild'));
+  return {
+    version: JSON.parse(fs.readFileSync(require.resolve('esbuild/package.json'), 'utf8')).version,
+    build: (options) => load().build(options),
+    transformSync: (text, options) => load().transformSync(text, options),
+  };
+}
+
 async function main() {
-  const esbuild = require('esbuild');
+  const esbuild = lazyEsbuild();
   const outfile = bundlePath(esbuild);
   if (!fs.existsSync(outfile)) await build(esbuild, outfile, 'main.ts', 'app', true);
   registerTypeScript(esbuild);
@@ -131,4 +184,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { bundlePath, build, registerTypeScript, requireBundle, sourceFiles };
+module.exports = { bundlePath, build, codeCachePath, lazyEsbuild, registerTypeScript, requireBundle, sourceFiles };

@@ -5,12 +5,12 @@
  * app (scripts/app.cjs).
  */
 'use strict';
-const { build, bundlePath, registerTypeScript, requireBundle } = require('./app.cjs');
+const { build, bundlePath, lazyEsbuild, registerTypeScript, requireBundle } = require('./app.cjs');
 
 const NAME = 'cli';
 
 async function main() {
-  const esbuild = require('esbuild');
+  const esbuild = lazyEsbuild();
   const outfile = bundlePath(esbuild, NAME);
   if (!require('fs').existsSync(outfile)) await build(esbuild, outfile, 'lib/commands/entry.ts', NAME, true);
   registerTypeScript(esbuild);

@@ -11,7 +11,8 @@ import { parse } from 'yaml';
 
 const ROOT = path.resolve(__dirname, '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const launcher = require('../scripts/app.cjs') as { bundlePath: (esbuild: { version: string }) => string; sourceFiles: () => string[] };
+const launcher = require('../scripts/app.cjs') as { bundlePath: (esbuild: { version: string }) => string; codeCachePath: (bundle: string) => string; lazyEsbuild: () => { version: string }; sourceFiles: () => string[] };
+const APP = path.join(ROOT, 'scripts', 'app.cjs');
 
 describe('the synth app bundle', () => {
   test('cdk8s.yaml runs the launcher', () => {
@@ -40,10 +41,50 @@ describe('the synth app bundle', () => {
       for (const file of ['aio-dx/nova/nova-system-overrides.yaml', 'standard/neutron/neutron-system-overrides.yaml', 'starlingx-app/kustomization.yaml']) {
         expect(fs.readFileSync(path.join(out, 'dist', file), 'utf8')).toBe(fs.readFileSync(path.join(ROOT, 'dist', file), 'utf8'));
       }
-      const cached = fs.readdirSync(path.join(ROOT, 'node_modules', '.cache', 'stx-openstack-gitops'));
-      expect(cached).toStrictEqual([path.basename(launcher.bundlePath(esbuild))]);
+      // The bundle and its V8 code cache, written at the end of the bundle's first run; nothing else.
+      const bundle = launcher.bundlePath(esbuild);
+      const cached = fs.readdirSync(path.dirname(bundle)).sort();
+      expect(cached).toStrictEqual([path.basename(bundle), path.basename(launcher.codeCachePath(bundle))]);
+      expect(path.basename(launcher.codeCachePath(bundle))).toBe(`${path.basename(bundle)}.v8cache`);
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  test('esbuild\'s version without loading esbuild: the same bundle name', () => {
+    expect(launcher.lazyEsbuild().version).toBe(esbuild.version);
+    expect(launcher.bundlePath(launcher.lazyEsbuild())).toBe(launcher.bundlePath(esbuild));
+  });
+
+  test('a code cache that V8 refuses is not used: the bundle runs from its text and the cache is written again, then used as it is', () => {
+    // The bundle exists once the app ran (--help builds it and prints the usage).
+    expect(spawnSync(process.execPath, [APP, '--help'], { cwd: ROOT, encoding: 'utf8' }).status).toBe(0);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stx-code-cache-'));
+    try {
+      const bundle = path.join(dir, path.basename(launcher.bundlePath(esbuild)));
+      fs.copyFileSync(launcher.bundlePath(esbuild), bundle);
+      const cache = launcher.codeCachePath(bundle);
+      fs.writeFileSync(cache, 'not a code cache');
+      const script = `const a = require(${JSON.stringify(APP)}); a.registerTypeScript(a.lazyEsbuild()); a.requireBundle(${JSON.stringify(bundle)});`;
+      const synth = () => spawnSync(process.execPath, ['-e', script], { cwd: ROOT, env: { ...process.env, STX_OUTPUT: path.join(dir, 'dist') }, encoding: 'utf8' });
+      const file = 'aio-dx/nova/nova-system-overrides.yaml';
+      const first = synth();
+      expect(first.stderr).toContain('wrote');
+      expect(first.status).toBe(0);
+      expect(fs.readFileSync(path.join(dir, 'dist', file), 'utf8')).toBe(fs.readFileSync(path.join(ROOT, 'dist', file), 'utf8'));
+      const written = fs.readFileSync(cache);
+      const inode = fs.statSync(cache).ino;
+      expect(written.toString('latin1')).not.toBe('not a code cache');
+      expect(written.length).toBeGreaterThan(100_000);
+      const second = synth();
+      expect(second.status).toBe(0);
+      expect(fs.readFileSync(path.join(dir, 'dist', file), 'utf8')).toBe(fs.readFileSync(path.join(ROOT, 'dist', file), 'utf8'));
+      // Accepted: not written again (a new cache is renamed into place: another inode).
+      expect(fs.statSync(cache).ino).toBe(inode);
+      expect(fs.readFileSync(cache).equals(written)).toBe(true);
+      expect(fs.readdirSync(dir).filter((e) => e.endsWith('.tmp'))).toStrictEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
 });
