@@ -79,11 +79,25 @@ export function credentialValuesDocument(values: unknown, include: (ref: Credent
 const CREDENTIAL_FREE = new WeakSet<object>();
 
 /**
+ * The split of each values tree already split (values are not changed once given): the release
+ * construct, the README and the resolver split the same system values, which hold credentials.
+ */
+const SPLITS = new WeakMap<object, { readonly plain: unknown; readonly leaves: readonly CredentialLeaf[] }>();
+
+/**
  * Splits a values tree into the plain values (safe for git) and the credential leaves, each with
  * its `targetPath`. Mappings left empty by the split are dropped, except where they were empty
  * to begin with.
  */
 export function splitCredentials(values: unknown): { plain: unknown; leaves: CredentialLeaf[] } {
+  const known = typeof values === 'object' && values !== null ? SPLITS.get(values) : undefined;
+  if (known) return { plain: known.plain, leaves: [...known.leaves] };
+  const split = splitOnce(values);
+  if (typeof values === 'object' && values !== null) SPLITS.set(values, { plain: split.plain, leaves: [...split.leaves] });
+  return split;
+}
+
+function splitOnce(values: unknown): { plain: unknown; leaves: CredentialLeaf[] } {
   const leaves: CredentialLeaf[] = [];
   // The way down as a chain, turned into a path only where a credential is found (most values hold none).
   interface Step {

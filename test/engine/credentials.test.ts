@@ -80,4 +80,15 @@ describe('splitCredentials', () => {
     expect(second.leaves.map((l) => l.targetPath)).toStrictEqual(['db[0]']);
     expect(splitCredentials(shared)).toStrictEqual({ plain: shared, leaves: [] });
   });
+
+  test('a values tree split again gives the first split (the same plain values and leaves); a caller changing its list of leaves changes no later split', () => {
+    const values = { auth: { password: ref('admin-password'), user: 'admin' }, db: [ref('db-password.nova')] };
+    const first = splitCredentials(values);
+    first.leaves.pop();
+    const second = splitCredentials(values);
+    expect(second.plain).toBe(first.plain);
+    expect(second.plain).toStrictEqual({ auth: { user: 'admin' } });
+    expect(second.leaves.map((l) => l.targetPath)).toStrictEqual(['auth.password', 'db[0]']);
+    expect(splitCredentials(values).leaves).toHaveLength(2);
+  });
 });
