@@ -352,9 +352,33 @@ function expectMapping(value: unknown, name: string): unknown {
   return value;
 }
 
+/**
+ * The input of each YAML or JSON file read, with its text: a file read again with the same text
+ * is not parsed and checked again (a synth reads each profile for its stack, and again for the
+ * fleets that extend it). Inputs are not changed once read, as a TypeScript profile's export,
+ * which node's module cache shares, is not. A few entries only: an inventory can be large.
+ */
+const READ = new Map<string, { readonly text: string; readonly input: unknown }>();
+const MAX_READ = 32;
+
+/** `read`'s input of `file`, or the input read before from the same text. */
+function readOnce(file: string, name: string, read: (text: string) => unknown): unknown {
+  const text = readProfileText(file, name);
+  const key = path.resolve(file);
+  const known = READ.get(key);
+  if (known && known.text === text) return known.input;
+  const input = read(text);
+  if (READ.size >= MAX_READ) READ.clear();
+  READ.set(key, { text, input });
+  return input;
+}
+
 /** Reads a YAML profile (YAML 1.2; duplicate keys, unknown tags and alias bombs refused). */
 function readYamlProfile(file: string, name: string): unknown {
-  const text = readProfileText(file, name);
+  return readOnce(file, name, (text) => parseYamlProfile(text, name));
+}
+
+function parseYamlProfile(text: string, name: string): unknown {
   refuseDeepText(text, name);
   const doc = parseDocument(text, { version: '1.2', uniqueKeys: false, prettyErrors: true });
   // Errors, then warnings (an unknown tag would otherwise be read as a string).
@@ -382,7 +406,10 @@ function readYamlProfile(file: string, name: string): unknown {
 
 /** Reads a JSON profile (duplicate keys refused, as in YAML). */
 function readJsonProfile(file: string, name: string): unknown {
-  const text = readProfileText(file, name);
+  return readOnce(file, name, (text) => parseJsonProfile(text, name));
+}
+
+function parseJsonProfile(text: string, name: string): unknown {
   refuseDeepText(text, name);
   let value: unknown;
   try {

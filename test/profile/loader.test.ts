@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { resolveLoaded } from '../../lib/deployment/app';
 import { loadInventory, profileInputs, resolveSubcloud } from '../../lib/deployment/fleet';
-import { formatPath, loadProfile, parsePath, ProfileError } from '../../lib/profile/loader';
+import { formatPath, loadProfile, parsePath, ProfileError, readProfileInput } from '../../lib/profile/loader';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'loader-'));
 const PROFILE = [
@@ -135,5 +135,20 @@ describe('parsePath reads back what formatPath writes', () => {
     expect(parsePath('(profile)')).toBeUndefined();
     expect(parsePath('release "nova" depends on x')).toBeUndefined();
     expect(parsePath('')).toBeUndefined();
+  });
+});
+
+describe('a profile file read again', () => {
+  test.each(['yaml', 'json'])('%s: the same text gives the input read before; an edit is read anew; a bad edit is refused, not answered from before', (ext) => {
+    const file = path.join(dir, `again.${ext}`);
+    const write = (mtu: number) => fs.writeFileSync(file, ext === 'json' ? JSON.stringify({ name: 'again', mtu }) : `name: again\nmtu: ${mtu}\n`);
+    write(1500);
+    const first = readProfileInput(file).input;
+    expect(first).toStrictEqual({ name: 'again', mtu: 1500 });
+    expect(readProfileInput(file).input).toBe(first);
+    write(9000);
+    expect(readProfileInput(file).input).toStrictEqual({ name: 'again', mtu: 9000 });
+    fs.writeFileSync(file, ext === 'json' ? '{"name": "again", "name": "twice"}' : 'name: again\nname: twice\n');
+    expect(() => readProfileInput(file)).toThrow(/appears twice/);
   });
 });
