@@ -16,25 +16,78 @@ const ROOT = path.resolve(__dirname, '..');
  */
 const SOURCES = ['main.ts', 'package.json', 'package-lock.json', 'node_modules/.package-lock.json', 'lib', 'releases', 'overrides', 'policies', 'imports'];
 
-function sourceFiles() {
+/** Every source file under `root`, sorted, with its stats (bigint: nanosecond times). */
+function sourceStats(root) {
   const out = [];
   const walk = (rel) => {
-    const full = path.join(ROOT, rel);
-    const stat = fs.statSync(full, { throwIfNoEntry: false });
+    const full = path.join(root, rel);
+    const stat = fs.statSync(full, { throwIfNoEntry: false, bigint: true });
     if (!stat) return;
     if (stat.isDirectory()) for (const entry of fs.readdirSync(full).sort()) walk(path.join(rel, entry));
-    else if (/\.(ts|json)$/.test(rel)) out.push(rel);
+    else if (/\.(ts|json)$/.test(rel)) out.push([rel, stat]);
   };
   SOURCES.forEach(walk);
   return out;
 }
 
-/** `name`: the bundle's prefix (`app` for main.ts); another name gets a cache folder of its own, so each keeps only its newest bundle. */
-function bundlePath(esbuild, name = 'app') {
+function sourceFiles(root = ROOT) {
+  return sourceStats(root).map(([rel]) => rel);
+}
+
+/**
+ * What changes whenever a file's bytes do: its change time, which no tool sets back (touch sets
+ * the modification time only), its size, and its inode (a file replaced by another).
+ */
+const statKey = (stat) => `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+
+/**
+ * A file changed less than this before the hashing started may change again within the same
+ * tick of the file system's clock without its stats showing it: its stats are not remembered.
+ */
+const RACY_NS = 1_000_000_000n;
+
+/**
+ * The sha256 of `prefix` and every source's path and bytes. The hash is remembered with the
+ * sources' stats (node_modules/.cache/stx-openstack-gitops-sources/<name>.json): while no file
+ * is added, removed or changed (its stats say so), it is not read and hashed again.
+ */
+function sourceHash(prefix, root, name) {
+  const started = BigInt(Date.now()) * 1_000_000n;
+  const memoFile = path.join(root, 'node_modules', '.cache', 'stx-openstack-gitops-sources', `${name}.json`);
+  const stats = sourceStats(root);
+  const keys = stats.map(([rel, stat]) => `${rel}\0${statKey(stat)}`).join('\n');
+  let memo;
+  try {
+    memo = JSON.parse(fs.readFileSync(memoFile, 'utf8'));
+  } catch {
+    memo = undefined;
+  }
+  if (memo && memo.prefix === prefix && memo.keys === keys && typeof memo.hash === 'string') return memo.hash;
   const hash = crypto.createHash('sha256');
-  hash.update(`${process.version}\0${esbuild.version}\0${ROOT}\0`);
-  for (const rel of sourceFiles()) hash.update(`${rel}\0`).update(fs.readFileSync(path.join(ROOT, rel))).update('\0');
-  return path.join(ROOT, 'node_modules', '.cache', name === 'app' ? 'stx-openstack-gitops' : `stx-openstack-gitops-${name}`, `${name}-${hash.digest('hex').slice(0, 16)}.cjs`);
+  hash.update(prefix);
+  for (const [rel] of stats) hash.update(`${rel}\0`).update(fs.readFileSync(path.join(root, rel))).update('\0');
+  const digest = hash.digest('hex');
+  if (stats.every(([, stat]) => stat.ctimeNs < started - RACY_NS)) {
+    const tmp = `${memoFile}.${process.pid}.tmp`;
+    try {
+      fs.mkdirSync(path.dirname(memoFile), { recursive: true });
+      fs.writeFileSync(tmp, JSON.stringify({ prefix, keys, hash: digest }));
+      fs.renameSync(tmp, memoFile);
+    } catch {
+      // a read-only node_modules: hash every time
+      fs.rmSync(tmp, { force: true });
+    }
+  }
+  return digest;
+}
+
+/**
+ * `name`: the bundle's prefix (`app` for main.ts); another name gets a cache folder of its own, so
+ * each keeps only its newest bundle. `root`: the project (tests give another).
+ */
+function bundlePath(esbuild, name = 'app', root = ROOT) {
+  const digest = sourceHash(`${process.version}\0${esbuild.version}\0${root}\0`, root, name);
+  return path.join(root, 'node_modules', '.cache', name === 'app' ? 'stx-openstack-gitops' : `stx-openstack-gitops-${name}`, `${name}-${digest.slice(0, 16)}.cjs`);
 }
 
 /** The V8 code cache kept beside a bundle: named after it, so a new bundle never reads an old cache. */

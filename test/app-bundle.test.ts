@@ -11,7 +11,7 @@ import { parse } from 'yaml';
 
 const ROOT = path.resolve(__dirname, '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const launcher = require('../scripts/app.cjs') as { bundlePath: (esbuild: { version: string }) => string; codeCachePath: (bundle: string) => string; lazyEsbuild: () => { version: string }; sourceFiles: () => string[] };
+const launcher = require('../scripts/app.cjs') as { bundlePath: (esbuild: { version: string }, name?: string, root?: string) => string; codeCachePath: (bundle: string) => string; lazyEsbuild: () => { version: string }; sourceFiles: () => string[] };
 const APP = path.join(ROOT, 'scripts', 'app.cjs');
 
 describe('the synth app bundle', () => {
@@ -50,6 +50,40 @@ describe('the synth app bundle', () => {
       fs.rmSync(out, { recursive: true, force: true });
     }
   }, 60_000);
+
+  test('the hash remembered with the sources\' stats: an edit that keeps size and modification time, a new file, a removed one each give another bundle', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stx-sources-'));
+    try {
+      fs.mkdirSync(path.join(root, 'lib'));
+      fs.writeFileSync(path.join(root, 'main.ts'), 'export const a = 1;\n');
+      fs.writeFileSync(path.join(root, 'lib', 'b.ts'), 'export const b = 1;\n');
+      const memo = path.join(root, 'node_modules', '.cache', 'stx-openstack-gitops-sources', 't.json');
+      const name = () => launcher.bundlePath({ version: '1' }, 't', root);
+      const first = name();
+      // Files changed within the last second are hashed whatever their stats: no memo yet.
+      expect(fs.existsSync(memo)).toBe(false);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1100);
+      expect(name()).toBe(first);
+      expect(fs.existsSync(memo)).toBe(true);
+      expect(name()).toBe(first);
+
+      const file = path.join(root, 'lib', 'b.ts');
+      const { atime, mtime } = fs.statSync(file);
+      fs.writeFileSync(file, 'export const b = 2;\n');
+      fs.utimesSync(file, atime, mtime);
+      const edited = name();
+      expect(edited).not.toBe(first);
+      fs.writeFileSync(path.join(root, 'lib', 'c.ts'), '');
+      const added = name();
+      expect(added).not.toBe(edited);
+      fs.rmSync(path.join(root, 'lib', 'c.ts'));
+      expect(name()).toBe(edited);
+      // A memo of another esbuild (or node, or folder) is not used.
+      expect(launcher.bundlePath({ version: '2' }, 't', root)).not.toBe(edited);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
 
   test('esbuild\'s version without loading esbuild: the same bundle name', () => {
     expect(launcher.lazyEsbuild().version).toBe(esbuild.version);
