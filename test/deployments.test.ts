@@ -4,6 +4,13 @@ import { parseYaml11 } from '../lib/engine/yaml';
 import { aioSimplex, controller, standard, worker } from './support/profiles';
 import { filesOf, renderDeployment as synth, renderStacks } from './support/synth';
 import type { Loose } from './support/loose';
+import * as path from 'path';
+import { App } from 'cdk8s';
+import { buildApp } from '../lib/deployment/app';
+import { staticValuesOf } from '../lib/deployment/resolve';
+import { YamlFile } from '../lib/engine/files';
+import { DEFAULT_IMAGE_BUILD, imageRefs } from '../overrides/images';
+import { ALL_RELEASES } from '../releases';
 
 const BUILT_IN = ['aio-sx', 'aio-dx', 'standard', 'aio-sx-subcloud'];
 
@@ -160,5 +167,25 @@ describe('per-host values come from the profile hosts, in a stable order', () =>
     const stack = synth(standard(0, { name: 'provisioned', hosts: [controller(0, false), controller(1, false), worker(0, { provisioned: false, available: false }), worker(1)] }));
     const uuids = doc(stack, 'nova/nova-system-overrides.yaml').hosts_uuids;
     expect(uuids.map((h: Loose) => h.name)).toEqual(['worker-1']);
+  });
+});
+
+describe('static values shared between stacks', () => {
+  // The platform stack and the deployments of the same images hold one static values object per
+  // release: the writer renders it once and the credential scan reads it once.
+  const staticDocument = (app: App, stack: string, release: string): unknown => {
+    const file = app.node.findChild(stack).node.findChild(release).node.findChild('static') as YamlFile;
+    return file.documents()[0];
+  };
+
+  test('the platform stack and a deployment of the default images: the same object; another registry: another object, the same release', () => {
+    const app = buildApp({ profiles: [path.resolve(__dirname, '..', 'deployments', 'aio-sx.yaml')] });
+    expect(staticDocument(app, 'starlingx-app', 'nova')).toBe(staticDocument(app, 'aio-sx', 'nova'));
+    const refs = imageRefs(DEFAULT_IMAGE_BUILD);
+    const nova = ALL_RELEASES.find((r) => r.name === 'nova')!;
+    expect(staticValuesOf(nova, { ...refs })).toBe(staticDocument(app, 'aio-sx', 'nova'));
+    const mirrored = staticValuesOf(nova, imageRefs({ ...DEFAULT_IMAGE_BUILD, registry: 'mirror.example.com:5000' }));
+    expect(mirrored).not.toBe(staticValuesOf(nova, refs));
+    expect(JSON.stringify(mirrored)).toContain('mirror.example.com:5000/');
   });
 });

@@ -9,7 +9,7 @@ import { ALL_RELEASES } from '../../releases';
 import { buildChartVersion } from '../../releases/chart-versions';
 import { ReleaseDefinition } from '../../releases/define';
 import { ReleaseName } from '../../releases/names';
-import { imageRefs } from '../../overrides/images';
+import { ImageRefs, imageRefs } from '../../overrides/images';
 import { CredentialRef, splitCredentials } from '../engine/credentials';
 import { resolveDependsOn, RepairedEdge } from '../engine/depends-on';
 import { HelmReleaseSettings, SecretKeyRef } from '../engine/release';
@@ -152,7 +152,7 @@ export function resolveDeployment(loaded: LoadedProfile, releases: readonly Rele
   if (valueProblems.length === 0) {
     for (const { definition, ownSystemValues } of computed) {
       const user = profile.userOverrides[definition.name];
-      if (user) valueProblems.push(...userValueProblems(definition.name, definition.chart, user, [ownSystemValues, staticValuesOf(definition, profile, ctx)]));
+      if (user) valueProblems.push(...userValueProblems(definition.name, definition.chart, user, [ownSystemValues, staticValuesOf(definition, ctx.images)]));
     }
   }
   if (valueProblems.length > 0) throw profileError(loaded, valueProblems);
@@ -165,7 +165,7 @@ export function resolveDeployment(loaded: LoadedProfile, releases: readonly Rele
     releases: computed.map(({ definition, ownSystemValues }) => ({
       definition,
       chartVersion: profile.charts.versions[definition.name] ?? buildChartVersion(profile.charts.appBuild, definition),
-      staticValues: staticValuesOf(definition, profile, ctx),
+      staticValues: staticValuesOf(definition, ctx.images),
       systemValues: mergeValues(ownSystemValues, policyValues(definition.name)),
       userValues: profile.userOverrides[definition.name] as Values | undefined,
       dependsOn: graph.edges.get(definition.name) ?? [],
@@ -181,7 +181,7 @@ export function resolveDeployment(loaded: LoadedProfile, releases: readonly Rele
       ...graph.repaired.map(repairNote),
       ...computed.flatMap(({ definition, ownSystemValues }) => {
         const user = profile.userOverrides[definition.name];
-        const fresh = user ? newKeys(user, [staticValuesOf(definition, profile, ctx), ownSystemValues]) : [];
+        const fresh = user ? newKeys(user, [staticValuesOf(definition, ctx.images), ownSystemValues]) : [];
         return fresh.length > 0 ? [`${definition.name}: user values add keys the chart's static and system values do not have (a typo?): ${fresh.join(', ')}`] : [];
       }),
     ],
@@ -189,18 +189,21 @@ export function resolveDeployment(loaded: LoadedProfile, releases: readonly Rele
 }
 
 /**
- * Static values depend only on the release and the image build: computed once per pair, and the
- * same object for every deployment that shares them (the writer renders it once; a fleet of a
+ * Static values depend only on the release and the image references: computed once per pair, and
+ * the same object for every stack that shares them, the platform stack's and each deployment's of
+ * the same images (the writer renders it once, the credential scan reads it once; a fleet of a
  * thousand sites renders each release's static values once). Nothing mutates values after this.
  */
 const STATIC_VALUES = new WeakMap<ReleaseDefinition, Map<string, Values>>();
-function staticValuesOf(definition: ReleaseDefinition, profile: DeploymentProfile, ctx: DeploymentContext): Values {
+const IMAGES_KEYS = new WeakMap<ImageRefs, string>();
+export function staticValuesOf(definition: ReleaseDefinition, images: ImageRefs): Values {
   const byImages = STATIC_VALUES.get(definition) ?? new Map<string, Values>();
   STATIC_VALUES.set(definition, byImages);
-  const key = JSON.stringify(profile.images);
+  let key = IMAGES_KEYS.get(images);
+  if (key === undefined) IMAGES_KEYS.set(images, (key = JSON.stringify(images)));
   let values = byImages.get(key);
   if (!values) {
-    values = definition.staticValues(ctx.images);
+    values = definition.staticValues(images);
     byImages.set(key, values);
   }
   return values;

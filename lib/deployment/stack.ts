@@ -12,7 +12,7 @@ import { FluxStack, FluxStackProps, HelmRepositorySource } from '../engine/stack
 import { DeploymentProfile } from '../profile/profile';
 import { appMetadata } from './app-metadata';
 import { stackReadme } from './readme';
-import { DEPLOYMENT_INTERVALS, platformRepositoryUrl, ResolvedDeployment } from './resolve';
+import { DEPLOYMENT_INTERVALS, platformRepositoryUrl, ResolvedDeployment, staticValuesOf } from './resolve';
 import { featuresOf, WATCH_LABEL } from '../engine/flux-features';
 import { fluxTarget } from '../profile/targets';
 
@@ -122,7 +122,7 @@ export function platformStack(app: App, id: string, props: PlatformStackProps): 
     releases: props.releases.map((definition) => ({
       facts: definition,
       chartVersion: buildChartVersion(props.appBuild ?? DEFAULT_APP_BUILD, definition),
-      staticValues: definition.staticValues(images),
+      staticValues: staticValuesOf(definition, images),
     })),
     namespace: APP_NAMESPACE,
     helmRepository: { name: APP_REPOSITORY_NAME, url: props.repositoryUrl },
