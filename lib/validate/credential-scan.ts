@@ -154,15 +154,24 @@ function readsBackAsItself(value: unknown): boolean {
     case 'boolean':
       return true;
     case 'object': {
-      if (Array.isArray(value)) return value.every(readsBackAsItself);
-      const proto = Object.getPrototypeOf(value) as unknown;
-      if ((proto !== Object.prototype && proto !== null) || typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
-      return Object.values(value).every(readsBackAsItself);
+      if (READS_BACK.has(value)) return true;
+      let plain: boolean;
+      if (Array.isArray(value)) {
+        plain = value.every(readsBackAsItself);
+      } else {
+        const proto = Object.getPrototypeOf(value) as unknown;
+        plain = proto !== Object.prototype && proto !== null ? false : typeof (value as { toJSON?: unknown }).toJSON !== 'function' && Object.values(value).every(readsBackAsItself);
+      }
+      if (plain) READS_BACK.add(value);
+      return plain;
     }
     default:
       return false;
   }
 }
+
+/** Documents (and subtrees) found to be plain data: a document written into several stacks is walked once (written documents never change). */
+const READS_BACK = new WeakSet<object>();
 
 /** The findings of one document, without the file (documents shared between files are scanned once). */
 const findingsOfDocument = new WeakMap<object, ReadonlyArray<Omit<CredentialFinding, 'file'>>>();
