@@ -119,20 +119,26 @@ function literalBlock(text: string, indent: string): string {
  * Single-line strings as written, by rules, then by key or value and string: without a line break
  * the text depends on the indent only for a key one level down that starts like a document marker.
  */
-const SINGLE_LINE = new WeakMap<EmitRules, Map<string, string>>();
+interface Remembered {
+  /** Keys one level down, other keys, values: one map each, so the string itself is the lookup key (no key text built per scalar). */
+  readonly topKeys: Map<string, string>;
+  readonly keys: Map<string, string>;
+  readonly values: Map<string, string>;
+}
+const SINGLE_LINE = new WeakMap<EmitRules, Remembered>();
 const MAX_REMEMBERED = 100_000;
 
 /** A string as a key (`implicitKey`) or a value, its content at `indent` (never the root: indent is not empty). */
 function scalar(value: string, implicitKey: boolean, indent: string, rules: EmitRules): string {
   if (value.includes('\n')) return written(value, implicitKey, indent, rules);
-  const key = (implicitKey ? (indent === INDENT_STEP ? 'K' : 'k') : 'v') + value;
   let remembered = SINGLE_LINE.get(rules);
-  if (!remembered) SINGLE_LINE.set(rules, (remembered = new Map()));
-  let text = remembered.get(key);
+  if (!remembered) SINGLE_LINE.set(rules, (remembered = { topKeys: new Map(), keys: new Map(), values: new Map() }));
+  const map = implicitKey ? (indent === INDENT_STEP ? remembered.topKeys : remembered.keys) : remembered.values;
+  let text = map.get(value);
   if (text === undefined) {
-    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    if (map.size >= MAX_REMEMBERED) map.clear();
     text = written(value, implicitKey, indent, rules);
-    remembered.set(key, text);
+    map.set(value, text);
   }
   return text;
 }
