@@ -7,8 +7,15 @@ import { at, credentialAt } from '../support/values-path';
 import { Values } from '../../lib/engine/values';
 import { CredentialRef } from '../../lib/engine/credentials';
 import { renderNotificationUrl } from '../../overrides/system';
+import { expectReferenceFacts } from '../support/helmrelease-facts';
 
 const aodhValues = releaseValues(aodh);
+
+expectReferenceFacts(aodh, {
+  releaseName: 'osh-openstack-aodh', chartGroup: 'openstack-aodh', chart: 'aodh',
+  dependsOn: ['ceilometer'],
+  install: true, disableWait: false, enabledByDefault: true,
+});
 
 describe('aodh (§3.21)', () => {
   test('S37: given any system, when aodh values are computed, then the notification URL ends with :5672/ceilometer and DEFAULT has no transport_url', () => {

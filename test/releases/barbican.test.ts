@@ -4,8 +4,15 @@
 import { barbican } from '../../releases/barbican';
 import { aioDuplex, aioSimplex, CA, DOMAIN, HTTPS, releaseValues } from '../support/fixtures';
 import { at, credentialAt } from '../support/values-path';
+import { expectReferenceFacts } from '../support/helmrelease-facts';
 
 const barbicanValues = releaseValues(barbican);
+
+expectReferenceFacts(barbican, {
+  releaseName: 'osh-openstack-barbican', chartGroup: 'openstack-barbican', chart: 'barbican',
+  dependsOn: ['keystone'],
+  install: false, disableWait: false, enabledByDefault: false,
+});
 
 describe('barbican (§3.22)', () => {
   test('given AIO-DX over http, when computed, then replicas = C and barbican users in every block', () => {

@@ -5,8 +5,15 @@ import { ceilometer } from '../../releases/ceilometer';
 import { aioDuplex, aioSimplex, CA, HTTPS, releaseValues } from '../support/fixtures';
 import { at, credentialAt } from '../support/values-path';
 import { CredentialRef } from '../../lib/engine/credentials';
+import { expectReferenceFacts } from '../support/helmrelease-facts';
 
 const ceilometerValues = releaseValues(ceilometer);
+
+expectReferenceFacts(ceilometer, {
+  releaseName: 'osh-openstack-ceilometer', chartGroup: 'openstack-ceilometer', chart: 'ceilometer',
+  dependsOn: ['nova', 'neutron', 'heat'],
+  install: true, disableWait: true, enabledByDefault: true,
+});
 
 describe('ceilometer (§3.21)', () => {
   test('S36: given any system, when ceilometer values are computed, then daemonset_ipmi is false and there are 7 messaging URLs', () => {

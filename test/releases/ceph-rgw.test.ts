@@ -5,8 +5,15 @@ import { cephRgw } from '../../releases/ceph-rgw';
 import { aioSimplex, releaseValues } from '../support/fixtures';
 import { at, credentialAt } from '../support/values-path';
 import { Values } from '../../lib/engine/values';
+import { expectReferenceFacts } from '../support/helmrelease-facts';
 
 const cephRgwValues = releaseValues(cephRgw);
+
+expectReferenceFacts(cephRgw, {
+  releaseName: 'osh-openstack-ceph-rgw', chartGroup: 'openstack-ceph-rgw', chart: 'ceph-rgw',
+  dependsOn: ['cinder'],
+  install: true, disableWait: false, enabledByDefault: false,
+});
 
 describe('ceph-rgw (§3.22)', () => {
   test('given fqdnReady, when computed, then swift identity and object_store hosts on controller.internal and the OAM address', () => {

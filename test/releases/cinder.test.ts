@@ -5,8 +5,15 @@ import { cinder } from '../../releases/cinder';
 import { aioDuplex, aioSimplex, CA, controller, DOMAIN, esbProfile, FSID, HOST_CEPH, HTTPS, NETAPP_NFS, NETAPP_WITH_CREDENTIALS, NO_CEPH, releaseValues, ROOK_CEPH, ROOK_IMAGE, standard, storage, worker } from '../support/fixtures';
 import { at, AUTH_LEAVES, credentialAt, credentialPaths, DB_LEAVES, has, IDENTITY_BASE, RABBIT_LEAVES, TLS_LEAVES } from '../support/values-path';
 import { Values } from '../../lib/engine/values';
+import { expectReferenceFacts } from '../support/helmrelease-facts';
 
 const cinderValues = releaseValues(cinder);
+
+expectReferenceFacts(cinder, {
+  releaseName: 'osh-openstack-cinder', chartGroup: 'openstack-cinder', chart: 'cinder',
+  dependsOn: ['glance'],
+  install: true, disableWait: true, enabledByDefault: true,
+});
 
 // =========================================================================================
 // cinder (§3.8)

@@ -5,8 +5,15 @@ import { clients } from '../../releases/clients';
 import { aioSimplex, controller, DOMAIN, HTTPS, releaseValues, standard, worker } from '../support/fixtures';
 import { at, credentialAt } from '../support/values-path';
 import { Values } from '../../lib/engine/values';
+import { expectReferenceFacts } from '../support/helmrelease-facts';
 
 const clientsValues = releaseValues(clients);
+
+expectReferenceFacts(clients, {
+  releaseName: 'osh-openstack-clients', chartGroup: 'clients', chart: 'clients',
+  dependsOn: ['heat'],
+  install: true, disableWait: false, enabledByDefault: true,
+});
 
 describe('clients (§3.19)', () => {
   test('S38: given controllers provisioned, provisioning and unprovisioned and a provisioned worker, when clients values are computed, then only the provisioned and provisioning controllers are listed', () => {

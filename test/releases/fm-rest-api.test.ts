@@ -4,8 +4,15 @@
 import { fmRestApi } from '../../releases/fm-rest-api';
 import { aioDuplex, aioSimplex, CA, DOMAIN, HTTPS, releaseValues } from '../support/fixtures';
 import { at, credentialAt } from '../support/values-path';
+import { expectReferenceFacts } from '../support/helmrelease-facts';
 
 const fmRestApiValues = releaseValues(fmRestApi);
+
+expectReferenceFacts(fmRestApi, {
+  releaseName: 'osh-openstack-fm-rest-api', chartGroup: 'openstack-fm-rest-api', chart: 'fm-rest-api',
+  dependsOn: ['heat'],
+  install: true, disableWait: false, enabledByDefault: true,
+});
 
 describe('fm-rest-api (§3.20)', () => {
   test('given AIO-DX over http, when computed, then replicas = C, fm users, and (§6-3) region under the root fm key', () => {

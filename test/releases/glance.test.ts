@@ -6,8 +6,15 @@ import { aioDuplex, aioSimplex, CA, DOMAIN, HOST_CEPH, HTTPS, NETAPP_NFS, NO_CEP
 import { at, AUTH_LEAVES, credentialAt, credentialPaths, DB_LEAVES, has, IDENTITY_BASE, RABBIT_LEAVES, TLS_LEAVES } from '../support/values-path';
 import { Values } from '../../lib/engine/values';
 import { CredentialRef } from '../../lib/engine/credentials';
+import { expectReferenceFacts } from '../support/helmrelease-facts';
 
 const glanceValues = releaseValues(glance);
+
+expectReferenceFacts(glance, {
+  releaseName: 'osh-openstack-glance', chartGroup: 'openstack-glance', chart: 'glance',
+  dependsOn: ['keystone'],
+  install: true, disableWait: true, enabledByDefault: true,
+});
 
 // =========================================================================================
 // glance (§3.9)

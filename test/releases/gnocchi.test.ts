@@ -4,8 +4,15 @@
 import { gnocchi } from '../../releases/gnocchi';
 import { aioDuplex, aioSimplex, CA, DOMAIN, HTTPS, releaseValues } from '../support/fixtures';
 import { at, credentialAt } from '../support/values-path';
+import { expectReferenceFacts } from '../support/helmrelease-facts';
 
 const gnocchiValues = releaseValues(gnocchi);
+
+expectReferenceFacts(gnocchi, {
+  releaseName: 'osh-openstack-gnocchi', chartGroup: 'openstack-gnocchi', chart: 'gnocchi',
+  dependsOn: ['horizon'],
+  install: true, disableWait: false, enabledByDefault: false,
+});
 
 describe('gnocchi (§3.21)', () => {
   test('given host ceph over http, when computed, then replicas = C, ceph-admin secret, gnocchi users and no image swap', () => {

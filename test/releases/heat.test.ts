@@ -6,8 +6,15 @@ import { aioDuplex, CA, DOMAIN, HTTPS, releaseValues, standard } from '../suppor
 import { at, credentialAt } from '../support/values-path';
 import { Values } from '../../lib/engine/values';
 import { CredentialRef } from '../../lib/engine/credentials';
+import { expectReferenceFacts } from '../support/helmrelease-facts';
 
 const heatValues = releaseValues(heat);
+
+expectReferenceFacts(heat, {
+  releaseName: 'osh-openstack-heat', chartGroup: 'openstack-heat', chart: 'heat',
+  dependsOn: ['placement'],
+  install: true, disableWait: true, enabledByDefault: true,
+});
 
 describe('heat (§3.18)', () => {
   test('given AIO-DX over http, when computed, then replicas = C, heat users, notification URL and empty endpoint maps', () => {

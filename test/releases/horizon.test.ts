@@ -6,8 +6,15 @@ import { aioDuplex, aioSimplex, dexProfile, DOMAIN, HTTPS, releaseValues } from 
 import { at, credentialAt } from '../support/values-path';
 import { Values } from '../../lib/engine/values';
 import { CredentialRef } from '../../lib/engine/credentials';
+import { expectReferenceFacts } from '../support/helmrelease-facts';
 
 const horizonValues = releaseValues(horizon);
+
+expectReferenceFacts(horizon, {
+  releaseName: 'osh-openstack-horizon', chartGroup: 'openstack-horizon', chart: 'horizon',
+  dependsOn: ['fm-rest-api'],
+  install: true, disableWait: true, enabledByDefault: true,
+});
 
 describe('horizon (§3.17)', () => {
   test("S33: given https, when horizon values are computed, then https_enabled is 'True', dashboard web port 443 and scheme https", () => {

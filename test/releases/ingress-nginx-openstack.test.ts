@@ -3,8 +3,15 @@
  */
 import { ingressNginxOpenstack } from '../../releases/ingress-nginx-openstack';
 import { aioDuplex, controller, releaseValues, standard } from '../support/fixtures';
+import { expectReferenceFacts } from '../support/helmrelease-facts';
 
 const ingressNginxOpenstackValues = releaseValues(ingressNginxOpenstack);
+
+expectReferenceFacts(ingressNginxOpenstack, {
+  releaseName: 'ingress-nginx-openstack', chartGroup: 'ingress-nginx-openstack', chart: 'ingress-nginx-openstack',
+  dependsOn: [],
+  install: true, disableWait: false, enabledByDefault: true,
+});
 
 describe('ingress-nginx-openstack', () => {
   it('given AIO with platform limits, then replicas are C and both pods are limited to the platform reservation', () => {

@@ -2,12 +2,19 @@
  * ironic (docs/system-values.md §3.22): the assertions about this release's values and objects.
  */
 import { ironic } from '../../releases/ironic';
-import { DOMAIN, HTTPS, releaseValues, standard } from '../support/fixtures';
+import { aioSimplex, DOMAIN, enablementOf, HTTPS, releaseValues, standard } from '../support/fixtures';
 import { at, credentialAt } from '../support/values-path';
 import { Values } from '../../lib/engine/values';
 import { DeploymentProfileInput } from '../../lib/profile/profile';
+import { expectReferenceFacts } from '../support/helmrelease-facts';
 
 const ironicValues = releaseValues(ironic);
+
+expectReferenceFacts(ironic, {
+  releaseName: 'osh-openstack-ironic', chartGroup: 'openstack-ironic', chart: 'ironic',
+  dependsOn: ['cinder'],
+  install: true, disableWait: false, enabledByDefault: false,
+});
 
 describe('ironic (§3.22)', () => {
   test('given no ironic network, when computed, then replicas = C, empty pxe strings, ironic and glance identity users', () => {
@@ -48,5 +55,13 @@ describe('ironic (§3.22)', () => {
     });
     expect(at(v, 'endpoints.baremetal.host_fqdn_override.public.host')).toBe('ironic.openstack.example.com');
     expect(at(v, 'endpoints.baremetal.scheme')).toEqual({ public: 'https' });
+  });
+});
+
+describe('ironic enablement (spec §4.1)', () => {
+  test('given one control-plane host, then ironic is off even when enabled; given two, it runs when enabled', () => {
+    expect(enablementOf(ironic, aioSimplex())).toEqual({ on: false, reason: expect.stringContaining('2 hosts labelled openstack-control-plane') });
+    expect(enablementOf(ironic, standard())).toEqual({ on: true });
+    expect(enablementOf(ironic, standard(), false)).toEqual({ on: false });
   });
 });

@@ -6,8 +6,15 @@ import { aioSimplex, dexProfile, HTTPS, ISSUER, releaseValues, standard } from '
 import { at, credentialLeaves, plainSecretLeaves } from '../support/values-path';
 import { Values } from '../../lib/engine/values';
 import { CA_PATH } from '../../overrides/system';
+import { expectReferenceFacts } from '../support/helmrelease-facts';
 
 const keystoneValues = releaseValues(keystone);
+
+expectReferenceFacts(keystone, {
+  releaseName: 'osh-openstack-keystone', chartGroup: 'openstack-keystone', chart: 'keystone',
+  dependsOn: ['rabbitmq'],
+  install: true, disableWait: true, enabledByDefault: true,
+});
 
 describe('keystone', () => {
   it('given Standard over http without a domain, then the fixed keys, replicas and empty endpoint maps are emitted', () => {

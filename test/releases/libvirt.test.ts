@@ -4,8 +4,15 @@
 import { libvirt } from '../../releases/libvirt';
 import { aioSimplex, FSID, HOST_CEPH, NETAPP_NFS, NO_CEPH, releaseValues, ROOK_CEPH, ROOK_IMAGE, storage } from '../support/fixtures';
 import { at, credentialAt, credentialPaths, has } from '../support/values-path';
+import { expectReferenceFacts } from '../support/helmrelease-facts';
 
 const libvirtValues = releaseValues(libvirt);
+
+expectReferenceFacts(libvirt, {
+  releaseName: 'osh-openstack-libvirt', chartGroup: 'openstack-libvirt', chart: 'libvirt',
+  dependsOn: ['placement'],
+  install: true, disableWait: true, enabledByDefault: true,
+});
 
 // =========================================================================================
 // libvirt (§3.11)

@@ -4,8 +4,15 @@
 import { mariadb } from '../../releases/mariadb';
 import { aioSimplex, controller, FSID, releaseValues, standard, StorageInput, worker } from '../support/fixtures';
 import { at, credentialLeaves, plainSecretLeaves } from '../support/values-path';
+import { expectReferenceFacts } from '../support/helmrelease-facts';
 
 const mariadbValues = releaseValues(mariadb);
+
+expectReferenceFacts(mariadb, {
+  releaseName: 'osh-openstack-mariadb', chartGroup: 'openstack-mariadb', chart: 'mariadb',
+  dependsOn: ['nginx-ports-control'],
+  install: true, disableWait: false, enabledByDefault: true,
+});
 
 describe('mariadb', () => {
   it('S01: given AIO-SX with one controller, IPv4 and host ceph, when computing mariadb, then pod.replicas.server is 1', () => {

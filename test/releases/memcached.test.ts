@@ -3,8 +3,15 @@
  */
 import { memcached } from '../../releases/memcached';
 import { aioSimplex, releaseValues, standard } from '../support/fixtures';
+import { expectReferenceFacts } from '../support/helmrelease-facts';
 
 const memcachedValues = releaseValues(memcached);
+
+expectReferenceFacts(memcached, {
+  releaseName: 'osh-openstack-memcached', chartGroup: 'openstack-memcached', chart: 'memcached',
+  dependsOn: ['mariadb'],
+  install: true, disableWait: false, enabledByDefault: true,
+});
 
 describe('garbd, memcached, nginx-ports-control, openvswitch', () => {
   it('given Standard and AIO-SX, when computing memcached, then pod.replicas.server is C', () => {

@@ -8,8 +8,15 @@ import { Values } from '../../lib/engine/values';
 import { DeploymentProfileInput } from '../../lib/profile/profile';
 import { CA_PATH } from '../../overrides/system';
 import { data, member, sriovParent, vf, withWorker } from '../support/interface-types';
+import { expectReferenceFacts } from '../support/helmrelease-facts';
 
 const neutronValues = releaseValues(neutron);
+
+expectReferenceFacts(neutron, {
+  releaseName: 'osh-openstack-neutron', chartGroup: 'openstack-neutron', chart: 'neutron',
+  dependsOn: ['placement'],
+  install: true, disableWait: true, enabledByDefault: true,
+});
 
 /** Standard system whose workers carry the given interfaces (keyed by worker index). */
 function standardWithInterfaces(interfaces: InterfaceInput[][], overrides: Partial<DeploymentProfileInput> = {}): DeploymentProfileInput {

@@ -5,8 +5,15 @@ import { novaApiProxy } from '../../releases/nova-api-proxy';
 import { aioDuplex, aioSimplex, CA, controller, DOMAIN, HTTPS, releaseValues, standard, worker } from '../support/fixtures';
 import { at, credentialAt } from '../support/values-path';
 import { Values } from '../../lib/engine/values';
+import { expectReferenceFacts } from '../support/helmrelease-facts';
 
 const novaApiProxyValues = releaseValues(novaApiProxy);
+
+expectReferenceFacts(novaApiProxy, {
+  releaseName: 'osh-openstack-nova-api-proxy', chartGroup: 'openstack-nova-api-proxy', chart: 'nova-api-proxy',
+  dependsOn: ['placement'],
+  install: true, disableWait: false, enabledByDefault: true,
+});
 
 describe('nova-api-proxy (§3.15)', () => {
   test('S03: given a Standard system with 1 available controller, when nova-api-proxy values are computed, then pod.replicas.proxy is 1', () => {

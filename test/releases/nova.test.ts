@@ -12,9 +12,16 @@ import { DeploymentProfileInput } from '../../lib/profile/profile';
 import { hostUuid } from '../../lib/profile/derived';
 import { RELEASE_NAMES } from '../../releases/names';
 import { data, sriovParent, vf, withWorker } from '../support/interface-types';
+import { expectReferenceFacts } from '../support/helmrelease-facts';
 
 const libvirtValues = releaseValues(libvirt);
 const novaValues = releaseValues(nova);
+
+expectReferenceFacts(nova, {
+  releaseName: 'osh-openstack-nova', chartGroup: 'openstack-nova', chart: 'nova',
+  dependsOn: ['placement'],
+  install: true, disableWait: true, enabledByDefault: true,
+});
 
 // =========================================================================================
 // nova (§3.10)

@@ -5,8 +5,15 @@ import { pciIrqAffinityAgent } from '../../releases/pci-irq-affinity-agent';
 import { aioSimplex, CA, HTTPS, releaseValues } from '../support/fixtures';
 import { at, credentialAt } from '../support/values-path';
 import { Values } from '../../lib/engine/values';
+import { expectReferenceFacts } from '../support/helmrelease-facts';
 
 const pciIrqAffinityAgentValues = releaseValues(pciIrqAffinityAgent);
+
+expectReferenceFacts(pciIrqAffinityAgent, {
+  releaseName: 'osh-openstack-pci-irq-affinity-agent', chartGroup: 'openstack-pci-irq-affinity-agent', chart: 'pci-irq-affinity-agent',
+  dependsOn: ['nova'],
+  install: true, disableWait: true, enabledByDefault: true,
+});
 
 describe('pci-irq-affinity-agent (§3.16)', () => {
   test('given any system, when computed, then identity and rabbit sit under conf.endpoints with nova\'s rabbit account', () => {

@@ -6,8 +6,15 @@ import { aioSimplex, HTTPS, releaseValues, standard } from '../support/fixtures'
 import { at, credentialLeaves, plainSecretLeaves } from '../support/values-path';
 import { Values } from '../../lib/engine/values';
 import { CA_PATH } from '../../overrides/system';
+import { expectReferenceFacts } from '../support/helmrelease-facts';
 
 const placementValues = releaseValues(placement);
+
+expectReferenceFacts(placement, {
+  releaseName: 'osh-openstack-placement', chartGroup: 'openstack-placement', chart: 'placement',
+  dependsOn: ['cinder'],
+  install: true, disableWait: true, enabledByDefault: true,
+});
 
 describe('placement', () => {
   it('given Standard over http, then replicas are C and identity is keystone with the placement user', () => {

@@ -5,8 +5,15 @@ import { prometheusOpenstackExporter } from '../../releases/prometheus-openstack
 import { aioDuplex, aioSimplex, CA, HTTPS, releaseValues } from '../support/fixtures';
 import { at, credentialAt } from '../support/values-path';
 import { Values } from '../../lib/engine/values';
+import { expectReferenceFacts } from '../support/helmrelease-facts';
 
 const prometheusOpenstackExporterValues = releaseValues(prometheusOpenstackExporter);
+
+expectReferenceFacts(prometheusOpenstackExporter, {
+  releaseName: 'osh-prometheus-openstack-exporter', chartGroup: 'prometheus-openstack-exporter', chart: 'prometheus-openstack-exporter',
+  dependsOn: ['nova', 'neutron', 'heat'],
+  install: true, disableWait: false, enabledByDefault: true,
+});
 
 describe('prometheus-openstack-exporter (§3.21)', () => {
   test('given http, when computed, then replicas = C and a chart-private `user` password', () => {

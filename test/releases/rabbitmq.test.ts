@@ -4,8 +4,15 @@
 import { rabbitmq } from '../../releases/rabbitmq';
 import { aioDuplex, aioSimplex, controller, releaseValues, standard } from '../support/fixtures';
 import { at, credentialLeaves } from '../support/values-path';
+import { expectReferenceFacts } from '../support/helmrelease-facts';
 
 const rabbitmqValues = releaseValues(rabbitmq);
+
+expectReferenceFacts(rabbitmq, {
+  releaseName: 'osh-openstack-rabbitmq', chartGroup: 'openstack-rabbitmq', chart: 'rabbitmq',
+  dependsOn: ['memcached'],
+  install: true, disableWait: false, enabledByDefault: true,
+});
 
 describe('rabbitmq', () => {
   const cpus = (n: number) => Array.from({ length: n }, (_, i) => i);

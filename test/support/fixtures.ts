@@ -12,7 +12,7 @@ import { deploymentProfileSchema, DeploymentProfile, DeploymentProfileInput } fr
 import { DeploymentContext } from '../../lib/profile/context';
 import { Values } from '../../lib/engine/values';
 import { imageRefs } from '../../overrides/images';
-import { ReleaseDefinition } from '../../releases/define';
+import { Enablement, ReleaseDefinition } from '../../releases/define';
 import { RELEASE_NAMES, ReleaseName } from '../../releases/names';
 
 type HostInput = DeploymentProfileInput['hosts'][number];
@@ -149,4 +149,15 @@ export function esbProfile(secretRef?: EsbInput['secretRef'], volumeBackend: obj
 /** AIO with a domain, the platform's OIDC issuer and keystone's Dex settings `dex` (enabled). */
 export function dexProfile(dex: object): DeploymentProfileInput {
   return aioSimplex({ keystone: { dex: { enabled: true, ...dex } }, endpoints: { domain: 'example.com' }, platform: { oidcIssuerUrl: ISSUER } });
+}
+
+/** Whether a release is emitted for a profile (spec §4.1), asked for by the app defaults or not. */
+export function enablementOf(definition: ReleaseDefinition, input: DeploymentProfileInput, requested = true): Enablement {
+  const { profile, derived } = contextOf(input);
+  return definition.enabled ? definition.enabled({ profile, derived }, requested) : { on: requested };
+}
+
+/** A Standard system that is a distributed cloud's system controller. */
+export function systemController(overrides: Partial<DeploymentProfileInput> = {}): DeploymentProfileInput {
+  return standard(2, { system: { type: 'standard', mode: 'duplex', distributedCloudRole: 'systemcontroller' }, ...overrides });
 }
