@@ -3,6 +3,8 @@
  * (§2.5), credential leaves, replicas = C, purity, the endpoint FQDN pattern. What one release
  * computes is in test/releases/<name>.test.ts.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import { DeploymentProfileInput } from '../../lib/profile/profile';
 import { CredentialRef } from '../../lib/engine/credentials';
 import { RELEASES } from '../../releases';
@@ -79,6 +81,13 @@ const SERVICE_RELEASES: ReleaseName[] = [
 
 /** Paths whose leaves are credentials [S]: passwords, keys, URLs with passwords, TLS material. */
 const SECRET_PATH = /(password|secret_key|transport_url|messaging_urls|connection|\.tls\.(crt|key|ca))(\.|\[|$)/;
+
+describe('the release suites', () => {
+  test('every release has its suite test/releases/<name>.test.ts, and every suite there names a release', () => {
+    const suites = fs.readdirSync(path.join(__dirname, '..', 'releases')).map((file) => file.replace(/\.test\.ts$/, ''));
+    expect(suites.sort()).toEqual([...RELEASE_NAMES].sort());
+  });
+});
 
 describe('§2.5 https common: manifests.certificates', () => {
   it.each(DEPLOYMENTS)('given https on %s, then exactly the releases whose spec section says so set manifests.certificates: true', (_, profile) => {
