@@ -15,9 +15,6 @@ expectReferenceFacts(cinder, {
   install: true, disableWait: true, enabledByDefault: true,
 });
 
-// =========================================================================================
-// cinder (§3.8)
-// =========================================================================================
 describe('cinder', () => {
   test('S24: given host ceph only and the default priority, when cinder values are computed, then ceph-store is the only backend with the ceph backup driver', () => {
     const v = cinderValues(aioSimplex());

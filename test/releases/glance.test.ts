@@ -16,9 +16,6 @@ expectReferenceFacts(glance, {
   install: true, disableWait: true, enabledByDefault: true,
 });
 
-// =========================================================================================
-// glance (§3.9)
-// =========================================================================================
 describe('glance', () => {
   test('S29: given priority [ceph, pvc, cinder] with ceph available, when glance values are computed, then the rbd store is used and no volume', () => {
     const v = glanceValues(aioSimplex({ storage: storage(HOST_CEPH, { selection: { glance: { priority: ['ceph', 'pvc', 'cinder'] } } }) }));

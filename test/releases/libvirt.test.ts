@@ -14,9 +14,6 @@ expectReferenceFacts(libvirt, {
   install: true, disableWait: true, enabledByDefault: true,
 });
 
-// =========================================================================================
-// libvirt (§3.11)
-// =========================================================================================
 describe('libvirt', () => {
   test('constant keys: OVMF mounts and qemu settings', () => {
     const v = libvirtValues(aioSimplex());

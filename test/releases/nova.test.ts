@@ -23,9 +23,6 @@ expectReferenceFacts(nova, {
   install: true, disableWait: true, enabledByDefault: true,
 });
 
-// =========================================================================================
-// nova (§3.10)
-// =========================================================================================
 describe('nova', () => {
   test('S11: given an IPv4 cluster-host subnet, when nova values are computed, then migration, hypervisor and ssh use it', () => {
     const v = novaValues(aioSimplex());
