@@ -42,6 +42,17 @@ const slowPatterns = [...SLOW_SUITES.map((name) => `/test/${name.replace(/[-.]/g
 const tier = process.env.STX_TEST_TIER;
 if (tier !== undefined && tier !== 'fast' && tier !== 'slow') throw new Error(`STX_TEST_TIER must be fast or slow, got ${JSON.stringify(tier)}`);
 
+// The release suites (test/releases/<name>.test.ts) cost about 0.35 s of CPU each of jest's own:
+// the whole fast tier runs them as one suite, test/releases.test.ts. A run given a path or a
+// pattern (any argument that is not an option) runs them as their own suites, as other runs do,
+// unless it names test/releases.test.ts itself.
+const patterns = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const releasesAsOne = tier === 'fast' && patterns.length === 0;
+const releasePatterns = [
+  ...(releasesAsOne ? ['/test/releases/[^/]+\\.test\\.ts$'] : []),
+  ...(releasesAsOne || patterns.some((arg) => /releases\.test/.test(arg)) ? [] : ['/test/releases\\.test\\.ts$']),
+];
+
 /** @type {import('jest').Config} */
 module.exports = {
   // Jest's default (cores - 1) runs every suite in one process on a 2-core machine; the suites
@@ -50,7 +61,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', ...(tier === 'fast' ? slowPatterns : [])],
+  testPathIgnorePatterns: ['/node_modules/', ...(tier === 'fast' ? slowPatterns : []), ...releasePatterns],
   ...(tier === 'slow' ? { testRegex: slowPatterns, testMatch: undefined } : {}),
   // esbuild strips the types (tsc checks them first in `npm test`) and turns ES modules into CommonJS.
   transform: { '^.+\\.(ts|js)$': '<rootDir>/test/support/esbuild-transform.js' },

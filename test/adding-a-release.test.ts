@@ -14,7 +14,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { buildApp, resolveInput } from '../lib/deployment/app';
 import { CredentialRef } from '../lib/engine/credentials';
-import { renderApp, RenderedStack, writeStacks } from '../lib/engine/synth';
+import { renderApp, writeStacks } from '../lib/engine/synth';
 import { parseYaml12 } from '../lib/engine/yaml';
 import { validateFluxObject } from '../lib/validate/flux-schema';
 import { validateStack } from '../lib/validate/validate';
@@ -22,6 +22,7 @@ import { osloDbAuth } from '../overrides/system';
 import { ALL_RELEASES } from '../releases';
 import { defineRelease, ReleaseDefinition } from '../releases/define';
 import { RELEASE_NAMES, ReleaseName } from '../releases/names';
+import { doc } from './support/documents';
 import { aioSimplex } from './support/profiles';
 
 const EXTRA = 'extra' as ReleaseName;
@@ -49,13 +50,6 @@ const RELEASES = withExtra();
 const stacks = renderApp(buildApp({ releases: RELEASES })).filter((s) => !s.name.startsWith('clusters/'));
 const PLATFORM = 'starlingx-app';
 const DEPLOYMENT = 'aio-sx';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function doc(stack: RenderedStack, file: string): any {
-  const text = stack.files.get(file);
-  if (text === undefined) throw new Error(`${stack.name} has no ${file}`);
-  return parseYaml12(text, file)[0];
-}
 
 describe('a release added through defineRelease and the releases option', () => {
   test(`is the ${RELEASE_NAMES.length + 1}th release, last in install order`, () => {

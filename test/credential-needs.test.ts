@@ -11,6 +11,7 @@ import { runSynth } from '../lib/commands/synth';
 import { toYamlFile } from '../lib/engine/yaml';
 import { announceMissing, credentialNeeds, missingCredentials, readCredentialFolder } from '../lib/validate/credential-needs';
 import { validateStack } from '../lib/validate/validate';
+import { filesBelow } from './support/tree-snapshot';
 
 const ROOT = path.resolve(__dirname, '..');
 const PROFILE = fs.readFileSync(path.join(ROOT, 'deployments', 'aio-sx.yaml'), 'utf8');
@@ -33,22 +34,12 @@ const withBarbican = (text: string) => `${text.trimEnd()}\ncharts: { enabled: { 
 function credentialsFor(repo: string, from: string, extra: Record<string, string> = {}): string {
   const dir = path.join(repo, 'credentials', 'aio-sx');
   fs.mkdirSync(dir, { recursive: true });
-  const needs = credentialNeeds(readFiles(path.join(from, 'dist', 'aio-sx')));
+  const needs = credentialNeeds(filesBelow(path.join(from, 'dist', 'aio-sx')));
   const stringData = Object.fromEntries(needs.map((n) => [n.key, 'x']));
   fs.writeFileSync(path.join(dir, 'stx-openstack-credentials.yaml'), toYamlFile([{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'stx-openstack-credentials', namespace: 'openstack' }, stringData }]));
   fs.writeFileSync(path.join(dir, 'kustomization.yaml'), 'resources:\n  - stx-openstack-credentials.sops.yaml\n');
   for (const [f, t] of Object.entries(extra)) fs.writeFileSync(path.join(dir, f), t);
   return dir;
-}
-
-function readFiles(dir: string, rel = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-    const child = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) for (const [f, t] of readFiles(dir, child)) out.set(f, t);
-    else out.set(child, fs.readFileSync(path.join(dir, child), 'utf8'));
-  }
-  return out;
 }
 
 /** The synth that enables barbican in a repository whose credentials folder holds what the off tree reads. */
@@ -71,8 +62,8 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe('the credentials a site needs', () => {
   it('are the out-of-tree Secret keys its HelmReleases read; barbican adds its values document', () => {
-    const off = credentialNeeds(readFiles(path.join(repos.off, 'dist', 'aio-sx')));
-    const on = credentialNeeds(readFiles(path.join(repos.on, 'dist', 'aio-sx')));
+    const off = credentialNeeds(filesBelow(path.join(repos.off, 'dist', 'aio-sx')));
+    const on = credentialNeeds(filesBelow(path.join(repos.on, 'dist', 'aio-sx')));
     expect(off.length).toBeGreaterThan(15);
     expect(off.every((n) => n.secret === 'stx-openstack-credentials')).toBe(true);
     const added = on.filter((n) => !off.some((o) => o.key === n.key));

@@ -13,6 +13,7 @@ import { runCredentials, CredentialsRequest } from '../lib/commands/credentials'
 import { newAgeKey } from '../lib/commands/sops';
 import { parseYaml12 } from '../lib/engine/yaml';
 import { aioSimplex } from './support/profiles';
+import { filesBelow } from './support/tree-snapshot';
 
 // Every text the command writes goes through writeAtomically: record them all.
 const mockWritten: string[] = [];
@@ -20,9 +21,6 @@ jest.mock('../lib/commands/secret-files', () => {
   const actual = jest.requireActual('../lib/commands/secret-files');
   return { ...actual, writeAtomically: (target: string, text: string, mode: number) => (mockWritten.push(text), actual.writeAtomically(target, text, mode)) };
 });
-
-/** Every file under `root`, with its text. */
-const allFiles = (root: string): string[] => fs.readdirSync(root, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? allFiles(path.join(root, e.name)) : [fs.readFileSync(path.join(root, e.name), 'utf8')]));
 
 const deployment = resolveInput(aioSimplex(), 'aio.yaml');
 const SECRET = 'stx-openstack-credentials';
@@ -56,7 +54,7 @@ describe('credentials --encrypt', () => {
     expect(Object.keys(stringData).length).toBeGreaterThan(20);
     expect(stringData['db-password.nova']).toMatch(/^[A-Za-z0-9]{32}$/);
     expect(mockWritten).toHaveLength(3);
-    const texts = [...mockWritten, ...allFiles(tmp)];
+    const texts = [...mockWritten, ...filesBelow(tmp).values()];
     for (const value of Object.values(stringData)) for (const text of texts) expect(text).not.toContain(value);
     expect(lines[0]).toMatch(/^wrote .*\.sops\.yaml \(encrypted for 1 age recipient\): \d+ values \(\d+ new, 0 rotated, 0 kept\)$/);
   });

@@ -1,6 +1,6 @@
 import { checkCredentialRouting, scanCredentials } from '../lib/validate/credential-scan';
 import { RenderedStack } from '../lib/engine/synth';
-import { parseYaml11 } from '../lib/engine/yaml';
+import { doc } from './support/documents';
 import { aioSimplex, controller, standard, worker } from './support/profiles';
 import { filesOf, renderDeployment as synth, renderStacks } from './support/synth';
 import type { Loose } from './support/loose';
@@ -13,12 +13,6 @@ import { DEFAULT_IMAGE_BUILD, imageRefs } from '../overrides/images';
 import { ALL_RELEASES } from '../releases';
 
 const BUILT_IN = ['aio-sx', 'aio-dx', 'standard', 'aio-sx-subcloud'];
-
-function doc(stack: RenderedStack, file: string): Loose {
-  const text = stack.files.get(file);
-  if (text === undefined) throw new Error(`${stack.name} has no ${file}`);
-  return parseYaml11(text, file)[0] ?? {};
-}
 
 const folders = (stack: RenderedStack) => new Set([...stack.files.keys()].map((f) => f.split('/')[0]).filter((d) => !d.endsWith('.yaml')));
 

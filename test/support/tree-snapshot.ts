@@ -38,3 +38,14 @@ export function atomicLeftovers(target: string): string[] {
   const prefix = `.${path.basename(target)}.`;
   return fs.readdirSync(parent).filter((e) => e.startsWith(`${prefix}new-`) || e.startsWith(`${prefix}old-`));
 }
+
+/** Every file below `dir` (relative path with `/`) with its text, in directory order. */
+export function filesBelow(dir: string, rel = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+    const child = rel ? `${rel}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) for (const [file, text] of filesBelow(dir, child)) out.set(file, text);
+    else out.set(child, fs.readFileSync(path.join(dir, child), 'utf8'));
+  }
+  return out;
+}
