@@ -12,9 +12,11 @@ const path = require('path');
 const ROOT = path.resolve(__dirname, '..');
 /**
  * What the app is built from: every source folder the entry point can reach, and the packages
- * bundled with it (their versions: the lock file, and npm's record of what node_modules holds).
+ * bundled with it (their versions: the lock file, and npm's record of what node_modules holds), and
+ * this launcher itself (it holds the bundles' build options).
  */
-const SOURCES = ['main.ts', 'package.json', 'package-lock.json', 'node_modules/.package-lock.json', 'lib', 'releases', 'overrides', 'policies', 'imports'];
+const LAUNCHER = 'scripts/app.cjs';
+const SOURCES = [LAUNCHER, 'main.ts', 'package.json', 'package-lock.json', 'node_modules/.package-lock.json', 'lib', 'releases', 'overrides', 'policies', 'imports'];
 
 /** Every source file under `root`, sorted, with its stats (bigint: nanosecond times). */
 function sourceStats(root) {
@@ -24,7 +26,7 @@ function sourceStats(root) {
     const stat = fs.statSync(full, { throwIfNoEntry: false, bigint: true });
     if (!stat) return;
     if (stat.isDirectory()) for (const entry of fs.readdirSync(full).sort()) walk(path.join(rel, entry));
-    else if (/\.(ts|json)$/.test(rel)) out.push([rel, stat]);
+    else if (/\.(ts|json)$/.test(rel) || rel === LAUNCHER) out.push([rel, stat]);
   };
   SOURCES.forEach(walk);
   return out;
