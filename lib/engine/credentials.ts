@@ -79,6 +79,24 @@ export function credentialValuesDocument(values: unknown, include: (ref: Credent
 const CREDENTIAL_FREE = new WeakSet<object>();
 
 /**
+ * True when `value` is plain data (plain objects, lists, primitives) without a credential; such an
+ * object is remembered in {@link CREDENTIAL_FREE}. One pass that allocates nothing: most of a
+ * values tree holds no credential, and each subcloud of a fleet computes its trees afresh.
+ */
+function credentialFree(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || CREDENTIAL_FREE.has(value)) return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (!credentialFree(item)) return false;
+  } else {
+    const proto = Object.getPrototypeOf(value) as unknown;
+    if (proto !== Object.prototype && proto !== null) return false;
+    for (const key of Object.keys(value)) if (!credentialFree((value as Record<string, unknown>)[key])) return false;
+  }
+  CREDENTIAL_FREE.add(value);
+  return true;
+}
+
+/**
  * Splits a values tree into the plain values (safe for git) and the credential leaves, each with
  * its `targetPath`. Mappings left empty by the split are dropped, except where they were empty
  * to begin with.
@@ -101,7 +119,7 @@ export function splitCredentials(values: unknown): { plain: unknown; leaves: Cre
       found(value, at);
       return { keep: false, value: undefined };
     }
-    if (typeof value === 'object' && value !== null && CREDENTIAL_FREE.has(value)) return { keep: true, value };
+    if (credentialFree(value)) return { keep: true, value };
     // A subtree without credentials is kept as it is (values are not changed once given).
     if (Array.isArray(value)) {
       const items = value.map((item, i) => walk(item, { key: i, up: at }));

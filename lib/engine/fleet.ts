@@ -38,6 +38,7 @@ const pointer = (segments: readonly (string | number)[]) => segments.map((s) => 
 
 /** The JSON 6902 operations that turn `from` into `to` (mappings key by key, equal-length lists item by item). */
 export function jsonPatch(from: Json, to: Json, at: (string | number)[] = []): PatchOp[] {
+  if (from === to) return [];
   if (isObj(from) && isObj(to)) {
     const ops: PatchOp[] = [];
     for (const key of Object.keys(from)) if (!(key in to)) ops.push({ op: 'remove', path: pointer([...at, key]) });

@@ -13,6 +13,7 @@ import {
   toYamlBody,
   toYamlFile,
   withWrittenDocuments,
+  withoutWrittenDocuments,
   withYamlCache,
   writtenDocumentsOf,
 } from '../../lib/engine/yaml';
@@ -411,7 +412,22 @@ describe('withWrittenDocuments', () => {
     });
   });
 
-  test('past 32 million characters the memory is let go and starts again with the text that crossed it', () => {
+  test('withoutWrittenDocuments: texts written inside it are not remembered; the outer memory is back after it', () => {
+    const kept = [{ kept: 1 }];
+    const skipped = [{ skipped: 1 }];
+    withWrittenDocuments(() => {
+      const keptText = toYamlFile(kept);
+      const skippedText = withoutWrittenDocuments(() => {
+        expect(writtenDocumentsOf(keptText)).toBeUndefined();
+        return toYamlFile(skipped);
+      });
+      expect(writtenDocumentsOf(skippedText)).toBeUndefined();
+      expect(writtenDocumentsOf(keptText)).toBe(kept);
+      expect(writtenDocumentsOf(toYamlFile([{ after: 1 }]))).toEqual([{ after: 1 }]);
+    });
+  });
+
+  test('past its bound (here 32 million characters) the memory is let go and starts again with the text that crossed it', () => {
     withWrittenDocuments(() => {
       const small = [{ small: 1 }];
       const smallText = toYamlFile(small);
@@ -430,6 +446,6 @@ describe('withWrittenDocuments', () => {
       const big3Text = toYamlFile(big3);
       expect(writtenDocumentsOf(big2Text)).toBe(big2);
       expect(writtenDocumentsOf(big3Text)).toBe(big3);
-    });
+    }, 32_000_000);
   });
 });
