@@ -119,20 +119,35 @@ function literalBlock(text: string, indent: string): string {
  * Single-line strings as written, by rules, then by key or value and string: without a line break
  * the text depends on the indent only for a key one level down that starts like a document marker.
  */
-const SINGLE_LINE = new WeakMap<EmitRules, Map<string, string>>();
+const SINGLE_LINE = new WeakMap<EmitRules, SingleLine>();
 const MAX_REMEMBERED = 100_000;
+
+/** The single-line strings written under one set of rules: as values, as keys one level down, as other keys. */
+interface SingleLine {
+  readonly values: Map<string, string>;
+  readonly topKeys: Map<string, string>;
+  readonly keys: Map<string, string>;
+}
+/** The rules of the last call and their strings (one writer's rules are asked for again and again). */
+let lastRules: EmitRules | undefined;
+let lastSingleLine: SingleLine | undefined;
 
 /** A string as a key (`implicitKey`) or a value, its content at `indent` (never the root: indent is not empty). */
 function scalar(value: string, implicitKey: boolean, indent: string, rules: EmitRules): string {
   if (value.includes('\n')) return written(value, implicitKey, indent, rules);
-  const key = (implicitKey ? (indent === INDENT_STEP ? 'K' : 'k') : 'v') + value;
-  let remembered = SINGLE_LINE.get(rules);
-  if (!remembered) SINGLE_LINE.set(rules, (remembered = new Map()));
-  let text = remembered.get(key);
+  if (rules !== lastRules) {
+    let singleLine = SINGLE_LINE.get(rules);
+    if (!singleLine) SINGLE_LINE.set(rules, (singleLine = { values: new Map(), topKeys: new Map(), keys: new Map() }));
+    lastRules = rules;
+    lastSingleLine = singleLine;
+  }
+  // Keyed by the string itself (no key text is built): its hash is computed once.
+  const remembered = implicitKey ? (indent === INDENT_STEP ? lastSingleLine!.topKeys : lastSingleLine!.keys) : lastSingleLine!.values;
+  let text = remembered.get(value);
   if (text === undefined) {
     if (remembered.size >= MAX_REMEMBERED) remembered.clear();
     text = written(value, implicitKey, indent, rules);
-    remembered.set(key, text);
+    remembered.set(value, text);
   }
   return text;
 }

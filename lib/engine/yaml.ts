@@ -23,7 +23,9 @@ const verdicts = new Map<string, boolean>();
 const WORD = /^[A-DF-Za-df-z][\w./: -]*$/;
 const NOT_A_WORD = /: |[: ]$/;
 /** A plain word in the sense above (each expression linear: a text of millions of characters is fine). */
-const isPlainWord = (value: string) => WORD.test(value) && (value.length >= 6 || /[^A-Za-z]/.test(value)) && !NOT_A_WORD.test(value);
+const isPlainWord = (value: string) => (WORD.test(value) && (value.length >= 6 || /[^A-Za-z]/.test(value)) && !NOT_A_WORD.test(value)) || RELATIVE_PATH.test(value);
+/** A relative path (`./dist/fleet/x`): a slash after the dot, which no number, date, `.inf` or `.nan` holds. */
+const RELATIVE_PATH = /^\.\/[\w./-]*$/;
 
 /** True when a plain (unquoted) `value` would read back as the same string under YAML 1.1 and 1.2. */
 export function readsAsSameString(value: string): boolean {

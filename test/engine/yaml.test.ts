@@ -357,6 +357,19 @@ describe('readsAsSameString: words decided without the parser', () => {
     expect(parse).not.toHaveBeenCalled();
   });
 
+  test.each(['./dist/fleet/sample/subcloud1', './credentials/subcloud-1_a', './'])('%s is a relative path: true, and the parser is not asked', (word) => {
+    const parse = jest.spyOn(yamlPackage, 'parse');
+    expect(readsAsSameString(word)).toBe(true);
+    expect(parse).not.toHaveBeenCalled();
+    parse.mockRestore();
+    // What the parser says of it under both versions.
+    for (const version of ['1.1', '1.2'] as const) expect(yamlPackage.parse(word, { version })).toBe(word);
+  });
+
+  test.each(['.5', '.inf', '.nan', './a: b', './a #c'])('%s is no relative path: the parser decides (false)', (text) => {
+    expect(readsAsSameString(text)).toBe(false);
+  });
+
   // Texts no other test asks about: a verdict, once parsed, is remembered.
   test.each(['qxzv', 'Qxzw', 'e9qq1', 'qz: d', 'qzq:', 'qzz '])('%s is no plain word: the parser decides', (text) => {
     const parse = jest.spyOn(yamlPackage, 'parse');
