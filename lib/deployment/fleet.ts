@@ -26,7 +26,7 @@ import { resolveLoaded } from './app';
 import { ResolvedDeployment } from './resolve';
 import { clusterEntrypoints, deploymentStackProps } from './stack';
 import { checkStackReleases, FluxStack, FluxStackProps, releaseConstructProps, stackKustomization, StackRelease } from '../engine/stack';
-import { checkSecretSize, ReleaseConstruct, releaseFrameKey, releaseValuesFiles } from '../engine/release';
+import { checkSecretSize, ReleaseConstruct, releaseValuesFiles, sameReleaseFrame } from '../engine/release';
 import { splitCredentials } from '../engine/credentials';
 
 /** The folder of fleet inventories inside a profile folder. */
@@ -189,17 +189,13 @@ function once<K extends object, V>(f: (key: K) => V): (key: K) => V {
   };
 }
 
-/** A release's system values split once (a base's releases are compared with every subcloud's), and the key of its other files. */
-const frameOf = once((r: StackRelease) => {
-  const { plain, leaves } = splitCredentials(r.systemValues ?? {});
-  return { plain, key: releaseFrameKey(r, leaves) };
-});
+/** A release's system values split once (a base's releases are compared with every subcloud's). */
+const splitOf = once((r: StackRelease) => splitCredentials(r.systemValues ?? {}));
 
 /**
  * How a subcloud's stack stands to its base's, known from the props and the values texts alone:
  * when the stack-wide props are equal, base/ and namespace/ are the base's (`same`), and so is
- * every release whose facts, static values and other files' inputs are (its folder's key, see
- * releaseFrameKey) and whose values texts are the base's; a release that differs in its values
+ * every release whose facts, static values and other files' inputs are (see sameReleaseFrame) and whose values texts are the base's; a release that differs in its values
  * texts alone gets them (`values`: folder -> file name -> text); the composer builds and
  * compares only the other releases.
  */
@@ -211,9 +207,8 @@ function siteParts(props: FluxStackProps, base: FluxStackProps, baseFiles: Fleet
   const baseReleases = new Map(base.releases.map((r) => [r.facts.name, r]));
   for (const r of props.releases) {
     const b = baseReleases.get(r.facts.name);
-    if (!b || b.facts !== r.facts || b.staticValues !== r.staticValues) continue;
-    const { plain, key } = frameOf(r);
-    if (key === undefined || key !== frameOf(b).key) continue;
+    const { plain, leaves } = splitOf(r);
+    if (!b || !sameReleaseFrame(r, leaves, b, splitOf(b).leaves)) continue;
     const folder = baseFiles.folder(r.facts.name);
     const texts = new Map<string, string>();
     for (const { id, path: file, documents } of releaseValuesFiles(r, plain)) {

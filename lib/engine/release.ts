@@ -181,22 +181,30 @@ export function releaseValuesFiles(props: Pick<ReleaseConstructProps, 'facts' | 
   return out;
 }
 
+/** The props that decide a release folder's files but its values files, within one stack (what the stack sets for all its releases aside). */
+export type ReleaseFrame = Pick<ReleaseConstructProps, 'facts' | 'chartVersion' | 'dependsOn' | 'settings' | 'userValues' | 'credentialSources'>;
+
 /**
- * What a release folder's files but its values files are made of, within one stack (what the stack
- * sets for all its releases aside), as one text: two releases of the same facts and static values
- * object with equal keys have equal HelmRelease, kustomization and static values files (a fleet
- * composes such a subcloud's release from its values files alone). `credentials`: the leaves
- * {@link splitCredentials} found in its system values. Undefined when a credential has no source
- * (the construct says why).
+ * True when two releases of one stack-wide setting have equal HelmRelease, kustomization and
+ * static values files: the same facts and static values objects, and equal chart version,
+ * dependsOn, settings, presence of user values and credentials (`credentials`: the leaves
+ * {@link splitCredentials} found in each one's system values, each at the same path from an equal
+ * Secret and key). A fleet composes such a subcloud's release from its values files alone. False
+ * when a credential has no source (the construct says why).
  */
-export function releaseFrameKey(props: Pick<ReleaseConstructProps, 'facts' | 'chartVersion' | 'dependsOn' | 'settings' | 'userValues' | 'credentialSources'>, credentials: readonly CredentialLeaf[]): string | undefined {
-  const sources: Array<[string, SecretKeyRef]> = [];
-  for (const { targetPath, ref } of credentials) {
-    const source = props.credentialSources?.get(ref.id);
-    if (!source) return undefined;
-    sources.push([targetPath, source]);
-  }
-  return JSON.stringify([props.facts.name, props.chartVersion, props.dependsOn ?? props.facts.dependsOn, props.settings ?? {}, props.userValues !== undefined, sources]);
+export function sameReleaseFrame(a: ReleaseFrame & { readonly staticValues: Values }, aCredentials: readonly CredentialLeaf[], b: ReleaseFrame & { readonly staticValues: Values }, bCredentials: readonly CredentialLeaf[]): boolean {
+  if (a.facts !== b.facts || a.staticValues !== b.staticValues || a.chartVersion !== b.chartVersion || (a.userValues === undefined) !== (b.userValues === undefined)) return false;
+  const aDepends = a.dependsOn ?? a.facts.dependsOn;
+  const bDepends = b.dependsOn ?? b.facts.dependsOn;
+  if (aDepends.length !== bDepends.length || aDepends.some((d, i) => d !== bDepends[i])) return false;
+  if (a.settings !== b.settings && JSON.stringify(a.settings ?? {}) !== JSON.stringify(b.settings ?? {})) return false;
+  if (aCredentials.length !== bCredentials.length) return false;
+  return aCredentials.every((leaf, i) => {
+    const other = bCredentials[i];
+    const source = a.credentialSources?.get(leaf.ref.id);
+    const otherSource = b.credentialSources?.get(other.ref.id);
+    return leaf.targetPath === other.targetPath && !!source && !!otherSource && source.name === otherSource.name && source.key === otherSource.key && !!source.inValuesDocument === !!otherSource.inValuesDocument;
+  });
 }
 
 /** HelmRelease annotation naming the Secrets created out of band (credentials, TLS material). */
