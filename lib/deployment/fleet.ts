@@ -18,7 +18,7 @@ import { FileBase, outputFiles, YamlFile } from '../engine/files';
 import { RenderedStack } from '../engine/synth';
 import { realTarget } from '../engine/output-folder';
 import { toYamlFile, withoutWrittenDocuments } from '../engine/yaml';
-import { dataProblems, InputOrigin, LoadedProfile, originOf, parseInput, parseProfile, profileError, readProfileInput } from '../profile/loader';
+import { dataProblems, InputOrigin, LoadedProfile, originOf, ParsedProfileInput, parseInput, parseProfile, parseProfileOver, profileError, readProfileInput } from '../profile/loader';
 import { inventoryJsonSchema, inventorySchema, mergeProfileInput } from '../profile/inventory';
 import { parseAddress } from '../profile/addresses';
 import { PLATFORM_STACK } from './app';
@@ -159,13 +159,17 @@ export function profileInputs(locations: readonly string[]): Map<string, unknown
   return out;
 }
 
-/** Resolves one subcloud's merged input as a profile: schema, rules, value checks. */
-export function resolveSubcloud(site: Omit<LoadedSubcloud, 'extends'>, releases: readonly ReleaseDefinition[] = ALL_RELEASES): ResolvedDeployment {
+/**
+ * Resolves one subcloud's merged input as a profile: schema, rules, value checks. `base`: the
+ * input of the profile it extends and its parse (the fields it does not replace are not parsed
+ * again). @default - the whole input is parsed
+ */
+export function resolveSubcloud(site: Omit<LoadedSubcloud, 'extends'>, releases: readonly ReleaseDefinition[] = ALL_RELEASES, base?: ParsedProfileInput): ResolvedDeployment {
   const origin = site.origin ?? { file: site.label };
   const problems = dataProblems(site.input);
   if (problems.length > 0) throw profileError(origin, problems);
-  const loaded: LoadedProfile = { file: site.label, profile: parseProfile(site.input, origin), origin };
-  return resolveLoaded(loaded, releases);
+  const profile = base ? parseProfileOver(base, site.input, origin) : parseProfile(site.input, origin);
+  return resolveLoaded({ file: site.label, profile, origin } satisfies LoadedProfile, releases);
 }
 
 /** Files of a stack that no kustomization reads: the fleet leaves them out. */
@@ -302,14 +306,16 @@ function readMemo(outRoot: string, inventory: string): FleetMemoFile | undefined
 export function renderFleet(inventory: LoadedInventory, releases: readonly ReleaseDefinition[] = ALL_RELEASES, options: FleetRenderOptions = {}): RenderedStack {
   const root = `fleet/${inventory.name}`;
   const files = new Map<string, string>();
-  const bases = new Map<string, { base: FleetBase; key: string; props: FluxStackProps }>();
+  const bases = new Map<string, { base: FleetBase; key: string; props: FluxStackProps; parsed: ParsedProfileInput }>();
   const baseOf = (name: string) => {
     let entry = bases.get(name);
     if (!entry) {
-      const props = deploymentStackProps(resolveSubcloud({ label: `${inventory.file}: base profile ${name}`, input: inventory.bases.get(name) }, releases));
+      const input = inventory.bases.get(name);
+      const deployment = resolveSubcloud({ label: `${inventory.file}: base profile ${name}`, input }, releases);
+      const props = deploymentStackProps(deployment);
       const base = new FleetBase(`${FLEET_BASE_DIR}/${name}`, texts(filesOf(new FluxStack(new App(), name, props))));
       for (const [f, t] of base.fleetFiles()) files.set(f, t);
-      entry = { base, key: sha256(JSON.stringify([...base.files])), props };
+      entry = { base, key: sha256(JSON.stringify([...base.files])), props, parsed: { input, profile: deployment.profile } };
       bases.set(name, entry);
     }
     return entry;
@@ -324,7 +330,7 @@ export function renderFleet(inventory: LoadedInventory, releases: readonly Relea
   let rebuilt = 0;
   for (const site of inventory.subclouds) {
     const name = (site.input as { name: string }).name;
-    const { base, key: baseKey, props: baseProps } = baseOf(site.extends);
+    const { base, key: baseKey, props: baseProps, parsed } = baseOf(site.extends);
     const key = sha256(JSON.stringify([GENERATOR, inventory.name, baseKey, releaseNames, site.input]));
     const before = memo?.sites[name];
     if (before && fleetDir && before.key === key && Object.entries(before.files).every(([f, st]) => JSON.stringify(statOf(path.join(fleetDir, f))) === JSON.stringify(st))) {
@@ -335,7 +341,7 @@ export function renderFleet(inventory: LoadedInventory, releases: readonly Relea
     }
     let deployment: ResolvedDeployment;
     try {
-      deployment = resolveSubcloud(site, releases);
+      deployment = resolveSubcloud(site, releases, parsed);
     } catch (error) {
       errors.push((error as Error).message);
       continue;
