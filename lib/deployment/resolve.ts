@@ -194,10 +194,17 @@ export function resolveDeployment(loaded: LoadedProfile, releases: readonly Rele
  * thousand sites renders each release's static values once). Nothing mutates values after this.
  */
 const STATIC_VALUES = new WeakMap<ReleaseDefinition, Map<string, Values>>();
+/** The key of an image build (a fleet's subclouds share their profile's parsed images: one text per object). */
+const IMAGES_KEYS = new WeakMap<object, string>();
+function imagesKey(images: DeploymentProfile['images']): string {
+  let key = IMAGES_KEYS.get(images);
+  if (key === undefined) IMAGES_KEYS.set(images, (key = JSON.stringify(images)));
+  return key;
+}
 function staticValuesOf(definition: ReleaseDefinition, profile: DeploymentProfile, ctx: DeploymentContext): Values {
   const byImages = STATIC_VALUES.get(definition) ?? new Map<string, Values>();
   STATIC_VALUES.set(definition, byImages);
-  const key = JSON.stringify(profile.images);
+  const key = imagesKey(profile.images);
   let values = byImages.get(key);
   if (!values) {
     values = definition.staticValues(ctx.images);
