@@ -199,9 +199,9 @@ const splitOf = once((r: StackRelease) => splitCredentials(r.systemValues ?? {})
 /**
  * How a subcloud's stack stands to its base's, known from the props and the values texts alone:
  * when the stack-wide props are equal, base/ and namespace/ are the base's (`same`), and so is
- * every release whose facts, static values and other files' inputs are (see sameReleaseFrame) and whose values texts are the base's; a release that differs in its values
- * texts alone gets them (`values`: folder -> file name -> text); the composer builds and
- * compares only the other releases.
+ * every release whose other files' inputs are the base's (sameReleaseFrame) and whose values
+ * texts are too; a release that differs in its values texts alone gets them (`values`: folder ->
+ * file name -> text); the composer builds and compares only the other releases.
  */
 function siteParts(props: FluxStackProps, base: FluxStackProps, baseFiles: FleetBase): { same: Set<string>; values: Map<string, Map<string, string>> } {
   const same = new Set<string>();
