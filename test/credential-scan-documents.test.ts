@@ -38,7 +38,7 @@ describe('the credential scan of written documents finds what the scan of the te
     expect(writtenDocumentsOf(toYamlFile(docs))).toBeUndefined();
   });
 
-  test('past 32 million characters the remembered texts are let go, and a forgotten one is parsed', () => {
+  test('past the bound (here 32 million characters) the remembered texts are let go, and a forgotten one is parsed', () => {
     withWrittenDocuments(() => {
       const first = [{ password: 'hunter2', big: 'x'.repeat(20_000_000) }];
       const firstText = toYamlFile(first);
@@ -47,7 +47,7 @@ describe('the credential scan of written documents finds what the scan of the te
       expect(writtenDocumentsOf(toYamlFile(second))).toBe(second);
       expect(writtenDocumentsOf(firstText)).toBeUndefined();
       expect(scanCredentials(new Map([['a.yaml', firstText]])).map((f) => f.path)).toEqual(['password']);
-    });
+    }, 32_000_000);
   });
 
   test('property: random documents with credentials', () => {

@@ -17,8 +17,8 @@ import { IConstruct } from 'constructs';
 import { FileBase, outputFiles, YamlFile } from '../engine/files';
 import { RenderedStack } from '../engine/synth';
 import { realTarget } from '../engine/output-folder';
-import { toYamlFile } from '../engine/yaml';
-import { dataProblems, InputOrigin, LoadedProfile, originOf, parseInput, parseProfile, profileError, readProfileInput } from '../profile/loader';
+import { toYamlFile, withoutWrittenDocuments } from '../engine/yaml';
+import { dataProblems, InputOrigin, LoadedProfile, originOf, ParsedProfileInput, parseInput, parseProfile, parseProfileOver, profileError, readProfileInput } from '../profile/loader';
 import { inventoryJsonSchema, inventorySchema, mergeProfileInput } from '../profile/inventory';
 import { parseAddress } from '../profile/addresses';
 import { PLATFORM_STACK } from './app';
@@ -26,7 +26,8 @@ import { resolveLoaded } from './app';
 import { ResolvedDeployment } from './resolve';
 import { clusterEntrypoints, deploymentStackProps } from './stack';
 import { checkStackReleases, FluxStack, FluxStackProps, releaseConstructProps, stackKustomization, StackRelease } from '../engine/stack';
-import { ReleaseConstruct } from '../engine/release';
+import { checkSecretSize, ReleaseConstruct, releaseValuesFiles, sameReleaseFrame } from '../engine/release';
+import { splitCredentials } from '../engine/credentials';
 
 /** The folder of fleet inventories inside a profile folder. */
 export const FLEETS_FOLDER = 'fleets';
@@ -158,13 +159,17 @@ export function profileInputs(locations: readonly string[]): Map<string, unknown
   return out;
 }
 
-/** Resolves one subcloud's merged input as a profile: schema, rules, value checks. */
-export function resolveSubcloud(site: Omit<LoadedSubcloud, 'extends'>, releases: readonly ReleaseDefinition[] = ALL_RELEASES): ResolvedDeployment {
+/**
+ * Resolves one subcloud's merged input as a profile: schema, rules, value checks. `base`: the
+ * input of the profile it extends and its parse (the fields it does not replace are not parsed
+ * again). @default - the whole input is parsed
+ */
+export function resolveSubcloud(site: Omit<LoadedSubcloud, 'extends'>, releases: readonly ReleaseDefinition[] = ALL_RELEASES, base?: ParsedProfileInput): ResolvedDeployment {
   const origin = site.origin ?? { file: site.label };
   const problems = dataProblems(site.input);
   if (problems.length > 0) throw profileError(origin, problems);
-  const loaded: LoadedProfile = { file: site.label, profile: parseProfile(site.input, origin), origin };
-  return resolveLoaded(loaded, releases);
+  const profile = base ? parseProfileOver(base, site.input, origin) : parseProfile(site.input, origin);
+  return resolveLoaded({ file: site.label, profile, origin } satisfies LoadedProfile, releases);
 }
 
 /** Files of a stack that no kustomization reads: the fleet leaves them out. */
@@ -188,40 +193,52 @@ function once<K extends object, V>(f: (key: K) => V): (key: K) => V {
   };
 }
 
-/** The credential sources of a deployment (one map that every release of it shares). */
-const sourcesKey = once((sources: ReadonlyMap<string, unknown>) => JSON.stringify([...sources]));
-
-/** What decides a release folder's files within one stack-wide part (static values are shared objects: compared by identity). */
-const releaseInputs = once((r: StackRelease) => JSON.stringify([r.facts.name, r.chartVersion, r.systemValues, r.userValues, r.dependsOn, r.settings, r.credentialSources && sourcesKey(r.credentialSources)]));
+/** A release's system values split once (a base's releases are compared with every subcloud's). */
+const splitOf = once((r: StackRelease) => splitCredentials(r.systemValues ?? {}));
 
 /**
- * The folders of a subcloud's stack whose files are those of its base's, known from the props
- * alone: when the stack-wide props are equal, base/ and namespace/, and every release whose facts,
- * static values and other inputs are. The composer renders and compares only the others.
+ * How a subcloud's stack stands to its base's, known from the props and the values texts alone:
+ * when the stack-wide props are equal, base/ and namespace/ are the base's (`same`), and so is
+ * every release whose other files' inputs are the base's (sameReleaseFrame) and whose values
+ * texts are too; a release that differs in its values texts alone gets them (`values`: folder ->
+ * file name -> text); the composer builds and compares only the other releases.
  */
-function sameFolders(props: FluxStackProps, base: FluxStackProps): Set<string> {
+function siteParts(props: FluxStackProps, base: FluxStackProps, baseFiles: FleetBase): { same: Set<string>; values: Map<string, Map<string, string>> } {
   const same = new Set<string>();
-  if (stackWide(props) !== stackWide(base)) return same;
+  const values = new Map<string, Map<string, string>>();
+  if (stackWide(props) !== stackWide(base)) return { same, values };
   same.add('base').add('namespace');
   const baseReleases = new Map(base.releases.map((r) => [r.facts.name, r]));
   for (const r of props.releases) {
     const b = baseReleases.get(r.facts.name);
-    if (b && b.facts === r.facts && b.staticValues === r.staticValues && releaseInputs(b) === releaseInputs(r)) same.add(r.facts.name);
+    const { plain, leaves } = splitOf(r);
+    if (!b || !sameReleaseFrame(r, leaves, b, splitOf(b).leaves)) continue;
+    const folder = baseFiles.folder(r.facts.name);
+    const texts = new Map<string, string>();
+    for (const { id, path: file, documents } of releaseValuesFiles(r, plain)) {
+      if (id === 'static') continue;
+      // Not a file of the fleet (a literal of the subcloud's kustomization at most): not remembered for the scan.
+      const text = withoutWrittenDocuments(() => toYamlFile(documents));
+      checkSecretSize(r.facts.name, file, text, id === 'user' ? r.userValues : undefined);
+      texts.set(file.slice(file.indexOf('/') + 1), text);
+    }
+    if ([...texts].every(([f, t]) => folder.get(f) === t)) same.add(r.facts.name);
+    else values.set(r.facts.name, texts);
   }
-  return same;
+  return { same, values };
 }
 
 /**
  * The part of a subcloud's stack that differs from its base: the whole stack when its stack-wide
- * props differ, else only the top kustomization and the release folders not in `same` (the
- * releases checked as the whole stack would check them).
+ * props differ, else only the top kustomization and the release folders neither in `same` nor in
+ * `values` (the releases checked as the whole stack would check them).
  */
-function siteStack(app: App, name: string, props: FluxStackProps, same: ReadonlySet<string>): Chart {
+function siteStack(app: App, name: string, props: FluxStackProps, same: ReadonlySet<string>, values: ReadonlyMap<string, unknown>): Chart {
   if (!same.has('base')) return new FluxStack(app, name, props);
   checkStackReleases(name, props.releases);
   const chart = new Chart(app, name, { disableResourceNameHashes: true });
   new YamlFile(chart, 'kustomization', { path: 'kustomization.yaml', documents: [stackKustomization(props)] });
-  for (const release of props.releases) if (!same.has(release.facts.name)) new ReleaseConstruct(chart, release.facts.name, releaseConstructProps(props, release));
+  for (const release of props.releases) if (!same.has(release.facts.name) && !values.has(release.facts.name)) new ReleaseConstruct(chart, release.facts.name, releaseConstructProps(props, release));
   return chart;
 }
 
@@ -289,14 +306,16 @@ function readMemo(outRoot: string, inventory: string): FleetMemoFile | undefined
 export function renderFleet(inventory: LoadedInventory, releases: readonly ReleaseDefinition[] = ALL_RELEASES, options: FleetRenderOptions = {}): RenderedStack {
   const root = `fleet/${inventory.name}`;
   const files = new Map<string, string>();
-  const bases = new Map<string, { base: FleetBase; key: string; props: FluxStackProps }>();
+  const bases = new Map<string, { base: FleetBase; key: string; props: FluxStackProps; parsed: ParsedProfileInput }>();
   const baseOf = (name: string) => {
     let entry = bases.get(name);
     if (!entry) {
-      const props = deploymentStackProps(resolveSubcloud({ label: `${inventory.file}: base profile ${name}`, input: inventory.bases.get(name) }, releases));
+      const input = inventory.bases.get(name);
+      const deployment = resolveSubcloud({ label: `${inventory.file}: base profile ${name}`, input }, releases);
+      const props = deploymentStackProps(deployment);
       const base = new FleetBase(`${FLEET_BASE_DIR}/${name}`, texts(filesOf(new FluxStack(new App(), name, props))));
       for (const [f, t] of base.fleetFiles()) files.set(f, t);
-      entry = { base, key: sha256(JSON.stringify([...base.files])), props };
+      entry = { base, key: sha256(JSON.stringify([...base.files])), props, parsed: { input, profile: deployment.profile } };
       bases.set(name, entry);
     }
     return entry;
@@ -311,7 +330,7 @@ export function renderFleet(inventory: LoadedInventory, releases: readonly Relea
   let rebuilt = 0;
   for (const site of inventory.subclouds) {
     const name = (site.input as { name: string }).name;
-    const { base, key: baseKey, props: baseProps } = baseOf(site.extends);
+    const { base, key: baseKey, props: baseProps, parsed } = baseOf(site.extends);
     const key = sha256(JSON.stringify([GENERATOR, inventory.name, baseKey, releaseNames, site.input]));
     const before = memo?.sites[name];
     if (before && fleetDir && before.key === key && Object.entries(before.files).every(([f, st]) => JSON.stringify(statOf(path.join(fleetDir, f))) === JSON.stringify(st))) {
@@ -322,7 +341,7 @@ export function renderFleet(inventory: LoadedInventory, releases: readonly Relea
     }
     let deployment: ResolvedDeployment;
     try {
-      deployment = resolveSubcloud(site, releases);
+      deployment = resolveSubcloud(site, releases, parsed);
     } catch (error) {
       errors.push((error as Error).message);
       continue;
@@ -330,15 +349,20 @@ export function renderFleet(inventory: LoadedInventory, releases: readonly Relea
     if (errors.length > 0) continue;
     const app = new App({ outdir: '.cdk8s-out' });
     const props = deploymentStackProps(deployment);
-    const same = sameFolders(props, baseProps);
-    const stackFiles = filesOf(siteStack(app, name, props, same));
+    const { same, values } = siteParts(props, baseProps, base);
+    // The stack's texts are not the files written (the composed ones are): the scan need not remember them.
+    const stackFiles = filesOf(withoutWrittenDocuments(() => siteStack(app, name, props, same, values)));
+    // A release that differs in its values alone is its base's folder with those texts.
+    const fromBase = new Map<string, string | undefined>();
+    for (const [folder, texts] of values) for (const f of base.folder(folder).keys()) fromBase.set(`${folder}/${f}`, texts.get(f));
     const composed = composeSite(base, {
       site: name,
-      paths: [...stackFiles.keys()].filter((f) => !FOR_PEOPLE.includes(f) && !same.has(f.slice(0, f.indexOf('/')))),
-      text: (f) => stackFiles.get(f)!.render(),
+      paths: [...[...stackFiles.keys()].filter((f) => !FOR_PEOPLE.includes(f) && !same.has(f.slice(0, f.indexOf('/')))), ...fromBase.keys()],
+      text: (f) => (fromBase.has(f) ? (fromBase.get(f) ?? base.files.get(f)!) : withoutWrittenDocuments(() => stackFiles.get(f)!.render())),
       same,
       omit: FOR_PEOPLE,
       documents: (f) => {
+        if (fromBase.has(f)) return fromBase.get(f) === undefined ? [base.doc(f)] : undefined;
         const file = stackFiles.get(f);
         return file instanceof YamlFile ? file.documents() : undefined;
       },

@@ -72,85 +72,79 @@ export function credentialValuesDocument(values: unknown, include: (ref: Credent
 }
 
 /**
- * Subtrees found to hold no credential and to be plain data: a later split returns them as they
- * are without walking them again (values are not changed once given; a fleet splits the values of
- * each release twice per subcloud, and merged values share their unchanged subtrees).
- */
-const CREDENTIAL_FREE = new WeakSet<object>();
-
-/**
- * The split of each values tree already split (values are not changed once given): the release
- * construct, the README and the resolver split the same system values, which hold credentials.
- */
-const SPLITS = new WeakMap<object, { readonly plain: unknown; readonly leaves: readonly CredentialLeaf[] }>();
-
-/**
  * Splits a values tree into the plain values (safe for git) and the credential leaves, each with
  * its `targetPath`. Mappings left empty by the split are dropped, except where they were empty
  * to begin with.
  */
 export function splitCredentials(values: unknown): { plain: unknown; leaves: CredentialLeaf[] } {
-  const known = typeof values === 'object' && values !== null ? SPLITS.get(values) : undefined;
-  if (known) return { plain: known.plain, leaves: [...known.leaves] };
-  const split = splitOnce(values);
-  if (typeof values === 'object' && values !== null) SPLITS.set(values, { plain: split.plain, leaves: [...split.leaves] });
-  return split;
+  const split = typeof values === 'object' && values !== null ? SPLITS.get(values) : undefined;
+  if (split) return { plain: split.plain, leaves: [...split.leaves] };
+  const result = splitOnce(values);
+  if (typeof values === 'object' && values !== null) SPLITS.set(values, result);
+  return { plain: result.plain, leaves: [...result.leaves] };
 }
 
+/** The split of each values tree (values are not changed once given: a deployment's are split when resolved, and again by its release constructs). */
+const SPLITS = new WeakMap<object, { readonly plain: unknown; readonly leaves: readonly CredentialLeaf[] }>();
+
+/** What the split's walk gives for a credential leaf, or for a subtree it leaves empty. */
+const REMOVED = Symbol('removed');
+
+/**
+ * One walk that allocates only where something changes: a subtree without credentials is
+ * returned as it is (most values hold none, and each subcloud of a fleet computes its own).
+ */
 function splitOnce(values: unknown): { plain: unknown; leaves: CredentialLeaf[] } {
   const leaves: CredentialLeaf[] = [];
-  // The way down as a chain, turned into a path only where a credential is found (most values hold none).
-  interface Step {
-    readonly key: string | number;
-    readonly up?: Step;
-  }
-  const found = (ref: CredentialRef, at: Step | undefined) => {
-    const segments: (string | number)[] = [];
-    for (let s = at; s; s = s.up) segments.unshift(s.key);
+  // The way down, turned into a path only where a credential is found.
+  const at: (string | number)[] = [];
+  const found = (ref: CredentialRef) => {
+    const segments = [...at];
     const targetPath = segments.reduce<string>((p, k) => (typeof k === 'number' ? `${p}[${k}]` : p ? `${p}.${escapeSetKey(k)}` : escapeSetKey(k)), '');
     leaves.push({ targetPath, segments, ref });
   };
-  const walk = (value: unknown, at?: Step): { keep: boolean; value: unknown } => {
+  const walk = (value: unknown): unknown => {
     if (value instanceof CredentialRef) {
-      found(value, at);
-      return { keep: false, value: undefined };
+      found(value);
+      return REMOVED;
     }
-    if (typeof value === 'object' && value !== null && CREDENTIAL_FREE.has(value)) return { keep: true, value };
-    // A subtree without credentials is kept as it is (values are not changed once given).
+    if (typeof value !== 'object' || value === null) return value;
     if (Array.isArray(value)) {
-      const items = value.map((item, i) => walk(item, { key: i, up: at }));
-      if (items.some((i) => !i.keep)) {
-        // A list with a credential item is set item by item through targetPath.
-        const plainItems = items.filter((i) => i.keep);
-        return plainItems.length === 0 ? { keep: false, value: undefined } : { keep: true, value: items.map((i) => (i.keep ? i.value : null)) };
+      // A list with a credential item is set item by item through targetPath (null in its place).
+      let items: unknown[] | undefined;
+      let removed = 0;
+      for (let i = 0; i < value.length; i++) {
+        at.push(i);
+        const item: unknown = walk(value[i]);
+        at.pop();
+        if (item !== value[i]) items ??= value.slice(0, i);
+        if (item === REMOVED) removed++;
+        items?.push(item);
       }
-      if (items.every((i, n) => i.value === value[n])) {
-        CREDENTIAL_FREE.add(value);
-        return { keep: true, value };
-      }
-      return { keep: true, value: items.map((i) => i.value) };
+      if (!items) return value;
+      if (removed === 0) return items;
+      return removed === items.length ? REMOVED : items.map((item) => (item === REMOVED ? null : item));
     }
-    if (typeof value === 'object' && value !== null) {
-      // Only plain data is kept as it is; anything else is copied into a plain mapping, as it always was.
-      const proto = Object.getPrototypeOf(value) as unknown;
-      const plain = proto === Object.prototype || proto === null;
-      const entries = Object.entries(value);
-      if (entries.length === 0) return { keep: true, value: plain ? value : {} };
-      const out: Record<string, unknown> = {};
-      let changed = false;
-      for (const [k, v] of entries) {
-        const r = walk(v, { key: k, up: at });
-        if (r.keep) out[k] = r.value;
-        if (!r.keep || r.value !== v) changed = true;
+    // Only plain data is kept as it is; anything else is copied into a plain mapping, as it always was.
+    const proto = Object.getPrototypeOf(value) as unknown;
+    const plain = proto === Object.prototype || proto === null;
+    const keys = Object.keys(value);
+    if (keys.length === 0) return plain ? value : {};
+    let out: Record<string, unknown> | undefined = plain ? undefined : {};
+    for (let i = 0; i < keys.length; i++) {
+      const v = (value as Record<string, unknown>)[keys[i]];
+      at.push(keys[i]);
+      const r = walk(v);
+      at.pop();
+      if (r !== v && !out) {
+        out = {};
+        for (let j = 0; j < i; j++) out[keys[j]] = (value as Record<string, unknown>)[keys[j]];
       }
-      if (!changed && plain) {
-        CREDENTIAL_FREE.add(value);
-        return { keep: true, value };
-      }
-      return Object.keys(out).length === 0 ? { keep: false, value: undefined } : { keep: true, value: out };
+      if (out && r !== REMOVED) out[keys[i]] = r;
     }
-    return { keep: true, value };
+    if (!out) return value;
+    return Object.keys(out).length === 0 ? REMOVED : out;
   };
   const result = walk(values);
-  return { plain: result.keep ? result.value : {}, leaves };
+  return { plain: result === REMOVED ? {} : result, leaves };
 }

@@ -38,6 +38,7 @@ const pointer = (segments: readonly (string | number)[]) => segments.map((s) => 
 
 /** The JSON 6902 operations that turn `from` into `to` (mappings key by key, equal-length lists item by item). */
 export function jsonPatch(from: Json, to: Json, at: (string | number)[] = []): PatchOp[] {
+  if (from === to) return [];
   if (isObj(from) && isObj(to)) {
     const ops: PatchOp[] = [];
     for (const key of Object.keys(from)) if (!(key in to)) ops.push({ op: 'remove', path: pointer([...at, key]) });
@@ -85,7 +86,7 @@ const parseOne = (text: string, file: string): Obj => {
   return docs[0];
 };
 
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const sameJson = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
 /** One secretGenerator entry of a kustomization. */
 interface Generator {
@@ -288,7 +289,7 @@ function overlayFolder(base: FleetBase, folder: string, files: ReadonlyMap<strin
   const k = doc(`${folder}/kustomization.yaml`);
   const baseK = base.doc(`${folder}/kustomization.yaml`);
   if (!Object.keys(k).every((f) => OVERLAYABLE.has(f) || LABELLING.has(f))) return undefined;
-  if (!sameJson({ ...k, secretGenerator: undefined }, { ...baseK, secretGenerator: undefined })) return undefined;
+  if (k !== baseK && !sameJson({ ...k, secretGenerator: undefined }, { ...baseK, secretGenerator: undefined })) return undefined;
   const gens = (k.secretGenerator as unknown as Generator[] | undefined) ?? [];
   const baseGens = (baseK.secretGenerator as unknown as Generator[] | undefined) ?? [];
   if (gens.some((g) => g.literals || !g.files || g.files.some((f) => f.includes('=') || f.includes('/')))) return undefined;
@@ -314,7 +315,7 @@ function overlayFolder(base: FleetBase, folder: string, files: ReadonlyMap<strin
     const to = doc(`${folder}/${file}`);
     const from = base.doc(`${folder}/${file}`);
     const id = (o: Obj) => JSON.stringify([o.apiVersion, o.kind, (o.metadata as Obj | undefined)?.name, (o.metadata as Obj | undefined)?.namespace]);
-    if (id(to) !== id(from)) return undefined;
+    if (to !== from && id(to) !== id(from)) return undefined;
     const ops = jsonPatch(from, to);
     if (ops.length === 0) continue;
     const apiVersion = String(to.apiVersion);

@@ -92,8 +92,10 @@ export function parseSetPath(setPath: string): PathSegment[] {
 
 /** Escapes a key for a `--set` path (`.`, `,`, `=`, `[`, `]` and `\` are special). */
 export function escapeSetKey(key: string): string {
-  return key.replace(/[\\.,=[\]]/g, (c) => `\\${c}`);
+  // Most keys have nothing to escape: test before replacing.
+  return SET_KEY_SPECIAL.test(key) ? key.replace(/[\\.,=[\]]/g, (c) => `\\${c}`) : key;
 }
+const SET_KEY_SPECIAL = /[\\.,=[\]]/;
 
 /** The `--set` path of a list of segments (the inverse of parseSetPath). */
 export function formatSetPath(segments: readonly PathSegment[]): string {
@@ -115,5 +117,12 @@ const snake = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replac
 
 /** True when the key names a credential (see CREDENTIAL_KEY). */
 export function isCredentialKey(key: string): boolean {
-  return CREDENTIAL_KEY.test(snake(key));
+  let verdict = CREDENTIAL_KEYS.get(key);
+  if (verdict === undefined) {
+    // A scan asks about the same few thousand keys again and again; the memory is bounded.
+    if (CREDENTIAL_KEYS.size >= 100_000) CREDENTIAL_KEYS.clear();
+    CREDENTIAL_KEYS.set(key, (verdict = CREDENTIAL_KEY.test(snake(key))));
+  }
+  return verdict;
 }
+const CREDENTIAL_KEYS = new Map<string, boolean>();

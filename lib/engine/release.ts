@@ -9,7 +9,7 @@ import {
 } from '../../imports/helm.toolkit.fluxcd.io';
 import { YamlFile } from './files';
 import { Values } from './values';
-import { CredentialRef, credentialValuesKey, splitCredentials } from './credentials';
+import { CredentialLeaf, CredentialRef, credentialValuesKey, splitCredentials } from './credentials';
 import { ALL_FEATURES, FluxFeatures } from './flux-features';
 
 /** Flags of a Helm action (install or upgrade) as StarlingX sets them. */
@@ -145,17 +145,66 @@ export const MAX_SECRET_BYTES = 1024 * 1024;
 /**
  * The Secret that kustomize generates from an override file holds the file's bytes; over the
  * Kubernetes limit the apply fails on the cluster, so the synth fails first, naming the release and
- * (for user values) the largest top-level keys.
+ * (for user values) the largest top-level keys. `text`: the file's text, at `file` of the stack.
  */
-function checkSecretSize(release: string, file: YamlFile, userValues: Values | undefined): void {
-  const bytes = Buffer.byteLength(file.render());
+export function checkSecretSize(release: string, file: string, text: string, userValues: Values | undefined): void {
+  const bytes = Buffer.byteLength(text);
   if (bytes <= MAX_SECRET_BYTES) return;
   let largest = '';
   if (userValues) {
     const sizes = Object.entries(userValues).map(([key, value]) => [key, Buffer.byteLength(JSON.stringify(value) ?? '')] as const);
     largest = `; largest user values: ${sizes.sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, n]) => `${k} (about ${n} bytes)`).join(', ')}`;
   }
-  throw new Error(`release "${release}": ${file.path} is ${bytes} bytes, over the 1 MiB (${MAX_SECRET_BYTES} bytes) a Kubernetes Secret may hold${largest}`);
+  throw new Error(`release "${release}": ${file} is ${bytes} bytes, over the 1 MiB (${MAX_SECRET_BYTES} bytes) a Kubernetes Secret may hold${largest}`);
+}
+
+/** One values file of a release folder: static, system or user. */
+export interface ReleaseValuesFile {
+  readonly id: 'static' | 'system' | 'user';
+  /** Path relative to the stack folder. */
+  readonly path: string;
+  readonly documents: readonly unknown[];
+}
+
+/**
+ * The values files of a release folder: static, system (`plainSystemValues`, the system values
+ * with their credentials split off; none gives an empty file) and user values when given.
+ */
+export function releaseValuesFiles(props: Pick<ReleaseConstructProps, 'facts' | 'staticValues' | 'userValues'>, plainSystemValues: unknown): ReleaseValuesFile[] {
+  const files = overrideFiles(props.facts);
+  const dir = props.facts.name;
+  const out: ReleaseValuesFile[] = [
+    { id: 'static', path: `${dir}/${files.static}.yaml`, documents: [props.staticValues] },
+    { id: 'system', path: `${dir}/${files.system}.yaml`, documents: Object.keys(plainSystemValues as object).length > 0 ? [plainSystemValues] : [] },
+  ];
+  if (props.userValues) out.push({ id: 'user', path: `${dir}/${files.user}.yaml`, documents: [props.userValues] });
+  return out;
+}
+
+/** The props that decide a release folder's files but its values files, within one stack (what the stack sets for all its releases aside). */
+export type ReleaseFrame = Pick<ReleaseConstructProps, 'facts' | 'chartVersion' | 'dependsOn' | 'settings' | 'userValues' | 'credentialSources'>;
+
+/**
+ * True when two releases of one stack-wide setting have equal HelmRelease, kustomization and
+ * static values files: the same facts and static values objects, and equal chart version,
+ * dependsOn, settings, presence of user values and credentials (`credentials`: the leaves
+ * {@link splitCredentials} found in each one's system values, each at the same path from an equal
+ * Secret and key). A fleet composes such a subcloud's release from its values files alone. False
+ * when a credential has no source (the construct says why).
+ */
+export function sameReleaseFrame(a: ReleaseFrame & { readonly staticValues: Values }, aCredentials: readonly CredentialLeaf[], b: ReleaseFrame & { readonly staticValues: Values }, bCredentials: readonly CredentialLeaf[]): boolean {
+  if (a.facts !== b.facts || a.staticValues !== b.staticValues || a.chartVersion !== b.chartVersion || (a.userValues === undefined) !== (b.userValues === undefined)) return false;
+  const aDepends = a.dependsOn ?? a.facts.dependsOn;
+  const bDepends = b.dependsOn ?? b.facts.dependsOn;
+  if (aDepends.length !== bDepends.length || aDepends.some((d, i) => d !== bDepends[i])) return false;
+  if (a.settings !== b.settings && JSON.stringify(a.settings ?? {}) !== JSON.stringify(b.settings ?? {})) return false;
+  if (aCredentials.length !== bCredentials.length) return false;
+  return aCredentials.every((leaf, i) => {
+    const other = bCredentials[i];
+    const source = a.credentialSources?.get(leaf.ref.id);
+    const otherSource = b.credentialSources?.get(other.ref.id);
+    return leaf.targetPath === other.targetPath && !!source && !!otherSource && source.name === otherSource.name && source.key === otherSource.key && !!source.inValuesDocument === !!otherSource.inValuesDocument;
+  });
 }
 
 /** HelmRelease annotation naming the Secrets created out of band (credentials, TLS material). */
@@ -240,17 +289,10 @@ export class ReleaseConstruct extends Construct {
       },
     });
 
-    const written = [
-      new YamlFile(this, 'static', { path: `${dir}/${files.static}.yaml`, documents: [props.staticValues] }),
-      new YamlFile(this, 'system', {
-        path: `${dir}/${files.system}.yaml`,
-        documents: Object.keys(systemValues as object).length > 0 ? [systemValues] : [],
-      }),
-    ];
-    if (props.userValues) {
-      written.push(new YamlFile(this, 'user', { path: `${dir}/${files.user}.yaml`, documents: [props.userValues] }));
+    for (const { id, path, documents } of releaseValuesFiles(props, systemValues)) {
+      const file = new YamlFile(this, id, { path, documents });
+      checkSecretSize(def.name, path, file.render(), id === 'user' ? props.userValues : undefined);
     }
-    for (const file of written) checkSecretSize(def.name, file, file.node.id === 'user' ? props.userValues : undefined);
 
     const kustomization: Record<string, unknown> = { namespace: props.namespace };
     if (def.commonLabels && (props.labelsField ?? 'commonLabels') === 'commonLabels') kustomization.commonLabels = { ...def.commonLabels };

@@ -19,6 +19,8 @@ export function isValues(value: unknown): value is Values {
  * anything else (lists included) is replaced; a `null` in the overlay removes the key.
  */
 export function mergeValues(base: Values, overlay: Values): Values {
+  // Values are not changed once given: nothing to merge gives the base itself (its split and text are known).
+  if (Object.keys(overlay).length === 0) return base;
   const out: Values = { ...base };
   for (const [key, value] of Object.entries(overlay)) {
     const current = out[key];

@@ -23,7 +23,9 @@ const verdicts = new Map<string, boolean>();
 const WORD = /^[A-DF-Za-df-z][\w./: -]*$/;
 const NOT_A_WORD = /: |[: ]$/;
 /** A plain word in the sense above (each expression linear: a text of millions of characters is fine). */
-const isPlainWord = (value: string) => WORD.test(value) && (value.length >= 6 || /[^A-Za-z]/.test(value)) && !NOT_A_WORD.test(value);
+const isPlainWord = (value: string) => (WORD.test(value) && (value.length >= 6 || /[^A-Za-z]/.test(value)) && !NOT_A_WORD.test(value)) || RELATIVE_PATH.test(value);
+/** A relative path (`./dist/fleet/x`): a slash after the dot, which no number, date, `.inf` or `.nan` holds. */
+const RELATIVE_PATH = /^\.\/[\w./-]*$/;
 
 /** True when a plain (unquoted) `value` would read back as the same string under YAML 1.1 and 1.2. */
 export function readsAsSameString(value: string): boolean {
@@ -109,24 +111,40 @@ export function toYamlBody(value: unknown): string {
 }
 
 /** The documents of every file text written while `withWrittenDocuments` runs, and their characters. */
-let written: { readonly docs: Map<string, readonly unknown[]>; chars: number } | undefined;
+let written: { readonly docs: Map<string, readonly unknown[]>; chars: number; readonly max: number } | undefined;
 
 /**
- * At most this many characters of text are remembered (the built-in synth writes about 3 million):
- * a big fleet renders every subcloud's files and keeps few of them; past the bound the memory is
- * let go, and a text no longer remembered is parsed by its reader.
+ * At most this many characters of text are remembered by default: the built-in synth writes about
+ * 3 million, a fleet of 1,000 subclouds 40 million, of 5,000 about 200 million (texts that are
+ * written are kept until the write anyway; their documents are what the memory adds). Past the
+ * bound the memory is let go, and a text no longer remembered is parsed by its reader.
  */
-const MAX_WRITTEN_CHARS = 32_000_000;
+export const MAX_WRITTEN_CHARS = 256_000_000;
 
 /**
  * Runs `fn` with every file text that {@link toYamlFile} writes remembered with the documents it
  * was written from, so that a check of the written files (the synth's credential scan) reads the
  * documents instead of parsing the text again. Documents are never changed once written (a file's
  * data is fixed when it is given, lib/engine/files.ts), and plain data reads back as itself.
+ * `maxChars`: see {@link MAX_WRITTEN_CHARS} (a nested run keeps the outer bound).
  */
-export function withWrittenDocuments<T>(fn: () => T): T {
+export function withWrittenDocuments<T>(fn: () => T, maxChars = MAX_WRITTEN_CHARS): T {
   const outer = written;
-  written ??= { docs: new Map(), chars: 0 };
+  written ??= { docs: new Map(), chars: 0, max: maxChars };
+  try {
+    return fn();
+  } finally {
+    written = outer;
+  }
+}
+
+/**
+ * Runs `fn` without remembering the texts it serialises: for texts that are not written as files
+ * (a fleet's per-subcloud values texts, which become literals of the subcloud's kustomization).
+ */
+export function withoutWrittenDocuments<T>(fn: () => T): T {
+  const outer = written;
+  written = undefined;
   try {
     return fn();
   } finally {
@@ -148,7 +166,7 @@ export function toYamlFile(documents: readonly unknown[], header: string = GENER
   const text = documents.length === 0 ? head : head + documents.map((d) => '---\n' + toYamlBody(d)).join('');
   if (written && !written.docs.has(text)) {
     written.chars += text.length;
-    if (written.chars > MAX_WRITTEN_CHARS) {
+    if (written.chars > written.max) {
       written.docs.clear();
       written.chars = text.length;
     }

@@ -249,6 +249,44 @@ export function parseProfile(input: unknown, from: string | InputOrigin): Deploy
   return parseInput(deploymentProfileSchema, profileSchemaRoot, input, typeof from === 'string' ? originOf(input, from) : from);
 }
 
+/** A profile's input and what {@link parseProfile} gave for it. */
+export interface ParsedProfileInput {
+  readonly input: unknown;
+  readonly profile: DeploymentProfile;
+}
+
+/**
+ * {@link parseProfile} of `input` when it is `base`'s input with some top-level fields replaced (a
+ * fleet's subcloud over the profile it extends): a field that is the very object of the base's
+ * input is taken as the base's parse gave it, the others are parsed by their own schema, and the
+ * profile is put together as the profile's schema (a strict object, no rule over several fields)
+ * puts it together. Any problem, or an unknown field: the whole parse, for its messages.
+ */
+export function parseProfileOver(base: ParsedProfileInput, input: unknown, from: InputOrigin): DeploymentProfile {
+  const whole = () => parseProfile(input, from);
+  const shape = deploymentProfileSchema.shape as Record<string, z.ZodType>;
+  if (typeof input !== 'object' || input === null || Array.isArray(input) || typeof base.input !== 'object' || base.input === null) return whole();
+  const fields = input as Record<string, unknown>;
+  const baseFields = base.input as Record<string, unknown>;
+  const parsedBase = base.profile as unknown as Record<string, unknown>;
+  if (Object.keys(fields).some((key) => !Object.hasOwn(shape, key))) return whole();
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(shape)) {
+    let value: unknown;
+    if (fields[key] === baseFields[key] && key in fields === key in baseFields) {
+      value = parsedBase[key];
+    } else {
+      const parsed = shape[key].safeParse(fields[key]);
+      if (!parsed.success) return whole();
+      value = parsed.data;
+    }
+    // As zod writes an object: a field whose value is undefined only when the input has the key.
+    if (value !== undefined) out[key] = value;
+    else if (key in fields) out[key] = undefined;
+  }
+  return out as DeploymentProfile;
+}
+
 /** The largest profile file read. */
 export const MAX_PROFILE_BYTES = 1024 * 1024;
 /** The deepest nesting of a profile (a real profile nests about 6 levels). */

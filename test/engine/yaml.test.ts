@@ -13,6 +13,7 @@ import {
   toYamlBody,
   toYamlFile,
   withWrittenDocuments,
+  withoutWrittenDocuments,
   withYamlCache,
   writtenDocumentsOf,
 } from '../../lib/engine/yaml';
@@ -356,6 +357,19 @@ describe('readsAsSameString: words decided without the parser', () => {
     expect(parse).not.toHaveBeenCalled();
   });
 
+  test.each(['./dist/fleet/sample/subcloud1', './credentials/subcloud-1_a', './'])('%s is a relative path: true, and the parser is not asked', (word) => {
+    const parse = jest.spyOn(yamlPackage, 'parse');
+    expect(readsAsSameString(word)).toBe(true);
+    expect(parse).not.toHaveBeenCalled();
+    parse.mockRestore();
+    // What the parser says of it under both versions.
+    for (const version of ['1.1', '1.2'] as const) expect(yamlPackage.parse(word, { version })).toBe(word);
+  });
+
+  test.each(['.5', '.inf', '.nan', './a: b', './a #c'])('%s is no relative path: the parser decides (false)', (text) => {
+    expect(readsAsSameString(text)).toBe(false);
+  });
+
   // Texts no other test asks about: a verdict, once parsed, is remembered.
   test.each(['qxzv', 'Qxzw', 'e9qq1', 'qz: d', 'qzq:', 'qzz '])('%s is no plain word: the parser decides', (text) => {
     const parse = jest.spyOn(yamlPackage, 'parse');
@@ -411,7 +425,22 @@ describe('withWrittenDocuments', () => {
     });
   });
 
-  test('past 32 million characters the memory is let go and starts again with the text that crossed it', () => {
+  test('withoutWrittenDocuments: texts written inside it are not remembered; the outer memory is back after it', () => {
+    const kept = [{ kept: 1 }];
+    const skipped = [{ skipped: 1 }];
+    withWrittenDocuments(() => {
+      const keptText = toYamlFile(kept);
+      const skippedText = withoutWrittenDocuments(() => {
+        expect(writtenDocumentsOf(keptText)).toBeUndefined();
+        return toYamlFile(skipped);
+      });
+      expect(writtenDocumentsOf(skippedText)).toBeUndefined();
+      expect(writtenDocumentsOf(keptText)).toBe(kept);
+      expect(writtenDocumentsOf(toYamlFile([{ after: 1 }]))).toEqual([{ after: 1 }]);
+    });
+  });
+
+  test('past its bound (here 32 million characters) the memory is let go and starts again with the text that crossed it', () => {
     withWrittenDocuments(() => {
       const small = [{ small: 1 }];
       const smallText = toYamlFile(small);
@@ -430,6 +459,6 @@ describe('withWrittenDocuments', () => {
       const big3Text = toYamlFile(big3);
       expect(writtenDocumentsOf(big2Text)).toBe(big2);
       expect(writtenDocumentsOf(big3Text)).toBe(big3);
-    });
+    }, 32_000_000);
   });
 });

@@ -3,7 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { z } from 'zod';
 import { loadInventory, profileInputs, resolveSubcloud } from '../../lib/deployment/fleet';
-import { inventorySchema, siteSchema, siteSchemaOf } from '../../lib/profile/inventory';
+import { inventorySchema, mergeProfileInput, siteSchema, siteSchemaOf } from '../../lib/profile/inventory';
+import { parseProfile, parseProfileOver } from '../../lib/profile/loader';
 import { deploymentProfileSchema, profileJsonSchema } from '../../lib/profile/profile';
 import { INVENTORY_SCHEMA_FILE, renderInventorySchema } from '../../scripts/schema';
 import { newFieldName } from '../support/new-field';
@@ -79,5 +80,46 @@ describe('deployments/fleets/inventory.schema.json', () => {
     const sample = path.join(ROOT, 'deployments', 'fleets', 'sample.yaml');
     expect(loadInventory(sample, profileInputs([path.join(ROOT, 'deployments')])).subclouds).toHaveLength(3);
     expect(inventorySchema.shape.subclouds).toBeDefined();
+  });
+});
+
+describe('parseProfileOver: a subcloud parsed over the parse of the profile it extends', () => {
+  const profiles = profileInputs([path.join(ROOT, 'deployments')]);
+  const baseInput = profiles.get('aio-sx-subcloud');
+  const base = { input: baseInput, profile: parseProfile(baseInput, 'aio-sx-subcloud.yaml') };
+  const over = (overlay: Record<string, unknown>) => mergeProfileInput(baseInput, { name: 'sc1', ...overlay });
+
+  it.each([
+    ['a region and an address', { system: { regionName: 'sc1' }, network: { oam: { floatingAddress: '10.30.1.2' } } }],
+    ['charts and credentials', { charts: { enabled: { aodh: false } }, credentials: { secretName: 'sc1-credentials' } }],
+    ['an optional field the profile lacks', { description: 'one subcloud' }],
+    ['nothing but the name', {}],
+  ])('%s: the same profile as the whole parse, key order included', (_, overlay) => {
+    const input = over(overlay);
+    const whole = parseProfile(input, 'x.yaml');
+    const parsed = parseProfileOver(base, input, { file: 'x.yaml' });
+    expect(parsed).toStrictEqual(whole);
+    expect(JSON.stringify(parsed)).toBe(JSON.stringify(whole));
+    // the fields it does not replace are the base's parse itself
+    expect((parsed as { hosts: unknown }).hosts).toBe((base.profile as { hosts: unknown }).hosts);
+  });
+
+  it.each([
+    ['a bad value', { system: { regionName: 'bad region!' } }],
+    ['an unknown field', { loging: {} }],
+    ['a wrong type', { network: [] }],
+  ])('%s: the error of the whole parse, word for word', (_, overlay) => {
+    const input = over(overlay);
+    const message = (f: () => unknown) => {
+      try {
+        f();
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error('expected an error');
+    };
+    const whole = message(() => parseProfile(input, { file: 'x.yaml' }));
+    expect(whole).toMatch(/x\.yaml/);
+    expect(message(() => parseProfileOver(base, input, { file: 'x.yaml' }))).toBe(whole);
   });
 });
