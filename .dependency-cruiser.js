@@ -36,7 +36,8 @@ module.exports = {
     },
     {
       name: 'profile-below-releases',
-      comment: 'lib/profile is what release value functions read: it may not reach up into releases (but releases/names.ts and the chart version table releases/chart-versions.ts), overrides (but overrides/images.ts), policies, composition or commands.',
+      comment:
+        'lib/profile is what release value functions read: it may not reach up into releases (but releases/names.ts and the chart version table releases/chart-versions.ts), overrides (but overrides/images.ts), policies, composition or commands.',
       severity: 'error',
       from: { path: '^lib/profile/' },
       to: {
@@ -53,7 +54,8 @@ module.exports = {
     },
     {
       name: 'release-folders-independent',
-      comment: 'One release folder (releases/<a>/) does not reach into another (releases/<b>/); shared code lives in overrides/ or releases/*.ts.',
+      comment:
+        'One release folder (releases/<a>/) does not reach into another (releases/<b>/); shared code lives in overrides/ or releases/*.ts.',
       severity: 'error',
       from: { path: '^releases/([^/]+)/' },
       to: { path: '^releases/[^/]+/', pathNot: '^releases/$1/' },

@@ -36,11 +36,13 @@ const SLOW_SUITES = [
 ];
 // A renamed or removed suite must leave this list too (else it would silently move tiers).
 for (const name of SLOW_SUITES) {
-  if (!fs.existsSync(path.join(__dirname, 'test', `${name}.test.ts`))) throw new Error(`jest.config.js: SLOW_SUITES names test/${name}.test.ts, which does not exist`);
+  if (!fs.existsSync(path.join(__dirname, 'test', `${name}.test.ts`)))
+    throw new Error(`jest.config.js: SLOW_SUITES names test/${name}.test.ts, which does not exist`);
 }
 const slowPatterns = [...SLOW_SUITES.map((name) => `/test/${name.replace(/[-.]/g, '\\$&')}\\.test\\.ts$`), '\\.slow\\.test\\.ts$'];
 const tier = process.env.STX_TEST_TIER;
-if (tier !== undefined && tier !== 'fast' && tier !== 'slow') throw new Error(`STX_TEST_TIER must be fast or slow, got ${JSON.stringify(tier)}`);
+if (tier !== undefined && tier !== 'fast' && tier !== 'slow')
+  throw new Error(`STX_TEST_TIER must be fast or slow, got ${JSON.stringify(tier)}`);
 
 // The release suites (test/releases/<name>.test.ts) cost about 0.35 s of CPU each of jest's own:
 // the whole fast tier runs them as one suite, test/releases.test.ts. A run given a path or a

@@ -1,11 +1,38 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
-import { chartImages, controlPlaneNode, defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, readOnlyContainer, securityContext } from './blocks';
-import { apiPodLifecycle, controlPlaneTolerations, aodhEndpoint, fluentdEndpoint, localImageRegistryEndpoint, keystoneAdminUser, internalKeystoneAuthtoken, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';
+import {
+  chartImages,
+  controlPlaneNode,
+  defaultResourcesFor,
+  internalEndpoints,
+  internalServices,
+  keystoneUser,
+  localImageRegistryDependency,
+  noExtraMounts,
+  noVolumes,
+  osloLogging,
+  readOnlyContainer,
+  securityContext,
+} from './blocks';
+import {
+  apiPodLifecycle,
+  controlPlaneTolerations,
+  aodhEndpoint,
+  fluentdEndpoint,
+  localImageRegistryEndpoint,
+  keystoneAdminUser,
+  internalKeystoneAuthtoken,
+  osloCacheEndpoint,
+  publicIngress,
+  requiredAntiAffinity,
+} from './common';
 import { identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
-const staticEvaluator: Values = { jobs: ['aodh-db-sync', 'aodh-rabbit-init'], services: internalEndpoints('oslo_db', 'identity', 'alarming') };
+const staticEvaluator: Values = {
+  jobs: ['aodh-db-sync', 'aodh-rabbit-init'],
+  services: internalEndpoints('oslo_db', 'identity', 'alarming'),
+};
 
 /** Static values of aodh: the StarlingX settings applied over the chart defaults. */
 export function aodhStaticValues(img: ImageRefs): Values {
@@ -34,7 +61,7 @@ export function aodhStaticValues(img: ImageRefs): Values {
       aodh_listener: img.aodh,
       aodh_notifier: img.aodh,
       aodh_alarms_cleaner: img.aodh,
-      }),
+    }),
     jobs: { alarms_cleaner: { cron: '35 */24 * * *', history: { success: 3, failed: 1 } } },
     pod: {
       security_context: {
@@ -72,7 +99,19 @@ export function aodhStaticValues(img: ImageRefs): Values {
       resources: {
         enabled: false,
         ...defaultResourcesFor('api', 'evaluator', 'listener', 'notifier'),
-        jobs: defaultResourcesFor('bootstrap', 'rabbit_init', 'db_init', 'db_sync', 'ks_endpoints', 'ks_service', 'ks_user', 'alarms_cleaner', 'db_drop', 'tests', 'image_repo_sync'),
+        jobs: defaultResourcesFor(
+          'bootstrap',
+          'rabbit_init',
+          'db_init',
+          'db_sync',
+          'ks_endpoints',
+          'ks_service',
+          'ks_user',
+          'alarms_cleaner',
+          'db_drop',
+          'tests',
+          'image_repo_sync',
+        ),
       },
       labels: { include_app_kubernetes_io: false },
     },
@@ -118,7 +157,13 @@ export function aodhStaticValues(img: ImageRefs): Values {
       },
     },
     conf: {
-      wsgi_aodh: wsgiSite({ port: ['alarming', 'internal', 'api'], processGroup: 'aodh', user: 'aodh', processes: 2, script: '/var/www/cgi-bin/aodh/aodh-api' }),
+      wsgi_aodh: wsgiSite({
+        port: ['alarming', 'internal', 'api'],
+        processGroup: 'aodh',
+        user: 'aodh',
+        processes: 2,
+        script: '/var/www/cgi-bin/aodh/aodh-api',
+      }),
       paste: {
         'composite:aodh+noauth': {
           use: 'egg:Paste#urlmap',

@@ -1,12 +1,32 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultResourcesFor, internalEndpoints, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, openstackIngressClasses } from './blocks';
-import { controlPlaneTolerations, aodhEndpoint, localImageRegistryEndpoint, keystoneAdminUser, internalKeystoneAuthtoken, osloCacheEndpoint, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets } from './common';
+import {
+  controlPlaneNode,
+  defaultResourcesFor,
+  internalEndpoints,
+  keystoneUser,
+  localImageRegistryDependency,
+  noExtraMounts,
+  noVolumes,
+  openstackIngressClasses,
+} from './blocks';
+import {
+  controlPlaneTolerations,
+  aodhEndpoint,
+  localImageRegistryEndpoint,
+  keystoneAdminUser,
+  internalKeystoneAuthtoken,
+  osloCacheEndpoint,
+  requiredAntiAffinity,
+  rollingUpdateUpgradesWithDaemonsets,
+} from './common';
 import { identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloMessagingEndpoint } from './endpoints';
 
 /** Traits read from the payload field of the same name, as `type` when given (`name: {fields: payload.<name>}`). */
 function payloadTraits(names: readonly string[], type?: 'int' | 'datetime'): Values {
-  return Object.fromEntries(names.map((name): [string, Values] => [name, type ? { type, fields: `payload.${name}` } : { fields: `payload.${name}` }]));
+  return Object.fromEntries(
+    names.map((name): [string, Values] => [name, type ? { type, fields: `payload.${name}` } : { fields: `payload.${name}` }]),
+  );
 }
 
 const instanceTraits: Values = {
@@ -17,9 +37,9 @@ const instanceTraits: Values = {
   ...payloadTraits(['memory_mb', 'disk_gb', 'root_gb', 'ephemeral_gb', 'vcpus', 'instance_type_id'], 'int'),
   instance_type: { fields: 'payload.instance_type' },
   state: { fields: 'payload.state' },
-  os_architecture: { fields: 'payload.image_meta.\'org.openstack__1__architecture\'' },
-  os_version: { fields: 'payload.image_meta.\'org.openstack__1__os_version\'' },
-  os_distro: { fields: 'payload.image_meta.\'org.openstack__1__os_distro\'' },
+  os_architecture: { fields: "payload.image_meta.'org.openstack__1__architecture'" },
+  os_version: { fields: "payload.image_meta.'org.openstack__1__os_version'" },
+  os_distro: { fields: "payload.image_meta.'org.openstack__1__os_distro'" },
   launched_at: { type: 'datetime', fields: 'payload.launched_at' },
   deleted_at: { type: 'datetime', fields: 'payload.deleted_at' },
 };
@@ -92,7 +112,15 @@ const cadfTraits: Values = {
   initiator_id: { fields: 'payload.initiator.id' },
 };
 
-const VOLUME_EVENTS = ['volume.exists', 'volume.create.*', 'volume.delete.*', 'volume.resize.*', 'volume.attach.*', 'volume.detach.*', 'volume.update.*'];
+const VOLUME_EVENTS = [
+  'volume.exists',
+  'volume.create.*',
+  'volume.delete.*',
+  'volume.resize.*',
+  'volume.attach.*',
+  'volume.detach.*',
+  'volume.update.*',
+];
 const SNAPSHOT_EVENTS = ['snapshot.exists', 'snapshot.create.*', 'snapshot.delete.*', 'snapshot.update.*'];
 
 /** Neutron's resources whose notifications become events, in the original's order. */
@@ -516,13 +544,7 @@ export function ceilometerStaticValues(img: ImageRefs): Values {
       affinity: requiredAntiAffinity,
       tolerations: { ceilometer: controlPlaneTolerations },
       mounts: {
-        ...noExtraMounts(
-          'ceilometer_tests',
-          'ceilometer_compute',
-          'ceilometer_central',
-          'ceilometer_ipmi',
-          'ceilometer_notification',
-        ),
+        ...noExtraMounts('ceilometer_tests', 'ceilometer_compute', 'ceilometer_central', 'ceilometer_ipmi', 'ceilometer_notification'),
         ceilometer_db_sync: { ceilometer_db_sync: noVolumes },
       },
       etcSources: {

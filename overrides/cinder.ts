@@ -1,17 +1,42 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { chartImages, controlPlaneNode, defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, probe, readOnlyContainer, rootContainer, securityContext, uwsgiConf } from './blocks';
-import { apiPodLifecycle, controlPlaneTolerations, fluentdEndpoint, glanceEndpoint, localImageRegistryEndpoint, cinderV3Endpoint, keystoneAdminUser, cinderServiceUser, ingressEndpoint, internalKeystoneAuthtokenInterface, kubeDnsEndpoint, osloCacheEndpoint, publicIngress, requiredAntiAffinity } from './common';
+import {
+  chartImages,
+  controlPlaneNode,
+  defaultResourcesFor,
+  internalEndpoints,
+  internalServices,
+  keystoneUser,
+  localImageRegistryDependency,
+  noExtraMounts,
+  noVolumes,
+  osloLogging,
+  probe,
+  readOnlyContainer,
+  rootContainer,
+  securityContext,
+  uwsgiConf,
+} from './blocks';
+import {
+  apiPodLifecycle,
+  controlPlaneTolerations,
+  fluentdEndpoint,
+  glanceEndpoint,
+  localImageRegistryEndpoint,
+  cinderV3Endpoint,
+  keystoneAdminUser,
+  cinderServiceUser,
+  ingressEndpoint,
+  internalKeystoneAuthtokenInterface,
+  kubeDnsEndpoint,
+  osloCacheEndpoint,
+  publicIngress,
+  requiredAntiAffinity,
+} from './common';
 import { configText, iniFile } from './config-files';
 import { identityEndpoint, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
-const apiJobs: Value[] = [
-  'cinder-db-sync',
-  'cinder-ks-user',
-  'cinder-ks-endpoints',
-  'cinder-rabbit-init',
-  'cinder-storage-init',
-];
+const apiJobs: Value[] = ['cinder-db-sync', 'cinder-ks-user', 'cinder-ks-endpoints', 'cinder-rabbit-init', 'cinder-storage-init'];
 
 const staticScheduler: Values = {
   jobs: apiJobs,
@@ -50,7 +75,7 @@ export function cinderStaticValues(img: ImageRefs): Values {
       cinder_storage_init: img.cephConfigHelper,
       cinder_backup: img.cinder,
       cinder_backup_storage_init: img.cephConfigHelper,
-      }),
+    }),
     jobs: {
       volume_usage_audit: { cron: '5 * * * *', starting_deadline: 600, history: { success: 3, failed: 1 } },
       db_purge: { cron: '0 0 * * *', starting_deadline: 600, history: { success: 3, failed: 1 } },
@@ -135,7 +160,22 @@ export function cinderStaticValues(img: ImageRefs): Values {
       resources: {
         enabled: false,
         ...defaultResourcesFor('api', 'scheduler', 'volume'),
-        jobs: defaultResourcesFor('volume_usage_audit', 'bootstrap', 'rabbit_init', 'db_init', 'db_sync', 'db_drop', 'clean', 'backup_storage_init', 'storage_init', 'ks_endpoints', 'ks_service', 'ks_user', 'tests', 'image_repo_sync'),
+        jobs: defaultResourcesFor(
+          'volume_usage_audit',
+          'bootstrap',
+          'rabbit_init',
+          'db_init',
+          'db_sync',
+          'db_drop',
+          'clean',
+          'backup_storage_init',
+          'storage_init',
+          'ks_endpoints',
+          'ks_service',
+          'ks_user',
+          'tests',
+          'image_repo_sync',
+        ),
       },
     },
     bootstrap: {
@@ -478,15 +518,7 @@ export function cinderStaticValues(img: ImageRefs): Values {
         },
       },
       resource_filters: {
-        volume: [
-          'name',
-          'status',
-          'metadata',
-          'bootable',
-          'migration_status',
-          'availability_zone',
-          'group_id',
-        ],
+        volume: ['name', 'status', 'metadata', 'bootable', 'migration_status', 'availability_zone', 'group_id'],
         backup: ['name', 'status', 'volume_id'],
         snapshot: ['name', 'status', 'volume_id', 'metadata', 'availability_zone'],
         group: [],
@@ -558,13 +590,7 @@ export function cinderStaticValues(img: ImageRefs): Values {
         rabbit_init: internalServices('oslo_messaging'),
         scheduler: staticScheduler,
         db_purge: {
-          jobs: [
-            'cinder-db-sync',
-            'cinder-db-init',
-            'cinder-ks-user',
-            'cinder-ks-endpoints',
-            'cinder-rabbit-init',
-          ],
+          jobs: ['cinder-db-sync', 'cinder-db-init', 'cinder-ks-user', 'cinder-ks-endpoints', 'cinder-rabbit-init'],
           services: internalEndpoints('oslo_db', 'identity'),
         },
         storage_init: { jobs: null },

@@ -128,7 +128,11 @@ export const osloCacheEndpoint: Values = {
 export const requiredAntiAffinity: Values = { anti: hostAntiAffinity('required', 10) };
 
 /** Keystone's admin user, as every chart's `endpoints.identity.auth.admin` names it. */
-export const keystoneAdminUser: Values = keystoneUser('admin', { project_name: 'admin', user_domain_name: 'default', project_domain_name: 'default' });
+export const keystoneAdminUser: Values = keystoneUser('admin', {
+  project_name: 'admin',
+  user_domain_name: 'default',
+  project_domain_name: 'default',
+});
 
 /** `pod.affinity`: spread over hosts where possible (weight 10). */
 export const preferredAntiAffinity: Values = { anti: hostAntiAffinity('preferred', 10) };
@@ -221,10 +225,19 @@ export const prometheusEndpoint: Values = {
 };
 
 /** {@link kubeDnsEndpoint} with its TCP port too (the infrastructure charts). */
-export const kubeDnsEndpointWithTcp: Values = { ...kubeDnsEndpoint, port: { dns_tcp: { default: 53 }, dns: { default: 53, protocol: 'UDP' } } };
+export const kubeDnsEndpointWithTcp: Values = {
+  ...kubeDnsEndpoint,
+  port: { dns_tcp: { default: 53 }, dns: { default: 53, protocol: 'UDP' } },
+};
 
 /** `endpoints.volumev3`: cinder's v3 API. */
-export const cinderV3Endpoint: Values = httpEndpoint({ name: 'cinderv3', host: 'cinder-api', publicHost: 'cinder', path: { default: '/v3', healthcheck: '/healthcheck' }, port: 8776 });
+export const cinderV3Endpoint: Values = httpEndpoint({
+  name: 'cinderv3',
+  host: 'cinder-api',
+  publicHost: 'cinder',
+  path: { default: '/v3', healthcheck: '/healthcheck' },
+  port: 8776,
+});
 
 /** `pod.lifecycle` of an API chart: rolling upgrades, no disruption budget, 30 s to stop. */
 export const apiPodLifecycle: Values = {
@@ -248,7 +261,10 @@ export const controlPlaneTolerationList: Value[] = [
 export const placementEndpoint: Values = httpEndpoint({ name: 'placement', path: { default: '/' }, port: 8778, servicePort: true });
 
 /** `lifecycle.upgrades` of a chart with deployments and the compute daemonset. */
-export const rollingUpdateUpgradesWithDaemonsets: Values = { deployments: rollingUpdateDeployments, daemonsets: rollingUpdateComputeDaemonset };
+export const rollingUpdateUpgradesWithDaemonsets: Values = {
+  deployments: rollingUpdateDeployments,
+  daemonsets: rollingUpdateComputeDaemonset,
+};
 
 /** `pod.tolerations.<chart>`: {@link controlPlaneTolerationList}, enabled. */
 export const controlPlaneTolerations: Values = { enabled: true, tolerations: controlPlaneTolerationList };

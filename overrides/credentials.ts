@@ -54,14 +54,17 @@ export const credential = {
   cephAdminKeyring: () => new CredentialRef<CredentialKind>('ceph-admin-keyring', 'ceph-keyring'),
   cephGlanceKeyring: () => new CredentialRef<CredentialKind>('ceph-glance-keyring', 'ceph-keyring'),
   /** `rabbit://rabbitmq-admin:<password>@rabbitmq.openstack.svc.cluster.local:5672<vhost>` (spec §2.4). */
-  notificationUrl: (vhost: string) => new CredentialRef<CredentialKind>(`notification-url.${vhost.replace(/^\//, '') || 'root'}`, 'rabbit-url', vhost),
+  notificationUrl: (vhost: string) =>
+    new CredentialRef<CredentialKind>(`notification-url.${vhost.replace(/^\//, '') || 'root'}`, 'rabbit-url', vhost),
   /** NetApp ONTAP login/password of one protocol's backend, from the profile's `credentialsRef` Secret. */
-  netappLogin: (protocol: string, secretName: string, key: string) => new CredentialRef<CredentialKind>(`netapp-login.${protocol}`, 'storage-secret', `${secretName}/${key}`),
-  netappPassword: (protocol: string, secretName: string, key: string) => new CredentialRef<CredentialKind>(`netapp-password.${protocol}`, 'storage-secret', `${secretName}/${key}`),
+  netappLogin: (protocol: string, secretName: string, key: string) =>
+    new CredentialRef<CredentialKind>(`netapp-login.${protocol}`, 'storage-secret', `${secretName}/${key}`),
+  netappPassword: (protocol: string, secretName: string, key: string) =>
+    new CredentialRef<CredentialKind>(`netapp-password.${protocol}`, 'storage-secret', `${secretName}/${key}`),
   /** A cinder.conf field of an ESB backend, from the entry's `secretRef` Secret. */
-  esbField: (backend: string, field: string, secretName: string, key: string) => new CredentialRef<CredentialKind>(`esb.${backend}.${field}`, 'storage-secret', `${secretName}/${key}`),
+  esbField: (backend: string, field: string, secretName: string, key: string) =>
+    new CredentialRef<CredentialKind>(`esb.${backend}.${field}`, 'storage-secret', `${secretName}/${key}`),
   tlsCertificate: () => new CredentialRef<CredentialKind>('tls.crt', 'tls', 'crt'),
   tlsKey: () => new CredentialRef<CredentialKind>('tls.key', 'tls', 'key'),
   tlsCa: () => new CredentialRef<CredentialKind>('tls.ca', 'tls', 'ca'),
 } as const;
-

@@ -76,7 +76,9 @@ export function httpEndpoint(props: HttpEndpointProps): Values {
     host_fqdn_override: { default: null },
     path: props.path ?? { default: null },
     scheme: service ? { default: 'http', service: 'http' } : { default: 'http' },
-    port: { [props.portName ?? 'api']: service ? { default: props.port, public: 80, service: props.port } : { default: props.port, public: 80 } },
+    port: {
+      [props.portName ?? 'api']: service ? { default: props.port, public: 80, service: props.port } : { default: props.port, public: 80 },
+    },
   };
 }
 

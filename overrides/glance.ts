@@ -1,7 +1,36 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { chartImages, controlPlaneNode, defaultJobResources, defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, probe, rallyOnceWith, readOnlyContainer, securityContext, uwsgiConf } from './blocks';
-import { apiPodLifecycle, controlPlaneTolerations, fluentdEndpoint, localImageRegistryEndpoint, keystoneAdminUser, ingressEndpoint, internalKeystoneAuthtoken, kubeDnsEndpoint, osloCacheEndpoint, publicIngressUnlimitedBody, requiredAntiAffinity } from './common';
+import {
+  chartImages,
+  controlPlaneNode,
+  defaultJobResources,
+  defaultResourcesFor,
+  internalEndpoints,
+  internalServices,
+  keystoneUser,
+  localImageRegistryDependency,
+  noExtraMounts,
+  noVolumes,
+  osloLogging,
+  probe,
+  rallyOnceWith,
+  readOnlyContainer,
+  securityContext,
+  uwsgiConf,
+} from './blocks';
+import {
+  apiPodLifecycle,
+  controlPlaneTolerations,
+  fluentdEndpoint,
+  localImageRegistryEndpoint,
+  keystoneAdminUser,
+  ingressEndpoint,
+  internalKeystoneAuthtoken,
+  kubeDnsEndpoint,
+  osloCacheEndpoint,
+  publicIngressUnlimitedBody,
+  requiredAntiAffinity,
+} from './common';
 import { commandFilters, configText, iniFile, rootwrapFilters } from './config-files';
 import { identityEndpoint, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
@@ -44,7 +73,7 @@ export function glanceStaticValues(img: ImageRefs): Values {
       rabbit_init: img.rabbitmqManagement,
       glance_api: img.glance,
       bootstrap: img.heat,
-      }),
+    }),
     bootstrap: {
       enabled: true,
       ks_user: 'admin',
@@ -139,7 +168,8 @@ export function glanceStaticValues(img: ImageRefs): Values {
           namespace: 'OS::Compute::PCIIRQAffinity',
           properties: {
             pci_irq_affinity_mask: {
-              description: 'Determines which vCPUs assigned to the instance must handle the interrupts from the PCI devices. The expected mask is a comma-separated list of values that can be expressed as: a single vCPU index (int), a closed interval of vCPU indexes (int1-int2), and a negation expressing that the vCPU index will not be assigned (^int). Note: int must be an integer between 0 and flavor.vcpus - 1. Example: 0-3,^2,6 means that vCPUs with indexes 0,1,3 and 6 will be assigned.',
+              description:
+                'Determines which vCPUs assigned to the instance must handle the interrupts from the PCI devices. The expected mask is a comma-separated list of values that can be expressed as: a single vCPU index (int), a closed interval of vCPU indexes (int1-int2), and a negation expressing that the vCPU index will not be assigned (^int). Note: int must be an integer between 0 and flavor.vcpus - 1. Example: 0-3,^2,6 means that vCPUs with indexes 0,1,3 and 6 will be assigned.',
               title: 'PCI IRQ Affinity Mask',
               type: 'string',
             },
@@ -174,7 +204,18 @@ export function glanceStaticValues(img: ImageRefs): Values {
           pods: ['api'],
           content: rootwrapFilters({
             disk_chown: ['RegExpFilter', 'chown', 'root', 'chown', '\\d+', '/dev/(?!.*/\\.\\.).*'],
-            'privsep-rootwrap': ['RegExpFilter', 'privsep-helper', 'root', 'privsep-helper', '--config-file', '/etc/(?!\\.\\.).*', '--privsep_context', 'os_brick.privileged.default', '--privsep_sock_path', '/tmp/.*'],
+            'privsep-rootwrap': [
+              'RegExpFilter',
+              'privsep-helper',
+              'root',
+              'privsep-helper',
+              '--config-file',
+              '/etc/(?!\\.\\.).*',
+              '--privsep_context',
+              'os_brick.privileged.default',
+              '--privsep_sock_path',
+              '/tmp/.*',
+            ],
             ...commandFilters('chown', 'mount', 'umount'),
           }),
         },
@@ -277,13 +318,7 @@ export function glanceStaticValues(img: ImageRefs): Values {
       },
       static: {
         api: {
-          jobs: [
-            'glance-storage-init',
-            'glance-db-sync',
-            'glance-rabbit-init',
-            'glance-ks-user',
-            'glance-ks-endpoints',
-          ],
+          jobs: ['glance-storage-init', 'glance-db-sync', 'glance-rabbit-init', 'glance-ks-user', 'glance-ks-endpoints'],
           services: internalEndpoints('oslo_db', 'identity', 'oslo_messaging'),
         },
         bootstrap: {
@@ -421,7 +456,20 @@ export function glanceStaticValues(img: ImageRefs): Values {
       resources: {
         enabled: false,
         api: defaultJobResources,
-        jobs: defaultResourcesFor('storage_init', 'metadefs_load', 'db_sync', 'db_init', 'db_drop', 'ks_user', 'ks_service', 'ks_endpoints', 'rabbit_init', 'bootstrap', 'tests', 'image_repo_sync'),
+        jobs: defaultResourcesFor(
+          'storage_init',
+          'metadefs_load',
+          'db_sync',
+          'db_init',
+          'db_drop',
+          'ks_user',
+          'ks_service',
+          'ks_endpoints',
+          'rabbit_init',
+          'bootstrap',
+          'tests',
+          'image_repo_sync',
+        ),
       },
     },
     helm3_hook: false,

@@ -1,24 +1,54 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { chartImages, controlPlaneNode, defaultJobResources, defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, rallyOnceWith, readOnlyContainer, securityContext, uwsgiConf } from './blocks';
-import { controlPlaneTolerations, fluentdEndpoint, localImageRegistryEndpoint, keystoneAdminUser, ingressEndpoint, internalKeystoneAuthtoken, keystonePasswordAuth, kubeDnsEndpoint, publicIngress, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
-import { httpEndpoint, identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
+import {
+  chartImages,
+  controlPlaneNode,
+  defaultJobResources,
+  defaultResourcesFor,
+  internalEndpoints,
+  internalServices,
+  keystoneUser,
+  localImageRegistryDependency,
+  noExtraMounts,
+  noVolumes,
+  osloLogging,
+  rallyOnceWith,
+  readOnlyContainer,
+  securityContext,
+  uwsgiConf,
+} from './blocks';
+import {
+  controlPlaneTolerations,
+  fluentdEndpoint,
+  localImageRegistryEndpoint,
+  keystoneAdminUser,
+  ingressEndpoint,
+  internalKeystoneAuthtoken,
+  keystonePasswordAuth,
+  kubeDnsEndpoint,
+  publicIngress,
+  requiredAntiAffinity,
+  rollingUpdateUpgrades,
+} from './common';
+import {
+  httpEndpoint,
+  identityEndpoint,
+  keystoneInternalUrl,
+  ociImageRegistryEndpoint,
+  osloDbEndpoint,
+  osloMessagingEndpoint,
+} from './endpoints';
 import { configText } from './config-files';
 
-const apiJobs: Value[] = [
-  'heat-db-sync',
-  'heat-rabbit-init',
-  'heat-ks-user',
-  'heat-domain-ks-user',
-  'heat-ks-endpoints',
-  'heat-bootstrap',
-];
+const apiJobs: Value[] = ['heat-db-sync', 'heat-rabbit-init', 'heat-ks-user', 'heat-domain-ks-user', 'heat-ks-endpoints', 'heat-bootstrap'];
 
 const apiServices: Value[] = internalEndpoints('oslo_db', 'oslo_messaging', 'identity');
 
 const testsHeatStacksCreateCheckDeleteStack2: Value[] = rallyOnceWith({ template_path: '/tmp/rally-jobs/random_strings.yaml' });
 
-const testsHeatStacksCreateStackAndListOutput2: Value[] = rallyOnceWith({ template_path: '/tmp/rally-jobs/resource_group_with_outputs.yaml' });
+const testsHeatStacksCreateStackAndListOutput2: Value[] = rallyOnceWith({
+  template_path: '/tmp/rally-jobs/resource_group_with_outputs.yaml',
+});
 
 const staticEngineCleaner: Values = {
   jobs: ['heat-db-sync', 'heat-ks-user', 'heat-domain-ks-user', 'heat-ks-endpoints'],
@@ -54,7 +84,7 @@ export function heatStaticValues(img: ImageRefs): Values {
       heat_engine: img.heat,
       heat_engine_cleaner: img.heat,
       heat_purge_deleted: img.heat,
-      }),
+    }),
     jobs: {
       engine_cleaner: { cron: '*/5 * * * *', starting_deadline: 600, history: { success: 3, failed: 1 } },
       purge_deleted: { cron: '20 */24 * * *', purge_age: 60, history: { success: 3, failed: 1 } },
@@ -301,7 +331,14 @@ export function heatStaticValues(img: ImageRefs): Values {
         test: keystoneUser('heat-test', { role: 'admin', project_name: 'test' }),
       }),
       orchestration: httpEndpoint({ name: 'heat', path: { default: '/v1/%(project_id)s' }, port: 8004, servicePort: true }),
-      cloudformation: httpEndpoint({ name: 'heat-cfn', host: 'heat-cfn', publicHost: 'cloudformation', path: { default: '/v1' }, port: 8000, servicePort: true }),
+      cloudformation: httpEndpoint({
+        name: 'heat-cfn',
+        host: 'heat-cfn',
+        publicHost: 'cloudformation',
+        path: { default: '/v1' },
+        port: 8000,
+        servicePort: true,
+      }),
       oslo_db: osloDbEndpoint('heat'),
       oslo_cache: {
         auth: { memcache_secret_key: null },
@@ -359,7 +396,19 @@ export function heatStaticValues(img: ImageRefs): Values {
         enabled: false,
         ...defaultResourcesFor('api', 'cfn', 'engine'),
         jobs: {
-          ...defaultResourcesFor('bootstrap', 'db_init', 'db_sync', 'db_drop', 'ks_endpoints', 'ks_service', 'ks_user', 'rabbit_init', 'tests', 'trusts', 'engine_cleaner'),
+          ...defaultResourcesFor(
+            'bootstrap',
+            'db_init',
+            'db_sync',
+            'db_drop',
+            'ks_endpoints',
+            'ks_service',
+            'ks_user',
+            'rabbit_init',
+            'tests',
+            'trusts',
+            'engine_cleaner',
+          ),
           purge_deleted: {
             requests: { memory: '124Mi', cpu: '100m' },
             limits: { memory: '1024Mi', cpu: '2000m' },

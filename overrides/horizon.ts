@@ -1,8 +1,27 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
-import { chartImages, controlPlaneNode, defaultResourcesFor, internalEndpoints, internalServices, localImageRegistryDependency, noExtraMounts, readOnlyContainer, securityContext } from './blocks';
-import { controlPlaneTolerations, localImageRegistryEndpoint, keystoneAdminUser, ingressEndpoint, kubeDnsEndpoint, preferredAntiAffinity, publicIngressUnlimitedBody, rollingUpdateUpgrades } from './common';
+import {
+  chartImages,
+  controlPlaneNode,
+  defaultResourcesFor,
+  internalEndpoints,
+  internalServices,
+  localImageRegistryDependency,
+  noExtraMounts,
+  readOnlyContainer,
+  securityContext,
+} from './blocks';
+import {
+  controlPlaneTolerations,
+  localImageRegistryEndpoint,
+  keystoneAdminUser,
+  ingressEndpoint,
+  kubeDnsEndpoint,
+  preferredAntiAffinity,
+  publicIngressUnlimitedBody,
+  rollingUpdateUpgrades,
+} from './common';
 import { configText } from './config-files';
 import { identityEndpoint, ociImageRegistryEndpoint, osloDbEndpoint } from './endpoints';
 
@@ -16,7 +35,7 @@ export function horizonStaticValues(img: ImageRefs): Values {
       db_drop: img.heat,
       horizon: img.horizon,
       test: null,
-      }),
+    }),
     selenium_v4: true,
     labels: {
       isApplication: false,
@@ -38,9 +57,7 @@ export function horizonStaticValues(img: ImageRefs): Values {
           conf_dir: '/etc/apache2/conf-available',
           mods_dir: '/etc/apache2/mods-available',
           a2enmod: ['headers', 'rewrite'],
-          a2dismod: [
-            'status || sed -i \'s/LoadModule status_module/#LoadModule status_module/\' /etc/httpd/conf.modules.d/00-base.conf',
-          ],
+          a2dismod: ["status || sed -i 's/LoadModule status_module/#LoadModule status_module/' /etc/httpd/conf.modules.d/00-base.conf"],
         },
       },
       horizon: {
@@ -95,7 +112,8 @@ export function horizonStaticValues(img: ImageRefs): Values {
             enforce_password_check: 'True',
             enable_pwd_validator: false,
             pwd_validator_regex: '(?=.*[a-zA-Z])(?=.*\\d).{8,}|(?=.*\\d)(?=.*\\W).{8,}|(?=.*\\W)(?=.*[a-zA-Z]).{8,}',
-            pwd_validator_help_text: '_("Your password must be at least eight (8) characters in length and must include characters from at least two (2) of these groupings: alpha, numeric, and special characters.")',
+            pwd_validator_help_text:
+              '_("Your password must be at least eight (8) characters in length and must include characters from at least two (2) of these groupings: alpha, numeric, and special characters.")',
             session_cookie_secure: 'True',
             session_cookie_httponly: 'False',
             session_engine: 'django.contrib.sessions.backends.cache',

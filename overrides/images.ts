@@ -69,7 +69,11 @@ const IMAGES = {
   ironic: starlingxImage('ironic'),
   keystone: starlingxImage('keystone'),
   keystoneApiProxy: starlingxImage('keystone-api-proxy'),
-  kubernetesEntrypoint: { registry: 'quay.io', repository: 'airshipit/kubernetes-entrypoint', tag: '7a6a594d2efec8b402ad970d18906863b2f04d4f-ubuntu_noble' },
+  kubernetesEntrypoint: {
+    registry: 'quay.io',
+    repository: 'airshipit/kubernetes-entrypoint',
+    tag: '7a6a594d2efec8b402ad970d18906863b2f04d4f-ubuntu_noble',
+  },
   libvirt: starlingxImage('libvirt'),
   mariadb: { registry: 'quay.io', repository: 'airshipit/mariadb', tag: 'ubuntu_noble-20260511' },
   memcached: { registry: 'docker.io', repository: 'library/memcached', tag: '1.5.5' },

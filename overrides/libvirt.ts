@@ -2,7 +2,14 @@ import { Values } from '../lib/engine/values';
 import { configText } from './config-files';
 import { ImageRefs } from './images';
 import { defaultJobResources, internalServices, localImageRegistryDependency, probe, securityContext } from './blocks';
-import { controlPlaneTolerations, afterNetworkAgentsOnNode, localImageRegistryEndpoint, imageRepoSyncJobResources, preferredAntiAffinity, cephCinderClient } from './common';
+import {
+  controlPlaneTolerations,
+  afterNetworkAgentsOnNode,
+  localImageRegistryEndpoint,
+  imageRepoSyncJobResources,
+  preferredAntiAffinity,
+  cephCinderClient,
+} from './common';
 import { ociImageRegistryEndpoint } from './endpoints';
 
 /** Static values of libvirt: the StarlingX settings applied over the chart defaults. */
@@ -66,19 +73,7 @@ export function libvirtStaticValues(img: ImageRefs): Values {
       },
       kubernetes: {
         cgroup: 'k8s-infra',
-        cgroup_controllers: [
-          'blkio',
-          'cpu',
-          'devices',
-          'freezer',
-          'hugetlb',
-          'memory',
-          'net_cls',
-          'perf_event',
-          'rdma',
-          'misc',
-          'pids',
-        ],
+        cgroup_controllers: ['blkio', 'cpu', 'devices', 'freezer', 'hugetlb', 'memory', 'net_cls', 'perf_event', 'rdma', 'misc', 'pids'],
       },
       init_modules: { enabled: false },
       vencrypt: { issuer: { kind: 'ClusterIssuer', name: 'ca-clusterissuer' } },
@@ -196,7 +191,7 @@ export const libvirtDynamicOptionsScript = configText([
   '  exit 1',
   'fi',
   'export LISTEN_IP_ADDRESS="${address}"',
-  "cat > \"${out}\" <<EOF",
+  'cat > "${out}" <<EOF',
   '{{ include "libvirt.utils.to_libvirt_conf" .Values.conf.libvirt }}',
   'EOF',
   'echo "libvirt: listening on ${LISTEN_IP_ADDRESS}"',

@@ -1,7 +1,25 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, defaultResourcesFor, internalEndpoints, internalServices, localImageRegistryDependency, probe, readOnlyContainer, rootContainer, securityContext } from './blocks';
-import { controlPlaneTolerations, localImageRegistryEndpoint, prometheusEndpoint, kubeDnsEndpointWithTcp, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
+import {
+  controlPlaneNode,
+  defaultJobResources,
+  defaultResourcesFor,
+  internalEndpoints,
+  internalServices,
+  localImageRegistryDependency,
+  probe,
+  readOnlyContainer,
+  rootContainer,
+  securityContext,
+} from './blocks';
+import {
+  controlPlaneTolerations,
+  localImageRegistryEndpoint,
+  prometheusEndpoint,
+  kubeDnsEndpointWithTcp,
+  requiredAntiAffinity,
+  rollingUpdateUpgrades,
+} from './common';
 import { configText, iniFile } from './config-files';
 import { chartPortLookup } from './apache';
 import { keystoneApiLocation, ociImageRegistryEndpoint } from './endpoints';
@@ -165,13 +183,7 @@ export function mariadbStaticValues(img: ImageRefs): Values {
     conf: {
       tests: {
         endpoint: 'internal',
-        params: [
-          '--auto-generate-sql',
-          '--concurrency=100',
-          '--number-of-queries=1000',
-          '--number-char-cols=1',
-          '--number-int-cols=1',
-        ],
+        params: ['--auto-generate-sql', '--concurrency=100', '--number-of-queries=1000', '--number-char-cols=1', '--number-int-cols=1'],
       },
       mariadb_server: { setup_wait: { iteration: 30, duration: 5 } },
       backup: {
@@ -292,7 +304,8 @@ export function mariadbStaticValues(img: ImageRefs): Values {
         config_override: iniFile({
           mysqld: {
             wait_timeout: '3600',
-            wsrep_provider_options: '"gmcast.listen_addr=tcp://0.0.0.0:{{ tuple "oslo_db" "direct" "wsrep" . | include "helm-toolkit.endpoints.endpoint_port_lookup" }}"',
+            wsrep_provider_options:
+              '"gmcast.listen_addr=tcp://0.0.0.0:{{ tuple "oslo_db" "direct" "wsrep" . | include "helm-toolkit.endpoints.endpoint_port_lookup" }}"',
           },
         }),
         '99_force': iniFile({

@@ -1,7 +1,15 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { controlPlaneNode, internalServices, localImageRegistryDependency, probe } from './blocks';
-import { controlPlaneTolerations, localImageRegistryEndpoint, imageRepoSyncJobResources, kubeDnsEndpointWithTcp, osloCacheEndpointNamespaced, preferredAntiAffinity, rollingUpdateUpgrades } from './common';
+import {
+  controlPlaneTolerations,
+  localImageRegistryEndpoint,
+  imageRepoSyncJobResources,
+  kubeDnsEndpointWithTcp,
+  osloCacheEndpointNamespaced,
+  preferredAntiAffinity,
+  rollingUpdateUpgrades,
+} from './common';
 import { ociImageRegistryEndpoint } from './endpoints';
 
 /** Static values of memcached: the StarlingX settings applied over the chart defaults. */

@@ -1,9 +1,52 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, privilegedContainer, probe, rallyOnceWith, readOnlyContainer, rootContainer, securityContext, uwsgiConf } from './blocks';
-import { controlPlaneTolerations, linuxbridgeAgentOnNode, openvswitchAgentOnNode, ironicEndpoint, localImageRegistryEndpoint, keystoneAdminUser, neutronServiceUser, novaServiceUser, placementServiceUser, ingressEndpoint, internalKeystoneAuthtoken, kubeDnsEndpoint, osloCacheEndpoint, slowLivenessProbe, kernelModulesSecurityContext, publicIngress, requiredAntiAffinity, rollingUpdateDeployments, fluentdEndpoint } from './common';
+import {
+  controlPlaneNode,
+  defaultResourcesFor,
+  internalEndpoints,
+  internalServices,
+  keystoneUser,
+  localImageRegistryDependency,
+  noExtraMounts,
+  osloLogging,
+  privilegedContainer,
+  probe,
+  rallyOnceWith,
+  readOnlyContainer,
+  rootContainer,
+  securityContext,
+  uwsgiConf,
+} from './blocks';
+import {
+  controlPlaneTolerations,
+  linuxbridgeAgentOnNode,
+  openvswitchAgentOnNode,
+  ironicEndpoint,
+  localImageRegistryEndpoint,
+  keystoneAdminUser,
+  neutronServiceUser,
+  novaServiceUser,
+  placementServiceUser,
+  ingressEndpoint,
+  internalKeystoneAuthtoken,
+  kubeDnsEndpoint,
+  osloCacheEndpoint,
+  slowLivenessProbe,
+  kernelModulesSecurityContext,
+  publicIngress,
+  requiredAntiAffinity,
+  rollingUpdateDeployments,
+  fluentdEndpoint,
+} from './common';
 import { commandFilters, configText, iniFile, rootwrapFilters } from './config-files';
-import { httpEndpoint, identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
+import {
+  httpEndpoint,
+  identityEndpoint,
+  keystoneInternalUrl,
+  ociImageRegistryEndpoint,
+  osloDbEndpoint,
+  osloMessagingEndpoint,
+} from './endpoints';
 
 const ovnVpnAgentReadiness: Values = probe({ initialDelaySeconds: 30, periodSeconds: 190, timeoutSeconds: 185 });
 
@@ -74,7 +117,11 @@ const testsNeutronNetworksCreateAndDeleteNetworks2: Value[] = [testsNeutronNetwo
 
 const serverServices: Value[] = internalEndpoints('oslo_db', 'oslo_messaging', 'oslo_cache', 'identity');
 
-const staticDhcp: Values = { pod: null, jobs: ['neutron-rabbit-init'], services: internalEndpoints('oslo_messaging', 'network', 'compute') };
+const staticDhcp: Values = {
+  pod: null,
+  jobs: ['neutron-rabbit-init'],
+  services: internalEndpoints('oslo_messaging', 'network', 'compute'),
+};
 
 const ovnVpnAgentOvnVpnAgent: Values = { readiness: ovnVpnAgentReadiness, liveness: ovnVpnAgentLiveness };
 
@@ -487,9 +534,33 @@ function neutronSecurityContext(): Values {
 function neutronPodResources(): Values {
   return {
     enabled: false,
-    agent: defaultResourcesFor('dhcp', 'l3', 'lb', 'metadata', 'ovn_metadata', 'ovn_vpn', 'ovs', 'sriov', 'l2gw', 'bagpipe_bgp', 'bgp_dragent'),
+    agent: defaultResourcesFor(
+      'dhcp',
+      'l3',
+      'lb',
+      'metadata',
+      'ovn_metadata',
+      'ovn_vpn',
+      'ovs',
+      'sriov',
+      'l2gw',
+      'bagpipe_bgp',
+      'bgp_dragent',
+    ),
     ...defaultResourcesFor('server', 'ironic_agent', 'netns_cleanup_cron'),
-    jobs: defaultResourcesFor('bootstrap', 'db_init', 'rabbit_init', 'db_sync', 'db_drop', 'ks_endpoints', 'ks_service', 'ks_user', 'tests', 'image_repo_sync', 'ovn_db_sync'),
+    jobs: defaultResourcesFor(
+      'bootstrap',
+      'db_init',
+      'rabbit_init',
+      'db_sync',
+      'db_drop',
+      'ks_endpoints',
+      'ks_service',
+      'ks_user',
+      'tests',
+      'image_repo_sync',
+      'ovn_db_sync',
+    ),
   };
 }
 
@@ -776,11 +847,21 @@ const NETNS_IP_FILTERS = {
 };
 
 /** The Python interpreters a metadata proxy may run under: the filter name's suffix and the executable. */
-const METADATA_PROXY_PYTHONS = [['', 'python'], ['2', 'python2'], ['7', 'python2.7'], ['3', 'python3'], ['35', 'python3.5'], ['36', 'python3.6'], ['37', 'python3.7']] as const;
+const METADATA_PROXY_PYTHONS = [
+  ['', 'python'],
+  ['2', 'python2'],
+  ['7', 'python2.7'],
+  ['3', 'python3'],
+  ['35', 'python3.5'],
+  ['36', 'python3.6'],
+  ['37', 'python3.7'],
+] as const;
 
 /** The filters that let an agent stop its metadata proxies (`kill_metadata<suffix>`), with the signals it may send. */
 function killMetadataProxyFilters(...signals: readonly string[]): Record<string, readonly string[]> {
-  return Object.fromEntries(METADATA_PROXY_PYTHONS.map(([suffix, python]) => [`kill_metadata${suffix}`, ['KillFilter', 'root', python, ...signals]]));
+  return Object.fromEntries(
+    METADATA_PROXY_PYTHONS.map(([suffix, python]) => [`kill_metadata${suffix}`, ['KillFilter', 'root', python, ...signals]]),
+  );
 }
 
 /** `conf.rootwrap_filters`: the commands each pod may run as root. */
@@ -826,19 +907,71 @@ function neutronRootwrapFilters(): Values {
     },
     iptables_firewall: {
       pods: debugPods,
-      content: rootwrapFilters(commandFilters('iptables-save', 'iptables-restore', 'ip6tables-save', 'ip6tables-restore', 'iptables', 'ip6tables', 'sysctl', 'conntrack')),
+      content: rootwrapFilters(
+        commandFilters(
+          'iptables-save',
+          'iptables-restore',
+          'ip6tables-save',
+          'ip6tables-restore',
+          'iptables',
+          'ip6tables',
+          'sysctl',
+          'conntrack',
+        ),
+      ),
     },
     linuxbridge_plugin: {
       pods: debugPods,
       content: rootwrapFilters({
         ...commandFilters('brctl', 'bridge'),
         ...NETNS_IP_FILTERS,
-        tc_replace_tbf: ['RegExpFilter', 'tc', 'root', 'tc', 'qdisc', 'replace', 'dev', '.+', 'root', 'tbf', 'rate', '.+', 'latency', '.+', 'burst', '.+'],
+        tc_replace_tbf: [
+          'RegExpFilter',
+          'tc',
+          'root',
+          'tc',
+          'qdisc',
+          'replace',
+          'dev',
+          '.+',
+          'root',
+          'tbf',
+          'rate',
+          '.+',
+          'latency',
+          '.+',
+          'burst',
+          '.+',
+        ],
         tc_add_ingress: ['RegExpFilter', 'tc', 'root', 'tc', 'qdisc', 'add', 'dev', '.+', 'ingress', 'handle', '.+'],
         tc_delete: ['RegExpFilter', 'tc', 'root', 'tc', 'qdisc', 'del', 'dev', '.+', '.+'],
         tc_show_qdisc: ['RegExpFilter', 'tc', 'root', 'tc', 'qdisc', 'show', 'dev', '.+'],
         tc_show_filters: ['RegExpFilter', 'tc', 'root', 'tc', 'filter', 'show', 'dev', '.+', 'parent', '.+'],
-        tc_add_filter: ['RegExpFilter', 'tc', 'root', 'tc', 'filter', 'add', 'dev', '.+', 'parent', '.+', 'protocol', 'all', 'prio', '.+', 'basic', 'police', 'rate', '.+', 'burst', '.+', 'mtu', '.+', 'drop'],
+        tc_add_filter: [
+          'RegExpFilter',
+          'tc',
+          'root',
+          'tc',
+          'filter',
+          'add',
+          'dev',
+          '.+',
+          'parent',
+          '.+',
+          'protocol',
+          'all',
+          'prio',
+          '.+',
+          'basic',
+          'police',
+          'rate',
+          '.+',
+          'burst',
+          '.+',
+          'mtu',
+          '.+',
+          'drop',
+        ],
       }),
     },
     openvswitch_plugin: {
@@ -898,10 +1031,98 @@ function neutronL3RootwrapFilters(): Values {
       l3_tc_show_qdisc: ['RegExpFilter', 'tc', 'root', 'tc', 'qdisc', 'show', 'dev', '.+'],
       l3_tc_add_qdisc_ingress: ['RegExpFilter', 'tc', 'root', 'tc', 'qdisc', 'add', 'dev', '.+', 'ingress'],
       l3_tc_add_qdisc_egress: ['RegExpFilter', 'tc', 'root', 'tc', 'qdisc', 'add', 'dev', '.+', 'root', 'handle', '1:', 'htb'],
-      l3_tc_show_filters: ['RegExpFilter', 'tc', 'root', 'tc', '-p', '-s', '-d', 'filter', 'show', 'dev', '.+', 'parent', '.+', 'prio', '1'],
-      l3_tc_delete_filters: ['RegExpFilter', 'tc', 'root', 'tc', 'filter', 'del', 'dev', '.+', 'parent', '.+', 'prio', '1', 'handle', '.+', 'u32'],
-      l3_tc_add_filter_ingress: ['RegExpFilter', 'tc', 'root', 'tc', 'filter', 'add', 'dev', '.+', 'parent', '.+', 'protocol', 'ip', 'prio', '1', 'u32', 'match', 'ip', 'dst', '.+', 'police', 'rate', '.+', 'burst', '.+', 'drop', 'flowid', ':1'],
-      l3_tc_add_filter_egress: [' RegExpFilter', 'tc', 'root', 'tc', 'filter', 'add', 'dev', '.+', 'parent', '.+', 'protocol', 'ip', 'prio', '1', 'u32', 'match', 'ip', 'src', '.+', 'police', 'rate', '.+', 'burst', '.+', 'drop', 'flowid', ':1'],
+      l3_tc_show_filters: [
+        'RegExpFilter',
+        'tc',
+        'root',
+        'tc',
+        '-p',
+        '-s',
+        '-d',
+        'filter',
+        'show',
+        'dev',
+        '.+',
+        'parent',
+        '.+',
+        'prio',
+        '1',
+      ],
+      l3_tc_delete_filters: [
+        'RegExpFilter',
+        'tc',
+        'root',
+        'tc',
+        'filter',
+        'del',
+        'dev',
+        '.+',
+        'parent',
+        '.+',
+        'prio',
+        '1',
+        'handle',
+        '.+',
+        'u32',
+      ],
+      l3_tc_add_filter_ingress: [
+        'RegExpFilter',
+        'tc',
+        'root',
+        'tc',
+        'filter',
+        'add',
+        'dev',
+        '.+',
+        'parent',
+        '.+',
+        'protocol',
+        'ip',
+        'prio',
+        '1',
+        'u32',
+        'match',
+        'ip',
+        'dst',
+        '.+',
+        'police',
+        'rate',
+        '.+',
+        'burst',
+        '.+',
+        'drop',
+        'flowid',
+        ':1',
+      ],
+      l3_tc_add_filter_egress: [
+        ' RegExpFilter',
+        'tc',
+        'root',
+        'tc',
+        'filter',
+        'add',
+        'dev',
+        '.+',
+        'parent',
+        '.+',
+        'protocol',
+        'ip',
+        'prio',
+        '1',
+        'u32',
+        'match',
+        'ip',
+        'src',
+        '.+',
+        'police',
+        'rate',
+        '.+',
+        'burst',
+        '.+',
+        'drop',
+        'flowid',
+        ':1',
+      ],
       kill_ip_monitor: ['KillFilter', 'root', 'ip', '-9'],
       ...commandFilters('ovs-vsctl', 'iptables-save', 'iptables-restore', 'ip6tables-save', 'ip6tables-restore', 'keepalived'),
       kill_keepalived: ['KillFilter', 'root', 'keepalived', '-HUP', '-15', '-9'],
@@ -1057,7 +1278,14 @@ function neutronEndpoints(): Values {
       scheme: { default: 'http' },
       port: { api: { default: 8774, public: 80 }, novncproxy: { default: 6080 } },
     },
-    compute_metadata: httpEndpoint({ name: 'nova', host: 'nova-metadata', publicHost: 'metadata', path: { default: '/' }, portName: 'metadata', port: 8775 }),
+    compute_metadata: httpEndpoint({
+      name: 'nova',
+      host: 'nova-metadata',
+      publicHost: 'metadata',
+      path: { default: '/' },
+      portName: 'metadata',
+      port: 8775,
+    }),
     identity: identityEndpoint({
       admin: keystoneAdminUser,
       neutron: neutronServiceUser,

@@ -1,9 +1,59 @@
 import { Value, Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, noVolumes, osloLogging, privilegedContainer, probe, rallyOnceWith, readOnlyContainer, securityContext, uwsgiConf } from './blocks';
-import { apacheSoftware, controlPlaneTolerations, afterNetworkAgentsOnNode, ironicEndpoint, fluentdEndpoint, glanceEndpoint, localImageRegistryEndpoint, placementEndpoint, cinderV3Endpoint, keystoneAdminUser, cinderServiceUser, neutronServiceUser, novaServiceUser, placementServiceUser, ingressEndpoint, internalKeystoneAuthtokenInterface, keystonePasswordAuth, kubeDnsEndpoint, osloCacheEndpoint, slowLivenessProbe, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity, rollingUpdateUpgradesWithDaemonsets, cephCinderClient } from './common';
+import {
+  controlPlaneNode,
+  defaultResourcesFor,
+  internalEndpoints,
+  internalServices,
+  keystoneUser,
+  localImageRegistryDependency,
+  noExtraMounts,
+  noVolumes,
+  osloLogging,
+  privilegedContainer,
+  probe,
+  rallyOnceWith,
+  readOnlyContainer,
+  securityContext,
+  uwsgiConf,
+} from './blocks';
+import {
+  apacheSoftware,
+  controlPlaneTolerations,
+  afterNetworkAgentsOnNode,
+  ironicEndpoint,
+  fluentdEndpoint,
+  glanceEndpoint,
+  localImageRegistryEndpoint,
+  placementEndpoint,
+  cinderV3Endpoint,
+  keystoneAdminUser,
+  cinderServiceUser,
+  neutronServiceUser,
+  novaServiceUser,
+  placementServiceUser,
+  ingressEndpoint,
+  internalKeystoneAuthtokenInterface,
+  keystonePasswordAuth,
+  kubeDnsEndpoint,
+  osloCacheEndpoint,
+  slowLivenessProbe,
+  publicIngress,
+  rallyOnce,
+  rallyOnceNoArgs,
+  requiredAntiAffinity,
+  rollingUpdateUpgradesWithDaemonsets,
+  cephCinderClient,
+} from './common';
 import { commandFilters, configText, iniFile, rootwrapFilters } from './config-files';
-import { httpEndpoint, identityEndpoint, keystoneInternalUrl, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
+import {
+  httpEndpoint,
+  identityEndpoint,
+  keystoneInternalUrl,
+  ociImageRegistryEndpoint,
+  osloDbEndpoint,
+  osloMessagingEndpoint,
+} from './endpoints';
 
 const defaultLiveness: Values = probe({ initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 6 });
 
@@ -309,11 +359,7 @@ function novaDependencies(): Values {
 /** `conf`: the contents of nova's configuration files, and the chart's other settings. */
 function novaConf(): Values {
   return {
-    security: configText([
-      'ServerTokens Prod',
-      'ServerSignature Off',
-      'TraceEnable Off',
-    ]),
+    security: configText(['ServerTokens Prod', 'ServerSignature Off', 'TraceEnable Off']),
     software: apacheSoftware,
     ceph: {
       enabled: true,
@@ -380,12 +426,7 @@ function novaConf(): Values {
     },
     nova_api_uwsgi: uwsgiConf('nova-api', 'nova.wsgi.osapi_compute:application'),
     nova_metadata_uwsgi: uwsgiConf('nova-metadata', 'nova.wsgi.metadata:application'),
-    ssh: configText([
-      'Host *',
-      '  StrictHostKeyChecking no',
-      '  UserKnownHostsFile /dev/null',
-      '  Port {{ .Values.network.ssh.port }}',
-    ]),
+    ssh: configText(['Host *', '  StrictHostKeyChecking no', '  UserKnownHostsFile /dev/null', '  Port {{ .Values.network.ssh.port }}']),
   };
 }
 
@@ -444,7 +485,8 @@ function novaPaste(): Values {
     'composite:openstack_compute_api_v21_legacy_v2_compatible': {
       use: 'call:nova.api.auth:pipeline_factory_v21',
       noauth2: 'cors http_proxy_to_wsgi compute_req_id faultwrap sizelimit noauth2 legacy_v2_compatible osapi_compute_app_v21',
-      keystone: 'cors http_proxy_to_wsgi compute_req_id faultwrap sizelimit authtoken audit keystonecontext legacy_v2_compatible osapi_compute_app_v21',
+      keystone:
+        'cors http_proxy_to_wsgi compute_req_id faultwrap sizelimit authtoken audit keystonecontext legacy_v2_compatible osapi_compute_app_v21',
     },
     'filter:request_id': { 'paste.filter_factory': 'oslo_middleware:RequestId.factory' },
     'filter:compute_req_id': {
@@ -567,22 +609,69 @@ function novaRootwrapFilters(): Values {
       content: rootwrapFilters({
         ...commandFilters('kpartx', 'tune2fs', 'mount', 'umount', 'qemu-nbd', 'losetup', 'blkid'),
         blockdev: ['RegExpFilter', 'blockdev', 'root', 'blockdev', '(--getsize64|--flushbufs)', '/dev/.*'],
-        ...commandFilters('tee', 'mkdir', 'chown', 'chmod', 'ip', 'tunctl', 'ovs-vsctl', 'vrouter-port-control', 'ebrctl', 'mm-ctl', 'ovs-ofctl'),
+        ...commandFilters(
+          'tee',
+          'mkdir',
+          'chown',
+          'chmod',
+          'ip',
+          'tunctl',
+          'ovs-vsctl',
+          'vrouter-port-control',
+          'ebrctl',
+          'mm-ctl',
+          'ovs-ofctl',
+        ),
         ...commandFilters('dd', 'iscsiadm', 'aoe-revalidate', 'aoe-discover', 'parted', 'pygrub', 'fdisk', 'e2fsck', 'resize2fs'),
         ...LINUX_NET_FILTERS,
-        ...commandFilters('mkswap', 'nova-idmapshift', 'mkfs', 'qemu-img', 'readlink', 'mkfs.ext3', 'mkfs.ext4', 'mkfs.ntfs', 'lvremove', 'lvcreate', 'lvs', 'vgs'),
+        ...commandFilters(
+          'mkswap',
+          'nova-idmapshift',
+          'mkfs',
+          'qemu-img',
+          'readlink',
+          'mkfs.ext3',
+          'mkfs.ext4',
+          'mkfs.ntfs',
+          'lvremove',
+          'lvcreate',
+          'lvs',
+          'vgs',
+        ),
         read_passwd: ['RegExpFilter', 'cat', 'root', 'cat', '(/var|/usr)?/tmp/openstack-vfs-localfs[^/]+/etc/passwd'],
         read_shadow: ['RegExpFilter', 'cat', 'root', 'cat', '(/var|/usr)?/tmp/openstack-vfs-localfs[^/]+/etc/shadow'],
         read_initiator: ['ReadFileFilter', '/etc/iscsi/initiatorname.iscsi'],
         ...commandFilters('multipath', 'multipathd', 'systool', 'vgc-cluster'),
         drv_cfg: ['CommandFilter', '/opt/emc/scaleio/sdc/bin/drv_cfg', 'root', '/opt/emc/scaleio/sdc/bin/drv_cfg', '--query_guid'],
         scsi_id: ['CommandFilter', '/lib/udev/scsi_id', 'root'],
-        'privsep-rootwrap': ['RegExpFilter', 'privsep-helper', 'root', 'privsep-helper', '--config-file', '/etc/(?!\\.\\.).*', '--privsep_context', 'os_brick.privileged.default', '--privsep_sock_path', '/tmp/.*'],
+        'privsep-rootwrap': [
+          'RegExpFilter',
+          'privsep-helper',
+          'root',
+          'privsep-helper',
+          '--config-file',
+          '/etc/(?!\\.\\.).*',
+          '--privsep_context',
+          'os_brick.privileged.default',
+          '--privsep_sock_path',
+          '/tmp/.*',
+        ],
         sg_scan: ['CommandFilter', 'sg_scan', 'root'],
         ln: ['RegExpFilter', 'ln', 'root', 'ln', '--symbolic', '--force', '/dev/mapper/crypt-.+', '.+'],
         ...commandFilters('cryptsetup', 'xenstore-read', 'rbd', 'shred', 'cp', 'sync'),
         ploop: ['RegExpFilter', 'ploop', 'root', 'ploop', 'restore-descriptor', '.*'],
-        prl_disk_tool: ['RegExpFilter', 'prl_disk_tool', 'root', 'prl_disk_tool', 'resize', '--size', '.*M$', '--resize_partition', '--hdd', '.*'],
+        prl_disk_tool: [
+          'RegExpFilter',
+          'prl_disk_tool',
+          'root',
+          'prl_disk_tool',
+          'resize',
+          '--size',
+          '.*M$',
+          '--resize_partition',
+          '--hdd',
+          '.*',
+        ],
         ...commandFilters('xend', 'touch', 'pstorage-mount'),
       }),
     },
@@ -855,7 +944,14 @@ function novaEndpoints(): Values {
       scheme: { default: 'http' },
       port: { metadata: { default: 8775, public: 80 } },
     },
-    compute_novnc_proxy: httpEndpoint({ name: 'nova', host: 'nova-novncproxy', publicHost: 'novncproxy', path: { default: '/vnc_auto.html' }, portName: 'novnc_proxy', port: 6080 }),
+    compute_novnc_proxy: httpEndpoint({
+      name: 'nova',
+      host: 'nova-novncproxy',
+      publicHost: 'novncproxy',
+      path: { default: '/vnc_auto.html' },
+      portName: 'novnc_proxy',
+      port: 6080,
+    }),
     compute_novnc_vencrypt: {
       hosts: { default: 'nova-novncproxy' },
       host_fqdn_override: { default: { commonName: 'nova-novncproxy', usages: ['client auth'] } },
@@ -868,7 +964,14 @@ function novaEndpoints(): Values {
       path: { default: '/serial_auto.html' },
       port: { serial_proxy: { default: 6083, public: 80 } },
     },
-    compute_spice_proxy: httpEndpoint({ name: 'nova', host: 'nova-spiceproxy', publicHost: 'spiceproxy', path: { default: '/spice_auto.html' }, portName: 'spice_proxy', port: 6082 }),
+    compute_spice_proxy: httpEndpoint({
+      name: 'nova',
+      host: 'nova-spiceproxy',
+      publicHost: 'spiceproxy',
+      path: { default: '/spice_auto.html' },
+      portName: 'spice_proxy',
+      port: 6082,
+    }),
     placement: placementEndpoint,
     network: httpEndpoint({ name: 'neutron', host: 'neutron-server', port: 9696 }),
     baremetal: ironicEndpoint,
@@ -1039,7 +1142,22 @@ function novaPodResources(): Values {
       limits: { memory: '1024Mi', cpu: '2000m' },
     },
     ...defaultResourcesFor('sanitizer', 'scheduler', 'ssh', 'novncproxy', 'serialproxy', 'spiceproxy'),
-    jobs: defaultResourcesFor('bootstrap', 'storage_init', 'db_init', 'rabbit_init', 'db_sync', 'archive_deleted_rows', 'db_drop', 'ks_endpoints', 'ks_service', 'ks_user', 'tests', 'cell_setup', 'service_cleaner', 'image_repo_sync'),
+    jobs: defaultResourcesFor(
+      'bootstrap',
+      'storage_init',
+      'db_init',
+      'rabbit_init',
+      'db_sync',
+      'archive_deleted_rows',
+      'db_drop',
+      'ks_endpoints',
+      'ks_service',
+      'ks_user',
+      'tests',
+      'cell_setup',
+      'service_cleaner',
+      'image_repo_sync',
+    ),
   };
 }
 

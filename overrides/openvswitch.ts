@@ -11,7 +11,7 @@ export function openvswitchStaticValues(img: ImageRefs): Values {
     images: chartImages(img, {
       openvswitch_db_server: img.ovs,
       openvswitch_vswitchd: img.ovs,
-      }),
+    }),
     labels: {
       isApplication: false,
       ovs: { node_selector_key: 'openvswitch', node_selector_value: 'enabled' },

@@ -1,8 +1,29 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
 import { wsgiSite } from './apache';
-import { defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, securityContext, uwsgiConf } from './blocks';
-import { apiPodLifecycle, controlPlaneLabels, controlPlaneTolerations, localImageRegistryEndpoint, placementEndpoint, keystoneAdminUser, internalKeystoneAuthtoken, osloCacheEndpoint, publicIngress, requiredAntiAffinityUnweighted } from './common';
+import {
+  defaultResourcesFor,
+  internalEndpoints,
+  internalServices,
+  keystoneUser,
+  localImageRegistryDependency,
+  noExtraMounts,
+  osloLogging,
+  securityContext,
+  uwsgiConf,
+} from './blocks';
+import {
+  apiPodLifecycle,
+  controlPlaneLabels,
+  controlPlaneTolerations,
+  localImageRegistryEndpoint,
+  placementEndpoint,
+  keystoneAdminUser,
+  internalKeystoneAuthtoken,
+  osloCacheEndpoint,
+  publicIngress,
+  requiredAntiAffinityUnweighted,
+} from './common';
 import { identityEndpoint, ociImageRegistryEndpoint, osloDbEndpoint } from './endpoints';
 
 /** Static values of placement: the StarlingX settings applied over the chart defaults. */
@@ -129,12 +150,7 @@ export function placementStaticValues(img: ImageRefs): Values {
       },
       static: {
         api: {
-          jobs: [
-            'placement-db-sync',
-            'placement-ks-service',
-            'placement-ks-user',
-            'placement-ks-endpoints',
-          ],
+          jobs: ['placement-db-sync', 'placement-ks-service', 'placement-ks-user', 'placement-ks-endpoints'],
         },
         ks_endpoints: {
           jobs: ['placement-ks-user', 'placement-ks-service'],

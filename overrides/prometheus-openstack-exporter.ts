@@ -1,7 +1,22 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, readOnlyContainer, securityContext } from './blocks';
-import { controlPlaneTolerations, localImageRegistryEndpoint, keystoneAdminUser, requiredAntiAffinityUnweighted, rollingUpdateUpgrades } from './common';
+import {
+  controlPlaneNode,
+  defaultJobResources,
+  internalEndpoints,
+  internalServices,
+  keystoneUser,
+  localImageRegistryDependency,
+  readOnlyContainer,
+  securityContext,
+} from './blocks';
+import {
+  controlPlaneTolerations,
+  localImageRegistryEndpoint,
+  keystoneAdminUser,
+  requiredAntiAffinityUnweighted,
+  rollingUpdateUpgrades,
+} from './common';
 import { identityEndpoint, ociImageRegistryEndpoint } from './endpoints';
 
 const ksUserContainer: Values = { prometheus_openstack_exporter_ks_user: readOnlyContainer };

@@ -1,7 +1,25 @@
 import { Values } from '../lib/engine/values';
 import { ImageRefs } from './images';
-import { controlPlaneNode, defaultJobResources, internalEndpoints, internalServices, localImageRegistryDependency, probe, readOnlyContainer, rootContainer, securityContext } from './blocks';
-import { controlPlaneTolerations, localImageRegistryEndpoint, prometheusEndpoint, kubeDnsEndpointWithTcp, publicIngress, requiredAntiAffinity, rollingUpdateUpgrades } from './common';
+import {
+  controlPlaneNode,
+  defaultJobResources,
+  internalEndpoints,
+  internalServices,
+  localImageRegistryDependency,
+  probe,
+  readOnlyContainer,
+  rootContainer,
+  securityContext,
+} from './blocks';
+import {
+  controlPlaneTolerations,
+  localImageRegistryEndpoint,
+  prometheusEndpoint,
+  kubeDnsEndpointWithTcp,
+  publicIngress,
+  requiredAntiAffinity,
+  rollingUpdateUpgrades,
+} from './common';
 import { ociImageRegistryEndpoint } from './endpoints';
 
 /** Static values of rabbitmq: the StarlingX settings applied over the chart defaults. */

@@ -72,6 +72,9 @@ export const DEFAULT_APP_BUILD: AppBuildName = 'trixie-2026.1';
 export function buildChartVersion(build: AppBuildName, release: { readonly name: string; readonly chartVersion?: string }): string {
   const charts: Readonly<Record<string, string>> = APP_BUILDS[build].charts;
   const version = Object.hasOwn(charts, release.name) ? charts[release.name] : release.chartVersion;
-  if (version === undefined) throw new Error(`release "${release.name}" has no chart version in app build "${build}" (expected an entry in releases/chart-versions.ts or a chartVersion in its definition)`);
+  if (version === undefined)
+    throw new Error(
+      `release "${release.name}" has no chart version in app build "${build}" (expected an entry in releases/chart-versions.ts or a chartVersion in its definition)`,
+    );
   return version;
 }

@@ -107,7 +107,12 @@ export const TWO_CONTROL_PLANE_HOSTS = 'needs at least 2 hosts labelled openstac
  * the class at `path` of the system values must resolve. With `always`, the release always creates
  * the PVC; otherwise only when its values name one.
  */
-export function storageClassCheck(chart: StorageChart, path: readonly string[], field: string, always: boolean): NonNullable<ReleaseDefinition['checks']> {
+export function storageClassCheck(
+  chart: StorageChart,
+  path: readonly string[],
+  field: string,
+  always: boolean,
+): NonNullable<ReleaseDefinition['checks']> {
   return (ctx, values) => {
     let node: unknown = values;
     for (const key of path) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;

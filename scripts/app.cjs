@@ -16,7 +16,18 @@ const ROOT = path.resolve(__dirname, '..');
  * this launcher itself (it holds the bundles' build options).
  */
 const LAUNCHER = 'scripts/app.cjs';
-const SOURCES = [LAUNCHER, 'main.ts', 'package.json', 'package-lock.json', 'node_modules/.package-lock.json', 'lib', 'releases', 'overrides', 'policies', 'imports'];
+const SOURCES = [
+  LAUNCHER,
+  'main.ts',
+  'package.json',
+  'package-lock.json',
+  'node_modules/.package-lock.json',
+  'lib',
+  'releases',
+  'overrides',
+  'policies',
+  'imports',
+];
 
 /** Every source file under `root`, sorted, with its stats (bigint: nanosecond times). */
 function sourceStats(root) {
@@ -67,7 +78,11 @@ function sourceHash(prefix, root, name) {
   if (memo && memo.prefix === prefix && memo.keys === keys && typeof memo.hash === 'string') return memo.hash;
   const hash = crypto.createHash('sha256');
   hash.update(prefix);
-  for (const [rel] of stats) hash.update(`${rel}\0`).update(fs.readFileSync(path.join(root, rel))).update('\0');
+  for (const [rel] of stats)
+    hash
+      .update(`${rel}\0`)
+      .update(fs.readFileSync(path.join(root, rel)))
+      .update('\0');
   const digest = hash.digest('hex');
   if (stats.every(([, stat]) => stat.ctimeNs < started - RACY_NS)) {
     const tmp = `${memoFile}.${process.pid}.tmp`;
@@ -89,7 +104,13 @@ function sourceHash(prefix, root, name) {
  */
 function bundlePath(esbuild, name = 'app', root = ROOT) {
   const digest = sourceHash(`${process.version}\0${esbuild.version}\0${root}\0`, root, name);
-  return path.join(root, 'node_modules', '.cache', name === 'app' ? 'stx-openstack-gitops' : `stx-openstack-gitops-${name}`, `${name}-${digest.slice(0, 16)}.cjs`);
+  return path.join(
+    root,
+    'node_modules',
+    '.cache',
+    name === 'app' ? 'stx-openstack-gitops' : `stx-openstack-gitops-${name}`,
+    `${name}-${digest.slice(0, 16)}.cjs`,
+  );
 }
 
 /** The V8 code cache kept beside a bundle: named after it, so a new bundle never reads an old cache. */
@@ -201,7 +222,8 @@ function registerTypeScript(esbuild, cache = path.join(ROOT, 'node_modules', '.c
         fs.writeFileSync(`${cached}.${process.pid}.tmp`, code);
         fs.renameSync(`${cached}.${process.pid}.tmp`, cached);
         // The older transpilations of this file are stale.
-        for (const old of fs.readdirSync(cache)) if (old.startsWith(prefix) && path.join(cache, old) !== cached) fs.rmSync(path.join(cache, old), { force: true });
+        for (const old of fs.readdirSync(cache))
+          if (old.startsWith(prefix) && path.join(cache, old) !== cached) fs.rmSync(path.join(cache, old), { force: true });
       } catch {
         // a read-only node_modules: transpile every time
       }

@@ -33,7 +33,8 @@ import { readStack } from '../lib/commands/values';
 import { openChartSet } from '../lib/validate/chart-source';
 import { parseYaml12, toYamlFile } from '../lib/engine/yaml';
 
-export const USAGE = 'usage: npm run bench [-- RUNS] [--only synth,fleet,change,render,test] [--sizes 10,100,1000,5000] [--output FILE]   (RUNS: a positive whole number, default 5)';
+export const USAGE =
+  'usage: npm run bench [-- RUNS] [--only synth,fleet,change,render,test] [--sizes 10,100,1000,5000] [--output FILE]   (RUNS: a positive whole number, default 5)';
 
 export const PARTS = ['synth', 'fleet', 'change', 'render', 'test'] as const;
 export type Part = (typeof PARTS)[number];
@@ -62,7 +63,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const parts = values.only === undefined ? [...PARTS] : values.only.split(',').map((p) => p.trim());
   const unknown = parts.filter((p) => !(PARTS as readonly string[]).includes(p));
   if (unknown.length > 0 || parts.length === 0) throw new UsageError(`--only takes parts among ${PARTS.join(', ')}, got '${values.only}'`);
-  const sizes = values.sizes === undefined ? [10, 100, 1000, 5000] : values.sizes.split(',').map((s) => wholeNumber(s.trim(), 'each of --sizes'));
+  const sizes =
+    values.sizes === undefined ? [10, 100, 1000, 5000] : values.sizes.split(',').map((s) => wholeNumber(s.trim(), 'each of --sizes'));
   return { runs, parts: parts as Part[], sizes: [...new Set(sizes)].sort((a, b) => a - b), output: values.output ?? 'BENCHMARKS.md' };
 }
 
@@ -112,13 +114,21 @@ function once(run: Run, out: string): { ms: number; cpuMs?: number; rssKiB?: num
   const sub = (s: string) => s.replace('<out>', out);
   const args = run.args.map(sub);
   const [cmd, argv] = TIME ? [TIME, ['-v', run.command, ...args]] : [run.command, args];
-  const env = { ...process.env, CDK8S_CHECK_UPGRADE: 'false', ...Object.fromEntries(Object.entries(run.env ?? {}).map(([k, v]) => [k, sub(v)])) };
+  const env = {
+    ...process.env,
+    CDK8S_CHECK_UPGRADE: 'false',
+    ...Object.fromEntries(Object.entries(run.env ?? {}).map(([k, v]) => [k, sub(v)])),
+  };
   const start = process.hrtime.bigint();
   const done = spawnSync(cmd, argv, { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 256 << 20 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (done.status !== 0) throw new Error(`${run.command} ${args.join(' ')} failed: ${(done.stderr ?? '').slice(-2000)}`);
   const field = (name: string) => new RegExp(`${name}: ([0-9.]+)`).exec(done.stderr)?.[1];
-  const [user, system, rss] = [field('User time \\(seconds\\)'), field('System time \\(seconds\\)'), field('Maximum resident set size \\(kbytes\\)')];
+  const [user, system, rss] = [
+    field('User time \\(seconds\\)'),
+    field('System time \\(seconds\\)'),
+    field('Maximum resident set size \\(kbytes\\)'),
+  ];
   return { ms, ...(user && system ? { cpuMs: (Number(user) + Number(system)) * 1000 } : {}), ...(rss ? { rssKiB: Number(rss) } : {}) };
 }
 
@@ -159,7 +169,9 @@ export interface RenderBench {
 }
 
 /** Renders every release of every stack folder of dist/ (fleets and entry points aside), cache off, helm processes in parallel. */
-export async function renderBench(charts = process.env.STX_CHARTS ?? path.resolve(ROOT, '..', 'shared', 'charts')): Promise<RenderBench | string> {
+export async function renderBench(
+  charts = process.env.STX_CHARTS ?? path.resolve(ROOT, '..', 'shared', 'charts'),
+): Promise<RenderBench | string> {
   if (!fs.existsSync(charts)) return `skipped: no chart set at ${charts} (set STX_CHARTS)`;
   try {
     helmBinary();
@@ -167,7 +179,10 @@ export async function renderBench(charts = process.env.STX_CHARTS ?? path.resolv
     return `skipped: ${(error as Error).message}`;
   }
   const dist = path.join(ROOT, 'dist');
-  const stacks = fs.readdirSync(dist).filter((d) => fs.existsSync(path.join(dist, d, 'kustomization.yaml'))).sort();
+  const stacks = fs
+    .readdirSync(dist)
+    .filter((d) => fs.existsSync(path.join(dist, d, 'kustomization.yaml')))
+    .sort();
   const start = process.hrtime.bigint();
   const set = openChartSet(charts);
   // One stack after another, its releases as many at once as there are cores: more helm processes
@@ -200,7 +215,7 @@ type PerSubcloud = [count: number, ms: number, bytes: number, files: number];
 const SYNTH_TARGET = 'built-in synth ≤ CLI start + 0.7 s';
 const APP_TARGET = 'app alone ≤ 3× kubectl kustomize of one stack';
 /** The two ways a synth writes, as the targets name them. */
-const DEFAULT_PATH = 'the operator\'s `npx cdk8s synth`, previous tree present';
+const DEFAULT_PATH = "the operator's `npx cdk8s synth`, previous tree present";
 const COLD_PATH = '`--output` into an emptied folder (reported, not the verdict)';
 const RENDER_TARGET = 'rendering every built-in stack ≤ 1.5× the helm processes alone';
 const TEST_TARGET = 'npm test ≤ 60 s on an idle 2-core machine';
@@ -217,7 +232,11 @@ const seconds = (n: number) => `${(n / 1000).toFixed(2)} s`;
 
 /** The one profile the generated fleets extend, and the environment of a synth of that profile and `fleets`. */
 const FLEET_PROFILE = 'deployments/aio-sx-subcloud.yaml';
-const fleetRun = (fleets: string): Run => ({ command: 'node', args: ['scripts/app.cjs'], env: { STX_OUTPUT: '<out>/dist', STX_PROFILES: FLEET_PROFILE, STX_FLEETS: fleets } });
+const fleetRun = (fleets: string): Run => ({
+  command: 'node',
+  args: ['scripts/app.cjs'],
+  env: { STX_OUTPUT: '<out>/dist', STX_PROFILES: FLEET_PROFILE, STX_FLEETS: fleets },
+});
 
 /** Writes a generated inventory through the public command (`fleet new`). */
 function newFleet(count: number, file: string): void {
@@ -239,18 +258,31 @@ async function main(options: BenchOptions): Promise<void> {
   const targets: Target[] = [];
   const fleets = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-fleets-'));
   const add = (name: string, run: Run, m: Measure) => {
-    const command = `${Object.entries(run.env ?? {}).map(([k, v]) => `${k}=${v}`).join(' ')} ${run.command} ${run.args.join(' ')}`.trim().replaceAll(fleets, '<fleets>');
+    const command = `${Object.entries(run.env ?? {})
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')} ${run.command} ${run.args.join(' ')}`
+      .trim()
+      .replaceAll(fleets, '<fleets>');
     rows.push({ name, command, m });
-    console.error(`${name}: median ${ms(m).toFixed(0)} ms (${m.times.map((t) => t.toFixed(0)).join(', ')})${m.cpu.length ? `, CPU ${median(m.cpu).toFixed(0)} ms` : ''}${m.rssKiB ? `, peak RSS ${MiB(m.rssKiB)}` : ''}${m.files ? `, ${m.files} files, ${(m.bytes / 1e6).toFixed(1)} MB` : ''}`);
+    console.error(
+      `${name}: median ${ms(m).toFixed(0)} ms (${m.times.map((t) => t.toFixed(0)).join(', ')})${m.cpu.length ? `, CPU ${median(m.cpu).toFixed(0)} ms` : ''}${m.rssKiB ? `, peak RSS ${MiB(m.rssKiB)}` : ''}${m.files ? `, ${m.files} files, ${(m.bytes / 1e6).toFixed(1)} MB` : ''}`,
+    );
     return m;
   };
   const bench = (name: string, run: Run, opts?: Parameters<typeof measure>[2]) => add(name, run, measure(runs, run, opts));
 
   const paths = [DEFAULT_PATH, COLD_PATH];
-  if (!parts.includes('synth')) targets.push(...[SYNTH_TARGET, APP_TARGET].flatMap((what) => paths.map((way) => ({ what: `${what}: ${way}`, measured: 'not measured in this run' }))));
+  if (!parts.includes('synth'))
+    targets.push(
+      ...[SYNTH_TARGET, APP_TARGET].flatMap((what) =>
+        paths.map((way) => ({ what: `${what}: ${way}`, measured: 'not measured in this run' })),
+      ),
+    );
   if (parts.includes('synth')) {
     const kubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
-    const yard = kubectl ? bench('kubectl kustomize of one stack (yardstick)', { command: 'kubectl', args: ['kustomize', 'dist/starlingx-app'] }) : undefined;
+    const yard = kubectl
+      ? bench('kubectl kustomize of one stack (yardstick)', { command: 'kubectl', args: ['kustomize', 'dist/starlingx-app'] })
+      : undefined;
     const cli = bench('cdk8s CLI start', { command: 'npx', args: ['cdk8s', '--version'] });
     // The operator's default: one output folder for every run, the warm-up writing the first tree.
     const synthOut = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-synth-'));
@@ -260,13 +292,28 @@ async function main(options: BenchOptions): Promise<void> {
       ways = [
         {
           way: DEFAULT_PATH,
-          synth: bench('built-in synth, whole: npx cdk8s synth (scratch output; previous tree present)', { command: 'npx', args: ['cdk8s', 'synth'], env: { STX_OUTPUT: '<out>/dist' } }, { out: synthOut }),
-          app: bench('built-in synth, app alone as cdk8s.yaml runs it (previous tree present)', { command: 'node', args: ['scripts/app.cjs'], env: { STX_OUTPUT: '<out>/dist' } }, { out: appOut }),
+          synth: bench(
+            'built-in synth, whole: npx cdk8s synth (scratch output; previous tree present)',
+            { command: 'npx', args: ['cdk8s', 'synth'], env: { STX_OUTPUT: '<out>/dist' } },
+            { out: synthOut },
+          ),
+          app: bench(
+            'built-in synth, app alone as cdk8s.yaml runs it (previous tree present)',
+            { command: 'node', args: ['scripts/app.cjs'], env: { STX_OUTPUT: '<out>/dist' } },
+            { out: appOut },
+          ),
         },
         {
           way: COLD_PATH,
-          synth: bench('built-in synth, whole: npx cdk8s synth --output (emptied folder)', { command: 'npx', args: ['cdk8s', 'synth', '--output', '<out>/dist'] }),
-          app: bench('built-in synth, app alone as cdk8s.yaml runs it (emptied folder)', { command: 'node', args: ['scripts/app.cjs'], env: { CDK8S_OUTDIR: '<out>/dist' } }),
+          synth: bench('built-in synth, whole: npx cdk8s synth --output (emptied folder)', {
+            command: 'npx',
+            args: ['cdk8s', 'synth', '--output', '<out>/dist'],
+          }),
+          app: bench('built-in synth, app alone as cdk8s.yaml runs it (emptied folder)', {
+            command: 'node',
+            args: ['scripts/app.cjs'],
+            env: { CDK8S_OUTDIR: '<out>/dist' },
+          }),
         },
       ];
     } finally {
@@ -284,7 +331,12 @@ async function main(options: BenchOptions): Promise<void> {
     for (const { way, app } of ways) {
       targets.push(
         yard
-          ? { what: `${APP_TARGET}: ${way}`, measured: `${seconds(ms(app))}, ${(ms(app) / ms(yard)).toFixed(1)}× ${seconds(ms(yard))} (CPU: ${(cpu(app) / cpu(yard)).toFixed(1)}×)`, met: ms(app) <= 3 * ms(yard), cpuMet: cpu(app) <= 3 * cpu(yard) }
+          ? {
+              what: `${APP_TARGET}: ${way}`,
+              measured: `${seconds(ms(app))}, ${(ms(app) / ms(yard)).toFixed(1)}× ${seconds(ms(yard))} (CPU: ${(cpu(app) / cpu(yard)).toFixed(1)}×)`,
+              met: ms(app) <= 3 * ms(yard),
+              cpuMet: cpu(app) <= 3 * cpu(yard),
+            }
           : { what: `${APP_TARGET}: ${way}`, measured: `${seconds(ms(app))}; kubectl not found, no yardstick` },
       );
     }
@@ -297,7 +349,7 @@ async function main(options: BenchOptions): Promise<void> {
     let base: Measure | undefined;
     if (parts.includes('fleet')) {
       fs.mkdirSync(path.join(fleets, 'none'));
-      base = bench('one profile, no fleet (the fleets\' baseline)', fleetRun(path.join(fleets, 'none')));
+      base = bench("one profile, no fleet (the fleets' baseline)", fleetRun(path.join(fleets, 'none')));
       for (const count of sizes) {
         const file = path.join(fleets, `fleet${count}.yaml`);
         newFleet(count, file);
@@ -305,20 +357,30 @@ async function main(options: BenchOptions): Promise<void> {
       }
     }
     let change: Measure | undefined;
-    const changeSize = sizes.includes(1000) ? 1000 : [...sizes].reverse().find((s) => s < 1000) ?? sizes[0];
+    const changeSize = sizes.includes(1000) ? 1000 : ([...sizes].reverse().find((s) => s < 1000) ?? sizes[0]);
     if (parts.includes('change')) {
       const file = path.join(fleets, `change${changeSize}.yaml`);
       newFleet(changeSize, file);
       const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-change-'));
       try {
         once(fleetRun(file), out);
-        change = bench(`one-subcloud change on the fleet of ${changeSize}`, fleetRun(file), { warmUp: false, out, between: (i) => changeOneSubcloud(file, i) });
+        change = bench(`one-subcloud change on the fleet of ${changeSize}`, fleetRun(file), {
+          warmUp: false,
+          out,
+          between: (i) => changeOneSubcloud(file, i),
+        });
       } finally {
         fs.rmSync(out, { recursive: true, force: true });
       }
     }
     targets.push(...fleetTargets(fleetRows, base, change, changeSize));
-    if (fleetRows.length > 0 && base) perSubcloud = fleetRows.map(([count, m]) => [count, (ms(m) - ms(base!)) / count, (m.bytes - base!.bytes) / count, (m.files - base!.files) / count]);
+    if (fleetRows.length > 0 && base)
+      perSubcloud = fleetRows.map(([count, m]) => [
+        count,
+        (ms(m) - ms(base!)) / count,
+        (m.bytes - base!.bytes) / count,
+        (m.files - base!.files) / count,
+      ]);
   } finally {
     fs.rmSync(fleets, { recursive: true, force: true });
   }
@@ -326,8 +388,16 @@ async function main(options: BenchOptions): Promise<void> {
   const renderLines = parts.includes('render') ? await renderPart(targets) : [];
   if (!parts.includes('render')) targets.push({ what: RENDER_TARGET, measured: 'not measured in this run' });
   if (parts.includes('test')) {
-    const test = add('npm test (once)', { command: 'npm', args: ['test'] }, measure(1, { command: 'npm', args: ['test'] }, { warmUp: false }));
-    targets.push({ what: TEST_TARGET, measured: `${seconds(ms(test))} (load average ${os.loadavg()[0].toFixed(2)} at the end)`, met: ms(test) <= 60_000 });
+    const test = add(
+      'npm test (once)',
+      { command: 'npm', args: ['test'] },
+      measure(1, { command: 'npm', args: ['test'] }, { warmUp: false }),
+    );
+    targets.push({
+      what: TEST_TARGET,
+      measured: `${seconds(ms(test))} (load average ${os.loadavg()[0].toFixed(2)} at the end)`,
+      met: ms(test) <= 60_000,
+    });
   } else {
     targets.push({ what: TEST_TARGET, measured: 'not measured in this run' });
   }
@@ -337,12 +407,21 @@ async function main(options: BenchOptions): Promise<void> {
   console.log(report);
 }
 
-function fleetTargets(fleetRows: ReadonlyArray<[number, Measure]>, base: Measure | undefined, change: Measure | undefined, changeSize: number): Target[] {
+function fleetTargets(
+  fleetRows: ReadonlyArray<[number, Measure]>,
+  base: Measure | undefined,
+  change: Measure | undefined,
+  changeSize: number,
+): Target[] {
   const out: Target[] = [];
   const at = (n: number) => fleetRows.find(([c]) => c === n)?.[1];
   const k1 = at(1000);
   const k5 = at(5000);
-  out.push(k1 ? { what: 'fleet of 1,000 ≤ 15 s whole process', measured: seconds(ms(k1)), met: ms(k1) <= 15_000 } : { what: 'fleet of 1,000 ≤ 15 s whole process', measured: 'not measured in this run' });
+  out.push(
+    k1
+      ? { what: 'fleet of 1,000 ≤ 15 s whole process', measured: seconds(ms(k1)), met: ms(k1) <= 15_000 }
+      : { what: 'fleet of 1,000 ≤ 15 s whole process', measured: 'not measured in this run' },
+  );
   out.push(
     k1?.rssKiB !== undefined
       ? { what: 'fleet of 1,000 ≤ 500 MiB peak RSS', measured: MiB(k1.rssKiB), met: k1.rssKiB <= 500 * 1024 }
@@ -350,19 +429,31 @@ function fleetTargets(fleetRows: ReadonlyArray<[number, Measure]>, base: Measure
   );
   out.push(
     k1 && base
-      ? { what: 'fleet of 1,000 ≤ 5,000 files', measured: `${k1.files - base.files} files (${k1.files} in the output, ${base.files} of them the profile's own stack)`, met: k1.files - base.files <= 5000 }
+      ? {
+          what: 'fleet of 1,000 ≤ 5,000 files',
+          measured: `${k1.files - base.files} files (${k1.files} in the output, ${base.files} of them the profile's own stack)`,
+          met: k1.files - base.files <= 5000,
+        }
       : { what: 'fleet of 1,000 ≤ 5,000 files', measured: 'not measured in this run' },
   );
   if (k1 && k5 && base) {
     const per1 = (ms(k1) - ms(base)) / 1000;
     const per5 = (ms(k5) - ms(base)) / 5000;
-    out.push({ what: 'fleet of 5,000 linear: time per subcloud at 5,000 ≤ at 1,000', measured: `${per5.toFixed(1)} ms against ${per1.toFixed(1)} ms`, met: per5 <= per1 });
+    out.push({
+      what: 'fleet of 5,000 linear: time per subcloud at 5,000 ≤ at 1,000',
+      measured: `${per5.toFixed(1)} ms against ${per1.toFixed(1)} ms`,
+      met: per5 <= per1,
+    });
   } else {
     out.push({ what: 'fleet of 5,000 linear: time per subcloud at 5,000 ≤ at 1,000', measured: 'not measured in this run' });
   }
   out.push(
     change
-      ? { what: 'one-subcloud change on the 1,000 fleet ≤ 2 s', measured: `${seconds(ms(change))}${changeSize === 1000 ? '' : ` (on a fleet of ${changeSize}, not 1,000)`}`, met: changeSize === 1000 ? ms(change) <= 2000 : undefined }
+      ? {
+          what: 'one-subcloud change on the 1,000 fleet ≤ 2 s',
+          measured: `${seconds(ms(change))}${changeSize === 1000 ? '' : ` (on a fleet of ${changeSize}, not 1,000)`}`,
+          met: changeSize === 1000 ? ms(change) <= 2000 : undefined,
+        }
       : { what: 'one-subcloud change on the 1,000 fleet ≤ 2 s', measured: 'not measured in this run' },
   );
   return out;
@@ -394,10 +485,20 @@ function keptNotes(file: string): string {
   return `\n${at === -1 ? `${NOTES_MARKER}\n` : text.slice(at)}`;
 }
 
-function reportLines(options: BenchOptions, rows: readonly Row[], targets: readonly Target[], perSubcloud: readonly PerSubcloud[], renderLines: readonly string[]): string[] {
-  const load = os.loadavg().map((l) => l.toFixed(2)).join(', ');
+function reportLines(
+  options: BenchOptions,
+  rows: readonly Row[],
+  targets: readonly Target[],
+  perSubcloud: readonly PerSubcloud[],
+  renderLines: readonly string[],
+): string[] {
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
   const said = (met: boolean) => (met ? 'met' : 'not met');
-  const verdict = (t: Target) => (t.met === undefined ? '-' : said(t.met) + (t.cpuMet !== undefined && t.cpuMet !== t.met ? ` (by CPU time: ${said(t.cpuMet)})` : ''));
+  const verdict = (t: Target) =>
+    t.met === undefined ? '-' : said(t.met) + (t.cpuMet !== undefined && t.cpuMet !== t.met ? ` (by CPU time: ${said(t.cpuMet)})` : '');
   const argv = process.argv.slice(2).join(' ');
   return [
     '# Benchmarks',
@@ -416,8 +517,9 @@ function reportLines(options: BenchOptions, rows: readonly Row[], targets: reado
     '',
     '| what | median ms | runs (ms) | CPU ms | peak RSS | files | bytes written | command |',
     '| --- | ---: | --- | ---: | ---: | ---: | ---: | --- |',
-    ...rows.map(({ name, command, m }) =>
-      `| ${name} | ${ms(m).toFixed(0)} | ${m.times.map((t) => t.toFixed(0)).join(', ')} | ${m.cpu.length ? median(m.cpu).toFixed(0) : '-'} | ${m.rssKiB ? MiB(m.rssKiB) : '-'} | ${m.files || '-'} | ${m.bytes ? `${(m.bytes / 1e6).toFixed(1)} MB` : '-'} | \`${command}\` |`,
+    ...rows.map(
+      ({ name, command, m }) =>
+        `| ${name} | ${ms(m).toFixed(0)} | ${m.times.map((t) => t.toFixed(0)).join(', ')} | ${m.cpu.length ? median(m.cpu).toFixed(0) : '-'} | ${m.rssKiB ? MiB(m.rssKiB) : '-'} | ${m.files || '-'} | ${m.bytes ? `${(m.bytes / 1e6).toFixed(1)} MB` : '-'} | \`${command}\` |`,
     ),
     '',
     ...(perSubcloud.length > 0

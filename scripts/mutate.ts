@@ -98,7 +98,10 @@ async function main(argv: string[]): Promise<number> {
   const unknown = args.find((a) => a.startsWith('--'));
   if (unknown) throw new Error(`unknown option ${unknown}`);
   const files = args.map((f) => path.relative(ROOT, path.resolve(f)));
-  if (files.length === 0) throw new Error('usage: npm run mutate -- <file> [<file> ...] [--related] [--importers] [--tests a,b] [--concurrency N] [--max-minutes M]');
+  if (files.length === 0)
+    throw new Error(
+      'usage: npm run mutate -- <file> [<file> ...] [--related] [--importers] [--tests a,b] [--concurrency N] [--max-minutes M]',
+    );
   for (const f of files) if (!fs.existsSync(path.join(ROOT, f))) throw new Error(`${f}: no such file`);
 
   const env: NodeJS.ProcessEnv = { ...process.env };

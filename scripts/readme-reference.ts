@@ -1,4 +1,7 @@
-/** `npx tsx scripts/readme-reference.ts`: rewrites README.md's command reference from the registry (test/cli-registry.test.ts checks it). */
+/**
+ * `npx tsx scripts/readme-reference.ts`: rewrites README.md's command reference from the registry
+ * (test/cli-registry.test.ts checks it).
+ */
 import * as fs from 'fs';
 import * as path from 'path';
 import { withReference } from '../lib/commands/registry';

@@ -5,7 +5,8 @@ import { profileJsonSchema } from '../lib/profile/profile';
 import { inventoryJsonSchema } from '../lib/profile/inventory';
 import { parseCommandLine, runCommand } from '../lib/commands/cli';
 
-export const USAGE = 'usage: npm run schema   (writes deployments/profile.schema.json and deployments/fleets/inventory.schema.json; takes no arguments)';
+export const USAGE =
+  'usage: npm run schema   (writes deployments/profile.schema.json and deployments/fleets/inventory.schema.json; takes no arguments)';
 
 export const SCHEMA_FILE = path.resolve(__dirname, '..', 'deployments', 'profile.schema.json');
 

@@ -20,7 +20,18 @@ import { newFieldName } from './support/new-field';
 
 const ROOT = path.resolve(__dirname, '..');
 /** What the copy holds: everything the app, `npm run schema` and the type check of the sources read. */
-const COPIED = ['main.ts', 'package.json', 'tsconfig.json', 'lib', 'releases', 'overrides', 'policies', 'imports', 'deployments', 'scripts'];
+const COPIED = [
+  'main.ts',
+  'package.json',
+  'tsconfig.json',
+  'lib',
+  'releases',
+  'overrides',
+  'policies',
+  'imports',
+  'deployments',
+  'scripts',
+];
 const GENERATED = ['deployments/fleets/inventory.schema.json', 'deployments/profile.schema.json'];
 const SCHEMA_SOURCE = 'lib/profile/profile.ts';
 const FIELD = newFieldName();
@@ -36,8 +47,13 @@ const releaseFile = (name: string) => `releases/${name}/index.ts`;
  */
 const READERS = (() => {
   const [deployment] = loadDeployments([path.join(ROOT, 'deployments', `${SUBCLOUD_PROFILE}.yaml`)]);
-  const services = new Set(deployment.releases.filter((r) => isValues(r.staticValues.conf) && isValues(r.staticValues.conf[r.definition.name])).map((r) => r.definition.name));
-  const editable = (name: string) => (fs.readFileSync(path.join(ROOT, releaseFile(name)), 'utf8').match(new RegExp(SYSTEM_VALUES_LINE, 'gm')) ?? []).length === 1;
+  const services = new Set(
+    deployment.releases
+      .filter((r) => isValues(r.staticValues.conf) && isValues(r.staticValues.conf[r.definition.name]))
+      .map((r) => r.definition.name),
+  );
+  const editable = (name: string) =>
+    (fs.readFileSync(path.join(ROOT, releaseFile(name)), 'utf8').match(new RegExp(SYSTEM_VALUES_LINE, 'gm')) ?? []).length === 1;
   return RELEASE_NAMES.filter((name) => services.has(name) && editable(name)).slice(0, 3);
 })();
 
@@ -49,7 +65,8 @@ const EDITS: ReadonlyArray<{ file: string; anchor: RegExp; change: (text: string
     change: (text) =>
       text.replace(
         /^export const deploymentProfileSchema = z\s*\.object\(\{\n/m,
-        (start) => `${start}    ${FIELD}: z.object({ debug: z.boolean().default(false).describe('debug logging of the services') }).strict().prefault({}).describe('log levels of the services'),\n`,
+        (start) =>
+          `${start}    ${FIELD}: z.object({ debug: z.boolean().default(false).describe('debug logging of the services') }).strict().prefault({}).describe('log levels of the services'),\n`,
       ),
   },
   ...READERS.map((name) => ({
@@ -57,15 +74,25 @@ const EDITS: ReadonlyArray<{ file: string; anchor: RegExp; change: (text: string
     anchor: SYSTEM_VALUES_LINE,
     change: (text: string) =>
       `import { mergeValues as withLogging } from '../../lib/engine/values';\n` +
-      text.replace(SYSTEM_VALUES_LINE, (_, fn: string) => `  systemValues: (ctx) => withLogging(${fn}(ctx), { conf: { ${JSON.stringify(name)}: { DEFAULT: { debug: ctx.profile.${FIELD}.debug } } } }),`),
+      text.replace(
+        SYSTEM_VALUES_LINE,
+        (_, fn: string) =>
+          `  systemValues: (ctx) => withLogging(${fn}(ctx), { conf: { ${JSON.stringify(name)}: { DEFAULT: { debug: ctx.profile.${FIELD}.debug } } } }),`,
+      ),
   })),
 ];
 
 interface Copy {
-  resolveInput(input: unknown, file: string): { releases: ReadonlyArray<{ definition: { name: string }; systemValues: Record<string, unknown> }> };
+  resolveInput(
+    input: unknown,
+    file: string,
+  ): { releases: ReadonlyArray<{ definition: { name: string }; systemValues: Record<string, unknown> }> };
   loadInventory(file: string, profiles: ReadonlyMap<string, unknown>): { subclouds: ReadonlyArray<{ label: string; input: unknown }> };
   profileInputs(locations: readonly string[]): Map<string, unknown>;
-  resolveSubcloud(site: { label: string; input: unknown }): { profile: { name: string }; releases: ReadonlyArray<{ definition: { name: string }; systemValues: Record<string, unknown> }> };
+  resolveSubcloud(site: { label: string; input: unknown }): {
+    profile: { name: string };
+    releases: ReadonlyArray<{ definition: { name: string }; systemValues: Record<string, unknown> }>;
+  };
   renderFleet(inventory: unknown): { files: ReadonlyMap<string, string> };
 }
 
@@ -110,26 +137,50 @@ beforeAll(async () => {
   for (const { file, anchor, change } of EDITS) {
     const full = path.join(project, file);
     const text = fs.readFileSync(full, 'utf8');
-    if ((text.match(new RegExp(anchor, 'gm')) ?? []).length !== 1) throw new Error(`${file}: the edit expects ${anchor} exactly once (update EDITS in this test)`);
+    if ((text.match(new RegExp(anchor, 'gm')) ?? []).length !== 1)
+      throw new Error(`${file}: the edit expects ${anchor} exactly once (update EDITS in this test)`);
     fs.writeFileSync(full, change(text));
   }
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/schema.ts'], { cwd: project, stdio: 'pipe' });
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/schema.ts'], {
+    cwd: project,
+    stdio: 'pipe',
+  });
   // then: the copy's type check runs beside the other tests
   const tools = path.join(scratch, 'tools');
   fs.mkdirSync(tools);
-  const sources = ['main.ts', 'lib', 'releases', 'overrides', 'policies', 'deployments', 'imports', 'scripts'].map((s) => (s.endsWith('.ts') ? `../project/${s}` : `../project/${s}/**/*.ts`));
-  fs.writeFileSync(path.join(tools, 'tsconfig.json'), JSON.stringify({ extends: '../project/tsconfig.json', compilerOptions: { types: ['node'], noEmit: true }, include: sources }));
+  const sources = ['main.ts', 'lib', 'releases', 'overrides', 'policies', 'deployments', 'imports', 'scripts'].map((s) =>
+    s.endsWith('.ts') ? `../project/${s}` : `../project/${s}/**/*.ts`,
+  );
+  fs.writeFileSync(
+    path.join(tools, 'tsconfig.json'),
+    JSON.stringify({ extends: '../project/tsconfig.json', compilerOptions: { types: ['node'], noEmit: true }, include: sources }),
+  );
   typeCheck = new Promise((resolve) => {
-    execFile(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(tools, 'tsconfig.json')], (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}` });
-    });
+    execFile(
+      process.execPath,
+      [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(tools, 'tsconfig.json')],
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}` });
+      },
+    );
   });
   // and the copy's code is bundled for this test to call
   fs.writeFileSync(
     path.join(tools, 'entry.ts'),
-    ["export { resolveInput } from '../project/lib/deployment/app';", "export { loadInventory, profileInputs, renderFleet, resolveSubcloud } from '../project/lib/deployment/fleet';"].join('\n'),
+    [
+      "export { resolveInput } from '../project/lib/deployment/app';",
+      "export { loadInventory, profileInputs, renderFleet, resolveSubcloud } from '../project/lib/deployment/fleet';",
+    ].join('\n'),
   );
-  await esbuild.build({ entryPoints: [path.join(tools, 'entry.ts')], bundle: true, platform: 'node', format: 'cjs', packages: 'external', outfile: path.join(tools, 'copy.cjs'), logLevel: 'error' });
+  await esbuild.build({
+    entryPoints: [path.join(tools, 'entry.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    packages: 'external',
+    outfile: path.join(tools, 'copy.cjs'),
+    logLevel: 'error',
+  });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   copy = require(path.join(tools, 'copy.cjs')) as Copy;
 }, 120_000);
@@ -147,7 +198,9 @@ describe(`a profile field (${FIELD}.debug) read by three releases (${READERS.joi
   test(`takes ${1 + 3} source files (the schema and the three releases) plus the ${GENERATED.length} regenerated JSON Schemas`, () => {
     const before = filesOf(ROOT);
     const after = filesOf(project);
-    const changed = after.filter((file) => !before.includes(file) || !fs.readFileSync(path.join(project, file)).equals(fs.readFileSync(path.join(ROOT, file))));
+    const changed = after.filter(
+      (file) => !before.includes(file) || !fs.readFileSync(path.join(project, file)).equals(fs.readFileSync(path.join(ROOT, file))),
+    );
     const removed = before.filter((file) => !after.includes(file));
     expect(removed).toEqual([]);
     expect(changed.filter((f) => GENERATED.includes(f))).toEqual(GENERATED);
@@ -165,7 +218,11 @@ describe(`a profile field (${FIELD}.debug) read by three releases (${READERS.joi
   test('the regenerated JSON Schemas differ from the project by the new field alone', () => {
     const read = (root: string, file: string) => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8'));
     const profile = read(project, 'deployments/profile.schema.json');
-    expect(profile.properties[FIELD].properties.debug).toMatchObject({ type: 'boolean', default: false, description: 'debug logging of the services' });
+    expect(profile.properties[FIELD].properties.debug).toMatchObject({
+      type: 'boolean',
+      default: false,
+      description: 'debug logging of the services',
+    });
     delete profile.properties[FIELD];
     expect(profile).toEqual(read(ROOT, 'deployments/profile.schema.json'));
     const inventory = read(project, 'deployments/fleets/inventory.schema.json');
@@ -183,14 +240,18 @@ describe(`a profile field (${FIELD}.debug) read by three releases (${READERS.joi
       expect([name, debugOf(on.releases.find((r) => r.definition.name === name)!.systemValues, name)]).toEqual([name, true]);
       expect([name, debugOf(off.releases.find((r) => r.definition.name === name)!.systemValues, name)]).toEqual([name, false]);
     }
-    const changed = on.releases.filter((r, i) => JSON.stringify(r.systemValues) !== JSON.stringify(off.releases[i].systemValues)).map((r) => r.definition.name);
+    const changed = on.releases
+      .filter((r, i) => JSON.stringify(r.systemValues) !== JSON.stringify(off.releases[i].systemValues))
+      .map((r) => r.definition.name);
     expect(changed).toEqual(READERS);
   });
 
   test('a fleet subcloud sets it (the project today refuses it), and its overlay carries the values', () => {
     const file = path.join(scratch, 'fleet.yaml');
     fs.writeFileSync(file, JSON.stringify(SUBCLOUDS({ [FIELD]: { debug: true } })));
-    expect(() => loadInventoryToday(file, profileInputsToday([path.join(ROOT, 'deployments', `${SUBCLOUD_PROFILE}.yaml`)]))).toThrow(`subclouds[0].${FIELD}: unknown field`);
+    expect(() => loadInventoryToday(file, profileInputsToday([path.join(ROOT, 'deployments', `${SUBCLOUD_PROFILE}.yaml`)]))).toThrow(
+      `subclouds[0].${FIELD}: unknown field`,
+    );
 
     const inventory = copy.loadInventory(file, copy.profileInputs([path.join(project, 'deployments', `${SUBCLOUD_PROFILE}.yaml`)]));
     const [sc1, sc2] = inventory.subclouds.map((site) => copy.resolveSubcloud(site));
@@ -201,7 +262,9 @@ describe(`a profile field (${FIELD}.debug) read by three releases (${READERS.joi
     const files = copy.renderFleet(inventory).files;
     // The subcloud's overlay replaces the base's system values of each reader with its own (a
     // literal of the secretGenerator in sc1/kustomization.yaml).
-    const overlay = parse(files.get('sc1/kustomization.yaml')!) as { secretGenerator: Array<{ name: string; behavior?: string; literals?: string[] }> };
+    const overlay = parse(files.get('sc1/kustomization.yaml')!) as {
+      secretGenerator: Array<{ name: string; behavior?: string; literals?: string[] }>;
+    };
     for (const name of READERS) {
       const generator = overlay.secretGenerator.find((g) => g.name === `${name}-system-overrides`);
       expect([name, generator?.behavior]).toEqual([name, 'replace']);

@@ -98,7 +98,11 @@ describe('a release added through defineRelease and the releases option', () => 
       expect(hr).toMatchObject({
         kind: 'HelmRelease',
         metadata: { name: EXTRA, labels: { chart_group: 'openstack-extra' } },
-        spec: { releaseName: 'osh-openstack-extra', chart: { spec: { chart: EXTRA, version: VERSION } }, dependsOn: [{ name: 'keystone', namespace: 'openstack' }] },
+        spec: {
+          releaseName: 'osh-openstack-extra',
+          chart: { spec: { chart: EXTRA, version: VERSION } },
+          dependsOn: [{ name: 'keystone', namespace: 'openstack' }],
+        },
       });
       expect(validateFluxObject(hr)).toEqual([]);
     });
@@ -128,7 +132,10 @@ describe('a release added through defineRelease and the releases option', () => 
   test('a written tree validates with no problem (platform and deployment stack)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stx-extra-'));
     try {
-      writeStacks(path.join(dir, 'dist'), stacks.filter((s) => s.name === PLATFORM || s.name === DEPLOYMENT));
+      writeStacks(
+        path.join(dir, 'dist'),
+        stacks.filter((s) => s.name === PLATFORM || s.name === DEPLOYMENT),
+      );
       for (const name of [PLATFORM, DEPLOYMENT]) {
         const report = validateStack(path.join(dir, 'dist', name), { kustomize: false });
         expect(report.problems).toEqual([]);
@@ -151,11 +158,15 @@ describe('resolveDeployment with the extra release', () => {
 
   test('refuses a dependsOn onto it when it is disabled, naming both releases', () => {
     const off = defineRelease({ ...extra, enabledByDefault: false });
-    expect(() => resolveInput(aioSimplex(), 'extra-off.yaml', withExtra(off))).toThrow(/release "clients" depends on "extra", which is disabled/);
+    expect(() => resolveInput(aioSimplex(), 'extra-off.yaml', withExtra(off))).toThrow(
+      /release "clients" depends on "extra", which is disabled/,
+    );
   });
 
   test('fails when a release outside the app build table states no chart version, naming it and the build', () => {
     const unversioned = defineRelease({ ...extra, chartVersion: undefined });
-    expect(() => resolveInput(aioSimplex(), 'unversioned.yaml', withExtra(unversioned))).toThrow(/release "extra" has no chart version in app build "trixie-2026.1"/);
+    expect(() => resolveInput(aioSimplex(), 'unversioned.yaml', withExtra(unversioned))).toThrow(
+      /release "extra" has no chart version in app build "trixie-2026.1"/,
+    );
   });
 });

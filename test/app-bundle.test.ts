@@ -11,7 +11,12 @@ import { parse } from 'yaml';
 
 const ROOT = path.resolve(__dirname, '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const launcher = require('../scripts/app.cjs') as { bundlePath: (esbuild: { version: string }, name?: string, root?: string) => string; codeCachePath: (bundle: string) => string; lazyEsbuild: () => { version: string }; sourceFiles: () => string[] };
+const launcher = require('../scripts/app.cjs') as {
+  bundlePath: (esbuild: { version: string }, name?: string, root?: string) => string;
+  codeCachePath: (bundle: string) => string;
+  lazyEsbuild: () => { version: string };
+  sourceFiles: () => string[];
+};
 const APP = path.join(ROOT, 'scripts', 'app.cjs');
 
 describe('the synth app bundle', () => {
@@ -21,7 +26,18 @@ describe('the synth app bundle', () => {
 
   test('hashes every source the app reaches (the launcher with its build options included), and nothing it does not', () => {
     const files = launcher.sourceFiles();
-    expect(files).toEqual(expect.arrayContaining(['scripts/app.cjs', 'main.ts', 'package.json', 'lib/engine/yaml.ts', 'releases/nova/index.ts', 'overrides/nova.ts', 'policies/index.ts', 'imports/flux-crd-schemas.json']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'scripts/app.cjs',
+        'main.ts',
+        'package.json',
+        'lib/engine/yaml.ts',
+        'releases/nova/index.ts',
+        'overrides/nova.ts',
+        'policies/index.ts',
+        'imports/flux-crd-schemas.json',
+      ]),
+    );
     expect(files.filter((f) => f.startsWith('test/') || f.startsWith('deployments/') || f.startsWith('dist/'))).toStrictEqual([]);
   });
 
@@ -35,10 +51,18 @@ describe('the synth app bundle', () => {
   test('writes the same tree as the sources run by tsx, TS profiles included', () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'stx-bundle-'));
     try {
-      const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'app.cjs')], { cwd: ROOT, env: { ...process.env, STX_OUTPUT: path.join(out, 'dist') }, encoding: 'utf8' });
+      const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'app.cjs')], {
+        cwd: ROOT,
+        env: { ...process.env, STX_OUTPUT: path.join(out, 'dist') },
+        encoding: 'utf8',
+      });
       expect(run.status).toBe(0);
       // aio-dx and standard are TypeScript profiles.
-      for (const file of ['aio-dx/nova/nova-system-overrides.yaml', 'standard/neutron/neutron-system-overrides.yaml', 'starlingx-app/kustomization.yaml']) {
+      for (const file of [
+        'aio-dx/nova/nova-system-overrides.yaml',
+        'standard/neutron/neutron-system-overrides.yaml',
+        'starlingx-app/kustomization.yaml',
+      ]) {
         expect(fs.readFileSync(path.join(out, 'dist', file), 'utf8')).toBe(fs.readFileSync(path.join(ROOT, 'dist', file), 'utf8'));
       }
       // The bundle and its V8 code cache, written at the end of the bundle's first run; nothing else.
@@ -51,7 +75,7 @@ describe('the synth app bundle', () => {
     }
   }, 60_000);
 
-  test('the hash remembered with the sources\' stats: an edit that keeps size and modification time, a new file, a removed one each give another bundle', () => {
+  test("the hash remembered with the sources' stats: an edit that keeps size and modification time, a new file, a removed one each give another bundle", () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stx-sources-'));
     try {
       fs.mkdirSync(path.join(root, 'lib'));
@@ -85,7 +109,7 @@ describe('the synth app bundle', () => {
     }
   });
 
-  test('esbuild\'s version without loading esbuild: the same bundle name', () => {
+  test("esbuild's version without loading esbuild: the same bundle name", () => {
     expect(launcher.lazyEsbuild().version).toBe(esbuild.version);
     expect(launcher.bundlePath(launcher.lazyEsbuild())).toBe(launcher.bundlePath(esbuild));
   });
@@ -100,7 +124,12 @@ describe('the synth app bundle', () => {
       const cache = launcher.codeCachePath(bundle);
       fs.writeFileSync(cache, 'not a code cache');
       const script = `const a = require(${JSON.stringify(APP)}); a.registerTypeScript(a.lazyEsbuild()); a.requireBundle(${JSON.stringify(bundle)});`;
-      const synth = () => spawnSync(process.execPath, ['-e', script], { cwd: ROOT, env: { ...process.env, STX_OUTPUT: path.join(dir, 'dist') }, encoding: 'utf8' });
+      const synth = () =>
+        spawnSync(process.execPath, ['-e', script], {
+          cwd: ROOT,
+          env: { ...process.env, STX_OUTPUT: path.join(dir, 'dist') },
+          encoding: 'utf8',
+        });
       const file = 'aio-dx/nova/nova-system-overrides.yaml';
       const first = synth();
       expect(first.stderr).toContain('wrote');

@@ -92,7 +92,9 @@ interface BadInput {
 const one = (text: string) => ({ 'profile.yaml': text });
 
 /** The project's releases with mariadb also depending on keystone (keystone -> rabbitmq -> memcached -> mariadb). */
-const CYCLIC_RELEASES: ReleaseDefinition[] = ALL_RELEASES.map((r) => (r.name === 'mariadb' ? { ...r, dependsOn: [...r.dependsOn, 'keystone'] } : r));
+const CYCLIC_RELEASES: ReleaseDefinition[] = ALL_RELEASES.map((r) =>
+  r.name === 'mariadb' ? { ...r, dependsOn: [...r.dependsOn, 'keystone'] } : r,
+);
 
 const CASES: readonly BadInput[] = [
   {
@@ -551,7 +553,6 @@ describe('runSynth on bad input', () => {
     expect(outcome.leftovers).toEqual([]);
   });
 
-
   it.each(FORMERLY_ACCEPTED)('$id: $broken is refused, naming the file and field, target unchanged', (c) => {
     const outcome = run(c);
     expect(outcome.code).toBe(1);
@@ -573,7 +574,10 @@ describe('the cdk8s CLI on a bad profile (spawned processes)', () => {
     caseDir = path.join(tmp, 'cli');
     fs.mkdirSync(caseDir, { recursive: true });
     const profile = path.join(caseDir, 'bad-ip.yaml');
-    fs.writeFileSync(profile, profileYaml((p) => (p.network.oam.floatingAddress = '10.10.10.256')));
+    fs.writeFileSync(
+      profile,
+      profileYaml((p) => (p.network.oam.floatingAddress = '10.10.10.256')),
+    );
     target = path.join(caseDir, 'target');
     fs.cpSync(goodSynth, target, { recursive: true });
     before = snapshotTree(caseDir);
@@ -588,10 +592,12 @@ describe('the cdk8s CLI on a bad profile (spawned processes)', () => {
 
   const stackTrace = (r: SpawnSyncReturns<string>) => r.stderr.split('\n').filter((l) => /^\s+at /.test(l));
 
-  test('exits 1 with the reason on stderr, then the CLI\'s one line, no stack trace', () => {
+  test("exits 1 with the reason on stderr, then the CLI's one line, no stack trace", () => {
     expect(cli.error).toBeUndefined();
     expect(cli.status).toBe(1);
-    expect(cli.stderr).toMatch(/^synth failed: \S*\/cli\/bad-ip\.yaml:\d+:\d+: network\.oam\.floatingAddress: expected an IPv4 or IPv6 address \(got "10\.10\.10\.256"\)/m);
+    expect(cli.stderr).toMatch(
+      /^synth failed: \S*\/cli\/bad-ip\.yaml:\d+:\d+: network\.oam\.floatingAddress: expected an IPv4 or IPv6 address \(got "10\.10\.10\.256"\)/m,
+    );
     expect(stackTrace(cli)).toEqual([]);
     expect(cli.stderr.trimEnd().split('\n').pop()).toMatch(/^ERROR: synthesis failed, app expected to create /);
   });

@@ -93,12 +93,19 @@ describe('chart sets and validate --charts', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chart-set-'));
   const charts = path.join(dir, 'charts');
   fs.mkdirSync(charts);
-  const packages = [writeChartPackage(charts, 'alpha', '1.2.3'), writeChartPackage(charts, 'beta', '4.15.1+STX.1'), writeChartPackage(charts, 'alpha', '1.3.0')];
+  const packages = [
+    writeChartPackage(charts, 'alpha', '1.2.3'),
+    writeChartPackage(charts, 'beta', '4.15.1+STX.1'),
+    writeChartPackage(charts, 'alpha', '1.3.0'),
+  ];
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('reads a folder of packages: every version of every chart, from each Chart.yaml', () => {
     const set = openChartSet(charts);
-    expect(Object.fromEntries([...set.charts].map(([n, v]) => [n, v.map((x) => x.version)]))).toEqual({ alpha: ['1.2.3', '1.3.0'], beta: ['4.15.1+STX.1'] });
+    expect(Object.fromEntries([...set.charts].map(([n, v]) => [n, v.map((x) => x.version)]))).toEqual({
+      alpha: ['1.2.3', '1.3.0'],
+      beta: ['4.15.1+STX.1'],
+    });
   });
 
   it('reads an app tarball (charts/*.tgz inside) and gives each package a local path', () => {
@@ -111,17 +118,27 @@ describe('chart sets and validate --charts', () => {
 
   it('fails when a tarball holds no charts/*.tgz, saying what it is', () => {
     expect(() => openChartSet(packages[0], { cacheDir: path.join(dir, 'cache') })).toThrow(/a single chart package, not an app tarball/);
-    expect(() => openChartSet(path.join(dir, 'nowhere'))).toThrow(/nowhere: no such file or folder \(expected a chart folder, an app tarball/);
+    expect(() => openChartSet(path.join(dir, 'nowhere'))).toThrow(
+      /nowhere: no such file or folder \(expected a chart folder, an app tarball/,
+    );
   });
 
   it('reads a repository index file and an index served over http, packages resolved against it', async () => {
     const served = path.join(dir, 'served');
     fs.mkdirSync(served);
     fs.copyFileSync(packages[0], path.join(served, 'alpha-1.2.3.tgz'));
-    fs.writeFileSync(path.join(served, 'index.yaml'), 'apiVersion: v1\nentries:\n  alpha:\n  - name: alpha\n    version: 1.2.3\n    urls: [alpha-1.2.3.tgz]\n');
-    expect(chartArchivePath(findChart(openChartSet(path.join(served, 'index.yaml')), 'alpha', '1.2.3'))).toBe(path.join(served, 'alpha-1.2.3.tgz'));
+    fs.writeFileSync(
+      path.join(served, 'index.yaml'),
+      'apiVersion: v1\nentries:\n  alpha:\n  - name: alpha\n    version: 1.2.3\n    urls: [alpha-1.2.3.tgz]\n',
+    );
+    expect(chartArchivePath(findChart(openChartSet(path.join(served, 'index.yaml')), 'alpha', '1.2.3'))).toBe(
+      path.join(served, 'alpha-1.2.3.tgz'),
+    );
     // The reader fetches synchronously through a child process, so the server runs in another one.
-    const server = spawn(process.execPath, ['-e', `require('http').createServer((q, r) => { try { r.end(require('fs').readFileSync(require('path').join(${JSON.stringify(served)}, q.url))); } catch { r.statusCode = 404; r.end(); } }).listen(0, '127.0.0.1', function () { console.log(this.address().port); });`]);
+    const server = spawn(process.execPath, [
+      '-e',
+      `require('http').createServer((q, r) => { try { r.end(require('fs').readFileSync(require('path').join(${JSON.stringify(served)}, q.url))); } catch { r.statusCode = 404; r.end(); } }).listen(0, '127.0.0.1', function () { console.log(this.address().port); });`,
+    ]);
     try {
       const port = await new Promise<string>((resolve) => server.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())));
       const set = openChartSet(`http://127.0.0.1:${port}/`, { cacheDir: path.join(dir, 'cache') });
@@ -165,7 +182,9 @@ describe('chart sets and validate --charts', () => {
     ]);
     if (!sharedChartsPresent()) return;
     const run = runBin(['validate', stackDir, '--no-kustomize', '--charts', SHARED_CHARTS]);
-    expect(run.stdout).toContain(`pinned/nova/helmrelease.yaml: spec.chart.spec.version: release "nova": chart "nova" version "0.3.50" is not in ${SHARED_CHARTS} (available: 2026.1.0)`);
+    expect(run.stdout).toContain(
+      `pinned/nova/helmrelease.yaml: spec.chart.spec.version: release "nova": chart "nova" version "0.3.50" is not in ${SHARED_CHARTS} (available: 2026.1.0)`,
+    );
     expect(run.stdout).toMatch(/FAILED: 1 stacks, \d+ files, 1 problems/);
     expect(run.status).toBe(1);
   });

@@ -11,7 +11,16 @@ import * as os from 'os';
 import * as path from 'path';
 import Ajv from 'ajv';
 import { allFlags } from '../lib/commands/command';
-import { BIN_FILE, COMMANDS, commandHelp, completeWords, findCommand, markdownReference, runCli, withReference } from '../lib/commands/registry';
+import {
+  BIN_FILE,
+  COMMANDS,
+  commandHelp,
+  completeWords,
+  findCommand,
+  markdownReference,
+  runCli,
+  withReference,
+} from '../lib/commands/registry';
 import { colourDiff } from '../lib/commands/commands/diff';
 import { completionScript, SHELLS } from '../lib/commands/registry-completion';
 import { childEnv, colorWanted, reporter, Streams, TerminalLike } from '../lib/commands/report';
@@ -48,7 +57,8 @@ async function runWith(streams: Streams, ...argv: string[]): Promise<{ code: num
     const code = await runCli(argv, streams);
     // What a reporter writes to its own stderr (progress, notes) counts as stderr.
     stderr += (streams.stderr as ReturnType<typeof fakeStream>).written?.join('') ?? '';
-    if (!streams.stdout.isTTY && !streams.stderr.isTTY) expect({ argv, escapes: ESCAPE.test(stdout + stderr) }).toEqual({ argv, escapes: false });
+    if (!streams.stdout.isTTY && !streams.stderr.isTTY)
+      expect({ argv, escapes: ESCAPE.test(stdout + stderr) }).toEqual({ argv, escapes: false });
     return { code, stdout, stderr };
   } finally {
     out.mockRestore();
@@ -88,7 +98,12 @@ describe('help', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/^stx-openstack-gitops: unknown command 'valuse' \(did you mean validate, values\?\)/);
     const flag = await run('images', 'aio-sx', '--mirorr', 'x');
-    expect(flag).toEqual({ code: 1, stdout: '', stderr: "images: Unknown option '--mirorr'\nusage: stx-openstack-gitops images <target> [flags]   (stx-openstack-gitops images --help)\n" });
+    expect(flag).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        "images: Unknown option '--mirorr'\nusage: stx-openstack-gitops images <target> [flags]   (stx-openstack-gitops images --help)\n",
+    });
     expect((await run('diff', '--nope')).code).toBe(2);
   });
 
@@ -110,12 +125,16 @@ describe('--json', () => {
   const check = (name: string, stdout: string) => {
     const doc = JSON.parse(stdout);
     const validateDoc = ajv.compile(findCommand(name).json!);
-    expect(validateDoc.errors ?? validateDoc(doc) ? [] : validateDoc.errors).toEqual([]);
+    expect((validateDoc.errors ?? validateDoc(doc)) ? [] : validateDoc.errors).toEqual([]);
     return doc;
   };
 
   test('every reporting command documents its shape', () => {
-    expect(COMMANDS.filter((c) => c.json).map((c) => c.name).sort()).toEqual(['credentials', 'diff', 'fleet', 'images', 'render', 'synth', 'validate', 'values']);
+    expect(
+      COMMANDS.filter((c) => c.json)
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['credentials', 'diff', 'fleet', 'images', 'render', 'synth', 'validate', 'values']);
   });
 
   test('fleet list: every inventory with its subclouds, region and OAM address', async () => {
@@ -136,7 +155,10 @@ describe('--json', () => {
     const r = await run('fleet', 'show', 'sample/subcloud2', '--json');
     expect(r.code).toBe(0);
     const doc = check('fleet', r.stdout);
-    expect(doc).toMatchObject({ subcloud: 'sample/subcloud2', profile: { name: 'subcloud2', system: { regionName: 'subcloud2' }, charts: { enabled: { aodh: false } } } });
+    expect(doc).toMatchObject({
+      subcloud: 'sample/subcloud2',
+      profile: { name: 'subcloud2', system: { regionName: 'subcloud2' }, charts: { enabled: { aodh: false } } },
+    });
     // what the subcloud did not set comes from the profile it extends
     const base = await run('fleet', 'show', 'subcloud1', '--json');
     expect(JSON.parse(base.stdout).profile.hosts).toEqual(doc.profile.hosts);
@@ -151,7 +173,9 @@ describe('--json', () => {
   test('fleet: an unknown subcloud or action, wrong arguments: one line, exit 1', async () => {
     const unknown = await run('fleet', 'show', 'sample/subclod2');
     expect(unknown).toMatchObject({ code: 1, stdout: '' });
-    expect(unknown.stderr).toMatch(/^fleet: no subcloud "sample\/subclod2" in the fleet inventories: did you mean .*"sample\/subcloud2".*known: sample\/subcloud1, /);
+    expect(unknown.stderr).toMatch(
+      /^fleet: no subcloud "sample\/subclod2" in the fleet inventories: did you mean .*"sample\/subcloud2".*known: sample\/subcloud1, /,
+    );
     expect((await run('fleet', 'shw')).stderr).toMatch(/^fleet: unknown action 'shw' \(expected one of list, show, new\)/);
     expect((await run('fleet', 'list', 'x')).stderr).toMatch(/^fleet: fleet list takes no arguments, got 1/);
     expect((await run('fleet', 'show', 'subcloud1', '--seed', '2')).stderr).toMatch(/^fleet: --seed goes with fleet new/);
@@ -164,29 +188,33 @@ describe('--json', () => {
     expect(fs.readFileSync(file, 'utf8')).toContain('name: subcloud3');
   });
 
-  (helmPresent() && sharedChartsPresent() ? test : test.skip)('render (one release of a stack, the shared charts)', async () => {
-    const r = await run('render', 'aio-sx', 'keystone', '--charts', SHARED_CHARTS, '--json', '--credentials', path.join(tmp, 'none'));
-    // --credentials that does not exist is an error, not placeholders
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^render: .*none: no such file or folder/);
-    const ok = await run('render', 'aio-sx', 'keystone', '--charts', SHARED_CHARTS, '--json');
-    expect(ok.code).toBe(0);
-    const doc = check('render', ok.stdout);
-    expect(doc).toMatchObject({ target: 'aio-sx', masked: true, releases: [{ release: 'keystone', chart: 'keystone' }] });
-    expect(doc.releases[0].objects).toBe(doc.objects.length);
-    expect(doc.objects.length).toBeGreaterThan(10);
-    const secret = doc.objects.find((o: { id: string }) => o.id === 'Secret/keystone-etc');
-    expect(secret.release).toBe('keystone');
-    // Secrets decoded (stringData), credentials masked: no placeholder value is printed
-    expect(Object.keys(secret.object)).not.toContain('data');
-    expect(secret.object.stringData['keystone.conf']).toMatch(/^\[DEFAULT\]/m);
-    expect(ok.stdout).toContain('***');
-    expect(ok.stdout).not.toMatch(/masked-/);
-    const file = await run('render', 'aio-sx', 'keystone', '--charts', SHARED_CHARTS, '--file', 'keystone.conf', '--json');
-    const files = check('render', file.stdout).files;
-    expect(files).toEqual([expect.objectContaining({ release: 'keystone', key: 'keystone.conf' })]);
-    expect(files[0].text).toMatch(/^\[DEFAULT\]/m);
-  }, 120_000);
+  (helmPresent() && sharedChartsPresent() ? test : test.skip)(
+    'render (one release of a stack, the shared charts)',
+    async () => {
+      const r = await run('render', 'aio-sx', 'keystone', '--charts', SHARED_CHARTS, '--json', '--credentials', path.join(tmp, 'none'));
+      // --credentials that does not exist is an error, not placeholders
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^render: .*none: no such file or folder/);
+      const ok = await run('render', 'aio-sx', 'keystone', '--charts', SHARED_CHARTS, '--json');
+      expect(ok.code).toBe(0);
+      const doc = check('render', ok.stdout);
+      expect(doc).toMatchObject({ target: 'aio-sx', masked: true, releases: [{ release: 'keystone', chart: 'keystone' }] });
+      expect(doc.releases[0].objects).toBe(doc.objects.length);
+      expect(doc.objects.length).toBeGreaterThan(10);
+      const secret = doc.objects.find((o: { id: string }) => o.id === 'Secret/keystone-etc');
+      expect(secret.release).toBe('keystone');
+      // Secrets decoded (stringData), credentials masked: no placeholder value is printed
+      expect(Object.keys(secret.object)).not.toContain('data');
+      expect(secret.object.stringData['keystone.conf']).toMatch(/^\[DEFAULT\]/m);
+      expect(ok.stdout).toContain('***');
+      expect(ok.stdout).not.toMatch(/masked-/);
+      const file = await run('render', 'aio-sx', 'keystone', '--charts', SHARED_CHARTS, '--file', 'keystone.conf', '--json');
+      const files = check('render', file.stdout).files;
+      expect(files).toEqual([expect.objectContaining({ release: 'keystone', key: 'keystone.conf' })]);
+      expect(files[0].text).toMatch(/^\[DEFAULT\]/m);
+    },
+    120_000,
+  );
 
   test('values', async () => {
     const r = await run('values', 'aio-sx', 'nova', '--json');
@@ -225,7 +253,12 @@ describe('--json', () => {
 
   test('synth (a bad profile: ok false, the reason, nothing written)', async () => {
     const profile = path.join(tmp, 'bad.yaml');
-    fs.writeFileSync(profile, fs.readFileSync(path.join(ROOT, 'deployments', 'aio-sx.yaml'), 'utf8').replace(/floatingAddress: \S+/g, 'floatingAddress: 10.10.10.256'));
+    fs.writeFileSync(
+      profile,
+      fs
+        .readFileSync(path.join(ROOT, 'deployments', 'aio-sx.yaml'), 'utf8')
+        .replace(/floatingAddress: \S+/g, 'floatingAddress: 10.10.10.256'),
+    );
     const r = await run('synth', '--profile', profile, '--output', path.join(tmp, 'out'), '--json');
     expect(r.code).toBe(1);
     const doc = check('synth', r.stdout);
@@ -268,7 +301,9 @@ describe('completion', () => {
     expect(completeWords(['values', 'aio-sx', 'no'])).toEqual(['nova', 'nova-api-proxy']);
     // the releases of that stack, not every release the project defines (barbican is off in aio-sx)
     expect(completeWords(['values', 'aio-sx', 'ba'])).toEqual([]);
-    expect(completeWords(['credentials', '--rotate', 'db-password.n'])).toEqual(expect.arrayContaining(['db-password.nova', 'db-password.neutron']));
+    expect(completeWords(['credentials', '--rotate', 'db-password.n'])).toEqual(
+      expect.arrayContaining(['db-password.nova', 'db-password.neutron']),
+    );
     expect(completeWords(['validate', '--target', ''])).toEqual(expect.arrayContaining(['stx.12']));
     expect(completeWords(['completion', 'completion', ''])).toEqual(['bash', 'fish', 'zsh']);
     // through the command line, one a line
@@ -309,38 +344,70 @@ describe('completion', () => {
 describe('a failed synth through every synth command the README documents: our message last, no stack trace, exit 1', () => {
   const BIN = path.join(ROOT, 'scripts', 'stx-openstack-gitops.cjs');
   /** The README's ways to synthesise, each given a bad profile and an output folder. */
-  const COMMANDS_SHOWN: ReadonlyArray<[string, (bad: string, out: string) => { command: string; args: string[]; env?: NodeJS.ProcessEnv }]> = [
-    ['npx stx-openstack-gitops synth', (bad, out) => ({ command: 'npx', args: ['stx-openstack-gitops', 'synth', '--profile', bad, '--output', out] })],
-    ['node scripts/stx-openstack-gitops.cjs synth (npm run synth)', (bad, out) => ({ command: process.execPath, args: [BIN, 'synth', '--profile', bad, '--output', out] })],
-    ['STX_PROFILES=... npm run synth', (bad, out) => ({ command: 'npm', args: ['run', 'synth', '--', '--output', out], env: { STX_PROFILES: bad } })],
-    ['npx tsx main.ts', (bad, out) => ({ command: path.join(ROOT, 'node_modules', '.bin', 'tsx'), args: ['main.ts'], env: { STX_PROFILES: bad, STX_OUTPUT: out } })],
+  const COMMANDS_SHOWN: ReadonlyArray<
+    [string, (bad: string, out: string) => { command: string; args: string[]; env?: NodeJS.ProcessEnv }]
+  > = [
+    [
+      'npx stx-openstack-gitops synth',
+      (bad, out) => ({ command: 'npx', args: ['stx-openstack-gitops', 'synth', '--profile', bad, '--output', out] }),
+    ],
+    [
+      'node scripts/stx-openstack-gitops.cjs synth (npm run synth)',
+      (bad, out) => ({ command: process.execPath, args: [BIN, 'synth', '--profile', bad, '--output', out] }),
+    ],
+    [
+      'STX_PROFILES=... npm run synth',
+      (bad, out) => ({ command: 'npm', args: ['run', 'synth', '--', '--output', out], env: { STX_PROFILES: bad } }),
+    ],
+    [
+      'npx tsx main.ts',
+      (bad, out) => ({
+        command: path.join(ROOT, 'node_modules', '.bin', 'tsx'),
+        args: ['main.ts'],
+        env: { STX_PROFILES: bad, STX_OUTPUT: out },
+      }),
+    ],
   ];
 
-  test.each(COMMANDS_SHOWN.map(([name, make]) => [name, make] as const))('%s', (_name, make) => {
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-bin-'));
-    try {
-      const profile = path.join(tmp, 'bad.yaml');
-      fs.writeFileSync(profile, fs.readFileSync(path.join(ROOT, 'deployments', 'aio-sx.yaml'), 'utf8').replace(/floatingAddress: \S+/g, 'floatingAddress: 10.10.10.256'));
-      const { command, args, env } = make(profile, path.join(tmp, 'out'));
-      const r = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', timeout: 90_000, env: { ...process.env, ...env } });
-      expect(r.status).toBe(1);
-      expect(r.stderr).toMatch(/^synth failed: .*bad\.yaml:\d+:\d+: network\./m);
-      expect(r.stderr.split('\n').filter((l) => /^\s+at /.test(l))).toEqual([]);
-      expect(r.stderr.trimEnd().split('\n').pop()).toMatch(/is unchanged$/);
-      // Not a terminal: no escape codes.
-      expect(ESCAPE.test(r.stderr + r.stdout)).toBe(false);
-      expect(fs.existsSync(path.join(tmp, 'out'))).toBe(false);
-    } finally {
-      fs.rmSync(tmp, { recursive: true, force: true });
-    }
-  }, 90_000);
+  test.each(COMMANDS_SHOWN.map(([name, make]) => [name, make] as const))(
+    '%s',
+    (_name, make) => {
+      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-bin-'));
+      try {
+        const profile = path.join(tmp, 'bad.yaml');
+        fs.writeFileSync(
+          profile,
+          fs
+            .readFileSync(path.join(ROOT, 'deployments', 'aio-sx.yaml'), 'utf8')
+            .replace(/floatingAddress: \S+/g, 'floatingAddress: 10.10.10.256'),
+        );
+        const { command, args, env } = make(profile, path.join(tmp, 'out'));
+        const r = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', timeout: 90_000, env: { ...process.env, ...env } });
+        expect(r.status).toBe(1);
+        expect(r.stderr).toMatch(/^synth failed: .*bad\.yaml:\d+:\d+: network\./m);
+        expect(r.stderr.split('\n').filter((l) => /^\s+at /.test(l))).toEqual([]);
+        expect(r.stderr.trimEnd().split('\n').pop()).toMatch(/is unchanged$/);
+        // Not a terminal: no escape codes.
+        expect(ESCAPE.test(r.stderr + r.stdout)).toBe(false);
+        expect(fs.existsSync(path.join(tmp, 'out'))).toBe(false);
+      } finally {
+        fs.rmSync(tmp, { recursive: true, force: true });
+      }
+    },
+    90_000,
+  );
 });
 
 describe('progress and colours (lib/commands/report.ts)', () => {
   const env = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({ PATH: '/usr/bin', TERM: 'xterm', ...extra });
 
   test('progress is drawn on a terminal only, never with --quiet or --json, and cleared', () => {
-    for (const [tty, json, quiet, drawn] of [[true, false, false, true], [false, false, false, false], [true, true, false, false], [true, false, true, false]] as const) {
+    for (const [tty, json, quiet, drawn] of [
+      [true, false, false, true],
+      [false, false, false, false],
+      [true, true, false, false],
+      [true, false, true, false],
+    ] as const) {
       const err = fakeStream(tty);
       const r = reporter({ json, quiet }, { stdout: fakeStream(tty), stderr: err }, env());
       r.progress(0, 2, 'dist/aio-sx');
@@ -390,7 +457,10 @@ describe('progress and colours (lib/commands/report.ts)', () => {
       '1 stack(s)',
       '',
     ]);
-    for (const plain of [reporter({}, { stdout: fakeStream(false), stderr: fakeStream(true) }, env()), reporter({}, { stdout: fakeStream(true), stderr: fakeStream(true) }, env({ NO_COLOR: '1' }))]) {
+    for (const plain of [
+      reporter({}, { stdout: fakeStream(false), stderr: fakeStream(true) }, env()),
+      reporter({}, { stdout: fakeStream(true), stderr: fakeStream(true) }, env({ NO_COLOR: '1' })),
+    ]) {
       expect(colourDiff(text, plain)).toBe(text);
     }
   });

@@ -61,7 +61,11 @@ describe('parseCommandLine', () => {
         process.exitCode = 0;
         return { code, stderr: stderr.mock.calls.map((c) => c.join(' ')), stdout: stdout.mock.calls.map((c) => c.join(' ')) };
       };
-      expect(run(() => parseCommandLine(['--y'], {}) && undefined)).toEqual({ code: 1, stderr: ["cmd: Unknown option '--y'", 'usage: cmd [--x]'], stdout: [] });
+      expect(run(() => parseCommandLine(['--y'], {}) && undefined)).toEqual({
+        code: 1,
+        stderr: ["cmd: Unknown option '--y'", 'usage: cmd [--x]'],
+        stdout: [],
+      });
       expect(run(() => parseCommandLine(['--help'], {}) && undefined)).toEqual({ code: 0, stderr: [], stdout: ['usage: cmd [--x]'] });
       expect(
         run(() => {
@@ -79,9 +83,28 @@ describe('parseCommandLine', () => {
 
 describe('the scripts’ command lines', () => {
   test('credentials: <deployment> [--rotate IDS | --rotate-all] [--force] [--dry-run] [--out DIR]', () => {
-    expect(parseCredentialsArgs(['aio-sx'])).toStrictEqual({ deployment: 'aio-sx', rotate: undefined, force: false, dryRun: false, encrypt: false, ageRecipient: undefined, ageIdentityFile: undefined, newAgeKeyFile: undefined, outRoot: 'credentials', profiles: undefined, fleets: undefined });
-    expect(parseCredentialsArgs(['aio-sx', '--encrypt', '--age-identity', 'k.txt'])).toMatchObject({ encrypt: true, ageIdentityFile: 'k.txt' });
-    expect(parseCredentialsArgs(['--rotate', 'admin-password', 'aio-sx', '--out', 'o'])).toMatchObject({ deployment: 'aio-sx', rotate: new Set(['admin-password']), outRoot: 'o' });
+    expect(parseCredentialsArgs(['aio-sx'])).toStrictEqual({
+      deployment: 'aio-sx',
+      rotate: undefined,
+      force: false,
+      dryRun: false,
+      encrypt: false,
+      ageRecipient: undefined,
+      ageIdentityFile: undefined,
+      newAgeKeyFile: undefined,
+      outRoot: 'credentials',
+      profiles: undefined,
+      fleets: undefined,
+    });
+    expect(parseCredentialsArgs(['aio-sx', '--encrypt', '--age-identity', 'k.txt'])).toMatchObject({
+      encrypt: true,
+      ageIdentityFile: 'k.txt',
+    });
+    expect(parseCredentialsArgs(['--rotate', 'admin-password', 'aio-sx', '--out', 'o'])).toMatchObject({
+      deployment: 'aio-sx',
+      rotate: new Set(['admin-password']),
+      outRoot: 'o',
+    });
     expect(thrown(() => parseCredentialsArgs(['aio-sx', '--rotat']))).toBe(usageError("Unknown option '--rotat'"));
     expect(thrown(() => parseCredentialsArgs(['aio-sx', '--out']))).toBe(usageError("Option '--out <value>' argument missing"));
     expect(thrown(() => parseCredentialsArgs([]))).toBe(usageError('expected 1 deployment, got none'));
@@ -97,18 +120,31 @@ describe('the scripts’ command lines', () => {
   });
 
   test('bench: [RUNS] [--only PARTS] [--sizes N,N] [--output FILE]', () => {
-    expect(parseBenchArgs([])).toEqual({ runs: 5, parts: ['synth', 'fleet', 'change', 'render', 'test'], sizes: [10, 100, 1000, 5000], output: 'BENCHMARKS.md' });
-    expect(parseBenchArgs(['3', '--only', 'fleet,synth', '--sizes', '100,10,100', '--output', '/tmp/b.md'])).toEqual({ runs: 3, parts: ['fleet', 'synth'], sizes: [10, 100], output: '/tmp/b.md' });
+    expect(parseBenchArgs([])).toEqual({
+      runs: 5,
+      parts: ['synth', 'fleet', 'change', 'render', 'test'],
+      sizes: [10, 100, 1000, 5000],
+      output: 'BENCHMARKS.md',
+    });
+    expect(parseBenchArgs(['3', '--only', 'fleet,synth', '--sizes', '100,10,100', '--output', '/tmp/b.md'])).toEqual({
+      runs: 3,
+      parts: ['fleet', 'synth'],
+      sizes: [10, 100],
+      output: '/tmp/b.md',
+    });
     expect(thrown(() => parseBenchArgs(['0']))).toBe(usageError("RUNS must be a positive whole number, got '0'"));
     expect(thrown(() => parseBenchArgs(['--runs', '3']))).toBe(usageError("Unknown option '--runs'"));
-    expect(thrown(() => parseBenchArgs(['--only', 'synth,fleets']))).toBe(usageError("--only takes parts among synth, fleet, change, render, test, got 'synth,fleets'"));
+    expect(thrown(() => parseBenchArgs(['--only', 'synth,fleets']))).toBe(
+      usageError("--only takes parts among synth, fleet, change, render, test, got 'synth,fleets'"),
+    );
     expect(thrown(() => parseBenchArgs(['--sizes', '10,x']))).toBe(usageError("each of --sizes must be a positive whole number, got 'x'"));
   });
 });
 
 describe('as processes', () => {
   // The tsx of the project, as `npx tsx` runs it (without npx's own start-up).
-  const tsx = (script: string, ...args: string[]) => spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [script, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  const tsx = (script: string, ...args: string[]) =>
+    spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [script, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
 
   test('an unknown flag: exit 1, the message and the usage line, no stack trace', () => {
     const run = tsx('scripts/credentials.ts', 'aio-sx', '--rotat');

@@ -21,14 +21,44 @@ import { App } from 'cdk8s';
 import { aioDuplex, aioSimplex } from './support/profiles';
 
 /** Every character class strvals or YAML reads specially. */
-const HOSTILE = ['a,b', 'k=v', 'a.b', 'x[0]', '{a,b}', 'back\\slash', ' spaced out ', '0123', 'true', 'null', '12345', 'yes', '~', '- dash', '#hash', "it's \"q\"", 'line\nbreak', ':colon'];
+const HOSTILE = [
+  'a,b',
+  'k=v',
+  'a.b',
+  'x[0]',
+  '{a,b}',
+  'back\\slash',
+  ' spaced out ',
+  '0123',
+  'true',
+  'null',
+  '12345',
+  'yes',
+  '~',
+  '- dash',
+  '#hash',
+  'it\'s "q"',
+  'line\nbreak',
+  ':colon',
+];
 const PEM = '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUd+/a==\n-----END CERTIFICATE-----\n';
 
 const getAt = (root: Json, segments: readonly (string | number)[]): Json | undefined =>
-  segments.reduce<Json | undefined>((node, s) => (node === undefined || node === null || typeof node !== 'object' ? undefined : (node as Record<string, Json>)[s as string]), root);
+  segments.reduce<Json | undefined>(
+    (node, s) =>
+      node === undefined || node === null || typeof node !== 'object' ? undefined : (node as Record<string, Json>)[s as string],
+    root,
+  );
 
 describe.each(Object.keys(FLUX_TARGETS) as FluxTargetName[])('on %s, credentials reach Helm unchanged', (target) => {
-  const deployment = resolveInput(aioDuplex({ name: 'creds', https: { enabled: true, certRef: { secretName: 'openstack-public-tls', caKey: 'ca.crt' } }, flux: { target } }), 'creds.yaml');
+  const deployment = resolveInput(
+    aioDuplex({
+      name: 'creds',
+      https: { enabled: true, certRef: { secretName: 'openstack-public-tls', caKey: 'ca.crt' } },
+      flux: { target },
+    }),
+    'creds.yaml',
+  );
   const app = new App({ outdir: '.cdk8s-out' });
   deploymentStack(app, deployment);
   const [stack] = renderApp(app);
@@ -64,17 +94,20 @@ describe.each(Object.keys(FLUX_TARGETS) as FluxTargetName[])('on %s, credentials
     expect(documents.lacking).toEqual([]);
   });
 
-  test.each(deployment.releases.filter((r) => splitCredentials(r.systemValues).leaves.length > 0).map((r) => r.definition.name))('%s', (release) => {
-    const values = compose(release);
-    const leaves = splitCredentials(deployment.releases.find((r) => r.definition.name === release)!.systemValues).leaves;
-    const wrong = leaves.flatMap((leaf) => {
-      const source = deployment.credentialSources.get(leaf.ref.id)!;
-      const expected = secrets.get(source.name)![source.key];
-      const got = getAt(values, leaf.segments);
-      return got === expected ? [] : [`${leaf.targetPath}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(got)}`];
-    });
-    expect(wrong).toEqual([]);
-  });
+  test.each(deployment.releases.filter((r) => splitCredentials(r.systemValues).leaves.length > 0).map((r) => r.definition.name))(
+    '%s',
+    (release) => {
+      const values = compose(release);
+      const leaves = splitCredentials(deployment.releases.find((r) => r.definition.name === release)!.systemValues).leaves;
+      const wrong = leaves.flatMap((leaf) => {
+        const source = deployment.credentialSources.get(leaf.ref.id)!;
+        const expected = secrets.get(source.name)![source.key];
+        const got = getAt(values, leaf.segments);
+        return got === expected ? [] : [`${leaf.targetPath}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(got)}`];
+      });
+      expect(wrong).toEqual([]);
+    },
+  );
 });
 
 describe('the control: strvals without literal would change these values', () => {
@@ -107,10 +140,14 @@ describe('a rotation says what it needs on the target', () => {
   test('stx.11: the watch label is ignored, so it gives the command that upgrades the readers now', async () => {
     const line = await rotate('stx.11');
     expect(line).toMatch(/helm-controller 1\.2\.0 ignores reconcile\.fluxcd\.io\/watch \(it needs >= 1\.4\.0\)/);
-    expect(line).toMatch(/kubectl -n openstack annotate --overwrite helmrelease [a-z -]*\bnova\b[a-z -]* reconcile\.fluxcd\.io\/requestedAt="\$\(date \+%s\)"$/);
+    expect(line).toMatch(
+      /kubectl -n openstack annotate --overwrite helmrelease [a-z -]*\bnova\b[a-z -]* reconcile\.fluxcd\.io\/requestedAt="\$\(date \+%s\)"$/,
+    );
   });
 
   test('stx.12: the watch label upgrades the readers once the Secret is applied', async () => {
-    expect(await rotate('stx.12')).toMatch(/^rotation: on stx\.12 \(helm-controller 1\.4\.5\) the Secrets carry reconcile\.fluxcd\.io\/watch: Enabled: .*\bnova\b/);
+    expect(await rotate('stx.12')).toMatch(
+      /^rotation: on stx\.12 \(helm-controller 1\.4\.5\) the Secrets carry reconcile\.fluxcd\.io\/watch: Enabled: .*\bnova\b/,
+    );
   });
 });

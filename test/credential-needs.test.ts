@@ -36,7 +36,10 @@ function credentialsFor(repo: string, from: string, extra: Record<string, string
   fs.mkdirSync(dir, { recursive: true });
   const needs = credentialNeeds(filesBelow(path.join(from, 'dist', 'aio-sx')));
   const stringData = Object.fromEntries(needs.map((n) => [n.key, 'x']));
-  fs.writeFileSync(path.join(dir, 'stx-openstack-credentials.yaml'), toYamlFile([{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'stx-openstack-credentials', namespace: 'openstack' }, stringData }]));
+  fs.writeFileSync(
+    path.join(dir, 'stx-openstack-credentials.yaml'),
+    toYamlFile([{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'stx-openstack-credentials', namespace: 'openstack' }, stringData }]),
+  );
   fs.writeFileSync(path.join(dir, 'kustomization.yaml'), 'resources:\n  - stx-openstack-credentials.sops.yaml\n');
   for (const [f, t] of Object.entries(extra)) fs.writeFileSync(path.join(dir, f), t);
   return dir;
@@ -70,16 +73,26 @@ describe('the credentials a site needs', () => {
     expect(added.map((n) => n.key)).toEqual(['helm-values.barbican.yaml']);
     expect(added.every((n) => n.releases.includes('barbican'))).toBe(true);
     const lines = announceMissing('aio-sx', added, 'credentials/aio-sx/');
-    expect(lines).toEqual([expect.stringMatching(/^aio-sx: enabling barbican needs its credentials values document that credentials\/aio-sx\/ lacks \(stx-openstack-credentials: helm-values\.barbican\.yaml\): run `npm run credentials -- aio-sx`$/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^aio-sx: enabling barbican needs its credentials values document that credentials\/aio-sx\/ lacks \(stx-openstack-credentials: helm-values\.barbican\.yaml\): run `npm run credentials -- aio-sx`$/,
+      ),
+    ]);
   });
 
   it('an encrypted file counts by its keys, which SOPS leaves readable', () => {
     const dir = path.join(tmp, 'sops');
     fs.mkdirSync(dir);
-    fs.writeFileSync(path.join(dir, 's.sops.yaml'), 'apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringData:\n  a: ENC[AES256_GCM,data:xx,iv:yy,tag:zz,type:str]\nsops:\n  mac: ENC[x]\n');
+    fs.writeFileSync(
+      path.join(dir, 's.sops.yaml'),
+      'apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringData:\n  a: ENC[AES256_GCM,data:xx,iv:yy,tag:zz,type:str]\nsops:\n  mac: ENC[x]\n',
+    );
     const folder = readCredentialFolder(dir);
     expect(folder.secrets.get('s')).toEqual([{ file: path.join(dir, 's.sops.yaml'), keys: new Set(['a']), encrypted: true }]);
-    const needs = [{ secret: 's', key: 'a', releases: ['r'] }, { secret: 's', key: 'b', releases: ['r'] }];
+    const needs = [
+      { secret: 's', key: 'a', releases: ['r'] },
+      { secret: 's', key: 'b', releases: ['r'] },
+    ];
     expect(missingCredentials(needs, folder).map((n) => n.key)).toEqual(['b']);
   });
 });
@@ -88,7 +101,11 @@ describe('synth, diff and validate announce what enabling a release needs', () =
   it('synth: each release that needs credentials the folder lacks, with the command to run', () => {
     expect(enabling.code).toBe(0);
     const announced = enabling.messages.filter((m) => m.includes('enabling'));
-    expect(announced).toEqual([expect.stringMatching(/aio-sx: enabling barbican needs its credentials values document that credentials\/aio-sx\/ lacks .*npm run credentials -- aio-sx/)]);
+    expect(announced).toEqual([
+      expect.stringMatching(
+        /aio-sx: enabling barbican needs its credentials values document that credentials\/aio-sx\/ lacks .*npm run credentials -- aio-sx/,
+      ),
+    ]);
   });
 
   it('diff: the change that enables barbican names its credentials values document; none once the folder holds them', () => {
@@ -115,17 +132,25 @@ describe('synth, diff and validate announce what enabling a release needs', () =
     // No credentials/ at all: the first install has not started, nothing to check.
     expect(validateStack(stack, { kustomize: false }).problems).toEqual([]);
     fs.mkdirSync(path.join(repo, 'credentials'));
-    expect(validateStack(stack, { kustomize: false }).problems).toEqual([expect.stringMatching(/^credentials\/aio-sx\/: \(credentials\): missing: its releases read \d+ credentials: run `npm run credentials -- aio-sx`/)]);
+    expect(validateStack(stack, { kustomize: false }).problems).toEqual([
+      expect.stringMatching(
+        /^credentials\/aio-sx\/: \(credentials\): missing: its releases read \d+ credentials: run `npm run credentials -- aio-sx`/,
+      ),
+    ]);
     const dir = credentialsFor(repo, repos.off);
     fs.writeFileSync(path.join(dir, 'kustomization.yaml'), 'resources:\n  - stx-openstack-credentials.sops.yaml\n  - tls.sops.yaml\n');
     execFileSync('git', ['init', '-q'], { cwd: repo });
     execFileSync('git', ['add', 'credentials/aio-sx/stx-openstack-credentials.yaml'], { cwd: repo });
     const problems = validateStack(stack, { kustomize: false }).problems;
     expect(problems).toEqual([
-      expect.stringMatching(/^credentials\/aio-sx\/stx-openstack-credentials\.sops\.yaml: \(credentials\): not encrypted yet: stx-openstack-credentials\.yaml holds the values/),
+      expect.stringMatching(
+        /^credentials\/aio-sx\/stx-openstack-credentials\.sops\.yaml: \(credentials\): not encrypted yet: stx-openstack-credentials\.yaml holds the values/,
+      ),
       expect.stringMatching(/^credentials\/aio-sx\/tls\.sops\.yaml: \(credentials\): listed by kustomization\.yaml but not created yet/),
       expect.stringMatching(/^credentials\/aio-sx\/stx-openstack-credentials\.yaml: \(credentials\): a plaintext Secret tracked by git/),
-      expect.stringMatching(/^credentials\/aio-sx\/: \(credentials\): enabling barbican needs its credentials values document that credentials\/aio-sx\/ lacks/),
+      expect.stringMatching(
+        /^credentials\/aio-sx\/: \(credentials\): enabling barbican needs its credentials values document that credentials\/aio-sx\/ lacks/,
+      ),
     ]);
   }, 60_000);
 });

@@ -24,11 +24,30 @@ function both(documents: readonly unknown[], text?: string) {
 
 const secretish = fc.oneof(
   trickyString,
-  fc.constantFrom('hunter2', 'postgres://u:p4ss@db/x', 'user:pw@host', PEM_KEY, 'password = s3cret\nother: 1', 'changeme', '$VAR', '{{ .Values.x }}'),
+  fc.constantFrom(
+    'hunter2',
+    'postgres://u:p4ss@db/x',
+    'user:pw@host',
+    PEM_KEY,
+    'password = s3cret\nother: 1',
+    'changeme',
+    '$VAR',
+    '{{ .Values.x }}',
+  ),
 );
-const credentialKey = fc.oneof(key, fc.constantFrom('password', 'admin_password', 'secret_key', 'token', 'keyring', 'private_key', 'identity:change_password'));
+const credentialKey = fc.oneof(
+  key,
+  fc.constantFrom('password', 'admin_password', 'secret_key', 'token', 'keyring', 'private_key', 'identity:change_password'),
+);
 const values = fc.letrec<{ v: unknown }>((tie) => ({
-  v: fc.oneof({ depthSize: 'small' }, secretish, fc.integer(), fc.constant(null), fc.array(tie('v'), { maxLength: 4 }), fc.dictionary(credentialKey, tie('v'), { maxKeys: 5, noNullPrototype: true })),
+  v: fc.oneof(
+    { depthSize: 'small' },
+    secretish,
+    fc.integer(),
+    fc.constant(null),
+    fc.array(tie('v'), { maxLength: 4 }),
+    fc.dictionary(credentialKey, tie('v'), { maxKeys: 5, noNullPrototype: true }),
+  ),
 })).v;
 
 describe('the credential scan of written documents finds what the scan of the text finds', () => {
@@ -52,17 +71,22 @@ describe('the credential scan of written documents finds what the scan of the te
 
   test('property: random documents with credentials', () => {
     fc.assert(
-      fc.property(fc.array(fc.dictionary(credentialKey, values, { maxKeys: 6, noNullPrototype: true }), { minLength: 1, maxLength: 2 }), (docs) => {
-        const { fromText, fromDocuments } = both(docs);
-        expect(fromDocuments).toStrictEqual(fromText);
-      }),
+      fc.property(
+        fc.array(fc.dictionary(credentialKey, values, { maxKeys: 6, noNullPrototype: true }), { minLength: 1, maxLength: 2 }),
+        (docs) => {
+          const { fromText, fromDocuments } = both(docs);
+          expect(fromDocuments).toStrictEqual(fromText);
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   test('a Secret manifest and PEM text in a document', () => {
     const { fromText, fromDocuments } = both([{ apiVersion: 'v1', kind: 'Secret', data: { k: 'eA==' } }, { tls: { key: PEM_KEY } }]);
-    expect(fromText.map((f) => f.problem)).toEqual(expect.arrayContaining(['a Secret manifest in the tree (credentials belong outside git)', 'holds PEM key or certificate material']));
+    expect(fromText.map((f) => f.problem)).toEqual(
+      expect.arrayContaining(['a Secret manifest in the tree (credentials belong outside git)', 'holds PEM key or certificate material']),
+    );
     expect(fromDocuments).toStrictEqual(fromText);
   });
 
@@ -82,14 +106,23 @@ describe('the credential scan of written documents finds what the scan of the te
 
   test('a text changed after it was written is scanned from the text', () => {
     const { fromText, fromDocuments } = both([{ harmless: 'x' }], toYamlFile([{ password: 'hunter2' }]));
-    expect(fromText).toStrictEqual([{ file: 'r/r-user-overrides.yaml', path: 'password', problem: 'plaintext credential (a 7-character value; only chart placeholders may be written)' }]);
+    expect(fromText).toStrictEqual([
+      {
+        file: 'r/r-user-overrides.yaml',
+        path: 'password',
+        problem: 'plaintext credential (a 7-character value; only chart placeholders may be written)',
+      },
+    ]);
     expect(fromDocuments).toStrictEqual(fromText);
   });
 
   test('a document shared by two files is reported in each', () => {
     const shared = { password: 'hunter2' };
     const text = toYamlFile([shared]);
-    const files = new Map([['a.yaml', text], ['b.yaml', text]]);
+    const files = new Map([
+      ['a.yaml', text],
+      ['b.yaml', text],
+    ]);
     const fromDocuments = withWrittenDocuments(() => {
       toYamlFile([shared]);
       return scanCredentials(files);

@@ -19,9 +19,22 @@ const problems = (doc: object) => scanCredentials(yamlFile(doc)).map((f) => `${f
 const PEM_KEY = ['-----BEGIN', 'RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAx\n-----END', 'RSA PRIVATE KEY-----\n'].join(' ');
 
 describe('credential-named keys, in every spelling', () => {
-  test.each(['dbPassword', 'adminPassword', 'passphrase', 'ssl_passphrase', 'auth_encryption_key', 's3_store_secret_access_key', 'secret_access_key', 'APIToken', 'clientSecret', 'DB_PASSWORD'])('%s holding a literal is found', (key) => {
+  test.each([
+    'dbPassword',
+    'adminPassword',
+    'passphrase',
+    'ssl_passphrase',
+    'auth_encryption_key',
+    's3_store_secret_access_key',
+    'secret_access_key',
+    'APIToken',
+    'clientSecret',
+    'DB_PASSWORD',
+  ])('%s holding a literal is found', (key) => {
     expect(isCredentialKey(key)).toBe(true);
-    expect(problems({ conf: { x: { [key]: 'hunter2hunter2' } } })).toStrictEqual([`conf.x.${key}: plaintext credential (a 14-character value; only chart placeholders may be written)`]);
+    expect(problems({ conf: { x: { [key]: 'hunter2hunter2' } } })).toStrictEqual([
+      `conf.x.${key}: plaintext credential (a 14-character value; only chart placeholders may be written)`,
+    ]);
   });
 
   test.each(['password_lock_time', 'tokenize', 'keystone_authtoken', 'passthrough', 'secretariat'])('%s is not a credential key', (key) => {
@@ -40,17 +53,24 @@ describe('values around or inside templates are scanned', () => {
     expect(problems({ conf: { db_password: value } })).toHaveLength(1);
   });
 
-  test.each(['${DB_PASSWORD}', '$DB_PASSWORD', '{{ .Values.endpoints.oslo_db.auth.admin.password }}', '"{{- .Values.x -}}"'])('one reference and nothing else, %s, is no value', (value) => {
-    expect(problems({ conf: { db_password: value } })).toStrictEqual([]);
-  });
+  test.each(['${DB_PASSWORD}', '$DB_PASSWORD', '{{ .Values.endpoints.oslo_db.auth.admin.password }}', '"{{- .Values.x -}}"'])(
+    'one reference and nothing else, %s, is no value',
+    (value) => {
+      expect(problems({ conf: { db_password: value } })).toStrictEqual([]);
+    },
+  );
 
   test('a URL whose password holds a variable is found', () => {
-    expect(problems({ conf: { database: { connection: 'mysql+pymysql://nova:${X}hunter2@db/nova' } } })).toStrictEqual(['conf.database.connection: URL carries a password']);
+    expect(problems({ conf: { database: { connection: 'mysql+pymysql://nova:${X}hunter2@db/nova' } } })).toStrictEqual([
+      'conf.database.connection: URL carries a password',
+    ]);
   });
 
   test('an INI text inside a value is scanned by key; code and command substitutions are not values', () => {
     const override = '[database]\npassword = hunter2\n';
-    expect(problems({ conf: { database: { config_override: override } } })).toStrictEqual(['conf.database.config_override: line 2: password holds a plaintext credential']);
+    expect(problems({ conf: { database: { config_override: override } } })).toStrictEqual([
+      'conf.database.config_override: line 2: password holds a plaintext credential',
+    ]);
     expect(problems({ script: 'token="$(openstack token issue -f value -c id)"\nSECRET_KEY = conf["x"]\n' })).toStrictEqual([]);
   });
 });
@@ -78,7 +98,9 @@ describe('PEM material in base64 and credentials without a scheme', () => {
   });
 
   test('a bare user:password@host in a value is found', () => {
-    expect(problems({ conf: { backend: 'nova:hunter2@db.example.com' } })).toStrictEqual(['conf.backend: user:password@host carries a password']);
+    expect(problems({ conf: { backend: 'nova:hunter2@db.example.com' } })).toStrictEqual([
+      'conf.backend: user:password@host carries a password',
+    ]);
   });
 });
 
@@ -104,7 +126,10 @@ describe('every file we write', () => {
       // validate of a tree that holds one (written by hand, by an older version).
       const stack = path.join(tmp, 'stack');
       fs.mkdirSync(stack);
-      fs.writeFileSync(path.join(stack, 'kustomization.yaml'), toYamlFile([{ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: [] }]));
+      fs.writeFileSync(
+        path.join(stack, 'kustomization.yaml'),
+        toYamlFile([{ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: [] }]),
+      );
       fs.writeFileSync(path.join(stack, 'README.md'), 'Mirror: https://admin:hunter2@mirror.example.com/charts\n');
       expect(validateStack(stack).problems).toContain('stack/README.md: (file): URL carries a password');
     } finally {

@@ -19,7 +19,10 @@ import { filesBelow } from './support/tree-snapshot';
 const mockWritten: string[] = [];
 jest.mock('../lib/commands/secret-files', () => {
   const actual = jest.requireActual('../lib/commands/secret-files');
-  return { ...actual, writeAtomically: (target: string, text: string, mode: number) => (mockWritten.push(text), actual.writeAtomically(target, text, mode)) };
+  return {
+    ...actual,
+    writeAtomically: (target: string, text: string, mode: number) => (mockWritten.push(text), actual.writeAtomically(target, text, mode)),
+  };
 });
 
 const deployment = resolveInput(aioSimplex(), 'aio.yaml');
@@ -31,7 +34,10 @@ describe('credentials --encrypt', () => {
   let request: CredentialsRequest;
   let key: { identity: string; recipient: string };
   const encryptedFile = () => path.join(dir, `${SECRET}.sops.yaml`);
-  const decrypt = async (identity = key.identity) => (await decryptSops(fs.readFileSync(encryptedFile(), 'utf8'), { secretKey: identity, fileType: 'yaml' })) as { stringData: Record<string, string> };
+  const decrypt = async (identity = key.identity) =>
+    (await decryptSops(fs.readFileSync(encryptedFile(), 'utf8'), { secretKey: identity, fileType: 'yaml' })) as {
+      stringData: Record<string, string>;
+    };
   beforeAll(async () => {
     key = await newAgeKey();
   });
@@ -39,7 +45,13 @@ describe('credentials --encrypt', () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'stx-encrypt-'));
     dir = path.join(tmp, 'credentials', 'test-aio-sx');
     fs.mkdirSync(path.join(tmp, 'dist'));
-    request = { deployment, dir, generatedRoot: path.join(tmp, 'dist'), encrypt: true, sops: { configFile: path.join(tmp, '.sops.yaml'), ageRecipient: key.recipient } };
+    request = {
+      deployment,
+      dir,
+      generatedRoot: path.join(tmp, 'dist'),
+      encrypt: true,
+      sops: { configFile: path.join(tmp, '.sops.yaml'), ageRecipient: key.recipient },
+    };
   });
   afterEach(() => {
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -48,7 +60,11 @@ describe('credentials --encrypt', () => {
   test('a first install writes only the encrypted file, which sops-age decrypts; no plaintext is written at any moment', async () => {
     mockWritten.length = 0;
     const { written, lines } = await runCredentials(request);
-    expect(written.map((f) => path.relative(tmp, f)).sort()).toStrictEqual(['.sops.yaml', 'credentials/test-aio-sx/kustomization.yaml', `credentials/test-aio-sx/${SECRET}.sops.yaml`]);
+    expect(written.map((f) => path.relative(tmp, f)).sort()).toStrictEqual([
+      '.sops.yaml',
+      'credentials/test-aio-sx/kustomization.yaml',
+      `credentials/test-aio-sx/${SECRET}.sops.yaml`,
+    ]);
     expect(fs.readdirSync(dir).sort()).toStrictEqual(['kustomization.yaml', `${SECRET}.sops.yaml`]);
     const { stringData } = await decrypt();
     expect(Object.keys(stringData).length).toBeGreaterThan(20);
@@ -70,7 +86,8 @@ describe('credentials --encrypt', () => {
     const after = (await decrypt()).stringData;
     expect(after['db-password.nova']).not.toBe(values['db-password.nova']);
     // The values documents are rebuilt from the values: only nova's carries the rotated password.
-    const withoutDocuments = (m: Record<string, unknown>) => Object.fromEntries(Object.entries(m).filter(([k]) => !/^helm-values\./.test(k)));
+    const withoutDocuments = (m: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(m).filter(([k]) => !/^helm-values\./.test(k)));
     expect({ ...withoutDocuments(after), 'db-password.nova': '' }).toStrictEqual({ ...withoutDocuments(values), 'db-password.nova': '' });
     expect(Object.keys(after).filter((k) => /^helm-values\./.test(k) && after[k] !== values[k])).toEqual(['helm-values.nova.yaml']);
   });
@@ -78,9 +95,13 @@ describe('credentials --encrypt', () => {
   test('without the identity a re-run refuses with the reason and touches nothing', async () => {
     await runCredentials(request);
     const before = fs.readFileSync(encryptedFile(), 'utf8');
-    await expect(runCredentials({ ...request, rotate: new Set(['db-password.nova']) })).rejects.toThrow(/is encrypted: to keep its values, re-encrypting needs the age key that opens it \(--age-identity FILE or SOPS_AGE_KEY_FILE\)\. Nothing was written/);
+    await expect(runCredentials({ ...request, rotate: new Set(['db-password.nova']) })).rejects.toThrow(
+      /is encrypted: to keep its values, re-encrypting needs the age key that opens it \(--age-identity FILE or SOPS_AGE_KEY_FILE\)\. Nothing was written/,
+    );
     const stranger = await newAgeKey();
-    await expect(runCredentials({ ...request, ageIdentities: [stranger.identity] })).rejects.toThrow(/none of the given age identities opens it/);
+    await expect(runCredentials({ ...request, ageIdentities: [stranger.identity] })).rejects.toThrow(
+      /none of the given age identities opens it/,
+    );
     expect(fs.readFileSync(encryptedFile(), 'utf8')).toBe(before);
   });
 
@@ -95,22 +116,30 @@ describe('credentials --encrypt', () => {
 
   test('an existing plaintext file is encrypted with its values, kept and named for deletion', async () => {
     await runCredentials({ ...request, encrypt: false });
-    const plain = (parseYaml12(fs.readFileSync(path.join(dir, `${SECRET}.yaml`), 'utf8'))[0] as { stringData: Record<string, string> }).stringData;
+    const plain = (parseYaml12(fs.readFileSync(path.join(dir, `${SECRET}.yaml`), 'utf8'))[0] as { stringData: Record<string, string> })
+      .stringData;
     const { lines } = await runCredentials(request);
     expect((await decrypt()).stringData).toStrictEqual(plain);
-    expect(lines).toContain(`  the plaintext ${path.join(dir, `${SECRET}.yaml`)} is no longer needed: delete it (rm ${path.join(dir, `${SECRET}.yaml`)})`);
+    expect(lines).toContain(
+      `  the plaintext ${path.join(dir, `${SECRET}.yaml`)} is no longer needed: delete it (rm ${path.join(dir, `${SECRET}.yaml`)})`,
+    );
   });
 
   test('recipients come from the creation rule of .sops.yaml matching the file; every recipient opens it', async () => {
     const second = await newAgeKey();
-    fs.writeFileSync(path.join(tmp, '.sops.yaml'), `creation_rules:\n  - path_regex: ^other/\n    age: ${key.recipient}\n  - path_regex: ^credentials/.*\\.ya?ml$\n    encrypted_regex: ^(data|stringData)$\n    age: ${key.recipient},${second.recipient}\n`);
+    fs.writeFileSync(
+      path.join(tmp, '.sops.yaml'),
+      `creation_rules:\n  - path_regex: ^other/\n    age: ${key.recipient}\n  - path_regex: ^credentials/.*\\.ya?ml$\n    encrypted_regex: ^(data|stringData)$\n    age: ${key.recipient},${second.recipient}\n`,
+    );
     await runCredentials({ ...request, sops: { configFile: path.join(tmp, '.sops.yaml') } });
     expect(Object.keys((await decrypt(second.identity)).stringData).length).toBeGreaterThan(20);
     expect((parseYaml12(fs.readFileSync(encryptedFile(), 'utf8'))[0] as { sops: { age: unknown[] } }).sops.age).toHaveLength(2);
   });
 
   test('no .sops.yaml and no recipient: refused, nothing written', async () => {
-    await expect(runCredentials({ ...request, sops: { configFile: path.join(tmp, '.sops.yaml') } })).rejects.toThrow(/--encrypt: there is no .*\.sops\.yaml/);
+    await expect(runCredentials({ ...request, sops: { configFile: path.join(tmp, '.sops.yaml') } })).rejects.toThrow(
+      /--encrypt: there is no .*\.sops\.yaml/,
+    );
     expect(fs.existsSync(dir)).toBe(false);
   });
 });

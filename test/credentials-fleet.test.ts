@@ -26,7 +26,9 @@ describe('credentials of a fleet', () => {
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   test('an inventory names every subcloud of deployments/fleets/sample.yaml', () => {
-    const inventory = parseYaml12(fs.readFileSync(path.join(fleets[0], 'sample.yaml'), 'utf8'))[0] as { subclouds: Array<{ name: string }> };
+    const inventory = parseYaml12(fs.readFileSync(path.join(fleets[0], 'sample.yaml'), 'utf8'))[0] as {
+      subclouds: Array<{ name: string }>;
+    };
     expect(fleet.map((t) => t.shown)).toStrictEqual(inventory.subclouds.map((s) => `sample/${s.name}`));
   });
 
@@ -36,12 +38,20 @@ describe('credentials of a fleet', () => {
       const name = deployment.profile.name;
       await runCredentials({ deployment, dir: path.join(tmp, 'credentials', name), generatedRoot: path.join(tmp, 'dist') });
       // The subcloud's entry points are one file; its credentials Kustomization is one of its documents.
-      const entry = (parseYaml12(fs.readFileSync(path.join('dist', 'fleet', 'sample', 'clusters', name, `${name}.yaml`), 'utf8')) as Array<{ metadata: { name: string }; spec: { path: string } }>).find((d) => d.metadata.name === `${name}-credentials`)!;
+      const entry = (
+        parseYaml12(fs.readFileSync(path.join('dist', 'fleet', 'sample', 'clusters', name, `${name}.yaml`), 'utf8')) as Array<{
+          metadata: { name: string };
+          spec: { path: string };
+        }>
+      ).find((d) => d.metadata.name === `${name}-credentials`)!;
       expect(entry.spec.path).toBe(`./credentials/${name}`);
       const files = fs.readdirSync(path.join(tmp, entry.spec.path)).filter((f) => f !== 'kustomization.yaml');
       expect(files.length).toBeGreaterThan(0);
       for (const file of files) {
-        const doc = parseYaml12(fs.readFileSync(path.join(tmp, entry.spec.path, file), 'utf8'))[0] as { metadata: { name: string }; stringData: Record<string, string> };
+        const doc = parseYaml12(fs.readFileSync(path.join(tmp, entry.spec.path, file), 'utf8'))[0] as {
+          metadata: { name: string };
+          stringData: Record<string, string>;
+        };
         expect(doc.metadata.name).toBe(deployment.credentialSources.values().next().value!.name);
         // Generated values (not those derived from another, like notification URLs) are never shared.
         for (const [key, value] of Object.entries(doc.stringData).filter(([k]) => !k.startsWith('notification-url.'))) {
@@ -55,7 +65,9 @@ describe('credentials of a fleet', () => {
   });
 
   test.each([['sample/subcloud2'], ['subcloud2']])('%s is that subcloud alone', (name) => {
-    expect(resolveTargets(name, profiles, fleets).map((t) => [t.shown, t.deployment.profile.name])).toStrictEqual([['sample/subcloud2', 'subcloud2']]);
+    expect(resolveTargets(name, profiles, fleets).map((t) => [t.shown, t.deployment.profile.name])).toStrictEqual([
+      ['sample/subcloud2', 'subcloud2'],
+    ]);
   });
 
   test.each([
@@ -70,7 +82,9 @@ describe('credentials of a fleet', () => {
     const run = (...args: string[]) => runBin(['credentials', 'sample', '--out', out, ...args]);
     // subcloud2 disables aodh: rotating its password is refused there, before subcloud1 is written.
     const refused = run('--rotate', 'db-password.aodh');
-    expect(refused.stderr).toMatch(/sample\/subcloud2: --rotate: no credential of subcloud2 has the id "db-password.aodh".*\(no subcloud was written\)/);
+    expect(refused.stderr).toMatch(
+      /sample\/subcloud2: --rotate: no credential of subcloud2 has the id "db-password.aodh".*\(no subcloud was written\)/,
+    );
     expect(refused.status).toBe(1);
     expect(fs.existsSync(out)).toBe(false);
     const ok = run();

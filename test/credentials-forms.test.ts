@@ -19,7 +19,13 @@ const SECRET = 'stx-openstack-credentials';
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const unb64 = (s: string) => Buffer.from(s, 'base64').toString();
 
-type Doc = { apiVersion: string; kind: string; metadata: { name: string }; data?: Record<string, string>; stringData?: Record<string, string> };
+type Doc = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string };
+  data?: Record<string, string>;
+  stringData?: Record<string, string>;
+};
 
 describe('credential files in every form', () => {
   let tmp: string;
@@ -30,7 +36,13 @@ describe('credential files in every form', () => {
   const file = () => path.join(dir, `${SECRET}.yaml`);
   const docs = (f = file()) => parseYaml12(fs.readFileSync(f, 'utf8')) as Doc[];
   /** Every file of the folder with its content, to prove a refusal touched nothing. */
-  const snapshot = () => Object.fromEntries(fs.readdirSync(dir).sort().map((f) => [f, fs.lstatSync(path.join(dir, f)).isFile() ? fs.readFileSync(path.join(dir, f), 'utf8') : 'not a file']));
+  const snapshot = () =>
+    Object.fromEntries(
+      fs
+        .readdirSync(dir)
+        .sort()
+        .map((f) => [f, fs.lstatSync(path.join(dir, f)).isFile() ? fs.readFileSync(path.join(dir, f), 'utf8') : 'not a file']),
+    );
   beforeAll(async () => {
     const t = fs.mkdtempSync(path.join(os.tmpdir(), 'stx-forms-'));
     fs.mkdirSync(path.join(t, 'dist'));
@@ -46,8 +58,15 @@ describe('credential files in every form', () => {
     request = { deployment, dir, generatedRoot: path.join(tmp, 'dist') };
   });
   afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
-  const secretText = (body: string) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: ${SECRET}\n  namespace: openstack\n  labels:\n    reconcile.fluxcd.io/watch: Enabled\ntype: Opaque\n${body}`;
-  const dataForm = (v: Record<string, string>) => secretText('data:\n' + Object.entries(v).map(([k, x]) => `  ${k}: ${b64(x)}\n`).join(''));
+  const secretText = (body: string) =>
+    `apiVersion: v1\nkind: Secret\nmetadata:\n  name: ${SECRET}\n  namespace: openstack\n  labels:\n    reconcile.fluxcd.io/watch: Enabled\ntype: Opaque\n${body}`;
+  const dataForm = (v: Record<string, string>) =>
+    secretText(
+      'data:\n' +
+        Object.entries(v)
+          .map(([k, x]) => `  ${k}: ${b64(x)}\n`)
+          .join(''),
+    );
 
   describe('data: (base64), as kubectl get secret -o yaml exports it', () => {
     test('a re-run keeps every value and leaves the file as it is (no stringData beside data)', async () => {
@@ -66,8 +85,12 @@ describe('credential files in every form', () => {
       const after = Object.fromEntries(Object.entries(doc.data!).map(([k, v]) => [k, unb64(v)]));
       expect(after['db-password.nova']).not.toBe(values['db-password.nova']);
       // The values documents are rebuilt from the values: only nova's carries the rotated password.
-      const withoutDocuments = (m: Record<string, string>) => Object.fromEntries(Object.entries(m).filter(([k]) => !/^helm-values\./.test(k)));
-      expect({ ...withoutDocuments(after), 'db-password.nova': 'x' }).toStrictEqual({ ...withoutDocuments(values), 'db-password.nova': 'x' });
+      const withoutDocuments = (m: Record<string, string>) =>
+        Object.fromEntries(Object.entries(m).filter(([k]) => !/^helm-values\./.test(k)));
+      expect({ ...withoutDocuments(after), 'db-password.nova': 'x' }).toStrictEqual({
+        ...withoutDocuments(values),
+        'db-password.nova': 'x',
+      });
       const changedDocuments = Object.keys(after).filter((k) => /^helm-values\./.test(k) && after[k] !== values[k]);
       expect(changedDocuments).toEqual(['helm-values.nova.yaml']);
       expect(after['helm-values.nova.yaml']).toContain(after['db-password.nova']);
@@ -86,7 +109,10 @@ describe('credential files in every form', () => {
 
     test('data and stringData merged as Kubernetes does: stringData wins, each key stays where it was', async () => {
       const { 'admin-password': admin, ...rest } = values;
-      fs.writeFileSync(file(), dataForm(rest).replace('\ndata:\n', `\nstringData:\n  admin-password: ${admin}\n  db-password.nova: winner\ndata:\n`));
+      fs.writeFileSync(
+        file(),
+        dataForm(rest).replace('\ndata:\n', `\nstringData:\n  admin-password: ${admin}\n  db-password.nova: winner\ndata:\n`),
+      );
       await runCredentials(request);
       const [doc] = docs();
       expect(doc.stringData).toStrictEqual({ 'admin-password': admin, 'db-password.nova': 'winner' });
@@ -96,15 +122,27 @@ describe('credential files in every form', () => {
 
   describe('what cannot be read whole is refused, touching nothing', () => {
     const bad: Array<[string, () => string, RegExp]> = [
-      ['a misspelled metadata', () => secretText('stringData:\n  a: b\n').replace('metadata:', 'metdata:'), /metdata: not a field of a Secret \(did you mean metadata\?\)/],
+      [
+        'a misspelled metadata',
+        () => secretText('stringData:\n  a: b\n').replace('metadata:', 'metdata:'),
+        /metdata: not a field of a Secret \(did you mean metadata\?\)/,
+      ],
       ['no metadata', () => 'apiVersion: v1\nkind: Secret\nstringData:\n  a: b\n', /metadata: expected a mapping/],
       ['another kind', () => secretText('data: {}\n').replace('kind: Secret', 'kind: ConfigMap'), /kind: expected Secret, got "ConfigMap"/],
       ['a list at the top', () => '- a\n- b\n', /expected a Secret manifest \(a mapping\), got a list/],
-      ['a numeric value', () => secretText('stringData:\n  admin-password: 12345\n'), /stringData\.admin-password: expected a string, got a number \(12345\); quote it/],
+      [
+        'a numeric value',
+        () => secretText('stringData:\n  admin-password: 12345\n'),
+        /stringData\.admin-password: expected a string, got a number \(12345\); quote it/,
+      ],
       ['an empty value', () => secretText('stringData:\n  admin-password: ""\n'), /stringData\.admin-password: empty/],
       ['a null value', () => secretText('stringData:\n  admin-password:\n'), /stringData\.admin-password: expected a string, got nothing/],
       ['invalid base64', () => secretText('data:\n  admin-password: "not base64!"\n'), /data\.admin-password: not valid base64/],
-      ['a sops: block in a second document', () => secretText('stringData:\n  a: b\n') + '---\nsops:\n  version: 3.9.0\n', /an encrypted file with 2 documents/],
+      [
+        'a sops: block in a second document',
+        () => secretText('stringData:\n  a: b\n') + '---\nsops:\n  version: 3.9.0\n',
+        /an encrypted file with 2 documents/,
+      ],
     ];
     test.each(bad)('%s', async (_, text, message) => {
       fs.writeFileSync(file(), text());
@@ -118,14 +156,23 @@ describe('credential files in every form', () => {
       fs.writeFileSync(file(), dataForm(values));
       fs.writeFileSync(path.join(dir, 'copy.yaml'), dataForm(values));
       const before = snapshot();
-      await expect(runCredentials(request)).rejects.toThrow(/two files hold Secret stx-openstack-credentials: .*copy\.yaml and .*stx-openstack-credentials\.yaml/);
+      await expect(runCredentials(request)).rejects.toThrow(
+        /two files hold Secret stx-openstack-credentials: .*copy\.yaml and .*stx-openstack-credentials\.yaml/,
+      );
       expect(snapshot()).toStrictEqual(before);
     });
 
     test.each(['.sops.yaml', '.sops.yml', '.sops.json'])('values that exist only in %s are not replaced by new ones', async (suffix) => {
-      const encrypted = suffix === '.sops.json'
-        ? JSON.stringify({ apiVersion: 'v1', kind: 'Secret', metadata: { name: SECRET }, stringData: { a: 'ENC[...]' }, sops: { version: '3.9.0' } })
-        : secretText('stringData:\n  admin-password: ENC[...]\n') + 'sops:\n  version: 3.9.0\n';
+      const encrypted =
+        suffix === '.sops.json'
+          ? JSON.stringify({
+              apiVersion: 'v1',
+              kind: 'Secret',
+              metadata: { name: SECRET },
+              stringData: { a: 'ENC[...]' },
+              sops: { version: '3.9.0' },
+            })
+          : secretText('stringData:\n  admin-password: ENC[...]\n') + 'sops:\n  version: 3.9.0\n';
       fs.writeFileSync(path.join(dir, SECRET + suffix), encrypted);
       const before = snapshot();
       await expect(runCredentials(request)).rejects.toThrow(/exist only encrypted/);
@@ -181,7 +228,9 @@ describe('credential files in every form', () => {
       fs.mkdirSync(repo);
       expect(spawnSync('git', ['init', '-q', repo]).status).toBe(0);
       const out = path.join(repo, 'test-aio-sx');
-      await expect(runCredentials({ ...request, dir: out })).rejects.toThrow(/refusing to write plaintext credentials to .*: git does not ignore test-aio-sx\/stx-openstack-credentials\.yaml/);
+      await expect(runCredentials({ ...request, dir: out })).rejects.toThrow(
+        /refusing to write plaintext credentials to .*: git does not ignore test-aio-sx\/stx-openstack-credentials\.yaml/,
+      );
       expect(fs.existsSync(out)).toBe(false);
       fs.writeFileSync(path.join(repo, '.gitignore'), 'credentials/*/*\n');
       const { written } = await runCredentials({ ...request, dir: path.join(repo, 'credentials', 'test-aio-sx') });
@@ -211,11 +260,17 @@ describe('credential files in every form', () => {
     test('runs started together never lose a rotation', async () => {
       await runCredentials(request);
       const old = docs()[0].stringData!['db-password.nova'];
-      const results = await Promise.allSettled([runCredentials({ ...request, rotate: new Set(['db-password.nova']) }), runCredentials(request)]);
+      const results = await Promise.allSettled([
+        runCredentials({ ...request, rotate: new Set(['db-password.nova']) }),
+        runCredentials(request),
+      ]);
       const first = (docs()[0].stringData ?? {})['db-password.nova'];
       // The first holds the folder until its last write: the re-run is refused instead of writing back the old value.
       expect(results[0].status).toBe('fulfilled');
-      expect(results[1]).toMatchObject({ status: 'rejected', reason: expect.objectContaining({ message: expect.stringMatching(/in use by another credentials run/) }) });
+      expect(results[1]).toMatchObject({
+        status: 'rejected',
+        reason: expect.objectContaining({ message: expect.stringMatching(/in use by another credentials run/) }),
+      });
       expect(first).not.toBe(old);
       await runCredentials(request);
       expect((docs()[0].stringData ?? {})['db-password.nova']).toBe(first);
@@ -223,8 +278,15 @@ describe('credential files in every form', () => {
   });
 
   test('an age recipient with a wrong Bech32 checksum is refused before anything is written', async () => {
-    await expect(runCredentials({ ...request, sops: { configFile: path.join(tmp, '.sops.yaml'), ageRecipient: 'age1xxxxxxxxxxxxxxxxxxxx' } })).rejects.toThrow(/--age-recipient "age1x+": it has 24 characters/);
-    await expect(runCredentials({ ...request, sops: { configFile: path.join(tmp, '.sops.yaml'), ageRecipient: 'age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8q' } })).rejects.toThrow(/checksum/);
+    await expect(
+      runCredentials({ ...request, sops: { configFile: path.join(tmp, '.sops.yaml'), ageRecipient: 'age1xxxxxxxxxxxxxxxxxxxx' } }),
+    ).rejects.toThrow(/--age-recipient "age1x+": it has 24 characters/);
+    await expect(
+      runCredentials({
+        ...request,
+        sops: { configFile: path.join(tmp, '.sops.yaml'), ageRecipient: 'age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8q' },
+      }),
+    ).rejects.toThrow(/checksum/);
     expect(fs.readdirSync(dir)).toStrictEqual([]);
   });
 });

@@ -25,7 +25,9 @@ describe('npm run credentials', () => {
   });
 
   it('makes strong passwords: 32 letters and digits, all different', () => {
-    const passwords = Object.entries(values).filter(([k]) => k.includes('password')).map(([, v]) => v);
+    const passwords = Object.entries(values)
+      .filter(([k]) => k.includes('password'))
+      .map(([, v]) => v);
     for (const p of passwords) expect(p).toMatch(/^[A-Za-z0-9]{32}$/);
     expect(new Set(passwords).size).toBe(passwords.length);
     expect(randomPassword()).not.toBe(randomPassword());
@@ -77,7 +79,12 @@ describe('npm run credentials', () => {
 describe('splitCredentials', () => {
   it('moves credential leaves out, with their Helm --set paths', () => {
     const ref = new CredentialRef('x', 'password');
-    const { plain, leaves } = splitCredentials({ a: { password: ref, user: 'u' }, list: [ref, 'keep'], 'dotted.key': { p: ref }, empty: {} });
+    const { plain, leaves } = splitCredentials({
+      a: { password: ref, user: 'u' },
+      list: [ref, 'keep'],
+      'dotted.key': { p: ref },
+      empty: {},
+    });
     expect(plain).toEqual({ a: { user: 'u' }, list: [null, 'keep'], empty: {} });
     expect(leaves.map((l) => l.targetPath)).toEqual(['a.password', 'list[0]', 'dotted\\.key.p']);
   });

@@ -26,24 +26,40 @@ describe('the built-in deployment stacks', () => {
     expect(stack).toBeDefined();
     expect([...stack.files.keys()]).toMatchSnapshot('files');
     expect(
-      filesOf(stack, ['kustomization.yaml', 'base/helmrepository.yaml', 'keystone/kustomization.yaml', 'keystone/helmrelease.yaml', 'keystone/keystone-system-overrides.yaml']),
+      filesOf(stack, [
+        'kustomization.yaml',
+        'base/helmrepository.yaml',
+        'keystone/kustomization.yaml',
+        'keystone/helmrelease.yaml',
+        'keystone/keystone-system-overrides.yaml',
+      ]),
     ).toMatchSnapshot('kustomization.yaml, base/helmrepository.yaml, keystone/ but its static overrides');
   });
 
-  it.each(BUILT_IN)('%s: keeps the namespace apart, never pruned, and labels the values Secrets so that Flux upgrades on change', (name) => {
-    const stack = stacks.find((s) => s.name === name)!;
-    expect(doc(stack, 'base/kustomization.yaml').resources).toStrictEqual(['helmrepository.yaml']);
-    expect(doc(stack, 'namespace/kustomization.yaml').resources).toStrictEqual(['namespace.yaml']);
-    expect(doc(stack, 'namespace/namespace.yaml').metadata).toStrictEqual({ name: 'openstack', annotations: { 'kustomize.toolkit.fluxcd.io/prune': 'disabled' } });
-    expect(doc(stack, 'keystone/kustomization.yaml').generatorOptions.labels).toEqual({ 'reconcile.fluxcd.io/watch': 'Enabled' });
-  });
+  it.each(BUILT_IN)(
+    '%s: keeps the namespace apart, never pruned, and labels the values Secrets so that Flux upgrades on change',
+    (name) => {
+      const stack = stacks.find((s) => s.name === name)!;
+      expect(doc(stack, 'base/kustomization.yaml').resources).toStrictEqual(['helmrepository.yaml']);
+      expect(doc(stack, 'namespace/kustomization.yaml').resources).toStrictEqual(['namespace.yaml']);
+      expect(doc(stack, 'namespace/namespace.yaml').metadata).toStrictEqual({
+        name: 'openstack',
+        annotations: { 'kustomize.toolkit.fluxcd.io/prune': 'disabled' },
+      });
+      expect(doc(stack, 'keystone/kustomization.yaml').generatorOptions.labels).toEqual({ 'reconcile.fluxcd.io/watch': 'Enabled' });
+    },
+  );
 
   it.each(BUILT_IN)('%s: writes no credential, and reads generated ones through a values document, TLS through targetPath', (name) => {
     const stack = stacks.find((s) => s.name === name)!;
     expect(scanCredentials(stack.files)).toEqual([]);
     expect(checkCredentialRouting(stack.files)).toEqual([]);
     const keystone = doc(stack, 'keystone/helmrelease.yaml');
-    expect(keystone.spec.valuesFrom).toContainEqual({ kind: 'Secret', name: 'stx-openstack-credentials', valuesKey: 'helm-values.keystone.yaml' });
+    expect(keystone.spec.valuesFrom).toContainEqual({
+      kind: 'Secret',
+      name: 'stx-openstack-credentials',
+      valuesKey: 'helm-values.keystone.yaml',
+    });
     for (const v of keystone.spec.valuesFrom.filter((v: Loose) => v.targetPath)) {
       // Only the operator's TLS Secret is read at a path; stx.12 (the default target) prunes literal.
       expect(v).toMatchObject({ kind: 'Secret', name: 'openstack-public-tls' });
@@ -76,7 +92,9 @@ describe('the built-in deployment stacks', () => {
       valuesKey: 'tls.crt',
       targetPath: 'endpoints.identity.host_fqdn_override.public.tls.crt',
     });
-    expect(doc(aioDx, 'keystone/keystone-system-overrides.yaml').endpoints.identity.host_fqdn_override.public.host).toBe('keystone.openstack.example.com');
+    expect(doc(aioDx, 'keystone/keystone-system-overrides.yaml').endpoints.identity.host_fqdn_override.public.host).toBe(
+      'keystone.openstack.example.com',
+    );
   });
 
   it('gives the subcloud its own region', () => {
@@ -158,7 +176,12 @@ describe('per-host values come from the profile hosts, in a stable order', () =>
   });
 
   it('lists only provisioned compute hosts in nova hosts_uuids (S40)', () => {
-    const stack = synth(standard(0, { name: 'provisioned', hosts: [controller(0, false), controller(1, false), worker(0, { provisioned: false, available: false }), worker(1)] }));
+    const stack = synth(
+      standard(0, {
+        name: 'provisioned',
+        hosts: [controller(0, false), controller(1, false), worker(0, { provisioned: false, available: false }), worker(1)],
+      }),
+    );
     const uuids = doc(stack, 'nova/nova-system-overrides.yaml').hosts_uuids;
     expect(uuids.map((h: Loose) => h.name)).toEqual(['worker-1']);
   });

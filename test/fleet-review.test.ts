@@ -45,30 +45,42 @@ describe('a subcloud read as kustomize builds it', () => {
   const kubectl = kubectlAvailable();
   if (!kubectl) console.log('fleet-review: kubectl not installed here, so the comparison with kubectl kustomize is skipped');
   const build = (dir: string) =>
-    (parseYaml12(execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }), dir) as Array<{ kind: string; metadata: { name: string } }>)
-      .sort((a, b) => `${a.kind}/${a.metadata.name}`.localeCompare(`${b.kind}/${b.metadata.name}`));
+    (
+      parseYaml12(execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }), dir) as Array<{
+        kind: string;
+        metadata: { name: string };
+      }>
+    ).sort((a, b) => `${a.kind}/${a.metadata.name}`.localeCompare(`${b.kind}/${b.metadata.name}`));
 
-  (kubectl ? it : it.skip)('gives the objects of kubectl kustomize <fleet>/<site>: the same HelmReleases and the same values in their Secrets', () => {
-    const fleet = readTree(SAMPLE);
-    // subcloud3 has it all: its own values, a renamed credentials Secret (HelmRelease patches).
-    for (const site of ['subcloud3']) {
-      const objects = build(path.join(SAMPLE, site));
-      // The standalone stack our reader rebuilds builds to exactly the overlay's objects.
-      const standalone = path.join(tmp, `standalone-${site}`);
-      for (const [file, text] of materializeSite(fleet, site)) {
-        fs.mkdirSync(path.dirname(path.join(standalone, file)), { recursive: true });
-        fs.writeFileSync(path.join(standalone, file), text);
+  (kubectl ? it : it.skip)(
+    'gives the objects of kubectl kustomize <fleet>/<site>: the same HelmReleases and the same values in their Secrets',
+    () => {
+      const fleet = readTree(SAMPLE);
+      // subcloud3 has it all: its own values, a renamed credentials Secret (HelmRelease patches).
+      for (const site of ['subcloud3']) {
+        const objects = build(path.join(SAMPLE, site));
+        // The standalone stack our reader rebuilds builds to exactly the overlay's objects.
+        const standalone = path.join(tmp, `standalone-${site}`);
+        for (const [file, text] of materializeSite(fleet, site)) {
+          fs.mkdirSync(path.dirname(path.join(standalone, file)), { recursive: true });
+          fs.writeFileSync(path.join(standalone, file), text);
+        }
+        expect(build(standalone)).toEqual(objects);
+        // And what the review commands read of it is what kubectl built.
+        const stack = readTarget(resolveTarget(`sample/${site}`, path.join(ROOT, 'dist')));
+        const releases = objects.filter((o) => o.kind === 'HelmRelease') as unknown as Array<{ metadata: { name: string }; spec: unknown }>;
+        expect(stack.releases.map((r) => r.name).sort()).toEqual(releases.map((r) => r.metadata.name).sort());
+        for (const r of releases) expect(stack.releases.find((s) => s.name === r.metadata.name)?.spec).toEqual(r.spec);
+        const secret = objects.find((o) => o.kind === 'Secret' && o.metadata.name === 'nova-system-overrides') as unknown as {
+          data: Record<string, string>;
+        };
+        expect(Buffer.from(secret.data['nova-system-overrides.yaml'], 'base64').toString('utf8')).toBe(
+          stack.files.get('nova/nova-system-overrides.yaml'),
+        );
       }
-      expect(build(standalone)).toEqual(objects);
-      // And what the review commands read of it is what kubectl built.
-      const stack = readTarget(resolveTarget(`sample/${site}`, path.join(ROOT, 'dist')));
-      const releases = objects.filter((o) => o.kind === 'HelmRelease') as unknown as Array<{ metadata: { name: string }; spec: unknown }>;
-      expect(stack.releases.map((r) => r.name).sort()).toEqual(releases.map((r) => r.metadata.name).sort());
-      for (const r of releases) expect(stack.releases.find((s) => s.name === r.metadata.name)?.spec).toEqual(r.spec);
-      const secret = objects.find((o) => o.kind === 'Secret' && o.metadata.name === 'nova-system-overrides') as unknown as { data: Record<string, string> };
-      expect(Buffer.from(secret.data['nova-system-overrides.yaml'], 'base64').toString('utf8')).toBe(stack.files.get('nova/nova-system-overrides.yaml'));
-    }
-  }, 60_000);
+    },
+    60_000,
+  );
 });
 
 describe('diff of a fleet change', () => {
@@ -81,13 +93,23 @@ describe('diff of a fleet change', () => {
   it('names exactly the subcloud changed, the one added and the one removed', () => {
     const { root, fleet } = rootWithSample('after-sites');
     // nova's system values are an inline literal of the subcloud's kustomization.
-    edit(path.join(fleet, 'subcloud2/kustomization.yaml'), /(nova-system-overrides\.yaml=[\s\S]*?region_name: )subcloud2\n/, '$1subcloud2-east\n');
+    edit(
+      path.join(fleet, 'subcloud2/kustomization.yaml'),
+      /(nova-system-overrides\.yaml=[\s\S]*?region_name: )subcloud2\n/,
+      '$1subcloud2-east\n',
+    );
     fs.cpSync(path.join(fleet, 'subcloud1'), path.join(fleet, 'subcloud4'), { recursive: true });
     fs.rmSync(path.join(fleet, 'subcloud3'), { recursive: true });
     const diffs = diffStacks(before, readStacks(root));
-    expect(diffs.map((d) => `${d.stack} ${d.kind} ${d.status}`)).toEqual(['sample/subcloud2 subcloud changed', 'sample/subcloud3 subcloud removed', 'sample/subcloud4 subcloud added']);
+    expect(diffs.map((d) => `${d.stack} ${d.kind} ${d.status}`)).toEqual([
+      'sample/subcloud2 subcloud changed',
+      'sample/subcloud3 subcloud removed',
+      'sample/subcloud4 subcloud added',
+    ]);
     expect(diffs[0].releases.map((r) => r.release)).toEqual(['nova']);
-    expect(diffs[0].releases[0].leaves).toEqual([{ path: expect.stringMatching(/region_name$/), kind: 'changed', old: 'subcloud2', new: 'subcloud2-east' }]);
+    expect(diffs[0].releases[0].leaves).toEqual([
+      { path: expect.stringMatching(/region_name$/), kind: 'changed', old: 'subcloud2', new: 'subcloud2-east' },
+    ]);
     const text = formatDiff(diffs, 'a', 'b');
     expect(text).toContain('## sample/subcloud3 (subcloud removed)\n  22 release(s) removed');
     expect(text).toMatch(/\n0 stack\(s\), 3 subcloud\(s\), \d+ release\(s\)/);
@@ -98,8 +120,15 @@ describe('diff of a fleet change', () => {
     const file = path.join(fleet, 'base/aio-sx-subcloud/nova/nova-static-overrides.yaml');
     fs.appendFileSync(file, 'review_probe: 1\n');
     const diffs = diffStacks(before, readStacks(root));
-    expect(diffs.map((d) => `${d.stack} ${d.kind} ${d.sharedOnly ?? false}`)).toEqual(['sample shared false', 'sample/subcloud1 subcloud true', 'sample/subcloud2 subcloud true', 'sample/subcloud3 subcloud true']);
-    expect(diffs[0].releases).toEqual([{ release: 'nova', status: 'changed', spec: [], leaves: [{ path: 'review_probe', kind: 'added', new: 1 }] }]);
+    expect(diffs.map((d) => `${d.stack} ${d.kind} ${d.sharedOnly ?? false}`)).toEqual([
+      'sample shared false',
+      'sample/subcloud1 subcloud true',
+      'sample/subcloud2 subcloud true',
+      'sample/subcloud3 subcloud true',
+    ]);
+    expect(diffs[0].releases).toEqual([
+      { release: 'nova', status: 'changed', spec: [], leaves: [{ path: 'review_probe', kind: 'added', new: 1 }] },
+    ]);
     expect(formatDiff(diffs, 'a', 'b').match(/review_probe/g)).toHaveLength(1);
   });
 
@@ -118,11 +147,15 @@ describe('every review command on a subcloud', () => {
   const dist = path.join(ROOT, 'dist');
 
   it('resolves <inventory>/<subcloud>, its folder and its unique name to the same subcloud, a fleet to all', () => {
-    const names = ['sample/subcloud3', 'subcloud3', path.join(SAMPLE, 'subcloud3'), `${path.join(SAMPLE, 'subcloud3')}/`].map((a) => resolveTarget(a, dist));
+    const names = ['sample/subcloud3', 'subcloud3', path.join(SAMPLE, 'subcloud3'), `${path.join(SAMPLE, 'subcloud3')}/`].map((a) =>
+      resolveTarget(a, dist),
+    );
     for (const t of names) expect(t).toMatchObject({ kind: 'subcloud', inventory: 'sample', site: 'subcloud3' });
     expect(resolveTargets('sample', dist).map((t) => t.name)).toEqual(['sample/subcloud1', 'sample/subcloud2', 'sample/subcloud3']);
     expect(resolveTarget('aio-sx', dist)).toMatchObject({ kind: 'stack', name: 'aio-sx' });
-    expect(() => resolveTarget('subcloud9', dist)).toThrow(/no stack or subcloud "subcloud9" under .*did you mean "sample\/subcloud1" or "sample\/subcloud2" or "sample\/subcloud3"\? known: .*aio-sx, /);
+    expect(() => resolveTarget('subcloud9', dist)).toThrow(
+      /no stack or subcloud "subcloud9" under .*did you mean "sample\/subcloud1" or "sample\/subcloud2" or "sample\/subcloud3"\? known: .*aio-sx, /,
+    );
     expect(() => resolveTarget('aio-sxx', dist)).toThrow(/did you mean "aio-dx" or "aio-sx"\?/);
   });
 
@@ -142,7 +175,11 @@ describe('every review command on a subcloud', () => {
   it('validate checks one subcloud as its own stack, and finds a fault in it', () => {
     expect(validateSubcloud(SAMPLE, 'subcloud2', { kustomize: false }).problems).toEqual([]);
     const { fleet } = rootWithSample('validate-broken');
-    edit(path.join(fleet, 'subcloud2/kustomization.yaml'), /(nova-system-overrides\.yaml=[\s\S]*?region_name: )subcloud2\n/, '$1[subcloud2\n');
+    edit(
+      path.join(fleet, 'subcloud2/kustomization.yaml'),
+      /(nova-system-overrides\.yaml=[\s\S]*?region_name: )subcloud2\n/,
+      '$1[subcloud2\n',
+    );
     const report = validateSubcloud(fleet, 'subcloud2', { kustomize: false });
     expect(report.stack).toBe('fleet/sample/subcloud2');
     expect(report.problems).toContainEqual(expect.stringContaining('fleet/sample/subcloud2/nova/'));
@@ -169,7 +206,11 @@ describe('every review command on a subcloud', () => {
     git('init', '-q');
     git('add', '.');
     git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'tree');
-    edit(path.join(repo, 'dist/fleet/sample/subcloud1/kustomization.yaml'), /(nova-system-overrides\.yaml=[\s\S]*?region_name: )subcloud1\n/, '$1subcloud1b\n');
+    edit(
+      path.join(repo, 'dist/fleet/sample/subcloud1/kustomization.yaml'),
+      /(nova-system-overrides\.yaml=[\s\S]*?region_name: )subcloud1\n/,
+      '$1subcloud1b\n',
+    );
     expect(runDiff({ cwd: repo, stack: 'subcloud1' })).toMatchObject({ code: 1, diffs: [{ stack: 'sample/subcloud1' }] });
     expect(runDiff({ cwd: repo, stack: 'sample/subcloud2' }).code).toBe(0);
     expect(() => runDiff({ cwd: repo, stack: 'subcloud' })).toThrow(/no stack or subcloud "subcloud".*did you mean/);
@@ -179,7 +220,8 @@ describe('every review command on a subcloud', () => {
 describe('review commands say when they cannot read something (issue 17 class 6)', () => {
   const STACK: Record<string, string> = {
     'kustomization.yaml': 'resources: [app]\n',
-    'app/kustomization.yaml': 'resources: [helmrelease.yaml]\nsecretGenerator:\n  - name: app-values\n    files: [app-values.yaml]\ngeneratorOptions: {disableNameSuffixHash: true}\n',
+    'app/kustomization.yaml':
+      'resources: [helmrelease.yaml]\nsecretGenerator:\n  - name: app-values\n    files: [app-values.yaml]\ngeneratorOptions: {disableNameSuffixHash: true}\n',
     'app/app-values.yaml': 'a: 1\n',
     'app/helmrelease.yaml':
       'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: app}\nspec:\n  chart: {spec: {chart: app, sourceRef: {kind: HelmRepository, name: r}}}\n  valuesFrom:\n    - {kind: Secret, name: app-values, valuesKey: app-values.yaml}\n',
@@ -215,13 +257,22 @@ describe('review commands say when they cannot read something (issue 17 class 6)
   it('a values file the generator lists but the tree lacks, or a key the generated Secret lacks, is an error', () => {
     const missing = { ...STACK };
     delete missing['app/app-values.yaml'];
-    expect(() => releaseValues(readStack(write('missing', missing)), 'app')).toThrow(/app\/app-values\.yaml is listed by the Secret generator app-values but is not in the tree/);
-    const wrongKey = { ...STACK, 'app/helmrelease.yaml': STACK['app/helmrelease.yaml'].replace('valuesKey: app-values.yaml', 'valuesKey: values.yaml') };
-    expect(() => releaseValues(readStack(write('wrong-key', wrongKey)), 'app')).toThrow(/the Secret app-values generated in this folder has no key values\.yaml \(keys: app-values\.yaml\)/);
+    expect(() => releaseValues(readStack(write('missing', missing)), 'app')).toThrow(
+      /app\/app-values\.yaml is listed by the Secret generator app-values but is not in the tree/,
+    );
+    const wrongKey = {
+      ...STACK,
+      'app/helmrelease.yaml': STACK['app/helmrelease.yaml'].replace('valuesKey: app-values.yaml', 'valuesKey: values.yaml'),
+    };
+    expect(() => releaseValues(readStack(write('wrong-key', wrongKey)), 'app')).toThrow(
+      /the Secret app-values generated in this folder has no key values\.yaml \(keys: app-values\.yaml\)/,
+    );
   });
 
   it('a resource that does not parse is an error, not a stack without that release', () => {
-    expect(() => readStack(write('bad-yaml', { ...STACK, 'app/helmrelease.yaml': 'kind: HelmRelease\n  bad: [\n' }))).toThrow(/app\/helmrelease\.yaml: does not parse/);
+    expect(() => readStack(write('bad-yaml', { ...STACK, 'app/helmrelease.yaml': 'kind: HelmRelease\n  bad: [\n' }))).toThrow(
+      /app\/helmrelease\.yaml: does not parse/,
+    );
   });
 
   it('a __proto__ key of a values file is a value like any other: shown by values, seen by diff', () => {
@@ -232,7 +283,10 @@ describe('review commands say when they cannot read something (issue 17 class 6)
     expect(Object.getPrototypeOf(after.values)).toBe(Object.prototype);
     expect(formatValues(after)).toContain('__proto__:\n  polluted: true');
     expect(diffValues(before.values, after.values)).toEqual([{ path: '__proto__.polluted', kind: 'added', new: true }]);
-    const diffs = diffStacks(new Map([['s', stackFromFiles(new Map(Object.entries(STACK)))]]), new Map([['s', stackFromFiles(new Map(Object.entries(withProto)))]]));
+    const diffs = diffStacks(
+      new Map([['s', stackFromFiles(new Map(Object.entries(STACK)))]]),
+      new Map([['s', stackFromFiles(new Map(Object.entries(withProto)))]]),
+    );
     expect(formatDiff(diffs, 'a', 'b')).toContain('  + __proto__.polluted: true');
   });
 });

@@ -43,7 +43,9 @@ describe('inventory', () => {
   - { name: sc2, extends: aio-sx-subcloud, system: { regionName: sc2 }, network: { oam: { floatingAddress: 10.0.0.300 } } }
 `);
     const inv = loadInventory(file, profiles);
-    expect(() => renderFleet(inv)).toThrow(/east\.yaml:3:108: subclouds\[1\] \(sc2\): network\.oam\.floatingAddress: expected an IPv4 or IPv6 address/);
+    expect(() => renderFleet(inv)).toThrow(
+      /east\.yaml:3:108: subclouds\[1\] \(sc2\): network\.oam\.floatingAddress: expected an IPv4 or IPv6 address/,
+    );
   });
 
   test('unknown profile, duplicate name and unknown field are refused with their place', () => {
@@ -51,7 +53,9 @@ describe('inventory', () => {
   - { name: sc1, extends: nope }
   - { name: sc1, extends: aio-sx-subcloud }
 `);
-    expect(() => loadInventory(file, profiles)).toThrow(/subclouds\[0\]\.extends: no profile named "nope"[\s\S]*subclouds\[1\]\.name: duplicate subcloud "sc1"/);
+    expect(() => loadInventory(file, profiles)).toThrow(
+      /subclouds\[0\]\.extends: no profile named "nope"[\s\S]*subclouds\[1\]\.name: duplicate subcloud "sc1"/,
+    );
     const bad = tmpInventory('subclouds:\n  - { name: sc1, extends: aio-sx-subcloud, hostz: [] }\n');
     expect(() => loadInventory(bad, profiles)).toThrow(/east\.yaml:2:51: subclouds\[0\]\.hostz: unknown field \(did you mean "hosts"\?/);
   });
@@ -78,11 +82,18 @@ describe('inventory', () => {
 
 describe('overlay equals standalone', () => {
   const parsed = (files: ReadonlyMap<string, string>) =>
-    new Map([...files].filter(([f]) => !['README.md', 'metadata.yaml'].includes(f)).map(([f, t]) => [f, f.endsWith('.yaml') ? parseYaml12(t, f) : t]));
+    new Map(
+      [...files]
+        .filter(([f]) => !['README.md', 'metadata.yaml'].includes(f))
+        .map(([f, t]) => [f, f.endsWith('.yaml') ? parseYaml12(t, f) : t]),
+    );
 
-  test.each(['subcloud1', 'subcloud2', 'subcloud3'])('%s: the fleet folder rebuilds its standalone stack file by file (our check)', (site) => {
-    expect(parsed(materializeSite(fleet.files, site))).toEqual(parsed(standalone(site)));
-  });
+  test.each(['subcloud1', 'subcloud2', 'subcloud3'])(
+    '%s: the fleet folder rebuilds its standalone stack file by file (our check)',
+    (site) => {
+      expect(parsed(materializeSite(fleet.files, site))).toEqual(parsed(standalone(site)));
+    },
+  );
 
   test('shared parts are written once: static values only under base/<profile>/', () => {
     expect(fleetSites(fleet.files)).toEqual(['subcloud1', 'subcloud2', 'subcloud3']);
@@ -93,14 +104,22 @@ describe('overlay equals standalone', () => {
 
   test('a subcloud is one kustomization and one file of entry points', () => {
     for (const site of ['subcloud1', 'subcloud2', 'subcloud3']) {
-      expect([...fleet.files.keys()].filter((f) => f.startsWith(`${site}/`) || f.startsWith(`clusters/${site}/`))).toEqual([`${site}/kustomization.yaml`, `clusters/${site}/${site}.yaml`].sort());
+      expect([...fleet.files.keys()].filter((f) => f.startsWith(`${site}/`) || f.startsWith(`clusters/${site}/`))).toEqual(
+        [`${site}/kustomization.yaml`, `clusters/${site}/${site}.yaml`].sort(),
+      );
     }
-    const sc2 = parseYaml12(fleet.files.get('subcloud2/kustomization.yaml')!, 'sc2')[0] as { secretGenerator: Array<{ name: string; behavior?: string }>; patches: Array<{ target: { name: string } }> };
+    const sc2 = parseYaml12(fleet.files.get('subcloud2/kustomization.yaml')!, 'sc2')[0] as {
+      secretGenerator: Array<{ name: string; behavior?: string }>;
+      patches: Array<{ target: { name: string } }>;
+    };
     // the values that differ replace the base's; the user values are new; nova's HelmRelease reads them.
     expect(sc2.secretGenerator.find((g) => g.name === 'nova-system-overrides')?.behavior).toBe('replace');
     expect(sc2.secretGenerator.find((g) => g.name === 'nova-user-overrides')?.behavior).toBeUndefined();
     expect(sc2.patches.map((p) => p.target.name)).toContain('nova');
-    const entry = parseYaml12(fleet.files.get('clusters/subcloud2/subcloud2.yaml')!, 'entry') as Array<{ metadata: { name: string }; spec: { path: string } }>;
+    const entry = parseYaml12(fleet.files.get('clusters/subcloud2/subcloud2.yaml')!, 'entry') as Array<{
+      metadata: { name: string };
+      spec: { path: string };
+    }>;
     expect(entry.map((d) => [d.metadata.name, d.spec.path])).toEqual([
       ['subcloud2-namespace', './dist/fleet/sample/base/aio-sx-subcloud/namespace'],
       ['subcloud2-credentials', './credentials/subcloud2'],
@@ -109,7 +128,10 @@ describe('overlay equals standalone', () => {
   });
 
   const kubectl = kubectlAvailable();
-  if (!kubectl) console.warn('fleet.test: kubectl not found; the object-by-object kubectl kustomize comparison is skipped (our own rebuild check above still runs)');
+  if (!kubectl)
+    console.warn(
+      'fleet.test: kubectl not found; the object-by-object kubectl kustomize comparison is skipped (our own rebuild check above still runs)',
+    );
   (kubectl ? test : test.skip)('kubectl kustomize of each overlay gives the objects of the standalone stack', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-kz-'));
     const write = (root: string, files: ReadonlyMap<string, string>) => {
@@ -138,10 +160,17 @@ describe('overlay equals standalone', () => {
     // stx.11: Secrets get content-hash names, which kustomize computes at the top, after the
     // subcloud's values replaced the base's, and follows into the HelmRelease (nameReference).
     const profiles11 = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-sx11-'));
-    fs.writeFileSync(path.join(profiles11, 'sx11.yaml'), fs.readFileSync(path.join(ROOT, 'deployments', 'aio-sx-subcloud.yaml'), 'utf8').replace('name: aio-sx-subcloud', 'name: sx11') + 'flux: { target: stx.11 }\n');
-    const inv11 = loadInventory(tmpInventory(`subclouds:
+    fs.writeFileSync(
+      path.join(profiles11, 'sx11.yaml'),
+      fs.readFileSync(path.join(ROOT, 'deployments', 'aio-sx-subcloud.yaml'), 'utf8').replace('name: aio-sx-subcloud', 'name: sx11') +
+        'flux: { target: stx.11 }\n',
+    );
+    const inv11 = loadInventory(
+      tmpInventory(`subclouds:
   - { name: sc11, extends: sx11, system: { regionName: sc11 }, network: { oam: { floatingAddress: 10.40.0.2 } }, userOverrides: { nova: { conf: { nova: { DEFAULT: { debug: true } } } } } }
-`), profileInputs([profiles11]));
+`),
+      profileInputs([profiles11]),
+    );
     const fleet11 = renderFleet(inv11);
     write(path.join(dir, 'f11', 'fleet'), fleet11.files);
     expect(fleet11.files.get('sc11/kustomization.yaml')).toMatch(/behavior: replace/);
@@ -154,7 +183,7 @@ describe('overlay equals standalone', () => {
 });
 
 describe('incremental', () => {
-  test('a one-subcloud change rewrites only that subcloud\'s files', () => {
+  test("a one-subcloud change rewrites only that subcloud's files", () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-out-'));
     const inventory = path.join(out, 'fleets', 'east.yaml');
     fs.mkdirSync(path.dirname(inventory));
@@ -162,11 +191,18 @@ describe('incremental', () => {
     fs.writeFileSync(inventory, text);
     const target = path.join(out, 'dist');
     const synth = (told?: string, also: string[] = []) => {
-      const r = runSynth({ output: target, profiles: [...also, 'aio-sx-subcloud.yaml'].map((p) => path.join(ROOT, 'deployments', p)), fleets: [inventory] });
+      const r = runSynth({
+        output: target,
+        profiles: [...also, 'aio-sx-subcloud.yaml'].map((p) => path.join(ROOT, 'deployments', p)),
+        fleets: [inventory],
+      });
       expect(r.messages.join('\n')).toMatch(/fleet\/east/);
       if (told) expect(r.messages).toContain(`    ${told}`);
       // A partial synth names what it kept, and only that (not the folders it rewrote: clusters/, fleet/).
-      if (also.length === 0) expect(r.messages.filter((m) => m.includes('kept as they were'))).toEqual([expect.stringMatching(/kept as they were: aio-sx, clusters\/aio-sx \(/)]);
+      if (also.length === 0)
+        expect(r.messages.filter((m) => m.includes('kept as they were'))).toEqual([
+          expect.stringMatching(/kept as they were: aio-sx, clusters\/aio-sx \(/),
+        ]);
       expect(r.code).toBe(0);
     };
     const stamps = () => {

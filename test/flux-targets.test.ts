@@ -33,7 +33,11 @@ const CRD_FOLDERS: Record<FluxTargetName, string> = {
 
 /** An AIO-DX with https (TLS read by targetPath) for one target, with its entry points when it has kustomize-controller. */
 function synth(target: FluxTargetName): RenderedStack[] {
-  const input = aioDuplex({ name: `t-${target.replace('.', '')}`, https: { enabled: true, certRef: { secretName: 'openstack-public-tls', caKey: 'ca.crt' } }, flux: { target } });
+  const input = aioDuplex({
+    name: `t-${target.replace('.', '')}`,
+    https: { enabled: true, certRef: { secretName: 'openstack-public-tls', caKey: 'ca.crt' } },
+    flux: { target },
+  });
   const deployment = resolveInput(input, 'targets.yaml');
   const app = new App({ outdir: '.cdk8s-out' });
   deploymentStack(app, deployment);
@@ -42,7 +46,11 @@ function synth(target: FluxTargetName): RenderedStack[] {
 }
 
 const documents = (stacks: readonly RenderedStack[]) =>
-  stacks.flatMap((s) => [...s.files].filter(([f]) => f.endsWith('.yaml')).flatMap(([file, text]) => parseYaml11(text, file).map((doc) => ({ file: `${s.name}/${file}`, doc: doc as Loose }))));
+  stacks.flatMap((s) =>
+    [...s.files]
+      .filter(([f]) => f.endsWith('.yaml'))
+      .flatMap(([file, text]) => parseYaml11(text, file).map((doc) => ({ file: `${s.name}/${file}`, doc: doc as Loose }))),
+  );
 
 const targets = Object.keys(FLUX_TARGETS) as FluxTargetName[];
 const present = crdsPresent();
@@ -100,13 +108,26 @@ describe.each(targets)('target %s', (target) => {
     expect('literal' in spec.valuesFrom.items.properties).toBe(features.valuesFromLiteral);
     expect('driftDetection' in spec).toBe(features.driftDetection);
     expect('chartRef' in spec).toBe(features.chartRef);
-    expect(fs.existsSync(path.join(CRD_FOLDERS[target], 'kustomize.toolkit.fluxcd.io_kustomizations.yaml'))).toBe(features.kustomizeController);
+    expect(fs.existsSync(path.join(CRD_FOLDERS[target], 'kustomize.toolkit.fluxcd.io_kustomizations.yaml'))).toBe(
+      features.kustomizeController,
+    );
   });
 
   test('fails when literal is sent to stx.12: the schema prunes it and validate names the version that adds it', () => {
-    const hr = { apiVersion: 'helm.toolkit.fluxcd.io/v2', kind: 'HelmRelease', metadata: { name: 'x' }, spec: { interval: '5m', chart: { spec: { chart: 'x', sourceRef: { kind: 'HelmRepository', name: 'r' } } }, valuesFrom: [{ kind: 'Secret', name: 's', valuesKey: 'k', targetPath: 'a', literal: true }] } };
+    const hr = {
+      apiVersion: 'helm.toolkit.fluxcd.io/v2',
+      kind: 'HelmRelease',
+      metadata: { name: 'x' },
+      spec: {
+        interval: '5m',
+        chart: { spec: { chart: 'x', sourceRef: { kind: 'HelmRepository', name: 'r' } } },
+        valuesFrom: [{ kind: 'Secret', name: 's', valuesKey: 'k', targetPath: 'a', literal: true }],
+      },
+    };
     expect(createFluxValidator(CRD_FOLDERS['stx.12']).validate(hr).join('\n')).toMatch(/additional properties \(literal\)/);
-    expect(unsupportedFields(hr, FLUX_TARGETS['stx.12'])).toEqual(['HelmRelease spec.valuesFrom[0].literal: needs helm-controller >= 1.6.0 (this target runs 1.4.5, which prunes it)']);
+    expect(unsupportedFields(hr, FLUX_TARGETS['stx.12'])).toEqual([
+      'HelmRelease spec.valuesFrom[0].literal: needs helm-controller >= 1.6.0 (this target runs 1.4.5, which prunes it)',
+    ]);
   });
 });
 
@@ -148,13 +169,17 @@ describe('validate --target', () => {
   test('fails when a tree for stx.12 is validated for stx.11: names the watch label and the version that adds it', () => {
     const files = synth('stx.12')[0].files;
     const problems = checkTargetFields(files, { name: 'stx.11', versions: FLUX_TARGETS['stx.11'] });
-    expect(problems).toContain('keystone/kustomization.yaml: generatorOptions.labels.reconcile.fluxcd.io/watch: needs helm-controller >= 1.4.0 (target stx.11 runs 1.2.0, which ignores it)');
+    expect(problems).toContain(
+      'keystone/kustomization.yaml: generatorOptions.labels.reconcile.fluxcd.io/watch: needs helm-controller >= 1.4.0 (target stx.11 runs 1.2.0, which ignores it)',
+    );
     expect(checkTargetFields(files, { name: 'stx.12', versions: FLUX_TARGETS['stx.12'] })).toEqual([]);
   });
 
   test('parses --target and refuses an unknown one', () => {
     expect(parseValidateArgs(['--target', 'stx.10']).target).toBe('stx.10');
     expect(parseValidateArgs([]).target).toBe('stx.12');
-    expect(() => parseValidateArgs(['--target', 'stx.9'])).toThrow(/--target: expected one of stx\.10, stx\.11, stx\.12, master, kubernetes, got "stx\.9"/);
+    expect(() => parseValidateArgs(['--target', 'stx.9'])).toThrow(
+      /--target: expected one of stx\.10, stx\.11, stx\.12, master, kubernetes, got "stx\.9"/,
+    );
   });
 });

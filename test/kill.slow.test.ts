@@ -34,7 +34,9 @@ function textsOf(dir: string): Set<string> | undefined {
 function killedWriter(target: string, text: string, delayMs: number, atSwap: boolean): Promise<void> {
   return new Promise((resolve) => {
     // node itself runs the writer (tsx as a loader): the tsx command would leave its node child running when killed.
-    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, target, String(FILES), text], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, target, String(FILES), text], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     const kill = () => setTimeout(() => child.kill('SIGKILL'), delayMs);
     if (atSwap) child.stdout.on('data', (d: Buffer) => d.toString().includes('swapping') && kill());
     else kill();
@@ -49,29 +51,37 @@ describe('a synth killed at any moment', () => {
     ['right at the swap', 0, true],
     ['just after the swap began', 2, true],
   ];
-  test.each(cases)('killed %s: the old or the new tree, and the next synth cleans up', async (_, delay, atSwap) => {
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'stx-kill-'));
-    try {
-      const target = path.join(tmp, 'dist');
-      replaceFolder(target, (staging) => {
-        for (let i = 0; i < FILES; i++) {
-          fs.mkdirSync(path.join(staging, `d${i % 20}`), { recursive: true });
-          fs.writeFileSync(path.join(staging, `d${i % 20}`, `f${i}.yaml`), 'old\n');
-        }
-      }, { marker: 'kill-test\n' });
-      await killedWriter(target, 'new', delay, atSwap);
-      // Right after the kill: the old tree, the new tree, or (between the two renames) none, with the journal.
-      const now = textsOf(target);
-      if (now === undefined) expect(fs.existsSync(path.join(tmp, '.dist.swap'))).toBe(true);
-      else expect([['old'], ['new']]).toContainEqual([...now]);
-      // The next synth first completes or undoes what was left, then removes the leftovers.
-      completeInterruptedSwap(target);
-      expect([['old'], ['new']]).toContainEqual([...(textsOf(target) ?? ['none'])]);
-      // and a whole next synth takes over the dead writer's lock and leaves nothing beside the tree.
-      replaceFolder(target, (staging) => fs.writeFileSync(path.join(staging, 'next.yaml'), 'next\n'), { marker: 'kill-test\n' });
-      expect(fs.readdirSync(tmp)).toStrictEqual(['dist']);
-    } finally {
-      fs.rmSync(tmp, { recursive: true, force: true });
-    }
-  }, 30_000);
+  test.each(cases)(
+    'killed %s: the old or the new tree, and the next synth cleans up',
+    async (_, delay, atSwap) => {
+      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'stx-kill-'));
+      try {
+        const target = path.join(tmp, 'dist');
+        replaceFolder(
+          target,
+          (staging) => {
+            for (let i = 0; i < FILES; i++) {
+              fs.mkdirSync(path.join(staging, `d${i % 20}`), { recursive: true });
+              fs.writeFileSync(path.join(staging, `d${i % 20}`, `f${i}.yaml`), 'old\n');
+            }
+          },
+          { marker: 'kill-test\n' },
+        );
+        await killedWriter(target, 'new', delay, atSwap);
+        // Right after the kill: the old tree, the new tree, or (between the two renames) none, with the journal.
+        const now = textsOf(target);
+        if (now === undefined) expect(fs.existsSync(path.join(tmp, '.dist.swap'))).toBe(true);
+        else expect([['old'], ['new']]).toContainEqual([...now]);
+        // The next synth first completes or undoes what was left, then removes the leftovers.
+        completeInterruptedSwap(target);
+        expect([['old'], ['new']]).toContainEqual([...(textsOf(target) ?? ['none'])]);
+        // and a whole next synth takes over the dead writer's lock and leaves nothing beside the tree.
+        replaceFolder(target, (staging) => fs.writeFileSync(path.join(staging, 'next.yaml'), 'next\n'), { marker: 'kill-test\n' });
+        expect(fs.readdirSync(tmp)).toStrictEqual(['dist']);
+      } finally {
+        fs.rmSync(tmp, { recursive: true, force: true });
+      }
+    },
+    30_000,
+  );
 });

@@ -4,13 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { writeStacks } from '../lib/engine/synth';
 import { parseYaml12 } from '../lib/engine/yaml';
-import {
-  checkFluxReferences,
-  checkKustomizations,
-  checkStack,
-  checkValuesFrom,
-  deprecatedFields,
-} from '../lib/validate/tree-check';
+import { checkFluxReferences, checkKustomizations, checkStack, checkValuesFrom, deprecatedFields } from '../lib/validate/tree-check';
 import { RELEASE_NAMES } from '../releases/names';
 import { renderStack, renderStacks } from './support/synth';
 import type { Loose } from './support/loose';
@@ -53,7 +47,9 @@ describe('kustomize structure, our check (no kustomize needed)', () => {
 
   test('every stack passes every check', () => {
     // The Flux entry points (clusters/<site>) are no kustomization: validate checks them apart.
-    const problems = renderStacks().filter((s) => !s.name.startsWith('clusters/')).flatMap((s) => checkStack(s.files).map((p) => `${s.name}/${p}`));
+    const problems = renderStacks()
+      .filter((s) => !s.name.startsWith('clusters/'))
+      .flatMap((s) => checkStack(s.files).map((p) => `${s.name}/${p}`));
     expect(problems).toEqual([]);
   });
 
@@ -78,7 +74,9 @@ describe('kustomize structure, our check (no kustomize needed)', () => {
   test('fails when the base HelmRepository is removed', () => {
     const files = copyFiles();
     files.delete('base/helmrepository.yaml');
-    expect(checkKustomizations(files)).toEqual([expect.stringMatching(/^base\/kustomization\.yaml: resources\[0\]: "helmrepository\.yaml" does not exist/)]);
+    expect(checkKustomizations(files)).toEqual([
+      expect.stringMatching(/^base\/kustomization\.yaml: resources\[0\]: "helmrepository\.yaml" does not exist/),
+    ]);
     // and the HelmReleases now point to a repository that is not in the stack
     expect(checkFluxReferences(files)).toHaveLength(RELEASES);
   });
@@ -125,7 +123,10 @@ describe('kustomize structure, our check (no kustomize needed)', () => {
   test('fails when a kustomization has a misspelt field', () => {
     const files = edit(copyFiles(), 'nova/kustomization.yaml', 'resources:', 'resource:');
     expect(checkKustomizations(files)).toEqual(
-      expect.arrayContaining(['nova/kustomization.yaml: resource: unknown field (kustomize refuses it)', 'nova/helmrelease.yaml: (file): not referenced by any kustomization']),
+      expect.arrayContaining([
+        'nova/kustomization.yaml: resource: unknown field (kustomize refuses it)',
+        'nova/helmrelease.yaml: (file): not referenced by any kustomization',
+      ]),
     );
   });
 
@@ -183,7 +184,9 @@ describe('kustomize structure, our check (no kustomize needed)', () => {
       : placement.replace('  install:\n', '  dependsOn:\n    - name: nova\n      namespace: openstack\n  install:\n');
     files.set('placement/helmrelease.yaml', withDep);
     expect(checkFluxReferences(files)).toEqual([
-      expect.stringMatching(/^(nova|placement)\/helmrelease\.yaml: spec\.dependsOn: cycle (nova -> placement -> nova|placement -> nova -> placement) \(Flux would wait forever\)$/),
+      expect.stringMatching(
+        /^(nova|placement)\/helmrelease\.yaml: spec\.dependsOn: cycle (nova -> placement -> nova|placement -> nova -> placement) \(Flux would wait forever\)$/,
+      ),
     ]);
   });
 
@@ -229,7 +232,11 @@ if (!kubectl) {
     const out = path.join(tmp, 'out');
     writeStacks(out, [renderStack(STACK)]);
     // when kustomize builds it
-    const result = spawnSync('kubectl', ['kustomize', path.join(out, STACK)], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 60000 });
+    const result = spawnSync('kubectl', ['kustomize', path.join(out, STACK)], {
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      timeout: 60000,
+    });
     if (result.error) throw result.error;
     if (result.status !== 0) throw new Error(`kubectl kustomize failed (${result.status}): ${result.stderr}`);
     stderr = result.stderr;
@@ -272,7 +279,8 @@ if (!kubectl) {
     for (const release of objects.filter((o) => o.kind === 'HelmRelease')) {
       for (const ref of release.spec.valuesFrom ?? []) {
         const secret = ref.kind === 'Secret' ? secrets.get(ref.name) : undefined;
-        if (!secret || !(ref.valuesKey in (secret.data ?? {}))) unresolved.push(`${release.metadata.name}: ${ref.kind} ${ref.name} ${ref.valuesKey}`);
+        if (!secret || !(ref.valuesKey in (secret.data ?? {})))
+          unresolved.push(`${release.metadata.name}: ${ref.kind} ${ref.name} ${ref.valuesKey}`);
       }
     }
     expect(unresolved).toEqual([]);

@@ -86,7 +86,11 @@ describe('dependency-cruiser layering rules', () => {
   afterAll(() => fs.rmSync(fixture, { recursive: true, force: true }));
 
   const depcruise = (...extra: string[]) =>
-    spawnSync(path.join(ROOT, 'node_modules', '.bin', 'depcruise'), [...depsArgs(), ...extra], { cwd: fixture, encoding: 'utf8', timeout: 60_000 });
+    spawnSync(path.join(ROOT, 'node_modules', '.bin', 'depcruise'), [...depsArgs(), ...extra], {
+      cwd: fixture,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
 
   test('each forbidden arrow is reported, the allowed ones are not', () => {
     const run = depcruise('--output-type', 'json');

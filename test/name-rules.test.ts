@@ -16,7 +16,8 @@ function problemsAt(input: DeploymentProfileInput, field: string): string[] {
 }
 
 describe('system.regionName (keystone region id; dcmanager names new subclouds uuid4().hex)', () => {
-  const region = (regionName: string) => problemsAt(aioSimplex({ system: { type: 'aio', mode: 'simplex', regionName } }), 'system.regionName');
+  const region = (regionName: string) =>
+    problemsAt(aioSimplex({ system: { type: 'aio', mode: 'simplex', regionName } }), 'system.regionName');
   test.each([
     ['a distributed-cloud subcloud region (32 hexadecimal characters)', '2ec93dfb654846909efe61d1b39dd2ce'],
     ['a single digit', '0'],
@@ -35,7 +36,13 @@ describe('system.regionName (keystone region id; dcmanager names new subclouds u
   ])('refuses %s', (_, name) => expect(region(name)).toEqual([expect.stringContaining('expected a region name')]));
 
   test('regionConfig regions follow the same rule', () => {
-    const input = aioSimplex({ system: { type: 'aio', mode: 'simplex', regionConfig: { services: { cinder: { regionName: '2ec93dfb654846909efe61d1b39dd2ce' }, nova: { regionName: '-x' } } } } });
+    const input = aioSimplex({
+      system: {
+        type: 'aio',
+        mode: 'simplex',
+        regionConfig: { services: { cinder: { regionName: '2ec93dfb654846909efe61d1b39dd2ce' }, nova: { regionName: '-x' } } },
+      },
+    });
     expect(problemsOf(input)).toEqual([expect.stringMatching(/^system\.regionConfig\.services\.nova\.regionName: expected a region name/)]);
   });
 });
@@ -44,13 +51,18 @@ describe('datanetwork names (sysinv _check_datanetwork_name: ^[A-Za-z0-9_.-]+$, 
   /** A profile whose datanetwork data0 is renamed, on the list and on the interface that carries it. */
   const named = (name: string) =>
     aioSimplex({
-      hosts: [controller(0, true, { interfaces: [dataInterface('data0', name, '0000:18:00.0'), dataInterface('data1', 'data1', '0000:18:00.1')] })],
+      hosts: [
+        controller(0, true, {
+          interfaces: [dataInterface('data0', name, '0000:18:00.0'), dataInterface('data1', 'data1', '0000:18:00.1')],
+        }),
+      ],
       datanetworks: [
         { name, type: 'vlan', mtu: 1500 },
         { name: 'data1', type: 'vlan', mtu: 1500 },
       ],
     });
-  const problems = (name: string) => problemsOf(named(name)).filter((p) => p.startsWith('datanetworks[0].name') || p.startsWith('hosts[0].interfaces[0].datanetworks[0]'));
+  const problems = (name: string) =>
+    problemsOf(named(name)).filter((p) => p.startsWith('datanetworks[0].name') || p.startsWith('hosts[0].interfaces[0].datanetworks[0]'));
   test.each([
     ['a leading "_" (_physnet0)', '_physnet0'],
     ['a leading "-" or "."', '-physnet'],
@@ -70,7 +82,12 @@ describe('datanetwork names (sysinv _check_datanetwork_name: ^[A-Za-z0-9_.-]+$, 
   ])('refuses %s, on the list and on the interface', (_, name) => {
     const found = problems(name);
     expect(found).toHaveLength(2);
-    expect(found).toEqual(expect.arrayContaining([expect.stringContaining('datanetworks[0].name: expected a datanetwork name'), expect.stringContaining('hosts[0].interfaces[0].datanetworks[0]: expected a datanetwork name')]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('datanetworks[0].name: expected a datanetwork name'),
+        expect.stringContaining('hosts[0].interfaces[0].datanetworks[0]: expected a datanetwork name'),
+      ]),
+    );
   });
 });
 
@@ -78,7 +95,9 @@ describe('interface names (sysinv _check_interface_name: lower case, at most 15,
   const vlanOn = (name: string): InterfaceInput => ({ name, type: 'vlan', class: 'data', uses: ['data0'], datanetworks: ['data1'] });
   /** The problems of the second interface of controller-0 (the first is data0). */
   const problems = (second: InterfaceInput) =>
-    problemsOf(aioSimplex({ hosts: [controller(0, true, { interfaces: [dataInterface('data0', 'data0', '0000:18:00.0'), second] })] })).filter((p) => p.startsWith('hosts[0].interfaces[1].name'));
+    problemsOf(
+      aioSimplex({ hosts: [controller(0, true, { interfaces: [dataInterface('data0', 'data0', '0000:18:00.0'), second] })] }),
+    ).filter((p) => p.startsWith('hosts[0].interfaces[1].name'));
   const ethernet = (name: string) => problems(dataInterface(name, 'data1', '0000:18:00.1'));
 
   test.each([
@@ -98,21 +117,28 @@ describe('interface names (sysinv _check_interface_name: lower case, at most 15,
     ['a space', 'data 1'],
     ['a "/"', 'data/1'],
     ['a ":"', 'data:1'],
-  ])('refuses an ethernet name with %s', (_, name) => expect(ethernet(name)).toEqual([expect.stringContaining('expected an interface name')]));
+  ])('refuses an ethernet name with %s', (_, name) =>
+    expect(ethernet(name)).toEqual([expect.stringContaining('expected an interface name')]),
+  );
 
   test.each([['vlan11'], ['vlan.11'], ['vlan_11']])('accepts the vlan name %s', (name) => expect(problems(vlanOn(name))).toEqual([]));
   test('refuses "-" in a vlan name, which sysinv allows on other types', () => {
-    expect(problems(vlanOn('vlan-11'))).toEqual(['hosts[0].interfaces[1].name: a vlan interface name has no "-", only letters, digits, "_" or "." (got "vlan-11")']);
+    expect(problems(vlanOn('vlan-11'))).toEqual([
+      'hosts[0].interfaces[1].name: a vlan interface name has no "-", only letters, digits, "_" or "." (got "vlan-11")',
+    ]);
     expect(ethernet('data-1')).toEqual([]);
   });
   test('refuses an upper-case name in uses', () => {
-    const input = aioSimplex({ hosts: [controller(0, true, { interfaces: [dataInterface('data0', 'data0'), { ...vlanOn('vlan11'), uses: ['Data0'] }] })] });
+    const input = aioSimplex({
+      hosts: [controller(0, true, { interfaces: [dataInterface('data0', 'data0'), { ...vlanOn('vlan11'), uses: ['Data0'] }] })],
+    });
     expect(problemsOf(input)).toContainEqual(expect.stringMatching(/^hosts\[0\]\.interfaces\[1\]\.uses\[0\]: expected an interface name/));
   });
 });
 
 describe('host names (sysinv _validate_hostname per personality, within a Kubernetes node name)', () => {
-  const workerNamed = (hostname: string) => problemsAt(standard(1, { hosts: [controller(0, false), controller(1, false), worker(0, { hostname })] }), 'hosts[2].hostname');
+  const workerNamed = (hostname: string) =>
+    problemsAt(standard(1, { hosts: [controller(0, false), controller(1, false), worker(0, { hostname })] }), 'hosts[2].hostname');
   test.each([
     ['worker-0', 'worker-0'],
     ['a dotted name', 'worker-0.site1.example.com'],
@@ -132,7 +158,9 @@ describe('host names (sysinv _validate_hostname per personality, within a Kubern
 
   test('controllers are controller-0 and controller-1 only', () => {
     expect(problemsAt(aioSimplex({ hosts: [controller(0, true, { hostname: 'controller-1' })] }), 'hosts[0].hostname')).toEqual([]);
-    expect(problemsAt(aioSimplex({ hosts: [controller(0, true, { hostname: 'controller-2' })] }), 'hosts[0].hostname')).toEqual(['hosts[0].hostname: a controller is named controller-0 or controller-1 (got "controller-2")']);
+    expect(problemsAt(aioSimplex({ hosts: [controller(0, true, { hostname: 'controller-2' })] }), 'hosts[0].hostname')).toEqual([
+      'hosts[0].hostname: a controller is named controller-0 or controller-1 (got "controller-2")',
+    ]);
     expect(problemsAt(aioSimplex({ hosts: [controller(0, true, { hostname: 'controller' })] }), 'hosts[0].hostname')).toHaveLength(1);
   });
 
@@ -144,12 +172,17 @@ describe('host names (sysinv _validate_hostname per personality, within a Kubern
     ['store-0', 1],
   ])('a storage host named %s has %d problem', (hostname, count) => {
     const storage: HostInput = { hostname, personality: 'storage', interfaces: [] };
-    expect(problemsAt(standard(1, { hosts: [controller(0, false), controller(1, false), worker(0), storage] }), 'hosts[3].hostname')).toHaveLength(count);
+    expect(
+      problemsAt(standard(1, { hosts: [controller(0, false), controller(1, false), worker(0), storage] }), 'hosts[3].hostname'),
+    ).toHaveLength(count);
   });
 });
 
 describe('node labels (sysinv passes them to the Kubernetes node, which validates them)', () => {
-  const labelled = (labels: Record<string, string>) => problemsOf(aioSimplex({ hosts: [controller(0, true, { labels: { ...controller(0, true).labels, ...labels } })] })).filter((p) => p.startsWith('hosts[0].labels'));
+  const labelled = (labels: Record<string, string>) =>
+    problemsOf(aioSimplex({ hosts: [controller(0, true, { labels: { ...controller(0, true).labels, ...labels } })] })).filter((p) =>
+      p.startsWith('hosts[0].labels'),
+    );
   test.each([
     ['a 63-character name', { ['k'.repeat(63)]: 'v' }],
     ['a DNS prefix', { 'example.com/role': 'db' }],
@@ -167,8 +200,15 @@ describe('node labels (sysinv passes them to the Kubernetes node, which validate
 
 describe('the Dex login label (free text in the platform, quoted into Horizon settings by the chart)', () => {
   const dex = (webssoLabel: string) =>
-    problemsOf(aioSimplex({ endpoints: { domain: 'example.com' }, platform: { oidcIssuerUrl: 'https://oidc.example.com:30556/dex' }, keystone: { dex: { enabled: true, webssoLabel } } })).filter((p) =>
-      p.startsWith('keystone.dex.webssoLabel'),
-    );
-  test.each([['Login with DEX SSO'], ['Acme Corp: "SSO" / OpenID Connect'], ['Connexion unique (é)'], ['x'.repeat(200)]])('accepts %j', (label) => expect(dex(label)).toEqual([]));
+    problemsOf(
+      aioSimplex({
+        endpoints: { domain: 'example.com' },
+        platform: { oidcIssuerUrl: 'https://oidc.example.com:30556/dex' },
+        keystone: { dex: { enabled: true, webssoLabel } },
+      }),
+    ).filter((p) => p.startsWith('keystone.dex.webssoLabel'));
+  test.each([['Login with DEX SSO'], ['Acme Corp: "SSO" / OpenID Connect'], ['Connexion unique (é)'], ['x'.repeat(200)]])(
+    'accepts %j',
+    (label) => expect(dex(label)).toEqual([]),
+  );
 });

@@ -18,7 +18,15 @@ const FILES = new Map([
   ['one/kustomization.yaml', toYamlFile([{ resources: [] }])],
   ['one/a.yaml', 'a: 1\n'],
 ]);
-const stack = (name: string, text = toYamlFile([{ x: 1 }])): RenderedStack => ({ name, files: new Map([['kustomization.yaml', toYamlFile([{ resources: [] }])], ['x.yaml', text]]), releases: 0, notes: [] });
+const stack = (name: string, text = toYamlFile([{ x: 1 }])): RenderedStack => ({
+  name,
+  files: new Map([
+    ['kustomization.yaml', toYamlFile([{ resources: [] }])],
+    ['x.yaml', text],
+  ]),
+  releases: 0,
+  notes: [],
+});
 
 /** Every file below `dir`, relative, with its text. */
 function tree(dir: string): Record<string, string> {
@@ -44,23 +52,35 @@ describe('the output folder', () => {
   test('a new folder gets the tree and the marker, and nothing is left beside it', () => {
     const target = path.join(tmp, 'dist');
     replaceFolder(target, writeFiles(FILES), { marker: 'gen 1\n' });
-    expect(tree(target)).toStrictEqual({ [MARKER_FILE]: 'gen 1\n', 'one/a.yaml': 'a: 1\n', 'one/kustomization.yaml': FILES.get('one/kustomization.yaml') });
+    expect(tree(target)).toStrictEqual({
+      [MARKER_FILE]: 'gen 1\n',
+      'one/a.yaml': 'a: 1\n',
+      'one/kustomization.yaml': FILES.get('one/kustomization.yaml'),
+    });
     expect(fs.readdirSync(tmp)).toStrictEqual(['dist']);
   });
 
   test.each([
     ['a folder with a .git', (d: string) => fs.mkdirSync(path.join(d, '.git'), { recursive: true }), '.git'],
     ['a folder with a hand-written file', (d: string) => fs.writeFileSync(path.join(d, 'notes.txt'), 'mine'), 'notes.txt'],
-    ['a folder with a stack that has no generated header', (d: string) => {
-      fs.mkdirSync(path.join(d, 'stack'));
-      fs.writeFileSync(path.join(d, 'stack', 'kustomization.yaml'), 'resources: []\n');
-    }, 'stack'],
+    [
+      'a folder with a stack that has no generated header',
+      (d: string) => {
+        fs.mkdirSync(path.join(d, 'stack'));
+        fs.writeFileSync(path.join(d, 'stack', 'kustomization.yaml'), 'resources: []\n');
+      },
+      'stack',
+    ],
   ])('fails when the target is %s not written by us, and leaves it untouched', (_, fill, shown) => {
     const target = path.join(tmp, 'work');
     fs.mkdirSync(target);
     fill(target);
     const before = tree(target);
-    expect(() => replaceFolder(target, writeFiles(FILES), { marker: 'm' })).toThrow(new RegExp(`output folder .*work: not written by this generator \\(no ${MARKER_FILE} marker\\) and not empty \\(it holds .*${shown.replace('.', '\\.')}`));
+    expect(() => replaceFolder(target, writeFiles(FILES), { marker: 'm' })).toThrow(
+      new RegExp(
+        `output folder .*work: not written by this generator \\(no ${MARKER_FILE} marker\\) and not empty \\(it holds .*${shown.replace('.', '\\.')}`,
+      ),
+    );
     expect(tree(target)).toStrictEqual(before);
     expect(fs.readdirSync(tmp)).toStrictEqual(['work']);
   });
@@ -110,7 +130,8 @@ describe('the output folder', () => {
     const target = () => path.join(tmp, 'dist');
     const staging = () => path.join(tmp, '.dist.new-abc');
     const previous = () => path.join(tmp, '.dist.old-abc');
-    const journal = (t: string) => fs.writeFileSync(path.join(tmp, '.dist.swap'), JSON.stringify({ staging: staging(), previous: previous() }), 'utf8') ?? t;
+    const journal = (t: string) =>
+      fs.writeFileSync(path.join(tmp, '.dist.swap'), JSON.stringify({ staging: staging(), previous: previous() }), 'utf8') ?? t;
 
     test('between the two renames: the next run completes the swap with the new tree', () => {
       fs.mkdirSync(staging());
@@ -189,7 +210,10 @@ describe('synth refuses plaintext credentials', () => {
   test('fails when user values hold a password, naming the file, the field and the fix', () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'stx-cred-'));
     try {
-      const profile = aioSimplex({ name: 'leaky', userOverrides: { nova: { conf: { nova: { DEFAULT: { my_password: 'hunter2hunter2' } } } } } });
+      const profile = aioSimplex({
+        name: 'leaky',
+        userOverrides: { nova: { conf: { nova: { DEFAULT: { my_password: 'hunter2hunter2' } } } } },
+      });
       fs.writeFileSync(path.join(tmp, 'leaky.yaml'), JSON.stringify(profile));
       const out = path.join(tmp, 'dist');
       const result = runSynth({ output: out, profiles: [path.join(tmp, 'leaky.yaml')] });
@@ -210,13 +234,18 @@ describe('URLs in a profile', () => {
     ['helmRepository.url', { helmRepository: { url: 'javascript:alert(1)' } }],
     ['platform.oidcIssuerUrl', { platform: { oidcIssuerUrl: 'ftp://issuer.example.com/' } }],
   ])('fails when %s is not http or https', (field, overrides) => {
-    expect(() => validateProfile(aioSimplex(overrides), 'p.yaml')).toThrow(new RegExp(`p\\.yaml: ${field.replace('.', '\\.')}: expected an http(, https or oci://| or https) URL`));
+    expect(() => validateProfile(aioSimplex(overrides), 'p.yaml')).toThrow(
+      new RegExp(`p\\.yaml: ${field.replace('.', '\\.')}: expected an http(, https or oci://| or https) URL`),
+    );
   });
 
   test('fails when the Helm repository URL carries a password (it would land in base/helmrepository.yaml)', () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'stx-url-'));
     try {
-      fs.writeFileSync(path.join(tmp, 'p.yaml'), JSON.stringify(aioSimplex({ name: 'p', helmRepository: { url: 'https://user:s3cretpass@charts.example.com/' } })));
+      fs.writeFileSync(
+        path.join(tmp, 'p.yaml'),
+        JSON.stringify(aioSimplex({ name: 'p', helmRepository: { url: 'https://user:s3cretpass@charts.example.com/' } })),
+      );
       const result = runSynth({ output: path.join(tmp, 'dist'), profiles: [path.join(tmp, 'p.yaml')] });
       expect(result.code).toBe(1);
       expect(result.messages.join('\n')).toMatch(/p\/base\/helmrepository\.yaml: spec\.url: URL carries a password/);
@@ -227,7 +256,7 @@ describe('URLs in a profile', () => {
 });
 
 describe('flux bootstrap inside the entry points', () => {
-  test("every synth keeps clusters/<site>/flux-system, which flux bootstrap wrote", () => {
+  test('every synth keeps clusters/<site>/flux-system, which flux bootstrap wrote', () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'stx-boot-'));
     try {
       fs.writeFileSync(path.join(tmp, 'site.yaml'), JSON.stringify(aioSimplex({ name: 'site' })));
@@ -238,7 +267,12 @@ describe('flux bootstrap inside the entry points', () => {
       fs.writeFileSync(path.join(bootstrap, 'gotk-sync.yaml'), 'kind: Kustomization\n');
       expect(runSynth({ output: out, profiles: [path.join(tmp, 'site.yaml')] }).code).toBe(0);
       expect(fs.readFileSync(path.join(bootstrap, 'gotk-sync.yaml'), 'utf8')).toBe('kind: Kustomization\n');
-      expect(fs.readdirSync(path.join(out, 'clusters', 'site')).sort()).toStrictEqual(['flux-system', 'site-credentials.yaml', 'site-namespace.yaml', 'site-openstack.yaml']);
+      expect(fs.readdirSync(path.join(out, 'clusters', 'site')).sort()).toStrictEqual([
+        'flux-system',
+        'site-credentials.yaml',
+        'site-namespace.yaml',
+        'site-openstack.yaml',
+      ]);
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }

@@ -27,7 +27,9 @@ describeWithReference('parity of dist/starlingx-app with the StarlingX reference
   });
 
   it('has no difference that test/deviations.yaml does not list', () => {
-    const lines = report.unlisted.map((d) => `${d.kind} ${d.file} ${d.path}: ours ${JSON.stringify(d.ours)} reference ${JSON.stringify(d.reference)}`);
+    const lines = report.unlisted.map(
+      (d) => `${d.kind} ${d.file} ${d.path}: ours ${JSON.stringify(d.ours)} reference ${JSON.stringify(d.reference)}`,
+    );
     expect(lines).toEqual([]);
   });
 
@@ -56,10 +58,15 @@ describeWithReference('parity of dist/starlingx-app with the StarlingX reference
 describe('the parity comparator', () => {
   // Guards the oracle itself: a comparator that always says "equal" would pass everything.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-'));
-  fs.writeFileSync(path.join(dir, 'a.yaml'), 'x: &base {k: 1}\nw:\n  <<: *base\n  j: 2\nimage: docker.io/starlingx/stx-heat:@IMAGE_PREFIX@-@OS@-@OS_CODENAME@-@OS_ARCH@-@BUILD_STREAM@-@IMAGE_SUFFIX@\n');
+  fs.writeFileSync(
+    path.join(dir, 'a.yaml'),
+    'x: &base {k: 1}\nw:\n  <<: *base\n  j: 2\nimage: docker.io/starlingx/stx-heat:@IMAGE_PREFIX@-@OS@-@OS_CODENAME@-@OS_ARCH@-@BUILD_STREAM@-@IMAGE_SUFFIX@\n',
+  );
 
   it('expands YAML 1.1 merge keys and build tokens in the reference', () => {
-    const ours = new Map([['a.yaml', 'x: {k: 1}\nw: {k: 1, j: 2}\nimage: docker.io/starlingx/stx-heat:master-debian-trixie-amd64-stable-latest\n']]);
+    const ours = new Map([
+      ['a.yaml', 'x: {k: 1}\nw: {k: 1, j: 2}\nimage: docker.io/starlingx/stx-heat:master-debian-trixie-amd64-stable-latest\n'],
+    ]);
     const report = compareWithReference(ours, dir, []);
     expect(report.differences).toEqual([]);
     expect(report.equal).toBe(4);

@@ -52,7 +52,11 @@ describe('dist/starlingx-app', () => {
   it('leaves the namespace to the platform: base lists only the HelmRepository', () => {
     expect(doc('base/kustomization.yaml').resources).toEqual(['helmrepository.yaml']);
     expect(doc('base/namespace.yaml')).toMatchObject({ kind: 'Namespace', metadata: { name: 'openstack' } });
-    expect(doc('base/helmrepository.yaml')).toMatchObject({ kind: 'HelmRepository', metadata: { name: 'starlingx' }, spec: { interval: '1m' } });
+    expect(doc('base/helmrepository.yaml')).toMatchObject({
+      kind: 'HelmRepository',
+      metadata: { name: 'starlingx' },
+      spec: { interval: '1m' },
+    });
   });
 
   it('reads valuesFrom as static then system overrides, from Secrets its own kustomization generates', () => {

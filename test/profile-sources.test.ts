@@ -58,7 +58,9 @@ describe('no profile at all is refused, naming the location', () => {
 
   test.each([',,', '   ', ' , , ', ''])('STX_PROFILES=%j', (value) => {
     process.env.STX_PROFILES = value;
-    expect(() => defaultProfileLocations()).toThrow(`STX_PROFILES=${JSON.stringify(value)} names no profile file or folder (unset it to use deployments/)`);
+    expect(() => defaultProfileLocations()).toThrow(
+      `STX_PROFILES=${JSON.stringify(value)} names no profile file or folder (unset it to use deployments/)`,
+    );
   });
 
   test('STX_PROFILES unset: deployments/', () => {
@@ -68,7 +70,9 @@ describe('no profile at all is refused, naming the location', () => {
 
   test('an empty folder', () => {
     const dir = folder();
-    expect(error(() => loadProfiles([dir]))).toBe(`${dir}: (folder): holds no profile (expected a file ending in .yaml, .yml, .json, .ts; names starting with _ are skipped)`);
+    expect(error(() => loadProfiles([dir]))).toBe(
+      `${dir}: (folder): holds no profile (expected a file ending in .yaml, .yml, .json, .ts; names starting with _ are skipped)`,
+    );
   });
 
   test('a folder with no profile (only a README, a skipped profile and a schema)', () => {
@@ -95,19 +99,25 @@ describe('extensions', () => {
 
   test('a .JSON profile goes through the same validation (field named)', () => {
     const dir = folder({ 'bad.JSON': JSON.stringify(profile((p) => (p.system.virtual = 'yes'))) });
-    expect(error(() => loadProfiles([dir]))).toMatch(/bad\.JSON:1:\d+: system\.virtual: Invalid input: expected boolean, received string \(got "yes"\)/);
+    expect(error(() => loadProfiles([dir]))).toMatch(
+      /bad\.JSON:1:\d+: system\.virtual: Invalid input: expected boolean, received string \(got "yes"\)/,
+    );
   });
 
   test('malformed JSON and a key twice in one object', () => {
     const dir = folder({ 'broken.json': '{"name": ', 'twice.json': '{\n  "name": "a",\n  "name": "b"\n}\n' });
     expect(error(() => loadProfile(path.join(dir, 'broken.json')))).toMatch(/broken\.json: \(file\): malformed JSON: /);
-    expect(error(() => loadProfile(path.join(dir, 'twice.json')))).toMatch(/twice\.json:3:3: malformed JSON: the key "name" appears twice in one object/);
+    expect(error(() => loadProfile(path.join(dir, 'twice.json')))).toMatch(
+      /twice\.json:3:3: malformed JSON: the key "name" appears twice in one object/,
+    );
   });
 
   test('a .txt file given explicitly is refused, not executed', () => {
     const marker = path.join(tmp, 'executed');
     const dir = folder({ 'profile.txt': `require('fs').writeFileSync(${JSON.stringify(marker)}, 'x'); module.exports = {};` });
-    expect(error(() => loadProfiles([path.join(dir, 'profile.txt')]))).toMatch(/profile\.txt: \(file\): "\.txt" is not a profile extension \(expected \.yaml, \.yml, \.json, \.ts\)/);
+    expect(error(() => loadProfiles([path.join(dir, 'profile.txt')]))).toMatch(
+      /profile\.txt: \(file\): "\.txt" is not a profile extension \(expected \.yaml, \.yml, \.json, \.ts\)/,
+    );
     expect(fs.existsSync(marker)).toBe(false);
   });
 
@@ -132,7 +142,9 @@ describe('TypeScript profiles that are not data', () => {
   };
 
   test('throws', () => {
-    expect(ts("throw new Error('boom');\nexport default {};\n")).toMatch(/site\.ts: \(file\): the TypeScript profile cannot be loaded: it throws Error: boom/);
+    expect(ts("throw new Error('boom');\nexport default {};\n")).toMatch(
+      /site\.ts: \(file\): the TypeScript profile cannot be loaded: it throws Error: boom/,
+    );
   });
 
   test('throws a non-Error value', () => {
@@ -141,7 +153,9 @@ describe('TypeScript profiles that are not data', () => {
 
   test('calls process.exit: refused, and the process lives on with process.exit restored', () => {
     const exit = process.exit;
-    expect(ts('process.exit(3);\nexport default {};\n')).toMatch(/site\.ts: \(file\): the TypeScript profile cannot be loaded: it calls process\.exit\(3\)/);
+    expect(ts('process.exit(3);\nexport default {};\n')).toMatch(
+      /site\.ts: \(file\): the TypeScript profile cannot be loaded: it calls process\.exit\(3\)/,
+    );
     expect(process.exit).toBe(exit);
   });
 
@@ -150,43 +164,57 @@ describe('TypeScript profiles that are not data', () => {
   });
 
   test('exports a function', () => {
-    expect(ts(`export default () => (${JSON.stringify(profile())});\n`)).toMatch(/site\.ts: \(profile\): the default export is a function \(expected the profile object itself\)/);
-  });
-
-  test('holds a function', () => {
-    expect(ts(`const p: any = ${JSON.stringify(profile())};\np.description = () => 'x';\nexport default p;\n`)).toMatch(/site\.ts: description: a function \(expected data/);
-  });
-
-  test('holds a BigInt', () => {
-    expect(ts(`const p: any = ${JSON.stringify(profile())};\np.hosts[0].numa = [{ node: BigInt(0), platformReservedMiB: 1 }];\nexport default p;\n`)).toMatch(
-      /site\.ts: hosts\[0\]\.numa\[0\]\.node: a BigInt 0n \(expected a number\)/,
+    expect(ts(`export default () => (${JSON.stringify(profile())});\n`)).toMatch(
+      /site\.ts: \(profile\): the default export is a function \(expected the profile object itself\)/,
     );
   });
 
+  test('holds a function', () => {
+    expect(ts(`const p: any = ${JSON.stringify(profile())};\np.description = () => 'x';\nexport default p;\n`)).toMatch(
+      /site\.ts: description: a function \(expected data/,
+    );
+  });
+
+  test('holds a BigInt', () => {
+    expect(
+      ts(
+        `const p: any = ${JSON.stringify(profile())};\np.hosts[0].numa = [{ node: BigInt(0), platformReservedMiB: 1 }];\nexport default p;\n`,
+      ),
+    ).toMatch(/site\.ts: hosts\[0\]\.numa\[0\]\.node: a BigInt 0n \(expected a number\)/);
+  });
+
   test('holds a symbol', () => {
-    expect(ts(`const p: any = ${JSON.stringify(profile())};\np.description = Symbol('x');\nexport default p;\n`)).toMatch(/site\.ts: description: a symbol Symbol\(x\)/);
+    expect(ts(`const p: any = ${JSON.stringify(profile())};\np.description = Symbol('x');\nexport default p;\n`)).toMatch(
+      /site\.ts: description: a symbol Symbol\(x\)/,
+    );
   });
 
   test('is circular', () => {
-    expect(ts(`const p: any = ${JSON.stringify(profile())};\np.system.self = p;\nexport default p;\n`)).toMatch(/site\.ts: system\.self: a circular reference/);
+    expect(ts(`const p: any = ${JSON.stringify(profile())};\np.system.self = p;\nexport default p;\n`)).toMatch(
+      /site\.ts: system\.self: a circular reference/,
+    );
   });
 
   test('holds a Date, a Map', () => {
-    const message = ts(`const p: any = ${JSON.stringify(profile())};\np.description = new Date(0);\np.labels = new Map();\nexport default p;\n`);
+    const message = ts(
+      `const p: any = ${JSON.stringify(profile())};\np.description = new Date(0);\np.labels = new Map();\nexport default p;\n`,
+    );
     expect(message).toMatch(/site\.ts: description: a Date \(expected a plain object\)/);
     expect(message).toMatch(/site\.ts: labels: a Map \(expected a plain object\)/);
   });
 
   test('sets a prototype with a __proto__ literal', () => {
-    expect(ts(`const p: any = ${JSON.stringify(profile())};\np.system = { __proto__: { type: 'aio' }, ...p.system };\nexport default p;\n`)).toMatch(
-      /site\.ts: system: an object with another prototype \(a __proto__ key\?\) \(expected a plain object\)/,
-    );
+    expect(
+      ts(`const p: any = ${JSON.stringify(profile())};\np.system = { __proto__: { type: 'aio' }, ...p.system };\nexport default p;\n`),
+    ).toMatch(/site\.ts: system: an object with another prototype \(a __proto__ key\?\) \(expected a plain object\)/);
   });
 
   test('an exponential structure of shared references is refused by its size', () => {
-    expect(ts(`let x: any = ['v'];\nfor (let i = 0; i < 40; i++) x = [x, x];\nconst p: any = ${JSON.stringify(profile())};\np.extra = x;\nexport default p;\n`)).toMatch(
-      /site\.ts: \(profile\): more than 100000 values/,
-    );
+    expect(
+      ts(
+        `let x: any = ['v'];\nfor (let i = 0; i < 40; i++) x = [x, x];\nconst p: any = ${JSON.stringify(profile())};\np.extra = x;\nexport default p;\n`,
+      ),
+    ).toMatch(/site\.ts: \(profile\): more than 100000 values/);
   });
 });
 
@@ -216,16 +244,21 @@ describe('YAML and JSON that are not a profile', () => {
   const load = (name: string, text: string | Buffer) => error(() => loadProfile(path.join(folder({ [name]: text }), name)));
 
   test('an alias bomb', () => {
-    const bomb = 'a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n';
+    const bomb =
+      'a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n';
     expect(load('bomb.yaml', bomb)).toMatch(/bomb\.yaml: \(file\): refused YAML: Excessive alias count/);
   });
 
   test('100 000 nested flow lists', () => {
-    expect(load('deep.yaml', `name: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`)).toMatch(/deep\.yaml: \(file\): nested deeper than 64 levels/);
+    expect(load('deep.yaml', `name: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`)).toMatch(
+      /deep\.yaml: \(file\): nested deeper than 64 levels/,
+    );
   });
 
   test('100 000 nested JSON arrays', () => {
-    expect(load('deep.json', `{"name": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`)).toMatch(/deep\.json: \(file\): nested deeper than 64 levels/);
+    expect(load('deep.json', `{"name": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`)).toMatch(
+      /deep\.json: \(file\): nested deeper than 64 levels/,
+    );
   });
 
   test('70 nested block mappings: the field path named', () => {
@@ -261,18 +294,24 @@ describe('YAML and JSON that are not a profile', () => {
     ['TypeScript', 'latin1.ts'],
   ])('non-UTF-8 %s', (_, name) => {
     const bytes = Buffer.concat([Buffer.from(name.endsWith('.ts') ? '// caf' : '# caf'), Buffer.from([0xe9]), Buffer.from('\n' + GOOD)]);
-    expect(load(name, bytes)).toMatch(new RegExp(`${name.replace('.', '\\.')}: \\(file\\): not valid UTF-8 \\(byte \\d+; expected UTF-8 text\\)`));
+    expect(load(name, bytes)).toMatch(
+      new RegExp(`${name.replace('.', '\\.')}: \\(file\\): not valid UTF-8 \\(byte \\d+; expected UTF-8 text\\)`),
+    );
   });
 
   test('a file over 1 MiB is refused before parsing', () => {
-    expect(load('big.yaml', GOOD + `# ${'x'.repeat(1024 * 1024)}\n`)).toMatch(/big\.yaml: \(file\): \d+ bytes \(a profile holds at most 1048576 bytes\)/);
+    expect(load('big.yaml', GOOD + `# ${'x'.repeat(1024 * 1024)}\n`)).toMatch(
+      /big\.yaml: \(file\): \d+ bytes \(a profile holds at most 1048576 bytes\)/,
+    );
   });
 
   test('80 000 keys in one mapping: the repeated key found in linear time', () => {
     const keys = Array.from({ length: 80_000 }, (_, i) => `  k${i}: 1`).join('\n');
     // CPU time, not wall time: the bound catches a quadratic scan, whatever the machine's load.
     const start = process.cpuUsage();
-    expect(load('keys.yaml', `${GOOD}description2:\n${keys}\n  k7: 2\n`)).toMatch(/keys\.yaml:\d+:3: malformed YAML: Map keys must be unique \("k7" appears twice\)/);
+    expect(load('keys.yaml', `${GOOD}description2:\n${keys}\n  k7: 2\n`)).toMatch(
+      /keys\.yaml:\d+:3: malformed YAML: Map keys must be unique \("k7" appears twice\)/,
+    );
     const used = process.cpuUsage(start);
     expect((used.user + used.system) / 1000).toBeLessThan(10_000);
   });

@@ -30,7 +30,9 @@ describe('profile validation: the rules of spec §1.3', () => {
 
   it('fails when the deployment is a distributed-cloud system controller (rule 1)', () => {
     const problems = problemsOf(aioSimplex({ system: { type: 'aio', mode: 'simplex', distributedCloudRole: 'systemcontroller' } }));
-    expect(problems).toContainEqual(expect.stringMatching(/^system\.distributedCloudRole: stx-openstack cannot be deployed on a distributed-cloud system controller/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^system\.distributedCloudRole: stx-openstack cannot be deployed on a distributed-cloud system controller/),
+    );
   });
 
   it('fails when there is no compute host (rule 2)', () => {
@@ -41,19 +43,25 @@ describe('profile validation: the rules of spec §1.3', () => {
   it('fails when compute hosts disagree on the vswitch labels (rule 2, S39)', () => {
     const unlabelled = worker(1, { labels: { 'openstack-compute-node': 'enabled' } });
     const problems = problemsOf(standard(0, { hosts: [controller(0, false), controller(1, false), worker(0), unlabelled] }));
-    expect(problems).toContainEqual(expect.stringMatching(/^hosts: compute hosts do not agree on one vswitch label set \(got worker-0=ovs, worker-1=none/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^hosts: compute hosts do not agree on one vswitch label set \(got worker-0=ovs, worker-1=none/),
+    );
   });
 
   it('fails when a compute host has no interface with a datanetwork (rule 3)', () => {
     const problems = problemsOf(standard(0, { hosts: [controller(0, false), controller(1, false), worker(0, { interfaces: [] })] }));
-    expect(problems).toContainEqual('hosts[2].interfaces: compute host "worker-0" has no interface with a datanetwork (expected at least one)');
+    expect(problems).toContainEqual(
+      'hosts[2].interfaces: compute host "worker-0" has no interface with a datanetwork (expected at least one)',
+    );
   });
 
   it('fails when an interface carries more than one datanetwork (rule 3)', () => {
     const w = worker(0);
     w.interfaces![0].datanetworks = ['data0', 'data1'];
     const problems = problemsOf(standard(0, { hosts: [controller(0, false), controller(1, false), w] }));
-    expect(problems).toContainEqual('hosts[2].interfaces[0].datanetworks: an interface carries at most one datanetwork (got ["data0","data1"])');
+    expect(problems).toContainEqual(
+      'hosts[2].interfaces[0].datanetworks: an interface carries at most one datanetwork (got ["data0","data1"])',
+    );
   });
 
   it('fails when no storage backend is available (rule 4)', () => {
@@ -70,7 +78,9 @@ describe('profile validation: the rules of spec §1.3', () => {
         },
       }),
     );
-    expect(problems).toEqual(['storage.selection.rabbitmq: no StorageClass resolves for the rabbitmq volume (priority ["unknown-backend"]; expected an available backend)']);
+    expect(problems).toEqual([
+      'storage.selection.rabbitmq: no StorageClass resolves for the rabbitmq volume (priority ["unknown-backend"]; expected an available backend)',
+    ]);
   });
 
   it('fails when glance stores images on a PVC that resolves no StorageClass (rule 5)', () => {
@@ -82,7 +92,9 @@ describe('profile validation: the rules of spec §1.3', () => {
         },
       }),
     );
-    expect(problems).toEqual(['storage.selection.glance.pvc: no StorageClass resolves for the glance volume (priority ["pvc"]; expected an available backend)']);
+    expect(problems).toEqual([
+      'storage.selection.glance.pvc: no StorageClass resolves for the glance volume (priority ["pvc"]; expected an available backend)',
+    ]);
   });
 
   it('fails when nova keeps instances on a PVC that resolves no StorageClass (rule 5)', () => {
@@ -94,7 +106,9 @@ describe('profile validation: the rules of spec §1.3', () => {
         },
       }),
     );
-    expect(problems).toEqual(['storage.selection.nova.pvc: no StorageClass resolves for the nova volume (priority ["pvc"]; expected an available backend)']);
+    expect(problems).toEqual([
+      'storage.selection.nova.pvc: no StorageClass resolves for the nova volume (priority ["pvc"]; expected an available backend)',
+    ]);
   });
 
   it('fails when DEX is enabled without an endpoint domain and an issuer (rule 6)', () => {
@@ -122,7 +136,9 @@ describe('profile validation: schema errors name the field, the value and what w
   });
 
   it('fails when an address is not an IP address', () => {
-    const input = aioSimplex({ network: { clusterHost: { subnet: '192.168.206.0/24', floatingAddress: '192.168.300.1' }, oam: { floatingAddress: '10.10.10.2' } } });
+    const input = aioSimplex({
+      network: { clusterHost: { subnet: '192.168.206.0/24', floatingAddress: '192.168.300.1' }, oam: { floatingAddress: '10.10.10.2' } },
+    });
     expect(problemsOf(input)).toEqual(['network.clusterHost.floatingAddress: expected an IPv4 or IPv6 address (got "192.168.300.1")']);
   });
 
@@ -172,7 +188,9 @@ describe('profile files', () => {
 
   it('reads YAML as YAML 1.2: an unquoted yes is a string, refused where a boolean is expected', () => {
     fs.writeFileSync(path.join(dir, 'yes.yaml'), stringify(aioSimplex()).replace('type: aio', 'type: aio\n  virtual: yes'));
-    expect(() => loadProfile(path.join(dir, 'yes.yaml'))).toThrow(/system\.virtual: Invalid input: expected boolean, received string \(got "yes"\)/);
+    expect(() => loadProfile(path.join(dir, 'yes.yaml'))).toThrow(
+      /system\.virtual: Invalid input: expected boolean, received string \(got "yes"\)/,
+    );
   });
 });
 
@@ -226,27 +244,58 @@ describe('normalized input: what StarlingX accepts and normalizes, the schema ac
     expect(publishedSchemaValidator()(parse(stringify(withDomain(domain))))).toBe(true);
   });
 
-  it.each(MIXED_CASE)('given the endpoint domain %p, then every release computes the same system values as with it lower-cased', (domain) => {
-    for (const name of RELEASE_NAMES.filter((n) => RELEASES[n].systemValues)) {
-      expect({ name, values: systemValuesOf(name, withDomain(domain)) }).toEqual({ name, values: systemValuesOf(name, withDomain(domain.toLowerCase())) });
-    }
-  });
+  it.each(MIXED_CASE)(
+    'given the endpoint domain %p, then every release computes the same system values as with it lower-cased',
+    (domain) => {
+      for (const name of RELEASE_NAMES.filter((n) => RELEASES[n].systemValues)) {
+        expect({ name, values: systemValuesOf(name, withDomain(domain)) }).toEqual({
+          name,
+          values: systemValuesOf(name, withDomain(domain.toLowerCase())),
+        });
+      }
+    },
+  );
 
-  const casedLabels = (value: string) => ({ 'openstack-control-plane': 'enabled', 'openstack-compute-node': value, openvswitch: value, 'remote-storage': value });
+  const casedLabels = (value: string) => ({
+    'openstack-control-plane': 'enabled',
+    'openstack-compute-node': value,
+    openvswitch: value,
+    'remote-storage': value,
+  });
   const withLabels = (value: string) =>
-    standard(0, { hosts: [controller(0, false), controller(1, false), worker(0, { labels: casedLabels(value) }), worker(1, { labels: { ...casedLabels(value), dpdk: value } })], vswitch: 'ovs' });
+    standard(0, {
+      hosts: [
+        controller(0, false),
+        controller(1, false),
+        worker(0, { labels: casedLabels(value) }),
+        worker(1, { labels: { ...casedLabels(value), dpdk: value } }),
+      ],
+      vswitch: 'ovs',
+    });
 
-  it.each(['Enabled', 'ENABLED', 'eNaBlEd'])('given the switch labels set to %p, then they are lower-cased, other labels kept, and every release computes the same system values as with enabled', (value) => {
-    const hosts = parseProfile(withLabels(value)).hosts;
-    expect(hosts[2].labels).toEqual(casedLabels('enabled'));
-    expect(hosts[3].labels.dpdk).toBe('enabled');
-    expect(parseProfile(standard(0, { hosts: [controller(0, false, { labels: { 'openstack-control-plane': 'Yes', 'Custom': 'MiXed' } })] })).hosts[0].labels).toEqual({ 'openstack-control-plane': 'Yes', Custom: 'MiXed' });
-    for (const name of RELEASE_NAMES.filter((n) => RELEASES[n].systemValues)) {
-      expect({ name, values: systemValuesOf(name, withLabels(value)) }).toEqual({ name, values: systemValuesOf(name, withLabels('enabled')) });
-    }
-  });
+  it.each(['Enabled', 'ENABLED', 'eNaBlEd'])(
+    'given the switch labels set to %p, then they are lower-cased, other labels kept, and every release computes the same system values as with enabled',
+    (value) => {
+      const hosts = parseProfile(withLabels(value)).hosts;
+      expect(hosts[2].labels).toEqual(casedLabels('enabled'));
+      expect(hosts[3].labels.dpdk).toBe('enabled');
+      expect(
+        parseProfile(standard(0, { hosts: [controller(0, false, { labels: { 'openstack-control-plane': 'Yes', 'Custom': 'MiXed' } })] }))
+          .hosts[0].labels,
+      ).toEqual({ 'openstack-control-plane': 'Yes', Custom: 'MiXed' });
+      for (const name of RELEASE_NAMES.filter((n) => RELEASES[n].systemValues)) {
+        expect({ name, values: systemValuesOf(name, withLabels(value)) }).toEqual({
+          name,
+          values: systemValuesOf(name, withLabels('enabled')),
+        });
+      }
+    },
+  );
 
-  it.each(['example..com', '-example.com', 'exa mple.com', ' example.com', 'example.com.', 'example_com'])('fails when the endpoint domain %p is not a DNS name', (domain) => {
-    expect(problemsOf(withDomain(domain))).toContainEqual(expect.stringMatching(/^endpoints\.domain: /));
-  });
+  it.each(['example..com', '-example.com', 'exa mple.com', ' example.com', 'example.com.', 'example_com'])(
+    'fails when the endpoint domain %p is not a DNS name',
+    (domain) => {
+      expect(problemsOf(withDomain(domain))).toContainEqual(expect.stringMatching(/^endpoints\.domain: /));
+    },
+  );
 });

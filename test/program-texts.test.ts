@@ -70,7 +70,10 @@ describe('horizon local_settings (§3.17)', () => {
   }
 
   itWithPython('sets the lockout policy from the profile (horizon.lockout)', () => {
-    const s = settingsFor(aioSimplex({ horizon: { lockout: { retries: 7, seconds: 900 } } }), ['LOCKOUT_RETRIES_NUM', 'LOCKOUT_PERIOD_SEC']);
+    const s = settingsFor(aioSimplex({ horizon: { lockout: { retries: 7, seconds: 900 } } }), [
+      'LOCKOUT_RETRIES_NUM',
+      'LOCKOUT_PERIOD_SEC',
+    ]);
     expect(s).toEqual({ LOCKOUT_RETRIES_NUM: 7, LOCKOUT_PERIOD_SEC: 900 });
   });
 
@@ -96,7 +99,9 @@ describe('horizon local_settings (§3.17)', () => {
     expect(s.OPENSTACK_KEYSTONE_URL).toBe(INCLUDES['helm-toolkit.endpoints.keystone_endpoint_uri_lookup']);
     expect(s.OPENSTACK_REGION_NAME).toBe('RegionOne');
     expect(s.CSRF_TRUSTED_ORIGINS).toEqual(['http://horizon.example.com']);
-    expect(s.CACHES).toEqual({ default: { BACKEND: 'django.core.cache.backends.memcached.PyMemcacheCache', LOCATION: 'memcached.openstack.svc.cluster.local:11211' } });
+    expect(s.CACHES).toEqual({
+      default: { BACKEND: 'django.core.cache.backends.memcached.PyMemcacheCache', LOCATION: 'memcached.openstack.svc.cluster.local:11211' },
+    });
     expect((s.OPENSTACK_NEUTRON_NETWORK as Values).enable_router).toBe(true);
     expect(s.SESSION_COOKIE_SECURE).toBe(true);
     expect((s.POLICY_FILES as Values).heat).toBe('heat_policy.yaml');
@@ -110,7 +115,13 @@ describe('horizon local_settings (§3.17)', () => {
       keystone: { dex: { enabled: true } },
       platform: { oidcIssuerUrl: 'https://example.com:30556/dex' },
     } as never);
-    const s = settingsFor(profile, ['WEBSSO_ENABLED', 'WEBSSO_INITIAL_CHOICE', 'WEBSSO_CHOICES', 'WEBSSO_IDP_MAPPING', 'OPENSTACK_KEYSTONE_URL']);
+    const s = settingsFor(profile, [
+      'WEBSSO_ENABLED',
+      'WEBSSO_INITIAL_CHOICE',
+      'WEBSSO_CHOICES',
+      'WEBSSO_IDP_MAPPING',
+      'OPENSTACK_KEYSTONE_URL',
+    ]);
     expect(s.WEBSSO_ENABLED).toBe(true);
     expect(s.WEBSSO_INITIAL_CHOICE).toBe('credentials');
     expect(s.WEBSSO_CHOICES).toEqual([
@@ -122,7 +133,9 @@ describe('horizon local_settings (§3.17)', () => {
   });
 
   itWithPython('sets the password validator from the config, help text without the gettext call', () => {
-    const values = mergeValues(horizonStaticValues(IMG), { conf: { horizon: { local_settings: { config: { enable_pwd_validator: true, horizon_secret_key: 'k' } } } } });
+    const values = mergeValues(horizonStaticValues(IMG), {
+      conf: { horizon: { local_settings: { config: { enable_pwd_validator: true, horizon_secret_key: 'k' } } } },
+    });
     const text = renderTemplate(horizonLocalSettings, { root: { Values: values }, includes: INCLUDES });
     const s = pythonSettings(text, ['HORIZON_CONFIG']);
     const validator = (s.HORIZON_CONFIG as Values).password_validator as Values;
@@ -180,9 +193,16 @@ describe('keystone WSGI, WebSSO and Dex federation (§3.7)', () => {
   });
 
   itWithPython('returns the token to the dashboard with a form keystone can fill in', () => {
-    const filled = run('python3', ['-c', 'import string, sys; print(string.Template(sys.stdin.read()).substitute(host="https://horizon.example.com/auth/websso/", token="tok123"))'], {
-      input: ssoCallbackPage,
-    });
+    const filled = run(
+      'python3',
+      [
+        '-c',
+        'import string, sys; print(string.Template(sys.stdin.read()).substitute(host="https://horizon.example.com/auth/websso/", token="tok123"))',
+      ],
+      {
+        input: ssoCallbackPage,
+      },
+    );
     expect(filled.stderr).toBe('');
     expect(filled.stdout).toContain('action="https://horizon.example.com/auth/websso/"');
     expect(filled.stdout).toContain('method="post"');
@@ -193,7 +213,9 @@ describe('keystone WSGI, WebSSO and Dex federation (§3.7)', () => {
 
   describe('Dex bootstrap', () => {
     function bootstrap(dexIdp: Values = {}): string {
-      const values = mergeValues(staticValues, { conf: { federation: { dex_idp: { enabled: true, provider_remote_id: 'https://example.com:30556/dex', ...dexIdp } } } });
+      const values = mergeValues(staticValues, {
+        conf: { federation: { dex_idp: { enabled: true, provider_remote_id: 'https://example.com:30556/dex', ...dexIdp } } },
+      });
       return renderTemplate(dexBootstrapScript, { root: { Values: values } });
     }
 
@@ -203,13 +225,20 @@ describe('keystone WSGI, WebSSO and Dex federation (§3.7)', () => {
       const bin = path.join(dir, 'bin');
       fs.mkdirSync(bin);
       const known = existing.map((e) => `"${e}"`).join(' ');
-      stub(bin, 'openstack', `for k in ${known}; do [[ "$*" == *"show"*"$k"* ]] && exit 0; done\n[[ "$*" == *" show "* ]] && exit 1\nexit 0`);
+      stub(
+        bin,
+        'openstack',
+        `for k in ${known}; do [[ "$*" == *"show"*"$k"* ]] && exit 0; done\n[[ "$*" == *" show "* ]] && exit 1\nexit 0`,
+      );
       fs.writeFileSync(path.join(dir, 'script.sh'), script);
       const log = path.join(dir, 'log');
       fs.writeFileSync(log, '');
       const { status, stderr } = run('bash', [path.join(dir, 'script.sh')], { env: { PATH: `${bin}:${process.env.PATH}`, STUB_LOG: log } });
       expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
-      return fs.readFileSync(log, 'utf8').split('\n').filter((l) => l && !l.includes(' show '));
+      return fs
+        .readFileSync(log, 'utf8')
+        .split('\n')
+        .filter((l) => l && !l.includes(' show '));
     }
 
     it('passes bash -n', () => {
@@ -251,13 +280,19 @@ describe('keystone WSGI, WebSSO and Dex federation (§3.7)', () => {
 describe('mariadb on IPv6 (§3.1 manifests.config_ipv6)', () => {
   function rendered(certificates: boolean): string {
     const values = mergeValues(mariadbStaticValues(IMG), { manifests: { certificates } });
-    return renderTemplate(mariadbIpv6Config(), { root: { Values: values }, includes: { ...INCLUDES, 'helm-toolkit.endpoints.endpoint_port_lookup': '4567' } });
+    return renderTemplate(mariadbIpv6Config(), {
+      root: { Values: values },
+      includes: { ...INCLUDES, 'helm-toolkit.endpoints.endpoint_port_lookup': '4567' },
+    });
   }
   /** Parsed my.cnf: section to key to value. */
   function ini(text: string): Record<string, Record<string, string>> {
     const out: Record<string, Record<string, string>> = {};
     let section = '';
-    for (const line of text.split('\n').map((l) => l.trim()).filter(Boolean)) {
+    for (const line of text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)) {
       const header = /^\[(.+)\]$/.exec(line);
       if (header) out[(section = header[1])] = {};
       else {
@@ -288,16 +323,25 @@ describe('libvirt start-up (§3.11)', () => {
 
   function script(libvirt: Values = {}): string {
     const values = mergeValues(staticValues, { conf: { dynamic_options: { libvirt } } });
-    return renderTemplate(libvirtDynamicOptionsScript, { root: { Values: values }, includes: { 'libvirt.utils.to_libvirt_conf': LIBVIRTD_CONF } });
+    return renderTemplate(libvirtDynamicOptionsScript, {
+      root: { Values: values },
+      includes: { 'libvirt.utils.to_libvirt_conf': LIBVIRTD_CONF },
+    });
   }
 
-  function start(text: string, stubs: Record<string, string>, env: NodeJS.ProcessEnv = {}): { status: number | null; conf?: string; stderr: string } {
+  function start(
+    text: string,
+    stubs: Record<string, string>,
+    env: NodeJS.ProcessEnv = {},
+  ): { status: number | null; conf?: string; stderr: string } {
     const dir = tmpDir();
     const bin = path.join(dir, 'bin');
     fs.mkdirSync(bin);
     for (const [name, body] of Object.entries(stubs)) stub(bin, name, body);
     fs.writeFileSync(path.join(dir, 'init.sh'), text);
-    const out = run('bash', [path.join(dir, 'init.sh')], { env: { PATH: `${bin}:${process.env.PATH}`, STUB_LOG: path.join(dir, 'log'), LIBVIRT_CONF_DIR: dir, ...env } });
+    const out = run('bash', [path.join(dir, 'init.sh')], {
+      env: { PATH: `${bin}:${process.env.PATH}`, STUB_LOG: path.join(dir, 'log'), LIBVIRT_CONF_DIR: dir, ...env },
+    });
     const confFile = path.join(dir, 'libvirtd.conf');
     return { status: out.status, stderr: out.stderr, conf: fs.existsSync(confFile) ? fs.readFileSync(confFile, 'utf8') : undefined };
   }
@@ -306,9 +350,13 @@ describe('libvirt start-up (§3.11)', () => {
     expect(bashSyntax(script())).toBe('ok');
   });
 
-  it('on a StarlingX host (no interface, no address) listens on CLUSTER_HOST_IP, the pod\'s status.hostIP', () => {
+  it("on a StarlingX host (no interface, no address) listens on CLUSTER_HOST_IP, the pod's status.hostIP", () => {
     // getent would give another address: the host IP the chart passes wins, as in StarlingX's script.
-    const result = start(script(), { hostname: 'echo controller-0', getent: 'echo "fd00::9  STREAM controller-0"' }, { CLUSTER_HOST_IP: 'fd00::3' });
+    const result = start(
+      script(),
+      { hostname: 'echo controller-0', getent: 'echo "fd00::9  STREAM controller-0"' },
+      { CLUSTER_HOST_IP: 'fd00::3' },
+    );
     expect(result.status).toBe(0);
     expect(result.conf).toContain('listen_addr = "fd00::3"');
   });
@@ -347,9 +395,17 @@ describe('nova wait for computes', () => {
     const base = { PATH: `${bin}:${process.env.PATH}`, STUB_LOG: path.join(dir, 'log'), WAIT_INTERVAL: '0', ...env };
     fs.writeFileSync(path.join(dir, 'log'), '');
     expect(run('bash', [path.join(dir, 'init.sh')], { env: base }).status).toBe(0);
-    expect(fs.readFileSync(path.join(dir, 'compute_nodes.txt'), 'utf8').trim().split('\n')).toEqual(['compute-0', 'compute-1', 'compute-2', 'compute-3']);
+    expect(fs.readFileSync(path.join(dir, 'compute_nodes.txt'), 'utf8').trim().split('\n')).toEqual([
+      'compute-0',
+      'compute-1',
+      'compute-2',
+      'compute-3',
+    ]);
     const out = run('bash', [path.join(dir, 'wait.sh')], { env: base });
-    const calls = fs.readFileSync(path.join(dir, 'log'), 'utf8').split('\n').filter((l) => l.startsWith('openstack')).length;
+    const calls = fs
+      .readFileSync(path.join(dir, 'log'), 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('openstack')).length;
     return { status: out.status, stdout: out.stdout, calls };
   }
 

@@ -18,7 +18,6 @@ import { findCommand, runCli } from '../lib/commands/registry';
 import { writeChartPackage, helmPresent } from './support/chart-packages';
 import { runBin } from './support/bin';
 
-
 const TEMPLATE = `apiVersion: v1
 kind: Secret
 metadata:
@@ -47,7 +46,10 @@ connection = mysql://app:{{ .Values.password }}@db/app
 function stackFiles(workers: number): Map<string, string> {
   return new Map([
     ['kustomization.yaml', 'namespace: openstack\nresources:\n  - app\n'],
-    ['app/kustomization.yaml', 'resources:\n  - helmrelease.yaml\nsecretGenerator:\n  - name: app-static\n    files:\n      - app-static-overrides.yaml\n'],
+    [
+      'app/kustomization.yaml',
+      'resources:\n  - helmrelease.yaml\nsecretGenerator:\n  - name: app-static\n    files:\n      - app-static-overrides.yaml\n',
+    ],
     ['app/app-static-overrides.yaml', `workers: ${workers}\n`],
     [
       'app/helmrelease.yaml',
@@ -76,8 +78,13 @@ describeWithHelm('rendering a stack', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('gives the effective values to the chart and fills the credential from the credentials given', async () => {
-    const { releases, credentialValues } = await renderStackReleases(stackFromFiles(stackFiles(3)), { charts: set, credentials: new Map([['creds/db-password', 'S3cret-pw']]) });
-    expect(releases.map((r) => [r.release, r.error, r.objects.map((o) => o.id)])).toEqual([['app', undefined, ['Secret/osh-app-etc', 'ConfigMap/osh-app-bin']]]);
+    const { releases, credentialValues } = await renderStackReleases(stackFromFiles(stackFiles(3)), {
+      charts: set,
+      credentials: new Map([['creds/db-password', 'S3cret-pw']]),
+    });
+    expect(releases.map((r) => [r.release, r.error, r.objects.map((o) => o.id)])).toEqual([
+      ['app', undefined, ['Secret/osh-app-etc', 'ConfigMap/osh-app-bin']],
+    ]);
     const [conf] = findConfigFiles(releases, 'app.conf', credentialValues);
     expect(conf).toMatchObject({ release: 'app', object: 'Secret/osh-app-etc' });
     expect(conf.text).toBe('[DEFAULT]\nworkers = 3\n[database]\nconnection = mysql://app:***@db/app');
@@ -89,19 +96,29 @@ describeWithHelm('rendering a stack', () => {
 
   it('stands a placeholder in for a credential no file provides', async () => {
     const { releases, credentialValues } = await renderStackReleases(stackFromFiles(stackFiles(3)), { charts: set });
-    expect(findConfigFiles(releases, 'app.conf', credentialValues, true)[0].text).toContain(`mysql://app:${placeholderCredential('creds', 'db-password')}@db/app`);
+    expect(findConfigFiles(releases, 'app.conf', credentialValues, true)[0].text).toContain(
+      `mysql://app:${placeholderCredential('creds', 'db-password')}@db/app`,
+    );
   });
 
   /** The form every target writes: the release reads its credentials as one values document, whole. */
   function stackReadingValuesDocument(): Map<string, string> {
     const files = stackFiles(3);
-    files.set('app/helmrelease.yaml', files.get('app/helmrelease.yaml')!.replace('      valuesKey: db-password\n      targetPath: password\n', '      valuesKey: helm-values.app.yaml\n'));
+    files.set(
+      'app/helmrelease.yaml',
+      files
+        .get('app/helmrelease.yaml')!
+        .replace('      valuesKey: db-password\n      targetPath: password\n', '      valuesKey: helm-values.app.yaml\n'),
+    );
     return files;
   }
 
-  it('takes a release\'s credentials values document (read whole, no targetPath) from the credentials given, and masks each value in it', async () => {
+  it("takes a release's credentials values document (read whole, no targetPath) from the credentials given, and masks each value in it", async () => {
     const credentials = new Map([['creds/helm-values.app.yaml', 'password: S3cret-pw\n']]);
-    const { releases, credentialValues } = await renderStackReleases(stackFromFiles(stackReadingValuesDocument()), { charts: set, credentials });
+    const { releases, credentialValues } = await renderStackReleases(stackFromFiles(stackReadingValuesDocument()), {
+      charts: set,
+      credentials,
+    });
     expect(releases[0].notGiven).toEqual([]);
     expect(findConfigFiles(releases, 'app.conf', credentialValues, true)[0].text).toContain('mysql://app:S3cret-pw@db/app');
     expect(findConfigFiles(releases, 'app.conf', credentialValues)[0].text).toContain('mysql://app:***@db/app');
@@ -121,13 +138,23 @@ describeWithHelm('rendering a stack', () => {
 
   it('diff --rendered: the changed objects and config lines, credentials masked', async () => {
     const credentials = new Map([['creds/db-password', 'S3cret-pw']]);
-    const diffs = await diffRenderedStacks(new Map([['lab', stackFromFiles(stackFiles(3))]]), new Map([['lab', stackFromFiles(stackFiles(5))]]), set, credentials);
+    const diffs = await diffRenderedStacks(
+      new Map([['lab', stackFromFiles(stackFiles(3))]]),
+      new Map([['lab', stackFromFiles(stackFiles(5))]]),
+      set,
+      credentials,
+    );
     const text = formatRenderedDiff(diffs, 'HEAD:dist', 'dist');
     expect(text).toContain('  ~ Secret/osh-app-etc\n    ~ stringData.app\\.conf:\n      - workers = 3\n      + workers = 5\n');
     expect(text).toContain('  ~ ConfigMap/osh-app-bin\n');
     expect(text).toMatch(/1 stack\(s\), 1 release\(s\), 2 object change\(s\)\n$/);
     expect(text).not.toContain('S3cret-pw');
-    const same = await diffRenderedStacks(new Map([['lab', stackFromFiles(stackFiles(3))]]), new Map([['lab', stackFromFiles(stackFiles(3))]]), set, credentials);
+    const same = await diffRenderedStacks(
+      new Map([['lab', stackFromFiles(stackFiles(3))]]),
+      new Map([['lab', stackFromFiles(stackFiles(3))]]),
+      set,
+      credentials,
+    );
     expect(same).toEqual([]);
   });
 
@@ -139,7 +166,9 @@ describeWithHelm('rendering a stack', () => {
     }
     const run = (...args: string[]) => runBin(['render', stackDir, ...args], env);
     const ok = run('--charts', charts, '--file', 'app.conf');
-    expect(ok.stdout).toBe(`# app: Secret/osh-app-etc key app.conf, credentials masked\n[DEFAULT]\nworkers = 4\n[database]\nconnection = mysql://app:***@db/app\n`);
+    expect(ok.stdout).toBe(
+      `# app: Secret/osh-app-etc key app.conf, credentials masked\n[DEFAULT]\nworkers = 4\n[database]\nconnection = mysql://app:***@db/app\n`,
+    );
     expect(ok.status).toBe(0);
     const missing = run('app', '--charts', charts, '--file', 'nova.conf');
     expect(missing.stderr).toContain('render: no ConfigMap or Secret of release "app" holds a file "nova.conf"');
@@ -156,7 +185,8 @@ describeWithHelm('rendering a stack', () => {
       }
     };
     write(3);
-    const git = (...args: string[]) => expect(spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, encoding: 'utf8' }).status).toBe(0);
+    const git = (...args: string[]) =>
+      expect(spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, encoding: 'utf8' }).status).toBe(0);
     git('init', '-q');
     git('add', '-A');
     git('commit', '-qm', 'lab');
@@ -167,7 +197,10 @@ describeWithHelm('rendering a stack', () => {
     let code: number;
     try {
       process.chdir(repo);
-      code = await runCli(['diff', '--rendered', '--charts', charts, '--json'], { stdout: { isTTY: false, write: () => true }, stderr: { isTTY: false, write: () => true } });
+      code = await runCli(['diff', '--rendered', '--charts', charts, '--json'], {
+        stdout: { isTTY: false, write: () => true },
+        stderr: { isTTY: false, write: () => true },
+      });
     } finally {
       process.chdir(cwd);
       out.mockRestore();
@@ -180,7 +213,10 @@ describeWithHelm('rendering a stack', () => {
     expect(doc.changed).toBe(true);
     expect(doc.diffs.map((d: { stack: string }) => d.stack)).toEqual(['lab']);
     const objects = doc.diffs[0].releases[0].objects;
-    expect(objects.map((o: { id: string; kind: string }) => `${o.kind} ${o.id}`).sort()).toEqual(['changed ConfigMap/osh-app-bin', 'changed Secret/osh-app-etc']);
+    expect(objects.map((o: { id: string; kind: string }) => `${o.kind} ${o.id}`).sort()).toEqual([
+      'changed ConfigMap/osh-app-bin',
+      'changed Secret/osh-app-etc',
+    ]);
     const conf = objects.find((o: { id: string }) => o.id === 'Secret/osh-app-etc').leaves[0];
     expect(conf.path).toBe('stringData.app\\.conf');
     expect(conf.old).toContain('workers = 3');
@@ -195,7 +231,13 @@ describe('the render command line', () => {
     const saved = process.env.STX_CHARTS;
     delete process.env.STX_CHARTS;
     try {
-      expect(parseRenderArgs(['aio-sx', 'nova', '--charts', 'c', '--file', 'nova.conf', '--show-secrets'])).toEqual({ stack: 'aio-sx', release: 'nova', charts: 'c', file: 'nova.conf', showSecrets: true });
+      expect(parseRenderArgs(['aio-sx', 'nova', '--charts', 'c', '--file', 'nova.conf', '--show-secrets'])).toEqual({
+        stack: 'aio-sx',
+        release: 'nova',
+        charts: 'c',
+        file: 'nova.conf',
+        showSecrets: true,
+      });
       expect(() => parseRenderArgs(['aio-sx'])).toThrow(/--charts is required/);
       expect(() => parseRenderArgs(['a', 'b', 'c', '--charts', 'x'])).toThrow("expected 1 to 2 arguments, got 'a' 'b' 'c'");
     } finally {
@@ -206,7 +248,8 @@ describe('the render command line', () => {
 
 describe('masking', () => {
   it('masks credential values, secret-setting lines and private keys, and nothing else', () => {
-    const text = 'password = hunter22\nuser = admin\nurl = rabbit://nova:pw-1234@host\nkey: -----BEGIN RSA PRIVATE KEY-----\nabc\n-----END RSA PRIVATE KEY-----';
+    const text =
+      'password = hunter22\nuser = admin\nurl = rabbit://nova:pw-1234@host\nkey: -----BEGIN RSA PRIVATE KEY-----\nabc\n-----END RSA PRIVATE KEY-----';
     expect(maskText(text, new Set(['pw-1234']))).toBe('password = ***\nuser = admin\nurl = rabbit://nova:***@host\nkey: ***');
   });
 });

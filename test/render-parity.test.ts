@@ -16,21 +16,31 @@ import { renderStack } from './support/synth';
 
 const DEVIATIONS: RenderedDeviation[] = parse(fs.readFileSync(path.join(__dirname, 'render-deviations.yaml'), 'utf8'));
 
-
 const ready = referencePresent() && sharedChartsPresent() && helmPresent();
 const describeRendered = ready ? describe : describe.skip;
 
 describeRendered('render-level parity of starlingx-app with the StarlingX tree', () => {
   let parity: RenderParity;
   beforeAll(async () => {
-    parity = await renderParity(stackFromFiles(renderStack('starlingx-app').files), packagedReference(REFERENCE_MANIFESTS), openChartSet(SHARED_CHARTS));
+    parity = await renderParity(
+      stackFromFiles(renderStack('starlingx-app').files),
+      packagedReference(REFERENCE_MANIFESTS),
+      openChartSet(SHARED_CHARTS),
+    );
     const objects = parity.reference.reduce((n, r) => n + r.objects.length, 0);
-    console.log(`render parity: ${parity.reference.length} releases, ${objects} reference objects, ${parity.differences.length} listed differences`);
+    console.log(
+      `render parity: ${parity.reference.length} releases, ${objects} reference objects, ${parity.differences.length} listed differences`,
+    );
   }, 180_000);
 
   it('has no difference that test/render-deviations.yaml does not list', () => {
     const unlisted = parity.differences.filter((d) => !DEVIATIONS.some((dev) => listedBy(dev, d)));
-    expect(unlisted.map((d) => `${d.release} ${d.object} ${d.path}: ours ${JSON.stringify(d.ours).slice(0, 300)} reference ${JSON.stringify(d.reference).slice(0, 300)}`)).toEqual([]);
+    expect(
+      unlisted.map(
+        (d) =>
+          `${d.release} ${d.object} ${d.path}: ours ${JSON.stringify(d.ours).slice(0, 300)} reference ${JSON.stringify(d.reference).slice(0, 300)}`,
+      ),
+    ).toEqual([]);
   });
 
   it('has no stale entry in test/render-deviations.yaml', () => {
@@ -39,7 +49,8 @@ describeRendered('render-level parity of starlingx-app with the StarlingX tree',
   });
 
   it('gives every entry a reason', () => {
-    for (const deviation of DEVIATIONS) expect([deviation.release, deviation.reason?.length ?? 0]).toEqual([deviation.release, expect.any(Number)]);
+    for (const deviation of DEVIATIONS)
+      expect([deviation.release, deviation.reason?.length ?? 0]).toEqual([deviation.release, expect.any(Number)]);
     expect(DEVIATIONS.filter((d) => (d.reason?.length ?? 0) < 40).map((d) => d.release)).toEqual([]);
   });
 

@@ -32,7 +32,8 @@ const KNOWN_FAILURES: ReadonlyArray<{ readonly release: string; readonly error: 
   {
     release: 'ironic',
     error: /deployment-api\.yaml/,
-    reason: 'upstream chart defect: templates/deployment-api.yaml mis-indents its tolerations, so Helm cannot parse the output even with StarlingX\'s own values (../shared/charts/README.md)',
+    reason:
+      "upstream chart defect: templates/deployment-api.yaml mis-indents its tolerations, so Helm cannot parse the output even with StarlingX's own values (../shared/charts/README.md)",
   },
 ];
 
@@ -42,12 +43,15 @@ const KNOWN_FAILURES: ReadonlyArray<{ readonly release: string; readonly error: 
  */
 const KNOWN_INVALID: ReadonlyArray<{ readonly match: RegExp; readonly reason: string }> = [
   {
-    match: /^starlingx-app\/cinder (v1\/Secret cinder-etc: data\/data\/backends\.conf must be string|batch\/v1\/Job cinder-storage-init: data\/spec\/template\/spec\/containers must be array)$/,
-    reason: 'starlingx-app holds only StarlingX\'s static values; the platform writes cinder\'s backends at apply time, and without them the chart renders null there',
+    match:
+      /^starlingx-app\/cinder (v1\/Secret cinder-etc: data\/data\/backends\.conf must be string|batch\/v1\/Job cinder-storage-init: data\/spec\/template\/spec\/containers must be array)$/,
+    reason:
+      "starlingx-app holds only StarlingX's static values; the platform writes cinder's backends at apply time, and without them the chart renders null there",
   },
   {
-    match: /^[-a-z0-9/]+\/nginx-ports-control crd\.projectcalico\.org\/v1\/GlobalNetworkPolicy gnp-for-nginx-ports: no schema for this apiVersion and kind$/,
-    reason: 'kubernetes-models has no Calico schemas; the policy\'s shape is checked by the test that follows',
+    match:
+      /^[-a-z0-9/]+\/nginx-ports-control crd\.projectcalico\.org\/v1\/GlobalNetworkPolicy gnp-for-nginx-ports: no schema for this apiVersion and kind$/,
+    reason: "kubernetes-models has no Calico schemas; the policy's shape is checked by the test that follows",
   },
 ];
 
@@ -55,11 +59,14 @@ const KNOWN_INVALID: ReadonlyArray<{ readonly match: RegExp; readonly reason: st
 const KNOWN_FINDINGS: ReadonlyArray<{ readonly match: RegExp; readonly reason: string }> = [
   {
     match: /^starlingx-app\/(nova|neutron) .*metadata_proxy_shared_secret = password$/,
-    reason: 'StarlingX ships the published "password" (static values, and no system override sets it); the deployment stacks set a generated credential instead',
+    reason:
+      'StarlingX ships the published "password" (static values, and no system override sets it); the deployment stacks set a generated credential instead',
   },
   {
-    match: /^starlingx-app\/[-a-z]+ .*: (a URL carries the published chart default password|a password option is the published chart default "password"): /,
-    reason: 'starlingx-app holds only StarlingX\'s static values: the platform writes every account\'s password at apply time; the deployment stacks read a generated credential (the scan finds none there)',
+    match:
+      /^starlingx-app\/[-a-z]+ .*: (a URL carries the published chart default password|a password option is the published chart default "password"): /,
+    reason:
+      "starlingx-app holds only StarlingX's static values: the platform writes every account's password at apply time; the deployment stacks read a generated credential (the scan finds none there)",
   },
 ];
 
@@ -93,14 +100,19 @@ describeRendered('releases rendered by Helm with the StarlingX-built charts', ()
     const deployments = loadDeployments(defaultProfileLocations());
     for (const name of STACKS) {
       const fleet = /^fleet\/([^/]+)\/([^/]+)$/.exec(name);
-      const stack = fleet ? readTarget({ kind: 'subcloud', name, fleetDir: path.join(DIST, 'fleet', fleet[1]), inventory: fleet[1], site: fleet[2] }) : readStack(path.join(DIST, name));
+      const stack = fleet
+        ? readTarget({ kind: 'subcloud', name, fleetDir: path.join(DIST, 'fleet', fleet[1]), inventory: fleet[1], site: fleet[2] })
+        : readStack(path.join(DIST, name));
       const deployment = fleet ? subcloudDeployment(fleet[1], fleet[2]) : deployments.find((d) => d.profile.name === name);
       // Credentials kept between runs (like the credentials command keeps them) keep the render cache
       // warm, and one set for every stack (a credential has the same value in each) lets a release
       // whose values are the same in two stacks render once.
       const external = testCredentials(deployment, path.join(cacheDir(), 'test-credentials', 'stacks.json'));
       const { releases } = await renderStackReleases(stack, { charts, external, concurrency: 2 });
-      rendered.set(name, releases.map((r) => ({ ...r, objects: r.objects.map((o) => o.doc) })));
+      rendered.set(
+        name,
+        releases.map((r) => ({ ...r, objects: r.objects.map((o) => o.doc) })),
+      );
     }
   }, 900_000);
 
@@ -116,14 +128,19 @@ describeRendered('releases rendered by Helm with the StarlingX-built charts', ()
 
   it('renders objects for every release that renders (a chart whose conditions see no cluster API renders nothing)', () => {
     // nginx-ports-control writes its Calico policy only when helm template is told of Calico's API.
-    expect(all().filter((r) => !r.error && r.objects.length === 0).map((r) => `${r.stack}/${r.release}`)).toEqual([]);
+    expect(
+      all()
+        .filter((r) => !r.error && r.objects.length === 0)
+        .map((r) => `${r.stack}/${r.release}`),
+    ).toEqual([]);
   });
 
   it('still fails each known failure for its listed reason (so the list cannot go stale)', () => {
     for (const known of KNOWN_FAILURES) {
       const renders = all().filter((r) => r.release === known.release);
       expect(renders.length).toBeGreaterThan(0);
-      for (const r of renders) expect({ stack: r.stack, error: r.error ?? 'rendered' }).toEqual({ stack: r.stack, error: expect.stringMatching(known.error) });
+      for (const r of renders)
+        expect({ stack: r.stack, error: r.error ?? 'rendered' }).toEqual({ stack: r.stack, error: expect.stringMatching(known.error) });
     }
   });
 
@@ -134,13 +151,15 @@ describeRendered('releases rendered by Helm with the StarlingX-built charts', ()
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
     });
-    const problems = (JSON.parse(out) as Array<{ index: number; kind: string; name: string; problem: string }>).map((p) => `${objects[p.index].where} ${p.kind} ${p.name}: ${p.problem}`);
+    const problems = (JSON.parse(out) as Array<{ index: number; kind: string; name: string; problem: string }>).map(
+      (p) => `${objects[p.index].where} ${p.kind} ${p.name}: ${p.problem}`,
+    );
     expect(problems.filter((p) => !KNOWN_INVALID.some((k) => k.match.test(p)))).toEqual([]);
     for (const known of KNOWN_INVALID) expect(problems.some((p) => known.match.test(p))).toBe(true);
     expect(objects.length).toBeGreaterThan(1000);
   });
 
-  it('writes nginx-ports-control\'s Calico policy: OAM interfaces, ingress to the HTTP and HTTPS ports', () => {
+  it("writes nginx-ports-control's Calico policy: OAM interfaces, ingress to the HTTP and HTTPS ports", () => {
     const policies = all()
       .filter((r) => r.release === 'nginx-ports-control')
       .flatMap((r) => r.objects)
@@ -172,11 +191,15 @@ describeRendered('releases rendered by Helm with the StarlingX-built charts', ()
       const replicas = Number(isMap(rabbit.spec) ? rabbit.spec.replicas : NaN);
       for (const r of releases) {
         for (const o of r.objects) {
-          const texts = o.kind === 'Secret' && isMap(o.data) ? Object.values(o.data).map((v) => Buffer.from(String(v), 'base64').toString('utf8')) : [];
+          const texts =
+            o.kind === 'Secret' && isMap(o.data) ? Object.values(o.data).map((v) => Buffer.from(String(v), 'base64').toString('utf8')) : [];
           for (const text of texts) {
             for (const match of text.matchAll(/rabbit:\/\/[^\s"']*/g)) {
               for (const member of match[0].matchAll(/rabbitmq-(\d+)\./g)) {
-                if (Number(member[1]) >= replicas) problems.push(`${stack}/${r.release} ${String(isMap(o.metadata) ? o.metadata.name : '?')}: ${member[0]} but rabbitmq runs ${replicas}`);
+                if (Number(member[1]) >= replicas)
+                  problems.push(
+                    `${stack}/${r.release} ${String(isMap(o.metadata) ? o.metadata.name : '?')}: ${member[0]} but rabbitmq runs ${replicas}`,
+                  );
               }
             }
           }
@@ -207,7 +230,11 @@ describeRendered('releases rendered by Helm with the StarlingX-built charts', ()
     for (const [stack, releases] of rendered) {
       for (const r of releases) {
         if (!r.archive) continue;
-        if (!chartValues.has(r.chart)) chartValues.set(r.chart, (parseYaml12(chartMember(r.archive, 'values.yaml') ?? '{}', `${r.chart} values.yaml`)[0] ?? {}) as JsonMap);
+        if (!chartValues.has(r.chart))
+          chartValues.set(
+            r.chart,
+            (parseYaml12(chartMember(r.archive, 'values.yaml') ?? '{}', `${r.chart} values.yaml`)[0] ?? {}) as JsonMap,
+          );
         walk(r.values, chartValues.get(r.chart)!, '', `${stack}/${r.release}`);
       }
     }

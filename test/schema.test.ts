@@ -32,13 +32,15 @@ let fluxDocs: Located[] | undefined;
 function fluxDocuments(): Located[] {
   fluxDocs ??= renderStacks().flatMap((stack) =>
     // YAML files only: a stack also holds its README.md.
-    [...stack.files.keys()].filter((file) => /\.ya?ml$/.test(file)).flatMap((file) =>
-      yaml12Of(stack.files, file).flatMap((doc, i) =>
-        typeof doc === 'object' && doc !== null && isFluxApiVersion((doc as Record<string, unknown>).apiVersion)
-          ? [{ where: `${stack.name}/${file}#${i}`, stack: stack.name, doc: doc as Record<string, unknown> }]
-          : [],
+    [...stack.files.keys()]
+      .filter((file) => /\.ya?ml$/.test(file))
+      .flatMap((file) =>
+        yaml12Of(stack.files, file).flatMap((doc, i) =>
+          typeof doc === 'object' && doc !== null && isFluxApiVersion((doc as Record<string, unknown>).apiVersion)
+            ? [{ where: `${stack.name}/${file}#${i}`, stack: stack.name, doc: doc as Record<string, unknown> }]
+            : [],
+        ),
       ),
-    ),
   );
   return fluxDocs;
 }
@@ -164,7 +166,9 @@ describeWithCrds('Flux CRD schemas (../shared/crds)', () => {
   test('fails when the Flux kind is unknown', () => {
     const release = novaRelease();
     release.apiVersion = 'helm.toolkit.fluxcd.io/v2beta1';
-    expect(validateFluxObject(release)).toEqual([expect.stringContaining('unknown Flux kind HelmRelease of helm.toolkit.fluxcd.io/v2beta1')]);
+    expect(validateFluxObject(release)).toEqual([
+      expect.stringContaining('unknown Flux kind HelmRelease of helm.toolkit.fluxcd.io/v2beta1'),
+    ]);
     expect(validateFluxObject({ apiVersion: 'notification.toolkit.fluxcd.io/v1', kind: 'Receiver' })).toEqual([
       expect.stringContaining('unknown Flux kind Receiver'),
     ]);

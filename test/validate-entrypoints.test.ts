@@ -14,14 +14,27 @@ const ks = (name: string, p: string, dependsOn: string[] = []) =>
       apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
       kind: 'Kustomization',
       metadata: { name, namespace: 'flux-system' },
-      spec: { interval: '10m', path: p, prune: true, sourceRef: { kind: 'GitRepository', name: 'flux-system' }, ...(dependsOn.length ? { dependsOn: dependsOn.map((n) => ({ name: n })) } : {}) },
+      spec: {
+        interval: '10m',
+        path: p,
+        prune: true,
+        sourceRef: { kind: 'GitRepository', name: 'flux-system' },
+        ...(dependsOn.length ? { dependsOn: dependsOn.map((n) => ({ name: n })) } : {}),
+      },
     },
   ]);
 
 describe('Flux entry points in validate', () => {
   test('an entry-point folder is one of Flux Kustomizations only, without kustomization.yaml', () => {
     expect(isEntrypointFolder(new Map([['s/a.yaml', ks('a', './dist/s')]]))).toBe(true);
-    expect(isEntrypointFolder(new Map([['s/a.yaml', ks('a', './dist/s')], ['s/kustomization.yaml', 'resources: []\n']]))).toBe(false);
+    expect(
+      isEntrypointFolder(
+        new Map([
+          ['s/a.yaml', ks('a', './dist/s')],
+          ['s/kustomization.yaml', 'resources: []\n'],
+        ]),
+      ),
+    ).toBe(false);
     expect(isEntrypointFolder(new Map([['s/a.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata: {name: x}\n']]))).toBe(false);
   });
 
@@ -36,7 +49,7 @@ describe('Flux entry points in validate', () => {
     ]);
   });
 
-  test('a path into the generated tree must exist; a path outside it (credentials) is the operator\'s', () => {
+  test("a path into the generated tree must exist; a path outside it (credentials) is the operator's", () => {
     const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'stx-ep-'));
     try {
       const dist = path.join(repo, 'dist');
@@ -46,7 +59,9 @@ describe('Flux entry points in validate', () => {
         ['s/b.yaml', ks('b', './dist/gone')],
         ['s/c.yaml', ks('c', './credentials/s')],
       ]);
-      expect(checkEntrypoints(files, repo, dist)).toStrictEqual([`s/b.yaml: spec.path: ./dist/gone does not exist in the repository (${repo})`]);
+      expect(checkEntrypoints(files, repo, dist)).toStrictEqual([
+        `s/b.yaml: spec.path: ./dist/gone does not exist in the repository (${repo})`,
+      ]);
     } finally {
       fs.rmSync(repo, { recursive: true, force: true });
     }

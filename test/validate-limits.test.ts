@@ -42,9 +42,10 @@ function timed<T>(fn: () => T): [T, number] {
 }
 
 /** A 500-byte billion-laughs document: nine levels of nine aliases each. */
-const BOMB = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-  .concat('bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`))
-  .join('\n') + '\n';
+const BOMB =
+  ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    .concat('bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`))
+    .join('\n') + '\n';
 
 describe('alias bombs', () => {
   test.each([
@@ -63,7 +64,9 @@ describe('alias bombs', () => {
   test('validate reports an alias bomb in a values file as a problem line', () => {
     const dir = stackCopy('bomb', (d) => fs.appendFileSync(path.join(d, 'keystone/keystone-static-overrides.yaml'), BOMB));
     const [report, ms] = timed(() => validateStack(dir, { kustomize: false }));
-    expect(report.problems).toContainEqual(expect.stringMatching(/^aio-sx\/keystone\/keystone-static-overrides\.yaml: \(file\): invalid YAML: Excessive alias count/));
+    expect(report.problems).toContainEqual(
+      expect.stringMatching(/^aio-sx\/keystone\/keystone-static-overrides\.yaml: \(file\): invalid YAML: Excessive alias count/),
+    );
     expect(ms).toBeLessThan(10_000);
   });
 });
@@ -124,14 +127,20 @@ describe('large files in linear time', () => {
     const [docs, ms] = timed(() => parseYaml12(lines.join('\n') + '\n'));
     expect(Object.keys(docs[0] as object)).toHaveLength(50_000);
     expect(ms).toBeLessThan(5000);
-    expect(() => parseYaml11([...lines, 'k5: 5'].join('\n'), 'dup.yaml')).toThrow(/^dup\.yaml: invalid YAML: Map keys must be unique at line 50001, column 1/);
+    expect(() => parseYaml11([...lines, 'k5: 5'].join('\n'), 'dup.yaml')).toThrow(
+      /^dup\.yaml: invalid YAML: Map keys must be unique at line 50001, column 1/,
+    );
   });
 
   test('a 3 MB tree: the oversize file is a problem line, found in about a second', () => {
     const dir = path.join(tmp, 'big', 'aio-sx');
     makeBigTree(dir, 3 * 1024 * 1024, STACK);
     const [report, ms] = timed(() => validateStack(dir, { kustomize: false }));
-    expect(report.problems).toEqual([expect.stringMatching(/^aio-sx\/keystone\/keystone-static-overrides\.yaml: \(file\): \d+ bytes \(a Kubernetes object or generated Secret holds at most 1048576; not read\)$/)]);
+    expect(report.problems).toEqual([
+      expect.stringMatching(
+        /^aio-sx\/keystone\/keystone-static-overrides\.yaml: \(file\): \d+ bytes \(a Kubernetes object or generated Secret holds at most 1048576; not read\)$/,
+      ),
+    ]);
     expect(ms).toBeLessThan(5000);
   });
 });
@@ -143,7 +152,9 @@ describe('files validate cannot read as Flux would', () => {
       fs.writeFileSync(file, Buffer.concat([fs.readFileSync(file), Buffer.from('bad: "\xff\xfe"\n', 'latin1')]));
     });
     const { problems } = readTreeChecked(dir);
-    expect(problems).toEqual([expect.stringMatching(/^keystone\/keystone-static-overrides\.yaml: \(file\): not valid UTF-8 \(byte \d+\)$/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(/^keystone\/keystone-static-overrides\.yaml: \(file\): not valid UTF-8 \(byte \d+\)$/),
+    ]);
   });
 
   test('an overlong encoding and a surrogate are not UTF-8 either', () => {
@@ -172,7 +183,10 @@ describe('files validate cannot read as Flux would', () => {
       fs.symlinkSync('..', path.join(d, 'keystone/up'));
     });
     const [read, ms] = timed(() => readTreeChecked(dir));
-    expect(read.problems).toEqual(['keystone/up: (file): symlink loop (-> .., a folder that holds it)', 'self.yaml: (file): symlink loop (-> self.yaml)']);
+    expect(read.problems).toEqual([
+      'keystone/up: (file): symlink loop (-> .., a folder that holds it)',
+      'self.yaml: (file): symlink loop (-> self.yaml)',
+    ]);
     expect(ms).toBeLessThan(2000);
     expect(validateStack(dir, { kustomize: false }).problems).toContain('aio-sx/self.yaml: (file): symlink loop (-> self.yaml)');
   });
@@ -196,7 +210,9 @@ describe('files validate cannot read as Flux would', () => {
 
 describe('Helm release names as Flux derives them', () => {
   const release = (name: string, spec: string) =>
-    new Map([['x/helmrelease.yaml', `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: ${name}\nspec:\n${spec}`]]);
+    new Map([
+      ['x/helmrelease.yaml', `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: ${name}\nspec:\n${spec}`],
+    ]);
 
   test('targetNamespace-name over 53 characters', () => {
     const name = 'a'.repeat(40);

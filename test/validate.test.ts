@@ -47,13 +47,17 @@ describe('validate on a fresh synth', () => {
     expect(stackFolders(fresh).map((d) => path.basename(d))).toEqual(STACK_NAMES);
   });
 
-  it.each(STACK_NAMES)(`%s has no problem (kubectl kustomize: ${KUBECTL ? 'yes' : 'not installed'})`, (stack) => {
-    const report = validateStack(path.join(fresh, stack), { kustomize: KUBECTL });
-    expect(report.stack).toBe(stack);
-    // Every stack has its releases' files; the entry points three Flux Kustomizations per site.
-    expect(report.files).toBeGreaterThan(stack === 'clusters' ? 3 : 20);
-    expect(report.problems).toEqual([]);
-  }, 60_000);
+  it.each(STACK_NAMES)(
+    `%s has no problem (kubectl kustomize: ${KUBECTL ? 'yes' : 'not installed'})`,
+    (stack) => {
+      const report = validateStack(path.join(fresh, stack), { kustomize: KUBECTL });
+      expect(report.stack).toBe(stack);
+      // Every stack has its releases' files; the entry points three Flux Kustomizations per site.
+      expect(report.files).toBeGreaterThan(stack === 'clusters' ? 3 : 20);
+      expect(report.problems).toEqual([]);
+    },
+    60_000,
+  );
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -84,7 +88,8 @@ interface Broken {
 
 const KEYSTONE_HR = 'keystone/helmrelease.yaml';
 const KEYSTONE_STATIC = 'keystone/keystone-static-overrides.yaml';
-const PEM_KEY = '-----BEGIN PRIVATE KEY-----\nMIIBVAIBADANBgkqhkiG9w0BAQEFAASCAT4wggE6AgEAAkEAu1SU1LfVLPHCozMx\n-----END PRIVATE KEY-----\n';
+const PEM_KEY =
+  '-----BEGIN PRIVATE KEY-----\nMIIBVAIBADANBgkqhkiG9w0BAQEFAASCAT4wggE6AgEAAkEAu1SU1LfVLPHCozMx\n-----END PRIVATE KEY-----\n';
 
 const BROKEN: readonly Broken[] = [
   {
@@ -117,7 +122,9 @@ const BROKEN: readonly Broken[] = [
     id: 'depends-on-cycle',
     broken: 'a dependsOn cycle (mariadb -> keystone)',
     edit: (d) => editYaml(d, 'mariadb/helmrelease.yaml', (hr) => hr.spec.dependsOn.push({ name: 'keystone', namespace: 'openstack' })),
-    lines: [`${STACK}/${KEYSTONE_HR}: spec.dependsOn: cycle keystone -> rabbitmq -> memcached -> mariadb -> keystone (Flux would wait forever)`],
+    lines: [
+      `${STACK}/${KEYSTONE_HR}: spec.dependsOn: cycle keystone -> rabbitmq -> memcached -> mariadb -> keystone (Flux would wait forever)`,
+    ],
   },
   {
     id: 'name-not-dns',
@@ -135,19 +142,26 @@ const BROKEN: readonly Broken[] = [
     id: 'yaml-1.1-vs-1.2',
     broken: 'a values file where YAML 1.1 and 1.2 disagree (enabled: yes, unquoted)',
     edit: (d) => appendText(d, KEYSTONE_STATIC, 'zz_feature:\n  enabled: yes\n'),
-    lines: [`${STACK}/${KEYSTONE_STATIC}: zz_feature.enabled: YAML 1.1 (Helm) and YAML 1.2 (kustomize) read this differently; quote the value`],
+    lines: [
+      `${STACK}/${KEYSTONE_STATIC}: zz_feature.enabled: YAML 1.1 (Helm) and YAML 1.2 (kustomize) read this differently; quote the value`,
+    ],
   },
   {
     id: 'plaintext-password',
     broken: 'a plaintext password in a static overrides file',
     edit: (d) => editYaml(d, KEYSTONE_STATIC, (v) => (v.endpoints.identity.auth.admin.password = 's3cr3t-Value')),
-    lines: [`${STACK}/${KEYSTONE_STATIC}: endpoints.identity.auth.admin.password: plaintext credential (a 12-character value; only chart placeholders may be written)`],
+    lines: [
+      `${STACK}/${KEYSTONE_STATIC}: endpoints.identity.auth.admin.password: plaintext credential (a 12-character value; only chart placeholders may be written)`,
+    ],
   },
   {
     id: 'pem-private-key',
     broken: 'a PEM private key in a file',
     edit: (d) => editYaml(d, KEYSTONE_STATIC, (v) => (v.conf.zz_material = PEM_KEY)),
-    lines: [`${STACK}/${KEYSTONE_STATIC}: (file): holds PEM key or certificate material`, `${STACK}/${KEYSTONE_STATIC}: conf.zz_material: holds PEM key or certificate material`],
+    lines: [
+      `${STACK}/${KEYSTONE_STATIC}: (file): holds PEM key or certificate material`,
+      `${STACK}/${KEYSTONE_STATIC}: conf.zz_material: holds PEM key or certificate material`,
+    ],
   },
   {
     id: 'url-with-password',
@@ -163,7 +177,9 @@ const BROKEN: readonly Broken[] = [
         expect(hr.spec.valuesFrom[2]).toMatchObject({ name: 'stx-openstack-credentials', valuesKey: 'helm-values.keystone.yaml' });
         hr.spec.valuesFrom[2].valuesKey = 'admin-password';
       }),
-    lines: [`${STACK}/${KEYSTONE_HR}: spec.valuesFrom[2]: external Secret stx-openstack-credentials is read without targetPath, by a key other than the release's values document helm-values.keystone.yaml`],
+    lines: [
+      `${STACK}/${KEYSTONE_HR}: spec.valuesFrom[2]: external Secret stx-openstack-credentials is read without targetPath, by a key other than the release's values document helm-values.keystone.yaml`,
+    ],
   },
   ...(KUBECTL
     ? [
@@ -196,13 +212,17 @@ function problemsOf(c: Broken): string[] {
 const matches = (line: string, expected: string | RegExp) => (typeof expected === 'string' ? line === expected : expected.test(line));
 
 describe(`validate on hand-broken copies of ${STACK}`, () => {
-  it.each(BROKEN)('$id: $broken', (c) => {
-    const problems = problemsOf(c);
-    for (const expected of c.lines) {
-      expect(problems.filter((line) => matches(line, expected))).toHaveLength(1);
-      expect(problems.find((line) => matches(line, expected))).toMatch(LINE_FORM);
-    }
-  }, 60_000);
+  it.each(BROKEN)(
+    '$id: $broken',
+    (c) => {
+      const problems = problemsOf(c);
+      for (const expected of c.lines) {
+        expect(problems.filter((line) => matches(line, expected))).toHaveLength(1);
+        expect(problems.find((line) => matches(line, expected))).toMatch(LINE_FORM);
+      }
+    },
+    60_000,
+  );
 
   it('writes every problem line in the documented form stack/path: field: what', () => {
     for (const c of BROKEN) for (const line of problemsOf(c)) expect(line).toMatch(LINE_FORM);
@@ -222,7 +242,9 @@ describe(`validate on hand-broken copies of ${STACK}`, () => {
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('kind: HelmRelease\n', 'kind: HelmRelease\nkind: HelmRelease\n'));
     let problems: string[] = [];
     expect(() => (problems = validateStack(dir, { kustomize: false }).problems)).not.toThrow();
-    expect(problems).toContainEqual(expect.stringMatching(/^aio-sx\/keystone\/helmrelease\.yaml: \(file\): invalid YAML: Map keys must be unique/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^aio-sx\/keystone\/helmrelease\.yaml: \(file\): invalid YAML: Map keys must be unique/),
+    );
   });
 });
 

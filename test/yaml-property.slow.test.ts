@@ -20,7 +20,6 @@ import { mapping, value } from './support/yaml-arbitraries';
 
 const RUNS = { numRuns: 1000 };
 
-
 function expectReadBack(text: string, expected: unknown[]): void {
   expect(parseYaml11(text)).toEqual(expected);
   expect(parseYaml12(text)).toEqual(expected);
@@ -43,9 +42,7 @@ describe('the YAML writer, property: YAML 1.1 and 1.2 read back what was written
 
   test('toYamlFile of several documents behind the header', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(mapping, value), { minLength: 1, maxLength: 4 }), (docs) =>
-        expectReadBack(toYamlFile(docs), docs),
-      ),
+      fc.property(fc.array(fc.oneof(mapping, value), { minLength: 1, maxLength: 4 }), (docs) => expectReadBack(toYamlFile(docs), docs)),
       RUNS,
     );
   });

@@ -1,7 +1,32 @@
 import { parseYaml11, parseYaml12, toYamlBody, toYamlFile } from '../lib/engine/yaml';
 
 describe('the YAML writer', () => {
-  const trouble = ['yes', 'no', 'on', 'off', 'y', 'n', 'Y', 'True', '~', 'null', '', '0777', '0o17', '0x1F', '1e3', '1_000', '12:30', '2001-12-14', '.inf', '-.inf', '.nan', '+1', '-0', '3.'];
+  const trouble = [
+    'yes',
+    'no',
+    'on',
+    'off',
+    'y',
+    'n',
+    'Y',
+    'True',
+    '~',
+    'null',
+    '',
+    '0777',
+    '0o17',
+    '0x1F',
+    '1e3',
+    '1_000',
+    '12:30',
+    '2001-12-14',
+    '.inf',
+    '-.inf',
+    '.nan',
+    '+1',
+    '-0',
+    '3.',
+  ];
 
   it.each(trouble)('quotes %p so that YAML 1.1 and 1.2 both read it as a string', (value) => {
     const body = toYamlBody({ value, [value || 'empty']: 1 });

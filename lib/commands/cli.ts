@@ -30,7 +30,11 @@ export interface Positionals {
  * Parses `argv` (without node and the script) strictly against `options`. Throws HelpRequested on
  * `--help`/`-h`, UsageError on anything the command does not accept.
  */
-export function parseCommandLine<const O extends Options>(argv: readonly string[], options: O, positionals: Positionals = { min: 0, max: 0 }): Parsed<O> {
+export function parseCommandLine<const O extends Options>(
+  argv: readonly string[],
+  options: O,
+  positionals: Positionals = { min: 0, max: 0 },
+): Parsed<O> {
   const all: Options = { ...options, help: { type: 'boolean', short: 'h' } };
   let parsed: ReturnType<typeof parseArgs<{ options: Options; strict: true; allowPositionals: true }>>;
   try {
@@ -43,7 +47,12 @@ export function parseCommandLine<const O extends Options>(argv: readonly string[
   const count = parsed.positionals.length;
   if (count < positionals.min || count > positionals.max) {
     const what = positionals.name ?? 'argument';
-    const expected = positionals.max === 0 ? 'no arguments' : positionals.min === positionals.max ? `${positionals.min} ${what}` : `${positionals.min} to ${positionals.max} ${what}s`;
+    const expected =
+      positionals.max === 0
+        ? 'no arguments'
+        : positionals.min === positionals.max
+          ? `${positionals.min} ${what}`
+          : `${positionals.min} to ${positionals.max} ${what}s`;
     throw new UsageError(`expected ${expected}, got ${count === 0 ? 'none' : parsed.positionals.map((p) => `'${p}'`).join(' ')}`);
   }
   return parsed as unknown as Parsed<O>;
@@ -83,7 +92,10 @@ export function exitQuietlyOnClosedPipe(): void {
   });
 }
 
-/** A failed command's one line on stderr, `name: message` (red when `color`: lib/commands/report.ts decides), and its usage line after a UsageError; never a stack trace. */
+/**
+ * A failed command's one line on stderr, `name: message` (red when `color`: lib/commands/report.ts
+ * decides), and its usage line after a UsageError; never a stack trace.
+ */
 export function reportFailure(name: string, usage: string, error: unknown, color: boolean): void {
   console.error(paint(`${name}: ${error instanceof Error ? error.message : String(error)}`, 'red', color));
   if (error instanceof UsageError && usage) console.error(usage);

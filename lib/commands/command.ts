@@ -11,7 +11,17 @@ import { Reporter } from './report';
 export type { Reporter } from './report';
 
 /** What a shell completes for an argument or a flag's value. */
-export type Completion = 'target' | 'subcloud' | 'release' | 'credential' | 'revision' | 'file' | 'folder' | 'command' | 'shell' | readonly string[];
+export type Completion =
+  | 'target'
+  | 'subcloud'
+  | 'release'
+  | 'credential'
+  | 'revision'
+  | 'file'
+  | 'folder'
+  | 'command'
+  | 'shell'
+  | readonly string[];
 
 export interface FlagSpec {
   readonly type: 'string' | 'boolean';
@@ -57,7 +67,10 @@ export interface CommandSpec {
   readonly json?: object;
   /** The exit code of an error (diff: 2, since 1 means "changed"). @default 1 */
   readonly errorCode?: number;
-  /** What an argument after `previous` completes to, where the arguments' own completion is not enough (`fleet show <subcloud>`). @default - the first argument's */
+  /**
+   * What an argument after `previous` completes to, where the arguments' own completion is not enough
+   * (`fleet show <subcloud>`). @default - the first argument's
+   */
   readonly completeArgument?: (previous: string) => Completion | undefined;
   /** Not listed by help (`__complete`). */
   readonly hidden?: boolean;
@@ -70,14 +83,29 @@ export const ROOT = path.resolve(__dirname, '..', '..');
 /** The argument every review command takes: a stack, a subcloud, a fleet or a folder (lib/commands/targets.ts). */
 export const TARGET_ARGUMENT: ArgumentSpec = {
   name: '<target>',
-  description: 'a stack (aio-sx), a subcloud (sample/subcloud1, or subcloud1 where unique), a fleet (sample: every subcloud) or a folder (dist/aio-sx)',
+  description:
+    'a stack (aio-sx), a subcloud (sample/subcloud1, or subcloud1 where unique), a fleet (sample: every subcloud) or a folder (dist/aio-sx)',
   complete: 'target',
 };
 
 /** --profile / --fleet: what STX_PROFILES / STX_FLEETS say for `cdk8s synth`. */
 export const PROFILE_FLAGS: Readonly<Record<string, FlagSpec>> = {
-  profile: { type: 'string', multiple: true, value: 'FILE|DIR', default: 'STX_PROFILES, else deployments/', description: 'a deployment profile file or folder (repeatable); only these sites are synthesised or read', complete: 'file' },
-  fleet: { type: 'string', multiple: true, value: 'FILE|DIR', default: 'STX_FLEETS, else deployments/fleets/', description: 'a fleet inventory file or folder (repeatable)', complete: 'file' },
+  profile: {
+    type: 'string',
+    multiple: true,
+    value: 'FILE|DIR',
+    default: 'STX_PROFILES, else deployments/',
+    description: 'a deployment profile file or folder (repeatable); only these sites are synthesised or read',
+    complete: 'file',
+  },
+  fleet: {
+    type: 'string',
+    multiple: true,
+    value: 'FILE|DIR',
+    default: 'STX_FLEETS, else deployments/fleets/',
+    description: 'a fleet inventory file or folder (repeatable)',
+    complete: 'file',
+  },
 };
 
 export const CHARTS_FLAG: FlagSpec = {
@@ -113,8 +141,21 @@ export const schema = {
 /** The flags every command takes besides its own (help is added by parseCommandLine). */
 export function commonFlags(spec: Pick<CommandSpec, 'json'>): Record<string, FlagSpec> {
   return {
-    ...(spec.json ? { json: { type: 'boolean', default: 'off', description: 'print one JSON document (its JSON Schema: `help <command> --schema`)' } as FlagSpec } : {}),
-    quiet: { type: 'boolean', short: 'q', default: 'off', description: 'print only problems and the results asked for: no summary, no progress' },
+    ...(spec.json
+      ? {
+          json: {
+            type: 'boolean',
+            default: 'off',
+            description: 'print one JSON document (its JSON Schema: `help <command> --schema`)',
+          } as FlagSpec,
+        }
+      : {}),
+    quiet: {
+      type: 'boolean',
+      short: 'q',
+      default: 'off',
+      description: 'print only problems and the results asked for: no summary, no progress',
+    },
   };
 }
 
@@ -124,7 +165,10 @@ export const allFlags = (spec: CommandSpec): Record<string, FlagSpec> => ({ ...s
 /** Parses a command line (without the bin and the command's name) strictly against the spec. */
 export function parseSpec(spec: CommandSpec, argv: readonly string[]): { values: FlagValues; positionals: string[] } {
   const options = Object.fromEntries(
-    Object.entries(allFlags(spec)).map(([name, f]) => [name, { type: f.type, ...(f.short ? { short: f.short } : {}), ...(f.multiple ? { multiple: true } : {}) }]),
+    Object.entries(allFlags(spec)).map(([name, f]) => [
+      name,
+      { type: f.type, ...(f.short ? { short: f.short } : {}), ...(f.multiple ? { multiple: true } : {}) },
+    ]),
   );
   const { values, positionals } = parseCommandLine(argv, options as Parameters<typeof parseCommandLine>[1], spec.positionals);
   return { values: values as FlagValues, positionals };

@@ -18,7 +18,19 @@ import { CredentialRef, credentialValuesDocument, credentialValuesKey, splitCred
 import { featuresOf, HELM_CONTROLLER_FEATURES, WATCH_LABEL } from '../engine/flux-features';
 import { parseYaml12, toYamlBody, toYamlFile } from '../engine/yaml';
 import { fluxTarget, targetLabel } from '../profile/targets';
-import { encryptedSecretName, isCredentialFileName, isEncryptedFileName, lockFolder, readSecretFile, SecretFile, SecretFileError, secretValues, SecretValues, withValues, writeAtomically } from './secret-files';
+import {
+  encryptedSecretName,
+  isCredentialFileName,
+  isEncryptedFileName,
+  lockFolder,
+  readSecretFile,
+  SecretFile,
+  SecretFileError,
+  secretValues,
+  SecretValues,
+  withValues,
+  writeAtomically,
+} from './secret-files';
 import { checkAgeRecipient, sopsDecrypt, sopsEncrypt } from './sops';
 import { distance } from '../profile/loader';
 import { renderNotificationUrl } from '../../overrides/system';
@@ -95,7 +107,9 @@ export function generateValues(
     return sshPair;
   };
   // Base credentials first: derived ones (URLs) are built from them.
-  const entries = [...needed.values()].sort((a, b) => Number(a.ref.kind === 'rabbit-url') - Number(b.ref.kind === 'rabbit-url') || a.key.localeCompare(b.key));
+  const entries = [...needed.values()].sort(
+    (a, b) => Number(a.ref.kind === 'rabbit-url') - Number(b.ref.kind === 'rabbit-url') || a.key.localeCompare(b.key),
+  );
   for (const { ref, secret, key } of entries) {
     const current = keep(ref.id, secret, key);
     switch (ref.kind) {
@@ -132,7 +146,9 @@ export function generateValues(
   // The storage arrays' CA is mounted from a Secret, not read through values.
   const caCert = deployment.profile.storage.caCert;
   if (caCert && caCert.containerPaths.length > 0 && deployment.releases.some((r) => r.definition.name === 'cinder')) {
-    external.push(`${STORAGE_CA_SECRET}/ca.crt (CA of the storage arrays, mounted by cinder; the platform copies it from ${caCert.hostPath})`);
+    external.push(
+      `${STORAGE_CA_SECRET}/ca.crt (CA of the storage arrays, mounted by cinder; the platform copies it from ${caCert.hostPath})`,
+    );
   }
   return { secrets, external };
 }
@@ -147,8 +163,10 @@ export const ROTATION_NEEDS_FORCE: Readonly<Record<string, string>> = {
   'rabbit-admin-password':
     'RabbitMQ creates its admin user at bootstrap: change it in RabbitMQ first (rabbitmqctl change_password rabbitmq-admin), then apply the new Secret; the notification URLs follow it',
   'rabbit-erlang-cookie': 'RabbitMQ members must share the cookie: scale rabbitmq to 0, apply the new Secret, scale it back',
-  'nova-ssh-private-key': 'compute hosts trust each other by this key pair: live migrations fail until every nova-compute pod restarted with the new pair; do it in a maintenance window',
-  'nova-ssh-public-key': 'compute hosts trust each other by this key pair: live migrations fail until every nova-compute pod restarted with the new pair; do it in a maintenance window',
+  'nova-ssh-private-key':
+    'compute hosts trust each other by this key pair: live migrations fail until every nova-compute pod restarted with the new pair; do it in a maintenance window',
+  'nova-ssh-public-key':
+    'compute hosts trust each other by this key pair: live migrations fail until every nova-compute pod restarted with the new pair; do it in a maintenance window',
 };
 
 const isValuesDocumentKey = (key: string) => /^helm-values\..+\.yaml$/.test(key);
@@ -158,7 +176,11 @@ const isValuesDocumentKey = (key: string) => /^helm-values\..+\.yaml$/.test(key)
  * credentials at their paths as YAML (what the release's valuesFrom merges; no `--set` parsing).
  * Also the credentials no value is known for yet (to be provided by hand, then run again).
  */
-export function valuesDocuments(deployment: ResolvedDeployment, secret: string, data: Readonly<Record<string, string>>): { data: Record<string, string>; lacking: string[] } {
+export function valuesDocuments(
+  deployment: ResolvedDeployment,
+  secret: string,
+  data: Readonly<Record<string, string>>,
+): { data: Record<string, string>; lacking: string[] } {
   const out: Record<string, string> = {};
   const lacking: string[] = [];
   for (const release of deployment.releases) {
@@ -170,7 +192,8 @@ export function valuesDocuments(deployment: ResolvedDeployment, secret: string, 
     const key = credentialValuesKey(release.definition.name);
     const valueOf = (ref: CredentialRef) => data[deployment.credentialSources.get(ref.id)!.key];
     const missing = [...new Set(leaves.filter((leaf) => valueOf(leaf.ref) === undefined).map((leaf) => leaf.ref.id))];
-    if (missing.length > 0) lacking.push(`${key} lacks ${missing.join(', ')}: add ${missing.length === 1 ? 'it' : 'them'} to this file and run again`);
+    if (missing.length > 0)
+      lacking.push(`${key} lacks ${missing.join(', ')}: add ${missing.length === 1 ? 'it' : 'them'} to this file and run again`);
     const included = new Set(leaves.map((leaf) => leaf.ref.id));
     out[key] = toYamlBody(credentialValuesDocument(release.systemValues, (ref) => included.has(ref.id), valueOf));
   }
@@ -184,7 +207,9 @@ export function valuesDocuments(deployment: ResolvedDeployment, secret: string, 
 export function rotationNeeds(deployment: ResolvedDeployment, secrets: readonly string[]): string {
   const target = fluxTarget(deployment.profile.flux.target);
   const readers = deployment.releases
-    .filter((r) => splitCredentials(r.systemValues).leaves.some((leaf) => secrets.includes(deployment.credentialSources.get(leaf.ref.id)?.name ?? '')))
+    .filter((r) =>
+      splitCredentials(r.systemValues).leaves.some((leaf) => secrets.includes(deployment.credentialSources.get(leaf.ref.id)?.name ?? '')),
+    )
     .map((r) => r.definition.name);
   if (featuresOf(target).watchLabel) {
     return `on ${targetLabel(deployment.profile.flux.target)} (helm-controller ${target.helmController}) the Secrets carry ${WATCH_LABEL}: Enabled: once the new Secret is applied, helm-controller upgrades the releases that read it (${readers.join(', ')})`;
@@ -239,8 +264,10 @@ function realPath(p: string): string {
 
 const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
 
-const HEADER = (site: string) => `Credentials of deployment ${site}. Never commit this file: encrypt it (npm run credentials -- ${site} --encrypt) into <name>.sops.yaml.`;
-const KUSTOMIZATION_HEADER = 'Written by npm run credentials: the encrypted Secrets of this site, for its <site>-credentials Flux Kustomization.';
+const HEADER = (site: string) =>
+  `Credentials of deployment ${site}. Never commit this file: encrypt it (npm run credentials -- ${site} --encrypt) into <name>.sops.yaml.`;
+const KUSTOMIZATION_HEADER =
+  'Written by npm run credentials: the encrypted Secrets of this site, for its <site>-credentials Flux Kustomization.';
 const DEFAULT_ENCRYPTED_REGEX = '^(data|stringData)$';
 /** Kernel file systems: nothing there is a folder for credentials (and reading them can block). */
 const PSEUDO_FILESYSTEMS = ['/proc', '/sys', '/dev'];
@@ -280,13 +307,19 @@ function sopsRule(configFile: string, file: string): { recipients: string[]; enc
   const config = parseYaml12(fs.readFileSync(configFile, 'utf8'), configFile)[0] as { creation_rules?: unknown } | null;
   const rules = config && Array.isArray(config.creation_rules) ? (config.creation_rules as Array<Record<string, unknown>>) : undefined;
   if (!rules) return `${configFile} has no creation_rules list`;
-  const rel = path.relative(path.dirname(path.resolve(configFile)), path.resolve(file)).split(path.sep).join('/');
+  const rel = path
+    .relative(path.dirname(path.resolve(configFile)), path.resolve(file))
+    .split(path.sep)
+    .join('/');
   // sops takes the first rule whose path_regex matches (a rule without one matches every file).
   const rule = rules.find((r) => r && typeof r === 'object' && (r.path_regex === undefined || new RegExp(String(r.path_regex)).test(rel)));
   if (!rule) return `no creation rule of ${configFile} matches ${rel}`;
   const ageField = rule.age;
-  const recipients = (Array.isArray(ageField) ? ageField.map(String) : typeof ageField === 'string' ? ageField.split(',') : []).map((r) => r.trim()).filter(Boolean);
-  if (recipients.length === 0) return `the creation rule of ${configFile} for ${rel} names no age recipient (this command encrypts for age only)`;
+  const recipients = (Array.isArray(ageField) ? ageField.map(String) : typeof ageField === 'string' ? ageField.split(',') : [])
+    .map((r) => r.trim())
+    .filter(Boolean);
+  if (recipients.length === 0)
+    return `the creation rule of ${configFile} for ${rel} names no age recipient (this command encrypts for age only)`;
   for (const r of recipients) {
     const problem = checkAgeRecipient(r);
     if (problem) return `${configFile}: age recipient "${r}": ${problem}`;
@@ -308,10 +341,14 @@ function readFolder(dir: string): Map<string, SecretSource> {
     const file = readSecretFile(path.join(dir, entry));
     const docs = file.docs.map((d, i) => [d, i] as const).filter(([d]) => d !== null) as Array<readonly [Record<string, unknown>, number]>;
     if (file.encrypted && docs.length !== 1) {
-      throw new SecretFileError(`${file.file}: an encrypted file with ${docs.length} documents; this command reads one Secret per encrypted file (split it with sops). Nothing was written`);
+      throw new SecretFileError(
+        `${file.file}: an encrypted file with ${docs.length} documents; this command reads one Secret per encrypted file (split it with sops). Nothing was written`,
+      );
     }
     if (isEncryptedFileName(entry) && !file.encrypted) {
-      throw new SecretFileError(`${file.file}: named as encrypted but has no sops: block (plaintext where git keeps files?). Nothing was written`);
+      throw new SecretFileError(
+        `${file.file}: named as encrypted but has no sops: block (plaintext where git keeps files?). Nothing was written`,
+      );
     }
     for (const [doc, index] of docs) {
       const where = `${file.file}${file.docs.length > 1 ? ` (document ${index + 1})` : ''}`;
@@ -345,7 +382,9 @@ export async function runCredentials(request: CredentialsRequest): Promise<Crede
   const dir = realPath(request.dir);
   const generated = realPath(request.generatedRoot);
   if (inside(dir, generated) || inside(generated, dir)) {
-    throw new Error(`refusing to write credentials to ${request.dir}: it is ${dir}, ${inside(dir, generated) ? 'inside' : 'around'} the generated tree ${generated}`);
+    throw new Error(
+      `refusing to write credentials to ${request.dir}: it is ${dir}, ${inside(dir, generated) ? 'inside' : 'around'} the generated tree ${generated}`,
+    );
   }
   const pseudo = PSEUDO_FILESYSTEMS.find((p) => inside(dir, p));
   if (pseudo) throw new Error(`refusing to write credentials to ${request.dir}: it is ${dir}, on the kernel's ${pseudo} file system`);
@@ -354,13 +393,15 @@ export async function runCredentials(request: CredentialsRequest): Promise<Crede
   const ids = [...new Set([...needed.values()].filter((c) => !(c.ref.kind in EXTERNAL_ORIGIN)).map((c) => c.ref.id))].sort();
 
   // Which rotations, and are they allowed.
-  const rotate = request.rotate === 'all' ? new Set(ids.filter((id) => !id.startsWith('notification-url.'))) : new Set(request.rotate ?? []);
+  const rotate =
+    request.rotate === 'all' ? new Set(ids.filter((id) => !id.startsWith('notification-url.'))) : new Set(request.rotate ?? []);
   for (const id of rotate) {
     if (!ids.includes(id)) {
       const close = closeIds(id, ids);
       throw new Error(`--rotate: no credential of ${site} has the id "${id}"${close.length ? ` (did you mean ${close.join(', ')}?)` : ''}`);
     }
-    if (id.startsWith('notification-url.')) throw new Error(`--rotate: "${id}" is built from rabbit-admin-password; rotate that one (with --force)`);
+    if (id.startsWith('notification-url.'))
+      throw new Error(`--rotate: "${id}" is built from rabbit-admin-password; rotate that one (with --force)`);
   }
   const risky = [...rotate].filter((id) => ROTATION_NEEDS_FORCE[id]);
   if (risky.length > 0 && !request.force) {
@@ -414,17 +455,23 @@ async function runLocked(
         );
       }
       if (identities.length === 0) {
-        throw new Error(`${file.file} is encrypted: to keep its values, re-encrypting needs the age key that opens it (--age-identity FILE or SOPS_AGE_KEY_FILE). Nothing was written`);
+        throw new Error(
+          `${file.file} is encrypted: to keep its values, re-encrypting needs the age key that opens it (--age-identity FILE or SOPS_AGE_KEY_FILE). Nothing was written`,
+        );
       }
       const plain = await sopsDecrypt(file.docs[source.encrypted.index]!, identities, file.file).catch((e: Error) => {
-        throw new Error(`${e.message}${request.ageIdentitySource ? ` (identities from ${request.ageIdentitySource})` : ''}. Nothing was written`);
+        throw new Error(
+          `${e.message}${request.ageIdentitySource ? ` (identities from ${request.ageIdentitySource})` : ''}. Nothing was written`,
+        );
       });
       const values = secretValues(plain, `${file.file} (decrypted)`);
       if (source.plain) {
         const a = source.plain.values.values;
         const differ = [...new Set([...a.keys(), ...values.values.keys()])].filter((k) => a.get(k) !== values.values.get(k)).sort();
         if (differ.length > 0) {
-          throw new Error(`${source.plain.file.file} and ${file.file} hold different values of Secret ${name} (${differ.join(', ')}); delete the one that is wrong. Nothing was written`);
+          throw new Error(
+            `${source.plain.file.file} and ${file.file} hold different values of Secret ${name} (${differ.join(', ')}); delete the one that is wrong. Nothing was written`,
+          );
         }
       }
       decrypted.set(name, plain);
@@ -440,7 +487,12 @@ async function runLocked(
   const encryptedFile = (name: string) => sources.get(name)?.encrypted?.file ?? undefined;
   if (encrypt) {
     const probe = encryptedFile(secretNames[0])?.file ?? path.join(dir, `${secretNames[0] ?? 'x'}.sops.yaml`);
-    const found = sopsConfig && fs.existsSync(sopsConfig) ? sopsRule(sopsConfig, probe) : request.sops?.ageRecipient ? { recipients: [request.sops.ageRecipient], encryptedRegex: DEFAULT_ENCRYPTED_REGEX } : sopsRule(sopsConfig ?? '.sops.yaml', probe);
+    const found =
+      sopsConfig && fs.existsSync(sopsConfig)
+        ? sopsRule(sopsConfig, probe)
+        : request.sops?.ageRecipient
+          ? { recipients: [request.sops.ageRecipient], encryptedRegex: DEFAULT_ENCRYPTED_REGEX }
+          : sopsRule(sopsConfig ?? '.sops.yaml', probe);
     if (typeof found === 'string') throw new Error(`--encrypt: ${found}. Nothing was written`);
     rule = found;
   }
@@ -457,7 +509,10 @@ async function runLocked(
     const binary = current.get(name)?.binary ?? new Set<string>();
     const fresh = secrets.get(name)!;
     const clash = Object.keys(fresh).filter((k) => binary.has(k));
-    if (clash.length > 0) throw new Error(`Secret ${name}: ${clash.join(', ')} hold binary data, not the text credential this deployment reads; fix them by hand. Nothing was written`);
+    if (clash.length > 0)
+      throw new Error(
+        `Secret ${name}: ${clash.join(', ')} hold binary data, not the text credential this deployment reads; fix them by hand. Nothing was written`,
+      );
     // The values documents the releases read (helm-values.<release>.yaml), rebuilt from the values on every run.
     const valuesNow: Record<string, string> = {};
     for (const [k, v] of before) if (!isValuesDocumentKey(k)) valuesNow[k] = v;
@@ -471,25 +526,43 @@ async function runLocked(
     const unknown = [...before.keys(), ...binary].filter((k) => fresh[k] === undefined && !read.has(k) && !isValuesDocumentKey(k)).sort();
     const source = sources.get(name);
     const fresher = (base: Record<string, unknown> | undefined) =>
-      labelled(withValues(base ?? { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace: 'openstack' }, type: 'Opaque' }, changes));
+      labelled(
+        withValues(base ?? { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace: 'openstack' }, type: 'Opaque' }, changes),
+      );
 
     let shown: string;
     if (encrypt) {
       const target = encryptedFile(name);
       shown = target?.file ?? path.join(dir, `${name}.sops.yaml`);
       listed.set(name, path.basename(shown));
-      const base = decrypted.get(name) ?? (source?.plain ? (source.plain.file.docs[source.plain.index] as Record<string, unknown>) : undefined);
+      const base =
+        decrypted.get(name) ?? (source?.plain ? (source.plain.file.docs[source.plain.index] as Record<string, unknown>) : undefined);
       const doc = fresher(base);
       // An encrypted file whose values did not change stays byte for byte (no new IVs, no new MAC).
       if (target && changes.size === 0 && base && labelled(base) === base) {
         lines.push(`kept ${shown}: ${all.size} values, nothing new or rotated`);
       } else {
         // The files written are YAML: a JSON one is read, but rewriting it would change its format.
-        if (target && /\.json$/i.test(target.file)) throw new Error(`${target.file}: re-encrypting a JSON SOPS file is not supported; convert it to ${name}.sops.yaml with sops first. Nothing was written`);
+        if (target && /\.json$/i.test(target.file))
+          throw new Error(
+            `${target.file}: re-encrypting a JSON SOPS file is not supported; convert it to ${name}.sops.yaml with sops first. Nothing was written`,
+          );
         const r = rule!;
-        writes.push({ target: target?.target ?? shown, shown, mode: 0o644, text: async () => toYamlFile([await sopsEncrypt(doc, r.recipients, r.encryptedRegex)], `SOPS-encrypted credentials of ${site}, written by npm run credentials -- ${site} --encrypt`) });
-        lines.push(`${verb} ${shown} (encrypted for ${r.recipients.length} age recipient${r.recipients.length === 1 ? '' : 's'}): ${all.size} values (${added.length} new, ${changed.length} rotated, ${all.size - added.length - changed.length} kept)`);
-        if (source?.plain && !request.dryRun) lines.push(`  the plaintext ${source.plain.file.file} is no longer needed: delete it (rm ${source.plain.file.file})`);
+        writes.push({
+          target: target?.target ?? shown,
+          shown,
+          mode: 0o644,
+          text: async () =>
+            toYamlFile(
+              [await sopsEncrypt(doc, r.recipients, r.encryptedRegex)],
+              `SOPS-encrypted credentials of ${site}, written by npm run credentials -- ${site} --encrypt`,
+            ),
+        });
+        lines.push(
+          `${verb} ${shown} (encrypted for ${r.recipients.length} age recipient${r.recipients.length === 1 ? '' : 's'}): ${all.size} values (${added.length} new, ${changed.length} rotated, ${all.size - added.length - changed.length} kept)`,
+        );
+        if (source?.plain && !request.dryRun)
+          lines.push(`  the plaintext ${source.plain.file.file} is no longer needed: delete it (rm ${source.plain.file.file})`);
       }
     } else {
       shown = source?.plain?.file.file ?? path.join(dir, `${name}.yaml`);
@@ -505,42 +578,62 @@ async function runLocked(
       } else {
         if (fs.existsSync(shown)) throw new Error(`${shown} exists but holds no Secret ${name}; move it away. Nothing was written`);
         const problem = gitWouldTrack(shown);
-        if (problem) throw new Error(`refusing to write plaintext credentials to ${shown}: ${problem} (write them under credentials/, or use --encrypt). Nothing was written`);
+        if (problem)
+          throw new Error(
+            `refusing to write plaintext credentials to ${shown}: ${problem} (write them under credentials/, or use --encrypt). Nothing was written`,
+          );
         const doc = fresher(undefined);
         writes.push({ target: shown, shown, mode: 0o600, text: async () => toYamlFile([doc], HEADER(site)) });
       }
-      lines.push(`${verb} ${shown}: ${all.size} values (${added.length} new, ${changed.length} rotated, ${all.size - added.length - changed.length} kept)`);
+      lines.push(
+        `${verb} ${shown}: ${all.size} values (${added.length} new, ${changed.length} rotated, ${all.size - added.length - changed.length} kept)`,
+      );
     }
     lines.push(`  ${Object.keys(documents.data).length} release values documents (helm-values.<release>.yaml), rebuilt from these values`);
     for (const line of documents.lacking) lines.push(`  ${line}`);
     // A new Secret is all new: list keys only where something existed before, or on a dry run.
-    if (current.has(name) || request.dryRun) for (const k of added) lines.push(`  new ${k}${request.dryRun ? `: ${masked(fresh[k])}` : ''}`);
+    if (current.has(name) || request.dryRun)
+      for (const k of added) lines.push(`  new ${k}${request.dryRun ? `: ${masked(fresh[k])}` : ''}`);
     for (const k of changed) lines.push(`  rotated ${k}${request.dryRun ? `: ${masked(before.get(k)!)} -> ${masked(fresh[k])}` : ''}`);
     if (unknown.length > 0) lines.push(`  kept keys this deployment does not read (added by hand?): ${unknown.join(', ')}`);
   }
   for (const [file, docs] of plainEdits) {
     const problem = gitWouldTrack(file.target);
     if (problem) throw new Error(`refusing to write plaintext credentials to ${file.file}: ${problem}. Nothing was written`);
-    writes.push({ target: file.target, shown: file.file, mode: 0o600, text: async () => toYamlFile(docs.filter((d) => d !== null), HEADER(site)) });
+    writes.push({
+      target: file.target,
+      shown: file.file,
+      mode: 0o600,
+      text: async () =>
+        toYamlFile(
+          docs.filter((d) => d !== null),
+          HEADER(site),
+        ),
+    });
   }
   for (const id of risky) lines.push(`rotated ${id}: now ${ROTATION_NEEDS_FORCE[id]}`);
-  const rotatedSecrets = [...secrets.keys()].filter((n) => Object.entries(secrets.get(n)!).some(([k, v]) => current.get(n)?.values.has(k) && current.get(n)?.values.get(k) !== v));
+  const rotatedSecrets = [...secrets.keys()].filter((n) =>
+    Object.entries(secrets.get(n)!).some(([k, v]) => current.get(n)?.values.has(k) && current.get(n)?.values.get(k) !== v),
+  );
   if (rotatedSecrets.length > 0) lines.push(`rotation: ${rotationNeeds(deployment, rotatedSecrets)}`);
   for (const item of external) {
     // `secret/key (origin)`: already in the file (put there by hand) is said as such.
     const [secret, key] = item.slice(0, item.indexOf(' (')).split('/');
     lines.push(existing.get(secret)?.[key] ? `provided by you, kept: ${item}` : `provide yourself: ${item}`);
   }
-  if (deployment.profile.helmRepository.secretName) lines.push(`provide yourself: ${deployment.profile.helmRepository.secretName} (login of the Helm repository, in namespace openstack)`);
+  if (deployment.profile.helmRepository.secretName)
+    lines.push(`provide yourself: ${deployment.profile.helmRepository.secretName} (login of the Helm repository, in namespace openstack)`);
 
   // The encrypted Secrets the site's credentials Kustomization applies.
   const kustomizationFile = path.join(dir, 'kustomization.yaml');
   const ownKustomization = !fs.existsSync(kustomizationFile) || fs.readFileSync(kustomizationFile, 'utf8').includes(KUSTOMIZATION_HEADER);
   if (ownKustomization) {
-    for (const [name, source] of sources) if (!listed.has(name)) listed.set(name, source.encrypted ? path.basename(source.encrypted.file.file) : `${name}.sops.yaml`);
+    for (const [name, source] of sources)
+      if (!listed.has(name)) listed.set(name, source.encrypted ? path.basename(source.encrypted.file.file) : `${name}.sops.yaml`);
     const resources = [...listed.keys()].sort().map((n) => listed.get(n)!);
     const text = toYamlFile([{ resources }], KUSTOMIZATION_HEADER);
-    if (!fs.existsSync(kustomizationFile) || fs.readFileSync(kustomizationFile, 'utf8') !== text) writes.push({ target: kustomizationFile, shown: kustomizationFile, mode: 0o644, text: async () => text });
+    if (!fs.existsSync(kustomizationFile) || fs.readFileSync(kustomizationFile, 'utf8') !== text)
+      writes.push({ target: kustomizationFile, shown: kustomizationFile, mode: 0o644, text: async () => text });
   } else {
     lines.push(`kept ${kustomizationFile} as it is (not written by this command): list the .sops.yaml files in it yourself`);
   }
@@ -548,7 +641,13 @@ async function runLocked(
   if (request.sops?.ageRecipient) {
     const { configFile, ageRecipient } = request.sops;
     const rule = { path_regex: '^credentials/.*\\.ya?ml$', encrypted_regex: DEFAULT_ENCRYPTED_REGEX, age: ageRecipient };
-    if (!fs.existsSync(configFile)) writes.push({ target: configFile, shown: configFile, mode: 0o644, text: async () => toYamlFile([{ creation_rules: [rule] }], 'SOPS creation rules written by npm run credentials') });
+    if (!fs.existsSync(configFile))
+      writes.push({
+        target: configFile,
+        shown: configFile,
+        mode: 0o644,
+        text: async () => toYamlFile([{ creation_rules: [rule] }], 'SOPS creation rules written by npm run credentials'),
+      });
     else if (!fs.readFileSync(configFile, 'utf8').includes(ageRecipient)) {
       lines.push(`kept ${configFile} as it is; add this creation rule to it yourself: ${JSON.stringify(rule)}`);
     }
@@ -562,10 +661,15 @@ async function runLocked(
       written.push(w.shown);
     });
     const rel = (f: string) => path.relative(process.cwd(), f);
-    if (encrypt) lines.push(`next: commit the encrypted files and the kustomization: git add ${rel(dir)}${request.sops?.ageRecipient ? ` ${rel(request.sops.configFile)}` : ''}`);
+    if (encrypt)
+      lines.push(
+        `next: commit the encrypted files and the kustomization: git add ${rel(dir)}${request.sops?.ageRecipient ? ` ${rel(request.sops.configFile)}` : ''}`,
+      );
     else {
       const plain = [...secrets.keys()].sort().map((n) => sources.get(n)?.plain?.file.file ?? path.join(dir, `${n}.yaml`));
-      lines.push(`next: encrypt (run again with --encrypt, or: ${plain.map((f) => `sops --encrypt ${rel(f)} > ${rel(f).replace(/\.ya?ml$/, '.sops.yaml')}`).join('; ')}), commit the .sops.yaml files (git ignores the plain ones)`);
+      lines.push(
+        `next: encrypt (run again with --encrypt, or: ${plain.map((f) => `sops --encrypt ${rel(f)} > ${rel(f).replace(/\.ya?ml$/, '.sops.yaml')}`).join('; ')}), commit the .sops.yaml files (git ignores the plain ones)`,
+      );
     }
   }
   return { lines, written };

@@ -9,7 +9,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { listTargets, matchTargets, readTargets, Target } from './targets';
-import { announceMissing, credentialFolderOf, credentialNeeds, missingCredentials, readCredentialFolder } from '../validate/credential-needs';
+import {
+  announceMissing,
+  credentialFolderOf,
+  credentialNeeds,
+  missingCredentials,
+  readCredentialFolder,
+} from '../validate/credential-needs';
 import { effectiveValues, leaves, StackTree, TreeRelease } from './values';
 import { isCredentialKey, Json, parseSetPath } from '../engine/json';
 
@@ -55,7 +61,8 @@ export function readStacks(root: string, only?: string): Map<string, StackTree> 
  * folder and returns the path of the extracted folder (absent when `folder` did not exist at rev).
  */
 export function checkoutFolder(rev: string, folder: string, cwd = process.cwd()): { dir: string; cleanup: () => void } {
-  const git = (...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
   let commit: string;
   try {
     commit = git('rev-parse', '--verify', '--quiet', `${rev}^{commit}`).trim();
@@ -102,7 +109,8 @@ export function diffValues(oldValues: Json, newValues: Json): LeafChange[] {
   const out: LeafChange[] = [];
   for (const [leaf, value] of after) {
     if (!before.has(leaf)) out.push({ path: leaf, kind: 'added', new: value });
-    else if (JSON.stringify(before.get(leaf)) !== JSON.stringify(value)) out.push({ path: leaf, kind: 'changed', old: before.get(leaf), new: value });
+    else if (JSON.stringify(before.get(leaf)) !== JSON.stringify(value))
+      out.push({ path: leaf, kind: 'changed', old: before.get(leaf), new: value });
   }
   for (const [leaf, value] of before) if (!after.has(leaf)) out.push({ path: leaf, kind: 'removed', old: value });
   return out;
@@ -131,7 +139,8 @@ export function diffStacks(oldStacks: ReadonlyMap<string, StackTree>, newStacks:
         if (so.version !== sn.version) spec.push(`chart version: ${so.version} → ${sn.version}`);
         const added = sn.dependsOn.filter((d) => !so.dependsOn.includes(d));
         const removed = so.dependsOn.filter((d) => !sn.dependsOn.includes(d));
-        if (added.length + removed.length > 0) spec.push(`dependsOn: ${[...added.map((d) => `+ ${d}`), ...removed.map((d) => `- ${d}`)].join(', ')}`);
+        if (added.length + removed.length > 0)
+          spec.push(`dependsOn: ${[...added.map((d) => `+ ${d}`), ...removed.map((d) => `- ${d}`)].join(', ')}`);
       } else {
         // The Kustomization that applies the stack prunes (prune: true), and a deleted HelmRelease is uninstalled.
         spec.push(
@@ -140,12 +149,16 @@ export function diffStacks(oldStacks: ReadonlyMap<string, StackTree>, newStacks:
             : `release removed: the stack's Flux Kustomization prunes the HelmRelease and helm-controller uninstalls Helm release ${String(o!.spec.releaseName ?? o!.name)} (what Helm made goes; PVCs of StatefulSets stay)`,
         );
       }
-      const changes = diffValues(o && before ? effectiveValues(before.files, o).values : {}, n && after ? effectiveValues(after.files, n).values : {});
+      const changes = diffValues(
+        o && before ? effectiveValues(before.files, o).values : {},
+        n && after ? effectiveValues(after.files, n).values : {},
+      );
       if (spec.length + changes.length === 0) continue;
       releases.push({ release, status: !o ? 'added' : !n ? 'removed' : 'changed', spec, leaves: changes });
     }
     const kind = name.includes('/') ? 'subcloud' : 'stack';
-    if (releases.length > 0 || !before || !after) out.push({ stack: name, status: !before ? 'added' : !after ? 'removed' : 'changed', releases, kind });
+    if (releases.length > 0 || !before || !after)
+      out.push({ stack: name, status: !before ? 'added' : !after ? 'removed' : 'changed', releases, kind });
   }
   return hoistShared(out, oldStacks, newStacks);
 }
@@ -158,7 +171,11 @@ const leafKey = (c: LeafChange) => JSON.stringify([c.path, c.kind, c.old, c.new]
  * change of the shared base, or of the profile they all extend — are listed once, as the fleet's
  * shared base; each subcloud keeps its own changes, or says it has only the shared ones.
  */
-function hoistShared(diffs: StackDiff[], oldStacks: ReadonlyMap<string, StackTree>, newStacks: ReadonlyMap<string, StackTree>): StackDiff[] {
+function hoistShared(
+  diffs: StackDiff[],
+  oldStacks: ReadonlyMap<string, StackTree>,
+  newStacks: ReadonlyMap<string, StackTree>,
+): StackDiff[] {
   const fleets = [...new Set(diffs.filter((d) => d.kind === 'subcloud').map((d) => fleetOf(d.stack)))];
   let out = diffs;
   for (const fleet of fleets) {
@@ -197,7 +214,9 @@ function hoistShared(diffs: StackDiff[], oldStacks: ReadonlyMap<string, StackTre
 
 function show(leaf: string, value: Json | undefined): string {
   // A credential is never printed, even if a tree held one in plain text.
-  const last = parseSetPath(leaf).filter((s) => 'key' in s).pop();
+  const last = parseSetPath(leaf)
+    .filter((s) => 'key' in s)
+    .pop();
   const key = last && 'key' in last ? last.key : '';
   if (typeof value === 'string' && isCredentialKey(key) && !/^<(secret|configmap):/.test(value) && value !== '') return '"***"';
   const text = JSON.stringify(value);
@@ -213,14 +232,20 @@ export function formatDiff(diffs: readonly StackDiff[], from: string, to: string
   for (const stack of diffs) {
     const what = stack.kind === 'subcloud' ? 'subcloud' : 'stack';
     if (stack.kind === 'shared') lines.push('', `## ${stack.stack} (fleet: shared base, the same change in every subcloud)`);
-    else lines.push('', `## ${stack.stack}${stack.status === 'changed' ? (stack.kind === 'subcloud' ? ' (subcloud)' : '') : ` (${what} ${stack.status})`}`);
+    else
+      lines.push(
+        '',
+        `## ${stack.stack}${stack.status === 'changed' ? (stack.kind === 'subcloud' ? ' (subcloud)' : '') : ` (${what} ${stack.status})`}`,
+      );
     if (stack.sharedOnly) lines.push(`  only the changes of the shared base of ${fleetOf(stack.stack)} (above)`);
     if (stack.status !== 'changed') {
       // A whole stack or subcloud added or removed: its releases are the news, not each one's leaves.
       const count = stack.releases.reduce((n, r) => n + r.leaves.length, 0);
       releaseCount += stack.releases.length;
       leafCount += count;
-      lines.push(`  ${stack.releases.length} release(s) ${stack.status}, ${count} values leaves: ${stack.releases.map((r) => r.release).join(', ')}`);
+      lines.push(
+        `  ${stack.releases.length} release(s) ${stack.status}, ${count} values leaves: ${stack.releases.map((r) => r.release).join(', ')}`,
+      );
       continue;
     }
     for (const release of stack.releases) {
@@ -242,7 +267,10 @@ export function formatDiff(diffs: readonly StackDiff[], from: string, to: string
   }
   const count = (kind: StackDiff['kind']) => diffs.filter((d) => (d.kind ?? 'stack') === kind).length;
   const shared = count('shared');
-  lines.push('', `${count('stack')} stack(s), ${count('subcloud')} subcloud(s)${shared > 0 ? `, ${shared} shared fleet base(s)` : ''}, ${releaseCount} release(s), ${leafCount} leaf change(s)`);
+  lines.push(
+    '',
+    `${count('stack')} stack(s), ${count('subcloud')} subcloud(s)${shared > 0 ? `, ${shared} shared fleet base(s)` : ''}, ${releaseCount} release(s), ${leafCount} leaf change(s)`,
+  );
   return lines.join('\n') + '\n';
 }
 
@@ -275,10 +303,16 @@ export function runDiff(request: DiffRequest = {}): { code: number; text: string
     const oldTrees = pick(before);
     const newTrees = pick(after);
     const diffs = diffStacks(oldTrees, newTrees);
-    const credentials = newCredentials(after.filter((t) => newTrees.has(t.name)), oldTrees, newTrees, path.dirname(path.resolve(cwd, dist)));
-    const text = formatDiff(diffs, `${rev}:${dist}`, `${dist} (working tree)`) + (credentials.length > 0 ? `\n## credentials\n${credentials.map((l) => `  ${l}`).join('\n')}\n` : '');
+    const credentials = newCredentials(
+      after.filter((t) => newTrees.has(t.name)),
+      oldTrees,
+      newTrees,
+      path.dirname(path.resolve(cwd, dist)),
+    );
+    const text =
+      formatDiff(diffs, `${rev}:${dist}`, `${dist} (working tree)`) +
+      (credentials.length > 0 ? `\n## credentials\n${credentials.map((l) => `  ${l}`).join('\n')}\n` : '');
     return { code: diffs.length === 0 ? 0 : 1, text, diffs, credentials };
-
   } finally {
     old.cleanup();
   }
@@ -289,15 +323,30 @@ export function runDiff(request: DiffRequest = {}): { code: number; text: string
  * their credentials folder (credentials/<site>/, when it exists) does not hold, announced per
  * release. `repoRoot`: the folder that holds dist/ and credentials/.
  */
-function newCredentials(targets: readonly Target[], oldTrees: ReadonlyMap<string, StackTree>, newTrees: ReadonlyMap<string, StackTree>, repoRoot: string): string[] {
+function newCredentials(
+  targets: readonly Target[],
+  oldTrees: ReadonlyMap<string, StackTree>,
+  newTrees: ReadonlyMap<string, StackTree>,
+  repoRoot: string,
+): string[] {
   const lines: string[] = [];
   for (const target of targets) {
     const site = target.kind === 'subcloud' ? target.site : target.name;
-    const had = new Set(oldTrees.has(target.name) ? credentialNeeds(oldTrees.get(target.name)!.files).map((n) => `${n.secret}/${n.key}`) : []);
+    const had = new Set(
+      oldTrees.has(target.name) ? credentialNeeds(oldTrees.get(target.name)!.files).map((n) => `${n.secret}/${n.key}`) : [],
+    );
     const fresh = credentialNeeds(newTrees.get(target.name)!.files).filter((n) => !had.has(`${n.secret}/${n.key}`));
     if (fresh.length === 0) continue;
-    const entryDir = target.kind === 'subcloud' ? path.join(target.fleetDir, 'clusters', site) : path.join(path.dirname(target.dir), 'clusters', site);
-    const entrypoints = fs.existsSync(entryDir) ? new Map(fs.readdirSync(entryDir).filter((f) => f.endsWith('.yaml')).map((f) => [f, fs.readFileSync(path.join(entryDir, f), 'utf8')] as const)) : new Map<string, string>();
+    const entryDir =
+      target.kind === 'subcloud' ? path.join(target.fleetDir, 'clusters', site) : path.join(path.dirname(target.dir), 'clusters', site);
+    const entrypoints = fs.existsSync(entryDir)
+      ? new Map(
+          fs
+            .readdirSync(entryDir)
+            .filter((f) => f.endsWith('.yaml'))
+            .map((f) => [f, fs.readFileSync(path.join(entryDir, f), 'utf8')] as const),
+        )
+      : new Map<string, string>();
     const rel = credentialFolderOf(site, entrypoints);
     const folder = readCredentialFolder(path.join(repoRoot, rel));
     // A new site without a folder gets one line; a changed one, what each newly enabled release needs.

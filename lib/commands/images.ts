@@ -10,7 +10,8 @@ import { isMap, Json } from '../engine/json';
  * `[host[:port]/]path[:tag][@sha256:...]`; a tag may hold the reference tree's build tokens
  * (`@IMAGE_PREFIX@-@OS@-...`).
  */
-const IMAGE_REFERENCE = /^(?:[a-z0-9][a-z0-9.-]*(?::[0-9]+)?\/)?[a-z0-9][a-z0-9._/-]*(?::[A-Za-z0-9_@][A-Za-z0-9_.@-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
+const IMAGE_REFERENCE =
+  /^(?:[a-z0-9][a-z0-9.-]*(?::[0-9]+)?\/)?[a-z0-9][a-z0-9._/-]*(?::[A-Za-z0-9_@][A-Za-z0-9_.@-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
 
 /** An image reference with a registry host, a tag or a digest (not `IfNotPresent`, not `service/storage/image`). */
 function looksLikeImage(value: string): boolean {
@@ -64,10 +65,15 @@ export function upstreamImage(image: string): string {
  */
 export function mirrorCommands(images: readonly string[], mirror: string): string[] {
   const target = mirror.replace(/\/+$/, '');
-  if (!isImageRegistry(target)) throw new Error(`--mirror ${JSON.stringify(mirror)}: expected a registry host[:port][/path], e.g. registry.local:9001`);
+  if (!isImageRegistry(target))
+    throw new Error(`--mirror ${JSON.stringify(mirror)}: expected a registry host[:port][/path], e.g. registry.local:9001`);
   const bad = images.filter((image) => !isImageReference(image));
   if (bad.length > 0) {
-    throw new Error(`not image references (the OCI reference grammar registry/repository:tag@digest), so no commands are printed: ${bad.map((b) => JSON.stringify(b)).join(', ')}`);
+    throw new Error(
+      `not image references (the OCI reference grammar registry/repository:tag@digest), so no commands are printed: ${bad.map((b) => JSON.stringify(b)).join(', ')}`,
+    );
   }
-  return [...new Set(images.map(upstreamImage))].sort().map((src) => ['skopeo', 'copy', '--all', `docker://${src}`, `docker://${target}/${src}`].map(shellQuote).join(' '));
+  return [...new Set(images.map(upstreamImage))]
+    .sort()
+    .map((src) => ['skopeo', 'copy', '--all', `docker://${src}`, `docker://${target}/${src}`].map(shellQuote).join(' '));
 }

@@ -52,14 +52,22 @@ const completion: CommandSpec = {
   arguments: [{ name: '<shell>', description: SHELLS.join(', '), complete: 'shell' }],
   positionals: { min: 1, max: 1, name: 'shell' },
   flags: {},
-  examples: ['completion bash > ~/.local/share/bash-completion/completions/stx-openstack-gitops', 'completion zsh > ~/.zfunc/_stx-openstack-gitops', 'completion fish > ~/.config/fish/completions/stx-openstack-gitops.fish'],
+  examples: [
+    'completion bash > ~/.local/share/bash-completion/completions/stx-openstack-gitops',
+    'completion zsh > ~/.zfunc/_stx-openstack-gitops',
+    'completion fish > ~/.config/fish/completions/stx-openstack-gitops.fish',
+  ],
   run({ positionals }) {
-    if (!(SHELLS as readonly string[]).includes(positionals[0])) throw new UsageError(`unknown shell '${positionals[0]}' (expected one of ${SHELLS.join(', ')})`);
+    if (!(SHELLS as readonly string[]).includes(positionals[0]))
+      throw new UsageError(`unknown shell '${positionals[0]}' (expected one of ${SHELLS.join(', ')})`);
     process.stdout.write(completionScript(positionals[0] as (typeof SHELLS)[number], BIN_FILE));
   },
 };
 
-/** `__complete -- <command> <word-before> <current-word>`: the candidates, one a line (what the completion scripts call; `--` lets the words be flags). */
+/**
+ * `__complete -- <command> <word-before> <current-word>`: the candidates, one a line (what the
+ * completion scripts call; `--` lets the words be flags).
+ */
 const complete: CommandSpec = {
   name: '__complete',
   summary: 'completion candidates (used by the completion scripts)',
@@ -77,13 +85,29 @@ const complete: CommandSpec = {
 /** The bin's own file: what a completion script runs where the bin is not on PATH. */
 export const BIN_FILE = path.join(ROOT, 'scripts', 'stx-openstack-gitops.cjs');
 
-export const COMMANDS: readonly CommandSpec[] = [synth, validate, values, diff, render, images, credentials, fleet, importCrds, bench, help, completion, complete];
+export const COMMANDS: readonly CommandSpec[] = [
+  synth,
+  validate,
+  values,
+  diff,
+  render,
+  images,
+  credentials,
+  fleet,
+  importCrds,
+  bench,
+  help,
+  completion,
+  complete,
+];
 
 export function findCommand(name: string): CommandSpec {
   const spec = COMMANDS.find((c) => c.name === name);
   if (!spec) {
     const close = COMMANDS.filter((c) => !c.hidden && (c.name.startsWith(name.slice(0, 3)) || name.startsWith(c.name)));
-    throw new UsageError(`unknown command '${name}'${close.length ? ` (did you mean ${close.map((c) => c.name).join(', ')}?)` : ''}; \`${BIN} help\` lists the commands`);
+    throw new UsageError(
+      `unknown command '${name}'${close.length ? ` (did you mean ${close.map((c) => c.name).join(', ')}?)` : ''}; \`${BIN} help\` lists the commands`,
+    );
   }
   return spec;
 }
@@ -114,12 +138,19 @@ export function commandHelp(spec: CommandSpec): string {
   const flags = { ...allFlags(spec), help: { type: 'boolean' as const, short: 'h', description: 'print this help' } };
   const labels = Object.entries(flags).map(([n, f]) => [flagLabel(n, f), f] as const);
   const width = Math.max(...labels.map(([l]) => l.length), ...spec.arguments.map((a) => a.name.length));
-  const lines = [`usage: ${BIN} ${spec.name}${spec.arguments.map((a) => ` ${a.name}`).join('')} [flags]`, '', spec.summary + (spec.description ? `.\n${spec.description}` : '.')];
+  const lines = [
+    `usage: ${BIN} ${spec.name}${spec.arguments.map((a) => ` ${a.name}`).join('')} [flags]`,
+    '',
+    spec.summary + (spec.description ? `.\n${spec.description}` : '.'),
+  ];
   if (spec.arguments.length > 0) lines.push('', 'Arguments:', ...spec.arguments.map((a) => `  ${a.name.padEnd(width)}  ${a.description}`));
   lines.push(
     '',
     'Flags:',
-    ...labels.map(([l, f]) => `  ${l.padEnd(width)}  ${f.description}${'default' in f && f.default ? ` (default: ${f.default})` : ''}${'multiple' in f && f.multiple ? ' [repeatable]' : ''}`),
+    ...labels.map(
+      ([l, f]) =>
+        `  ${l.padEnd(width)}  ${f.description}${'default' in f && f.default ? ` (default: ${f.default})` : ''}${'multiple' in f && f.multiple ? ' [repeatable]' : ''}`,
+    ),
   );
   if (spec.examples.length > 0) lines.push('', 'Examples:', ...spec.examples.map((e) => `  ${BIN} ${e}`));
   if (spec.json) lines.push('', `--json prints one document; its JSON Schema: ${BIN} help ${spec.name} --schema`);
@@ -128,8 +159,16 @@ export function commandHelp(spec: CommandSpec): string {
 
 /** The README's command reference (between its `commands` markers). */
 export function markdownReference(): string {
-  const out = [`Generated from the command registry (lib/commands/registry.ts) by \`npx ${BIN} help --markdown\`; test/cli-registry.test.ts fails when it differs.`, ''];
-  out.push('| command | what it does |', '| --- | --- |', ...visible().map((c) => `| [\`${c.name}\`](#${BIN}-${c.name}) | ${c.summary} |`), '');
+  const out = [
+    `Generated from the command registry (lib/commands/registry.ts) by \`npx ${BIN} help --markdown\`; test/cli-registry.test.ts fails when it differs.`,
+    '',
+  ];
+  out.push(
+    '| command | what it does |',
+    '| --- | --- |',
+    ...visible().map((c) => `| [\`${c.name}\`](#${BIN}-${c.name}) | ${c.summary} |`),
+    '',
+  );
   for (const c of visible()) out.push(`#### \`${BIN} ${c.name}\``, '', '```text', commandHelp(c).trimEnd(), '```', '');
   return out.join('\n');
 }
@@ -196,7 +235,9 @@ function targetNames(): string[] {
     // No dist/ yet: the profiles still complete.
   }
   const deployments = path.join(ROOT, 'deployments');
-  if (fs.existsSync(deployments)) for (const f of fs.readdirSync(deployments)) if (/\.(ya?ml|ts)$/.test(f) && !f.includes('schema')) names.push(f.replace(/\.(ya?ml|ts)$/, ''));
+  if (fs.existsSync(deployments))
+    for (const f of fs.readdirSync(deployments))
+      if (/\.(ya?ml|ts)$/.test(f) && !f.includes('schema')) names.push(f.replace(/\.(ya?ml|ts)$/, ''));
   return names;
 }
 
@@ -210,13 +251,20 @@ function releaseNames(target?: string): string[] {
   if (target) {
     try {
       const found = listTargets('dist').find((t) => t.name === target);
-      if (found?.kind === 'stack') return fs.readdirSync(found.dir, { withFileTypes: true }).filter((e) => e.isDirectory() && fs.existsSync(path.join(found.dir, e.name, 'helmrelease.yaml'))).map((e) => e.name);
+      if (found?.kind === 'stack')
+        return fs
+          .readdirSync(found.dir, { withFileTypes: true })
+          .filter((e) => e.isDirectory() && fs.existsSync(path.join(found.dir, e.name, 'helmrelease.yaml')))
+          .map((e) => e.name);
     } catch {
       // Fall through to every release.
     }
   }
   const dir = path.join(ROOT, 'releases');
-  return fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name);
 }
 
 /** The credential ids the sites read (the catalogue of overrides/credentials.ts, as the profiles use it): `db-password.nova`, ... */

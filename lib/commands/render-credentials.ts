@@ -9,10 +9,12 @@ import { generateValues, valuesDocuments } from './credentials';
 import { ExternalLookup } from './values';
 import { ResolvedDeployment } from '../deployment/resolve';
 
-
 /** A PEM block of `bytes` random bytes: the shape of real material, for renders only. */
 function pemBlock(label: string, bytes: number): string {
-  const body = randomBytes(bytes).toString('base64').replace(/(.{64})/g, '$1\n').trim();
+  const body = randomBytes(bytes)
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .trim();
   return `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`;
 }
 

@@ -130,7 +130,10 @@ export function readCredentialsFile(file: string): Map<string, string> {
 /** Every credentials file of a site folder (`credentials/<site>/*.yaml`, the SOPS-encrypted ones left out). */
 export function readCredentialsFolder(dir: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const f of fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f) && !f.includes('.sops.') && f !== 'kustomization.yaml').sort()) {
+  for (const f of fs
+    .readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f) && !f.includes('.sops.') && f !== 'kustomization.yaml')
+    .sort()) {
     for (const [k, v] of readCredentialsFile(path.join(dir, f))) out.set(k, v);
   }
   return out;
@@ -165,14 +168,19 @@ function plan(stack: StackTree, options: RenderOptions): Planned[] {
   const selected = only ? stack.releases.filter((r) => only.includes(r.name) || only.includes(folderOf(r))) : stack.releases;
   if (only) {
     const unknown = only.filter((o) => !stack.releases.some((r) => r.name === o || folderOf(r) === o));
-    if (unknown.length > 0) throw new Error(`no HelmRelease ${unknown.map((u) => `"${u}"`).join(', ')} in ${stack.dir} (releases: ${stack.releases.map((r) => r.name).join(', ')})`);
+    if (unknown.length > 0)
+      throw new Error(
+        `no HelmRelease ${unknown.map((u) => `"${u}"`).join(', ')} in ${stack.dir} (releases: ${stack.releases.map((r) => r.name).join(', ')})`,
+      );
   }
   return selected.map((release) => {
     const { chart, version, targetNamespace } = release;
     const used = new Set<string>();
     // A values document read whole (helm-values.<release>.yaml, no targetPath) is looked up as a
     // key of its Secret like any other credential: the test lookup first, then the credentials file.
-    const lookups = [options.external, options.credentials && credentialsLookup(options.credentials)].filter((l): l is ExternalLookup => l !== undefined);
+    const lookups = [options.external, options.credentials && credentialsLookup(options.credentials)].filter(
+      (l): l is ExternalLookup => l !== undefined,
+    );
     const external: ExternalLookup | undefined =
       lookups.length === 0
         ? undefined
@@ -189,11 +197,26 @@ function plan(stack: StackTree, options: RenderOptions): Planned[] {
     const values = fillCredentials(effective.values, options.credentials, used) as JsonMap;
     const notGiven = effective.notes;
     const missing = missingChart(options.charts, chart, version);
-    if (missing) return { release, chart, version, values, error: `release "${release.name}": ${missing}`, credentialValues: used, missing: notGiven };
+    if (missing)
+      return { release, chart, version, values, error: `release "${release.name}": ${missing}`, credentialValues: used, missing: notGiven };
     const releaseName = helmReleaseName(release.name, release.spec);
     const entry = findChart(options.charts, chart, version);
     const archive = chartArchivePath(entry, { cacheDir: options.cacheDir });
-    return { release, chart, version, values, request: { chart: archive, chartDigest: entry.digest ?? fileDigest(archive), releaseName, namespace: targetNamespace ?? namespace, values }, credentialValues: used, missing: notGiven };
+    return {
+      release,
+      chart,
+      version,
+      values,
+      request: {
+        chart: archive,
+        chartDigest: entry.digest ?? fileDigest(archive),
+        releaseName,
+        namespace: targetNamespace ?? namespace,
+        values,
+      },
+      credentialValues: used,
+      missing: notGiven,
+    };
   });
 }
 
@@ -225,20 +248,35 @@ export function manifestObjects(manifest: string, where: string, cache = true): 
 }
 
 /** Renders the releases of a stack; a release that does not render carries its error. */
-export async function renderStackReleases(stack: StackTree, options: RenderOptions): Promise<{ releases: RenderedRelease[]; credentialValues: Set<string> }> {
+export async function renderStackReleases(
+  stack: StackTree,
+  options: RenderOptions,
+): Promise<{ releases: RenderedRelease[]; credentialValues: Set<string> }> {
   const planned = plan(stack, options);
   const runnable = planned.filter((p) => p.request);
   const results = await helmTemplateAll(
     runnable.map((p) => p.request!),
-    { ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}), ...(options.cache !== undefined ? { cache: options.cache } : {}), ...(options.progress ? { progress: options.progress } : {}) },
+    {
+      ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+      ...(options.cache !== undefined ? { cache: options.cache } : {}),
+      ...(options.progress ? { progress: options.progress } : {}),
+    },
   );
   const byRelease = new Map(runnable.map((p, i) => [p.release.name, results[i]]));
   const credentialValues = new Set(planned.flatMap((p) => [...p.credentialValues]));
   const releases = planned.map((p): RenderedRelease => {
     const result = byRelease.get(p.release.name);
-    const base = { release: p.release.name, chart: p.chart, version: p.version, values: p.values, notGiven: p.missing, ...(p.request ? { archive: p.request.chart } : {}) };
+    const base = {
+      release: p.release.name,
+      chart: p.chart,
+      version: p.version,
+      values: p.values,
+      notGiven: p.missing,
+      ...(p.request ? { archive: p.request.chart } : {}),
+    };
     if (!result) return { ...base, objects: [], error: p.error, ms: 0 };
-    if (result.error) return { ...base, objects: [], error: `release "${p.release.name}": helm template failed: ${result.error}`, ms: result.ms };
+    if (result.error)
+      return { ...base, objects: [], error: `release "${p.release.name}": helm template failed: ${result.error}`, ms: result.ms };
     return { ...base, objects: manifestObjects(result.manifest, `${p.release.name} (rendered)`, options.cache ?? true), ms: result.ms };
   });
   return { releases, credentialValues };
@@ -255,10 +293,15 @@ const PEM = /-----BEGIN ([A-Z ]*PRIVATE KEY)-----[\s\S]*?-----END \1-----/g;
 export function maskText(text: string, credentialValues: ReadonlySet<string>): string {
   let out = text.replace(PEM, '***');
   // Longest first, so that a value containing another is masked whole.
-  for (const value of [...credentialValues].filter((v) => v.length >= 4).sort((a, b) => b.length - a.length)) out = out.split(value).join('***');
+  for (const value of [...credentialValues].filter((v) => v.length >= 4).sort((a, b) => b.length - a.length))
+    out = out.split(value).join('***');
   return out
     .split('\n')
-    .map((line) => line.replace(SECRET_LINE, (_, head: string, value: string) => (value === '***' || value === '"***"' ? `${head}${value}` : `${head}***`)))
+    .map((line) =>
+      line.replace(SECRET_LINE, (_, head: string, value: string) =>
+        value === '***' || value === '"***"' ? `${head}${value}` : `${head}***`,
+      ),
+    )
     .join('\n');
 }
 
@@ -316,12 +359,23 @@ export interface ConfigFile {
 }
 
 /** Every config file of that name in the rendered releases (masked unless `showSecrets`). */
-export function findConfigFiles(releases: readonly RenderedRelease[], name: string, credentialValues: ReadonlySet<string>, showSecrets = false): ConfigFile[] {
+export function findConfigFiles(
+  releases: readonly RenderedRelease[],
+  name: string,
+  credentialValues: ReadonlySet<string>,
+  showSecrets = false,
+): ConfigFile[] {
   const out: ConfigFile[] = [];
   for (const release of releases) {
     for (const object of release.objects) {
       const file = configFilesOf(object.doc).find((f) => f.key === name);
-      if (file) out.push({ release: release.release, object: object.id, key: name, text: showSecrets ? file.text : maskText(file.text, credentialValues) });
+      if (file)
+        out.push({
+          release: release.release,
+          object: object.id,
+          key: name,
+          text: showSecrets ? file.text : maskText(file.text, credentialValues),
+        });
     }
   }
   return out;
@@ -347,7 +401,10 @@ export interface ScanFinding {
 
 /** Published defaults of shared secrets that a running cloud must not keep (the chart's own values). */
 const PUBLISHED_SECRETS: ReadonlyArray<{ readonly option: RegExp; readonly why: string }> = [
-  { option: /^\s*metadata_proxy_shared_secret\s*=\s*password\s*$/, why: 'metadata_proxy_shared_secret is the published chart default "password"' },
+  {
+    option: /^\s*metadata_proxy_shared_secret\s*=\s*password\s*$/,
+    why: 'metadata_proxy_shared_secret is the published chart default "password"',
+  },
   // The charts' endpoints default every account's password to "password": a URL or a password
   // option still holding it means the release's credential never reached the chart.
   { option: /:\/\/[^\s:@/]+:password@/, why: 'a URL carries the published chart default password' },
@@ -359,7 +416,10 @@ const SCAN_RULES: ReadonlyArray<{ readonly pattern: RegExp; readonly what: strin
   { pattern: /<no value>/, what: 'a missing value printed as <no value>' },
   { pattern: /%!/, what: 'a Go format error (%!)' },
   // file: and <x>+unix: URLs name no host by design.
-  { pattern: /(?<![+\w])(?!file:)[a-z][a-z0-9.-]*(?:\+(?!unix:)[a-z0-9.-]+)?:\/\/(?:[^/@\s]*@)?(?=[:/,]|\s|$)/, what: 'an empty host in a URL' },
+  {
+    pattern: /(?<![+\w])(?!file:)[a-z][a-z0-9.-]*(?:\+(?!unix:)[a-z0-9.-]+)?:\/\/(?:[^/@\s]*@)?(?=[:/,]|\s|$)/,
+    what: 'an empty host in a URL',
+  },
   { pattern: /@[A-Z][A-Z0-9_]+@/, what: 'a build token (@TOKEN@) never replaced' },
 ];
 
@@ -371,11 +431,12 @@ export function scanConfigFiles(objects: readonly JsonMap[]): ScanFinding[] {
     for (const { key, text } of configFilesOf(object)) {
       const where = `${String(object.kind)}/${name} ${key}`;
       for (const line of text.split('\n')) {
-        for (const rule of SCAN_RULES) if (rule.pattern.test(line)) findings.push({ where, what: rule.what, line: line.trim().slice(0, 200) });
-        for (const rule of PUBLISHED_SECRETS) if (rule.option.test(line)) findings.push({ where, what: rule.why, line: line.trim().slice(0, 200) });
+        for (const rule of SCAN_RULES)
+          if (rule.pattern.test(line)) findings.push({ where, what: rule.what, line: line.trim().slice(0, 200) });
+        for (const rule of PUBLISHED_SECRETS)
+          if (rule.option.test(line)) findings.push({ where, what: rule.why, line: line.trim().slice(0, 200) });
       }
     }
   }
   return findings;
 }
-

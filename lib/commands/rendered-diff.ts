@@ -74,7 +74,10 @@ function sameFolder(a: StackTree, b: StackTree, prefix: string): boolean {
  * Lines whose value a chart generates anew at each render (gnocchi's `uuidv4` statsd ids and test
  * resource): the value is masked, so that two renders of the same values compare equal.
  */
-const GENERATED_LINES = [/^(\s*(?:resource_id|user_id|project_id)\s*=\s*)[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/gm, /^(RESOURCE_UUID=)[0-9a-f]{8}-[0-9a-f-]{27}$/gm];
+const GENERATED_LINES = [
+  /^(\s*(?:resource_id|user_id|project_id)\s*=\s*)[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/gm,
+  /^(RESOURCE_UUID=)[0-9a-f]{8}-[0-9a-f-]{27}$/gm,
+];
 
 function maskGenerated(text: string): string {
   return GENERATED_LINES.reduce((t, pattern) => t.replace(pattern, '$1(generated)'), text);
@@ -90,14 +93,22 @@ export function comparable(doc: JsonMap, credentialValues: ReadonlySet<string>):
     return Object.fromEntries(
       Object.entries(v)
         .filter(([k, x]) => !(k === 'annotations' && isMap(x) && Object.keys(x).every((a) => /-hash$/.test(a))))
-        .map(([k, x]) => [k, k === 'annotations' && isMap(x) ? Object.fromEntries(Object.entries(x).filter(([a]) => !/-hash$/.test(a))) : strip(x)]),
+        .map(([k, x]) => [
+          k,
+          k === 'annotations' && isMap(x) ? Object.fromEntries(Object.entries(x).filter(([a]) => !/-hash$/.test(a))) : strip(x),
+        ]),
     );
   };
   return strip(shown) as JsonMap;
 }
 
 /** The objects of two renders of one release, compared. */
-export function diffRenderedObjects(before: RenderedRelease | undefined, after: RenderedRelease | undefined, oldCredentials: ReadonlySet<string>, newCredentials: ReadonlySet<string>): ObjectChange[] {
+export function diffRenderedObjects(
+  before: RenderedRelease | undefined,
+  after: RenderedRelease | undefined,
+  oldCredentials: ReadonlySet<string>,
+  newCredentials: ReadonlySet<string>,
+): ObjectChange[] {
   const o = new Map((before?.objects ?? []).map((x) => [x.id, comparable(x.doc, oldCredentials)]));
   const n = new Map((after?.objects ?? []).map((x) => [x.id, comparable(x.doc, newCredentials)]));
   const out: ObjectChange[] = [];
@@ -125,7 +136,12 @@ export interface RenderedDiffRequest {
 }
 
 /** Renders what changed between two sets of stacks and compares the objects. */
-export async function diffRenderedStacks(oldStacks: ReadonlyMap<string, StackTree>, newStacks: ReadonlyMap<string, StackTree>, charts: ChartSet, credentials?: Credentials): Promise<RenderedStackDiff[]> {
+export async function diffRenderedStacks(
+  oldStacks: ReadonlyMap<string, StackTree>,
+  newStacks: ReadonlyMap<string, StackTree>,
+  charts: ChartSet,
+  credentials?: Credentials,
+): Promise<RenderedStackDiff[]> {
   const out: RenderedStackDiff[] = [];
   for (const name of [...new Set([...oldStacks.keys(), ...newStacks.keys()])].sort()) {
     const before = oldStacks.get(name);
@@ -147,8 +163,15 @@ export async function diffRenderedStacks(oldStacks: ReadonlyMap<string, StackTre
     for (const release of changed) {
       const o = oldRender?.releases.find((r) => r.release === release);
       const n = newRender?.releases.find((r) => r.release === release);
-      const errors = [o?.error ? `old: ${o.error}` : undefined, n?.error ? `new: ${n.error}` : undefined].filter((e): e is string => e !== undefined);
-      const objects = diffRenderedObjects(o?.error ? undefined : o, n?.error ? undefined : n, oldRender?.credentialValues ?? new Set(), newRender?.credentialValues ?? new Set());
+      const errors = [o?.error ? `old: ${o.error}` : undefined, n?.error ? `new: ${n.error}` : undefined].filter(
+        (e): e is string => e !== undefined,
+      );
+      const objects = diffRenderedObjects(
+        o?.error ? undefined : o,
+        n?.error ? undefined : n,
+        oldRender?.credentialValues ?? new Set(),
+        newRender?.credentialValues ?? new Set(),
+      );
       if (objects.length === 0 && errors.length === 0 && o && n) continue;
       releases.push({ release, status: !o ? 'added' : !n ? 'removed' : 'changed', objects, errors });
     }
@@ -162,7 +185,10 @@ function lineDiff(oldText: string, newText: string): string[] {
   const newLines = newText.split('\n');
   const oldSet = new Set(oldLines);
   const newSet = new Set(newLines);
-  return [...oldLines.filter((l) => !newSet.has(l)).map((l) => `      - ${l}`), ...newLines.filter((l) => !oldSet.has(l)).map((l) => `      + ${l}`)];
+  return [
+    ...oldLines.filter((l) => !newSet.has(l)).map((l) => `      - ${l}`),
+    ...newLines.filter((l) => !oldSet.has(l)).map((l) => `      + ${l}`),
+  ];
 }
 
 function show(value: Json | undefined): string {
@@ -190,7 +216,8 @@ export function formatRenderedDiff(diffs: readonly RenderedStackDiff[], from: st
         }
         lines.push(`  ~ ${change.id}`);
         for (const leaf of change.leaves) {
-          const multiline = typeof leaf.old === 'string' && typeof leaf.new === 'string' && (leaf.old.includes('\n') || leaf.new.includes('\n'));
+          const multiline =
+            typeof leaf.old === 'string' && typeof leaf.new === 'string' && (leaf.old.includes('\n') || leaf.new.includes('\n'));
           if (multiline) lines.push(`    ~ ${leaf.path}:`, ...lineDiff(leaf.old as string, leaf.new as string));
           else if (leaf.kind === 'added') lines.push(`    + ${leaf.path}: ${show(leaf.new)}`);
           else if (leaf.kind === 'removed') lines.push(`    - ${leaf.path}: ${show(leaf.old)}`);
@@ -210,7 +237,12 @@ export async function runRenderedDiff(request: RenderedDiffRequest): Promise<{ c
   const dist = request.dist ?? 'dist';
   const old = checkoutFolder(rev, dist, cwd);
   try {
-    const diffs = await diffRenderedStacks(readStacksAndSites(old.dir, request.stack), readStacksAndSites(path.resolve(cwd, dist), request.stack), request.charts, request.credentials);
+    const diffs = await diffRenderedStacks(
+      readStacksAndSites(old.dir, request.stack),
+      readStacksAndSites(path.resolve(cwd, dist), request.stack),
+      request.charts,
+      request.credentials,
+    );
     return { code: diffs.length === 0 ? 0 : 1, text: formatRenderedDiff(diffs, `${rev}:${dist}`, `${dist} (working tree)`), diffs };
   } finally {
     old.cleanup();

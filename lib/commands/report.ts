@@ -33,7 +33,10 @@ export interface Reporter {
   readonly color: boolean;
   /** `text` in `style` when `stream` (default stderr) takes colours, else as it is. */
   paint(text: string, style: Style, stream?: keyof Streams): string;
-  /** One step of long work (`done` of `total` finished; `label` is the one under way): redrawn on a terminal, nothing otherwise, nothing with --quiet or --json. */
+  /**
+   * One step of long work (`done` of `total` finished; `label` is the one under way): redrawn on a
+   * terminal, nothing otherwise, nothing with --quiet or --json.
+   */
   progress(done: number, total: number, label: string): void;
   /** Clears a progress line (before other output, and at the end). */
   progressDone(): void;
@@ -63,7 +66,11 @@ export interface ReporterOptions {
 }
 
 /** Builds the reporter of one run. @default streams process.stdout and process.stderr, env process.env */
-export function reporter(options: ReporterOptions = {}, streams: Streams = { stdout: process.stdout, stderr: process.stderr }, env: NodeJS.ProcessEnv = process.env): Reporter {
+export function reporter(
+  options: ReporterOptions = {},
+  streams: Streams = { stdout: process.stdout, stderr: process.stderr },
+  env: NodeJS.ProcessEnv = process.env,
+): Reporter {
   const json = options.json === true;
   const quiet = options.quiet === true;
   const tty = streams.stderr.isTTY === true;

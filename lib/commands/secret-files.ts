@@ -29,7 +29,8 @@ export interface SecretFile {
 }
 
 /** A credential file name: YAML or JSON, not the site's kustomization. */
-export const isCredentialFileName = (name: string) => /\.(ya?ml|json)$/i.test(name) && name !== 'kustomization.yaml' && !name.startsWith('.');
+export const isCredentialFileName = (name: string) =>
+  /\.(ya?ml|json)$/i.test(name) && name !== 'kustomization.yaml' && !name.startsWith('.');
 /** The names SOPS-encrypted copies have: `<secret>.sops.yaml` (or .yml, .json). */
 export const isEncryptedFileName = (name: string) => /\.sops\.(ya?ml|json)$/i.test(name);
 
@@ -45,8 +46,14 @@ export function readSecretFile(file: string): SecretFile {
   let text: string;
   try {
     const st = fs.fstatSync(fd);
-    if (!st.isFile()) throw new SecretFileError(`${file}: not a regular file${link.isSymbolicLink() ? ` (a symlink to ${target})` : ''}; credentials are read from regular files only. Nothing was written`);
-    if (st.size > MAX_SECRET_FILE_BYTES) throw new SecretFileError(`${file}: ${st.size} bytes, more than a Secret holds (${MAX_SECRET_FILE_BYTES}); not read. Nothing was written`);
+    if (!st.isFile())
+      throw new SecretFileError(
+        `${file}: not a regular file${link.isSymbolicLink() ? ` (a symlink to ${target})` : ''}; credentials are read from regular files only. Nothing was written`,
+      );
+    if (st.size > MAX_SECRET_FILE_BYTES)
+      throw new SecretFileError(
+        `${file}: ${st.size} bytes, more than a Secret holds (${MAX_SECRET_FILE_BYTES}); not read. Nothing was written`,
+      );
     const buf = Buffer.alloc(st.size);
     let read = 0;
     while (read < st.size) {
@@ -64,7 +71,10 @@ export function readSecretFile(file: string): SecretFile {
   }
   const docs = parseYaml12(text, file).map((d, i) => {
     if (d === null || d === undefined) return null;
-    if (typeof d !== 'object' || Array.isArray(d)) throw new SecretFileError(`${file}: document ${i + 1}: expected a Secret manifest (a mapping), got ${Array.isArray(d) ? 'a list' : typeof d}. Nothing was written`);
+    if (typeof d !== 'object' || Array.isArray(d))
+      throw new SecretFileError(
+        `${file}: document ${i + 1}: expected a Secret manifest (a mapping), got ${Array.isArray(d) ? 'a list' : typeof d}. Nothing was written`,
+      );
     return d as Record<string, unknown>;
   });
   return { file, target, docs, encrypted: docs.some((d) => d !== null && 'sops' in d) };
@@ -80,7 +90,8 @@ export interface SecretValues {
   readonly binary: Set<string>;
 }
 
-const closest = (key: string, known: readonly string[]) => known.find((k) => k !== key && (k.startsWith(key.slice(0, 3)) || key.startsWith(k.slice(0, 3))));
+const closest = (key: string, known: readonly string[]) =>
+  known.find((k) => k !== key && (k.startsWith(key.slice(0, 3)) || key.startsWith(k.slice(0, 3))));
 
 /**
  * The Secret name of an encrypted document: its metadata.name, or, where sops encrypted that too
@@ -100,7 +111,9 @@ function checkFields(doc: Record<string, unknown>, where: string): void {
   for (const key of Object.keys(doc)) {
     if (!SECRET_FIELDS.includes(key)) {
       const near = closest(key, SECRET_FIELDS);
-      throw new SecretFileError(`${where}: ${key}: not a field of a Secret${near ? ` (did you mean ${near}?)` : ''}; expected only ${SECRET_FIELDS.filter((f) => f !== 'sops').join(', ')}. Nothing was written`);
+      throw new SecretFileError(
+        `${where}: ${key}: not a field of a Secret${near ? ` (did you mean ${near}?)` : ''}; expected only ${SECRET_FIELDS.filter((f) => f !== 'sops').join(', ')}. Nothing was written`,
+      );
     }
   }
 }
@@ -114,9 +127,11 @@ export function secretValues(doc: Record<string, unknown>, where: string): Secre
   if (doc.apiVersion !== 'v1') fail('apiVersion', `expected v1, got ${JSON.stringify(doc.apiVersion)}`);
   if (doc.kind !== 'Secret') fail('kind', `expected Secret, got ${JSON.stringify(doc.kind)}`);
   const metadata = doc.metadata;
-  if (!metadata || typeof metadata !== 'object' || Array.isArray(metadata)) fail('metadata', 'expected a mapping with the name of the Secret');
+  if (!metadata || typeof metadata !== 'object' || Array.isArray(metadata))
+    fail('metadata', 'expected a mapping with the name of the Secret');
   const { name, namespace } = metadata as { name?: unknown; namespace?: unknown };
-  if (typeof name !== 'string' || !SECRET_NAME.test(name)) fail('metadata.name', `expected a Secret name (lower-case letters, digits, - and .), got ${JSON.stringify(name)}`);
+  if (typeof name !== 'string' || !SECRET_NAME.test(name))
+    fail('metadata.name', `expected a Secret name (lower-case letters, digits, - and .), got ${JSON.stringify(name)}`);
   if (namespace !== undefined && typeof namespace !== 'string') fail('metadata.namespace', 'expected a string');
   const values = new Map<string, string>();
   const binary = new Set<string>();
@@ -139,7 +154,8 @@ export function secretValues(doc: Record<string, unknown>, where: string): Secre
     }
   }
   for (const [key, raw] of Object.entries(section('stringData'))) {
-    if (typeof raw !== 'string') fail(`stringData.${key}`, `expected a string, got ${raw === null ? 'nothing' : `a ${typeof raw} (${String(raw)}); quote it`}`);
+    if (typeof raw !== 'string')
+      fail(`stringData.${key}`, `expected a string, got ${raw === null ? 'nothing' : `a ${typeof raw} (${String(raw)}); quote it`}`);
     if (raw === '') fail(`stringData.${key}`, 'empty: a credential needs a value');
     values.set(key, raw as string);
     binary.delete(key);
@@ -200,7 +216,9 @@ export function lockFolder(dir: string): () => void {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = Number(fs.readFileSync(lock, 'utf8').trim());
       if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
-        throw new SecretFileError(`${dir} is in use by another credentials run (pid ${pid}, lock ${lock}); run again when it has finished. Nothing was written`);
+        throw new SecretFileError(
+          `${dir} is in use by another credentials run (pid ${pid}, lock ${lock}); run again when it has finished. Nothing was written`,
+        );
       }
       fs.rmSync(lock, { force: true });
     }

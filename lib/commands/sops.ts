@@ -63,7 +63,8 @@ export function parseAgeIdentities(text: string, file: string): string[] {
     .map((l) => l.trim())
     .filter((l) => l !== '' && !l.startsWith('#'));
   const bad = keys.find((k) => !/^AGE-SECRET-KEY-1[0-9A-Z]+$/.test(k));
-  if (bad !== undefined || keys.length === 0) throw new SopsError(`${file}: expected age identities (lines AGE-SECRET-KEY-1...), as age-keygen writes them`);
+  if (bad !== undefined || keys.length === 0)
+    throw new SopsError(`${file}: expected age identities (lines AGE-SECRET-KEY-1...), as age-keygen writes them`);
   return keys;
 }
 
@@ -143,7 +144,12 @@ export interface SopsMetadata {
  * Encrypts one document (a mapping without `sops:`) for `recipients`, as `sops --encrypt` with
  * `encrypted_regex` does. Returns the document with the `sops:` metadata appended.
  */
-export async function sopsEncrypt(doc: Record<string, unknown>, recipients: readonly string[], encryptedRegex: string, now = new Date()): Promise<Record<string, unknown>> {
+export async function sopsEncrypt(
+  doc: Record<string, unknown>,
+  recipients: readonly string[],
+  encryptedRegex: string,
+  now = new Date(),
+): Promise<Record<string, unknown>> {
   if ('sops' in doc) throw new SopsError('the document already has a sops: block');
   if (recipients.length === 0) throw new SopsError('no age recipient to encrypt for');
   for (const r of recipients) {
@@ -179,14 +185,41 @@ export async function sopsEncrypt(doc: Record<string, unknown>, recipients: read
  * Decrypts one SOPS document with age identities, checking the MAC: a value changed, added,
  * removed or moved fails. Returns the document without its `sops:` block.
  */
-export async function sopsDecrypt(doc: Record<string, unknown>, identities: readonly string[], where: string): Promise<Record<string, unknown>> {
-  const meta = doc.sops as Partial<SopsMetadata> & { mac_only_encrypted?: boolean; unencrypted_suffix?: string; encrypted_suffix?: string; unencrypted_regex?: string } | undefined;
+export async function sopsDecrypt(
+  doc: Record<string, unknown>,
+  identities: readonly string[],
+  where: string,
+): Promise<Record<string, unknown>> {
+  const meta = doc.sops as
+    | (Partial<SopsMetadata> & {
+        mac_only_encrypted?: boolean;
+        unencrypted_suffix?: string;
+        encrypted_suffix?: string;
+        unencrypted_regex?: string;
+      })
+    | undefined;
   if (!meta || typeof meta !== 'object') throw new SopsError(`${where}: no sops: block`);
-  const unsupported = ['mac_only_encrypted', 'encrypted_suffix', 'unencrypted_regex', 'encrypted_comment_regex', 'unencrypted_comment_regex', 'shamir_threshold', 'key_groups'].filter((k) => (meta as Record<string, unknown>)[k] !== undefined && (meta as Record<string, unknown>)[k] !== false && (meta as Record<string, unknown>)[k] !== '');
-  if (unsupported.length > 0) throw new SopsError(`${where}: sops options this command does not read (${unsupported.join(', ')}); use sops itself`);
+  const unsupported = [
+    'mac_only_encrypted',
+    'encrypted_suffix',
+    'unencrypted_regex',
+    'encrypted_comment_regex',
+    'unencrypted_comment_regex',
+    'shamir_threshold',
+    'key_groups',
+  ].filter(
+    (k) =>
+      (meta as Record<string, unknown>)[k] !== undefined &&
+      (meta as Record<string, unknown>)[k] !== false &&
+      (meta as Record<string, unknown>)[k] !== '',
+  );
+  if (unsupported.length > 0)
+    throw new SopsError(`${where}: sops options this command does not read (${unsupported.join(', ')}); use sops itself`);
   const stanzas = Array.isArray(meta.age) ? meta.age : [];
-  if (stanzas.length === 0) throw new SopsError(`${where}: its data key is not encrypted for any age recipient (other key types need sops itself)`);
-  if (typeof meta.lastmodified !== 'string' || typeof meta.mac !== 'string') throw new SopsError(`${where}: sops.lastmodified or sops.mac is missing`);
+  if (stanzas.length === 0)
+    throw new SopsError(`${where}: its data key is not encrypted for any age recipient (other key types need sops itself)`);
+  if (typeof meta.lastmodified !== 'string' || typeof meta.mac !== 'string')
+    throw new SopsError(`${where}: sops.lastmodified or sops.mac is missing`);
   const a = age();
   let key: Buffer | undefined;
   for (const stanza of stanzas) {
@@ -199,7 +232,8 @@ export async function sopsDecrypt(doc: Record<string, unknown>, identities: read
       // Not for these identities: try the next recipient.
     }
   }
-  if (!key) throw new SopsError(`${where}: none of the given age identities opens it (recipients: ${stanzas.map((s) => s.recipient).join(', ')})`);
+  if (!key)
+    throw new SopsError(`${where}: none of the given age identities opens it (recipients: ${stanzas.map((s) => s.recipient).join(', ')})`);
   if (key.length !== 32) throw new SopsError(`${where}: its data key is not 32 bytes`);
   const { sops: _sops, ...body } = doc;
   void _sops;

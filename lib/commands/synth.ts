@@ -13,7 +13,10 @@ import { announceSites } from '../validate/credential-needs';
 
 /** The marker at the root of the output folder: the generator and its version. */
 function marker(): string {
-  const { name, version } = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8')) as { name: string; version: string };
+  const { name, version } = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+  };
   return `${name} ${version}\n`;
 }
 
@@ -100,10 +103,16 @@ const SUMMARY_FILE = 'synth-summary.yaml';
  */
 function prepareScratch(scratch: string): void {
   const stat = fs.lstatSync(scratch, { throwIfNoEntry: false });
-  if (stat && !stat.isDirectory()) throw new Error(`${scratch}: the cdk8s scratch folder is ${stat.isSymbolicLink() ? 'a symlink' : 'a file'}, not a folder (remove it; the synth creates it)`);
+  if (stat && !stat.isDirectory())
+    throw new Error(
+      `${scratch}: the cdk8s scratch folder is ${stat.isSymbolicLink() ? 'a symlink' : 'a file'}, not a folder (remove it; the synth creates it)`,
+    );
   if (!stat) fs.mkdirSync(scratch, { recursive: true });
   const foreign = fs.readdirSync(scratch).filter((e) => e !== SUMMARY_FILE);
-  if (foreign.length > 0) throw new Error(`${scratch}: the cdk8s scratch folder holds ${foreign.sort().slice(0, 5).join(', ')}, which the synth did not write (the cdk8s CLI empties it before a synth; remove them)`);
+  if (foreign.length > 0)
+    throw new Error(
+      `${scratch}: the cdk8s scratch folder holds ${foreign.sort().slice(0, 5).join(', ')}, which the synth did not write (the cdk8s CLI empties it before a synth; remove them)`,
+    );
   const summary = fs.lstatSync(path.join(scratch, SUMMARY_FILE), { throwIfNoEntry: false });
   if (summary && !summary.isFile()) throw new Error(`${path.join(scratch, SUMMARY_FILE)}: not a plain file (remove it)`);
   try {
@@ -130,23 +139,36 @@ export function runSynth(request: SynthRequest = {}): SynthResult {
       const fleets = request.fleets ?? (onlyThese && !process.env.STX_FLEETS ? [] : defaultFleetLocations());
       step(1, 'building the fleets');
       // A subcloud whose inputs and files are as the last synth into this folder left them is kept.
-      rendered.push(...renderFleets(fleets, [path.resolve(__dirname, '..', '..', 'deployments')], request.build?.releases, { previous: target }));
+      rendered.push(
+        ...renderFleets(fleets, [path.resolve(__dirname, '..', '..', 'deployments')], request.build?.releases, { previous: target }),
+      );
       step(2, 'looking for plaintext credentials');
       return { stacks: rendered, leaks: credentialProblems(rendered) };
     });
     if (leaks.length > 0) throw new Error(`plaintext credentials would be written:\n${leaks.join('\n')}`);
     // What a partial synth leaves as it was: `clusters/aio-dx` is kept when only `clusters/aio-sx` is written.
-    const kept = onlyThese && fs.existsSync(target) ? unwrittenEntries(target, stacks.map((s) => s.name)).filter((e) => !path.basename(e).startsWith('.')) : [];
+    const kept =
+      onlyThese && fs.existsSync(target)
+        ? unwrittenEntries(
+            target,
+            stacks.map((s) => s.name),
+          ).filter((e) => !path.basename(e).startsWith('.'))
+        : [];
     step(3, `writing ${path.relative(process.cwd(), target) || '.'}/`);
     const warnings = writeStacks(target, stacks, { marker: marker(), onlyThese, keep: bootstrapFolders(target) });
     rememberFleets(target, stacks);
     const lines = [
       ...summary(stacks),
-      ...(kept.length > 0 ? [`kept as they were: ${kept.sort().join(', ')} (a synth of every profile removes a stack whose profile is gone)`] : []),
+      ...(kept.length > 0
+        ? [`kept as they were: ${kept.sort().join(', ')} (a synth of every profile removes a stack whose profile is gone)`]
+        : []),
       ...warnings,
       // Releases enabled without their credentials: Flux would fail on the missing Secret keys.
       // Without a credentials folder nothing is announced: the kept files are read back only when it exists.
-      ...announceSites(path.dirname(target), fs.existsSync(path.join(path.dirname(target), 'credentials')) ? stacks.map((s) => withKept(target, s)) : stacks),
+      ...announceSites(
+        path.dirname(target),
+        fs.existsSync(path.join(path.dirname(target), 'credentials')) ? stacks.map((s) => withKept(target, s)) : stacks,
+      ),
     ];
     if (requested === scratch) {
       // The CLI expects its output folder to exist; leave it the synth summary. The tree is in place

@@ -52,12 +52,15 @@ export function listTargets(root = 'dist'): Target[] {
       for (const inv of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
         if (inv.name.startsWith('.')) continue;
         const fleetDir = path.join(dir, inv.name);
-        if (!inv.isDirectory() || !isFleetFolder(fleetDir)) throw new Error(`${fleetDir}: not a fleet folder (no base/ folder, or a kustomization.yaml at its top): cannot interpret it`);
-        for (const site of fleetFolderSites(fleetDir)) out.push({ kind: 'subcloud', name: `${inv.name}/${site}`, fleetDir, inventory: inv.name, site });
+        if (!inv.isDirectory() || !isFleetFolder(fleetDir))
+          throw new Error(`${fleetDir}: not a fleet folder (no base/ folder, or a kustomization.yaml at its top): cannot interpret it`);
+        for (const site of fleetFolderSites(fleetDir))
+          out.push({ kind: 'subcloud', name: `${inv.name}/${site}`, fleetDir, inventory: inv.name, site });
       }
       continue;
     }
-    if (!fs.existsSync(path.join(dir, 'kustomization.yaml'))) throw new Error(`${dir}: neither a stack (no kustomization.yaml), a fleet nor entry points: cannot interpret it`);
+    if (!fs.existsSync(path.join(dir, 'kustomization.yaml')))
+      throw new Error(`${dir}: neither a stack (no kustomization.yaml), a fleet nor entry points: cannot interpret it`);
     out.push({ kind: 'stack', name: entry.name, dir });
   }
   return out;
@@ -85,8 +88,14 @@ export function matchTargets(arg: string, targets: readonly Target[], where = 'd
   if (fleet.length > 0) return fleet;
   const bySite = targets.filter((t) => t.kind === 'subcloud' && t.site === name);
   if (bySite.length === 1) return bySite;
-  if (bySite.length > 1) throw new Error(`subcloud "${name}" is in more than one fleet: name one of ${bySite.map((t) => t.name).join(', ')}`);
-  throw new Error(`no stack or subcloud "${name}" under ${where}: ${didYouMean(name, targets.map((t) => t.name))}`);
+  if (bySite.length > 1)
+    throw new Error(`subcloud "${name}" is in more than one fleet: name one of ${bySite.map((t) => t.name).join(', ')}`);
+  throw new Error(
+    `no stack or subcloud "${name}" under ${where}: ${didYouMean(
+      name,
+      targets.map((t) => t.name),
+    )}`,
+  );
 }
 
 /** The subcloud whose own folder `dir` is (a site folder of a fleet folder), or undefined. */
@@ -95,7 +104,13 @@ export function subcloudOfFolder(dir: string): Target | undefined {
   const parent = path.dirname(full);
   const site = path.basename(full);
   if (!fs.existsSync(path.join(full, 'kustomization.yaml')) || !isSiteName(site) || !isFleetFolder(parent)) return undefined;
-  return { kind: 'subcloud', name: `${path.basename(parent)}/${site}`, fleetDir: path.dirname(dir.replace(/\/+$/, '')), inventory: path.basename(parent), site };
+  return {
+    kind: 'subcloud',
+    name: `${path.basename(parent)}/${site}`,
+    fleetDir: path.dirname(dir.replace(/\/+$/, '')),
+    inventory: path.basename(parent),
+    site,
+  };
 }
 
 /** The targets an argument names: a folder (stack, subcloud or fleet folder) or a name under `root`. */
@@ -119,7 +134,8 @@ export function resolveTargets(arg: string, root = 'dist'): Target[] {
 /** The one target an argument names (a fleet, naming many, is refused with its subclouds). */
 export function resolveTarget(arg: string, root = 'dist'): Target {
   const targets = resolveTargets(arg, root);
-  if (targets.length > 1) throw new Error(`"${arg}" is a fleet of ${targets.length} subclouds: name one of ${targets.map((t) => t.name).join(', ')}`);
+  if (targets.length > 1)
+    throw new Error(`"${arg}" is a fleet of ${targets.length} subclouds: name one of ${targets.map((t) => t.name).join(', ')}`);
   return targets[0];
 }
 

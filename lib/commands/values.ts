@@ -171,10 +171,12 @@ function generatedData(files: ReadonlyMap<string, string>, dir: string): Map<str
   if (!files.has(kfile)) return out;
   const read = readKustomization(files, kfile);
   const unreadable = read.problems.find((p) => p.startsWith(`${kfile}: (file): `));
-  if (unreadable) throw new Error(`${kfile}: does not parse, so its generated Secrets are unknown: ${unreadable.slice(`${kfile}: (file): `.length)}`);
+  if (unreadable)
+    throw new Error(`${kfile}: does not parse, so its generated Secrets are unknown: ${unreadable.slice(`${kfile}: (file): `.length)}`);
   for (const g of read.generated) {
     const data = new Map<string, GeneratedKey>();
-    for (const [key, source] of g.data) data.set(key, 'file' in source ? { file: source.file, text: files.get(source.file) } : { file: kfile, text: source.literal });
+    for (const [key, source] of g.data)
+      data.set(key, 'file' in source ? { file: source.file, text: files.get(source.file) } : { file: kfile, text: source.literal });
     out.set(`${g.kind}/${g.name}`, data);
   }
   return out;
@@ -256,19 +258,29 @@ export function effectiveValues(files: ReadonlyMap<string, string>, release: Tre
     const { kind, name, valuesKey: key, targetPath } = ref;
     const generator = generated.get(`${kind}/${name}`);
     const found = generator?.get(key);
-    if (found && found.text === undefined) throw new Error(`${release.file}: spec.valuesFrom[${i}]: ${found.file} is listed by the ${kind} generator ${name} but is not in the tree`);
+    if (found && found.text === undefined)
+      throw new Error(
+        `${release.file}: spec.valuesFrom[${i}]: ${found.file} is listed by the ${kind} generator ${name} but is not in the tree`,
+      );
     if (generator && !found && !ref.optional) {
-      throw new Error(`${release.file}: spec.valuesFrom[${i}]: the ${kind} ${name} generated in this folder has no key ${key} (keys: ${[...generator.keys()].join(', ') || 'none'})`);
+      throw new Error(
+        `${release.file}: spec.valuesFrom[${i}]: the ${kind} ${name} generated in this folder has no key ${key} (keys: ${[...generator.keys()].join(', ') || 'none'})`,
+      );
     }
     const outside = found ? undefined : external?.(kind, name, key);
-    const data = (found as { file: string; text: string } | undefined) ?? (outside === undefined ? undefined : { file: `${kind.toLowerCase()} ${name}/${key}`, text: outside });
+    const data =
+      (found as { file: string; text: string } | undefined) ??
+      (outside === undefined ? undefined : { file: `${kind.toLowerCase()} ${name}/${key}`, text: outside });
     if (targetPath) {
       const segments = parseSetPath(targetPath);
       let value: Json;
       let source: LeafSource;
       if (data) {
         value = targetValue(data.text, ref.literal);
-        source = outside === undefined ? { layer: layerOfFile(data.file), file: data.file } : { layer: kind === 'Secret' ? 'credential' : 'external', file: data.file };
+        source =
+          outside === undefined
+            ? { layer: layerOfFile(data.file), file: data.file }
+            : { layer: kind === 'Secret' ? 'credential' : 'external', file: data.file };
       } else {
         value = `<${kind.toLowerCase()}:${name}/${key}>`;
         source = { layer: kind === 'Secret' ? 'credential' : 'external', file: `${kind.toLowerCase()} ${name}/${key}` };
@@ -278,7 +290,9 @@ export function effectiveValues(files: ReadonlyMap<string, string>, release: Tre
       return;
     }
     if (!data) {
-      notes.push(`valuesFrom[${i}]: ${kind} ${name} key ${key} is not in the tree (created out of band): its values are not shown${ref.optional ? ' (optional)' : ''}`);
+      notes.push(
+        `valuesFrom[${i}]: ${kind} ${name} key ${key} is not in the tree (created out of band): its values are not shown${ref.optional ? ' (optional)' : ''}`,
+      );
       return;
     }
     const doc = readValuesText(data.text, data.file);
@@ -311,7 +325,9 @@ export class UnreadableTree extends Error {
     readonly dir: string,
     readonly problems: readonly string[],
   ) {
-    super(`${dir}: cannot read the tree as Flux would (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    super(
+      `${dir}: cannot read the tree as Flux would (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  ${p}`).join('\n')}`,
+    );
   }
 }
 
@@ -362,7 +378,8 @@ export function formatValues(ev: EffectiveValues, options: FormatOptions = {}): 
     return JSON.stringify(out, null, 2) + '\n';
   }
   const notes = ev.notes.map((n) => `# note: ${n}\n`).join('');
-  if (!options.source) return `# effective values of ${ev.release}\n${notes}${Object.keys(ev.values).length > 0 ? toYamlBody(ev.values) : '{}\n'}`;
+  if (!options.source)
+    return `# effective values of ${ev.release}\n${notes}${Object.keys(ev.values).length > 0 ? toYamlBody(ev.values) : '{}\n'}`;
   const lines = [...leaves(ev.values)].map(([leaf, value]) => {
     const source = ev.sources.get(leaf);
     return `${leaf} = ${JSON.stringify(value)}  # ${source ? `${source.layer} ${source.file}` : '?'}`;

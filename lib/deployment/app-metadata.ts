@@ -52,7 +52,10 @@ export function appMetadata(emitted: ReadonlyArray<{ readonly name: string; read
     app_version,
     maintain_user_overrides,
     class: rest.class,
-    disabled_charts: emitted.filter((r) => r.enabledByDefault === false).map((r) => r.name).sort(),
+    disabled_charts: emitted
+      .filter((r) => r.enabledByDefault === false)
+      .map((r) => r.name)
+      .sort(),
     upgrades: rest.upgrades,
     supported_k8s_version: rest.supported_k8s_version,
     behavior: rest.behavior,

@@ -40,9 +40,13 @@ export interface BuildOptions {
 export function defaultProfileLocations(): string[] {
   const fromEnv = process.env.STX_PROFILES;
   if (fromEnv !== undefined) {
-    const locations = fromEnv.split(',').map((p) => p.trim()).filter(Boolean);
+    const locations = fromEnv
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
     // An empty list would synthesize no deployment stack and remove the existing ones.
-    if (locations.length === 0) throw new Error(`STX_PROFILES=${JSON.stringify(fromEnv)} names no profile file or folder (unset it to use deployments/)`);
+    if (locations.length === 0)
+      throw new Error(`STX_PROFILES=${JSON.stringify(fromEnv)} names no profile file or folder (unset it to use deployments/)`);
     return locations;
   }
   return [path.resolve(__dirname, '..', '..', 'deployments')];

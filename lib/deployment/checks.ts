@@ -21,8 +21,10 @@ const show = (value: unknown) => JSON.stringify(value);
  */
 function hostnameRule(personality: DeploymentProfile['hosts'][number]['personality'], hostname: string): string | undefined {
   const controllerNames = ['controller-0', 'controller-1'];
-  if (personality === 'controller' && !controllerNames.includes(hostname)) return `a controller is named controller-0 or controller-1 (got ${show(hostname)})`;
-  if (personality === 'storage' && !/^storage-[0-9]+$/.test(hostname)) return `a storage host is named storage-<number> (got ${show(hostname)})`;
+  if (personality === 'controller' && !controllerNames.includes(hostname))
+    return `a controller is named controller-0 or controller-1 (got ${show(hostname)})`;
+  if (personality === 'storage' && !/^storage-[0-9]+$/.test(hostname))
+    return `a storage host is named storage-<number> (got ${show(hostname)})`;
   if (personality === 'worker' && (controllerNames.includes(hostname) || hostname.startsWith('storage'))) {
     return `a worker is not named controller-0, controller-1 or storage... (got ${show(hostname)})`;
   }
@@ -52,7 +54,8 @@ export function checkProfileRules(profile: DeploymentProfile, derived: Derived, 
     const rule = hostnameRule(host.personality, host.hostname);
     if (rule) add(`hosts[${i}].hostname`, rule);
     const first = seen.get(host.hostname);
-    if (first !== undefined) add(`hosts[${i}].hostname`, `duplicate host name ${show(host.hostname)} (also hosts[${first}]; expected unique names)`);
+    if (first !== undefined)
+      add(`hosts[${i}].hostname`, `duplicate host name ${show(host.hostname)} (also hosts[${first}]; expected unique names)`);
     else seen.set(host.hostname, i);
   });
   const controllers = hosts.filter((h) => h.personality === 'controller');
@@ -65,11 +68,13 @@ export function checkProfileRules(profile: DeploymentProfile, derived: Derived, 
   }
   if (system.type === 'aio' && system.mode === 'simplex') {
     hosts.forEach((h, i) => {
-      if (h.personality !== 'controller') add(`hosts[${i}].personality`, `an AIO simplex system has no ${h.personality} hosts (got ${show(h.personality)})`);
+      if (h.personality !== 'controller')
+        add(`hosts[${i}].personality`, `an AIO simplex system has no ${h.personality} hosts (got ${show(h.personality)})`);
     });
   }
   // §1.3-7
-  if (derived.controllers < 1) add('hosts', 'no available controller (expected at least one host with personality controller and available: true)');
+  if (derived.controllers < 1)
+    add('hosts', 'no available controller (expected at least one host with personality controller and available: true)');
 
   // §1.3-2: compute hosts and one vswitch.
   const computes = derived.computeHosts;
@@ -78,7 +83,10 @@ export function checkProfileRules(profile: DeploymentProfile, derived: Derived, 
   } else if (!profile.vswitch) {
     const kinds = computes.map((h) => `${h.hostname}=${vswitchOfLabels(h.labels) ?? 'none'}`);
     if (derived.vswitch === 'none') {
-      add('hosts', `compute hosts do not agree on one vswitch label set (got ${kinds.join(', ')}; expected every compute host labelled openvswitch=enabled, or all also dpdk=enabled)`);
+      add(
+        'hosts',
+        `compute hosts do not agree on one vswitch label set (got ${kinds.join(', ')}; expected every compute host labelled openvswitch=enabled, or all also dpdk=enabled)`,
+      );
     }
   }
 
@@ -91,7 +99,8 @@ export function checkProfileRules(profile: DeploymentProfile, derived: Derived, 
   hosts.forEach((host, h) => {
     host.interfaces.forEach((itf, j) => {
       itf.datanetworks.forEach((dn, k) => {
-        if (!dnNames.has(dn)) add(`hosts[${h}].interfaces[${j}].datanetworks[${k}]`, `unknown datanetwork ${show(dn)} (expected one of ${show([...dnNames])})`);
+        if (!dnNames.has(dn))
+          add(`hosts[${h}].interfaces[${j}].datanetworks[${k}]`, `unknown datanetwork ${show(dn)} (expected one of ${show([...dnNames])})`);
       });
       if (itf.datanetworks.length > 1 && (itf.class === 'data' || itf.class === 'pci-sriov')) {
         add(`hosts[${h}].interfaces[${j}].datanetworks`, `an interface carries at most one datanetwork (got ${show(itf.datanetworks)})`);
@@ -111,7 +120,8 @@ export function checkProfileRules(profile: DeploymentProfile, derived: Derived, 
   }
 
   // Network fields that other fields require.
-  if (profile.https.enabled && !profile.https.certRef) add('https.certRef', 'required when https.enabled is true (the Secret with the public certificate)');
+  if (profile.https.enabled && !profile.https.certRef)
+    add('https.certRef', 'required when https.enabled is true (the Secret with the public certificate)');
   if (!system.fqdnReady && !profile.network.mgmt) add('network.mgmt.floatingAddress', 'required when system.fqdnReady is false');
   const families = profile.network.clusterService.families;
   if (new Set(families).size !== families.length) add('network.clusterService.families', `duplicate family (got ${show(families)})`);
@@ -128,19 +138,24 @@ export function checkProfileRules(profile: DeploymentProfile, derived: Derived, 
   for (const [name, values] of Object.entries(profile.userOverrides)) {
     // A restore leaves most releases out; their user values stay for the normal apply.
     if (!enabled.has(name as ReleaseName) && profile.applyMode === 'normal') {
-      add(`userOverrides.${name}`, `user values for release ${show(name)}, which is not deployed (enable it in charts.enabled or remove the values)`);
+      add(
+        `userOverrides.${name}`,
+        `user values for release ${show(name)}, which is not deployed (enable it in charts.enabled or remove the values)`,
+      );
     }
     checkReplicas(values, `userOverrides.${name}`, add);
   }
   profile.policies.forEach((set, i) => {
-    if (!POLICY_SET_NAMES.includes(set)) add(`policies[${i}]`, `unknown policy set ${show(set)} (expected one of ${show(POLICY_SET_NAMES)})`);
+    if (!POLICY_SET_NAMES.includes(set))
+      add(`policies[${i}]`, `unknown policy set ${show(set)} (expected one of ${show(POLICY_SET_NAMES)})`);
   });
   return problems;
 }
 
 /** A dependsOn edge onto a release this deployment does not emit, as a profile problem. */
 export function missingDependencyProblem(edge: MissingEdge): string {
-  if (edge.unknown) return `charts: release ${show(edge.release)} depends on ${show(edge.target)}, which is not a release of this deployment`;
+  if (edge.unknown)
+    return `charts: release ${show(edge.release)} depends on ${show(edge.target)}, which is not a release of this deployment`;
   const { release, target } = edge;
   return `charts.enabled.${target}: release ${show(release)} depends on ${show(target)}, which is disabled (enable ${show(target)}, disable ${show(release)}, or set charts.repairDependsOn: true)`;
 }
@@ -151,7 +166,10 @@ export function checkCredentialOverrides(profile: DeploymentProfile, credentials
   return Object.keys(profile.credentials.overrides)
     .filter((id) => !used.has(id))
     .map((id) => {
-      const close = [...used].filter((u) => u.split('.')[0] === id.split('.')[0] || u.startsWith(id.slice(0, 5))).sort().slice(0, 5);
+      const close = [...used]
+        .filter((u) => u.split('.')[0] === id.split('.')[0] || u.startsWith(id.slice(0, 5)))
+        .sort()
+        .slice(0, 5);
       return `credentials.overrides.${id}: no credential of this deployment has the id ${show(id)} (expected one of the ids of npm run credentials${close.length ? `, such as ${close.join(', ')}` : ''})`;
     });
 }

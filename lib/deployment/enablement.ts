@@ -36,7 +36,18 @@ export function enabledReleases(facts: ProfileFacts, releases: readonly ReleaseD
  */
 const RESTORE_RELEASES: Readonly<Record<string, readonly string[]>> = {
   restore_db: ['ingress-nginx-openstack', 'nginx-ports-control', 'mariadb', 'garbd'],
-  restore_storage: ['ingress-nginx-openstack', 'nginx-ports-control', 'mariadb', 'garbd', 'memcached', 'rabbitmq', 'keystone', 'keystone-api-proxy', 'glance', 'cinder'],
+  restore_storage: [
+    'ingress-nginx-openstack',
+    'nginx-ports-control',
+    'mariadb',
+    'garbd',
+    'memcached',
+    'rabbitmq',
+    'keystone',
+    'keystone-api-proxy',
+    'glance',
+    'cinder',
+  ],
 };
 
 function restoreKeeps(mode: string, name: ReleaseName): boolean {

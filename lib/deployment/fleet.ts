@@ -18,7 +18,18 @@ import { FileBase, outputFiles, YamlFile } from '../engine/files';
 import { RenderedStack } from '../engine/synth';
 import { realTarget } from '../engine/output-folder';
 import { toYamlFile, withoutWrittenDocuments } from '../engine/yaml';
-import { dataProblems, InputOrigin, LoadedProfile, originOf, ParsedProfileInput, parseInput, parseProfile, parseProfileOver, profileError, readProfileInput } from '../profile/loader';
+import {
+  dataProblems,
+  InputOrigin,
+  LoadedProfile,
+  originOf,
+  ParsedProfileInput,
+  parseInput,
+  parseProfile,
+  parseProfileOver,
+  profileError,
+  readProfileInput,
+} from '../profile/loader';
 import { inventoryJsonSchema, inventorySchema, mergeProfileInput } from '../profile/inventory';
 import { parseAddress } from '../profile/addresses';
 import { PLATFORM_STACK } from './app';
@@ -58,7 +69,9 @@ export function inventoryFiles(location: string): string[] {
   if (fs.statSync(location).isFile()) return [location];
   return fs
     .readdirSync(location)
-    .filter((f) => /\.(ya?ml|json|ts)$/i.test(f) && !f.startsWith('_') && !f.startsWith('.') && !/\.(d\.ts|test\.ts|schema\.json)$/i.test(f))
+    .filter(
+      (f) => /\.(ya?ml|json|ts)$/i.test(f) && !f.startsWith('_') && !f.startsWith('.') && !/\.(d\.ts|test\.ts|schema\.json)$/i.test(f),
+    )
     .sort()
     .map((f) => path.join(location, f));
 }
@@ -82,15 +95,26 @@ export function loadInventory(file: string, profiles: ReadonlyMap<string, unknow
     seen.set(site.name, i);
     const base = profiles.get(site.extends);
     if (base === undefined) {
-      problems.push(`subclouds[${i}].extends: no profile named "${site.extends}" (expected one of ${[...profiles.keys()].map((n) => JSON.stringify(n)).join(', ')})`);
+      problems.push(
+        `subclouds[${i}].extends: no profile named "${site.extends}" (expected one of ${[...profiles.keys()].map((n) => JSON.stringify(n)).join(', ')})`,
+      );
       return { label, input: undefined, origin: siteOrigin, extends: site.extends };
     }
     const { name, extends: _extends, ...overrides } = site;
     return { label, input: mergeProfileInput(base, { ...overrides, name }), origin: siteOrigin, extends: _extends };
   });
-  problems.push(...fleetFacts(inventory.subclouds, subclouds.map((s) => s.input), profiles));
+  problems.push(
+    ...fleetFacts(
+      inventory.subclouds,
+      subclouds.map((s) => s.input),
+      profiles,
+    ),
+  );
   const name = inventoryName(file);
-  if (!INVENTORY_NAME.test(name)) problems.push(`the file name gives the fleet folder dist/fleet/${name}/ (expected a lower-case DNS label before the extension, such as sample.yaml)`);
+  if (!INVENTORY_NAME.test(name))
+    problems.push(
+      `the file name gives the fleet folder dist/fleet/${name}/ (expected a lower-case DNS label before the extension, such as sample.yaml)`,
+    );
   if (problems.length > 0) throw profileError(origin, problems);
   const bases = new Map(inventory.subclouds.map((site) => [site.extends, profiles.get(site.extends)]));
   return { name, file: rel, subclouds, bases };
@@ -122,23 +146,36 @@ function fleetFacts(sites: ReadonlyArray<{ name: string }>, inputs: readonly unk
   sites.forEach((site, i) => {
     const at = `subclouds[${i}]`;
     if (site.name.length > MAX_SITE_NAME) {
-      problems.push(`${at}.name: "${site.name}" has ${site.name.length} characters; its Flux Kustomization "${site.name}-credentials" would exceed the 63 characters of a label value (expected at most ${MAX_SITE_NAME})`);
+      problems.push(
+        `${at}.name: "${site.name}" has ${site.name.length} characters; its Flux Kustomization "${site.name}-credentials" would exceed the 63 characters of a label value (expected at most ${MAX_SITE_NAME})`,
+      );
     }
     if (profiles.has(site.name) || site.name === PLATFORM_STACK) {
-      problems.push(`${at}.name: "${site.name}" is the name of a stack; the subcloud would share its Flux entry points and credentials/${site.name}/ (expected another name)`);
+      problems.push(
+        `${at}.name: "${site.name}" is the name of a stack; the subcloud would share its Flux entry points and credentials/${site.name}/ (expected another name)`,
+      );
     }
     const input = inputs[i] as { system?: { regionName?: unknown }; network?: { oam?: { floatingAddress?: unknown } } } | undefined;
     if (input === undefined) return;
     const region = typeof input.system?.regionName === 'string' ? input.system.regionName : CENTRAL_REGION;
-    if (region === CENTRAL_REGION) problems.push(`${at}.system.regionName: subcloud "${site.name}" is in ${CENTRAL_REGION}, the central cloud's region (expected a region of its own)`);
-    else if (regions.has(region)) problems.push(`${at}.system.regionName: subclouds "${sites[regions.get(region)!].name}" and "${site.name}" are both in region "${region}" (expected one region per subcloud)`);
+    if (region === CENTRAL_REGION)
+      problems.push(
+        `${at}.system.regionName: subcloud "${site.name}" is in ${CENTRAL_REGION}, the central cloud's region (expected a region of its own)`,
+      );
+    else if (regions.has(region))
+      problems.push(
+        `${at}.system.regionName: subclouds "${sites[regions.get(region)!].name}" and "${site.name}" are both in region "${region}" (expected one region per subcloud)`,
+      );
     else regions.set(region, i);
     const oam = input.network?.oam?.floatingAddress;
     if (typeof oam === 'string') {
       const parsed = parseAddress(oam);
       const key = parsed ? `${parsed.family}/${parsed.value}` : oam;
       const other = oams.get(key);
-      if (other !== undefined) problems.push(`${at}.network.oam.floatingAddress: subclouds "${sites[other].name}" and "${site.name}" both have the OAM address ${oam} (expected one address per subcloud)`);
+      if (other !== undefined)
+        problems.push(
+          `${at}.network.oam.floatingAddress: subclouds "${sites[other].name}" and "${site.name}" both have the OAM address ${oam} (expected one address per subcloud)`,
+        );
       else oams.set(key, i);
     }
   });
@@ -149,7 +186,15 @@ function fleetFacts(sites: ReadonlyArray<{ name: string }>, inputs: readonly unk
 export function profileInputs(locations: readonly string[]): Map<string, unknown> {
   const out = new Map<string, unknown>();
   for (const location of locations) {
-    const files = fs.statSync(location).isFile() ? [location] : fs.readdirSync(location).filter((f) => /\.(ya?ml|json|ts)$/i.test(f) && !f.startsWith('_') && !f.startsWith('.') && !/\.(d\.ts|test\.ts|schema\.json)$/i.test(f)).map((f) => path.join(location, f));
+    const files = fs.statSync(location).isFile()
+      ? [location]
+      : fs
+          .readdirSync(location)
+          .filter(
+            (f) =>
+              /\.(ya?ml|json|ts)$/i.test(f) && !f.startsWith('_') && !f.startsWith('.') && !/\.(d\.ts|test\.ts|schema\.json)$/i.test(f),
+          )
+          .map((f) => path.join(location, f));
     for (const file of files) {
       const { input } = readProfileInput(file);
       const name = (input as { name?: unknown }).name;
@@ -164,7 +209,11 @@ export function profileInputs(locations: readonly string[]): Map<string, unknown
  * input of the profile it extends and its parse (the fields it does not replace are not parsed
  * again). @default - the whole input is parsed
  */
-export function resolveSubcloud(site: Omit<LoadedSubcloud, 'extends'>, releases: readonly ReleaseDefinition[] = ALL_RELEASES, base?: ParsedProfileInput): ResolvedDeployment {
+export function resolveSubcloud(
+  site: Omit<LoadedSubcloud, 'extends'>,
+  releases: readonly ReleaseDefinition[] = ALL_RELEASES,
+  base?: ParsedProfileInput,
+): ResolvedDeployment {
   const origin = site.origin ?? { file: site.label };
   const problems = dataProblems(site.input);
   if (problems.length > 0) throw profileError(origin, problems);
@@ -179,10 +228,12 @@ const FOR_PEOPLE = ['README.md', 'metadata.yaml'];
 function filesOf(chart: IConstruct): Map<string, FileBase> {
   return new Map(outputFiles(chart).map((f) => [f.path, f]));
 }
-const texts = (files: ReadonlyMap<string, FileBase>) => new Map([...files].filter(([p]) => !FOR_PEOPLE.includes(p)).map(([p, f]) => [p, f.render()]));
+const texts = (files: ReadonlyMap<string, FileBase>) =>
+  new Map([...files].filter(([p]) => !FOR_PEOPLE.includes(p)).map(([p, f]) => [p, f.render()]));
 
 /** What decides the stack-wide part of a stack's files: the props but its releases and what the fleet leaves out. */
-const stackWide = (props: FluxStackProps) => JSON.stringify({ ...props, releases: undefined, metadata: undefined, notes: undefined, extraFiles: undefined });
+const stackWide = (props: FluxStackProps) =>
+  JSON.stringify({ ...props, releases: undefined, metadata: undefined, notes: undefined, extraFiles: undefined });
 
 /** `f(x)`, computed once per object. */
 function once<K extends object, V>(f: (key: K) => V): (key: K) => V {
@@ -203,7 +254,11 @@ const splitOf = once((r: StackRelease) => splitCredentials(r.systemValues ?? {})
  * texts are too; a release that differs in its values texts alone gets them (`values`: folder ->
  * file name -> text); the composer builds and compares only the other releases.
  */
-function siteParts(props: FluxStackProps, base: FluxStackProps, baseFiles: FleetBase): { same: Set<string>; values: Map<string, Map<string, string>> } {
+function siteParts(
+  props: FluxStackProps,
+  base: FluxStackProps,
+  baseFiles: FleetBase,
+): { same: Set<string>; values: Map<string, Map<string, string>> } {
   const same = new Set<string>();
   const values = new Map<string, Map<string, string>>();
   if (stackWide(props) !== stackWide(base)) return { same, values };
@@ -238,7 +293,9 @@ function siteStack(app: App, name: string, props: FluxStackProps, same: Readonly
   checkStackReleases(name, props.releases);
   const chart = new Chart(app, name, { disableResourceNameHashes: true });
   new YamlFile(chart, 'kustomization', { path: 'kustomization.yaml', documents: [stackKustomization(props)] });
-  for (const release of props.releases) if (!same.has(release.facts.name) && !values.has(release.facts.name)) new ReleaseConstruct(chart, release.facts.name, releaseConstructProps(props, release));
+  for (const release of props.releases)
+    if (!same.has(release.facts.name) && !values.has(release.facts.name))
+      new ReleaseConstruct(chart, release.facts.name, releaseConstructProps(props, release));
   return chart;
 }
 
@@ -267,7 +324,10 @@ interface FleetMemoFile {
 }
 
 /** The input key and files of each subcloud of a rendered fleet, for {@link rememberFleets}. */
-const MEMOS = new WeakMap<RenderedStack, { readonly inventory: string; readonly sites: Map<string, { key: string; releases: number; files: string[] }> }>();
+const MEMOS = new WeakMap<
+  RenderedStack,
+  { readonly inventory: string; readonly sites: Map<string, { key: string; releases: number; files: string[] }> }
+>();
 
 const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
 
@@ -275,11 +335,20 @@ const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest
  * The code that writes the fleet: the bundle's source hash (scripts/app.cjs sets it), else a value
  * of this process alone (a run from the TypeScript sources never trusts an earlier run's files).
  */
-const GENERATOR = ((globalThis as { __STX_SOURCE_HASH?: string }).__STX_SOURCE_HASH ?? `process-${process.pid}-${crypto.randomBytes(8).toString('hex')}`);
+const GENERATOR =
+  (globalThis as { __STX_SOURCE_HASH?: string }).__STX_SOURCE_HASH ?? `process-${process.pid}-${crypto.randomBytes(8).toString('hex')}`;
 
 /** Where the memo of an output folder's fleets is kept: the package's cache, one file per output folder. */
 function memoFile(outRoot: string, inventory: string): string {
-  return path.resolve(__dirname, '..', '..', 'node_modules', '.cache', 'stx-openstack-gitops-fleet', `${sha256(realTarget(outRoot)).slice(0, 16)}-${inventory}.json`);
+  return path.resolve(
+    __dirname,
+    '..',
+    '..',
+    'node_modules',
+    '.cache',
+    'stx-openstack-gitops-fleet',
+    `${sha256(realTarget(outRoot)).slice(0, 16)}-${inventory}.json`,
+  );
 }
 
 const statOf = (file: string): [number, number, number, number] | undefined => {
@@ -303,7 +372,11 @@ function readMemo(outRoot: string, inventory: string): FleetMemoFile | undefined
  * and composed over its base in `fleet/<inventory>/<subcloud>/`, its Flux entry points in
  * `fleet/<inventory>/clusters/<subcloud>/<subcloud>.yaml`.
  */
-export function renderFleet(inventory: LoadedInventory, releases: readonly ReleaseDefinition[] = ALL_RELEASES, options: FleetRenderOptions = {}): RenderedStack {
+export function renderFleet(
+  inventory: LoadedInventory,
+  releases: readonly ReleaseDefinition[] = ALL_RELEASES,
+  options: FleetRenderOptions = {},
+): RenderedStack {
   const root = `fleet/${inventory.name}`;
   const files = new Map<string, string>();
   const bases = new Map<string, { base: FleetBase; key: string; props: FluxStackProps; parsed: ParsedProfileInput }>();
@@ -333,7 +406,12 @@ export function renderFleet(inventory: LoadedInventory, releases: readonly Relea
     const { base, key: baseKey, props: baseProps, parsed } = baseOf(site.extends);
     const key = sha256(JSON.stringify([GENERATOR, inventory.name, baseKey, releaseNames, site.input]));
     const before = memo?.sites[name];
-    if (before && fleetDir && before.key === key && Object.entries(before.files).every(([f, st]) => JSON.stringify(statOf(path.join(fleetDir, f))) === JSON.stringify(st))) {
+    if (
+      before &&
+      fleetDir &&
+      before.key === key &&
+      Object.entries(before.files).every(([f, st]) => JSON.stringify(statOf(path.join(fleetDir, f))) === JSON.stringify(st))
+    ) {
       for (const [f, st] of Object.entries(before.files)) kept.set(f, st[0]);
       sites.set(name, { key, releases: before.releases, files: Object.keys(before.files) });
       releaseCount += before.releases;
@@ -357,7 +435,10 @@ export function renderFleet(inventory: LoadedInventory, releases: readonly Relea
     for (const [folder, texts] of values) for (const f of base.folder(folder).keys()) fromBase.set(`${folder}/${f}`, texts.get(f));
     const composed = composeSite(base, {
       site: name,
-      paths: [...[...stackFiles.keys()].filter((f) => !FOR_PEOPLE.includes(f) && !same.has(f.slice(0, f.indexOf('/')))), ...fromBase.keys()],
+      paths: [
+        ...[...stackFiles.keys()].filter((f) => !FOR_PEOPLE.includes(f) && !same.has(f.slice(0, f.indexOf('/')))),
+        ...fromBase.keys(),
+      ],
       text: (f) => (fromBase.has(f) ? (fromBase.get(f) ?? base.files.get(f)!) : withoutWrittenDocuments(() => stackFiles.get(f)!.render())),
       same,
       omit: FOR_PEOPLE,
@@ -369,7 +450,10 @@ export function renderFleet(inventory: LoadedInventory, releases: readonly Relea
     });
     const entry = clusterEntrypoints(app, deployment, `./dist/${root}`, composed.namespaceDir && `./dist/${root}/${composed.namespaceDir}`);
     // One file of the cluster's Flux Kustomizations (kustomize-controller and kubectl read every document).
-    composed.files.set(`clusters/${name}/${name}.yaml`, toYamlFile([...filesOf(entry).values()].flatMap((f) => (f instanceof YamlFile ? f.documents() : []))));
+    composed.files.set(
+      `clusters/${name}/${name}.yaml`,
+      toYamlFile([...filesOf(entry).values()].flatMap((f) => (f instanceof YamlFile ? f.documents() : []))),
+    );
     for (const [f, t] of composed.files) files.set(f, t);
     sites.set(name, { key, releases: deployment.releases.length, files: [...composed.files.keys()] });
     releaseCount += deployment.releases.length;
@@ -416,13 +500,21 @@ export function rememberFleets(outRoot: string, stacks: readonly RenderedStack[]
 }
 
 /** Every fleet of the inventory files of `locations` (deployments/fleets/), extending the profiles of `profileLocations`. */
-export function renderFleets(locations: readonly string[], profileLocations: readonly string[], releases: readonly ReleaseDefinition[] = ALL_RELEASES, options: FleetRenderOptions = {}): RenderedStack[] {
+export function renderFleets(
+  locations: readonly string[],
+  profileLocations: readonly string[],
+  releases: readonly ReleaseDefinition[] = ALL_RELEASES,
+  options: FleetRenderOptions = {},
+): RenderedStack[] {
   const files = locations.flatMap(inventoryFiles);
   if (files.length === 0) return [];
   const byName = new Map<string, string>();
   for (const file of files) {
     const other = byName.get(inventoryName(file));
-    if (other !== undefined) throw new Error(`${file}: fleet "${inventoryName(file)}" is also the inventory ${other}; both would write dist/fleet/${inventoryName(file)}/ (rename one)`);
+    if (other !== undefined)
+      throw new Error(
+        `${file}: fleet "${inventoryName(file)}" is also the inventory ${other}; both would write dist/fleet/${inventoryName(file)}/ (rename one)`,
+      );
     byName.set(inventoryName(file), file);
   }
   const profiles = profileInputs(profileLocations);
@@ -433,7 +525,10 @@ export function renderFleets(locations: readonly string[], profileLocations: rea
     for (const site of inventory.subclouds) {
       const name = (site.input as { name: string }).name;
       const other = sites.get(name);
-      if (other !== undefined) throw new Error(`${inventory.file}: subcloud "${name}" is also a subcloud of ${other}; both would read credentials/${name}/ (expected unique subcloud names across fleets)`);
+      if (other !== undefined)
+        throw new Error(
+          `${inventory.file}: subcloud "${name}" is also a subcloud of ${other}; both would read credentials/${name}/ (expected unique subcloud names across fleets)`,
+        );
       sites.set(name, inventory.file);
     }
   }
@@ -444,7 +539,10 @@ export function renderFleets(locations: readonly string[], profileLocations: rea
 export function defaultFleetLocations(): string[] {
   const fromEnv = process.env.STX_FLEETS;
   if (fromEnv !== undefined) {
-    const locations = fromEnv.split(',').map((p) => p.trim()).filter(Boolean);
+    const locations = fromEnv
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
     // Only the default folder may be absent: a path the operator names must exist.
     const missing = locations.find((p) => !fs.existsSync(p));
     if (missing) throw new Error(`STX_FLEETS: ${missing}: no such inventory file or folder`);

@@ -59,14 +59,26 @@ export function stackReadme(deployment: ResolvedDeployment, releases: readonly R
   for (const definition of releases) {
     const release = emitted.get(definition.name);
     if (release) {
-      const secrets = [...new Set(splitCredentials(release.systemValues).leaves.map((l) => deployment.credentialSources.get(l.ref.id)?.name ?? '?'))].sort();
+      const secrets = [
+        ...new Set(splitCredentials(release.systemValues).leaves.map((l) => deployment.credentialSources.get(l.ref.id)?.name ?? '?')),
+      ].sort();
       const keys = splitCredentials(release.systemValues).leaves.length;
-      lines.push(`| ${definition.name} | ${definition.chart} | \`${cell(release.chartVersion)}\` | yes | ${list(release.dependsOn)} | ${secrets.length > 0 ? `${secrets.map((s) => `\`${s}\``).join(', ')} (${keys} value${keys === 1 ? '' : 's'})` : '—'} |`);
+      lines.push(
+        `| ${definition.name} | ${definition.chart} | \`${cell(release.chartVersion)}\` | yes | ${list(release.dependsOn)} | ${secrets.length > 0 ? `${secrets.map((s) => `\`${s}\``).join(', ')} (${keys} value${keys === 1 ? '' : 's'})` : '—'} |`,
+      );
     } else {
       lines.push(`| ${definition.name} | ${definition.chart} | — | no: ${cell(whyNot(deployment, definition))} | — | — |`);
     }
   }
-  lines.push('', '## Install order (dependsOn)', '', 'An arrow points from a release to the release it waits for.', '', '```mermaid', 'graph LR');
+  lines.push(
+    '',
+    '## Install order (dependsOn)',
+    '',
+    'An arrow points from a release to the release it waits for.',
+    '',
+    '```mermaid',
+    'graph LR',
+  );
   for (const release of deployment.releases) {
     const name = release.definition.name;
     if (release.dependsOn.length === 0) lines.push(`  ${nodeId(name)}[${name}]`);
@@ -74,6 +86,14 @@ export function stackReadme(deployment: ResolvedDeployment, releases: readonly R
   }
   lines.push('```');
   if (deployment.notes.length > 0) lines.push('', '## Notes', '', ...deployment.notes.map((n) => `- ${n}`));
-  lines.push('', 'Review a change: `npm run diff`, `npm run values -- ' + profile.name + ' <release> --source`, `npm run images -- ' + profile.name + '`.', '');
+  lines.push(
+    '',
+    'Review a change: `npm run diff`, `npm run values -- ' +
+      profile.name +
+      ' <release> --source`, `npm run images -- ' +
+      profile.name +
+      '`.',
+    '',
+  );
   return lines.join('\n');
 }

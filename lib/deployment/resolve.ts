@@ -119,7 +119,11 @@ export function credentialSourcesOf(profile: DeploymentProfile, credentials: rea
 }
 
 /** The context the release value functions read, for a set of emitted releases. */
-export function deploymentContext(profile: DeploymentProfile, enabled: ReadonlySet<ReleaseName>, derived = derive(profile)): DeploymentContext {
+export function deploymentContext(
+  profile: DeploymentProfile,
+  enabled: ReadonlySet<ReleaseName>,
+  derived = derive(profile),
+): DeploymentContext {
   return { profile, derived, enabled, images: imageRefs(profile.images) };
 }
 
@@ -140,9 +144,16 @@ export function resolveDeployment(loaded: LoadedProfile, releases: readonly Rele
   const computed = releases
     .filter((definition) => enabled.has(definition.name))
     .map((definition) => ({ definition, ownSystemValues: definition.systemValues?.(ctx) ?? {} }));
-  const credentials = uniqueById(computed.flatMap(({ ownSystemValues }) => splitCredentials(ownSystemValues).leaves.map((leaf) => leaf.ref)));
+  const credentials = uniqueById(
+    computed.flatMap(({ ownSystemValues }) => splitCredentials(ownSystemValues).leaves.map((leaf) => leaf.ref)),
+  );
 
-  const valueProblems = [...checkCredentialOverrides(profile, credentials), ...computed.flatMap(({ definition, ownSystemValues }) => userCredentialConflicts(definition.name, ownSystemValues, profile.userOverrides[definition.name]))];
+  const valueProblems = [
+    ...checkCredentialOverrides(profile, credentials),
+    ...computed.flatMap(({ definition, ownSystemValues }) =>
+      userCredentialConflicts(definition.name, ownSystemValues, profile.userOverrides[definition.name]),
+    ),
+  ];
   if (valueProblems.length === 0) {
     for (const { definition, ownSystemValues } of computed) {
       for (const { field, message } of definition.checks?.(ctx, ownSystemValues) ?? []) valueProblems.push(`${field}: ${message}`);
@@ -152,12 +163,16 @@ export function resolveDeployment(loaded: LoadedProfile, releases: readonly Rele
   if (valueProblems.length === 0) {
     for (const { definition, ownSystemValues } of computed) {
       const user = profile.userOverrides[definition.name];
-      if (user) valueProblems.push(...userValueProblems(definition.name, definition.chart, user, [ownSystemValues, staticValuesOf(definition, ctx.images)]));
+      if (user)
+        valueProblems.push(
+          ...userValueProblems(definition.name, definition.chart, user, [ownSystemValues, staticValuesOf(definition, ctx.images)]),
+        );
     }
   }
   if (valueProblems.length > 0) throw profileError(loaded, valueProblems);
 
-  const policyValues = (name: ReleaseDefinition['name']): Values => profile.policies.reduce<Values>((acc, set) => mergeValues(acc, POLICY_SETS[set]?.[name] ?? {}), {});
+  const policyValues = (name: ReleaseDefinition['name']): Values =>
+    profile.policies.reduce<Values>((acc, set) => mergeValues(acc, POLICY_SETS[set]?.[name] ?? {}), {});
   return {
     file,
     profile,
@@ -182,7 +197,9 @@ export function resolveDeployment(loaded: LoadedProfile, releases: readonly Rele
       ...computed.flatMap(({ definition, ownSystemValues }) => {
         const user = profile.userOverrides[definition.name];
         const fresh = user ? newKeys(user, [staticValuesOf(definition, ctx.images), ownSystemValues]) : [];
-        return fresh.length > 0 ? [`${definition.name}: user values add keys the chart's static and system values do not have (a typo?): ${fresh.join(', ')}`] : [];
+        return fresh.length > 0
+          ? [`${definition.name}: user values add keys the chart's static and system values do not have (a typo?): ${fresh.join(', ')}`]
+          : [];
       }),
     ],
   };
@@ -209,7 +226,6 @@ export function staticValuesOf(definition: ReleaseDefinition, images: ImageRefs)
   return values;
 }
 
-
 /**
  * A user value at a path where the system values put a credential would silently beat the routed
  * Secret (Helm applies user values last): an error, naming the path and the fix.
@@ -219,7 +235,9 @@ function userCredentialConflicts(release: string, system: Values, user: Record<s
   const out: string[] = [];
   const walk = (sys: unknown, usr: unknown, at: string[]): void => {
     if (sys instanceof CredentialRef) {
-      out.push(`userOverrides.${release}.${at.join('.')}: sets the value of the credential ${JSON.stringify(sys.id)}, which comes from its Secret; change it there (npm run credentials, or credentials.overrides to read another Secret) and remove it from userOverrides`);
+      out.push(
+        `userOverrides.${release}.${at.join('.')}: sets the value of the credential ${JSON.stringify(sys.id)}, which comes from its Secret; change it there (npm run credentials, or credentials.overrides to read another Secret) and remove it from userOverrides`,
+      );
       return;
     }
     if (isValues(sys) && isValues(usr)) for (const key of Object.keys(usr)) if (key in sys) walk(sys[key], usr[key], [...at, key]);
@@ -232,7 +250,10 @@ function userCredentialConflicts(release: string, system: Values, user: Record<s
 function newKeys(user: Record<string, unknown>, layers: readonly unknown[], at: string[] = []): string[] {
   const out: string[] = [];
   for (const [key, value] of Object.entries(user)) {
-    const below = layers.filter(isValues).map((layer) => layer[key]).filter((v) => v !== undefined);
+    const below = layers
+      .filter(isValues)
+      .map((layer) => layer[key])
+      .filter((v) => v !== undefined);
     if (below.length === 0) out.push([...at, key].join('.'));
     else if (isValues(value)) out.push(...newKeys(value, below, [...at, key]));
   }

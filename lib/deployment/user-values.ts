@@ -16,7 +16,8 @@ import { TPL_VALUES } from './tpl-values';
 
 const show = (value: unknown) => JSON.stringify(value);
 /** A plain mapping (a credential reference of the system values is a leaf). */
-const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && [Object.prototype, null].includes(Object.getPrototypeOf(v));
+const isMapping = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && [Object.prototype, null].includes(Object.getPrototypeOf(v));
 
 /** Characters no config file or manifest should carry: C0 but tab/LF/CR, DEL, C1, line/paragraph separators. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
@@ -54,7 +55,9 @@ export function userValueProblems(release: string, chart: string, user: unknown,
     const prior = knownAt(known, path);
     if (path.length > 0 && prior !== undefined && prior !== null) {
       if (isMapping(prior) && !isMapping(value)) {
-        add(`${typeName(value)} replaces the mapping the chart reads here (keys ${Object.keys(prior).slice(0, 4).join(', ')}${Object.keys(prior).length > 4 ? ', ...' : ''}); set the keys you mean to change instead`);
+        add(
+          `${typeName(value)} replaces the mapping the chart reads here (keys ${Object.keys(prior).slice(0, 4).join(', ')}${Object.keys(prior).length > 4 ? ', ...' : ''}); set the keys you mean to change instead`,
+        );
         return;
       }
       if (Array.isArray(prior) && !Array.isArray(value) && value !== undefined) {
@@ -64,9 +67,14 @@ export function userValueProblems(release: string, chart: string, user: unknown,
     }
     if (typeof value === 'string') {
       const control = CONTROL.exec(value);
-      if (control) add(`holds the control character U+${control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()} (expected printable text)`);
+      if (control)
+        add(
+          `holds the control character U+${control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()} (expected printable text)`,
+        );
       if (underTpl && value.includes('{{')) {
-        add(`holds Helm template syntax "{{", and the chart ${chart} renders ${underTpl} with tpl, with helm-controller's rights (lookup reads any Secret); write the text without "{{"`);
+        add(
+          `holds Helm template syntax "{{", and the chart ${chart} renders ${underTpl} with tpl, with helm-controller's rights (lookup reads any Secret); write the text without "{{"`,
+        );
       }
       const ini = path[0] === 'conf' && path.length >= 4 && !underTpl && !path.slice(1).some((k) => TEXT_KEY.test(k));
       if (ini && /[\r\n]/.test(value) && !(typeof prior === 'string' && prior.includes('\n'))) {
@@ -82,9 +90,18 @@ export function userValueProblems(release: string, chart: string, user: unknown,
     if (isMapping(value)) {
       for (const [key, item] of Object.entries(value)) {
         const at = `${shown}.${key}`;
-        if (CONTROL.test(key) || /[\r\n]/.test(key)) out.push(`userOverrides.${release}${at}: the key holds a control character or line break`);
-        else if (path[0] === 'conf' && path.length >= 2 && /[[\]=]/.test(key) && !path.slice(1).some((k) => TEXT_KEY.test(k)) && !underTpl) {
-          out.push(`userOverrides.${release}${at}: the key holds "[", "]" or "="; as an INI section or option name it would break the file`);
+        if (CONTROL.test(key) || /[\r\n]/.test(key))
+          out.push(`userOverrides.${release}${at}: the key holds a control character or line break`);
+        else if (
+          path[0] === 'conf' &&
+          path.length >= 2 &&
+          /[[\]=]/.test(key) &&
+          !path.slice(1).some((k) => TEXT_KEY.test(k)) &&
+          !underTpl
+        ) {
+          out.push(
+            `userOverrides.${release}${at}: the key holds "[", "]" or "="; as an INI section or option name it would break the file`,
+          );
         }
         walk(item, [...path, key], at);
       }

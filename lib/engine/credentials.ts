@@ -46,12 +46,20 @@ export function credentialValuesKey(release: string): string {
  * credentials by value (null where `valueOf` knows none yet, or where another source sets it).
  * A credential `valueOf` knows no value for yet is left out.
  */
-export function credentialValuesDocument(values: unknown, include: (ref: CredentialRef) => boolean, valueOf: (ref: CredentialRef) => string | undefined): Record<string, unknown> {
+export function credentialValuesDocument(
+  values: unknown,
+  include: (ref: CredentialRef) => boolean,
+  valueOf: (ref: CredentialRef) => string | undefined,
+): Record<string, unknown> {
   const holds = (value: unknown): boolean =>
-    value instanceof CredentialRef ? include(value) : Array.isArray(value) ? value.some(holds) : typeof value === 'object' && value !== null && Object.values(value).some(holds);
+    value instanceof CredentialRef
+      ? include(value)
+      : Array.isArray(value)
+        ? value.some(holds)
+        : typeof value === 'object' && value !== null && Object.values(value).some(holds);
   const whole = (value: unknown): unknown =>
     value instanceof CredentialRef
-      ? (include(value) ? valueOf(value) : undefined) ?? null
+      ? ((include(value) ? valueOf(value) : undefined) ?? null)
       : Array.isArray(value)
         ? value.map(whole)
         : typeof value === 'object' && value !== null
@@ -84,7 +92,10 @@ export function splitCredentials(values: unknown): { plain: unknown; leaves: Cre
   return { plain: result.plain, leaves: [...result.leaves] };
 }
 
-/** The split of each values tree (values are not changed once given: a deployment's are split when resolved, and again by its release constructs). */
+/**
+ * The split of each values tree (values are not changed once given: a deployment's are split when
+ * resolved, and again by its release constructs).
+ */
 const SPLITS = new WeakMap<object, { readonly plain: unknown; readonly leaves: readonly CredentialLeaf[] }>();
 
 /** What the split's walk gives for a credential leaf, or for a subtree it leaves empty. */
@@ -100,7 +111,10 @@ function splitOnce(values: unknown): { plain: unknown; leaves: CredentialLeaf[] 
   const at: (string | number)[] = [];
   const found = (ref: CredentialRef) => {
     const segments = [...at];
-    const targetPath = segments.reduce<string>((p, k) => (typeof k === 'number' ? `${p}[${k}]` : p ? `${p}.${escapeSetKey(k)}` : escapeSetKey(k)), '');
+    const targetPath = segments.reduce<string>(
+      (p, k) => (typeof k === 'number' ? `${p}[${k}]` : p ? `${p}.${escapeSetKey(k)}` : escapeSetKey(k)),
+      '',
+    );
     leaves.push({ targetPath, segments, ref });
   };
   const walk = (value: unknown): unknown => {

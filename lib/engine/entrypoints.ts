@@ -61,11 +61,17 @@ export class FluxEntrypoints extends Chart implements OutputTree {
           interval: k.interval,
           path: k.path,
           prune: k.prune,
-          sourceRef: { kind: KustomizationSpecSourceRefKind.GIT_REPOSITORY, name: props.gitRepository.name, namespace: props.gitRepository.namespace },
+          sourceRef: {
+            kind: KustomizationSpecSourceRefKind.GIT_REPOSITORY,
+            name: props.gitRepository.name,
+            namespace: props.gitRepository.namespace,
+          },
           ...(k.dependsOn && k.dependsOn.length > 0 ? { dependsOn: k.dependsOn.map((name) => ({ name })) } : {}),
           ...(k.wait ? { wait: true } : {}),
           ...(k.timeout ? { timeout: k.timeout } : {}),
-          ...(k.sopsSecret ? { decryption: { provider: KustomizationSpecDecryptionProvider.SOPS, secretRef: { name: k.sopsSecret } } } : {}),
+          ...(k.sopsSecret
+            ? { decryption: { provider: KustomizationSpecDecryptionProvider.SOPS, secretRef: { name: k.sopsSecret } } }
+            : {}),
         },
       });
     }

@@ -75,7 +75,10 @@ export class YamlFile extends FileBase {
    * share their static values render them once).
    */
   protected synthesizeContent(): string {
-    const single = this.fixedDocuments?.length === 1 && typeof this.fixedDocuments[0] === 'object' && this.fixedDocuments[0] !== null ? (this.fixedDocuments[0] as object) : undefined;
+    const single =
+      this.fixedDocuments?.length === 1 && typeof this.fixedDocuments[0] === 'object' && this.fixedDocuments[0] !== null
+        ? (this.fixedDocuments[0] as object)
+        : undefined;
     const text = (single && RENDERED.get(single)) ?? toYamlFile(this.documents());
     if (single) RENDERED.set(single, text);
     return text;

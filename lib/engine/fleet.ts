@@ -26,7 +26,6 @@ export const FLEET_RESERVED = ['base', 'clusters'] as const;
 /** The folder of the shared bases in a fleet folder. */
 export const FLEET_BASE_DIR = 'base';
 
-
 /** One JSON 6902 operation. */
 export interface PatchOp {
   readonly op: 'add' | 'remove' | 'replace';
@@ -34,7 +33,8 @@ export interface PatchOp {
   readonly value?: Json;
 }
 
-const pointer = (segments: readonly (string | number)[]) => segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+const pointer = (segments: readonly (string | number)[]) =>
+  segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 
 /** The JSON 6902 operations that turn `from` into `to` (mappings key by key, equal-length lists item by item). */
 export function jsonPatch(from: Json, to: Json, at: (string | number)[] = []): PatchOp[] {
@@ -48,7 +48,8 @@ export function jsonPatch(from: Json, to: Json, at: (string | number)[] = []): P
     }
     return ops;
   }
-  if (Array.isArray(from) && Array.isArray(to) && from.length === to.length) return from.flatMap((item, i) => jsonPatch(item, to[i], [...at, i]));
+  if (Array.isArray(from) && Array.isArray(to) && from.length === to.length)
+    return from.flatMap((item, i) => jsonPatch(item, to[i], [...at, i]));
   return JSON.stringify(from) === JSON.stringify(to) ? [] : [{ op: 'replace', path: pointer(at), value: to }];
 }
 
@@ -56,7 +57,10 @@ export function jsonPatch(from: Json, to: Json, at: (string | number)[] = []): P
 export function applyJsonPatch(doc: Json, ops: readonly PatchOp[]): Json {
   const root: Json = structuredClone(doc);
   for (const op of ops) {
-    const segments = op.path.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const segments = op.path
+      .split('/')
+      .slice(1)
+      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
     const last = segments.pop();
     if (last === undefined) throw new Error(`patch ${op.op} ${op.path}: the whole document cannot be patched`);
     let parent: Json = root;
@@ -112,7 +116,10 @@ function readLiteral(literal: string): [string, string] {
   return [literal.slice(0, at), value.length > 1 && value[0] === last && (last === '"' || last === "'") ? value.slice(1, -1) : value];
 }
 
-/** Fields of a release folder's kustomization under which a site may add generators of its own at its top (others: the folder is the site's own). */
+/**
+ * Fields of a release folder's kustomization under which a site may add generators of its own at its
+ * top (others: the folder is the site's own).
+ */
 const OVERLAYABLE = new Set(['namespace', 'resources', 'secretGenerator', 'generatorOptions', 'configurations']);
 /** Fields that label what the folder generates: a replaced Secret keeps the base's labels (kustomize merges them). */
 const LABELLING = new Set(['commonLabels', 'labels']);
@@ -128,7 +135,10 @@ function folderOf(files: ReadonlyMap<string, string>, folder: string): Map<strin
 /** Texts by name, each rendered on first use (a site's folders that equal the base's are never rendered whole). */
 class LazyTexts implements ReadonlyMap<string, string> {
   private readonly rendered = new Map<string, string>();
-  constructor(private readonly names: readonly string[], private readonly render: (name: string) => string) {}
+  constructor(
+    private readonly names: readonly string[],
+    private readonly render: (name: string) => string,
+  ) {}
   public get size(): number {
     return this.names.length;
   }
@@ -158,7 +168,8 @@ class LazyTexts implements ReadonlyMap<string, string> {
   }
 }
 
-const sameTexts = (a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>) => a.size === b.size && [...a].every(([f, t]) => b.get(f) === t);
+const sameTexts = (a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>) =>
+  a.size === b.size && [...a].every(([f, t]) => b.get(f) === t);
 
 /**
  * The stack the sites of a fleet extend, rendered once: its files (relative to the stack folder)
@@ -169,7 +180,10 @@ export class FleetBase {
   private readonly parsed = new Map<string, Obj>();
 
   /** `dir`: the base's folder relative to the fleet folder; `files`: its stack files (what no kustomization reads left out). */
-  constructor(public readonly dir: string, public readonly files: ReadonlyMap<string, string>) {}
+  constructor(
+    public readonly dir: string,
+    public readonly files: ReadonlyMap<string, string>,
+  ) {}
 
   /** The files of one folder of the base (empty when it has none). */
   public folder(name: string): ReadonlyMap<string, string> {
@@ -228,7 +242,8 @@ interface FolderOverlay {
  */
 export function composeSite(base: FleetBase, stack: SiteStack): ComposedSite {
   const { site } = stack;
-  if ((FLEET_RESERVED as readonly string[]).includes(site)) throw new Error(`site "${site}": the name is reserved in a fleet folder (${FLEET_RESERVED.join(', ')})`);
+  if ((FLEET_RESERVED as readonly string[]).includes(site))
+    throw new Error(`site "${site}": the name is reserved in a fleet folder (${FLEET_RESERVED.join(', ')})`);
   const same = stack.same ?? new Set<string>();
   const out = new Map<string, string>();
   const paths = new Set(stack.paths);
@@ -240,9 +255,13 @@ export function composeSite(base: FleetBase, stack: SiteStack): ComposedSite {
   /** A folder's files, texts rendered on first use. */
   const folderFiles = (folder: string): ReadonlyMap<string, string> => {
     const prefix = `${folder}/`;
-    return new LazyTexts(stack.paths.filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length)), (f) => stack.text(prefix + f));
+    return new LazyTexts(
+      stack.paths.filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length)),
+      (f) => stack.text(prefix + f),
+    );
   };
-  const shared = (folder: string) => same.has(folder) || (base.folder(folder).size > 0 && sameTexts(folderFiles(folder), base.folder(folder)));
+  const shared = (folder: string) =>
+    same.has(folder) || (base.folder(folder).size > 0 && sameTexts(folderFiles(folder), base.folder(folder)));
   const own = (folder: string) => {
     for (const [f, t] of folderFiles(folder)) out.set(`${site}/${folder}/${f}`, t);
     return folder;
@@ -254,9 +273,13 @@ export function composeSite(base: FleetBase, stack: SiteStack): ComposedSite {
   const generators: Obj[] = [];
   const patches: Obj[] = [];
   for (const folder of folders) {
-    if (!same.has(folder) && !paths.has(`${folder}/kustomization.yaml`)) throw new Error(`site "${site}": resource ${folder} is not a folder with a kustomization`);
+    if (!same.has(folder) && !paths.has(`${folder}/kustomization.yaml`))
+      throw new Error(`site "${site}": resource ${folder} is not a folder with a kustomization`);
     // A release folder is compared as an overlay (objects, values texts); any other by its texts.
-    const release = !same.has(folder) && base.folder(folder).has('kustomization.yaml') && base.doc(`${folder}/kustomization.yaml`).secretGenerator !== undefined;
+    const release =
+      !same.has(folder) &&
+      base.folder(folder).has('kustomization.yaml') &&
+      base.doc(`${folder}/kustomization.yaml`).secretGenerator !== undefined;
     if (!release && shared(folder)) {
       resources.push(`../${base.dir}/${folder}`);
       continue;
@@ -271,12 +294,16 @@ export function composeSite(base: FleetBase, stack: SiteStack): ComposedSite {
     }
   }
   let namespaceDir: string | undefined;
-  if (same.has('namespace') || paths.has('namespace/kustomization.yaml')) namespaceDir = shared('namespace') ? `${base.dir}/namespace` : `${site}/${own('namespace')}`;
+  if (same.has('namespace') || paths.has('namespace/kustomization.yaml'))
+    namespaceDir = shared('namespace') ? `${base.dir}/namespace` : `${site}/${own('namespace')}`;
   const omit = new Set(stack.omit ?? []);
-  const left = stack.paths.filter((f) => f !== 'kustomization.yaml' && !omit.has(f) && !f.startsWith('namespace/') && !folders.some((r) => f.startsWith(`${r}/`)));
+  const left = stack.paths.filter(
+    (f) => f !== 'kustomization.yaml' && !omit.has(f) && !f.startsWith('namespace/') && !folders.some((r) => f.startsWith(`${r}/`)),
+  );
   if (left.length > 0) throw new Error(`site "${site}": ${left.join(', ')}: not read by any kustomization (omit it or list it)`);
   const k: Obj = {};
-  for (const [field, value] of Object.entries(top)) if (field !== 'secretGenerator' && field !== 'patches') k[field] = field === 'resources' ? resources : value;
+  for (const [field, value] of Object.entries(top))
+    if (field !== 'secretGenerator' && field !== 'patches') k[field] = field === 'resources' ? resources : value;
   if (generators.length > 0) k.secretGenerator = generators;
   if (patches.length > 0) k.patches = patches;
   out.set(`${site}/kustomization.yaml`, toYamlFile([k]));
@@ -284,7 +311,13 @@ export function composeSite(base: FleetBase, stack: SiteStack): ComposedSite {
 }
 
 /** The overlay of one release folder over the base's, or undefined when the site needs its own copy. */
-function overlayFolder(base: FleetBase, folder: string, files: ReadonlyMap<string, string>, doc: (file: string) => Obj, namespace: Json | undefined): FolderOverlay | undefined {
+function overlayFolder(
+  base: FleetBase,
+  folder: string,
+  files: ReadonlyMap<string, string>,
+  doc: (file: string) => Obj,
+  namespace: Json | undefined,
+): FolderOverlay | undefined {
   const baseFiles = base.folder(folder);
   const k = doc(`${folder}/kustomization.yaml`);
   const baseK = base.doc(`${folder}/kustomization.yaml`);
@@ -300,7 +333,8 @@ function overlayFolder(base: FleetBase, folder: string, files: ReadonlyMap<strin
   const resourceFiles = (k.resources as string[] | undefined) ?? [];
   const generated = new Set(gens.flatMap((g) => g.files ?? []));
   for (const f of new Set([...files.keys(), ...baseFiles.keys()])) {
-    if (f !== 'kustomization.yaml' && !generated.has(f) && !resourceFiles.includes(f) && files.get(f) !== baseFiles.get(f)) return undefined;
+    if (f !== 'kustomization.yaml' && !generated.has(f) && !resourceFiles.includes(f) && files.get(f) !== baseFiles.get(f))
+      return undefined;
   }
   const overlay: FolderOverlay = { generators: [], patches: [] };
   for (const [i, g] of gens.entries()) {
@@ -308,13 +342,19 @@ function overlayFolder(base: FleetBase, folder: string, files: ReadonlyMap<strin
     if (!isNew && (g.files ?? []).every((f) => files.get(f) === baseFiles.get(f))) continue;
     const literals = (g.files ?? []).map((f) => (files.has(f) ? literalOf(f, files.get(f)!) : undefined));
     if (literals.some((l) => l === undefined)) return undefined;
-    overlay.generators.push({ name: g.name, ...(isNew ? {} : { behavior: 'replace' }), literals: literals as string[], ...(k.generatorOptions ? { options: k.generatorOptions } : {}) });
+    overlay.generators.push({
+      name: g.name,
+      ...(isNew ? {} : { behavior: 'replace' }),
+      literals: literals as string[],
+      ...(k.generatorOptions ? { options: k.generatorOptions } : {}),
+    });
   }
   for (const file of resourceFiles) {
     if (!files.has(file) || !baseFiles.has(file)) return undefined;
     const to = doc(`${folder}/${file}`);
     const from = base.doc(`${folder}/${file}`);
-    const id = (o: Obj) => JSON.stringify([o.apiVersion, o.kind, (o.metadata as Obj | undefined)?.name, (o.metadata as Obj | undefined)?.namespace]);
+    const id = (o: Obj) =>
+      JSON.stringify([o.apiVersion, o.kind, (o.metadata as Obj | undefined)?.name, (o.metadata as Obj | undefined)?.namespace]);
     if (to !== from && id(to) !== id(from)) return undefined;
     const ops = jsonPatch(from, to);
     if (ops.length === 0) continue;
@@ -358,7 +398,8 @@ export function materializeSite(fleet: ReadonlyMap<string, string>, site: string
     for (const [f, t] of files) out.set(`${folder}/${f}`, t);
     return folder;
   });
-  if (baseDir !== undefined && !out.has('namespace/kustomization.yaml')) for (const [f, t] of folderOf(fleet, `${baseDir}/namespace`)) out.set(`namespace/${f}`, t);
+  if (baseDir !== undefined && !out.has('namespace/kustomization.yaml'))
+    for (const [f, t] of folderOf(fleet, `${baseDir}/namespace`)) out.set(`namespace/${f}`, t);
   const docs = new Map<string, Obj>();
   const docOf = (file: string) => {
     let d = docs.get(file);
@@ -367,7 +408,12 @@ export function materializeSite(fleet: ReadonlyMap<string, string>, site: string
   };
   const changed = new Set<string>();
   /** The folder and file of the object a patch targets, or the folder whose kustomization satisfies `test`. */
-  const objects = resources.flatMap((folder) => (((docOf(`${folder}/kustomization.yaml`).resources as string[] | undefined) ?? []).map((file) => ({ folder, file: `${folder}/${file}` }))));
+  const objects = resources.flatMap((folder) =>
+    ((docOf(`${folder}/kustomization.yaml`).resources as string[] | undefined) ?? []).map((file) => ({
+      folder,
+      file: `${folder}/${file}`,
+    })),
+  );
   for (const patch of (top.patches as Obj[] | undefined) ?? []) {
     const target = (patch.target ?? {}) as Obj;
     const hit = objects.find(({ file }) => {
@@ -382,8 +428,11 @@ export function materializeSite(fleet: ReadonlyMap<string, string>, site: string
   for (const g of (top.secretGenerator as unknown as Generator[] | undefined) ?? []) {
     const literals = (g.literals ?? []).map(readLiteral);
     if (g.behavior === 'replace' || g.behavior === 'merge') {
-      const folder = resources.find((r) => ((docOf(`${r}/kustomization.yaml`).secretGenerator as unknown as Generator[] | undefined) ?? []).some((b) => b.name === g.name));
-      if (folder === undefined) throw new Error(`${topFile}: secretGenerator ${g.name} (${g.behavior}): no such Secret among its resources`);
+      const folder = resources.find((r) =>
+        ((docOf(`${r}/kustomization.yaml`).secretGenerator as unknown as Generator[] | undefined) ?? []).some((b) => b.name === g.name),
+      );
+      if (folder === undefined)
+        throw new Error(`${topFile}: secretGenerator ${g.name} (${g.behavior}): no such Secret among its resources`);
       for (const [key, text] of literals) out.set(`${folder}/${key}`, text);
       continue;
     }
@@ -395,13 +444,17 @@ export function materializeSite(fleet: ReadonlyMap<string, string>, site: string
     if (!reader) throw new Error(`${topFile}: secretGenerator ${g.name}: no HelmRelease among its resources reads it`);
     const kFile = `${reader.folder}/kustomization.yaml`;
     const k = docOf(kFile);
-    docs.set(kFile, { ...k, secretGenerator: [...((k.secretGenerator as Json[] | undefined) ?? []), { name: g.name, files: literals.map(([key]) => key) }] });
+    docs.set(kFile, {
+      ...k,
+      secretGenerator: [...((k.secretGenerator as Json[] | undefined) ?? []), { name: g.name, files: literals.map(([key]) => key) }],
+    });
     changed.add(kFile);
     for (const [key, text] of literals) out.set(`${reader.folder}/${key}`, text);
   }
   for (const file of changed) out.set(file, toYamlFile([docs.get(file)]));
   const standalone: Obj = {};
-  for (const [field, value] of Object.entries(top)) if (field !== 'secretGenerator' && field !== 'patches') standalone[field] = field === 'resources' ? resources : value;
+  for (const [field, value] of Object.entries(top))
+    if (field !== 'secretGenerator' && field !== 'patches') standalone[field] = field === 'resources' ? resources : value;
   out.set('kustomization.yaml', toYamlFile([standalone]));
   return out;
 }

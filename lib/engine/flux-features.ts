@@ -37,7 +37,12 @@ export type FeatureName = keyof typeof HELM_CONTROLLER_FEATURES;
 
 /** Compares two `x.y.z` versions (a leading `v` is ignored). */
 export function compareVersions(a: string, b: string): number {
-  const parts = (v: string) => v.replace(/^v/, '').split(/[.-]/).slice(0, 3).map((p) => Number.parseInt(p, 10));
+  const parts = (v: string) =>
+    v
+      .replace(/^v/, '')
+      .split(/[.-]/)
+      .slice(0, 3)
+      .map((p) => Number.parseInt(p, 10));
   const [pa, pb] = [parts(a), parts(b)];
   for (let i = 0; i < 3; i++) {
     const d = (pa[i] ?? 0) - (pb[i] ?? 0);
@@ -57,11 +62,17 @@ export function featuresOf(versions: FluxVersions): FluxFeatures {
 }
 
 /** Every feature of the newest controllers (what a tree written for "any Flux" may use). */
-export const ALL_FEATURES: FluxFeatures = { helmReleaseV2: true, chartRef: true, driftDetection: true, watchLabel: true, valuesFromLiteral: true, kustomizeController: true };
+export const ALL_FEATURES: FluxFeatures = {
+  helmReleaseV2: true,
+  chartRef: true,
+  driftDetection: true,
+  watchLabel: true,
+  valuesFromLiteral: true,
+  kustomizeController: true,
+};
 
 /** The label that makes helm-controller (>= 1.4.0) reconcile on a change of a valuesFrom Secret. */
 export const WATCH_LABEL = 'reconcile.fluxcd.io/watch';
-
 
 /**
  * The fields of one document that these controllers would prune or ignore, each as
@@ -74,7 +85,9 @@ export function unsupportedFields(doc: unknown, versions: FluxVersions): string[
   const out: string[] = [];
   const say = (name: FeatureName, where: string = HELM_CONTROLLER_FEATURES[name].field) => {
     const f = HELM_CONTROLLER_FEATURES[name];
-    out.push(`${where}: needs helm-controller >= ${f.since} (this target runs ${versions.helmController}, which ${f.older === 'pruned' ? 'prunes' : 'ignores'} it)`);
+    out.push(
+      `${where}: needs helm-controller >= ${f.since} (this target runs ${versions.helmController}, which ${f.older === 'pruned' ? 'prunes' : 'ignores'} it)`,
+    );
   };
   if (doc.kind === 'HelmRelease' && typeof doc.apiVersion === 'string' && doc.apiVersion.startsWith('helm.toolkit.fluxcd.io/')) {
     if (doc.apiVersion === 'helm.toolkit.fluxcd.io/v2' && !features.helmReleaseV2) say('helmReleaseV2');
@@ -83,11 +96,19 @@ export function unsupportedFields(doc: unknown, versions: FluxVersions): string[
     if (spec.driftDetection !== undefined && !features.driftDetection) say('driftDetection');
     const valuesFrom = Array.isArray(spec.valuesFrom) ? spec.valuesFrom : [];
     valuesFrom.forEach((entry, i) => {
-      if (isMapping(entry) && entry.literal !== undefined && !features.valuesFromLiteral) say('valuesFromLiteral', `HelmRelease spec.valuesFrom[${i}].literal`);
+      if (isMapping(entry) && entry.literal !== undefined && !features.valuesFromLiteral)
+        say('valuesFromLiteral', `HelmRelease spec.valuesFrom[${i}].literal`);
     });
   }
-  if (doc.kind === 'Kustomization' && typeof doc.apiVersion === 'string' && doc.apiVersion.startsWith('kustomize.toolkit.fluxcd.io/') && !features.kustomizeController) {
-    out.push(`Kustomization ${String((doc.metadata as Mapping | undefined)?.name ?? '')}: this target runs no kustomize-controller, so nothing reconciles it`);
+  if (
+    doc.kind === 'Kustomization' &&
+    typeof doc.apiVersion === 'string' &&
+    doc.apiVersion.startsWith('kustomize.toolkit.fluxcd.io/') &&
+    !features.kustomizeController
+  ) {
+    out.push(
+      `Kustomization ${String((doc.metadata as Mapping | undefined)?.name ?? '')}: this target runs no kustomize-controller, so nothing reconciles it`,
+    );
   }
   // A kustomization.yaml: labels it gives the Secrets it generates.
   const generatorLabels = isMapping(doc.generatorOptions) && isMapping(doc.generatorOptions.labels) ? doc.generatorOptions.labels : {};

@@ -30,7 +30,6 @@ export function setOwn(map: JsonMap, key: string, value: Json): void {
 // ---------------------------------------------------------------------------------------------
 // Helm --set paths
 
-
 /** One step of a `--set` path: a mapping key or a list index. */
 export type PathSegment = { readonly key: string } | { readonly index: number };
 
@@ -110,7 +109,8 @@ export function formatSetPath(segments: readonly PathSegment[]): string {
  * `apiKey` once snake-cased). The credential scan, the values diff's masking and the render's
  * masking agree on it.
  */
-const CREDENTIAL_KEY = /(^|[_.-])(password|passwd|pass|passphrase|secret_key|secret|secret_access_key|access_secret|token|keyring|private_key|privatekey|api_key|apikey|encryption_key|signing_key|hmac_keys?|fernet_keys?|auth_key|credential|credentials|cookie)$/i;
+const CREDENTIAL_KEY =
+  /(^|[_.-])(password|passwd|pass|passphrase|secret_key|secret|secret_access_key|access_secret|token|keyring|private_key|privatekey|api_key|apikey|encryption_key|signing_key|hmac_keys?|fernet_keys?|auth_key|credential|credentials|cookie)$/i;
 
 /** The key in snake case: `dbPassword` -> `db_Password`, `APIToken` -> `API_Token`. */
 const snake = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2');

@@ -85,14 +85,17 @@ export function realTarget(outRoot: string): string {
 function writtenByUs(dir: string): boolean {
   if (fs.existsSync(path.join(dir, MARKER_FILE))) return true;
   const entries = fs.readdirSync(dir, { withFileTypes: true });
-  return entries.length > 0 && entries.every((e) => {
-    if (!e.isDirectory()) return false;
-    try {
-      return fs.readFileSync(path.join(dir, e.name, 'kustomization.yaml'), 'utf8').startsWith(`# ${GENERATED_HEADER}`);
-    } catch {
-      return false;
-    }
-  });
+  return (
+    entries.length > 0 &&
+    entries.every((e) => {
+      if (!e.isDirectory()) return false;
+      try {
+        return fs.readFileSync(path.join(dir, e.name, 'kustomization.yaml'), 'utf8').startsWith(`# ${GENERATED_HEADER}`);
+      } catch {
+        return false;
+      }
+    })
+  );
 }
 
 /** Refuses a target that exists and is not an empty folder or a tree we wrote. */
@@ -144,7 +147,9 @@ function takeLock(lock: string): { release: () => void; warnings: string[] } {
         const holder = fs.readFileSync(lock, 'utf8').trim();
         const [pid, host, since] = holder.split(' ');
         if (!/^[1-9][0-9]*$/.test(pid ?? '') || !host) {
-          warnings.push(`took over the lock ${lock}, which was ${holder ? `garbled (${JSON.stringify(holder.slice(0, 40))})` : 'empty'}: a synth died while writing it (a full disk?)`);
+          warnings.push(
+            `took over the lock ${lock}, which was ${holder ? `garbled (${JSON.stringify(holder.slice(0, 40))})` : 'empty'}: a synth died while writing it (a full disk?)`,
+          );
           fs.rmSync(lock, { force: true });
           continue;
         }
@@ -153,7 +158,10 @@ function takeLock(lock: string): { release: () => void; warnings: string[] } {
           fs.rmSync(lock, { force: true });
           continue;
         }
-        throw new Error(`output folder ${path.join(path.dirname(lock), path.basename(lock).slice(1, -'.lock'.length))}: another synth is writing it (lock ${lock}: pid ${pid} on ${host}, since ${since ?? '?'}); wait for it, or remove the lock if that process is gone`, { cause: error });
+        throw new Error(
+          `output folder ${path.join(path.dirname(lock), path.basename(lock).slice(1, -'.lock'.length))}: another synth is writing it (lock ${lock}: pid ${pid} on ${host}, since ${since ?? '?'}); wait for it, or remove the lock if that process is gone`,
+          { cause: error },
+        );
       }
     }
     throw new Error(`lock ${lock}: could not be taken`);
@@ -275,9 +283,12 @@ export function completeInterruptedSwap(target: string): string[] {
     }
     const { staging, previous } = entry ?? { staging: '', previous: '' };
     // Only our own staging and previous folders, beside the target, may be moved into its place.
-    const ours = (p: unknown, prefix: string) => typeof p === 'string' && path.dirname(p) === parent && p.startsWith(prefix) && p.length > prefix.length;
+    const ours = (p: unknown, prefix: string) =>
+      typeof p === 'string' && path.dirname(p) === parent && p.startsWith(prefix) && p.length > prefix.length;
     if (entry && !(ours(staging, stagingPrefix) && ours(previous, previousPrefix))) {
-      done.push(`ignored the swap journal ${journal}: it names ${JSON.stringify(staging)} and ${JSON.stringify(previous)}, not the staging and previous folders of ${target} (moved nothing)`);
+      done.push(
+        `ignored the swap journal ${journal}: it names ${JSON.stringify(staging)} and ${JSON.stringify(previous)}, not the staging and previous folders of ${target} (moved nothing)`,
+      );
       entry = undefined;
     }
     if (entry && !fs.existsSync(target) && fs.existsSync(staging)) {
@@ -307,7 +318,8 @@ function prepareParent(target: string): void {
   const parent = path.dirname(target);
   let ancestor = parent;
   while (!fs.existsSync(ancestor) && path.dirname(ancestor) !== ancestor) ancestor = path.dirname(ancestor);
-  if (fs.existsSync(ancestor) && !fs.statSync(ancestor).isDirectory()) throw new Error(`output folder ${target}: ${ancestor} is not a folder`);
+  if (fs.existsSync(ancestor) && !fs.statSync(ancestor).isDirectory())
+    throw new Error(`output folder ${target}: ${ancestor} is not a folder`);
   try {
     fs.mkdirSync(parent, { recursive: true });
   } catch (error) {
@@ -385,7 +397,12 @@ export function writeFiles(files: ReadonlyMap<string, string>, unchangedFrom?: s
  * the current tree's file, which is kept or holds exactly the new text. Every other file to be
  * written is unlinked, never written through (its inode may be the current tree's).
  */
-function settleRecycled(staging: string, files: ReadonlyMap<string, string>, unchangedFrom: string | undefined, kept: readonly string[]): Set<string> {
+function settleRecycled(
+  staging: string,
+  files: ReadonlyMap<string, string>,
+  unchangedFrom: string | undefined,
+  kept: readonly string[],
+): Set<string> {
   const wanted = new Set([...files.keys(), ...kept].map((rel) => rel.split(path.sep).join('/')));
   const folders = new Set<string>();
   for (const rel of wanted) for (let dir = path.posix.dirname(rel); dir !== '.'; dir = path.posix.dirname(dir)) folders.add(dir);
@@ -396,7 +413,14 @@ function settleRecycled(staging: string, files: ReadonlyMap<string, string>, unc
       const rel = dir ? `${dir}/${entry.name}` : entry.name;
       const full = path.join(staging, rel);
       if (entry.isDirectory() && folders.has(rel)) walk(rel);
-      else if (entry.isFile() && wanted.has(rel) && unchangedFrom !== undefined && sameInode(full, path.join(unchangedFrom, rel)) && (keptSet.has(rel) || sameFile(full, files.get(rel) ?? ''))) settled.add(rel);
+      else if (
+        entry.isFile() &&
+        wanted.has(rel) &&
+        unchangedFrom !== undefined &&
+        sameInode(full, path.join(unchangedFrom, rel)) &&
+        (keptSet.has(rel) || sameFile(full, files.get(rel) ?? ''))
+      )
+        settled.add(rel);
       else if (entry.isDirectory()) removeTree(full);
       else fs.unlinkSync(full);
     }
@@ -486,7 +510,9 @@ export function replaceFolder(outRoot: string, fill: FolderFill, options: Replac
       if (!(error as NodeJS.ErrnoException).code) throw error;
       const at = (error as NodeJS.ErrnoException).path;
       const where = at && at.startsWith(staging) ? ` at ${path.relative(staging, at)}` : '';
-      throw new Error(`output folder ${target}: writing the new tree failed${where} (${reason(error)}); ${target} is unchanged`, { cause: error });
+      throw new Error(`output folder ${target}: writing the new tree failed${where} (${reason(error)}); ${target} is unchanged`, {
+        cause: error,
+      });
     }
     const previous = previousPrefix + path.basename(staging).slice(path.basename(stagingPrefix).length);
     const hadTarget = fs.existsSync(target);
@@ -510,7 +536,9 @@ export function replaceFolder(outRoot: string, fill: FolderFill, options: Replac
         if (!spareIt || !renamedInto(previous, spare)) removeTree(previous);
         if (!options.recycle && fs.existsSync(path.join(spare, MARKER_FILE))) removeTree(spare);
       } catch (error) {
-        warnings.push(`${target} holds the new tree, but the previous tree ${previous} could not be removed (${reason(error)}); the next synth removes it`);
+        warnings.push(
+          `${target} holds the new tree, but the previous tree ${previous} could not be removed (${reason(error)}); the next synth removes it`,
+        );
       }
     }
     return { target, warnings };

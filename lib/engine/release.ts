@@ -153,9 +153,15 @@ export function checkSecretSize(release: string, file: string, text: string, use
   let largest = '';
   if (userValues) {
     const sizes = Object.entries(userValues).map(([key, value]) => [key, Buffer.byteLength(JSON.stringify(value) ?? '')] as const);
-    largest = `; largest user values: ${sizes.sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, n]) => `${k} (about ${n} bytes)`).join(', ')}`;
+    largest = `; largest user values: ${sizes
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([k, n]) => `${k} (about ${n} bytes)`)
+      .join(', ')}`;
   }
-  throw new Error(`release "${release}": ${file} is ${bytes} bytes, over the 1 MiB (${MAX_SECRET_BYTES} bytes) a Kubernetes Secret may hold${largest}`);
+  throw new Error(
+    `release "${release}": ${file} is ${bytes} bytes, over the 1 MiB (${MAX_SECRET_BYTES} bytes) a Kubernetes Secret may hold${largest}`,
+  );
 }
 
 /** One values file of a release folder: static, system or user. */
@@ -170,19 +176,32 @@ export interface ReleaseValuesFile {
  * The values files of a release folder: static, system (`plainSystemValues`, the system values
  * with their credentials split off; none gives an empty file) and user values when given.
  */
-export function releaseValuesFiles(props: Pick<ReleaseConstructProps, 'facts' | 'staticValues' | 'userValues'>, plainSystemValues: unknown): ReleaseValuesFile[] {
+export function releaseValuesFiles(
+  props: Pick<ReleaseConstructProps, 'facts' | 'staticValues' | 'userValues'>,
+  plainSystemValues: unknown,
+): ReleaseValuesFile[] {
   const files = overrideFiles(props.facts);
   const dir = props.facts.name;
   const out: ReleaseValuesFile[] = [
     { id: 'static', path: `${dir}/${files.static}.yaml`, documents: [props.staticValues] },
-    { id: 'system', path: `${dir}/${files.system}.yaml`, documents: Object.keys(plainSystemValues as object).length > 0 ? [plainSystemValues] : [] },
+    {
+      id: 'system',
+      path: `${dir}/${files.system}.yaml`,
+      documents: Object.keys(plainSystemValues as object).length > 0 ? [plainSystemValues] : [],
+    },
   ];
   if (props.userValues) out.push({ id: 'user', path: `${dir}/${files.user}.yaml`, documents: [props.userValues] });
   return out;
 }
 
-/** The props that decide a release folder's files but its values files, within one stack (what the stack sets for all its releases aside). */
-export type ReleaseFrame = Pick<ReleaseConstructProps, 'facts' | 'chartVersion' | 'dependsOn' | 'settings' | 'userValues' | 'credentialSources'>;
+/**
+ * The props that decide a release folder's files but its values files, within one stack (what the
+ * stack sets for all its releases aside).
+ */
+export type ReleaseFrame = Pick<
+  ReleaseConstructProps,
+  'facts' | 'chartVersion' | 'dependsOn' | 'settings' | 'userValues' | 'credentialSources'
+>;
 
 /**
  * True when two releases of one stack-wide setting have equal HelmRelease, kustomization and
@@ -192,8 +211,19 @@ export type ReleaseFrame = Pick<ReleaseConstructProps, 'facts' | 'chartVersion' 
  * Secret and key). A fleet composes such a subcloud's release from its values files alone. False
  * when a credential has no source (the construct says why).
  */
-export function sameReleaseFrame(a: ReleaseFrame & { readonly staticValues: Values }, aCredentials: readonly CredentialLeaf[], b: ReleaseFrame & { readonly staticValues: Values }, bCredentials: readonly CredentialLeaf[]): boolean {
-  if (a.facts !== b.facts || a.staticValues !== b.staticValues || a.chartVersion !== b.chartVersion || (a.userValues === undefined) !== (b.userValues === undefined)) return false;
+export function sameReleaseFrame(
+  a: ReleaseFrame & { readonly staticValues: Values },
+  aCredentials: readonly CredentialLeaf[],
+  b: ReleaseFrame & { readonly staticValues: Values },
+  bCredentials: readonly CredentialLeaf[],
+): boolean {
+  if (
+    a.facts !== b.facts ||
+    a.staticValues !== b.staticValues ||
+    a.chartVersion !== b.chartVersion ||
+    (a.userValues === undefined) !== (b.userValues === undefined)
+  )
+    return false;
   const aDepends = a.dependsOn ?? a.facts.dependsOn;
   const bDepends = b.dependsOn ?? b.facts.dependsOn;
   if (aDepends.length !== bDepends.length || aDepends.some((d, i) => d !== bDepends[i])) return false;
@@ -203,7 +233,14 @@ export function sameReleaseFrame(a: ReleaseFrame & { readonly staticValues: Valu
     const other = bCredentials[i];
     const source = a.credentialSources?.get(leaf.ref.id);
     const otherSource = b.credentialSources?.get(other.ref.id);
-    return leaf.targetPath === other.targetPath && !!source && !!otherSource && source.name === otherSource.name && source.key === otherSource.key && !!source.inValuesDocument === !!otherSource.inValuesDocument;
+    return (
+      leaf.targetPath === other.targetPath &&
+      !!source &&
+      !!otherSource &&
+      source.name === otherSource.name &&
+      source.key === otherSource.key &&
+      !!source.inValuesDocument === !!otherSource.inValuesDocument
+    );
   });
 }
 
@@ -263,10 +300,19 @@ export class ReleaseConstruct extends Construct {
         interval: settings.interval ?? def.interval ?? '1m',
         timeout: settings.timeout ?? def.timeout ?? '30m',
         test: { enable: settings.test?.enable ?? def.testEnable ?? false },
-        install: def.install || settings.install
-          ? { ...def.install, disableHooks: def.install?.disableHooks ?? false, ...(settings.install?.remediation ? { remediation: settings.install.remediation } : {}) }
-          : undefined,
-        upgrade: { ...def.upgrade, disableHooks: def.upgrade.disableHooks ?? false, ...(settings.upgrade?.remediation ? { remediation: settings.upgrade.remediation } : {}) },
+        install:
+          def.install || settings.install
+            ? {
+                ...def.install,
+                disableHooks: def.install?.disableHooks ?? false,
+                ...(settings.install?.remediation ? { remediation: settings.install.remediation } : {}),
+              }
+            : undefined,
+        upgrade: {
+          ...def.upgrade,
+          disableHooks: def.upgrade.disableHooks ?? false,
+          ...(settings.upgrade?.remediation ? { remediation: settings.upgrade.remediation } : {}),
+        },
         driftDetection: features.driftDetection ? settings.driftDetection : undefined,
         dependsOn: dependsOn.length > 0 ? dependsOn.map((name) => ({ name, namespace: props.namespace })) : undefined,
         valuesFrom: [
@@ -280,11 +326,15 @@ export class ReleaseConstruct extends Construct {
             .filter(({ ref }) => !sourceOf(ref).inValuesDocument)
             .map(({ ref, targetPath }) => {
               const source = sourceOf(ref);
-              return { kind: HelmReleaseSpecValuesFromKind.SECRET, name: source.name, valuesKey: source.key, targetPath, ...(features.valuesFromLiteral ? { literal: true } : {}) };
+              return {
+                kind: HelmReleaseSpecValuesFromKind.SECRET,
+                name: source.name,
+                valuesKey: source.key,
+                targetPath,
+                ...(features.valuesFromLiteral ? { literal: true } : {}),
+              };
             }),
-          ...(props.userValues
-            ? [{ kind: HelmReleaseSpecValuesFromKind.SECRET, name: files.user, valuesKey: `${files.user}.yaml` }]
-            : []),
+          ...(props.userValues ? [{ kind: HelmReleaseSpecValuesFromKind.SECRET, name: files.user, valuesKey: `${files.user}.yaml` }] : []),
         ],
       },
     });
@@ -296,7 +346,8 @@ export class ReleaseConstruct extends Construct {
 
     const kustomization: Record<string, unknown> = { namespace: props.namespace };
     if (def.commonLabels && (props.labelsField ?? 'commonLabels') === 'commonLabels') kustomization.commonLabels = { ...def.commonLabels };
-    if (def.commonLabels && props.labelsField === 'labels') kustomization.labels = [{ pairs: { ...def.commonLabels }, includeSelectors: true }];
+    if (def.commonLabels && props.labelsField === 'labels')
+      kustomization.labels = [{ pairs: { ...def.commonLabels }, includeSelectors: true }];
     kustomization.resources = ['helmrelease.yaml'];
     kustomization.secretGenerator = generated.map((name) => ({ name, files: [`${name}.yaml`] }));
     const hashed = props.secretNames === 'content-hash';

@@ -31,7 +31,10 @@ export type NamespaceManifest =
   | 'folder';
 
 /** One release of a stack: everything its construct needs, already computed. */
-export type StackRelease = Omit<ReleaseConstructProps, 'repositoryName' | 'namespace' | 'secretLabels' | 'labelsField' | 'features' | 'secretNames'>;
+export type StackRelease = Omit<
+  ReleaseConstructProps,
+  'repositoryName' | 'namespace' | 'secretLabels' | 'labelsField' | 'features' | 'secretNames'
+>;
 
 /** Props of a {@link FluxStack}. The construct id is the stack's folder under the output folder. */
 export interface FluxStackProps {
@@ -95,7 +98,12 @@ export function releaseConstructProps(props: FluxStackProps, release: StackRelea
 
 /** The stack's top-level kustomization: base/, then each release folder in order. */
 export function stackKustomization(props: FluxStackProps): object {
-  return { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', namespace: props.namespace, resources: ['base', ...props.releases.map((r) => r.facts.name)] };
+  return {
+    apiVersion: 'kustomize.config.k8s.io/v1beta1',
+    kind: 'Kustomization',
+    namespace: props.namespace,
+    resources: ['base', ...props.releases.map((r) => r.facts.name)],
+  };
 }
 
 /**
@@ -121,7 +129,8 @@ export class FluxStack extends Chart implements OutputTree {
     const repositoryName = props.helmRepository.name;
 
     checkStackReleases(id, props.releases);
-    for (const release of props.releases) this.releases.push(new ReleaseConstruct(this, release.facts.name, releaseConstructProps(props, release)));
+    for (const release of props.releases)
+      this.releases.push(new ReleaseConstruct(this, release.facts.name, releaseConstructProps(props, release)));
 
     const repo = props.helmRepository;
     const base = new YamlFile(this, 'base-helmrepository', { path: 'base/helmrepository.yaml' });
@@ -135,10 +144,19 @@ export class FluxStack extends Chart implements OutputTree {
       },
     });
     const placement = props.namespaceManifest ?? 'base';
-    const nsFile = new YamlFile(this, 'base-namespace', { path: placement === 'folder' ? 'namespace/namespace.yaml' : 'base/namespace.yaml' });
-    const annotations = props.namespaceAnnotations && Object.keys(props.namespaceAnnotations).length > 0 ? { annotations: { ...props.namespaceAnnotations } } : {};
+    const nsFile = new YamlFile(this, 'base-namespace', {
+      path: placement === 'folder' ? 'namespace/namespace.yaml' : 'base/namespace.yaml',
+    });
+    const annotations =
+      props.namespaceAnnotations && Object.keys(props.namespaceAnnotations).length > 0
+        ? { annotations: { ...props.namespaceAnnotations } }
+        : {};
     new ApiObject(nsFile, 'namespace', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace, ...annotations } });
-    if (placement === 'folder') new YamlFile(this, 'namespace-kustomization', { path: 'namespace/kustomization.yaml', documents: [{ resources: ['namespace.yaml'] }] });
+    if (placement === 'folder')
+      new YamlFile(this, 'namespace-kustomization', {
+        path: 'namespace/kustomization.yaml',
+        documents: [{ resources: ['namespace.yaml'] }],
+      });
     new YamlFile(this, 'base-kustomization', {
       path: 'base/kustomization.yaml',
       documents: [{ resources: placement === 'base' ? ['namespace.yaml', 'helmrepository.yaml'] : ['helmrepository.yaml'] }],

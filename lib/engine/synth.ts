@@ -61,7 +61,8 @@ export function unwrittenEntries(target: string, written: readonly string[], dir
   for (const entry of fs.readdirSync(path.join(target, dir))) {
     const rel = dir ? `${dir}/${entry}` : entry;
     if (rel === MARKER_FILE || written.includes(rel)) continue;
-    if (written.some((w) => w.startsWith(`${rel}/`)) && fs.statSync(path.join(target, rel)).isDirectory()) out.push(...unwrittenEntries(target, written, rel));
+    if (written.some((w) => w.startsWith(`${rel}/`)) && fs.statSync(path.join(target, rel)).isDirectory())
+      out.push(...unwrittenEntries(target, written, rel));
     else out.push(rel);
   }
   return out;
@@ -115,17 +116,35 @@ export function writeStacks(outRoot: string, stacks: readonly RenderedStack[], o
   const target = realTarget(outRoot);
   const exists = fs.existsSync(target) && fs.statSync(target).isDirectory();
   if (linked.length > 0 && !exists) throw new Error(`output folder ${target}: ${linked[0]} is to be kept, but there is no current tree`);
-  const unwritten = options.onlyThese && exists ? unwrittenEntries(target, stacks.map((s) => s.name)) : [];
+  const unwritten =
+    options.onlyThese && exists
+      ? unwrittenEntries(
+          target,
+          stacks.map((s) => s.name),
+        )
+      : [];
   const keep = [...unwritten, ...(options.keep ?? []).filter((k) => exists && fs.existsSync(path.join(target, k)))];
   if (exists && fs.existsSync(path.join(target, MARKER_FILE))) {
     // README "What synth guarantees": a file added by hand is refused, never deleted without a word.
     const foreign = handWrittenFiles(target, keep, new Set([...files.keys(), ...linked]));
     if (foreign.length > 0) {
-      const shown = foreign.slice(0, 10).map((f) => path.join(target, f)).join(', ') + (foreign.length > 10 ? `, ... (${foreign.length} files)` : '');
-      throw new Error(`output folder ${target}: holds files this generator did not write (no generated-file header), which the synth would delete: ${shown}; move them out of the tree (or delete them) and synth again`);
+      const shown =
+        foreign
+          .slice(0, 10)
+          .map((f) => path.join(target, f))
+          .join(', ') + (foreign.length > 10 ? `, ... (${foreign.length} files)` : '');
+      throw new Error(
+        `output folder ${target}: holds files this generator did not write (no generated-file header), which the synth would delete: ${shown}; move them out of the tree (or delete them) and synth again`,
+      );
     }
   }
-  return [...replaceFolder(outRoot, writeFiles(files, exists ? target : undefined, linked), { marker: options.marker ?? 'stx-openstack-gitops\n', keep, recycle: linked.length > 0 }).warnings];
+  return [
+    ...replaceFolder(outRoot, writeFiles(files, exists ? target : undefined, linked), {
+      marker: options.marker ?? 'stx-openstack-gitops\n',
+      keep,
+      recycle: linked.length > 0,
+    }).warnings,
+  ];
 }
 
 /** One line per stack: releases, files, bytes. */

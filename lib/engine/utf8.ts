@@ -5,7 +5,16 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 export function invalidUtf8Offset(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i];
-    const [length, min] = b < 0x80 ? [1, 0] : b >= 0xc2 && b <= 0xdf ? [2, 0x80] : b >= 0xe0 && b <= 0xef ? [3, 0x800] : b >= 0xf0 && b <= 0xf4 ? [4, 0x10000] : [0, 0];
+    const [length, min] =
+      b < 0x80
+        ? [1, 0]
+        : b >= 0xc2 && b <= 0xdf
+          ? [2, 0x80]
+          : b >= 0xe0 && b <= 0xef
+            ? [3, 0x800]
+            : b >= 0xf0 && b <= 0xf4
+              ? [4, 0x10000]
+              : [0, 0];
     if (length === 0) return i;
     let cp = length === 1 ? b : b & (0xff >> (length + 1));
     for (let k = 1; k < length; k++) {

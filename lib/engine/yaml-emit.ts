@@ -34,7 +34,16 @@ const DOCUMENT_MARKER = /^(%|---|\.\.\.)/m;
 const MIN_MULTI_LINE_LENGTH = 40;
 const BLOCK_END_NEWLINES = /(^|(?<!\n))\n+(?!\n|$)/g;
 
-const ESCAPES: Readonly<Record<string, string>> = { '0000': '\\0', '0007': '\\a', '000b': '\\v', '001b': '\\e', '0085': '\\N', '00a0': '\\_', '2028': '\\L', '2029': '\\P' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  '0000': '\\0',
+  '0007': '\\a',
+  '000b': '\\v',
+  '001b': '\\e',
+  '0085': '\\N',
+  '00a0': '\\_',
+  '2028': '\\L',
+  '2029': '\\P',
+};
 
 function doubleQuoted(value: string, implicitKey: boolean, indent: string): string {
   const json = JSON.stringify(value);
@@ -79,7 +88,8 @@ function doubleQuoted(value: string, implicitKey: boolean, indent: string): stri
 
 function quoted(value: string, implicitKey: boolean, indent: string): string {
   // Single quotes only for a string with double quotes and no single ones (quotedString).
-  if (!value.includes('"') || value.includes("'") || (implicitKey && value.includes('\n')) || /[ \t]\n|\n[ \t]/.test(value)) return doubleQuoted(value, implicitKey, indent);
+  if (!value.includes('"') || value.includes("'") || (implicitKey && value.includes('\n')) || /[ \t]\n|\n[ \t]/.test(value))
+    return doubleQuoted(value, implicitKey, indent);
   return "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&\n${indent}`) + "'";
 }
 
@@ -201,7 +211,12 @@ function mapping(map: Record<string, unknown>, indent: string, rules: EmitRules)
     const keyText = scalar(key, true, inner, rules);
     if (keyText.length > 1024) throw new NotPlainData('a key longer than 1,024 characters');
     const valueText = node(value, inner, rules);
-    const separator = isCollection(value) && (Array.isArray(value) ? value.length > 0 : valueText !== '{}') ? `\n${inner}` : valueText[0] === '\n' ? '' : ' ';
+    const separator =
+      isCollection(value) && (Array.isArray(value) ? value.length > 0 : valueText !== '{}')
+        ? `\n${inner}`
+        : valueText[0] === '\n'
+          ? ''
+          : ' ';
     out += (out ? `\n${indent}` : '') + `${keyText}:${separator}${valueText}`;
   }
   return out || '{}';

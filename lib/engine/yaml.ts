@@ -23,7 +23,8 @@ const verdicts = new Map<string, boolean>();
 const WORD = /^[A-DF-Za-df-z][\w./: -]*$/;
 const NOT_A_WORD = /: |[: ]$/;
 /** A plain word in the sense above (each expression linear: a text of millions of characters is fine). */
-const isPlainWord = (value: string) => (WORD.test(value) && (value.length >= 6 || /[^A-Za-z]/.test(value)) && !NOT_A_WORD.test(value)) || RELATIVE_PATH.test(value);
+const isPlainWord = (value: string) =>
+  (WORD.test(value) && (value.length >= 6 || /[^A-Za-z]/.test(value)) && !NOT_A_WORD.test(value)) || RELATIVE_PATH.test(value);
 /** A relative path (`./dist/fleet/x`): a slash after the dot, which no number, date, `.inf` or `.nan` holds. */
 const RELATIVE_PATH = /^\.\/[\w./-]*$/;
 
@@ -94,7 +95,9 @@ let rules: EmitRules | undefined;
 function emitRules(): EmitRules {
   if (!rules) {
     const { tags, compat } = new Document(null, DOCUMENT_OPTIONS).schema;
-    const typed = [...tags, ...(compat ?? [])].filter((tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test).map((tag) => tag.test!);
+    const typed = [...tags, ...(compat ?? [])]
+      .filter((tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test)
+      .map((tag) => tag.test!);
     rules = { quoteDouble: mustQuoteDouble, readsAsOtherType: (text) => typed.some((test) => test.test(text)) };
   }
   return rules;

@@ -32,9 +32,7 @@ export function hasWorkerFunction(host: Host, profile: DeploymentProfile): boole
 
 /** Compute hosts: worker function, labelled `openstack-compute-node=enabled`, provisioned. */
 export function computeHosts(profile: DeploymentProfile): Host[] {
-  return profile.hosts.filter(
-    (h) => hasWorkerFunction(h, profile) && h.labels['openstack-compute-node'] === 'enabled' && h.provisioned,
-  );
+  return profile.hosts.filter((h) => hasWorkerFunction(h, profile) && h.labels['openstack-compute-node'] === 'enabled' && h.provisioned);
 }
 
 /** The vswitch a host's labels ask for, or undefined when its label set is not an allowed one. */
@@ -68,7 +66,8 @@ export function derive(profile: DeploymentProfile): Derived {
       }
     : { enabled: false, cpus: 0, memMiB: 0 };
   const ceph = profile.storage.ceph;
-  const cephReplication = ceph.kind !== 'none' && ceph.replication !== undefined ? ceph.replication : aio && profile.system.mode === 'simplex' ? 1 : 2;
+  const cephReplication =
+    ceph.kind !== 'none' && ceph.replication !== undefined ? ceph.replication : aio && profile.system.mode === 'simplex' ? 1 : 2;
   return {
     controllers,
     controlPlaneHosts: profile.hosts.filter((h) => 'openstack-control-plane' in h.labels).length,

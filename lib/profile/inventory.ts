@@ -40,7 +40,10 @@ function overlayField(field: z.ZodType): z.ZodType {
   switch (inner._zod.def.type) {
     case 'object':
     case 'record':
-      return z.record(z.string(), z.unknown()).optional().describe(`${said}merged over the extended profile's (mappings merge, lists and scalars replace)`);
+      return z
+        .record(z.string(), z.unknown())
+        .optional()
+        .describe(`${said}merged over the extended profile's (mappings merge, lists and scalars replace)`);
     case 'array':
       return z.array(z.unknown()).optional().describe(`${said}replaces the extended profile's list`);
     default:
@@ -58,7 +61,10 @@ export function siteSchemaOf(profileSchema: z.ZodObject) {
   const overlay = Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, overlayField(field as z.ZodType)]));
   return z
     .object({
-      name: z.string().regex(DNS_LABEL, 'expected a site name (lower-case DNS label)').describe('the site: its overlay folder dist/fleet/<inventory>/<name>/ and profile name'),
+      name: z
+        .string()
+        .regex(DNS_LABEL, 'expected a site name (lower-case DNS label)')
+        .describe('the site: its overlay folder dist/fleet/<inventory>/<name>/ and profile name'),
       extends: z.string().min(1).describe('name of the deployment profile (in deployments/) this site inherits from'),
       ...overlay,
     })

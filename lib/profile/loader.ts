@@ -105,7 +105,12 @@ export function distance(a: string, b: string): number {
   return row[b.length];
 }
 
-type JsonSchemaNode = { properties?: Record<string, JsonSchemaNode>; items?: JsonSchemaNode; anyOf?: JsonSchemaNode[]; oneOf?: JsonSchemaNode[] };
+type JsonSchemaNode = {
+  properties?: Record<string, JsonSchemaNode>;
+  items?: JsonSchemaNode;
+  anyOf?: JsonSchemaNode[];
+  oneOf?: JsonSchemaNode[];
+};
 let schemaRoot: JsonSchemaNode | undefined;
 
 /** The profile's JSON Schema, made once. */
@@ -194,13 +199,20 @@ function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown, ori
   return describeEachIssue(issues, input, jsonSchema).map(({ segments, line }) => placed(origin, segments, line));
 }
 
-function describeEachIssue(issues: readonly z.core.$ZodIssue[], input: unknown, jsonSchema: object): Array<{ segments: ReadonlyArray<PropertyKey>; line: string }> {
+function describeEachIssue(
+  issues: readonly z.core.$ZodIssue[],
+  input: unknown,
+  jsonSchema: object,
+): Array<{ segments: ReadonlyArray<PropertyKey>; line: string }> {
   const found: Array<{ segments: ReadonlyArray<PropertyKey>; line: string }> = [];
   const add = (segments: ReadonlyArray<PropertyKey>, line: string) => found.push({ segments, line });
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        add([...issue.path, key], `${formatPath([...issue.path, key])}: unknown field (${suggestion(key, knownFields(issue.path, jsonSchema))})`);
+        add(
+          [...issue.path, key],
+          `${formatPath([...issue.path, key])}: unknown field (${suggestion(key, knownFields(issue.path, jsonSchema))})`,
+        );
       }
       continue;
     }
@@ -214,7 +226,10 @@ function describeEachIssue(issues: readonly z.core.$ZodIssue[], input: unknown, 
         continue;
       }
       const allowed = inner && inner.code === 'invalid_value' ? inner.values.map(String) : [];
-      add(issue.path, `${formatPath(issue.path)}: unknown ${allowed.length > 0 ? 'release' : 'key'} ${JSON.stringify(key)} (${suggestion(key, allowed)})`);
+      add(
+        issue.path,
+        `${formatPath(issue.path)}: unknown ${allowed.length > 0 ? 'release' : 'key'} ${JSON.stringify(key)} (${suggestion(key, allowed)})`,
+      );
       continue;
     }
     if (issue.code === 'invalid_union' && 'errors' in issue && issue.errors.length > 0) {
@@ -224,7 +239,9 @@ function describeEachIssue(issues: readonly z.core.$ZodIssue[], input: unknown, 
     }
     const got = valueAt(input, issue.path);
     const missing = got === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value');
-    const message = missing ? `required field missing (${issue.message.replace(/, received undefined$/, '').replace(/^Invalid input: |^Invalid option: /, '')})` : issue.message;
+    const message = missing
+      ? `required field missing (${issue.message.replace(/, received undefined$/, '').replace(/^Invalid input: |^Invalid option: /, '')})`
+      : issue.message;
     add(issue.path, `${formatPath(issue.path)}: ${message} (got ${show(got)})`);
   }
   // One line per distinct text (a union may report one problem twice).
@@ -265,7 +282,8 @@ export interface ParsedProfileInput {
 export function parseProfileOver(base: ParsedProfileInput, input: unknown, from: InputOrigin): DeploymentProfile {
   const whole = () => parseProfile(input, from);
   const shape = deploymentProfileSchema.shape as Record<string, z.ZodType>;
-  if (typeof input !== 'object' || input === null || Array.isArray(input) || typeof base.input !== 'object' || base.input === null) return whole();
+  if (typeof input !== 'object' || input === null || Array.isArray(input) || typeof base.input !== 'object' || base.input === null)
+    return whole();
   const fields = input as Record<string, unknown>;
   const baseFields = base.input as Record<string, unknown>;
   const parsedBase = base.profile as unknown as Record<string, unknown>;
@@ -301,7 +319,8 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** The text of a profile file: at most MAX_PROFILE_BYTES, valid UTF-8. */
 function readProfileText(file: string, name: string): string {
   const size = fs.statSync(file).size;
-  if (size > MAX_PROFILE_BYTES) throw new ProfileError(name, [`(file): ${size} bytes (a profile holds at most ${MAX_PROFILE_BYTES} bytes)`]);
+  if (size > MAX_PROFILE_BYTES)
+    throw new ProfileError(name, [`(file): ${size} bytes (a profile holds at most ${MAX_PROFILE_BYTES} bytes)`]);
   const bytes = fs.readFileSync(file);
   const text = decodeUtf8(bytes);
   if (text === undefined) throw new ProfileError(name, [`(file): not valid UTF-8 (byte ${invalidUtf8Offset(bytes)}; expected UTF-8 text)`]);
@@ -324,7 +343,8 @@ export function dataProblems(input: unknown): string[] {
   const walk = (value: unknown, at: PropertyKey[]): void => {
     if (problems.length >= 20) return;
     if (++values > MAX_PROFILE_VALUES) {
-      if (values === MAX_PROFILE_VALUES + 1) problems.push(`(profile): more than ${MAX_PROFILE_VALUES} values (expected a deployment profile)`);
+      if (values === MAX_PROFILE_VALUES + 1)
+        problems.push(`(profile): more than ${MAX_PROFILE_VALUES} values (expected a deployment profile)`);
       return;
     }
     const where = formatPath(at);
@@ -358,7 +378,10 @@ export function dataProblems(input: unknown): string[] {
     const isList = Array.isArray(object);
     if (!isList && proto !== Object.prototype && proto !== null) {
       const ctor = (proto as { constructor?: unknown }).constructor;
-      const kind = typeof ctor === 'function' && ctor.name && ctor !== Object ? `a ${ctor.name}` : 'an object with another prototype (a __proto__ key?)';
+      const kind =
+        typeof ctor === 'function' && ctor.name && ctor !== Object
+          ? `a ${ctor.name}`
+          : 'an object with another prototype (a __proto__ key?)';
       problems.push(`${where}: ${kind} (expected a plain object)`);
       return;
     }
@@ -368,7 +391,9 @@ export function dataProblems(input: unknown): string[] {
     } else {
       for (const key of Object.keys(object)) {
         if (FORBIDDEN_KEYS.has(key)) {
-          problems.push(`${formatPath([...at, key])}: the key ${JSON.stringify(key)} is not allowed (a JavaScript object would lose it or take it as its prototype)`);
+          problems.push(
+            `${formatPath([...at, key])}: the key ${JSON.stringify(key)} is not allowed (a JavaScript object would lose it or take it as its prototype)`,
+          );
           continue;
         }
         walk((object as Record<string, unknown>)[key], [...at, key]);
@@ -430,7 +455,9 @@ function parseYamlProfile(text: string, name: string): unknown {
   const duplicate = firstDuplicateKey(doc);
   if (duplicate) {
     const { line, col } = lineColumn(text, duplicate.offset);
-    throw new ProfileError(name, [`${line}:${col}: malformed YAML: Map keys must be unique (${JSON.stringify(duplicate.key)} appears twice)`]);
+    throw new ProfileError(name, [
+      `${line}:${col}: malformed YAML: Map keys must be unique (${JSON.stringify(duplicate.key)} appears twice)`,
+    ]);
   }
   let value: unknown;
   try {
@@ -481,16 +508,21 @@ function readTsProfile(file: string, name: string): unknown {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     mod = require(path.resolve(file));
   } catch (error) {
-    const what = exitCode !== undefined ? `it calls process.exit(${show(exitCode)})` : `it throws ${error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : show(error)}`;
+    const what =
+      exitCode !== undefined
+        ? `it calls process.exit(${show(exitCode)})`
+        : `it throws ${error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : show(error)}`;
     throw new ProfileError(name, [`(file): the TypeScript profile cannot be loaded: ${what}`]);
   } finally {
     process.exit = exit;
   }
   // A profile that catches the exception of its own exit is refused all the same.
-  if (exitCode !== undefined) throw new ProfileError(name, [`(file): the TypeScript profile cannot be loaded: it calls process.exit(${show(exitCode)})`]);
+  if (exitCode !== undefined)
+    throw new ProfileError(name, [`(file): the TypeScript profile cannot be loaded: it calls process.exit(${show(exitCode)})`]);
   const value = mod?.default ?? mod?.profile;
   if (value === undefined) throw new ProfileError(name, ['(profile): expected a default export with the profile']);
-  if (typeof value === 'function') throw new ProfileError(name, ['(profile): the default export is a function (expected the profile object itself)']);
+  if (typeof value === 'function')
+    throw new ProfileError(name, ['(profile): the default export is a function (expected the profile object itself)']);
   return expectMapping(value, name);
 }
 
@@ -516,7 +548,9 @@ export function profileFiles(location: string): string[] {
     .sort()
     .map((f) => path.join(location, f));
   if (files.length === 0) {
-    throw new ProfileError(displayPath(location), [`(folder): holds no profile (expected a file ending in ${EXTENSIONS}; names starting with _ are skipped)`]);
+    throw new ProfileError(displayPath(location), [
+      `(folder): holds no profile (expected a file ending in ${EXTENSIONS}; names starting with _ are skipped)`,
+    ]);
   }
   return files;
 }
@@ -540,10 +574,13 @@ export function readProfileInput(file: string): { file: string; input: unknown }
   if (!fs.existsSync(file)) throw new ProfileError(rel, ['profile file does not exist']);
   const extension = path.extname(file);
   const read = READERS[extension.toLowerCase()];
-  if (!read) throw new ProfileError(rel, [`(file): ${JSON.stringify(extension || '(none)')} is not a profile extension (expected ${EXTENSIONS})`]);
+  if (!read)
+    throw new ProfileError(rel, [`(file): ${JSON.stringify(extension || '(none)')} is not a profile extension (expected ${EXTENSIONS})`]);
   if (read === readTsProfile && extension !== '.ts') {
     // Node, tsx and ts-jest pick the TypeScript loader by the exact extension: `.TS` would run as JavaScript.
-    throw new ProfileError(rel, [`(file): a TypeScript profile must end in lower-case .ts (the TypeScript loader does not read ${extension}); rename it`]);
+    throw new ProfileError(rel, [
+      `(file): a TypeScript profile must end in lower-case .ts (the TypeScript loader does not read ${extension}); rename it`,
+    ]);
   }
   return { file: rel, input: read(file, rel) };
 }
@@ -552,7 +589,10 @@ export function readProfileInput(file: string): { file: string; input: unknown }
  * Loads every profile of the given files or folders, each through `accept` (the schema alone by
  * default); reports every bad file, not only the first, and two profiles with one name.
  */
-export function loadProfiles<T extends LoadedProfile = LoadedProfile>(locations: readonly string[], accept: (loaded: LoadedProfile) => T = (l) => l as T): T[] {
+export function loadProfiles<T extends LoadedProfile = LoadedProfile>(
+  locations: readonly string[],
+  accept: (loaded: LoadedProfile) => T = (l) => l as T,
+): T[] {
   const loaded: T[] = [];
   const errors: string[] = [];
   if (locations.length === 0) throw new Error('no profile file or folder given');
@@ -576,7 +616,10 @@ export function loadProfiles<T extends LoadedProfile = LoadedProfile>(locations:
   const byName = new Map<string, string>();
   for (const { file, profile } of loaded) {
     const other = byName.get(profile.name);
-    if (other) throw new Error(`${file}: name: "${profile.name}" is also the name of ${other} (two stacks cannot write the same output folder ${profile.name}/)`);
+    if (other)
+      throw new Error(
+        `${file}: name: "${profile.name}" is also the name of ${other} (two stacks cannot write the same output folder ${profile.name}/)`,
+      );
     byName.set(profile.name, file);
   }
   return loaded;

@@ -20,7 +20,9 @@ const DNS_DOMAIN_ANY_CASE = /^(?=.{1,253}$)[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])
 const ip = z.string().refine((v) => isIP(v) !== 0 && !v.includes('%'), { message: 'expected an IPv4 or IPv6 address' });
 
 /** A Linux network device name (IFNAMSIZ: at most 15 characters); it is written into OVS and neutron config. */
-const netdevName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,14}$/, 'expected a Linux interface name: up to 15 letters, digits, ".", "_" or "-"');
+const netdevName = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,14}$/, 'expected a Linux interface name: up to 15 letters, digits, ".", "_" or "-"');
 /** A PCI address `domain:bus:device.function`, as nova's whitelist and neutron's SR-IOV agent read it. */
 const pciAddress = z.string().regex(/^[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]$/, 'expected a PCI address such as 0000:18:00.0');
 /**
@@ -31,16 +33,24 @@ const pciAddress = z.string().regex(/^[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{
  */
 const interfaceName = z
   .string()
-  .regex(/^(?=.{1,15}$)(?=.*[a-z])[a-z0-9_][a-z0-9_.-]*$/, 'expected an interface name: up to 15 lower-case letters, digits, "_", "." or "-", with at least one letter, not starting with "." or "-"');
+  .regex(
+    /^(?=.{1,15}$)(?=.*[a-z])[a-z0-9_][a-z0-9_.-]*$/,
+    'expected an interface name: up to 15 lower-case letters, digits, "_", "." or "-", with at least one letter, not starting with "." or "-"',
+  );
 /**
  * A datanetwork name as sysinv's API takes it (`_check_datanetwork_name`): letters, digits, "_",
  * "." and "-" (up to its 255-character column), never `none` in any case.
  */
 const datanetworkName = z
   .string()
-  .regex(/^(?![Nn][Oo][Nn][Ee]$)[A-Za-z0-9_.-]{1,255}$/, 'expected a datanetwork name: up to 255 letters, digits, "_", "." or "-", not "none"');
+  .regex(
+    /^(?![Nn][Oo][Nn][Ee]$)[A-Za-z0-9_.-]{1,255}$/,
+    'expected a datanetwork name: up to 255 letters, digits, "_", "." or "-", not "none"',
+  );
 /** A name spliced into config strings (`physnet0:br-phy0,` in neutron's bridge_mappings): no separators. */
-const configName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,254}$/, 'expected letters, digits, ".", "_" or "-", starting with a letter or digit');
+const configName = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,254}$/, 'expected letters, digits, ".", "_" or "-", starting with a letter or digit');
 /** Kubernetes label key (optional DNS-subdomain prefix, then a name of up to 63 characters) and value. */
 const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const labelKey = z.string().refine((k) => {
@@ -48,9 +58,16 @@ const labelKey = z.string().refine((k) => {
   const [prefix, name] = slash < 0 ? [undefined, k] : [k.slice(0, slash), k.slice(slash + 1)];
   return LABEL_NAME.test(name) && (prefix === undefined || DNS_SUBDOMAIN.test(prefix));
 }, 'expected a Kubernetes label key such as openstack-compute-node or example.com/role');
-const labelValue = z.string().regex(/^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/, 'expected a Kubernetes label value (up to 63 letters, digits, "-", "_" or ".")');
+const labelValue = z
+  .string()
+  .regex(
+    /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/,
+    'expected a Kubernetes label value (up to 63 letters, digits, "-", "_" or ".")',
+  );
 /** A Keystone name written into the charts' values (user, project, domain). */
-const keystoneName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.@+-]{0,63}$/, 'expected a Keystone name: letters, digits, "_", ".", "@", "+" or "-"');
+const keystoneName = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.@+-]{0,63}$/, 'expected a Keystone name: letters, digits, "_", ".", "@", "+" or "-"');
 /** An absolute path without whitespace or the separators of the config strings it goes into. */
 const absolutePath = z.string().regex(/^\/[A-Za-z0-9_./-]*$/, 'expected an absolute path of letters, digits, "_", ".", "/" or "-"');
 /** A Kubernetes quantity for a volume size (`10Gi`, `500M`). */
@@ -74,7 +91,8 @@ function isRegistryReference(value: string): boolean {
   const match = /^(\[[0-9a-f:]+\]|[^/:]+)(?::(\d{1,5}))?((?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*)$/.exec(value);
   if (!match) return false;
   const [, host, port] = match;
-  const hostOk = isIP(host.replace(/^\[|\]$/g, '')) !== 0 || host.split('.').every((label) => /^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(label));
+  const hostOk =
+    isIP(host.replace(/^\[|\]$/g, '')) !== 0 || host.split('.').every((label) => /^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(label));
   return hostOk && (port === undefined || (Number(port) >= 1 && Number(port) <= 65535));
 }
 
@@ -103,7 +121,12 @@ const ESB_STORAGE_CLASS = /^(?:[Nn][Oo][Nn][Ee]|(?=.{1,253}$)[a-z0-9]([-a-z0-9]*
  * or digit, as the name is written unquoted into the services' INI files (where oslo.config reads
  * `$` as a substitution) and Horizon's settings.
  */
-const regionName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,254}$/, 'expected a region name: up to 255 letters, digits, "_", "." or "-", starting with a letter or digit');
+const regionName = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_.-]{0,254}$/,
+    'expected a region name: up to 255 letters, digits, "_", "." or "-", starting with a letter or digit',
+  );
 
 const cpuList = z.array(z.number().int().nonnegative());
 
@@ -138,7 +161,9 @@ const hostSchema = z
       .record(labelKey, labelValue)
       .default({})
       .transform(normalizeSwitchLabels)
-      .describe('Kubernetes node labels (openstack-control-plane, openstack-compute-node, openvswitch, dpdk, remote-storage, ...); the values of the last four in any case, lower-cased'),
+      .describe(
+        'Kubernetes node labels (openstack-control-plane, openstack-compute-node, openvswitch, dpdk, remote-storage, ...); the values of the last four in any case, lower-cased',
+      ),
     cpus: z
       .object({
         platform: cpuList.describe('CPUs of the platform services, e.g. [0, 1]'),
@@ -153,8 +178,17 @@ const hostSchema = z
         z
           .object({
             node: z.number().int().nonnegative().describe('NUMA node id, e.g. 0'),
-            platformReservedMiB: z.number().int().nonnegative().describe('memory reserved for the platform on this node (nova reserved_host_memory_mb and its huge pages)'),
-            vswitchHugepageSizeMiB: z.number().int().positive().default(2).describe('size of the vswitch huge pages in MiB, e.g. 2 or 1024'),
+            platformReservedMiB: z
+              .number()
+              .int()
+              .nonnegative()
+              .describe('memory reserved for the platform on this node (nova reserved_host_memory_mb and its huge pages)'),
+            vswitchHugepageSizeMiB: z
+              .number()
+              .int()
+              .positive()
+              .default(2)
+              .describe('size of the vswitch huge pages in MiB, e.g. 2 or 1024'),
             vswitchHugepageCount: z.number().int().nonnegative().default(0).describe('number of vswitch huge pages on this node'),
           })
           .strict(),
@@ -167,7 +201,9 @@ const hostSchema = z
           .object({
             name: interfaceName.describe('interface name, e.g. data0 or enp24s0f0'),
             type: z.enum(['ethernet', 'ae', 'vlan', 'vf']).describe('ethernet (a port), ae (aggregated), vlan or vf (on top of `uses`)'),
-            class: z.enum(['data', 'pci-sriov', 'pci-passthrough', 'platform', 'none']).describe('data: a vswitch port; pci-sriov / pci-passthrough: given to VMs; platform or none: not for OpenStack'),
+            class: z
+              .enum(['data', 'pci-sriov', 'pci-passthrough', 'platform', 'none'])
+              .describe('data: a vswitch port; pci-sriov / pci-passthrough: given to VMs; platform or none: not for OpenStack'),
             port: z
               .object({
                 name: netdevName.describe('the port (Linux device) name, e.g. enp24s0f0'),
@@ -175,29 +211,54 @@ const hostSchema = z
                 sriovVfAddresses: z
                   .array(pciAddress)
                   .default([])
-                  .describe('PCI addresses of the port virtual functions, e.g. [0000:18:02.0, 0000:18:02.1]: nova whitelists them for a pci-sriov interface; left empty, the whitelist has no VF of it'),
+                  .describe(
+                    'PCI addresses of the port virtual functions, e.g. [0000:18:02.0, 0000:18:02.1]: nova whitelists them for a pci-sriov interface; left empty, the whitelist has no VF of it',
+                  ),
               })
               .strict()
               .optional()
               .describe('ethernet interfaces only'),
             uses: z.array(interfaceName).default([]).describe('lower interfaces (ae members, vlan or vf parent)'),
-            sriovNumVfs: z.number().int().nonnegative().optional().describe('number of SR-IOV virtual functions configured on the interface'),
-            datanetworks: z.array(datanetworkName).default([]).describe('names of the datanetworks (physical networks) the interface carries, e.g. [physnet0]'),
+            sriovNumVfs: z
+              .number()
+              .int()
+              .nonnegative()
+              .optional()
+              .describe('number of SR-IOV virtual functions configured on the interface'),
+            datanetworks: z
+              .array(datanetworkName)
+              .default([])
+              .describe('names of the datanetworks (physical networks) the interface carries, e.g. [physnet0]'),
             addresses: z.array(ip).default([]).describe('IP addresses of the interface'),
           })
           .strict()
           .superRefine((itf, ctx) => {
             // sysinv refuses every punctuation character but "_" and "." in a vlan interface name.
-            if (itf.type === 'vlan' && itf.name.includes('-')) ctx.addIssue({ code: 'custom', path: ['name'], message: 'a vlan interface name has no "-", only letters, digits, "_" or "."' });
+            if (itf.type === 'vlan' && itf.name.includes('-'))
+              ctx.addIssue({
+                code: 'custom',
+                path: ['name'],
+                message: 'a vlan interface name has no "-", only letters, digits, "_" or "."',
+              });
           }),
       )
       .default([])
       .describe('network interfaces of the host'),
     pciDevices: z
-      .array(z.object({ address: pciAddress.describe('PCI address, e.g. 0000:3b:00.0'), enabled: z.boolean().describe('whether the device is enabled for use') }).strict())
+      .array(
+        z
+          .object({
+            address: pciAddress.describe('PCI address, e.g. 0000:3b:00.0'),
+            enabled: z.boolean().describe('whether the device is enabled for use'),
+          })
+          .strict(),
+      )
       .default([])
       .describe('PCI devices of the host'),
-    imageConversionFs: z.boolean().default(false).describe('the host has the image-conversion filesystem (cinder uses it when every controller has it)'),
+    imageConversionFs: z
+      .boolean()
+      .default(false)
+      .describe('the host has the image-conversion filesystem (cinder uses it when every controller has it)'),
   })
   .strict();
 
@@ -212,17 +273,31 @@ const cephSchema = z.discriminatedUnion('kind', [
       osdCount: z.number().int().min(1).default(1).describe('host ceph: for the pool chunk-size estimate'),
       monitors: z.array(ip).default([]).describe('host ceph: monitor addresses (on AIO only the first, the floating monitor, is used)'),
       secondaryTiers: z
-        .array(z.object({ tierName: configName.describe('ceph storage tier, e.g. gold'), backendName: configName.describe('cinder backend name of the tier') }).strict())
+        .array(
+          z
+            .object({
+              tierName: configName.describe('ceph storage tier, e.g. gold'),
+              backendName: configName.describe('cinder backend name of the tier'),
+            })
+            .strict(),
+        )
         .default([])
         .describe('further ceph storage tiers, each a cinder backend'),
       externalEphemeralPool: configName
         .optional()
-        .describe('RBD pool of an external ceph cluster that serves nova: the compute hosts put ephemeral disks there instead of "ephemeral"'),
+        .describe(
+          'RBD pool of an external ceph cluster that serves nova: the compute hosts put ephemeral disks there instead of "ephemeral"',
+        ),
       externalCephConf: z
         .string()
-        .regex(/^(?!\.\.?$)[A-Za-z0-9_.-]{1,255}$/, 'expected a file name (the platform keeps the uploaded file in /etc/ceph/ under its base name)')
+        .regex(
+          /^(?!\.\.?$)[A-Za-z0-9_.-]{1,255}$/,
+          'expected a file name (the platform keeps the uploaded file in /etc/ceph/ under its base name)',
+        )
         .optional()
-        .describe('conf file of the external ceph cluster that serves nova (ceph-external backend): nova reads /etc/ceph/<name> instead of /etc/ceph/ceph.conf'),
+        .describe(
+          'conf file of the external ceph cluster that serves nova (ceph-external backend): nova reads /etc/ceph/<name> instead of /etc/ceph/ceph.conf',
+        ),
     })
     .strict(),
 ]);
@@ -234,7 +309,10 @@ const netappBackend = z
     svm: z.string().optional().describe('ONTAP storage virtual machine'),
     credentialsRef: z
       .object({
-        secretName: z.string().regex(DNS_SUBDOMAIN, 'expected a Kubernetes object name').describe('Secret in the openstack namespace (the Trident backend Secret copied there)'),
+        secretName: z
+          .string()
+          .regex(DNS_SUBDOMAIN, 'expected a Kubernetes object name')
+          .describe('Secret in the openstack namespace (the Trident backend Secret copied there)'),
         usernameKey: secretDataKey.default('username').describe('data key of the ONTAP login'),
         passwordKey: secretDataKey.default('password').describe('data key of the ONTAP password'),
       })
@@ -247,17 +325,34 @@ const netappBackend = z
 const selection = z
   .object({
     backends: z
-      .array(z.object({ name: z.string().min(1).describe('backend name: ceph, netapp-nfs, netapp-iscsi, netapp-fc or an ESB name'), enabled: z.boolean().describe('whether the chart may use it') }).strict())
+      .array(
+        z
+          .object({
+            name: z.string().min(1).describe('backend name: ceph, netapp-nfs, netapp-iscsi, netapp-fc or an ESB name'),
+            enabled: z.boolean().describe('whether the chart may use it'),
+          })
+          .strict(),
+      )
       .optional()
       .describe('the backends the chart may use; absent: every available backend'),
-    priority: z.array(z.string().min(1)).optional().describe('backend names in order of preference, e.g. [ceph, netapp-nfs]; absent: the plugin default'),
+    priority: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('backend names in order of preference, e.g. [ceph, netapp-nfs]; absent: the plugin default'),
     backupPriority: z.array(z.string().min(1)).optional().describe('cinder: backend names for volume backups, in order of preference'),
     pvc: z
       .object({
         priority: z.array(z.string()).optional().describe('backends for the PVC StorageClass, in order of preference'),
         size: quantity.optional().describe('PVC size, e.g. 10Gi'),
-        accessModes: z.array(z.enum(['ReadWriteOnce', 'ReadWriteMany', 'ReadOnlyMany', 'ReadWriteOncePod'])).optional().describe('PVC access modes, e.g. [ReadWriteMany]'),
-        name: z.string().regex(DNS_LABEL, 'expected a PVC name (lower-case DNS label)').optional().describe('PVC name (nova default: nova-instances)'),
+        accessModes: z
+          .array(z.enum(['ReadWriteOnce', 'ReadWriteMany', 'ReadOnlyMany', 'ReadWriteOncePod']))
+          .optional()
+          .describe('PVC access modes, e.g. [ReadWriteMany]'),
+        name: z
+          .string()
+          .regex(DNS_LABEL, 'expected a PVC name (lower-case DNS label)')
+          .optional()
+          .describe('PVC name (nova default: nova-instances)'),
         instancesPath: absolutePath.optional().describe('where the PVC is mounted (nova default: /var/lib/instances)'),
       })
       .strict()
@@ -265,7 +360,10 @@ const selection = z
       .describe('a PersistentVolumeClaim as the chart storage'),
     nfs: z
       .object({
-        server: z.string().refine((v) => isIP(v) !== 0 || DNS_SUBDOMAIN.test(v), 'expected an IP address or a DNS name').describe('NFS server address or name'),
+        server: z
+          .string()
+          .refine((v) => isIP(v) !== 0 || DNS_SUBDOMAIN.test(v), 'expected an IP address or a DNS name')
+          .describe('NFS server address or name'),
         path: absolutePath.describe('exported path, e.g. /openstack_instances'),
         instancesPath: absolutePath.describe('where the share is mounted (nova default: /var/lib/instances)'),
       })
@@ -302,7 +400,10 @@ const storageSchema = z
             volumeBackend: z.record(z.string(), z.unknown()).default({}).describe('the cinder.conf section of the backend, as given'),
             secretRef: z
               .object({
-                secretName: z.string().regex(DNS_SUBDOMAIN, 'expected a Kubernetes object name').describe('Secret in the openstack namespace'),
+                secretName: z
+                  .string()
+                  .regex(DNS_SUBDOMAIN, 'expected a Kubernetes object name')
+                  .describe('Secret in the openstack namespace'),
                 // The platform reads the Secret from any namespace (default openstack); Flux's
                 // valuesFrom reads only the HelmRelease's own namespace, so only openstack is served.
                 namespace: z
@@ -320,7 +421,9 @@ const storageSchema = z
               })
               .strict()
               .optional()
-              .describe('credentials of the backend: each field is read from the Secret (a literal volumeBackend field of the same name wins)'),
+              .describe(
+                'credentials of the backend: each field is read from the Secret (a literal volumeBackend field of the same name wins)',
+              ),
           })
           .strict(),
       )
@@ -328,12 +431,16 @@ const storageSchema = z
       .describe('external storage backends (ESB) of cinder'),
     caCert: z
       .object({
-        hostPath: absolutePath.default('/var/opt/openstack/certs/storage.pem').describe('where the CA file lies on the controllers (informational: the Secret storage-ca-cert holds it)'),
+        hostPath: absolutePath
+          .default('/var/opt/openstack/certs/storage.pem')
+          .describe('where the CA file lies on the controllers (informational: the Secret storage-ca-cert holds it)'),
         containerPaths: z.array(absolutePath).default(['/usr/lib/ssl/cert.pem']).describe('where cinder-volume and cinder-backup see it'),
       })
       .strict()
       .optional()
-      .describe('CA of the storage arrays: the Secret storage-ca-cert (key ca.crt, created out of band) is mounted into cinder-volume and cinder-backup'),
+      .describe(
+        'CA of the storage arrays: the Secret storage-ca-cert (key ca.crt, created out of band) is mounted into cinder-volume and cinder-backup',
+      ),
     selection: z
       .object({
         cinder: selection.describe('cinder volumes and backups'),
@@ -351,12 +458,36 @@ const storageSchema = z
 
 const imagesSchema = z
   .object({
-    imagePrefix: z.string().regex(/^[A-Za-z0-9_.-]+$/).default(DEFAULT_IMAGE_BUILD.imagePrefix).describe('first part of the image tags (<imagePrefix>-<os>-<osCodename>-<osArch>-<buildStream>-<imageSuffix>)'),
-    os: z.string().regex(/^[A-Za-z0-9_.-]+$/).default(DEFAULT_IMAGE_BUILD.os).describe('operating system part of the image tags (<imagePrefix>-<os>-<osCodename>-<osArch>-<buildStream>-<imageSuffix>)'),
-    osCodename: z.string().regex(/^[A-Za-z0-9_.-]+$/).default(DEFAULT_IMAGE_BUILD.osCodename).describe('OS codename part of the image tags (<imagePrefix>-<os>-<osCodename>-<osArch>-<buildStream>-<imageSuffix>)'),
-    osArch: z.string().regex(/^[A-Za-z0-9_.-]+$/).default(DEFAULT_IMAGE_BUILD.osArch).describe('architecture part of the image tags (<imagePrefix>-<os>-<osCodename>-<osArch>-<buildStream>-<imageSuffix>)'),
-    buildStream: z.string().regex(/^[A-Za-z0-9_.-]+$/).default(DEFAULT_IMAGE_BUILD.buildStream).describe('build stream part of the image tags (<imagePrefix>-<os>-<osCodename>-<osArch>-<buildStream>-<imageSuffix>)'),
-    imageSuffix: z.string().regex(/^[A-Za-z0-9_.-]+$/).default(DEFAULT_IMAGE_BUILD.imageSuffix).describe('last part of the image tags (<imagePrefix>-<os>-<osCodename>-<osArch>-<buildStream>-<imageSuffix>)'),
+    imagePrefix: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]+$/)
+      .default(DEFAULT_IMAGE_BUILD.imagePrefix)
+      .describe('first part of the image tags (<imagePrefix>-<os>-<osCodename>-<osArch>-<buildStream>-<imageSuffix>)'),
+    os: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]+$/)
+      .default(DEFAULT_IMAGE_BUILD.os)
+      .describe('operating system part of the image tags (<imagePrefix>-<os>-<osCodename>-<osArch>-<buildStream>-<imageSuffix>)'),
+    osCodename: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]+$/)
+      .default(DEFAULT_IMAGE_BUILD.osCodename)
+      .describe('OS codename part of the image tags (<imagePrefix>-<os>-<osCodename>-<osArch>-<buildStream>-<imageSuffix>)'),
+    osArch: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]+$/)
+      .default(DEFAULT_IMAGE_BUILD.osArch)
+      .describe('architecture part of the image tags (<imagePrefix>-<os>-<osCodename>-<osArch>-<buildStream>-<imageSuffix>)'),
+    buildStream: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]+$/)
+      .default(DEFAULT_IMAGE_BUILD.buildStream)
+      .describe('build stream part of the image tags (<imagePrefix>-<os>-<osCodename>-<osArch>-<buildStream>-<imageSuffix>)'),
+    imageSuffix: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]+$/)
+      .default(DEFAULT_IMAGE_BUILD.imageSuffix)
+      .describe('last part of the image tags (<imagePrefix>-<os>-<osCodename>-<osArch>-<buildStream>-<imageSuffix>)'),
     registry: z
       .string()
       .refine(isRegistryReference, 'expected a registry host[:port][/path], e.g. registry.local:9001')
@@ -376,7 +507,10 @@ const imagesSchema = z
  */
 const chartVersion = z
   .string()
-  .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/, 'expected one exact chart version such as 2026.1.0 or 4.15.1+STX.1 (no range)');
+  .regex(
+    /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/,
+    'expected one exact chart version such as 2026.1.0 or 4.15.1+STX.1 (no range)',
+  );
 
 /** A URL that a chart or Flux fetches: http or https only (no file:, javascript:, ...). */
 const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http or https URL' });
@@ -395,7 +529,9 @@ const fluxTargetSchema = z.union([
     .object({
       helmController: controllerVersion.describe('helm-controller version the cluster runs, e.g. 1.4.5'),
       sourceController: controllerVersion.describe('source-controller version the cluster runs, e.g. 1.7.4'),
-      kustomizeController: controllerVersion.optional().describe('kustomize-controller version, when one runs (none: the stack is applied with kubectl apply -k), e.g. 1.7.3'),
+      kustomizeController: controllerVersion
+        .optional()
+        .describe('kustomize-controller version, when one runs (none: the stack is applied with kubectl apply -k), e.g. 1.7.3'),
     })
     .strict()
     .describe('explicit controller versions (a cluster whose Flux the operator installs)'),
@@ -465,7 +601,11 @@ const helmReleaseSettings = z
       .strict()
       .optional()
       .describe('HelmRelease spec.driftDetection: whether Flux corrects changes made to the cluster objects'),
-    test: z.object({ enable: z.boolean().describe('run the chart Helm tests') }).strict().optional().describe('HelmRelease spec.test'),
+    test: z
+      .object({ enable: z.boolean().describe('run the chart Helm tests') })
+      .strict()
+      .optional()
+      .describe('HelmRelease spec.test'),
   })
   .strict();
 
@@ -475,10 +615,17 @@ export const deploymentProfileSchema = z
     description: z.string().optional().describe('what this deployment is, for people'),
     system: z
       .object({
-        type: z.enum(['aio', 'standard']).describe('aio: all-in-one controllers that also run workloads; standard: separate controllers and workers'),
-        mode: z.enum(['simplex', 'duplex', 'duplex-direct']).describe('simplex: one controller; duplex: two; duplex-direct: two, connected back to back'),
+        type: z
+          .enum(['aio', 'standard'])
+          .describe('aio: all-in-one controllers that also run workloads; standard: separate controllers and workers'),
+        mode: z
+          .enum(['simplex', 'duplex', 'duplex-direct'])
+          .describe('simplex: one controller; duplex: two; duplex-direct: two, connected back to back'),
         regionName: regionName.default('RegionOne').describe('OpenStack region of the services, e.g. RegionOne or subcloud1'),
-        distributedCloudRole: z.enum(['none', 'subcloud', 'systemcontroller']).default('none').describe('role in a StarlingX distributed cloud'),
+        distributedCloudRole: z
+          .enum(['none', 'subcloud', 'systemcontroller'])
+          .default('none')
+          .describe('role in a StarlingX distributed cloud'),
         virtual: z.boolean().default(false).describe('nova virt_type qemu instead of kvm'),
         fqdnReady: z.boolean().default(true).describe('use controller.internal instead of the management floating address'),
         regionConfig: z
@@ -490,14 +637,23 @@ export const deploymentProfileSchema = z
           })
           .strict()
           .optional()
-          .describe('a system installed with a region configuration (P3): per-service regions; horizon lists the region (not on a subcloud)'),
+          .describe(
+            'a system installed with a region configuration (P3): per-service regions; horizon lists the region (not on a subcloud)',
+          ),
       })
       .strict()
       .describe('the StarlingX system: its type, mode, region and distributed-cloud role'),
     network: z
       .object({
         clusterService: z
-          .object({ families: z.array(z.enum(['ipv4', 'ipv6'])).min(1).max(2).default(['ipv4']).describe('first = primary') })
+          .object({
+            families: z
+              .array(z.enum(['ipv4', 'ipv6']))
+              .min(1)
+              .max(2)
+              .default(['ipv4'])
+              .describe('first = primary'),
+          })
           .strict()
           .prefault({})
           .describe('IP families of the Kubernetes cluster services'),
@@ -508,7 +664,10 @@ export const deploymentProfileSchema = z
           })
           .strict()
           .describe('the cluster-host network'),
-        oam: z.object({ floatingAddress: ip.describe('floating OAM address, e.g. 10.10.10.2: the public endpoints without a domain') }).strict().describe('the OAM (external) network'),
+        oam: z
+          .object({ floatingAddress: ip.describe('floating OAM address, e.g. 10.10.10.2: the public endpoints without a domain') })
+          .strict()
+          .describe('the OAM (external) network'),
         mgmt: z
           .object({ floatingAddress: ip.describe('floating management address, e.g. 192.168.204.2') })
           .strict()
@@ -525,7 +684,13 @@ export const deploymentProfileSchema = z
           .strict()
           .optional()
           .describe('the ironic provisioning (PXE) network; absent: ironic gets no provisioning network'),
-        platformHttpPort: z.number().int().min(1).max(65535).default(8080).describe('port of the platform HTTP server (the default Helm chart repository)'),
+        platformHttpPort: z
+          .number()
+          .int()
+          .min(1)
+          .max(65535)
+          .default(8080)
+          .describe('port of the platform HTTP server (the default Helm chart repository)'),
       })
       .strict()
       .describe('platform networks and addresses'),
@@ -538,7 +703,10 @@ export const deploymentProfileSchema = z
           .transform((domain) => domain.toLowerCase())
           .optional()
           .describe('public endpoint domain; any case, lower-cased'),
-        fqdnPattern: z.string().default('{service_name}.{endpoint_domain}').describe('host name of a public endpoint, from the placeholders {service_name} and {endpoint_domain}'),
+        fqdnPattern: z
+          .string()
+          .default('{service_name}.{endpoint_domain}')
+          .describe('host name of a public endpoint, from the placeholders {service_name} and {endpoint_domain}'),
       })
       .strict()
       .prefault({})
@@ -616,14 +784,18 @@ export const deploymentProfileSchema = z
         dex: z
           .object({
             enabled: z.boolean().default(false).describe('log in through Dex'),
-            providerName: keystoneName.default('dex').describe('Keystone identity provider of Dex (horizon idp_mapping idp, keystone dex_idp.provider_name)'),
-            protocolName: keystoneName.default('openid').describe('Keystone federation protocol (horizon idp_mapping protocol, keystone dex_idp.protocol_name)'),
+            providerName: keystoneName
+              .default('dex')
+              .describe('Keystone identity provider of Dex (horizon idp_mapping idp, keystone dex_idp.provider_name)'),
+            protocolName: keystoneName
+              .default('openid')
+              .describe('Keystone federation protocol (horizon idp_mapping protocol, keystone dex_idp.protocol_name)'),
             // Free text, as the platform takes it: the chart quotes it into Horizon's settings.
-            webssoLabel: z
-              .string()
-              .default('Login with DEX SSO')
-              .describe('the login choice Horizon shows'),
-            webssoInitialChoice: z.enum(['credentials', 'dex_oidc']).default('credentials').describe('the login choice Horizon selects first'),
+            webssoLabel: z.string().default('Login with DEX SSO').describe('the login choice Horizon shows'),
+            webssoInitialChoice: z
+              .enum(['credentials', 'dex_oidc'])
+              .default('credentials')
+              .describe('the login choice Horizon selects first'),
           })
           .strict()
           .optional()
@@ -652,7 +824,9 @@ export const deploymentProfileSchema = z
       .default({})
       .describe('Horizon settings'),
     aodh: z
-      .object({ restNotifierCaCert: z.boolean().default(false).describe('the aodh notifier checks REST alarm targets with the platform CA') })
+      .object({
+        restNotifierCaCert: z.boolean().default(false).describe('the aodh notifier checks REST alarm targets with the platform CA'),
+      })
       .strict()
       .prefault({})
       .describe('aodh settings'),
@@ -661,8 +835,14 @@ export const deploymentProfileSchema = z
       .object({
         url: chartRepositoryUrl
           .optional()
-          .describe('default: http://<cluster-host floating address>:<platformHttpPort>/helm_charts/starlingx; oci://registry/path for an OCI registry'),
-        secretName: z.string().regex(DNS_SUBDOMAIN).optional().describe('Secret with the repository login (created out of band in the release namespace)'),
+          .describe(
+            'default: http://<cluster-host floating address>:<platformHttpPort>/helm_charts/starlingx; oci://registry/path for an OCI registry',
+          ),
+        secretName: z
+          .string()
+          .regex(DNS_SUBDOMAIN)
+          .optional()
+          .describe('Secret with the repository login (created out of band in the release namespace)'),
       })
       .strict()
       .default({})
@@ -679,12 +859,22 @@ export const deploymentProfileSchema = z
       .object({
         target: fluxTargetSchema
           .default(DEFAULT_FLUX_TARGET)
-          .describe(`the Flux the tree runs on: a StarlingX release (${FLUX_TARGET_NAMES.filter((n) => n !== 'kubernetes').join(', ')}: the platform's controllers in flux-helm), kubernetes (plain Kubernetes, the newest Flux from flux bootstrap), or explicit controller versions; the synth emits only what those controllers honour`),
-        gitRepository: z.string().regex(DNS_SUBDOMAIN).default('flux-system').describe('the GitRepository of this repository (flux bootstrap names it flux-system)'),
+          .describe(
+            `the Flux the tree runs on: a StarlingX release (${FLUX_TARGET_NAMES.filter((n) => n !== 'kubernetes').join(', ')}: the platform's controllers in flux-helm), kubernetes (plain Kubernetes, the newest Flux from flux bootstrap), or explicit controller versions; the synth emits only what those controllers honour`,
+          ),
+        gitRepository: z
+          .string()
+          .regex(DNS_SUBDOMAIN)
+          .default('flux-system')
+          .describe('the GitRepository of this repository (flux bootstrap names it flux-system)'),
         gitRepositoryNamespace: z.string().regex(DNS_LABEL).default('flux-system').describe('namespace of that GitRepository'),
         interval: duration.default('10m').describe('how often Flux reconciles the Kustomizations, e.g. 10m'),
         timeout: duration.default('60m').describe('how long the openstack Kustomization waits for the releases'),
-        sopsSecret: z.string().regex(DNS_SUBDOMAIN).default('sops-age').describe('Secret in flux-system with the age key that decrypts the credentials'),
+        sopsSecret: z
+          .string()
+          .regex(DNS_SUBDOMAIN)
+          .default('sops-age')
+          .describe('Secret in flux-system with the age key that decrypts the credentials'),
         credentialsPath: z
           .string()
           .regex(/^\.\/[A-Za-z0-9_./-]*$/, 'expected a path in the repository such as ./credentials/aio-sx')
@@ -696,7 +886,11 @@ export const deploymentProfileSchema = z
       .describe('the Flux Kustomizations of dist/clusters/<name>/'),
     credentials: z
       .object({
-        secretName: z.string().regex(DNS_SUBDOMAIN).default('stx-openstack-credentials').describe('the Secret that holds every credential (created by npm run credentials)'),
+        secretName: z
+          .string()
+          .regex(DNS_SUBDOMAIN)
+          .default('stx-openstack-credentials')
+          .describe('the Secret that holds every credential (created by npm run credentials)'),
         overrides: z.record(z.string(), secretKeyRef).default({}).describe('per logical credential id: another Secret and key'),
       })
       .strict()
@@ -706,7 +900,9 @@ export const deploymentProfileSchema = z
     applyMode: z
       .enum(['normal', 'restore_db', 'restore_storage'])
       .default('normal')
-      .describe('restore_db: only ingress, nginx-ports-control, mariadb, garbd; restore_storage: also memcached, rabbitmq, keystone, keystone-api-proxy, glance, cinder (spec §4.3)'),
+      .describe(
+        'restore_db: only ingress, nginx-ports-control, mariadb, garbd; restore_storage: also memcached, rabbitmq, keystone, keystone-api-proxy, glance, cinder (spec §4.3)',
+      ),
   })
   .strict();
 

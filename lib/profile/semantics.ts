@@ -33,7 +33,8 @@ export function checkProfileSemantics(profile: DeploymentProfile): string[] {
   profile.hosts.forEach((host, h) => {
     if (!host.uuid) return;
     const first = uuids.get(host.uuid.toLowerCase());
-    if (first !== undefined) add(`hosts[${h}].uuid`, `duplicate host uuid ${show(host.uuid)} (also hosts[${first}]; expected unique uuids)`);
+    if (first !== undefined)
+      add(`hosts[${h}].uuid`, `duplicate host uuid ${show(host.uuid)} (also hosts[${first}]; expected unique uuids)`);
     else uuids.set(host.uuid.toLowerCase(), h);
   });
   checkFqdnPattern(profile.endpoints.fqdnPattern, add);
@@ -80,17 +81,30 @@ function checkAddresses(profile: DeploymentProfile, add: Add): void {
     const subnet = parseSubnet(network.clusterHost.subnet);
     if (subnet) {
       checkSubnetBits(subnet, network.clusterHost.subnet, 'network.clusterHost.subnet', add);
-      if (floating) checkInSubnet(floating, network.clusterHost.floatingAddress, subnet, network.clusterHost.subnet, 'network.clusterHost.floatingAddress', add);
+      if (floating)
+        checkInSubnet(
+          floating,
+          network.clusterHost.floatingAddress,
+          subnet,
+          network.clusterHost.subnet,
+          'network.clusterHost.floatingAddress',
+          add,
+        );
     }
   }
-  if (network.mgmt) inFamilies(parseAddress(network.mgmt.floatingAddress), network.mgmt.floatingAddress, 'network.mgmt.floatingAddress', true);
+  if (network.mgmt)
+    inFamilies(parseAddress(network.mgmt.floatingAddress), network.mgmt.floatingAddress, 'network.mgmt.floatingAddress', true);
 
   if (network.ironic) {
     const { cidr, gateway, rangeStart, rangeEnd } = network.ironic;
     const subnet = parseSubnet(cidr);
     if (subnet) {
       checkSubnetBits(subnet, cidr, 'network.ironic.cidr', add);
-      for (const [key, text] of [['gateway', gateway], ['rangeStart', rangeStart], ['rangeEnd', rangeEnd]] as const) {
+      for (const [key, text] of [
+        ['gateway', gateway],
+        ['rangeStart', rangeStart],
+        ['rangeEnd', rangeEnd],
+      ] as const) {
         const address = parseAddress(text);
         if (address) checkInSubnet(address, text, subnet, cidr, `network.ironic.${key}`, add);
       }
@@ -118,7 +132,8 @@ function checkCpus(host: Host, path: string, runsCompute: boolean, add: Add): vo
         if (seen.has(cpu)) add(`${path}.cpus.${fn}[${i}]`, `CPU ${cpu} is listed twice in ${fn}`);
         seen.add(cpu);
         const other = owner.get(cpu);
-        if (other && other !== fn) add(`${path}.cpus.${fn}[${i}]`, `CPU ${cpu} is both ${other} and ${fn} (expected each CPU in one function)`);
+        if (other && other !== fn)
+          add(`${path}.cpus.${fn}[${i}]`, `CPU ${cpu} is both ${other} and ${fn} (expected each CPU in one function)`);
         if (!other) owner.set(cpu, fn);
       });
     }
@@ -148,7 +163,8 @@ function checkInterfaces(host: Host, path: string, add: Add): void {
   host.interfaces.forEach((itf, j) => {
     const at = `${path}.interfaces[${j}]`;
     const first = names.get(itf.name);
-    if (first !== undefined) add(`${at}.name`, `duplicate interface name ${show(itf.name)} on host ${show(host.hostname)} (also interfaces[${first}])`);
+    if (first !== undefined)
+      add(`${at}.name`, `duplicate interface name ${show(itf.name)} on host ${show(host.hostname)} (also interfaces[${first}])`);
     else names.set(itf.name, j);
     if (itf.port) {
       const other = ports.get(itf.port.name);
@@ -161,7 +177,11 @@ function checkInterfaces(host: Host, path: string, add: Add): void {
   host.interfaces.forEach((itf, j) => {
     itf.uses.forEach((lower, k) => {
       if (lower === itf.name) add(`${path}.interfaces[${j}].uses[${k}]`, `interface ${show(itf.name)} uses itself`);
-      else if (!names.has(lower)) add(`${path}.interfaces[${j}].uses[${k}]`, `unknown interface ${show(lower)} on host ${show(host.hostname)} (expected one of ${show([...names.keys()])})`);
+      else if (!names.has(lower))
+        add(
+          `${path}.interfaces[${j}].uses[${k}]`,
+          `unknown interface ${show(lower)} on host ${show(host.hostname)} (expected one of ${show([...names.keys()])})`,
+        );
     });
   });
   host.pciDevices.forEach((d, i) => claimPci(d.address, `${path}.pciDevices[${i}].address`));
@@ -183,7 +203,10 @@ function checkPciPorts(host: Host, path: string, add: Add): void {
     if (itf.type !== 'ethernet' && itf.type !== 'vf') return;
     if (!reachesPort(itf)) {
       const what = itf.type === 'ethernet' ? 'has no port' : 'uses no ethernet interface with a port';
-      add(`${path}.interfaces[${j}]`, `${itf.class} interface ${show(itf.name)} ${what} (expected port: {name, pciAddress, sriovVfAddresses} on its ethernet interface)`);
+      add(
+        `${path}.interfaces[${j}]`,
+        `${itf.class} interface ${show(itf.name)} ${what} (expected port: {name, pciAddress, sriovVfAddresses} on its ethernet interface)`,
+      );
     }
   });
 }

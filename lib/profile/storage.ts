@@ -32,7 +32,10 @@ export function netappProfileKey(name: NetappBackend): 'nfs' | 'iscsi' | 'fc' {
 }
 
 /** The chart's storage selection with the plugin defaults filled in. */
-export function storageSelection(ctx: DeploymentContext, chart: StorageChart): Required<Pick<StorageSelection, 'priority'>> & StorageSelection {
+export function storageSelection(
+  ctx: DeploymentContext,
+  chart: StorageChart,
+): Required<Pick<StorageSelection, 'priority'>> & StorageSelection {
   const given = ctx.profile.storage.selection[chart] ?? {};
   switch (chart) {
     case 'glance':
@@ -92,7 +95,11 @@ const STRICT_BACKENDS: readonly string[] = ['ceph', ...Object.keys(NETAPP_BACKEN
  * the `k8sStorageClass` of cinder's ESB entry of that name (even when the chart's backends list
  * does not enable it).
  */
-export function firstAvailable(ctx: DeploymentContext, chart: StorageChart, priority: readonly string[]): { name: string; storageClass: string } | undefined {
+export function firstAvailable(
+  ctx: DeploymentContext,
+  chart: StorageChart,
+  priority: readonly string[],
+): { name: string; storageClass: string } | undefined {
   const map = availability(ctx, chart);
   for (const name of priority) {
     let storageClass = map.get(name) ?? '';
@@ -230,6 +237,9 @@ export function novaPvc(ctx: DeploymentContext): { name: string; instancesPath: 
 /** The instances NFS share settings (defaults of the nova plugin). */
 export function novaNfs(ctx: DeploymentContext): { server: string; path: string; instancesPath: string } {
   const nfs = storageSelection(ctx, 'nova').nfs ?? {};
-  return { server: nfs.server ?? '127.0.0.1', path: nfs.path ?? '/openstack_instances', instancesPath: nfs.instancesPath ?? '/var/lib/instances' };
+  return {
+    server: nfs.server ?? '127.0.0.1',
+    path: nfs.path ?? '/openstack_instances',
+    instancesPath: nfs.instancesPath ?? '/var/lib/instances',
+  };
 }
-

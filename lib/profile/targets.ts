@@ -18,11 +18,38 @@ export interface FluxTarget extends FluxVersions {
 /** The targets by name. stx.9 (HelmRelease v2beta1) is not supported. */
 export const FLUX_TARGETS = {
   'stx.10': { platform: 'starlingx', namespace: 'flux-helm', helmController: '1.0.1', sourceController: '1.3.0' },
-  'stx.11': { platform: 'starlingx', namespace: 'flux-helm', helmController: '1.2.0', sourceController: '1.5.0', kustomizeController: '1.5.1', kustomizeControllerOff: true },
-  'stx.12': { platform: 'starlingx', namespace: 'flux-helm', helmController: '1.4.5', sourceController: '1.7.4', kustomizeController: '1.7.3', kustomizeControllerOff: true },
-  master: { platform: 'starlingx', namespace: 'flux-helm', helmController: '1.5.3', sourceController: '1.8.1', kustomizeController: '1.8.2', kustomizeControllerOff: true },
+  'stx.11': {
+    platform: 'starlingx',
+    namespace: 'flux-helm',
+    helmController: '1.2.0',
+    sourceController: '1.5.0',
+    kustomizeController: '1.5.1',
+    kustomizeControllerOff: true,
+  },
+  'stx.12': {
+    platform: 'starlingx',
+    namespace: 'flux-helm',
+    helmController: '1.4.5',
+    sourceController: '1.7.4',
+    kustomizeController: '1.7.3',
+    kustomizeControllerOff: true,
+  },
+  master: {
+    platform: 'starlingx',
+    namespace: 'flux-helm',
+    helmController: '1.5.3',
+    sourceController: '1.8.1',
+    kustomizeController: '1.8.2',
+    kustomizeControllerOff: true,
+  },
   /** Plain Kubernetes with the Flux that `flux bootstrap` installs today (Flux 2.8). */
-  kubernetes: { platform: 'kubernetes', namespace: 'flux-system', helmController: '1.6.3', sourceController: '1.9.1', kustomizeController: '1.9.4' },
+  kubernetes: {
+    platform: 'kubernetes',
+    namespace: 'flux-system',
+    helmController: '1.6.3',
+    sourceController: '1.9.1',
+    kustomizeController: '1.9.4',
+  },
 } as const satisfies Record<string, FluxTarget>;
 
 export type FluxTargetName = keyof typeof FLUX_TARGETS;

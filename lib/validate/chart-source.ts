@@ -62,7 +62,8 @@ export function fetchUrl(url: string): Buffer {
     'fetch(process.argv[1]).then(async (r) => { if (!r.ok) { process.stderr.write(`HTTP ${r.status} ${r.statusText}`); process.exit(3); } ' +
     'process.stdout.write(Buffer.from(await r.arrayBuffer())); }).catch((e) => { process.stderr.write(String(e.cause?.message ?? e.message)); process.exit(3); });';
   const run = spawnSync(process.execPath, ['-e', script, url], { maxBuffer: 1024 * 1024 * 1024 });
-  if (run.status !== 0) throw new Error(`${url}: could not be fetched (${run.stderr?.toString().trim() || run.error?.message || `exit ${run.status}`})`);
+  if (run.status !== 0)
+    throw new Error(`${url}: could not be fetched (${run.stderr?.toString().trim() || run.error?.message || `exit ${run.status}`})`);
   return run.stdout;
 }
 
@@ -80,7 +81,11 @@ export function chartOfPackage(archive: Buffer, where: string): { name: string; 
 
 /** The text of `<chart>/<member>` (e.g. `values.yaml`) in a local chart package, or undefined. */
 export function chartMember(archive: string, member: string): string | undefined {
-  const files = readTarFiles(fs.readFileSync(archive), archive, (f) => f.slice(f.indexOf('/') + 1) === member && !f.slice(0, f.indexOf('/')).includes('/'));
+  const files = readTarFiles(
+    fs.readFileSync(archive),
+    archive,
+    (f) => f.slice(f.indexOf('/') + 1) === member && !f.slice(0, f.indexOf('/')).includes('/'),
+  );
   const [content] = [...files.values()];
   return content?.toString('utf8');
 }
@@ -94,14 +99,19 @@ function add(charts: Map<string, ChartVersion[]>, entry: ChartVersion): void {
 /** A Helm repository index: its entries, package URLs resolved against `base` (a folder or a URL). */
 export function parseRepositoryIndex(text: string, where: string, base: string): Map<string, ChartVersion[]> {
   const doc = parseYaml11(text, where)[0] as { entries?: unknown } | null;
-  if (!doc || typeof doc !== 'object' || !doc.entries || typeof doc.entries !== 'object') throw new Error(`${where}: not a Helm repository index (no entries)`);
+  if (!doc || typeof doc !== 'object' || !doc.entries || typeof doc.entries !== 'object')
+    throw new Error(`${where}: not a Helm repository index (no entries)`);
   const charts = new Map<string, ChartVersion[]>();
   for (const [name, versions] of Object.entries(doc.entries as Record<string, unknown>)) {
     if (!Array.isArray(versions)) throw new Error(`${where}: entries.${name}: expected a list of chart versions`);
     versions.forEach((v: { version?: unknown; urls?: unknown; digest?: unknown }, i) => {
       const url = Array.isArray(v?.urls) && typeof v.urls[0] === 'string' ? v.urls[0] : undefined;
       if (v?.version === undefined || !url) throw new Error(`${where}: entries.${name}[${i}]: expected a version and urls`);
-      const archive = isUrl(url) ? url : isUrl(base) ? new URL(url, base.endsWith('/') ? base : `${base}/`).toString() : path.resolve(base, url);
+      const archive = isUrl(url)
+        ? url
+        : isUrl(base)
+          ? new URL(url, base.endsWith('/') ? base : `${base}/`).toString()
+          : path.resolve(base, url);
       add(charts, { name, version: String(v.version), archive, ...(typeof v.digest === 'string' ? { digest: v.digest } : {}) });
     });
   }
@@ -109,7 +119,10 @@ export function parseRepositoryIndex(text: string, where: string, base: string):
 }
 
 function openFolder(dir: string): Map<string, ChartVersion[]> {
-  const packages = fs.readdirSync(dir).filter((f) => f.endsWith('.tgz')).sort();
+  const packages = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.tgz'))
+    .sort();
   if (packages.length === 0) {
     const index = path.join(dir, 'index.yaml');
     if (!fs.existsSync(index)) throw new Error(`${dir}: no chart here (expected <chart>-<version>.tgz files or an index.yaml)`);
@@ -130,7 +143,9 @@ function openAppTarball(file: string, cacheDir: string): Map<string, ChartVersio
   const inner = readTarFiles(bytes, file, (f) => /(^|\/)charts\/[^/]+\.tgz$/.test(f));
   if (inner.size === 0) {
     const isChart = readTarFiles(bytes, file, (f) => /^[^/]+\/Chart\.yaml$/.test(f)).size > 0;
-    throw new Error(`${file}: ${isChart ? 'a single chart package, not an app tarball (give the folder that holds it)' : 'not an app tarball (no charts/*.tgz inside)'}`);
+    throw new Error(
+      `${file}: ${isChart ? 'a single chart package, not an app tarball (give the folder that holds it)' : 'not an app tarball (no charts/*.tgz inside)'}`,
+    );
   }
   const dir = path.join(cacheDir, `app-${sha256(bytes).slice(0, 16)}`);
   fs.mkdirSync(dir, { recursive: true });
@@ -154,11 +169,23 @@ export function openChartSet(location: string, options: ChartSetOptions = {}): C
   if (isUrl(location)) {
     const indexUrl = /\.ya?ml$/i.test(new URL(location).pathname) ? location : `${location.replace(/\/+$/, '')}/index.yaml`;
     const base = indexUrl.slice(0, indexUrl.lastIndexOf('/') + 1);
-    return { origin: location, kind: 'repository index', charts: parseRepositoryIndex(fetchUrl(indexUrl).toString('utf8'), indexUrl, base) };
+    return {
+      origin: location,
+      kind: 'repository index',
+      charts: parseRepositoryIndex(fetchUrl(indexUrl).toString('utf8'), indexUrl, base),
+    };
   }
-  if (!fs.existsSync(location)) throw new Error(`${location}: no such file or folder (expected a chart folder, an app tarball, an index.yaml or an http(s) repository URL)`);
+  if (!fs.existsSync(location))
+    throw new Error(
+      `${location}: no such file or folder (expected a chart folder, an app tarball, an index.yaml or an http(s) repository URL)`,
+    );
   if (fs.statSync(location).isDirectory()) return { origin: location, kind: 'folder', charts: openFolder(location) };
-  if (/\.ya?ml$/i.test(location)) return { origin: location, kind: 'repository index', charts: parseRepositoryIndex(fs.readFileSync(location, 'utf8'), location, path.dirname(path.resolve(location))) };
+  if (/\.ya?ml$/i.test(location))
+    return {
+      origin: location,
+      kind: 'repository index',
+      charts: parseRepositoryIndex(fs.readFileSync(location, 'utf8'), location, path.dirname(path.resolve(location))),
+    };
   return { origin: location, kind: 'app tarball', charts: openAppTarball(location, cacheDir) };
 }
 
@@ -181,14 +208,16 @@ export function findChart(set: ChartSet, chart: string, version: string): ChartV
 /** A local path of the chart package: downloaded into the cache when it is a URL (checked against the digest). */
 export function chartArchivePath(entry: ChartVersion, options: ChartSetOptions = {}): string {
   if (!isUrl(entry.archive)) {
-    if (!fs.existsSync(entry.archive)) throw new Error(`${entry.archive}: the package of chart "${entry.name}" ${entry.version} is missing`);
+    if (!fs.existsSync(entry.archive))
+      throw new Error(`${entry.archive}: the package of chart "${entry.name}" ${entry.version} is missing`);
     return entry.archive;
   }
   const dir = path.join(options.cacheDir ?? DEFAULT_CACHE, 'downloads');
   const target = path.join(dir, `${entry.digest ?? sha256(Buffer.from(entry.archive))}-${entry.name}-${entry.version}.tgz`);
   if (fs.existsSync(target)) return target;
   const bytes = fetchUrl(entry.archive);
-  if (entry.digest && sha256(bytes) !== entry.digest) throw new Error(`${entry.archive}: sha256 ${sha256(bytes)} is not the index's digest ${entry.digest}`);
+  if (entry.digest && sha256(bytes) !== entry.digest)
+    throw new Error(`${entry.archive}: sha256 ${sha256(bytes)} is not the index's digest ${entry.digest}`);
   fs.mkdirSync(dir, { recursive: true });
   const tmp = `${target}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, bytes);
@@ -214,7 +243,14 @@ export function checkChartPins(files: ReadonlyMap<string, string>, set: ChartSet
       const { chart, version, name: release } = helmReleaseOf(doc, file);
       if (chart === '') continue;
       if (version === '') {
-        problems.push(`${file}: spec.chart.spec.version: release "${release}": chart "${chart}" has no pinned version (expected one of ${set.charts.get(chart)?.map((v) => v.version).join(', ') ?? 'none'})`);
+        problems.push(
+          `${file}: spec.chart.spec.version: release "${release}": chart "${chart}" has no pinned version (expected one of ${
+            set.charts
+              .get(chart)
+              ?.map((v) => v.version)
+              .join(', ') ?? 'none'
+          })`,
+        );
         continue;
       }
       const problem = missingChart(set, chart, version);

@@ -40,9 +40,13 @@ export function credentialNeeds(files: ReadonlyMap<string, string>): CredentialN
     for (const doc of docs) {
       if (!isHelmRelease(doc) || !isMapping(doc.metadata) || !isMapping(doc.spec)) continue;
       const annotations = isMapping(doc.metadata.annotations) ? doc.metadata.annotations : {};
-      const external = String(annotations[EXTERNAL_SECRETS_ANNOTATION] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      const external = String(annotations[EXTERNAL_SECRETS_ANNOTATION] ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       for (const ref of Array.isArray(doc.spec.valuesFrom) ? doc.spec.valuesFrom : []) {
-        if (!isMapping(ref) || (ref.kind ?? 'Secret') !== 'Secret' || !external.includes(String(ref.name)) || ref.optional === true) continue;
+        if (!isMapping(ref) || (ref.kind ?? 'Secret') !== 'Secret' || !external.includes(String(ref.name)) || ref.optional === true)
+          continue;
         const secret = String(ref.name);
         const key = typeof ref.valuesKey === 'string' ? ref.valuesKey : 'values.yaml';
         const id = `${secret}/${key}`;
@@ -51,7 +55,9 @@ export function credentialNeeds(files: ReadonlyMap<string, string>): CredentialN
       }
     }
   }
-  return [...needs.values()].map((n) => ({ secret: n.secret, key: n.key, releases: [...n.releases].sort() })).sort((a, b) => `${a.secret}/${a.key}`.localeCompare(`${b.secret}/${b.key}`));
+  return [...needs.values()]
+    .map((n) => ({ secret: n.secret, key: n.key, releases: [...n.releases].sort() }))
+    .sort((a, b) => `${a.secret}/${a.key}`.localeCompare(`${b.secret}/${b.key}`));
 }
 
 /** One Secret of a credentials folder. */
@@ -80,7 +86,10 @@ export function readCredentialFolder(dir: string): CredentialFolder {
   const problems: string[] = [];
   let listed: string[] = [];
   if (!fs.existsSync(dir)) return { dir, exists: false, secrets, listed, problems };
-  for (const name of fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+  for (const name of fs
+    .readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()) {
     const file = path.join(dir, name);
     let docs: unknown[];
     try {
@@ -99,7 +108,10 @@ export function readCredentialFolder(dir: string): CredentialFolder {
     }
     for (const doc of docs) {
       if (!isMapping(doc) || doc.kind !== 'Secret' || !isMapping(doc.metadata) || typeof doc.metadata.name !== 'string') continue;
-      const keys = new Set([...Object.keys(isMapping(doc.data) ? doc.data : {}), ...Object.keys(isMapping(doc.stringData) ? doc.stringData : {})]);
+      const keys = new Set([
+        ...Object.keys(isMapping(doc.data) ? doc.data : {}),
+        ...Object.keys(isMapping(doc.stringData) ? doc.stringData : {}),
+      ]);
       const held = { file, keys, encrypted: isMapping(doc.sops) };
       secrets.set(doc.metadata.name, [...(secrets.get(doc.metadata.name) ?? []), held]);
     }
@@ -121,7 +133,9 @@ export function missingCredentials(needs: readonly CredentialNeed[], folder: Cre
 export function announceMissing(site: string, missing: readonly CredentialNeed[], folderLabel: string, folderExists = true): string[] {
   // A site without any credentials yet: one line, not one per release.
   if (!folderExists && missing.length > 0) {
-    return [`${site}: its releases need ${missing.length} credentials and ${folderLabel} does not exist: run \`npm run credentials -- ${site}\``];
+    return [
+      `${site}: its releases need ${missing.length} credentials and ${folderLabel} does not exist: run \`npm run credentials -- ${site}\``,
+    ];
   }
   const byRelease = new Map<string, CredentialNeed[]>();
   for (const need of missing) for (const r of need.releases) byRelease.set(r, [...(byRelease.get(r) ?? []), need]);
@@ -132,7 +146,15 @@ export function announceMissing(site: string, missing: readonly CredentialNeed[]
     const own = byRelease.get(release)!.filter((n) => !announced.has(`${n.secret}/${n.key}`));
     if (own.length === 0) continue;
     own.forEach((n) => announced.add(`${n.secret}/${n.key}`));
-    const secrets = [...new Set(own.map((n) => n.secret))].map((s) => `${s}: ${own.filter((n) => n.secret === s).map((n) => n.key).join(', ')}`).join('; ');
+    const secrets = [...new Set(own.map((n) => n.secret))]
+      .map(
+        (s) =>
+          `${s}: ${own
+            .filter((n) => n.secret === s)
+            .map((n) => n.key)
+            .join(', ')}`,
+      )
+      .join('; ');
     // A release reads its credentials as one values document (helm-values.<release>.yaml): the
     // tree names the document, the credentials command knows what goes in it.
     const documents = own.filter((n) => /^helm-values\..+\.yaml$/.test(n.key)).length;
@@ -161,13 +183,21 @@ function gitTracked(dir: string): Set<string> | undefined {
  * exists (or is named as still to be encrypted, when its plain form is there); no plaintext
  * Secret is tracked by git; every key the HelmReleases read is held, encrypted or not.
  */
-export function checkCredentialFolder(site: string, folder: CredentialFolder, needs: readonly CredentialNeed[], folderLabel: string): string[] {
+export function checkCredentialFolder(
+  site: string,
+  folder: CredentialFolder,
+  needs: readonly CredentialNeed[],
+  folderLabel: string,
+): string[] {
   if (!folder.exists) {
     if (needs.length === 0) return [];
-    return [`${folderLabel}: (credentials): missing: its releases read ${needs.length} credentials: run \`npm run credentials -- ${site}\`, then encrypt them`];
+    return [
+      `${folderLabel}: (credentials): missing: its releases read ${needs.length} credentials: run \`npm run credentials -- ${site}\`, then encrypt them`,
+    ];
   }
   const problems = folder.problems.map((p) => `${folderLabel}: (credentials): ${p}`);
-  if (!fs.existsSync(path.join(folder.dir, 'kustomization.yaml'))) problems.push(`${folderLabel}kustomization.yaml: (credentials): missing: Flux builds this folder with kustomize`);
+  if (!fs.existsSync(path.join(folder.dir, 'kustomization.yaml')))
+    problems.push(`${folderLabel}kustomization.yaml: (credentials): missing: Flux builds this folder with kustomize`);
   for (const entry of folder.listed) {
     if (fs.existsSync(path.join(folder.dir, entry))) continue;
     const plain = entry.replace(/\.sops\.(ya?ml)$/, '.$1');
@@ -179,9 +209,16 @@ export function checkCredentialFolder(site: string, folder: CredentialFolder, ne
   }
   const tracked = gitTracked(folder.dir);
   for (const held of [...folder.secrets.values()].flat()) {
-    if (!held.encrypted && tracked?.has(path.basename(held.file))) problems.push(`${folderLabel}${path.basename(held.file)}: (credentials): a plaintext Secret tracked by git: remove it from git (git rm --cached) and commit only its encrypted form`);
+    if (!held.encrypted && tracked?.has(path.basename(held.file)))
+      problems.push(
+        `${folderLabel}${path.basename(held.file)}: (credentials): a plaintext Secret tracked by git: remove it from git (git rm --cached) and commit only its encrypted form`,
+      );
   }
-  problems.push(...announceMissing(site, missingCredentials(needs, folder), folderLabel).map((l) => `${folderLabel}: (credentials): ${l.slice(site.length + 2)}`));
+  problems.push(
+    ...announceMissing(site, missingCredentials(needs, folder), folderLabel).map(
+      (l) => `${folderLabel}: (credentials): ${l.slice(site.length + 2)}`,
+    ),
+  );
   return problems;
 }
 
@@ -211,7 +248,10 @@ export function credentialFolderOf(site: string, entrypoints: ReadonlyMap<string
  * `clusters/<site>`, `fleet/<inventory>`), files relative to each. Nothing before the repository has a
  * `credentials/` folder: the first `npm run credentials` starts it.
  */
-export function announceSites(repoRoot: string, stacks: ReadonlyArray<{ readonly name: string; readonly files: ReadonlyMap<string, string> }>): string[] {
+export function announceSites(
+  repoRoot: string,
+  stacks: ReadonlyArray<{ readonly name: string; readonly files: ReadonlyMap<string, string> }>,
+): string[] {
   if (!fs.existsSync(path.join(repoRoot, 'credentials'))) return [];
   // Entry points are written as `clusters/<site>` stacks (or one `clusters` stack of site folders).
   const clusters = new Map<string, string>();

@@ -16,7 +16,10 @@ export const PLACEHOLDERS: ReadonlySet<string> = new Set(['', 'password', 'null'
  * A value that is one reference and nothing else: an environment variable (`$VAR`, `${VAR}`) or a
  * Helm values lookup (`{{ .Values.x.y }}`). Any other text around or inside it is scanned.
  */
-const isReference = (value: string) => /^(\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\{\{-?\s*\.(Values\.)?[A-Za-z_][\w.]*\s*-?\}\})$/.test(value.trim().replace(/^(["'])(.*)\1$/, '$2'));
+const isReference = (value: string) =>
+  /^(\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\{\{-?\s*\.(Values\.)?[A-Za-z_][\w.]*\s*-?\}\})$/.test(
+    value.trim().replace(/^(["'])(.*)\1$/, '$2'),
+  );
 
 const isSchemeChar = (c: string) => /^[a-z0-9+.-]$/i.test(c);
 const isBlank = (c: string) => /^\s$/.test(c);
@@ -68,7 +71,9 @@ export function hasBase64Pem(text: string): boolean {
  */
 export function barePasswords(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/(?:^|[\s,;=("'<[])([A-Za-z0-9._%+~-]{1,128}):([^\s@:/]{1,256})@(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*)/g)) {
+  for (const m of text.matchAll(
+    /(?:^|[\s,;=("'<[])([A-Za-z0-9._%+~-]{1,128}):([^\s@:/]{1,256})@(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*)/g,
+  )) {
     if (/^sha(256|384|512)$/i.test(m[3])) continue;
     out.push(m[2]);
   }
@@ -97,14 +102,16 @@ export interface CredentialFinding {
 }
 
 /** Literal text: not a chart placeholder, not one reference (a shell command substitution `$(...)` counts as one in a text). */
-const isLiteral = (value: string, inText: boolean) => !PLACEHOLDERS.has(value) && !isReference(value) && !(inText && /^\$\(.*\)$/.test(value));
+const isLiteral = (value: string, inText: boolean) =>
+  !PLACEHOLDERS.has(value) && !isReference(value) && !(inText && /^\$\(.*\)$/.test(value));
 
 /** Problems of a text wherever it appears: PEM (plain or base64), URLs and bare `user:pw@host` with a password. */
 function textProblems(text: string): string[] {
   const out: string[] = [];
   if (PEM.test(text) || hasBase64Pem(text)) out.push('holds PEM key or certificate material');
   if (text.includes('://') && urlPasswords(text).some((p) => isLiteral(p, false))) out.push('URL carries a password');
-  if (text.includes('@') && text.includes(':') && barePasswords(text).some((p) => isLiteral(p, false))) out.push('user:password@host carries a password');
+  if (text.includes('@') && text.includes(':') && barePasswords(text).some((p) => isLiteral(p, false)))
+    out.push('user:password@host carries a password');
   return out;
 }
 
@@ -119,7 +126,8 @@ function scanValue(file: string, path: string, key: string, value: unknown, out:
     // A text inside a value (an INI override, a script) is scanned by key too.
     if (value.includes('\n')) {
       for (const found of credentialLines(value)) {
-        if (isLiteral(found.value, true)) out.push({ file, path, problem: `line ${found.line}: ${found.key} holds a plaintext credential` });
+        if (isLiteral(found.value, true))
+          out.push({ file, path, problem: `line ${found.line}: ${found.key} holds a plaintext credential` });
       }
     }
     return;
@@ -160,7 +168,10 @@ function readsBackAsItself(value: unknown): boolean {
         plain = value.every(readsBackAsItself);
       } else {
         const proto = Object.getPrototypeOf(value) as unknown;
-        plain = proto !== Object.prototype && proto !== null ? false : typeof (value as { toJSON?: unknown }).toJSON !== 'function' && Object.values(value).every(readsBackAsItself);
+        plain =
+          proto !== Object.prototype && proto !== null
+            ? false
+            : typeof (value as { toJSON?: unknown }).toJSON !== 'function' && Object.values(value).every(readsBackAsItself);
       }
       if (plain) READS_BACK.add(value);
       return plain;
@@ -170,7 +181,10 @@ function readsBackAsItself(value: unknown): boolean {
   }
 }
 
-/** Documents (and subtrees) found to be plain data: a document written into several stacks is walked once (written documents never change). */
+/**
+ * Documents (and subtrees) found to be plain data: a document written into several stacks is walked
+ * once (written documents never change).
+ */
 const READS_BACK = new WeakSet<object>();
 
 /** The findings of one document, without the file (documents shared between files are scanned once). */
@@ -243,20 +257,32 @@ export function checkCredentialRouting(files: ReadonlyMap<string, string>): Cred
       spec?: { valuesFrom?: Array<Record<string, unknown>> };
     };
     const dir = file.slice(0, file.lastIndexOf('/'));
-    const generated = new Set([...files.keys()].filter((f) => f.startsWith(`${dir}/`) && f.endsWith('-overrides.yaml')).map((f) => f.slice(dir.length + 1, -5)));
+    const generated = new Set(
+      [...files.keys()].filter((f) => f.startsWith(`${dir}/`) && f.endsWith('-overrides.yaml')).map((f) => f.slice(dir.length + 1, -5)),
+    );
     const external = (doc.metadata?.annotations?.[EXTERNAL_SECRETS_ANNOTATION] ?? '').split(',').filter(Boolean);
     (doc.spec?.valuesFrom ?? []).forEach((ref, i) => {
       const name = String(ref.name);
       if (generated.has(name)) {
-        if (ref.targetPath !== undefined) out.push({ file, path: `spec.valuesFrom[${i}]`, problem: `targetPath reads ${name}, a Secret generated from a file in the tree` });
+        if (ref.targetPath !== undefined)
+          out.push({
+            file,
+            path: `spec.valuesFrom[${i}]`,
+            problem: `targetPath reads ${name}, a Secret generated from a file in the tree`,
+          });
         return;
       }
-      if (!external.includes(name)) out.push({ file, path: `spec.valuesFrom[${i}]`, problem: `Secret ${name} is neither generated by the tree nor declared external` });
+      if (!external.includes(name))
+        out.push({ file, path: `spec.valuesFrom[${i}]`, problem: `Secret ${name} is neither generated by the tree nor declared external` });
       // The release's own credentials values document is merged whole; anything else is read at a path.
       // (Whether `literal` is honoured depends on the target: validate --target checks that.)
       const document = credentialValuesKey(String(doc.metadata?.name));
       if (typeof ref.targetPath !== 'string' && ref.valuesKey !== document) {
-        out.push({ file, path: `spec.valuesFrom[${i}]`, problem: `external Secret ${name} is read without targetPath, by a key other than the release's values document ${document}` });
+        out.push({
+          file,
+          path: `spec.valuesFrom[${i}]`,
+          problem: `external Secret ${name} is read without targetPath, by a key other than the release's values document ${document}`,
+        });
       }
     });
   }

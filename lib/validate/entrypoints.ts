@@ -9,21 +9,25 @@ import { findCycle } from '../engine/depends-on';
 import { yaml12Of } from './parsed';
 import { isMapping, Mapping } from '../engine/json';
 
-
 const isFluxKustomization = (doc: unknown): boolean =>
-  isMapping(doc) && typeof doc.apiVersion === 'string' && doc.apiVersion.startsWith('kustomize.toolkit.fluxcd.io/') && doc.kind === 'Kustomization';
+  isMapping(doc) &&
+  typeof doc.apiVersion === 'string' &&
+  doc.apiVersion.startsWith('kustomize.toolkit.fluxcd.io/') &&
+  doc.kind === 'Kustomization';
 
 /** True when the folder's files are Flux entry points: YAML files of Flux Kustomizations only, no kustomization.yaml. */
 export function isEntrypointFolder(files: ReadonlyMap<string, string>): boolean {
   const yaml = [...files.keys()].filter((f) => /\.ya?ml$/.test(f));
   if (yaml.length === 0 || yaml.some((f) => path.posix.basename(f) === 'kustomization.yaml' && !f.includes('/flux-system/'))) return false;
-  return yaml.filter((f) => !f.includes('/flux-system/')).every((f) => {
-    try {
-      return yaml12Of(files, f).every((d) => d === null || isFluxKustomization(d));
-    } catch {
-      return false;
-    }
-  });
+  return yaml
+    .filter((f) => !f.includes('/flux-system/'))
+    .every((f) => {
+      try {
+        return yaml12Of(files, f).every((d) => d === null || isFluxKustomization(d));
+      } catch {
+        return false;
+      }
+    });
 }
 
 /**

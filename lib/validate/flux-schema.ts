@@ -63,7 +63,10 @@ export interface CrdSchema {
 /** Reads every CRD of `dir` and returns the openAPIV3Schema of each served+storage version. */
 export function loadCrdSchemas(dir: string = CRDS_DIR): CrdSchema[] {
   const out: CrdSchema[] = [];
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
     const full = path.join(dir, file);
     for (const doc of parseYaml12(fs.readFileSync(full, 'utf8'), full)) {
       if (!isMapping(doc) || doc.kind !== 'CustomResourceDefinition') continue;
@@ -137,15 +140,10 @@ function prepare(schema: Mapping): Mapping {
     const copy: Mapping = {};
     for (const [key, value] of Object.entries(node)) {
       // `properties` maps names to schemas: its keys are not keywords.
-      copy[key] = key === 'properties' && isMapping(value)
-        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, close(v)]))
-        : close(value);
+      copy[key] =
+        key === 'properties' && isMapping(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, close(v)])) : close(value);
     }
-    if (
-      isMapping(copy.properties) &&
-      copy.additionalProperties === undefined &&
-      copy['x-kubernetes-preserve-unknown-fields'] !== true
-    ) {
+    if (isMapping(copy.properties) && copy.additionalProperties === undefined && copy['x-kubernetes-preserve-unknown-fields'] !== true) {
       copy.additionalProperties = false;
     }
     return copy;

@@ -2,8 +2,9 @@
  * The one typed reader of a written tree (as flux-local's manifest reader): a stack's files read
  * once into typed documents, the kustomizations (with their generated Secrets and ConfigMaps and
  * the source of each key), and the HelmReleases and HelmRepositories that the kustomizations list
- * as resources (a cluster's entry points, listed by no kustomization, are lib/validate/entrypoints.ts'). Validate, values, diff, render and fleet review read trees
- * through it instead of walking `Record<string, unknown>` each on its own.
+ * as resources (a cluster's entry points, listed by no kustomization, are
+ * lib/validate/entrypoints.ts'). Validate, values, diff, render and fleet review read trees through
+ * it instead of walking `Record<string, unknown>` each on its own.
  */
 import * as path from 'path';
 import { isMap, JsonMap } from '../engine/json';
@@ -135,7 +136,12 @@ export function readManifests(files: ReadonlyMap<string, string>): TreeManifests
       else if (isKind(doc, 'source.toolkit.fluxcd.io', 'HelmRepository')) {
         const spec = isMap(doc.spec) ? doc.spec : {};
         const type = text(spec.type);
-        helmRepositories.push({ name: String(isMap(doc.metadata) ? doc.metadata.name : ''), file, url: String(spec.url ?? ''), ...(type ? { type } : {}) });
+        helmRepositories.push({
+          name: String(isMap(doc.metadata) ? doc.metadata.name : ''),
+          file,
+          url: String(spec.url ?? ''),
+          ...(type ? { type } : {}),
+        });
       }
     }
   }

@@ -30,11 +30,39 @@ export const ALLOWED_UNREFERENCED: readonly string[] = [
 
 /** Top-level fields of a kustomize v5 Kustomization (kustomize refuses any other). */
 const KUSTOMIZATION_FIELDS = new Set([
-  'apiVersion', 'kind', 'metadata', 'openapi', 'namePrefix', 'nameSuffix', 'namespace', 'commonLabels',
-  'labels', 'commonAnnotations', 'patchesStrategicMerge', 'patchesJson6902', 'patches', 'images',
-  'replacements', 'replicas', 'vars', 'sortOptions', 'resources', 'components', 'crds', 'bases',
-  'configMapGenerator', 'secretGenerator', 'helmGlobals', 'helmCharts', 'helmChartInflationGenerator',
-  'generatorOptions', 'configurations', 'generators', 'transformers', 'validators', 'buildMetadata',
+  'apiVersion',
+  'kind',
+  'metadata',
+  'openapi',
+  'namePrefix',
+  'nameSuffix',
+  'namespace',
+  'commonLabels',
+  'labels',
+  'commonAnnotations',
+  'patchesStrategicMerge',
+  'patchesJson6902',
+  'patches',
+  'images',
+  'replacements',
+  'replicas',
+  'vars',
+  'sortOptions',
+  'resources',
+  'components',
+  'crds',
+  'bases',
+  'configMapGenerator',
+  'secretGenerator',
+  'helmGlobals',
+  'helmCharts',
+  'helmChartInflationGenerator',
+  'generatorOptions',
+  'configurations',
+  'generators',
+  'transformers',
+  'validators',
+  'buildMetadata',
 ]);
 
 /** Fields kustomize v5 still reads but warns about. */
@@ -111,7 +139,15 @@ export function readKustomization(files: ReadonlyMap<string, string>, file: stri
   const resourceFolders: string[] = [];
   const generatorFiles: string[] = [];
   const generated: Generated[] = [];
-  const result: Omit<ReadKustomization, 'namespace'> & { namespace?: string } = { file, dir, resourceFiles, resourceFolders, generatorFiles, generated, problems };
+  const result: Omit<ReadKustomization, 'namespace'> & { namespace?: string } = {
+    file,
+    dir,
+    resourceFiles,
+    resourceFolders,
+    generatorFiles,
+    generated,
+    problems,
+  };
 
   let docs: unknown[];
   try {
@@ -164,7 +200,10 @@ export function readKustomization(files: ReadonlyMap<string, string>, file: stri
 
   // generators: every file entry exists in the same folder tree.
   const options = isMapping(k.generatorOptions) ? k.generatorOptions : {};
-  for (const [field, kind] of [['secretGenerator', 'Secret'], ['configMapGenerator', 'ConfigMap']] as const) {
+  for (const [field, kind] of [
+    ['secretGenerator', 'Secret'],
+    ['configMapGenerator', 'ConfigMap'],
+  ] as const) {
     const generators = k[field];
     if (generators === undefined) continue;
     if (!Array.isArray(generators)) {
@@ -226,10 +265,7 @@ function kustomizationFiles(files: ReadonlyMap<string, string>): string[] {
  * file is referenced from the top-level kustomization (through resources folders) except
  * `allowed`, and that every resource file holds Kubernetes objects.
  */
-export function checkKustomizations(
-  files: ReadonlyMap<string, string>,
-  allowed: readonly string[] = ALLOWED_UNREFERENCED,
-): string[] {
+export function checkKustomizations(files: ReadonlyMap<string, string>, allowed: readonly string[] = ALLOWED_UNREFERENCED): string[] {
   const problems: string[] = [];
   if (!files.has(KUSTOMIZATION)) return [`${KUSTOMIZATION}: the stack has no top-level kustomization`];
 
@@ -311,7 +347,9 @@ export function helmReleaseName(name: string, spec: { releaseName?: unknown; tar
 
 /** True for a HelmRelease document of helm-controller's API group. */
 export function isHelmRelease(doc: unknown): doc is JsonMap {
-  return isMap(doc) && doc.kind === 'HelmRelease' && typeof doc.apiVersion === 'string' && doc.apiVersion.startsWith('helm.toolkit.fluxcd.io/');
+  return (
+    isMap(doc) && doc.kind === 'HelmRelease' && typeof doc.apiVersion === 'string' && doc.apiVersion.startsWith('helm.toolkit.fluxcd.io/')
+  );
 }
 
 /**
@@ -330,8 +368,12 @@ export function checkValuesFrom(files: ReadonlyMap<string, string>): string[] {
     const name = String((doc.metadata as Mapping | undefined)?.name);
     const spec = isMapping(doc.spec) ? doc.spec : {};
     const valuesFrom = Array.isArray(spec.valuesFrom) ? spec.valuesFrom : [];
-    const annotations = isMapping((doc.metadata as Mapping | undefined)?.annotations) ? ((doc.metadata as Mapping).annotations as Mapping) : {};
-    const external = String(annotations[EXTERNAL_SECRETS_ANNOTATION] ?? '').split(',').filter(Boolean);
+    const annotations = isMapping((doc.metadata as Mapping | undefined)?.annotations)
+      ? ((doc.metadata as Mapping).annotations as Mapping)
+      : {};
+    const external = String(annotations[EXTERNAL_SECRETS_ANNOTATION] ?? '')
+      .split(',')
+      .filter(Boolean);
     valuesFrom.forEach((ref: unknown, i) => {
       const where = `${file}: spec.valuesFrom[${i}]`;
       if (!isMapping(ref)) {
@@ -342,7 +384,9 @@ export function checkValuesFrom(files: ReadonlyMap<string, string>): string[] {
       if (!source && ref.kind === 'Secret' && external.includes(String(ref.name))) {
         // Created out of band: read at a path, or as the release's own credentials values document.
         if (typeof ref.targetPath !== 'string' && ref.valuesKey !== credentialValuesKey(name)) {
-          problems.push(`${where}: external Secret ${String(ref.name)} is read without targetPath, by a key other than the release's values document ${credentialValuesKey(name)}`);
+          problems.push(
+            `${where}: external Secret ${String(ref.name)} is read without targetPath, by a key other than the release's values document ${credentialValuesKey(name)}`,
+          );
         }
         return;
       }
@@ -409,7 +453,10 @@ export function checkFluxReferences(files: ReadonlyMap<string, string>): string[
     fileOf.set(name, file);
     const spec = isMapping(doc.spec) ? doc.spec : {};
     const dependsOn = Array.isArray(spec.dependsOn) ? spec.dependsOn : [];
-    edges.set(name, dependsOn.map((d) => (isMapping(d) ? String(d.name) : String(d))));
+    edges.set(
+      name,
+      dependsOn.map((d) => (isMapping(d) ? String(d.name) : String(d))),
+    );
     const releaseName = helmReleaseName(name, spec);
     const owner = releaseNames.get(releaseName);
     if (owner) problems.push(`${file}: spec.releaseName: ${releaseName} is also the Helm release name of HelmRelease ${owner}`);
@@ -419,7 +466,9 @@ export function checkFluxReferences(files: ReadonlyMap<string, string>): string[
   const visit = (name: string, chain: string[]): void => {
     if (state.get(name) === 'done') return;
     if (state.get(name) === 'visiting') {
-      problems.push(`${fileOf.get(name)}: spec.dependsOn: cycle ${[...chain.slice(chain.indexOf(name)), name].join(' -> ')} (Flux would wait forever)`);
+      problems.push(
+        `${fileOf.get(name)}: spec.dependsOn: cycle ${[...chain.slice(chain.indexOf(name)), name].join(' -> ')} (Flux would wait forever)`,
+      );
       return;
     }
     state.set(name, 'visiting');

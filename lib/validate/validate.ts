@@ -39,7 +39,9 @@ export function checkTargetFields(files: ReadonlyMap<string, string>, flux: NonN
     } catch {
       continue; // reported by the YAML check
     }
-    for (const doc of docs) for (const problem of unsupportedFields(doc, flux.versions)) out.push(`${file}: ${problem.replace('(this target runs', `(target ${flux.name} runs`)}`);
+    for (const doc of docs)
+      for (const problem of unsupportedFields(doc, flux.versions))
+        out.push(`${file}: ${problem.replace('(this target runs', `(target ${flux.name} runs`)}`);
   }
   return out;
 }
@@ -100,7 +102,9 @@ export function readTreeChecked(dir: string): ReadTree {
       } else if (stat.isFile()) {
         if (stat.size > MAX_FILE_BYTES) {
           // Not read: Flux could not apply it, and parsing tens of megabytes takes minutes.
-          problems.push(`${child}: (file): ${stat.size} bytes (a Kubernetes object or generated Secret holds at most ${MAX_FILE_BYTES}; not read)`);
+          problems.push(
+            `${child}: (file): ${stat.size} bytes (a Kubernetes object or generated Secret holds at most ${MAX_FILE_BYTES}; not read)`,
+          );
           files.set(child, '');
           continue;
         }
@@ -181,7 +185,13 @@ export function checkNames(files: ReadonlyMap<string, string>): string[] {
   const problems: string[] = [];
   for (const { file, docs } of yamlDocuments(files)) {
     for (const doc of docs) {
-      const d = doc as { apiVersion?: unknown; kind?: unknown; metadata?: { name?: unknown }; spec?: { releaseName?: unknown }; secretGenerator?: Array<{ name?: unknown }> } | null;
+      const d = doc as {
+        apiVersion?: unknown;
+        kind?: unknown;
+        metadata?: { name?: unknown };
+        spec?: { releaseName?: unknown };
+        secretGenerator?: Array<{ name?: unknown }>;
+      } | null;
       if (!d || typeof d !== 'object') continue;
       if (typeof d.apiVersion === 'string' && typeof d.kind === 'string' && d.kind !== 'Kustomization') {
         const name = d.metadata?.name;
@@ -246,7 +256,13 @@ export function checkKubectlKustomize(dir: string): string[] {
     .map((l) => l.trim())
     .filter((l) => l && l !== '>' && !/^W\d{4} /.test(l) && !l.includes('is deprecated'));
   const reason = lines
-    .map((l) => l.replace(/^[EWI]\d{4} [\d:.]+\s+\d+ \S+\] /, '').replace(/^"command failed" /, '').replace(/^error: |^Error: |err=<$/, '').trim())
+    .map((l) =>
+      l
+        .replace(/^[EWI]\d{4} [\d:.]+\s+\d+ \S+\] /, '')
+        .replace(/^"command failed" /, '')
+        .replace(/^error: |^Error: |err=<$/, '')
+        .trim(),
+    )
     .filter(Boolean)
     .join(' ');
   return [`kustomization.yaml: (build): kubectl kustomize fails: ${reason || 'no reason given'}`];
@@ -275,7 +291,11 @@ function fileChecks(files: ReadonlyMap<string, string>): string[] {
 
 /** True for a fleet folder (lib/engine/fleet.ts): shared bases under `base/`, site overlays, no top-level kustomization. */
 export function isFleetFolder(dir: string): boolean {
-  return !fs.existsSync(path.join(dir, 'kustomization.yaml')) && fs.existsSync(path.join(dir, FLEET_BASE_DIR)) && fs.statSync(path.join(dir, FLEET_BASE_DIR)).isDirectory();
+  return (
+    !fs.existsSync(path.join(dir, 'kustomization.yaml')) &&
+    fs.existsSync(path.join(dir, FLEET_BASE_DIR)) &&
+    fs.statSync(path.join(dir, FLEET_BASE_DIR)).isDirectory()
+  );
 }
 
 /**
@@ -297,10 +317,21 @@ function validateFleetFiles(dir: string, options: ValidateOptions): StackReport 
       problems.push(`${site}/kustomization.yaml: (build): ${(error as Error).message}`);
       continue;
     }
-    problems.push(...checkStack(stack).map((p) => `${site}/${p}`), ...checkCredentialRouting(stack).map((f) => `${site}/${f.file}: ${f.path}: ${f.problem}`));
+    problems.push(
+      ...checkStack(stack).map((p) => `${site}/${p}`),
+      ...checkCredentialRouting(stack).map((f) => `${site}/${f.file}: ${f.path}: ${f.problem}`),
+    );
     if (options.charts) problems.push(...checkChartPins(stack, options.charts).map((p) => `${site}/${p}`));
-    credentials.push(...siteCredentialProblems(path.resolve(dir, '..', '..', '..'), site, stack, new Map([...files].filter(([f]) => f.startsWith(`clusters/${site}/`)))));
-    if ((options.kustomize ?? true) && kubectlAvailable()) problems.push(...checkKubectlKustomize(path.join(dir, site)).map((p) => `${site}/${p}`));
+    credentials.push(
+      ...siteCredentialProblems(
+        path.resolve(dir, '..', '..', '..'),
+        site,
+        stack,
+        new Map([...files].filter(([f]) => f.startsWith(`clusters/${site}/`))),
+      ),
+    );
+    if ((options.kustomize ?? true) && kubectlAvailable())
+      problems.push(...checkKubectlKustomize(path.join(dir, site)).map((p) => `${site}/${p}`));
   }
   const clusters = new Map([...files].filter(([f]) => f.startsWith('clusters/')));
   if (clusters.size > 0) problems.push(...checkEntrypoints(clusters, path.resolve(dir, '..', '..', '..'), path.resolve(dir, '..', '..')));
@@ -313,7 +344,12 @@ function validateFleetFiles(dir: string, options: ValidateOptions): StackReport 
  * `credentials/` folder at all (before the first `npm run credentials` there is nothing to check).
  * Lines name the folder relative to the repository root.
  */
-export function siteCredentialProblems(repoRoot: string, site: string, stack: ReadonlyMap<string, string>, entrypoints: ReadonlyMap<string, string>): string[] {
+export function siteCredentialProblems(
+  repoRoot: string,
+  site: string,
+  stack: ReadonlyMap<string, string>,
+  entrypoints: ReadonlyMap<string, string>,
+): string[] {
   if (!fs.existsSync(path.join(repoRoot, 'credentials'))) return [];
   const rel = credentialFolderOf(site, entrypoints);
   return checkCredentialFolder(site, readCredentialFolder(path.join(repoRoot, rel)), credentialNeeds(stack), `${rel}/`);
@@ -323,7 +359,12 @@ export function siteCredentialProblems(repoRoot: string, site: string, stack: Re
 function siteEntrypoints(distRoot: string, site: string): Map<string, string> {
   const dir = path.join(distRoot, 'clusters', site);
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return new Map();
-  return new Map(fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')] as const));
+  return new Map(
+    fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')] as const),
+  );
 }
 
 /**
@@ -343,17 +384,29 @@ export function validateSubcloud(dir: string, site: string, options: ValidateOpt
       try {
         const stack = materializeSite(files, site);
         count = stack.size;
-        problems.push(...[...fileChecks(stack), ...checkStack(stack), ...checkCredentialRouting(stack).map((f) => `${f.file}: ${f.path}: ${f.problem}`)].map((p) => `${site}/${p}`));
+        problems.push(
+          ...[
+            ...fileChecks(stack),
+            ...checkStack(stack),
+            ...checkCredentialRouting(stack).map((f) => `${f.file}: ${f.path}: ${f.problem}`),
+          ].map((p) => `${site}/${p}`),
+        );
       } catch (error) {
         problems.push(`${site}/kustomization.yaml: (build): ${(error as Error).message}`);
       }
-      if ((options.kustomize ?? true) && kubectlAvailable()) problems.push(...checkKubectlKustomize(path.join(dir, site)).map((p) => `${site}/${p}`));
+      if ((options.kustomize ?? true) && kubectlAvailable())
+        problems.push(...checkKubectlKustomize(path.join(dir, site)).map((p) => `${site}/${p}`));
     }
     const clusters = new Map([...files].filter(([f]) => f.startsWith(`clusters/${site}/`)));
     if (clusters.size > 0) problems.push(...checkEntrypoints(clusters, path.resolve(dir, '..', '..', '..'), path.resolve(dir, '..', '..')));
     const fleet = path.relative(path.resolve(dir, '..', '..'), path.resolve(dir));
-    const credentials = count > 0 ? siteCredentialProblems(path.resolve(dir, '..', '..', '..'), site, materializeSite(files, site), clusters) : [];
-    return { stack: `${fleet}/${site}`, files: count + clusters.size, problems: [...[...new Set(problems)].map((p) => `${fleet}/${p}`), ...credentials] };
+    const credentials =
+      count > 0 ? siteCredentialProblems(path.resolve(dir, '..', '..', '..'), site, materializeSite(files, site), clusters) : [];
+    return {
+      stack: `${fleet}/${site}`,
+      files: count + clusters.size,
+      problems: [...[...new Set(problems)].map((p) => `${fleet}/${p}`), ...credentials],
+    };
   });
 }
 
@@ -365,14 +418,19 @@ function validateStackFiles(dir: string, options: ValidateOptions): StackReport 
     ...read,
     ...fileChecks(files),
     // Flux entry points (dist/clusters/) are read by kustomize-controller file by file, paths from the repository root.
-    ...(entrypoints ? checkEntrypoints(files, path.dirname(path.dirname(path.resolve(dir))), path.dirname(path.resolve(dir))) : checkStack(files)),
+    ...(entrypoints
+      ? checkEntrypoints(files, path.dirname(path.dirname(path.resolve(dir))), path.dirname(path.resolve(dir)))
+      : checkStack(files)),
     ...checkCredentialRouting(files).map((f) => `${f.file}: ${f.path}: ${f.problem}`),
     ...(options.charts ? checkChartPins(files, options.charts) : []),
     ...(options.flux ? checkTargetFields(files, options.flux) : []),
   ];
   if ((options.kustomize ?? true) && files.has('kustomization.yaml') && kubectlAvailable()) problems.push(...checkKubectlKustomize(dir));
   const stack = path.basename(dir);
-  const credentials = entrypoints || !files.has('kustomization.yaml') ? [] : siteCredentialProblems(path.resolve(dir, '..', '..'), stack, files, siteEntrypoints(path.resolve(dir, '..'), stack));
+  const credentials =
+    entrypoints || !files.has('kustomization.yaml')
+      ? []
+      : siteCredentialProblems(path.resolve(dir, '..', '..'), stack, files, siteEntrypoints(path.resolve(dir, '..'), stack));
   // One line per fault: two checks that see the same field (schema and names, tree and
   // credentials) keep the first line.
   const seen = new Set<string>();
@@ -390,11 +448,20 @@ function validateStackFiles(dir: string, options: ValidateOptions): StackReport 
 export function stackFolders(dir: string): string[] {
   if (!fs.existsSync(dir)) throw new Error(`${dir}: no such folder`);
   if (fs.existsSync(path.join(dir, 'kustomization.yaml')) || isFleetFolder(dir)) return [dir];
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
-    .map((e) => path.join(dir, e.name))
-    // dist/fleet/ holds one fleet folder per inventory.
-    .flatMap((sub) => (path.basename(sub) === 'fleet' && !fs.existsSync(path.join(sub, 'kustomization.yaml')) ? fs.readdirSync(sub).map((f) => path.join(sub, f)).filter(isFleetFolder) : [sub]))
-    .sort();
+  return (
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+      .map((e) => path.join(dir, e.name))
+      // dist/fleet/ holds one fleet folder per inventory.
+      .flatMap((sub) =>
+        path.basename(sub) === 'fleet' && !fs.existsSync(path.join(sub, 'kustomization.yaml'))
+          ? fs
+              .readdirSync(sub)
+              .map((f) => path.join(sub, f))
+              .filter(isFleetFolder)
+          : [sub],
+      )
+      .sort()
+  );
 }

@@ -1,12 +1,43 @@
 import { Value, Values } from '../../lib/engine/values';
 import { ImageRefs } from '../images';
-import { chartImages, controlPlaneNode, defaultJobResources, defaultResourcesFor, internalEndpoints, internalServices, keystoneUser, localImageRegistryDependency, noExtraMounts, osloLogging, probe, rallyOnceWith, readOnlyContainer, securityContext } from '../blocks';
-import { apacheSoftware, apiPodLifecycle, controlPlaneTolerations, fluentdEndpoint, localImageRegistryEndpoint, ingressEndpoint, kubeDnsEndpoint, osloCacheEndpointNamespaced, publicIngress, rallyOnce, rallyOnceNoArgs, requiredAntiAffinity } from '../common';
+import {
+  chartImages,
+  controlPlaneNode,
+  defaultJobResources,
+  defaultResourcesFor,
+  internalEndpoints,
+  internalServices,
+  keystoneUser,
+  localImageRegistryDependency,
+  noExtraMounts,
+  osloLogging,
+  probe,
+  rallyOnceWith,
+  readOnlyContainer,
+  securityContext,
+} from '../blocks';
+import {
+  apacheSoftware,
+  apiPodLifecycle,
+  controlPlaneTolerations,
+  fluentdEndpoint,
+  localImageRegistryEndpoint,
+  ingressEndpoint,
+  kubeDnsEndpoint,
+  osloCacheEndpointNamespaced,
+  publicIngress,
+  rallyOnce,
+  rallyOnceNoArgs,
+  requiredAntiAffinity,
+} from '../common';
 import { configText } from '../config-files';
 import { ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from '../endpoints';
 import { dexBootstrapScript, keystoneApacheSite, keystoneBootstrapScript, keystoneWsgiScript, ssoCallbackPage } from './program-texts';
 
-const testsKeystoneBasicCreateAndDeleteService2: Value[] = rallyOnceWith({ description: 'test_description', service_type: 'Rally_test_type' });
+const testsKeystoneBasicCreateAndDeleteService2: Value[] = rallyOnceWith({
+  description: 'test_description',
+  service_type: 'Rally_test_type',
+});
 
 /** Static values of keystone: the StarlingX settings applied over the chart defaults. */
 export function keystoneStaticValues(img: ImageRefs): Values {
@@ -34,7 +65,7 @@ export function keystoneStaticValues(img: ImageRefs): Values {
       keystone_credential_cleanup: null,
       keystone_api: img.keystone,
       keystone_domain_manage: img.keystone,
-      }),
+    }),
     bootstrap: { enabled: true, ks_user: 'admin', script: keystoneBootstrapScript },
     network: {
       api: {
@@ -126,7 +157,21 @@ export function keystoneStaticValues(img: ImageRefs): Values {
       resources: {
         enabled: false,
         api: defaultJobResources,
-        jobs: defaultResourcesFor('bootstrap', 'domain_manage', 'db_init', 'db_sync', 'db_drop', 'rabbit_init', 'tests', 'fernet_setup', 'fernet_rotate', 'credential_setup', 'credential_rotate', 'credential_cleanup', 'image_repo_sync'),
+        jobs: defaultResourcesFor(
+          'bootstrap',
+          'domain_manage',
+          'db_init',
+          'db_sync',
+          'db_drop',
+          'rabbit_init',
+          'tests',
+          'fernet_setup',
+          'fernet_rotate',
+          'credential_setup',
+          'credential_rotate',
+          'credential_cleanup',
+          'image_repo_sync',
+        ),
       },
       probes: {
         api: {
@@ -156,11 +201,7 @@ export function keystoneStaticValues(img: ImageRefs): Values {
     },
     network_policy: { keystone: { ingress: [{}], egress: [{}] } },
     conf: {
-      security: configText([
-        'ServerTokens Prod',
-        'ServerSignature Off',
-        'TraceEnable Off',
-      ]),
+      security: configText(['ServerTokens Prod', 'ServerSignature Off', 'TraceEnable Off']),
       software: apacheSoftware,
       keystone: {
         DEFAULT: {

@@ -1,7 +1,17 @@
 import { defineRelease } from '../define';
 import { Values } from '../../lib/engine/values';
 import { aodhStaticValues } from '../../overrides/aodh';
-import { CA_PATH, httpsServiceValues, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessaging, publicEndpoint, serviceRegion } from '../../overrides/system';
+import {
+  CA_PATH,
+  httpsServiceValues,
+  identityAuth,
+  notificationUrl,
+  osloCache,
+  osloDbAuth,
+  osloMessaging,
+  publicEndpoint,
+  serviceRegion,
+} from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
 
 /** Where the notifier finds the CA of REST alarm targets (`aodh.restNotifierCaCert`). */
@@ -19,8 +29,12 @@ function aodhSystemValues(ctx: DeploymentContext): Values {
     oslo_messaging_notifications: { transport_url: notificationUrl('/ceilometer') },
   };
   if (ctx.derived.https) aodhConf.keystone_authtoken = { cafile: CA_PATH };
-  const volumes: Values[] = caCert ? [{ name: REST_NOTIFIER_CA_SECRET, secret: { secretName: REST_NOTIFIER_CA_SECRET, items: [{ key: 'ca.crt', path: 'ca.crt' }] } }] : [];
-  const volumeMounts: Values[] = caCert ? [{ name: REST_NOTIFIER_CA_SECRET, mountPath: REST_NOTIFIER_CA_PATH, subPath: 'ca.crt', readOnly: true }] : [];
+  const volumes: Values[] = caCert
+    ? [{ name: REST_NOTIFIER_CA_SECRET, secret: { secretName: REST_NOTIFIER_CA_SECRET, items: [{ key: 'ca.crt', path: 'ca.crt' }] } }]
+    : [];
+  const volumeMounts: Values[] = caCert
+    ? [{ name: REST_NOTIFIER_CA_SECRET, mountPath: REST_NOTIFIER_CA_PATH, subPath: 'ca.crt', readOnly: true }]
+    : [];
   return {
     pod: {
       replicas: { api: c, evaluator: c, listener: c, notifier: c },

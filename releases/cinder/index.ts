@@ -2,16 +2,44 @@ import { defineRelease, NO_WAIT, storageClassCheck } from '../define';
 import { Value, Values } from '../../lib/engine/values';
 import { cinderStaticValues } from '../../overrides/cinder';
 import { credential } from '../../overrides/credentials';
-import { CA_PATH, httpsServiceValues, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessaging, publicEndpoint, rookImages, serviceRegion } from '../../overrides/system';
+import {
+  CA_PATH,
+  httpsServiceValues,
+  identityAuth,
+  notificationUrl,
+  osloCache,
+  osloDbAuth,
+  osloMessaging,
+  publicEndpoint,
+  rookImages,
+  serviceRegion,
+} from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
-import { availability, cephFsid, cephMonitors, chunkSize, cinderBackendProtocol, cinderVolumeBackends, isNetappBackend, isSanProtocol, NetappBackend, netappProfileKey, storageSelection } from '../../lib/profile/storage';
+import {
+  availability,
+  cephFsid,
+  cephMonitors,
+  chunkSize,
+  cinderBackendProtocol,
+  cinderVolumeBackends,
+  isNetappBackend,
+  isSanProtocol,
+  NetappBackend,
+  netappProfileKey,
+  storageSelection,
+} from '../../lib/profile/storage';
 
 export const cinder = defineRelease({
   name: 'cinder',
   dependsOn: ['glance'],
   ...NO_WAIT,
   checks: (ctx, values) => [
-    ...storageClassCheck('cinder', ['backup', 'posix', 'volume', 'class_name'], 'storage.selection.cinder.backupPriority', false)(ctx, values),
+    ...storageClassCheck(
+      'cinder',
+      ['backup', 'posix', 'volume', 'class_name'],
+      'storage.selection.cinder.backupPriority',
+      false,
+    )(ctx, values),
     ...extraMountProblems(ctx),
   ],
   staticValues: cinderStaticValues,
@@ -35,7 +63,11 @@ function cephBackends(ctx: DeploymentContext): CephBackend[] {
   return [
     { name: 'ceph-store', pool: 'cinder-volumes', crushRule: 'storage_tier_ruleset' },
     // Tier rules are `<tier>-tier-ruleset` with every dash made an underscore.
-    ...ceph.secondaryTiers.map((t) => ({ name: t.backendName, pool: `cinder-volumes-${t.tierName}`, crushRule: `${t.tierName}-tier-ruleset`.replace(/-/g, '_') })),
+    ...ceph.secondaryTiers.map((t) => ({
+      name: t.backendName,
+      pool: `cinder-volumes-${t.tierName}`,
+      crushRule: `${t.tierName}-tier-ruleset`.replace(/-/g, '_'),
+    })),
   ];
 }
 
@@ -63,7 +95,9 @@ function cephConf(ctx: DeploymentContext, backends: readonly CephBackend[]): Val
   }
   // Backups share the primary backend's replication and crush rule.
   pools.backup = { replication, crush_rule: backends[0].crushRule, chunk_size: chunkSize(ctx, 256), app_name: 'cinder-backup' };
-  return rook ? { admin_keyring: credential.cephAdminKeyring(), monitors: [], pools } : { monitors: cephMonitors(ctx), admin_keyring: 'null', pools };
+  return rook
+    ? { admin_keyring: credential.cephAdminKeyring(), monitors: [], pools }
+    : { monitors: cephMonitors(ctx), admin_keyring: 'null', pools };
 }
 
 // -- NetApp and ESB (P2) -----------------------------------------------------------------------------
@@ -153,7 +187,10 @@ function extraMountProblems(ctx: DeploymentContext): Array<{ field: string; mess
     for (const key of EXTRA_MOUNT_LISTS) {
       const value = entry && typeof entry === 'object' ? (entry as Record<string, unknown>)[key] : undefined;
       if (value !== undefined && !(Array.isArray(value) && value.every(isMap))) {
-        problems.push({ field: `userOverrides.cinder.storage_conf.extra_mounts.${pod}.${key}`, message: 'expected a list of Kubernetes volume or volumeMount maps' });
+        problems.push({
+          field: `userOverrides.cinder.storage_conf.extra_mounts.${pod}.${key}`,
+          message: 'expected a list of Kubernetes volume or volumeMount maps',
+        });
       }
     }
   }
@@ -177,11 +214,17 @@ function podMounts(ctx: DeploymentContext, pod: CinderPod): Values {
   const volumeMounts: Values[] = [{ name: 'imageconversion', mountPath: '/opt/conversion' }];
   const caPaths = ctx.profile.storage.caCert?.containerPaths ?? [];
   if (caPaths.length > 0) {
-    volumes.push({ name: STORAGE_CA_SECRET, secret: { secretName: STORAGE_CA_SECRET, items: [{ key: STORAGE_CA_KEY, path: STORAGE_CA_KEY }] } });
+    volumes.push({
+      name: STORAGE_CA_SECRET,
+      secret: { secretName: STORAGE_CA_SECRET, items: [{ key: STORAGE_CA_KEY, path: STORAGE_CA_KEY }] },
+    });
     for (const mountPath of caPaths) volumeMounts.push({ name: STORAGE_CA_SECRET, mountPath, subPath: STORAGE_CA_KEY, readOnly: true });
   }
   const extra = extraMounts(ctx, pod);
-  return { volumes: [...volumes, ...structuredClone(extra.volumes)], volumeMounts: [...volumeMounts, ...structuredClone(extra.volumeMounts)] };
+  return {
+    volumes: [...volumes, ...structuredClone(extra.volumes)],
+    volumeMounts: [...volumeMounts, ...structuredClone(extra.volumeMounts)],
+  };
 }
 
 // -- System values -------------------------------------------------------------------------------------
@@ -223,7 +266,6 @@ function cinderSystemValues(ctx: DeploymentContext): Values {
 
   const controllers = profile.hosts.filter((h) => h.personality === 'controller');
   const imageConversion = controllers.length > 0 && controllers.every((h) => h.imageConversionFs);
-
 
   const DEFAULT: Values = {
     os_region_name: serviceRegion(ctx, 'cinder'),

@@ -2,9 +2,30 @@ import { defineRelease, NO_WAIT, storageClassCheck } from '../define';
 import { Values } from '../../lib/engine/values';
 import { glanceStaticValues } from '../../overrides/glance';
 import { credential } from '../../overrides/credentials';
-import { CA_PATH, httpsServiceValues, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessaging, publicEndpoint, publicHost, rookImages } from '../../overrides/system';
+import {
+  CA_PATH,
+  httpsServiceValues,
+  identityAuth,
+  notificationUrl,
+  osloCache,
+  osloDbAuth,
+  osloMessaging,
+  publicEndpoint,
+  publicHost,
+  rookImages,
+} from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
-import { cephAvailable, cephMonitors, chunkSize, cinderBackendProtocol, cinderVolumeBackends, crushRule, isSanProtocol, storageClass, storageSelection } from '../../lib/profile/storage';
+import {
+  cephAvailable,
+  cephMonitors,
+  chunkSize,
+  cinderBackendProtocol,
+  cinderVolumeBackends,
+  crushRule,
+  isSanProtocol,
+  storageClass,
+  storageSelection,
+} from '../../lib/profile/storage';
 
 export const glance = defineRelease({
   name: 'glance',
@@ -92,13 +113,20 @@ function glanceSystemValues(ctx: DeploymentContext): Values {
       ...(cinderSan
         ? {
             useHostNetwork: { api: true },
-            security_context: { glance: { container: { glance_api: { readOnlyRootFilesystem: false, privileged: true, allowPrivilegeEscalation: true } } } },
+            security_context: {
+              glance: { container: { glance_api: { readOnlyRootFilesystem: false, privileged: true, allowPrivilegeEscalation: true } } },
+            },
           }
         : {}),
     },
     conf: {
       glance: {
-        DEFAULT: { graceful_shutdown: true, show_image_direct_url: false, show_multiple_locations: false, enabled_backends: `${store}:${store}` },
+        DEFAULT: {
+          graceful_shutdown: true,
+          show_image_direct_url: false,
+          show_multiple_locations: false,
+          enabled_backends: `${store}:${store}`,
+        },
         glance_store: { default_backend: store, ...(https ? { https_ca_certificates_file: CA_PATH } : {}) },
         oslo_messaging_notifications: { transport_url: notificationUrl('/glance') },
         rbd: {

@@ -1,11 +1,22 @@
 import { defineRelease, NO_WAIT } from '../define';
 import { Values } from '../../lib/engine/values';
 import { heatStaticValues } from '../../overrides/heat';
-import { CA_PATH, httpsServiceValues, identityAuth, notificationUrl, osloDbAuth, osloMessaging, publicEndpoint } from '../../overrides/system';
+import {
+  CA_PATH,
+  httpsServiceValues,
+  identityAuth,
+  notificationUrl,
+  osloDbAuth,
+  osloMessaging,
+  publicEndpoint,
+} from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
 
 /** heat's OpenStack client sections that verify the public CA behind https. */
-const CLIENT_SECTIONS = ['clients', ...['aodh', 'neutron', 'cinder', 'glance', 'nova', 'swift', 'heat', 'keystone'].map((s) => `clients_${s}`)];
+const CLIENT_SECTIONS = [
+  'clients',
+  ...['aodh', 'neutron', 'cinder', 'glance', 'nova', 'swift', 'heat', 'keystone'].map((s) => `clients_${s}`),
+];
 
 /** System values of heat (spec §3.18). */
 function heatSystemValues(ctx: DeploymentContext): Values {

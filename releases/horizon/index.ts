@@ -22,7 +22,12 @@ function localSettingsConfig(ctx: DeploymentContext): Values {
   if (profile.system.regionConfig && profile.system.distributedCloudRole !== 'subcloud') {
     // The platform's region-config settings, with its fixed keystone address (spec §3.17).
     const keystoneUrl = 'http://controller:5000/v3';
-    Object.assign(config, { openstack_keystone_url: keystoneUrl, region_name: profile.system.regionName, available_regions: [[keystoneUrl, profile.system.regionName]], ss_enabled: 'True' });
+    Object.assign(config, {
+      openstack_keystone_url: keystoneUrl,
+      region_name: profile.system.regionName,
+      available_regions: [[keystoneUrl, profile.system.regionName]],
+      ss_enabled: 'True',
+    });
   }
   if (profile.system.distributedCloudRole === 'systemcontroller') config.dc_mode = 'True';
   const lockout = profile.horizon.lockout;

@@ -1,7 +1,16 @@
 import { defineRelease, NO_WAIT } from '../define';
 import { keystoneStaticValues } from '../../overrides/keystone';
 import { Values } from '../../lib/engine/values';
-import { httpsServiceValues, identityAuth, notificationUrl, osloDbAuth, osloMessaging, publicEndpoint, publicHost, publicUrl } from '../../overrides/system';
+import {
+  httpsServiceValues,
+  identityAuth,
+  notificationUrl,
+  osloDbAuth,
+  osloMessaging,
+  publicEndpoint,
+  publicHost,
+  publicUrl,
+} from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
 
 /** The platform's default password rules (`/etc/keystone/password-rules.conf`, spec §3.7). */
@@ -14,7 +23,21 @@ const DEFAULT_PASSWORD_RULES = {
 };
 
 /** Service users that only an admin may delete or re-password. */
-const PROTECTED_SERVICES = ['aodh', 'barbican', 'ceilometer', 'cinder', 'glance', 'heat', 'neutron', 'nova', 'patching', 'sysinv', 'mtce', 'magnum', 'gnocchi'];
+const PROTECTED_SERVICES = [
+  'aodh',
+  'barbican',
+  'ceilometer',
+  'cinder',
+  'glance',
+  'heat',
+  'neutron',
+  'nova',
+  'patching',
+  'sysinv',
+  'mtce',
+  'magnum',
+  'gnocchi',
+];
 
 /** The fixed keystone policy of the platform plugin (spec §3.7 `conf.policy`). */
 function keystonePolicy(): Values {
@@ -73,8 +96,18 @@ function keystoneSystemValues(ctx: DeploymentContext): Values {
     // Names other than the chart's (dex, openid, its label and choice) go to the chart, so that the
     // identity provider keystone creates is the one Horizon offers. The auth method stays
     // `openid`, the OIDC plugin, whatever the protocol is called (as the platform writes it).
-    const chartDefaults = { provider_name: 'dex', protocol_name: 'openid', websso_label: 'Login with DEX SSO', websso_initial_choice: 'credentials' };
-    const given = { provider_name: dexNames.providerName, protocol_name: dexNames.protocolName, websso_label: dexNames.webssoLabel, websso_initial_choice: dexNames.webssoInitialChoice };
+    const chartDefaults = {
+      provider_name: 'dex',
+      protocol_name: 'openid',
+      websso_label: 'Login with DEX SSO',
+      websso_initial_choice: 'credentials',
+    };
+    const given = {
+      provider_name: dexNames.providerName,
+      protocol_name: dexNames.protocolName,
+      websso_label: dexNames.webssoLabel,
+      websso_initial_choice: dexNames.webssoInitialChoice,
+    };
     for (const [key, value] of Object.entries(given)) if (value !== chartDefaults[key as keyof typeof chartDefaults]) dexIdp[key] = value;
     keystoneConf.auth = { methods: 'external,password,token,oauth1,mapped,application_credential,openid' };
     // Validation requires a domain with DEX (spec §1.3-6); without one there is no dashboard to trust.

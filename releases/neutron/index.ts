@@ -3,7 +3,17 @@ import { neutronStaticValues } from '../../overrides/neutron';
 import { Host, Interface } from '../../lib/profile/profile';
 import { vfBase } from '../../lib/profile/interfaces';
 import { mergeValues, Values } from '../../lib/engine/values';
-import { CA_PATH, certificates, emptyHostLeaves, groupHosts, identityAuth, osloCache, osloDbAuth, osloMessaging, publicEndpoint } from '../../overrides/system';
+import {
+  CA_PATH,
+  certificates,
+  emptyHostLeaves,
+  groupHosts,
+  identityAuth,
+  osloCache,
+  osloDbAuth,
+  osloMessaging,
+  publicEndpoint,
+} from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
 import { credential } from '../../overrides/credentials';
 

@@ -4,11 +4,38 @@ import { defineRelease, NO_WAIT, storageClassCheck } from '../define';
 import { Value, Values } from '../../lib/engine/values';
 import { novaStaticValues } from '../../overrides/nova';
 import { credential } from '../../overrides/credentials';
-import { CA_PATH, certificates, groupHosts, hostPathMounts, identityAuth, notificationUrl, osloCache, osloDbAuth, osloMessaging, OVMF_MOUNTS, publicEndpoint, publicHost, rangeSet, rookImages } from '../../overrides/system';
+import {
+  CA_PATH,
+  certificates,
+  groupHosts,
+  hostPathMounts,
+  identityAuth,
+  notificationUrl,
+  osloCache,
+  osloDbAuth,
+  osloMessaging,
+  OVMF_MOUNTS,
+  publicEndpoint,
+  publicHost,
+  rangeSet,
+  rookImages,
+} from '../../overrides/system';
 import { DeploymentContext } from '../../lib/profile/context';
 import { urlHost } from '../../lib/profile/addresses';
 import { vfAddresses } from '../../lib/profile/interfaces';
-import { cephFsid, cinderUsesCeph, crushRule, novaEphemeral, NovaEphemeral, novaNfs, novaNfsMounted, novaPvc, sanStorageConfigured, storageClass, storageSelection } from '../../lib/profile/storage';
+import {
+  cephFsid,
+  cinderUsesCeph,
+  crushRule,
+  novaEphemeral,
+  NovaEphemeral,
+  novaNfs,
+  novaNfsMounted,
+  novaPvc,
+  sanStorageConfigured,
+  storageClass,
+  storageSelection,
+} from '../../lib/profile/storage';
 
 export const nova = defineRelease({
   name: 'nova',
@@ -18,8 +45,15 @@ export const nova = defineRelease({
     ...storageClassCheck('nova', ['storage_conf', 'pvc', 'volume', 'class_name'], 'storage.selection.nova.pvc', false)(ctx, values),
     // With the NFS share mounted too the PVC leaves are replaced, but the platform still refuses
     // a pvc choice that resolves no StorageClass.
-    ...(novaEphemeral(ctx) === 'pvc' && novaNfsMounted(ctx) && storageClass(ctx, 'nova', storageSelection(ctx, 'nova').pvc?.priority ?? ['netapp-nfs']) === null
-      ? [{ field: 'storage.selection.nova.pvc', message: 'no StorageClass resolves for the nova volume (expected an available backend in storage.selection.nova.pvc.priority)' }]
+    ...(novaEphemeral(ctx) === 'pvc' &&
+    novaNfsMounted(ctx) &&
+    storageClass(ctx, 'nova', storageSelection(ctx, 'nova').pvc?.priority ?? ['netapp-nfs']) === null
+      ? [
+          {
+            field: 'storage.selection.nova.pvc',
+            message: 'no StorageClass resolves for the nova volume (expected an available backend in storage.selection.nova.pvc.priority)',
+          },
+        ]
       : []),
   ],
   staticValues: novaStaticValues,
@@ -38,14 +72,25 @@ function pciWhitelist(host: Host): string[] {
   const devices: string[] = [];
   for (const iface of host.interfaces) {
     if (iface.class === 'pci-passthrough' && iface.port) {
-      devices.push(pythonJson([['address', iface.port.pciAddress], ['physical_network', iface.datanetworks.join(',')]]));
+      devices.push(
+        pythonJson([
+          ['address', iface.port.pciAddress],
+          ['physical_network', iface.datanetworks.join(',')],
+        ]),
+      );
     }
   }
   for (const device of host.pciDevices) if (device.enabled) devices.push(pythonJson([['address', device.address]]));
   const vfs = vfAddresses(host);
   for (const iface of host.interfaces) {
     if (iface.class !== 'pci-sriov') continue;
-    for (const address of vfs.get(iface.name) ?? []) devices.push(pythonJson([['address', address], ['physical_network', iface.datanetworks.join(',')]]));
+    for (const address of vfs.get(iface.name) ?? [])
+      devices.push(
+        pythonJson([
+          ['address', address],
+          ['physical_network', iface.datanetworks.join(',')],
+        ]),
+      );
   }
   return devices;
 }
@@ -69,12 +114,20 @@ function computeHostConf(host: Host, ephemeral: NovaEphemeral, rbd: RbdTarget): 
     ]);
     DEFAULT.reserved_huge_pages = { type: 'multistring', values };
   }
-  DEFAULT.reserved_host_memory_mb = numa.reduce((sum, n) => sum + n.platformReservedMiB + n.vswitchHugepageSizeMiB * n.vswitchHugepageCount, 0);
+  DEFAULT.reserved_host_memory_mb = numa.reduce(
+    (sum, n) => sum + n.platformReservedMiB + n.vswitchHugepageSizeMiB * n.vswitchHugepageCount,
+    0,
+  );
 
   // CPU sets carry literal double quotes (§6-11); no CPU data gives a real null (§6-12).
-  const compute: Value = host.cpus ? { cpu_shared_set: `"${rangeSet(host.cpus.application)}"`, cpu_dedicated_set: `"${rangeSet(host.cpus.isolated)}"` } : null;
+  const compute: Value = host.cpus
+    ? { cpu_shared_set: `"${rangeSet(host.cpus.application)}"`, cpu_dedicated_set: `"${rangeSet(host.cpus.isolated)}"` }
+    : null;
   const remoteStorage = host.labels['remote-storage'] === 'enabled';
-  const libvirt: Values = ephemeral === 'ceph' || remoteStorage ? { ...RBD_IMAGES, images_rbd_pool: rbd.pool, images_rbd_ceph_conf: rbd.cephConf } : { images_type: 'default' };
+  const libvirt: Values =
+    ephemeral === 'ceph' || remoteStorage
+      ? { ...RBD_IMAGES, images_rbd_pool: rbd.pool, images_rbd_ceph_conf: rbd.cephConf }
+      : { images_type: 'default' };
   const whitelist = pciWhitelist(host);
   const pci: Value = whitelist.length > 0 ? { passthrough_whitelist: { type: 'multistring', values: whitelist } } : null;
   return { nova: { DEFAULT, compute, libvirt, pci } };
@@ -110,7 +163,15 @@ function novaSystemValues(ctx: DeploymentContext): Values {
     ceph.kind === 'host' || (ceph.kind === 'rook' && cephEnabled)
       ? {
           type: 'rbd',
-          rbd_pools: [{ rbd_pool_name: 'ephemeral', rbd_user: 'cinder', rbd_crush_rule: crushRule(ctx), rbd_replication: derived.cephReplication, rbd_chunk_size: 0 }],
+          rbd_pools: [
+            {
+              rbd_pool_name: 'ephemeral',
+              rbd_user: 'cinder',
+              rbd_crush_rule: crushRule(ctx),
+              rbd_replication: derived.cephReplication,
+              rbd_chunk_size: 0,
+            },
+          ],
         }
       : {};
   const cephCinder: Values = !cephEnabled ? { keyring: 'null', secret_uuid: 'null', user: 'null' } : fsid ? { secret_uuid: fsid } : {};
@@ -129,26 +190,35 @@ function novaSystemValues(ctx: DeploymentContext): Values {
   // The plugin writes the NFS share last, replacing `storage_conf` and the instances path.
   const instancesPath = nfs?.instancesPath ?? pvc?.instancesPath;
 
-  const cafile = https ? Object.fromEntries(['keystone_authtoken', 'cinder', 'glance', 'keystone', 'neutron', 'placement', 'ironic'].map((s) => [s, { cafile: CA_PATH }])) : {};
-  const hosts = groupHosts(derived.computeHosts.map((h) => ({ hostname: h.hostname, conf: computeHostConf(h, ephemeral, { pool: externalPool ?? 'ephemeral', cephConf }) })));
+  const cafile = https
+    ? Object.fromEntries(
+        ['keystone_authtoken', 'cinder', 'glance', 'keystone', 'neutron', 'placement', 'ironic'].map((s) => [s, { cafile: CA_PATH }]),
+      )
+    : {};
+  const hosts = groupHosts(
+    derived.computeHosts.map((h) => ({
+      hostname: h.hostname,
+      conf: computeHostConf(h, ephemeral, { pool: externalPool ?? 'ephemeral', cephConf }),
+    })),
+  );
 
   const storageConf: Values = nfs
     ? { nfs_shares: { server: nfs.server, path: nfs.path, enabled: true } }
     : {
-    ...(pvc
-      ? {
-          pvc: {
-            enabled: true,
-            name: pvc.name,
-            volume: {
-              class_name: pvc.className,
-              ...(pvcSelection?.size ? { size: pvcSelection.size } : {}),
-              ...(pvcSelection?.accessModes ? { access_modes: [...pvcSelection.accessModes] } : {}),
-            },
-          },
-        }
-      : {}),
-  };
+        ...(pvc
+          ? {
+              pvc: {
+                enabled: true,
+                name: pvc.name,
+                volume: {
+                  class_name: pvc.className,
+                  ...(pvcSelection?.size ? { size: pvcSelection.size } : {}),
+                  ...(pvcSelection?.accessModes ? { access_modes: [...pvcSelection.accessModes] } : {}),
+                },
+              },
+            }
+          : {}),
+      };
   const dbAuth = () => ({ auth: osloDbAuth(['nova']) });
 
   return {
@@ -190,7 +260,9 @@ function novaSystemValues(ctx: DeploymentContext): Values {
       ...(subnet ? { libvirt: { live_migration_network_cidr: subnet }, hypervisor: { host_network_cidr: subnet } } : {}),
       overrides: { nova_compute: { hosts } },
     },
-    ...(ephemeral === 'ceph' ? { rbd_pool: { replication: derived.cephReplication, crush_rule: crushRule(ctx), chunk_size: 0, app_name: 'ephemeral' } } : {}),
+    ...(ephemeral === 'ceph'
+      ? { rbd_pool: { replication: derived.cephReplication, crush_rule: crushRule(ctx), chunk_size: 0, app_name: 'ephemeral' } }
+      : {}),
     ...(Object.keys(storageConf).length > 0 ? { storage_conf: storageConf } : {}),
     ...(https ? { secrets: { tls: { compute_metadata: { metadata: { public: 'nova-tls-public' } } } } } : {}),
     endpoints: {

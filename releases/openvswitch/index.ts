@@ -8,7 +8,8 @@ export const openvswitch = defineRelease({
   ...NO_WAIT,
   enabled: (facts, requested) => {
     if (isSystemController(facts)) return { on: true };
-    if (requested && facts.derived.vswitch !== 'ovs') return { on: false, reason: `runs only with the ovs vswitch (this deployment: ${facts.derived.vswitch})` };
+    if (requested && facts.derived.vswitch !== 'ovs')
+      return { on: false, reason: `runs only with the ovs vswitch (this deployment: ${facts.derived.vswitch})` };
     return { on: requested };
   },
   staticValues: openvswitchStaticValues,

@@ -22,7 +22,9 @@ describe('splitCredentials', () => {
     const a = ref('a');
     const { plain, leaves } = splitCredentials({ endpoints: { identity: { auth: { admin: { password: a } } }, keep: 1 } });
     expect(plain).toStrictEqual({ endpoints: { keep: 1 } });
-    expect(leaves).toStrictEqual([{ targetPath: 'endpoints.identity.auth.admin.password', segments: ['endpoints', 'identity', 'auth', 'admin', 'password'], ref: a }]);
+    expect(leaves).toStrictEqual([
+      { targetPath: 'endpoints.identity.auth.admin.password', segments: ['endpoints', 'identity', 'auth', 'admin', 'password'], ref: a },
+    ]);
     expect(leaves[0].ref).toBe(a);
   });
 

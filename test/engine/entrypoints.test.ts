@@ -33,7 +33,12 @@ describe('FluxEntrypoints', () => {
       apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
       kind: 'Kustomization',
       metadata: { name: 'a', namespace: 'flux-system' },
-      spec: { interval: '10m', path: './dist/a', prune: false, sourceRef: { kind: 'GitRepository', name: 'flux-system', namespace: 'flux-system' } },
+      spec: {
+        interval: '10m',
+        path: './dist/a',
+        prune: false,
+        sourceRef: { kind: 'GitRepository', name: 'flux-system', namespace: 'flux-system' },
+      },
     });
     expect(doc('b.yaml')).toStrictEqual({
       apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
@@ -68,7 +73,10 @@ describe('FluxEntrypoints', () => {
 
   test('fails when a Kustomization depends on one the cluster does not define', () => {
     expect(() =>
-      render({ gitRepository: GIT, kustomizations: [{ name: 'a', path: './p', prune: true, interval: '1m', dependsOn: ['a', 'ghost'] }] }, 'clusters/x'),
+      render(
+        { gitRepository: GIT, kustomizations: [{ name: 'a', path: './p', prune: true, interval: '1m', dependsOn: ['a', 'ghost'] }] },
+        'clusters/x',
+      ),
     ).toThrow('clusters/x: Kustomization "a" depends on "ghost", which is not one of this cluster\'s');
   });
 });

@@ -3,22 +3,39 @@
  * pair, the mapping test, own-property writes, and the one credential-key rule.
  */
 import fc from 'fast-check';
-import { escapeSetKey, formatSetPath, isCredentialKey, isMap, isMapping, JsonMap, parseSetPath, PathSegment, setOwn } from '../../lib/engine/json';
+import {
+  escapeSetKey,
+  formatSetPath,
+  isCredentialKey,
+  isMap,
+  isMapping,
+  JsonMap,
+  parseSetPath,
+  PathSegment,
+  setOwn,
+} from '../../lib/engine/json';
 
 /** Keys with every character `--set` treats specially, and plain ones. */
 const key = fc.oneof(fc.string({ minLength: 1, maxLength: 8 }), fc.stringMatching(/^[a-z.,=[\]\\]{1,6}$/));
 const keySegment = key.map((k): PathSegment => ({ key: k }));
-const segment: fc.Arbitrary<PathSegment> = fc.oneof(keySegment, fc.nat(65536).map((index): PathSegment => ({ index })));
+const segment: fc.Arbitrary<PathSegment> = fc.oneof(
+  keySegment,
+  fc.nat(65536).map((index): PathSegment => ({ index })),
+);
 /** A path Helm can address: it starts with a key (an index needs a key before it). */
 const setPath = fc.tuple(keySegment, fc.array(segment, { maxLength: 6 })).map(([first, rest]) => [first, ...rest]);
 
 describe('--set paths', () => {
   test('parse(format(p)) = p for any path', () => {
-    fc.assert(fc.property(setPath, (p) => expect(parseSetPath(formatSetPath(p))).toStrictEqual(p)), { numRuns: 500 });
+    fc.assert(
+      fc.property(setPath, (p) => expect(parseSetPath(formatSetPath(p))).toStrictEqual(p)),
+      { numRuns: 500 },
+    );
   });
 
   test('format(parse(s)) = s for a path written in the canonical form', () => {
-    for (const s of ['a', 'a.b', 'a\\.b.c', 'list[0].name', 'm[1][2]', 'k\\,v\\=w\\[x\\]\\\\']) expect(formatSetPath(parseSetPath(s))).toBe(s);
+    for (const s of ['a', 'a.b', 'a\\.b.c', 'list[0].name', 'm[1][2]', 'k\\,v\\=w\\[x\\]\\\\'])
+      expect(formatSetPath(parseSetPath(s))).toBe(s);
   });
 
   test('escaping: exactly . , = [ ] and backslash are escaped', () => {
@@ -51,7 +68,19 @@ describe('isMapping / isMap / setOwn', () => {
 });
 
 describe('isCredentialKey', () => {
-  test.each(['password', 'db_password', 'dbPassword', 'secret_key', 'SECRET_KEY', 'apiKey', 'APIToken', 'fernet_keys', 'rbd.keyring', 'cookie', 'pass'])('%s names a credential', (k) => {
+  test.each([
+    'password',
+    'db_password',
+    'dbPassword',
+    'secret_key',
+    'SECRET_KEY',
+    'apiKey',
+    'APIToken',
+    'fernet_keys',
+    'rbd.keyring',
+    'cookie',
+    'pass',
+  ])('%s names a credential', (k) => {
     expect(isCredentialKey(k)).toBe(true);
   });
   test.each(['username', 'password_rules', 'tokens_enabled', 'secretName', 'keyring_path', 'passthrough'])('%s does not', (k) => {

@@ -75,7 +75,9 @@ describe('the output folder, branch by branch', () => {
 
   test('a lock without a time still names its holder', () => {
     fs.writeFileSync(path.join(tmp, '.dist.lock'), `${process.ppid} ${os.hostname()}\n`);
-    expect(() => replaceFolder(path.join(tmp, 'dist'), files({}), { marker: 'm' })).toThrow(`pid ${process.ppid} on ${os.hostname()}, since ?)`);
+    expect(() => replaceFolder(path.join(tmp, 'dist'), files({}), { marker: 'm' })).toThrow(
+      `pid ${process.ppid} on ${os.hostname()}, since ?)`,
+    );
   });
 
   test.each(['0', '-5', 'x'])('a lock with pid %s on this host is stale and taken over', (pid) => {
@@ -119,9 +121,14 @@ describe('the output folder, branch by branch', () => {
     const target = path.join(tmp, 'dist');
     fs.mkdirSync(target);
     fs.mkdirSync(path.join(tmp, 'elsewhere'));
-    fs.writeFileSync(path.join(tmp, '.dist.swap'), JSON.stringify({ staging: path.join(tmp, 'elsewhere'), previous: path.join(tmp, 'elsewhere') }));
+    fs.writeFileSync(
+      path.join(tmp, '.dist.swap'),
+      JSON.stringify({ staging: path.join(tmp, 'elsewhere'), previous: path.join(tmp, 'elsewhere') }),
+    );
     // A journal naming folders that are not our staging and previous folders is ignored (never acted on).
-    expect(completeInterruptedSwap(target)).toStrictEqual([expect.stringMatching(/^ignored the swap journal .*\.dist\.swap: it names .*elsewhere/)]);
+    expect(completeInterruptedSwap(target)).toStrictEqual([
+      expect.stringMatching(/^ignored the swap journal .*\.dist\.swap: it names .*elsewhere/),
+    ]);
     expect(fs.readdirSync(tmp).sort()).toStrictEqual(['dist', 'elsewhere']);
   });
 
@@ -136,14 +143,18 @@ describe('the output folder, branch by branch', () => {
   test('a parent path through a file is refused, naming the file', () => {
     fs.writeFileSync(path.join(tmp, 'file'), 'x');
     const target = path.join(tmp, 'file', 'sub', 'dist');
-    expect(() => replaceFolder(target, files({}), { marker: 'm' })).toThrow(`output folder ${target}: ${path.join(tmp, 'file')} is not a folder`);
+    expect(() => replaceFolder(target, files({}), { marker: 'm' })).toThrow(
+      `output folder ${target}: ${path.join(tmp, 'file')} is not a folder`,
+    );
   });
 
   test('a system error while writing names the file in the tree and keeps the target', () => {
     const target = path.join(tmp, 'dist');
     replaceFolder(target, files({ 'a.yaml': 'a' }), { marker: 'm' });
     expect(() => replaceFolder(target, files({ x: 'file', 'x/y.yaml': 'y' }), { marker: 'm' })).toThrow(
-      new RegExp(`^output folder ${target}: writing the new tree failed at x(/y\\.yaml)? \\((ENOTDIR|EEXIST): [^()]*\\); ${target} is unchanged$`),
+      new RegExp(
+        `^output folder ${target}: writing the new tree failed at x(/y\\.yaml)? \\((ENOTDIR|EEXIST): [^()]*\\); ${target} is unchanged$`,
+      ),
     );
     expect(fs.readFileSync(path.join(target, 'a.yaml'), 'utf8')).toBe('a');
   });
@@ -164,7 +175,10 @@ describe('the output folder, branch by branch', () => {
     fs.mkdirSync(path.join(target, 'clusters', 'a', 'flux-system'));
     fs.writeFileSync(path.join(target, 'clusters', 'a', 'flux-system', 'sync.yaml'), 'bootstrap');
     fs.symlinkSync('sync.yaml', path.join(target, 'clusters', 'a', 'flux-system', 'link.yaml'));
-    replaceFolder(target, files({ 'clusters/a/k.yaml': '2', 'w.yaml': 'new' }), { marker: 'm', keep: ['clusters/a/flux-system', 'w.yaml', 'absent'] });
+    replaceFolder(target, files({ 'clusters/a/k.yaml': '2', 'w.yaml': 'new' }), {
+      marker: 'm',
+      keep: ['clusters/a/flux-system', 'w.yaml', 'absent'],
+    });
     expect(fs.readFileSync(path.join(target, 'clusters', 'a', 'flux-system', 'sync.yaml'), 'utf8')).toBe('bootstrap');
     expect(fs.readlinkSync(path.join(target, 'clusters', 'a', 'flux-system', 'link.yaml'))).toBe('sync.yaml');
     expect(fs.readFileSync(path.join(target, 'w.yaml'), 'utf8')).toBe('new');
@@ -187,9 +201,15 @@ describe('the output folder, branch by branch', () => {
 
   describe('recycling the previous tree (a fleet that changes little)', () => {
     const write = (target: string, tree: Record<string, string>, kept: string[] = []) =>
-      replaceFolder(target, writeFiles(new Map(Object.entries(tree)), fs.existsSync(target) ? target : undefined, kept), { marker: 'm', recycle: true });
+      replaceFolder(target, writeFiles(new Map(Object.entries(tree)), fs.existsSync(target) ? target : undefined, kept), {
+        marker: 'm',
+        recycle: true,
+      });
     const listing = (dir: string): string[] =>
-      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listing(path.join(dir, e.name)).map((f) => `${e.name}/${f}`) : [e.name])).sort();
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? listing(path.join(dir, e.name)).map((f) => `${e.name}/${f}`) : [e.name]))
+        .sort();
 
     test('the previous tree stays beside as the spare, and the next replace starts from it: exact tree, unchanged files keep their inodes', () => {
       const target = path.join(tmp, 'dist');
@@ -201,8 +221,12 @@ describe('the output folder, branch by branch', () => {
       const before = { same: ino('a/same.yaml'), changed: ino('a/changed.yaml'), kept: ino('kept/k.yaml') };
       // A witness of the current tree's changed file: the recycled staging shares that inode and must not write through it.
       fs.linkSync(path.join(target, 'a/changed.yaml'), path.join(tmp, 'witness'));
-      write(target, { 'a/same.yaml': 'same', 'a/changed.yaml': 'v3', 'new/n.yaml': 'n', 'dir-then-file/f.yaml': 'f again' }, ['kept/k.yaml']);
-      expect(listing(target)).toStrictEqual([MARKER_FILE, 'a/changed.yaml', 'a/same.yaml', 'dir-then-file/f.yaml', 'kept/k.yaml', 'new/n.yaml'].sort());
+      write(target, { 'a/same.yaml': 'same', 'a/changed.yaml': 'v3', 'new/n.yaml': 'n', 'dir-then-file/f.yaml': 'f again' }, [
+        'kept/k.yaml',
+      ]);
+      expect(listing(target)).toStrictEqual(
+        [MARKER_FILE, 'a/changed.yaml', 'a/same.yaml', 'dir-then-file/f.yaml', 'kept/k.yaml', 'new/n.yaml'].sort(),
+      );
       expect(ino('a/same.yaml')).toBe(before.same);
       expect(ino('kept/k.yaml')).toBe(before.kept);
       expect(ino('a/changed.yaml')).not.toBe(before.changed);
@@ -216,7 +240,7 @@ describe('the output folder, branch by branch', () => {
       const target = path.join(tmp, 'dist');
       const spare = path.join(tmp, '.dist.spare');
       fs.mkdirSync(spare);
-      fs.writeFileSync(path.join(spare, 'mine.txt'), 'the operator\'s');
+      fs.writeFileSync(path.join(spare, 'mine.txt'), "the operator's");
       write(target, { 'a.yaml': '1' });
       write(target, { 'a.yaml': '2' });
       expect(fs.readdirSync(spare)).toStrictEqual(['mine.txt']);
@@ -289,7 +313,11 @@ describe('the output folder, branch by branch', () => {
     });
     const { warnings } = replaceFolder(target, files({ 'a.yaml': 'new' }), { marker: 'm' });
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(new RegExp(`^${target} holds the new tree, but the previous tree .*\\.dist\\.old-\\S+ could not be removed \\(EBUSY: busy\\); the next synth removes it$`));
+    expect(warnings[0]).toMatch(
+      new RegExp(
+        `^${target} holds the new tree, but the previous tree .*\\.dist\\.old-\\S+ could not be removed \\(EBUSY: busy\\); the next synth removes it$`,
+      ),
+    );
     expect(fs.readFileSync(path.join(target, 'a.yaml'), 'utf8')).toBe('new');
   });
 

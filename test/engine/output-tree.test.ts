@@ -16,7 +16,9 @@ describe('isOutputTree', () => {
   test('true for a FluxStack and a FluxEntrypoints, false for a plain Chart and for non-objects', () => {
     const app = new App();
     expect(isOutputTree(stack(app, 's'))).toBe(true);
-    expect(isOutputTree(new FluxEntrypoints(app, 'clusters/c', { kustomizations: [], gitRepository: { name: 'g', namespace: 'flux-system' } }))).toBe(true);
+    expect(
+      isOutputTree(new FluxEntrypoints(app, 'clusters/c', { kustomizations: [], gitRepository: { name: 'g', namespace: 'flux-system' } })),
+    ).toBe(true);
     expect(isOutputTree(new Chart(app, 'plain'))).toBe(false);
     for (const x of [null, undefined, 0, 'stack', {}]) expect(isOutputTree(x)).toBe(false);
   });
@@ -46,7 +48,10 @@ describe('isOutputTree', () => {
 
   test('an entry-point folder counts no releases in the summary (no fake releases list)', () => {
     const app = new App();
-    new FluxEntrypoints(app, 'clusters/c', { kustomizations: [{ name: 'k', path: './dist/x', prune: true, interval: '5m' }], gitRepository: { name: 'g', namespace: 'flux-system' } });
+    new FluxEntrypoints(app, 'clusters/c', {
+      kustomizations: [{ name: 'k', path: './dist/x', prune: true, interval: '5m' }],
+      gitRepository: { name: 'g', namespace: 'flux-system' },
+    });
     stack(app, 's');
     expect(renderApp(app).map((s) => [s.name, s.releases])).toStrictEqual([
       ['clusters/c', 0],

@@ -1,11 +1,24 @@
 import { App, Chart } from 'cdk8s';
 import { CredentialRef } from '../../lib/engine/credentials';
 import { outputFiles } from '../../lib/engine/files';
-import { EXTERNAL_SECRETS_ANNOTATION, HelmReleaseFacts, overrideFiles, ReleaseConstruct, ReleaseConstructProps } from '../../lib/engine/release';
+import {
+  EXTERNAL_SECRETS_ANNOTATION,
+  HelmReleaseFacts,
+  overrideFiles,
+  ReleaseConstruct,
+  ReleaseConstructProps,
+} from '../../lib/engine/release';
 import { GENERATED_HEADER, parseYaml12 } from '../../lib/engine/yaml';
 import type { Loose } from '../support/loose';
 
-const FACTS: HelmReleaseFacts = { name: 'nova', chart: 'nova-chart', releaseName: 'osh-nova', chartGroup: 'compute', dependsOn: [], upgrade: {} };
+const FACTS: HelmReleaseFacts = {
+  name: 'nova',
+  chart: 'nova-chart',
+  releaseName: 'osh-nova',
+  chartGroup: 'compute',
+  dependsOn: [],
+  upgrade: {},
+};
 
 function build(props: Partial<ReleaseConstructProps> = {}, facts: Partial<HelmReleaseFacts> = {}) {
   const chart = new Chart(new App(), 'stk');
@@ -31,8 +44,16 @@ const pw = (id: string) => new CredentialRef(id, 'password');
 
 describe('overrideFiles', () => {
   test('named after the release, or after overridesName', () => {
-    expect(overrideFiles(FACTS)).toStrictEqual({ static: 'nova-static-overrides', system: 'nova-system-overrides', user: 'nova-user-overrides' });
-    expect(overrideFiles({ ...FACTS, overridesName: 'x' })).toStrictEqual({ static: 'x-static-overrides', system: 'x-system-overrides', user: 'x-user-overrides' });
+    expect(overrideFiles(FACTS)).toStrictEqual({
+      static: 'nova-static-overrides',
+      system: 'nova-system-overrides',
+      user: 'nova-user-overrides',
+    });
+    expect(overrideFiles({ ...FACTS, overridesName: 'x' })).toStrictEqual({
+      static: 'x-static-overrides',
+      system: 'x-system-overrides',
+      user: 'x-user-overrides',
+    });
   });
 });
 
@@ -137,17 +158,28 @@ describe('ReleaseConstruct', () => {
   });
 
   test('a credential without a Secret is refused', () => {
-    expect(() => build({ systemValues: { a: pw('a-pw') } })).toThrow('release "nova": system values hold the credential "a-pw" but no Secret is given for it');
+    expect(() => build({ systemValues: { a: pw('a-pw') } })).toThrow(
+      'release "nova": system values hold the credential "a-pw" but no Secret is given for it',
+    );
     expect(() => build({ systemValues: { a: pw('a-pw') }, credentialSources: new Map([['other', { name: 's', key: 'k' }]]) })).toThrow(
       'no Secret is given for it',
     );
   });
 
   test('user values: a third file, Secret and valuesFrom entry, last', () => {
-    const { hr, doc, files } = build({ userValues: { u: 'v' }, systemValues: { a: pw('a') }, credentialSources: new Map([['a', { name: 's', key: 'k' }]]) });
+    const { hr, doc, files } = build({
+      userValues: { u: 'v' },
+      systemValues: { a: pw('a') },
+      credentialSources: new Map([['a', { name: 's', key: 'k' }]]),
+    });
     expect(doc('nova/nova-user-overrides.yaml')).toStrictEqual([{ u: 'v' }]);
     expect(files.size).toBe(5);
-    expect(hr.spec.valuesFrom.map((v: { name: string }) => v.name)).toStrictEqual(['nova-static-overrides', 'nova-system-overrides', 's', 'nova-user-overrides']);
+    expect(hr.spec.valuesFrom.map((v: { name: string }) => v.name)).toStrictEqual([
+      'nova-static-overrides',
+      'nova-system-overrides',
+      's',
+      'nova-user-overrides',
+    ]);
     expect(hr.spec.valuesFrom[3]).toStrictEqual({ kind: 'Secret', name: 'nova-user-overrides', valuesKey: 'nova-user-overrides.yaml' });
     expect((doc('nova/kustomization.yaml')[0] as { secretGenerator: unknown }).secretGenerator).toStrictEqual([
       { name: 'nova-static-overrides', files: ['nova-static-overrides.yaml'] },
@@ -159,12 +191,17 @@ describe('ReleaseConstruct', () => {
   test('overridesName names the files and Secrets, not the folder', () => {
     const { files, hr } = build({}, { overridesName: 'compute' });
     expect([...files.keys()]).toContain('nova/compute-static-overrides.yaml');
-    expect(hr.spec.valuesFrom[0]).toStrictEqual({ kind: 'Secret', name: 'compute-static-overrides', valuesKey: 'compute-static-overrides.yaml' });
+    expect(hr.spec.valuesFrom[0]).toStrictEqual({
+      kind: 'Secret',
+      name: 'compute-static-overrides',
+      valuesKey: 'compute-static-overrides.yaml',
+    });
   });
 
   test('common labels: commonLabels by default and on request, labels on request, copies', () => {
     const labels = { app: 'nova' };
-    const kust = (labelsField?: 'commonLabels' | 'labels') => build({ labelsField }, { commonLabels: labels }).doc('nova/kustomization.yaml')[0] as Record<string, unknown>;
+    const kust = (labelsField?: 'commonLabels' | 'labels') =>
+      build({ labelsField }, { commonLabels: labels }).doc('nova/kustomization.yaml')[0] as Record<string, unknown>;
     for (const k of [kust(), kust('commonLabels')]) {
       expect(k.commonLabels).toStrictEqual({ app: 'nova' });
       expect(k.labels).toBeUndefined();
@@ -182,7 +219,10 @@ describe('ReleaseConstruct', () => {
   });
 
   test('secret labels go to generatorOptions', () => {
-    const k = build({ secretLabels: { 'reconcile.fluxcd.io/watch': 'Enabled' } }).doc('nova/kustomization.yaml')[0] as Record<string, unknown>;
+    const k = build({ secretLabels: { 'reconcile.fluxcd.io/watch': 'Enabled' } }).doc('nova/kustomization.yaml')[0] as Record<
+      string,
+      unknown
+    >;
     expect(k.generatorOptions).toStrictEqual({ disableNameSuffixHash: true, labels: { 'reconcile.fluxcd.io/watch': 'Enabled' } });
   });
 });

@@ -13,7 +13,12 @@ function release(name: string, dependsOn: string[] = [], extra: Partial<StackRel
 }
 
 function stack(props: Partial<FluxStackProps> = {}, id = 'stk'): FluxStack {
-  return new FluxStack(new App(), id, { releases: [release('a'), release('b', ['a'])], namespace: 'ns', helmRepository: { name: 'charts', url: 'http://repo' }, ...props });
+  return new FluxStack(new App(), id, {
+    releases: [release('a'), release('b', ['a'])],
+    namespace: 'ns',
+    helmRepository: { name: 'charts', url: 'http://repo' },
+    ...props,
+  });
 }
 
 /** The documents of a file of the stack, read back. */
@@ -124,7 +129,11 @@ describe('FluxStack', () => {
 
   test('the files of a stack: base, kustomization, one folder per release', () => {
     const s = stack();
-    expect(outputFiles(s).map((f) => f.path).sort()).toStrictEqual([
+    expect(
+      outputFiles(s)
+        .map((f) => f.path)
+        .sort(),
+    ).toStrictEqual([
       'a/a-static-overrides.yaml',
       'a/a-system-overrides.yaml',
       'a/helmrelease.yaml',

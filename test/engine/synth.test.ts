@@ -12,7 +12,11 @@ import { GENERATED_HEADER } from '../../lib/engine/yaml';
 const gen = (text: string) => `# ${GENERATED_HEADER}\n${text}`;
 
 const props = (names: string[], extra: Partial<FluxStackProps> = {}): FluxStackProps => ({
-  releases: names.map((name) => ({ facts: { name, chart: name, releaseName: name, chartGroup: 'g', dependsOn: [], upgrade: {} }, chartVersion: '1', staticValues: {} })),
+  releases: names.map((name) => ({
+    facts: { name, chart: name, releaseName: name, chartGroup: 'g', dependsOn: [], upgrade: {} },
+    chartVersion: '1',
+    staticValues: {},
+  })),
   namespace: 'ns',
   helmRepository: { name: 'charts', url: 'http://repo' },
   ...extra,

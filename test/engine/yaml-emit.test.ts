@@ -11,7 +11,27 @@ import { readsAsSameString, toYamlBody, toYamlBodyByDocument } from '../../lib/e
 import { key, mapping, MULTILINE, TROUBLE, UNICODE, value } from '../support/yaml-arbitraries';
 
 /** Every string the arbitraries name, as key and value at three depths, in a mapping and a sequence. */
-const NAMED = [...TROUBLE, ...MULTILINE, ...UNICODE, 'a "quoted" word', "it's", `both ' and "`, 'x\n"y"', ' "lead', 'a'.repeat(1100), 'tail\n\n\n', 'a\n\n\nb', 'x \ny', 'x\n y', 'http://a:b@c/d', 'key=value', '---x', '...y', '%z', 'a\n%b'];
+const NAMED = [
+  ...TROUBLE,
+  ...MULTILINE,
+  ...UNICODE,
+  'a "quoted" word',
+  "it's",
+  `both ' and "`,
+  'x\n"y"',
+  ' "lead',
+  'a'.repeat(1100),
+  'tail\n\n\n',
+  'a\n\n\nb',
+  'x \ny',
+  'x\n y',
+  'http://a:b@c/d',
+  'key=value',
+  '---x',
+  '...y',
+  '%z',
+  'a\n%b',
+];
 
 describe('the direct YAML writer equals the yaml package', () => {
   test.each(NAMED.map((s) => [JSON.stringify(s).slice(0, 40), s]))('%s as a key and a value, at every depth', (_, s) => {
@@ -20,21 +40,43 @@ describe('the direct YAML writer equals the yaml package', () => {
   });
 
   test('property: any mapping', () => {
-    fc.assert(fc.property(mapping, (doc) => expect(toYamlBody(doc)).toBe(toYamlBodyByDocument(doc))), { numRuns: 1000 });
+    fc.assert(
+      fc.property(mapping, (doc) => expect(toYamlBody(doc)).toBe(toYamlBodyByDocument(doc))),
+      { numRuns: 1000 },
+    );
   });
 
   test('property: any value, nested one level down', () => {
-    fc.assert(fc.property(key, value, (k, v) => expect(toYamlBody({ [k]: v, l: [v] })).toBe(toYamlBodyByDocument({ [k]: v, l: [v] }))), { numRuns: 1000 });
+    fc.assert(
+      fc.property(key, value, (k, v) => expect(toYamlBody({ [k]: v, l: [v] })).toBe(toYamlBodyByDocument({ [k]: v, l: [v] }))),
+      { numRuns: 1000 },
+    );
   });
 
   test('numbers, booleans, null, empty collections', () => {
-    const doc = { n: [0, -0, 1.5, -2, 1e21, 5e-324, Number.MAX_VALUE], b: [true, false], z: null, e: {}, a: [], u: undefined, m: { x: undefined }, s: [{}, [], [[]], { k: {} }] };
+    const doc = {
+      n: [0, -0, 1.5, -2, 1e21, 5e-324, Number.MAX_VALUE],
+      b: [true, false],
+      z: null,
+      e: {},
+      a: [],
+      u: undefined,
+      m: { x: undefined },
+      s: [{}, [], [[]], { k: {} }],
+    };
     expect(toYamlBody(doc)).toBe(toYamlBodyByDocument(doc));
   });
 
   test('what it does not cover goes through the package', () => {
     const rules = { quoteDouble: () => false, readsAsOtherType: () => false };
-    for (const doc of [{ d: new Date(0) }, { m: new Map([['a', 1]]) }, { n: NaN }, { l: [undefined] }, { [('k'.repeat(1100))]: 1 }, 'scalar document']) {
+    for (const doc of [
+      { d: new Date(0) },
+      { m: new Map([['a', 1]]) },
+      { n: NaN },
+      { l: [undefined] },
+      { ['k'.repeat(1100)]: 1 },
+      'scalar document',
+    ]) {
       expect(() => emitYamlBody(doc, rules)).toThrow(NotPlainData);
       expect(toYamlBody(doc)).toBe(toYamlBodyByDocument(doc));
     }
@@ -51,9 +93,38 @@ describe('readsAsSameString without parsing', () => {
   const parsedSame = (s: string) => (['1.1', '1.2'] as const).every((version) => parse(s, { version, logLevel: 'silent' }) === s);
   test('property: a word of letters, digits, _./-, : and blanks gets the verdict of the parse', () => {
     const word = fc.string({ unit: fc.constantFrom(...'aAnNyYoOtTfFeElLsSuUrRxX019_./+-: #'.split('')), minLength: 1, maxLength: 9 });
-    fc.assert(fc.property(word, (s) => expect(readsAsSameString(s)).toBe(parsedSame(s))), { numRuns: 2000 });
+    fc.assert(
+      fc.property(word, (s) => expect(readsAsSameString(s)).toBe(parsedSame(s))),
+      { numRuns: 2000 },
+    );
   });
-  test.each(['y', 'Yes', 'NO', 'off', 'False', 'null', 'Null', 'nulls', 'nova', 'yes-please', 'n1', 'on.off', 'true_', 'tRUE', 'FALSEY', 'e9', 'E-5', 'e1x', 'filter:cache', 'a: b', 'a:', 'open id', 'no ', 'n #x', 'OS::Nova']) ('%s', (s) => {
+  test.each([
+    'y',
+    'Yes',
+    'NO',
+    'off',
+    'False',
+    'null',
+    'Null',
+    'nulls',
+    'nova',
+    'yes-please',
+    'n1',
+    'on.off',
+    'true_',
+    'tRUE',
+    'FALSEY',
+    'e9',
+    'E-5',
+    'e1x',
+    'filter:cache',
+    'a: b',
+    'a:',
+    'open id',
+    'no ',
+    'n #x',
+    'OS::Nova',
+  ])('%s', (s) => {
     expect(readsAsSameString(s)).toBe(parsedSame(s));
   });
 });

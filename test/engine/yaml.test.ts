@@ -49,13 +49,29 @@ describe('toYamlBody: single-line strings', () => {
     roundTrips('0o17');
   });
 
-  test.each(['nova', 'on-call', 'yes-please', 'true story', 'null-ish', 'o', 't', 'f', 'n1', '=', ':a', '+', '~a', '<a', '.hidden', '-x', '0a', 'tcp://h:1'])(
-    'the ordinary string %j is written plain',
-    (v) => {
-      expect(toYamlBody({ v })).toBe(`v: ${v}\n`);
-      roundTrips(v);
-    },
-  );
+  test.each([
+    'nova',
+    'on-call',
+    'yes-please',
+    'true story',
+    'null-ish',
+    'o',
+    't',
+    'f',
+    'n1',
+    '=',
+    ':a',
+    '+',
+    '~a',
+    '<a',
+    '.hidden',
+    '-x',
+    '0a',
+    'tcp://h:1',
+  ])('the ordinary string %j is written plain', (v) => {
+    expect(toYamlBody({ v })).toBe(`v: ${v}\n`);
+    roundTrips(v);
+  });
 
   test('the string << is quoted as a value and as a key; no merge key appears', () => {
     const body = toYamlBody({ '<<': { a: 1 }, b: '<<' });
@@ -277,7 +293,9 @@ describe('the limits of a reading', () => {
   const nested = (n: number) => 'a: '.concat('['.repeat(n - 1), ']'.repeat(n - 1), '\n');
   test(`nesting up to ${DEFAULT_MAX_DEPTH} levels is read, one more is refused`, () => {
     expect(parseYaml12(nested(DEFAULT_MAX_DEPTH))).toHaveLength(1);
-    expect(() => parseYaml12(nested(DEFAULT_MAX_DEPTH + 1), 'f.yaml')).toThrow(`f.yaml: invalid YAML: nested deeper than ${DEFAULT_MAX_DEPTH} levels`);
+    expect(() => parseYaml12(nested(DEFAULT_MAX_DEPTH + 1), 'f.yaml')).toThrow(
+      `f.yaml: invalid YAML: nested deeper than ${DEFAULT_MAX_DEPTH} levels`,
+    );
   });
   test('a lower maxDepth refuses what the default reads, in either version', () => {
     expect(parseYaml11(nested(3), 'f', { maxDepth: 3 })).toStrictEqual([{ a: [[]] }]);
@@ -300,7 +318,9 @@ describe('the limits of a reading', () => {
     expect(parseYaml11(bomb(5), 'f')).toHaveLength(1);
   });
   test('a duplicate key is reported with its line and column and the key', () => {
-    expect(() => parseYaml12('a: 1\nm:\n  k: 1\n  k: 2\n', 'd.yaml')).toThrow('d.yaml: invalid YAML: Map keys must be unique at line 4, column 3 ("k")');
+    expect(() => parseYaml12('a: 1\nm:\n  k: 1\n  k: 2\n', 'd.yaml')).toThrow(
+      'd.yaml: invalid YAML: Map keys must be unique at line 4, column 3 ("k")',
+    );
   });
 });
 
@@ -351,20 +371,26 @@ describe('readsAsSameString: words decided without the parser', () => {
   const yamlPackage = require('yaml') as typeof import('yaml');
   afterEach(() => jest.restoreAllMocks());
 
-  test.each(['keystone-api', 'nova.conf', 'a1', 'mariadb:3306', 'path/to/file', 'Openstack'])('%s is a plain word: true, and the parser is not asked', (word) => {
-    const parse = jest.spyOn(yamlPackage, 'parse');
-    expect(readsAsSameString(word)).toBe(true);
-    expect(parse).not.toHaveBeenCalled();
-  });
+  test.each(['keystone-api', 'nova.conf', 'a1', 'mariadb:3306', 'path/to/file', 'Openstack'])(
+    '%s is a plain word: true, and the parser is not asked',
+    (word) => {
+      const parse = jest.spyOn(yamlPackage, 'parse');
+      expect(readsAsSameString(word)).toBe(true);
+      expect(parse).not.toHaveBeenCalled();
+    },
+  );
 
-  test.each(['./dist/fleet/sample/subcloud1', './credentials/subcloud-1_a', './'])('%s is a relative path: true, and the parser is not asked', (word) => {
-    const parse = jest.spyOn(yamlPackage, 'parse');
-    expect(readsAsSameString(word)).toBe(true);
-    expect(parse).not.toHaveBeenCalled();
-    parse.mockRestore();
-    // What the parser says of it under both versions.
-    for (const version of ['1.1', '1.2'] as const) expect(yamlPackage.parse(word, { version })).toBe(word);
-  });
+  test.each(['./dist/fleet/sample/subcloud1', './credentials/subcloud-1_a', './'])(
+    '%s is a relative path: true, and the parser is not asked',
+    (word) => {
+      const parse = jest.spyOn(yamlPackage, 'parse');
+      expect(readsAsSameString(word)).toBe(true);
+      expect(parse).not.toHaveBeenCalled();
+      parse.mockRestore();
+      // What the parser says of it under both versions.
+      for (const version of ['1.1', '1.2'] as const) expect(yamlPackage.parse(word, { version })).toBe(word);
+    },
+  );
 
   test.each(['.5', '.inf', '.nan', './a: b', './a #c'])('%s is no relative path: the parser decides (false)', (text) => {
     expect(readsAsSameString(text)).toBe(false);

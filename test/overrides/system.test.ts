@@ -60,7 +60,9 @@ describe('notification URLs', () => {
   test('a credential per vhost, rendered from the rabbit admin password (URL-encoded)', () => {
     const ref = notificationUrl('/nova');
     expect([ref.id, ref.kind, ref.detail]).toStrictEqual(['notification-url.nova', 'rabbit-url', '/nova']);
-    expect(renderNotificationUrl('p@ss/w:rd', '/nova')).toBe('rabbit://rabbitmq-admin:p%40ss%2Fw%3Ard@rabbitmq.openstack.svc.cluster.local:5672/nova');
+    expect(renderNotificationUrl('p@ss/w:rd', '/nova')).toBe(
+      'rabbit://rabbitmq-admin:p%40ss%2Fw%3Ard@rabbitmq.openstack.svc.cluster.local:5672/nova',
+    );
   });
 });
 
@@ -68,7 +70,12 @@ describe('emptyHostLeaves', () => {
   test('every empty leaf of any host, at its path, for the root conf (sprig merge fills empty host values from it)', () => {
     const hosts = [
       { plugins: { sriov_agent: { sriov_nic: { physical_device_mappings: '' }, agent: { root_helper: '' } } }, n: 0, on: false, list: [] },
-      { plugins: { sriov_agent: { sriov_nic: { physical_device_mappings: 'physnet0:eth2,' }, agent: { root_helper: '' } } }, n: 3, on: true, list: ['a'] },
+      {
+        plugins: { sriov_agent: { sriov_nic: { physical_device_mappings: 'physnet0:eth2,' }, agent: { root_helper: '' } } },
+        n: 3,
+        on: true,
+        list: ['a'],
+      },
     ];
     expect(emptyHostLeaves(hosts)).toStrictEqual({
       plugins: { sriov_agent: { sriov_nic: { physical_device_mappings: '' }, agent: { root_helper: '' } } },
@@ -145,7 +152,11 @@ describe('public endpoints', () => {
 
   test('a domain without https: the host only', () => {
     const c = ctx({ domain: 'example.com' });
-    expect(publicEndpoint(c, 'nova', 'web')).toStrictEqual({ host_fqdn_override: { public: { host: 'nova.example.com' } }, port: {}, scheme: {} });
+    expect(publicEndpoint(c, 'nova', 'web')).toStrictEqual({
+      host_fqdn_override: { public: { host: 'nova.example.com' } },
+      port: {},
+      scheme: {},
+    });
   });
 
   test('with https: TLS credentials, port 443, https scheme, certificates', () => {
@@ -191,7 +202,10 @@ describe('oslo blocks', () => {
 
 describe('rookImageTags', () => {
   test('each tag set to the rook image, in the local registry, only with rook ceph', () => {
-    expect(rookImageTags(ctx({ ceph: 'rook' }), ['a', 'b'])).toStrictEqual({ a: 'registry.local:9001/docker.io/rook/ceph:v1', b: 'registry.local:9001/docker.io/rook/ceph:v1' });
+    expect(rookImageTags(ctx({ ceph: 'rook' }), ['a', 'b'])).toStrictEqual({
+      a: 'registry.local:9001/docker.io/rook/ceph:v1',
+      b: 'registry.local:9001/docker.io/rook/ceph:v1',
+    });
     expect(rookImageTags(ctx({ ceph: 'host' }), ['a'])).toStrictEqual({});
     expect(rookImageTags(ctx({ ceph: 'rook' }), [])).toStrictEqual({});
   });
@@ -199,7 +213,12 @@ describe('rookImageTags', () => {
 
 describe('hostPathMounts', () => {
   test('a volume and a mount per path; the mount path defaults to the host path', () => {
-    expect(hostPathMounts([['a', '/x'], ['b', '/y', '/z']])).toStrictEqual({
+    expect(
+      hostPathMounts([
+        ['a', '/x'],
+        ['b', '/y', '/z'],
+      ]),
+    ).toStrictEqual({
       volumes: [
         { name: 'a', hostPath: { path: '/x' } },
         { name: 'b', hostPath: { path: '/y' } },

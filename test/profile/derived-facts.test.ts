@@ -38,14 +38,23 @@ const PF: NonNullable<InterfaceInput>[number] = {
 
 describe('host interfaces: the vf walk', () => {
   it('a vf on a vf reaches the ethernet interface it is carved from', () => {
-    const host = hostWith([PF, { name: 'vf0', type: 'vf', class: 'pci-sriov', uses: ['sriov0'], sriovNumVfs: 3 }, { name: 'vf1', type: 'vf', class: 'pci-sriov', uses: ['vf0'], sriovNumVfs: 1 }]);
+    const host = hostWith([
+      PF,
+      { name: 'vf0', type: 'vf', class: 'pci-sriov', uses: ['sriov0'], sriovNumVfs: 3 },
+      { name: 'vf1', type: 'vf', class: 'pci-sriov', uses: ['vf0'], sriovNumVfs: 1 },
+    ]);
     const byName = (n: string) => host.interfaces.find((i) => i.name === n)!;
     expect(vfBase(host, byName('vf1'))?.name).toBe('sriov0');
     expect(vfBase(host, byName('sriov0'))?.name).toBe('sriov0');
   });
 
   it('a uses loop, or an unknown lower interface, gives no base instead of looping', () => {
-    const host = hostWith([PF, { name: 'a', type: 'vf', class: 'pci-sriov', uses: ['b'] }, { name: 'b', type: 'vf', class: 'pci-sriov', uses: ['a'] }, { name: 'c', type: 'vf', class: 'pci-sriov', uses: ['missing'] }]);
+    const host = hostWith([
+      PF,
+      { name: 'a', type: 'vf', class: 'pci-sriov', uses: ['b'] },
+      { name: 'b', type: 'vf', class: 'pci-sriov', uses: ['a'] },
+      { name: 'c', type: 'vf', class: 'pci-sriov', uses: ['missing'] },
+    ]);
     for (const name of ['a', 'b', 'c']) expect(vfBase(host, host.interfaces.find((i) => i.name === name)!)).toBeUndefined();
   });
 

@@ -16,7 +16,11 @@ describe('the subcloud schema is derived from the profile schema', () => {
     // given a profile schema with a new field (`logging` while the profile has none)
     const field = newFieldName();
     const extended = deploymentProfileSchema.extend({
-      [field]: z.object({ debug: z.boolean().default(false) }).strict().prefault({}).describe('log levels of the services'),
+      [field]: z
+        .object({ debug: z.boolean().default(false) })
+        .strict()
+        .prefault({})
+        .describe('log levels of the services'),
     });
     const site = { name: 'sc1', extends: 'aio-sx', [field]: { debug: true } };
     // then today's subcloud schema refuses it, and the one derived from the extended schema accepts it as written
@@ -34,7 +38,12 @@ describe('the subcloud schema is derived from the profile schema', () => {
   });
 
   it('applies no default of the profile: an overlay carries only what the site wrote', () => {
-    const site = { name: 'sc1', extends: 'aio-sx', horizon: { lockout: { retries: 3, seconds: 300 } }, charts: { enabled: { aodh: false } } };
+    const site = {
+      name: 'sc1',
+      extends: 'aio-sx',
+      horizon: { lockout: { retries: 3, seconds: 300 } },
+      charts: { enabled: { aodh: false } },
+    };
     expect(siteSchema.parse(site)).toEqual(site);
   });
 
@@ -46,7 +55,9 @@ describe('the subcloud schema is derived from the profile schema', () => {
   });
 
   it('refuses a key that is no profile field, and a mapping field given as a list', () => {
-    expect(siteSchema.safeParse({ name: 'sc1', extends: 'aio-sx', loging: {} }).error?.issues[0].message).toMatch(/Unrecognized key: "loging"/);
+    expect(siteSchema.safeParse({ name: 'sc1', extends: 'aio-sx', loging: {} }).error?.issues[0].message).toMatch(
+      /Unrecognized key: "loging"/,
+    );
     expect(siteSchema.safeParse({ name: 'sc1', extends: 'aio-sx', horizon: [] }).error?.issues[0].path).toEqual(['horizon']);
   });
 
@@ -69,7 +80,9 @@ describe('deployments/fleets/inventory.schema.json', () => {
   });
 
   it('names every profile field but name as a subcloud property', () => {
-    const inventory = JSON.parse(renderInventorySchema()) as { properties: { subclouds: { items: { properties: Record<string, unknown>; additionalProperties: boolean } } } };
+    const inventory = JSON.parse(renderInventorySchema()) as {
+      properties: { subclouds: { items: { properties: Record<string, unknown>; additionalProperties: boolean } } };
+    };
     const profile = profileJsonSchema() as { properties: Record<string, unknown> };
     const site = inventory.properties.subclouds.items;
     expect(Object.keys(site.properties)).toEqual(expect.arrayContaining(Object.keys(profile.properties)));

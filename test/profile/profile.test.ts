@@ -8,8 +8,13 @@ function fields(schema: unknown, at = ''): Array<{ path: string; described: bool
   if (typeof schema !== 'object' || schema === null) return [];
   if (Array.isArray(schema)) return schema.flatMap((s) => fields(s, at));
   const s = schema as JsonSchema;
-  const own = Object.entries(s.properties ?? {}).flatMap(([key, sub]) => [{ path: `${at}.${key}`, described: typeof sub.description === 'string' && sub.description.length > 0 }, ...fields(sub, `${at}.${key}`)]);
-  const nested = (['items', 'anyOf', 'oneOf', 'allOf', 'additionalProperties'] as const).flatMap((k) => fields(s[k], k === 'items' ? `${at}[]` : k === 'additionalProperties' ? `${at}.*` : at));
+  const own = Object.entries(s.properties ?? {}).flatMap(([key, sub]) => [
+    { path: `${at}.${key}`, described: typeof sub.description === 'string' && sub.description.length > 0 },
+    ...fields(sub, `${at}.${key}`),
+  ]);
+  const nested = (['items', 'anyOf', 'oneOf', 'allOf', 'additionalProperties'] as const).flatMap((k) =>
+    fields(s[k], k === 'items' ? `${at}[]` : k === 'additionalProperties' ? `${at}.*` : at),
+  );
   return [...own, ...nested];
 }
 
@@ -24,7 +29,12 @@ describe('every field of the published JSON Schemas has a description', () => {
   });
 
   it('the walk finds fields nested in lists, unions and maps, and sees a missing description', () => {
-    const schema = { properties: { a: { description: 'x', items: { properties: { b: {} } } }, m: { description: 'y', additionalProperties: { anyOf: [{ properties: { c: { description: 'z' } } }] } } } };
+    const schema = {
+      properties: {
+        a: { description: 'x', items: { properties: { b: {} } } },
+        m: { description: 'y', additionalProperties: { anyOf: [{ properties: { c: { description: 'z' } } }] } },
+      },
+    };
     expect(fields(schema)).toEqual([
       { path: '.a', described: true },
       { path: '.a[].b', described: false },

@@ -12,9 +12,13 @@ import { expectReferenceFacts } from '../support/helmrelease-facts';
 const aodhValues = releaseValues(aodh);
 
 expectReferenceFacts(aodh, {
-  releaseName: 'osh-openstack-aodh', chartGroup: 'openstack-aodh', chart: 'aodh',
+  releaseName: 'osh-openstack-aodh',
+  chartGroup: 'openstack-aodh',
+  chart: 'aodh',
   dependsOn: ['ceilometer'],
-  install: true, disableWait: false, enabledByDefault: true,
+  install: true,
+  disableWait: false,
+  enabledByDefault: true,
 });
 
 describe('aodh (§3.21)', () => {
@@ -47,7 +51,10 @@ describe('aodh (§3.21)', () => {
     expect(at(v, 'conf.aodh.DEFAULT')).toEqual({ rest_notifier_ca_bundle_certificate_path: path });
     const mounts = at(v, 'pod.mounts.aodh_notifier.aodh_notifier') as { volumes: Values[]; volumeMounts: Values[] };
     expect(mounts.volumes).toHaveLength(1);
-    expect(at(mounts.volumes[0], 'secret')).toEqual({ secretName: 'aodh-rest-notifier-ca-cert', items: [{ key: 'ca.crt', path: 'ca.crt' }] });
+    expect(at(mounts.volumes[0], 'secret')).toEqual({
+      secretName: 'aodh-rest-notifier-ca-cert',
+      items: [{ key: 'ca.crt', path: 'ca.crt' }],
+    });
     expect(mounts.volumeMounts).toEqual([{ name: mounts.volumes[0].name, mountPath: path, subPath: 'ca.crt', readOnly: true }]);
   });
 

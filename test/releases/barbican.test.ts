@@ -9,9 +9,13 @@ import { expectReferenceFacts } from '../support/helmrelease-facts';
 const barbicanValues = releaseValues(barbican);
 
 expectReferenceFacts(barbican, {
-  releaseName: 'osh-openstack-barbican', chartGroup: 'openstack-barbican', chart: 'barbican',
+  releaseName: 'osh-openstack-barbican',
+  chartGroup: 'openstack-barbican',
+  chart: 'barbican',
   dependsOn: ['keystone'],
-  install: false, disableWait: false, enabledByDefault: false,
+  install: false,
+  disableWait: false,
+  enabledByDefault: false,
 });
 
 describe('barbican (§3.22)', () => {

@@ -10,9 +10,13 @@ import { expectReferenceFacts } from '../support/helmrelease-facts';
 const ceilometerValues = releaseValues(ceilometer);
 
 expectReferenceFacts(ceilometer, {
-  releaseName: 'osh-openstack-ceilometer', chartGroup: 'openstack-ceilometer', chart: 'ceilometer',
+  releaseName: 'osh-openstack-ceilometer',
+  chartGroup: 'openstack-ceilometer',
+  chart: 'ceilometer',
   dependsOn: ['nova', 'neutron', 'heat'],
-  install: true, disableWait: true, enabledByDefault: true,
+  install: true,
+  disableWait: true,
+  enabledByDefault: true,
 });
 
 describe('ceilometer (§3.21)', () => {

@@ -2,17 +2,50 @@
  * cinder (docs/system-values.md §3.8): the assertions about this release's values and objects.
  */
 import { cinder } from '../../releases/cinder';
-import { aioDuplex, aioSimplex, CA, controller, DOMAIN, esbProfile, FSID, HOST_CEPH, HTTPS, NETAPP_NFS, NETAPP_WITH_CREDENTIALS, NO_CEPH, releaseValues, ROOK_CEPH, ROOK_IMAGE, standard, storage, worker } from '../support/fixtures';
-import { at, AUTH_LEAVES, credentialAt, credentialPaths, DB_LEAVES, has, IDENTITY_BASE, RABBIT_LEAVES, TLS_LEAVES } from '../support/values-path';
+import {
+  aioDuplex,
+  aioSimplex,
+  CA,
+  controller,
+  DOMAIN,
+  esbProfile,
+  FSID,
+  HOST_CEPH,
+  HTTPS,
+  NETAPP_NFS,
+  NETAPP_WITH_CREDENTIALS,
+  NO_CEPH,
+  releaseValues,
+  ROOK_CEPH,
+  ROOK_IMAGE,
+  standard,
+  storage,
+  worker,
+} from '../support/fixtures';
+import {
+  at,
+  AUTH_LEAVES,
+  credentialAt,
+  credentialPaths,
+  DB_LEAVES,
+  has,
+  IDENTITY_BASE,
+  RABBIT_LEAVES,
+  TLS_LEAVES,
+} from '../support/values-path';
 import { Values } from '../../lib/engine/values';
 import { expectReferenceFacts } from '../support/helmrelease-facts';
 
 const cinderValues = releaseValues(cinder);
 
 expectReferenceFacts(cinder, {
-  releaseName: 'osh-openstack-cinder', chartGroup: 'openstack-cinder', chart: 'cinder',
+  releaseName: 'osh-openstack-cinder',
+  chartGroup: 'openstack-cinder',
+  chart: 'cinder',
   dependsOn: ['glance'],
-  install: true, disableWait: true, enabledByDefault: true,
+  install: true,
+  disableWait: true,
+  enabledByDefault: true,
 });
 
 describe('cinder', () => {
@@ -51,8 +84,12 @@ describe('cinder', () => {
   });
 
   test('S26: given cinder priority [netapp-nfs, ceph, ...] with both available, when cinder values are computed, then both are backends and netapp-nfs is the default type', () => {
-    const v = cinderValues(aioSimplex({
-        storage: storage(HOST_CEPH, { netapp: NETAPP_NFS, selection: { cinder: { priority: ['netapp-nfs', 'ceph', 'netapp-iscsi', 'netapp-fc'] } } }),
+    const v = cinderValues(
+      aioSimplex({
+        storage: storage(HOST_CEPH, {
+          netapp: NETAPP_NFS,
+          selection: { cinder: { priority: ['netapp-nfs', 'ceph', 'netapp-iscsi', 'netapp-fc'] } },
+        }),
       }),
     );
     expect(new Set((at(v, 'conf.cinder.DEFAULT.enabled_backends') as string).split(','))).toEqual(new Set(['ceph-store', 'netapp-nfs']));
@@ -62,8 +99,12 @@ describe('cinder', () => {
   });
 
   test('S27: given backup priority [netapp-nfs, netapp-iscsi] with only iscsi available, when cinder values are computed, then backups use Posix on one replica', () => {
-    const v = cinderValues(aioDuplex({
-        storage: storage(NO_CEPH, { netapp: { iscsi: { storageClass: 'netapp-san-backend' } }, selection: { cinder: { backupPriority: ['netapp-nfs', 'netapp-iscsi'] } } }),
+    const v = cinderValues(
+      aioDuplex({
+        storage: storage(NO_CEPH, {
+          netapp: { iscsi: { storageClass: 'netapp-san-backend' } },
+          selection: { cinder: { backupPriority: ['netapp-nfs', 'netapp-iscsi'] } },
+        }),
       }),
     );
     expect(at(v, 'conf.cinder.DEFAULT.backup_driver')).toBe('cinder.backup.drivers.posix.PosixBackupDriver');
@@ -73,7 +114,12 @@ describe('cinder', () => {
   });
 
   test('S28: given nfs and iscsi protocols active, when cinder values are computed, then volume and backup pods use the host network and iscsi is enabled', () => {
-    const v = cinderValues(aioSimplex({ storage: storage(NO_CEPH, { netapp: { nfs: { storageClass: 'netapp-nas-backend' }, iscsi: { storageClass: 'netapp-san-backend' } } }) }),
+    const v = cinderValues(
+      aioSimplex({
+        storage: storage(NO_CEPH, {
+          netapp: { nfs: { storageClass: 'netapp-nas-backend' }, iscsi: { storageClass: 'netapp-san-backend' } },
+        }),
+      }),
     );
     expect(at(v, 'storage_conf.active_protocols')).toEqual(['iscsi', 'nfs']);
     expect(at(v, 'pod.useHostNetwork.volume')).toBe(true);
@@ -122,7 +168,9 @@ describe('cinder', () => {
   });
 
   test('given a secondary ceph tier, when cinder values are computed, then it gets its own backend, pool and tier rule', () => {
-    const v = cinderValues(aioSimplex({ storage: storage({ ...HOST_CEPH, secondaryTiers: [{ tierName: 'gold', backendName: 'ceph-gold' }] }) }));
+    const v = cinderValues(
+      aioSimplex({ storage: storage({ ...HOST_CEPH, secondaryTiers: [{ tierName: 'gold', backendName: 'ceph-gold' }] }) }),
+    );
     expect(at(v, 'conf.cinder.DEFAULT.enabled_backends')).toBe('ceph-gold,ceph-store');
     expect(at(v, 'conf.cinder.DEFAULT.default_volume_type')).toBe('ceph-store');
     expect(at(v, 'conf.backends.ceph-gold.rbd_pool')).toBe('cinder-volumes-gold');
@@ -148,7 +196,9 @@ describe('cinder', () => {
   });
 
   test('given ceph available but not in the cinder priority, when cinder values are computed, then conf.ceph is set but no ceph backend', () => {
-    const v = cinderValues(aioSimplex({ storage: storage(HOST_CEPH, { netapp: NETAPP_NFS, selection: { cinder: { priority: ['netapp-nfs'] } } }) }));
+    const v = cinderValues(
+      aioSimplex({ storage: storage(HOST_CEPH, { netapp: NETAPP_NFS, selection: { cinder: { priority: ['netapp-nfs'] } } }) }),
+    );
     expect(at(v, 'conf.cinder.DEFAULT.enabled_backends')).toBe('netapp-nfs');
     expect(Object.keys(at(v, 'conf.backends') as Values)).toEqual(['netapp-nfs']);
     expect(at(v, 'conf.ceph.admin_keyring')).toBe('null');
@@ -156,9 +206,17 @@ describe('cinder', () => {
   });
 
   test('given an iscsi ESB backend, when cinder values are computed, then its own settings form the backend section', () => {
-    const v = cinderValues(aioDuplex({
+    const v = cinderValues(
+      aioDuplex({
         storage: storage(NO_CEPH, {
-          esb: [{ name: 'dell-iscsi', protocol: 'iscsi', k8sStorageClass: 'dell-sc', volumeBackend: { volume_driver: 'cinder.volume.drivers.dell_emc.powerstore.driver.PowerStoreDriver', san_ip: '10.0.0.9' } }],
+          esb: [
+            {
+              name: 'dell-iscsi',
+              protocol: 'iscsi',
+              k8sStorageClass: 'dell-sc',
+              volumeBackend: { volume_driver: 'cinder.volume.drivers.dell_emc.powerstore.driver.PowerStoreDriver', san_ip: '10.0.0.9' },
+            },
+          ],
           selection: { cinder: { priority: ['ceph', 'dell-iscsi'], backupPriority: ['dell-iscsi'] } },
         }),
       }),
@@ -178,18 +236,28 @@ describe('cinder', () => {
   });
 
   test('given a local ESB backup backend, when cinder values are computed, then backup_driver is omitted', () => {
-    const v = cinderValues(aioSimplex({ storage: storage(HOST_CEPH, { esb: [{ name: 'lvm', protocol: 'local', k8sStorageClass: 'local-sc' }], selection: { cinder: { backupPriority: ['lvm'] } } }) }),
+    const v = cinderValues(
+      aioSimplex({
+        storage: storage(HOST_CEPH, {
+          esb: [{ name: 'lvm', protocol: 'local', k8sStorageClass: 'local-sc' }],
+          selection: { cinder: { backupPriority: ['lvm'] } },
+        }),
+      }),
     );
     expect(has(v, 'conf.cinder.DEFAULT.backup_driver')).toBe(false);
   });
 
   test('given no backup backend available, when cinder values are computed, then the ceph backup driver is the fallback', () => {
-    const v = cinderValues(aioSimplex({ storage: storage(NO_CEPH, { netapp: NETAPP_NFS, selection: { cinder: { backupPriority: ['netapp-fc'] } } }) }));
+    const v = cinderValues(
+      aioSimplex({ storage: storage(NO_CEPH, { netapp: NETAPP_NFS, selection: { cinder: { backupPriority: ['netapp-fc'] } } }) }),
+    );
     expect(at(v, 'conf.cinder.DEFAULT.backup_driver')).toBe('cinder.backup.drivers.ceph.CephBackupDriver');
   });
 
   test('image_conversion_dir is set only when every controller has the conversion filesystem', () => {
-    const both = standard(1, { hosts: [controller(0, false, { imageConversionFs: true }), controller(1, false, { imageConversionFs: true }), worker(0)] });
+    const both = standard(1, {
+      hosts: [controller(0, false, { imageConversionFs: true }), controller(1, false, { imageConversionFs: true }), worker(0)],
+    });
     const one = standard(1, { hosts: [controller(0, false, { imageConversionFs: true }), controller(1, false), worker(0)] });
     expect(at(cinderValues(both), 'conf.cinder.DEFAULT.image_conversion_dir')).toBe('/opt/conversion');
     expect(has(cinderValues(one), 'conf.cinder.DEFAULT.image_conversion_dir')).toBe(false);
@@ -210,7 +278,14 @@ describe('cinder', () => {
 
   test('identity users and every credential leaf', () => {
     const v = cinderValues(aioSimplex({ storage: storage(ROOK_CEPH), https: HTTPS }));
-    expect(Object.keys(at(v, 'endpoints.identity.auth') as Values)).toEqual([...IDENTITY_BASE, 'cinder', 'glance', 'nova', 'swift', 'service']);
+    expect(Object.keys(at(v, 'endpoints.identity.auth') as Values)).toEqual([
+      ...IDENTITY_BASE,
+      'cinder',
+      'glance',
+      'nova',
+      'swift',
+      'service',
+    ]);
     expect(credentialAt(v, 'endpoints.identity.auth.cinder.password')).toBe('user-password.cinder');
     expect(credentialAt(v, 'endpoints.identity.auth.glance.password')).toBe('user-password.glance');
     expect(credentialAt(v, 'conf.cinder.oslo_messaging_notifications.transport_url')).toBe('notification-url.cinder');
@@ -265,7 +340,6 @@ describe('§2.8 NetApp credentials', () => {
 });
 
 describe('§2.8 ESB secretRef', () => {
-
   test('§2.8 ESB: a literal volumeBackend field wins over the secretRef field of the same name (as the platform merges them)', () => {
     const v = cinderValues(esbProfile({ secretName: 'powerstore-creds', keys: { san_login: 'username', san_ip: 'address' } }));
     expect(at(v, 'conf.backends.dell-iscsi.san_ip')).toBe('10.0.0.9');
@@ -274,12 +348,28 @@ describe('§2.8 ESB secretRef', () => {
 
   test('§2.8 ESB: an ESB backend not among cinder volume backends reads no Secret', () => {
     const input = esbProfile({ secretName: 'powerstore-creds', keys: { san_password: 'password' } });
-    const v = cinderValues({ ...input, storage: { ...input.storage, ceph: { kind: 'host', fsid: '89bd29e9-c505-4170-a097-04dc8e43c897' }, selection: { cinder: { priority: ['ceph'] } } } });
+    const v = cinderValues({
+      ...input,
+      storage: {
+        ...input.storage,
+        ceph: { kind: 'host', fsid: '89bd29e9-c505-4170-a097-04dc8e43c897' },
+        selection: { cinder: { priority: ['ceph'] } },
+      },
+    });
     expect(at(v, 'conf.backends.dell-iscsi')).toBeUndefined();
   });
 
   test('§2.6 ESB: k8sStorageClass none in any case gives no StorageClass', () => {
-    const v = cinderValues(aioSimplex({ storage: { ceph: NO_CEPH, netapp: { nfs: { storageClass: 'nas' } }, esb: [{ name: 'dell', protocol: 'iscsi', k8sStorageClass: 'None' }], selection: { cinder: { backupPriority: ['dell', 'netapp-nfs'] } } } }));
+    const v = cinderValues(
+      aioSimplex({
+        storage: {
+          ceph: NO_CEPH,
+          netapp: { nfs: { storageClass: 'nas' } },
+          esb: [{ name: 'dell', protocol: 'iscsi', k8sStorageClass: 'None' }],
+          selection: { cinder: { backupPriority: ['dell', 'netapp-nfs'] } },
+        },
+      }),
+    );
     expect(at(v, 'conf.cinder.DEFAULT.backup_driver')).toBe('cinder.backup.drivers.nfs.NFSBackupDriver');
   });
 });
@@ -300,18 +390,39 @@ describe('§3.8 cinder mounts: storage CA and extra mounts', () => {
   });
 
   test('§3.8 storage CA: one mount per container path; an empty list mounts nothing (as the platform)', () => {
-    const many = cinderValues(aioSimplex({ storage: { ceph: { kind: 'host', fsid: '89bd29e9-c505-4170-a097-04dc8e43c897' }, caCert: { containerPaths: ['/etc/ssl/a.pem', '/etc/ssl/b.pem'] } } }));
-    expect((at(many, 'pod.mounts.cinder_volume.cinder_volume.volumeMounts') as object[]).map((m) => (m as { mountPath: string }).mountPath)).toEqual(['/opt/conversion', '/etc/ssl/a.pem', '/etc/ssl/b.pem']);
-    const none = cinderValues(aioSimplex({ storage: { ceph: { kind: 'host', fsid: '89bd29e9-c505-4170-a097-04dc8e43c897' }, caCert: { containerPaths: [] } } }));
+    const many = cinderValues(
+      aioSimplex({
+        storage: {
+          ceph: { kind: 'host', fsid: '89bd29e9-c505-4170-a097-04dc8e43c897' },
+          caCert: { containerPaths: ['/etc/ssl/a.pem', '/etc/ssl/b.pem'] },
+        },
+      }),
+    );
+    expect(
+      (at(many, 'pod.mounts.cinder_volume.cinder_volume.volumeMounts') as object[]).map((m) => (m as { mountPath: string }).mountPath),
+    ).toEqual(['/opt/conversion', '/etc/ssl/a.pem', '/etc/ssl/b.pem']);
+    const none = cinderValues(
+      aioSimplex({ storage: { ceph: { kind: 'host', fsid: '89bd29e9-c505-4170-a097-04dc8e43c897' }, caCert: { containerPaths: [] } } }),
+    );
     expect(at(none, 'pod.mounts.cinder_volume.cinder_volume.volumes')).toEqual([CONVERSION_VOLUME]);
   });
 
   test('§3.8 extra_mounts: storage_conf.extra_mounts.cinder_volume/cinder_backup in cinder user values are appended after the system mounts', () => {
     const nfsVolume = { name: 'array-nfs', nfs: { server: '10.0.0.9', path: '/export' } };
     const nfsMount = { name: 'array-nfs', mountPath: '/mnt/array' };
-    const v = cinderValues(aioSimplex({
+    const v = cinderValues(
+      aioSimplex({
         storage: { ceph: { kind: 'host', fsid: '89bd29e9-c505-4170-a097-04dc8e43c897' }, caCert: {} },
-        userOverrides: { cinder: { storage_conf: { extra_mounts: { cinder_volume: { volumes: [nfsVolume], volumeMounts: [nfsMount] }, cinder_backup: { volumeMounts: [nfsMount] } } } } },
+        userOverrides: {
+          cinder: {
+            storage_conf: {
+              extra_mounts: {
+                cinder_volume: { volumes: [nfsVolume], volumeMounts: [nfsMount] },
+                cinder_backup: { volumeMounts: [nfsMount] },
+              },
+            },
+          },
+        },
       }),
     );
     expect(at(v, 'pod.mounts.cinder_volume.cinder_volume.volumes')).toEqual([CONVERSION_VOLUME, CA_VOLUME, nfsVolume]);

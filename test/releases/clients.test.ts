@@ -10,9 +10,13 @@ import { expectReferenceFacts } from '../support/helmrelease-facts';
 const clientsValues = releaseValues(clients);
 
 expectReferenceFacts(clients, {
-  releaseName: 'osh-openstack-clients', chartGroup: 'clients', chart: 'clients',
+  releaseName: 'osh-openstack-clients',
+  chartGroup: 'clients',
+  chart: 'clients',
   dependsOn: ['heat'],
-  install: true, disableWait: false, enabledByDefault: true,
+  install: true,
+  disableWait: false,
+  enabledByDefault: true,
 });
 
 describe('clients (§3.19)', () => {

@@ -9,9 +9,13 @@ import { expectReferenceFacts } from '../support/helmrelease-facts';
 const dcdbsyncValues = releaseValues(dcdbsync);
 
 expectReferenceFacts(dcdbsync, {
-  releaseName: 'osh-openstack-dcdbsync', chartGroup: 'openstack-dcdbsync', chart: 'dcdbsync',
+  releaseName: 'osh-openstack-dcdbsync',
+  chartGroup: 'openstack-dcdbsync',
+  chart: 'dcdbsync',
   dependsOn: ['cinder'],
-  install: true, disableWait: false, enabledByDefault: false,
+  install: true,
+  disableWait: false,
+  enabledByDefault: false,
 });
 
 describe('dcdbsync (§3.22)', () => {

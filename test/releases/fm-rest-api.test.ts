@@ -9,9 +9,13 @@ import { expectReferenceFacts } from '../support/helmrelease-facts';
 const fmRestApiValues = releaseValues(fmRestApi);
 
 expectReferenceFacts(fmRestApi, {
-  releaseName: 'osh-openstack-fm-rest-api', chartGroup: 'openstack-fm-rest-api', chart: 'fm-rest-api',
+  releaseName: 'osh-openstack-fm-rest-api',
+  chartGroup: 'openstack-fm-rest-api',
+  chart: 'fm-rest-api',
   dependsOn: ['heat'],
-  install: true, disableWait: false, enabledByDefault: true,
+  install: true,
+  disableWait: false,
+  enabledByDefault: true,
 });
 
 describe('fm-rest-api (§3.20)', () => {

@@ -8,9 +8,13 @@ import { expectReferenceFacts } from '../support/helmrelease-facts';
 const garbdValues = releaseValues(garbd);
 
 expectReferenceFacts(garbd, {
-  releaseName: 'osh-openstack-garbd', chartGroup: 'openstack-garbd', chart: 'garbd',
+  releaseName: 'osh-openstack-garbd',
+  chartGroup: 'openstack-garbd',
+  chart: 'garbd',
   dependsOn: ['mariadb'],
-  install: true, disableWait: false, enabledByDefault: true,
+  install: true,
+  disableWait: false,
+  enabledByDefault: true,
 });
 
 describe('garbd, memcached, nginx-ports-control, openvswitch', () => {

@@ -2,8 +2,32 @@
  * glance (docs/system-values.md §3.9): the assertions about this release's values and objects.
  */
 import { glance } from '../../releases/glance';
-import { aioDuplex, aioSimplex, CA, DOMAIN, HOST_CEPH, HTTPS, NETAPP_NFS, NO_CEPH, releaseValues, ROOK_CEPH, ROOK_IMAGE, standard, storage } from '../support/fixtures';
-import { at, AUTH_LEAVES, credentialAt, credentialPaths, DB_LEAVES, has, IDENTITY_BASE, RABBIT_LEAVES, TLS_LEAVES } from '../support/values-path';
+import {
+  aioDuplex,
+  aioSimplex,
+  CA,
+  DOMAIN,
+  HOST_CEPH,
+  HTTPS,
+  NETAPP_NFS,
+  NO_CEPH,
+  releaseValues,
+  ROOK_CEPH,
+  ROOK_IMAGE,
+  standard,
+  storage,
+} from '../support/fixtures';
+import {
+  at,
+  AUTH_LEAVES,
+  credentialAt,
+  credentialPaths,
+  DB_LEAVES,
+  has,
+  IDENTITY_BASE,
+  RABBIT_LEAVES,
+  TLS_LEAVES,
+} from '../support/values-path';
 import { Values } from '../../lib/engine/values';
 import { CredentialRef } from '../../lib/engine/credentials';
 import { expectReferenceFacts } from '../support/helmrelease-facts';
@@ -11,9 +35,13 @@ import { expectReferenceFacts } from '../support/helmrelease-facts';
 const glanceValues = releaseValues(glance);
 
 expectReferenceFacts(glance, {
-  releaseName: 'osh-openstack-glance', chartGroup: 'openstack-glance', chart: 'glance',
+  releaseName: 'osh-openstack-glance',
+  chartGroup: 'openstack-glance',
+  chart: 'glance',
   dependsOn: ['keystone'],
-  install: true, disableWait: true, enabledByDefault: true,
+  install: true,
+  disableWait: true,
+  enabledByDefault: true,
 });
 
 describe('glance', () => {
@@ -23,13 +51,21 @@ describe('glance', () => {
     expect(at(v, 'conf.glance.DEFAULT.enabled_backends')).toBe('rbd:rbd');
     expect(at(v, 'conf.glance.glance_store.default_backend')).toBe('rbd');
     expect(has(v, 'volume')).toBe(false);
-    expect(at(v, 'conf.glance.rbd')).toEqual({ rbd_store_pool: 'images', rbd_store_user: 'images', rbd_store_replication: 1, rbd_store_crush_rule: 'storage_tier_ruleset', chunk_size: 64 });
+    expect(at(v, 'conf.glance.rbd')).toEqual({
+      rbd_store_pool: 'images',
+      rbd_store_user: 'images',
+      rbd_store_replication: 1,
+      rbd_store_crush_rule: 'storage_tier_ruleset',
+      chunk_size: 64,
+    });
     expect(credentialAt(v, 'conf.ceph.admin_keyring')).toBe('ceph-glance-keyring');
     expect(at(v, 'conf.ceph.monitors')).toEqual(['192.168.204.2:6789']);
   });
 
   test('S30: given the pvc backend with ReadWriteOnce and two controllers, when glance values are computed, then the api runs one replica', () => {
-    const v = glanceValues(aioDuplex({ storage: storage(NO_CEPH, { netapp: NETAPP_NFS, selection: { glance: { pvc: { accessModes: ['ReadWriteOnce'] } } } }) }));
+    const v = glanceValues(
+      aioDuplex({ storage: storage(NO_CEPH, { netapp: NETAPP_NFS, selection: { glance: { pvc: { accessModes: ['ReadWriteOnce'] } } } }) }),
+    );
     expect(at(v, 'storage')).toBe('pvc');
     expect(at(v, 'pod.replicas.api')).toBe(1);
     expect(at(v, 'volume')).toEqual({ class_name: 'netapp-nas-backend', size: '2Gi', accessModes: ['ReadWriteOnce'] });
@@ -37,10 +73,13 @@ describe('glance', () => {
   });
 
   test('S31: given pvc on an ESB class with a 5Gi RWX override, when glance values are computed, then the volume follows it', () => {
-    const v = glanceValues(aioDuplex({
+    const v = glanceValues(
+      aioDuplex({
         storage: storage(NO_CEPH, {
           esb: [{ name: 'dell-nfs', protocol: 'nfs', k8sStorageClass: 'dell-nfs-sc' }],
-          selection: { glance: { priority: ['pvc', 'cinder'], pvc: { priority: ['dell-nfs'], size: '5Gi', accessModes: ['ReadWriteMany'] } } },
+          selection: {
+            glance: { priority: ['pvc', 'cinder'], pvc: { priority: ['dell-nfs'], size: '5Gi', accessModes: ['ReadWriteMany'] } },
+          },
         }),
       }),
     );
@@ -50,12 +89,22 @@ describe('glance', () => {
   });
 
   test('S32: given the cinder backend whose default backend is iscsi, when glance values are computed, then the api uses the host network, privileged', () => {
-    const v = glanceValues(aioSimplex({ storage: storage(NO_CEPH, { netapp: { iscsi: { storageClass: 'netapp-san-backend' } }, selection: { glance: { priority: ['cinder'] } } }) }),
+    const v = glanceValues(
+      aioSimplex({
+        storage: storage(NO_CEPH, {
+          netapp: { iscsi: { storageClass: 'netapp-san-backend' } },
+          selection: { glance: { priority: ['cinder'] } },
+        }),
+      }),
     );
     expect(at(v, 'storage')).toBe('cinder');
     expect(at(v, 'conf.glance.DEFAULT.enabled_backends')).toBe('cinder:cinder');
     expect(at(v, 'pod.useHostNetwork.api')).toBe(true);
-    expect(at(v, 'pod.security_context.glance.container.glance_api')).toEqual({ readOnlyRootFilesystem: false, privileged: true, allowPrivilegeEscalation: true });
+    expect(at(v, 'pod.security_context.glance.container.glance_api')).toEqual({
+      readOnlyRootFilesystem: false,
+      privileged: true,
+      allowPrivilegeEscalation: true,
+    });
     expect(at(v, 'conf.cinder.cinder_uses_ceph')).toBe(false);
     expect(has(v, 'conf.ceph')).toBe(false);
   });
@@ -71,12 +120,20 @@ describe('glance', () => {
 
   test('given no ceph at all, when glance values are computed, then the rbd settings are empty and the chunk size counts one OSD', () => {
     const v = glanceValues(aioSimplex({ storage: storage(NO_CEPH, { netapp: NETAPP_NFS }) }));
-    expect(at(v, 'conf.glance.rbd')).toEqual({ rbd_store_pool: '', rbd_store_user: '', rbd_store_replication: 1, rbd_store_crush_rule: 'storage_tier_ruleset', chunk_size: 64 });
+    expect(at(v, 'conf.glance.rbd')).toEqual({
+      rbd_store_pool: '',
+      rbd_store_user: '',
+      rbd_store_replication: 1,
+      rbd_store_crush_rule: 'storage_tier_ruleset',
+      chunk_size: 64,
+    });
     expect(has(v, 'conf.ceph')).toBe(false);
   });
 
   test('given legacy netapp entries in the glance priority, when glance values are computed, then they collapse into a pvc with a shared NFS volume', () => {
-    const v = glanceValues(aioDuplex({ storage: storage(NO_CEPH, { netapp: NETAPP_NFS, selection: { glance: { priority: ['netapp-nfs', 'cinder'] } } }) }));
+    const v = glanceValues(
+      aioDuplex({ storage: storage(NO_CEPH, { netapp: NETAPP_NFS, selection: { glance: { priority: ['netapp-nfs', 'cinder'] } } }) }),
+    );
     expect(at(v, 'storage')).toBe('pvc');
     expect(at(v, 'volume')).toEqual({ class_name: 'netapp-nas-backend', size: '2Gi', accessModes: ['ReadWriteMany'] });
     expect(at(v, 'pod.replicas.api')).toBe(2);
@@ -106,7 +163,12 @@ describe('glance', () => {
     expect(at(glanceValues(aioSimplex()), 'pod.replicas.api')).toBe(1);
     const v = glanceValues(standard(2));
     expect(at(v, 'pod.replicas.api')).toBe(2);
-    expect(at(v, 'conf.glance.DEFAULT')).toEqual({ graceful_shutdown: true, show_image_direct_url: false, show_multiple_locations: false, enabled_backends: 'rbd:rbd' });
+    expect(at(v, 'conf.glance.DEFAULT')).toEqual({
+      graceful_shutdown: true,
+      show_image_direct_url: false,
+      show_multiple_locations: false,
+      enabled_backends: 'rbd:rbd',
+    });
     expect(at(v, 'conf.glance.file.filesystem_store_datadir')).toBe('/opt/platform/glance/images');
     expect(at(v, 'bootstrap.enabled')).toBe(false);
     expect(at(v, 'ceph_client.user_secret_name')).toBe('ceph-admin');

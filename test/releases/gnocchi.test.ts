@@ -9,9 +9,13 @@ import { expectReferenceFacts } from '../support/helmrelease-facts';
 const gnocchiValues = releaseValues(gnocchi);
 
 expectReferenceFacts(gnocchi, {
-  releaseName: 'osh-openstack-gnocchi', chartGroup: 'openstack-gnocchi', chart: 'gnocchi',
+  releaseName: 'osh-openstack-gnocchi',
+  chartGroup: 'openstack-gnocchi',
+  chart: 'gnocchi',
   dependsOn: ['horizon'],
-  install: true, disableWait: false, enabledByDefault: false,
+  install: true,
+  disableWait: false,
+  enabledByDefault: false,
 });
 
 describe('gnocchi (§3.21)', () => {
@@ -26,9 +30,11 @@ describe('gnocchi (§3.21)', () => {
     expect(v.conf).toBeUndefined();
   });
 
-  test('given rook ceph, https and a domain, when computed, then the storage init image is rook\'s, cafile and FQDN are set', () => {
+  test("given rook ceph, https and a domain, when computed, then the storage init image is rook's, cafile and FQDN are set", () => {
     const v = gnocchiValues(aioSimplex({ storage: { ceph: { kind: 'rook' } }, https: HTTPS, endpoints: { domain: DOMAIN } }));
-    expect(at(v, 'images.tags')).toEqual({ gnocchi_storage_init: 'registry.local:9001/docker.io/openstackhelm/ceph-config-helper:ubuntu_jammy_18.2.2-1-20240312' });
+    expect(at(v, 'images.tags')).toEqual({
+      gnocchi_storage_init: 'registry.local:9001/docker.io/openstackhelm/ceph-config-helper:ubuntu_jammy_18.2.2-1-20240312',
+    });
     expect(at(v, 'conf.gnocchi.keystone_authtoken.cafile')).toBe(CA);
     expect(at(v, 'endpoints.metric.host_fqdn_override.public.host')).toBe('gnocchi.openstack.example.com');
   });

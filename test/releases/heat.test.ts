@@ -11,9 +11,13 @@ import { expectReferenceFacts } from '../support/helmrelease-facts';
 const heatValues = releaseValues(heat);
 
 expectReferenceFacts(heat, {
-  releaseName: 'osh-openstack-heat', chartGroup: 'openstack-heat', chart: 'heat',
+  releaseName: 'osh-openstack-heat',
+  chartGroup: 'openstack-heat',
+  chart: 'heat',
   dependsOn: ['placement'],
-  install: true, disableWait: true, enabledByDefault: true,
+  install: true,
+  disableWait: true,
+  enabledByDefault: true,
 });
 
 describe('heat (§3.18)', () => {
@@ -23,7 +27,14 @@ describe('heat (§3.18)', () => {
     const url = at(v, 'conf.heat.oslo_messaging_notifications.transport_url') as CredentialRef;
     expect(url).toBeInstanceOf(CredentialRef);
     expect([url.id, url.kind, url.detail]).toEqual(['notification-url.heat', 'rabbit-url', '/heat']);
-    expect(Object.keys(at(v, 'endpoints.identity.auth') as Values)).toEqual(['admin', 'test', 'stx_admin', 'heat', 'heat_trustee', 'heat_stack_user']);
+    expect(Object.keys(at(v, 'endpoints.identity.auth') as Values)).toEqual([
+      'admin',
+      'test',
+      'stx_admin',
+      'heat',
+      'heat_trustee',
+      'heat_stack_user',
+    ]);
     expect(credentialAt(v, 'endpoints.identity.auth.heat_trustee.password')).toBe('user-password.heat_trustee');
     expect(credentialAt(v, 'endpoints.oslo_db.auth.heat.password')).toBe('db-password.heat');
     expect(at(v, 'endpoints.oslo_messaging.auth.heat.username')).toBe('heat-rabbitmq-user');
@@ -37,7 +48,18 @@ describe('heat (§3.18)', () => {
   test('given https and a domain, when computed, then CA files, TLS secret names, FQDNs and certificates are set', () => {
     const v = heatValues(standard(2, { https: HTTPS, endpoints: { domain: DOMAIN } }));
     expect(at(v, 'conf.heat.keystone_authtoken.cafile')).toBe(CA);
-    for (const section of ['ssl', 'clients', 'clients_aodh', 'clients_neutron', 'clients_cinder', 'clients_glance', 'clients_nova', 'clients_swift', 'clients_heat', 'clients_keystone']) {
+    for (const section of [
+      'ssl',
+      'clients',
+      'clients_aodh',
+      'clients_neutron',
+      'clients_cinder',
+      'clients_glance',
+      'clients_nova',
+      'clients_swift',
+      'clients_heat',
+      'clients_keystone',
+    ]) {
       expect(at(v, `conf.heat.${section}.ca_file`)).toBe(CA);
     }
     expect(at(v, 'secrets.tls.orchestration.api.internal')).toBe('heat-tls-public');

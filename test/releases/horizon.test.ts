@@ -11,9 +11,13 @@ import { expectReferenceFacts } from '../support/helmrelease-facts';
 const horizonValues = releaseValues(horizon);
 
 expectReferenceFacts(horizon, {
-  releaseName: 'osh-openstack-horizon', chartGroup: 'openstack-horizon', chart: 'horizon',
+  releaseName: 'osh-openstack-horizon',
+  chartGroup: 'openstack-horizon',
+  chart: 'horizon',
   dependsOn: ['fm-rest-api'],
-  install: true, disableWait: true, enabledByDefault: true,
+  install: true,
+  disableWait: true,
+  enabledByDefault: true,
 });
 
 describe('horizon (§3.17)', () => {
@@ -51,7 +55,8 @@ describe('horizon (§3.17)', () => {
   });
 
   test('given a region and lockout values, when computed, then region and lockout strings are set', () => {
-    const v = horizonValues(aioSimplex({ system: { type: 'aio', mode: 'simplex', regionName: 'RegionTwo' }, horizon: { lockout: { retries: 3, seconds: 300 } } }),
+    const v = horizonValues(
+      aioSimplex({ system: { type: 'aio', mode: 'simplex', regionName: 'RegionTwo' }, horizon: { lockout: { retries: 3, seconds: 300 } } }),
     );
     expect(at(v, 'conf.horizon.local_settings.config.system_region_name')).toBe('RegionTwo');
     expect(at(v, 'conf.horizon.local_settings.config.lockout_retries_num')).toBe('3');
@@ -85,14 +90,17 @@ describe('endpoint FQDN with a custom pattern', () => {
     const profile = aioSimplex({ endpoints: { domain: DOMAIN, fqdnPattern: '{service_name}.{service_name}.{endpoint_domain}' } });
     const horizon = horizonValues(profile);
     expect(at(horizon, 'endpoints.dashboard.host_fqdn_override.public.host')).toBe('horizon.horizon.openstack.example.com');
-    expect(at(horizon, 'conf.horizon.local_settings.config.csrf_trusted_origins')).toEqual(['http://horizon.horizon.openstack.example.com']);
+    expect(at(horizon, 'conf.horizon.local_settings.config.csrf_trusted_origins')).toEqual([
+      'http://horizon.horizon.openstack.example.com',
+    ]);
   });
 });
 
 describe('§3.7/§3.17 Dex providerName and protocolName', () => {
-
   test('§3.17 DEX: given providerName and protocolName, then horizon idp_mapping names that identity provider and protocol', () => {
-    const v = horizonValues(dexProfile({ providerName: 'corp-dex', protocolName: 'oidc', webssoLabel: 'Corporate SSO', webssoInitialChoice: 'dex_oidc' }));
+    const v = horizonValues(
+      dexProfile({ providerName: 'corp-dex', protocolName: 'oidc', webssoLabel: 'Corporate SSO', webssoInitialChoice: 'dex_oidc' }),
+    );
     expect(at(v, 'conf.horizon.local_settings.config.auth')).toEqual({
       sso: { enabled: true, initial_choice: 'dex_oidc' },
       idp_mapping: [{ name: 'dex_oidc', label: 'Corporate SSO', idp: 'corp-dex', protocol: 'oidc' }],
@@ -104,7 +112,10 @@ describe('§1.1/§3.17 regionConfig (P3)', () => {
   const regionConfig = { services: { cinder: { regionName: 'StorageRegion' } } };
 
   test('§3.17 regionConfig: horizon gets the keystone URL, region, available regions and ss_enabled (the platform fixed values)', () => {
-    const config = at(horizonValues(aioSimplex({ system: { type: 'aio', mode: 'simplex', regionConfig } })), 'conf.horizon.local_settings.config');
+    const config = at(
+      horizonValues(aioSimplex({ system: { type: 'aio', mode: 'simplex', regionConfig } })),
+      'conf.horizon.local_settings.config',
+    );
     expect(config).toMatchObject({
       openstack_keystone_url: 'http://controller:5000/v3',
       region_name: 'RegionOne',
@@ -114,7 +125,12 @@ describe('§1.1/§3.17 regionConfig (P3)', () => {
   });
 
   test('§3.17 regionConfig: not on a subcloud, and not without regionConfig', () => {
-    const sub = at(horizonValues(aioSimplex({ system: { type: 'aio', mode: 'simplex', distributedCloudRole: 'subcloud', regionName: 'subcloud1', regionConfig } })), 'conf.horizon.local_settings.config') as object;
+    const sub = at(
+      horizonValues(
+        aioSimplex({ system: { type: 'aio', mode: 'simplex', distributedCloudRole: 'subcloud', regionName: 'subcloud1', regionConfig } }),
+      ),
+      'conf.horizon.local_settings.config',
+    ) as object;
     expect(sub).not.toHaveProperty('ss_enabled');
     expect(at(horizonValues(aioSimplex()), 'conf.horizon.local_settings.config') as object).not.toHaveProperty('openstack_keystone_url');
   });

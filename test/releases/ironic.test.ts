@@ -11,9 +11,13 @@ import { expectReferenceFacts } from '../support/helmrelease-facts';
 const ironicValues = releaseValues(ironic);
 
 expectReferenceFacts(ironic, {
-  releaseName: 'osh-openstack-ironic', chartGroup: 'openstack-ironic', chart: 'ironic',
+  releaseName: 'osh-openstack-ironic',
+  chartGroup: 'openstack-ironic',
+  chart: 'ironic',
   dependsOn: ['cinder'],
-  install: true, disableWait: false, enabledByDefault: false,
+  install: true,
+  disableWait: false,
+  enabledByDefault: false,
 });
 
 describe('ironic (§3.22)', () => {
@@ -60,7 +64,10 @@ describe('ironic (§3.22)', () => {
 
 describe('ironic enablement (spec §4.1)', () => {
   test('given one control-plane host, then ironic is off even when enabled; given two, it runs when enabled', () => {
-    expect(enablementOf(ironic, aioSimplex())).toEqual({ on: false, reason: expect.stringContaining('2 hosts labelled openstack-control-plane') });
+    expect(enablementOf(ironic, aioSimplex())).toEqual({
+      on: false,
+      reason: expect.stringContaining('2 hosts labelled openstack-control-plane'),
+    });
     expect(enablementOf(ironic, standard())).toEqual({ on: true });
     expect(enablementOf(ironic, standard(), false)).toEqual({ on: false });
   });

@@ -11,9 +11,13 @@ import { expectReferenceFacts } from '../support/helmrelease-facts';
 const keystoneApiProxyValues = releaseValues(keystoneApiProxy);
 
 expectReferenceFacts(keystoneApiProxy, {
-  releaseName: 'osh-openstack-keystone-api-proxy', chartGroup: 'openstack-keystone-api-proxy', chart: 'keystone-api-proxy',
+  releaseName: 'osh-openstack-keystone-api-proxy',
+  chartGroup: 'openstack-keystone-api-proxy',
+  chart: 'keystone-api-proxy',
   dependsOn: ['keystone'],
-  install: true, disableWait: false, enabledByDefault: false,
+  install: true,
+  disableWait: false,
+  enabledByDefault: false,
 });
 
 describe('keystone-api-proxy (§3.22)', () => {

@@ -11,16 +11,26 @@ import { expectReferenceFacts } from '../support/helmrelease-facts';
 const keystoneValues = releaseValues(keystone);
 
 expectReferenceFacts(keystone, {
-  releaseName: 'osh-openstack-keystone', chartGroup: 'openstack-keystone', chart: 'keystone',
+  releaseName: 'osh-openstack-keystone',
+  chartGroup: 'openstack-keystone',
+  chart: 'keystone',
   dependsOn: ['rabbitmq'],
-  install: true, disableWait: true, enabledByDefault: true,
+  install: true,
+  disableWait: true,
+  enabledByDefault: true,
 });
 
 describe('keystone', () => {
   it('given Standard over http without a domain, then the fixed keys, replicas and empty endpoint maps are emitted', () => {
     const v = keystoneValues(standard());
     expect(at(v, 'pod')).toEqual({ replicas: { api: 2 }, lifecycle: { termination_grace_period: { api: { timeout: 60 } } } });
-    expect(at(v, 'conf.keystone.DEFAULT')).toEqual({ max_token_size: 255, debug: false, use_syslog: true, syslog_log_facility: 'local2', log_file: '/dev/null' });
+    expect(at(v, 'conf.keystone.DEFAULT')).toEqual({
+      max_token_size: 255,
+      debug: false,
+      use_syslog: true,
+      syslog_log_facility: 'local2',
+      log_file: '/dev/null',
+    });
     expect(at(v, 'conf.keystone.database')).toEqual({ idle_timeout: 60, max_pool_size: 1, max_overflow: 50 });
     expect(at(v, 'conf.keystone.oslo_middleware.enable_proxy_headers_parsing')).toBe(true);
     expect(at(v, 'conf.keystone.token.provider')).toBe('fernet');
@@ -40,7 +50,9 @@ describe('keystone', () => {
     const v = keystoneValues(aioSimplex());
     const rules = at(v, 'conf.keystone.security_compliance') as Values;
     expect(rules.unique_last_password_count).toBe(2);
-    expect(rules.password_regex).toBe(String.raw`^(?=.*\d)(?=.*[a-z])(?=.*[A-Z])(?=.*[!@#$%^&*()<>{}+=_\\[\]\-?|~` + '`' + String.raw`,.;:]).{7,}$`);
+    expect(rules.password_regex).toBe(
+      String.raw`^(?=.*\d)(?=.*[a-z])(?=.*[A-Z])(?=.*[!@#$%^&*()<>{}+=_\\[\]\-?|~` + '`' + String.raw`,.;:]).{7,}$`,
+    );
     expect(rules.password_regex_description).toBe(
       'Password must have a minimum length of 7 characters, and must contain at least 1 upper case, 1 lower case, 1 digit, and 1 special character',
     );
@@ -51,8 +63,16 @@ describe('keystone', () => {
   });
 
   it('given keystone.passwordRules, then they replace the default rules', () => {
-    const v = keystoneValues(aioSimplex({ keystone: { passwordRules: { uniqueLastPasswordCount: 5, regex: '^.{12,}$', regexDescription: 'At least 12 characters' } } }));
-    expect(at(v, 'conf.keystone.security_compliance')).toEqual({ unique_last_password_count: 5, password_regex: '^.{12,}$', password_regex_description: 'At least 12 characters' });
+    const v = keystoneValues(
+      aioSimplex({
+        keystone: { passwordRules: { uniqueLastPasswordCount: 5, regex: '^.{12,}$', regexDescription: 'At least 12 characters' } },
+      }),
+    );
+    expect(at(v, 'conf.keystone.security_compliance')).toEqual({
+      unique_last_password_count: 5,
+      password_regex: '^.{12,}$',
+      password_regex_description: 'At least 12 characters',
+    });
   });
 
   it('given any profile, then conf.policy is the fixed platform policy with protected services as single-element lists', () => {
@@ -61,7 +81,21 @@ describe('keystone', () => {
     expect(policy.admin_required).toBe('role:admin or is_admin:1');
     expect(policy.protected_roles).toBe("'admin':%(target.role.name)s or 'heat_admin':%(target.user.name)s");
     expect(policy.protected_services).toEqual(
-      ['aodh', 'barbican', 'ceilometer', 'cinder', 'glance', 'heat', 'neutron', 'nova', 'patching', 'sysinv', 'mtce', 'magnum', 'gnocchi'].map((s) => [`'${s}':%(target.user.name)s`]),
+      [
+        'aodh',
+        'barbican',
+        'ceilometer',
+        'cinder',
+        'glance',
+        'heat',
+        'neutron',
+        'nova',
+        'patching',
+        'sysinv',
+        'mtce',
+        'magnum',
+        'gnocchi',
+      ].map((s) => [`'${s}':%(target.user.name)s`]),
     );
     expect(policy['identity:delete_user']).toBe(
       '((rule:admin_required) or (role:manager and token.domain.id:%(target.user.domain_id)s)) and not (rule:protected_admins or rule:protected_services)',
@@ -88,7 +122,11 @@ describe('keystone', () => {
       'endpoints.identity.host_fqdn_override.public.tls.key': 'tls.key',
       'endpoints.identity.host_fqdn_override.public.tls.ca': 'tls.ca',
     });
-    expect(at(v, 'conf.federation.external')).toEqual({ keystone: 'https://keystone.cloud.example.com', horizon: 'https://horizon.cloud.example.com', dex: '' });
+    expect(at(v, 'conf.federation.external')).toEqual({
+      keystone: 'https://keystone.cloud.example.com',
+      horizon: 'https://horizon.cloud.example.com',
+      dex: '',
+    });
   });
 
   it('given a custom FQDN pattern, then the public host follows it', () => {
@@ -122,7 +160,9 @@ describe('keystone', () => {
   });
 
   it('S35: given DEX enabled with a domain and an issuer, then dex_idp is enabled and openid ends the auth methods', () => {
-    const v = keystoneValues(aioSimplex({ keystone: { dex: { enabled: true } }, endpoints: { domain: 'example.com' }, platform: { oidcIssuerUrl: ISSUER } }));
+    const v = keystoneValues(
+      aioSimplex({ keystone: { dex: { enabled: true } }, endpoints: { domain: 'example.com' }, platform: { oidcIssuerUrl: ISSUER } }),
+    );
     expect(at(v, 'conf.federation.dex_idp')).toEqual({ provider_remote_id: ISSUER, enabled: true });
     const methods = (at(v, 'conf.keystone.auth.methods') as string).split(',');
     expect(methods[methods.length - 1]).toBe('openid');
@@ -132,15 +172,23 @@ describe('keystone', () => {
       type: 'multistring',
       values: ['https://horizon.example.com/auth/websso/', 'http://horizon.example.com/auth/websso/'],
     });
-    expect(at(v, 'conf.federation.external')).toEqual({ keystone: 'http://keystone.example.com', horizon: 'http://horizon.example.com', dex: ISSUER });
+    expect(at(v, 'conf.federation.external')).toEqual({
+      keystone: 'http://keystone.example.com',
+      horizon: 'http://horizon.example.com',
+      dex: ISSUER,
+    });
   });
 });
 
 describe('§3.7/§3.17 Dex providerName and protocolName', () => {
-
   test('§3.7 DEX: given other names, then keystone dex_idp carries them so the provider keystone creates is the one horizon offers; auth methods keep openid (the plugin, as the platform)', () => {
     const v = keystoneValues(dexProfile({ providerName: 'corp-dex', protocolName: 'oidc' }));
-    expect(at(v, 'conf.federation.dex_idp')).toEqual({ provider_remote_id: ISSUER, enabled: true, provider_name: 'corp-dex', protocol_name: 'oidc' });
+    expect(at(v, 'conf.federation.dex_idp')).toEqual({
+      provider_remote_id: ISSUER,
+      enabled: true,
+      provider_name: 'corp-dex',
+      protocol_name: 'oidc',
+    });
     expect(at(v, 'conf.keystone.auth.methods')).toBe('external,password,token,oauth1,mapped,application_credential,openid');
   });
 });

@@ -9,9 +9,13 @@ import { expectReferenceFacts } from '../support/helmrelease-facts';
 const libvirtValues = releaseValues(libvirt);
 
 expectReferenceFacts(libvirt, {
-  releaseName: 'osh-openstack-libvirt', chartGroup: 'openstack-libvirt', chart: 'libvirt',
+  releaseName: 'osh-openstack-libvirt',
+  chartGroup: 'openstack-libvirt',
+  chart: 'libvirt',
   dependsOn: ['placement'],
-  install: true, disableWait: true, enabledByDefault: true,
+  install: true,
+  disableWait: true,
+  enabledByDefault: true,
 });
 
 describe('libvirt', () => {
@@ -46,7 +50,11 @@ describe('libvirt', () => {
 
   test('given ceph not used by cinder, when libvirt values are computed, then ceph is disabled with external ceph off', () => {
     const v = libvirtValues(aioSimplex({ storage: storage(NO_CEPH, { netapp: NETAPP_NFS }) }));
-    expect(at(v, 'conf.ceph')).toEqual({ enabled: false, admin_keyring: 'null', cinder: { external_ceph: { enabled: false }, keyring: 'null' } });
+    expect(at(v, 'conf.ceph')).toEqual({
+      enabled: false,
+      admin_keyring: 'null',
+      cinder: { external_ceph: { enabled: false }, keyring: 'null' },
+    });
   });
 
   test('given ceph without an fsid, when libvirt values are computed, then conf.ceph.cinder is empty', () => {
@@ -62,12 +70,20 @@ describe('libvirt', () => {
   });
 
   test('given ephemeral pvc, when libvirt values are computed, then the instances PVC is enabled', () => {
-    const v = libvirtValues(aioSimplex({ storage: storage(NO_CEPH, { netapp: NETAPP_NFS, selection: { nova: { priority: ['pvc'], pvc: { name: 'vms' } } } }) }));
+    const v = libvirtValues(
+      aioSimplex({ storage: storage(NO_CEPH, { netapp: NETAPP_NFS, selection: { nova: { priority: ['pvc'], pvc: { name: 'vms' } } } }) }),
+    );
     expect(at(v, 'storage_conf')).toEqual({ pvc: { enabled: true, name: 'vms', instances_path: '/var/lib/instances' } });
   });
 
   test('given ephemeral nfs, when libvirt values are computed, then the NFS share is enabled', () => {
-    const v = libvirtValues(aioSimplex({ storage: storage(HOST_CEPH, { selection: { nova: { priority: ['nfs'], backends: [{ name: 'nfs', enabled: true }] } } }) }));
-    expect(at(v, 'storage_conf')).toEqual({ nfs_shares: { enabled: true, server: '127.0.0.1', path: '/openstack_instances', instances_path: '/var/lib/instances' } });
+    const v = libvirtValues(
+      aioSimplex({
+        storage: storage(HOST_CEPH, { selection: { nova: { priority: ['nfs'], backends: [{ name: 'nfs', enabled: true }] } } }),
+      }),
+    );
+    expect(at(v, 'storage_conf')).toEqual({
+      nfs_shares: { enabled: true, server: '127.0.0.1', path: '/openstack_instances', instances_path: '/var/lib/instances' },
+    });
   });
 });

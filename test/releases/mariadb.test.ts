@@ -9,9 +9,13 @@ import { expectReferenceFacts } from '../support/helmrelease-facts';
 const mariadbValues = releaseValues(mariadb);
 
 expectReferenceFacts(mariadb, {
-  releaseName: 'osh-openstack-mariadb', chartGroup: 'openstack-mariadb', chart: 'mariadb',
+  releaseName: 'osh-openstack-mariadb',
+  chartGroup: 'openstack-mariadb',
+  chart: 'mariadb',
   dependsOn: ['nginx-ports-control'],
-  install: true, disableWait: false, enabledByDefault: true,
+  install: true,
+  disableWait: false,
+  enabledByDefault: true,
 });
 
 describe('mariadb', () => {
@@ -63,13 +67,21 @@ describe('§2.6 StorageClass fallback to the cinder ESB entry', () => {
 
   test('§2.6: the fallback is for ESB names only: a disabled NetApp backend or an unknown name does not resolve', () => {
     const selection = { backends: [{ name: 'ceph', enabled: true }], priority: ['netapp-nfs', 'no-such-backend'] };
-    const input = aioSimplex({ storage: { ceph: { kind: 'host', fsid: FSID }, netapp: { nfs: { storageClass: 'nas' } }, esb, selection: { mariadb: selection } } });
+    const input = aioSimplex({
+      storage: { ceph: { kind: 'host', fsid: FSID }, netapp: { nfs: { storageClass: 'nas' } }, esb, selection: { mariadb: selection } },
+    });
     expect(at(mariadbValues(input), 'volume.class_name')).toBeNull();
   });
 
   test('§2.6: an ESB entry with k8sStorageClass none gives no fallback', () => {
     const selection = { backends: [{ name: 'ceph', enabled: false }], priority: ['dell-nfs'] };
-    const input = aioSimplex({ storage: { ceph: { kind: 'host', fsid: FSID }, esb: [{ name: 'dell-nfs', protocol: 'nfs', k8sStorageClass: 'none' }], selection: { mariadb: selection } } });
+    const input = aioSimplex({
+      storage: {
+        ceph: { kind: 'host', fsid: FSID },
+        esb: [{ name: 'dell-nfs', protocol: 'nfs', k8sStorageClass: 'none' }],
+        selection: { mariadb: selection },
+      },
+    });
     expect(at(mariadbValues(input), 'volume.class_name')).toBeNull();
   });
 });

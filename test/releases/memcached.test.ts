@@ -8,9 +8,13 @@ import { expectReferenceFacts } from '../support/helmrelease-facts';
 const memcachedValues = releaseValues(memcached);
 
 expectReferenceFacts(memcached, {
-  releaseName: 'osh-openstack-memcached', chartGroup: 'openstack-memcached', chart: 'memcached',
+  releaseName: 'osh-openstack-memcached',
+  chartGroup: 'openstack-memcached',
+  chart: 'memcached',
   dependsOn: ['mariadb'],
-  install: true, disableWait: false, enabledByDefault: true,
+  install: true,
+  disableWait: false,
+  enabledByDefault: true,
 });
 
 describe('garbd, memcached, nginx-ports-control, openvswitch', () => {

@@ -2,7 +2,17 @@
  * neutron (docs/system-values.md §3.12): the assertions about this release's values and objects.
  */
 import { neutron } from '../../releases/neutron';
-import { aioDuplex, aioSimplex, controller, dataInterface, HTTPS, InterfaceInput, releaseValues, standard, worker } from '../support/fixtures';
+import {
+  aioDuplex,
+  aioSimplex,
+  controller,
+  dataInterface,
+  HTTPS,
+  InterfaceInput,
+  releaseValues,
+  standard,
+  worker,
+} from '../support/fixtures';
 import { at, credentialLeaves, plainSecretLeaves } from '../support/values-path';
 import { Values } from '../../lib/engine/values';
 import { DeploymentProfileInput } from '../../lib/profile/profile';
@@ -13,14 +23,21 @@ import { expectReferenceFacts } from '../support/helmrelease-facts';
 const neutronValues = releaseValues(neutron);
 
 expectReferenceFacts(neutron, {
-  releaseName: 'osh-openstack-neutron', chartGroup: 'openstack-neutron', chart: 'neutron',
+  releaseName: 'osh-openstack-neutron',
+  chartGroup: 'openstack-neutron',
+  chart: 'neutron',
   dependsOn: ['placement'],
-  install: true, disableWait: true, enabledByDefault: true,
+  install: true,
+  disableWait: true,
+  enabledByDefault: true,
 });
 
 /** Standard system whose workers carry the given interfaces (keyed by worker index). */
 function standardWithInterfaces(interfaces: InterfaceInput[][], overrides: Partial<DeploymentProfileInput> = {}): DeploymentProfileInput {
-  return standard(0, { hosts: [controller(0, false), controller(1, false), ...interfaces.map((ifs, i) => worker(i, { interfaces: ifs }))], ...overrides });
+  return standard(0, {
+    hosts: [controller(0, false), controller(1, false), ...interfaces.map((ifs, i) => worker(i, { interfaces: ifs }))],
+    ...overrides,
+  });
 }
 
 function perHost(values: Values, agent = 'neutron_ovs-agent'): Values[] {
@@ -38,11 +55,14 @@ describe('neutron', () => {
   it('given AIO-SX and AIO-DX, then DHCP agents per network are 1 and 2', () => {
     expect(at(neutronValues(aioSimplex()), 'conf.neutron.DEFAULT.dhcp_agents_per_network')).toBe(1);
     expect(at(neutronValues(aioDuplex()), 'conf.neutron.DEFAULT.dhcp_agents_per_network')).toBe(2);
-    expect(at(neutronValues(aioDuplex({ system: { type: 'aio', mode: 'duplex-direct' } })), 'conf.neutron.DEFAULT.dhcp_agents_per_network')).toBe(2);
+    expect(
+      at(neutronValues(aioDuplex({ system: { type: 'aio', mode: 'duplex-direct' } })), 'conf.neutron.DEFAULT.dhcp_agents_per_network'),
+    ).toBe(2);
   });
 
   it('S20: given datanetworks data0, data1 (vlan), dn-flat (flat) and dn-vlan (vlan), then the VLAN ranges list the VLAN names', () => {
-    const v = neutronValues(aioSimplex({
+    const v = neutronValues(
+      aioSimplex({
         datanetworks: [
           { name: 'data0', type: 'vlan', mtu: 1500 },
           { name: 'data1', type: 'vlan', mtu: 1500 },
@@ -76,10 +96,19 @@ describe('neutron', () => {
     expect(hosts[0].conf).toEqual({
       plugins: {
         openvswitch_agent: {
-          ovs: { integration_bridge: 'br-int', datapath_type: 'system', vhostuser_socket_dir: '/var/run/openvswitch', bridge_mappings: 'data0:br-phy0,data1:br-phy1,' },
+          ovs: {
+            integration_bridge: 'br-int',
+            datapath_type: 'system',
+            vhostuser_socket_dir: '/var/run/openvswitch',
+            bridge_mappings: 'data0:br-phy0,data1:br-phy1,',
+          },
           agent: {},
         },
-        sriov_agent: { securitygroup: { firewall_driver: 'noop' }, agent: { root_helper: '' }, sriov_nic: { physical_device_mappings: '' } },
+        sriov_agent: {
+          securitygroup: { firewall_driver: 'noop' },
+          agent: { root_helper: '' },
+          sriov_nic: { physical_device_mappings: '' },
+        },
       },
       auto_bridge_add: { 'br-phy0': 'data0', 'br-phy1': 'data1' },
     });
@@ -100,13 +129,25 @@ describe('neutron', () => {
   it('given any profile, then all five agents get the same per-host list', () => {
     const v = neutronValues(standard(2));
     const overrides = at(v, 'conf.overrides') as Values;
-    expect(Object.keys(overrides)).toEqual(['neutron_ovs-agent', 'neutron_dhcp-agent', 'neutron_l3-agent', 'neutron_metadata-agent', 'neutron_sriov-agent']);
+    expect(Object.keys(overrides)).toEqual([
+      'neutron_ovs-agent',
+      'neutron_dhcp-agent',
+      'neutron_l3-agent',
+      'neutron_metadata-agent',
+      'neutron_sriov-agent',
+    ]);
     for (const agent of Object.keys(overrides)) expect(perHost(v, agent)).toEqual(perHost(v));
   });
 
   it('given only unprovisioned or non-compute hosts besides one worker, then only compute hosts are listed', () => {
     const profile = standard(0, {
-      hosts: [controller(0, false), controller(1, false), worker(0, { provisioned: false }), worker(1), worker(2, { labels: { openvswitch: 'enabled' } })],
+      hosts: [
+        controller(0, false),
+        controller(1, false),
+        worker(0, { provisioned: false }),
+        worker(1),
+        worker(2, { labels: { openvswitch: 'enabled' } }),
+      ],
     });
     expect(perHost(neutronValues(profile)).map((h) => h.name)).toEqual([['worker-1']]);
   });
@@ -121,16 +162,35 @@ describe('neutron', () => {
       { name: 'bond0', type: 'ae', class: 'data', uses: ['eth4', 'eth5'], datanetworks: ['dn-b'] },
       { name: 'eth4.300', type: 'vlan', class: 'data', uses: ['eth4'], datanetworks: ['dn-d'] },
       dataInterface('zeth', 'dn-a'),
-      { name: 'sriov0', type: 'ethernet', class: 'pci-sriov', port: { name: 'enp24s0f0', pciAddress: '0000:18:00.0' }, sriovNumVfs: 4, datanetworks: ['dn-e'] },
+      {
+        name: 'sriov0',
+        type: 'ethernet',
+        class: 'pci-sriov',
+        port: { name: 'enp24s0f0', pciAddress: '0000:18:00.0' },
+        sriovNumVfs: 4,
+        datanetworks: ['dn-e'],
+      },
       { name: 'vf0', type: 'vf', class: 'pci-sriov', uses: ['sriov0'], sriovNumVfs: 2, datanetworks: ['dn-f'] },
       { name: 'mgmt0', type: 'ethernet', class: 'platform', port: { name: 'eno1', pciAddress: '0000:01:00.0' }, datanetworks: [] },
-      { name: 'pt0', type: 'ethernet', class: 'pci-passthrough', port: { name: 'eno2', pciAddress: '0000:01:00.1' }, datanetworks: ['dn-a'] },
+      {
+        name: 'pt0',
+        type: 'ethernet',
+        class: 'pci-passthrough',
+        port: { name: 'eno2', pciAddress: '0000:01:00.1' },
+        datanetworks: ['dn-a'],
+      },
     ];
-    const datanetworks = ['dn-a', 'dn-b', 'dn-c', 'dn-d', 'dn-e', 'dn-f'].map((name) => ({ name, type: name === 'dn-b' ? ('flat' as const) : ('vlan' as const), mtu: 1500 }));
+    const datanetworks = ['dn-a', 'dn-b', 'dn-c', 'dn-d', 'dn-e', 'dn-f'].map((name) => ({
+      name,
+      type: name === 'dn-b' ? ('flat' as const) : ('vlan' as const),
+      mtu: 1500,
+    }));
     const hosts = perHost(neutronValues(standardWithInterfaces([interfaces], { datanetworks })));
     const conf = hosts[0].conf as Values;
     // ethernet (sriov0, zeth), ae (bond0), then others by name (eth4.300, vf0, vlan200).
-    expect(at(conf, 'plugins.openvswitch_agent.ovs.bridge_mappings')).toBe('dn-e:br-phy0,dn-a:br-phy1,dn-b:br-phy2,dn-d:br-phy3,dn-f:br-phy4,dn-c:br-phy5,');
+    expect(at(conf, 'plugins.openvswitch_agent.ovs.bridge_mappings')).toBe(
+      'dn-e:br-phy0,dn-a:br-phy1,dn-b:br-phy2,dn-d:br-phy3,dn-f:br-phy4,dn-c:br-phy5,',
+    );
     expect(at(conf, 'auto_bridge_add')).toEqual({
       'br-phy0': 'enp24s0f0',
       'br-phy1': 'zeth',
@@ -145,7 +205,14 @@ describe('neutron', () => {
   it('given a data interface on a vxlan datanetwork with an address, then it sets local_ip and the vxlan tunnel type without a bridge', () => {
     const interfaces: InterfaceInput[] = [
       dataInterface('data0', 'data0'),
-      { name: 'tun0', type: 'ethernet', class: 'data', port: { name: 'enp5', pciAddress: '0000:05:00.0' }, datanetworks: ['vx'], addresses: ['192.168.50.10', '192.168.50.11'] },
+      {
+        name: 'tun0',
+        type: 'ethernet',
+        class: 'data',
+        port: { name: 'enp5', pciAddress: '0000:05:00.0' },
+        datanetworks: ['vx'],
+        addresses: ['192.168.50.10', '192.168.50.11'],
+      },
     ];
     const datanetworks = [
       { name: 'data0', type: 'vlan' as const, mtu: 1500 },
@@ -174,20 +241,37 @@ describe('neutron', () => {
     const tunnel = (name: string, addresses: string[] = ['192.168.50.10']): InterfaceInput => ({ ...dataInterface(name, 'vx'), addresses });
     const cases: Array<[string, string | undefined, InterfaceInput[]]> = [
       ['a vlan data interface', 'dn-vlan:br-phy0,', [dataInterface('eth0', 'dn-vlan')]],
-      ['a flat data and a vlan pci-sriov interface', 'dn-flat:br-phy0,dn-vlan:br-phy1,', [dataInterface('eth0', 'dn-flat'), { ...dataInterface('eth1', 'dn-vlan'), class: 'pci-sriov' }]],
+      [
+        'a flat data and a vlan pci-sriov interface',
+        'dn-flat:br-phy0,dn-vlan:br-phy1,',
+        [dataInterface('eth0', 'dn-flat'), { ...dataInterface('eth1', 'dn-vlan'), class: 'pci-sriov' }],
+      ],
       ['only a vxlan data interface', undefined, [tunnel('tun0')]],
-      ['a vlan pci-passthrough interface and a vxlan data interface', undefined, [{ ...dataInterface('pt0', 'dn-vlan'), class: 'pci-passthrough' }, tunnel('tun0')]],
-      ['a vlan vf interface whose lower interface is missing', undefined, [{ name: 'vf0', type: 'vf', class: 'pci-sriov', uses: ['gone'], datanetworks: ['dn-vlan'] }, tunnel('tun0')]],
+      [
+        'a vlan pci-passthrough interface and a vxlan data interface',
+        undefined,
+        [{ ...dataInterface('pt0', 'dn-vlan'), class: 'pci-passthrough' }, tunnel('tun0')],
+      ],
+      [
+        'a vlan vf interface whose lower interface is missing',
+        undefined,
+        [{ name: 'vf0', type: 'vf', class: 'pci-sriov', uses: ['gone'], datanetworks: ['dn-vlan'] }, tunnel('tun0')],
+      ],
     ];
 
     it.each(cases)('given a compute host with %s, then bridge_mappings is %p', (_, expected, interfaces) => {
-      const ovs = at(perHost(neutronValues(standardWithInterfaces([interfaces], { datanetworks })))[0], 'conf.plugins.openvswitch_agent.ovs') as Values;
+      const ovs = at(
+        perHost(neutronValues(standardWithInterfaces([interfaces], { datanetworks })))[0],
+        'conf.plugins.openvswitch_agent.ovs',
+      ) as Values;
       expect(ovs.bridge_mappings).toBe(expected);
       expect('bridge_mappings' in ovs).toBe(expected !== undefined);
     });
 
     it('given one worker with bridges and one without, then only the first entry carries bridge_mappings', () => {
-      const hosts = perHost(neutronValues(standardWithInterfaces([[dataInterface('eth0', 'dn-vlan')], [tunnel('tun0')]], { datanetworks })));
+      const hosts = perHost(
+        neutronValues(standardWithInterfaces([[dataInterface('eth0', 'dn-vlan')], [tunnel('tun0')]], { datanetworks })),
+      );
       expect(hosts.map((h) => h.name)).toEqual([['worker-0'], ['worker-1']]);
       expect(hosts.map((h) => 'bridge_mappings' in (at(h, 'conf.plugins.openvswitch_agent.ovs') as Values))).toEqual([true, false]);
     });
@@ -198,23 +282,47 @@ describe('neutron', () => {
       { name: 'data0', type: 'vlan' as const, mtu: 1500 },
       { name: 'vx', type: 'vxlan' as const, mtu: 1450 },
     ];
-    const vxlan = (name: string, type: InterfaceInput['type'], addresses: string[], cls: InterfaceInput['class'] = 'data'): InterfaceInput =>
+    const vxlan = (
+      name: string,
+      type: InterfaceInput['type'],
+      addresses: string[],
+      cls: InterfaceInput['class'] = 'data',
+    ): InterfaceInput =>
       type === 'ethernet'
         ? { name, type, class: cls, port: { name, pciAddress: '0000:05:00.0' }, datanetworks: ['vx'], addresses }
         : { name, type, class: cls, uses: ['data0'], datanetworks: ['vx'], addresses };
     const cases: Array<[string, string | undefined, InterfaceInput[]]> = [
       ['one with two addresses', '10.0.0.1', [vxlan('tun0', 'ethernet', ['10.0.0.1', '10.0.0.2'])]],
       ['two ethernet ones, listed by name', '10.0.0.2', [vxlan('tun0', 'ethernet', ['10.0.0.1']), vxlan('tun1', 'ethernet', ['10.0.0.2'])]],
-      ['two ethernet ones, listed in reverse', '10.0.0.2', [vxlan('tun1', 'ethernet', ['10.0.0.2']), vxlan('tun0', 'ethernet', ['10.0.0.1'])]],
-      ['an ae after an ethernet one whose name sorts later', '10.0.0.3', [vxlan('bond0', 'ae', ['10.0.0.3']), vxlan('zeth', 'ethernet', ['10.0.0.1'])]],
+      [
+        'two ethernet ones, listed in reverse',
+        '10.0.0.2',
+        [vxlan('tun1', 'ethernet', ['10.0.0.2']), vxlan('tun0', 'ethernet', ['10.0.0.1'])],
+      ],
+      [
+        'an ae after an ethernet one whose name sorts later',
+        '10.0.0.3',
+        [vxlan('bond0', 'ae', ['10.0.0.3']), vxlan('zeth', 'ethernet', ['10.0.0.1'])],
+      ],
       ['a vlan after an ae one', '10.0.0.4', [vxlan('vlan100', 'vlan', ['10.0.0.4']), vxlan('bond0', 'ae', ['10.0.0.3'])]],
-      ['a last one without address after one with an address', undefined, [vxlan('tun0', 'ethernet', ['10.0.0.1']), vxlan('tun1', 'ethernet', [])]],
-      ['a data one and a later pci-sriov one (not data)', '10.0.0.1', [vxlan('tun0', 'ethernet', ['10.0.0.1']), vxlan('zsriov', 'ethernet', ['10.0.0.9'], 'pci-sriov')]],
+      [
+        'a last one without address after one with an address',
+        undefined,
+        [vxlan('tun0', 'ethernet', ['10.0.0.1']), vxlan('tun1', 'ethernet', [])],
+      ],
+      [
+        'a data one and a later pci-sriov one (not data)',
+        '10.0.0.1',
+        [vxlan('tun0', 'ethernet', ['10.0.0.1']), vxlan('zsriov', 'ethernet', ['10.0.0.9'], 'pci-sriov')],
+      ],
     ];
 
     it.each(cases)('given vxlan interfaces: %s, then local_ip is %p and the tunnel type is vxlan', (_, expected, tunnels) => {
       const interfaces = [dataInterface('data0', 'data0'), ...tunnels];
-      const agent = at(perHost(neutronValues(standardWithInterfaces([interfaces], { datanetworks })))[0], 'conf.plugins.openvswitch_agent') as Values;
+      const agent = at(
+        perHost(neutronValues(standardWithInterfaces([interfaces], { datanetworks })))[0],
+        'conf.plugins.openvswitch_agent',
+      ) as Values;
       expect(at(agent, 'ovs.local_ip')).toBe(expected);
       expect('local_ip' in (agent.ovs as Values)).toBe(expected !== undefined);
       expect(agent.agent).toEqual({ tunnel_types: 'vxlan' });
@@ -238,7 +346,8 @@ describe('neutron', () => {
 
   it('given vswitch ovs or ovs-dpdk, then vswitch_labels lists the labels in order', () => {
     expect(at(neutronValues(standard()), 'vswitch_labels')).toEqual(['openvswitch=enabled']);
-    const dpdkWorker = (n: number) => worker(n, { labels: { 'openstack-compute-node': 'enabled', openvswitch: 'enabled', dpdk: 'enabled' } });
+    const dpdkWorker = (n: number) =>
+      worker(n, { labels: { 'openstack-compute-node': 'enabled', openvswitch: 'enabled', dpdk: 'enabled' } });
     const profile = standard(0, { hosts: [controller(0, false), controller(1, false), dpdkWorker(0), dpdkWorker(1)] });
     expect(at(neutronValues(profile), 'vswitch_labels')).toEqual(['openvswitch=enabled', 'dpdk=enabled']);
   });
@@ -259,7 +368,16 @@ describe('neutron', () => {
 
   it('given any profile, then identity, database, messaging and cache credentials are references', () => {
     const v = neutronValues(standard());
-    expect(Object.keys(at(v, 'endpoints.identity.auth') as Values)).toEqual(['admin', 'test', 'stx_admin', 'neutron', 'nova', 'placement', 'designate', 'ironic']);
+    expect(Object.keys(at(v, 'endpoints.identity.auth') as Values)).toEqual([
+      'admin',
+      'test',
+      'stx_admin',
+      'neutron',
+      'nova',
+      'placement',
+      'designate',
+      'ironic',
+    ]);
     expect(credentialLeaves(v)).toEqual({
       'endpoints.identity.auth.admin.password': 'admin-password',
       'endpoints.identity.auth.test.password': 'test-password.neutron',
@@ -295,10 +413,17 @@ describe('neutron', () => {
 });
 
 describe('§3.10.1/§3.12.1 interface types as StarlingX configures them', () => {
-  const neutronHost = (input: DeploymentProfileInput) => at(neutronValues(input), 'conf.overrides.neutron_ovs-agent.hosts.0.conf') as Record<string, unknown>;
+  const neutronHost = (input: DeploymentProfileInput) =>
+    at(neutronValues(input), 'conf.overrides.neutron_ovs-agent.hosts.0.conf') as Record<string, unknown>;
 
   test('§3.12.1 ae: an aggregated data interface is bridged by its own name (members carry no class)', () => {
-    const conf = neutronHost(withWorker([member('enp1', '0000:18:00.0'), member('enp2', '0000:18:00.1'), { name: 'ae0', type: 'ae', class: 'data', uses: ['enp1', 'enp2'], datanetworks: ['physnet0'] }]));
+    const conf = neutronHost(
+      withWorker([
+        member('enp1', '0000:18:00.0'),
+        member('enp2', '0000:18:00.1'),
+        { name: 'ae0', type: 'ae', class: 'data', uses: ['enp1', 'enp2'], datanetworks: ['physnet0'] },
+      ]),
+    );
     expect(at(conf as never, 'plugins.openvswitch_agent.ovs.bridge_mappings')).toBe('physnet0:br-phy0,');
     expect(conf.auto_bridge_add).toEqual({ 'br-phy0': 'ae0' });
   });
@@ -327,7 +452,9 @@ describe('§3.10.1/§3.12.1 interface types as StarlingX configures them', () =>
 
   test('§3.12.1 pci-sriov: SR-IOV interfaces on flat/vlan datanetworks also get OVS bridges (the platform bridges data and pci-sriov alike)', () => {
     const conf = neutronHost(withWorker([data, sriovParent, vf]));
-    expect(at(conf as never, 'plugins.openvswitch_agent.ovs.bridge_mappings')).toBe('physnet0:br-phy0,sriovnet0:br-phy1,sriovnet1:br-phy2,');
+    expect(at(conf as never, 'plugins.openvswitch_agent.ovs.bridge_mappings')).toBe(
+      'physnet0:br-phy0,sriovnet0:br-phy1,sriovnet1:br-phy2,',
+    );
     expect(conf.auto_bridge_add).toEqual({ 'br-phy0': 'enp25s0f0', 'br-phy1': 'enp24s0f0', 'br-phy2': 'enp24s0f0' });
   });
 
@@ -336,7 +463,13 @@ describe('§3.10.1/§3.12.1 interface types as StarlingX configures them', () =>
   });
 
   test('§3.12.1 pci-passthrough interfaces are not bridged and not SR-IOV mapped', () => {
-    const passthrough: InterfaceInput = { name: 'pthru0', type: 'ethernet', class: 'pci-passthrough', port: { name: 'enp26s0f0', pciAddress: '0000:1a:00.0' }, datanetworks: ['ptnet0'] };
+    const passthrough: InterfaceInput = {
+      name: 'pthru0',
+      type: 'ethernet',
+      class: 'pci-passthrough',
+      port: { name: 'enp26s0f0', pciAddress: '0000:1a:00.0' },
+      datanetworks: ['ptnet0'],
+    };
     const conf = neutronHost(withWorker([data, passthrough]));
     expect(conf.auto_bridge_add).toEqual({ 'br-phy0': 'enp25s0f0' });
     expect(at(conf as never, 'plugins.sriov_agent.sriov_nic.physical_device_mappings')).toBe('');

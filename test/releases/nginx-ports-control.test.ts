@@ -8,9 +8,13 @@ import { expectReferenceFacts } from '../support/helmrelease-facts';
 const nginxPortsControlValues = releaseValues(nginxPortsControl);
 
 expectReferenceFacts(nginxPortsControl, {
-  releaseName: 'osh-openstack-nginx-ports-control', chartGroup: 'openstack-nginx-ports-control', chart: 'nginx-ports-control',
+  releaseName: 'osh-openstack-nginx-ports-control',
+  chartGroup: 'openstack-nginx-ports-control',
+  chart: 'nginx-ports-control',
   dependsOn: [],
-  install: false, disableWait: false, enabledByDefault: true,
+  install: false,
+  disableWait: false,
+  enabledByDefault: true,
 });
 
 describe('garbd, memcached, nginx-ports-control, openvswitch', () => {

@@ -10,9 +10,13 @@ import { expectReferenceFacts } from '../support/helmrelease-facts';
 const novaApiProxyValues = releaseValues(novaApiProxy);
 
 expectReferenceFacts(novaApiProxy, {
-  releaseName: 'osh-openstack-nova-api-proxy', chartGroup: 'openstack-nova-api-proxy', chart: 'nova-api-proxy',
+  releaseName: 'osh-openstack-nova-api-proxy',
+  chartGroup: 'openstack-nova-api-proxy',
+  chart: 'nova-api-proxy',
   dependsOn: ['placement'],
-  install: true, disableWait: false, enabledByDefault: true,
+  install: true,
+  disableWait: false,
+  enabledByDefault: true,
 });
 
 describe('nova-api-proxy (§3.15)', () => {
@@ -42,7 +46,11 @@ describe('nova-api-proxy (§3.15)', () => {
   test('given fqdnReady false, when computed, then the proxy listens on the management floating address', () => {
     const profile = aioSimplex({
       system: { type: 'aio', mode: 'simplex', fqdnReady: false },
-      network: { clusterHost: { subnet: '192.168.206.0/24', floatingAddress: '192.168.206.1' }, oam: { floatingAddress: '10.10.10.2' }, mgmt: { floatingAddress: '192.168.204.2' } },
+      network: {
+        clusterHost: { subnet: '192.168.206.0/24', floatingAddress: '192.168.206.1' },
+        oam: { floatingAddress: '10.10.10.2' },
+        mgmt: { floatingAddress: '192.168.204.2' },
+      },
     });
     expect(at(novaApiProxyValues(profile), 'conf.nova_api_proxy.DEFAULT.nfvi_compute_listen')).toBe('192.168.204.2');
   });

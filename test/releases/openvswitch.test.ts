@@ -8,9 +8,13 @@ import { expectReferenceFacts } from '../support/helmrelease-facts';
 const openvswitchValues = releaseValues(openvswitch);
 
 expectReferenceFacts(openvswitch, {
-  releaseName: 'osh-openstack-openvswitch', chartGroup: 'openstack-openvswitch', chart: 'openvswitch',
+  releaseName: 'osh-openstack-openvswitch',
+  chartGroup: 'openstack-openvswitch',
+  chart: 'openvswitch',
   dependsOn: ['placement'],
-  install: true, disableWait: true, enabledByDefault: true,
+  install: true,
+  disableWait: true,
+  enabledByDefault: true,
 });
 
 describe('garbd, memcached, nginx-ports-control, openvswitch', () => {
@@ -23,7 +27,10 @@ describe('garbd, memcached, nginx-ports-control, openvswitch', () => {
 describe('openvswitch enablement (spec §4.1)', () => {
   test('given the ovs vswitch, then openvswitch runs; given ovs-dpdk or none, it is off, naming the vswitch', () => {
     expect(enablementOf(openvswitch, standard())).toEqual({ on: true });
-    expect(enablementOf(openvswitch, standard(2, { vswitch: 'ovs-dpdk' }))).toEqual({ on: false, reason: expect.stringContaining('ovs-dpdk') });
+    expect(enablementOf(openvswitch, standard(2, { vswitch: 'ovs-dpdk' }))).toEqual({
+      on: false,
+      reason: expect.stringContaining('ovs-dpdk'),
+    });
     expect(enablementOf(openvswitch, standard(2, { vswitch: 'none' }))).toEqual({ on: false, reason: expect.stringContaining('none') });
   });
 

@@ -10,13 +10,17 @@ import { expectReferenceFacts } from '../support/helmrelease-facts';
 const pciIrqAffinityAgentValues = releaseValues(pciIrqAffinityAgent);
 
 expectReferenceFacts(pciIrqAffinityAgent, {
-  releaseName: 'osh-openstack-pci-irq-affinity-agent', chartGroup: 'openstack-pci-irq-affinity-agent', chart: 'pci-irq-affinity-agent',
+  releaseName: 'osh-openstack-pci-irq-affinity-agent',
+  chartGroup: 'openstack-pci-irq-affinity-agent',
+  chart: 'pci-irq-affinity-agent',
   dependsOn: ['nova'],
-  install: true, disableWait: true, enabledByDefault: true,
+  install: true,
+  disableWait: true,
+  enabledByDefault: true,
 });
 
 describe('pci-irq-affinity-agent (§3.16)', () => {
-  test('given any system, when computed, then identity and rabbit sit under conf.endpoints with nova\'s rabbit account', () => {
+  test("given any system, when computed, then identity and rabbit sit under conf.endpoints with nova's rabbit account", () => {
     const v = pciIrqAffinityAgentValues(aioSimplex());
     expect(Object.keys(v)).toEqual(['conf']);
     expect(Object.keys(at(v, 'conf.endpoints.identity.auth') as Values)).toEqual(['admin', 'test', 'stx_admin', 'pci-irq-affinity-agent']);

@@ -11,9 +11,13 @@ import { expectReferenceFacts } from '../support/helmrelease-facts';
 const placementValues = releaseValues(placement);
 
 expectReferenceFacts(placement, {
-  releaseName: 'osh-openstack-placement', chartGroup: 'openstack-placement', chart: 'placement',
+  releaseName: 'osh-openstack-placement',
+  chartGroup: 'openstack-placement',
+  chart: 'placement',
   dependsOn: ['cinder'],
-  install: true, disableWait: true, enabledByDefault: true,
+  install: true,
+  disableWait: true,
+  enabledByDefault: true,
 });
 
 describe('placement', () => {

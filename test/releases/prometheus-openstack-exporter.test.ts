@@ -10,9 +10,13 @@ import { expectReferenceFacts } from '../support/helmrelease-facts';
 const prometheusOpenstackExporterValues = releaseValues(prometheusOpenstackExporter);
 
 expectReferenceFacts(prometheusOpenstackExporter, {
-  releaseName: 'osh-prometheus-openstack-exporter', chartGroup: 'prometheus-openstack-exporter', chart: 'prometheus-openstack-exporter',
+  releaseName: 'osh-prometheus-openstack-exporter',
+  chartGroup: 'prometheus-openstack-exporter',
+  chart: 'prometheus-openstack-exporter',
   dependsOn: ['nova', 'neutron', 'heat'],
-  install: true, disableWait: false, enabledByDefault: true,
+  install: true,
+  disableWait: false,
+  enabledByDefault: true,
 });
 
 describe('prometheus-openstack-exporter (§3.21)', () => {

@@ -9,9 +9,13 @@ import { expectReferenceFacts } from '../support/helmrelease-facts';
 const rabbitmqValues = releaseValues(rabbitmq);
 
 expectReferenceFacts(rabbitmq, {
-  releaseName: 'osh-openstack-rabbitmq', chartGroup: 'openstack-rabbitmq', chart: 'rabbitmq',
+  releaseName: 'osh-openstack-rabbitmq',
+  chartGroup: 'openstack-rabbitmq',
+  chart: 'rabbitmq',
   dependsOn: ['memcached'],
-  install: true, disableWait: false, enabledByDefault: true,
+  install: true,
+  disableWait: false,
+  enabledByDefault: true,
 });
 
 describe('rabbitmq', () => {
@@ -19,7 +23,10 @@ describe('rabbitmq', () => {
 
   it('S05: given AIO with 20 platform CPUs and 30 MiB platform memory on controller-0 and C = 2, then limits, io threads and replicas follow', () => {
     const profile = aioDuplex({
-      hosts: [controller(0, true, { cpus: { platform: cpus(20), application: [] }, numa: [{ node: 0, platformReservedMiB: 30 }] }), controller(1, true)],
+      hosts: [
+        controller(0, true, { cpus: { platform: cpus(20), application: [] }, numa: [{ node: 0, platformReservedMiB: 30 }] }),
+        controller(1, true),
+      ],
     });
     const v = rabbitmqValues(profile);
     expect(at(v, 'pod.resources')).toEqual({

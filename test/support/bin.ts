@@ -10,5 +10,10 @@ const ROOT = path.resolve(__dirname, '..', '..');
  * runs the tsx aliases themselves.
  */
 export function runBin(args: readonly string[], env: NodeJS.ProcessEnv = process.env): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'stx-openstack-gitops.cjs'), ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
+  return spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'stx-openstack-gitops.cjs'), ...args], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
 }

@@ -15,7 +15,12 @@ export function sharedChartsPresent(): boolean {
 }
 
 /** Writes `<dir>/<name>-<version>.tgz`, a minimal chart package (Chart.yaml, one template), as `helm package` lays it out. */
-export function writeChartPackage(dir: string, name: string, version: string, template = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\ndata:\n  value: {{ .Values.value | default "none" | quote }}\n'): string {
+export function writeChartPackage(
+  dir: string,
+  name: string,
+  version: string,
+  template = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\ndata:\n  value: {{ .Values.value | default "none" | quote }}\n',
+): string {
   const work = fs.mkdtempSync(path.join(dir, '.chart-'));
   fs.mkdirSync(path.join(work, name, 'templates'), { recursive: true });
   fs.writeFileSync(path.join(work, name, 'Chart.yaml'), `apiVersion: v2\nname: ${name}\nversion: ${version}\n`);

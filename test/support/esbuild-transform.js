@@ -32,6 +32,14 @@ module.exports = {
     return { code, map };
   },
   getCacheKey(source, filename, options) {
-    return crypto.createHash('sha256').update(version).update(self).update(tsconfig).update(options.configString).update(filename).update(source).digest('hex');
+    return crypto
+      .createHash('sha256')
+      .update(version)
+      .update(self)
+      .update(tsconfig)
+      .update(options.configString)
+      .update(filename)
+      .update(source)
+      .digest('hex');
   },
 };

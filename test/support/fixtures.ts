@@ -67,7 +67,12 @@ export function aioSimplex(overrides: Partial<DeploymentProfileInput> = {}): Dep
 
 /** AIO duplex: two controllers. */
 export function aioDuplex(overrides: Partial<DeploymentProfileInput> = {}): DeploymentProfileInput {
-  return aioSimplex({ name: 'test-aio-dx', system: { type: 'aio', mode: 'duplex' }, hosts: [controller(0, true), controller(1, true)], ...overrides });
+  return aioSimplex({
+    name: 'test-aio-dx',
+    system: { type: 'aio', mode: 'duplex' },
+    hosts: [controller(0, true), controller(1, true)],
+    ...overrides,
+  });
 }
 
 /** Standard: two controllers and `workers` workers. */
@@ -118,7 +123,12 @@ export const ISSUER = 'https://oam.example.com:30556/dex';
 export const FSID = '89bd29e9-c505-4170-a097-04dc8e43c897';
 type Ceph<Kind> = Extract<StorageInput['ceph'], { kind: Kind }>;
 export const NO_CEPH: Ceph<'none'> = { kind: 'none' };
-export const HOST_CEPH: Ceph<'host' | 'rook'> = { kind: 'host', storageClass: 'general', fsid: FSID, monitors: ['192.168.204.2', '192.168.204.3'] };
+export const HOST_CEPH: Ceph<'host' | 'rook'> = {
+  kind: 'host',
+  storageClass: 'general',
+  fsid: FSID,
+  monitors: ['192.168.204.2', '192.168.204.3'],
+};
 export const ROOK_CEPH: Ceph<'host' | 'rook'> = { kind: 'rook', storageClass: 'general', fsid: FSID };
 export const NETAPP_NFS = { nfs: { storageClass: 'netapp-nas-backend' } };
 export const ROOK_IMAGE = 'registry.local:9001/docker.io/openstackhelm/ceph-config-helper:ubuntu_jammy_18.2.2-1-20240312';
@@ -129,18 +139,37 @@ export function storage(ceph: StorageInput['ceph'], extra: Partial<StorageInput>
 
 /** NetApp NFS and iSCSI backends whose credentials Trident keeps in Secrets (spec §2.8). */
 export const NETAPP_WITH_CREDENTIALS = {
-  nfs: { storageClass: 'netapp-nas-backend', managementLif: '10.0.0.10', svm: 'svm_nfs', credentialsRef: { secretName: 'ontap-nas-creds' } },
-  iscsi: { storageClass: 'netapp-san-backend', credentialsRef: { secretName: 'ontap-san-creds', usernameKey: 'user', passwordKey: 'pass' } },
+  nfs: {
+    storageClass: 'netapp-nas-backend',
+    managementLif: '10.0.0.10',
+    svm: 'svm_nfs',
+    credentialsRef: { secretName: 'ontap-nas-creds' },
+  },
+  iscsi: {
+    storageClass: 'netapp-san-backend',
+    credentialsRef: { secretName: 'ontap-san-creds', usernameKey: 'user', passwordKey: 'pass' },
+  },
 };
 
 type EsbInput = NonNullable<StorageInput['esb']>[number];
 
 /** AIO without ceph whose cinder, mariadb and rabbitmq use one iSCSI ESB backend (spec §2.8). */
-export function esbProfile(secretRef?: EsbInput['secretRef'], volumeBackend: object = { volume_driver: 'cinder.volume.drivers.dell_emc.powerstore.driver.PowerStoreDriver', san_ip: '10.0.0.9' }): DeploymentProfileInput {
+export function esbProfile(
+  secretRef?: EsbInput['secretRef'],
+  volumeBackend: object = { volume_driver: 'cinder.volume.drivers.dell_emc.powerstore.driver.PowerStoreDriver', san_ip: '10.0.0.9' },
+): DeploymentProfileInput {
   return aioSimplex({
     storage: {
       ceph: NO_CEPH,
-      esb: [{ name: 'dell-iscsi', protocol: 'iscsi', k8sStorageClass: 'dell-sc', volumeBackend, ...(secretRef ? { secretRef } : {}) } as EsbInput],
+      esb: [
+        {
+          name: 'dell-iscsi',
+          protocol: 'iscsi',
+          k8sStorageClass: 'dell-sc',
+          volumeBackend,
+          ...(secretRef ? { secretRef } : {}),
+        } as EsbInput,
+      ],
       selection: { cinder: { priority: ['dell-iscsi'] }, mariadb: { priority: ['dell-iscsi'] }, rabbitmq: { priority: ['dell-iscsi'] } },
     },
   });
@@ -148,7 +177,11 @@ export function esbProfile(secretRef?: EsbInput['secretRef'], volumeBackend: obj
 
 /** AIO with a domain, the platform's OIDC issuer and keystone's Dex settings `dex` (enabled). */
 export function dexProfile(dex: object): DeploymentProfileInput {
-  return aioSimplex({ keystone: { dex: { enabled: true, ...dex } }, endpoints: { domain: 'example.com' }, platform: { oidcIssuerUrl: ISSUER } });
+  return aioSimplex({
+    keystone: { dex: { enabled: true, ...dex } },
+    endpoints: { domain: 'example.com' },
+    platform: { oidcIssuerUrl: ISSUER },
+  });
 }
 
 /** Whether a release is emitted for a profile (spec §4.1), asked for by the app defaults or not. */

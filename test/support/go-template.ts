@@ -225,7 +225,9 @@ export function renderTemplate(source: string, options: RenderOptions): string {
         const entries: Array<[unknown, unknown]> = Array.isArray(value)
           ? value.map((v, i) => [i, v])
           : value && typeof value === 'object'
-            ? Object.keys(value).sort().map((k) => [k, (value as Record<string, unknown>)[k]])
+            ? Object.keys(value)
+                .sort()
+                .map((k) => [k, (value as Record<string, unknown>)[k]])
             : [];
         if (entries.length === 0) out += run(node.elseBody, scope);
         for (const [k, v] of entries) {

@@ -23,7 +23,8 @@ function defaulted(value) {
 const problems = [];
 for (const [index, object] of objects.entries()) {
   const name = object?.metadata?.name ?? '?';
-  const Model = typeof object?.apiVersion === 'string' && typeof object?.kind === 'string' ? await modelOf(object.apiVersion, object.kind) : undefined;
+  const Model =
+    typeof object?.apiVersion === 'string' && typeof object?.kind === 'string' ? await modelOf(object.apiVersion, object.kind) : undefined;
   if (!Model) {
     problems.push({ index, kind: `${object?.apiVersion}/${object?.kind}`, name, problem: 'no schema for this apiVersion and kind' });
     continue;

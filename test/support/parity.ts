@@ -73,7 +73,11 @@ function globToRegExp(glob: string): RegExp {
 }
 
 function matches(deviation: Deviation, diff: Difference): boolean {
-  return differenceKindOf(deviation.kind) === diff.kind && globToRegExp(deviation.file).test(diff.file) && globToRegExp(deviation.path).test(diff.path);
+  return (
+    differenceKindOf(deviation.kind) === diff.kind &&
+    globToRegExp(deviation.file).test(diff.file) &&
+    globToRegExp(deviation.path).test(diff.path)
+  );
 }
 
 /** Compares our stack's files with the reference tree, leaf by leaf, as Helm reads YAML (1.1). */
@@ -85,7 +89,11 @@ export function compareWithReference(
   /** Reference files outside `referenceDir`: our path to their absolute path. */
   extraFiles: Readonly<Record<string, string>> = {},
 ): ParityReport {
-  const referencePaths = new Map(listFiles(referenceDir).filter((f) => f.endsWith('.yaml')).map((f) => [f, path.join(referenceDir, f)]));
+  const referencePaths = new Map(
+    listFiles(referenceDir)
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => [f, path.join(referenceDir, f)]),
+  );
   for (const [ourPath, theirPath] of Object.entries(extraFiles)) referencePaths.set(ourPath, theirPath);
   const referenceFiles = [...referencePaths.keys()];
   const files = [...new Set([...referenceFiles, ...ours.keys()])].sort();
@@ -108,7 +116,12 @@ export function compareWithReference(
       const want = expected(refValue, build);
       if (JSON.stringify(ourValue) === JSON.stringify(want)) {
         equal++;
-      } else if (refValue === 'REPLACE_HELM_CHART_VERSION' && leaf.endsWith('chart.spec.version') && typeof ourValue === 'string' && ourValue !== '') {
+      } else if (
+        refValue === 'REPLACE_HELM_CHART_VERSION' &&
+        leaf.endsWith('chart.spec.version') &&
+        typeof ourValue === 'string' &&
+        ourValue !== ''
+      ) {
         equal++; // the packaging step fills in the version; any version matches
       } else if (
         typeof want === 'string' &&

@@ -69,16 +69,29 @@ export async function renderParity(ours: StackTree, reference: StackTree, charts
     const o = a.releases.find((r) => r.release === release);
     const r = b.releases.find((x) => x.release === release);
     if (!o || !r || o.error || r.error) {
-      differences.push({ release, object: '(release)', path: 'renders', ours: o?.error ?? (o ? 'renders' : 'absent'), reference: r?.error ?? (r ? 'renders' : 'absent') });
+      differences.push({
+        release,
+        object: '(release)',
+        path: 'renders',
+        ours: o?.error ?? (o ? 'renders' : 'absent'),
+        reference: r?.error ?? (r ? 'renders' : 'absent'),
+      });
       continue;
     }
     for (const change of diffRenderedObjects(r, o, b.credentialValues, a.credentialValues)) {
       if (change.kind !== 'changed') {
-        differences.push({ release, object: change.id, path: '(object)', ours: change.kind === 'added' ? 'present' : 'absent', reference: change.kind === 'added' ? 'absent' : 'present' });
+        differences.push({
+          release,
+          object: change.id,
+          path: '(object)',
+          ours: change.kind === 'added' ? 'present' : 'absent',
+          reference: change.kind === 'added' ? 'absent' : 'present',
+        });
         continue;
       }
       for (const leaf of change.leaves) {
-        if (typeof leaf.old === 'string' && typeof leaf.new === 'string' && withoutComments(leaf.old) === withoutComments(leaf.new)) continue;
+        if (typeof leaf.old === 'string' && typeof leaf.new === 'string' && withoutComments(leaf.old) === withoutComments(leaf.new))
+          continue;
         differences.push({ release, object: change.id, path: leaf.path, ours: leaf.new, reference: leaf.old });
       }
     }

@@ -55,7 +55,11 @@ export function chartTplPaths(chartDir: string, unresolved: string[] = []): stri
         return;
       }
       // tpl of the dot or of a range variable: the enclosing range/with over a values path.
-      const scope = lines.slice(Math.max(0, i - 6), i).reverse().map((l) => new RegExp(String.raw`\{\{-?\s*(?:range|with)\s+(?:\$\w+\s*,\s*\$\w+\s*:=\s*)?${VALUES_PATH}`).exec(l)).find(Boolean);
+      const scope = lines
+        .slice(Math.max(0, i - 6), i)
+        .reverse()
+        .map((l) => new RegExp(String.raw`\{\{-?\s*(?:range|with)\s+(?:\$\w+\s*,\s*\$\w+\s*:=\s*)?${VALUES_PATH}`).exec(l))
+        .find(Boolean);
       if (scope && /\btpl\s+\(?\s*(?:toYaml\s+|toString\s+)?(?:\.|\$\w+)(?:\s*\|\s*toString)?\s*\)?\s+[$.]/.test(line)) found.add(scope[1]);
       else unresolved.push(`${file}:${i + 1}: ${line.trim()}`);
     });
@@ -67,7 +71,10 @@ export function chartTplPaths(chartDir: string, unresolved: string[] = []): stri
 export function deriveTplPaths(chartsDir: string, scratch: string): TplDerivation {
   const paths: Record<string, string[]> = {};
   const unresolved: string[] = [];
-  for (const archive of fs.readdirSync(chartsDir).filter((f) => f.endsWith('.tgz')).sort()) {
+  for (const archive of fs
+    .readdirSync(chartsDir)
+    .filter((f) => f.endsWith('.tgz'))
+    .sort()) {
     const into = path.join(scratch, archive.replace(/\.tgz$/, ''));
     fs.mkdirSync(into, { recursive: true });
     execFileSync('tar', ['-xzf', path.join(chartsDir, archive), '-C', into]);

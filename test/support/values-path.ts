@@ -26,7 +26,13 @@ export function credentialAt(values: Values, path: string): string {
 export function has(values: Values, path: string): boolean {
   const keys = path.split('.');
   const parent = keys.length === 1 ? values : at(values, keys.slice(0, -1).join('.'));
-  return typeof parent === 'object' && parent !== null && !Array.isArray(parent) && !(parent instanceof CredentialRef) && keys[keys.length - 1] in parent;
+  return (
+    typeof parent === 'object' &&
+    parent !== null &&
+    !Array.isArray(parent) &&
+    !(parent instanceof CredentialRef) &&
+    keys[keys.length - 1] in parent
+  );
 }
 
 /** The `--set` paths of every credential leaf, sorted. */
@@ -54,5 +60,11 @@ export function plainSecretLeaves(values: Values): string[] {
 export const IDENTITY_BASE = ['admin', 'test', 'stx_admin'];
 export const TLS_LEAVES = (endpoint: string) => ['crt', 'key', 'ca'].map((k) => `endpoints.${endpoint}.host_fqdn_override.public.tls.${k}`);
 export const AUTH_LEAVES = (users: string[]) => users.map((u) => `endpoints.identity.auth.${u}.password`);
-export const DB_LEAVES = (block: string, user: string) => [`endpoints.${block}.auth.admin.password`, `endpoints.${block}.auth.${user}.password`];
-export const RABBIT_LEAVES = (user: string) => [`endpoints.oslo_messaging.auth.admin.password`, `endpoints.oslo_messaging.auth.${user}.password`];
+export const DB_LEAVES = (block: string, user: string) => [
+  `endpoints.${block}.auth.admin.password`,
+  `endpoints.${block}.auth.${user}.password`,
+];
+export const RABBIT_LEAVES = (user: string) => [
+  `endpoints.oslo_messaging.auth.admin.password`,
+  `endpoints.oslo_messaging.auth.${user}.password`,
+];

@@ -6,11 +6,89 @@ import fc from 'fast-check';
 
 /** Strings that YAML 1.1 or 1.2 would read as something else when written plain. */
 export const TROUBLE: readonly string[] = [
-  'yes', 'no', 'on', 'off', 'y', 'n', 'Y', 'N', 'Yes', 'NO', 'On', 'OFF', 'true', 'True', 'TRUE', 'false', 'False',
-  '~', 'null', 'Null', 'NULL', '0777', '0o17', '0x1F', '0b101', '1e3', '1E3', '1_000', '12:30', '190:20:30', '2001-12-14',
-  '2001-12-14t21:59:43.10-05:00', '.inf', '-.inf', '+.inf', '.Inf', '.nan', '.NaN', '+1', '-1', '-0', '+0', '0', '3.', '.5', '1.0',
-  '=', '<<', '<', '-', '- a', '? a', ': a', '!tag', '&anchor', '*alias', '%YAML', '@at', '`tick', '|', '>', '#', '"', "'", '{}', '[]',
-  'a: b', 'a #b', 'a#b', ' a', 'a ', ' ', '\t', '', '007', '00', '0.10', '1,000', '---', '...', 'key:', 'a: ', ' #x',
+  'yes',
+  'no',
+  'on',
+  'off',
+  'y',
+  'n',
+  'Y',
+  'N',
+  'Yes',
+  'NO',
+  'On',
+  'OFF',
+  'true',
+  'True',
+  'TRUE',
+  'false',
+  'False',
+  '~',
+  'null',
+  'Null',
+  'NULL',
+  '0777',
+  '0o17',
+  '0x1F',
+  '0b101',
+  '1e3',
+  '1E3',
+  '1_000',
+  '12:30',
+  '190:20:30',
+  '2001-12-14',
+  '2001-12-14t21:59:43.10-05:00',
+  '.inf',
+  '-.inf',
+  '+.inf',
+  '.Inf',
+  '.nan',
+  '.NaN',
+  '+1',
+  '-1',
+  '-0',
+  '+0',
+  '0',
+  '3.',
+  '.5',
+  '1.0',
+  '=',
+  '<<',
+  '<',
+  '-',
+  '- a',
+  '? a',
+  ': a',
+  '!tag',
+  '&anchor',
+  '*alias',
+  '%YAML',
+  '@at',
+  '`tick',
+  '|',
+  '>',
+  '#',
+  '"',
+  "'",
+  '{}',
+  '[]',
+  'a: b',
+  'a #b',
+  'a#b',
+  ' a',
+  'a ',
+  ' ',
+  '\t',
+  '',
+  '007',
+  '00',
+  '0.10',
+  '1,000',
+  '---',
+  '...',
+  'key:',
+  'a: ',
+  ' #x',
 ];
 
 /** Multi-line strings, with and without a trailing newline, indentation and blank lines. */
@@ -37,7 +115,18 @@ export const MULTILINE: readonly string[] = [
 
 /** Non-ASCII text, including characters YAML treats specially (NEL, line separator, BOM, controls). */
 export const UNICODE: readonly string[] = [
-  'héllo', 'ünïcödé: ja', '日本語', '😀', 'a\u00a0b', '\u2028', 'e\u0301', '\u0085nel', 'ctrl\u0007bell', 'nul\u0000', 'mid\ufeffbom', '\ufeffbom',
+  'héllo',
+  'ünïcödé: ja',
+  '日本語',
+  '😀',
+  'a\u00a0b',
+  '\u2028',
+  'e\u0301',
+  '\u0085nel',
+  'ctrl\u0007bell',
+  'nul\u0000',
+  'mid\ufeffbom',
+  '\ufeffbom',
 ];
 
 /** `007`-like: leading zeros before digits. */
@@ -47,7 +136,12 @@ export const leadingZeros: fc.Arbitrary<string> = fc
 
 /** A trouble string with surrounding spaces, or `: ` / ` #` inside. */
 export const decorated: fc.Arbitrary<string> = fc
-  .tuple(fc.constantFrom(...TROUBLE), fc.constantFrom('', ' ', '  '), fc.constantFrom('', ' ', '\t'), fc.constantFrom('', ': x', ' #x', ':', '#'))
+  .tuple(
+    fc.constantFrom(...TROUBLE),
+    fc.constantFrom('', ' ', '  '),
+    fc.constantFrom('', ' ', '\t'),
+    fc.constantFrom('', ': x', ' #x', ':', '#'),
+  )
   .map(([s, before, after, inside]) => `${before}${s}${inside}${after}`);
 
 /** Any string of the trouble set, or a random one. */
@@ -60,7 +154,10 @@ export const trickyString: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.string(), weight: 2 },
   { arbitrary: fc.string({ unit: 'grapheme' }), weight: 1 },
   // Short strings of the characters that matter to YAML: quotes, escapes, indicators, breaks.
-  { arbitrary: fc.string({ unit: fc.constantFrom('a', ' ', '\n', ':', '#', '-', '0', '\t', '"', "'", '\\', '?', '{', '['), maxLength: 12 }), weight: 2 },
+  {
+    arbitrary: fc.string({ unit: fc.constantFrom('a', ' ', '\n', ':', '#', '-', '0', '\t', '"', "'", '\\', '?', '{', '['), maxLength: 12 }),
+    weight: 2,
+  },
 );
 
 /**

@@ -42,7 +42,10 @@ const WITH_CERTIFICATES: ReadonlySet<ReleaseName> = new Set<ReleaseName>([
 /** Deployments that differ in everything but https: system type and mode, domain, ceph kind, IP family. */
 const DEPLOYMENTS: ReadonlyArray<[string, (https: Partial<DeploymentProfileInput>) => DeploymentProfileInput]> = [
   ['AIO-SX, host ceph, no domain', (extra) => aioSimplex(extra)],
-  ['AIO-DX, rook ceph, endpoint domain', (extra) => aioDuplex({ storage: { ceph: ROOK_CEPH }, endpoints: { domain: 'example.com' }, ...extra })],
+  [
+    'AIO-DX, rook ceph, endpoint domain',
+    (extra) => aioDuplex({ storage: { ceph: ROOK_CEPH }, endpoints: { domain: 'example.com' }, ...extra }),
+  ],
   [
     'Standard, IPv6, subcloud region',
     (extra) =>
@@ -90,13 +93,20 @@ describe('the release suites', () => {
 });
 
 describe('§2.5 https common: manifests.certificates', () => {
-  it.each(DEPLOYMENTS)('given https on %s, then exactly the releases whose spec section says so set manifests.certificates: true', (_, profile) => {
-    const withCertificates = RELEASES_WITH_SYSTEM_VALUES.filter((name) => at(systemValuesOf(name, profile({ https: HTTPS })), 'manifests.certificates') === true);
-    expect(withCertificates).toEqual(RELEASES_WITH_SYSTEM_VALUES.filter((name) => WITH_CERTIFICATES.has(name)));
-  });
+  it.each(DEPLOYMENTS)(
+    'given https on %s, then exactly the releases whose spec section says so set manifests.certificates: true',
+    (_, profile) => {
+      const withCertificates = RELEASES_WITH_SYSTEM_VALUES.filter(
+        (name) => at(systemValuesOf(name, profile({ https: HTTPS })), 'manifests.certificates') === true,
+      );
+      expect(withCertificates).toEqual(RELEASES_WITH_SYSTEM_VALUES.filter((name) => WITH_CERTIFICATES.has(name)));
+    },
+  );
 
   it.each(DEPLOYMENTS)('given no https on %s, then no release sets manifests.certificates', (_, profile) => {
-    const withKey = RELEASES_WITH_SYSTEM_VALUES.filter((name) => at(systemValuesOf(name, profile({})), 'manifests.certificates') !== undefined);
+    const withKey = RELEASES_WITH_SYSTEM_VALUES.filter(
+      (name) => at(systemValuesOf(name, profile({})), 'manifests.certificates') !== undefined,
+    );
     expect(withKey).toEqual([]);
   });
 
@@ -159,27 +169,54 @@ describe('endpoint FQDN with a custom pattern', () => {
     });
   test('given fqdnPattern {service_name}-os.{endpoint_domain}, when computed, then public hosts follow the pattern', () => {
     const profile = aioSimplex({ endpoints: { domain: DOMAIN, fqdnPattern: '{service_name}-os.{endpoint_domain}' } });
-    expect(at(systemValuesOf('nova-api-proxy', profile), 'endpoints.compute.host_fqdn_override.public.host')).toBe('nova-os.openstack.example.com');
-    expect(at(systemValuesOf('horizon', profile), 'endpoints.dashboard.host_fqdn_override.public.host')).toBe('horizon-os.openstack.example.com');
-    expect(at(systemValuesOf('horizon', profile), 'conf.horizon.local_settings.config.csrf_trusted_origins')).toEqual(['http://horizon-os.openstack.example.com']);
+    expect(at(systemValuesOf('nova-api-proxy', profile), 'endpoints.compute.host_fqdn_override.public.host')).toBe(
+      'nova-os.openstack.example.com',
+    );
+    expect(at(systemValuesOf('horizon', profile), 'endpoints.dashboard.host_fqdn_override.public.host')).toBe(
+      'horizon-os.openstack.example.com',
+    );
+    expect(at(systemValuesOf('horizon', profile), 'conf.horizon.local_settings.config.csrf_trusted_origins')).toEqual([
+      'http://horizon-os.openstack.example.com',
+    ]);
   });
 
   test.each([
     [false, 'http'],
     [true, 'https'],
-  ])('given the pattern {service_name}-os.{endpoint_domain} with DEX (https %s), when horizon and keystone values are computed, then every Keystone and Horizon URL uses the pattern over %s', (https, scheme) => {
-    const horizon = systemValuesOf('horizon', dexProfile(https));
-    const keystone = systemValuesOf('keystone', dexProfile(https));
-    expect(at(horizon, 'conf.horizon.local_settings.config.csrf_trusted_origins')).toEqual([`${scheme}://horizon-os.example.com`]);
-    expect(at(horizon, 'conf.horizon.local_settings.config.raw.OPENSTACK_KEYSTONE_URL')).toBe(`${scheme}://keystone-os.example.com/v3`);
-    expect(at(keystone, 'conf.federation.external')).toEqual({ keystone: `${scheme}://keystone-os.example.com`, horizon: `${scheme}://horizon-os.example.com`, dex: ISSUER_URL });
-    // Both schemes are trusted whatever the deployment's (as the platform writes them).
-    expect(at(keystone, 'conf.keystone.federation.trusted_dashboard.values')).toEqual(['https://horizon-os.example.com/auth/websso/', 'http://horizon-os.example.com/auth/websso/']);
-  });
+  ])(
+    'given the pattern {service_name}-os.{endpoint_domain} with DEX (https %s), when horizon and keystone values are computed, then every Keystone and Horizon URL uses the pattern over %s',
+    (https, scheme) => {
+      const horizon = systemValuesOf('horizon', dexProfile(https));
+      const keystone = systemValuesOf('keystone', dexProfile(https));
+      expect(at(horizon, 'conf.horizon.local_settings.config.csrf_trusted_origins')).toEqual([`${scheme}://horizon-os.example.com`]);
+      expect(at(horizon, 'conf.horizon.local_settings.config.raw.OPENSTACK_KEYSTONE_URL')).toBe(`${scheme}://keystone-os.example.com/v3`);
+      expect(at(keystone, 'conf.federation.external')).toEqual({
+        keystone: `${scheme}://keystone-os.example.com`,
+        horizon: `${scheme}://horizon-os.example.com`,
+        dex: ISSUER_URL,
+      });
+      // Both schemes are trusted whatever the deployment's (as the platform writes them).
+      expect(at(keystone, 'conf.keystone.federation.trusted_dashboard.values')).toEqual([
+        'https://horizon-os.example.com/auth/websso/',
+        'http://horizon-os.example.com/auth/websso/',
+      ]);
+    },
+  );
 });
 
 describe('purity', () => {
-  const releases: ReleaseName[] = ['mariadb', 'garbd', 'memcached', 'rabbitmq', 'ingress-nginx-openstack', 'nginx-ports-control', 'keystone', 'placement', 'neutron', 'openvswitch'];
+  const releases: ReleaseName[] = [
+    'mariadb',
+    'garbd',
+    'memcached',
+    'rabbitmq',
+    'ingress-nginx-openstack',
+    'nginx-ports-control',
+    'keystone',
+    'placement',
+    'neutron',
+    'openvswitch',
+  ];
   it.each(releases)('given the same profile twice, when computing %s, then the values are equal', (release) => {
     const profile = standard(3, { https: HTTPS, endpoints: { domain: 'example.com' } });
     expect(systemValuesOf(release, profile)).toEqual(systemValuesOf(release, profile));

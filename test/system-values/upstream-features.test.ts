@@ -32,7 +32,10 @@ describe('§2.8 NetApp credentials', () => {
   });
 
   test('§2.8 NetApp: credentials.overrides still moves a NetApp credential to another Secret', () => {
-    const sources = sourcesOf({ ...input, credentials: { overrides: { 'netapp-password.nfs': { secretName: 'vault-sync', key: 'ontap' } } } });
+    const sources = sourcesOf({
+      ...input,
+      credentials: { overrides: { 'netapp-password.nfs': { secretName: 'vault-sync', key: 'ontap' } } },
+    });
     expect(sources.get('netapp-password.nfs')).toBe('vault-sync/ontap');
   });
 
@@ -50,7 +53,6 @@ describe('§2.8 NetApp credentials', () => {
 });
 
 describe('§2.8 ESB secretRef', () => {
-
   test('§2.8 ESB: given secretRef keys, then each mapped cinder.conf field of the backend section is a credential leaf read from that Secret', () => {
     const input = esbProfile({ secretName: 'powerstore-creds', keys: { san_login: 'username', san_password: 'password' } });
     const v = systemValuesOf('cinder', input);
@@ -64,7 +66,9 @@ describe('§2.8 ESB secretRef', () => {
 
   test('§2.8 ESB: secretRef needs at least one field, and field names are cinder.conf option names', () => {
     expect(() => resolveInput(esbProfile({ secretName: 'x', keys: {} }), 'test.yaml')).toThrow(/at least one cinder.conf field/);
-    expect(() => resolveInput(esbProfile({ secretName: 'x', keys: { 'san password': 'p' } }), 'test.yaml')).toThrow(/secretRef\.keys\.san password/);
+    expect(() => resolveInput(esbProfile({ secretName: 'x', keys: { 'san password': 'p' } }), 'test.yaml')).toThrow(
+      /secretRef\.keys\.san password/,
+    );
   });
 
   // utils.py resolve_secret_ref reads the Secret from secretRef.namespace (default openstack);
@@ -75,7 +79,9 @@ describe('§2.8 ESB secretRef', () => {
   });
 
   test('§2.8 ESB: a secretRef in another namespace is refused with what to do instead', () => {
-    expect(() => resolveInput(esbProfile({ secretName: 'powerstore-creds', namespace: 'dell-csi', keys: { san_password: 'password' } }), 'test.yaml')).toThrow(
+    expect(() =>
+      resolveInput(esbProfile({ secretName: 'powerstore-creds', namespace: 'dell-csi', keys: { san_password: 'password' } }), 'test.yaml'),
+    ).toThrow(
       /storage\.esb\[0\]\.secretRef\.namespace: expected openstack, the namespace of the HelmReleases: Flux valuesFrom reads no other; copy the Secret into openstack/,
     );
   });
@@ -87,13 +93,26 @@ describe('§3.8 cinder mounts: storage CA and extra mounts', () => {
   test('§3.8 storage CA: without storage.caCert no CA is mounted, and the credentials command lists the Secret when it is', () => {
     const v = systemValuesOf('cinder', aioSimplex());
     expect(at(v, 'pod.mounts.cinder_backup.cinder_backup.volumes')).toEqual([CONVERSION_VOLUME]);
-    const { external } = generateValues(resolveInput(aioSimplex({ storage: { ceph: { kind: 'host', fsid: '89bd29e9-c505-4170-a097-04dc8e43c897' }, caCert: {} } }), 'test.yaml'), new Map(), false);
-    expect(external).toContain('storage-ca-cert/ca.crt (CA of the storage arrays, mounted by cinder; the platform copies it from /var/opt/openstack/certs/storage.pem)');
+    const { external } = generateValues(
+      resolveInput(
+        aioSimplex({ storage: { ceph: { kind: 'host', fsid: '89bd29e9-c505-4170-a097-04dc8e43c897' }, caCert: {} } }),
+        'test.yaml',
+      ),
+      new Map(),
+      false,
+    );
+    expect(external).toContain(
+      'storage-ca-cert/ca.crt (CA of the storage arrays, mounted by cinder; the platform copies it from /var/opt/openstack/certs/storage.pem)',
+    );
   });
 
   test('§3.8 extra_mounts: an entry that is not a list of maps is refused, naming the field', () => {
-    const input = aioSimplex({ userOverrides: { cinder: { storage_conf: { extra_mounts: { cinder_volume: { volumes: 'array-nfs' } } } } } });
-    expect(() => resolveInput(input, 'test.yaml')).toThrow('userOverrides.cinder.storage_conf.extra_mounts.cinder_volume.volumes: expected a list of Kubernetes volume or volumeMount maps');
+    const input = aioSimplex({
+      userOverrides: { cinder: { storage_conf: { extra_mounts: { cinder_volume: { volumes: 'array-nfs' } } } } },
+    });
+    expect(() => resolveInput(input, 'test.yaml')).toThrow(
+      'userOverrides.cinder.storage_conf.extra_mounts.cinder_volume.volumes: expected a list of Kubernetes volume or volumeMount maps',
+    );
   });
 });
 
@@ -102,7 +121,9 @@ describe('§2.6 StorageClass fallback to the cinder ESB entry', () => {
 
   test('§2.6: given a chart whose backends list does not enable an ESB entry named in its priority, then the entry k8sStorageClass still resolves', () => {
     const selection = { backends: [{ name: 'ceph', enabled: false }], priority: ['ceph', 'dell-nfs'] };
-    const input = aioSimplex({ storage: { ceph: { kind: 'host', fsid: FSID }, esb, selection: { mariadb: selection, rabbitmq: selection } } });
+    const input = aioSimplex({
+      storage: { ceph: { kind: 'host', fsid: FSID }, esb, selection: { mariadb: selection, rabbitmq: selection } },
+    });
     expect(at(systemValuesOf('mariadb', input), 'volume.class_name')).toBe('dell-nfs-sc');
     expect(at(systemValuesOf('rabbitmq', input), 'volume.class_name')).toBe('dell-nfs-sc');
   });
@@ -124,17 +145,25 @@ describe('§2.6 StorageClass fallback to the cinder ESB entry', () => {
 });
 
 describe('§3.10.1 nova externalEphemeralPool', () => {
-
-  test.each([['/etc/ceph/ext.conf'], ['..'], ['a b.conf'], ['']])('§3.10.1: the external conf %j is not a file name and is refused', (name) => {
-    expect(problemsOf(aioSimplex({ storage: { ceph: { kind: 'host', fsid: FSID, externalCephConf: name } } }))).toEqual([expect.stringMatching(/^storage\.ceph\.externalCephConf: expected a file name/)]);
-  });
+  test.each([['/etc/ceph/ext.conf'], ['..'], ['a b.conf'], ['']])(
+    '§3.10.1: the external conf %j is not a file name and is refused',
+    (name) => {
+      expect(problemsOf(aioSimplex({ storage: { ceph: { kind: 'host', fsid: FSID, externalCephConf: name } } }))).toEqual([
+        expect.stringMatching(/^storage\.ceph\.externalCephConf: expected a file name/),
+      ]);
+    },
+  );
 });
 
 describe('§3.7/§3.17 Dex providerName and protocolName', () => {
-
   test('§3.7 DEX: with the default names, keystone and horizon are as before (dex, openid)', () => {
-    expect(at(systemValuesOf('keystone', dexProfile({})), 'conf.federation.dex_idp')).toEqual({ provider_remote_id: ISSUER, enabled: true });
-    expect(at(systemValuesOf('horizon', dexProfile({})), 'conf.horizon.local_settings.config.auth.idp_mapping')).toEqual([{ name: 'dex_oidc', label: 'Login with DEX SSO', idp: 'dex', protocol: 'openid' }]);
+    expect(at(systemValuesOf('keystone', dexProfile({})), 'conf.federation.dex_idp')).toEqual({
+      provider_remote_id: ISSUER,
+      enabled: true,
+    });
+    expect(at(systemValuesOf('horizon', dexProfile({})), 'conf.horizon.local_settings.config.auth.idp_mapping')).toEqual([
+      { name: 'dex_oidc', label: 'Login with DEX SSO', idp: 'dex', protocol: 'openid' },
+    ]);
   });
 
   test('§3.7 DEX: names are Keystone names (no spaces or separators)', () => {
@@ -150,31 +179,56 @@ describe('§4.3 restore modes', () => {
   });
 
   test('§4.3 restore_db: garbd too where it is enabled (Standard with two control-plane hosts)', () => {
-    expect(emitted(standard(2, { applyMode: 'restore_db' })).sort()).toEqual(['garbd', 'ingress-nginx-openstack', 'mariadb', 'nginx-ports-control']);
+    expect(emitted(standard(2, { applyMode: 'restore_db' })).sort()).toEqual([
+      'garbd',
+      'ingress-nginx-openstack',
+      'mariadb',
+      'nginx-ports-control',
+    ]);
   });
 
   test('§4.3 restore_storage: also memcached, rabbitmq, keystone, glance and cinder, with their dependsOn edges inside the subset', () => {
     const deployment = resolveInput(standard(2, { applyMode: 'restore_storage' }), 'test.yaml');
-    expect(deployment.releases.map((r) => r.definition.name).sort()).toEqual(['cinder', 'garbd', 'glance', 'ingress-nginx-openstack', 'keystone', 'mariadb', 'memcached', 'nginx-ports-control', 'rabbitmq']);
+    expect(deployment.releases.map((r) => r.definition.name).sort()).toEqual([
+      'cinder',
+      'garbd',
+      'glance',
+      'ingress-nginx-openstack',
+      'keystone',
+      'mariadb',
+      'memcached',
+      'nginx-ports-control',
+      'rabbitmq',
+    ]);
     const names = new Set(deployment.releases.map((r) => r.definition.name as string));
     for (const r of deployment.releases) for (const dep of r.dependsOn) expect(names.has(dep)).toBe(true);
   });
 
   test('§4.3 restore: user values of releases a restore leaves out are kept, not refused', () => {
-    expect(emitted(aioSimplex({ applyMode: 'restore_db', userOverrides: { nova: { conf: { nova: { DEFAULT: { debug: true } } } } } }))).not.toContain('nova');
+    expect(
+      emitted(aioSimplex({ applyMode: 'restore_db', userOverrides: { nova: { conf: { nova: { DEFAULT: { debug: true } } } } } })),
+    ).not.toContain('nova');
   });
 
   // The plugin's restore only changes the kustomization's release list
   // (kustomize_openstack.py platform_mode_kustomize_updates); no chart's overrides read the mode.
-  test.each([['restore_db' as const], ['restore_storage' as const]])('§4.3 %s: each release it keeps has the values of normal mode', (applyMode) => {
-    const normal = new Map(resolveInput(standard(2), 'test.yaml').releases.map((r) => [r.definition.name, r]));
-    const restore = resolveInput(standard(2, { applyMode }), 'test.yaml').releases;
-    expect(restore.length).toBeGreaterThan(0);
-    for (const r of restore) {
-      const before = normal.get(r.definition.name)!;
-      expect([r.definition.name, r.systemValues, r.staticValues, r.chartVersion]).toEqual([r.definition.name, before.systemValues, before.staticValues, before.chartVersion]);
-    }
-  });
+  test.each([['restore_db' as const], ['restore_storage' as const]])(
+    '§4.3 %s: each release it keeps has the values of normal mode',
+    (applyMode) => {
+      const normal = new Map(resolveInput(standard(2), 'test.yaml').releases.map((r) => [r.definition.name, r]));
+      const restore = resolveInput(standard(2, { applyMode }), 'test.yaml').releases;
+      expect(restore.length).toBeGreaterThan(0);
+      for (const r of restore) {
+        const before = normal.get(r.definition.name)!;
+        expect([r.definition.name, r.systemValues, r.staticValues, r.chartVersion]).toEqual([
+          r.definition.name,
+          before.systemValues,
+          before.staticValues,
+          before.chartVersion,
+        ]);
+      }
+    },
+  );
 
   test('§4.3 normal mode deploys every enabled release', () => {
     expect(emitted(aioSimplex())).toEqual(expect.arrayContaining(['nova', 'neutron', 'horizon', 'cinder']));
@@ -203,7 +257,9 @@ describe('§1.1/§3.17 regionConfig (P3)', () => {
     ['heat', ['endpoints.identity.auth.heat.region_name']],
     ['glance', ['endpoints.identity.auth.glance.region_name']],
   ] as const)('§2.1 regionConfig: a region of its own for %s reaches %j; the system region stays elsewhere', (release, paths) => {
-    const input = aioSimplex({ system: { type: 'aio', mode: 'simplex', regionConfig: { services: { [release]: { regionName: 'RegionTwo' } } } } });
+    const input = aioSimplex({
+      system: { type: 'aio', mode: 'simplex', regionConfig: { services: { [release]: { regionName: 'RegionTwo' } } } },
+    });
     const values = systemValuesOf(release, input);
     for (const path of paths) expect([path, at(values, path)]).toEqual([path, 'RegionTwo']);
     expect(at(systemValuesOf('keystone', input), 'endpoints.identity.auth.admin.region_name')).toBe('RegionOne');

@@ -7,7 +7,19 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { CommandSpec, FlagValues, listFlag, parseSpec, printJson, PROFILE_FLAGS, Reporter, ROOT, schema, stringFlag, usageLine } from '../command';
+import {
+  CommandSpec,
+  FlagValues,
+  listFlag,
+  parseSpec,
+  printJson,
+  PROFILE_FLAGS,
+  Reporter,
+  ROOT,
+  schema,
+  stringFlag,
+  usageLine,
+} from '../command';
 import { UsageError } from '../cli';
 import { gitWouldTrack, runCredentials } from '../credentials';
 import { newAgeKey, parseAgeIdentities } from '../sops';
@@ -38,12 +50,17 @@ export interface CredentialsArgs {
 function credentialsArgs(values: FlagValues, positionals: readonly string[]): CredentialsArgs {
   const rotate = stringFlag(values, 'rotate');
   if (rotate !== undefined && values['rotate-all']) throw new UsageError('--rotate and --rotate-all exclude each other');
-  const ids = rotate?.split(',').map((s) => s.trim()).filter(Boolean);
+  const ids = rotate
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (rotate !== undefined && ids?.length === 0) throw new UsageError('--rotate needs credential ids (e.g. --rotate db-password.nova)');
   const out = stringFlag(values, 'out');
   if (out !== undefined && out.trim() === '') throw new UsageError('--out needs a folder (the default is credentials)');
-  if (values['new-age-key'] !== undefined && values['age-recipient'] !== undefined) throw new UsageError('--new-age-key and --age-recipient exclude each other (the new key is the recipient)');
-  for (const flag of ['age-identity', 'new-age-key'] as const) if (values[flag] !== undefined && stringFlag(values, flag)!.trim() === '') throw new UsageError(`--${flag} needs a file`);
+  if (values['new-age-key'] !== undefined && values['age-recipient'] !== undefined)
+    throw new UsageError('--new-age-key and --age-recipient exclude each other (the new key is the recipient)');
+  for (const flag of ['age-identity', 'new-age-key'] as const)
+    if (values[flag] !== undefined && stringFlag(values, flag)!.trim() === '') throw new UsageError(`--${flag} needs a file`);
   return {
     deployment: positionals[0],
     rotate: values['rotate-all'] ? 'all' : ids ? new Set(ids) : undefined,
@@ -80,10 +97,13 @@ export function resolveTargets(name: string, profileLocations: readonly string[]
   if (inventory) return all.filter((x) => x.inventory === inventory).map((x) => ({ shown: x.full, deployment: resolveSubcloud(x.site) }));
   const matches = subcloudsNamed(name, all);
   if (matches.length === 1) return [{ shown: matches[0].full, deployment: resolveSubcloud(matches[0].site) }];
-  if (matches.length > 1) throw new Error(`"${name}" is a subcloud of several inventories: name one of ${matches.map((m) => m.full).join(', ')}`);
+  if (matches.length > 1)
+    throw new Error(`"${name}" is a subcloud of several inventories: name one of ${matches.map((m) => m.full).join(', ')}`);
   const known = [...profiles.map((p) => p.profile.name), ...inventories.map((i) => i.name), ...all.map((x) => x.full)];
   const close = known.filter((k) => distance(k, name) <= 3 || distance(k.split('/').pop()!, name) <= 2).slice(0, 3);
-  throw new Error(`no site, inventory or subcloud named "${name}"${close.length ? ` (did you mean ${close.join(', ')}?)` : ''} (known: ${known.join(', ')})`);
+  throw new Error(
+    `no site, inventory or subcloud named "${name}"${close.length ? ` (did you mean ${close.join(', ')}?)` : ''} (known: ${known.join(', ')})`,
+  );
 }
 
 /** The age identities that open existing encrypted files: --age-identity, else SOPS_AGE_KEY_FILE, else SOPS_AGE_KEY. */
@@ -106,12 +126,16 @@ async function credentialsMain(args: CredentialsArgs, report: Reporter): Promise
   let ageRecipient = args.ageRecipient;
   let newKeyFile: string | undefined;
   if (args.newAgeKeyFile) {
-    if (fs.existsSync(args.newAgeKeyFile)) throw new Error(`--new-age-key: ${args.newAgeKeyFile} exists; refusing to replace a key (use it with --age-identity)`);
+    if (fs.existsSync(args.newAgeKeyFile))
+      throw new Error(`--new-age-key: ${args.newAgeKeyFile} exists; refusing to replace a key (use it with --age-identity)`);
     const tracked = gitWouldTrack(args.newAgeKeyFile);
     if (tracked) throw new Error(`--new-age-key: refusing to write the private key to ${args.newAgeKeyFile}: ${tracked}`);
     const key = await newAgeKey();
     if (!args.dryRun) {
-      fs.writeFileSync(args.newAgeKeyFile, `# created: ${new Date().toISOString()}\n# public key: ${key.recipient}\n${key.identity}\n`, { mode: 0o600, flag: 'wx' });
+      fs.writeFileSync(args.newAgeKeyFile, `# created: ${new Date().toISOString()}\n# public key: ${key.recipient}\n${key.identity}\n`, {
+        mode: 0o600,
+        flag: 'wx',
+      });
       newKeyFile = args.newAgeKeyFile;
     }
     ageRecipient = key.recipient;
@@ -153,35 +177,83 @@ async function credentialsMain(args: CredentialsArgs, report: Reporter): Promise
   } catch (error) {
     // A new key that encrypted nothing is not kept; one that did is needed to decrypt.
     if (newKeyFile && done === 0) fs.rmSync(newKeyFile, { force: true });
-    if (targets.length > 1 && error instanceof Error) error.message = `${targets[done].shown}: ${error.message}${done > 0 ? ` (the ${done} subcloud(s) before it are written)` : ''}`;
+    if (targets.length > 1 && error instanceof Error)
+      error.message = `${targets[done].shown}: ${error.message}${done > 0 ? ` (the ${done} subcloud(s) before it are written)` : ''}`;
     throw error;
   }
-  if (report.json) printJson({ dryRun: args.dryRun, sites: plan, ...(newKeyFile ? { newAgeKey: { file: newKeyFile, recipient: ageRecipient } } : {}) });
-  if (newKeyFile) console.error(`new age key ${newKeyFile} (public key ${ageRecipient}): keep it safe, out of git; the cluster needs it as flux-system/sops-age (kubectl -n flux-system create secret generic sops-age --from-file=age.agekey=${newKeyFile})`);
+  if (report.json)
+    printJson({ dryRun: args.dryRun, sites: plan, ...(newKeyFile ? { newAgeKey: { file: newKeyFile, recipient: ageRecipient } } : {}) });
+  if (newKeyFile)
+    console.error(
+      `new age key ${newKeyFile} (public key ${ageRecipient}): keep it safe, out of git; the cluster needs it as flux-system/sops-age (kubectl -n flux-system create secret generic sops-age --from-file=age.agekey=${newKeyFile})`,
+    );
 }
 
 export const credentials: CommandSpec = {
   name: 'credentials',
-  summary: "write (or rotate, or encrypt) the credentials every site reads, keeping existing values",
+  summary: 'write (or rotate, or encrypt) the credentials every site reads, keeping existing values',
   description:
     'Writes credentials/<site>/<secret>.yaml (git ignores them; mode 0600) with every credential the site reads, keeping every existing value; with --encrypt, <secret>.sops.yaml for the age recipients of .sops.yaml instead. An inventory gives every subcloud its own folder.',
-  arguments: [{ name: '<site>', description: 'a site (profile name: aio-sx), an inventory (every subcloud), inventory/subcloud, or a subcloud name where unique', complete: 'target' }],
+  arguments: [
+    {
+      name: '<site>',
+      description: 'a site (profile name: aio-sx), an inventory (every subcloud), inventory/subcloud, or a subcloud name where unique',
+      complete: 'target',
+    },
+  ],
   positionals: { min: 1, max: 1, name: 'deployment' },
   flags: {
-    rotate: { type: 'string', value: 'ID[,ID...]', default: 'rotate nothing', description: 'new values for these credential ids (db-password.nova)', complete: 'credential' },
+    rotate: {
+      type: 'string',
+      value: 'ID[,ID...]',
+      default: 'rotate nothing',
+      description: 'new values for these credential ids (db-password.nova)',
+      complete: 'credential',
+    },
     'rotate-all': { type: 'boolean', default: 'off', description: 'new values for every credential' },
     force: { type: 'boolean', default: 'off', description: 'write even where a file was changed by hand' },
     'dry-run': { type: 'boolean', default: 'off', description: 'say what would be written, write nothing (new values masked)' },
     encrypt: { type: 'boolean', default: 'off', description: 'write SOPS files encrypted for the age recipients of .sops.yaml' },
-    'age-identity': { type: 'string', value: 'FILE', default: 'SOPS_AGE_KEY_FILE, else SOPS_AGE_KEY', description: 'the age key that opens existing encrypted files', complete: 'file' },
-    'age-recipient': { type: 'string', value: 'AGE', default: 'the recipients of .sops.yaml', description: 'encrypt for this age public key' },
-    'new-age-key': { type: 'string', value: 'FILE', default: 'none', description: 'create an age key in FILE and encrypt for it', complete: 'file' },
-    out: { type: 'string', value: 'DIR', default: 'credentials', description: 'the folder under which <site>/ is written', complete: 'folder' },
+    'age-identity': {
+      type: 'string',
+      value: 'FILE',
+      default: 'SOPS_AGE_KEY_FILE, else SOPS_AGE_KEY',
+      description: 'the age key that opens existing encrypted files',
+      complete: 'file',
+    },
+    'age-recipient': {
+      type: 'string',
+      value: 'AGE',
+      default: 'the recipients of .sops.yaml',
+      description: 'encrypt for this age public key',
+    },
+    'new-age-key': {
+      type: 'string',
+      value: 'FILE',
+      default: 'none',
+      description: 'create an age key in FILE and encrypt for it',
+      complete: 'file',
+    },
+    out: {
+      type: 'string',
+      value: 'DIR',
+      default: 'credentials',
+      description: 'the folder under which <site>/ is written',
+      complete: 'folder',
+    },
     ...PROFILE_FLAGS,
   },
-  examples: ['credentials aio-sx', 'credentials aio-sx --rotate db-password.nova --dry-run --json', 'credentials sample --encrypt --new-age-key age.agekey'],
+  examples: [
+    'credentials aio-sx',
+    'credentials aio-sx --rotate db-password.nova --dry-run --json',
+    'credentials sample --encrypt --new-age-key age.agekey',
+  ],
   json: schema.object(
-    { dryRun: schema.boolean, sites: { type: 'array', items: schema.object({ site: schema.string, lines: schema.strings }) }, newAgeKey: schema.object({ file: schema.string, recipient: schema.string }) },
+    {
+      dryRun: schema.boolean,
+      sites: { type: 'array', items: schema.object({ site: schema.string, lines: schema.strings }) },
+      newAgeKey: schema.object({ file: schema.string, recipient: schema.string }),
+    },
     ['dryRun', 'sites'],
   ),
   run({ values, positionals, report }) {

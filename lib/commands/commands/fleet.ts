@@ -57,7 +57,10 @@ const LIST_JSON = {
     subclouds: { type: 'array', items: schema.object({ name: schema.string, region: schema.string, oam: schema.string }, ['name']) },
   }),
 };
-/** What `fleet show --json` prints: the subcloud's merged profile (its inventory entry over the profile it extends) and the releases it deploys. */
+/**
+ * What `fleet show --json` prints: the subcloud's merged profile (its inventory entry over the profile
+ * it extends) and the releases it deploys.
+ */
 const SHOW_JSON = schema.object({ subcloud: schema.string, file: schema.string, releases: schema.strings, profile: { type: 'object' } });
 const NEW_JSON = schema.object({ file: schema.string, subclouds: schema.integer, seed: schema.integer });
 
@@ -77,29 +80,45 @@ function fleetNew(countText: string, file: string, seedText: string, report: Rep
 
 export const fleet: CommandSpec = {
   name: 'fleet',
-  summary: 'the fleets of deployments/fleets/: list them, show a subcloud\'s merged profile, or write a generated one',
+  summary: "the fleets of deployments/fleets/: list them, show a subcloud's merged profile, or write a generated one",
   description:
     'Reads the inventories themselves (not dist/). `list`: every inventory and its subclouds. `show <subcloud>`: the profile a subcloud is built from (its inventory entry merged over the profile it extends) and the releases it deploys. `new <count> <file>`: a generated inventory for trials and benchmarks; seeded, so a seed gives the same file.',
   arguments: [
     { name: '<action>', description: 'list, show or new', complete: [...ACTIONS] },
-    { name: '[<subcloud> | <count> <file>]', description: 'show: inventory/subcloud (or a subcloud name where unique); new: how many subclouds and the inventory file to write' },
+    {
+      name: '[<subcloud> | <count> <file>]',
+      description: 'show: inventory/subcloud (or a subcloud name where unique); new: how many subclouds and the inventory file to write',
+    },
   ],
   positionals: { min: 1, max: 3, name: 'argument' },
   flags: {
     seed: { type: 'string', value: 'N', default: '1', description: 'new: the seed of the generator' },
     ...PROFILE_FLAGS,
   },
-  examples: ['fleet list', 'fleet show sample/subcloud2', 'fleet list --json', 'fleet new 10 deployments/fleets/trial.yaml', 'fleet new 1000 /tmp/big.yaml --seed 7'],
+  examples: [
+    'fleet list',
+    'fleet show sample/subcloud2',
+    'fleet list --json',
+    'fleet new 10 deployments/fleets/trial.yaml',
+    'fleet new 1000 /tmp/big.yaml --seed 7',
+  ],
   json: { oneOf: [LIST_JSON, SHOW_JSON, NEW_JSON] },
   completeArgument: (previous) => (previous === 'fleet' ? [...ACTIONS] : previous === 'show' ? 'subcloud' : undefined),
   run({ values, positionals, report }) {
     const [action, ...rest] = positionals;
-    if (!(ACTIONS as readonly string[]).includes(action)) throw new UsageError(`unknown action '${action}' (expected one of ${ACTIONS.join(', ')})`);
+    if (!(ACTIONS as readonly string[]).includes(action))
+      throw new UsageError(`unknown action '${action}' (expected one of ${ACTIONS.join(', ')})`);
     const expected = ARGUMENT_COUNT[action as (typeof ACTIONS)[number]];
-    if (rest.length !== expected) throw new UsageError(`fleet ${action} takes ${expected === 0 ? 'no arguments' : expected === 1 ? 'one argument (a subcloud)' : 'two arguments (a count and a file)'}, got ${rest.length}`);
+    if (rest.length !== expected)
+      throw new UsageError(
+        `fleet ${action} takes ${expected === 0 ? 'no arguments' : expected === 1 ? 'one argument (a subcloud)' : 'two arguments (a count and a file)'}, got ${rest.length}`,
+      );
     if (action === 'new') return fleetNew(rest[0], rest[1], stringFlag(values, 'seed') ?? '1', report);
     if (values.seed !== undefined) throw new UsageError('--seed goes with fleet new');
-    const inventories = loadInventories(listFlag(values, 'profile') ?? defaultProfileLocations(), listFlag(values, 'fleet') ?? defaultFleetLocations());
+    const inventories = loadInventories(
+      listFlag(values, 'profile') ?? defaultProfileLocations(),
+      listFlag(values, 'fleet') ?? defaultFleetLocations(),
+    );
     const subclouds = inventorySubclouds(inventories);
     if (action === 'list') return fleetList(inventories, subclouds, report);
     return fleetShow(rest[0], subclouds, report);
@@ -109,7 +128,10 @@ export const fleet: CommandSpec = {
 /** A subcloud's region and OAM address, as its merged input says (the schema has checked their types). */
 function siteFacts(input: unknown): { region?: string; oam?: string } {
   const i = input as { system?: { regionName?: string }; network?: { oam?: { floatingAddress?: string } } };
-  return { ...(i.system?.regionName ? { region: i.system.regionName } : {}), ...(i.network?.oam?.floatingAddress ? { oam: i.network.oam.floatingAddress } : {}) };
+  return {
+    ...(i.system?.regionName ? { region: i.system.regionName } : {}),
+    ...(i.network?.oam?.floatingAddress ? { oam: i.network.oam.floatingAddress } : {}),
+  };
 }
 
 function fleetList(inventories: readonly LoadedInventory[], subclouds: readonly InventorySubcloud[], report: Reporter): void {
@@ -122,18 +144,30 @@ function fleetList(inventories: readonly LoadedInventory[], subclouds: readonly 
   if (list.length === 0) return report.note('no fleet inventory (deployments/fleets/*.yaml, or --fleet)');
   const lines = list.flatMap((inv) => {
     const width = Math.max(...inv.subclouds.map((s) => s.name.length), 0);
-    return [`${inv.inventory} (${inv.file}): ${inv.subclouds.length} subclouds`, ...inv.subclouds.map((s) => `  ${inv.inventory}/${s.name.padEnd(width)}  region ${s.region ?? '-'}  oam ${s.oam ?? '-'}`)];
+    return [
+      `${inv.inventory} (${inv.file}): ${inv.subclouds.length} subclouds`,
+      ...inv.subclouds.map((s) => `  ${inv.inventory}/${s.name.padEnd(width)}  region ${s.region ?? '-'}  oam ${s.oam ?? '-'}`),
+    ];
   });
   process.stdout.write(lines.map((l) => `${l}\n`).join(''));
 }
 
 function fleetShow(name: string, subclouds: readonly InventorySubcloud[], report: Reporter): void {
   const matches = subcloudsNamed(name.replace(/\/+$/, ''), subclouds);
-  if (matches.length > 1) throw new Error(`subcloud "${name}" is in more than one fleet: name one of ${matches.map((m) => m.full).join(', ')}`);
-  if (matches.length === 0) throw new Error(`no subcloud "${name}" in the fleet inventories: ${didYouMean(name, subclouds.map((s) => s.full))}`);
+  if (matches.length > 1)
+    throw new Error(`subcloud "${name}" is in more than one fleet: name one of ${matches.map((m) => m.full).join(', ')}`);
+  if (matches.length === 0)
+    throw new Error(
+      `no subcloud "${name}" in the fleet inventories: ${didYouMean(
+        name,
+        subclouds.map((s) => s.full),
+      )}`,
+    );
   const [found] = matches;
   // Resolved as the synth resolves it: a profile the schema or the rules refuse fails here too.
   const releases = resolveSubcloud(found.site).releases.map((r) => r.definition.name);
   if (report.json) return printJson({ subcloud: found.full, file: found.inventory.file, releases, profile: found.site.input });
-  process.stdout.write(`# subcloud ${found.full} (${found.inventory.file}): its inventory entry merged over the profile it extends\n# releases: ${releases.join(', ')}\n${toYamlBody(found.site.input)}`);
+  process.stdout.write(
+    `# subcloud ${found.full} (${found.inventory.file}): its inventory entry merged over the profile it extends\n# releases: ${releases.join(', ')}\n${toYamlBody(found.site.input)}`,
+  );
 }

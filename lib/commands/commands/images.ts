@@ -10,9 +10,23 @@ export const images: CommandSpec = {
   description: 'A fleet lists each subcloud under a `# subcloud <name>` line.',
   arguments: [TARGET_ARGUMENT],
   positionals: { min: 1, max: 1, name: 'target' },
-  flags: { mirror: { type: 'string', value: 'REGISTRY', default: 'none: print the images', description: 'print `skopeo copy` lines that fill this registry instead' } },
+  flags: {
+    mirror: {
+      type: 'string',
+      value: 'REGISTRY',
+      default: 'none: print the images',
+      description: 'print `skopeo copy` lines that fill this registry instead',
+    },
+  },
   examples: ['images aio-sx', 'images sample --mirror registry.local:9001', 'images aio-sx --json'],
-  json: { type: 'array', items: schema.object({ target: schema.string, kind: { enum: ['stack', 'subcloud'] }, images: schema.strings, mirror: schema.strings }, ['target', 'kind', 'images']) },
+  json: {
+    type: 'array',
+    items: schema.object({ target: schema.string, kind: { enum: ['stack', 'subcloud'] }, images: schema.strings, mirror: schema.strings }, [
+      'target',
+      'kind',
+      'images',
+    ]),
+  },
   run({ values, positionals, report }) {
     const mirror = stringFlag(values, 'mirror');
     if (mirror === '') throw new UsageError('--mirror needs a registry');
@@ -21,7 +35,8 @@ export const images: CommandSpec = {
     const found = targets.map((target) => {
       const list = stackImages(trees.get(target.name)!);
       // An empty list is never printed as nothing: a tree without images is a tree we did not read.
-      if (list.length === 0) throw new Error(`${target.name}: no image found in the values of its ${trees.get(target.name)!.releases.length} release(s)`);
+      if (list.length === 0)
+        throw new Error(`${target.name}: no image found in the values of its ${trees.get(target.name)!.releases.length} release(s)`);
       return { target: target.name, kind: target.kind, images: list, ...(mirror ? { mirror: mirrorCommands(list, mirror) } : {}) };
     });
     if (report.json) return printJson(found);

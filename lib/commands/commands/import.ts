@@ -44,8 +44,13 @@ function importMain(report: Reporter): void {
       fs.chmodSync(staging, 0o755);
       for (const crd of CRD_FILES) {
         const args = ['import', '--no-check-upgrade', '--output', staging, '--language', 'typescript', path.join(CRDS_DIR, crd)];
-        const run = spawnSync(CDK8S, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env: { ...childEnv(report.color), CDK8S_CHECK_UPGRADE: 'false' } });
-        if (run.status !== 0) throw new Error(`cdk8s import of ${crd} failed (${run.error?.message ?? `exit ${run.status}`}); imports/ left as it was`);
+        const run = spawnSync(CDK8S, args, {
+          cwd,
+          stdio: ['ignore', 'inherit', 'inherit'],
+          env: { ...childEnv(report.color), CDK8S_CHECK_UPGRADE: 'false' },
+        });
+        if (run.status !== 0)
+          throw new Error(`cdk8s import of ${crd} failed (${run.error?.message ?? `exit ${run.status}`}); imports/ left as it was`);
       }
       fs.writeFileSync(path.join(staging, path.basename(BUNDLED_SCHEMAS)), bundleSchemas());
     });

@@ -5,9 +5,28 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { CHARTS_FLAG, CommandSpec, FlagValues, parseSpec, printJson, Reporter, schema, stringFlag, TARGET_ARGUMENT, usageLine } from '../command';
+import {
+  CHARTS_FLAG,
+  CommandSpec,
+  FlagValues,
+  parseSpec,
+  printJson,
+  Reporter,
+  schema,
+  stringFlag,
+  TARGET_ARGUMENT,
+  usageLine,
+} from '../command';
 import { UsageError } from '../cli';
-import { Credentials, findConfigFiles, formatRelease, presentObject, readCredentialsFile, readCredentialsFolder, renderStackReleases } from '../render';
+import {
+  Credentials,
+  findConfigFiles,
+  formatRelease,
+  presentObject,
+  readCredentialsFile,
+  readCredentialsFolder,
+  renderStackReleases,
+} from '../render';
 import { readTarget, resolveTarget } from '../targets';
 import { StackTree, stackFromFiles } from '../values';
 import { materializeSite } from '../../engine/fleet';
@@ -26,7 +45,8 @@ export interface RenderArgs {
 
 function renderArgs(values: FlagValues, positionals: readonly string[]): RenderArgs {
   const charts = stringFlag(values, 'charts') ?? process.env.STX_CHARTS;
-  if (!charts) throw new UsageError('--charts is required (or STX_CHARTS): a chart folder, an app tarball, an index.yaml or a repository URL');
+  if (!charts)
+    throw new UsageError('--charts is required (or STX_CHARTS): a chart folder, an app tarball, an index.yaml or a repository URL');
   const [output, file, credentials] = (['output', 'file', 'credentials'] as const).map((f) => stringFlag(values, f));
   return {
     stack: positionals[0],
@@ -58,7 +78,8 @@ export function readStackOrSite(stack: string): StackTree {
 function credentialsOf(args: RenderArgs): { values: Credentials; from: string } | undefined {
   const location = args.credentials ?? path.join('credentials', path.basename(args.stack));
   if (!fs.existsSync(location)) {
-    if (args.credentials) throw new Error(`${location}: no such file or folder (expected the credentials \`stx-openstack-gitops credentials\` writes)`);
+    if (args.credentials)
+      throw new Error(`${location}: no such file or folder (expected the credentials \`stx-openstack-gitops credentials\` writes)`);
     return undefined;
   }
   return { values: fs.statSync(location).isDirectory() ? readCredentialsFolder(location) : readCredentialsFile(location), from: location };
@@ -66,10 +87,16 @@ function credentialsOf(args: RenderArgs): { values: Credentials; from: string } 
 
 /** One object of --json: its release, `Kind/name`, and the object as printed (credentials masked unless --show-secrets). */
 const OBJECT = schema.object({ release: schema.string, id: schema.string, object: { type: 'object' } });
-const RELEASE = schema.object({ release: schema.string, chart: schema.string, version: schema.string, objects: schema.integer, error: schema.string }, ['release', 'chart', 'version', 'objects']);
+const RELEASE = schema.object(
+  { release: schema.string, chart: schema.string, version: schema.string, objects: schema.integer, error: schema.string },
+  ['release', 'chart', 'version', 'objects'],
+);
 const FILE = schema.object({ release: schema.string, object: schema.string, key: schema.string, text: schema.string });
 
-/** The JSON Schema of `render --json`: every release's outcome, then the objects (or, with --file, the files; with --output, the folder). */
+/**
+ * The JSON Schema of `render --json`: every release's outcome, then the objects (or, with --file, the
+ * files; with --output, the folder).
+ */
 const RENDER_JSON = schema.object(
   {
     target: schema.string,
@@ -111,26 +138,50 @@ async function renderMain(args: RenderArgs, report: Reporter): Promise<number> {
     target: args.stack,
     credentials: credentials?.from ?? null,
     masked: !args.showSecrets,
-    releases: releases.map((r) => ({ release: r.release, chart: r.chart, version: r.version, objects: r.objects.length, ...(r.error ? { error: r.error } : {}) })),
+    releases: releases.map((r) => ({
+      release: r.release,
+      chart: r.chart,
+      version: r.version,
+      objects: r.objects.length,
+      ...(r.error ? { error: r.error } : {}),
+    })),
   };
   if (args.file) {
     const found = findConfigFiles(releases, args.file, credentialValues, args.showSecrets);
     if (found.length === 0) {
-      console.error(report.paint(`render: no ConfigMap or Secret of ${args.release ? `release "${args.release}"` : 'the rendered releases'} holds a file "${args.file}"`, 'red'));
+      console.error(
+        report.paint(
+          `render: no ConfigMap or Secret of ${args.release ? `release "${args.release}"` : 'the rendered releases'} holds a file "${args.file}"`,
+          'red',
+        ),
+      );
       return 1;
     }
     if (report.json) printJson({ ...summary, files: found });
-    else for (const f of found) process.stdout.write(`# ${f.release}: ${f.object} key ${f.key}${args.showSecrets ? '' : ', credentials masked'}\n${f.text}${f.text.endsWith('\n') ? '' : '\n'}`);
+    else
+      for (const f of found)
+        process.stdout.write(
+          `# ${f.release}: ${f.object} key ${f.key}${args.showSecrets ? '' : ', credentials masked'}\n${f.text}${f.text.endsWith('\n') ? '' : '\n'}`,
+        );
     return code;
   }
   if (args.output) {
     fs.mkdirSync(args.output, { recursive: true });
-    for (const r of rendered) fs.writeFileSync(path.join(args.output, `${r.release}.yaml`), formatRelease(r, credentialValues, args.showSecrets));
+    for (const r of rendered)
+      fs.writeFileSync(path.join(args.output, `${r.release}.yaml`), formatRelease(r, credentialValues, args.showSecrets));
     const objects = releases.reduce((n, r) => n + r.objects.length, 0);
     if (report.json) printJson({ ...summary, output: args.output });
-    else report.note(`rendered ${rendered.length} of ${releases.length} releases, ${objects} objects, into ${args.output}/<release>.yaml${credentials ? '' : ' (credentials: placeholders)'}`);
+    else
+      report.note(
+        `rendered ${rendered.length} of ${releases.length} releases, ${objects} objects, into ${args.output}/<release>.yaml${credentials ? '' : ' (credentials: placeholders)'}`,
+      );
   } else if (report.json) {
-    printJson({ ...summary, objects: rendered.flatMap((r) => r.objects.map((o) => ({ release: r.release, id: o.id, object: presentObject(o, credentialValues, args.showSecrets) }))) });
+    printJson({
+      ...summary,
+      objects: rendered.flatMap((r) =>
+        r.objects.map((o) => ({ release: r.release, id: o.id, object: presentObject(o, credentialValues, args.showSecrets) })),
+      ),
+    });
   } else {
     for (const r of rendered) process.stdout.write(formatRelease(r, credentialValues, args.showSecrets));
   }
@@ -140,17 +191,35 @@ async function renderMain(args: RenderArgs, report: Reporter): Promise<number> {
 export const render: CommandSpec = {
   name: 'render',
   summary: 'what Helm renders for the releases of a written stack or subcloud (helm template)',
-  description: 'Without --output the objects are printed; with --file only that config file (nova.conf) as the pod sees it. Credentials are masked unless --show-secrets.',
+  description:
+    'Without --output the objects are printed; with --file only that config file (nova.conf) as the pod sees it. Credentials are masked unless --show-secrets.',
   arguments: [TARGET_ARGUMENT, { name: '[<release>]', description: 'only this HelmRelease (default: every release)', complete: 'release' }],
   positionals: { min: 1, max: 2, name: 'argument' },
   flags: {
     charts: { ...CHARTS_FLAG, default: 'STX_CHARTS (required)' },
-    output: { type: 'string', short: 'o', value: 'DIR', default: 'print to stdout', description: 'write <release>.yaml files into DIR', complete: 'folder' },
+    output: {
+      type: 'string',
+      short: 'o',
+      value: 'DIR',
+      default: 'print to stdout',
+      description: 'write <release>.yaml files into DIR',
+      complete: 'folder',
+    },
     file: { type: 'string', value: 'NAME', default: 'every object', description: 'print only this config file (nova.conf)' },
     'show-secrets': { type: 'boolean', default: 'off: credentials masked', description: 'print credentials as they are' },
-    credentials: { type: 'string', value: 'FILE|DIR', default: 'credentials/<stack>/ when it exists, else placeholders', description: 'the credentials the renders use', complete: 'file' },
+    credentials: {
+      type: 'string',
+      value: 'FILE|DIR',
+      default: 'credentials/<stack>/ when it exists, else placeholders',
+      description: 'the credentials the renders use',
+      complete: 'file',
+    },
   },
-  examples: ['render aio-sx nova --charts ../shared/charts --file nova.conf', 'render aio-sx --charts ../shared/charts --output /tmp/rendered', 'render sample/subcloud1 keystone --charts ../shared/charts --json'],
+  examples: [
+    'render aio-sx nova --charts ../shared/charts --file nova.conf',
+    'render aio-sx --charts ../shared/charts --output /tmp/rendered',
+    'render sample/subcloud1 keystone --charts ../shared/charts --json',
+  ],
   json: RENDER_JSON,
   run({ values, positionals, report }) {
     return renderMain(renderArgs(values, positionals), report);

@@ -12,7 +12,14 @@ export const synth: CommandSpec = {
   positionals: { min: 0, max: 0 },
   flags: {
     ...PROFILE_FLAGS,
-    output: { type: 'string', short: 'o', value: 'DIR', default: 'STX_OUTPUT, else dist/', description: 'the folder to write (replaced atomically)', complete: 'folder' },
+    output: {
+      type: 'string',
+      short: 'o',
+      value: 'DIR',
+      default: 'STX_OUTPUT, else dist/',
+      description: 'the folder to write (replaced atomically)',
+      complete: 'folder',
+    },
   },
   examples: ['synth', 'synth --profile deployments/aio-sx.yaml --output /tmp/out', 'synth --json'],
   json: schema.object({ ok: schema.boolean, output: schema.string, messages: schema.strings }),
@@ -20,7 +27,13 @@ export const synth: CommandSpec = {
     const output = path.resolve(stringFlag(values, 'output') ?? process.env.STX_OUTPUT ?? 'dist');
     const profiles = listFlag(values, 'profile');
     const fleets = listFlag(values, 'fleet');
-    const result = runSynth({ outdir: output, output, ...(profiles ? { profiles } : {}), ...(fleets ? { fleets } : {}), progress: report.progress });
+    const result = runSynth({
+      outdir: output,
+      output,
+      ...(profiles ? { profiles } : {}),
+      ...(fleets ? { fleets } : {}),
+      progress: report.progress,
+    });
     report.progressDone();
     if (report.json) printJson({ ok: result.code === 0, output: path.relative(process.cwd(), output) || '.', messages: result.messages });
     else if (result.code !== 0) result.messages.forEach((line, i) => console.error(i === 0 ? report.paint(line, 'red') : line));

@@ -12,7 +12,6 @@ import { ChartSet, openChartSet } from '../../validate/chart-source';
 import { StackReport, stackFolders, validateStack, validateSubcloud } from '../../validate/validate';
 import { DEFAULT_FLUX_TARGET, FLUX_TARGET_NAMES, FLUX_TARGETS, FluxTargetName } from '../../profile/targets';
 
-
 /** A validation to run: a stack folder (or tree) as before, or one subcloud of a fleet folder. */
 type Job = { readonly dir: string } | { readonly fleetDir: string; readonly site: string };
 
@@ -39,14 +38,26 @@ export interface ValidateArgs {
 const FLAGS = {
   'no-kustomize': { type: 'boolean', default: 'kustomize builds every stack', description: 'skip the `kustomize build` check' },
   charts: { ...CHARTS_FLAG, default: 'chart versions not checked' },
-  target: { type: 'string', value: 'FLUX', default: DEFAULT_FLUX_TARGET, description: `the Flux the tree is checked against: ${FLUX_TARGET_NAMES.join(', ')}`, complete: FLUX_TARGET_NAMES },
+  target: {
+    type: 'string',
+    value: 'FLUX',
+    default: DEFAULT_FLUX_TARGET,
+    description: `the Flux the tree is checked against: ${FLUX_TARGET_NAMES.join(', ')}`,
+    complete: FLUX_TARGET_NAMES,
+  },
 } as const;
 
 function validateArgs(values: FlagValues, positionals: readonly string[]): ValidateArgs {
   const target = stringFlag(values, 'target') ?? DEFAULT_FLUX_TARGET;
-  if (!(FLUX_TARGET_NAMES as string[]).includes(target)) throw new UsageError(`--target: expected one of ${FLUX_TARGET_NAMES.join(', ')}, got "${target}"`);
+  if (!(FLUX_TARGET_NAMES as string[]).includes(target))
+    throw new UsageError(`--target: expected one of ${FLUX_TARGET_NAMES.join(', ')}, got "${target}"`);
   const charts = stringFlag(values, 'charts');
-  return { dirs: positionals.length > 0 ? [...positionals] : ['dist'], kustomize: !values['no-kustomize'], ...(charts !== undefined ? { charts } : {}), target: target as FluxTargetName };
+  return {
+    dirs: positionals.length > 0 ? [...positionals] : ['dist'],
+    kustomize: !values['no-kustomize'],
+    ...(charts !== undefined ? { charts } : {}),
+    target: target as FluxTargetName,
+  };
 }
 
 const SUBCLOUD = schema.object({ name: schema.string, ok: schema.boolean, files: schema.integer, problems: schema.integer });
@@ -54,12 +65,19 @@ const SUBCLOUD = schema.object({ name: schema.string, ok: schema.boolean, files:
 export const validate: CommandSpec = {
   name: 'validate',
   summary: 'validate written trees: schemas, references, kustomize builds, credentials, chart pins',
-  description: 'Prints one line per problem (`stack/path: field: what is wrong`), one result line per subcloud named, then a total; exits 1 on any problem.',
+  description:
+    'Prints one line per problem (`stack/path: field: what is wrong`), one result line per subcloud named, then a total; exits 1 on any problem.',
   arguments: [{ name: '[<target>...]', description: 'folders, stacks, subclouds or fleets (default dist/)', complete: 'target' }],
   positionals: { min: 0, max: Infinity, name: 'folder' },
   flags: FLAGS,
   examples: ['validate', 'validate aio-sx sample/subcloud1 --no-kustomize', 'validate --charts ../shared/charts --json'],
-  json: schema.object({ ok: schema.boolean, stacks: schema.integer, files: schema.integer, problems: schema.strings, subclouds: { type: 'array', items: SUBCLOUD } }),
+  json: schema.object({
+    ok: schema.boolean,
+    stacks: schema.integer,
+    files: schema.integer,
+    problems: schema.strings,
+    subclouds: { type: 'array', items: SUBCLOUD },
+  }),
   run({ values, positionals, report }) {
     const { dirs, kustomize, charts: chartsLocation, target } = validateArgs(values, positionals);
     const charts: ChartSet | undefined = chartsLocation === undefined ? undefined : openChartSet(chartsLocation);
@@ -83,11 +101,22 @@ export const validate: CommandSpec = {
     report.progressDone();
     const ok = problems.length === 0;
     if (report.json) {
-      printJson({ ok, stacks: jobs.length, files, problems, subclouds: subclouds.map((r) => ({ name: r.stack, ok: r.problems.length === 0, files: r.files, problems: r.problems.length })) });
+      printJson({
+        ok,
+        stacks: jobs.length,
+        files,
+        problems,
+        subclouds: subclouds.map((r) => ({ name: r.stack, ok: r.problems.length === 0, files: r.files, problems: r.problems.length })),
+      });
     } else {
       const verdict = (good: boolean, text: string) => report.paint(text, good ? 'green' : 'red', 'stdout');
-      if (!report.quiet) for (const r of subclouds) console.log(`subcloud ${r.stack}: ${verdict(r.problems.length === 0, r.problems.length === 0 ? 'ok' : `FAILED, ${r.problems.length} problems`)} (${r.files} files)`);
-      if (!report.quiet || !ok) console.log(`${verdict(ok, ok ? 'ok' : 'FAILED')}: ${jobs.length} stacks, ${files} files, ${problems.length} problems`);
+      if (!report.quiet)
+        for (const r of subclouds)
+          console.log(
+            `subcloud ${r.stack}: ${verdict(r.problems.length === 0, r.problems.length === 0 ? 'ok' : `FAILED, ${r.problems.length} problems`)} (${r.files} files)`,
+          );
+      if (!report.quiet || !ok)
+        console.log(`${verdict(ok, ok ? 'ok' : 'FAILED')}: ${jobs.length} stacks, ${files} files, ${problems.length} problems`);
     }
     return ok ? 0 : 1;
   },

@@ -5,10 +5,19 @@ import { formatValues, releaseValues } from '../values';
 
 const VALUES_JSON = {
   type: 'object',
-  properties: { release: { type: 'string' }, values: { type: 'object' }, sources: { type: 'object' }, notes: { type: 'array', items: { type: 'string' } } },
+  properties: {
+    release: { type: 'string' },
+    values: { type: 'object' },
+    sources: { type: 'object' },
+    notes: { type: 'array', items: { type: 'string' } },
+  },
   required: ['release', 'values', 'notes'],
 };
-const NOT_ENABLED_JSON = { type: 'object', properties: { subcloud: { type: 'string' }, release: { type: 'string' }, enabled: { const: false } }, required: ['subcloud', 'release', 'enabled'] };
+const NOT_ENABLED_JSON = {
+  type: 'object',
+  properties: { subcloud: { type: 'string' }, release: { type: 'string' }, enabled: { const: false } },
+  required: ['subcloud', 'release', 'enabled'],
+};
 
 export const values: CommandSpec = {
   name: 'values',
@@ -30,7 +39,10 @@ export const values: CommandSpec = {
     const having = targets.filter((t) => !many || trees.get(t.name)!.releases.some((r) => r.name === release));
     if (having.length === 0) throw new Error(`no subcloud of ${stack} has a HelmRelease "${release}"`);
     const texts = targets.map((t) => {
-      if (!having.includes(t)) return json ? JSON.stringify({ subcloud: t.name, release, enabled: false }) : `# ${t.kind} ${t.name}: no HelmRelease ${release} (not enabled there)\n`;
+      if (!having.includes(t))
+        return json
+          ? JSON.stringify({ subcloud: t.name, release, enabled: false })
+          : `# ${t.kind} ${t.name}: no HelmRelease ${release} (not enabled there)\n`;
       const text = formatValues(releaseValues(trees.get(t.name)!, release), { source, json });
       return many && !json ? `# ${t.kind} ${t.name}\n${text}` : text;
     });
