@@ -31,6 +31,10 @@ describe('compareVersions', () => {
   ])('%s vs %s', (a, b, sign) => {
     expect(Math.sign(compareVersions(a, b))).toBe(sign);
   });
+
+  test('only a leading v is dropped', () => {
+    expect(compareVersions('1.v2.0', '1.2.0')).not.toBe(0);
+  });
 });
 
 describe('featuresOf', () => {
@@ -122,6 +126,10 @@ describe('unsupportedFields', () => {
     expect(unsupportedFields({ ...doc, apiVersion: 'kustomize.config.k8s.io/v1beta1' }, OLD)).toEqual([]);
     expect(unsupportedFields({ ...doc, apiVersion: 7 }, OLD)).toEqual([]);
     expect(unsupportedFields({ ...doc, kind: 'Other' }, OLD)).toEqual([]);
+  });
+
+  test('the watch label is the one helm-controller reads', () => {
+    expect(WATCH_LABEL).toBe('reconcile.fluxcd.io/watch');
   });
 
   test('the watch label on generated Secrets needs a helm-controller that reads it', () => {

@@ -150,11 +150,13 @@ describe('readTarFiles', () => {
   test('a pax global header (g) is skipped and names nothing', () => {
     const archive = tar({ name: 'pax_global_header', type: 'g', data: paxRecord('path', 'global') }, { name: 'plain', data: 'p' });
     expect(read(archive)).toStrictEqual({ plain: 'p' });
+    // Nor does it take the long name meant for the next file.
+    expect(read(tar({ name: '././@LongLink', type: 'L', data: 'long-name' }, { name: 'pax_global_header', type: 'g' }, { name: 'short', data: 's' }))).toStrictEqual({ 'long-name': 's' });
   });
 
   test('a size field padded with spaces, or empty, reads as written', () => {
-    const archive = tar({ name: 'spaced', data: 'abc', size: Buffer.from('        3  \0') }, { name: 'empty', size: Buffer.from('\0') }, { name: 'last', data: 'l' });
-    expect(read(archive)).toStrictEqual({ spaced: 'abc', empty: '', last: 'l' });
+    const archive = tar({ name: 'spaced', data: 'abc', size: Buffer.from('        3  \0') }, { name: 'empty', size: Buffer.from('\0') }, { name: 'blank', size: Buffer.from('           \0') }, { name: 'last', data: 'l' });
+    expect(read(archive)).toStrictEqual({ spaced: 'abc', empty: '', blank: '', last: 'l' });
   });
 
   test('the archive ends at the first all-zero block, or at its last whole block', () => {
@@ -177,6 +179,16 @@ describe('readTarFiles', () => {
     expect(() => readTarFiles(Buffer.from('just text, not an archive'.padEnd(BLOCK, '.')), 'x.tgz')).toThrow(/^x\.tgz: not a tar archive$/);
     expect(() => readTarFiles(tar({ name: 'a', data: '1', magic: 'tar\0\0\0' }), 'x.tgz')).toThrow(/^x\.tgz: not a tar archive$/);
     expect(() => readTarFiles(Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02]), 'x.tgz')).toThrow(/^x\.tgz: not a gzip archive \(.+\)$/);
+    let gzipError: unknown;
+    try {
+      readTarFiles(Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02]), 'x.tgz');
+    } catch (error) {
+      gzipError = error;
+    }
+    // The zlib error is kept as the cause (it comes from another realm than jest's Error).
+    const cause = (gzipError as Error).cause as Error | undefined;
+    expect(cause?.message).toBeTruthy();
+    expect((gzipError as Error).message).toContain(`(${cause?.message})`);
     const big = Buffer.alloc(12);
     big[0] = 0x80;
     expect(() => readTarFiles(tar({ name: 'a', size: big }), 'x.tgz')).toThrow(/^x\.tgz: tar entry too large$/);

@@ -34,6 +34,8 @@ describe('invalidUtf8Offset', () => {
     ['past U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],
     ['the lead byte F5', [0xf5, 0x80, 0x80, 0x80]],
     ['the byte FF', [0xff]],
+    ['C1 before three continuation bytes (no 4-byte lead)', [0xc1, 0x80, 0x80, 0x80]],
+    ['a continuation byte before three more (no 4-byte lead)', [0x81, 0x80, 0x80, 0x80]],
     ['a 2-byte sequence cut by the end', [0xc3]],
     ['a 3-byte sequence cut by the end', [0xe2, 0x82]],
     ['a 4-byte sequence cut by the end', [0xf0, 0x9f, 0x98]],
