@@ -19,7 +19,8 @@ export default {
   coverageAnalysis: 'perTest',
   // Instrumented code does not type check; the TypeScript checker does that per mutant instead.
   disableTypeChecks: '{lib,overrides,releases,deployments,policies,test}/**/*.ts',
-  ignorePatterns: ['dist', '.cdk8s-out', 'reports', 'scratch', 'credentials', 'coverage'],
+  // .stryker-tmp*: the sandboxes of other runs (scripts/mutate.ts gives each run a folder of its own).
+  ignorePatterns: ['dist', '.cdk8s-out', 'reports', 'scratch', 'credentials', 'coverage', '.stryker-tmp*'],
   concurrency: 2,
   timeoutMS: 10000,
   reporters: ['clear-text', 'progress', 'html', 'json'],

@@ -118,10 +118,12 @@ async function main(argv: string[]): Promise<number> {
     console.log(`mutate: ${files.join(', ')}\ntests: jest --findRelatedTests`);
   }
 
+  // A sandbox folder of its own per set of files (.stryker-tmp-<name>): two runs of different files may go at once.
+  const tempArgs = ['--tempDirName', `.stryker-tmp-${env.MUTATE_REPORT}`];
   const incrementalArgs = incremental ? ['--incremental', '--incrementalFile', path.join('reports', 'mutation', `${env.MUTATE_REPORT}.incremental.json`)] : [];
   const child = spawn(
     path.join(ROOT, 'node_modules', '.bin', 'stryker'),
-    ['run', 'stryker.config.mjs', '--mutate', files.join(','), '--concurrency', concurrency, ...incrementalArgs],
+    ['run', 'stryker.config.mjs', '--mutate', files.join(','), '--concurrency', concurrency, ...tempArgs, ...incrementalArgs],
     { cwd: ROOT, env, stdio: 'inherit', detached: true },
   );
   const timer = setTimeout(() => {
