@@ -14,7 +14,8 @@ export default {
     // With an explicit list of test files, run exactly those; otherwise jest --findRelatedTests.
     ...(tests ? { config: { testMatch: tests.map((t) => `**/${t}`) } } : { enableFindRelatedTests: true }),
   },
-  checkers: ['typescript'],
+  // MUTATE_NO_TYPECHECK (mutate --no-typecheck): no checker; mutants that do not type check run as JavaScript.
+  checkers: process.env.MUTATE_NO_TYPECHECK ? [] : ['typescript'],
   tsconfigFile: 'tsconfig.json',
   coverageAnalysis: 'perTest',
   // Instrumented code does not type check; the TypeScript checker does that per mutant instead.

@@ -11,6 +11,8 @@
  *   --tests a,b        run exactly these test files (paths from the project root)
  *   --concurrency N    test runners in parallel (default 2)
  *   --max-minutes M    stop Stryker after M minutes (default 40)
+ *   --no-typecheck     skip Stryker's TypeScript checker (the most CPU of a run): mutants that do
+ *                      not type check are run as JavaScript instead of being left out
  *   --incremental      reuse the results of the last --incremental run of the same files
  *                      (reports/mutation/<name>.incremental.json): only mutants whose code or
  *                      covering tests changed run again
@@ -96,18 +98,20 @@ async function main(argv: string[]): Promise<number> {
   const list = flag('--list');
   const importers = flag('--importers');
   const incremental = flag('--incremental');
+  const noTypecheck = flag('--no-typecheck');
   const explicit = option(args, '--tests');
   const concurrency = option(args, '--concurrency') ?? '2';
   const maxMinutes = Number(option(args, '--max-minutes') ?? '40');
   const unknown = args.find((a) => a.startsWith('--'));
   if (unknown) throw new Error(`unknown option ${unknown}`);
   const files = args.map((f) => path.relative(ROOT, path.resolve(f)));
-  if (files.length === 0) throw new Error('usage: npm run mutate -- <file> [<file> ...] [--related] [--importers] [--tests a,b] [--concurrency N] [--max-minutes M] [--incremental]');
+  if (files.length === 0) throw new Error('usage: npm run mutate -- <file> [<file> ...] [--related] [--importers] [--tests a,b] [--concurrency N] [--max-minutes M] [--no-typecheck] [--incremental]');
   for (const f of files) if (!fs.existsSync(path.join(ROOT, f))) throw new Error(`${f}: no such file`);
 
   const env: NodeJS.ProcessEnv = { ...process.env };
   const name = files.map((f) => f.replace(/\.ts$/, '').replace(/[/\\]/g, '-')).join('+');
   env.MUTATE_REPORT = name.length > 100 ? 'mutation' : name;
+  if (noTypecheck) env.MUTATE_NO_TYPECHECK = '1';
   if (!related) {
     const tests = explicit ? explicit.split(',') : [...new Set(files.flatMap((f) => nearestTests(f, importers)))].sort();
     if (tests.length === 0) throw new Error(`no test file imports ${files.join(', ')} directly (use --related or --tests)`);
