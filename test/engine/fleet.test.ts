@@ -416,6 +416,28 @@ describe('composeSite', () => {
     expect(topOf(composeSite(baseOf(stack()), siteStack('s', none)).files)).toEqual({ namespace: 'x' });
   });
 
+  test('a folder with fewer files than the base one is the site own, even when the files it has are equal', () => {
+    const base = stack((f) => f.set('base/notes.txt', 'n'));
+    const folder = expectRoundTrip(base, stack());
+    expect(topOf(folder).resources[0]).toBe('base');
+  });
+
+  test('a values text of one quote character, or with unmatched quotes, is still a literal', () => {
+    for (const text of ['"', "'", `"x'`, `'x"`, 'x"', '"x']) {
+      const folder = expectRoundTrip(stack(), stack((f) => f.set('a/a-system-overrides.yaml', text)));
+      expect([text, topOf(folder).resources[1], topOf(folder).secretGenerator]).toEqual([text, `../${BASE_DIR}/a`, [expect.objectContaining({ literals: [`a-system-overrides.yaml=${text}`] })]]);
+    }
+  });
+
+  test('a site top of its own secretGenerator and patches: they are not carried into the composed top', () => {
+    const site = stack((f) => {
+      const top = parse(f.get('kustomization.yaml')!);
+      f.set('kustomization.yaml', y({ ...top, secretGenerator: [], patches: [] }));
+    });
+    const top = topOf(composeSite(baseOf(stack()), siteStack('s', site)).files);
+    expect(Object.keys(top)).toEqual(['apiVersion', 'kind', 'namespace', 'resources']);
+  });
+
   test('sites differing from the base in several ways at once round-trip', () => {
     const site = stack(
       (f) => {
