@@ -316,4 +316,127 @@ describe('the output folder, branch by branch', () => {
     replaceFolder(target, writeFiles(new Map([['x', 'now a file']]), target), { marker: 'm' });
     expect(fs.readFileSync(path.join(target, 'x'), 'utf8')).toBe('now a file');
   });
+
+  describe('the lock, further', () => {
+    const lock = () => path.join(tmp, '.dist.lock');
+    const replace = () => replaceFolder(path.join(tmp, 'dist'), files({ 'a.yaml': 'a' }), { marker: 'm' });
+
+    test.each([
+      ['garbled', 'garbage here', `garbled ("garbage here")`],
+      ['a pid without a host', '1234', 'garbled ("1234")'],
+      ['empty', '', 'empty'],
+      ['blank', '  \n', 'empty'],
+    ])('a %s lock is taken over with a warning', (_, text, said) => {
+      fs.writeFileSync(lock(), text);
+      expect(replace().warnings).toStrictEqual([`took over the lock ${lock()}, which was ${said}: a synth died while writing it (a full disk?)`]);
+      expect(fs.readdirSync(tmp)).toStrictEqual(['dist']);
+    });
+
+    test('a garbled lock is quoted to 40 characters', () => {
+      fs.writeFileSync(lock(), 'g'.repeat(60));
+      expect(replace().warnings).toStrictEqual([`took over the lock ${lock()}, which was garbled ("${'g'.repeat(40)}"): a synth died while writing it (a full disk?)`]);
+    });
+
+    test('a lock of this very process (a replace that died in it) or of a dead one on this host is taken over silently', () => {
+      fs.writeFileSync(lock(), `${process.pid} ${os.hostname()} t\n`);
+      expect(replace().warnings).toStrictEqual([]);
+      fs.writeFileSync(lock(), `99999999 ${os.hostname()} t\n`);
+      expect(replace().warnings).toStrictEqual([]);
+      expect(fs.readdirSync(tmp)).toStrictEqual(['dist']);
+    });
+
+    test('a live process on this host holds its lock', () => {
+      fs.writeFileSync(lock(), `${process.ppid} ${os.hostname()} t\n`);
+      expect(replace).toThrow(`pid ${process.ppid} on ${os.hostname()}, since t)`);
+      expect(fs.readFileSync(lock(), 'utf8')).toBe(`${process.ppid} ${os.hostname()} t\n`);
+    });
+
+    test('the lock holds this process, host and a time while the tree is written, and goes after', () => {
+      let seen = '';
+      replaceFolder(path.join(tmp, 'dist'), (staging) => {
+        seen = fs.readFileSync(lock(), 'utf8');
+        fs.writeFileSync(path.join(staging, 'a'), 'a');
+      });
+      expect(seen).toMatch(new RegExp(`^${process.pid} ${os.hostname().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z\\n$`));
+      expect(fs.readdirSync(tmp)).toStrictEqual(['dist']);
+    });
+
+    test.each(['EPERM', 'ENOTSUP', 'EXDEV'])('a file system without hard links (%s) gets the lock by an exclusive copy', (code) => {
+      jest.spyOn(realFs, 'linkSync').mockImplementation(() => {
+        throw Object.assign(new Error(code), { code });
+      });
+      replace();
+      expect(fs.readFileSync(path.join(tmp, 'dist', 'a.yaml'), 'utf8')).toBe('a');
+      expect(fs.readdirSync(tmp)).toStrictEqual(['dist']);
+    });
+
+    test('another error of the link is not taken for a missing feature', () => {
+      jest.spyOn(realFs, 'linkSync').mockImplementation(() => {
+        throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
+      });
+      expect(replace).toThrow('EIO');
+      expect(fs.readdirSync(tmp)).toStrictEqual([]);
+    });
+
+    test('lock drafts of dead processes are removed; those of live ones and other files stay', () => {
+      const names = [`.dist.lock.99999999.tmp`, `.dist.lock.${process.ppid}.tmp`, '.dist.lock.x.tmp', '.dist.lock.99999998', '.other.lock.99999999.tmp'];
+      for (const n of names) fs.writeFileSync(path.join(tmp, n), '');
+      replace();
+      expect(fs.readdirSync(tmp).sort()).toStrictEqual([`.dist.lock.${process.ppid}.tmp`, '.dist.lock.99999998', '.dist.lock.x.tmp', '.other.lock.99999999.tmp', 'dist'].sort());
+    });
+  });
+
+  describe('the swap journal, further', () => {
+    const target = () => path.join(tmp, 'dist');
+    const journal = (entry: unknown) => fs.writeFileSync(path.join(tmp, '.dist.swap'), JSON.stringify(entry));
+
+    test('a journal naming our staging folder, the target gone: the swap is completed', () => {
+      const staging = path.join(tmp, '.dist.new-1');
+      fs.mkdirSync(staging);
+      fs.writeFileSync(path.join(staging, 'new'), 'n');
+      journal({ staging, previous: path.join(tmp, '.dist.old-1') });
+      expect(completeInterruptedSwap(target())).toStrictEqual([`completed the swap of ${target()} that an interrupted synth left`]);
+      expect(fs.readdirSync(target())).toStrictEqual(['new']);
+      expect(fs.readdirSync(tmp)).toStrictEqual(['dist']);
+    });
+
+    test.each([
+      ['a staging folder elsewhere', (t: string) => ({ staging: path.join(t, 'sub', '.dist.new-1'), previous: path.join(t, '.dist.old-1') })],
+      ['a staging folder of another target', (t: string) => ({ staging: path.join(t, '.distx.new-1'), previous: path.join(t, '.dist.old-1') })],
+      ['the bare staging prefix', (t: string) => ({ staging: path.join(t, '.dist.new-'), previous: path.join(t, '.dist.old-1') })],
+      ['a previous folder elsewhere', (t: string) => ({ staging: path.join(t, '.dist.new-1'), previous: path.join(t, 'sub', '.dist.old-1') })],
+      ['a previous folder of another prefix', (t: string) => ({ staging: path.join(t, '.dist.new-1'), previous: path.join(t, '.dist.new-2') })],
+      ['the bare previous prefix', (t: string) => ({ staging: path.join(t, '.dist.new-1'), previous: path.join(t, '.dist.old-') })],
+      ['no strings', () => ({ staging: 1, previous: 2 })],
+    ])('a journal naming %s is ignored and moves nothing', (_, entry) => {
+      const named = entry(tmp) as { staging: unknown; previous: unknown };
+      for (const p of [named.staging, named.previous]) if (typeof p === 'string') fs.mkdirSync(p, { recursive: true });
+      journal(named);
+      const done = completeInterruptedSwap(target());
+      expect(done[0]).toBe(
+        `ignored the swap journal ${path.join(tmp, '.dist.swap')}: it names ${JSON.stringify(named.staging)} and ${JSON.stringify(named.previous)}, not the staging and previous folders of ${target()} (moved nothing)`,
+      );
+      expect(fs.existsSync(target())).toBe(false);
+      expect(fs.existsSync(path.join(tmp, '.dist.swap'))).toBe(false);
+    });
+
+    test('a journal with neither folder left moves nothing', () => {
+      journal({ staging: path.join(tmp, '.dist.new-1'), previous: path.join(tmp, '.dist.old-1') });
+      expect(completeInterruptedSwap(target())).toStrictEqual([]);
+      expect(fs.readdirSync(tmp)).toStrictEqual([]);
+    });
+
+    test('a parent that does not exist: nothing to clean', () => {
+      expect(completeInterruptedSwap(path.join(tmp, 'no', 'such', 'dist'))).toStrictEqual([]);
+    });
+
+    test('previous and staging folders left beside the target are removed, each reported', () => {
+      fs.mkdirSync(target());
+      for (const n of ['.dist.new-a', '.dist.old-b', '.dist.spare', 'other']) fs.mkdirSync(path.join(tmp, n));
+      expect(completeInterruptedSwap(target()).sort()).toStrictEqual(
+        [`removed ${path.join(tmp, '.dist.new-a')}, left by an interrupted synth`, `removed ${path.join(tmp, '.dist.old-b')}, left by an interrupted synth`].sort(),
+      );
+      expect(fs.readdirSync(tmp).sort()).toStrictEqual(['.dist.spare', 'dist', 'other']);
+    });
+  });
 });
