@@ -439,4 +439,103 @@ describe('the output folder, branch by branch', () => {
       expect(fs.readdirSync(tmp).sort()).toStrictEqual(['.dist.spare', 'dist', 'other']);
     });
   });
+
+  describe('ownership, parents, modes and failed swaps, further', () => {
+    const target = () => path.join(tmp, 'dist');
+    const generated = toYamlFile([{ resources: [] }]);
+
+    test('a tree of ours from before the marker (every entry a folder with a generated kustomization) is replaced', () => {
+      for (const f of ['a', 'b']) {
+        fs.mkdirSync(path.join(target(), f), { recursive: true });
+        fs.writeFileSync(path.join(target(), f, 'kustomization.yaml'), generated);
+      }
+      replaceFolder(target(), files({ 'x.yaml': 'x' }), { marker: 'm' });
+      expect(fs.readdirSync(target()).sort()).toStrictEqual([MARKER_FILE, 'x.yaml']);
+    });
+
+    test('a folder whose kustomization has the header further down is not ours', () => {
+      fs.mkdirSync(path.join(target(), 'a'), { recursive: true });
+      fs.writeFileSync(path.join(target(), 'a', 'kustomization.yaml'), `x: 1\n${generated}`);
+      expect(() => replaceFolder(target(), files({}), { marker: 'm' })).toThrow(`output folder ${target()}: not written by this generator`);
+    });
+
+    test('an empty folder is taken with the ownership check too', () => {
+      fs.mkdirSync(target());
+      replaceFolder(target(), files({ 'x.yaml': 'x' }), { marker: 'm' });
+      expect(fs.readFileSync(path.join(target(), MARKER_FILE), 'utf8')).toBe('m');
+    });
+
+    test('a target that is a file is refused, and stays', () => {
+      fs.writeFileSync(target(), 'mine');
+      expect(() => replaceFolder(target(), files({}), { marker: 'm' })).toThrow(`output folder ${target()}: it is a file, not a folder (refusing to replace it)`);
+      expect(fs.readFileSync(target(), 'utf8')).toBe('mine');
+    });
+
+    test('a new folder gets the mode the umask gives; an existing one keeps its mode', () => {
+      replaceFolder(target(), files({}));
+      expect(fs.statSync(target()).mode & 0o777).toBe(0o777 & ~process.umask());
+      fs.chmodSync(target(), 0o750);
+      replaceFolder(target(), files({}));
+      expect(fs.statSync(target()).mode & 0o777).toBe(0o750);
+    });
+
+    test('lock drafts of pid 0 or below are no process of ours and go', () => {
+      for (const n of ['.dist.lock.0.tmp', '.dist.lock.-1.tmp']) fs.writeFileSync(path.join(tmp, n), '');
+      replaceFolder(target(), files({}));
+      expect(fs.readdirSync(tmp)).toStrictEqual(['dist']);
+    });
+
+    test('kept entries are copied with their times, links kept as links', () => {
+      fs.mkdirSync(path.join(target(), 'keep'), { recursive: true });
+      fs.writeFileSync(path.join(target(), 'keep', 'f'), 'f');
+      const past = new Date('2020-01-01T00:00:00Z');
+      fs.utimesSync(path.join(target(), 'keep', 'f'), past, past);
+      replaceFolder(target(), files({ 'x.yaml': 'x' }), { keep: ['keep', 'absent'] });
+      expect(fs.statSync(path.join(target(), 'keep', 'f')).mtime.toISOString()).toBe(past.toISOString());
+      expect(fs.readdirSync(target()).sort()).toStrictEqual(['keep', 'x.yaml']);
+    });
+
+    test('files to keep need a current tree', () => {
+      const staging = path.join(tmp, 'staging');
+      fs.mkdirSync(staging);
+      expect(() => writeFiles(new Map(), undefined, ['a/kept.yaml'])(staging, false)).toThrow('a/kept.yaml: to be kept, but there is no current tree');
+    });
+
+    test('a parent folder that cannot be made, or is not writable, is refused naming it', () => {
+      jest.spyOn(realFs, 'mkdirSync').mockImplementationOnce(() => {
+        throw Object.assign(new Error("EACCES: permission denied, mkdir '/x'"), { code: 'EACCES' });
+      });
+      const deep = path.join(tmp, 'p', 'dist');
+      expect(() => replaceFolder(deep, files({}))).toThrow(`output folder ${deep}: cannot create its parent folder (EACCES: permission denied)`);
+      jest.restoreAllMocks();
+      jest.spyOn(realFs, 'accessSync').mockImplementation(() => {
+        throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+      });
+      expect(() => replaceFolder(target(), files({}))).toThrow(`output folder ${target()}: its parent folder ${tmp} is not writable`);
+    });
+
+    test('a swap that fails puts the previous tree back and leaves nothing beside it', () => {
+      replaceFolder(target(), files({ 'old.yaml': 'old' }), { marker: 'm' });
+      const rename = realFs.renameSync;
+      jest.spyOn(realFs, 'renameSync').mockImplementation((from, to) => {
+        if (to === target() && String(from).includes('.dist.new-')) throw Object.assign(new Error("EIO: i/o error, rename 'a' -> 'b'"), { code: 'EIO' });
+        return rename(from, to);
+      });
+      expect(() => replaceFolder(target(), files({ 'new.yaml': 'new' }), { marker: 'm' })).toThrow(`output folder ${target()}: the swap failed (EIO: i/o error); ${target()} is unchanged`);
+      jest.restoreAllMocks();
+      expect(fs.readdirSync(target()).sort()).toStrictEqual([MARKER_FILE, 'old.yaml']);
+      expect(fs.readdirSync(tmp)).toStrictEqual(['dist']);
+    });
+
+    test('a swap that fails without a previous tree leaves nothing at all', () => {
+      const rename = realFs.renameSync;
+      jest.spyOn(realFs, 'renameSync').mockImplementation((from, to) => {
+        if (to === target()) throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
+        return rename(from, to);
+      });
+      expect(() => replaceFolder(target(), files({ 'new.yaml': 'new' }))).toThrow('the swap failed (EIO: i/o error)');
+      jest.restoreAllMocks();
+      expect(fs.readdirSync(tmp)).toStrictEqual([]);
+    });
+  });
 });
