@@ -538,4 +538,57 @@ describe('the output folder, branch by branch', () => {
       expect(fs.readdirSync(tmp)).toStrictEqual([]);
     });
   });
+
+  describe('removeTree, further', () => {
+    const tree = () => path.join(tmp, 'tree');
+    const build = () => {
+      fs.mkdirSync(path.join(tree(), 'a', 'b'), { recursive: true });
+      fs.writeFileSync(path.join(tree(), 'a', 'b', 'f'), 'f');
+      fs.writeFileSync(path.join(tree(), 'g'), 'g');
+    };
+
+    test('a tree it may not remove as it is (EACCES, EPERM) is made writable, then removed', () => {
+      for (const code of ['EACCES', 'EPERM']) {
+        build();
+        fs.chmodSync(path.join(tree(), 'a', 'b'), 0o555);
+        const spy = jest.spyOn(realFs, 'rmdirSync').mockImplementationOnce(() => {
+          throw Object.assign(new Error(code), { code });
+        });
+        removeTree(tree());
+        spy.mockRestore();
+        expect([code, fs.existsSync(tree())]).toStrictEqual([code, false]);
+      }
+    });
+
+    test('another error is not taken for a permission problem', () => {
+      build();
+      jest.spyOn(realFs, 'rmdirSync').mockImplementationOnce(() => {
+        throw Object.assign(new Error('EBUSY: busy'), { code: 'EBUSY' });
+      });
+      expect(() => removeTree(tree())).toThrow('EBUSY');
+    });
+
+    test('a file gone while it is removed (ENOENT) is no error; another error of unlink is', () => {
+      build();
+      const unlink = realFs.unlinkSync;
+      jest.spyOn(realFs, 'unlinkSync').mockImplementationOnce((p) => {
+        unlink(p);
+        throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+      });
+      removeTree(tree());
+      expect(fs.existsSync(tree())).toBe(false);
+      build();
+      jest.spyOn(realFs, 'unlinkSync').mockImplementationOnce(() => {
+        throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
+      });
+      // Not a permission problem either: thrown as it is.
+      expect(() => removeTree(tree())).toThrow('EIO');
+    });
+
+    test('a file given as the tree is unlinked', () => {
+      fs.writeFileSync(tree(), 'file');
+      removeTree(tree());
+      expect(fs.existsSync(tree())).toBe(false);
+    });
+  });
 });
