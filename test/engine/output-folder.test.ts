@@ -591,4 +591,47 @@ describe('the output folder, branch by branch', () => {
       expect(fs.existsSync(tree())).toBe(false);
     });
   });
+
+  describe('taking the lock, failures', () => {
+    const lock = () => path.join(tmp, '.dist.lock');
+    const replace = () => replaceFolder(path.join(tmp, 'dist'), files({ 'a.yaml': 'a' }), { marker: 'm' });
+
+    test('a lock draft that cannot be written is said, and no draft is left', () => {
+      const write = realFs.writeFileSync;
+      jest.spyOn(realFs, 'writeFileSync').mockImplementation((p, d, o) => {
+        if (String(p).startsWith(`${lock()}.`)) {
+          write(p, d, o);
+          throw Object.assign(new Error("ENOSPC: no space left on device, write '/x'"), { code: 'ENOSPC' });
+        }
+        return write(p, d, o);
+      });
+      expect(replace).toThrow(`lock ${lock()}: cannot be written (ENOSPC: no space left on device)`);
+      jest.restoreAllMocks();
+      expect(fs.readdirSync(tmp)).toStrictEqual([]);
+    });
+
+    test('a lock that keeps coming back garbled is given up after a second try', () => {
+      jest.spyOn(realFs, 'linkSync').mockImplementation(() => {
+        fs.writeFileSync(lock(), 'garbage');
+        throw Object.assign(new Error('EEXIST'), { code: 'EEXIST' });
+      });
+      expect(replace).toThrow(`lock ${lock()}: could not be taken`);
+      jest.restoreAllMocks();
+      expect(fs.readdirSync(tmp)).toStrictEqual([]);
+    });
+
+    test('a lock that cannot be removed at the end is left for the next run, without an error', () => {
+      const rm = realFs.rmSync;
+      jest.spyOn(realFs, 'rmSync').mockImplementation((p, o) => {
+        if (p === lock()) throw Object.assign(new Error('EIO'), { code: 'EIO' });
+        return rm(p, o);
+      });
+      expect(() => replace()).not.toThrow();
+      jest.restoreAllMocks();
+      expect(fs.readFileSync(lock(), 'utf8')).toMatch(new RegExp(`^${process.pid} `));
+      // The next run sees this process's own lock: stale, taken over.
+      expect(replace().warnings).toStrictEqual([]);
+      expect(fs.readdirSync(tmp)).toStrictEqual(['dist']);
+    });
+  });
 });
