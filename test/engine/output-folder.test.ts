@@ -634,4 +634,45 @@ describe('the output folder, branch by branch', () => {
       expect(fs.readdirSync(tmp)).toStrictEqual(['dist']);
     });
   });
+
+  describe('edges', () => {
+    test('a chain of 31 links is followed; at 32 the target is refused', () => {
+      fs.mkdirSync(path.join(tmp, 'real'));
+      let to = 'real';
+      for (let i = 1; i <= 32; i++) {
+        fs.symlinkSync(to, path.join(tmp, `l${i}`));
+        to = `l${i}`;
+      }
+      expect(realTarget(path.join(tmp, 'l31'))).toBe(path.join(tmp, 'real'));
+      expect(() => realTarget(path.join(tmp, 'l32'))).toThrow('too many levels of symbolic links');
+    });
+
+    test('the message of a held lock names the output folder, whatever its name', () => {
+      fs.writeFileSync(path.join(tmp, '.output-tree.lock'), '1 other-host t\n');
+      expect(() => replaceFolder(path.join(tmp, 'output-tree'), files({}))).toThrow(`output folder ${path.join(tmp, 'output-tree')}: another synth is writing it`);
+    });
+
+    test.each(['5x', 'x5', '05'])('a lock whose pid is %s is garbled, not a holder', (pid) => {
+      fs.writeFileSync(path.join(tmp, '.dist.lock'), `${pid} other-host t`);
+      expect(replaceFolder(path.join(tmp, 'dist'), files({})).warnings).toStrictEqual([expect.stringContaining(`which was garbled ("${pid} other-host t")`)]);
+    });
+
+    test('the lock is tried twice, no more', () => {
+      const spy = jest.spyOn(realFs, 'linkSync').mockImplementation(() => {
+        fs.writeFileSync(path.join(tmp, '.dist.lock'), 'garbage');
+        throw Object.assign(new Error('EEXIST'), { code: 'EEXIST' });
+      });
+      expect(() => replaceFolder(path.join(tmp, 'dist'), files({}))).toThrow('could not be taken');
+      expect(spy).toHaveBeenCalledTimes(2);
+    });
+
+    test('a folder that cannot be read for another reason than permissions is not unlinked but refused', () => {
+      fs.mkdirSync(path.join(tmp, 'tree'));
+      jest.spyOn(realFs, 'readdirSync').mockImplementationOnce(() => {
+        throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
+      });
+      expect(() => removeTree(path.join(tmp, 'tree'))).toThrow('EIO');
+      expect(fs.existsSync(path.join(tmp, 'tree'))).toBe(true);
+    });
+  });
 });
