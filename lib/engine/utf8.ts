@@ -16,9 +16,12 @@ export function invalidUtf8Offset(bytes: Uint8Array): number {
               ? [4, 0x10000]
               : [0, 0];
     if (length === 0) return i;
+    // Equivalent mutant: an ASCII byte masked to its low 6 bits is still a code point >= 0 and below U+D800.
+    // Stryker disable next-line ConditionalExpression: equivalent (above)
     let cp = length === 1 ? b : b & (0xff >> (length + 1));
     for (let k = 1; k < length; k++) {
       const c = bytes[i + k];
+      // Stryker disable next-line ConditionalExpression: equivalent, undefined & 0xc0 is 0, which is not 0x80 either
       if (c === undefined || (c & 0xc0) !== 0x80) return i;
       cp = (cp << 6) | (c & 0x3f);
     }
