@@ -96,7 +96,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(dist|coverage|node_modules|credentials|scratch|reports|\\.cdk8s-out|\\.stryker-tmp)/' },
+    exclude: { path: '^(dist|coverage|node_modules|credentials|scratch|reports|\\.cdk8s-out|\\.stryker-tmp[^/]*)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {

@@ -4,7 +4,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'imports/', 'node_modules/', 'coverage/', '.cdk8s-out/', 'credentials/', 'scratch/', '.stryker-tmp/', 'reports/'] },
+  { ignores: ['dist/', 'imports/', 'node_modules/', 'coverage/', '.cdk8s-out/', 'credentials/', 'scratch/', '.stryker-tmp/', '.stryker-tmp-*/', 'reports/'] },
   eslint.configs.recommended,
   tseslint.configs.recommended,
   // The project's own root: copies of the project (Stryker's sandboxes) must not confuse the parser.

@@ -14,12 +14,14 @@ export default {
     // With an explicit list of test files, run exactly those; otherwise jest --findRelatedTests.
     ...(tests ? { config: { testMatch: tests.map((t) => `**/${t}`) } } : { enableFindRelatedTests: true }),
   },
-  checkers: ['typescript'],
+  // MUTATE_NO_TYPECHECK (mutate --no-typecheck): no checker; mutants that do not type check run as JavaScript.
+  checkers: process.env.MUTATE_NO_TYPECHECK ? [] : ['typescript'],
   tsconfigFile: 'tsconfig.json',
   coverageAnalysis: 'perTest',
   // Instrumented code does not type check; the TypeScript checker does that per mutant instead.
   disableTypeChecks: '{lib,overrides,releases,deployments,policies,test}/**/*.ts',
-  ignorePatterns: ['dist', '.cdk8s-out', 'reports', 'scratch', 'credentials', 'coverage'],
+  // .stryker-tmp*: the sandboxes of other runs (scripts/mutate.ts gives each run a folder of its own).
+  ignorePatterns: ['dist', '.cdk8s-out', 'reports', 'scratch', 'credentials', 'coverage', '.stryker-tmp*'],
   concurrency: 2,
   timeoutMS: 10000,
   reporters: ['clear-text', 'progress', 'html', 'json'],

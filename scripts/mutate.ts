@@ -11,6 +11,11 @@
  *   --tests a,b        run exactly these test files (paths from the project root)
  *   --concurrency N    test runners in parallel (default 2)
  *   --max-minutes M    stop Stryker after M minutes (default 40)
+ *   --no-typecheck     skip Stryker's TypeScript checker (the most CPU of a run): mutants that do
+ *                      not type check are run as JavaScript instead of being left out
+ *   --incremental      reuse the results of the last --incremental run of the same files
+ *                      (reports/mutation/<name>.incremental.json): only mutants whose code or
+ *                      covering tests changed run again
  *   --list             print the test files that would run, and stop
  *
  * Prints killed / survived / timeout / no-coverage per file; the HTML and JSON reports go to
@@ -92,18 +97,21 @@ async function main(argv: string[]): Promise<number> {
   const related = flag('--related');
   const list = flag('--list');
   const importers = flag('--importers');
+  const incremental = flag('--incremental');
+  const noTypecheck = flag('--no-typecheck');
   const explicit = option(args, '--tests');
   const concurrency = option(args, '--concurrency') ?? '2';
   const maxMinutes = Number(option(args, '--max-minutes') ?? '40');
   const unknown = args.find((a) => a.startsWith('--'));
   if (unknown) throw new Error(`unknown option ${unknown}`);
   const files = args.map((f) => path.relative(ROOT, path.resolve(f)));
-  if (files.length === 0) throw new Error('usage: npm run mutate -- <file> [<file> ...] [--related] [--importers] [--tests a,b] [--concurrency N] [--max-minutes M]');
+  if (files.length === 0) throw new Error('usage: npm run mutate -- <file> [<file> ...] [--related] [--importers] [--tests a,b] [--concurrency N] [--max-minutes M] [--no-typecheck] [--incremental]');
   for (const f of files) if (!fs.existsSync(path.join(ROOT, f))) throw new Error(`${f}: no such file`);
 
   const env: NodeJS.ProcessEnv = { ...process.env };
   const name = files.map((f) => f.replace(/\.ts$/, '').replace(/[/\\]/g, '-')).join('+');
   env.MUTATE_REPORT = name.length > 100 ? 'mutation' : name;
+  if (noTypecheck) env.MUTATE_NO_TYPECHECK = '1';
   if (!related) {
     const tests = explicit ? explicit.split(',') : [...new Set(files.flatMap((f) => nearestTests(f, importers)))].sort();
     if (tests.length === 0) throw new Error(`no test file imports ${files.join(', ')} directly (use --related or --tests)`);
@@ -114,9 +122,12 @@ async function main(argv: string[]): Promise<number> {
     console.log(`mutate: ${files.join(', ')}\ntests: jest --findRelatedTests`);
   }
 
+  // A sandbox folder of its own per set of files (.stryker-tmp-<name>): two runs of different files may go at once.
+  const tempArgs = ['--tempDirName', `.stryker-tmp-${env.MUTATE_REPORT}`];
+  const incrementalArgs = incremental ? ['--incremental', '--incrementalFile', path.join('reports', 'mutation', `${env.MUTATE_REPORT}.incremental.json`)] : [];
   const child = spawn(
     path.join(ROOT, 'node_modules', '.bin', 'stryker'),
-    ['run', 'stryker.config.mjs', '--mutate', files.join(','), '--concurrency', concurrency],
+    ['run', 'stryker.config.mjs', '--mutate', files.join(','), '--concurrency', concurrency, ...tempArgs, ...incrementalArgs],
     { cwd: ROOT, env, stdio: 'inherit', detached: true },
   );
   const timer = setTimeout(() => {

@@ -37,8 +37,10 @@ export type FeatureName = keyof typeof HELM_CONTROLLER_FEATURES;
 
 /** Compares two `x.y.z` versions (a leading `v` is ignored). */
 export function compareVersions(a: string, b: string): number {
+  // Stryker disable next-line MethodExpression: equivalent, the loop below reads the first three parts only
   const parts = (v: string) => v.replace(/^v/, '').split(/[.-]/).slice(0, 3).map((p) => Number.parseInt(p, 10));
   const [pa, pb] = [parts(a), parts(b)];
+  // Stryker disable next-line EqualityOperator: equivalent, a fourth part is undefined on both sides (0 - 0)
   for (let i = 0; i < 3; i++) {
     const d = (pa[i] ?? 0) - (pb[i] ?? 0);
     if (d !== 0) return d;
@@ -81,6 +83,7 @@ export function unsupportedFields(doc: unknown, versions: FluxVersions): string[
     const spec = isMapping(doc.spec) ? doc.spec : {};
     if (spec.chartRef !== undefined && !features.chartRef) say('chartRef');
     if (spec.driftDetection !== undefined && !features.driftDetection) say('driftDetection');
+    // Stryker disable next-line ArrayDeclaration: equivalent, an item that is no mapping is skipped below
     const valuesFrom = Array.isArray(spec.valuesFrom) ? spec.valuesFrom : [];
     valuesFrom.forEach((entry, i) => {
       if (isMapping(entry) && entry.literal !== undefined && !features.valuesFromLiteral) say('valuesFromLiteral', `HelmRelease spec.valuesFrom[${i}].literal`);

@@ -20,6 +20,7 @@ export interface OutputTree extends IConstruct {
 
 /** Marks `tree` as an output tree (called by the constructor of each kind of tree). */
 export function markOutputTree(tree: OutputTree): void {
+  // Stryker disable next-line ObjectLiteral,BooleanLiteral: equivalent, isOutputTree asks whether the key is there (in), not its value
   Object.defineProperty(tree, OUTPUT_TREE, { value: true });
 }
 

@@ -27,8 +27,10 @@ function octal(block: Buffer, start: number, length: number, where: string): num
 function paxPath(data: Buffer): string | undefined {
   let offset = 0;
   let found: string | undefined;
+  // Stryker disable next-line EqualityOperator: equivalent, at the end indexOf finds no space and the loop breaks
   while (offset < data.length) {
     const space = data.indexOf(0x20, offset);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, without a space the length is read from the text before the end, and a record that starts at 0 with digits never has the key path
     if (space < 0) break;
     const length = parseInt(data.subarray(offset, space).toString('ascii'), 10);
     if (!Number.isFinite(length) || length <= 0) break;

@@ -7,9 +7,11 @@ export function invalidUtf8Offset(bytes: Uint8Array): number {
     const b = bytes[i];
     const [length, min] = b < 0x80 ? [1, 0] : b >= 0xc2 && b <= 0xdf ? [2, 0x80] : b >= 0xe0 && b <= 0xef ? [3, 0x800] : b >= 0xf0 && b <= 0xf4 ? [4, 0x10000] : [0, 0];
     if (length === 0) return i;
+    // Stryker disable next-line ConditionalExpression: equivalent, an ASCII byte masked to its low 6 bits is still a code point >= 0 and below U+D800
     let cp = length === 1 ? b : b & (0xff >> (length + 1));
     for (let k = 1; k < length; k++) {
       const c = bytes[i + k];
+      // Stryker disable next-line ConditionalExpression: equivalent, undefined & 0xc0 is 0, which is not 0x80 either
       if (c === undefined || (c & 0xc0) !== 0x80) return i;
       cp = (cp << 6) | (c & 0x3f);
     }

@@ -1,4 +1,4 @@
-import { CredentialRef, splitCredentials } from '../../lib/engine/credentials';
+import { credentialValuesDocument, credentialValuesKey, CredentialRef, splitCredentials } from '../../lib/engine/credentials';
 
 const ref = (id: string) => new CredentialRef(id, 'password');
 
@@ -90,5 +90,107 @@ describe('splitCredentials', () => {
     expect(second.plain).toStrictEqual({ auth: { user: 'admin' } });
     expect(second.leaves.map((l) => l.targetPath)).toStrictEqual(['auth.password', 'db[0]']);
     expect(splitCredentials(values).leaves).toHaveLength(2);
+  });
+});
+
+describe('splitCredentials: what is kept as it is and what is copied', () => {
+  class Box {
+    public readonly a = 1;
+  }
+
+  test('plain values without credentials come back as the same objects', () => {
+    const values = { a: { b: [1, { c: 2 }] }, d: [] };
+    const { plain } = splitCredentials(values);
+    expect(plain).toBe(values);
+    const bare = Object.assign(Object.create(null) as object, { x: 1 });
+    expect(splitCredentials(bare).plain).toBe(bare);
+  });
+
+  test('an object of a class is copied into a plain mapping, and so is what holds it', () => {
+    const box = new Box();
+    const values = { l: [box], m: { box } };
+    const { plain } = splitCredentials(values) as { plain: { l: unknown[]; m: { box: unknown } } };
+    expect(plain).not.toBe(values);
+    expect(plain.l).not.toBe(values.l);
+    expect(plain.l[0]).not.toBe(box);
+    expect(Object.getPrototypeOf(plain.l[0])).toBe(Object.prototype);
+    expect(plain).toEqual({ l: [{ a: 1 }], m: { box: { a: 1 } } });
+    expect(Object.getPrototypeOf(plain.m.box)).toBe(Object.prototype);
+    // An empty one too.
+    class Empty {}
+    const empty = splitCredentials({ e: new Empty() }).plain as { e: object };
+    expect(Object.getPrototypeOf(empty.e)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(splitCredentials(new Box()).plain)).toBe(Object.prototype);
+  });
+
+  test('a mapping that holds a credential is a new mapping; the input is not changed', () => {
+    const values = { a: { p: ref('x'), q: 1 }, b: { c: 2 } };
+    const { plain } = splitCredentials(values) as { plain: { a: unknown; b: unknown } };
+    expect(plain).toStrictEqual({ a: { q: 1 }, b: { c: 2 } });
+    expect(plain.b).toBe(values.b);
+    expect(values.a.p).toBeInstanceOf(CredentialRef);
+  });
+
+  test('a list whose items are all credentials, at several depths', () => {
+    const { plain, leaves } = splitCredentials({ l: [[ref('a')], { p: ref('b') }], keep: [[1]] });
+    expect(plain).toStrictEqual({ keep: [[1]] });
+    expect(leaves.map((l) => [l.targetPath, l.segments])).toStrictEqual([
+      ['l[0][0]', ['l', 0, 0]],
+      ['l[1].p', ['l', 1, 'p']],
+    ]);
+  });
+
+  test('the second split of a subtree is not walked again and gives the same result', () => {
+    const shared = { deep: { list: [{ a: 1 }] } };
+    const one = splitCredentials({ x: shared });
+    const two = splitCredentials({ y: shared, z: [shared] });
+    expect((one.plain as { x: unknown }).x).toBe(shared);
+    expect(two.plain).toStrictEqual({ y: shared, z: [shared] });
+    expect((two.plain as { z: unknown[] }).z[0]).toBe(shared);
+  });
+});
+
+describe('credentialValuesKey', () => {
+  test('one key per release, distinct, a valid Secret data key', () => {
+    expect(credentialValuesKey('nova')).toBe('helm-values.nova.yaml');
+    expect(credentialValuesKey('nova')).not.toBe(credentialValuesKey('neutron'));
+  });
+});
+
+describe('credentialValuesDocument', () => {
+  const all = () => true;
+  const byId = (ref: CredentialRef) => `value-of-${ref.id}`;
+
+  test('each credential at its path, nothing else', () => {
+    const values = { endpoints: { identity: { auth: { admin: { password: ref('a'), username: 'admin' } } } }, replicas: 2, conf: { x: 'y' } };
+    expect(credentialValuesDocument(values, all, byId)).toStrictEqual({ endpoints: { identity: { auth: { admin: { password: 'value-of-a' } } } } });
+  });
+
+  test('include selects the credentials; a mapping left empty goes', () => {
+    const values = { a: { p: ref('a') }, b: { p: ref('b'), q: ref('c') } };
+    expect(credentialValuesDocument(values, (r) => r.id !== 'a' && r.id !== 'c', byId)).toStrictEqual({ b: { p: 'value-of-b' } });
+    expect(credentialValuesDocument(values, () => false, byId)).toStrictEqual({});
+  });
+
+  test('a credential without a value yet is left out', () => {
+    expect(credentialValuesDocument({ a: { p: ref('a'), q: ref('b') } }, all, (r) => (r.id === 'a' ? undefined : 'v'))).toStrictEqual({ a: { q: 'v' } });
+  });
+
+  test('a list that holds a selected credential is written whole: plain items as they are, credentials by value or null', () => {
+    const values = { l: ['plain', ref('a'), { k: ref('b'), n: 1, deep: [ref('c')] }, ref('x'), 3, null], other: ['no', 'credential'] };
+    const doc = credentialValuesDocument(values, (r) => r.id !== 'x', (r) => (r.id === 'c' ? undefined : r.id.toUpperCase()));
+    expect(doc).toStrictEqual({ l: ['plain', 'A', { k: 'B', n: 1, deep: [null] }, null, 3, null] });
+  });
+
+  test('a list whose credentials are all left out by include is not written', () => {
+    expect(credentialValuesDocument({ l: ['plain', ref('x'), [ref('y')], { k: ref('z') }] }, () => false, byId)).toStrictEqual({});
+  });
+
+  test('a list nested in a list that holds one is written whole too', () => {
+    expect(credentialValuesDocument({ l: [['p', ref('a')], ['q']] }, all, byId)).toStrictEqual({ l: [['p', 'value-of-a'], ['q']] });
+  });
+
+  test('a scalar or empty tree gives an empty document', () => {
+    for (const values of [null, undefined, 'text', 1, {}, []]) expect(credentialValuesDocument(values, all, byId)).toStrictEqual({});
   });
 });

@@ -53,6 +53,31 @@ describe('YamlFile', () => {
     );
   });
 
+  test('a file of one fixed document shares its text with every file of that object (rendered once)', () => {
+    const chart = new Chart(new App(), 's');
+    const doc: { a: number } = { a: 1 };
+    const first = new YamlFile(chart, 'first', { path: 'first.yaml', documents: [doc] }).render();
+    expect(first).toBe(`# ${GENERATED_HEADER}\n---\na: 1\n`);
+    // Data is never changed once given to a file: a change shows that the text was reused, not rendered again.
+    doc.a = 2;
+    expect(new YamlFile(chart, 'again', { path: 'again.yaml', documents: [doc] }).render()).toBe(first);
+    // Not shared: a file of two documents, or of another object with the same content.
+    expect(new YamlFile(chart, 'two', { path: 'two.yaml', documents: [doc, { b: 1 }] }).render()).toBe(`# ${GENERATED_HEADER}\n---\na: 2\n---\nb: 1\n`);
+    expect(new YamlFile(chart, 'other', { path: 'other.yaml', documents: [{ a: 1 }] }).render()).toBe(first);
+    const copy = { a: 3 };
+    expect(new YamlFile(chart, 'copy', { path: 'copy.yaml', documents: [copy] }).render()).toBe(`# ${GENERATED_HEADER}\n---\na: 3\n`);
+    // A file of the ApiObjects under it is rendered from them.
+    const objects = new YamlFile(new Chart(new App(), 't', { disableResourceNameHashes: true }), 'o', { path: 'o.yaml' });
+    new ApiObject(objects, 'one', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'one' } });
+    expect(objects.render()).toBe(`# ${GENERATED_HEADER}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: one\n`);
+  });
+
+  test('a file of one scalar or null document is written (there is no object to share its text by)', () => {
+    const chart = new Chart(new App(), 's');
+    expect(new YamlFile(chart, 'x', { path: 'x.yaml', documents: ['text'] }).render()).toBe(`# ${GENERATED_HEADER}\n---\ntext\n`);
+    expect(new YamlFile(chart, 'n', { path: 'n.yaml', documents: [null] }).render()).toBe(`# ${GENERATED_HEADER}\n---\nnull\n`);
+  });
+
   test('outputFiles finds files at any depth, in construct-tree order, and only files', () => {
     const chart = new Chart(new App(), 's');
     new YamlFile(chart, 'top', { path: 't.yaml' });

@@ -31,7 +31,30 @@ describe('--set paths', () => {
     expect(() => parseSetPath('[0]')).toThrow('index without a key at character 1');
     expect(() => parseSetPath('a[x]')).toThrow('list index "x" is not a non-negative integer');
     expect(() => parseSetPath('a\\')).toThrow('ends with a backslash');
-    expect(() => parseSetPath('a[65537]')).toThrow("above Helm's limit 65536");
+    expect(() => parseSetPath('a[65537]')).toThrow('targetPath "a[65537]": list index 65537 is above Helm\'s limit 65536');
+    expect(() => parseSetPath('.a')).toThrow('targetPath ".a": empty key at character 1');
+    expect(() => parseSetPath('a.')).toThrow('targetPath "a.": empty key at the end');
+    expect(() => parseSetPath('')).toThrow('targetPath "": empty key at the end');
+    expect(() => parseSetPath('a[0')).toThrow('targetPath "a[0": unclosed [');
+    expect(() => parseSetPath('a[0].')).toThrow('targetPath "a[0].": ends with a dot');
+    expect(() => parseSetPath('a[0]b')).toThrow('targetPath "a[0]b": expected . or [ after ] at character 5');
+    expect(() => parseSetPath('a[]')).toThrow('targetPath "a[]": list index "" is not a non-negative integer');
+    expect(() => parseSetPath('a[-1]')).toThrow('list index "-1" is not a non-negative integer');
+    expect(() => parseSetPath('a[1x]')).toThrow('list index "1x" is not a non-negative integer');
+    expect(() => parseSetPath('a[x1]')).toThrow('list index "x1" is not a non-negative integer');
+    expect(() => parseSetPath('a.[0]')).toThrow('targetPath "a.[0]": index without a key at character 3');
+  });
+
+  test('paths Helm takes, segment by segment', () => {
+    expect(parseSetPath('a[65536]')).toStrictEqual([{ key: 'a' }, { index: 65536 }]);
+    expect(parseSetPath('a[0][1]')).toStrictEqual([{ key: 'a' }, { index: 0 }, { index: 1 }]);
+    expect(parseSetPath('a[0].b[2].c')).toStrictEqual([{ key: 'a' }, { index: 0 }, { key: 'b' }, { index: 2 }, { key: 'c' }]);
+    expect(parseSetPath('a\\\\.b')).toStrictEqual([{ key: 'a\\' }, { key: 'b' }]);
+    expect(parseSetPath('\\.')).toStrictEqual([{ key: '.' }]);
+    expect(parseSetPath('a.b]c')).toStrictEqual([{ key: 'a' }, { key: 'b]c' }]);
+    expect(parseSetPath('a[007]')).toStrictEqual([{ key: 'a' }, { index: 7 }]);
+    // The ] searched for is the one after the [, not an earlier one in a key.
+    expect(parseSetPath('x]y[1]')).toStrictEqual([{ key: 'x]y' }, { index: 1 }]);
   });
 });
 
@@ -54,7 +77,13 @@ describe('isCredentialKey', () => {
   test.each(['password', 'db_password', 'dbPassword', 'secret_key', 'SECRET_KEY', 'apiKey', 'APIToken', 'fernet_keys', 'rbd.keyring', 'cookie', 'pass'])('%s names a credential', (k) => {
     expect(isCredentialKey(k)).toBe(true);
   });
-  test.each(['username', 'password_rules', 'tokens_enabled', 'secretName', 'keyring_path', 'passthrough'])('%s does not', (k) => {
+  test.each([
+    'passwd', 'db-passphrase', 'x.secret', 'secret_access_key', 'access_secret', 'token', 'private_key', 'privatekey', 'api_key', 'apikey', 'encryption_key',
+    'signing_key', 'hmac_key', 'hmac_keys', 'fernet_key', 'auth_key', 'credential', 'credentials', 'PASSWORD', 'Password', 'adminPassword', 'DBPassword', 'awsSecretAccessKey', 'oauthToken', 'a1Token',
+  ])('%s names a credential too', (k) => {
+    expect(isCredentialKey(k)).toBe(true);
+  });
+  test.each(['username', 'password_rules', 'tokens_enabled', 'secretName', 'keyring_path', 'passthrough', 'bypass', 'xpassword', 'mytoken', 'cookies', 'fernet_keyss', 'hmac_keyx', 'passwordx', 'Tokenizer', 'compass', 'Passes'])('%s does not', (k) => {
     expect(isCredentialKey(k)).toBe(false);
   });
 });

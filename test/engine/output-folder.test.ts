@@ -316,4 +316,363 @@ describe('the output folder, branch by branch', () => {
     replaceFolder(target, writeFiles(new Map([['x', 'now a file']]), target), { marker: 'm' });
     expect(fs.readFileSync(path.join(target, 'x'), 'utf8')).toBe('now a file');
   });
+
+  describe('the lock, further', () => {
+    const lock = () => path.join(tmp, '.dist.lock');
+    const replace = () => replaceFolder(path.join(tmp, 'dist'), files({ 'a.yaml': 'a' }), { marker: 'm' });
+
+    test.each([
+      ['garbled', 'garbage here', `garbled ("garbage here")`],
+      ['a pid without a host', '1234', 'garbled ("1234")'],
+      ['empty', '', 'empty'],
+      ['blank', '  \n', 'empty'],
+    ])('a %s lock is taken over with a warning', (_, text, said) => {
+      fs.writeFileSync(lock(), text);
+      expect(replace().warnings).toStrictEqual([`took over the lock ${lock()}, which was ${said}: a synth died while writing it (a full disk?)`]);
+      expect(fs.readdirSync(tmp)).toStrictEqual(['dist']);
+    });
+
+    test('a garbled lock is quoted to 40 characters', () => {
+      fs.writeFileSync(lock(), 'g'.repeat(60));
+      expect(replace().warnings).toStrictEqual([`took over the lock ${lock()}, which was garbled ("${'g'.repeat(40)}"): a synth died while writing it (a full disk?)`]);
+    });
+
+    test('a lock of this very process (a replace that died in it) or of a dead one on this host is taken over silently', () => {
+      fs.writeFileSync(lock(), `${process.pid} ${os.hostname()} t\n`);
+      expect(replace().warnings).toStrictEqual([]);
+      fs.writeFileSync(lock(), `99999999 ${os.hostname()} t\n`);
+      expect(replace().warnings).toStrictEqual([]);
+      expect(fs.readdirSync(tmp)).toStrictEqual(['dist']);
+    });
+
+    test('a live process on this host holds its lock', () => {
+      fs.writeFileSync(lock(), `${process.ppid} ${os.hostname()} t\n`);
+      expect(replace).toThrow(`pid ${process.ppid} on ${os.hostname()}, since t)`);
+      expect(fs.readFileSync(lock(), 'utf8')).toBe(`${process.ppid} ${os.hostname()} t\n`);
+    });
+
+    test('the lock holds this process, host and a time while the tree is written, and goes after', () => {
+      let seen = '';
+      replaceFolder(path.join(tmp, 'dist'), (staging) => {
+        seen = fs.readFileSync(lock(), 'utf8');
+        fs.writeFileSync(path.join(staging, 'a'), 'a');
+      });
+      expect(seen).toMatch(new RegExp(`^${process.pid} ${os.hostname().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z\\n$`));
+      expect(fs.readdirSync(tmp)).toStrictEqual(['dist']);
+    });
+
+    test.each(['EPERM', 'ENOTSUP', 'EXDEV'])('a file system without hard links (%s) gets the lock by an exclusive copy', (code) => {
+      jest.spyOn(realFs, 'linkSync').mockImplementation(() => {
+        throw Object.assign(new Error(code), { code });
+      });
+      replace();
+      expect(fs.readFileSync(path.join(tmp, 'dist', 'a.yaml'), 'utf8')).toBe('a');
+      expect(fs.readdirSync(tmp)).toStrictEqual(['dist']);
+    });
+
+    test('another error of the link is not taken for a missing feature', () => {
+      jest.spyOn(realFs, 'linkSync').mockImplementation(() => {
+        throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
+      });
+      expect(replace).toThrow('EIO');
+      expect(fs.readdirSync(tmp)).toStrictEqual([]);
+    });
+
+    test('lock drafts of dead processes are removed; those of live ones and other files stay', () => {
+      const names = [`.dist.lock.99999999.tmp`, `.dist.lock.${process.ppid}.tmp`, '.dist.lock.x.tmp', '.dist.lock.99999998', '.other.lock.99999999.tmp'];
+      for (const n of names) fs.writeFileSync(path.join(tmp, n), '');
+      replace();
+      expect(fs.readdirSync(tmp).sort()).toStrictEqual([`.dist.lock.${process.ppid}.tmp`, '.dist.lock.99999998', '.dist.lock.x.tmp', '.other.lock.99999999.tmp', 'dist'].sort());
+    });
+  });
+
+  describe('the swap journal, further', () => {
+    const target = () => path.join(tmp, 'dist');
+    const journal = (entry: unknown) => fs.writeFileSync(path.join(tmp, '.dist.swap'), JSON.stringify(entry));
+
+    test('a journal naming our staging folder, the target gone: the swap is completed', () => {
+      const staging = path.join(tmp, '.dist.new-1');
+      fs.mkdirSync(staging);
+      fs.writeFileSync(path.join(staging, 'new'), 'n');
+      journal({ staging, previous: path.join(tmp, '.dist.old-1') });
+      expect(completeInterruptedSwap(target())).toStrictEqual([`completed the swap of ${target()} that an interrupted synth left`]);
+      expect(fs.readdirSync(target())).toStrictEqual(['new']);
+      expect(fs.readdirSync(tmp)).toStrictEqual(['dist']);
+    });
+
+    test.each([
+      ['a staging folder elsewhere', (t: string) => ({ staging: path.join(t, 'sub', '.dist.new-1'), previous: path.join(t, '.dist.old-1') })],
+      ['a staging folder of another target', (t: string) => ({ staging: path.join(t, '.distx.new-1'), previous: path.join(t, '.dist.old-1') })],
+      ['the bare staging prefix', (t: string) => ({ staging: path.join(t, '.dist.new-'), previous: path.join(t, '.dist.old-1') })],
+      ['a previous folder elsewhere', (t: string) => ({ staging: path.join(t, '.dist.new-1'), previous: path.join(t, 'sub', '.dist.old-1') })],
+      ['a previous folder of another prefix', (t: string) => ({ staging: path.join(t, '.dist.new-1'), previous: path.join(t, '.dist.new-2') })],
+      ['the bare previous prefix', (t: string) => ({ staging: path.join(t, '.dist.new-1'), previous: path.join(t, '.dist.old-') })],
+      ['no strings', () => ({ staging: 1, previous: 2 })],
+    ])('a journal naming %s is ignored and moves nothing', (_, entry) => {
+      const named = entry(tmp) as { staging: unknown; previous: unknown };
+      for (const p of [named.staging, named.previous]) if (typeof p === 'string') fs.mkdirSync(p, { recursive: true });
+      journal(named);
+      const done = completeInterruptedSwap(target());
+      expect(done[0]).toBe(
+        `ignored the swap journal ${path.join(tmp, '.dist.swap')}: it names ${JSON.stringify(named.staging)} and ${JSON.stringify(named.previous)}, not the staging and previous folders of ${target()} (moved nothing)`,
+      );
+      expect(fs.existsSync(target())).toBe(false);
+      expect(fs.existsSync(path.join(tmp, '.dist.swap'))).toBe(false);
+    });
+
+    test('a journal with neither folder left moves nothing', () => {
+      journal({ staging: path.join(tmp, '.dist.new-1'), previous: path.join(tmp, '.dist.old-1') });
+      expect(completeInterruptedSwap(target())).toStrictEqual([]);
+      expect(fs.readdirSync(tmp)).toStrictEqual([]);
+    });
+
+    test('a parent that does not exist: nothing to clean', () => {
+      expect(completeInterruptedSwap(path.join(tmp, 'no', 'such', 'dist'))).toStrictEqual([]);
+    });
+
+    test('previous and staging folders left beside the target are removed, each reported', () => {
+      fs.mkdirSync(target());
+      for (const n of ['.dist.new-a', '.dist.old-b', '.dist.spare', 'other']) fs.mkdirSync(path.join(tmp, n));
+      expect(completeInterruptedSwap(target()).sort()).toStrictEqual(
+        [`removed ${path.join(tmp, '.dist.new-a')}, left by an interrupted synth`, `removed ${path.join(tmp, '.dist.old-b')}, left by an interrupted synth`].sort(),
+      );
+      expect(fs.readdirSync(tmp).sort()).toStrictEqual(['.dist.spare', 'dist', 'other']);
+    });
+  });
+
+  describe('ownership, parents, modes and failed swaps, further', () => {
+    const target = () => path.join(tmp, 'dist');
+    const generated = toYamlFile([{ resources: [] }]);
+
+    test('a tree of ours from before the marker (every entry a folder with a generated kustomization) is replaced', () => {
+      for (const f of ['a', 'b']) {
+        fs.mkdirSync(path.join(target(), f), { recursive: true });
+        fs.writeFileSync(path.join(target(), f, 'kustomization.yaml'), generated);
+      }
+      replaceFolder(target(), files({ 'x.yaml': 'x' }), { marker: 'm' });
+      expect(fs.readdirSync(target()).sort()).toStrictEqual([MARKER_FILE, 'x.yaml']);
+    });
+
+    test('a folder whose kustomization has the header further down is not ours', () => {
+      fs.mkdirSync(path.join(target(), 'a'), { recursive: true });
+      fs.writeFileSync(path.join(target(), 'a', 'kustomization.yaml'), `x: 1\n${generated}`);
+      expect(() => replaceFolder(target(), files({}), { marker: 'm' })).toThrow(`output folder ${target()}: not written by this generator`);
+    });
+
+    test('an empty folder is taken with the ownership check too', () => {
+      fs.mkdirSync(target());
+      replaceFolder(target(), files({ 'x.yaml': 'x' }), { marker: 'm' });
+      expect(fs.readFileSync(path.join(target(), MARKER_FILE), 'utf8')).toBe('m');
+    });
+
+    test('a target that is a file is refused, and stays', () => {
+      fs.writeFileSync(target(), 'mine');
+      expect(() => replaceFolder(target(), files({}), { marker: 'm' })).toThrow(`output folder ${target()}: it is a file, not a folder (refusing to replace it)`);
+      expect(fs.readFileSync(target(), 'utf8')).toBe('mine');
+    });
+
+    test('a new folder gets the mode the umask gives; an existing one keeps its mode', () => {
+      replaceFolder(target(), files({}));
+      expect(fs.statSync(target()).mode & 0o777).toBe(0o777 & ~process.umask());
+      fs.chmodSync(target(), 0o750);
+      replaceFolder(target(), files({}));
+      expect(fs.statSync(target()).mode & 0o777).toBe(0o750);
+    });
+
+    test('lock drafts of pid 0 or below are no process of ours and go', () => {
+      for (const n of ['.dist.lock.0.tmp', '.dist.lock.-1.tmp']) fs.writeFileSync(path.join(tmp, n), '');
+      replaceFolder(target(), files({}));
+      expect(fs.readdirSync(tmp)).toStrictEqual(['dist']);
+    });
+
+    test('kept entries are copied with their times, links kept as links', () => {
+      fs.mkdirSync(path.join(target(), 'keep'), { recursive: true });
+      fs.writeFileSync(path.join(target(), 'keep', 'f'), 'f');
+      const past = new Date('2020-01-01T00:00:00Z');
+      fs.utimesSync(path.join(target(), 'keep', 'f'), past, past);
+      replaceFolder(target(), files({ 'x.yaml': 'x' }), { keep: ['keep', 'absent'] });
+      expect(fs.statSync(path.join(target(), 'keep', 'f')).mtime.toISOString()).toBe(past.toISOString());
+      expect(fs.readdirSync(target()).sort()).toStrictEqual(['keep', 'x.yaml']);
+    });
+
+    test('files to keep need a current tree', () => {
+      const staging = path.join(tmp, 'staging');
+      fs.mkdirSync(staging);
+      expect(() => writeFiles(new Map(), undefined, ['a/kept.yaml'])(staging, false)).toThrow('a/kept.yaml: to be kept, but there is no current tree');
+    });
+
+    test('a parent folder that cannot be made, or is not writable, is refused naming it', () => {
+      jest.spyOn(realFs, 'mkdirSync').mockImplementationOnce(() => {
+        throw Object.assign(new Error("EACCES: permission denied, mkdir '/x'"), { code: 'EACCES' });
+      });
+      const deep = path.join(tmp, 'p', 'dist');
+      expect(() => replaceFolder(deep, files({}))).toThrow(`output folder ${deep}: cannot create its parent folder (EACCES: permission denied)`);
+      jest.restoreAllMocks();
+      jest.spyOn(realFs, 'accessSync').mockImplementation(() => {
+        throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+      });
+      expect(() => replaceFolder(target(), files({}))).toThrow(`output folder ${target()}: its parent folder ${tmp} is not writable`);
+    });
+
+    test('a swap that fails puts the previous tree back and leaves nothing beside it', () => {
+      replaceFolder(target(), files({ 'old.yaml': 'old' }), { marker: 'm' });
+      const rename = realFs.renameSync;
+      jest.spyOn(realFs, 'renameSync').mockImplementation((from, to) => {
+        if (to === target() && String(from).includes('.dist.new-')) throw Object.assign(new Error("EIO: i/o error, rename 'a' -> 'b'"), { code: 'EIO' });
+        return rename(from, to);
+      });
+      expect(() => replaceFolder(target(), files({ 'new.yaml': 'new' }), { marker: 'm' })).toThrow(`output folder ${target()}: the swap failed (EIO: i/o error); ${target()} is unchanged`);
+      jest.restoreAllMocks();
+      expect(fs.readdirSync(target()).sort()).toStrictEqual([MARKER_FILE, 'old.yaml']);
+      expect(fs.readdirSync(tmp)).toStrictEqual(['dist']);
+    });
+
+    test('a swap that fails without a previous tree leaves nothing at all', () => {
+      const rename = realFs.renameSync;
+      jest.spyOn(realFs, 'renameSync').mockImplementation((from, to) => {
+        if (to === target()) throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
+        return rename(from, to);
+      });
+      expect(() => replaceFolder(target(), files({ 'new.yaml': 'new' }))).toThrow('the swap failed (EIO: i/o error)');
+      jest.restoreAllMocks();
+      expect(fs.readdirSync(tmp)).toStrictEqual([]);
+    });
+  });
+
+  describe('removeTree, further', () => {
+    const tree = () => path.join(tmp, 'tree');
+    const build = () => {
+      fs.mkdirSync(path.join(tree(), 'a', 'b'), { recursive: true });
+      fs.writeFileSync(path.join(tree(), 'a', 'b', 'f'), 'f');
+      fs.writeFileSync(path.join(tree(), 'g'), 'g');
+    };
+
+    test('a tree it may not remove as it is (EACCES, EPERM) is made writable, then removed', () => {
+      for (const code of ['EACCES', 'EPERM']) {
+        build();
+        fs.chmodSync(path.join(tree(), 'a', 'b'), 0o555);
+        const spy = jest.spyOn(realFs, 'rmdirSync').mockImplementationOnce(() => {
+          throw Object.assign(new Error(code), { code });
+        });
+        removeTree(tree());
+        spy.mockRestore();
+        expect([code, fs.existsSync(tree())]).toStrictEqual([code, false]);
+      }
+    });
+
+    test('another error is not taken for a permission problem', () => {
+      build();
+      jest.spyOn(realFs, 'rmdirSync').mockImplementationOnce(() => {
+        throw Object.assign(new Error('EBUSY: busy'), { code: 'EBUSY' });
+      });
+      expect(() => removeTree(tree())).toThrow('EBUSY');
+    });
+
+    test('a file gone while it is removed (ENOENT) is no error; another error of unlink is', () => {
+      build();
+      const unlink = realFs.unlinkSync;
+      jest.spyOn(realFs, 'unlinkSync').mockImplementationOnce((p) => {
+        unlink(p);
+        throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+      });
+      removeTree(tree());
+      expect(fs.existsSync(tree())).toBe(false);
+      build();
+      jest.spyOn(realFs, 'unlinkSync').mockImplementationOnce(() => {
+        throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
+      });
+      // Not a permission problem either: thrown as it is.
+      expect(() => removeTree(tree())).toThrow('EIO');
+    });
+
+    test('a file given as the tree is unlinked', () => {
+      fs.writeFileSync(tree(), 'file');
+      removeTree(tree());
+      expect(fs.existsSync(tree())).toBe(false);
+    });
+  });
+
+  describe('taking the lock, failures', () => {
+    const lock = () => path.join(tmp, '.dist.lock');
+    const replace = () => replaceFolder(path.join(tmp, 'dist'), files({ 'a.yaml': 'a' }), { marker: 'm' });
+
+    test('a lock draft that cannot be written is said, and no draft is left', () => {
+      const write = realFs.writeFileSync;
+      jest.spyOn(realFs, 'writeFileSync').mockImplementation((p, d, o) => {
+        if (String(p).startsWith(`${lock()}.`)) {
+          write(p, d, o);
+          throw Object.assign(new Error("ENOSPC: no space left on device, write '/x'"), { code: 'ENOSPC' });
+        }
+        return write(p, d, o);
+      });
+      expect(replace).toThrow(`lock ${lock()}: cannot be written (ENOSPC: no space left on device)`);
+      jest.restoreAllMocks();
+      expect(fs.readdirSync(tmp)).toStrictEqual([]);
+    });
+
+    test('a lock that keeps coming back garbled is given up after a second try', () => {
+      jest.spyOn(realFs, 'linkSync').mockImplementation(() => {
+        fs.writeFileSync(lock(), 'garbage');
+        throw Object.assign(new Error('EEXIST'), { code: 'EEXIST' });
+      });
+      expect(replace).toThrow(`lock ${lock()}: could not be taken`);
+      jest.restoreAllMocks();
+      expect(fs.readdirSync(tmp)).toStrictEqual([]);
+    });
+
+    test('a lock that cannot be removed at the end is left for the next run, without an error', () => {
+      const rm = realFs.rmSync;
+      jest.spyOn(realFs, 'rmSync').mockImplementation((p, o) => {
+        if (p === lock()) throw Object.assign(new Error('EIO'), { code: 'EIO' });
+        return rm(p, o);
+      });
+      expect(() => replace()).not.toThrow();
+      jest.restoreAllMocks();
+      expect(fs.readFileSync(lock(), 'utf8')).toMatch(new RegExp(`^${process.pid} `));
+      // The next run sees this process's own lock: stale, taken over.
+      expect(replace().warnings).toStrictEqual([]);
+      expect(fs.readdirSync(tmp)).toStrictEqual(['dist']);
+    });
+  });
+
+  describe('edges', () => {
+    test('a chain of 31 links is followed; at 32 the target is refused', () => {
+      fs.mkdirSync(path.join(tmp, 'real'));
+      let to = 'real';
+      for (let i = 1; i <= 32; i++) {
+        fs.symlinkSync(to, path.join(tmp, `l${i}`));
+        to = `l${i}`;
+      }
+      expect(realTarget(path.join(tmp, 'l31'))).toBe(path.join(tmp, 'real'));
+      expect(() => realTarget(path.join(tmp, 'l32'))).toThrow('too many levels of symbolic links');
+    });
+
+    test('the message of a held lock names the output folder, whatever its name', () => {
+      fs.writeFileSync(path.join(tmp, '.output-tree.lock'), '1 other-host t\n');
+      expect(() => replaceFolder(path.join(tmp, 'output-tree'), files({}))).toThrow(`output folder ${path.join(tmp, 'output-tree')}: another synth is writing it`);
+    });
+
+    test.each(['5x', 'x5', '05'])('a lock whose pid is %s is garbled, not a holder', (pid) => {
+      fs.writeFileSync(path.join(tmp, '.dist.lock'), `${pid} other-host t`);
+      expect(replaceFolder(path.join(tmp, 'dist'), files({})).warnings).toStrictEqual([expect.stringContaining(`which was garbled ("${pid} other-host t")`)]);
+    });
+
+    test('the lock is tried twice, no more', () => {
+      const spy = jest.spyOn(realFs, 'linkSync').mockImplementation(() => {
+        fs.writeFileSync(path.join(tmp, '.dist.lock'), 'garbage');
+        throw Object.assign(new Error('EEXIST'), { code: 'EEXIST' });
+      });
+      expect(() => replaceFolder(path.join(tmp, 'dist'), files({}))).toThrow('could not be taken');
+      expect(spy).toHaveBeenCalledTimes(2);
+    });
+
+    test('a folder that cannot be read for another reason than permissions is not unlinked but refused', () => {
+      fs.mkdirSync(path.join(tmp, 'tree'));
+      jest.spyOn(realFs, 'readdirSync').mockImplementationOnce(() => {
+        throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
+      });
+      expect(() => removeTree(path.join(tmp, 'tree'))).toThrow('EIO');
+      expect(fs.existsSync(path.join(tmp, 'tree'))).toBe(true);
+    });
+  });
 });

@@ -1,7 +1,9 @@
 import { App, Chart } from 'cdk8s';
 import { CredentialRef } from '../../lib/engine/credentials';
 import { outputFiles } from '../../lib/engine/files';
-import { EXTERNAL_SECRETS_ANNOTATION, HelmReleaseFacts, overrideFiles, ReleaseConstruct, ReleaseConstructProps } from '../../lib/engine/release';
+import { EXTERNAL_SECRETS_ANNOTATION, HelmReleaseFacts, MAX_SECRET_BYTES, overrideFiles, ReleaseConstruct, ReleaseConstructProps } from '../../lib/engine/release';
+import { ALL_FEATURES } from '../../lib/engine/flux-features';
+import { HelmReleaseSpecDriftDetectionMode, HelmReleaseSpecUpgradeRemediationStrategy } from '../../imports/helm.toolkit.fluxcd.io';
 import { GENERATED_HEADER, parseYaml12 } from '../../lib/engine/yaml';
 import type { Loose } from '../support/loose';
 
@@ -184,5 +186,97 @@ describe('ReleaseConstruct', () => {
   test('secret labels go to generatorOptions', () => {
     const k = build({ secretLabels: { 'reconcile.fluxcd.io/watch': 'Enabled' } }).doc('nova/kustomization.yaml')[0] as Record<string, unknown>;
     expect(k.generatorOptions).toStrictEqual({ disableNameSuffixHash: true, labels: { 'reconcile.fluxcd.io/watch': 'Enabled' } });
+  });
+
+  test('settings override the facts: interval, timeout, test, remediation, drift detection', () => {
+    const { hr } = build(
+      {
+        settings: {
+          interval: '5m',
+          timeout: '10m',
+          test: { enable: true },
+          install: { remediation: { retries: 3 } },
+          upgrade: { remediation: { retries: 2, strategy: HelmReleaseSpecUpgradeRemediationStrategy.ROLLBACK } },
+          driftDetection: { mode: HelmReleaseSpecDriftDetectionMode.ENABLED },
+        },
+      },
+      { interval: '2m', timeout: '20m', testEnable: false, install: { disableWait: true }, upgrade: { disableHooks: true } },
+    );
+    expect(hr.spec.interval).toBe('5m');
+    expect(hr.spec.timeout).toBe('10m');
+    expect(hr.spec.test).toStrictEqual({ enable: true });
+    expect(hr.spec.install).toStrictEqual({ disableWait: true, disableHooks: false, remediation: { retries: 3 } });
+    expect(hr.spec.upgrade).toStrictEqual({ disableHooks: true, remediation: { retries: 2, strategy: 'rollback' } });
+    expect(hr.spec.driftDetection).toStrictEqual({ mode: 'enabled' });
+  });
+
+  test('settings without remediation add none; install settings alone make an install section', () => {
+    const { hr } = build({ settings: { install: {}, upgrade: {} } });
+    expect(hr.spec.install).toStrictEqual({ disableHooks: false });
+    expect(hr.spec.upgrade).toStrictEqual({ disableHooks: false });
+    const withFacts = build({}, { interval: '2m', timeout: '20m', testEnable: true }).hr;
+    expect([withFacts.spec.interval, withFacts.spec.timeout, withFacts.spec.test]).toStrictEqual(['2m', '20m', { enable: true }]);
+  });
+
+  test('what the controllers would prune is left out: drift detection, literal', () => {
+    const features = { ...ALL_FEATURES, driftDetection: false, valuesFromLiteral: false };
+    const { hr } = build({
+      features,
+      settings: { driftDetection: { mode: HelmReleaseSpecDriftDetectionMode.ENABLED } },
+      systemValues: { pw: pw('a') },
+      credentialSources: new Map([['a', { name: 's', key: 'k' }]]),
+    });
+    expect(hr.spec.driftDetection).toBeUndefined();
+    expect(hr.spec.valuesFrom[2]).toStrictEqual({ kind: 'Secret', name: 's', valuesKey: 'k', targetPath: 'pw' });
+  });
+
+  test('credentials in a values document: one entry per Secret, sorted, before those set at a path', () => {
+    const sources = new Map([
+      ['a', { name: 'zz', key: 'a', inValuesDocument: true }],
+      ['b', { name: 'aa', key: 'b', inValuesDocument: true }],
+      ['c', { name: 'zz', key: 'c', inValuesDocument: true }],
+      ['d', { name: 'tls', key: 'd' }],
+    ]);
+    const { hr } = build({ systemValues: { x: { a: pw('a'), b: pw('b') }, c: pw('c'), d: pw('d') }, credentialSources: sources });
+    expect(hr.spec.valuesFrom.slice(2)).toStrictEqual([
+      { kind: 'Secret', name: 'aa', valuesKey: 'helm-values.nova.yaml' },
+      { kind: 'Secret', name: 'zz', valuesKey: 'helm-values.nova.yaml' },
+      { kind: 'Secret', name: 'tls', valuesKey: 'd', targetPath: 'd', literal: true },
+    ]);
+    expect(hr.metadata.annotations).toStrictEqual({ [EXTERNAL_SECRETS_ANNOTATION]: 'aa,tls,zz' });
+  });
+
+  test('content-hash Secret names: no disableNameSuffixHash, and a nameReference configuration for valuesFrom', () => {
+    const { doc, files } = build({ secretNames: 'content-hash', secretLabels: { w: 'x' } });
+    const k = doc('nova/kustomization.yaml')[0] as Record<string, unknown>;
+    expect(k.generatorOptions).toStrictEqual({ labels: { w: 'x' } });
+    expect(k.configurations).toStrictEqual(['kustomizeconfig.yaml']);
+    expect(doc('nova/kustomizeconfig.yaml')).toStrictEqual([
+      {
+        nameReference: [
+          { kind: 'Secret', version: 'v1', fieldSpecs: [{ path: 'spec/valuesFrom/name', kind: 'HelmRelease' }] },
+          { kind: 'ConfigMap', version: 'v1', fieldSpecs: [{ path: 'spec/valuesFrom/name', kind: 'HelmRelease' }] },
+        ],
+      },
+    ]);
+    expect([...build({ secretNames: 'fixed' }).files.keys()]).not.toContain('nova/kustomizeconfig.yaml');
+    expect(files.has('nova/kustomizeconfig.yaml')).toBe(true);
+  });
+
+  test('an override file over the 1 MiB a Secret holds is refused; user values name their three largest keys', () => {
+    expect(MAX_SECRET_BYTES).toBe(1048576);
+    // The file holds the header and "big: " besides the value: find the largest value that fits.
+    const header = build({ staticValues: { big: '' } }).files.get('nova/nova-static-overrides.yaml')!.length - '""\n'.length;
+    const fits = 'x'.repeat(MAX_SECRET_BYTES - header - 1);
+    expect(() => build({ staticValues: { big: fits } })).not.toThrow();
+    expect(() => build({ staticValues: { big: `${fits}x` } })).toThrow(
+      `release "nova": nova/nova-static-overrides.yaml is ${MAX_SECRET_BYTES + 1} bytes, over the 1 MiB (1048576 bytes) a Kubernetes Secret may hold`,
+    );
+    // A user value counts as its JSON text (a string: its quotes included).
+    const third = 'y'.repeat(MAX_SECRET_BYTES / 4);
+    const userValues = { small: 'a', b: third, c: `${third}y`, d: `${third}yy`, e: `${third}yyy` };
+    expect(() => build({ userValues })).toThrow(/nova-user-overrides\.yaml is \d+ bytes, .* may hold; largest user values: e \(about 262149 bytes\), d \(about 262148 bytes\), c \(about 262147 bytes\)$/);
+    // Static and system files name no keys.
+    expect(() => build({ systemValues: userValues })).toThrow(/may hold$/);
   });
 });

@@ -2,6 +2,8 @@ import { ApiObject, App, Chart } from 'cdk8s';
 import { FluxStack, FluxStackProps, StackRelease } from '../../lib/engine/stack';
 import { parseYaml12 } from '../../lib/engine/yaml';
 import { outputFiles } from '../../lib/engine/files';
+import { ALL_FEATURES } from '../../lib/engine/flux-features';
+import { HelmReleaseSpecDriftDetectionMode } from '../../imports/helm.toolkit.fluxcd.io';
 
 function release(name: string, dependsOn: string[] = [], extra: Partial<StackRelease> = {}): StackRelease {
   return {
@@ -115,6 +117,36 @@ describe('FluxStack', () => {
     expect(k.labels).toStrictEqual([{ pairs: { app: 'a' }, includeSelectors: true }]);
     expect(k.commonLabels).toBeUndefined();
     expect(k.generatorOptions).toStrictEqual({ disableNameSuffixHash: true, labels: { w: 'on' } });
+  });
+
+  test('secret names and controller features reach every release; releaseCount counts the releases', () => {
+    const s = stack({ secretNames: 'content-hash', features: { ...ALL_FEATURES, driftDetection: false } });
+    expect(s.releaseCount).toBe(2);
+    for (const name of ['a', 'b']) {
+      const [k] = read(s, `${name}/kustomization.yaml`) as Array<Record<string, unknown>>;
+      expect(k.generatorOptions).toStrictEqual({});
+      expect(k.configurations).toStrictEqual(['kustomizeconfig.yaml']);
+    }
+    expect(stack({ releases: [] }).releaseCount).toBe(0);
+    const drift = (features?: FluxStackProps['features']) => {
+      const [hr] = read(stack({ features, releases: [release('a', [], { settings: { driftDetection: { mode: HelmReleaseSpecDriftDetectionMode.ENABLED } } })] }), 'a/helmrelease.yaml') as Array<{ spec: { driftDetection?: unknown } }>;
+      return hr.spec.driftDetection;
+    };
+    expect(drift({ ...ALL_FEATURES, driftDetection: false })).toBeUndefined();
+    expect(drift()).toStrictEqual({ mode: 'enabled' });
+  });
+
+  test('extra files are written verbatim, sorted by path, a function called only when rendered', () => {
+    let calls = 0;
+    const s = stack({ extraFiles: { 'z.md': 'last\n', 'README.md': () => `readme ${++calls}\n`, 'docs/a.txt': 'a' } });
+    const extra = outputFiles(s).filter((f) => !f.path.endsWith('.yaml'));
+    expect(extra.map((f) => f.path)).toStrictEqual(['README.md', 'docs/a.txt', 'z.md']);
+    expect(calls).toBe(0);
+    expect(extra.map((f) => f.render())).toStrictEqual(['readme 1\n', 'a', 'last\n']);
+  });
+
+  test('an empty set of namespace annotations writes no annotations field', () => {
+    expect(read(stack({ namespaceAnnotations: {} }), 'base/namespace.yaml')).toStrictEqual([{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'ns' } }]);
   });
 
   test('an object added to a stack without a name gets a readable one, without a hash suffix', () => {

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
 import { FluxStack, FluxStackProps } from '../../lib/engine/stack';
-import { renderApp, RenderedStack, summary, writeStacks } from '../../lib/engine/synth';
+import { handWrittenFiles, renderApp, RenderedStack, summary, unwrittenEntries, writeStacks } from '../../lib/engine/synth';
 import { MARKER_FILE } from '../../lib/engine/output-folder';
 import { YamlFile } from '../../lib/engine/files';
 import { GENERATED_HEADER } from '../../lib/engine/yaml';
@@ -232,6 +232,142 @@ describe('writeStacks', () => {
   });
 });
 
+describe('writeStacks: what it keeps and what it refuses', () => {
+  let root: string;
+  let out: string;
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'write-stacks-'));
+    out = path.join(root, 'dist');
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+  const put = (rel: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(out, rel)), { recursive: true });
+    fs.writeFileSync(path.join(out, rel), text);
+  };
+
+  test('a file added by hand in the tree is refused, named, and the tree stays as it was', () => {
+    writeStacks(out, [stackOf('s', { 'a.yaml': gen('a') })]);
+    put('s/notes.txt', 'mine');
+    expect(() => writeStacks(out, [stackOf('s', { 'a.yaml': gen('b') })])).toThrow(
+      `output folder ${out}: holds files this generator did not write (no generated-file header), which the synth would delete: ${path.join(out, 's/notes.txt')}; move them out of the tree (or delete them) and synth again`,
+    );
+    expect(tree(out)).toStrictEqual({ 's/a.yaml': gen('a'), 's/notes.txt': 'mine' });
+    // A file the synth writes over is no loss, whatever it holds.
+    put('s/a.yaml', 'edited by hand');
+    expect(() => writeStacks(out, [stackOf('s', { 'a.yaml': gen('c'), 'notes.txt': gen('n') })])).not.toThrow();
+    expect(tree(out)).toStrictEqual({ 's/a.yaml': gen('c'), 's/notes.txt': gen('n') });
+  });
+
+  test('ten files are listed; more are cut at ten with their count', () => {
+    writeStacks(out, [stackOf('s', { 'a.yaml': gen('a') })]);
+    const names = Array.from({ length: 11 }, (_, i) => `s/h${String(i).padStart(2, '0')}.txt`);
+    names.slice(0, 10).forEach((n) => put(n, 'x'));
+    const listed = (count: number) => names.slice(0, count).map((n) => path.join(out, n)).join(', ');
+    expect(() => writeStacks(out, [])).toThrow(`delete: ${listed(10)}; move them`);
+    put(names[10], 'x');
+    expect(() => writeStacks(out, [])).toThrow(`delete: ${listed(10)}, ... (11 files); move them`);
+  });
+
+  test('a file is ours when its first line holds the first sentence of the header, whatever source it names next', () => {
+    writeStacks(out, [stackOf('s', { 'a.yaml': gen('a') })]);
+    const sentence = GENERATED_HEADER.slice(0, GENERATED_HEADER.indexOf(').') + 2);
+    put('s/profile.yaml', `# ${sentence} Edit deployments/x.yaml instead.\nk: v\n`);
+    put('s/README.md', `<!-- ${sentence} -->\n`);
+    expect(() => writeStacks(out, [])).not.toThrow();
+    for (const [file, text] of [
+      ['s/second-line.yaml', `k: v\n# ${GENERATED_HEADER}\n`],
+      ['s/half.yaml', `# ${sentence.slice(0, -2)}\n`],
+      ['s/empty.yaml', ''],
+    ]) {
+      writeStacks(out, [stackOf('s', { 'a.yaml': gen('a') })]);
+      put(file, text);
+      expect(() => writeStacks(out, [])).toThrow(path.join(out, file));
+      fs.rmSync(path.join(out, file));
+    }
+  });
+
+  test('a symlink added by hand is refused, not followed', () => {
+    writeStacks(out, [stackOf('s', { 'a.yaml': gen('a') })]);
+    fs.symlinkSync(path.join(out, 's', 'a.yaml'), path.join(out, 's', 'link.yaml'));
+    expect(() => writeStacks(out, [])).toThrow(path.join(out, 's/link.yaml'));
+  });
+
+  test('a tree of ours from before the marker (folders with a generated kustomization) is not checked for hand-written files', () => {
+    writeStacks(out, [stackOf('s', { 'kustomization.yaml': gen('k') })]);
+    fs.rmSync(path.join(out, MARKER_FILE));
+    put('s/notes.txt', 'mine');
+    expect(() => writeStacks(out, [stackOf('s', { 'b.yaml': gen('b') })])).not.toThrow();
+    expect(tree(out)).toStrictEqual({ 's/b.yaml': gen('b') });
+  });
+
+  test('the marker text is an option', () => {
+    writeStacks(out, [], { marker: 'custom\n' });
+    expect(fs.readFileSync(path.join(out, MARKER_FILE), 'utf8')).toBe('custom\n');
+  });
+
+  test('onlyThese replaces the given stacks and keeps every other entry, hand-written ones included', () => {
+    writeStacks(out, [stackOf('a', { 'x.yaml': gen('a1') }), stackOf('clusters/one', { 'k.yaml': gen('c1') }), stackOf('clusters/two', { 'k.yaml': gen('c2') })]);
+    put('notes.txt', 'mine');
+    writeStacks(out, [stackOf('clusters/two', { 'k.yaml': gen('c2b') })], { onlyThese: true });
+    expect(tree(out)).toStrictEqual({ 'a/x.yaml': gen('a1'), 'clusters/one/k.yaml': gen('c1'), 'clusters/two/k.yaml': gen('c2b'), 'notes.txt': 'mine' });
+    // Without it, the output folder holds exactly the stacks given (a hand-written file is refused first).
+    fs.rmSync(path.join(out, 'notes.txt'));
+    writeStacks(out, [stackOf('a', { 'x.yaml': gen('a2') })]);
+    expect(tree(out)).toStrictEqual({ 'a/x.yaml': gen('a2') });
+  });
+
+  test('onlyThese into a folder that does not exist yet writes the stacks', () => {
+    writeStacks(out, [stackOf('a', { 'x.yaml': gen('a') })], { onlyThese: true });
+    expect(tree(out)).toStrictEqual({ 'a/x.yaml': gen('a') });
+  });
+
+  test('kept paths are carried over when they exist (what Flux bootstrap writes inside a cluster folder)', () => {
+    writeStacks(out, [stackOf('clusters/one', { 'k.yaml': gen('c1') })]);
+    put('clusters/one/flux-system/gotk-sync.yaml', 'bootstrap');
+    writeStacks(out, [stackOf('clusters/one', { 'k.yaml': gen('c2') })], { keep: ['clusters/one/flux-system', 'clusters/none'] });
+    expect(tree(out)).toStrictEqual({ 'clusters/one/k.yaml': gen('c2'), 'clusters/one/flux-system/gotk-sync.yaml': 'bootstrap' });
+    // Into a new folder there is nothing to keep.
+    const fresh = path.join(root, 'fresh');
+    writeStacks(fresh, [stackOf('s', { 'a.yaml': gen('a') })], { keep: ['s/b.yaml'] });
+    expect(tree(fresh)).toStrictEqual({ 's/a.yaml': gen('a') });
+  });
+
+  test('files a stack keeps come from the current tree; without one they are refused', () => {
+    writeStacks(out, [stackOf('s', { 'a.yaml': gen('a'), 'b.yaml': gen('b') })]);
+    const kept: RenderedStack = { ...stackOf('s', { 'b.yaml': gen('b2') }), kept: new Map([['a.yaml', gen('a').length]]) };
+    writeStacks(out, [kept]);
+    expect(tree(out)).toStrictEqual({ 's/a.yaml': gen('a'), 's/b.yaml': gen('b2') });
+    const fresh = path.join(root, 'fresh');
+    expect(() => writeStacks(fresh, [kept])).toThrow(`output folder ${fresh}: ${path.join('s', 'a.yaml')} is to be kept, but there is no current tree`);
+    expect(fs.existsSync(fresh)).toBe(false);
+  });
+});
+
+describe('unwrittenEntries and handWrittenFiles', () => {
+  let root: string;
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'entries-'));
+    for (const f of ['a/x', 'clusters/one/k', 'clusters/two/k', 'clusters/two/deeper/k', 'top', MARKER_FILE]) {
+      fs.mkdirSync(path.dirname(path.join(root, f)), { recursive: true });
+      fs.writeFileSync(path.join(root, f), f === 'clusters/one/k' ? gen('x') : 'hand');
+    }
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  test('the entries no written stack covers: a folder that holds written stacks is looked into, the marker never counts', () => {
+    expect(unwrittenEntries(root, ['clusters/one']).sort()).toStrictEqual(['a', 'clusters/two', 'top']);
+    expect(unwrittenEntries(root, ['clusters/two/deeper']).sort()).toStrictEqual(['a', 'clusters/one', 'clusters/two/k', 'top']);
+    expect(unwrittenEntries(root, ['a', 'clusters', 'top'])).toStrictEqual([]);
+    // A file is never looked into, even when a written stack would be under its name.
+    expect(unwrittenEntries(root, ['top/x']).sort()).toStrictEqual(['a', 'clusters', 'top']);
+  });
+
+  test('the files without our header, sorted, but for the spared and the written ones', () => {
+    expect(handWrittenFiles(root, [], new Set())).toStrictEqual(['a/x', 'clusters/two/deeper/k', 'clusters/two/k', 'top']);
+    expect(handWrittenFiles(root, ['clusters/two', 'top'], new Set(['a/x']))).toStrictEqual([]);
+  });
+});
+
 describe('summary', () => {
   test('one line per stack with releases, files and bytes (UTF-8), then its notes indented', () => {
     expect(summary([stackOf('s', { a: 'é', b: 'abc' }, 3, ['note one', 'note two']), stackOf('t', {}, 0)])).toStrictEqual([
@@ -240,5 +376,9 @@ describe('summary', () => {
       '  note two',
       't: 0 releases, 0 files, 0 bytes',
     ]);
+  });
+
+  test('files kept from the current tree count with their size', () => {
+    expect(summary([{ ...stackOf('s', { a: 'abc' }, 1), kept: new Map([['b', 10], ['c', 5]]) }])).toStrictEqual(['s: 1 releases, 3 files, 18 bytes']);
   });
 });

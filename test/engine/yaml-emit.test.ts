@@ -41,6 +41,81 @@ describe('the direct YAML writer equals the yaml package', () => {
   });
 });
 
+/** Strings aimed at each branch of the writer: escapes, line breaks of double-quoted text, block headers, plain-scalar rules. */
+const X = 'x'.repeat(40);
+const BRANCHES = [
+  // Each escape YAML has a short form for, control characters at the edges of the ranges, surrogates.
+  '\0', '\x07', '\x08', '\x09', '\x0b', '\x0c', '\x0d', '\x1b', '\x1f', '\x7f', '\x80', '\x85', '\x9f', '\xa0', '\xad', '\u2028', '\u2029', '\ud800', '\udfff', '\ud83d\ude00', 'a\x01b',
+  // Double-quoted text with line breaks: short (no folding), at and around 40 JSON characters, breaks at the end, several in a row, spaces beside them.
+  '\x01\n', '\x01a\nb', `\x01${'a'.repeat(28)}\nb`, `\x01${'a'.repeat(29)}\nb`, `\x01${'a'.repeat(30)}\nb`, `\x01${X}\n`, `\x01${X}\n\n`, `\x01${X}\n\n\ny`, `\x01${X}\n\n\n`,
+  `\x01${X} \ny`, `\x01${X}\n y`, `\x01${X}\n\n y`, `\x01${X} \n \n`, `\x01${X}\\n`, `\x01${X}"\n"`, `\x01${X}\ty\nz`, `\x01${X}\u0085\nz`,
+  // Quotes: double quotes only (single-quoted), both, and with line breaks.
+  '"x" y', '"x"', 'a "b" c:', '"a\nb"', `it's "x"`, '"x"\n  ', '"x"\n\t', 'x "y"\n', '"x"\n"y"\n',
+  // Literal blocks: leading spaces or line breaks, trailing spaces on the last line, keep and strip chomping.
+  '\nx', '\n\nx\n', ' \nx', '  \n x', 'x\n\n', 'x\n\n\n', 'x\n \n', 'x\n\t', 'x\n  ', ' x\ny', '\n x\n', 'x\n\ny\n\n\nz', 'x\n\n\ny\n\n',
+  // Plain or not: each rule of a plain scalar.
+  'a,b', 'a[b', 'a]b', 'a{b', 'a}b', ',a', '[a', ']a', '{a', '}a', '#a', '&a', '*a', '!a', '|a', '>a', "'a", '%a', '@a', '`a', '?', '-', '? ', '- ', '?a', '-a', '?\ta', '-\ta', 'a:', 'a: b', 'a:\tb', 'a::b', 'a :b', 'a #', 'a\t#b', 'a#b', 'a\t', 'a ', 'a:\n', 'x\n: y', 'x\n#y', 'x \ny', 'x\t\ny',
+  // Document markers: only a key one level down is quoted for them.
+  '---', '--- x', '...', '... x', '%x', 'a\n---', 'a\n%b', '----', '-- -', '..',
+];
+
+describe('the direct YAML writer on each of its branches equals the yaml package', () => {
+  test.each(BRANCHES.map((s) => [JSON.stringify(s).slice(0, 40), s]))('%s as a key and a value, at the top and nested', (_, s) => {
+    const docs = [{ [s]: s }, { top: { [s]: s, l: [s, [s], { [s]: [s] }] } }, [s], [[s]], [{ [s]: { [s]: s } }]];
+    for (const doc of docs) expect(toYamlBody(doc)).toBe(toYamlBodyByDocument(doc));
+  });
+
+  test('a string met first as a value, then as a key, then as a key deeper, is written for each place', () => {
+    for (const s of ['---', '%x', 'a: b', 'a\nb', '"x"']) {
+      const doc = { v: s, [s]: { [s]: s }, l: [{ [s]: 1 }] };
+      expect(toYamlBody(doc)).toBe(toYamlBodyByDocument(doc));
+    }
+  });
+
+  test('a key of exactly 1,024 characters as written is still written directly', () => {
+    const rules = { quoteDouble: () => false, readsAsOtherType: () => false };
+    expect(emitYamlBody({ ['k'.repeat(1024)]: 1 }, rules)).toBe(`${'k'.repeat(1024)}: 1\n`);
+    expect(() => emitYamlBody({ ['k'.repeat(1025)]: 1 }, rules)).toThrow(NotPlainData);
+    // Written with quotes, a key of 1,023 characters is over the limit.
+    expect(() => emitYamlBody({ ['"'.repeat(1023)]: 1 }, rules)).toThrow(NotPlainData);
+  });
+
+  test('what it refuses, said', () => {
+    const rules = { quoteDouble: () => false, readsAsOtherType: () => false };
+    const refusal = (doc: unknown) => {
+      try {
+        emitYamlBody(doc, rules);
+      } catch (error) {
+        expect(error).toBeInstanceOf(NotPlainData);
+        return (error as Error).message;
+      }
+      return 'nothing';
+    };
+    expect(refusal('text')).toBe('a document that is not a mapping or sequence');
+    expect(refusal(null)).toBe('a document that is not a mapping or sequence');
+    expect(refusal({ n: Infinity })).toBe('a number that is not finite');
+    expect(refusal({ d: new Date(0) })).toBe('an object that is not plain data');
+    expect(refusal({ j: { toJSON: () => 1 } })).toBe('an object that is not plain data');
+    expect(refusal([1n])).toBe('a value of type bigint');
+    expect(refusal({ f: () => 1 })).toBe('a value of type function');
+    expect(refusal([1, undefined])).toBe('an undefined sequence item');
+    expect(refusal({ ['k'.repeat(1100)]: 1 })).toBe('a key longer than 1,024 characters');
+    // A mapping without a prototype is plain data.
+    expect(refusal(Object.assign(Object.create(null) as object, { a: 1 }))).toBe('nothing');
+  });
+
+  test('the rules decide: quoteDouble forces double quotes, readsAsOtherType forces quotes on a plain word', () => {
+    const plain = { quoteDouble: () => false, readsAsOtherType: () => false };
+    expect(emitYamlBody({ k: 'word' }, plain)).toBe('k: word\n');
+    expect(emitYamlBody({ k: 'word' }, { ...plain, quoteDouble: (v) => v === 'word' })).toBe('k: "word"\n');
+    expect(emitYamlBody({ k: 'word' }, { ...plain, readsAsOtherType: (v) => v === 'word' })).toBe('k: "word"\n');
+    // Single quotes only for a string with double quotes and no single ones.
+    expect(emitYamlBody({ k: 'a"b' }, { ...plain, readsAsOtherType: (v) => v === 'a"b' })).toBe(`k: 'a"b'\n`);
+    // Rules are remembered apart: the same string under other rules is decided again.
+    expect(emitYamlBody({ k: 'word' }, { ...plain })).toBe('k: word\n');
+  });
+});
+
 describe('readsAsSameString without parsing', () => {
   test('a word of millions of characters is decided in one pass (no deep backtracking)', () => {
     const long = 'y'.repeat(5_000_000);
