@@ -276,8 +276,9 @@ describe('ReleaseConstruct', () => {
     const third = 'y'.repeat(MAX_SECRET_BYTES / 4);
     const userValues = { small: 'a', b: third, c: `${third}y`, d: `${third}yy`, e: `${third}yyy` };
     expect(() => build({ userValues })).toThrow(/nova-user-overrides\.yaml is \d+ bytes, .* may hold; largest user values: e \(about 262149 bytes\), d \(about 262148 bytes\), c \(about 262147 bytes\)$/);
-    // Static and system files name no keys.
+    // Static and system files name no keys, even beside user values.
     expect(() => build({ systemValues: userValues })).toThrow(/may hold$/);
+    expect(() => build({ staticValues: userValues, userValues: { small: 'a' } })).toThrow(/nova-static-overrides\.yaml is \d+ bytes, .* may hold$/);
   });
 });
 
