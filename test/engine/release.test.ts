@@ -1,13 +1,16 @@
 import { App, Chart } from 'cdk8s';
-import { CredentialRef } from '../../lib/engine/credentials';
+import { CredentialLeaf, CredentialRef } from '../../lib/engine/credentials';
 import { outputFiles } from '../../lib/engine/files';
 import {
+  checkSecretSize,
   EXTERNAL_SECRETS_ANNOTATION,
   HelmReleaseFacts,
   MAX_SECRET_BYTES,
   overrideFiles,
   ReleaseConstruct,
   ReleaseConstructProps,
+  releaseValuesFiles,
+  sameReleaseFrame,
 } from '../../lib/engine/release';
 import { ALL_FEATURES } from '../../lib/engine/flux-features';
 import { HelmReleaseSpecDriftDetectionMode, HelmReleaseSpecUpgradeRemediationStrategy } from '../../imports/helm.toolkit.fluxcd.io';
@@ -319,7 +322,133 @@ describe('ReleaseConstruct', () => {
     expect(() => build({ userValues })).toThrow(
       /nova-user-overrides\.yaml is \d+ bytes, .* may hold; largest user values: e \(about 262149 bytes\), d \(about 262148 bytes\), c \(about 262147 bytes\)$/,
     );
-    // Static and system files name no keys.
+    // Static and system files name no keys, even beside user values.
     expect(() => build({ systemValues: userValues })).toThrow(/may hold$/);
+    expect(() => build({ staticValues: userValues, userValues: { small: 'a' } })).toThrow(
+      /nova-static-overrides\.yaml is \d+ bytes, .* may hold$/,
+    );
+  });
+});
+
+describe('releaseValuesFiles', () => {
+  const props = { facts: FACTS, staticValues: { s: 1 } };
+  test('static and system files in the release folder; system values left empty by the split give a file without documents', () => {
+    expect(releaseValuesFiles(props, { a: 1 })).toStrictEqual([
+      { id: 'static', path: 'nova/nova-static-overrides.yaml', documents: [{ s: 1 }] },
+      { id: 'system', path: 'nova/nova-system-overrides.yaml', documents: [{ a: 1 }] },
+    ]);
+    expect(releaseValuesFiles(props, {})[1]).toStrictEqual({ id: 'system', path: 'nova/nova-system-overrides.yaml', documents: [] });
+  });
+
+  test('user values add a third file; overridesName names the files, not the folder', () => {
+    const files = releaseValuesFiles({ ...props, facts: { ...FACTS, overridesName: 'compute' }, userValues: { u: 2 } }, {});
+    expect(files.map((f) => [f.id, f.path])).toStrictEqual([
+      ['static', 'nova/compute-static-overrides.yaml'],
+      ['system', 'nova/compute-system-overrides.yaml'],
+      ['user', 'nova/compute-user-overrides.yaml'],
+    ]);
+    expect(files[2].documents).toStrictEqual([{ u: 2 }]);
+  });
+});
+
+describe('checkSecretSize', () => {
+  test('up to 1 MiB passes; over it names the release, the file and its size, and for user values the largest keys', () => {
+    expect(() => checkSecretSize('nova', 'nova/f.yaml', 'x'.repeat(MAX_SECRET_BYTES), { a: 1 })).not.toThrow();
+    const over = 'x'.repeat(MAX_SECRET_BYTES + 1);
+    expect(() => checkSecretSize('nova', 'nova/f.yaml', over, undefined)).toThrow(
+      `release "nova": nova/f.yaml is ${MAX_SECRET_BYTES + 1} bytes, over the 1 MiB (${MAX_SECRET_BYTES} bytes) a Kubernetes Secret may hold`,
+    );
+    expect(() => checkSecretSize('nova', 'nova/f.yaml', over, undefined)).toThrow(/may hold$/);
+    expect(() => checkSecretSize('nova', 'f', over, { a: 'xx', b: 1 })).toThrow(
+      /may hold; largest user values: a \(about 4 bytes\), b \(about 1 bytes\)$/,
+    );
+    // Bytes, not characters: 'é' is two bytes in UTF-8.
+    expect(() => checkSecretSize('nova', 'f', 'é'.repeat(MAX_SECRET_BYTES / 2 + 1), undefined)).toThrow(`is ${MAX_SECRET_BYTES + 2} bytes`);
+  });
+});
+
+describe('sameReleaseFrame', () => {
+  const staticValues = { s: 1 };
+  const sources = new Map([
+    ['a', { name: 's', key: 'k' }],
+    ['b', { name: 's', key: 'k' }],
+  ]);
+  const frame = (more: Partial<ReleaseConstructProps> = {}) => ({
+    facts: FACTS,
+    staticValues,
+    chartVersion: '1.0',
+    credentialSources: sources,
+    ...more,
+  });
+  const leaf = (targetPath: string, id = 'a'): CredentialLeaf => ({ targetPath, segments: [targetPath], ref: pw(id) });
+
+  test('the same facts, static values, chart version, dependsOn, settings and credentials: the same frame', () => {
+    expect(sameReleaseFrame(frame(), [], frame(), [])).toBe(true);
+    // Equal settings and dependsOn given as different objects; credentials from different ids with the same Secret and key.
+    expect(
+      sameReleaseFrame(
+        frame({ settings: { interval: '5m' }, dependsOn: ['db', 'mq'], userValues: { u: 1 } }),
+        [leaf('x')],
+        frame({ settings: { interval: '5m' }, dependsOn: ['db', 'mq'], userValues: { u: 2 } }),
+        [leaf('x', 'b')],
+      ),
+    ).toBe(true);
+    // No settings and empty settings write the same HelmRelease; the definition's dependsOn is the default.
+    expect(sameReleaseFrame(frame({ settings: {} }), [], frame(), [])).toBe(true);
+    expect(sameReleaseFrame(frame(), [], frame({ settings: {} }), [])).toBe(true);
+    expect(
+      sameReleaseFrame(frame({ facts: { ...FACTS, dependsOn: ['db'] } }), [], frame({ facts: { ...FACTS, dependsOn: ['db'] } }), []),
+    ).toBe(false); // different facts objects
+    const facts = { ...FACTS, dependsOn: ['db'] };
+    expect(sameReleaseFrame(frame({ facts }), [], frame({ facts, dependsOn: ['db'] }), [])).toBe(true);
+    expect(sameReleaseFrame(frame({ facts, dependsOn: ['db'] }), [], frame({ facts }), [])).toBe(true);
+  });
+
+  test('any difference in what the HelmRelease, kustomization or static values hold: not the same frame', () => {
+    const base = frame();
+    expect(sameReleaseFrame(base, [], frame({ facts: { ...FACTS } }), [])).toBe(false);
+    expect(sameReleaseFrame(base, [], { ...frame(), staticValues: { s: 1 } }, [])).toBe(false);
+    expect(sameReleaseFrame(base, [], frame({ chartVersion: '1.1' }), [])).toBe(false);
+    expect(sameReleaseFrame(base, [], frame({ userValues: {} }), [])).toBe(false);
+    expect(sameReleaseFrame(frame({ userValues: {} }), [], base, [])).toBe(false);
+    expect(sameReleaseFrame(base, [], frame({ dependsOn: ['db'] }), [])).toBe(false);
+    expect(sameReleaseFrame(frame({ dependsOn: ['db'] }), [], base, [])).toBe(false);
+    expect(sameReleaseFrame(frame({ dependsOn: ['db', 'mq'] }), [], frame({ dependsOn: ['db', 'nova'] }), [])).toBe(false);
+    expect(sameReleaseFrame(frame({ dependsOn: ['mq', 'db'] }), [], frame({ dependsOn: ['db', 'mq'] }), [])).toBe(false);
+    expect(sameReleaseFrame(base, [], frame({ settings: { interval: '5m' } }), [])).toBe(false);
+    expect(sameReleaseFrame(frame({ settings: { interval: '5m' } }), [], base, [])).toBe(false);
+    expect(sameReleaseFrame(frame({ settings: { interval: '5m' } }), [], frame({ settings: { interval: '6m' } }), [])).toBe(false);
+  });
+
+  test('credentials: the same count, each at the same path from the same Secret, key and kind', () => {
+    expect(sameReleaseFrame(frame(), [leaf('x')], frame(), [])).toBe(false);
+    expect(sameReleaseFrame(frame(), [], frame(), [leaf('x')])).toBe(false);
+    expect(sameReleaseFrame(frame(), [leaf('x'), leaf('y')], frame(), [leaf('x'), leaf('y')])).toBe(true);
+    expect(sameReleaseFrame(frame(), [leaf('x'), leaf('y')], frame(), [leaf('x'), leaf('z')])).toBe(false);
+    expect(sameReleaseFrame(frame(), [leaf('x')], frame(), [leaf('y')])).toBe(false);
+    const other = (source: { name: string; key: string; inValuesDocument?: boolean }) =>
+      frame({ credentialSources: new Map([['a', source]]) });
+    expect(sameReleaseFrame(frame(), [leaf('x')], other({ name: 's', key: 'k' }), [leaf('x')])).toBe(true);
+    expect(sameReleaseFrame(frame(), [leaf('x')], other({ name: 's', key: 'k', inValuesDocument: false }), [leaf('x')])).toBe(true);
+    expect(sameReleaseFrame(frame(), [leaf('x')], other({ name: 't', key: 'k' }), [leaf('x')])).toBe(false);
+    expect(sameReleaseFrame(frame(), [leaf('x')], other({ name: 's', key: 'j' }), [leaf('x')])).toBe(false);
+    expect(sameReleaseFrame(frame(), [leaf('x')], other({ name: 's', key: 'k', inValuesDocument: true }), [leaf('x')])).toBe(false);
+    expect(sameReleaseFrame(other({ name: 's', key: 'k', inValuesDocument: true }), [leaf('x')], frame(), [leaf('x')])).toBe(false);
+    expect(
+      sameReleaseFrame(
+        other({ name: 's', key: 'k', inValuesDocument: true }),
+        [leaf('x')],
+        other({ name: 's', key: 'k', inValuesDocument: true }),
+        [leaf('x')],
+      ),
+    ).toBe(true);
+  });
+
+  test('a credential without a Secret on either side: not the same frame (the construct says why)', () => {
+    expect(sameReleaseFrame(frame(), [leaf('x', 'none')], frame(), [leaf('x')])).toBe(false);
+    expect(sameReleaseFrame(frame(), [leaf('x')], frame(), [leaf('x', 'none')])).toBe(false);
+    expect(sameReleaseFrame(frame(), [leaf('x', 'none')], frame(), [leaf('x', 'none')])).toBe(false);
+    expect(sameReleaseFrame(frame({ credentialSources: undefined }), [leaf('x')], frame(), [leaf('x')])).toBe(false);
+    expect(sameReleaseFrame(frame(), [leaf('x')], frame({ credentialSources: undefined }), [leaf('x')])).toBe(false);
   });
 });

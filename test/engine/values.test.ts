@@ -57,4 +57,14 @@ describe('mergeValues', () => {
     expect(base).toStrictEqual({ a: { b: 1 }, k: 1 });
     expect(overlay).toStrictEqual({ a: { c: 2 }, k: null });
   });
+
+  test('nothing to merge gives the base itself; an overlay with a key gives a new mapping', () => {
+    const base: Values = { a: { b: 1 } };
+    expect(mergeValues(base, {})).toBe(base);
+    const merged = mergeValues(base, { c: 2 });
+    expect(merged).not.toBe(base);
+    expect(merged).toStrictEqual({ a: { b: 1 }, c: 2 });
+    // One level down too: an empty overlay mapping leaves the base's mapping as it is.
+    expect(mergeValues(base, { a: {} }).a).toBe(base.a);
+  });
 });
