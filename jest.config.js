@@ -11,6 +11,7 @@ const path = require('path');
  */
 const SLOW_SUITES = [
   'adding-a-field', // type-checks a scratch copy of the project
+  'app-bundle', // builds bundles with esbuild and runs the app as a process, against the sources run by tsx
   'bad-input', // one synth per hostile input, two cdk8s CLI processes
   'chart-versions', // every pin of every stack against the chart packages
   'cli', // the npm script aliases as processes
@@ -26,6 +27,7 @@ const SLOW_SUITES = [
   'layering', // dependency-cruiser run on fixture trees (npm test runs it on the project itself)
   'flux-targets', // every stack against the CRDs of each StarlingX release
   'render', // every stack rendered by Helm with the StarlingX-built charts
+  'render-command', // the render command through the bin, with Helm
   'profile-sources', // hostile profile files: 80,000 keys, megabyte files, every source form
   'program-texts', // the program texts run by python3, bash and the tools they call
   'render-parity', // starlingx-app and the reference tree rendered by Helm
