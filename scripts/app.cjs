@@ -60,6 +60,23 @@ const statKey = (stat) => `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:
 const RACY_NS = 1_000_000_000n;
 
 /**
+ * Writes a cache file whole (a temporary file renamed into place, so a reader never sees half of
+ * it). False when it cannot be written (a read-only node_modules): the caller computes again next time.
+ */
+function writeCacheFile(file, data) {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(tmp, data);
+    fs.renameSync(tmp, file);
+    return true;
+  } catch {
+    fs.rmSync(tmp, { force: true });
+    return false;
+  }
+}
+
+/**
  * The sha256 of `prefix` and every source's path and bytes. The hash is remembered with the
  * sources' stats (node_modules/.cache/stx-openstack-gitops-sources/<name>.json): while no file
  * is added, removed or changed (its stats say so), it is not read and hashed again.
@@ -84,17 +101,7 @@ function sourceHash(prefix, root, name) {
       .update(fs.readFileSync(path.join(root, rel)))
       .update('\0');
   const digest = hash.digest('hex');
-  if (stats.every(([, stat]) => stat.ctimeNs < started - RACY_NS)) {
-    const tmp = `${memoFile}.${process.pid}.tmp`;
-    try {
-      fs.mkdirSync(path.dirname(memoFile), { recursive: true });
-      fs.writeFileSync(tmp, JSON.stringify({ prefix, keys, hash: digest }));
-      fs.renameSync(tmp, memoFile);
-    } catch {
-      // a read-only node_modules: hash every time
-      fs.rmSync(tmp, { force: true });
-    }
-  }
+  if (stats.every(([, stat]) => stat.ctimeNs < started - RACY_NS)) writeCacheFile(memoFile, JSON.stringify({ prefix, keys, hash: digest }));
   return digest;
 }
 
@@ -138,16 +145,7 @@ function requireBundle(outfile) {
   }
   const script = new vm.Script(Module.wrap(fs.readFileSync(outfile, 'utf8')), { filename: outfile, cachedData });
   if (cachedData === undefined || script.cachedDataRejected) {
-    process.once('exit', () => {
-      const tmp = `${cacheFile}.${process.pid}.tmp`;
-      try {
-        fs.writeFileSync(tmp, script.createCachedData());
-        fs.renameSync(tmp, cacheFile);
-      } catch {
-        // a read-only node_modules: compile every time
-        fs.rmSync(tmp, { force: true });
-      }
-    });
+    process.once('exit', () => writeCacheFile(cacheFile, script.createCachedData()));
   }
   const bundle = new Module(outfile, module);
   bundle.filename = outfile;
@@ -217,15 +215,14 @@ function registerTypeScript(esbuild, cache = path.join(ROOT, 'node_modules', '.c
       code = fs.readFileSync(cached, 'utf8');
     } catch {
       code = esbuild.transformSync(text, options).code;
-      try {
-        fs.mkdirSync(cache, { recursive: true });
-        fs.writeFileSync(`${cached}.${process.pid}.tmp`, code);
-        fs.renameSync(`${cached}.${process.pid}.tmp`, cached);
-        // The older transpilations of this file are stale.
-        for (const old of fs.readdirSync(cache))
-          if (old.startsWith(prefix) && path.join(cache, old) !== cached) fs.rmSync(path.join(cache, old), { force: true });
-      } catch {
-        // a read-only node_modules: transpile every time
+      // The older transpilations of this file are stale; a cache that cannot be written stays as it is.
+      if (writeCacheFile(cached, code)) {
+        try {
+          for (const old of fs.readdirSync(cache))
+            if (old.startsWith(prefix) && path.join(cache, old) !== cached) fs.rmSync(path.join(cache, old), { force: true });
+        } catch {
+          // another process removes them meanwhile, or a file we may not remove: the next run tries again
+        }
       }
     }
     module._compile(code, filename);
