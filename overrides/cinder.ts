@@ -33,7 +33,7 @@ import {
   publicIngress,
   requiredAntiAffinity,
 } from './common';
-import { configText, iniFile } from './config-files';
+import { configText, iniFile, OS_BRICK_PRIVSEP_FILTER } from './config-files';
 import { identityEndpoint, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
 const apiJobs: Value[] = ['cinder-db-sync', 'cinder-ks-user', 'cinder-ks-endpoints', 'cinder-rabbit-init', 'cinder-storage-init'];
@@ -310,7 +310,7 @@ export function cinderStaticValues(img: ImageRefs): Values {
             'vgs_lvmconf: EnvFilter, env, root, LVM_SYSTEM_DIR=, LC_ALL=C, LVM_SUPPRESS_FD_WARNINGS=, vgs',
             'lvs_lvmconf: EnvFilter, env, root, LVM_SYSTEM_DIR=, LC_ALL=C, LVM_SUPPRESS_FD_WARNINGS=, lvs',
             'lvdisplay_lvmconf: EnvFilter, env, root, LVM_SYSTEM_DIR=, LC_ALL=C, LVM_SUPPRESS_FD_WARNINGS=, lvdisplay',
-            'privsep-rootwrap: RegExpFilter, privsep-helper, root, privsep-helper, --config-file, /etc/(?!\\.\\.).*, --privsep_context, os_brick.privileged.default, --privsep_sock_path, /tmp/.*',
+            `privsep-rootwrap: ${OS_BRICK_PRIVSEP_FILTER.join(', ')}`,
             'scsi_id: CommandFilter, /lib/udev/scsi_id, root',
             'drbdadm: CommandFilter, drbdadm, root',
             'vgcreate: CommandFilter, vgcreate, root',

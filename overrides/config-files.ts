@@ -28,6 +28,20 @@ export function rootwrapFilters(filters: Readonly<Record<string, readonly string
   return configText(['[Filters]', ...Object.entries(filters).map(([name, args]) => `${name}: ${args.join(', ')}`)]);
 }
 
+/** The rootwrap filter that lets root start os-brick's privsep daemon (nova, glance and cinder attach volumes through os-brick). */
+export const OS_BRICK_PRIVSEP_FILTER: readonly string[] = [
+  'RegExpFilter',
+  'privsep-helper',
+  'root',
+  'privsep-helper',
+  '--config-file',
+  '/etc/(?!\\.\\.).*',
+  '--privsep_context',
+  'os_brick.privileged.default',
+  '--privsep_sock_path',
+  '/tmp/.*',
+];
+
 /** Rootwrap filters that let root run each command by its own name: `<command>: CommandFilter, <command>, root`. */
 export function commandFilters(...commands: readonly string[]): Record<string, readonly string[]> {
   return Object.fromEntries(commands.map((command) => [command, ['CommandFilter', command, 'root']]));

@@ -31,7 +31,7 @@ import {
   publicIngressUnlimitedBody,
   requiredAntiAffinity,
 } from './common';
-import { commandFilters, configText, iniFile, rootwrapFilters } from './config-files';
+import { commandFilters, configText, iniFile, OS_BRICK_PRIVSEP_FILTER, rootwrapFilters } from './config-files';
 import { identityEndpoint, ociImageRegistryEndpoint, osloDbEndpoint, osloMessagingEndpoint } from './endpoints';
 
 const pasteCompositeglanceApi: Values = {
@@ -204,18 +204,7 @@ export function glanceStaticValues(img: ImageRefs): Values {
           pods: ['api'],
           content: rootwrapFilters({
             disk_chown: ['RegExpFilter', 'chown', 'root', 'chown', '\\d+', '/dev/(?!.*/\\.\\.).*'],
-            'privsep-rootwrap': [
-              'RegExpFilter',
-              'privsep-helper',
-              'root',
-              'privsep-helper',
-              '--config-file',
-              '/etc/(?!\\.\\.).*',
-              '--privsep_context',
-              'os_brick.privileged.default',
-              '--privsep_sock_path',
-              '/tmp/.*',
-            ],
+            'privsep-rootwrap': OS_BRICK_PRIVSEP_FILTER,
             ...commandFilters('chown', 'mount', 'umount'),
           }),
         },

@@ -45,7 +45,7 @@ import {
   rollingUpdateUpgradesWithDaemonsets,
   cephCinderClient,
 } from './common';
-import { commandFilters, configText, iniFile, rootwrapFilters } from './config-files';
+import { commandFilters, configText, iniFile, OS_BRICK_PRIVSEP_FILTER, rootwrapFilters } from './config-files';
 import {
   httpEndpoint,
   identityEndpoint,
@@ -644,18 +644,7 @@ function novaRootwrapFilters(): Values {
         ...commandFilters('multipath', 'multipathd', 'systool', 'vgc-cluster'),
         drv_cfg: ['CommandFilter', '/opt/emc/scaleio/sdc/bin/drv_cfg', 'root', '/opt/emc/scaleio/sdc/bin/drv_cfg', '--query_guid'],
         scsi_id: ['CommandFilter', '/lib/udev/scsi_id', 'root'],
-        'privsep-rootwrap': [
-          'RegExpFilter',
-          'privsep-helper',
-          'root',
-          'privsep-helper',
-          '--config-file',
-          '/etc/(?!\\.\\.).*',
-          '--privsep_context',
-          'os_brick.privileged.default',
-          '--privsep_sock_path',
-          '/tmp/.*',
-        ],
+        'privsep-rootwrap': OS_BRICK_PRIVSEP_FILTER,
         sg_scan: ['CommandFilter', 'sg_scan', 'root'],
         ln: ['RegExpFilter', 'ln', 'root', 'ln', '--symbolic', '--force', '/dev/mapper/crypt-.+', '.+'],
         ...commandFilters('cryptsetup', 'xenstore-read', 'rbd', 'shred', 'cp', 'sync'),

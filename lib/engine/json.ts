@@ -92,9 +92,10 @@ export function parseSetPath(setPath: string): PathSegment[] {
 /** Escapes a key for a `--set` path (`.`, `,`, `=`, `[`, `]` and `\` are special). */
 export function escapeSetKey(key: string): string {
   // Most keys have nothing to escape: test before replacing.
-  return SET_KEY_SPECIAL.test(key) ? key.replace(/[\\.,=[\]]/g, (c) => `\\${c}`) : key;
+  return SET_KEY_SPECIAL.test(key) ? key.replace(SET_KEY_SPECIALS, (c) => `\\${c}`) : key;
 }
 const SET_KEY_SPECIAL = /[\\.,=[\]]/;
+const SET_KEY_SPECIALS = new RegExp(SET_KEY_SPECIAL.source, 'g');
 
 /** The `--set` path of a list of segments (the inverse of parseSetPath). */
 export function formatSetPath(segments: readonly PathSegment[]): string {
